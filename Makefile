@@ -1,0 +1,100 @@
+# Makefile - builds libglossgraph.a, the glossgraph command line and the tests.
+#
+#   make run        build, then build the graph of data/ into graphs/
+#   make test       build and run every test (unit, command line, exports)
+#   make test-asan  the same tests under AddressSanitizer + UBSan
+#   make bench      the benchmark (not part of make test)
+#
+# Missing Debian packages are installed by scripts/install-deps.sh.
+
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wvla -Wformat=2 -Wpointer-arith -Wundef -Wwrite-strings
+PYTHON := /usr/bin/python3
+
+ifeq ($(SANITIZE),1)
+BUILD := build/asan
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+BUILD := build/release
+SAN :=
+endif
+
+NEEDS_DEPS := $(filter-out clean help,$(or $(MAKECMDGOALS),all))
+ifneq ($(NEEDS_DEPS),)
+# The generated config holds pkg-config's flags; make restarts once it exists.
+-include $(BUILD)/config.mk
+endif
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
+	$(WARN) $(PKG_CFLAGS) $(SAN) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+LIBS = $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/model/*.c src/link/*.c \
+	src/graph/*.c src/export/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+LIB := $(BUILD)/libglossgraph.a
+BIN := $(BUILD)/glossgraph
+TEST_BIN := $(BUILD)/unit-tests
+
+.PHONY: all run test test-tools test-asan bench clean help
+
+all: $(BIN)
+
+$(BUILD)/config.mk: scripts/install-deps.sh
+	@mkdir -p $(@D)
+	@{ pkg-config --exists $(PKGS) && test -r /usr/share/dict/words; } 2>/dev/null || \
+		scripts/install-deps.sh libs || \
+		{ echo "make: missing libraries ($(PKGS)); see scripts/install-deps.sh" >&2; exit 1; }
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/%.o: %.c | $(BUILD)/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LIBS)
+	@ln -sf $(notdir $(BUILD))/glossgraph build/glossgraph 2>/dev/null || true
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LIBS)
+
+run: $(BIN)
+	$(BIN) build -i data -o graphs
+
+# Test tools (graphviz, xmllint, rsvg-convert, networkx) come with the test set.
+test-tools:
+	@{ command -v dot && command -v xmllint && command -v rsvg-convert && \
+	   $(PYTHON) -c 'import networkx'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+
+test: $(BIN) $(TEST_BIN) test-tools
+	tests/cli/run.sh $(BIN)
+	cd tests && ../$(TEST_BIN)
+
+test-asan:
+	$(MAKE) SANITIZE=1 CFLAGS="-O1 -g" test
+
+bench: $(BIN)
+	@scripts/install-deps.sh bench
+	scripts/bench.sh $(BIN)
+
+clean:
+	rm -rf build
+
+help:
+	@sed -n '2,9s/^# \{0,1\}//p' Makefile
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,48 @@
+/*
+ * glossgraph.h - public API: read glossaries, merge their entries into
+ * concepts, link the concepts' definitions, query and export the graph.
+ *
+ * Conventions: functions return 0 on success and a negative GG_E* code on
+ * failure, with a message in gg_error_last(). Objects are opaque, made by
+ * *_new and released by *_free (which accept NULL). Strings handed out are
+ * UTF-8, owned by the object they come from, valid until it is freed.
+ */
+#ifndef GLOSSGRAPH_H
+#define GLOSSGRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Error codes. */
+enum {
+	GG_OK = 0,
+	GG_ERROR = -1,     /**< generic failure */
+	GG_ENOMEM = -2,    /**< out of memory */
+	GG_EIO = -3,       /**< a file could not be read or written */
+	GG_EINPUT = -4,    /**< the input is unusable (no entries, bad format) */
+	GG_ENOTFOUND = -5, /**< no such term */
+	GG_EINVAL = -6,    /**< bad argument */
+	GG_ELIMIT = -7     /**< a size limit was reached */
+};
+
+/** @return the message of the last error in this thread (never NULL). */
+const char *gg_error_last(void);
+/** Forget the last error message. */
+void gg_error_clear(void);
+
+#include "glossgraph/glossary.h"
+#include "glossgraph/links.h"
+#include "glossgraph/check.h"
+#include "glossgraph/graph.h"
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * glossgraph/check.h - what looks wrong in a glossary and its links:
+ * over-linked terms, orphans, concepts nobody mentions, abbreviation
+ * collisions, likely duplicate concepts.
+ */
+#ifndef GLOSSGRAPH_CHECK_H
+#define GLOSSGRAPH_CHECK_H
+
+typedef enum gg_finding_kind {
+	GG_FINDING_OVER_LINKED,     /**< links to it held back as generic */
+	GG_FINDING_ORPHAN,          /**< no kept link in or out */
+	GG_FINDING_UNMENTIONED,     /**< links out, but no kept link in */
+	GG_FINDING_ABBREV_COLLISION,/**< its abbreviation also names `other` */
+	GG_FINDING_NEAR_DUPLICATE   /**< its name nearly equals `other`'s */
+} gg_finding_kind;
+
+typedef struct gg_finding {
+	gg_finding_kind kind;
+	size_t concept;
+	size_t other;    /**< the other concept, or SIZE_MAX */
+	size_t count;    /**< over-linked: definitions naming it; near duplicate: edit distance */
+	size_t held;     /**< over-linked: links to it held back */
+	const char *abbreviation; /**< collision: the abbreviation */
+} gg_finding;
+
+/**
+ * Examine the links (and their glossary). *out gets the findings, grouped
+ * by kind in the order above, most important first within a kind; the
+ * caller frees it with free(). O(E + n log n) for E edges and n concepts.
+ * @return 0 or GG_ENOMEM.
+ */
+int gg_check(const gg_links *l, gg_finding **out, size_t *n);
+
+#endif

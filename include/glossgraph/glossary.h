@@ -1,0 +1,130 @@
+/*
+ * glossgraph/glossary.h - reading glossary pages and the concept model.
+ *
+ * A glossary holds the entries read from pages (text pages in the seed shape,
+ * or HTML definition lists) and, once built, the concepts they merge into.
+ */
+#ifndef GLOSSGRAPH_GLOSSARY_H
+#define GLOSSGRAPH_GLOSSARY_H
+
+typedef struct gg_glossary gg_glossary;
+
+/** An editor's explicit cross-reference inside a definition (HTML links). */
+typedef struct gg_xref {
+	const char *target; /**< the linked entry's anchor or name, as written */
+	size_t offset;      /**< byte offset of the link text in the definition */
+	size_t len;         /**< length of the link text */
+} gg_xref;
+
+/** One entry as read: a header line and its definition. */
+typedef struct gg_entry {
+	const char *file;       /**< path of the page it came from */
+	uint32_t line;          /**< line of its header (1-based) */
+	uint64_t header_offset; /**< byte offset of the header in the file */
+	uint64_t offset;        /**< byte offset of the definition in the file */
+	const char *header;     /**< the header line (or HTML term) as read */
+	bool header_is_name;    /**< the header is one name (HTML <dt>), not a list */
+	const char **names;     /**< further names of the entry (more <dt>s of one <dd>) */
+	size_t n_names;
+	const char *definition; /**< NUL-terminated, valid UTF-8 */
+	size_t definition_len;
+	const gg_xref *xrefs;   /**< editor links, HTML only */
+	size_t n_xrefs;
+	size_t concept;         /**< index of its concept, once built */
+} gg_entry;
+
+typedef enum gg_concept_kind {
+	GG_CONCEPT_TERM,   /**< a glossary term: one or more entries */
+	GG_CONCEPT_KEYWORD /**< a header keyword that names no term */
+} gg_concept_kind;
+
+/** One node of the graph: a concept and every name it goes by. */
+typedef struct gg_concept {
+	gg_concept_kind kind;
+	const char *name;               /**< display name */
+	const char **aliases;           /**< other full names */
+	size_t n_aliases;
+	const char **abbrevs;           /**< abbreviations, as written (NTK) */
+	size_t n_abbrevs;
+	const char **categories;        /**< header categories */
+	size_t n_categories;
+	const char **keywords;          /**< other header keywords */
+	size_t n_keywords;
+	const size_t *entries;          /**< indices of its entries */
+	size_t n_entries;
+} gg_concept;
+
+/** What reading and merging did, for the summary line. */
+typedef struct gg_read_stats {
+	size_t pages;          /**< files read */
+	size_t entries;        /**< entries read, duplicates included */
+	size_t duplicates;     /**< exact duplicate entries dropped */
+	size_t concepts;       /**< concepts of kind GG_CONCEPT_TERM */
+	size_t keywords;       /**< concepts of kind GG_CONCEPT_KEYWORD */
+	size_t chrome_lines;   /**< page chrome lines recognised and passed over */
+	size_t skipped_lines;  /**< lines that belonged to no entry */
+	size_t replaced_bytes; /**< bad bytes replaced by U+FFFD */
+	size_t warnings;       /**< diagnostics recorded */
+} gg_read_stats;
+
+typedef enum gg_diagnostic_level {
+	GG_DIAG_WARNING, /**< something in the input was wrong or lost */
+	GG_DIAG_NOTE     /**< worth knowing, nothing lost (a duplicate dropped) */
+} gg_diagnostic_level;
+
+/** A message about the input, with where it applies. */
+typedef struct gg_diagnostic {
+	gg_diagnostic_level level;
+	const char *file;  /**< NULL when it is about the whole glossary */
+	uint32_t line;     /**< 0 when it is about the whole file */
+	const char *message;
+} gg_diagnostic;
+
+/** Make an empty glossary. @return 0 or GG_ENOMEM. */
+int gg_glossary_new(gg_glossary **out);
+void gg_glossary_free(gg_glossary *g);
+
+/**
+ * Read a page, or every page in a directory (regular files not starting with
+ * '.', sorted by name, not recursive). HTML is recognised by its extension
+ * (.html, .htm, .xhtml) or its first bytes; anything else is a text page.
+ * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
+ * without pages. Problems inside a page are diagnostics, not errors.
+ */
+int gg_glossary_read_path(gg_glossary *g, const char *path);
+
+/** Read one page from memory; `name` is used in diagnostics. */
+int gg_glossary_read_buffer(gg_glossary *g, const char *name,
+			    const char *data, size_t len);
+
+/**
+ * Merge the entries read into concepts. Call once, after reading.
+ * @return 0, or GG_EINPUT when no entry was read.
+ */
+int gg_glossary_build(gg_glossary *g);
+
+const gg_read_stats *gg_glossary_stats(const gg_glossary *g);
+size_t gg_glossary_diagnostic_count(const gg_glossary *g);
+const gg_diagnostic *gg_glossary_diagnostic(const gg_glossary *g, size_t i);
+
+size_t gg_glossary_entry_count(const gg_glossary *g);
+const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i);
+/** Concepts of both kinds; terms first, then keywords. */
+size_t gg_glossary_concept_count(const gg_glossary *g);
+const gg_concept *gg_glossary_concept(const gg_glossary *g, size_t i);
+
+/**
+ * Resolve a user's query to a concept by name, alias, abbreviation or
+ * keyword; case, hyphens and plurals do not matter.
+ * @return 0 with *out set, or GG_ENOTFOUND.
+ */
+int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
+
+/**
+ * The concepts whose names are closest to `query` (sharing its words, or a
+ * small edit distance), best first. @return how many were written (<= max).
+ */
+size_t gg_glossary_suggest(const gg_glossary *g, const char *query,
+			   size_t *out, size_t max);
+
+#endif

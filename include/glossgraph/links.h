@@ -1,0 +1,87 @@
+/*
+ * glossgraph/links.h - the linker: cross-references between concepts found
+ * in their definitions, weighted, each with its evidence.
+ */
+#ifndef GLOSSGRAPH_LINKS_H
+#define GLOSSGRAPH_LINKS_H
+
+typedef struct gg_links gg_links;
+
+/** What an edge stands for. */
+typedef enum gg_edge_kind {
+	GG_EDGE_MENTION,  /**< the source's definition names the target */
+	GG_EDGE_EDITOR,   /**< an editor's explicit link (HTML <a href="#...">) */
+	GG_EDGE_CATEGORY, /**< the source's header category is the target */
+	GG_EDGE_KEYWORD   /**< the source's header lists the target as keyword */
+} gg_edge_kind;
+
+/** How the first mention matched. */
+typedef enum gg_match_rule {
+	GG_RULE_EXACT,        /**< the name as written */
+	GG_RULE_CASE_FOLDED,  /**< the name in other capitals */
+	GG_RULE_INFLECTED,    /**< a plural or other inflected form */
+	GG_RULE_ABBREVIATION, /**< an abbreviation, capitals as written */
+	GG_RULE_ALIAS,        /**< another name of the concept */
+	GG_RULE_HEADER,       /**< from the header line (category, keyword) */
+	GG_RULE_HREF          /**< from an editor's link */
+} gg_match_rule;
+
+/** Why an edge is held back from the default graph. */
+typedef enum gg_hold_reason {
+	GG_HELD_NONE,       /**< kept */
+	GG_HELD_GENERIC,    /**< the target is mentioned by too many definitions */
+	GG_HELD_CASE_CLASH, /**< capitalised in the text, never in the glossary */
+	GG_HELD_STOP_TERM,  /**< the target is in the user's stop-term list */
+	GG_HELD_MIN_WEIGHT  /**< fewer mentions than --min-weight */
+} gg_hold_reason;
+
+/** One cross-reference from one concept to another. */
+typedef struct gg_edge {
+	size_t source, target; /**< concept indices */
+	gg_edge_kind kind;
+	gg_match_rule rule;
+	uint32_t weight;       /**< mentions, summed over the source's entries */
+	double specificity;    /**< 1 for a target only this source mentions, towards 0 for one every definition mentions */
+	bool cued;             /**< a mention follows "see", "compare", ... */
+	gg_hold_reason held;
+	/* evidence: the first mention */
+	const char *surface;   /**< as written in the text */
+	const char *file;      /**< page of the entry it is in */
+	uint32_t line;         /**< header line of that entry */
+	uint64_t offset;       /**< byte offset of the mention in that file */
+	const char *snippet;   /**< the text around it, on one line */
+} gg_edge;
+
+/** Settings of the linker; gg_link_options_init gives the defaults. */
+typedef struct gg_link_options {
+	double generic_fraction; /**< f: a target named by more than this share of definitions is generic (0.004) */
+	double specific_factor;  /**< K: how much more a multi-word or coined term may be named (4) */
+	uint32_t generic_floor;  /**< a target named by this many definitions or fewer is never generic (5) */
+	uint32_t min_weight;     /**< hold edges with fewer mentions (1) */
+	bool keep_all;           /**< hold nothing back */
+	const char *stop_terms;  /**< file of terms never linked to, one a line; NULL for none */
+	const char *dictionary;  /**< word list telling ordinary words (default /usr/share/dict/words) */
+	unsigned threads;        /**< 0: one per core */
+} gg_link_options;
+
+void gg_link_options_init(gg_link_options *o);
+
+/**
+ * Link every definition of a built glossary. The glossary must outlive the
+ * links. @return 0; GG_EIO when the stop-term file cannot be read; GG_ENOMEM.
+ */
+int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o);
+void gg_links_free(gg_links *l);
+
+/** Every edge, held ones included, sorted by source, target, kind. */
+size_t gg_links_count(const gg_links *l);
+const gg_edge *gg_links_edge(const gg_links *l, size_t i);
+
+/** How many definitions (concepts) mention concept c. */
+size_t gg_links_mentioned_by(const gg_links *l, size_t c);
+/** The glossary the links were made from. */
+const gg_glossary *gg_links_glossary(const gg_links *l);
+/** Bytes of definition text scanned, for throughput figures. */
+uint64_t gg_links_bytes_scanned(const gg_links *l);
+
+#endif

@@ -1,0 +1,114 @@
+/* cli.h - what the subcommands share: exit codes, options, loading, output. */
+#ifndef GG_CLI_CLI_H
+#define GG_CLI_CLI_H
+
+#include "glossgraph.h"
+
+#include <getopt.h>
+
+/* Exit codes of the glossgraph command. */
+enum {
+	EXIT_OK = 0,
+	EXIT_ERROR = 1, /* failure, including "no such term" */
+	EXIT_USAGE = 2  /* bad command line */
+};
+
+typedef enum output_format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_JSON
+} output_format;
+
+/* Options every subcommand takes. */
+typedef struct cli_common {
+	const char **inputs; /* -i PATH, repeatable; default "data" */
+	size_t n_inputs;
+	output_format format;
+	bool verbose;
+	bool quiet;
+	gg_link_options link; /* --min-weight, --keep-all, --stop-terms */
+} cli_common;
+
+/* Zero-initialise `c` with the linker's defaults. */
+void cli_common_init(cli_common *c);
+
+/* One subcommand: its name, its function and a one-line description. */
+typedef struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} cli_command;
+
+/* Long options every subcommand accepts; end a command's table with them. */
+#define CLI_COMMON_LONG_OPTIONS \
+	{ "input", required_argument, NULL, 'i' }, \
+	{ "json", no_argument, NULL, 'J' }, \
+	{ "tsv", no_argument, NULL, 'T' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "min-weight", required_argument, NULL, 'W' }, \
+	{ "keep-all", no_argument, NULL, 'A' }, \
+	{ "stop-terms", required_argument, NULL, 'S' }, \
+	{ NULL, 0, NULL, 0 }
+
+#define CLI_COMMON_SHORT_OPTIONS "i:vqh"
+
+/* The options text every command's --help ends with. */
+extern const char cli_common_help[];
+
+/* How a subcommand reads its command line. */
+typedef struct cli_spec {
+	const char *usage;               /* "glossgraph terms [options]" */
+	const char *help;                /* what it does and its own options */
+	const char *short_options;       /* its own, e.g. "n:" */
+	const struct option *long_options; /* its own, then CLI_COMMON_LONG_OPTIONS */
+	/* Handle one of its own options; non-zero is a usage error (reported). */
+	int (*option)(int opt, const char *arg, void *payload);
+	size_t min_operands, max_operands;
+} cli_spec;
+
+/*
+ * Parse argv. Returns the index of the first operand, or -1 when the command
+ * should return *exit_code at once (after --help, or a usage error that was
+ * reported). Release `c` with cli_common_free in every case.
+ */
+int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
+	      void *payload, int *exit_code);
+void cli_common_free(cli_common *c);
+
+/* Parse a non-negative integer option value; false (reported) when bad. */
+bool cli_parse_count(const char *usage, const char *name, const char *arg, long *out);
+bool cli_parse_number(const char *usage, const char *name, const char *arg, double *out);
+
+/* "glossgraph: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report a usage error with the command's usage line; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Read every input and build the glossary; prints diagnostics and the
+ * one-line summary on stderr. Returns NULL (message printed) on failure.
+ */
+gg_glossary *cli_load_glossary(const cli_common *c);
+
+/*
+ * Resolve TERM as `show` does; on failure prints "no term" with the
+ * closest names and returns false.
+ */
+bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out);
+
+/* Write s as a JSON string literal (quotes included). */
+void cli_json_string(FILE *f, const char *s);
+/* Write s for a TSV cell: TAB, CR and LF become spaces. */
+void cli_tsv_cell(FILE *f, const char *s);
+
+/* Flush stdout and report a failed write; returns the exit code to use. */
+int cli_finish_stdout(int code);
+
+int cmd_terms(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+#endif

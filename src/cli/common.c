@@ -1,0 +1,269 @@
+/* common.c - option handling, loading and output helpers of the subcommands. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cli_common_help[] =
+	"  -i, --input PATH  a glossary page or a directory of pages (repeatable;\n"
+	"                    default: data)\n"
+	"      --json        answer in JSON\n"
+	"      --tsv         answer as tab-separated values\n"
+	"  -v, --verbose     also list notes about the input (duplicates dropped)\n"
+	"  -q, --quiet       no summary line on stderr\n"
+	"      --min-weight W  hold back links with fewer than W mentions\n"
+	"      --keep-all    hold back no link (generic terms included)\n"
+	"      --stop-terms FILE  never link to the terms in FILE (one a line)\n"
+	"  -h, --help        this help\n";
+
+void cli_common_init(cli_common *c)
+{
+	memset(c, 0, sizeof(*c));
+	gg_link_options_init(&c->link);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("glossgraph: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("glossgraph: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\n", usage);
+	return EXIT_USAGE;
+}
+
+static bool add_input(cli_common *c, const char *path)
+{
+	const char **grown = realloc(c->inputs, (c->n_inputs + 1) * sizeof(*grown));
+	if (!grown)
+		return false;
+	c->inputs = grown;
+	c->inputs[c->n_inputs++] = path;
+	return true;
+}
+
+int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
+	      void *payload, int *exit_code)
+{
+	char shorts[64];
+	int opt;
+	snprintf(shorts, sizeof(shorts), "%s%s", spec->short_options ? spec->short_options : "",
+		 CLI_COMMON_SHORT_OPTIONS);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, shorts, spec->long_options, NULL)) != -1) {
+		switch (opt) {
+		case 'i':
+			if (!add_input(c, optarg)) {
+				cli_error("out of memory");
+				*exit_code = EXIT_ERROR;
+				return -1;
+			}
+			break;
+		case 'J':
+			c->format = FORMAT_JSON;
+			break;
+		case 'T':
+			c->format = FORMAT_TSV;
+			break;
+		case 'v':
+			c->verbose = true;
+			break;
+		case 'q':
+			c->quiet = true;
+			break;
+		case 'W': {
+			long w;
+			if (!cli_parse_count(spec->usage, "--min-weight", optarg, &w)) {
+				*exit_code = EXIT_USAGE;
+				return -1;
+			}
+			c->link.min_weight = (uint32_t)(w > UINT32_MAX ? UINT32_MAX : w);
+			break;
+		}
+		case 'A':
+			c->link.keep_all = true;
+			break;
+		case 'S':
+			c->link.stop_terms = optarg;
+			break;
+		case 'h':
+			printf("usage: %s\n\n%s%s", spec->usage, spec->help, cli_common_help);
+			*exit_code = cli_finish_stdout(EXIT_OK);
+			return -1;
+		case '?':
+			fprintf(stderr, "usage: %s\n", spec->usage);
+			*exit_code = EXIT_USAGE;
+			return -1;
+		default:
+			if (!spec->option || spec->option(opt, optarg, payload)) {
+				*exit_code = EXIT_USAGE;
+				return -1;
+			}
+		}
+	}
+	size_t operands = (size_t)(argc - optind);
+	if (operands < spec->min_operands || operands > spec->max_operands) {
+		*exit_code = operands < spec->min_operands
+			? cli_usage_error(spec->usage, "missing argument")
+			: cli_usage_error(spec->usage, "unexpected argument '%s'",
+					  argv[optind + (int)spec->max_operands]);
+		return -1;
+	}
+	return optind;
+}
+
+bool cli_parse_count(const char *usage, const char *name, const char *arg, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0) {
+		cli_usage_error(usage, "%s takes a whole number, not '%s'", name, arg);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool cli_parse_number(const char *usage, const char *name, const char *arg, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= 0)) {
+		cli_usage_error(usage, "%s takes a number >= 0, not '%s'", name, arg);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+void cli_common_free(cli_common *c)
+{
+	free(c->inputs);
+	c->inputs = NULL;
+	c->n_inputs = 0;
+}
+
+static void print_diagnostics(const gg_glossary *g, bool verbose)
+{
+	size_t n = gg_glossary_diagnostic_count(g);
+	for (size_t i = 0; i < n; i++) {
+		const gg_diagnostic *d = gg_glossary_diagnostic(g, i);
+		if (d->level == GG_DIAG_NOTE && !verbose)
+			continue;
+		const char *level = d->level == GG_DIAG_NOTE ? "note" : "warning";
+		if (d->file && d->line)
+			fprintf(stderr, "glossgraph: %s:%u: %s: %s\n", d->file, d->line, level, d->message);
+		else if (d->file)
+			fprintf(stderr, "glossgraph: %s: %s: %s\n", d->file, level, d->message);
+		else
+			fprintf(stderr, "glossgraph: %s: %s\n", level, d->message);
+	}
+}
+
+static void print_summary(const gg_read_stats *s)
+{
+	fprintf(stderr, "glossgraph: read %zu page%s: %zu entr%s, %zu exact duplicate%s dropped, "
+		"%zu concepts, %zu keyword nodes",
+		s->pages, s->pages == 1 ? "" : "s", s->entries, s->entries == 1 ? "y" : "ies",
+		s->duplicates, s->duplicates == 1 ? "" : "s", s->concepts, s->keywords);
+	if (s->skipped_lines)
+		fprintf(stderr, "; %zu line%s outside any entry skipped", s->skipped_lines,
+			s->skipped_lines == 1 ? "" : "s");
+	if (s->replaced_bytes)
+		fprintf(stderr, "; %zu bad byte%s replaced by U+FFFD", s->replaced_bytes,
+			s->replaced_bytes == 1 ? "" : "s");
+	if (s->warnings)
+		fprintf(stderr, "; %zu warning%s", s->warnings, s->warnings == 1 ? "" : "s");
+	fputc('\n', stderr);
+}
+
+gg_glossary *cli_load_glossary(const cli_common *c)
+{
+	static const char *const default_inputs[] = { "data" };
+	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
+	size_t n = c->n_inputs ? c->n_inputs : 1;
+	gg_glossary *g = NULL;
+	int err = gg_glossary_new(&g);
+
+	for (size_t i = 0; i < n && !err; i++)
+		err = gg_glossary_read_path(g, inputs[i]);
+	if (!err)
+		err = gg_glossary_build(g);
+	if (g)
+		print_diagnostics(g, c->verbose);
+	if (err) {
+		cli_error("%s", gg_error_last());
+		gg_glossary_free(g);
+		return NULL;
+	}
+	if (!c->quiet)
+		print_summary(gg_glossary_stats(g));
+	return g;
+}
+
+bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
+{
+	if (gg_glossary_find(g, term, out) == 0)
+		return true;
+	size_t near[8];
+	size_t n = gg_glossary_suggest(g, term, near, 8);
+	if (!n) {
+		cli_error("no term '%s'", term);
+		return false;
+	}
+	cli_error("no term '%s'; did you mean:", term);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  %s\n", gg_glossary_concept(g, near[i])->name);
+	return false;
+}
+
+void cli_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+void cli_tsv_cell(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+int cli_finish_stdout(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write to standard output: %s", strerror(errno));
+		return EXIT_ERROR;
+	}
+	return code;
+}

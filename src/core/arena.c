@@ -1,0 +1,72 @@
+/* arena.c - bump allocator: large blocks, one free for everything. */
+#include "core/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE ((size_t)1 << 20)
+
+struct gg_arena_block {
+	gg_arena_block *next;
+	size_t size;
+	size_t used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+void *gg_arena_alloc(gg_arena *a, size_t size)
+{
+	const size_t align = alignof(max_align_t);
+	if (size > SIZE_MAX - align - sizeof(gg_arena_block))
+		return NULL;
+	size = (size + align - 1) & ~(align - 1);
+	gg_arena_block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
+		b = malloc(sizeof(*b) + bsize);
+		if (!b)
+			return NULL;
+		b->size = bsize;
+		b->used = 0;
+		if (size > BLOCK_SIZE / 4 && a->head) {
+			/* keep filling the current block; chain the big one behind it */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	a->used += size;
+	return p;
+}
+
+char *gg_arena_strndup(gg_arena *a, const char *s, size_t len)
+{
+	char *p = gg_arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *gg_arena_strdup(gg_arena *a, const char *s)
+{
+	return gg_arena_strndup(a, s, strlen(s));
+}
+
+void gg_arena_free(gg_arena *a)
+{
+	gg_arena_block *b = a->head;
+	while (b) {
+		gg_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,24 @@
+/* arena.h - bump allocator for strings and records freed all at once. */
+#ifndef GG_CORE_ARENA_H
+#define GG_CORE_ARENA_H
+
+#include <stddef.h>
+
+typedef struct gg_arena_block gg_arena_block;
+
+/* Zero-initialise (GG_ARENA_INIT); release everything with gg_arena_free. */
+typedef struct gg_arena {
+	gg_arena_block *head;
+	size_t used; /* bytes handed out, for the benchmark's memory report */
+} gg_arena;
+
+#define GG_ARENA_INIT { NULL, 0 }
+
+/* `size` bytes aligned for any type, or NULL when out of memory. */
+void *gg_arena_alloc(gg_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..len) in the arena, or NULL. */
+char *gg_arena_strndup(gg_arena *a, const char *s, size_t len);
+char *gg_arena_strdup(gg_arena *a, const char *s);
+void gg_arena_free(gg_arena *a);
+
+#endif

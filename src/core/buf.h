@@ -1,0 +1,47 @@
+/* buf.h - growable byte buffer with a sticky out-of-memory flag. */
+#ifndef GG_CORE_BUF_H
+#define GG_CORE_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A NUL-terminated byte buffer. Appends never fail loudly: on allocation
+ * failure the buffer sets `oom` and ignores further appends, so a caller
+ * checks once (gg_buf_ok) after a run of appends. Zero-initialise to start
+ * (GG_BUF_INIT); release with gg_buf_free.
+ */
+typedef struct gg_buf {
+	char *ptr;
+	size_t len;
+	size_t cap;
+	bool oom;
+} gg_buf;
+
+#define GG_BUF_INIT { NULL, 0, 0, false }
+
+/* Make room for `extra` more bytes (plus the NUL). false on OOM. */
+bool gg_buf_reserve(gg_buf *b, size_t extra);
+void gg_buf_put(gg_buf *b, const char *data, size_t len);
+void gg_buf_puts(gg_buf *b, const char *s);
+void gg_buf_putc(gg_buf *b, char c);
+void gg_buf_printf(gg_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Drop the contents, keep the allocation. */
+void gg_buf_clear(gg_buf *b);
+/* Hand the string to the caller (who frees it); the buffer is reset. NULL on OOM. */
+char *gg_buf_detach(gg_buf *b);
+/* 0 when no append failed, GG_ENOMEM (with the error message set) otherwise. */
+int gg_buf_ok(const gg_buf *b);
+void gg_buf_free(gg_buf *b);
+
+/*
+ * Grow a dynamic array `*items` holding `len` elements of `elem` bytes so that
+ * it has room for one more. Returns 0, or GG_ENOMEM with *items untouched.
+ */
+int gg_array_grow(void **items, size_t *cap, size_t len, size_t elem);
+
+#define GG_ARRAY_PUSH_SLOT(arr, len, cap) \
+	gg_array_grow((void **)&(arr), &(cap), (len), sizeof(*(arr)))
+
+#endif

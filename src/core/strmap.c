@@ -1,0 +1,99 @@
+/* strmap.c - linear-probing string hash map (FNV-1a). */
+#include "core/strmap.h"
+#include "core/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t gg_hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static size_t find_slot(const gg_strmap *m, const char *key)
+{
+	size_t mask = m->cap - 1;
+	size_t i = (size_t)gg_hash_bytes(key, strlen(key)) & mask;
+	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & mask;
+	return i;
+}
+
+bool gg_strmap_get(const gg_strmap *m, const char *key, uint32_t *out)
+{
+	if (!m->cap)
+		return false;
+	size_t i = find_slot(m, key);
+	if (!m->keys[i])
+		return false;
+	*out = m->values[i];
+	return true;
+}
+
+bool gg_strmap_set(gg_strmap *m, const char *key, uint32_t value)
+{
+	if (!m->cap)
+		return false;
+	size_t i = find_slot(m, key);
+	if (!m->keys[i])
+		return false;
+	m->values[i] = value;
+	return true;
+}
+
+static int grow(gg_strmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	gg_strmap bigger = { calloc(cap, sizeof(char *)), malloc(cap * sizeof(uint32_t)), cap, m->len };
+	if (!bigger.keys || !bigger.values) {
+		free(bigger.keys);
+		free(bigger.values);
+		return gg_error_oom();
+	}
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		size_t j = find_slot(&bigger, m->keys[i]);
+		bigger.keys[j] = m->keys[i];
+		bigger.values[j] = m->values[i];
+	}
+	free(m->keys);
+	free(m->values);
+	*m = bigger;
+	return 0;
+}
+
+int gg_strmap_put(gg_strmap *m, const char *key, uint32_t value, uint32_t *existing)
+{
+	if ((m->len + 1) * 4 > m->cap * 3) {
+		int err = grow(m);
+		if (err)
+			return err;
+	}
+	size_t i = find_slot(m, key);
+	if (m->keys[i]) {
+		if (existing)
+			*existing = m->values[i];
+		return 0;
+	}
+	m->keys[i] = key;
+	m->values[i] = value;
+	m->len++;
+	if (existing)
+		*existing = value;
+	return 1;
+}
+
+void gg_strmap_free(gg_strmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	m->keys = NULL;
+	m->values = NULL;
+	m->cap = m->len = 0;
+}

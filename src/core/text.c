@@ -1,0 +1,184 @@
+/* text.c - UTF-8 validation and sanitising, case folding, edit distance. */
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t gg_utf8_valid_len(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (n == 3) {
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0; /* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0; /* surrogate */
+		if (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE)
+			return 0; /* U+FFFE, U+FFFF */
+	} else if (n == 4) {
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0; /* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0; /* past U+10FFFF */
+	}
+	return n;
+}
+
+/*
+ * Bytes to skip for one invalid subpart starting at s (at least 1): the lead
+ * byte and the continuation bytes that still form the start of some valid
+ * sequence (Unicode's "maximal subpart"), so "\xE2\x82" at the end is one
+ * replacement and "\xE0\x80" is two.
+ */
+static size_t invalid_span(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 4;
+	else
+		return 1;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	size_t i = 1;
+	while (i < need && i < len && s[i] >= lo && s[i] <= hi) {
+		i++;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return i;
+}
+
+static bool is_forbidden_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t replaced = 0, start = 0, i = 0;
+
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = is_forbidden_control(u[i]) ? 0 : gg_utf8_valid_len(u + i, len - i);
+		if (n) {
+			i += n;
+			continue;
+		}
+		gg_buf_put(out, s + start, i - start);
+		gg_buf_puts(out, GG_REPLACEMENT);
+		replaced++;
+		i += is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
+		start = i;
+	}
+	gg_buf_put(out, s + start, len - start);
+	return replaced;
+}
+
+size_t gg_utf8_count_bad(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t bad = 0, i = 0;
+
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = is_forbidden_control(u[i]) ? 0 : gg_utf8_valid_len(u + i, len - i);
+		if (n) {
+			i += n;
+		} else {
+			bad++;
+			i += is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
+		}
+	}
+	return bad;
+}
+
+int gg_strcasecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int d = (unsigned char)gg_ascii_lower(*a) - (unsigned char)gg_ascii_lower(*b);
+		if (d || !*a)
+			return d;
+	}
+}
+
+const char *gg_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+char *gg_strndup(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+size_t gg_edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > lb + cap || lb > la + cap)
+		return cap;
+	if (lb > 255)
+		lb = 255;
+	size_t row[256];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], best = i;
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = gg_ascii_lower(a[i - 1]) == gg_ascii_lower(b[j - 1]) ? 0 : 1;
+			size_t v = diag + cost;
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best >= cap)
+			return cap;
+	}
+	return row[lb] < cap ? row[lb] : cap;
+}

@@ -1,0 +1,54 @@
+/* text.h - UTF-8 sanitising, ASCII case folding and small string helpers. */
+#ifndef GG_CORE_TEXT_H
+#define GG_CORE_TEXT_H
+
+#include "core/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The replacement character U+FFFD, UTF-8 encoded. */
+#define GG_REPLACEMENT "\xEF\xBF\xBD"
+
+/*
+ * Length of the valid UTF-8 sequence at s[0..len), or 0 when it is invalid:
+ * overlong forms, surrogates, code points past U+10FFFF, the non-characters
+ * U+FFFE/U+FFFF, and sequences cut short by the end all count as invalid.
+ */
+size_t gg_utf8_valid_len(const unsigned char *s, size_t len);
+
+/*
+ * Append s[0..len) to `out` with every byte XML cannot carry replaced by
+ * U+FFFD: invalid UTF-8 (one replacement per maximal invalid subpart), NUL
+ * and other C0 controls except TAB, LF and CR. Returns how many replacements
+ * were made. Out of memory is left in out->oom.
+ */
+size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len);
+
+/* Number of bytes gg_utf8_sanitize would replace; 0 means s is clean. */
+size_t gg_utf8_count_bad(const char *s, size_t len);
+
+static inline bool gg_is_word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static inline char gg_ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Case-insensitive (ASCII) comparison of NUL-terminated strings. */
+int gg_strcasecmp(const char *a, const char *b);
+
+/* Pointer to the first non-space byte of s and the trimmed length in *len. */
+const char *gg_trim(const char *s, size_t *len);
+
+/* A malloc'd NUL-terminated copy of s[0..len), or NULL when out of memory. */
+char *gg_strndup(const char *s, size_t len);
+
+/* Levenshtein distance between a and b (bytes), capped at `cap`. */
+size_t gg_edit_distance(const char *a, const char *b, size_t cap);
+
+#endif

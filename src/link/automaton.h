@@ -1,0 +1,89 @@
+/* automaton.h - multi-pattern matcher: whole-word, leftmost-longest term search. */
+#ifndef GG_LINK_AUTOMATON_H
+#define GG_LINK_AUTOMATON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * An automaton holds many byte-string patterns, each with a caller's id, and
+ * finds them in a text. Lifetime: gg_automaton_new, any number of
+ * gg_automaton_add, one gg_automaton_compile, then any number of
+ * gg_automaton_scan (from several threads at once if wished), and
+ * gg_automaton_free.
+ *
+ * Matching works on a folded view of both text and patterns: ASCII A-Z fold
+ * to a-z, '-' and '_' fold to ' ', every other byte (UTF-8 included) is kept.
+ * A match must stand as whole words: on each side whose pattern byte is a
+ * word byte (ASCII letter or digit, or any byte >= 0x80) the neighbouring
+ * text byte must not be one; text start and end count as boundaries.
+ * Among the matches, the scan reports the leftmost, then the longest of
+ * those, then continues after its end (so "neural tangent kernel" hides the
+ * "kernel" inside it). Every pattern with exactly the winning span is
+ * reported together, as a sorted set of distinct ids.
+ */
+typedef struct gg_automaton gg_automaton;
+
+/*
+ * The pattern matches only where the text has its case exactly as added;
+ * '-', '_' and ' ' still count as equal. For abbreviations: "NAS" finds
+ * "NAS" but not "nas" or "Nas".
+ */
+#define GG_AUTOMATON_EXACT_CASE 0x1u
+
+/* One reported match: text[start, end) and the ids of the patterns found there. */
+typedef struct gg_match {
+	size_t start;
+	size_t end;
+	const uint32_t *ids; /* ascending, distinct; valid during the callback only */
+	size_t n_ids;        /* at least 1 */
+} gg_match;
+
+/* Called for each match in text order; a non-zero return stops the scan. */
+typedef int (*gg_match_cb)(const gg_match *m, void *payload);
+
+/* Make an empty automaton in *out. 0, or GG_ENOMEM with *out = NULL. */
+int gg_automaton_new(gg_automaton **out);
+
+/*
+ * Add the `len` bytes at `pattern` (no NUL needed; any byte allowed) with
+ * `id` and `flags` (0 or GG_AUTOMATON_EXACT_CASE). The bytes are copied.
+ * Adding the same text again, with the same or another id, is allowed.
+ * GG_EINVAL for an empty pattern, unknown flags, or an automaton already
+ * compiled; GG_ELIMIT past 2^30 bytes in one pattern or 2^32 - 1 patterns;
+ * GG_ENOMEM. On error nothing is added. Amortised O(len).
+ */
+int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
+		     uint32_t id, unsigned flags);
+
+/*
+ * Build the matching tables from the patterns added; after this the
+ * automaton is read-only. O(P log P) for P pattern bytes (a sort), plus the
+ * dense tables (see automaton.c). GG_EINVAL when already compiled, GG_ELIMIT
+ * past 2^30 trie nodes, GG_ENOMEM; on error the automaton is left as before
+ * and compile may be retried.
+ */
+int gg_automaton_compile(gg_automaton *a);
+
+/*
+ * Find the patterns in text[0, len) (NUL bytes are ordinary bytes) and call
+ * `cb` for each match, in increasing `start`. Returns 0, the first non-zero
+ * value `cb` returned, GG_EINVAL if the automaton is not compiled, or
+ * GG_ENOMEM (only when very many overlapping candidates are pending at once;
+ * the common case allocates nothing). The automaton is not modified: any
+ * number of threads may scan with it at the same time.
+ * Time: O(len + candidate matches), independent of the number of patterns.
+ */
+int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
+		      gg_match_cb cb, void *payload);
+
+/* Number of patterns added (duplicates included). */
+size_t gg_automaton_count(const gg_automaton *a);
+
+/* Bytes of heap the automaton holds now (for benchmarks and limits). */
+size_t gg_automaton_memory(const gg_automaton *a);
+
+/* Release the automaton; NULL is allowed. */
+void gg_automaton_free(gg_automaton *a);
+
+#endif

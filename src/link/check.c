@@ -1,0 +1,214 @@
+/* check.c - gg_check: findings about a glossary's links and names. */
+#include "link/links.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct findings {
+	gg_finding *items;
+	size_t n, cap;
+} findings;
+
+static int add(findings *f, gg_finding item)
+{
+	if (GG_ARRAY_PUSH_SLOT(f->items, f->n, f->cap))
+		return GG_ENOMEM;
+	f->items[f->n++] = item;
+	return 0;
+}
+
+
+static int by_mentions_desc(const void *a, const void *b)
+{
+	const gg_finding *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->concept < y->concept ? -1 : x->concept > y->concept;
+}
+
+static int over_linked(findings *f, const gg_links *l, const uint32_t *held_in)
+{
+	size_t n = gg_glossary_concept_count(l->glossary), first = f->n;
+	for (size_t c = 0; c < n; c++) {
+		if (!held_in[c])
+			continue;
+		gg_finding item = { GG_FINDING_OVER_LINKED, c, SIZE_MAX, l->mentioned_by[c], held_in[c], NULL };
+		if (add(f, item))
+			return GG_ENOMEM;
+	}
+	qsort(f->items + first, f->n - first, sizeof(*f->items), by_mentions_desc);
+	return 0;
+}
+
+static int lonely(findings *f, const gg_glossary *g, const uint32_t *in, const uint32_t *out)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t c = 0; c < gg_glossary_concept_count(g); c++) {
+			if (gg_glossary_concept(g, c)->kind != GG_CONCEPT_TERM || in[c])
+				continue;
+			bool orphan = !out[c];
+			if (orphan != (pass == 0))
+				continue;
+			gg_finding item = { orphan ? GG_FINDING_ORPHAN : GG_FINDING_UNMENTIONED, c,
+					    SIZE_MAX, out[c], 0, NULL };
+			if (add(f, item))
+				return GG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+static int collisions(findings *f, const gg_glossary *g)
+{
+	for (size_t c = 0; c < gg_glossary_concept_count(g); c++) {
+		const gg_concept *k = gg_glossary_concept(g, c);
+		for (size_t a = 0; a < k->n_abbrevs; a++) {
+			size_t owner;
+			if (gg_glossary_find(g, k->abbrevs[a], &owner) != 0) {
+				gg_error_clear();
+				continue;
+			}
+			if (owner == c)
+				continue;
+			gg_finding item = { GG_FINDING_ABBREV_COLLISION, c, owner, 0, 0, k->abbrevs[a] };
+			if (add(f, item))
+				return GG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+typedef struct keyed {
+	char *key;
+	size_t concept;
+} keyed;
+
+static int compare_keyed(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->concept < y->concept ? -1 : x->concept > y->concept);
+}
+
+/* Lower-case letters and digits of s, reversed when asked. Malloc'd. */
+static char *squeeze(const char *s, bool reverse)
+{
+	size_t len = strlen(s), n = 0;
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		char c = gg_ascii_lower(s[reverse ? len - 1 - i : i]);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static int compare_pairs(const void *a, const void *b)
+{
+	const gg_finding *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? -1 : 1;
+	if (x->concept != y->concept)
+		return x->concept < y->concept ? -1 : 1;
+	return x->other < y->other ? -1 : x->other > y->other;
+}
+
+#define NEIGHBOURS 3
+#define MIN_NAME 8
+
+/*
+ * Concept names that nearly agree (letters and digits only, edit distance
+ * 1 or 2, names of 8 letters or more), compared only with their nearest
+ * neighbours in sorted order, forwards and reversed: O(n log n).
+ */
+static int near_duplicates(findings *f, const gg_glossary *g)
+{
+	size_t total = gg_glossary_concept_count(g), n = 0, first = f->n;
+	keyed *keys = calloc(total ? total : 1, sizeof(*keys));
+	int err = 0;
+	if (!keys)
+		return gg_error_oom();
+	for (int pass = 0; pass < 2 && !err; pass++) {
+		n = 0;
+		for (size_t c = 0; c < total && !err; c++) {
+			if (gg_glossary_concept(g, c)->kind != GG_CONCEPT_TERM)
+				continue;
+			keys[n].concept = c;
+			if (!(keys[n++].key = squeeze(gg_glossary_concept(g, c)->name, pass == 1)))
+				err = gg_error_oom();
+		}
+		if (!err)
+			qsort(keys, n, sizeof(*keys), compare_keyed);
+		for (size_t i = 0; i + 1 < n && !err; i++) {
+			for (size_t j = i + 1; j < n && j <= i + NEIGHBOURS && !err; j++) {
+				if (strlen(keys[i].key) < MIN_NAME || strlen(keys[j].key) < MIN_NAME)
+					continue;
+				size_t d = gg_edit_distance(keys[i].key, keys[j].key, 3);
+				if (d == 0 || d > 2)
+					continue;
+				size_t a = keys[i].concept, b = keys[j].concept;
+				gg_finding item = { GG_FINDING_NEAR_DUPLICATE, a < b ? a : b, a < b ? b : a,
+						    d, 0, NULL };
+				err = add(f, item);
+			}
+		}
+		for (size_t i = 0; i < n; i++)
+			free(keys[i].key);
+	}
+	free(keys);
+	if (err)
+		return err;
+	/* both passes may find one pair: sort and keep each once */
+	qsort(f->items + first, f->n - first, sizeof(*f->items), compare_pairs);
+	size_t kept = first;
+	for (size_t i = first; i < f->n; i++)
+		if (kept == first || compare_pairs(&f->items[kept - 1], &f->items[i]) != 0)
+			f->items[kept++] = f->items[i];
+	f->n = kept;
+	return 0;
+}
+
+int gg_check(const gg_links *l, gg_finding **out, size_t *n)
+{
+	const gg_glossary *g = l->glossary;
+	size_t concepts = gg_glossary_concept_count(g);
+	uint32_t *held_in = calloc(concepts ? concepts : 1, sizeof(*held_in));
+	uint32_t *in = calloc(concepts ? concepts : 1, sizeof(*in));
+	uint32_t *outd = calloc(concepts ? concepts : 1, sizeof(*outd));
+	findings f = { NULL, 0, 0 };
+	int err = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!held_in || !in || !outd) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	for (size_t i = 0; i < l->n_edges; i++) {
+		const gg_edge *e = &l->edges[i];
+		if (e->held == GG_HELD_GENERIC)
+			held_in[e->target]++;
+		if (e->held == GG_HELD_NONE) {
+			in[e->target]++;
+			outd[e->source]++;
+		}
+	}
+	if ((err = over_linked(&f, l, held_in)) || (err = lonely(&f, g, in, outd)) ||
+	    (err = collisions(&f, g)) || (err = near_duplicates(&f, g)))
+		goto cleanup;
+	*out = f.items;
+	*n = f.n;
+	f.items = NULL;
+cleanup:
+	free(f.items);
+	free(held_in);
+	free(in);
+	free(outd);
+	return err;
+}

@@ -1,0 +1,168 @@
+/* forms.c - names, aliases, abbreviations and their inflections as patterns. */
+#include "link/forms.h"
+#include "core/buf.h"
+#include "core/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_letter(char c)
+{
+	return is_upper(c) || is_lower(c) || (unsigned char)c >= 0x80;
+}
+
+bool gg_i_form_exact_case(const char *s, size_t n)
+{
+	size_t letters = 0, capitals = 0;
+	bool word_start = true;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (is_letter(c)) {
+			letters++;
+			if (is_upper(c)) {
+				capitals++;
+				if (!word_start)
+					return true;
+			}
+			word_start = false;
+		} else if (c == ' ' || c == '-' || c == '_') {
+			word_start = true;
+		}
+	}
+	return letters == 1 && capitals == 1;
+}
+
+static bool has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_letter(s[i]))
+			return true;
+	return false;
+}
+
+static int add_form(gg_automaton *a, gg_forms *f, const char *s, size_t n, uint32_t concept,
+		    gg_match_rule rule, bool exact_case)
+{
+	if (GG_ARRAY_PUSH_SLOT(f->items, f->n, f->cap))
+		return GG_ENOMEM;
+	int err = gg_automaton_add(a, s, n, (uint32_t)f->n, exact_case ? GG_AUTOMATON_EXACT_CASE : 0);
+	if (err)
+		return err;
+	f->items[f->n++] = (gg_form){ concept, rule, exact_case };
+	for (size_t i = 0; i < n; i++)
+		if (is_upper(s[i]))
+			f->has_capital[concept] = true;
+	return 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/*
+ * Append to `out` the other number of s[0..n): the plural of the last word
+ * (+s; +es after s, x, z, ch, sh; consonant+y -> ies; an all-capital word
+ * takes only +s), or, for a word already ending in s, its singular. Leaves
+ * `out` empty when no inflection applies (a last word under 3 letters).
+ */
+static void inflect(gg_buf *out, const char *s, size_t n)
+{
+	size_t w = n;
+	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '-')
+		w--;
+	const char *word = s + w;
+	size_t wl = n - w;
+	bool all_caps = true, letters = true;
+	for (size_t i = 0; i < wl; i++) {
+		all_caps &= !is_lower(word[i]);
+		letters &= is_letter(word[i]);
+	}
+	gg_buf_clear(out);
+	if (wl < 3 || !letters)
+		return;
+	char last = word[wl - 1], before = word[wl - 2];
+	if (all_caps) {
+		if (last == 's')
+			gg_buf_put(out, s, n - 1);
+		else if (last != 'S') {
+			gg_buf_put(out, s, n);
+			gg_buf_putc(out, 's');
+		}
+		return;
+	}
+	if (ends_with(word, wl, "ies") && wl > 4) {
+		gg_buf_put(out, s, n - 3);
+		gg_buf_putc(out, 'y');
+	} else if (last == 's' && before != 's' && before != 'u' && before != 'i') {
+		gg_buf_put(out, s, n - 1);
+	} else if (last == 's' || last == 'x' || last == 'z' ||
+		   ends_with(word, wl, "ch") || ends_with(word, wl, "sh")) {
+		gg_buf_put(out, s, n);
+		gg_buf_puts(out, "es");
+	} else if (last == 'y' && !strchr("aeiou", before)) {
+		gg_buf_put(out, s, n - 1);
+		gg_buf_puts(out, "ies");
+	} else {
+		gg_buf_put(out, s, n);
+		gg_buf_putc(out, 's');
+	}
+}
+
+static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
+			       const char *s, uint32_t concept, gg_match_rule rule)
+{
+	size_t n = strlen(s);
+	if (!n || !has_letter(s, n) || s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	bool exact = rule == GG_RULE_ABBREVIATION || gg_i_form_exact_case(s, n);
+	int err = add_form(a, f, s, n, concept, rule, exact);
+	if (err)
+		return err;
+	inflect(tmp, s, n);
+	if ((err = gg_buf_ok(tmp)))
+		return err;
+	if (tmp->len)
+		err = add_form(a, f, tmp->ptr, tmp->len, concept,
+			       rule == GG_RULE_ABBREVIATION ? rule : GG_RULE_INFLECTED, exact);
+	return err;
+}
+
+int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out)
+{
+	size_t n = gg_glossary_concept_count(g);
+	gg_buf tmp = GG_BUF_INIT;
+	int err = 0;
+	memset(out, 0, sizeof(*out));
+	if (!(out->has_capital = calloc(n ? n : 1, sizeof(bool))))
+		return gg_error_oom();
+	for (uint32_t c = 0; c < n && !err; c++) {
+		const gg_concept *concept = gg_glossary_concept(g, c);
+		err = add_with_inflection(a, out, &tmp, concept->name, c, GG_RULE_EXACT);
+		for (size_t k = 0; k < concept->n_aliases && !err; k++)
+			err = add_with_inflection(a, out, &tmp, concept->aliases[k], c, GG_RULE_ALIAS);
+		for (size_t k = 0; k < concept->n_abbrevs && !err; k++)
+			err = add_with_inflection(a, out, &tmp, concept->abbrevs[k], c,
+						  GG_RULE_ABBREVIATION);
+	}
+	gg_buf_free(&tmp);
+	return err;
+}
+
+void gg_i_forms_free(gg_forms *f)
+{
+	free(f->items);
+	free(f->has_capital);
+	memset(f, 0, sizeof(*f));
+}

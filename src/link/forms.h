@@ -1,0 +1,37 @@
+/* forms.h - the surface forms a concept is written with, for the matcher. */
+#ifndef GG_LINK_FORMS_H
+#define GG_LINK_FORMS_H
+
+#include "glossgraph.h"
+#include "link/automaton.h"
+
+/* One pattern of the automaton: whose form it is and how it was made. */
+typedef struct gg_form {
+	uint32_t concept;
+	gg_match_rule rule; /* EXACT for the name, ALIAS, ABBREVIATION, INFLECTED */
+	bool exact_case;
+} gg_form;
+
+typedef struct gg_forms {
+	gg_form *items; /* indexed by the automaton's pattern id */
+	size_t n, cap;
+	bool *has_capital; /* per concept: some form has a capital letter */
+} gg_forms;
+
+/*
+ * Whether a form must match with its capitals as written: a word with a
+ * capital after its first letter ("NAS", "NeRF", "TCP/IP"), or a form whose
+ * only letter is a capital ("C"). Other forms match in any case.
+ */
+bool gg_i_form_exact_case(const char *s, size_t n);
+
+/*
+ * Add every form of every concept of `g` to `a` (not compiled): the name,
+ * aliases and abbreviations, each with its plural (or singular) on the last
+ * word. Forms without letters and affixes ("-oid") are left out. Fills
+ * `out` (release with gg_i_forms_free). Returns 0 or GG_ENOMEM / GG_ELIMIT.
+ */
+int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out);
+void gg_i_forms_free(gg_forms *f);
+
+#endif

@@ -1,0 +1,580 @@
+/*
+ * concepts.c - gg_glossary_build: drops exact duplicates, reads every header,
+ * merges entries that name one concept, and assembles the concept table.
+ * The rules are described in README.md, "Concepts".
+ */
+#include "model/model.h"
+#include "model/names.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- exact duplicates ------------------------------------------------ */
+
+static uint64_t entry_hash(const gg_entry *e)
+{
+	return gg_hash_bytes(e->header, strlen(e->header)) * 31 ^
+	       gg_hash_bytes(e->definition, e->definition_len);
+}
+
+static bool same_entry(const gg_entry *a, const gg_entry *b)
+{
+	return a->definition_len == b->definition_len && strcmp(a->header, b->header) == 0 &&
+	       memcmp(a->definition, b->definition, a->definition_len) == 0;
+}
+
+/* Remove entries equal byte for byte to an earlier one; each is noted. */
+static int drop_duplicates(gg_glossary *g)
+{
+	size_t cap = 16;
+	while (cap < g->n_entries * 2)
+		cap *= 2;
+	uint32_t *slots = calloc(cap, sizeof(*slots)); /* entry index + 1 */
+	if (!slots)
+		return gg_error_oom();
+	size_t kept = 0;
+	int err = 0;
+	for (size_t i = 0; i < g->n_entries && !err; i++) {
+		gg_entry *e = &g->entries[i];
+		size_t s = (size_t)entry_hash(e) & (cap - 1);
+		while (slots[s] && !same_entry(&g->entries[slots[s] - 1], e))
+			s = (s + 1) & (cap - 1);
+		if (slots[s]) {
+			const gg_entry *first = &g->entries[slots[s] - 1];
+			g->stats.duplicates++;
+			err = gg_i_glossary_diag(g, GG_DIAG_NOTE, e->file, e->line,
+						 "exact duplicate of %s:%u, counted once",
+						 first->file, first->line);
+			continue;
+		}
+		g->entries[kept] = *e;
+		slots[s] = (uint32_t)kept + 1;
+		kept++;
+	}
+	free(slots);
+	g->n_entries = kept;
+	return err;
+}
+
+/* ---- union-find over entries ----------------------------------------- */
+
+static uint32_t find_root(uint32_t *parent, uint32_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+/* Join two groups; the root is the earlier entry, so order stays stable. */
+static void join(uint32_t *parent, uint32_t a, uint32_t b)
+{
+	a = find_root(parent, a);
+	b = find_root(parent, b);
+	if (a < b)
+		parent[b] = a;
+	else if (b < a)
+		parent[a] = b;
+}
+
+typedef struct build_state {
+	gg_glossary *g;
+	uint32_t *parent;
+	const char **term_keys; /* per entry */
+	const char **bold_keys; /* per entry, or NULL */
+	gg_strmap names;        /* name key -> entry */
+} build_state;
+
+static int parse_all(build_state *st)
+{
+	gg_glossary *g = st->g;
+	for (size_t i = 0; i < g->n_entries; i++) {
+		gg_entry_names *n = &g->names[i];
+		int err = gg_names_parse(&g->arena, &g->entries[i], n);
+		if (err)
+			return err;
+		st->term_keys[i] = gg_name_key(&g->arena, n->term, strlen(n->term));
+		if (!st->term_keys[i])
+			return gg_error_oom();
+		if (n->bold && !(st->bold_keys[i] = gg_name_key(&g->arena, n->bold, strlen(n->bold))))
+			return gg_error_oom();
+	}
+	return 0;
+}
+
+/*
+ * Decide each entry's trailing header item: a category when the header's
+ * shape says so, or when that item is a category elsewhere in the glossary;
+ * otherwise it is one more keyword.
+ */
+static int decide_categories(gg_glossary *g)
+{
+	gg_strmap categories = GG_STRMAP_INIT;
+	int err = 0;
+	const char **keys = calloc(g->n_entries ? g->n_entries : 1, sizeof(*keys));
+	if (!keys)
+		return gg_error_oom();
+	for (size_t i = 0; i < g->n_entries && !err; i++) {
+		const char *last = g->names[i].last_item;
+		if (!last)
+			continue;
+		if (!(keys[i] = gg_name_key(&g->arena, last, strlen(last))))
+			err = gg_error_oom();
+		else if (g->names[i].category_shaped && gg_strmap_put(&categories, keys[i], 1, NULL) < 0)
+			err = GG_ENOMEM;
+	}
+	for (size_t i = 0; i < g->n_entries && !err; i++) {
+		gg_entry_names *n = &g->names[i];
+		uint32_t unused;
+		if (!n->last_item)
+			continue;
+		if (n->category_shaped || gg_strmap_get(&categories, keys[i], &unused)) {
+			n->category = n->last_item;
+			continue;
+		}
+		const char **kw = gg_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
+		if (!kw) {
+			err = gg_error_oom();
+			break;
+		}
+		if (n->n_keywords)
+			memcpy(kw, n->keywords, n->n_keywords * sizeof(*kw));
+		kw[n->n_keywords++] = n->last_item;
+		n->keywords = kw;
+	}
+	free(keys);
+	gg_strmap_free(&categories);
+	return err;
+}
+
+static int join_by_key(build_state *st, const char *key, uint32_t entry)
+{
+	uint32_t other;
+	int r = gg_strmap_put(&st->names, key, entry, &other);
+	if (r < 0)
+		return r;
+	if (r == 0)
+		join(st->parent, entry, other);
+	return 0;
+}
+
+/* Entries whose name is another's plus a qualifier join that other. */
+static int join_qualified(build_state *st, const char *key, uint32_t entry)
+{
+	size_t base = gg_name_qualified_base(key);
+	if (!base)
+		return 0;
+	char *base_key = gg_strndup(key, base);
+	if (!base_key)
+		return gg_error_oom();
+	uint32_t other;
+	if (gg_strmap_get(&st->names, base_key, &other))
+		join(st->parent, entry, other);
+	free(base_key);
+	return 0;
+}
+
+/*
+ * An entry named only by an abbreviation ("nerf", "neural ode") joins the
+ * group that spells that abbreviation out, when exactly one group does.
+ */
+static int join_abbreviations(build_state *st)
+{
+	gg_glossary *g = st->g;
+	gg_strmap owner = GG_STRMAP_INIT; /* abbrev key -> root, or UINT32_MAX */
+	int err = 0;
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		for (size_t k = 0; k < g->names[i].n_abbrevs && !err; k++) {
+			const char *a = g->names[i].abbrevs[k];
+			const char *key = gg_name_key(&g->arena, a, strlen(a));
+			uint32_t root = find_root(st->parent, i), existing;
+			if (!key) {
+				err = gg_error_oom();
+				break;
+			}
+			int r = gg_strmap_put(&owner, key, root, &existing);
+			if (r < 0)
+				err = r;
+			else if (r == 0 && existing != root)
+				gg_strmap_set(&owner, key, UINT32_MAX); /* several groups: ambiguous */
+		}
+	}
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		const char *keys[2] = { st->term_keys[i], st->bold_keys[i] };
+		for (size_t k = 0; k < 2; k++) {
+			uint32_t root;
+			if (keys[k] && gg_strmap_get(&owner, keys[k], &root) && root != UINT32_MAX)
+				join(st->parent, i, root);
+		}
+	}
+	gg_strmap_free(&owner);
+	return err;
+}
+
+static int merge_entries(build_state *st)
+{
+	gg_glossary *g = st->g;
+	int err = 0;
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		const gg_entry *e = &g->entries[i];
+		err = join_by_key(st, st->term_keys[i], i);
+		if (!err && st->bold_keys[i])
+			err = join_by_key(st, st->bold_keys[i], i);
+		for (size_t k = 0; k < e->n_names && !err; k++) {
+			const char *key = gg_name_key(&g->arena, e->names[k], strlen(e->names[k]));
+			err = key ? (key[0] ? join_by_key(st, key, i) : 0) : gg_error_oom();
+		}
+	}
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		err = join_qualified(st, st->term_keys[i], i);
+		if (!err && st->bold_keys[i])
+			err = join_qualified(st, st->bold_keys[i], i);
+	}
+	return err ? err : join_abbreviations(st);
+}
+
+/* ---- assembling concepts --------------------------------------------- */
+
+typedef struct named {
+	const char *key;
+	const char *spelling;
+} named;
+
+static int compare_named(const void *a, const void *b)
+{
+	const named *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->spelling, y->spelling);
+}
+
+static size_t count_upper(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s >= 'A' && *s <= 'Z';
+	return n;
+}
+
+typedef struct name_set {
+	named *items;
+	size_t n, cap;
+} name_set;
+
+static int name_set_add(gg_glossary *g, name_set *set, const char *spelling)
+{
+	const char *key = gg_name_key(&g->arena, spelling, strlen(spelling));
+	if (!key)
+		return gg_error_oom();
+	if (!key[0])
+		return 0;
+	if (GG_ARRAY_PUSH_SLOT(set->items, set->n, set->cap))
+		return GG_ENOMEM;
+	set->items[set->n++] = (named){ key, spelling };
+	return 0;
+}
+
+/*
+ * Sort the set and collapse it to one spelling per key (the one with the
+ * most capitals: a bold "Neural Radiance Fields" over a header's lower
+ * case). counts[i] gets how often key i occurred. Returns the new length.
+ */
+static size_t collapse(name_set *set, size_t *counts)
+{
+	if (set->n)
+		qsort(set->items, set->n, sizeof(*set->items), compare_named);
+	size_t out = 0;
+	for (size_t i = 0; i < set->n;) {
+		size_t j = i, best = i;
+		while (j < set->n && strcmp(set->items[j].key, set->items[i].key) == 0) {
+			if (count_upper(set->items[j].spelling) > count_upper(set->items[best].spelling))
+				best = j;
+			j++;
+		}
+		if (counts)
+			counts[out] = j - i;
+		set->items[out++] = set->items[best];
+		i = j;
+	}
+	set->n = out;
+	return out;
+}
+
+static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size_t skip_index,
+				       const name_set *exclude, size_t *n_out)
+{
+	const char **out = gg_arena_alloc(&g->arena, (set->n ? set->n : 1) * sizeof(*out));
+	size_t n = 0;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < set->n; i++) {
+		bool excluded = i == skip_index;
+		for (size_t k = 0; exclude && k < exclude->n && !excluded; k++)
+			excluded = strcmp(exclude->items[k].key, set->items[i].key) == 0;
+		if (!excluded)
+			out[n++] = set->items[i].spelling;
+	}
+	*n_out = n;
+	return out;
+}
+
+/*
+ * An abbreviation known only in lower case ("ntk" in a header) takes the
+ * capitals its own definitions write it with, or else upper case.
+ */
+static const char *cased_abbreviation(gg_glossary *g, const gg_concept *c, const char *abbr)
+{
+	if (count_upper(abbr))
+		return abbr;
+	size_t n = strlen(abbr);
+	for (size_t k = 0; k < c->n_entries; k++) {
+		const gg_entry *e = &g->entries[c->entries[k]];
+		for (const char *p = e->definition; *p; p++) {
+			if (gg_ascii_lower(*p) != abbr[0] || strncasecmp(p, abbr, n) != 0)
+				continue;
+			bool left = p == e->definition || !gg_is_word_byte((unsigned char)p[-1]);
+			bool right = !gg_is_word_byte((unsigned char)p[n]);
+			if (left && right && memcmp(p, abbr, n) != 0)
+				return gg_arena_strndup(&g->arena, p, n);
+		}
+	}
+	char *upper = gg_arena_strndup(&g->arena, abbr, n);
+	for (char *p = upper; p && *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return upper;
+}
+
+static int assemble_concept(gg_glossary *g, gg_concept *c)
+{
+	name_set names = { 0 }, abbrevs = { 0 }, cats = { 0 }, kws = { 0 };
+	size_t *counts = NULL;
+	int err = 0;
+
+	for (size_t k = 0; k < c->n_entries && !err; k++) {
+		const gg_entry_names *n = &g->names[c->entries[k]];
+		const gg_entry *e = &g->entries[c->entries[k]];
+		err = name_set_add(g, &names, n->term);
+		if (!err && n->bold)
+			err = name_set_add(g, &names, n->bold);
+		for (size_t a = 0; a < e->n_names && !err; a++)
+			err = name_set_add(g, &names, e->names[a]);
+		for (size_t a = 0; a < n->n_abbrevs && !err; a++)
+			err = name_set_add(g, &abbrevs, n->abbrevs[a]);
+		if (!err && n->category)
+			err = name_set_add(g, &cats, n->category);
+		for (size_t a = 0; a < n->n_keywords && !err; a++)
+			err = name_set_add(g, &kws, n->keywords[a]);
+	}
+	if (err)
+		goto cleanup;
+	if (!names.n) { /* a header of punctuation only: keep it as written */
+		const char *h = g->entries[c->entries[0]].header;
+		if (GG_ARRAY_PUSH_SLOT(names.items, names.n, names.cap)) {
+			err = GG_ENOMEM;
+			goto cleanup;
+		}
+		names.items[names.n++] = (named){ h, h };
+	}
+	if (!(counts = malloc(names.n * sizeof(*counts)))) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	collapse(&names, counts);
+	size_t best = 0;
+	for (size_t i = 1; i < names.n; i++) {
+		size_t lb = strlen(names.items[best].key), li = strlen(names.items[i].key);
+		if (counts[i] > counts[best] || (counts[i] == counts[best] && li < lb))
+			best = i;
+	}
+	c->name = names.items[best].spelling;
+	collapse(&abbrevs, NULL);
+	collapse(&cats, NULL);
+	collapse(&kws, NULL);
+	c->aliases = spellings_to_arena(g, &names, best, NULL, &c->n_aliases);
+	c->abbrevs = spellings_to_arena(g, &abbrevs, SIZE_MAX, NULL, &c->n_abbrevs);
+	c->categories = spellings_to_arena(g, &cats, SIZE_MAX, NULL, &c->n_categories);
+	name_set taken = names;
+	c->keywords = spellings_to_arena(g, &kws, SIZE_MAX, &taken, &c->n_keywords);
+	if (!c->aliases || !c->abbrevs || !c->categories || !c->keywords) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	for (size_t i = 0; i < c->n_abbrevs; i++)
+		if (!(c->abbrevs[i] = cased_abbreviation(g, c, c->abbrevs[i])))
+			err = gg_error_oom();
+cleanup:
+	free(counts);
+	free(names.items);
+	free(abbrevs.items);
+	free(cats.items);
+	free(kws.items);
+	return err;
+}
+
+static int assemble_concepts(gg_glossary *g, uint32_t *parent)
+{
+	uint32_t *concept_of_root = malloc(g->n_entries * sizeof(*concept_of_root));
+	size_t *members = malloc(g->n_entries * sizeof(*members));
+	size_t *start = NULL;
+	int err = 0;
+	if (!concept_of_root || !members) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	size_t n = 0;
+	for (uint32_t i = 0; i < g->n_entries; i++) {
+		uint32_t r = find_root(parent, i);
+		if (r == i)
+			concept_of_root[i] = (uint32_t)n++;
+		g->entries[i].concept = concept_of_root[r];
+	}
+	g->concepts = calloc(n, sizeof(*g->concepts));
+	start = calloc(n + 1, sizeof(*start));
+	if (!g->concepts || !start) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	g->n_concepts = n;
+	/* counting sort of entries by concept keeps each concept's entries in order */
+	for (size_t i = 0; i < g->n_entries; i++)
+		start[g->entries[i].concept + 1]++;
+	for (size_t c = 0; c < n; c++)
+		start[c + 1] += start[c];
+	for (size_t i = 0; i < g->n_entries; i++)
+		members[start[g->entries[i].concept]++] = i;
+	for (size_t c = 0, from = 0; c < n && !err; c++) {
+		gg_concept *concept = &g->concepts[c];
+		size_t *list = gg_arena_alloc(&g->arena, (start[c] - from) * sizeof(*list));
+		if (!list) {
+			err = gg_error_oom();
+			break;
+		}
+		memcpy(list, members + from, (start[c] - from) * sizeof(*list));
+		concept->kind = GG_CONCEPT_TERM;
+		concept->entries = list;
+		concept->n_entries = start[c] - from;
+		from = start[c];
+		err = assemble_concept(g, concept);
+	}
+	g->stats.concepts = n;
+cleanup:
+	free(concept_of_root);
+	free(members);
+	free(start);
+	return err;
+}
+
+/* ---- lookup and keyword nodes ---------------------------------------- */
+
+static int index_name(gg_glossary *g, const char *spelling, uint32_t concept,
+		      bool report_collision)
+{
+	const char *key = gg_name_key(&g->arena, spelling, strlen(spelling));
+	uint32_t owner;
+	if (!key)
+		return gg_error_oom();
+	if (!key[0])
+		return 0;
+	int r = gg_strmap_put(&g->lookup, key, concept, &owner);
+	if (r < 0)
+		return r;
+	if (r == 0 && owner != concept && report_collision)
+		return gg_i_glossary_diag(g, GG_DIAG_NOTE, NULL, 0,
+					  "abbreviation '%s' of '%s' also names '%s'", spelling,
+					  g->concepts[concept].name, g->concepts[owner].name);
+	return 0;
+}
+
+static size_t word_count(const char *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; s[i]; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			n++;
+	return n;
+}
+
+/*
+ * Header keywords of two words or more that name no concept become keyword
+ * nodes ("lottery ticket hypothesis"), one per distinct key.
+ */
+static int add_keyword_nodes(gg_glossary *g)
+{
+	size_t terms = g->n_concepts, cap = g->n_concepts;
+	for (size_t c = 0; c < terms; c++) {
+		for (size_t k = 0; k < g->concepts[c].n_keywords; k++) {
+			const char *kw = g->concepts[c].keywords[k];
+			const char *key = gg_name_key(&g->arena, kw, strlen(kw));
+			uint32_t owner;
+			if (!key)
+				return gg_error_oom();
+			if (word_count(key) < 2 || gg_strmap_get(&g->lookup, key, &owner))
+				continue;
+			if (gg_array_grow((void **)&g->concepts, &cap, g->n_concepts, sizeof(*g->concepts)))
+				return GG_ENOMEM;
+			gg_concept *node = &g->concepts[g->n_concepts];
+			memset(node, 0, sizeof(*node));
+			node->kind = GG_CONCEPT_KEYWORD;
+			node->name = kw;
+			if (gg_strmap_put(&g->lookup, key, (uint32_t)g->n_concepts, NULL) < 0)
+				return GG_ENOMEM;
+			g->n_concepts++;
+			g->stats.keywords++;
+		}
+	}
+	return 0;
+}
+
+static int build_lookup(gg_glossary *g)
+{
+	int err = 0;
+	for (uint32_t c = 0; c < g->n_concepts && !err; c++)
+		err = index_name(g, g->concepts[c].name, c, false);
+	for (uint32_t c = 0; c < g->n_concepts && !err; c++)
+		for (size_t k = 0; k < g->concepts[c].n_aliases && !err; k++)
+			err = index_name(g, g->concepts[c].aliases[k], c, false);
+	for (uint32_t c = 0; c < g->n_concepts && !err; c++)
+		for (size_t k = 0; k < g->concepts[c].n_abbrevs && !err; k++)
+			err = index_name(g, g->concepts[c].abbrevs[k], c, true);
+	return err ? err : add_keyword_nodes(g);
+}
+
+int gg_glossary_build(gg_glossary *g)
+{
+	if (g->built)
+		return gg_error_set(GG_EINVAL, "the glossary is already built");
+	if (g->n_entries == 0)
+		return gg_error_set(GG_EINPUT, "no glossary entries found in the input");
+	if (g->stats.entries > UINT32_MAX - 1)
+		return gg_error_set(GG_ELIMIT, "more than %u entries", UINT32_MAX - 1);
+
+	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT };
+	int err = drop_duplicates(g);
+	if (err)
+		return err;
+	g->names = calloc(g->n_entries, sizeof(*g->names));
+	st.parent = malloc(g->n_entries * sizeof(*st.parent));
+	st.term_keys = calloc(g->n_entries, sizeof(*st.term_keys));
+	st.bold_keys = calloc(g->n_entries, sizeof(*st.bold_keys));
+	if (!g->names || !st.parent || !st.term_keys || !st.bold_keys) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	for (uint32_t i = 0; i < g->n_entries; i++)
+		st.parent[i] = i;
+	if ((err = parse_all(&st)) || (err = decide_categories(g)) ||
+	    (err = merge_entries(&st)) || (err = assemble_concepts(g, st.parent)) ||
+	    (err = build_lookup(g)))
+		goto cleanup;
+	g->built = true;
+cleanup:
+	free(st.parent);
+	free(st.term_keys);
+	free(st.bold_keys);
+	gg_strmap_free(&st.names);
+	return err;
+}

@@ -1,0 +1,57 @@
+/* model.h - the glossary object's private layout, shared by read/ and model/. */
+#ifndef GG_MODEL_MODEL_H
+#define GG_MODEL_MODEL_H
+
+#include "glossgraph.h"
+#include "core/arena.h"
+#include "core/strmap.h"
+
+/* What the header line and the bold opening of one entry say (names.c). */
+typedef struct gg_entry_names {
+	const char *term;       /* the entry's own name, display spelling */
+	const char *bold;       /* the definition's bold name, or NULL */
+	const char **abbrevs;   /* abbreviations, display spelling */
+	size_t n_abbrevs;
+	const char **keywords;  /* header items that are neither name nor category */
+	size_t n_keywords;
+	const char *category;   /* trailing header category, or NULL */
+	const char *last_item;  /* trailing header item, a category candidate */
+	bool category_shaped;   /* the header's shape makes last_item a category */
+} gg_entry_names;
+
+struct gg_glossary {
+	gg_arena arena;           /* every string and small array below */
+	char **pages;             /* file contents, kept for definitions pointing in */
+	size_t n_pages, cap_pages;
+	gg_entry *entries;
+	gg_entry_names *names;    /* parallel to entries, filled by build */
+	size_t n_entries, cap_entries;
+	gg_concept *concepts;
+	size_t n_concepts;
+	gg_strmap lookup;         /* normalised name/alias/abbrev/keyword -> concept */
+	gg_diagnostic *diags;
+	size_t n_diags, cap_diags;
+	gg_read_stats stats;
+	bool built;
+};
+
+/*
+ * Record a diagnostic "file:line: message" (line 0: the whole file; file
+ * NULL: the whole glossary). The strings are copied. Returns 0 or GG_ENOMEM.
+ */
+int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *file,
+		       uint32_t line, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#define gg_i_glossary_warn(g, file, line, ...) \
+	gg_i_glossary_diag((g), GG_DIAG_WARNING, (file), (line), __VA_ARGS__)
+
+/*
+ * Append an entry. `e` is copied; its strings must already live in the
+ * glossary (arena or a page buffer handed over with gg_i_glossary_keep_page).
+ */
+int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e);
+
+/* Hand a malloc'd page buffer to the glossary, which frees it. */
+int gg_i_glossary_keep_page(gg_glossary *g, char *page);
+
+#endif

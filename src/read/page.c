@@ -1,0 +1,325 @@
+/* page.c - reader for text glossary pages: chrome, headers, definitions. */
+#include "read/read.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A header longer than this is not a header line but stray text. */
+#define MAX_HEADER_BYTES 2000
+/* Chrome is looked for among the first lines of a page only. */
+#define CHROME_WINDOW 12
+/* Diagnostics about bad bytes, per page, before a summary takes over. */
+#define MAX_BYTE_WARNINGS 10
+
+typedef struct line {
+	const char *s; /* NUL-terminated, sanitised */
+	size_t n;
+	uint32_t no;   /* 1-based */
+	uint64_t offset;
+} line;
+
+typedef struct page_reader {
+	gg_glossary *g;
+	const char *name;
+	line *lines;
+	size_t n_lines, cap_lines;
+	size_t byte_warnings;
+} page_reader;
+
+static bool is_blank(const line *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->s[i] != ' ' && l->s[i] != '\t')
+			return false;
+	return true;
+}
+
+/*
+ * Cut the page into NUL-terminated lines in place (LF, CRLF and lone CR all
+ * end a line). Lines with bytes XML cannot carry are copied to the arena with
+ * those bytes replaced by U+FFFD, and reported.
+ */
+static int split_lines(page_reader *r, char *data, size_t len)
+{
+	size_t pos = 0;
+	uint32_t no = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		size_t start = pos;
+		while (pos < len && data[pos] != '\n' && data[pos] != '\r')
+			pos++;
+		size_t end = pos;
+		if (pos < len && data[pos] == '\r' && pos + 1 < len && data[pos + 1] == '\n')
+			pos += 2;
+		else if (pos < len)
+			pos++;
+		data[end] = '\0';
+		no++;
+
+		line l = { data + start, end - start, no, start };
+		size_t bad = gg_utf8_count_bad(l.s, l.n);
+		if (bad) {
+			gg_buf clean = GG_BUF_INIT;
+			gg_utf8_sanitize(&clean, l.s, l.n);
+			char *copy = clean.oom ? NULL : gg_arena_strndup(&r->g->arena, clean.ptr, clean.len);
+			gg_buf_free(&clean);
+			if (!copy)
+				return gg_error_oom();
+			l.s = copy;
+			l.n = strlen(copy);
+			r->g->stats.replaced_bytes += bad;
+			if (r->byte_warnings++ < MAX_BYTE_WARNINGS &&
+			    gg_i_glossary_warn(r->g, r->name, no,
+					       "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
+					       bad, bad == 1 ? "" : "s"))
+				return GG_ENOMEM;
+		}
+		if (GG_ARRAY_PUSH_SLOT(r->lines, r->n_lines, r->cap_lines))
+			return GG_ENOMEM;
+		r->lines[r->n_lines++] = l;
+	}
+	if (r->byte_warnings > MAX_BYTE_WARNINGS &&
+	    gg_i_glossary_warn(r->g, r->name, 0, "%zu more lines had bytes replaced by U+FFFD",
+			       r->byte_warnings - MAX_BYTE_WARNINGS))
+		return GG_ENOMEM;
+	return 0;
+}
+
+/* "A B C ... Z All": many tokens, nearly all of one or two characters. */
+static bool is_letter_bar(const line *l)
+{
+	size_t tokens = 0, short_tokens = 0;
+	for (size_t i = 0; i < l->n;) {
+		while (i < l->n && l->s[i] == ' ')
+			i++;
+		size_t start = i;
+		while (i < l->n && l->s[i] != ' ')
+			i++;
+		if (i > start) {
+			tokens++;
+			short_tokens += i - start <= 2;
+		}
+	}
+	return tokens >= 10 && short_tokens * 10 >= tokens * 8;
+}
+
+/* "Showing page 154 of 266 (13,255 entries)": short, two numbers or more. */
+static bool is_pagination(const line *l)
+{
+	size_t numbers = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->s[i] >= '0' && l->s[i] <= '9' && (i == 0 || !(l->s[i - 1] >= '0' && l->s[i - 1] <= '9') ))
+			numbers++;
+	return l->n < 120 && numbers >= 2 && !strstr(l->s, "**");
+}
+
+/* A back link: the line opens with an arrow ("← Back to ...", "« ..."). */
+static bool is_back_link(const line *l)
+{
+	static const char *const arrows[] = { "\xE2\x86\x90", "\xC2\xAB", "\xE2\x80\xB9", "<-", "\xE2\x87\x90" };
+	for (size_t i = 0; i < sizeof(arrows) / sizeof(*arrows); i++)
+		if (strncmp(l->s, arrows[i], strlen(arrows[i])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Index of the first line after the page chrome. Chrome is recognised by its
+ * shape: everything up to a letter bar among the first lines (plus a
+ * pagination line right after it), or else a leading back link.
+ */
+static size_t skip_chrome(const page_reader *r)
+{
+	size_t seen = 0, end = 0;
+	for (size_t i = 0; i < r->n_lines && seen < CHROME_WINDOW; i++) {
+		if (is_blank(&r->lines[i]))
+			continue;
+		seen++;
+		if (is_letter_bar(&r->lines[i])) {
+			end = i + 1;
+			size_t j = end;
+			while (j < r->n_lines && is_blank(&r->lines[j]))
+				j++;
+			if (j < r->n_lines && is_pagination(&r->lines[j]))
+				end = j + 1;
+			return end;
+		}
+	}
+	for (size_t i = 0; i < r->n_lines; i++) {
+		if (is_blank(&r->lines[i]))
+			continue;
+		return is_back_link(&r->lines[i]) ? i + 1 : 0;
+	}
+	return 0;
+}
+
+/* A block: consecutive non-blank lines [first, first + n). */
+typedef struct block {
+	size_t first, n;
+} block;
+
+static bool starts_bold(const line *l)
+{
+	const char *s = l->s;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return strncmp(s, "**", 2) == 0;
+}
+
+static bool header_shaped(const line *l)
+{
+	return l->n <= MAX_HEADER_BYTES && !starts_bold(l);
+}
+
+/* The definition text of lines [first, first + n): one line, or joined. */
+static const char *join_lines(page_reader *r, size_t first, size_t n, size_t *len)
+{
+	if (n == 1) {
+		size_t sl = r->lines[first].n;
+		const char *s = gg_trim(r->lines[first].s, &sl);
+		/* trimming only moves the start; the line stays NUL-terminated */
+		if (sl != r->lines[first].n - (size_t)(s - r->lines[first].s)) {
+			*len = sl;
+			return gg_arena_strndup(&r->g->arena, s, sl);
+		}
+		*len = sl;
+		return s;
+	}
+	gg_buf b = GG_BUF_INIT;
+	for (size_t i = first; i < first + n; i++) {
+		size_t sl = r->lines[i].n;
+		const char *s = gg_trim(r->lines[i].s, &sl);
+		if (b.len)
+			gg_buf_putc(&b, ' ');
+		gg_buf_put(&b, s, sl);
+	}
+	const char *out = b.oom ? NULL : gg_arena_strndup(&r->g->arena, b.ptr ? b.ptr : "", b.len);
+	*len = b.len;
+	gg_buf_free(&b);
+	return out;
+}
+
+static int add_entry(page_reader *r, const line *header, size_t def_first, size_t def_n)
+{
+	gg_entry e = { 0 };
+	size_t hl = header->n;
+	const char *h = gg_trim(header->s, &hl);
+	e.file = r->name;
+	e.line = header->no;
+	e.header_offset = header->offset;
+	e.header = gg_arena_strndup(&r->g->arena, h, hl);
+	if (def_n) {
+		e.definition = join_lines(r, def_first, def_n, &e.definition_len);
+		e.offset = r->lines[def_first].offset;
+	} else {
+		e.definition = "";
+		e.offset = header->offset;
+		if (gg_i_glossary_warn(r->g, r->name, header->no,
+				       "'%.80s' has no definition; kept as a term without one", e.header ? e.header : ""))
+			return GG_ENOMEM;
+	}
+	if (!e.header || !e.definition)
+		return gg_error_oom();
+	return gg_i_glossary_add_entry(r->g, &e);
+}
+
+static int skip_block(page_reader *r, const block *b, const char *why)
+{
+	r->g->stats.skipped_lines += b->n;
+	return gg_i_glossary_warn(r->g, r->name, r->lines[b->first].no,
+				  "%zu line%s skipped: %s", b->n, b->n == 1 ? "" : "s", why);
+}
+
+static int read_entries(page_reader *r, size_t from)
+{
+	block *blocks = NULL;
+	size_t n_blocks = 0, cap = 0;
+	int err = 0;
+
+	for (size_t i = from; i < r->n_lines;) {
+		while (i < r->n_lines && is_blank(&r->lines[i]))
+			i++;
+		if (i >= r->n_lines)
+			break;
+		size_t first = i;
+		while (i < r->n_lines && !is_blank(&r->lines[i]))
+			i++;
+		if ((err = GG_ARRAY_PUSH_SLOT(blocks, n_blocks, cap)))
+			goto cleanup;
+		blocks[n_blocks++] = (block){ first, i - first };
+	}
+
+	for (size_t b = 0; b < n_blocks && !err; b++) {
+		block *hb = &blocks[b];
+		const line *header = &r->lines[hb->first];
+		if (!header_shaped(header)) {
+			err = skip_block(r, hb, header->n > MAX_HEADER_BYTES
+					 ? "line too long for a header, and no header precedes it"
+					 : "a definition without a header line");
+			continue;
+		}
+		if (hb->n > 1) { /* header and definition without a blank line between */
+			err = add_entry(r, header, hb->first + 1, hb->n - 1);
+			continue;
+		}
+		if (b + 1 >= n_blocks) {
+			err = add_entry(r, header, 0, 0);
+			continue;
+		}
+		block *db = &blocks[b + 1];
+		const line *d0 = &r->lines[db->first];
+		bool next_is_definition = b + 2 < n_blocks && starts_bold(&r->lines[blocks[b + 2].first]);
+		if (db->n == 1 && header_shaped(d0) && d0->n < 200 && next_is_definition) {
+			/* "term\n\nnext term\n\n**Next term** ...": a header alone */
+			err = add_entry(r, header, 0, 0);
+			continue;
+		}
+		size_t def_n = db->n;
+		if (db->n > 1 && b + 2 < n_blocks &&
+		    header_shaped(&r->lines[db->first + db->n - 1]) &&
+		    r->lines[db->first + db->n - 1].n < 200) {
+			/* "definition\nnext header\n\n": no blank line between entries */
+			def_n = db->n - 1;
+			if ((err = gg_i_glossary_warn(r->g, r->name, r->lines[db->first + def_n].no,
+						      "no blank line before this header")))
+				break;
+			db->first += def_n;
+			db->n = 1;
+			err = add_entry(r, header, db->first - def_n, def_n);
+			continue; /* the shortened block is read as the next header */
+		}
+		err = add_entry(r, header, db->first, def_n);
+		b++;
+	}
+cleanup:
+	free(blocks);
+	return err;
+}
+
+int gg_i_read_text_page(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	page_reader r = { g, name, NULL, 0, 0, 0 };
+	int err = gg_i_glossary_keep_page(g, data);
+	if (err) {
+		free(data);
+		return err;
+	}
+	data[len] = '\0';
+	if ((err = split_lines(&r, data, len)))
+		goto cleanup;
+	size_t body = skip_chrome(&r);
+	g->stats.chrome_lines += body;
+	size_t before = g->n_entries;
+	if ((err = read_entries(&r, body)))
+		goto cleanup;
+	if (g->n_entries == before)
+		err = gg_i_glossary_warn(g, name, 0, "%s",
+					 r.n_lines == 0 ? "empty page" : "no entries in this page");
+cleanup:
+	free(r.lines);
+	return err;
+}

@@ -1,0 +1,17 @@
+/* suites.h - the CUnit suites of the unit-test binary, one per module. */
+#ifndef GG_TESTS_SUITES_H
+#define GG_TESTS_SUITES_H
+
+#include <CUnit/CUnit.h>
+
+/* Each adds its suite to the registry; returns a CUE_* code. */
+CU_ErrorCode suite_text_add(void);
+CU_ErrorCode suite_page_add(void);
+CU_ErrorCode suite_html_add(void);
+CU_ErrorCode suite_model_add(void);
+CU_ErrorCode suite_automaton_add(void);
+
+/* Path of a fixture under tests/data (the binary runs from tests/). */
+#define FIXTURE(name) "data/" name
+
+#endif

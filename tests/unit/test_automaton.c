@@ -1,0 +1,610 @@
+/* test_automaton.c - the multi-pattern matcher: folding, words, selection, errors. */
+#include "suites.h"
+#include "glossgraph.h"
+#include "link/automaton.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXACT GG_AUTOMATON_EXACT_CASE
+
+struct tpat {
+	const char *s;
+	uint32_t id;
+	unsigned flags;
+};
+
+/* Matches written as "start-end:id,id start-end:id ..." for easy comparison. */
+struct hits {
+	char s[16384];
+	size_t len;
+	size_t n;
+	size_t stop_after; /* return 42 after this many matches; 0: never */
+};
+
+static void hits_printf(struct hits *h, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void hits_printf(struct hits *h, const char *fmt, ...)
+{
+	va_list ap;
+	size_t room = sizeof(h->s) - h->len;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(h->s + h->len, room, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		h->len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+static void hits_span(struct hits *h, size_t start, size_t end)
+{
+	hits_printf(h, "%s%zu-%zu:", h->n ? " " : "", start, end);
+	h->n++;
+}
+
+static int record(const gg_match *m, void *payload)
+{
+	struct hits *h = payload;
+
+	hits_span(h, m->start, m->end);
+	for (size_t k = 0; k < m->n_ids; k++)
+		hits_printf(h, "%s%u", k ? "," : "", (unsigned)m->ids[k]);
+	return h->stop_after && h->n >= h->stop_after ? 42 : 0;
+}
+
+/* Build and compile an automaton of n patterns; fails the test on error. */
+static gg_automaton *build(const struct tpat *p, size_t n)
+{
+	gg_automaton *a = NULL;
+
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	for (size_t k = 0; k < n; k++)
+		CU_ASSERT_FATAL(gg_automaton_add(a, p[k].s, strlen(p[k].s), p[k].id,
+						 p[k].flags) == 0);
+	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	return a;
+}
+
+/* Scan len bytes of text; the matches as a string (static storage). */
+static const char *scan_n(const gg_automaton *a, const char *text, size_t len)
+{
+	static struct hits h;
+
+	memset(&h, 0, sizeof(h));
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, len, record, &h), 0);
+	return h.s;
+}
+
+static const char *scan(const gg_automaton *a, const char *text)
+{
+	return scan_n(a, text, strlen(text));
+}
+
+#define BUILD(pats) build(pats, sizeof(pats) / sizeof(pats[0]))
+
+static void test_fold_hyphen(void)
+{
+	static const struct tpat pats[] = {
+		{ "neural architecture search", 1, 0 },
+		{ "Neural-Network", 2, 0 },
+		{ "x_y", 3, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "neural architecture search"), "0-26:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "use neural-architecture-search."), "4-30:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "NEURAL_ARCHITECTURE Search"), "0-26:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "a neural network"), "2-16:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "a neural_Network"), "2-16:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "X-Y x y X_y"), "0-3:3 4-7:3 8-11:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "neural  network neuralnetwork"), "");
+	gg_automaton_free(a);
+}
+
+static void test_exact_case(void)
+{
+	static const struct tpat pats[] = {
+		{ "NAS", 1, EXACT },
+		{ "NeRF", 2, EXACT },
+		{ "NERF", 3, EXACT },
+		{ "T-SNE", 4, EXACT },
+		{ "ReLU", 5, 0 },
+		{ "gan", 6, 0 },
+		{ "GAN", 7, EXACT },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS nas Nas NaS nAS"), "0-3:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "NeRF NERF nerf Nerf"), "0-4:2 5-9:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "T-SNE T SNE T_SNE t-sne T-sne"),
+			       "0-5:4 6-11:4 12-17:4");
+	CU_ASSERT_STRING_EQUAL(scan(a, "relu RELU ReLU"), "0-4:5 5-9:5 10-14:5");
+	/* one surface, a case-insensitive and an exact-case pattern */
+	CU_ASSERT_STRING_EQUAL(scan(a, "GAN gan Gan"), "0-3:6,7 4-7:6 8-11:6");
+	gg_automaton_free(a);
+}
+
+static void test_exact_and_plain_same_id(void)
+{
+	static const struct tpat pats[] = {
+		{ "NAS", 9, EXACT },
+		{ "nas", 9, 0 },
+		{ "NAS", 9, EXACT },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS nas"), "0-3:9 4-7:9");
+	gg_automaton_free(a);
+}
+
+static void test_word_boundary(void)
+{
+	static const struct tpat pats[] = {
+		{ "kernel", 1, 0 },
+		{ "caf\xc3\xa9", 2, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernels subkernel kernel3 3kernel"), "");
+	CU_ASSERT_STRING_EQUAL(scan(a, "a kernel. kernel-based (kernel)"),
+			       "2-8:1 10-16:1 24-30:1");
+	/* bytes >= 0x80 are word bytes: no match next to UTF-8 letters */
+	CU_ASSERT_STRING_EQUAL(scan(a, "\xc3\xa9kernel kernel\xc3\xa9"), "");
+	CU_ASSERT_STRING_EQUAL(scan(a, "\xc3\xa9 kernel \xc3\xa9"), "3-9:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "caf\xc3\xa9 caf\xc3\xa9s caf\xc3\xa9\xc3\xa9"), "0-5:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "CAF\xc3\xa9!"), "0-5:2");
+	gg_automaton_free(a);
+}
+
+static void test_punctuation_edges(void)
+{
+	static const struct tpat pats[] = {
+		{ "(tm)", 1, 0 },
+		{ "/dev/null", 2, 0 },
+		{ "C|N>K", 3, 0 },
+		{ "C++", 4, 0 },
+		{ ".NET", 5, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "Foo(tm)bar"), "3-7:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "x/dev/null /dev/nully"), "1-10:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "if C|N>K then aC|N>K C|N>Kb"), "3-8:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "C++11 xc++ c++"), "0-3:4 11-14:4");
+	CU_ASSERT_STRING_EQUAL(scan(a, "ASP.NET .net .NETs"), "3-7:5 8-12:5");
+	gg_automaton_free(a);
+}
+
+static void test_markdown(void)
+{
+	static const struct tpat pats[] = {
+		{ "NAS", 1, EXACT },
+		{ "NTK", 2, EXACT },
+		{ "kernel", 3, 0 },
+		{ "neural tangent kernel", 4, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "**NAS** and (NTK)"), "2-5:1 13-16:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "the kernel, `kernel`"), "4-10:3 13-19:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "[kernel](#kernel) _kernel_"),
+			       "1-7:3 10-16:3 19-25:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "*Neural Tangent Kernel* (NTK)."), "1-22:4 25-28:2");
+	gg_automaton_free(a);
+}
+
+static void test_leftmost_longest(void)
+{
+	static const struct tpat pats[] = {
+		{ "neural tangent kernel", 1, 0 },
+		{ "kernel", 2, 0 },
+		{ "tangent", 3, 0 },
+		{ "neural", 4, 0 },
+		{ "machine", 5, 0 },
+		{ "machine learning", 6, 0 },
+		{ "a b", 7, 0 },
+		{ "b c", 8, 0 },
+		{ "c", 9, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "the neural tangent kernel and a kernel"),
+			       "4-25:1 32-38:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "neural tangent kernels"), "0-6:4 7-14:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "machine learning machine"), "0-16:6 17-24:5");
+	CU_ASSERT_STRING_EQUAL(scan(a, "a b c"), "0-3:7 4-5:9");
+	CU_ASSERT_STRING_EQUAL(scan(a, "x b c"), "2-5:8");
+	gg_automaton_free(a);
+}
+
+/* A later, shorter match must survive while a long partial match is pending. */
+static void test_pending_after_winner(void)
+{
+	static const struct tpat pats[] = {
+		{ "abcde ghxyz", 1, 0 },
+		{ "abcde", 2, 0 },
+		{ "gh", 3, 0 },
+		{ "de gh", 4, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "abcde gh"), "0-5:2 6-8:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "abcde ghxyz"), "0-11:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "x de gh"), "2-7:4");
+	gg_automaton_free(a);
+}
+
+static void test_equal_span_ids(void)
+{
+	static const struct tpat pats[] = {
+		{ "kernel", 5, 0 },
+		{ "Kernel", 3, 0 },
+		{ "KERNEL", 9, EXACT },
+		{ "kernel", 3, 0 },
+		{ "kernel", 9, 0 },
+		{ "KERNEL", 1, EXACT },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel"), "0-6:3,5,9");
+	CU_ASSERT_STRING_EQUAL(scan(a, "KERNEL"), "0-6:1,3,5,9");
+	gg_automaton_free(a);
+}
+
+static void test_empty_and_nul(void)
+{
+	static const struct tpat pats[] = {
+		{ "nas", 1, 0 },
+		{ "x", 2, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+	gg_automaton *b = NULL;
+	static const char with_nul[] = "nas\0nas\0xnas";
+	static const char nul_pattern[] = "a\0b";
+
+	CU_ASSERT_STRING_EQUAL(scan_n(a, "", 0), "");
+	CU_ASSERT_STRING_EQUAL(scan_n(a, NULL, 0), "");
+	CU_ASSERT_STRING_EQUAL(scan_n(a, with_nul, sizeof(with_nul) - 1), "0-3:1 4-7:1");
+	gg_automaton_free(a);
+
+	CU_ASSERT_FATAL(gg_automaton_new(&b) == 0);
+	CU_ASSERT_EQUAL(gg_automaton_add(b, nul_pattern, 3, 7, 0), 0);
+	CU_ASSERT_EQUAL(gg_automaton_compile(b), 0);
+	CU_ASSERT_STRING_EQUAL(scan_n(b, "xa\0b a\0b", 8), "5-8:7");
+	gg_automaton_free(b);
+}
+
+static void test_text_edges(void)
+{
+	static const struct tpat pats[] = {
+		{ "kernel", 1, 0 },
+		{ "deep learning", 2, 0 },
+	};
+	gg_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel"), "0-6:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel deep learning"), "0-6:1 7-20:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "deep learning kernel"), "0-13:2 14-20:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "kerne"), "");
+	CU_ASSERT_STRING_EQUAL(scan(a, "deep learnin"), "");
+	gg_automaton_free(a);
+}
+
+static void test_callback_stop(void)
+{
+	static const struct tpat pats[] = { { "a", 1, 0 } };
+	gg_automaton *a = BUILD(pats);
+	struct hits h;
+
+	memset(&h, 0, sizeof(h));
+	h.stop_after = 2;
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, "a a a a", 7, record, &h), 42);
+	CU_ASSERT_STRING_EQUAL(h.s, "0-1:1 2-3:1");
+	gg_automaton_free(a);
+}
+
+static void test_errors(void)
+{
+	gg_automaton *a = NULL;
+	struct hits h;
+
+	memset(&h, 0, sizeof(h));
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_EQUAL(gg_automaton_add(a, "", 0, 1, 0), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_automaton_add(a, "x", 1, 1, 0x80), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, "x", 1, record, &h), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_automaton_add(a, "x", 1, 1, 0), 0);
+	CU_ASSERT_EQUAL(gg_automaton_count(a), 1);
+	CU_ASSERT_EQUAL(gg_automaton_compile(a), 0);
+	CU_ASSERT_EQUAL(gg_automaton_add(a, "y", 1, 2, 0), GG_EINVAL);
+	CU_ASSERT(strstr(gg_error_last(), "after compile") != NULL);
+	CU_ASSERT_EQUAL(gg_automaton_compile(a), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_automaton_count(a), 1);
+	CU_ASSERT(gg_automaton_memory(a) > 0);
+	CU_ASSERT_STRING_EQUAL(scan(a, "y x"), "2-3:1");
+	gg_automaton_free(a);
+	gg_automaton_free(NULL);
+}
+
+static void test_no_patterns(void)
+{
+	gg_automaton *a = NULL;
+
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_EQUAL(gg_automaton_compile(a), 0);
+	CU_ASSERT_STRING_EQUAL(scan(a, "anything at all"), "");
+	gg_automaton_free(a);
+}
+
+/* ---- reference implementation for the randomized cross-checks ---- */
+
+struct rpat {
+	unsigned char s[1024];
+	size_t len;
+	uint32_t id;
+	unsigned flags;
+};
+
+struct cand {
+	size_t start, end;
+	uint32_t id;
+};
+
+static unsigned char ref_fold(unsigned char b)
+{
+	if (b >= 'A' && b <= 'Z')
+		return (unsigned char)(b - 'A' + 'a');
+	return b == '-' || b == '_' ? ' ' : b;
+}
+
+static unsigned char ref_sep(unsigned char b)
+{
+	return b == '-' || b == '_' ? ' ' : b;
+}
+
+static bool ref_word(unsigned char b)
+{
+	return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+	       (b >= 'A' && b <= 'Z');
+}
+
+static int cand_cmp(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Every valid occurrence of every pattern, then greedy leftmost-longest. */
+static void ref_scan(const struct rpat *p, size_t np, const unsigned char *t,
+		     size_t len, struct hits *h)
+{
+	struct cand *c = NULL;
+	size_t n = 0, cap = 0, cursor = 0;
+
+	for (size_t k = 0; k < np; k++) {
+		for (size_t s = 0; s + p[k].len <= len; s++) {
+			size_t e = s + p[k].len, j = 0;
+
+			while (j < p[k].len && ref_fold(t[s + j]) == ref_fold(p[k].s[j]) &&
+			       (!(p[k].flags & EXACT) || ref_sep(t[s + j]) == ref_sep(p[k].s[j])))
+				j++;
+			if (j < p[k].len)
+				continue;
+			if (ref_word(p[k].s[0]) && s > 0 && ref_word(t[s - 1]))
+				continue;
+			if (ref_word(p[k].s[p[k].len - 1]) && e < len && ref_word(t[e]))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				c = realloc(c, cap * sizeof(*c));
+				CU_ASSERT_FATAL(c != NULL);
+			}
+			c[n].start = s;
+			c[n].end = e;
+			c[n].id = p[k].id;
+			n++;
+		}
+	}
+	if (n)
+		qsort(c, n, sizeof(*c), cand_cmp);
+	for (size_t k = 0; k < n; k++) {
+		if (c[k].start < cursor)
+			continue;
+		hits_span(h, c[k].start, c[k].end);
+		hits_printf(h, "%u", (unsigned)c[k].id);
+		for (size_t j = k + 1; j < n && c[j].start == c[k].start && c[j].end == c[k].end; j++)
+			if (c[j].id != c[j - 1].id)
+				hits_printf(h, ",%u", (unsigned)c[j].id);
+		cursor = c[k].end;
+	}
+	free(c);
+}
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)((rng_state >> 11) % n);
+}
+
+/*
+ * Scan `t` with an automaton of the np patterns and with the reference;
+ * true when they agree (prints the case otherwise).
+ */
+static bool cross_check(const struct rpat *p, size_t np, const unsigned char *t, size_t len)
+{
+	static struct hits want, got;
+	gg_automaton *a = NULL;
+	bool same;
+
+	memset(&want, 0, sizeof(want));
+	memset(&got, 0, sizeof(got));
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	for (size_t k = 0; k < np; k++)
+		CU_ASSERT_FATAL(gg_automaton_add(a, (const char *)p[k].s, p[k].len,
+						 p[k].id, p[k].flags) == 0);
+	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, (const char *)t, len, record, &got), 0);
+	gg_automaton_free(a);
+	ref_scan(p, np, t, len, &want);
+	same = strcmp(want.s, got.s) == 0;
+	if (!same) {
+		size_t d = 0;
+
+		while (want.s[d] == got.s[d])
+			d++;
+		while (d > 0 && want.s[d - 1] != ' ')
+			d--;
+		fprintf(stderr, "\nautomaton mismatch, text:");
+		for (size_t k = 0; k < len && k < 80; k++)
+			fprintf(stderr, " %02x", t[k]);
+		fprintf(stderr, "\n  want: ...%.60s\n  got:  ...%.60s\n", want.s + d, got.s + d);
+	}
+	return same;
+}
+
+static void test_random_small(void)
+{
+	static const unsigned char alphabet[] = "aAbB-_ .1\xc3";
+	struct rpat p[8];
+	unsigned char t[40];
+	int bad = 0;
+
+	rng_state = 0x9e3779b97f4a7c15u;
+	for (int round = 0; round < 4000 && bad < 3; round++) {
+		size_t np = 1 + rnd(8), len = rnd(sizeof(t));
+
+		for (size_t k = 0; k < np; k++) {
+			p[k].len = 1 + rnd(4);
+			for (size_t j = 0; j < p[k].len; j++)
+				p[k].s[j] = alphabet[rnd(sizeof(alphabet) - 1)];
+			p[k].id = rnd(6);
+			p[k].flags = rnd(3) ? 0 : EXACT;
+		}
+		for (size_t j = 0; j < len; j++)
+			t[j] = rnd(20) ? alphabet[rnd(sizeof(alphabet) - 1)] : 0;
+		if (!cross_check(p, np, t, len))
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+/*
+ * Many overlapping candidates at once ("a", "a a", "a a a", ...): more than
+ * the scan keeps on its stack, and groups with more ids than that.
+ */
+static void test_random_crowded(void)
+{
+	static struct rpat p[160];
+	unsigned char t[400];
+	size_t np = 0;
+	int bad = 0;
+
+	for (size_t k = 0; k < 60; k++, np++) {
+		p[np].len = 2 * k + 1;
+		for (size_t j = 0; j < p[np].len; j++)
+			p[np].s[j] = j % 2 ? ' ' : 'a';
+		p[np].id = (uint32_t)k;
+		p[np].flags = 0;
+	}
+	for (size_t k = 0; k < 100; k++, np++) {
+		memcpy(p[np].s, k % 3 ? "A a" : "a a", 3);
+		p[np].len = 3;
+		p[np].id = (uint32_t)(1000 + k);
+		p[np].flags = EXACT;
+	}
+	rng_state = 12345;
+	for (int round = 0; round < 40 && bad < 3; round++) {
+		size_t len = round % 2 ? 3 + rnd(6) : 100 + rnd(sizeof(t) - 100);
+
+		for (size_t j = 0; j < len; j++)
+			t[j] = j % 2 ? (rnd(30) ? ' ' : '-') : (rnd(4) ? 'a' : 'A');
+		if (!cross_check(p, np, t, len))
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+/*
+ * Long, self-similar patterns, plus two that hold every byte value so that
+ * each byte gets a class of its own: enough trie nodes that the deeper ones
+ * lie past the dense rows, so sparse steps and their failure links run.
+ */
+static void test_random_deep(void)
+{
+	enum { BASES = 3, BASE_LEN = 4000, NPAT = 400 };
+	static const unsigned char alphabet[] = "abbaA- ";
+	static unsigned char base[BASES][BASE_LEN];
+	static struct rpat p[NPAT];
+	static unsigned char t[60000];
+	size_t len = 0;
+
+	rng_state = 0xdeadbeefu;
+	for (int b = 0; b < BASES; b++)
+		for (size_t j = 0; j < BASE_LEN; j++)
+			base[b][j] = alphabet[rnd(sizeof(alphabet) - 1)];
+	for (size_t k = 0; k < NPAT; k++) {
+		int b = (int)rnd(BASES);
+
+		p[k].len = 1 + rnd(k % 2 ? 20 : 1000);
+		memcpy(p[k].s, base[b] + rnd(BASE_LEN - 1000), p[k].len);
+		p[k].id = (uint32_t)k % 50;
+		p[k].flags = rnd(4) ? 0 : EXACT;
+	}
+	for (size_t k = 0; k < 2; k++) {
+		p[k].len = 256;
+		for (size_t j = 0; j < 256; j++)
+			p[k].s[j] = (unsigned char)(k ? 255 - j : j);
+	}
+	while (len + 1100 < sizeof(t)) {
+		size_t k = rnd(NPAT), piece = rnd(1000);
+
+		if (rnd(2)) {
+			memcpy(t + len, p[k].s, p[k].len);
+			len += p[k].len;
+		} else {
+			memcpy(t + len, base[rnd(BASES)] + rnd(BASE_LEN - 1000), piece);
+			len += piece;
+		}
+		t[len++] = rnd(3) ? ' ' : (unsigned char)rnd(256);
+	}
+	CU_ASSERT(cross_check(p, NPAT, t, len));
+}
+
+CU_ErrorCode suite_automaton_add(void)
+{
+	CU_pSuite s = CU_add_suite("automaton", NULL, NULL);
+
+	if (!s ||
+	    !CU_add_test(s, "folding and hyphen variants", test_fold_hyphen) ||
+	    !CU_add_test(s, "exact-case patterns", test_exact_case) ||
+	    !CU_add_test(s, "exact and plain, one id", test_exact_and_plain_same_id) ||
+	    !CU_add_test(s, "whole-word boundaries", test_word_boundary) ||
+	    !CU_add_test(s, "punctuation-edged patterns", test_punctuation_edges) ||
+	    !CU_add_test(s, "markdown around terms", test_markdown) ||
+	    !CU_add_test(s, "leftmost-longest and nesting", test_leftmost_longest) ||
+	    !CU_add_test(s, "match after a pending winner", test_pending_after_winner) ||
+	    !CU_add_test(s, "equal-span ids", test_equal_span_ids) ||
+	    !CU_add_test(s, "empty text and NUL bytes", test_empty_and_nul) ||
+	    !CU_add_test(s, "patterns at text start and end", test_text_edges) ||
+	    !CU_add_test(s, "callback stops the scan", test_callback_stop) ||
+	    !CU_add_test(s, "errors", test_errors) ||
+	    !CU_add_test(s, "no patterns", test_no_patterns) ||
+	    !CU_add_test(s, "random small cases against a reference", test_random_small) ||
+	    !CU_add_test(s, "crowded candidates against a reference", test_random_crowded) ||
+	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

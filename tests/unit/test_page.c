@@ -1,0 +1,166 @@
+/* test_page.c - the text page reader: chrome, entry shapes, bad bytes. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char chrome[] =
+	"\xE2\x86\x90 Back to Some Chat\n\nSome Glossary\n\n3 technical terms and definitions\n\n"
+	"A B C D E F G H I J K L M N O P Q R S T U V W X Y Z All\n"
+	"Showing page 1 of 1 (3 entries)\n\n";
+
+/* Read `text` as one page and build; the glossary, or NULL when build fails. */
+static gg_glossary *read_text(const char *text, size_t len)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "page.txt", text, len), 0);
+	if (gg_glossary_build(g) != 0) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static bool has_diagnostic(const gg_glossary *g, uint32_t line, const char *needle)
+{
+	for (size_t i = 0; i < gg_glossary_diagnostic_count(g); i++) {
+		const gg_diagnostic *d = gg_glossary_diagnostic(g, i);
+		if ((line == 0 || d->line == line) && strstr(d->message, needle))
+			return true;
+	}
+	return false;
+}
+
+static void test_chrome_and_entries(void)
+{
+	char text[1024];
+	snprintf(text, sizeof(text), "%s%s", chrome,
+		 "alpha beta, category one\n\n**Alpha Beta** is the first.\n\n"
+		 "gamma, category one\n\n**Gamma** follows alpha beta.\n");
+	gg_glossary *g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 0);
+	const gg_entry *e = gg_glossary_entry(g, 0);
+	CU_ASSERT_STRING_EQUAL(e->header, "alpha beta, category one");
+	CU_ASSERT_EQUAL(e->line, 10);
+	CU_ASSERT_STRING_EQUAL(e->definition, "**Alpha Beta** is the first.");
+	CU_ASSERT_EQUAL(e->offset, strlen(chrome) + strlen("alpha beta, category one\n\n"));
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, 0)->name, "Alpha Beta");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, 0)->categories[0], "category one");
+	gg_glossary_free(g);
+}
+
+/* CRLF, lone CR and a BOM read exactly as LF does. */
+static void test_line_ends(void)
+{
+	const char *lf = "one, cat\n\n**One** is one.\n\ntwo, cat\n\n**Two** is two.\n";
+	const char *crlf = "\xEF\xBB\xBFone, cat\r\n\r\n**One** is one.\r\n\r\ntwo, cat\r\n\r\n**Two** is two.\r\n";
+	const char *cr = "one, cat\r\r**One** is one.\r\rtwo, cat\r\r**Two** is two.\r";
+	const char *texts[] = { lf, crlf, cr };
+	for (size_t t = 0; t < 3; t++) {
+		gg_glossary *g = read_text(texts[t], strlen(texts[t]));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+		CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "one, cat");
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->definition, "**Two** is two.");
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 5);
+		CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 0);
+		gg_glossary_free(g);
+	}
+}
+
+static void test_bad_bytes(void)
+{
+	const char text[] = "bad\xFF term, cat\n\n**Bad term** has a NUL \0 here.\n";
+	gg_glossary *g = read_text(text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_stats(g)->replaced_bytes, 2);
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "replaced by U+FFFD"));
+	CU_ASSERT_TRUE(has_diagnostic(g, 3, "replaced by U+FFFD"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_entry(g, 0)->definition, "NUL \xEF\xBF\xBD here"));
+	gg_glossary_free(g);
+}
+
+static void test_header_without_definition(void)
+{
+	const char *text = "lonely, cat\n\nnext one, cat\n\n**Next One** is here.\n\nlast, cat\n";
+	gg_glossary *g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "has no definition"));
+	CU_ASSERT_TRUE(has_diagnostic(g, 7, "has no definition"));
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->definition, "**Next One** is here.");
+	gg_glossary_free(g);
+}
+
+static void test_no_blank_line_between_entries(void)
+{
+	const char *text = "one, cat\n\n**One** is one.\ntwo, cat\n\n**Two** is two.\n";
+	gg_glossary *g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "**One** is one.");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "two, cat");
+	CU_ASSERT_TRUE(has_diagnostic(g, 4, "no blank line"));
+	gg_glossary_free(g);
+}
+
+static void test_empty_and_entryless(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "empty.txt", "", 0), 0);
+	CU_ASSERT_TRUE(has_diagnostic(g, 0, "empty page"));
+	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	gg_glossary_free(g);
+
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "ws.txt", " \n\t\n\n", 5), 0);
+	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	gg_glossary_free(g);
+}
+
+static void test_long_line(void)
+{
+	size_t n = 5u << 20;
+	char *text = malloc(n + 64);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	strcpy(text, "long one, cat\n\n**Long One** ");
+	size_t at = strlen(text);
+	memset(text + at, 'x', n);
+	strcpy(text + at + n, ".\n");
+	gg_glossary *g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->definition_len, strlen("**Long One** ") + n + 1);
+	gg_glossary_free(g);
+
+	/* a huge line where a header should be is reported, not taken as a term */
+	memset(text, 'y', n);
+	text[n] = '\0';
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "huge.txt", text, n), 0);
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "too long for a header"));
+	CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 1);
+	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	gg_glossary_free(g);
+	free(text);
+}
+
+CU_ErrorCode suite_page_add(void)
+{
+	CU_pSuite s = CU_add_suite("text page reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "chrome and entries", test_chrome_and_entries) ||
+	    !CU_add_test(s, "CRLF, CR and BOM", test_line_ends) ||
+	    !CU_add_test(s, "invalid UTF-8 and NUL", test_bad_bytes) ||
+	    !CU_add_test(s, "header without definition", test_header_without_definition) ||
+	    !CU_add_test(s, "no blank line between entries", test_no_blank_line_between_entries) ||
+	    !CU_add_test(s, "empty and entryless pages", test_empty_and_entryless) ||
+	    !CU_add_test(s, "5 MB line", test_long_line))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

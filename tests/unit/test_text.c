@@ -1,0 +1,102 @@
+/* test_text.c - UTF-8 sanitising, name keys, abbreviations, edit distance. */
+#include "suites.h"
+#include "core/text.h"
+#include "model/names.h"
+
+#include <string.h>
+
+static void check_sanitize(const char *in, size_t len, const char *want, size_t want_bad)
+{
+	gg_buf b = GG_BUF_INIT;
+	size_t bad = gg_utf8_sanitize(&b, in, len);
+	CU_ASSERT_EQUAL(bad, want_bad);
+	CU_ASSERT_EQUAL(gg_utf8_count_bad(in, len), want_bad);
+	CU_ASSERT_STRING_EQUAL(b.ptr ? b.ptr : "", want);
+	gg_buf_free(&b);
+}
+
+static void test_sanitize(void)
+{
+	check_sanitize("plain", 5, "plain", 0);
+	check_sanitize("caf\xC3\xA9", 5, "caf\xC3\xA9", 0);
+	check_sanitize("a\xFF" "b", 3, "a" GG_REPLACEMENT "b", 1);
+	check_sanitize("a\0b", 3, "a" GG_REPLACEMENT "b", 1);            /* NUL */
+	check_sanitize("\x01x", 2, GG_REPLACEMENT "x", 1);                 /* control */
+	check_sanitize("tab\tok", 6, "tab\tok", 0);
+	check_sanitize("\xC0\xAF", 2, GG_REPLACEMENT GG_REPLACEMENT, 2);   /* overlong */
+	check_sanitize("\xE0\x80\xAF", 3, GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT, 3);
+	check_sanitize("\xED\xA0\x80", 3, GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT, 3); /* surrogate */
+	check_sanitize("end\xE2\x82", 5, "end" GG_REPLACEMENT, 1);         /* cut short */
+	check_sanitize("\xEF\xBF\xBF", 3, GG_REPLACEMENT, 1);             /* U+FFFF */
+	check_sanitize("\xF4\x90\x80\x80", 4, GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT, 4);
+	check_sanitize("\xF0\x9F\x98\x80", 4, "\xF0\x9F\x98\x80", 0);      /* emoji */
+}
+
+static void check_key(const char *name, const char *want)
+{
+	gg_arena a = GG_ARENA_INIT;
+	char *key = gg_name_key(&a, name, strlen(name));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(key);
+	CU_ASSERT_STRING_EQUAL(key, want);
+	gg_arena_free(&a);
+}
+
+static void test_name_key(void)
+{
+	check_key("Neural Radiance Fields", "neural radiance field");
+	check_key("neural radiance field", "neural radiance field");
+	check_key("  **Neural-Architecture_Search**. ", "neural architecture search");
+	check_key("policies", "policy");
+	check_key("classes", "class");
+	check_key("searches", "search");
+	check_key("analysis", "analysis");
+	check_key("bogus", "bogus");
+	check_key("mode", "mode");
+	check_key("mod", "mod");
+	check_key("NAS", "nas");
+	check_key("C++", "c++");
+	check_key("un*x", "un*x");
+}
+
+static void test_abbreviations(void)
+{
+#define ABBR(a, f) gg_name_is_abbrev_of(a, strlen(a), f, strlen(f))
+	CU_ASSERT_TRUE(ABBR("NTK", "Neural Tangent Kernel"));
+	CU_ASSERT_TRUE(ABBR("ntk", "neural tangent kernel"));
+	CU_ASSERT_TRUE(ABBR("NeRF", "Neural Radiance Fields"));
+	CU_ASSERT_TRUE(ABBR("Neural ODEs", "Neural Ordinary Differential Equations"));
+	CU_ASSERT_TRUE(ABBR("NGU", "Never Give Up"));
+	CU_ASSERT_FALSE(ABBR("nas", "neural tangent kernel"));
+	CU_ASSERT_FALSE(ABBR("of", "walk off the end"));
+	CU_ASSERT_FALSE(ABBR("scaling laws", "neural scaling laws"));
+	CU_ASSERT_FALSE(ABBR("kernel", "kernel"));
+#undef ABBR
+}
+
+static void test_qualified_base(void)
+{
+	CU_ASSERT_EQUAL(gg_name_qualified_base("neural network pruning method"), strlen("neural network pruning"));
+	CU_ASSERT_EQUAL(gg_name_qualified_base("neural network pruning for edge"), strlen("neural network pruning"));
+	CU_ASSERT_EQUAL(gg_name_qualified_base("learning for robot"), 0); /* one-word base */
+	CU_ASSERT_EQUAL(gg_name_qualified_base("neural ode graph"), 0);
+	CU_ASSERT_EQUAL(gg_name_qualified_base("kernel"), 0);
+}
+
+static void test_edit_distance(void)
+{
+	CU_ASSERT_EQUAL(gg_edit_distance("kitten", "sitting", 10), 3);
+	CU_ASSERT_EQUAL(gg_edit_distance("NeRF", "nerf", 10), 0);
+	CU_ASSERT_EQUAL(gg_edit_distance("abc", "abcdefghij", 3), 3); /* capped */
+}
+
+CU_ErrorCode suite_text_add(void)
+{
+	CU_pSuite s = CU_add_suite("text and names", NULL, NULL);
+	if (!s || !CU_add_test(s, "UTF-8 sanitising", test_sanitize) ||
+	    !CU_add_test(s, "name keys", test_name_key) ||
+	    !CU_add_test(s, "abbreviations", test_abbreviations) ||
+	    !CU_add_test(s, "qualified names", test_qualified_base) ||
+	    !CU_add_test(s, "edit distance", test_edit_distance))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
