@@ -4,17 +4,22 @@
 #   make test       build and run every test (unit, command line, exports)
 #   make test-asan  the same tests under AddressSanitizer + UBSan
 #   make bench      the benchmark (not part of make test)
+#   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
-PKGS := igraph libxml-2.0 libcgraph libgvc cunit
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	-Wvla -Wformat=2 -Wpointer-arith -Wundef -Wwrite-strings
 PYTHON := /usr/bin/python3
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+BUILD := build/fuzz
+CC := clang
+SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else ifeq ($(SANITIZE),1)
 BUILD := build/asan
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
@@ -45,7 +50,7 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools test-asan bench clean help
+.PHONY: all run test test-tools test-asan bench fuzz fuzz-smoke fuzz-run clean help
 
 all: $(BIN)
 
@@ -73,13 +78,15 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LIBS)
 
 run: $(BIN)
-	$(BIN) build -i data -o graphs
+	$(BIN) build -i data -o graphs --focus NAS --depth 2
 
 # Test tools (graphviz, xmllint, rsvg-convert, networkx) come with the test set.
 test-tools:
 	@{ command -v dot && command -v xmllint && command -v rsvg-convert && \
-	   $(PYTHON) -c 'import networkx'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+	   $(PYTHON) -c 'import networkx, igraph, pygraphviz'; } >/dev/null 2>&1 || scripts/install-deps.sh test
 
+# Sanitized runs share one list of known leaks in graphviz and its fonts.
+test: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 test: $(BIN) $(TEST_BIN) test-tools
 	tests/cli/run.sh $(BIN)
 	cd tests && ../$(TEST_BIN)
@@ -90,6 +97,33 @@ test-asan:
 bench: $(BIN)
 	@scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
+
+# Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds,
+# keeping what it learns in build/fuzz-corpus; a finding stops with the input.
+FUZZERS := page html link
+FUZZ_SECONDS ?= 300
+FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LIBS)
+
+fuzz:
+	@command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang || scripts/install-deps.sh bench
+	$(MAKE) FUZZ=1 CFLAGS="-O1 -g" fuzz-run
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+fuzz-run: $(FUZZ_BINS)
+	@for f in $(FUZZERS); do \
+		mkdir -p build/fuzz-corpus/$$f && \
+		echo "fuzz_$$f: $(FUZZ_SECONDS) s" && \
+		$(BUILD)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-rss_limit_mb=2048 -artifact_prefix=build/fuzz-corpus/$$f- \
+			build/fuzz-corpus/$$f tests/fuzz/seeds/$$f 2>build/fuzz-corpus/$$f.log || \
+			{ tail -40 build/fuzz-corpus/$$f.log; exit 1; }; \
+		grep -E '^(#[0-9]+ *DONE|Done [0-9]+ runs)' build/fuzz-corpus/$$f.log | tail -1; \
+	done
 
 clean:
 	rm -rf build

@@ -40,6 +40,8 @@ void gg_error_clear(void);
 #include "glossgraph/links.h"
 #include "glossgraph/check.h"
 #include "glossgraph/graph.h"
+#include "glossgraph/query.h"
+#include "glossgraph/export.h"
 
 #ifdef __cplusplus
 }

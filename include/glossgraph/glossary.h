@@ -21,7 +21,7 @@ typedef struct gg_entry {
 	const char *file;       /**< path of the page it came from */
 	uint32_t line;          /**< line of its header (1-based) */
 	uint64_t header_offset; /**< byte offset of the header in the file */
-	uint64_t offset;        /**< byte offset of the definition in the file */
+	uint64_t offset;        /**< byte offset of the definition in the file (0 for HTML) */
 	const char *header;     /**< the header line (or HTML term) as read */
 	bool header_is_name;    /**< the header is one name (HTML <dt>), not a list */
 	const char **names;     /**< further names of the entry (more <dt>s of one <dd>) */
@@ -109,6 +109,13 @@ const gg_diagnostic *gg_glossary_diagnostic(const gg_glossary *g, size_t i);
 
 size_t gg_glossary_entry_count(const gg_glossary *g);
 const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i);
+
+/**
+ * Byte offset in its file of byte `pos` of entry i's definition, exact also
+ * when the reader replaced bad bytes or joined lines. For HTML pages the
+ * offset counts within the definition's text.
+ */
+uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos);
 /** Concepts of both kinds; terms first, then keywords. */
 size_t gg_glossary_concept_count(const gg_glossary *g);
 const gg_concept *gg_glossary_concept(const gg_glossary *g, size_t i);

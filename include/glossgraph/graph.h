@@ -12,12 +12,12 @@ typedef struct gg_node {
 	size_t concept;       /**< index in the glossary */
 	const char *name;
 	gg_concept_kind kind;
-	uint32_t in_degree, out_degree;
-	double in_weight, out_weight;
-	double pagerank;
-	double betweenness;
+	uint32_t in_degree, out_degree; /**< distinct concepts linking to it, linked from it */
+	double in_weight, out_weight;    /**< summed weights of its edges in and out */
+	double pagerank;                 /**< weighted, directed, damping 0.85 */
+	double betweenness;              /**< on hops, directed; see gg_graph_betweenness_sources */
 	int community;        /**< 0-based, largest community first */
-	double x, y;          /**< layout position */
+	double x, y;          /**< layout position (Fruchterman-Reingold) */
 	double size;          /**< display size from centrality, 1 to 10 */
 } gg_node;
 
@@ -26,6 +26,10 @@ typedef struct gg_node {
  * `include_held`). Keyword nodes take part only when two concepts or more
  * point at them, or a definition mentions them. Computes degrees, PageRank,
  * betweenness, communities (Leiden) and a layout. The links must outlive it.
+ * igraph is not thread-safe as Debian builds it: build one graph at a time.
+ * Installs igraph handlers once, so that igraph errors come back as
+ * GG_ERROR (message in gg_error_last) rather than abort, and its warnings
+ * are dropped.
  * @return 0; GG_ENOMEM; GG_ERROR when igraph fails (message kept).
  */
 int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held);
@@ -33,13 +37,38 @@ void gg_graph_free(gg_graph *gr);
 
 size_t gg_graph_node_count(const gg_graph *gr);
 const gg_node *gg_graph_node(const gg_graph *gr, size_t node);
-/** Node of a concept; GG_ENOTFOUND when it is not in the graph. */
+/**
+ * Node of a concept; GG_ENOTFOUND when it is not in the graph (a keyword
+ * that did not qualify), GG_EINVAL when the concept is out of range.
+ */
 int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node);
 
 size_t gg_graph_edge_count(const gg_graph *gr);
 /** Edge i (same order as igraph's edge ids) and its end nodes. */
 const gg_edge *gg_graph_edge(const gg_graph *gr, size_t i, size_t *from, size_t *to);
 size_t gg_graph_community_count(const gg_graph *gr);
+
+/** A community of the graph: its nodes, most central first. */
+typedef struct gg_community {
+	size_t size;
+	const size_t *members; /**< node indices by PageRank, highest first */
+} gg_community;
+
+/**
+ * Community i (the number gg_node::community holds): largest first, ties
+ * broken by the lowest node index they hold. NULL when i is out of range.
+ */
+const gg_community *gg_graph_community(const gg_graph *gr, size_t i);
+/** Weighted modularity of the communities on the undirected graph. */
+double gg_graph_modularity(const gg_graph *gr);
+
+/**
+ * How betweenness was found: exact (every node a source) when nodes x edges
+ * is at most 1e7, otherwise estimated from an evenly spaced sample of
+ * sources scaled up to the whole graph. @return the number of sources used;
+ * equal to gg_graph_node_count when exact.
+ */
+size_t gg_graph_betweenness_sources(const gg_graph *gr);
 
 const gg_glossary *gg_graph_glossary(const gg_graph *gr);
 const gg_links *gg_graph_links(const gg_graph *gr);

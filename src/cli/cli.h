@@ -93,6 +93,21 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
  */
 gg_glossary *cli_load_glossary(const cli_common *c);
 
+/* The glossary, its links and its graph, loaded together. */
+typedef struct cli_graph {
+	gg_glossary *glossary;
+	gg_links *links;
+	gg_graph *graph;
+} cli_graph;
+
+/*
+ * Load the glossary (as cli_load_glossary), link it with c->link and build
+ * its graph (held edges too when `include_held`). False (message printed)
+ * on failure, with everything released.
+ */
+bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out);
+void cli_graph_free(cli_graph *g);
+
 /*
  * Resolve TERM as `show` does; on failure prints "no term" with the
  * closest names and returns false.
@@ -107,8 +122,24 @@ void cli_tsv_cell(FILE *f, const char *s);
 /* Flush stdout and report a failed write; returns the exit code to use. */
 int cli_finish_stdout(int code);
 
+/*
+ * Refuse (reported) to write `path` in `format` when it is an input, or in a
+ * folder read as input (the next run would read it). "-" is never refused.
+ */
+bool cli_refuse_output(const cli_common *c, gg_export_format format, const char *path);
+/* "glossgraph: wrote PATH" on stderr; both files for neo4j. */
+void cli_report_written(gg_export_format format, const char *path);
+
 int cmd_terms(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_related(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_top(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

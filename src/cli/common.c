@@ -217,6 +217,28 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	return g;
 }
 
+bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!(out->glossary = cli_load_glossary(c)))
+		return false;
+	if (gg_links_new(&out->links, out->glossary, &c->link) != 0 ||
+	    gg_graph_new(&out->graph, out->links, include_held) != 0) {
+		cli_error("%s", gg_error_last());
+		cli_graph_free(out);
+		return false;
+	}
+	return true;
+}
+
+void cli_graph_free(cli_graph *g)
+{
+	gg_graph_free(g->graph);
+	gg_links_free(g->links);
+	gg_glossary_free(g->glossary);
+	memset(g, 0, sizeof(*g));
+}
+
 bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
 {
 	if (gg_glossary_find(g, term, out) == 0)

@@ -8,6 +8,14 @@ static const cli_command commands[] = {
 	{ "terms", cmd_terms, "list the concepts: name, aliases, categories, entries" },
 	{ "show", cmd_show, "print one concept with every entry's definition" },
 	{ "check", cmd_check, "what the linker held back, and what looks wrong" },
+	{ "build", cmd_build, "write the graph in every format into a folder (graphs/)" },
+	{ "export", cmd_export, "write the graph, or the part around a term, in one format" },
+	{ "neighbors", cmd_neighbors, "the terms a term links to and that link to it, with evidence" },
+	{ "related", cmd_related, "terms ranked by relatedness to a term, with reasons" },
+	{ "path", cmd_path, "the shortest chain of cross-references between two terms" },
+	{ "top", cmd_top, "the central terms by PageRank, in-degree or betweenness" },
+	{ "communities", cmd_communities, "the groups of closely linked terms, named by their centres" },
+	{ "stats", cmd_stats, "nodes, edges by kind, components, isolated terms, density" },
 };
 
 static void print_help(FILE *f)

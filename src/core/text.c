@@ -75,8 +75,15 @@ static bool is_forbidden_control(unsigned char c)
 
 size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
 {
+	return gg_utf8_sanitize_steps(out, s, len, NULL, NULL);
+}
+
+size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
+			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
+			      void *payload)
+{
 	const unsigned char *u = (const unsigned char *)s;
-	size_t replaced = 0, start = 0, i = 0;
+	size_t replaced = 0, start = 0, i = 0, base = out->len;
 
 	while (i < len) {
 		if (u[i] >= 0x20 && u[i] < 0x80) {
@@ -93,6 +100,8 @@ size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
 		replaced++;
 		i += is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
 		start = i;
+		if (on_step)
+			on_step(out->len - base, i, payload);
 	}
 	gg_buf_put(out, s + start, len - start);
 	return replaced;

@@ -25,6 +25,16 @@ size_t gg_utf8_valid_len(const unsigned char *s, size_t len);
  */
 size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len);
 
+/*
+ * gg_utf8_sanitize that also reports where the copy and the original fall
+ * back into step: after each replacement, on_step(copy_pos, orig_pos,
+ * payload) with both positions counted from the start of s and of what this
+ * call appended.
+ */
+size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
+			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
+			      void *payload);
+
 /* Number of bytes gg_utf8_sanitize would replace; 0 means s is clean. */
 size_t gg_utf8_count_bad(const char *s, size_t len);
 

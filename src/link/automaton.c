@@ -1,4 +1,4 @@
-/* automaton.c - Aho-Corasick on folded bytes, dense shallow states, leftmost-longest selection. */
+/* automaton.c - Aho-Corasick over word tokens, with leftmost-longest selection. */
 #include "link/automaton.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -6,82 +6,84 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#define HAVE_SSE2_64 1
+#include <emmintrin.h>
+#endif
 
 /*
- * Layout.
+ * Why tokens. A pattern that begins (ends) with a word byte must begin (end)
+ * where a word does, and every other byte stands for itself; so the text
+ * can be cut into tokens - a maximal run of word bytes, or one non-word
+ * byte - and a pattern matches exactly where its own tokens equal a run of
+ * text tokens: "neural-tangent kernel" is [neural][ ][tangent][ ][kernel];
+ * "(tm)" is [(][tm][)] and may follow any token, so it matches inside
+ * "Foo(tm)bar". Tokens are folded like the bytes (case, '-' and '_'). A
+ * byte-level automaton over English prose with 15,000 terms steps into a
+ * different, mostly uncached state at every byte (about 50 MB/s here, with
+ * a 30 MB table); over tokens a word costs one hash probe, and the automaton
+ * mostly sits at its root.
  *
- * Symbols: text bytes become byte classes. Each folded byte that occurs in a
- * pattern has a class of its own; bytes in no pattern share CLS_WORD or
- * CLS_GAP (word and non-word bytes); CLS_BOUND is a virtual symbol, the word
- * boundary. The automaton reads the text as if CLS_BOUND stood at its start
- * and after every non-word byte, and each pattern is stored the same way:
- * CLS_BOUND after each non-word byte and, when it starts with a word byte,
- * also in front ("NAS" is [B n a s], "(tm)" is [( B t m ) B]). So a pattern
- * that begins with a word byte can only be found where a word begins, and
- * states for the insides of words ("column" holding "mn") never fire.
- * The boundary after a pattern that ends with a word byte is handled by
- * deferring it: it is reported on the step over the non-word byte that
- * follows it (or at the end of the text), never on a word byte, so
- * "abdomen" does not stop at "ab" for the pattern "AB".
+ * Tokens: TOK_UNKNOWN (0) stands for every word or byte that occurs in no
+ * pattern, 1 + b for the non-word byte b, TOK_WORDS + w for the w-th
+ * distinct word of the patterns. Words are found in `dict`, an open-address
+ * hash table (linear probing, at most a quarter full). A word under 16
+ * bytes is its own key (its folded bytes packed in two integers; word bytes
+ * are never 0); a longer one is keyed by its first 8 bytes and a hash of
+ * the rest, and compared with its bytes in `words`. Each slot also holds
+ * the state the word leads to from the root, and byte_slot does the same
+ * for non-word bytes, so at the root a token costs no more than its lookup.
  *
- * Trie: the symbol strings, sorted, are built into a trie level by level, so
- * the nodes are numbered in breadth-first order and the children of a node
- * are consecutive numbers, first_child[u] .. first_child[u + 1] - 1, sorted
- * by the symbol on their edge (label[]). fail[] holds the Aho-Corasick
- * failure links; depth[] counts the real bytes (not CLS_BOUND) of a node's
- * string.
+ * The scan reads a word 16 bytes at a time (SSE2; else twice 8 bytes with
+ * bit tricks), cuts a batch of tokens ahead of the automaton and prefetches
+ * their slots, so that the probes of neighbouring words overlap; most words
+ * are then settled by the first two slots of their probe sequence.
  *
- * Transitions: the first n_dense nodes (the shallow ones, where a scan over
- * prose spends nearly all its time) have a full row of n_classes entries:
- * the complete automaton step, failure links already followed, and for a
- * non-word byte the CLS_BOUND step after it as well, so one load per text
- * byte does all. The CLS_BOUND column holds the plain step on CLS_BOUND.
- * Deeper nodes are "sparse": a step searches their children and follows
- * failure links until it finds a child or reaches a dense node. n_dense is
- * capped by DENSE_BUDGET bytes, so memory stays linear in the pattern bytes
- * (about 17 bytes per trie node beyond the dense rows). An entry of a dense
- * row is encoded: for a dense target its row offset (node * n_classes, so
- * the hot loop needs no multiply), for a sparse one its number with
- * T_SPARSE. T_OUT marks the steps over non-word bytes that have something
- * to report: a pattern ending with a word byte just before the byte (the
- * source node "holds" it, see holds_word_end) or a pattern ending with the
- * byte (the target's failure chain has a group). Steps over word bytes
- * never report.
+ * Trie: the patterns' token strings, sorted, are built into a trie level by
+ * level, so nodes are numbered in breadth-first order and the children of a
+ * node are consecutive, nodes[u].first_child .. nodes[u + 1].first_child - 1,
+ * sorted by the token on their edge (label[]). Each node has its failure
+ * link, its depth in bytes, and `out`: the first group of patterns on its
+ * failure chain (itself included), or NONE. The root's transitions are a
+ * plain array over all tokens (root_next); other nodes search their
+ * children and follow failure links, amortised O(1) per token. A token that
+ * no pattern holds leads to the root from anywhere. A state is a node
+ * number with S_OUT set when the node's `out` is not NONE. Memory: 20 bytes
+ * per trie node (one per pattern token not shared with another pattern's
+ * prefix), 24 per dictionary slot, plus the words and the EXACT_CASE bytes.
  *
- * Outputs: the patterns ending at one node share one folded text, hence one
- * length: they form a group.
- * out[u] is the first group on u's failure chain (u included); a group's
- * `next` continues the chain. A group's entries (ids, exact_off) are sorted
- * by id, one per id, preferring the case-insensitive pattern when an id has
- * both kinds.
+ * Outputs: the patterns ending at one node share their folded text, hence
+ * their length: they form a group. A group's `next` continues the failure
+ * chain. Its entries (ids, exact_off) are sorted by id, one per id,
+ * preferring the case-insensitive pattern when an id has both kinds.
  *
- * Selection: candidates that pass the boundary and case checks wait in a
- * small list. The current node's depth bounds where any later candidate can
- * start (i - depth); once the best waiting candidate (leftmost, then
+ * Selection: candidates that pass the case check wait in a small list. The
+ * current node's depth bounds where any later candidate can start (end of
+ * the token - depth); once the best waiting candidate (leftmost, then
  * longest) starts before that bound nothing can beat it, so it is reported,
  * and the candidates that start before its end are dropped.
  */
 
 #define NONE UINT32_MAX
-#define MAX_NODES (1u << 30)
-#define MAX_PATTERN_LEN (1u << 30)
-#define DENSE_BUDGET ((size_t)64 << 20)
+/* Bytes of all patterns together; bounds tokens and nodes below 2^31. */
+#define MAX_BYTES ((size_t)INT32_MAX - 1)
 
-/* Classes with a fixed number; folded pattern bytes follow. */
-enum {
-	CLS_WORD = 0,  /* word bytes in no pattern */
-	CLS_GAP = 1,   /* non-word bytes in no pattern */
-	CLS_BOUND = 2, /* the virtual word boundary */
-	CLS_FIRST = 3
-};
+#define TOK_UNKNOWN 0u
+#define TOK_WORDS 257u
+#define TOK_LONG 0x80000000u
 
-/* Bits of an encoded transition target. */
-#define T_OUT 0x80000000u
-#define T_SPARSE 0x40000000u
-#define T_VALUE 0x3fffffffu
+/* A state is a node number, with S_OUT when the node's `out` is not NONE. */
+#define S_OUT 0x80000000u
 
 /* Nodes with more children than this are searched by bisection. */
 #define LINEAR_CHILDREN 8
+
+/* Word keys: chunks past the second are mixed in with this multiplier. */
+#define KEY_MIX 0x100000001b3ull
+#define SLOT_MIX 0x9e3779b97f4a7c15ull
+
+/* Tokens read ahead per round of the scan. */
+#define TOKEN_BATCH 64
 
 /* Scan scratch kept on the stack; larger needs fall back to the heap. */
 #define LOCAL_SPANS 32
@@ -97,6 +99,25 @@ struct pattern {
 	uint32_t len;
 	uint32_t id;
 	bool exact;
+};
+
+/* A word's key: its first 8 folded bytes, then the next 8 or a hash of the rest. */
+struct wkey {
+	uint64_t lo, hi;
+};
+
+/* A dictionary slot: one word of the patterns; all zero when free. */
+struct slot {
+	struct wkey key;
+	uint32_t tok;  /* its token, with TOK_LONG for words of 16 bytes or more */
+	uint32_t root; /* the state the word leads to from the root */
+};
+
+struct node {
+	uint32_t first_child;
+	uint32_t fail;
+	uint32_t out;   /* first group on the failure chain, or NONE */
+	uint32_t depth; /* bytes of the node's string */
 };
 
 /* The patterns that end at one trie node. */
@@ -119,22 +140,21 @@ struct gg_automaton {
 	bool compiled;
 
 	/* After compile. */
-	uint8_t cls[256];
-	bool nonword[256];     /* per class: its bytes are followed by CLS_BOUND */
-	uint32_t n_classes;
+	uint8_t word_fold[256];     /* word byte -> its folded form; 0 for non-word bytes */
+	struct slot byte_slot[256]; /* non-word byte -> its token and root state */
+	struct slot *dict;          /* 1 << dict_bits slots, then a copy of the first */
+	uint32_t dict_bits;         /* the table has 1 << dict_bits slots */
+	uint32_t n_words;
+	unsigned char *words;       /* folded bytes of each word, back to back */
+	uint32_t *word_off;         /* n_words + 1 offsets into `words` */
+	uint32_t *root_next;        /* TOK_WORDS + n_words */
+	struct node *nodes;         /* n_nodes + 1 (the last holds first_child only) */
+	uint32_t *label;
 	uint32_t n_nodes;
-	uint32_t n_dense;
-	uint32_t start;        /* encoded state at the start of a text */
-	uint32_t *dense;       /* n_dense rows of n_classes encoded targets */
-	uint32_t *first_child; /* n_nodes + 1 */
-	uint8_t *label;
-	uint32_t *fail;
-	uint32_t *depth;
-	uint32_t *out;
 	struct group *groups;
 	uint32_t n_groups;
-	uint32_t *ids;         /* per entry */
-	uint32_t *exact_off;   /* per entry: offset in `exact`, or NONE */
+	uint32_t *ids;              /* per entry */
+	uint32_t *exact_off;        /* per entry: offset in `exact`, or NONE */
 	uint32_t n_entries;
 	/* The EXACT_CASE patterns with '-' and '_' turned to ' ', case kept. */
 	unsigned char *exact;
@@ -142,10 +162,10 @@ struct gg_automaton {
 
 /* A pattern's sort key during compile. */
 struct key {
-	const uint8_t *sym; /* its symbol string */
-	uint32_t len;       /* symbols */
+	const uint32_t *sym; /* its token string */
+	uint32_t len;        /* tokens */
 	uint32_t id;
-	uint32_t exact;     /* offset of its bytes in a->exact, or NONE */
+	uint32_t exact;      /* offset of its bytes in a->exact, or NONE */
 };
 
 /* A trie node waiting to be expanded: keys lo .. hi - 1 pass through it. */
@@ -154,6 +174,7 @@ struct range {
 	uint32_t sym_depth;
 };
 
+/* The byte as matching sees it: A-Z as a-z, '-' and '_' as ' '. */
 static unsigned char fold_byte(unsigned char b)
 {
 	if (b >= 'A' && b <= 'Z')
@@ -169,6 +190,7 @@ static unsigned char sep_byte(unsigned char b)
 	return b == '-' || b == '_' ? ' ' : b;
 }
 
+/* Word bytes: ASCII letters and digits, and every byte >= 0x80 (UTF-8). */
 static bool is_word(unsigned char b)
 {
 	unsigned char l = b | 0x20;
@@ -184,12 +206,23 @@ static void *alloc_array(size_t n, size_t size)
 	return malloc(n ? n * size : 1);
 }
 
+/* Give back the unused end of a heap block of `bytes` used bytes (kept if realloc fails). */
+static void shrink(void **p, size_t bytes)
+{
+	void *q = realloc(*p, bytes ? bytes : 1);
+
+	if (q)
+		*p = q;
+}
+
+/* See automaton.h for the public functions' contracts. */
 int gg_automaton_new(gg_automaton **out)
 {
 	*out = calloc(1, sizeof(**out));
 	return *out ? 0 : gg_error_oom();
 }
 
+/* Copies the bytes as they are; folding and cutting wait for compile. */
 int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
 		     uint32_t id, unsigned flags)
 {
@@ -202,13 +235,8 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
 		return gg_error_set(GG_EINVAL, "automaton: empty pattern");
 	if (flags & ~GG_AUTOMATON_EXACT_CASE)
 		return gg_error_set(GG_EINVAL, "automaton: unknown flags 0x%x", flags);
-	if (len > MAX_PATTERN_LEN)
-		return gg_error_set(GG_ELIMIT, "automaton: pattern of %zu bytes is too long", len);
-	if (a->n_pats >= UINT32_MAX - 1 ||
-	    (exact && len >= (size_t)UINT32_MAX - a->exact_len))
-		return gg_error_set(GG_ELIMIT, "automaton: too many patterns");
-	if (len > SIZE_MAX - a->bytes_len)
-		return gg_error_oom();
+	if (len > MAX_BYTES - a->bytes_len)
+		return gg_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all", MAX_BYTES);
 	while (a->bytes_cap < a->bytes_len + len)
 		if ((err = gg_array_grow((void **)&a->bytes, &a->bytes_cap, a->bytes_cap, 1)) != 0)
 			return err;
@@ -229,67 +257,176 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
 	return 0;
 }
 
-/* qsort order of keys: symbol string, then id, then case-insensitive first. */
-static int key_cmp(const void *x, const void *y)
+/*
+ * Key of a word from its folded bytes, cut in chunks of 8 (the last one
+ * shorter, maybe empty), each packed little-endian: the first chunk, then
+ * the second, or for words of 16 bytes or more, the later chunks mixed. A
+ * word shorter than 16 bytes is its own key (its bytes are never 0). Must
+ * agree with read_word.
+ */
+static struct wkey word_key(const unsigned char *f, size_t len)
 {
-	const struct key *a = x, *b = y;
-	uint32_t n = a->len < b->len ? a->len : b->len;
-	int c = memcmp(a->sym, b->sym, n);
+	struct wkey k = { 0, 0 };
 
-	if (c)
-		return c;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	if (a->id != b->id)
-		return a->id < b->id ? -1 : 1;
-	return (a->exact != NONE) - (b->exact != NONE);
+	for (size_t j = 0;; j += 8) {
+		size_t n = len - j < 8 ? len - j : 8;
+		uint64_t c = 0;
+
+		for (size_t b = 0; b < n; b++)
+			c |= (uint64_t)f[j + b] << (8 * b);
+		if (!j)
+			k.lo = c;
+		else
+			k.hi = j == 8 ? c : (k.hi ^ c) * KEY_MIX;
+		if (n < 8)
+			return k;
+	}
 }
 
-/* Number the folded bytes that occur in patterns; fill a->cls and a->nonword. */
-static void assign_classes(gg_automaton *a)
+/* Home slot of a key in a table of 1 << bits slots. */
+static size_t slot_of(struct wkey key, uint32_t bits)
 {
-	bool seen[256] = { false };
-	uint8_t class_of[256] = { 0 };
-	uint32_t n = CLS_FIRST;
-
-	for (size_t k = 0; k < a->bytes_len; k++)
-		seen[fold_byte(a->bytes[k])] = true;
-	memset(a->nonword, 0, sizeof(a->nonword));
-	a->nonword[CLS_GAP] = true;
-	for (unsigned b = 0; b < 256; b++) {
-		if (!seen[b])
-			continue;
-		a->nonword[n] = !is_word((unsigned char)b);
-		class_of[b] = (uint8_t)n++;
-	}
-	for (unsigned b = 0; b < 256; b++) {
-		unsigned char f = fold_byte((unsigned char)b);
-
-		a->cls[b] = seen[f] ? class_of[f] : is_word(f) ? CLS_WORD : CLS_GAP;
-	}
-	a->n_classes = n;
+	return (size_t)(((key.lo ^ key.hi * KEY_MIX) * SLOT_MIX) >> (64 - bits));
 }
 
 /*
- * Write each pattern's symbol string to `sym` (room for 2 * bytes + patterns
- * symbols) and its case-kept bytes, for EXACT_CASE ones, to a->exact; fill
- * keys. O(P).
+ * The slot holding the word `f` (folded, len bytes, key `key`), or the free
+ * slot where it belongs. Words of 16 bytes or more are compared byte by
+ * byte; `fold` maps the bytes of f first (NULL: f is folded already).
  */
-static void make_keys(gg_automaton *a, struct key *keys, uint8_t *sym)
+static struct slot *find_slot(const gg_automaton *a, struct wkey key, size_t len,
+			      const unsigned char *f, const uint8_t *fold)
 {
+	size_t mask = ((size_t)1 << a->dict_bits) - 1;
+
+	for (size_t i = slot_of(key, a->dict_bits);; i = (i + 1) & mask) {
+		struct slot *s = &a->dict[i];
+
+		if (!s->tok)
+			return s;
+		if (s->key.lo != key.lo || s->key.hi != key.hi ||
+		    !(s->tok & TOK_LONG) != (len < 16))
+			continue;
+		if (len < 16)
+			return s;
+
+		uint32_t w = (s->tok & ~TOK_LONG) - TOK_WORDS;
+		const unsigned char *b = a->words + a->word_off[w];
+		size_t k = 0;
+
+		if (a->word_off[w + 1] - a->word_off[w] != len)
+			continue;
+		while (k < len && (fold ? fold[f[k]] : f[k]) == b[k])
+			k++;
+		if (k == len)
+			return s;
+	}
+}
+
+/* Double the dictionary. 0, or GG_ENOMEM with the table untouched. */
+static int grow_dict(gg_automaton *a)
+{
+	struct slot *old = a->dict;
+	size_t n_old = (size_t)1 << a->dict_bits;
+
+	a->dict = calloc(n_old * 2 + 1, sizeof(*a->dict));
+	if (!a->dict) {
+		a->dict = old;
+		return gg_error_oom();
+	}
+	a->dict_bits++;
+	for (size_t i = 0; i < n_old; i++) {
+		if (!old[i].tok)
+			continue;
+
+		size_t mask = ((size_t)1 << a->dict_bits) - 1;
+		size_t k = slot_of(old[i].key, a->dict_bits);
+
+		while (a->dict[k].tok)
+			k = (k + 1) & mask;
+		a->dict[k] = old[i];
+	}
+	free(old);
+	return 0;
+}
+
+/*
+ * The token of the word whose folded bytes were just appended to a->words
+ * at word_off[n_words] (len bytes): an existing word's (the bytes are taken
+ * back) or a new one. Sets *tok; 0 or GG_ENOMEM.
+ */
+static int intern_word(gg_automaton *a, size_t len, uint32_t *tok)
+{
+	const unsigned char *f = a->words + a->word_off[a->n_words];
+	struct wkey key = word_key(f, len);
+	struct slot *s = find_slot(a, key, len, f, NULL);
+	int err;
+
+	if (s->tok) {
+		*tok = s->tok & ~TOK_LONG;
+		return 0;
+	}
+	if ((size_t)(a->n_words + 1) * 4 > (size_t)1 << a->dict_bits) {
+		if ((err = grow_dict(a)) != 0)
+			return err;
+		s = find_slot(a, key, len, f, NULL);
+	}
+	*tok = TOK_WORDS + a->n_words;
+	s->key = key;
+	s->tok = *tok | (len < 16 ? 0 : TOK_LONG);
+	s->root = 0;
+	a->n_words++;
+	a->word_off[a->n_words] = (uint32_t)(a->word_off[a->n_words - 1] + len);
+	return 0;
+}
+
+/* Tokens in all the patterns together. O(P). */
+static size_t count_tokens(const gg_automaton *a)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < a->n_pats; k++) {
+		const unsigned char *b = a->bytes + a->pats[k].off;
+
+		for (uint32_t j = 0; j < a->pats[k].len; j++)
+			n += !is_word(b[j]) || !j || !is_word(b[j - 1]);
+	}
+	return n;
+}
+
+/*
+ * Cut every pattern into tokens: fill `keys` (token strings in `sym`, which
+ * has room for count_tokens), the dictionary and `words`, byte_slot,
+ * word_fold, and the case-kept copy of EXACT_CASE patterns in a->exact.
+ * 0 or GG_ENOMEM. O(P).
+ */
+static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym)
+{
+	bool seen[256] = { false };
 	size_t n = 0, e = 0;
+	int err;
 
 	for (size_t k = 0; k < a->n_pats; k++) {
 		const struct pattern *p = &a->pats[k];
 		const unsigned char *b = a->bytes + p->off;
 		size_t first = n;
 
-		if (is_word(b[0]))
-			sym[n++] = CLS_BOUND;
-		for (uint32_t j = 0; j < p->len; j++) {
-			sym[n++] = a->cls[b[j]];
-			if (!is_word(b[j]))
-				sym[n++] = CLS_BOUND;
+		for (uint32_t j = 0; j < p->len;) {
+			if (!is_word(b[j])) {
+				unsigned char f = fold_byte(b[j++]);
+
+				seen[f] = true;
+				sym[n++] = 1u + f;
+				continue;
+			}
+
+			unsigned char *w = a->words + a->word_off[a->n_words];
+			uint32_t len = 0;
+
+			while (j < p->len && is_word(b[j]))
+				w[len++] = fold_byte(b[j++]);
+			if ((err = intern_word(a, len, &sym[n++])) != 0)
+				return err;
 		}
 		keys[k].sym = sym + first;
 		keys[k].len = (uint32_t)(n - first);
@@ -301,11 +438,34 @@ static void make_keys(gg_automaton *a, struct key *keys, uint8_t *sym)
 				a->exact[e++] = sep_byte(b[j]);
 		}
 	}
+	for (unsigned b = 0; b < 256; b++) {
+		unsigned char f = fold_byte((unsigned char)b);
+
+		a->word_fold[b] = is_word(f) ? f : 0;
+		a->byte_slot[b].tok = !is_word(f) && seen[f] ? 1u + f : TOK_UNKNOWN;
+	}
+	return 0;
+}
+
+/* qsort order of keys: token string, then id, then case-insensitive first. */
+static int key_cmp(const void *x, const void *y)
+{
+	const struct key *a = x, *b = y;
+	uint32_t n = a->len < b->len ? a->len : b->len;
+
+	for (uint32_t k = 0; k < n; k++)
+		if (a->sym[k] != b->sym[k])
+			return a->sym[k] < b->sym[k] ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return (a->exact != NONE) - (b->exact != NONE);
 }
 
 /*
  * Count the trie nodes, groups and entries that the sorted keys make: each
- * key adds the symbols past its common prefix with the one before. O(P).
+ * key adds the tokens past its common prefix with the one before. O(P).
  */
 static void count_trie(const struct key *keys, size_t m, size_t *nodes,
 		       size_t *groups, size_t *entries)
@@ -331,8 +491,16 @@ static void count_trie(const struct key *keys, size_t m, size_t *nodes,
 	}
 }
 
+/* Bytes of token `tok` (not TOK_UNKNOWN). */
+static uint32_t token_len(const gg_automaton *a, uint32_t tok)
+{
+	if (tok < TOK_WORDS)
+		return 1;
+	return a->word_off[tok - TOK_WORDS + 1] - a->word_off[tok - TOK_WORDS];
+}
+
 /*
- * Make a group of the n keys (one symbol string, sorted by id) that end at
+ * Make a group of the n keys (one token string, sorted by id) that end at
  * node u: one entry per id, the case-insensitive one if any. Returns the
  * group's number.
  */
@@ -340,7 +508,7 @@ static uint32_t add_group(gg_automaton *a, const struct key *keys, uint32_t n, u
 {
 	struct group *g = &a->groups[a->n_groups];
 
-	g->depth = a->depth[u];
+	g->depth = a->nodes[u].depth;
 	g->next = NONE;
 	g->first = a->n_entries;
 	g->n = 0;
@@ -360,7 +528,7 @@ static uint32_t add_group(gg_automaton *a, const struct key *keys, uint32_t n, u
 
 /*
  * Build the trie breadth first from the m sorted keys: label, depth,
- * first_child, and out[] set to the node's own group (or NONE). `ring` has
+ * first_child, and out set to the node's own group (or NONE). `ring` has
  * room for m + 1 ranges: the nodes made but not yet expanded hold disjoint,
  * non-empty key ranges, so at most m of them are alive at once. O(P).
  */
@@ -373,8 +541,8 @@ static void build_trie(gg_automaton *a, const struct key *keys, uint32_t m,
 	ring[0].lo = 0;
 	ring[0].hi = m;
 	ring[0].sym_depth = 0;
-	a->label[0] = CLS_WORD;
-	a->depth[0] = 0;
+	a->label[0] = TOK_UNKNOWN;
+	a->nodes[0].depth = 0;
 	for (uint32_t u = 0; u < a->n_nodes; u++) {
 		struct range r = ring[u % cap];
 		uint32_t d = r.sym_depth;
@@ -382,16 +550,16 @@ static void build_trie(gg_automaton *a, const struct key *keys, uint32_t m,
 
 		while (k < r.hi && keys[k].len == d)
 			k++;
-		a->out[u] = k > r.lo ? add_group(a, keys + r.lo, k - r.lo, u) : NONE;
-		a->first_child[u] = next;
+		a->nodes[u].out = k > r.lo ? add_group(a, keys + r.lo, k - r.lo, u) : NONE;
+		a->nodes[u].first_child = next;
 		while (k < r.hi) {
-			uint8_t c = keys[k].sym[d];
+			uint32_t tok = keys[k].sym[d];
 			uint32_t j = k + 1;
 
-			while (j < r.hi && keys[j].sym[d] == c)
+			while (j < r.hi && keys[j].sym[d] == tok)
 				j++;
-			a->label[next] = c;
-			a->depth[next] = a->depth[u] + (c != CLS_BOUND);
+			a->label[next] = tok;
+			a->nodes[next].depth = a->nodes[u].depth + token_len(a, tok);
 			ring[next % cap].lo = k;
 			ring[next % cap].hi = j;
 			ring[next % cap].sym_depth = d + 1;
@@ -399,26 +567,26 @@ static void build_trie(gg_automaton *a, const struct key *keys, uint32_t m,
 			k = j;
 		}
 	}
-	a->first_child[a->n_nodes] = next;
+	a->nodes[a->n_nodes].first_child = next;
 }
 
-/* The child of node s along class c, or NONE. O(log children). */
-static uint32_t find_child(const gg_automaton *a, uint32_t s, uint32_t c)
+/* The child of node s along token tok, or NONE. O(log children). */
+static uint32_t find_child(const gg_automaton *a, uint32_t s, uint32_t tok)
 {
-	uint32_t lo = a->first_child[s], hi = a->first_child[s + 1];
+	uint32_t lo = a->nodes[s].first_child, hi = a->nodes[s + 1].first_child;
 
 	if (hi - lo <= LINEAR_CHILDREN) {
 		for (; lo < hi; lo++)
-			if (a->label[lo] == c)
+			if (a->label[lo] == tok)
 				return lo;
 		return NONE;
 	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (a->label[mid] < c)
+		if (a->label[mid] < tok)
 			lo = mid + 1;
-		else if (a->label[mid] > c)
+		else if (a->label[mid] > tok)
 			hi = mid;
 		else
 			return mid;
@@ -426,154 +594,95 @@ static uint32_t find_child(const gg_automaton *a, uint32_t s, uint32_t c)
 	return NONE;
 }
 
-/* Plain automaton step from node s on symbol c, by failure links alone (compile time). */
-static uint32_t step_plain(const gg_automaton *a, uint32_t s, uint32_t c)
+/* The state of a node: its number, with S_OUT if patterns end there. */
+static uint32_t state_of(const gg_automaton *a, uint32_t node)
+{
+	return a->nodes[node].out != NONE ? node | S_OUT : node;
+}
+
+/*
+ * The state after token tok (not TOK_UNKNOWN) from node s. Amortised O(1)
+ * per token: each failure link followed shortens the current match.
+ */
+static uint32_t step(const gg_automaton *a, uint32_t s, uint32_t tok)
 {
 	for (;;) {
-		uint32_t t = find_child(a, s, c);
-
-		if (t != NONE)
-			return t;
 		if (!s)
-			return 0;
-		s = a->fail[s];
-	}
-}
+			return a->root_next[tok];
 
-/* Encoded transition target for node t, with T_OUT if `out` (see the layout notes). */
-static uint32_t encode(const gg_automaton *a, uint32_t t, bool out)
-{
-	uint32_t e = t < a->n_dense ? t * a->n_classes : (t | T_SPARSE);
-
-	return out ? e | T_OUT : e;
-}
-
-/*
- * Whether node s ends patterns that end with a word byte: they match if the
- * next text byte is a non-word byte or the text ends there.
- */
-static bool holds_word_end(const gg_automaton *a, uint32_t s)
-{
-	return a->label[s] != CLS_BOUND && a->out[s] != NONE;
-}
-
-/* The node of an encoded state. */
-static uint32_t node_of(const gg_automaton *a, uint32_t v)
-{
-	return v & T_SPARSE ? v & T_VALUE : (v & T_VALUE) / a->n_classes;
-}
-
-/* Encoded step from node s on CLS_BOUND; T_OUT if the target ends patterns. */
-static uint32_t step_bound(const gg_automaton *a, uint32_t s)
-{
-	for (;;) {
-		if (s < a->n_dense)
-			return a->dense[(size_t)s * a->n_classes + CLS_BOUND];
-
-		uint32_t t = find_child(a, s, CLS_BOUND);
+		uint32_t t = find_child(a, s, tok);
 
 		if (t != NONE)
-			return encode(a, t, a->out[t] != NONE);
-		s = a->fail[s];
+			return state_of(a, t);
+		s = a->nodes[s].fail;
 	}
 }
 
 /*
- * Encoded step from sparse node s0 on the class c of a text byte, as a dense
- * row entry would be. A node on s0's failure chain that holds word ends
- * passes them on to s0, so its entries' T_OUT stays right for s0.
- */
-static uint32_t step_sparse(const gg_automaton *a, uint32_t s0, uint32_t c)
-{
-	uint32_t out = a->nonword[c] && holds_word_end(a, s0) ? T_OUT : 0;
-
-	for (uint32_t s = s0;;) {
-		uint32_t t = find_child(a, s, c);
-
-		if (t != NONE)
-			return a->nonword[c] ? step_bound(a, t) | out : encode(a, t, false);
-		s = a->fail[s];
-		if (s < a->n_dense)
-			return a->dense[(size_t)s * a->n_classes + c] | out;
-	}
-}
-
-/*
- * In breadth-first order: complete each node's output chain, set its
- * children's failure links, and fill its dense row (if it has one) with
- * plain node numbers. Failure links point to shallower nodes, which come
- * earlier, so everything read is done. Then encode the dense rows.
- * O(P log K + n_dense K).
+ * In breadth-first order: fill root_next from the root's children, complete
+ * each node's output chain and set its children's failure links. Failure
+ * links point to shallower nodes, which come earlier, so everything read is
+ * done (a child of the root has no chain beyond itself, so its state is
+ * final from the start). Then copy the root's steps into the dictionary.
+ * O(P log children).
  */
 static void link_trie(gg_automaton *a)
 {
-	size_t k_cls = a->n_classes;
+	struct node *nodes = a->nodes;
 
-	a->fail[0] = 0;
+	memset(a->root_next, 0, ((size_t)TOK_WORDS + a->n_words) * sizeof(*a->root_next));
+	for (uint32_t v = nodes[0].first_child; v < nodes[1].first_child; v++)
+		a->root_next[a->label[v]] = state_of(a, v);
+	nodes[0].fail = 0;
 	for (uint32_t u = 0; u < a->n_nodes; u++) {
-		uint32_t f = a->fail[u];
-		uint32_t inherited = u ? a->out[f] : NONE;
+		uint32_t f = nodes[u].fail;
+		uint32_t inherited = u ? nodes[f].out : NONE;
 
-		if (a->out[u] != NONE)
-			a->groups[a->out[u]].next = inherited;
+		if (nodes[u].out != NONE)
+			a->groups[nodes[u].out].next = inherited;
 		else
-			a->out[u] = inherited;
-		for (uint32_t v = a->first_child[u]; v < a->first_child[u + 1]; v++)
-			a->fail[v] = u ? step_plain(a, f, a->label[v]) : 0;
-		if (u >= a->n_dense)
-			continue;
-
-		uint32_t *row = a->dense + (size_t)u * k_cls;
-
-		if (u) {
-			memcpy(row, a->dense + (size_t)f * k_cls, k_cls * sizeof(*row));
-		} else {
-			uint32_t bound = step_plain(a, 0, CLS_BOUND);
-
-			for (size_t c = 0; c < k_cls; c++)
-				row[c] = a->nonword[c] ? bound : 0;
-		}
-		for (uint32_t v = a->first_child[u]; v < a->first_child[u + 1]; v++)
-			row[a->label[v]] = a->nonword[a->label[v]] ?
-					   step_plain(a, v, CLS_BOUND) : v;
+			nodes[u].out = inherited;
+		for (uint32_t v = nodes[u].first_child; v < nodes[u + 1].first_child; v++)
+			nodes[v].fail = u ? step(a, f, a->label[v]) & ~S_OUT : 0;
 	}
-	for (uint32_t u = 0; u < a->n_dense; u++) {
-		uint32_t *row = a->dense + (size_t)u * k_cls;
-		bool word_end = holds_word_end(a, u);
-
-		for (size_t c = 0; c < k_cls; c++) {
-			bool out = (a->nonword[c] && (word_end || a->out[row[c]] != NONE)) ||
-				   (c == CLS_BOUND && a->out[row[c]] != NONE);
-
-			row[c] = encode(a, row[c], out);
-		}
-	}
-	a->start = a->dense[CLS_GAP];
+	for (size_t k = 0; k < (size_t)1 << a->dict_bits; k++)
+		a->dict[k].root = a->root_next[a->dict[k].tok & ~TOK_LONG];
+	a->dict[(size_t)1 << a->dict_bits] = a->dict[0];
+	for (unsigned b = 0; b < 256; b++)
+		a->byte_slot[b].root = a->root_next[a->byte_slot[b].tok];
 }
 
+/* Free what compile builds, leaving the pointers NULL. */
 static void free_tables(gg_automaton *a)
 {
-	free(a->dense);
-	free(a->first_child);
+	free(a->dict);
+	free(a->words);
+	free(a->word_off);
+	free(a->root_next);
+	free(a->nodes);
 	free(a->label);
-	free(a->fail);
-	free(a->depth);
-	free(a->out);
 	free(a->groups);
 	free(a->ids);
 	free(a->exact_off);
 	free(a->exact);
-	a->dense = a->first_child = a->fail = a->depth = a->out = NULL;
-	a->ids = a->exact_off = NULL;
-	a->label = a->exact = NULL;
+	a->dict = NULL;
+	a->words = a->exact = NULL;
+	a->word_off = a->root_next = a->label = a->ids = a->exact_off = NULL;
+	a->nodes = NULL;
 	a->groups = NULL;
+	a->n_words = 0;
 }
 
+/*
+ * Tokenize, sort, count, then build the trie and its links; every table is
+ * allocated at its final size before building. On error free_tables undoes
+ * the partial work and the patterns stay.
+ */
 int gg_automaton_compile(gg_automaton *a)
 {
 	struct key *keys = NULL;
 	struct range *ring = NULL;
-	uint8_t *sym = NULL;
+	uint32_t *sym = NULL;
 	size_t m = a->n_pats, nodes, groups, entries;
 	int err = 0;
 
@@ -582,38 +691,35 @@ int gg_automaton_compile(gg_automaton *a)
 
 	keys = alloc_array(m, sizeof(*keys));
 	ring = alloc_array(m + 1, sizeof(*ring));
-	sym = a->bytes_len < SIZE_MAX / 4 ? alloc_array(2 * a->bytes_len + m, 1) : NULL;
+	sym = alloc_array(count_tokens(a), sizeof(*sym));
 	a->exact = alloc_array(a->exact_len, 1);
-	if (!keys || !ring || !sym || !a->exact) {
+	a->words = alloc_array(a->bytes_len, 1);
+	a->word_off = alloc_array(a->bytes_len + 1, sizeof(*a->word_off));
+	a->dict_bits = 4;
+	a->dict = calloc(((size_t)1 << a->dict_bits) + 1, sizeof(*a->dict));
+	if (!keys || !ring || !sym || !a->exact || !a->words || !a->word_off || !a->dict) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
-	assign_classes(a);
-	make_keys(a, keys, sym);
+	a->n_words = 0;
+	a->word_off[0] = 0;
+	if ((err = tokenize(a, keys, sym)) != 0)
+		goto cleanup;
+	shrink((void **)&a->words, a->word_off[a->n_words]);
+	shrink((void **)&a->word_off, ((size_t)a->n_words + 1) * sizeof(*a->word_off));
 	qsort(keys, m, sizeof(*keys), key_cmp);
 	count_trie(keys, m, &nodes, &groups, &entries);
-	if (nodes > MAX_NODES) {
-		err = gg_error_set(GG_ELIMIT, "automaton: patterns make %zu trie nodes, over %u",
-				   nodes, MAX_NODES);
-		goto cleanup;
-	}
 
 	a->n_nodes = (uint32_t)nodes;
-	a->n_dense = (uint32_t)(DENSE_BUDGET / (a->n_classes * sizeof(uint32_t)));
-	if (a->n_dense > a->n_nodes)
-		a->n_dense = a->n_nodes;
 	a->n_groups = a->n_entries = 0;
-	a->dense = alloc_array((size_t)a->n_dense * a->n_classes, sizeof(*a->dense));
-	a->first_child = alloc_array(nodes + 1, sizeof(*a->first_child));
+	a->root_next = alloc_array((size_t)TOK_WORDS + a->n_words, sizeof(*a->root_next));
+	a->nodes = alloc_array(nodes + 1, sizeof(*a->nodes));
 	a->label = alloc_array(nodes, sizeof(*a->label));
-	a->fail = alloc_array(nodes, sizeof(*a->fail));
-	a->depth = alloc_array(nodes, sizeof(*a->depth));
-	a->out = alloc_array(nodes, sizeof(*a->out));
 	a->groups = alloc_array(groups, sizeof(*a->groups));
 	a->ids = alloc_array(entries, sizeof(*a->ids));
 	a->exact_off = alloc_array(entries, sizeof(*a->exact_off));
-	if (!a->dense || !a->first_child || !a->label || !a->fail || !a->depth ||
-	    !a->out || !a->groups || !a->ids || !a->exact_off) {
+	if (!a->root_next || !a->nodes || !a->label || !a->groups || !a->ids ||
+	    !a->exact_off) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
@@ -634,6 +740,200 @@ cleanup:
 	free(ring);
 	free(sym);
 	return err;
+}
+
+/* Eight bytes as a little-endian number, whatever the machine's order. */
+static inline uint64_t load_le64(const unsigned char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+#define LOW7 0x7f7f7f7f7f7f7f7full
+
+/* High bit of each byte of x7 (all < 0x80) that is >= c (1 <= c <= 0x80). */
+static uint64_t bytes_ge(uint64_t x7, unsigned c)
+{
+	return (x7 + (0x80 - c) * ONES) & HIGH;
+}
+
+/*
+ * The word bytes at the start of the eight text bytes x, folded and packed
+ * as word_key packs them (the rest cleared); *n gets how many.
+ */
+static inline uint64_t word_chunk(uint64_t x, unsigned *n)
+{
+	uint64_t x7 = x & LOW7, l7 = (x | 0x20 * ONES) & LOW7;
+	uint64_t word = (x & HIGH) | (bytes_ge(x7, '0') & ~bytes_ge(x7, '9' + 1)) |
+			(bytes_ge(l7, 'a') & ~bytes_ge(l7, 'z' + 1));
+	uint64_t upper = bytes_ge(x7, 'A') & ~bytes_ge(x7, 'Z' + 1) & ~x;
+	uint64_t stop = ~word & HIGH;
+
+	*n = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+	return (x | upper >> 2) & (((stop & -stop) >> 7) - 1);
+}
+
+/*
+ * The next chunk of the word at t[j] (see word_key); *n gets its length.
+ * Near the end of the text (under 8 bytes left), byte by byte.
+ */
+static inline uint64_t read_chunk(const uint8_t *fold, const unsigned char *t, size_t j,
+				  size_t len, unsigned *n)
+{
+	uint64_t c = 0;
+
+	if (len - j >= 8)
+		return word_chunk(load_le64(t + j), n);
+	for (*n = 0; j + *n < len && fold[t[j + *n]]; ++*n)
+		c |= (uint64_t)fold[t[j + *n]] << (8 * *n);
+	return c;
+}
+
+#ifdef HAVE_SSE2_64
+/* Bytes of x within lo .. hi (unsigned), as 0xff each. */
+static inline __m128i bytes_within(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i biased = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+
+	return _mm_cmplt_epi8(biased, _mm_set1_epi8((char)(0x80 + hi - lo + 1)));
+}
+
+/*
+ * The word at t[0] when t has 16 bytes there: *n gets its length if under
+ * 16 (else 16), *key the folded bytes as word_key packs them. No branch.
+ */
+static inline void word16(const unsigned char *t, unsigned *n, struct wkey *key)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i word = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
+				    _mm_or_si128(bytes_within(x, '0', '9'),
+						 bytes_within(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+							      'a', 'z')));
+	unsigned stop = ~(unsigned)_mm_movemask_epi8(word) & 0xffff;
+	__m128i keep, folded;
+
+	*n = stop ? (unsigned)__builtin_ctz(stop) : 16;
+	keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+			      _mm_set1_epi8((char)*n));
+	folded = _mm_or_si128(x, _mm_and_si128(bytes_within(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+	folded = _mm_and_si128(folded, keep);
+	key->lo = (uint64_t)_mm_cvtsi128_si64(folded);
+	key->hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded));
+}
+#else
+/* The same, eight bytes at a time. */
+static inline void word16(const unsigned char *t, unsigned *n, struct wkey *key)
+{
+	unsigned n1;
+	uint64_t hi = word_chunk(load_le64(t + 8), &n1);
+
+	key->lo = word_chunk(load_le64(t), n);
+	key->hi = *n == 8 ? hi : 0;
+	*n += *n == 8 ? n1 : 0;
+}
+#endif
+
+/*
+ * Read the word that starts at t[i] (a word byte) and return where it ends;
+ * *key gets its key, as word_key makes it from the folded bytes. Words of
+ * up to 15 bytes are read whole, without a branch on their length.
+ */
+static inline size_t read_word(const uint8_t *fold, const unsigned char *t, size_t i,
+			       size_t len, struct wkey *key)
+{
+	unsigned n;
+
+	if (len - i >= 16) {
+		word16(t + i, &n, key);
+		i += n;
+		if (n < 16)
+			return i;
+		n = 8;
+	} else {
+		key->lo = read_chunk(fold, t, i, len, &n);
+		key->hi = 0;
+		i += n;
+		if (n == 8) {
+			key->hi = read_chunk(fold, t, i, len, &n);
+			i += n;
+		}
+	}
+	while (n == 8) {
+		key->hi = (key->hi ^ read_chunk(fold, t, i, len, &n)) * KEY_MIX;
+		i += n;
+	}
+	return i;
+}
+
+/*
+ * A token read ahead of the automaton: text[start, end), its key (zero for
+ * a non-word byte) and the slot to look at first (byte_slot for a non-word
+ * byte).
+ */
+struct token {
+	struct wkey key;
+	const struct slot *slot;
+	size_t start;
+	size_t end;
+};
+
+/*
+ * Read up to TOKEN_BATCH tokens from t[*i, len) into `out` and advance *i;
+ * return how many. The words' dictionary slots are only prefetched here, so
+ * that the probes of a whole batch are under way at once.
+ */
+static size_t read_tokens(const gg_automaton *a, const unsigned char *t, size_t *i,
+			  size_t len, struct token *out)
+{
+	size_t n = 0, j = *i;
+
+	for (; n < TOKEN_BATCH && j < len; n++) {
+		out[n].start = j;
+		if (a->word_fold[t[j]]) {
+			j = read_word(a->word_fold, t, j, len, &out[n].key);
+			out[n].slot = &a->dict[slot_of(out[n].key, a->dict_bits)];
+			__builtin_prefetch(out[n].slot);
+		} else {
+			out[n].key.lo = out[n].key.hi = 0;
+			out[n].slot = &a->byte_slot[t[j++]];
+		}
+		out[n].end = j;
+	}
+	*i = j;
+	return n;
+}
+
+/* Whether slot s holds the word of key `key` and length len, under 16 bytes. */
+static inline unsigned holds_short(const struct slot *s, struct wkey key, size_t len)
+{
+	return (s->key.lo == key.lo) & (s->key.hi == key.hi) & (len < 16) &
+	       !(s->tok & TOK_LONG);
+}
+
+/*
+ * The slot of token b, free if no pattern has the word. The first two slots
+ * of its probe sequence settle most words under 16 bytes (the one after the
+ * last slot is the copy of the first), find_slot the rest. A non-word byte
+ * is always settled by its own slot in byte_slot (key zero, like b's).
+ */
+static inline const struct slot *token_slot(const gg_automaton *a, const struct token *b,
+					    const unsigned char *t)
+{
+	const struct slot *s = b->slot;
+	size_t len = b->end - b->start;
+
+	if ((s->tok == TOK_UNKNOWN) | holds_short(s, b->key, len))
+		return s;
+	if ((len < 16) & ((s[1].tok == TOK_UNKNOWN) | holds_short(s + 1, b->key, len)))
+		return s + 1;
+	return find_slot(a, b->key, len, t + b->start, a->word_fold);
 }
 
 /* A candidate match waiting for selection. */
@@ -716,15 +1016,14 @@ static int push_span(struct scan *st, size_t start, size_t end, uint32_t group)
 }
 
 /*
- * Queue every group on node's output chain that ends at `end`, starts at or
- * after the cursor and passes its case check. (The word boundaries are the
- * automaton's business.)
+ * Queue every group on node's output chain (all end at `end`) that starts
+ * at or after the cursor and passes its case check.
  */
 static int collect(struct scan *st, uint32_t node, size_t end)
 {
 	const gg_automaton *a = st->a;
 
-	for (uint32_t g = a->out[node]; g != NONE; g = a->groups[g].next) {
+	for (uint32_t g = a->nodes[node].out; g != NONE; g = a->groups[g].next) {
 		const struct group *gr = &a->groups[g];
 		size_t start = end - gr->depth;
 		int err;
@@ -802,18 +1101,34 @@ static int report_ready(struct scan *st, size_t horizon)
 }
 
 /*
- * The hot loop runs while the state is a dense node with nothing to report
- * or wait for: one table load per byte. Anything else (an output, a sparse
- * node, waiting candidates) takes the careful step below it.
+ * At node s after a token ending at `end`: queue its matches, report what
+ * is settled. Kept out of line: the scan loop comes here rarely.
+ */
+__attribute__((noinline))
+static int found(struct scan *st, uint32_t s, size_t end)
+{
+	int err = st->a->nodes[s].out != NONE ? collect(st, s, end) : 0;
+
+	if (!err && st->n_spans)
+		err = report_ready(st, end - st->a->nodes[s].depth);
+	return err;
+}
+
+/*
+ * The text is read in rounds of TOKEN_BATCH tokens: first their bounds,
+ * keys and slots, then the automaton runs over them: a word costs one
+ * dictionary probe (prefetched in the first pass); a token that no pattern
+ * holds, or any token at the root, costs nothing more; anything else is one
+ * amortised step. Matches are collected where a token ends at a node with
+ * outputs.
  */
 int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 		      gg_match_cb cb, void *payload)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	const uint32_t *dense = a->dense;
-	const uint8_t *cls = a->cls;
+	struct token batch[TOKEN_BATCH];
 	struct scan st;
-	uint32_t v = a->start;
+	uint32_t v = 0;
 	size_t i = 0;
 	int err = 0;
 
@@ -833,42 +1148,19 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 	st.cb = cb;
 	st.payload = payload;
 
-	while (i < len) {
-		if (!(v & (T_OUT | T_SPARSE)) && !st.n_spans) {
-			while (i < len) {
-				uint32_t w = dense[v + cls[t[i]]];
+	while (i < len && !err) {
+		size_t n = read_tokens(a, t, &i, len, batch);
 
-				if (w & (T_OUT | T_SPARSE))
-					break;
-				v = w;
-				i++;
-			}
-			if (i == len)
+		for (size_t k = 0; k < n; k++) {
+			const struct slot *w = token_slot(a, &batch[k], t);
+			uint32_t node = v & ~S_OUT, tok = w->tok & ~TOK_LONG;
+
+			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok) : w->root;
+			if ((((v & S_OUT) != 0) | (st.n_spans != 0)) &&
+			    (err = found(&st, v & ~S_OUT, batch[k].end)) != 0)
 				break;
 		}
-
-		uint32_t prev = v, c = cls[t[i++]];
-
-		v = prev & T_SPARSE ? step_sparse(a, prev & T_VALUE, c) :
-				      dense[(prev & T_VALUE) + c];
-		if (!(v & T_OUT) && !st.n_spans)
-			continue;
-
-		uint32_t node = node_of(a, v);
-
-		if (v & T_OUT) {
-			uint32_t from = node_of(a, prev);
-
-			if (holds_word_end(a, from) && (err = collect(&st, from, i - 1)) != 0)
-				break;
-			if ((err = collect(&st, node, i)) != 0)
-				break;
-		}
-		if (st.n_spans && (err = report_ready(&st, i - a->depth[node])) != 0)
-			break;
 	}
-	if (!err && holds_word_end(a, node_of(a, v)))
-		err = collect(&st, node_of(a, v), len);
 	if (!err)
 		err = report_ready(&st, SIZE_MAX);
 	if (st.spans != st.local_spans)
@@ -888,10 +1180,12 @@ size_t gg_automaton_memory(const gg_automaton *a)
 	size_t n = sizeof(*a) + a->cap_pats * sizeof(*a->pats) + a->bytes_cap;
 
 	if (a->compiled)
-		n += (size_t)a->n_dense * a->n_classes * sizeof(*a->dense) +
-		     ((size_t)a->n_nodes + 1) * sizeof(*a->first_child) +
-		     (size_t)a->n_nodes * (sizeof(*a->label) + sizeof(*a->fail) +
-					   sizeof(*a->depth) + sizeof(*a->out)) +
+		n += (((size_t)1 << a->dict_bits) + 1) * sizeof(*a->dict) +
+		     a->word_off[a->n_words] +
+		     ((size_t)a->n_words + 1) * sizeof(*a->word_off) +
+		     ((size_t)TOK_WORDS + a->n_words) * sizeof(*a->root_next) +
+		     ((size_t)a->n_nodes + 1) * sizeof(*a->nodes) +
+		     (size_t)a->n_nodes * sizeof(*a->label) +
 		     (size_t)a->n_groups * sizeof(*a->groups) +
 		     (size_t)a->n_entries * (sizeof(*a->ids) + sizeof(*a->exact_off)) +
 		     a->exact_len;

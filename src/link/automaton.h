@@ -21,6 +21,11 @@
  * those, then continues after its end (so "neural tangent kernel" hides the
  * "kernel" inside it). Every pattern with exactly the winning span is
  * reported together, as a sorted set of distinct ids.
+ *
+ * Cost: memory about 20 bytes per pattern token (word or other byte) not
+ * shared with another pattern's prefix, plus a dictionary of the distinct
+ * pattern words; scanning is linear in the text, independent of the number
+ * of patterns (one hash probe per text word).
  */
 typedef struct gg_automaton gg_automaton;
 
@@ -50,29 +55,32 @@ int gg_automaton_new(gg_automaton **out);
  * `id` and `flags` (0 or GG_AUTOMATON_EXACT_CASE). The bytes are copied.
  * Adding the same text again, with the same or another id, is allowed.
  * GG_EINVAL for an empty pattern, unknown flags, or an automaton already
- * compiled; GG_ELIMIT past 2^30 bytes in one pattern or 2^32 - 1 patterns;
- * GG_ENOMEM. On error nothing is added. Amortised O(len).
+ * compiled; GG_ELIMIT past 2^31 - 2 pattern bytes in all; GG_ENOMEM. On
+ * error nothing is added. Amortised O(len).
  */
 int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
 		     uint32_t id, unsigned flags);
 
 /*
  * Build the matching tables from the patterns added; after this the
- * automaton is read-only. O(P log P) for P pattern bytes (a sort), plus the
- * dense tables (see automaton.c). GG_EINVAL when already compiled, GG_ELIMIT
- * past 2^30 trie nodes, GG_ENOMEM; on error the automaton is left as before
- * and compile may be retried.
+ * automaton is read-only and the patterns' own copies are freed.
+ * O(P + N log N) for P pattern bytes and N patterns (a sort). GG_EINVAL when
+ * already compiled, GG_ENOMEM; on error the automaton is left as before and
+ * compile may be retried.
  */
 int gg_automaton_compile(gg_automaton *a);
 
 /*
  * Find the patterns in text[0, len) (NUL bytes are ordinary bytes) and call
- * `cb` for each match, in increasing `start`. Returns 0, the first non-zero
- * value `cb` returned, GG_EINVAL if the automaton is not compiled, or
- * GG_ENOMEM (only when very many overlapping candidates are pending at once;
- * the common case allocates nothing). The automaton is not modified: any
+ * `cb` for each match, in increasing `start`; a match is reported once no
+ * later text can change it, so at most a pattern's length behind the scan.
+ * Returns 0, the first non-zero value `cb` returned, GG_EINVAL if the
+ * automaton is not compiled or cb is NULL, or GG_ENOMEM (only when very many
+ * overlapping candidates wait at once; otherwise the scan allocates
+ * nothing, its scratch is on the stack). The automaton is not modified: any
  * number of threads may scan with it at the same time.
- * Time: O(len + candidate matches), independent of the number of patterns.
+ * Time: O(len + candidates * waiting candidates), the latter a small number
+ * in prose; independent of the number of patterns.
  */
 int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 		      gg_match_cb cb, void *payload);

@@ -39,7 +39,8 @@ static int over_linked(findings *f, const gg_links *l, const uint32_t *held_in)
 		if (add(f, item))
 			return GG_ENOMEM;
 	}
-	qsort(f->items + first, f->n - first, sizeof(*f->items), by_mentions_desc);
+	if (f->n > first)
+		qsort(f->items + first, f->n - first, sizeof(*f->items), by_mentions_desc);
 	return 0;
 }
 
@@ -165,6 +166,8 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 	if (err)
 		return err;
 	/* both passes may find one pair: sort and keep each once */
+	if (f->n == first)
+		return 0;
 	qsort(f->items + first, f->n - first, sizeof(*f->items), compare_pairs);
 	size_t kept = first;
 	for (size_t i = first; i < f->n; i++)

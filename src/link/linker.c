@@ -467,7 +467,7 @@ static int add_mention_edge(edge_list *out, const gg_glossary *g, const pair *p,
 	edge->surface = gg_arena_strndup(&out->strings, e->definition + p->start, p->end - p->start);
 	edge->file = e->file;
 	edge->line = e->line;
-	edge->offset = e->offset + p->start;
+	edge->offset = gg_glossary_file_offset(g, p->entry, p->start);
 	edge->snippet = make_snippet(&out->strings, e->definition, e->definition_len, p->start, p->end);
 	return edge->surface && edge->snippet ? 0 : gg_error_oom();
 }
@@ -543,7 +543,7 @@ static int add_editor_edges(edge_list *out, const gg_glossary *g, const bool *st
 			edge->surface = gg_arena_strndup(&out->strings, e->definition + x->offset, x->len);
 			edge->file = e->file;
 			edge->line = e->line;
-			edge->offset = e->offset + x->offset;
+			edge->offset = gg_glossary_file_offset(g, i, x->offset);
 			edge->snippet = make_snippet(&out->strings, e->definition, e->definition_len,
 						     x->offset, x->offset + x->len);
 			if (!edge->surface || !edge->snippet)

@@ -40,8 +40,10 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 			return gg_error_set(GG_EINVAL, "edge %zu names a concept out of range", i);
 		}
 	}
-	memcpy(l->edges, edges, n * sizeof(*edges));
-	qsort(l->edges, n, sizeof(*l->edges), compare_edges);
+	if (n) {
+		memcpy(l->edges, edges, n * sizeof(*edges));
+		qsort(l->edges, n, sizeof(*l->edges), compare_edges);
+	}
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		gg_edge *e = &l->edges[i];

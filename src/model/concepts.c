@@ -50,6 +50,7 @@ static int drop_duplicates(gg_glossary *g)
 						 first->file, first->line);
 			continue;
 		}
+		g->maps[kept] = g->maps[i];
 		g->entries[kept] = *e;
 		slots[s] = (uint32_t)kept + 1;
 		kept++;

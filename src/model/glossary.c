@@ -22,6 +22,7 @@ void gg_glossary_free(gg_glossary *g)
 		free(g->pages[i]);
 	free(g->pages);
 	free(g->entries);
+	free(g->maps);
 	free(g->names);
 	free(g->concepts);
 	free(g->diags);
@@ -53,10 +54,18 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
 	return 0;
 }
 
-int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e)
+int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map)
 {
+	size_t cap = g->cap_entries;
 	if (GG_ARRAY_PUSH_SLOT(g->entries, g->n_entries, g->cap_entries))
 		return GG_ENOMEM;
+	if (g->cap_entries != cap) {
+		const gg_offset_map **maps = realloc(g->maps, g->cap_entries * sizeof(*maps));
+		if (!maps)
+			return gg_error_oom();
+		g->maps = maps;
+	}
+	g->maps[g->n_entries] = map;
 	g->entries[g->n_entries++] = *e;
 	g->stats.entries++;
 	return 0;
@@ -93,6 +102,23 @@ size_t gg_glossary_entry_count(const gg_glossary *g)
 const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i)
 {
 	return i < g->n_entries ? &g->entries[i] : NULL;
+}
+
+uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos)
+{
+	const gg_entry *e = &g->entries[entry];
+	const gg_offset_map *m = g->maps[entry];
+	if (!m || !m->n || pos < m->anchors[0].pos)
+		return e->offset + pos;
+	size_t lo = 0, hi = m->n; /* last anchor at or before pos */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->anchors[mid].pos <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return m->anchors[lo].offset + (pos - m->anchors[lo].pos);
 }
 
 size_t gg_glossary_concept_count(const gg_glossary *g)

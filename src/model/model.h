@@ -19,11 +19,27 @@ typedef struct gg_entry_names {
 	bool category_shaped;   /* the header's shape makes last_item a category */
 } gg_entry_names;
 
+/*
+ * Where a definition whose bytes differ from its file's (bad bytes replaced,
+ * lines joined) falls in the file: from anchors[i].pos on, definition bytes
+ * follow the file from anchors[i].offset, byte for byte.
+ */
+typedef struct gg_offset_anchor {
+	size_t pos;
+	uint64_t offset;
+} gg_offset_anchor;
+
+typedef struct gg_offset_map {
+	size_t n;
+	gg_offset_anchor anchors[];
+} gg_offset_map;
+
 struct gg_glossary {
 	gg_arena arena;           /* every string and small array below */
 	char **pages;             /* file contents, kept for definitions pointing in */
 	size_t n_pages, cap_pages;
 	gg_entry *entries;
+	const gg_offset_map **maps; /* parallel to entries; NULL: verbatim */
 	gg_entry_names *names;    /* parallel to entries, filled by build */
 	size_t n_entries, cap_entries;
 	gg_concept *concepts;
@@ -47,9 +63,11 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
 
 /*
  * Append an entry. `e` is copied; its strings must already live in the
- * glossary (arena or a page buffer handed over with gg_i_glossary_keep_page).
+ * glossary (arena or a page buffer handed over with gg_i_glossary_keep_page),
+ * and so must `map` (NULL when the definition is the file's bytes at
+ * e->offset, or for HTML, whose offsets count within the definition).
  */
-int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e);
+int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map);
 
 /* Hand a malloc'd page buffer to the glossary, which frees it. */
 int gg_i_glossary_keep_page(gg_glossary *g, char *page);

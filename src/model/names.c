@@ -3,6 +3,9 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <stdint.h>
+#include <utf8proc.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,7 +50,15 @@ static bool is_space_like(char c)
 	return c == ' ' || c == '\t' || c == '-' || c == '_' || c == '\n' || c == '\r';
 }
 
-void gg_name_key_append(gg_buf *out, const char *s, size_t len)
+static bool has_non_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+static void key_append_folded(gg_buf *out, const char *s, size_t len)
 {
 	while (len && (s[0] == '*' || is_space_like(s[0]))) {
 		s++;
@@ -75,6 +86,22 @@ void gg_name_key_append(gg_buf *out, const char *s, size_t len)
 		out->len = w + n;
 		out->ptr[out->len] = '\0';
 	}
+}
+
+void gg_name_key_append(gg_buf *out, const char *s, size_t len)
+{
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t n = -1;
+	/* Beyond ASCII: Unicode NFC with full case folding (utf8proc), so
+	 * "caf\u00e9" and "cafe\u0301", or "\u00c9lan" and "\u00e9lan", meet. */
+	if (has_non_ascii(s, len) && len <= (size_t)PTRDIFF_MAX)
+		n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &folded,
+				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (n >= 0)
+		key_append_folded(out, (const char *)folded, (size_t)n);
+	else
+		key_append_folded(out, s, len);
+	free(folded);
 }
 
 char *gg_name_key(gg_arena *a, const char *s, size_t len)

@@ -10,10 +10,10 @@
 #include <stddef.h>
 
 /*
- * Append the normalised key of s[0..len) to `out`: ASCII lower case, '-' '_'
- * and white space as single spaces, surrounding Markdown '*' and trailing
- * '.,;:' dropped, and each word reduced to a crude stem so that singular and
- * plural meet ("fields" and "field" -> "field", "policies" -> "polici").
+ * Append the normalised key of s[0..len) to `out`: Unicode NFC, case folded,
+ * '-' '_' and white space as single spaces, surrounding Markdown '*' and
+ * trailing '.,;:' dropped, and each word's plural ending removed so that
+ * singular and plural meet ("fields" -> "field", "policies" -> "policy").
  * Two names are the same name when their keys are equal.
  */
 void gg_name_key_append(gg_buf *out, const char *s, size_t len);

@@ -117,7 +117,8 @@ size_t gg_glossary_suggest(const gg_glossary *g, const char *query, size_t *out,
 			break;
 		cands[n++] = (candidate){ c, best };
 	}
-	qsort(cands, n, sizeof(*cands), compare_candidates);
+	if (n)
+		qsort(cands, n, sizeof(*cands), compare_candidates);
 	size_t count = n < max ? n : max;
 	for (size_t i = 0; i < count; i++)
 		out[i] = cands[i].concept;

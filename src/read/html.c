@@ -264,7 +264,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 		err = gg_i_glossary_warn(r->g, r->name, e.line,
 					 "'%.80s' has no definition; kept as a term without one", e.header);
 	if (!err)
-		err = gg_i_glossary_add_entry(r->g, &e);
+		err = gg_i_glossary_add_entry(r->g, &e, NULL);
 cleanup:
 	gg_buf_free(&def.text);
 	free(def.xrefs);

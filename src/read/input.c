@@ -181,7 +181,8 @@ int gg_glossary_read_buffer(gg_glossary *g, const char *name, const char *data, 
 		free(copy);
 		return gg_error_oom();
 	}
-	memcpy(copy, data, len);
+	if (len)
+		memcpy(copy, data, len);
 	copy[len] = '\0';
 	return read_page(g, stored, copy, len);
 }

@@ -19,7 +19,26 @@ typedef struct line {
 	size_t n;
 	uint32_t no;   /* 1-based */
 	uint64_t offset;
+	const gg_offset_anchor *steps; /* where a sanitised copy meets the file again */
+	size_t n_steps;
 } line;
+
+typedef struct step_list {
+	gg_offset_anchor *items;
+	size_t n, cap;
+	bool oom;
+} step_list;
+
+/* Collects the places where a sanitised line and the file agree again. */
+static void on_step(size_t copy_pos, size_t orig_pos, void *payload)
+{
+	step_list *l = payload;
+	if (l->oom || GG_ARRAY_PUSH_SLOT(l->items, l->n, l->cap)) {
+		l->oom = true;
+		return;
+	}
+	l->items[l->n++] = (gg_offset_anchor){ copy_pos, orig_pos };
+}
 
 typedef struct page_reader {
 	gg_glossary *g;
@@ -60,17 +79,25 @@ static int split_lines(page_reader *r, char *data, size_t len)
 		data[end] = '\0';
 		no++;
 
-		line l = { data + start, end - start, no, start };
+		line l = { data + start, end - start, no, start, NULL, 0 };
 		size_t bad = gg_utf8_count_bad(l.s, l.n);
 		if (bad) {
 			gg_buf clean = GG_BUF_INIT;
-			gg_utf8_sanitize(&clean, l.s, l.n);
+			step_list steps = { NULL, 0, 0, false };
+			gg_utf8_sanitize_steps(&clean, l.s, l.n, on_step, &steps);
 			char *copy = clean.oom ? NULL : gg_arena_strndup(&r->g->arena, clean.ptr, clean.len);
+			gg_offset_anchor *kept = steps.oom ? NULL
+				: gg_arena_alloc(&r->g->arena, steps.n * sizeof(*kept));
+			if (kept)
+				memcpy(kept, steps.items, steps.n * sizeof(*kept));
+			free(steps.items);
 			gg_buf_free(&clean);
-			if (!copy)
+			if (!copy || !kept)
 				return gg_error_oom();
 			l.s = copy;
 			l.n = strlen(copy);
+			l.steps = kept;
+			l.n_steps = steps.n;
 			r->g->stats.replaced_bytes += bad;
 			if (r->byte_warnings++ < MAX_BYTE_WARNINGS &&
 			    gg_i_glossary_warn(r->g, r->name, no,
@@ -170,51 +197,83 @@ static bool starts_bold(const line *l)
 	return strncmp(s, "**", 2) == 0;
 }
 
+/* A definition opens with its bold name, or is a long line of prose. */
+static bool looks_like_definition(const line *l)
+{
+	return starts_bold(l) || l->n >= 200;
+}
+
 static bool header_shaped(const line *l)
 {
 	return l->n <= MAX_HEADER_BYTES && !starts_bold(l);
 }
 
-/* The definition text of lines [first, first + n): one line, or joined. */
-static const char *join_lines(page_reader *r, size_t first, size_t n, size_t *len)
+/*
+ * The definition in lines [first, first + n): trimmed, joined by single
+ * spaces, with e->offset set to where it starts in the file. *map gets the
+ * way back from definition positions to file offsets when the bytes are not
+ * the file's own (lines joined, bad bytes replaced), NULL otherwise.
+ */
+static int definition_text(page_reader *r, size_t first, size_t n, gg_entry *e,
+			   const gg_offset_map **map)
 {
-	if (n == 1) {
-		size_t sl = r->lines[first].n;
-		const char *s = gg_trim(r->lines[first].s, &sl);
-		/* trimming only moves the start; the line stays NUL-terminated */
-		if (sl != r->lines[first].n - (size_t)(s - r->lines[first].s)) {
-			*len = sl;
-			return gg_arena_strndup(&r->g->arena, s, sl);
-		}
-		*len = sl;
-		return s;
+	gg_arena *a = &r->g->arena;
+	size_t steps = 0;
+	for (size_t i = first; i < first + n; i++)
+		steps += r->lines[i].n_steps;
+	const line *l0 = &r->lines[first];
+	size_t len0 = l0->n;
+	const char *s0 = gg_trim(l0->s, &len0);
+	e->offset = l0->offset + (uint64_t)(s0 - l0->s);
+	*map = NULL;
+	if (n == 1 && !steps) {
+		/* the file's own bytes; copy only when trailing blanks must go */
+		e->definition_len = len0;
+		e->definition = s0[len0] ? gg_arena_strndup(a, s0, len0) : s0;
+		return e->definition ? 0 : gg_error_oom();
 	}
+
+	gg_offset_map *m = gg_arena_alloc(a, sizeof(*m) + (n + steps) * sizeof(m->anchors[0]));
 	gg_buf b = GG_BUF_INIT;
+	if (!m)
+		return gg_error_oom();
+	m->n = 0;
 	for (size_t i = first; i < first + n; i++) {
-		size_t sl = r->lines[i].n;
-		const char *s = gg_trim(r->lines[i].s, &sl);
+		const line *l = &r->lines[i];
+		size_t sl = l->n;
+		const char *s = gg_trim(l->s, &sl);
+		size_t lead = (size_t)(s - l->s);
 		if (b.len)
 			gg_buf_putc(&b, ' ');
+		size_t at = b.len;
+		m->anchors[m->n++] = (gg_offset_anchor){ at, l->offset + lead };
+		for (size_t k = 0; k < l->n_steps; k++)
+			if (l->steps[k].pos >= lead)
+				m->anchors[m->n++] = (gg_offset_anchor){
+					at + l->steps[k].pos - lead, l->offset + l->steps[k].offset };
 		gg_buf_put(&b, s, sl);
 	}
-	const char *out = b.oom ? NULL : gg_arena_strndup(&r->g->arena, b.ptr ? b.ptr : "", b.len);
-	*len = b.len;
+	e->definition = b.oom ? NULL : gg_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	e->definition_len = b.len;
 	gg_buf_free(&b);
-	return out;
+	*map = m;
+	return e->definition ? 0 : gg_error_oom();
 }
 
 static int add_entry(page_reader *r, const line *header, size_t def_first, size_t def_n)
 {
 	gg_entry e = { 0 };
+	const gg_offset_map *map = NULL;
 	size_t hl = header->n;
 	const char *h = gg_trim(header->s, &hl);
 	e.file = r->name;
 	e.line = header->no;
-	e.header_offset = header->offset;
+	e.header_offset = header->offset + (uint64_t)(h - header->s);
 	e.header = gg_arena_strndup(&r->g->arena, h, hl);
 	if (def_n) {
-		e.definition = join_lines(r, def_first, def_n, &e.definition_len);
-		e.offset = r->lines[def_first].offset;
+		int err = definition_text(r, def_first, def_n, &e, &map);
+		if (err)
+			return err;
 	} else {
 		e.definition = "";
 		e.offset = header->offset;
@@ -224,7 +283,7 @@ static int add_entry(page_reader *r, const line *header, size_t def_first, size_
 	}
 	if (!e.header || !e.definition)
 		return gg_error_oom();
-	return gg_i_glossary_add_entry(r->g, &e);
+	return gg_i_glossary_add_entry(r->g, &e, map);
 }
 
 static int skip_block(page_reader *r, const block *b, const char *why)
@@ -279,7 +338,7 @@ static int read_entries(page_reader *r, size_t from)
 			continue;
 		}
 		size_t def_n = db->n;
-		if (db->n > 1 && b + 2 < n_blocks &&
+		if (db->n > 1 && b + 2 < n_blocks && looks_like_definition(&r->lines[blocks[b + 2].first]) &&
 		    header_shaped(&r->lines[db->first + db->n - 1]) &&
 		    r->lines[db->first + db->n - 1].n < 200) {
 			/* "definition\nnext header\n\n": no blank line between entries */

@@ -10,6 +10,9 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_html_add,
 	suite_model_add,
 	suite_automaton_add,
+	suite_export_add,
+	suite_graph_add,
+	suite_query_add,
 };
 
 int main(void)

@@ -10,6 +10,9 @@ CU_ErrorCode suite_page_add(void);
 CU_ErrorCode suite_html_add(void);
 CU_ErrorCode suite_model_add(void);
 CU_ErrorCode suite_automaton_add(void);
+CU_ErrorCode suite_export_add(void);
+CU_ErrorCode suite_graph_add(void);
+CU_ErrorCode suite_query_add(void);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

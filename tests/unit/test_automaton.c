@@ -3,6 +3,7 @@
 #include "glossgraph.h"
 #include "link/automaton.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,11 +20,20 @@ struct tpat {
 
 /* Matches written as "start-end:id,id start-end:id ..." for easy comparison. */
 struct hits {
-	char s[16384];
+	char s[1 << 20];
 	size_t len;
 	size_t n;
 	size_t stop_after; /* return 42 after this many matches; 0: never */
+	bool full;         /* s was too small: the test fails */
 };
+
+static void hits_reset(struct hits *h, size_t stop_after)
+{
+	h->s[0] = '\0';
+	h->len = h->n = 0;
+	h->stop_after = stop_after;
+	h->full = false;
+}
 
 static void hits_printf(struct hits *h, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -36,8 +46,10 @@ static void hits_printf(struct hits *h, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(h->s + h->len, room, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		h->len += (size_t)n < room ? (size_t)n : room - 1;
+	if (n < 0 || (size_t)n >= room)
+		h->full = true;
+	else
+		h->len += (size_t)n;
 }
 
 static void hits_span(struct hits *h, size_t start, size_t end)
@@ -74,8 +86,9 @@ static const char *scan_n(const gg_automaton *a, const char *text, size_t len)
 {
 	static struct hits h;
 
-	memset(&h, 0, sizeof(h));
+	hits_reset(&h, 0);
 	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, len, record, &h), 0);
+	CU_ASSERT_FALSE(h.full);
 	return h.s;
 }
 
@@ -298,10 +311,9 @@ static void test_callback_stop(void)
 {
 	static const struct tpat pats[] = { { "a", 1, 0 } };
 	gg_automaton *a = BUILD(pats);
-	struct hits h;
+	static struct hits h;
 
-	memset(&h, 0, sizeof(h));
-	h.stop_after = 2;
+	hits_reset(&h, 2);
 	CU_ASSERT_EQUAL(gg_automaton_scan(a, "a a a a", 7, record, &h), 42);
 	CU_ASSERT_STRING_EQUAL(h.s, "0-1:1 2-3:1");
 	gg_automaton_free(a);
@@ -310,9 +322,9 @@ static void test_callback_stop(void)
 static void test_errors(void)
 {
 	gg_automaton *a = NULL;
-	struct hits h;
+	static struct hits h;
 
-	memset(&h, 0, sizeof(h));
+	hits_reset(&h, 0);
 	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
 	CU_ASSERT_EQUAL(gg_automaton_add(a, "", 0, 1, 0), GG_EINVAL);
 	CU_ASSERT_EQUAL(gg_automaton_add(a, "x", 1, 1, 0x80), GG_EINVAL);
@@ -449,8 +461,8 @@ static bool cross_check(const struct rpat *p, size_t np, const unsigned char *t,
 	gg_automaton *a = NULL;
 	bool same;
 
-	memset(&want, 0, sizeof(want));
-	memset(&got, 0, sizeof(got));
+	hits_reset(&want, 0);
+	hits_reset(&got, 0);
 	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
 	for (size_t k = 0; k < np; k++)
 		CU_ASSERT_FATAL(gg_automaton_add(a, (const char *)p[k].s, p[k].len,
@@ -459,6 +471,7 @@ static bool cross_check(const struct rpat *p, size_t np, const unsigned char *t,
 	CU_ASSERT_EQUAL(gg_automaton_scan(a, (const char *)t, len, record, &got), 0);
 	gg_automaton_free(a);
 	ref_scan(p, np, t, len, &want);
+	CU_ASSERT_FALSE(want.full || got.full);
 	same = strcmp(want.s, got.s) == 0;
 	if (!same) {
 		size_t d = 0;
@@ -583,6 +596,143 @@ static void test_random_deep(void)
 	CU_ASSERT(cross_check(p, NPAT, t, len));
 }
 
+/*
+ * Words of 1 to 40 bytes, half of them near misses of pattern words (a byte
+ * more or less, or one changed around the 8th and 16th bytes) in texts long
+ * enough for the scan's wide reads: word keys, chunk borders and the
+ * comparison of long words, against the reference.
+ */
+static void test_random_words(void)
+{
+	enum { NWORDS = 60, NPAT = 80 };
+	static const unsigned char letters[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\xc3\xa9";
+	static const unsigned char seps[] = " -_,.(";
+	static unsigned char words[NWORDS][48];
+	static size_t wlen[NWORDS];
+	static struct rpat p[NPAT];
+	static unsigned char t[8000];
+	int bad = 0;
+
+	rng_state = 777;
+	for (int round = 0; round < 8 && bad < 3; round++) {
+		size_t len = 0;
+
+		for (size_t w = 0; w < NWORDS; w++) {
+			if (w < NWORDS / 2) {
+				wlen[w] = 1 + rnd(40);
+				for (size_t j = 0; j < wlen[w]; j++)
+					words[w][j] = letters[rnd(sizeof(letters) - 1)];
+				continue;
+			}
+
+			size_t from = rnd(NWORDS / 2), at;
+			static const size_t spots[] = { 6, 7, 8, 14, 15, 16 };
+
+			memcpy(words[w], words[from], wlen[from]);
+			wlen[w] = wlen[from];
+			switch (rnd(3)) {
+			case 0:
+				words[w][wlen[w]++] = letters[rnd(sizeof(letters) - 1)];
+				break;
+			case 1:
+				wlen[w] -= wlen[w] > 1;
+				break;
+			default:
+				at = rnd(2) ? spots[rnd(6)] : rnd((uint32_t)wlen[w]);
+				if (at < wlen[w])
+					words[w][at] = words[w][at] == 'q' ? 'r' : 'q';
+			}
+		}
+		for (size_t k = 0; k < NPAT; k++) {
+			size_t n = 1 + rnd(3);
+
+			p[k].len = 0;
+			for (size_t j = 0; j < n; j++) {
+				size_t w = rnd(NWORDS / 2);
+
+				if (j)
+					p[k].s[p[k].len++] = rnd(2) ? ' ' : '-';
+				memcpy(p[k].s + p[k].len, words[w], wlen[w]);
+				p[k].len += wlen[w];
+			}
+			p[k].id = (uint32_t)k;
+			p[k].flags = rnd(5) ? 0 : EXACT;
+		}
+		while (len + 100 < sizeof(t)) {
+			size_t w = rnd(NWORDS);
+
+			memcpy(t + len, words[w], wlen[w]);
+			for (size_t j = 0; j < wlen[w]; j++)
+				if (!rnd(8) && t[len + j] < 0x80)
+					t[len + j] ^= 0x20 * (t[len + j] >= 'A');
+			len += wlen[w];
+			if (rnd(10))
+				t[len++] = seps[rnd(sizeof(seps) - 1)];
+		}
+		if (!cross_check(p, NPAT, t, len))
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* One thread of test_threads: scan the shared text a few times. */
+struct scanner {
+	pthread_t thread;
+	const gg_automaton *a;
+	const char *text;
+	size_t len;
+	struct hits hits;
+	int err;
+};
+
+static void *scan_thread(void *arg)
+{
+	struct scanner *sc = arg;
+
+	for (int r = 0; r < 20 && !sc->err; r++) {
+		hits_reset(&sc->hits, 0);
+		sc->err = gg_automaton_scan(sc->a, sc->text, sc->len, record, &sc->hits);
+	}
+	return NULL;
+}
+
+/* Several threads scanning with one automaton at once all see the same matches. */
+static void test_threads(void)
+{
+	static const struct tpat pats[] = {
+		{ "neural tangent kernel", 1, 0 },
+		{ "kernel", 2, 0 },
+		{ "NTK", 3, EXACT },
+		{ "gradient descent", 4, 0 },
+		{ "descent", 5, 0 },
+	};
+	static const char piece[] = "The Neural-Tangent kernel (NTK) of gradient descent; a kernel. ";
+	static char text[sizeof(piece) * 200];
+	static struct scanner sc[4];
+	gg_automaton *a = BUILD(pats);
+	size_t len = 0;
+	const char *want;
+
+	for (int k = 0; k < 200; k++, len += sizeof(piece) - 1)
+		memcpy(text + len, piece, sizeof(piece) - 1);
+	want = scan_n(a, text, len);
+	for (int k = 0; k < 4; k++) {
+		sc[k].a = a;
+		sc[k].text = text;
+		sc[k].len = len;
+		sc[k].err = 0;
+		CU_ASSERT_FATAL(pthread_create(&sc[k].thread, NULL, scan_thread, &sc[k]) == 0);
+	}
+	for (int k = 0; k < 4; k++) {
+		CU_ASSERT_EQUAL(pthread_join(sc[k].thread, NULL), 0);
+		CU_ASSERT_EQUAL(sc[k].err, 0);
+		CU_ASSERT_STRING_EQUAL(sc[k].hits.s, want);
+	}
+	CU_ASSERT_EQUAL(strncmp(want, "4-25:1 27-30:3 35-51:4 55-61:2 67-88:1 ", 39), 0);
+	gg_automaton_free(a);
+}
+
 CU_ErrorCode suite_automaton_add(void)
 {
 	CU_pSuite s = CU_add_suite("automaton", NULL, NULL);
@@ -604,7 +754,10 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "no patterns", test_no_patterns) ||
 	    !CU_add_test(s, "random small cases against a reference", test_random_small) ||
 	    !CU_add_test(s, "crowded candidates against a reference", test_random_crowded) ||
-	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep))
+	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep) ||
+	    !CU_add_test(s, "words near the pattern words against a reference",
+			 test_random_words) ||
+	    !CU_add_test(s, "concurrent scans", test_threads))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

@@ -85,6 +85,24 @@ static void test_bad_bytes(void)
 	gg_glossary_free(g);
 }
 
+/* Positions in a definition map back to the file's bytes exactly. */
+static void test_file_offsets(void)
+{
+	const char text[] = "x, cat\n\n  **X** a\xFF\xC3 b NAS\n  and more NTK\n\ny, cat\n\n**Y** is.\n";
+	gg_glossary *g = read_text(text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *e = gg_glossary_entry(g, 0);
+	CU_ASSERT_STRING_EQUAL(e->definition, "**X** a\xEF\xBF\xBD\xEF\xBF\xBD b NAS and more NTK");
+	CU_ASSERT_EQUAL(e->offset, (uint64_t)(strstr(text, "**X**") - text));
+	const char *words[] = { "NAS", "NTK", "**X**" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t pos = (size_t)(strstr(e->definition, words[i]) - e->definition);
+		uint64_t want = (uint64_t)(strstr(text, words[i]) - text);
+		CU_ASSERT_EQUAL(gg_glossary_file_offset(g, 0, pos), want);
+	}
+	gg_glossary_free(g);
+}
+
 static void test_header_without_definition(void)
 {
 	const char *text = "lonely, cat\n\nnext one, cat\n\n**Next One** is here.\n\nlast, cat\n";
@@ -157,6 +175,7 @@ CU_ErrorCode suite_page_add(void)
 	if (!s || !CU_add_test(s, "chrome and entries", test_chrome_and_entries) ||
 	    !CU_add_test(s, "CRLF, CR and BOM", test_line_ends) ||
 	    !CU_add_test(s, "invalid UTF-8 and NUL", test_bad_bytes) ||
+	    !CU_add_test(s, "file offsets of definition bytes", test_file_offsets) ||
 	    !CU_add_test(s, "header without definition", test_header_without_definition) ||
 	    !CU_add_test(s, "no blank line between entries", test_no_blank_line_between_entries) ||
 	    !CU_add_test(s, "empty and entryless pages", test_empty_and_entryless) ||

@@ -56,6 +56,10 @@ static void test_name_key(void)
 	check_key("NAS", "nas");
 	check_key("C++", "c++");
 	check_key("un*x", "un*x");
+	check_key("Caf\xC3\xA9", "caf\xC3\xA9");        /* NFC */
+	check_key("Cafe\xCC\x81", "caf\xC3\xA9");       /* NFD meets NFC */
+	check_key("\xC3\x89lan", "\xC3\xA9lan");         /* non-ASCII capital */
+	check_key("Stra\xC3\x9F" "e", "strasse");       /* full case folding */
 }
 
 static void test_abbreviations(void)

@@ -1,0 +1,102 @@
+/*
+ * glossgraph/export.h - writing the graph out: DOT, GraphML, GEXF 1.3, SVG,
+ * edge lists (TSV, CSV), JSON node-link and Neo4j bulk-import CSVs.
+ *
+ * Every format writes the same nodes and edges with the same attributes:
+ *
+ *   node  id (n + the graph's node index), label (display name), type
+ *         (term|keyword), aliases and categories ("; "-delimited), community,
+ *         pagerank, betweenness, in_degree, out_degree, x, y, size, r, g, b
+ *         (the community's colour), definition (first sentence of the
+ *         concept's first definition)
+ *   edge  source, target, weight, kind (mention|editor|category|keyword),
+ *         rule (exact|case-folded|inflected|abbreviation|alias|header|href),
+ *         evidence ("file:offset: snippet"), surface, specificity, cued, and
+ *         held (why the linker held it back) when held edges are exported
+ *
+ * Text that XML or the format cannot carry (control characters, invalid
+ * UTF-8) is replaced by U+FFFD; numbers are written the same way in every
+ * format, independent of the locale, so the same graph gives the same bytes.
+ * Files are written atomically (see gg_export_file). Graphviz is not
+ * thread-safe: export DOT and SVG from one thread at a time.
+ */
+#ifndef GLOSSGRAPH_EXPORT_H
+#define GLOSSGRAPH_EXPORT_H
+
+typedef enum gg_export_format {
+	GG_FORMAT_DOT,     /**< graphviz DOT (cgraph) */
+	GG_FORMAT_GRAPHML, /**< GraphML, typed keys, for Gephi, networkx, igraph */
+	GG_FORMAT_GEXF,    /**< GEXF 1.3 with viz: colour, size, position */
+	GG_FORMAT_SVG,     /**< a picture laid out by graphviz */
+	GG_FORMAT_TSV,     /**< edge list, tab-separated, header row */
+	GG_FORMAT_CSV,     /**< the same edge list as RFC 4180 CSV */
+	GG_FORMAT_JSON,    /**< node-link JSON (networkx's node_link_data shape) */
+	GG_FORMAT_NEO4J,   /**< two CSVs for neo4j-admin import: nodes, relationships */
+	GG_FORMAT_COUNT
+} gg_export_format;
+
+/** Default number of nodes of an SVG overview. */
+#define GG_EXPORT_SVG_TOP 150
+/** Default number of nodes of an SVG focus map. */
+#define GG_EXPORT_FOCUS_TOP 60
+/** What SVG hands to a graphviz layout at most (it can run for hours past this). */
+#define GG_EXPORT_MAX_LAYOUT_NODES 1500
+#define GG_EXPORT_MAX_LAYOUT_EDGES 6000
+
+/** Which part of the graph to write, and how; gg_export_options_init gives the defaults. */
+typedef struct gg_export_options {
+	/** Keep the `top` nodes of highest PageRank (ties: lower index); 0 keeps all.
+	 *  Around a focus, nearer nodes come first, then higher PageRank. */
+	size_t top;
+	bool has_focus;     /**< write only the neighbourhood of `focus` */
+	size_t focus;       /**< a concept index (of the graph's glossary) */
+	unsigned depth;     /**< hops from the focus, either direction (2) */
+	bool with_held;     /**< write the held attribute (build the graph with held edges) */
+	const char *layout; /**< SVG engine: "sfdp", "neato", "dot", ...; NULL picks
+			     *  sfdp for an overview and neato around a focus */
+	size_t max_layout_nodes; /**< SVG refuses more nodes than this (1,500) */
+	size_t max_layout_edges; /**< or more edges than this (6,000) */
+} gg_export_options;
+
+/** Fill `o` with the defaults: whole graph, depth 2, layout caps as above. */
+void gg_export_options_init(gg_export_options *o);
+
+/** The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j),
+ *  case-insensitive. @return 0, or GG_EINVAL. */
+int gg_export_format_from_name(const char *name, gg_export_format *out);
+/** The format's name, which is also its file extension ("neo4j": none). */
+const char *gg_export_format_name(gg_export_format f);
+
+/**
+ * The two files a neo4j export to `stem` writes: STEM.nodes.csv and
+ * STEM.relationships.csv, a trailing ".csv" dropped from the stem. The
+ * caller frees both. @return 0 or GG_ENOMEM.
+ */
+int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships);
+
+/**
+ * Write the selected part of the graph to `out` (not closed; the caller
+ * checks its own flush). Neo4j needs two files: use gg_export_file.
+ * @return 0; GG_EINVAL (bad option, neo4j); GG_ENOTFOUND (the focus is not
+ * in the graph); GG_ELIMIT (SVG past the layout caps: the message points to
+ * --top and --focus); GG_ERROR (libxml2 or graphviz failed, message kept);
+ * GG_ENOMEM.
+ */
+int gg_export_write(const gg_graph *gr, gg_export_format f,
+		    const gg_export_options *o, FILE *out);
+
+/**
+ * Write to `path` atomically: into a new temporary file in the same folder,
+ * flushed and synced, then renamed over `path`. On any failure the
+ * temporary file is removed and an old `path` is left as it was. "-" writes
+ * to standard output (flushed); a path that exists and is not a regular file
+ * (/dev/null, /dev/full, a pipe) is written in place. For neo4j, `path` is a
+ * stem: STEM.nodes.csv and STEM.relationships.csv (a trailing ".csv" is
+ * dropped from the stem); both are renamed into place only when both were
+ * written.
+ * @return as gg_export_write, and GG_EIO (message names the file and why).
+ */
+int gg_export_file(const gg_graph *gr, gg_export_format f,
+		   const gg_export_options *o, const char *path);
+
+#endif

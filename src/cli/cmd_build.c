@@ -1,0 +1,268 @@
+/* cmd_build.c - `glossgraph build`: the graph in every format, written into one folder. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+	"glossgraph build [-o DIR] [--formats LIST] [--name STEM] [--top N] "
+	"[--focus TERM [--depth K]] [--all] [-i PATH]...";
+
+enum {
+	OPT_FORMATS = 256,
+	OPT_NAME,
+	OPT_TOP,
+	OPT_FOCUS,
+	OPT_DEPTH,
+	OPT_ALL
+};
+
+/* What `build` reads from its command line. */
+typedef struct build_args {
+	const char *dir;
+	const char *formats;
+	const char *name;
+	long top;
+	const char *focus;
+	long depth;
+	bool all;
+	bool wanted[GG_FORMAT_COUNT];
+} build_args;
+
+/* Mark the formats of a comma-separated LIST ("all" for every one). */
+static int parse_formats(build_args *a, const char *list)
+{
+	char *copy = strdup(list);
+	if (!copy) {
+		cli_error("out of memory");
+		return 1;
+	}
+	memset(a->wanted, 0, sizeof(a->wanted));
+	int bad = 0;
+	for (char *save, *item = strtok_r(copy, ",", &save); item && !bad;
+	     item = strtok_r(NULL, ",", &save)) {
+		gg_export_format f;
+		if (strcmp(item, "all") == 0) {
+			for (int k = 0; k < GG_FORMAT_COUNT; k++)
+				a->wanted[k] = true;
+		} else if (gg_export_format_from_name(item, &f) == 0) {
+			a->wanted[f] = true;
+		} else {
+			bad = cli_usage_error(usage, "%s", gg_error_last());
+		}
+	}
+	free(copy);
+	return bad;
+}
+
+/* Read one of build's own options; non-zero is a usage error (reported). */
+static int build_option(int opt, const char *arg, void *payload)
+{
+	build_args *a = payload;
+	switch (opt) {
+	case 'o':
+		if (!*arg)
+			return cli_usage_error(usage, "-o takes a folder");
+		a->dir = arg;
+		return 0;
+	case OPT_FORMATS:
+		return parse_formats(a, arg);
+	case OPT_NAME:
+		if (!*arg || strchr(arg, '/'))
+			return cli_usage_error(usage, "--name takes a file name without '/', not '%s'", arg);
+		a->name = arg;
+		return 0;
+	case OPT_TOP:
+		return cli_parse_count(usage, "--top", arg, &a->top) ? 0 : 1;
+	case OPT_FOCUS:
+		a->focus = arg;
+		return 0;
+	case OPT_DEPTH:
+		return cli_parse_count(usage, "--depth", arg, &a->depth) ? 0 : 1;
+	case OPT_ALL:
+		a->all = true;
+		return 0;
+	}
+	return 1;
+}
+
+/* Make folder `dir` and its parents, like mkdir -p. False (reported) on failure. */
+static bool make_dir(const char *dir)
+{
+	char *path = strdup(dir);
+	bool ok = path != NULL;
+	struct stat st;
+
+	if (!path)
+		cli_error("out of memory");
+	for (char *p = path ? path + 1 : NULL; ok; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			cli_error("cannot make folder '%s': %s", path, strerror(errno));
+			ok = false;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(path);
+	if (ok && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		cli_error("cannot write into '%s': not a folder", dir);
+		ok = false;
+	}
+	return ok;
+}
+
+/* A file name from what the user typed: lower case letters and digits, '-' for the rest. */
+static char *slug(const char *term)
+{
+	size_t n = strlen(term);
+	char *s = malloc(n + 1), *p = s;
+	if (!s)
+		return NULL;
+	for (const unsigned char *t = (const unsigned char *)term; *t; t++) {
+		bool keep = (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') ||
+			    (*t >= 'A' && *t <= 'Z') || *t >= 0x80;
+		if (keep)
+			*p++ = *t >= 'A' && *t <= 'Z' ? (char)(*t - 'A' + 'a') : (char)*t;
+		else if (p > s && p[-1] != '-')
+			*p++ = '-';
+	}
+	while (p > s && p[-1] == '-')
+		p--;
+	if (p == s)
+		*p++ = 'x';
+	*p = '\0';
+	return s;
+}
+
+/* One file to write: its format, path and what to select. */
+typedef struct job {
+	gg_export_format format;
+	char *path;
+	gg_export_options options;
+} job;
+
+/* "DIR/NAME.EXT" (no dot when ext is ""), malloc'd; NULL when out of memory. */
+static char *join_path(const char *dir, const char *name, const char *ext)
+{
+	size_t n = strlen(dir) + strlen(name) + strlen(ext) + 3;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s%s%s", dir, name, *ext ? "." : "", ext);
+	return p;
+}
+
+/*
+ * Plan every file (paths, selections), refuse any that would replace an
+ * input, make the folder, load the graph once, then write each file; a
+ * file that fails is reported and the others are still written.
+ */
+int cmd_build(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "formats", required_argument, NULL, OPT_FORMATS },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "depth", required_argument, NULL, OPT_DEPTH },
+		{ "all", no_argument, NULL, OPT_ALL },
+		CLI_COMMON_LONG_OPTIONS
+	};
+	static const cli_spec spec = {
+		usage,
+		"Builds the graph and writes it into DIR (default graphs, made if\n"
+		"missing) in every format, or those of LIST: STEM.dot, .graphml, .gexf,\n"
+		".svg (the --top most central terms), .tsv, .csv, .json, and\n"
+		".nodes.csv + .relationships.csv for Neo4j. With --focus TERM it also\n"
+		"draws the map around TERM into DIR/term.svg (e.g. graphs/nas.svg).\n"
+		"Each file is written whole or not at all.\n\n"
+		"  -o, --output DIR    where to write (default graphs)\n"
+		"      --formats LIST  comma-separated: dot, graphml, gexf, svg, tsv, csv,\n"
+		"                      json, neo4j, or all (the default)\n"
+		"      --name STEM     file names (default glossary)\n"
+		"      --top N         terms in the SVG overview (default 150)\n"
+		"      --focus TERM    also draw the map around TERM\n"
+		"      --depth K       links around the focus (default 2)\n"
+		"      --all           add the links the linker held back, with why\n",
+		"o:", long_options, build_option, 0, 0
+	};
+	build_args args = { "graphs", NULL, "glossary", -1, NULL, 2, false, { false } };
+	job jobs[GG_FORMAT_COUNT + 1];
+	size_t n_jobs = 0;
+	cli_common common;
+	cli_graph cg = { 0 };
+	int code;
+
+	for (int k = 0; k < GG_FORMAT_COUNT; k++)
+		args.wanted[k] = true;
+	cli_common_init(&common);
+	if (cli_parse(argc, argv, &spec, &common, &args, &code) < 0) {
+		cli_common_free(&common);
+		return code;
+	}
+
+	code = EXIT_OK;
+	for (int k = 0; k < GG_FORMAT_COUNT && code == EXIT_OK; k++) {
+		if (!args.wanted[k])
+			continue;
+		job *j = &jobs[n_jobs++];
+		j->format = (gg_export_format)k;
+		j->path = join_path(args.dir, args.name,
+				    k == GG_FORMAT_NEO4J ? "" : gg_export_format_name(j->format));
+		gg_export_options_init(&j->options);
+		j->options.with_held = args.all;
+		if (k == GG_FORMAT_SVG)
+			j->options.top = args.top >= 0 ? (size_t)args.top : GG_EXPORT_SVG_TOP;
+		if (!j->path) {
+			cli_error("out of memory");
+			code = EXIT_ERROR;
+		}
+	}
+	if (code == EXIT_OK && args.focus) {
+		job *j = &jobs[n_jobs++];
+		char *name = slug(args.focus);
+		j->format = GG_FORMAT_SVG;
+		j->path = name ? join_path(args.dir, name, "svg") : NULL;
+		free(name);
+		gg_export_options_init(&j->options);
+		j->options.with_held = args.all;
+		j->options.top = GG_EXPORT_FOCUS_TOP;
+		j->options.has_focus = true;
+		j->options.depth = (unsigned)(args.depth > 1000 ? 1000 : args.depth);
+		if (!j->path) {
+			cli_error("out of memory");
+			code = EXIT_ERROR;
+		}
+	}
+	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
+		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
+			code = EXIT_ERROR;
+	if (code == EXIT_OK && (!make_dir(args.dir) || !cli_load_graph(&common, args.all, &cg)))
+		code = EXIT_ERROR;
+	if (code == EXIT_OK && args.focus) {
+		if (!cli_resolve_term(cg.glossary, args.focus, &jobs[n_jobs - 1].options.focus))
+			code = EXIT_ERROR;
+	}
+	bool failed_before = code != EXIT_OK;
+	/* every file is tried; one that fails does not stop the others */
+	for (size_t i = 0; i < n_jobs && cg.graph && !failed_before; i++) {
+		if (gg_export_file(cg.graph, jobs[i].format, &jobs[i].options, jobs[i].path) != 0) {
+			cli_error("%s", gg_error_last());
+			code = EXIT_ERROR;
+		} else if (!common.quiet) {
+			cli_report_written(jobs[i].format, jobs[i].path);
+		}
+	}
+	for (size_t i = 0; i < n_jobs; i++)
+		free(jobs[i].path);
+	cli_graph_free(&cg);
+	cli_common_free(&common);
+	return code;
+}

@@ -1,0 +1,221 @@
+/* cmd_export.c - `glossgraph export FORMAT`: the graph, or part of it, in one format. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+	"glossgraph export FORMAT [-o FILE|-] [--top N] [--focus TERM [--depth K]] [--all] "
+	"[-i PATH]...";
+
+/* Option codes past the characters, for long options only. */
+enum {
+	OPT_TOP = 256,
+	OPT_FOCUS,
+	OPT_DEPTH,
+	OPT_ALL,
+	OPT_LAYOUT
+};
+
+/* What `export` reads from its command line. */
+typedef struct export_args {
+	const char *output;
+	const char *focus;
+	long top;   /* -1: the format's default */
+	long depth;
+	bool all;
+	const char *layout;
+} export_args;
+
+/* Read one of export's own options; non-zero is a usage error (reported). */
+static int export_option(int opt, const char *arg, void *payload)
+{
+	export_args *a = payload;
+	switch (opt) {
+	case 'o':
+		a->output = arg;
+		return 0;
+	case OPT_TOP:
+		return cli_parse_count(usage, "--top", arg, &a->top) ? 0 : 1;
+	case OPT_FOCUS:
+		a->focus = arg;
+		return 0;
+	case OPT_DEPTH:
+		return cli_parse_count(usage, "--depth", arg, &a->depth) ? 0 : 1;
+	case OPT_ALL:
+		a->all = true;
+		return 0;
+	case OPT_LAYOUT:
+		a->layout = arg;
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether two stat results are the same file. */
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Whether writing `path` would replace an input, or put a file into a folder read as input. */
+static bool output_is_input(const cli_common *c, const char *path)
+{
+	static const char *const default_inputs[] = { "data" };
+	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
+	size_t n = c->n_inputs ? c->n_inputs : 1;
+	struct stat out, folder;
+	bool have_out = stat(path, &out) == 0;
+
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	bool have_folder = dir && stat(dir, &folder) == 0;
+	free(dir);
+
+	for (size_t i = 0; i < n; i++) {
+		struct stat in;
+		if (stat(inputs[i], &in) != 0)
+			continue;
+		if (have_out && same_file(&out, &in))
+			return true;
+		if (S_ISDIR(in.st_mode) && have_folder && same_file(&folder, &in))
+			return true;
+	}
+	return false;
+}
+
+/* Refuse (reported) a path that output_is_input. */
+static bool refuse_path(const cli_common *c, const char *path)
+{
+	if (strcmp(path, "-") == 0 || !output_is_input(c, path))
+		return false;
+	cli_error("will not write '%s': it is an input, or in an input folder", path);
+	return true;
+}
+
+/* Refuse (reported) a Neo4j stem whose files would replace an input. */
+static bool refuse_neo4j(const cli_common *c, const char *stem)
+{
+	char *nodes, *rels;
+	if (gg_export_neo4j_paths(stem, &nodes, &rels) != 0) {
+		cli_error("%s", gg_error_last());
+		return true;
+	}
+	bool refused = refuse_path(c, nodes) || refuse_path(c, rels);
+	free(nodes);
+	free(rels);
+	return refused;
+}
+
+bool cli_refuse_output(const cli_common *c, gg_export_format format, const char *path)
+{
+	return format == GG_FORMAT_NEO4J ? refuse_neo4j(c, path) : refuse_path(c, path);
+}
+
+void cli_report_written(gg_export_format format, const char *path)
+{
+	char *nodes, *rels;
+	if (format != GG_FORMAT_NEO4J) {
+		fprintf(stderr, "glossgraph: wrote %s\n", path);
+	} else if (gg_export_neo4j_paths(path, &nodes, &rels) == 0) {
+		fprintf(stderr, "glossgraph: wrote %s and %s\n", nodes, rels);
+		free(nodes);
+		free(rels);
+	}
+}
+
+/* Parse, refuse an output that is an input, load the graph, select and write. */
+int cmd_export(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "depth", required_argument, NULL, OPT_DEPTH },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		CLI_COMMON_LONG_OPTIONS
+	};
+	static const cli_spec spec = {
+		usage,
+		"Writes the graph in one format to FILE, or to standard output (-o -,\n"
+		"the default). FORMAT is one of:\n"
+		"  dot      graphviz DOT: ids n0, n1, ..., the term as label\n"
+		"  graphml  GraphML with typed, named keys (Gephi, networkx, igraph)\n"
+		"  gexf     GEXF 1.3 with colours, sizes and positions (Gephi, sigma.js)\n"
+		"  svg      a picture: the --top most central terms (150), or the map\n"
+		"           around --focus (60 terms); at most 1,500 terms and 6,000\n"
+		"           links go to graphviz's layout\n"
+		"  tsv, csv the edge list: source, target, weight, kind, rule, evidence\n"
+		"           (file:offset: snippet), evidence_file, evidence_line,\n"
+		"           evidence_offset, surface, snippet, specificity, cued\n"
+		"  json     node-link JSON (networkx.node_link_graph)\n"
+		"  neo4j    FILE.nodes.csv and FILE.relationships.csv for neo4j-admin import\n"
+		"A file is written whole or not at all: an old one stays as it was when\n"
+		"writing fails.\n\n"
+		"  -o, --output FILE  where to write (- for standard output)\n"
+		"      --top N        keep the N terms of highest PageRank (0: all)\n"
+		"      --focus TERM   keep TERM and the terms around it\n"
+		"      --depth K      how many links around the focus (default 2)\n"
+		"      --all          add the links the linker held back, with a held\n"
+		"                     column saying why\n"
+		"      --layout NAME  svg: sfdp, neato, dot, fdp, twopi or circo\n",
+		"o:", long_options, export_option, 1, 1
+	};
+	export_args args = { "-", NULL, -1, 2, false, NULL };
+	cli_common common;
+	cli_graph cg;
+	gg_export_format format;
+	int code;
+
+	cli_common_init(&common);
+	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
+	if (first < 0) {
+		cli_common_free(&common);
+		return code;
+	}
+	if (gg_export_format_from_name(argv[first], &format) != 0) {
+		code = cli_usage_error(usage, "%s", gg_error_last());
+		cli_common_free(&common);
+		return code;
+	}
+	if (format == GG_FORMAT_NEO4J && strcmp(args.output, "-") == 0) {
+		code = cli_usage_error(usage, "neo4j writes two files: give -o a path stem");
+		cli_common_free(&common);
+		return code;
+	}
+	if (cli_refuse_output(&common, format, args.output)) {
+		cli_common_free(&common);
+		return EXIT_ERROR;
+	}
+	if (!cli_load_graph(&common, args.all, &cg)) {
+		cli_common_free(&common);
+		return EXIT_ERROR;
+	}
+
+	gg_export_options o;
+	gg_export_options_init(&o);
+	o.with_held = args.all;
+	o.layout = args.layout;
+	o.depth = (unsigned)(args.depth > 1000 ? 1000 : args.depth);
+	code = EXIT_OK;
+	if (args.focus) {
+		o.has_focus = true;
+		if (!cli_resolve_term(cg.glossary, args.focus, &o.focus))
+			code = EXIT_ERROR;
+	}
+	if (args.top >= 0)
+		o.top = (size_t)args.top;
+	else if (format == GG_FORMAT_SVG)
+		o.top = args.focus ? GG_EXPORT_FOCUS_TOP : GG_EXPORT_SVG_TOP;
+	if (code == EXIT_OK && gg_export_file(cg.graph, format, &o, args.output) != 0) {
+		cli_error("%s", gg_error_last());
+		code = EXIT_ERROR;
+	}
+	if (code == EXIT_OK && strcmp(args.output, "-") != 0 && !common.quiet)
+		cli_report_written(format, args.output);
+	cli_graph_free(&cg);
+	cli_common_free(&common);
+	return code;
+}

@@ -1,0 +1,199 @@
+/* gexf.c - GEXF 1.3 through libxml2's writer: viz colour, size and position, typed attributes. */
+#include "export/export.h"
+#include "export/xml.h"
+
+/*
+ * GEXF elements in the default namespace http://gexf.net/1.3 and the viz
+ * data under the literal prefix viz: (http://gexf.net/1.3/viz), which
+ * sigma.js's reader looks for by name. A node's label is its display name;
+ * an edge's kind is GEXF's own edge attribute (1.3 allows parallel edges of
+ * different kinds); the other attributes are declared in <attributes>.
+ */
+typedef struct attribute {
+	const char *id;
+	const char *type; /* integer, double, boolean, string */
+} attribute;
+
+static const attribute node_attributes[] = {
+	{ "type", "string" },
+	{ "aliases", "string" },
+	{ "categories", "string" },
+	{ "definition", "string" },
+	{ "community", "integer" },
+	{ "pagerank", "double" },
+	{ "betweenness", "double" },
+	{ "in_degree", "integer" },
+	{ "out_degree", "integer" },
+};
+
+static const attribute edge_attributes[] = {
+	{ "rule", "string" },
+	{ "evidence", "string" },
+	{ "surface", "string" },
+	{ "specificity", "double" },
+	{ "cued", "boolean" },
+};
+
+static const attribute held_attribute = { "held", "string" };
+
+/* <attribute id= title= type=/> */
+static void declare(gg_i_xml *x, const attribute *a)
+{
+	gg_i_xml_start(x, "attribute");
+	gg_i_xml_attr(x, "id", a->id);
+	gg_i_xml_attr(x, "title", a->id);
+	gg_i_xml_attr(x, "type", a->type);
+	gg_i_xml_end(x);
+}
+
+static void declare_all(gg_i_xml *x, const char *class, const attribute *a, size_t n,
+			const attribute *extra)
+{
+	gg_i_xml_start(x, "attributes");
+	gg_i_xml_attr(x, "class", class);
+	gg_i_xml_attr(x, "mode", "static");
+	for (size_t i = 0; i < n; i++)
+		declare(x, &a[i]);
+	if (extra)
+		declare(x, extra);
+	gg_i_xml_end(x);
+}
+
+/* <attvalue for="id" value="value"/> */
+static void value(gg_i_xml *x, const char *id, const char *text)
+{
+	gg_i_xml_start(x, "attvalue");
+	gg_i_xml_attr(x, "for", id);
+	gg_i_xml_attr(x, "value", text);
+	gg_i_xml_end(x);
+}
+
+/* <attvalue> of a number. */
+static void value_number(gg_i_xml *x, const char *id, double v)
+{
+	char num[GG_I_NUMBER_MAX];
+	value(x, id, gg_i_number(num, v));
+}
+
+/* <attvalue> of a whole number. */
+static void value_int(gg_i_xml *x, const char *id, long long v)
+{
+	char num[GG_I_NUMBER_MAX];
+	snprintf(num, sizeof(num), "%lld", v);
+	value(x, id, num);
+}
+
+/* An id attribute "<prefix><index>": n17, e42. */
+static void id_attr(gg_i_xml *x, const char *name, char prefix, size_t index)
+{
+	char id[GG_I_NUMBER_MAX];
+	snprintf(id, sizeof(id), "%c%zu", prefix, index);
+	gg_i_xml_attr(x, name, id);
+}
+
+/* A node: its label, attributes, then viz colour, position and size. */
+static void write_node(gg_i_xml *x, const gg_i_node_text *t)
+{
+	const gg_node *n = t->node;
+
+	gg_i_xml_start(x, "node");
+	id_attr(x, "id", 'n', t->index);
+	gg_i_xml_attr(x, "label", gg_i_str(&t->label));
+	gg_i_xml_start(x, "attvalues");
+	value(x, "type", gg_i_type_name(n->kind));
+	value(x, "aliases", gg_i_str(&t->aliases));
+	value(x, "categories", gg_i_str(&t->categories));
+	value(x, "definition", gg_i_str(&t->definition));
+	value_int(x, "community", n->community);
+	value_number(x, "pagerank", n->pagerank);
+	value_number(x, "betweenness", n->betweenness);
+	value_int(x, "in_degree", n->in_degree);
+	value_int(x, "out_degree", n->out_degree);
+	gg_i_xml_end(x);
+	gg_i_xml_start(x, "viz:color");
+	gg_i_xml_attr_uint(x, "r", t->r);
+	gg_i_xml_attr_uint(x, "g", t->g);
+	gg_i_xml_attr_uint(x, "b", t->b);
+	gg_i_xml_end(x);
+	gg_i_xml_start(x, "viz:position");
+	gg_i_xml_attr_number(x, "x", n->x);
+	gg_i_xml_attr_number(x, "y", n->y);
+	gg_i_xml_end(x);
+	gg_i_xml_start(x, "viz:size");
+	gg_i_xml_attr_number(x, "value", n->size > 0 ? n->size : 0);
+	gg_i_xml_end(x);
+	gg_i_xml_end(x);
+}
+
+/* An edge: ends, weight and kind as GEXF attributes, the rest as attvalues. */
+static void write_edge(gg_i_xml *x, const gg_i_edge_text *t, bool held)
+{
+	const gg_edge *e = t->edge;
+
+	gg_i_xml_start(x, "edge");
+	id_attr(x, "id", 'e', t->index);
+	id_attr(x, "source", 'n', t->from);
+	id_attr(x, "target", 'n', t->to);
+	gg_i_xml_attr_uint(x, "weight", e->weight);
+	gg_i_xml_attr(x, "kind", gg_i_kind_name(e->kind));
+	gg_i_xml_start(x, "attvalues");
+	value(x, "rule", gg_i_rule_name(e->rule));
+	value(x, "evidence", gg_i_str(&t->evidence));
+	value(x, "surface", gg_i_str(&t->surface));
+	value_number(x, "specificity", e->specificity);
+	value(x, "cued", e->cued ? "true" : "false");
+	if (held)
+		value(x, "held", gg_i_held_name(e->held));
+	gg_i_xml_end(x);
+	gg_i_xml_end(x);
+}
+
+int gg_i_write_gexf(FILE *f, const gg_i_view *v)
+{
+	gg_i_node_text nt = { 0 };
+	gg_i_edge_text et = { 0 };
+	bool held = v->options->with_held;
+	gg_i_xml x;
+	int err = gg_i_xml_open(&x, f);
+
+	if (err)
+		return err;
+	gg_i_xml_start(&x, "gexf");
+	gg_i_xml_attr(&x, "xmlns", "http://gexf.net/1.3");
+	gg_i_xml_attr(&x, "xmlns:viz", "http://gexf.net/1.3/viz");
+	gg_i_xml_attr(&x, "version", "1.3");
+	gg_i_xml_start(&x, "meta");
+	gg_i_xml_element(&x, "creator", "glossgraph");
+	gg_i_xml_element(&x, "description", "concepts of a glossary and the definitions that name them");
+	gg_i_xml_end(&x);
+	gg_i_xml_start(&x, "graph");
+	gg_i_xml_attr(&x, "defaultedgetype", "directed");
+	gg_i_xml_attr(&x, "mode", "static");
+	declare_all(&x, "node", node_attributes,
+		    sizeof(node_attributes) / sizeof(node_attributes[0]), NULL);
+	declare_all(&x, "edge", edge_attributes,
+		    sizeof(edge_attributes) / sizeof(edge_attributes[0]),
+		    held ? &held_attribute : NULL);
+	gg_i_xml_start(&x, "nodes");
+	gg_i_xml_attr_uint(&x, "count", v->n_nodes);
+	for (size_t i = 0; i < v->n_nodes && !err; i++) {
+		err = gg_i_node_text_fill(&nt, v, i);
+		if (!err)
+			write_node(&x, &nt);
+	}
+	gg_i_xml_end(&x);
+	gg_i_xml_start(&x, "edges");
+	gg_i_xml_attr_uint(&x, "count", v->n_edges);
+	for (size_t i = 0; i < v->n_edges && !err; i++) {
+		err = gg_i_edge_text_fill(&et, v, i);
+		if (!err)
+			write_edge(&x, &et, held);
+	}
+	gg_i_xml_end(&x);
+	gg_i_xml_end(&x);
+	gg_i_xml_end(&x);
+	int close_err = gg_i_xml_close(&x, "GEXF");
+	gg_i_node_text_free(&nt);
+	gg_i_edge_text_free(&et);
+	return err ? err : close_err;
+}

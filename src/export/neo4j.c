@@ -1,0 +1,117 @@
+/* neo4j.c - the two CSV files of neo4j-admin's bulk import: nodes and relationships. */
+#include "export/export.h"
+#include "core/error.h"
+
+/*
+ * nodes:          id:ID, name, type, aliases:string[], categories:string[],
+ *                 community:int, pagerank:float, betweenness:float,
+ *                 in_degree:int, out_degree:int, definition, :LABEL
+ *                 (labels Concept;Term or Concept;Keyword)
+ * relationships:  :START_ID, :END_ID, :TYPE (MENTIONS, LINKS_TO,
+ *                 IN_CATEGORY, HAS_KEYWORD), weight:float, kind, rule,
+ *                 evidence, surface, specificity:float, cued:boolean,
+ *                 and held when held edges are exported
+ * Arrays use neo4j's default delimiter ';' (a ';' inside an item becomes
+ * ','); quoting is RFC 4180, which neo4j-admin reads by default:
+ *   neo4j-admin database import full --nodes=STEM.nodes.csv \
+ *       --relationships=STEM.relationships.csv
+ */
+
+static const char *relationship_type(gg_edge_kind k)
+{
+	switch (k) {
+	case GG_EDGE_MENTION: return "MENTIONS";
+	case GG_EDGE_EDITOR: return "LINKS_TO";
+	case GG_EDGE_CATEGORY: return "IN_CATEGORY";
+	case GG_EDGE_KEYWORD: return "HAS_KEYWORD";
+	}
+	return "RELATED_TO";
+}
+
+/* Write the strings of a then b as one array cell; `scratch` is reused. */
+static int array_cell(FILE *f, const char **a, size_t na, const char **b, size_t nb,
+		      gg_buf *scratch)
+{
+	gg_buf_clear(scratch);
+	for (size_t i = 0; i < na + nb; i++) {
+		size_t start = scratch->len + (i ? 1 : 0);
+		if (i)
+			gg_buf_putc(scratch, ';');
+		gg_i_clean(scratch, i < na ? a[i] : b[i - na]);
+		for (size_t k = start; !scratch->oom && k < scratch->len; k++)
+			if (scratch->ptr[k] == ';')
+				scratch->ptr[k] = ',';
+	}
+	if (scratch->oom)
+		return gg_error_oom();
+	gg_i_table_cell(f, gg_i_str(scratch), ',');
+	return 0;
+}
+
+/* The nodes file: header, then a row per node. Returns 0 or GG_ENOMEM. */
+static int write_nodes(FILE *f, const gg_i_view *v)
+{
+	gg_i_node_text t = { 0 };
+	gg_buf scratch = GG_BUF_INIT;
+	char num[GG_I_NUMBER_MAX];
+	int err = 0;
+
+	fputs("id:ID,name,type,aliases:string[],categories:string[],community:int,"
+	      "pagerank:float,betweenness:float,in_degree:int,out_degree:int,definition,"
+	      ":LABEL\n", f);
+	for (size_t i = 0; i < v->n_nodes && !err; i++) {
+		if ((err = gg_i_node_text_fill(&t, v, i)) != 0)
+			break;
+		const gg_concept *c = t.concept;
+		fprintf(f, "n%zu,", t.index);
+		gg_i_table_cell(f, gg_i_str(&t.label), ',');
+		fprintf(f, ",%s,", gg_i_type_name(t.node->kind));
+		err = array_cell(f, c->aliases, c->n_aliases, c->abbrevs, c->n_abbrevs, &scratch);
+		fputc(',', f);
+		if (!err)
+			err = array_cell(f, c->categories, c->n_categories, NULL, 0, &scratch);
+		fprintf(f, ",%d,", t.node->community);
+		fprintf(f, "%s,", gg_i_number(num, t.node->pagerank));
+		fprintf(f, "%s,", gg_i_number(num, t.node->betweenness));
+		fprintf(f, "%u,%u,", (unsigned)t.node->in_degree, (unsigned)t.node->out_degree);
+		gg_i_table_cell(f, gg_i_str(&t.definition), ',');
+		fprintf(f, ",Concept;%s\n", t.node->kind == GG_CONCEPT_KEYWORD ? "Keyword" : "Term");
+	}
+	gg_i_node_text_free(&t);
+	gg_buf_free(&scratch);
+	return err;
+}
+
+/* The relationships file: header, then a row per edge. Returns 0 or GG_ENOMEM. */
+static int write_relationships(FILE *f, const gg_i_view *v)
+{
+	gg_i_edge_text t = { 0 };
+	char num[GG_I_NUMBER_MAX];
+	bool held = v->options->with_held;
+	int err = 0;
+
+	fprintf(f, ":START_ID,:END_ID,:TYPE,weight:float,kind,rule,evidence,surface,"
+		"specificity:float,cued:boolean%s\n", held ? ",held" : "");
+	for (size_t i = 0; i < v->n_edges && !err; i++) {
+		if ((err = gg_i_edge_text_fill(&t, v, i)) != 0)
+			break;
+		const gg_edge *e = t.edge;
+		fprintf(f, "n%zu,n%zu,%s,%u,%s,%s,", t.from, t.to, relationship_type(e->kind),
+			(unsigned)e->weight, gg_i_kind_name(e->kind), gg_i_rule_name(e->rule));
+		gg_i_table_cell(f, gg_i_str(&t.evidence), ',');
+		fputc(',', f);
+		gg_i_table_cell(f, gg_i_str(&t.surface), ',');
+		fprintf(f, ",%s,%s", gg_i_number(num, e->specificity), e->cued ? "true" : "false");
+		if (held)
+			fprintf(f, ",%s", gg_i_held_name(e->held));
+		fputc('\n', f);
+	}
+	gg_i_edge_text_free(&t);
+	return err;
+}
+
+int gg_i_write_neo4j(FILE *nodes, FILE *relationships, const gg_i_view *v)
+{
+	int err = write_nodes(nodes, v);
+	return err ? err : write_relationships(relationships, v);
+}

@@ -1,0 +1,130 @@
+/* xml.c - a thin layer over libxml2's xmlTextWriter that cleans every string and remembers failures. */
+#include "export/xml.h"
+#include "export/export.h"
+#include "core/error.h"
+
+/* The clean copy of s, in x's scratch buffer (valid until the next call). */
+static const xmlChar *clean(gg_i_xml *x, const char *s)
+{
+	gg_buf_clear(&x->scratch);
+	gg_i_clean(&x->scratch, s);
+	if (x->scratch.oom) {
+		x->failed = true;
+		return NULL;
+	}
+	return (const xmlChar *)gg_i_str(&x->scratch);
+}
+
+/* Record a libxml2 call's result. */
+static void check(gg_i_xml *x, int rc)
+{
+	if (rc < 0)
+		x->failed = true;
+}
+
+/* libxml2 prints its errors unless told otherwise; here they go nowhere. */
+static void silent(void *context, const char *fmt, ...)
+{
+	(void)context;
+	(void)fmt;
+}
+
+/* The same for libxml2's structured errors. */
+static void silent_structured(void *context, xmlErrorPtr error)
+{
+	(void)context;
+	(void)error;
+}
+
+/* Put back the error handlers gg_i_xml_open found. */
+static void restore_handlers(gg_i_xml *x)
+{
+	xmlSetGenericErrorFunc(x->generic_context, x->generic);
+	xmlSetStructuredErrorFunc(x->structured_context, x->structured);
+}
+
+int gg_i_xml_open(gg_i_xml *x, FILE *f)
+{
+	x->scratch = (gg_buf)GG_BUF_INIT;
+	x->failed = false;
+	x->generic = xmlGenericError;
+	x->generic_context = xmlGenericErrorContext;
+	x->structured = xmlStructuredError;
+	x->structured_context = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+	x->w = out ? xmlNewTextWriter(out) : NULL;
+	if (!x->w) {
+		if (out)
+			xmlOutputBufferClose(out);
+		restore_handlers(x);
+		return gg_error_set(GG_ERROR, "libxml2 cannot start an XML writer");
+	}
+	check(x, xmlTextWriterSetIndent(x->w, 1));
+	check(x, xmlTextWriterSetIndentString(x->w, (const xmlChar *)"  "));
+	check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
+	return 0;
+}
+
+void gg_i_xml_start(gg_i_xml *x, const char *element)
+{
+	if (!x->failed)
+		check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)element));
+}
+
+void gg_i_xml_end(gg_i_xml *x)
+{
+	if (!x->failed)
+		check(x, xmlTextWriterEndElement(x->w));
+}
+
+void gg_i_xml_attr(gg_i_xml *x, const char *name, const char *value)
+{
+	const xmlChar *v = x->failed ? NULL : clean(x, value);
+	if (v)
+		check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name, v));
+}
+
+void gg_i_xml_attr_number(gg_i_xml *x, const char *name, double value)
+{
+	char num[GG_I_NUMBER_MAX];
+	gg_i_xml_attr(x, name, gg_i_number(num, value));
+}
+
+void gg_i_xml_attr_uint(gg_i_xml *x, const char *name, unsigned long long value)
+{
+	char num[GG_I_NUMBER_MAX];
+	snprintf(num, sizeof(num), "%llu", value);
+	gg_i_xml_attr(x, name, num);
+}
+
+void gg_i_xml_text(gg_i_xml *x, const char *text)
+{
+	const xmlChar *t = x->failed ? NULL : clean(x, text);
+	if (t)
+		check(x, xmlTextWriterWriteString(x->w, t));
+}
+
+void gg_i_xml_element(gg_i_xml *x, const char *element, const char *text)
+{
+	const xmlChar *t = x->failed ? NULL : clean(x, text);
+	if (t)
+		check(x, xmlTextWriterWriteElement(x->w, (const xmlChar *)element, t));
+}
+
+int gg_i_xml_close(gg_i_xml *x, const char *what)
+{
+	if (!x->failed)
+		check(x, xmlTextWriterEndDocument(x->w));
+	xmlFreeTextWriter(x->w);
+	x->w = NULL;
+	restore_handlers(x);
+	bool oom = x->scratch.oom;
+	gg_buf_free(&x->scratch);
+	if (oom)
+		return gg_error_oom();
+	if (x->failed)
+		return gg_error_set(GG_ERROR, "cannot write the %s: libxml2 failed", what);
+	return 0;
+}

@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+"""readback.py - read glossgraph's exports back with real readers and compare them.
+
+usage: /usr/bin/python3 tests/readback.py DIR [STEM]
+
+Reads DIR/STEM.json (default STEM: glossary) with networkx as the reference,
+then every other export found beside it, and checks that each holds the same
+nodes, edges and attributes (label, type, pagerank, community; weight, kind):
+  .graphml   networkx.read_graphml, and igraph's Read_GraphML when python3-igraph
+             is installed
+  .gexf      xml.etree (networkx 2.8 reads GEXF 1.2 only): labels, viz colour,
+             size and position, edges
+  .dot       pygraphviz (graphviz's own parser) when python3-pygraphviz is
+             installed; labels unescaped as graphviz reads them
+  .tsv .csv  the csv module: one row per edge, names and kinds
+  .nodes.csv .relationships.csv  the Neo4j headers and rows
+Prints one line per check; exits 1 when one fails, 2 on a usage error.
+"""
+import csv
+import json
+import os
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import networkx as nx
+
+GEXF = '{http://gexf.net/1.3}'
+VIZ = '{http://gexf.net/1.3/viz}'
+KINDS = {'mention', 'editor', 'category', 'keyword'}
+RULES = {'exact', 'case-folded', 'inflected', 'abbreviation', 'alias', 'header', 'href'}
+
+failures = []
+
+
+def check(ok, what):
+    print('readback: %s %s' % ('OK  ' if ok else 'FAIL', what))
+    if not ok:
+        failures.append(what)
+    return ok
+
+
+def reference(path):
+    """Nodes {id: attrs} and the multiset of edges (source, target, kind, weight)."""
+    with open(path, encoding='utf-8') as f:
+        data = json.load(f)
+    g = nx.node_link_graph(data)
+    check(g.is_directed() and g.is_multigraph(), 'json: directed multigraph')
+    nodes = dict(g.nodes(data=True))
+    edges = Counter((u, v, a['kind'], int(a['weight'])) for u, v, a in g.edges(data=True))
+    for n, a in nodes.items():
+        if not (set(a) >= {'label', 'type', 'pagerank', 'community', 'r', 'g', 'b'}):
+            check(False, 'json: node %s lacks attributes' % n)
+            break
+    bad = [e for e in edges if e[2] not in KINDS]
+    check(not bad, 'json: %d nodes, %d edges, kinds known' % (len(nodes), sum(edges.values())))
+    return nodes, edges
+
+
+def same_nodes(fmt, nodes, got):
+    """got: {id: (label, type, pagerank, community)}"""
+    check(set(got) == set(nodes), '%s: same %d node ids' % (fmt, len(got)))
+    bad = [n for n in nodes if n in got and got[n] != (
+        nodes[n]['label'], nodes[n]['type'], float(nodes[n]['pagerank']),
+        int(nodes[n]['community']))]
+    check(not bad, '%s: same label, type, pagerank, community%s' % (
+        fmt, ' (first difference: %r vs %r)' % (got[bad[0]], nodes[bad[0]]) if bad else ''))
+
+
+def same_edges(fmt, edges, got):
+    check(got == edges, '%s: same %d edges (source, target, kind, weight)' % (
+        fmt, sum(got.values())))
+
+
+def read_graphml(path, nodes, edges):
+    g = nx.read_graphml(path)
+    same_nodes('graphml/networkx', nodes, {
+        n: (a.get('label'), a.get('type'), a.get('pagerank'), a.get('community'))
+        for n, a in g.nodes(data=True)})
+    same_edges('graphml/networkx', edges, Counter(
+        (u, v, a.get('kind'), int(a.get('weight'))) for u, v, a in g.edges(data=True)))
+    node_types = all(isinstance(a.get('community'), int) and isinstance(a.get('pagerank'), float)
+                     and isinstance(a.get('label'), str) for _, a in g.nodes(data=True))
+    edge_types = all(isinstance(a.get('weight'), float) and isinstance(a.get('cued'), bool)
+                     for _, _, a in g.edges(data=True))
+    check(node_types and edge_types, 'graphml/networkx: int, double, boolean, string as typed')
+    try:
+        import igraph
+    except ImportError:
+        print('readback: SKIP graphml/igraph: python3-igraph is not installed')
+        return
+    ig = igraph.Graph.Read_GraphML(path)
+    same_nodes('graphml/igraph', nodes, {
+        v['id']: (v['label'], v['type'], v['pagerank'], int(v['community'])) for v in ig.vs})
+    same_edges('graphml/igraph', edges, Counter(
+        (ig.vs[e.source]['id'], ig.vs[e.target]['id'], e['kind'], int(e['weight']))
+        for e in ig.es))
+
+
+def read_gexf(path, nodes, edges):
+    root = ET.parse(path).getroot()
+    check(root.tag == GEXF + 'gexf' and root.get('version') == '1.3', 'gexf: GEXF 1.3 root')
+    graph = root.find(GEXF + 'graph')
+    titles = {}
+    for attrs in graph.findall(GEXF + 'attributes'):
+        for a in attrs.findall(GEXF + 'attribute'):
+            titles[(attrs.get('class'), a.get('id'))] = a.get('title')
+    got, colours = {}, []
+    for n in graph.find(GEXF + 'nodes').findall(GEXF + 'node'):
+        values = {a.get('for'): a.get('value')
+                  for a in n.find(GEXF + 'attvalues').findall(GEXF + 'attvalue')}
+        got[n.get('id')] = (n.get('label'), values.get('type'), float(values.get('pagerank')),
+                            int(values.get('community')))
+        c = n.find(VIZ + 'color')
+        ref = nodes.get(n.get('id'), {})
+        colours.append(c is not None and (int(c.get('r')), int(c.get('g')), int(c.get('b'))) ==
+                       (ref.get('r'), ref.get('g'), ref.get('b')) and
+                       n.find(VIZ + 'size') is not None and n.find(VIZ + 'position') is not None)
+    same_nodes('gexf', nodes, got)
+    check(all(colours), 'gexf: viz:color matches the community colour; viz:size, viz:position')
+    same_edges('gexf', edges, Counter(
+        (e.get('source'), e.get('target'), e.get('kind'), int(float(e.get('weight'))))
+        for e in graph.find(GEXF + 'edges').findall(GEXF + 'edge')))
+
+
+def unescape_dot(s):
+    """A label as graphviz shows it: \\\\ is one backslash, &amp; one ampersand."""
+    out, i = [], 0
+    while i < len(s):
+        if s.startswith('\\\\', i):
+            out.append('\\')
+            i += 2
+        elif s.startswith('&amp;', i):
+            out.append('&')
+            i += 5
+        else:
+            out.append(s[i])
+            i += 1
+    return ''.join(out)
+
+
+def read_dot(path, nodes, edges):
+    try:
+        import pygraphviz
+    except ImportError:
+        print('readback: SKIP dot: python3-pygraphviz is not installed (validate.sh dot '
+              'still parses it with graphviz)')
+        return
+    g = pygraphviz.AGraph(path)
+    got = {n: unescape_dot(n.attr['label']) for n in g.nodes()}
+    check(set(got) == set(nodes), 'dot/pygraphviz: same %d node ids' % len(got))
+    bad = [n for n in nodes if got.get(n) != nodes[n]['label']]
+    check(not bad, 'dot/pygraphviz: same labels%s' % (
+        ' (first difference: %r vs %r)' % (got.get(bad[0]), nodes[bad[0]]['label'])
+        if bad else ''))
+    same_edges('dot/pygraphviz', edges, Counter(
+        (str(e[0]), str(e[1]), e.attr['kind'], int(e.attr['weight'])) for e in g.edges()))
+
+
+def read_table(path, delimiter, nodes, edges):
+    fmt = os.path.splitext(path)[1][1:]
+    with open(path, encoding='utf-8', newline='') as f:
+        rows = list(csv.reader(f, delimiter=delimiter))
+    header = rows[0] if rows else []
+    check(header[:6] == ['source', 'target', 'weight', 'kind', 'rule', 'evidence'],
+          '%s: header source, target, weight, kind, rule, evidence' % fmt)
+    check(all(len(r) == len(header) for r in rows), '%s: every row has %d cells' % (
+        fmt, len(header)))
+    names = Counter((nodes[u]['label'], nodes[v]['label'], k, w)
+                    for (u, v, k, w), n in edges.items() for _ in range(n))
+    got = Counter((r[0], r[1], r[3], int(r[2])) for r in rows[1:] if len(r) >= 6)
+    check(got == names, '%s: same %d edges by name' % (fmt, sum(got.values())))
+    check(all(r[4] in RULES for r in rows[1:]), '%s: rules known' % fmt)
+
+
+def read_neo4j(stem, nodes, edges):
+    with open(stem + '.nodes.csv', encoding='utf-8', newline='') as f:
+        rows = list(csv.reader(f))
+    check(rows[0][0] == 'id:ID' and rows[0][-1] == ':LABEL', 'neo4j: nodes header')
+    check(sorted(r[0] for r in rows[1:]) == sorted(nodes), 'neo4j: same %d nodes' % (
+        len(rows) - 1))
+    with open(stem + '.relationships.csv', encoding='utf-8', newline='') as f:
+        rels = list(csv.reader(f))
+    check(rels[0][:4] == [':START_ID', ':END_ID', ':TYPE', 'weight:float'],
+          'neo4j: relationships header')
+    kinds = {'MENTIONS': 'mention', 'LINKS_TO': 'editor', 'IN_CATEGORY': 'category',
+             'HAS_KEYWORD': 'keyword'}
+    got = Counter((r[0], r[1], kinds.get(r[2]), int(float(r[3]))) for r in rels[1:])
+    same_edges('neo4j', edges, got)
+
+
+def main(argv):
+    if len(argv) not in (2, 3):
+        sys.stderr.write(__doc__)
+        return 2
+    stem = os.path.join(argv[1], argv[2] if len(argv) == 3 else 'glossary')
+    if not os.path.exists(stem + '.json'):
+        sys.stderr.write('readback: no %s.json to compare with\n' % stem)
+        return 2
+    nodes, edges = reference(stem + '.json')
+    for ext, read in (('.graphml', read_graphml), ('.gexf', read_gexf), ('.dot', read_dot)):
+        if os.path.exists(stem + ext):
+            read(stem + ext, nodes, edges)
+    for ext, delimiter in (('.tsv', '\t'), ('.csv', ',')):
+        if os.path.exists(stem + ext):
+            read_table(stem + ext, delimiter, nodes, edges)
+    if os.path.exists(stem + '.nodes.csv'):
+        read_neo4j(stem, nodes, edges)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -1,0 +1,715 @@
+/* test_export.c - the exporters on a graph of nasty names: clean text, read-back, selection, caps, atomic files. */
+#include "suites.h"
+#include "glossgraph.h"
+#include "core/text.h"
+#include "export/export.h"
+#include "link/links.h"
+#include "model/model.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <graphviz/cgraph.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The page the fixture is read from: seven terms that mention each other, one alone. */
+static const char page[] =
+	"alpha, cat one\n\n**Alpha** is the first. It names beta and gamma.\n\n"
+	"beta, cat one\n\n**Beta** follows alpha, e.g. the second one. More text.\n\n"
+	"gamma, cat two\n\n**Gamma** is third.\n\n"
+	"delta, cat two\n\n**Delta** is fourth.\n\n"
+	"epsilon, cat two\n\n**Epsilon** is fifth.\n\n"
+	"zeta, cat three\n\n**Zeta** is sixth.\n\n"
+	"eta, cat three\n\n**Eta** is seventh.\n\n"
+	"lonely, hermit life, cat three\n\n**Lonely** names nothing and nothing names it.\n";
+
+/* Names the exporters must survive, given to the concepts after the build. */
+static const char *const nasty[] = {
+	"Alpha \\N \\G \\l \\\\ ends in a backslash\\",
+	"Beta \"quoted\" <b>&amp; &#1; ]]> -- 'x'",
+	"Gamma\x01\x1f ctl \xff\xfe bad \xef\xbf\xbe utf8 \xed\xa0\x80",
+	"Delta\ttab\nnewline\rcr",
+	"graph",
+	"\"starts with a quote, has a comma",
+	"\xc3\x9c" "n\xc3\xaf" "c\xc3\xb6" "d\xc3\xa9 \xe5\x90\x8d\xe5\x89\x8d \xe2\x80\xae rtl",
+};
+#define N_NASTY (sizeof(nasty) / sizeof(nasty[0]))
+
+static gg_glossary *glossary;
+static gg_links *links;
+static gg_graph *graph, *graph_held;
+static size_t concept_of[N_NASTY + 1]; /* the last: lonely */
+
+static gg_edge edge(size_t from, size_t to, gg_edge_kind kind, uint32_t weight,
+		    gg_hold_reason held, const char *snippet)
+{
+	gg_edge e;
+	memset(&e, 0, sizeof(e));
+	e.source = concept_of[from];
+	e.target = concept_of[to];
+	e.kind = kind;
+	e.rule = kind == GG_EDGE_MENTION ? GG_RULE_CASE_FOLDED : GG_RULE_HEADER;
+	e.weight = weight;
+	e.specificity = 0.5;
+	e.cued = weight > 2;
+	e.held = held;
+	e.surface = "s\\u\x02rface\t\"";
+	e.file = "pages/bad\x7f\xff name:1.txt";
+	e.line = 3;
+	e.offset = 42 + from;
+	e.snippet = snippet;
+	return e;
+}
+
+static int make_fixture(void)
+{
+	static const char *const plain[] = { "alpha", "beta", "gamma", "delta", "epsilon",
+					     "zeta", "eta", "lonely" };
+	if (gg_glossary_new(&glossary) ||
+	    gg_glossary_read_buffer(glossary, "fixture.txt", page, sizeof(page) - 1) ||
+	    gg_glossary_build(glossary))
+		return 1;
+	for (size_t i = 0; i <= N_NASTY; i++)
+		if (gg_glossary_find(glossary, plain[i], &concept_of[i]) != 0)
+			return 1;
+	/* the reader cleans what it reads: put raw bytes where only a bug would */
+	for (size_t i = 0; i < N_NASTY; i++)
+		glossary->concepts[concept_of[i]].name = nasty[i];
+	const gg_concept *alpha = &glossary->concepts[concept_of[0]];
+	glossary->entries[alpha->entries[0]].definition =
+		"**Alpha**\x01 is the **first**\xff one. It names beta and gamma.";
+
+	gg_edge edges[] = {
+		edge(0, 1, GG_EDGE_MENTION, 3, GG_HELD_NONE, "\x02 snip\\pet \"q\" \xc3\x28 <x>&y ]]>"),
+		edge(0, 2, GG_EDGE_MENTION, 1, GG_HELD_NONE, "plain, with a comma"),
+		edge(0, 2, GG_EDGE_CATEGORY, 1, GG_HELD_NONE, NULL),
+		edge(1, 0, GG_EDGE_MENTION, 7, GG_HELD_NONE, "\"leading quote"),
+		edge(1, 3, GG_EDGE_EDITOR, 1, GG_HELD_NONE, "tab\there"),
+		edge(2, 3, GG_EDGE_MENTION, 2, GG_HELD_NONE, "line\nbreak"),
+		edge(3, 4, GG_EDGE_MENTION, 1, GG_HELD_NONE, "d to e"),
+		edge(4, 5, GG_EDGE_MENTION, 1, GG_HELD_NONE, "e to z"),
+		edge(5, 6, GG_EDGE_MENTION, 1, GG_HELD_NONE, "z to eta"),
+		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_GENERIC, "held back"),
+	};
+	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
+	    gg_graph_new(&graph, links, false) || gg_graph_new(&graph_held, links, true))
+		return 1;
+	return 0;
+}
+
+static int free_fixture(void)
+{
+	gg_graph_free(graph);
+	gg_graph_free(graph_held);
+	gg_links_free(links);
+	gg_glossary_free(glossary);
+	return 0;
+}
+
+/* What an export writes to a stream, in memory. */
+typedef struct output {
+	char *data;
+	size_t len;
+	int err;
+} output;
+
+static output write_format(const gg_graph *gr, gg_export_format f, const gg_export_options *o)
+{
+	output out = { NULL, 0, 0 };
+	FILE *mem = open_memstream(&out.data, &out.len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mem);
+	out.err = gg_export_write(gr, f, o, mem);
+	fclose(mem);
+	return out;
+}
+
+/* The text an exporter should make of s: cleaned, TAB, CR and LF as spaces. */
+static char *expected_text(const char *s)
+{
+	gg_buf b = GG_BUF_INIT;
+	gg_i_clean(&b, s);
+	return gg_buf_detach(&b);
+}
+
+/* Occurrences of needle in hay[0..len). */
+static size_t count(const char *hay, size_t len, const char *needle)
+{
+	size_t n = 0, k = strlen(needle);
+	for (size_t i = 0; i + k <= len; i++)
+		n += memcmp(hay + i, needle, k) == 0;
+	return n;
+}
+
+static void test_format_names(void)
+{
+	gg_export_format f;
+	for (int k = 0; k < GG_FORMAT_COUNT; k++) {
+		CU_ASSERT_EQUAL(gg_export_format_from_name(gg_export_format_name((gg_export_format)k), &f), 0);
+		CU_ASSERT_EQUAL((int)f, k);
+	}
+	CU_ASSERT_EQUAL(gg_export_format_from_name("GraphML", &f), 0);
+	CU_ASSERT_EQUAL(f, GG_FORMAT_GRAPHML);
+	CU_ASSERT_EQUAL(gg_export_format_from_name("png", &f), GG_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "png"));
+}
+
+static void test_text_helpers(void)
+{
+	gg_buf b = GG_BUF_INIT;
+	gg_i_clean(&b, "a\x01" "b\tc\xff" "d\xef\xbf\xbe");
+	CU_ASSERT_STRING_EQUAL(b.ptr, "a" GG_REPLACEMENT "b c" GG_REPLACEMENT "d" GG_REPLACEMENT);
+	gg_buf_free(&b);
+
+	char num[GG_I_NUMBER_MAX];
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, -0.0), "0");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 0.0 / 0.0), "0");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 1.0 / 3), "0.333333333");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 2.5e-7), "2.5e-07");
+
+	char hex[8];
+	unsigned char rgb[3];
+	gg_i_community_hex(0, hex);
+	gg_i_community_rgb(0, rgb);
+	CU_ASSERT_STRING_EQUAL(hex, "#77AADD");
+	CU_ASSERT_TRUE(rgb[0] == 0x77 && rgb[1] == 0xAA && rgb[2] == 0xDD);
+	gg_i_community_hex(-1, hex);
+	CU_ASSERT_STRING_EQUAL(hex, "#DDDDDD");
+	gg_i_community_hex(1000, hex);
+	CU_ASSERT_STRING_EQUAL(hex, "#DDDDDD");
+}
+
+/* The definition's first sentence: ** gone, "e.g." not an end, a cut past 300 bytes. */
+static void test_first_sentence(void)
+{
+	gg_export_options o;
+	gg_i_view v;
+	gg_i_node_text t = { 0 };
+
+	gg_export_options_init(&o);
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	for (size_t i = 0; i < v.n_nodes; i++) {
+		CU_ASSERT_EQUAL_FATAL(gg_i_node_text_fill(&t, &v, i), 0);
+		if (t.node->concept == concept_of[0])
+			CU_ASSERT_STRING_EQUAL(t.definition.ptr,
+					       "Alpha" GG_REPLACEMENT " is the first" GG_REPLACEMENT " one.");
+		if (t.node->concept == concept_of[1])
+			CU_ASSERT_STRING_EQUAL(t.definition.ptr, "Beta follows alpha, e.g. the second one.");
+	}
+	gg_i_node_text_free(&t);
+	gg_i_view_destroy(&v);
+}
+
+/* Every byte of every format is valid UTF-8 without a control character XML forbids. */
+static void test_clean_output(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	o.with_held = true;
+	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+		if (f == GG_FORMAT_NEO4J)
+			continue;
+		output out = write_format(graph_held, (gg_export_format)f, &o);
+		CU_ASSERT_EQUAL(out.err, 0);
+		CU_ASSERT_TRUE(out.len > 100);
+		CU_ASSERT_EQUAL(gg_utf8_count_bad(out.data, out.len), 0);
+		if (gg_utf8_count_bad(out.data, out.len))
+			fprintf(stderr, "\n%s has bad bytes\n", gg_export_format_name((gg_export_format)f));
+		free(out.data);
+	}
+}
+
+/* The same graph gives the same bytes. */
+static void test_deterministic(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+		if (f == GG_FORMAT_NEO4J)
+			continue;
+		output a = write_format(graph, (gg_export_format)f, &o);
+		output b = write_format(graph, (gg_export_format)f, &o);
+		CU_ASSERT_EQUAL(a.err, 0);
+		CU_ASSERT_TRUE(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+		free(a.data);
+		free(b.data);
+	}
+}
+
+static xmlDocPtr parse_xml(const output *out)
+{
+	return xmlReadMemory(out->data, (int)out->len, "export.xml", NULL,
+			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static size_t children(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0;
+	return n;
+}
+
+/* Whether the node with concept name `label` (cleaned) is among the labels seen. */
+static bool label_seen(char **seen, size_t n, size_t which)
+{
+	char *want = expected_text(nasty[which]);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++)
+		found = strcmp(seen[i], want) == 0;
+	free(want);
+	return found;
+}
+
+static void test_graphml(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	output out = write_format(graph, GG_FORMAT_GRAPHML, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	CU_ASSERT_EQUAL(strncmp(out.data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 38), 0);
+	xmlDocPtr doc = parse_xml(&out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	CU_ASSERT_STRING_EQUAL((const char *)root->name, "graphml");
+	size_t keys = 0;
+	for (xmlNodePtr k = root->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "key"))
+			continue;
+		keys++;
+		xmlChar *id = xmlGetProp(k, (const xmlChar *)"id");
+		xmlChar *name = xmlGetProp(k, (const xmlChar *)"attr.name");
+		xmlChar *dom = xmlGetProp(k, (const xmlChar *)"for");
+		xmlChar *type = xmlGetProp(k, (const xmlChar *)"attr.type");
+		CU_ASSERT_STRING_EQUAL(id, name); /* never d0, d1, ... */
+		CU_ASSERT_TRUE(dom && (!strcmp((char *)dom, "node") || !strcmp((char *)dom, "edge")));
+		CU_ASSERT_TRUE(type && strstr(" int double boolean string ", (char *)type));
+		xmlFree(id);
+		xmlFree(name);
+		xmlFree(dom);
+		xmlFree(type);
+	}
+	CU_ASSERT_EQUAL(keys, 23);
+	xmlNodePtr g = child(root, "graph");
+	CU_ASSERT_EQUAL(children(g, "node"), gg_graph_node_count(graph));
+	CU_ASSERT_EQUAL(children(g, "edge"), gg_graph_edge_count(graph));
+	char *labels[32];
+	size_t n = 0;
+	for (xmlNodePtr node = g->children; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE || strcmp((const char *)node->name, "node"))
+			continue;
+		xmlNodePtr d = child(node, "data"); /* label comes first */
+		xmlChar *key = xmlGetProp(d, (const xmlChar *)"key");
+		CU_ASSERT_STRING_EQUAL(key, "label");
+		xmlFree(key);
+		if (n < 32)
+			labels[n++] = (char *)xmlNodeGetContent(d);
+	}
+	for (size_t i = 0; i < N_NASTY; i++)
+		CU_ASSERT_TRUE(label_seen(labels, n, i));
+	for (size_t i = 0; i < n; i++)
+		xmlFree(labels[i]);
+	xmlFreeDoc(doc);
+	free(out.data);
+}
+
+static void test_gexf(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	output out = write_format(graph, GG_FORMAT_GEXF, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	xmlDocPtr doc = parse_xml(&out);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	CU_ASSERT_STRING_EQUAL((const char *)root->ns->href, "http://gexf.net/1.3");
+	xmlNodePtr nodes = child(child(root, "graph"), "nodes");
+	xmlNodePtr edges = child(child(root, "graph"), "edges");
+	CU_ASSERT_EQUAL(children(nodes, "node"), gg_graph_node_count(graph));
+	CU_ASSERT_EQUAL(children(edges, "edge"), gg_graph_edge_count(graph));
+	char *labels[32];
+	size_t n = 0;
+	for (xmlNodePtr node = nodes->children; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(node, (const xmlChar *)"id");
+		const gg_node *gn = gg_graph_node(graph, strtoul((char *)id + 1, NULL, 10));
+		xmlFree(id);
+		xmlNodePtr colour = child(node, "color");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(colour);
+		CU_ASSERT_STRING_EQUAL((const char *)colour->ns->href, "http://gexf.net/1.3/viz");
+		CU_ASSERT_STRING_EQUAL((const char *)colour->ns->prefix, "viz");
+		unsigned char rgb[3];
+		gg_i_community_rgb(gn->community, rgb);
+		xmlChar *r = xmlGetProp(colour, (const xmlChar *)"r");
+		CU_ASSERT_EQUAL(atoi((char *)r), rgb[0]);
+		xmlFree(r);
+		CU_ASSERT_PTR_NOT_NULL(child(node, "position"));
+		CU_ASSERT_PTR_NOT_NULL(child(node, "size"));
+		if (n < 32)
+			labels[n++] = (char *)xmlGetProp(node, (const xmlChar *)"label");
+	}
+	for (size_t i = 0; i < N_NASTY; i++)
+		CU_ASSERT_TRUE(label_seen(labels, n, i));
+	for (size_t i = 0; i < n; i++)
+		xmlFree(labels[i]);
+	xmlFreeDoc(doc);
+	free(out.data);
+}
+
+/* Undo what the DOT writer did to a label: \\ -> \, &amp; -> &. */
+static void unescape_label(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; ) {
+		if (r[0] == '\\' && r[1] == '\\') {
+			*w++ = '\\';
+			r += 2;
+		} else if (strncmp(r, "&amp;", 5) == 0) {
+			*w++ = '&';
+			r += 5;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+static void test_dot(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	output out = write_format(graph, GG_FORMAT_DOT, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	Agraph_t *g = agmemread(out.data);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL((size_t)agnnodes(g), gg_graph_node_count(graph));
+	CU_ASSERT_EQUAL((size_t)agnedges(g), gg_graph_edge_count(graph));
+	char *labels[32];
+	size_t n = 0;
+	for (Agnode_t *v = agfstnode(g); v && n < 32; v = agnxtnode(g, v)) {
+		CU_ASSERT_EQUAL(agnameof(v)[0], 'n'); /* synthetic ids */
+		char *label = agget(v, (char *)"label");
+		labels[n] = strdup(label ? label : "");
+		unescape_label(labels[n++]);
+	}
+	for (size_t i = 0; i < N_NASTY; i++)
+		CU_ASSERT_TRUE(label_seen(labels, n, i));
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	agclose(g);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "kind=mention"));
+	free(out.data);
+}
+
+static void test_svg(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	output out = write_format(graph, GG_FORMAT_SVG, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	xmlDocPtr doc = parse_xml(&out);
+	CU_ASSERT_PTR_NOT_NULL(doc);
+	xmlFreeDoc(doc);
+	CU_ASSERT_EQUAL(count(out.data, out.len, "class=\"node\""), gg_graph_node_count(graph));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "xlink:title=\"Alpha" GG_REPLACEMENT " is the first"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "&amp;#1;")); /* shown as typed, not a character */
+	free(out.data);
+
+	o.has_focus = true;
+	o.focus = concept_of[0];
+	o.depth = 1;
+	out = write_format(graph, GG_FORMAT_SVG, &o);
+	CU_ASSERT_EQUAL(out.err, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "within 1 link"));
+	free(out.data);
+
+	gg_export_options_init(&o);
+	o.max_layout_nodes = 2;
+	out = write_format(graph, GG_FORMAT_SVG, &o);
+	CU_ASSERT_EQUAL(out.err, GG_ELIMIT);
+	CU_ASSERT_EQUAL(out.len, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "--top"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "--focus"));
+	free(out.data);
+
+	gg_export_options_init(&o);
+	o.layout = "hairball";
+	out = write_format(graph, GG_FORMAT_SVG, &o);
+	CU_ASSERT_EQUAL(out.err, GG_EINVAL);
+	free(out.data);
+}
+
+/* Split a line into TAB-separated fields (in place); returns how many. */
+static size_t fields(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	for (char *p = line; n < max; ) {
+		f[n++] = p;
+		p = strchr(p, '\t');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+static void test_tsv(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	o.with_held = true;
+	output out = write_format(graph_held, GG_FORMAT_TSV, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	CU_ASSERT_EQUAL(count(out.data, out.len, "\n"), gg_graph_edge_count(graph_held) + 1);
+	char *save, *line = strtok_r(out.data, "\n", &save);
+	CU_ASSERT_STRING_EQUAL(line, "source\ttarget\tweight\tkind\trule\tevidence\tevidence_file\t"
+			       "evidence_line\tevidence_offset\tsurface\tsnippet\tspecificity\tcued\theld");
+	size_t held = 0, quoted = 0;
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		char *f[20];
+		CU_ASSERT_EQUAL(fields(line, f, 20), 14);
+		CU_ASSERT_TRUE(strstr(" mention editor category keyword ", f[3]) != NULL);
+		CU_ASSERT_TRUE(strstr(" exact case-folded inflected abbreviation alias header href ",
+				      f[4]) != NULL);
+		held += strcmp(f[13], "generic") == 0;
+		quoted += strcmp(f[10], "\"\"\"leading quote\"") == 0;
+		quoted += strcmp(f[0], "\"\"\"starts with a quote, has a comma\"") == 0;
+		if (strstr(f[10], "snip"))
+			CU_ASSERT_STRING_EQUAL(f[5], "pages/bad\x7f" GG_REPLACEMENT
+					       " name:1.txt:42: " GG_REPLACEMENT " snip\\pet \"q\" "
+					       GG_REPLACEMENT "( <x>&y ]]>");
+	}
+	CU_ASSERT_EQUAL(held, 1);
+	CU_ASSERT_TRUE(quoted >= 2);
+	free(out.data);
+
+	gg_export_options_init(&o);
+	out = write_format(graph, GG_FORMAT_CSV, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"plain, with a comma\""));
+	CU_ASSERT_PTR_NULL(strstr(out.data, ",held"));
+	free(out.data);
+}
+
+static void test_json(void)
+{
+	gg_export_options o;
+	gg_export_options_init(&o);
+	output out = write_format(graph, GG_FORMAT_JSON, &o);
+	CU_ASSERT_EQUAL_FATAL(out.err, 0);
+	CU_ASSERT_EQUAL(count(out.data, out.len, "{\"id\": "), gg_graph_node_count(graph));
+	CU_ASSERT_EQUAL(count(out.data, out.len, "{\"source\": "), gg_graph_edge_count(graph));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"label\": \"Alpha \\\\N \\\\G"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"multigraph\": true"));
+	free(out.data);
+}
+
+/* Top N keeps the highest PageRank; a focus keeps its neighbourhood. */
+static void test_selection(void)
+{
+	gg_export_options o;
+	gg_i_view v;
+	size_t n = gg_graph_node_count(graph);
+
+	gg_export_options_init(&o);
+	o.top = 3;
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	CU_ASSERT_EQUAL(v.n_nodes, 3);
+	for (size_t i = 0; i < n; i++) {
+		bool kept = false;
+		for (size_t k = 0; k < v.n_nodes; k++)
+			kept |= v.nodes[k] == i;
+		if (kept)
+			continue;
+		for (size_t k = 0; k < v.n_nodes; k++) /* nothing left out outranks what was kept */
+			CU_ASSERT_TRUE(gg_graph_node(graph, i)->pagerank <=
+				       gg_graph_node(graph, v.nodes[k])->pagerank);
+	}
+	for (size_t e = 0; e < v.n_edges; e++) {
+		size_t a, b, ka = 0, kb = 0;
+		gg_graph_edge(graph, v.edges[e], &a, &b);
+		for (size_t k = 0; k < v.n_nodes; k++) {
+			ka += v.nodes[k] == a;
+			kb += v.nodes[k] == b;
+		}
+		CU_ASSERT_TRUE(ka == 1 && kb == 1);
+	}
+	gg_i_view_destroy(&v);
+
+	/* around delta, one link: gamma, beta (editor link to it), epsilon */
+	gg_export_options_init(&o);
+	o.has_focus = true;
+	o.focus = concept_of[3];
+	o.depth = 1;
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	CU_ASSERT_EQUAL(v.n_nodes, 4);
+	gg_i_view_destroy(&v);
+	o.depth = 2; /* and alpha, zeta */
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	CU_ASSERT_EQUAL(v.n_nodes, 6);
+	gg_i_view_destroy(&v);
+	o.top = 2; /* nearest first */
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	CU_ASSERT_EQUAL(v.n_nodes, 2);
+	bool has_focus = false;
+	for (size_t k = 0; k < v.n_nodes; k++)
+		has_focus |= gg_graph_node(graph, v.nodes[k])->concept == concept_of[3];
+	CU_ASSERT_TRUE(has_focus);
+	gg_i_view_destroy(&v);
+
+	o.top = 0;
+	o.focus = concept_of[N_NASTY]; /* lonely: a node of its own */
+	CU_ASSERT_EQUAL_FATAL(gg_i_view_init(&v, graph, &o), 0);
+	CU_ASSERT_EQUAL(v.n_nodes, 1);
+	CU_ASSERT_EQUAL(v.n_edges, 0);
+	gg_i_view_destroy(&v);
+	size_t outside = 0;
+	for (size_t c = 0; c < gg_glossary_concept_count(glossary); c++) {
+		size_t node;
+		if (gg_graph_node_of(graph, c, &node) == 0)
+			continue;
+		outside++;
+		o.focus = c; /* a keyword no one else names: not drawn */
+		CU_ASSERT_EQUAL(gg_i_view_init(&v, graph, &o), GG_ENOTFOUND);
+		CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "is not in the graph"));
+		gg_i_view_destroy(&v);
+	}
+	CU_ASSERT_TRUE(outside > 0); /* lonely's header keywords */
+	o.focus = gg_glossary_concept_count(glossary);
+	CU_ASSERT_EQUAL(gg_i_view_init(&v, graph, &o), GG_EINVAL);
+	gg_i_view_destroy(&v);
+}
+
+/* A scratch folder for the file tests. */
+static char folder[64];
+
+static char *in_folder(const char *name)
+{
+	static char path[2][128];
+	static int turn;
+	turn ^= 1;
+	snprintf(path[turn], sizeof(path[turn]), "%s/%s", folder, name);
+	return path[turn];
+}
+
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static bool file_is(const char *path, const char *text)
+{
+	char buf[256] = "";
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strcmp(buf, text) == 0;
+}
+
+/* Files in the folder, temporary ones included. */
+static size_t files_in_folder(void)
+{
+	size_t n = 0;
+	DIR *d = opendir(folder);
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void test_atomic_files(void)
+{
+	strcpy(folder, "/tmp/gg-export-XXXXXX");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(folder));
+	char *old = in_folder("old.graphml");
+	put_file(old, "old content\n");
+
+	/* a write that fails half-way (the file size limit stands in for a full disk) */
+	struct rlimit saved, small;
+	getrlimit(RLIMIT_FSIZE, &saved);
+	small = saved;
+	small.rlim_cur = 1024;
+	void (*previous)(int) = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_EQUAL_FATAL(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int err = gg_export_file(graph, GG_FORMAT_GRAPHML, NULL, old);
+	setrlimit(RLIMIT_FSIZE, &saved);
+	signal(SIGXFSZ, previous);
+	CU_ASSERT_EQUAL(err, GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "old.graphml"));
+	CU_ASSERT_TRUE(file_is(old, "old content\n"));
+	CU_ASSERT_EQUAL(files_in_folder(), 1); /* no temporary file left */
+
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_DOT, NULL, "/dev/full"), GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), strerror(ENOSPC)));
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_DOT, NULL, "/dev/null"), 0);
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_DOT, NULL, folder), GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "folder"));
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_DOT, NULL, in_folder("no/such.dot")), GG_EIO);
+	CU_ASSERT_EQUAL(files_in_folder(), 1);
+
+	/* success replaces the file; through a symbolic link, its target */
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_GRAPHML, NULL, old), 0);
+	CU_ASSERT_FALSE(file_is(old, "old content\n"));
+	char *target = in_folder("target.tsv");
+	put_file(target, "old\n");
+	CU_ASSERT_EQUAL(symlink("target.tsv", in_folder("link.tsv")), 0);
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_TSV, NULL, in_folder("link.tsv")), 0);
+	struct stat st;
+	CU_ASSERT_TRUE(lstat(in_folder("link.tsv"), &st) == 0 && S_ISLNK(st.st_mode));
+	CU_ASSERT_FALSE(file_is(target, "old\n"));
+
+	/* neo4j: two files from one stem */
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("n4j.csv")), 0);
+	CU_ASSERT_EQUAL(access(in_folder("n4j.nodes.csv"), R_OK), 0);
+	CU_ASSERT_EQUAL(access(in_folder("n4j.relationships.csv"), R_OK), 0);
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, "-"), GG_EINVAL);
+	CU_ASSERT_EQUAL(files_in_folder(), 5);
+
+	const char *names[] = { "old.graphml", "target.tsv", "link.tsv", "n4j.nodes.csv",
+				"n4j.relationships.csv" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		unlink(in_folder(names[i]));
+	CU_ASSERT_EQUAL(rmdir(folder), 0);
+}
+
+CU_ErrorCode suite_export_add(void)
+{
+	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
+	if (!s || !CU_add_test(s, "format names", test_format_names) ||
+	    !CU_add_test(s, "text helpers", test_text_helpers) ||
+	    !CU_add_test(s, "first sentence", test_first_sentence) ||
+	    !CU_add_test(s, "no raw bytes in any format", test_clean_output) ||
+	    !CU_add_test(s, "byte-identical runs", test_deterministic) ||
+	    !CU_add_test(s, "GraphML read back", test_graphml) ||
+	    !CU_add_test(s, "GEXF read back", test_gexf) ||
+	    !CU_add_test(s, "DOT read back by cgraph", test_dot) ||
+	    !CU_add_test(s, "SVG, focus, caps", test_svg) ||
+	    !CU_add_test(s, "TSV and CSV", test_tsv) ||
+	    !CU_add_test(s, "JSON", test_json) ||
+	    !CU_add_test(s, "top and focus", test_selection) ||
+	    !CU_add_test(s, "atomic files", test_atomic_files))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
