@@ -95,12 +95,13 @@ test-asan:
 	$(MAKE) SANITIZE=1 CFLAGS="-O1 -g" test
 
 bench: $(BIN)
-	@scripts/install-deps.sh bench
+	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
+		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
 
 # Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds,
 # keeping what it learns in build/fuzz-corpus; a finding stops with the input.
-FUZZERS := page html link
+FUZZERS := page html link export
 FUZZ_SECONDS ?= 300
 FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)
 
@@ -108,7 +109,8 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LIBS)
 
 fuzz:
-	@command -v clang >/dev/null && test -d /usr/lib/llvm-14/lib/clang || scripts/install-deps.sh bench
+	@command -v clang >/dev/null && ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
+		>/dev/null 2>&1 || scripts/install-deps.sh bench
 	$(MAKE) FUZZ=1 CFLAGS="-O1 -g" fuzz-run
 
 fuzz-smoke:

@@ -17,8 +17,9 @@
  * Text that XML or the format cannot carry (control characters, invalid
  * UTF-8) is replaced by U+FFFD; numbers are written the same way in every
  * format, independent of the locale, so the same graph gives the same bytes.
- * Files are written atomically (see gg_export_file). Graphviz is not
- * thread-safe: export DOT and SVG from one thread at a time.
+ * Files are written atomically, and Neo4j's two files as a pair (see
+ * gg_export_file). Graphviz is not thread-safe: export DOT and SVG from one
+ * thread at a time.
  */
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H
@@ -61,39 +62,59 @@ typedef struct gg_export_options {
 /** Fill `o` with the defaults: whole graph, depth 2, layout caps as above. */
 void gg_export_options_init(gg_export_options *o);
 
-/** The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j),
- *  case-insensitive. @return 0, or GG_EINVAL. */
+/**
+ * The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j),
+ * case-insensitive.
+ * @param[out] out the format; untouched on error
+ * @return 0, or GG_EINVAL (the message lists the names).
+ */
 int gg_export_format_from_name(const char *name, gg_export_format *out);
-/** The format's name, which is also its file extension ("neo4j": none). */
+/**
+ * @return the format's name, which is also its file extension ("neo4j":
+ * none); "unknown" for a value out of range. A static string.
+ */
 const char *gg_export_format_name(gg_export_format f);
 
 /**
  * The two files a neo4j export to `stem` writes: STEM.nodes.csv and
- * STEM.relationships.csv, a trailing ".csv" dropped from the stem. The
- * caller frees both. @return 0 or GG_ENOMEM.
+ * STEM.relationships.csv, a trailing ".csv" dropped from the stem.
+ * @param[out] nodes, relationships the paths, which the caller frees;
+ * both NULL on error
+ * @return 0 or GG_ENOMEM.
  */
 int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships);
 
 /**
  * Write the selected part of the graph to `out` (not closed; the caller
- * checks its own flush). Neo4j needs two files: use gg_export_file.
+ * checks its own flush). `o` NULL means the defaults of
+ * gg_export_options_init. Neo4j needs two files: use gg_export_file.
  * @return 0; GG_EINVAL (bad option, neo4j); GG_ENOTFOUND (the focus is not
  * in the graph); GG_ELIMIT (SVG past the layout caps: the message points to
  * --top and --focus); GG_ERROR (libxml2 or graphviz failed, message kept);
- * GG_ENOMEM.
+ * GG_ENOMEM. After an error part of the output may have been written.
  */
 int gg_export_write(const gg_graph *gr, gg_export_format f,
 		    const gg_export_options *o, FILE *out);
 
 /**
  * Write to `path` atomically: into a new temporary file in the same folder,
- * flushed and synced, then renamed over `path`. On any failure the
+ * flushed and synced, then renamed over `path` (over the target of a
+ * symbolic link). `o` NULL means the defaults. On any failure the
  * temporary file is removed and an old `path` is left as it was. "-" writes
  * to standard output (flushed); a path that exists and is not a regular file
- * (/dev/null, /dev/full, a pipe) is written in place. For neo4j, `path` is a
- * stem: STEM.nodes.csv and STEM.relationships.csv (a trailing ".csv" is
- * dropped from the stem); both are renamed into place only when both were
- * written.
+ * (/dev/null, /dev/full, a pipe) is written in place, so not atomically.
+ *
+ * For neo4j, `path` is a stem: STEM.nodes.csv and STEM.relationships.csv (a
+ * trailing ".csv" is dropped from the stem); "-" is GG_EINVAL. Both files
+ * are written to temporaries first; then the old nodes file is kept under a
+ * second name (a hard link beside it), the nodes and then the relationships
+ * are renamed into place, and if the second rename fails the old nodes file
+ * is put back (or the new one removed when there was none). So both files
+ * change or neither does: when the file system cannot make that link,
+ * nothing changes (GG_EIO); only when putting the old nodes file back fails
+ * too do the new nodes stay beside the old relationships, and the message
+ * says so. For an instant between the two renames a reader can see the new
+ * nodes with the old relationships.
  * @return as gg_export_write, and GG_EIO (message names the file and why).
  */
 int gg_export_file(const gg_graph *gr, gg_export_format f,

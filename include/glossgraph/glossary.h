@@ -80,8 +80,9 @@ typedef struct gg_diagnostic {
 	const char *message;
 } gg_diagnostic;
 
-/** Make an empty glossary. @return 0 or GG_ENOMEM. */
+/** Make an empty glossary in *out. @return 0 or GG_ENOMEM (*out NULL). */
 int gg_glossary_new(gg_glossary **out);
+/** Release the glossary and everything it handed out; NULL is allowed. */
 void gg_glossary_free(gg_glossary *g);
 
 /**
@@ -89,35 +90,52 @@ void gg_glossary_free(gg_glossary *g);
  * '.', sorted by name, not recursive). HTML is recognised by its extension
  * (.html, .htm, .xhtml) or its first bytes; anything else is a text page.
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
- * without pages. Problems inside a page are diagnostics, not errors.
+ * without pages; GG_EINVAL once built; GG_ENOMEM. Problems inside a page
+ * are diagnostics, not errors. Pages read before an error stay read.
  */
 int gg_glossary_read_path(gg_glossary *g, const char *path);
 
-/** Read one page from memory; `name` is used in diagnostics. */
+/**
+ * Read one page from memory (copied); `name` is its file name in
+ * diagnostics and evidence, and tells HTML by its extension.
+ * @return 0; GG_EINVAL once built; GG_ENOMEM.
+ */
 int gg_glossary_read_buffer(gg_glossary *g, const char *name,
 			    const char *data, size_t len);
 
 /**
- * Merge the entries read into concepts. Call once, after reading.
- * @return 0, or GG_EINPUT when no entry was read.
+ * Merge the entries read into concepts. Call once, after reading: entries
+ * are put in order of file name and place, exact duplicates dropped, then
+ * merged (README, "Concepts"). O(n log n) for n entries.
+ * @return 0; GG_EINPUT when no entry was read (more may be read, then
+ * build again); GG_EINVAL when built already or after a failed build;
+ * GG_ELIMIT past 2^32 - 1 entries; GG_ENOMEM. After any other failure than
+ * GG_EINPUT the glossary can only be freed.
  */
 int gg_glossary_build(gg_glossary *g);
 
+/** Counts of what reading and building did; valid while g lives. */
 const gg_read_stats *gg_glossary_stats(const gg_glossary *g);
+/** Diagnostics recorded so far, in the order they arose. */
 size_t gg_glossary_diagnostic_count(const gg_glossary *g);
+/** Diagnostic i, or NULL when i is out of range. */
 const gg_diagnostic *gg_glossary_diagnostic(const gg_glossary *g, size_t i);
 
+/** Entries (duplicates dropped once built). */
 size_t gg_glossary_entry_count(const gg_glossary *g);
+/** Entry i, or NULL when i is out of range. */
 const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i);
 
 /**
  * Byte offset in its file of byte `pos` of entry i's definition, exact also
  * when the reader replaced bad bytes or joined lines. For HTML pages the
- * offset counts within the definition's text.
+ * offset counts within the definition's text. `entry` must be below
+ * gg_glossary_entry_count (0 is returned otherwise).
  */
 uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos);
-/** Concepts of both kinds; terms first, then keywords. */
+/** Concepts of both kinds, once built; terms first, then keywords. */
 size_t gg_glossary_concept_count(const gg_glossary *g);
+/** Concept i, or NULL when i is out of range. */
 const gg_concept *gg_glossary_concept(const gg_glossary *g, size_t i);
 
 /**
@@ -129,7 +147,9 @@ int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
 
 /**
  * The concepts whose names are closest to `query` (sharing its words, or a
- * small edit distance), best first. @return how many were written (<= max).
+ * small edit distance), terms before keywords, best first, in out[0..max).
+ * O(concepts). @return how many were written (<= max); 0 also when out of
+ * memory.
  */
 size_t gg_glossary_suggest(const gg_glossary *g, const char *query,
 			   size_t *out, size_t max);

@@ -1,6 +1,13 @@
 /*
- * glossgraph/graph.h - the concept graph in igraph (directed, weighted), its
- * measures, and the queries people ask of it.
+ * glossgraph/graph.h - the concept graph in igraph (directed, weighted) and
+ * its measures; glossgraph/query.h asks questions of it.
+ *
+ * A graph is read-only once built: every accessor below may be called from
+ * any thread at once. Nodes are numbered 0 .. gg_graph_node_count - 1,
+ * edges 0 .. gg_graph_edge_count - 1, communities 0 ..
+ * gg_graph_community_count - 1. Pointers handed out stay valid until
+ * gg_graph_free (edges and names belong to the links and the glossary,
+ * which outlive the graph).
  */
 #ifndef GLOSSGRAPH_GRAPH_H
 #define GLOSSGRAPH_GRAPH_H
@@ -25,27 +32,49 @@ typedef struct gg_node {
  * Build the graph of the edges the linker kept (all edges with
  * `include_held`). Keyword nodes take part only when two concepts or more
  * point at them, or a definition mentions them. Computes degrees, PageRank,
- * betweenness, communities (Leiden) and a layout. The links must outlive it.
- * igraph is not thread-safe as Debian builds it: build one graph at a time.
- * Installs igraph handlers once, so that igraph errors come back as
- * GG_ERROR (message in gg_error_last) rather than abort, and its warnings
- * are dropped.
+ * betweenness, communities (Leiden) and a layout (Fruchterman-Reingold,
+ * its rounds scaled down as the graph grows). The links, and their
+ * glossary, must outlive the graph. The same links give the same graph,
+ * layout included (igraph's generator is seeded).
+ *
+ * igraph is not thread-safe as Debian builds it: build one graph at a time,
+ * and do not call igraph from another thread meanwhile. Side effect on the
+ * whole process: the first call installs igraph error and warning handlers
+ * for good, so that igraph errors come back as GG_ERROR (message in
+ * gg_error_last) rather than abort, and igraph warnings are dropped. An
+ * application that uses igraph itself gets these handlers too; if it sets
+ * its own afterwards, igraph failures inside glossgraph go to those (and
+ * igraph's default handler aborts the process).
+ * @param[out] out the graph, to release with gg_graph_free; NULL on error
  * @return 0; GG_ENOMEM; GG_ERROR when igraph fails (message kept).
  */
 int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held);
+/** Free the graph (not its links or glossary). NULL is allowed. */
 void gg_graph_free(gg_graph *gr);
 
+/** @return the number of nodes. */
 size_t gg_graph_node_count(const gg_graph *gr);
+/** @return node `node` with its measures, or NULL when it is out of range. */
 const gg_node *gg_graph_node(const gg_graph *gr, size_t node);
 /**
- * Node of a concept; GG_ENOTFOUND when it is not in the graph (a keyword
- * that did not qualify), GG_EINVAL when the concept is out of range.
+ * The node of a concept (a glossary index).
+ * @param[out] node its index; untouched on error
+ * @return 0; GG_ENOTFOUND when it is not in the graph (a keyword that did
+ * not qualify); GG_EINVAL when the concept is out of range.
  */
 int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node);
 
+/** @return the number of edges (parallel edges of different kinds count apart). */
 size_t gg_graph_edge_count(const gg_graph *gr);
-/** Edge i (same order as igraph's edge ids) and its end nodes. */
+/**
+ * Edge i: the linker's edge (owned by the links), in igraph's edge order,
+ * which is by source node, then target.
+ * @param[out] from, to its end nodes; either may be NULL; untouched when i
+ * is out of range
+ * @return the edge, or NULL when i is out of range.
+ */
 const gg_edge *gg_graph_edge(const gg_graph *gr, size_t i, size_t *from, size_t *to);
+/** @return the number of communities; every node is in exactly one. */
 size_t gg_graph_community_count(const gg_graph *gr);
 
 /** A community of the graph: its nodes, most central first. */
@@ -59,7 +88,7 @@ typedef struct gg_community {
  * broken by the lowest node index they hold. NULL when i is out of range.
  */
 const gg_community *gg_graph_community(const gg_graph *gr, size_t i);
-/** Weighted modularity of the communities on the undirected graph. */
+/** @return the weighted modularity of the communities on the undirected graph (0 without edges). */
 double gg_graph_modularity(const gg_graph *gr);
 
 /**
@@ -70,7 +99,9 @@ double gg_graph_modularity(const gg_graph *gr);
  */
 size_t gg_graph_betweenness_sources(const gg_graph *gr);
 
+/** @return the glossary the graph's links were found in (not owned by the graph). */
 const gg_glossary *gg_graph_glossary(const gg_graph *gr);
+/** @return the links the graph was built from (not owned by the graph). */
 const gg_links *gg_graph_links(const gg_graph *gr);
 
 #endif

@@ -64,17 +64,25 @@ typedef struct gg_link_options {
 	unsigned threads;        /**< 0: one per core */
 } gg_link_options;
 
+/** Fill *o with the defaults (the values in the comments above). */
 void gg_link_options_init(gg_link_options *o);
 
 /**
- * Link every definition of a built glossary. The glossary must outlive the
- * links. @return 0; GG_EIO when the stop-term file cannot be read; GG_ENOMEM.
+ * Link every definition of a built glossary (`o` NULL: the defaults), on
+ * several threads when there is over 1 MiB of text. Time linear in the
+ * text, whatever the number of terms. The glossary must outlive the links.
+ * @return 0; GG_EINVAL when the glossary is not built; GG_EIO when the
+ * stop-term file, or a dictionary named in `o`, cannot be read (a missing
+ * default dictionary only makes every one-word name ordinary); GG_ELIMIT
+ * past the matcher's size limits; GG_ENOMEM. *out is NULL on error.
  */
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o);
+/** Release the links; NULL is allowed. */
 void gg_links_free(gg_links *l);
 
 /** Every edge, held ones included, sorted by source, target, kind. */
 size_t gg_links_count(const gg_links *l);
+/** Edge i, or NULL when i is out of range; valid while l lives. */
 const gg_edge *gg_links_edge(const gg_links *l, size_t i);
 
 /** How many definitions (concepts) mention concept c. */

@@ -2,8 +2,12 @@
  * glossgraph/query.h - questions asked of a graph: neighbours, related
  * terms, the chain between two terms, central terms and summary figures.
  *
- * Results are written into caller-owned list structs, released with their
- * *_destroy function (which accepts a zeroed or destroyed list). Nodes are
+ * Results are written into caller-owned structs: gg_neighbor_list,
+ * gg_related_list, gg_path and gg_ranking, each released with its own
+ * gg_neighbor_list_destroy, gg_related_list_destroy, gg_path_destroy or
+ * gg_ranking_destroy. A query sets its result before anything else, and
+ * leaves it empty (zeroed) on error, so the destroy function is safe after
+ * any return; it also accepts a zeroed or destroyed struct. Nodes are
  * indices for gg_graph_node, edges indices for gg_graph_edge. Every query
  * is read-only on the graph and deterministic. gg_query_path and
  * gg_query_stats call igraph, which is not thread-safe as Debian builds it:
@@ -28,6 +32,7 @@ typedef struct gg_neighbor {
 	bool incoming;  /**< the edge runs node -> via (node links to via) */
 } gg_neighbor;
 
+/** The answer of gg_query_neighbors; release with gg_neighbor_list_destroy. */
 typedef struct gg_neighbor_list {
 	gg_neighbor *items;
 	size_t count;
@@ -40,10 +45,12 @@ typedef struct gg_neighbor_list {
  * (parallel edges of other kinds included). Sorted by depth, outgoing before
  * incoming, weight (highest first), name, then edge. O(V + E) at most.
  * @param[out] out the list; zeroed on error
- * @return 0; GG_EINVAL for a node out of range or depth 0; GG_ENOMEM.
+ * @return 0; GG_EINVAL for a node out of range, depth 0 or no direction;
+ * GG_ENOMEM.
  */
 int gg_query_neighbors(gg_neighbor_list *out, const gg_graph *gr, size_t node,
 		       gg_direction dir, uint32_t depth, double min_weight);
+/** Free the items and zero `l`; it may be used again. */
 void gg_neighbor_list_destroy(gg_neighbor_list *l);
 
 /** A term related to the query term, with the evidence for it. */
@@ -58,6 +65,7 @@ typedef struct gg_related {
 	const char *reasons; /**< the evidence in words, "; "-separated */
 } gg_related;
 
+/** The answer of gg_query_related; release with gg_related_list_destroy. */
 typedef struct gg_related_list {
 	gg_related *items;
 	size_t count;
@@ -74,10 +82,12 @@ typedef struct gg_related_list {
  * query term over the links taken both ways, weighted, scaled to 0.4 for
  * the closest term. Ties go by name. Cost: a power iteration, O(V + E) a
  * round (about 150 rounds), plus O(sum of neighbour degrees).
- * @param max the most results to return
+ * @param[out] out the list, best first; zeroed on error
+ * @param max the most results to return (0: none)
  * @return 0; GG_EINVAL for a node out of range; GG_ENOMEM.
  */
 int gg_query_related(gg_related_list *out, const gg_graph *gr, size_t node, size_t max);
+/** Free the items and their reasons, and zero `l`. */
 void gg_related_list_destroy(gg_related_list *l);
 
 /** One hop of a path. */
@@ -87,6 +97,7 @@ typedef struct gg_hop {
 	bool reverse;    /**< the edge runs to -> from (undirected search only) */
 } gg_hop;
 
+/** The answer of gg_query_path; release with gg_path_destroy. */
 typedef struct gg_path {
 	gg_hop *hops;
 	size_t count;
@@ -97,10 +108,13 @@ typedef struct gg_path {
  * `to`, following edge directions unless `undirected`. Where a pair has
  * parallel edges the hop names the heaviest (a mention before a header edge
  * at equal weight). A path from a node to itself has no hops. O(V + E).
- * @return 0; GG_ENOTFOUND when `to` cannot be reached (message kept);
- * GG_EINVAL; GG_ENOMEM; GG_ERROR when igraph fails.
+ * @param[out] out the hops, from `from` to `to`; zeroed on error
+ * @return 0; GG_ENOTFOUND when `to` cannot be reached (the message names
+ * both terms); GG_EINVAL for a node out of range; GG_ENOMEM; GG_ERROR when
+ * igraph fails (message kept).
  */
 int gg_query_path(gg_path *out, const gg_graph *gr, size_t from, size_t to, bool undirected);
+/** Free the hops and zero `p`. */
 void gg_path_destroy(gg_path *p);
 
 /** What `top` ranks by. */
@@ -110,6 +124,7 @@ typedef enum gg_centrality {
 	GG_BY_BETWEENNESS
 } gg_centrality;
 
+/** The answer of gg_query_top; release with gg_ranking_destroy. */
 typedef struct gg_ranking {
 	size_t *nodes;
 	size_t count;
@@ -118,10 +133,13 @@ typedef struct gg_ranking {
 /**
  * The `max` most central nodes by `by`, ties broken by PageRank then name;
  * keyword nodes only when `with_keywords`. O(V log V).
+ * @param[out] out the nodes, most central first; zeroed on error
+ * @param max the most nodes to return (0: none)
  * @return 0 or GG_ENOMEM.
  */
 int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t max,
 		 bool with_keywords);
+/** Free the nodes and zero `r`. */
 void gg_ranking_destroy(gg_ranking *r);
 
 /** Summary figures of a graph. */
@@ -142,8 +160,9 @@ typedef struct gg_graph_stats {
 } gg_graph_stats;
 
 /**
- * Fill `out` with the figures of `gr`. O(V + E).
- * @return 0; GG_ENOMEM or GG_ERROR when igraph fails.
+ * Fill `out` with the figures of `gr`. O(V + E). Nothing to release.
+ * @param[out] out the figures; on error the component counts are not valid
+ * @return 0; GG_ENOMEM or GG_ERROR when igraph fails (message kept).
  */
 int gg_query_stats(gg_graph_stats *out, const gg_graph *gr);
 

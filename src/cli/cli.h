@@ -130,6 +130,82 @@ bool cli_refuse_output(const cli_common *c, gg_export_format format, const char 
 /* "glossgraph: wrote PATH" on stderr; both files for neo4j. */
 void cli_report_written(gg_export_format format, const char *path);
 
+/* Which part of the graph build and export write: --top, --focus, --depth, --all. */
+typedef struct cli_selection {
+	long top;          /* --top N; -1: the format's default */
+	const char *focus; /* --focus TERM; NULL: none */
+	long depth;        /* --depth K: hops around the focus */
+	bool all;          /* --all: held links too, with why */
+} cli_selection;
+
+#define CLI_SELECTION_INIT { -1, NULL, 2, false }
+
+/* Option codes of the selection options, above any command's own (from 256). */
+enum {
+	CLI_OPT_TOP = 512,
+	CLI_OPT_FOCUS,
+	CLI_OPT_DEPTH,
+	CLI_OPT_ALL
+};
+
+/* The selection's long options; put them before CLI_COMMON_LONG_OPTIONS. */
+#define CLI_SELECTION_LONG_OPTIONS \
+	{ "top", required_argument, NULL, CLI_OPT_TOP }, \
+	{ "focus", required_argument, NULL, CLI_OPT_FOCUS }, \
+	{ "depth", required_argument, NULL, CLI_OPT_DEPTH }, \
+	{ "all", no_argument, NULL, CLI_OPT_ALL }
+
+/* The selection in a usage line. */
+#define CLI_SELECTION_USAGE "[--top N] [--focus TERM [--depth K]] [--all]"
+
+/* Help lines of --depth and --all; --top and --focus mean different things in
+ * build and export, so each command writes those lines itself. */
+#define CLI_SELECTION_HELP \
+	"      --depth K       links around the focus (default 2)\n" \
+	"      --all           add the links the linker held back, with a held\n" \
+	"                      column saying why\n"
+
+/*
+ * Handle `opt` when it is a selection option; the option function of build
+ * and export ends with it. Returns 0, or non-zero for a bad value (reported
+ * with `usage`) or an option that is not one of these.
+ */
+int cli_selection_option(cli_selection *s, const char *usage, int opt, const char *arg);
+
+/*
+ * Fill `o` with the defaults and what every file of a selection shares:
+ * held links (--all), the depth (at most 1000) and has_focus when
+ * `around_focus`. The caller sets `top` and resolves the focus concept.
+ */
+void cli_selection_options(const cli_selection *s, bool around_focus, gg_export_options *o);
+
+/*
+ * The start of every command: cli_common_init, then cli_parse. Returns the
+ * index of the first operand, or -1 with `c` released when the command
+ * should return *exit_code at once (--help, or a usage error reported).
+ */
+int cli_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_common *c,
+	      int *exit_code);
+
+/*
+ * The start of a command that answers from the graph: cli_begin, then
+ * cli_graph_load. Returns the first operand's index, or -1 (reported, `c`
+ * released) with *exit_code to return. End with cli_graph_end.
+ */
+int cli_graph_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_common *c,
+		    cli_graph *g, int *exit_code);
+
+/*
+ * Load the graph (held edges left out) when `first` is an operand index:
+ * the second half of cli_graph_begin, for a command that checks its
+ * operands first. Returns `first`, or -1 with `c` released (also when
+ * first is -1) and *exit_code set to EXIT_ERROR when the load failed.
+ */
+int cli_graph_load(int first, cli_common *c, cli_graph *g, int *exit_code);
+
+/* Release the graph and `c`, then flush stdout: returns code, or EXIT_ERROR when stdout failed. */
+int cli_graph_end(cli_common *c, cli_graph *g, int code);
+
 int cmd_terms(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_export(int argc, char **argv);

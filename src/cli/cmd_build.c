@@ -7,27 +7,19 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-	"glossgraph build [-o DIR] [--formats LIST] [--name STEM] [--top N] "
-	"[--focus TERM [--depth K]] [--all] [-i PATH]...";
+	"glossgraph build [-o DIR] [--formats LIST] [--name STEM] " CLI_SELECTION_USAGE
+	" [-i PATH]...";
 
 enum {
 	OPT_FORMATS = 256,
-	OPT_NAME,
-	OPT_TOP,
-	OPT_FOCUS,
-	OPT_DEPTH,
-	OPT_ALL
+	OPT_NAME
 };
 
 /* What `build` reads from its command line. */
 typedef struct build_args {
 	const char *dir;
-	const char *formats;
 	const char *name;
-	long top;
-	const char *focus;
-	long depth;
-	bool all;
+	cli_selection select; /* --top: the SVG overview; --focus: one more map */
 	bool wanted[GG_FORMAT_COUNT];
 } build_args;
 
@@ -74,18 +66,8 @@ static int build_option(int opt, const char *arg, void *payload)
 			return cli_usage_error(usage, "--name takes a file name without '/', not '%s'", arg);
 		a->name = arg;
 		return 0;
-	case OPT_TOP:
-		return cli_parse_count(usage, "--top", arg, &a->top) ? 0 : 1;
-	case OPT_FOCUS:
-		a->focus = arg;
-		return 0;
-	case OPT_DEPTH:
-		return cli_parse_count(usage, "--depth", arg, &a->depth) ? 0 : 1;
-	case OPT_ALL:
-		a->all = true;
-		return 0;
 	}
-	return 1;
+	return cli_selection_option(&a->select, usage, opt, arg);
 }
 
 /* Make folder `dir` and its parents, like mkdir -p. False (reported) on failure. */
@@ -169,10 +151,7 @@ int cmd_build(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "formats", required_argument, NULL, OPT_FORMATS },
 		{ "name", required_argument, NULL, OPT_NAME },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "focus", required_argument, NULL, OPT_FOCUS },
-		{ "depth", required_argument, NULL, OPT_DEPTH },
-		{ "all", no_argument, NULL, OPT_ALL },
+		CLI_SELECTION_LONG_OPTIONS,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {
@@ -182,18 +161,18 @@ int cmd_build(int argc, char **argv)
 		".svg (the --top most central terms), .tsv, .csv, .json, and\n"
 		".nodes.csv + .relationships.csv for Neo4j. With --focus TERM it also\n"
 		"draws the map around TERM into DIR/term.svg (e.g. graphs/nas.svg).\n"
-		"Each file is written whole or not at all.\n\n"
+		"Each file is written whole or not at all, the two Neo4j files together.\n\n"
 		"  -o, --output DIR    where to write (default graphs)\n"
 		"      --formats LIST  comma-separated: dot, graphml, gexf, svg, tsv, csv,\n"
 		"                      json, neo4j, or all (the default)\n"
 		"      --name STEM     file names (default glossary)\n"
 		"      --top N         terms in the SVG overview (default 150)\n"
 		"      --focus TERM    also draw the map around TERM\n"
-		"      --depth K       links around the focus (default 2)\n"
-		"      --all           add the links the linker held back, with why\n",
+		CLI_SELECTION_HELP,
 		"o:", long_options, build_option, 0, 0
 	};
-	build_args args = { "graphs", NULL, "glossary", -1, NULL, 2, false, { false } };
+	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false } };
+	const cli_selection *sel = &args.select;
 	job jobs[GG_FORMAT_COUNT + 1];
 	size_t n_jobs = 0;
 	cli_common common;
@@ -202,11 +181,8 @@ int cmd_build(int argc, char **argv)
 
 	for (int k = 0; k < GG_FORMAT_COUNT; k++)
 		args.wanted[k] = true;
-	cli_common_init(&common);
-	if (cli_parse(argc, argv, &spec, &common, &args, &code) < 0) {
-		cli_common_free(&common);
+	if (cli_begin(argc, argv, &spec, &args, &common, &code) < 0)
 		return code;
-	}
 
 	code = EXIT_OK;
 	for (int k = 0; k < GG_FORMAT_COUNT && code == EXIT_OK; k++) {
@@ -216,26 +192,22 @@ int cmd_build(int argc, char **argv)
 		j->format = (gg_export_format)k;
 		j->path = join_path(args.dir, args.name,
 				    k == GG_FORMAT_NEO4J ? "" : gg_export_format_name(j->format));
-		gg_export_options_init(&j->options);
-		j->options.with_held = args.all;
+		cli_selection_options(sel, false, &j->options);
 		if (k == GG_FORMAT_SVG)
-			j->options.top = args.top >= 0 ? (size_t)args.top : GG_EXPORT_SVG_TOP;
+			j->options.top = sel->top >= 0 ? (size_t)sel->top : GG_EXPORT_SVG_TOP;
 		if (!j->path) {
 			cli_error("out of memory");
 			code = EXIT_ERROR;
 		}
 	}
-	if (code == EXIT_OK && args.focus) {
+	if (code == EXIT_OK && sel->focus) {
 		job *j = &jobs[n_jobs++];
-		char *name = slug(args.focus);
+		char *name = slug(sel->focus);
 		j->format = GG_FORMAT_SVG;
 		j->path = name ? join_path(args.dir, name, "svg") : NULL;
 		free(name);
-		gg_export_options_init(&j->options);
-		j->options.with_held = args.all;
+		cli_selection_options(sel, true, &j->options);
 		j->options.top = GG_EXPORT_FOCUS_TOP;
-		j->options.has_focus = true;
-		j->options.depth = (unsigned)(args.depth > 1000 ? 1000 : args.depth);
 		if (!j->path) {
 			cli_error("out of memory");
 			code = EXIT_ERROR;
@@ -244,10 +216,10 @@ int cmd_build(int argc, char **argv)
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;
-	if (code == EXIT_OK && (!make_dir(args.dir) || !cli_load_graph(&common, args.all, &cg)))
+	if (code == EXIT_OK && (!make_dir(args.dir) || !cli_load_graph(&common, sel->all, &cg)))
 		code = EXIT_ERROR;
-	if (code == EXIT_OK && args.focus) {
-		if (!cli_resolve_term(cg.glossary, args.focus, &jobs[n_jobs - 1].options.focus))
+	if (code == EXIT_OK && sel->focus) {
+		if (!cli_resolve_term(cg.glossary, sel->focus, &jobs[n_jobs - 1].options.focus))
 			code = EXIT_ERROR;
 	}
 	bool failed_before = code != EXIT_OK;

@@ -101,12 +101,9 @@ int cmd_communities(int argc, char **argv)
 	cli_graph g;
 	int code;
 
-	cli_common_init(&common);
-	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
-		cli_common_free(&common);
-		return first < 0 ? code : EXIT_ERROR;
-	}
+	int first = cli_graph_begin(argc, argv, &spec, &args, &common, &g, &code);
+	if (first < 0)
+		return code;
 	const gg_graph *gr = g.graph;
 	size_t shown = 0, hidden = 0, names = (size_t)args.names;
 	if (common.format == FORMAT_TSV)
@@ -126,7 +123,5 @@ int cmd_communities(int argc, char **argv)
 	if (hidden && !common.quiet)
 		cli_error("%zu concept%s in communities smaller than %ld not listed", hidden,
 			  hidden == 1 ? "" : "s", args.min_size);
-	cli_graph_free(&g);
-	cli_common_free(&common);
-	return cli_finish_stdout(EXIT_OK);
+	return cli_graph_end(&common, &g, EXIT_OK);
 }

@@ -6,25 +6,18 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-	"glossgraph export FORMAT [-o FILE|-] [--top N] [--focus TERM [--depth K]] [--all] "
+	"glossgraph export FORMAT [-o FILE|-] " CLI_SELECTION_USAGE " "
 	"[-i PATH]...";
 
 /* Option codes past the characters, for long options only. */
 enum {
-	OPT_TOP = 256,
-	OPT_FOCUS,
-	OPT_DEPTH,
-	OPT_ALL,
-	OPT_LAYOUT
+	OPT_LAYOUT = 256
 };
 
 /* What `export` reads from its command line. */
 typedef struct export_args {
 	const char *output;
-	const char *focus;
-	long top;   /* -1: the format's default */
-	long depth;
-	bool all;
+	cli_selection select;
 	const char *layout;
 } export_args;
 
@@ -36,21 +29,11 @@ static int export_option(int opt, const char *arg, void *payload)
 	case 'o':
 		a->output = arg;
 		return 0;
-	case OPT_TOP:
-		return cli_parse_count(usage, "--top", arg, &a->top) ? 0 : 1;
-	case OPT_FOCUS:
-		a->focus = arg;
-		return 0;
-	case OPT_DEPTH:
-		return cli_parse_count(usage, "--depth", arg, &a->depth) ? 0 : 1;
-	case OPT_ALL:
-		a->all = true;
-		return 0;
 	case OPT_LAYOUT:
 		a->layout = arg;
 		return 0;
 	}
-	return 1;
+	return cli_selection_option(&a->select, usage, opt, arg);
 }
 
 /* Whether two stat results are the same file. */
@@ -130,11 +113,8 @@ int cmd_export(int argc, char **argv)
 {
 	static const struct option long_options[] = {
 		{ "output", required_argument, NULL, 'o' },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "focus", required_argument, NULL, OPT_FOCUS },
-		{ "depth", required_argument, NULL, OPT_DEPTH },
-		{ "all", no_argument, NULL, OPT_ALL },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		CLI_SELECTION_LONG_OPTIONS,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {
@@ -153,28 +133,23 @@ int cmd_export(int argc, char **argv)
 		"  json     node-link JSON (networkx.node_link_graph)\n"
 		"  neo4j    FILE.nodes.csv and FILE.relationships.csv for neo4j-admin import\n"
 		"A file is written whole or not at all: an old one stays as it was when\n"
-		"writing fails.\n\n"
-		"  -o, --output FILE  where to write (- for standard output)\n"
-		"      --top N        keep the N terms of highest PageRank (0: all)\n"
-		"      --focus TERM   keep TERM and the terms around it\n"
-		"      --depth K      how many links around the focus (default 2)\n"
-		"      --all          add the links the linker held back, with a held\n"
-		"                     column saying why\n"
-		"      --layout NAME  svg: sfdp, neato, dot, fdp, twopi or circo\n",
+		"writing fails; neo4j's two files are replaced together or not at all.\n\n"
+		"  -o, --output FILE   where to write (- for standard output)\n"
+		"      --top N         keep the N terms of highest PageRank (0: all)\n"
+		"      --focus TERM    keep TERM and the terms around it\n"
+		CLI_SELECTION_HELP
+		"      --layout NAME   svg: sfdp, neato, dot, fdp, twopi or circo\n",
 		"o:", long_options, export_option, 1, 1
 	};
-	export_args args = { "-", NULL, -1, 2, false, NULL };
+	export_args args = { "-", CLI_SELECTION_INIT, NULL };
 	cli_common common;
 	cli_graph cg;
 	gg_export_format format;
 	int code;
 
-	cli_common_init(&common);
-	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
-	if (first < 0) {
-		cli_common_free(&common);
+	int first = cli_begin(argc, argv, &spec, &args, &common, &code);
+	if (first < 0)
 		return code;
-	}
 	if (gg_export_format_from_name(argv[first], &format) != 0) {
 		code = cli_usage_error(usage, "%s", gg_error_last());
 		cli_common_free(&common);
@@ -189,26 +164,22 @@ int cmd_export(int argc, char **argv)
 		cli_common_free(&common);
 		return EXIT_ERROR;
 	}
-	if (!cli_load_graph(&common, args.all, &cg)) {
+	if (!cli_load_graph(&common, args.select.all, &cg)) {
 		cli_common_free(&common);
 		return EXIT_ERROR;
 	}
 
+	const cli_selection *sel = &args.select;
 	gg_export_options o;
-	gg_export_options_init(&o);
-	o.with_held = args.all;
+	cli_selection_options(sel, sel->focus != NULL, &o);
 	o.layout = args.layout;
-	o.depth = (unsigned)(args.depth > 1000 ? 1000 : args.depth);
 	code = EXIT_OK;
-	if (args.focus) {
-		o.has_focus = true;
-		if (!cli_resolve_term(cg.glossary, args.focus, &o.focus))
-			code = EXIT_ERROR;
-	}
-	if (args.top >= 0)
-		o.top = (size_t)args.top;
+	if (sel->focus && !cli_resolve_term(cg.glossary, sel->focus, &o.focus))
+		code = EXIT_ERROR;
+	if (sel->top >= 0)
+		o.top = (size_t)sel->top;
 	else if (format == GG_FORMAT_SVG)
-		o.top = args.focus ? GG_EXPORT_FOCUS_TOP : GG_EXPORT_SVG_TOP;
+		o.top = sel->focus ? GG_EXPORT_FOCUS_TOP : GG_EXPORT_SVG_TOP;
 	if (code == EXIT_OK && gg_export_file(cg.graph, format, &o, args.output) != 0) {
 		cli_error("%s", gg_error_last());
 		code = EXIT_ERROR;

@@ -140,12 +140,9 @@ int cmd_neighbors(int argc, char **argv)
 	gg_neighbor_list list = { NULL, 0 };
 	int code;
 
-	cli_common_init(&common);
-	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
-		cli_common_free(&common);
-		return first < 0 ? code : EXIT_ERROR;
-	}
+	int first = cli_graph_begin(argc, argv, &spec, &args, &common, &g, &code);
+	if (first < 0)
+		return code;
 	code = EXIT_ERROR;
 	if (!cli_resolve_term(g.glossary, argv[first], &concept))
 		goto done;
@@ -160,10 +157,8 @@ int cmd_neighbors(int argc, char **argv)
 	if (!list.count && !common.quiet)
 		cli_error("no cross-references %s '%s'", args.dir == GG_DIR_OUT ? "out of"
 			  : args.dir == GG_DIR_IN ? "into" : "around", gg_graph_node(g.graph, node)->name);
-	code = cli_finish_stdout(EXIT_OK);
+	code = EXIT_OK;
 done:
 	gg_neighbor_list_destroy(&list);
-	cli_graph_free(&g);
-	cli_common_free(&common);
-	return code;
+	return cli_graph_end(&common, &g, code);
 }

@@ -112,17 +112,14 @@ int cmd_related(int argc, char **argv)
 	cli_graph g;
 	int code;
 
-	cli_common_init(&common);
-	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
+	int first = cli_begin(argc, argv, &spec, &args, &common, &code);
 	if (first >= 0 && (first == argc) != args.all) {
 		code = args.all ? cli_usage_error(usage, "--all takes no TERM")
 				: cli_usage_error(usage, "missing argument");
 		first = -1;
 	}
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
-		cli_common_free(&common);
-		return first < 0 ? code : EXIT_ERROR;
-	}
+	if ((first = cli_graph_load(first, &common, &g, &code)) < 0)
+		return code;
 	code = EXIT_OK;
 	const gg_graph *gr = g.graph;
 	size_t nodes = gg_graph_node_count(gr), max = args.max ? (size_t)args.max : nodes;
@@ -156,7 +153,5 @@ int cmd_related(int argc, char **argv)
 	}
 	if (common.format == FORMAT_JSON && (several || printed))
 		fputs(several ? "\n]\n" : "\n", stdout);
-	cli_graph_free(&g);
-	cli_common_free(&common);
-	return cli_finish_stdout(code);
+	return cli_graph_end(&common, &g, code);
 }

@@ -93,18 +93,13 @@ int cmd_top(int argc, char **argv)
 	gg_ranking r;
 	int code;
 
-	cli_common_init(&common);
-	int first = cli_parse(argc, argv, &spec, &common, &args, &code);
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
-		cli_common_free(&common);
-		return first < 0 ? code : EXIT_ERROR;
-	}
+	int first = cli_graph_begin(argc, argv, &spec, &args, &common, &g, &code);
+	if (first < 0)
+		return code;
 	size_t max = args.max ? (size_t)args.max : gg_graph_node_count(g.graph);
 	if (gg_query_top(&r, g.graph, args.by, max, args.keywords) != 0) {
 		cli_error("%s", gg_error_last());
-		cli_graph_free(&g);
-		cli_common_free(&common);
-		return EXIT_ERROR;
+		return cli_graph_end(&common, &g, EXIT_ERROR);
 	}
 	if (common.format == FORMAT_TSV)
 		puts("rank\tname\tkind\tpagerank\tin_degree\tout_degree\tbetweenness\tcommunity");
@@ -115,7 +110,5 @@ int cmd_top(int argc, char **argv)
 	if (common.format == FORMAT_JSON)
 		fputs(r.count ? "\n]\n" : "]\n", stdout);
 	gg_ranking_destroy(&r);
-	cli_graph_free(&g);
-	cli_common_free(&common);
-	return cli_finish_stdout(EXIT_OK);
+	return cli_graph_end(&common, &g, EXIT_OK);
 }

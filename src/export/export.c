@@ -4,10 +4,12 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Longest tooltip text, in bytes, before it is cut at a word. */
 #define SENTENCE_MAX 300
@@ -356,7 +358,71 @@ int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships)
 	return 0;
 }
 
-/* Both Neo4j files, renamed into place only when both are complete. */
+/*
+ * Before `o` (closed, not yet committed) is renamed over its path, keep the
+ * file now there under a second name, a hard link "TMP.old" beside it, so
+ * that it can be put back. *backup is that name, or NULL when there is
+ * nothing to put back: no file there yet, or `o` is written in place.
+ * Returns 0, GG_EIO (the file system cannot link it: nothing is replaced)
+ * or GG_ENOMEM.
+ */
+static int keep_old(const gg_i_output *o, char **backup)
+{
+	gg_buf name = GG_BUF_INIT;
+
+	*backup = NULL;
+	if (!o->tmp)
+		return 0;
+	gg_buf_printf(&name, "%s.old", o->tmp);
+	if (name.oom)
+		return gg_error_oom();
+	if (link(o->path, name.ptr) != 0) {
+		int err = errno == ENOENT ? 0
+			: gg_error_set_errno(GG_EIO, errno, "cannot keep the old '%s' while it is "
+					     "replaced", o->path);
+		gg_buf_free(&name);
+		return err;
+	}
+	*backup = gg_buf_detach(&name);
+	return 0;
+}
+
+/*
+ * Rename both closed temporaries into place, nodes first; when the second
+ * rename fails, put the old nodes file back (or remove the new one when
+ * there was none), so that both files change or neither does. Only when
+ * that undo fails too are the new nodes left beside the old relationships,
+ * and the message says so. Returns 0, GG_EIO or GG_ENOMEM.
+ */
+static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
+{
+	char *path = NULL, *backup = NULL;
+	int err = keep_old(nodes, &backup);
+
+	if (!err && nodes->tmp && !(path = gg_strndup(nodes->path, strlen(nodes->path))))
+		err = gg_error_oom();
+	if (!err)
+		err = gg_i_output_commit(nodes);
+	if (!err && (err = gg_i_output_commit(rels)) != 0 && path) {
+		int undone = (backup ? rename(backup, path) : unlink(path)) == 0, undo_errno = errno;
+		if (undone) {
+			free(backup);
+			backup = NULL;
+		} else {
+			char why[256];
+			snprintf(why, sizeof(why), "%s", gg_error_last());
+			gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be taken back",
+					   why, path);
+		}
+	}
+	if (backup)
+		unlink(backup);
+	free(backup);
+	free(path);
+	return err;
+}
+
+/* Both Neo4j files, written to temporaries, then renamed into place together. */
 static int export_neo4j(const gg_i_view *v, const char *stem)
 {
 	gg_i_output nodes = GG_I_OUTPUT_INIT, rels = GG_I_OUTPUT_INIT;
@@ -377,9 +443,7 @@ static int export_neo4j(const gg_i_view *v, const char *stem)
 		err = close_err ? close_err : write_err;
 	}
 	if (!err)
-		err = gg_i_output_commit(&nodes);
-	if (!err)
-		err = gg_i_output_commit(&rels);
+		err = commit_pair(&nodes, &rels);
 	gg_i_output_abort(&nodes);
 	gg_i_output_abort(&rels);
 	free(nodes_path);

@@ -14,6 +14,7 @@ typedef struct attribute {
 	const char *type; /* integer, double, boolean, string */
 } attribute;
 
+/* gg_i_xml_node_values' keys, in its order. */
 static const attribute node_attributes[] = {
 	{ "type", "string" },
 	{ "aliases", "string" },
@@ -26,6 +27,7 @@ static const attribute node_attributes[] = {
 	{ "out_degree", "integer" },
 };
 
+/* gg_i_xml_edge_values' keys, in its order (held declared apart). */
 static const attribute edge_attributes[] = {
 	{ "rule", "string" },
 	{ "evidence", "string" },
@@ -59,56 +61,15 @@ static void declare_all(gg_i_xml *x, const char *class, const attribute *a, size
 	gg_i_xml_end(x);
 }
 
-/* <attvalue for="id" value="value"/> */
-static void value(gg_i_xml *x, const char *id, const char *text)
-{
-	gg_i_xml_start(x, "attvalue");
-	gg_i_xml_attr(x, "for", id);
-	gg_i_xml_attr(x, "value", text);
-	gg_i_xml_end(x);
-}
-
-/* <attvalue> of a number. */
-static void value_number(gg_i_xml *x, const char *id, double v)
-{
-	char num[GG_I_NUMBER_MAX];
-	value(x, id, gg_i_number(num, v));
-}
-
-/* <attvalue> of a whole number. */
-static void value_int(gg_i_xml *x, const char *id, long long v)
-{
-	char num[GG_I_NUMBER_MAX];
-	snprintf(num, sizeof(num), "%lld", v);
-	value(x, id, num);
-}
-
-/* An id attribute "<prefix><index>": n17, e42. */
-static void id_attr(gg_i_xml *x, const char *name, char prefix, size_t index)
-{
-	char id[GG_I_NUMBER_MAX];
-	snprintf(id, sizeof(id), "%c%zu", prefix, index);
-	gg_i_xml_attr(x, name, id);
-}
-
 /* A node: its label, attributes, then viz colour, position and size. */
 static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 {
 	const gg_node *n = t->node;
 
-	gg_i_xml_start(x, "node");
-	id_attr(x, "id", 'n', t->index);
+	gg_i_xml_start_node(x, t);
 	gg_i_xml_attr(x, "label", gg_i_str(&t->label));
 	gg_i_xml_start(x, "attvalues");
-	value(x, "type", gg_i_type_name(n->kind));
-	value(x, "aliases", gg_i_str(&t->aliases));
-	value(x, "categories", gg_i_str(&t->categories));
-	value(x, "definition", gg_i_str(&t->definition));
-	value_int(x, "community", n->community);
-	value_number(x, "pagerank", n->pagerank);
-	value_number(x, "betweenness", n->betweenness);
-	value_int(x, "in_degree", n->in_degree);
-	value_int(x, "out_degree", n->out_degree);
+	gg_i_xml_node_values(x, t);
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:color");
 	gg_i_xml_attr_uint(x, "r", t->r);
@@ -130,34 +91,24 @@ static void write_edge(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 {
 	const gg_edge *e = t->edge;
 
-	gg_i_xml_start(x, "edge");
-	id_attr(x, "id", 'e', t->index);
-	id_attr(x, "source", 'n', t->from);
-	id_attr(x, "target", 'n', t->to);
+	gg_i_xml_start_edge(x, t);
 	gg_i_xml_attr_uint(x, "weight", e->weight);
 	gg_i_xml_attr(x, "kind", gg_i_kind_name(e->kind));
 	gg_i_xml_start(x, "attvalues");
-	value(x, "rule", gg_i_rule_name(e->rule));
-	value(x, "evidence", gg_i_str(&t->evidence));
-	value(x, "surface", gg_i_str(&t->surface));
-	value_number(x, "specificity", e->specificity);
-	value(x, "cued", e->cued ? "true" : "false");
-	if (held)
-		value(x, "held", gg_i_held_name(e->held));
+	gg_i_xml_edge_values(x, t, held);
 	gg_i_xml_end(x);
 	gg_i_xml_end(x);
 }
 
 int gg_i_write_gexf(FILE *f, const gg_i_view *v)
 {
-	gg_i_node_text nt = { 0 };
-	gg_i_edge_text et = { 0 };
 	bool held = v->options->with_held;
 	gg_i_xml x;
 	int err = gg_i_xml_open(&x, f);
 
 	if (err)
 		return err;
+	gg_i_xml_value_style(&x, "attvalue", "for", "value");
 	gg_i_xml_start(&x, "gexf");
 	gg_i_xml_attr(&x, "xmlns", "http://gexf.net/1.3");
 	gg_i_xml_attr(&x, "xmlns:viz", "http://gexf.net/1.3/viz");
@@ -176,24 +127,15 @@ int gg_i_write_gexf(FILE *f, const gg_i_view *v)
 		    held ? &held_attribute : NULL);
 	gg_i_xml_start(&x, "nodes");
 	gg_i_xml_attr_uint(&x, "count", v->n_nodes);
-	for (size_t i = 0; i < v->n_nodes && !err; i++) {
-		err = gg_i_node_text_fill(&nt, v, i);
-		if (!err)
-			write_node(&x, &nt);
-	}
+	err = gg_i_xml_each_node(&x, v, write_node);
 	gg_i_xml_end(&x);
 	gg_i_xml_start(&x, "edges");
 	gg_i_xml_attr_uint(&x, "count", v->n_edges);
-	for (size_t i = 0; i < v->n_edges && !err; i++) {
-		err = gg_i_edge_text_fill(&et, v, i);
-		if (!err)
-			write_edge(&x, &et, held);
-	}
+	if (!err)
+		err = gg_i_xml_each_edge(&x, v, held, write_edge);
 	gg_i_xml_end(&x);
 	gg_i_xml_end(&x);
 	gg_i_xml_end(&x);
 	int close_err = gg_i_xml_close(&x, "GEXF");
-	gg_i_node_text_free(&nt);
-	gg_i_edge_text_free(&et);
 	return err ? err : close_err;
 }

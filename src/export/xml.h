@@ -1,11 +1,13 @@
-/* xml.h - the libxml2 text writer behind GraphML and GEXF, with every string made safe for XML 1.0. */
+/* xml.h - the libxml2 text writer behind GraphML and GEXF, with every string made safe for XML 1.0, and what the two write alike. */
 #ifndef GG_EXPORT_XML_H
 #define GG_EXPORT_XML_H
 
 #include "core/buf.h"
+#include "export/export.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /*
@@ -24,6 +26,8 @@ typedef struct gg_i_xml {
 	void *generic_context;
 	xmlStructuredErrorFunc structured;
 	void *structured_context;
+	/* how gg_i_xml_value writes a keyed value (gg_i_xml_value_style) */
+	const char *value_element, *value_key, *value_attr;
 } gg_i_xml;
 
 /* Start a UTF-8 document with its XML declaration, indented by two spaces.
@@ -38,6 +42,45 @@ void gg_i_xml_attr_uint(gg_i_xml *x, const char *name, unsigned long long value)
 void gg_i_xml_text(gg_i_xml *x, const char *text);
 /* <element>text</element> */
 void gg_i_xml_element(gg_i_xml *x, const char *element, const char *text);
+
+/*
+ * How the format writes the value of a node's or an edge's attribute:
+ * <ELEMENT KEY="name" ATTR="value"/>, or <ELEMENT KEY="name">value</ELEMENT>
+ * when `attr` is NULL. GraphML is ("data", "key", NULL), GEXF ("attvalue",
+ * "for", "value"). Call once after gg_i_xml_open, before gg_i_xml_value;
+ * the strings must outlive the writer.
+ */
+void gg_i_xml_value_style(gg_i_xml *x, const char *element, const char *key, const char *attr);
+/* One value in the format's style; without a style set, the writer fails. */
+void gg_i_xml_value(gg_i_xml *x, const char *name, const char *value);
+/* A value that is a number (gg_i_number) or a whole number. */
+void gg_i_xml_value_number(gg_i_xml *x, const char *name, double value);
+void gg_i_xml_value_int(gg_i_xml *x, const char *name, long long value);
+
+/* Open <node id="nI"> for the node of `t` (I: its graph index), as GraphML
+ * and GEXF both write it; close it with gg_i_xml_end. */
+void gg_i_xml_start_node(gg_i_xml *x, const gg_i_node_text *t);
+/* Open <edge id="eI" source="nA" target="nB"> for the edge of `t`. */
+void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t);
+
+/*
+ * The attributes GraphML and GEXF both write as keyed values, in the order
+ * both declare them. A node's: type, aliases, categories, definition,
+ * community, pagerank, betweenness, in_degree, out_degree. An edge's: rule,
+ * evidence, surface, specificity, cued, then held when `held`.
+ */
+void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t);
+void gg_i_xml_edge_values(gg_i_xml *x, const gg_i_edge_text *t, bool held);
+
+/*
+ * Call `write` for every node (edge) of the view in order, with its text
+ * filled, until one fails. Returns 0 or GG_ENOMEM; the writer's own
+ * failures are left for gg_i_xml_close.
+ */
+int gg_i_xml_each_node(gg_i_xml *x, const gg_i_view *v,
+		       void (*write)(gg_i_xml *x, const gg_i_node_text *t));
+int gg_i_xml_each_edge(gg_i_xml *x, const gg_i_view *v, bool held,
+		       void (*write)(gg_i_xml *x, const gg_i_edge_text *t, bool held));
 
 /* End the document, flush it to the FILE and free the writer. Returns 0,
  * or GG_ERROR ("cannot write the <what>: libxml2 failed") or GG_ENOMEM. */

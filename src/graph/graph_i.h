@@ -1,4 +1,4 @@
-/* graph_i.h - the graph object's private layout, shared by graph/ and the exporters. */
+/* graph_i.h - the graph object's private layout and igraph glue, shared by graph.c and query.c (and their unit tests); the exporters use only the public API. */
 #ifndef GG_GRAPH_GRAPH_I_H
 #define GG_GRAPH_GRAPH_I_H
 

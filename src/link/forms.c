@@ -93,10 +93,8 @@ static void inflect(gg_buf *out, const char *s, size_t n)
 	if (wl < 3 || !letters)
 		return;
 	char last = word[wl - 1], before = word[wl - 2];
-	if (all_caps) {
-		if (last == 's')
-			gg_buf_put(out, s, n - 1);
-		else if (last != 'S') {
+	if (all_caps) { /* "LSTM" -> "LSTMs" */
+		if (last != 'S') {
 			gg_buf_put(out, s, n);
 			gg_buf_putc(out, 's');
 		}
@@ -120,11 +118,17 @@ static void inflect(gg_buf *out, const char *s, size_t n)
 	}
 }
 
+/*
+ * Longer names are prose, not terms: a 20,000-word <dt> would make every
+ * scan wait on it (the matcher's pending candidates grow with term length).
+ */
+#define MAX_FORM_BYTES 256
+
 static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
 			       const char *s, uint32_t concept, gg_match_rule rule)
 {
 	size_t n = strlen(s);
-	if (!n || !has_letter(s, n) || s[0] == '-' || s[n - 1] == '-')
+	if (!n || n > MAX_FORM_BYTES || !has_letter(s, n) || s[0] == '-' || s[n - 1] == '-')
 		return 0;
 	bool exact = rule == GG_RULE_ABBREVIATION || gg_i_form_exact_case(s, n);
 	int err = add_form(a, f, s, n, concept, rule, exact);

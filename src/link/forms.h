@@ -28,7 +28,8 @@ bool gg_i_form_exact_case(const char *s, size_t n);
 /*
  * Add every form of every concept of `g` to `a` (not compiled): the name,
  * aliases and abbreviations, each with its plural (or singular) on the last
- * word. Forms without letters and affixes ("-oid") are left out. Fills
+ * word. Forms without letters, affixes ("-oid") and names of more than 256
+ * bytes (prose, not terms) are left out. Fills
  * `out` (release with gg_i_forms_free). Returns 0 or GG_ENOMEM / GG_ELIMIT.
  */
 int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out);

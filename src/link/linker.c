@@ -64,6 +64,8 @@ typedef struct worker {
 	uint32_t *slot;      /* per target: its pair in `pairs` */
 	uint64_t bytes;
 	int err;
+	char message[256];   /* the error message, from this thread's slot */
+	gg_buf view;         /* the text as the matcher sees it (see scan_view) */
 	/* the definition being scanned */
 	uint32_t source, entry;
 	const char *text;
@@ -107,6 +109,12 @@ static int record_mention(worker *w, const gg_match *m, uint32_t target, gg_matc
 	return 0;
 }
 
+/*
+ * A surface that names more concepts than this (an abbreviation many terms
+ * share) is ambiguous: it links to none of them. `check` lists collisions.
+ */
+#define MAX_SHARED_SURFACE 3
+
 static int on_match(const gg_match *m, void *payload)
 {
 	worker *w = payload;
@@ -115,18 +123,62 @@ static int on_match(const gg_match *m, void *payload)
 		    (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start));
 	w->last_end = m->end;
 	w->last_cued = cued;
+	/* ids come sorted, and each concept's forms have neighbouring ids */
+	size_t concepts = 0;
+	for (size_t i = 0; i < m->n_ids; i++)
+		concepts += i == 0 || forms->items[m->ids[i]].concept != forms->items[m->ids[i - 1]].concept;
+	if (concepts > MAX_SHARED_SURFACE)
+		return 0;
 	for (size_t i = 0; i < m->n_ids; i++) {
 		const gg_form *f = &forms->items[m->ids[i]];
-		bool seen = false;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = forms->items[m->ids[k]].concept == f->concept;
-		if (seen || f->concept == w->source)
+		if (i > 0 && forms->items[m->ids[i - 1]].concept == f->concept)
+			continue;
+		if (f->concept == w->source)
 			continue; /* a self mention uses up its text, and adds nothing */
 		int err = record_mention(w, m, f->concept, f->rule, cued);
 		if (err)
 			return err;
 	}
 	return 0;
+}
+
+/* Whether UTF-8 sequence s[0..n) is typographic punctuation or a space. */
+static bool is_typographic(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xC2)
+		return s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB; /* no-break space, guillemets */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80)
+		return (s[2] >= 0x93 && s[2] <= 0x9F) || /* dashes, curly quotes */
+		       s[2] == 0xA6 || s[2] == 0xAF ||   /* ellipsis, narrow no-break space */
+		       s[2] == 0xB9 || s[2] == 0xBA;     /* single guillemets */
+	return false;
+}
+
+/*
+ * The text as the matcher sees it: typographic quotes, dashes, ellipses,
+ * guillemets and no-break spaces become spaces of the same length, so that
+ * "‘cyberpunk’" or "kernel—" stand as words while every position stays the
+ * position in the real text. Returns `text` itself when there is none.
+ */
+static const char *scan_view(gg_buf *view, const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	if (!memchr(text, 0xE2, len) && !memchr(text, 0xC2, len))
+		return text;
+	gg_buf_clear(view);
+	gg_buf_put(view, text, len);
+	if (view->oom)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] != 0xE2 && u[i] != 0xC2)
+			continue;
+		size_t n = u[i] == 0xC2 ? 2 : 3;
+		if (is_typographic(u + i, len - i)) {
+			memset(view->ptr + i, ' ', n);
+			i += n - 1;
+		}
+	}
+	return view->ptr;
 }
 
 static void *scan_range(void *arg)
@@ -143,10 +195,14 @@ static void *scan_range(void *arg)
 			w->last_end = 0;
 			w->last_cued = false;
 			w->bytes += e->definition_len;
-			w->err = gg_automaton_scan(w->lk->automaton, e->definition, e->definition_len,
-						   on_match, w);
+			const char *view = scan_view(&w->view, e->definition, e->definition_len);
+			w->err = view ? gg_automaton_scan(w->lk->automaton, view, e->definition_len,
+							  on_match, w)
+				      : gg_error_oom();
 		}
 	}
+	if (w->err) /* the message slot is per thread: carry it home */
+		snprintf(w->message, sizeof(w->message), "%s", gg_error_last());
 	return NULL;
 }
 
@@ -203,13 +259,11 @@ static int scan_all(const linker *lk, pair **out, size_t *n_out, uint64_t *bytes
 		for (; started < threads; started++)
 			if (pthread_create(&ids[started], NULL, scan_range, &workers[started]) != 0)
 				break;
-		if (started < threads)
-			err = gg_error_set(GG_ERROR, "cannot start linker threads");
+		/* the ranges no thread could take are scanned here */
+		for (unsigned t = started; t < threads; t++)
+			scan_range(&workers[t]);
 		for (unsigned t = 0; t < started; t++)
 			pthread_join(ids[t], NULL);
-		if (started < threads)
-			for (unsigned t = started; t < threads; t++)
-				scan_range(&workers[t]);
 	}
 
 	size_t n = 0;
@@ -218,7 +272,7 @@ static int scan_all(const linker *lk, pair **out, size_t *n_out, uint64_t *bytes
 		n += workers[t].n;
 		*bytes_out += workers[t].bytes;
 		if (!err && workers[t].err)
-			err = workers[t].err;
+			err = gg_error_set(workers[t].err, "%s", workers[t].message);
 	}
 	pair *all = err ? NULL : malloc((n ? n : 1) * sizeof(*all));
 	if (!err && !all)
@@ -228,6 +282,7 @@ static int scan_all(const linker *lk, pair **out, size_t *n_out, uint64_t *bytes
 			memcpy(all + at, workers[t].pairs, workers[t].n * sizeof(*all));
 		at += (unsigned)workers[t].n;
 		free(workers[t].pairs);
+		gg_buf_free(&workers[t].view);
 		free(workers[t].stamp);
 		free(workers[t].slot);
 	}
@@ -327,10 +382,11 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 		size_t c;
 		if (gg_glossary_find(g, term, &c) == 0)
 			stop[c] = true;
+		else
+			gg_error_clear(); /* a stop term this glossary lacks is no error */
 	}
 	int err = ferror(f) ? gg_error_set(GG_EIO, "cannot read '%s'", path) : 0;
 	fclose(f);
-	gg_error_clear();
 	return err;
 }
 
@@ -473,9 +529,55 @@ static int add_mention_edge(edge_list *out, const gg_glossary *g, const pair *p,
 }
 
 /*
+ * Append an edge of the glossary's own structure (header, editor link) from
+ * entry `e`'s concept to `target`: weight 1, fully specific, held back only
+ * by a stop term. The strings must outlive the edge list.
+ */
+static int push_structural_edge(edge_list *out, const gg_entry *e, size_t target, gg_edge_kind kind,
+				gg_match_rule rule, const char *surface, uint64_t offset,
+				const char *snippet, const bool *stop)
+{
+	if (!surface || !snippet)
+		return gg_error_oom();
+	if (GG_ARRAY_PUSH_SLOT(out->items, out->n, out->cap))
+		return GG_ENOMEM;
+	gg_edge *edge = &out->items[out->n++];
+	memset(edge, 0, sizeof(*edge));
+	edge->source = e->concept;
+	edge->target = target;
+	edge->kind = kind;
+	edge->rule = rule;
+	edge->weight = 1;
+	edge->specificity = 1;
+	edge->held = stop && stop[target] ? GG_HELD_STOP_TERM : GG_HELD_NONE;
+	edge->surface = surface;
+	edge->file = e->file;
+	edge->line = e->line;
+	edge->offset = offset;
+	edge->snippet = snippet;
+	return 0;
+}
+
+/* Where `item` stands in `header` as a whole comma-separated item. */
+static size_t item_offset(const char *header, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = header; (p = strstr(p, item)); p++) {
+		const char *before = p;
+		while (before > header && before[-1] == ' ')
+			before--;
+		const char *after = p + n;
+		while (*after == ' ')
+			after++;
+		if ((before == header || before[-1] == ',') && (*after == ',' || !*after))
+			return (size_t)(p - header);
+	}
+	return 0;
+}
+
+/*
  * Header edges: each entry's category and keywords that name another
- * concept. Evidence is the header line. They are the glossary's own
- * structure, so only a stop term holds them back.
+ * concept. Evidence is the header line, at the item.
  */
 static int add_header_edges(edge_list *out, const gg_glossary *g, const bool *stop)
 {
@@ -493,23 +595,13 @@ static int add_header_edges(edge_list *out, const gg_glossary *g, const bool *st
 			}
 			if (target == e->concept)
 				continue;
-			if (GG_ARRAY_PUSH_SLOT(out->items, out->n, out->cap))
-				return GG_ENOMEM;
-			gg_edge *edge = &out->items[out->n++];
-			memset(edge, 0, sizeof(*edge));
-			edge->source = e->concept;
-			edge->target = target;
-			edge->kind = is_category ? GG_EDGE_CATEGORY : GG_EDGE_KEYWORD;
-			edge->rule = GG_RULE_HEADER;
-			edge->weight = 1;
-			edge->specificity = 1;
-			edge->held = stop && stop[target] ? GG_HELD_STOP_TERM : GG_HELD_NONE;
-			edge->surface = item;
-			edge->file = e->file;
-			edge->line = e->line;
-			const char *at = strstr(e->header, item);
-			edge->offset = e->header_offset + (at ? (uint64_t)(at - e->header) : 0);
-			edge->snippet = e->header;
+			int err = push_structural_edge(out, e, target,
+						       is_category ? GG_EDGE_CATEGORY : GG_EDGE_KEYWORD,
+						       GG_RULE_HEADER, item,
+						       e->header_offset + item_offset(e->header, item),
+						       e->header, stop);
+			if (err)
+				return err;
 		}
 	}
 	return 0;
@@ -529,25 +621,13 @@ static int add_editor_edges(edge_list *out, const gg_glossary *g, const bool *st
 			}
 			if (target == e->concept)
 				continue;
-			if (GG_ARRAY_PUSH_SLOT(out->items, out->n, out->cap))
-				return GG_ENOMEM;
-			gg_edge *edge = &out->items[out->n++];
-			memset(edge, 0, sizeof(*edge));
-			edge->source = e->concept;
-			edge->target = target;
-			edge->kind = GG_EDGE_EDITOR;
-			edge->rule = GG_RULE_HREF;
-			edge->weight = 1;
-			edge->specificity = 1;
-			edge->held = stop && stop[target] ? GG_HELD_STOP_TERM : GG_HELD_NONE;
-			edge->surface = gg_arena_strndup(&out->strings, e->definition + x->offset, x->len);
-			edge->file = e->file;
-			edge->line = e->line;
-			edge->offset = gg_glossary_file_offset(g, i, x->offset);
-			edge->snippet = make_snippet(&out->strings, e->definition, e->definition_len,
-						     x->offset, x->offset + x->len);
-			if (!edge->surface || !edge->snippet)
-				return gg_error_oom();
+			const char *surface = gg_arena_strndup(&out->strings, e->definition + x->offset, x->len);
+			const char *snippet = make_snippet(&out->strings, e->definition, e->definition_len,
+							   x->offset, x->offset + x->len);
+			int err = push_structural_edge(out, e, target, GG_EDGE_EDITOR, GG_RULE_HREF, surface,
+						       gg_glossary_file_offset(g, i, x->offset), snippet, stop);
+			if (err)
+				return err;
 		}
 	}
 	return 0;

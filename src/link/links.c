@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Edges that merge: the same source, target and kind. */
 static int compare_edges(const void *a, const void *b)
 {
 	const gg_edge *x = a, *y = b;
@@ -13,6 +14,20 @@ static int compare_edges(const void *a, const void *b)
 	if (x->target != y->target)
 		return x->target < y->target ? -1 : 1;
 	return (int)x->kind - (int)y->kind;
+}
+
+/* A total order: among merging edges the earliest evidence comes first. */
+static int compare_evidence(const void *a, const void *b)
+{
+	const gg_edge *x = a, *y = b;
+	int c = compare_edges(a, b);
+	if (!c)
+		c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	if (!c && x->offset != y->offset)
+		c = x->offset < y->offset ? -1 : 1;
+	if (!c)
+		c = strcmp(x->surface ? x->surface : "", y->surface ? y->surface : "");
+	return c;
 }
 
 static const char *copy_string(gg_arena *a, const char *s)
@@ -42,7 +57,7 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 	}
 	if (n) {
 		memcpy(l->edges, edges, n * sizeof(*edges));
-		qsort(l->edges, n, sizeof(*l->edges), compare_edges);
+		qsort(l->edges, n, sizeof(*l->edges), compare_evidence);
 	}
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -12,6 +12,62 @@
 #include <string.h>
 #include <strings.h>
 
+/* ---- canonical order ------------------------------------------------- */
+
+typedef struct position {
+	const char *file;
+	uint64_t offset;
+	uint32_t line;
+	size_t index; /* read order, the last word: HTML has no offsets */
+} position;
+
+static int compare_positions(const void *a, const void *b)
+{
+	const position *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Put the entries in order of file name, then place in the file, so that
+ * everything after (which duplicate is kept, concept order, evidence) is
+ * the same whatever order the pages were read in. O(n log n).
+ */
+static int sort_entries(gg_glossary *g)
+{
+	size_t n = g->n_entries;
+	position *order = malloc(n * sizeof(*order));
+	gg_entry *entries = malloc(n * sizeof(*entries));
+	const gg_offset_map **maps = malloc(n * sizeof(*maps));
+	if (!order || !entries || !maps) {
+		free(order);
+		free(entries);
+		free(maps);
+		return gg_error_oom();
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = (position){ g->entries[i].file, g->entries[i].header_offset,
+				       g->entries[i].line, i };
+	qsort(order, n, sizeof(*order), compare_positions);
+	for (size_t i = 0; i < n; i++) {
+		entries[i] = g->entries[order[i].index];
+		maps[i] = g->maps[order[i].index];
+	}
+	free(g->entries);
+	free(g->maps);
+	g->entries = entries;
+	g->maps = maps;
+	g->cap_entries = n;
+	free(order);
+	return 0;
+}
+
 /* ---- exact duplicates ------------------------------------------------ */
 
 static uint64_t entry_hash(const gg_entry *e)
@@ -546,15 +602,18 @@ static int build_lookup(gg_glossary *g)
 
 int gg_glossary_build(gg_glossary *g)
 {
-	if (g->built)
-		return gg_error_set(GG_EINVAL, "the glossary is already built");
+	if (g->built || g->failed)
+		return gg_error_set(GG_EINVAL, g->built ? "the glossary is already built"
+						       : "the glossary failed to build; free it");
 	if (g->n_entries == 0)
 		return gg_error_set(GG_EINPUT, "no glossary entries found in the input");
 	if (g->stats.entries > UINT32_MAX - 1)
 		return gg_error_set(GG_ELIMIT, "more than %u entries", UINT32_MAX - 1);
 
 	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT };
-	int err = drop_duplicates(g);
+	int err = sort_entries(g);
+	if (!err)
+		err = drop_duplicates(g);
 	if (err)
 		return err;
 	g->names = calloc(g->n_entries, sizeof(*g->names));
@@ -573,6 +632,7 @@ int gg_glossary_build(gg_glossary *g)
 		goto cleanup;
 	g->built = true;
 cleanup:
+	g->failed = err != 0;
 	free(st.parent);
 	free(st.term_keys);
 	free(st.bold_keys);

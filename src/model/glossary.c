@@ -56,14 +56,18 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
 
 int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map)
 {
-	size_t cap = g->cap_entries;
-	if (GG_ARRAY_PUSH_SLOT(g->entries, g->n_entries, g->cap_entries))
-		return GG_ENOMEM;
-	if (g->cap_entries != cap) {
-		const gg_offset_map **maps = realloc(g->maps, g->cap_entries * sizeof(*maps));
+	if (g->n_entries == g->cap_entries) {
+		/* both arrays grow to the new capacity before it is recorded */
+		size_t cap = g->cap_entries ? g->cap_entries * 2 : 64;
+		gg_entry *entries = realloc(g->entries, cap * sizeof(*entries));
+		if (!entries)
+			return gg_error_oom();
+		g->entries = entries;
+		const gg_offset_map **maps = realloc(g->maps, cap * sizeof(*maps));
 		if (!maps)
 			return gg_error_oom();
 		g->maps = maps;
+		g->cap_entries = cap;
 	}
 	g->maps[g->n_entries] = map;
 	g->entries[g->n_entries++] = *e;
@@ -106,6 +110,8 @@ const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i)
 
 uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos)
 {
+	if (entry >= g->n_entries)
+		return 0;
 	const gg_entry *e = &g->entries[entry];
 	const gg_offset_map *m = g->maps[entry];
 	if (!m || !m->n || pos < m->anchors[0].pos)

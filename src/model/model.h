@@ -49,6 +49,7 @@ struct gg_glossary {
 	size_t n_diags, cap_diags;
 	gg_read_stats stats;
 	bool built;
+	bool failed;              /* build failed: the glossary can only be freed */
 };
 
 /*

@@ -164,29 +164,24 @@ bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_
 	if (lead == flen || gg_ascii_lower(full[lead]) != gg_ascii_lower(abbr[0]))
 		return false; /* "NAS" opens with the N of "Neural ..." */
 
-	/* match right to left; the first character must open a word */
-	size_t ai = alen, fi = flen;
-	while (ai > 0) {
+	/* match right to left, each letter of full used once; the first
+	 * letter of abbr must open a word */
+	size_t fi = flen; /* full[0, fi) is still unused */
+	for (size_t ai = alen; ai > 0; ai--) {
 		char c = gg_ascii_lower(abbr[ai - 1]);
-		if (!is_alnum(c)) {
-			ai--;
+		if (!is_alnum(c))
 			continue;
-		}
 		bool first = true;
-		for (size_t k = 0; k < ai - 1; k++)
-			if (is_alnum(abbr[k]))
-				first = false;
-		while (fi > 0) {
+		for (size_t k = 0; k + 1 < ai && first; k++)
+			first = !is_alnum(abbr[k]);
+		bool found = false;
+		while (fi > 0 && !found) {
 			fi--;
 			bool word_start = fi == 0 || !is_alnum(full[fi - 1]);
-			if (gg_ascii_lower(full[fi]) == c && (!first || word_start))
-				break;
-			if (fi == 0)
-				return false;
+			found = gg_ascii_lower(full[fi]) == c && (!first || word_start);
 		}
-		if (gg_ascii_lower(full[fi]) != c)
+		if (!found)
 			return false;
-		ai--;
 	}
 	return true;
 }

@@ -12,6 +12,9 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+/* <dt> or <dd> of one group past this many are reported and passed over. */
+#define MAX_GROUP 64
+
 typedef struct html_reader {
 	gg_glossary *g;
 	const char *name;
@@ -63,6 +66,20 @@ static void put_folded(gg_buf *b, const char *s)
 	}
 }
 
+/*
+ * A permalink marker ("¶" in <a class="headerlink">, as Sphinx and MkDocs
+ * put in every <dt>): part of the page's chrome, not of the term.
+ */
+static bool is_permalink(const xmlNode *n)
+{
+	if (!is_element(n, "a"))
+		return false;
+	xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+	bool yes = cls && strstr((const char *)cls, "headerlink");
+	xmlFree(cls);
+	return yes;
+}
+
 static const char *anchor_of(const char *href)
 {
 	const char *hash = href ? strchr(href, '#') : NULL;
@@ -87,7 +104,7 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 		bool descend = true;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			put_folded(&out->text, (const char *)n->content);
-		} else if (is_element(n, "script") || is_element(n, "style")) {
+		} else if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
 			descend = false;
 		} else if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ') {
 			gg_buf_putc(&out->text, ' ');
@@ -208,13 +225,13 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 			gg_buf_putc(&def.text, ' ');
 		err = collect_text(r, dds[i], &def, true);
 	}
-	const char *names[16];
+	const char *names[MAX_GROUP];
 	size_t n_names = 0;
 	for (size_t i = 0; i < n_dts && !err; i++) {
 		const char *t = dt_text(r, dts[i]);
 		if (!t)
 			err = gg_error_oom();
-		else if (*t && n_names < 16)
+		else if (*t)
 			names[n_names++] = t;
 	}
 	if (err || !n_names)
@@ -271,13 +288,11 @@ cleanup:
 	return err;
 }
 
-#define MAX_GROUP 64
-
 /* The <dt>/<dd> groups of one <dl> (also inside HTML5's <div> wrappers). */
 static int read_list(html_reader *r, xmlNode *dl)
 {
 	xmlNode *dts[MAX_GROUP], *dds[MAX_GROUP];
-	size_t n_dts = 0, n_dds = 0;
+	size_t n_dts = 0, n_dds = 0, dropped = 0;
 	int err = 0;
 	for (xmlNode *n = dl->children; n && !err; ) {
 		bool descend = is_element(n, "div");
@@ -288,13 +303,21 @@ static int read_list(html_reader *r, xmlNode *dl)
 			}
 			if (n_dts < MAX_GROUP)
 				dts[n_dts++] = n;
-		} else if (is_element(n, "dd") && n_dts && n_dds < MAX_GROUP) {
-			dds[n_dds++] = n;
+			else
+				dropped++;
+		} else if (is_element(n, "dd") && n_dts) {
+			if (n_dds < MAX_GROUP)
+				dds[n_dds++] = n;
+			else
+				dropped++;
 		}
 		n = next_in(n, dl, descend);
 	}
 	if (!err && n_dts)
 		err = add_entry(r, dts, n_dts, dds, n_dds);
+	if (!err && dropped)
+		err = gg_i_glossary_warn(r->g, r->name, (uint32_t)xmlGetLineNo(dl),
+					 "%zu <dt>/<dd> past %d in one group passed over", dropped, MAX_GROUP);
 	return err;
 }
 
@@ -340,11 +363,27 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		}
 		encoding = "UTF-8";
 	}
-	htmlDocPtr doc = htmlReadMemory(data, (int)len, name, encoding,
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
-	if (!doc || !xmlDocGetRootElement(doc)) {
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, name, encoding,
+					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+	/* Recoverable errors are the HTML parser's daily bread; a fatal one
+	 * (nesting deeper than its limit, say) means it stopped reading. */
+	const xmlError *fatal = xmlCtxtGetLastError(ctxt);
+	if (fatal && fatal->level == XML_ERR_FATAL) {
+		size_t n = fatal->message ? strcspn(fatal->message, "\n") : 0;
+		err = gg_i_glossary_warn(g, name, fatal->line > 0 ? (uint32_t)fatal->line : 0,
+					 "the HTML parser stopped (%.*s); the rest of the page was not read",
+					 (int)n, fatal->message ? fatal->message : "");
+	}
+	htmlFreeParserCtxt(ctxt);
+	if (!err && (!doc || !xmlDocGetRootElement(doc)))
 		err = gg_i_glossary_warn(g, name, 0, "no HTML document could be read");
+	if (err || !doc || !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
 		goto cleanup;
 	}

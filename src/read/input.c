@@ -26,6 +26,19 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 		return gg_error_oom();
 	for (;;) {
 		if (n + 1 >= cap) {
+			/* full: a one-byte probe tells the end of a file of known
+			 * size from one still growing, before doubling the buffer */
+			char probe;
+			ssize_t more = read(fd, &probe, 1);
+			if (more == 0)
+				break;
+			if (more < 0 && errno == EINTR)
+				continue;
+			if (more < 0) {
+				int e = errno;
+				free(buf);
+				return gg_error_set_errno(GG_EIO, e, "cannot read '%s'", path);
+			}
 			char *bigger = realloc(buf, cap * 2);
 			if (!bigger) {
 				free(buf);
@@ -33,6 +46,8 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 			}
 			buf = bigger;
 			cap *= 2;
+			buf[n++] = probe;
+			continue;
 		}
 		ssize_t got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
@@ -121,8 +136,10 @@ static int read_directory(gg_glossary *g, const char *path)
 	size_t plen = strlen(path);
 	bool slash = plen && path[plen - 1] == '/';
 
-	errno = 0;
-	while ((d = readdir(dir))) {
+	for (;;) {
+		errno = 0; /* readdir reports errors only through errno */
+		if (!(d = readdir(dir)))
+			break;
 		if (d->d_name[0] == '.')
 			continue;
 		size_t len = plen + 1 + strlen(d->d_name) + 1;

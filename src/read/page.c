@@ -116,22 +116,33 @@ static int split_lines(page_reader *r, char *data, size_t len)
 	return 0;
 }
 
-/* "A B C ... Z All": many tokens, nearly all of one or two characters. */
+/*
+ * "A B C ... Z All": ten single letters or more, in alphabetical order,
+ * and at most a few other words ("All", "#", "0-9").
+ */
 static bool is_letter_bar(const line *l)
 {
-	size_t tokens = 0, short_tokens = 0;
+	size_t letters = 0, others = 0;
+	char last = 0;
 	for (size_t i = 0; i < l->n;) {
 		while (i < l->n && l->s[i] == ' ')
 			i++;
 		size_t start = i;
 		while (i < l->n && l->s[i] != ' ')
 			i++;
-		if (i > start) {
-			tokens++;
-			short_tokens += i - start <= 2;
+		if (i == start)
+			continue;
+		char c = gg_ascii_lower(l->s[start]);
+		if (i - start == 1 && c >= 'a' && c <= 'z') {
+			if (c <= last)
+				return false;
+			last = c;
+			letters++;
+		} else {
+			others++;
 		}
 	}
-	return tokens >= 10 && short_tokens * 10 >= tokens * 8;
+	return letters >= 10 && others <= 3;
 }
 
 /* "Showing page 154 of 266 (13,255 entries)": short, two numbers or more. */

@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -694,6 +695,62 @@ static void test_atomic_files(void)
 	CU_ASSERT_EQUAL(rmdir(folder), 0);
 }
 
+/*
+ * rename(2) as the library sees it: the test binary's definition is the one
+ * libglossgraph.a links to. While `rename_fails_onto` is set, a rename onto
+ * a path ending in it fails with EACCES; every other call is the real one.
+ */
+static const char *rename_fails_onto;
+
+int rename(const char *from, const char *to)
+{
+	size_t n = strlen(to), k = rename_fails_onto ? strlen(rename_fails_onto) : 0;
+	if (k && n >= k && strcmp(to + n - k, rename_fails_onto) == 0) {
+		errno = EACCES;
+		return -1;
+	}
+	return renameat(AT_FDCWD, from, AT_FDCWD, to);
+}
+
+/* Neo4j: when the second file cannot be renamed into place, neither changes. */
+static void test_neo4j_pair(void)
+{
+	strcpy(folder, "/tmp/gg-neo4j-XXXXXX");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(folder));
+
+	/* no old pair: the new nodes file is taken back */
+	rename_fails_onto = "pair.relationships.csv";
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "pair.relationships.csv"));
+	CU_ASSERT_EQUAL(files_in_folder(), 0);
+
+	/* an old pair: the old nodes file is put back, and no backup is left */
+	put_file(in_folder("pair.nodes.csv"), "old nodes\n");
+	put_file(in_folder("pair.relationships.csv"), "old relationships\n");
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), GG_EIO);
+	CU_ASSERT_TRUE(file_is(in_folder("pair.nodes.csv"), "old nodes\n"));
+	CU_ASSERT_TRUE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
+	CU_ASSERT_EQUAL(files_in_folder(), 2);
+
+	/* the first rename failing changes nothing either */
+	rename_fails_onto = "pair.nodes.csv";
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), GG_EIO);
+	CU_ASSERT_TRUE(file_is(in_folder("pair.nodes.csv"), "old nodes\n"));
+	CU_ASSERT_TRUE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
+	CU_ASSERT_EQUAL(files_in_folder(), 2);
+
+	/* and when both renames work, both files are new */
+	rename_fails_onto = NULL;
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), 0);
+	CU_ASSERT_FALSE(file_is(in_folder("pair.nodes.csv"), "old nodes\n"));
+	CU_ASSERT_FALSE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
+	CU_ASSERT_EQUAL(files_in_folder(), 2);
+
+	unlink(in_folder("pair.nodes.csv"));
+	unlink(in_folder("pair.relationships.csv"));
+	CU_ASSERT_EQUAL(rmdir(folder), 0);
+}
+
 CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
@@ -709,7 +766,8 @@ CU_ErrorCode suite_export_add(void)
 	    !CU_add_test(s, "TSV and CSV", test_tsv) ||
 	    !CU_add_test(s, "JSON", test_json) ||
 	    !CU_add_test(s, "top and focus", test_selection) ||
-	    !CU_add_test(s, "atomic files", test_atomic_files))
+	    !CU_add_test(s, "atomic files", test_atomic_files) ||
+	    !CU_add_test(s, "neo4j pair: both files or neither", test_neo4j_pair))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

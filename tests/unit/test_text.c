@@ -74,6 +74,8 @@ static void test_abbreviations(void)
 	CU_ASSERT_FALSE(ABBR("of", "walk off the end"));
 	CU_ASSERT_FALSE(ABBR("scaling laws", "neural scaling laws"));
 	CU_ASSERT_FALSE(ABBR("kernel", "kernel"));
+	CU_ASSERT_FALSE(ABBR("XX", "Xenon lamp"));  /* no letter used twice */
+	CU_ASSERT_TRUE(ABBR("NNGP", "Neural Network Gaussian Process"));
 #undef ABBR
 }
 
