@@ -57,22 +57,22 @@ bool gg_i_sentence_start(const char *text, size_t start)
 	return i > 0 && strchr(".!?:;", text[i - 1]);
 }
 
-/* Whether text[from, i) ends with `word` standing as a whole word. */
-static bool ends_with_word(const char *text, size_t from, size_t i, const char *word)
+/* Whether s[0..n) is one of the NULL-ended `words`, ignoring case. */
+static bool one_of(const char *s, size_t n, const char *const *words)
 {
-	size_t n = strlen(word);
-	if (i - from < n || strncasecmp(text + i - n, word, n) != 0)
-		return false;
-	return i - n == 0 || !gg_is_word_byte((unsigned char)text[i - n - 1]);
+	for (; *words; words++)
+		if (strlen(*words) == n && strncasecmp(s, *words, n) == 0)
+			return true;
+	return false;
 }
 
 bool gg_i_after_cue(const char *text, size_t start)
 {
-	static const char *const connectors[] = {
-		"the", "a", "an", "also", "under", "entry", "for", "of", "to", "with", "as",
-	};
 	static const char *const cues[] = {
-		"see", "cf.", "compare", "synonym", "synonyms", "opposite", "opposites",
+		"see", "cf.", "compare", "synonym", "synonyms", "opposite", "opposites", NULL,
+	};
+	static const char *const connectors[] = {
+		"the", "a", "an", "also", "under", "entry", "for", "of", "to", "with", "as", NULL,
 	};
 	size_t from = start > CUE_WINDOW ? start - CUE_WINDOW : 0;
 	size_t i = start;
@@ -80,24 +80,23 @@ bool gg_i_after_cue(const char *text, size_t start)
 		i--;
 	while (i > from && (is_space(text[i - 1]) || text[i - 1] == ':' || text[i - 1] == ','))
 		i--;
-	for (bool stripped = true; stripped;) {
-		stripped = false;
-		for (size_t k = 0; k < sizeof(cues) / sizeof(*cues); k++)
-			if (ends_with_word(text, from, i, cues[k]))
-				return true;
-		for (size_t k = 0; k < sizeof(connectors) / sizeof(*connectors); k++) {
-			size_t n = strlen(connectors[k]);
-			if (!ends_with_word(text, from, i, connectors[k]) || i - n == 0 ||
-			    !is_space(text[i - n - 1]))
-				continue;
-			i -= n;
-			while (i > from && is_space(text[i - 1]))
-				i--;
-			stripped = true;
-			break;
-		}
+	/* walk back word by word: connecting words, then a cue, or nothing */
+	for (;;) {
+		size_t w = i;
+		while (w > from && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') ||
+				    (text[w - 1] >= 'A' && text[w - 1] <= 'Z') || text[w - 1] == '.'))
+			w--;
+		size_t n = i - w;
+		if (n == 0 || n > 9 || (w > 0 && gg_is_word_byte((unsigned char)text[w - 1])))
+			return false;
+		if (one_of(text + w, n, cues))
+			return true;
+		if (!one_of(text + w, n, connectors) || w == 0 || !is_space(text[w - 1]))
+			return false;
+		i = w;
+		while (i > from && is_space(text[i - 1]))
+			i--;
 	}
-	return false;
 }
 
 bool gg_i_list_glue(const char *text, size_t from, size_t to)

@@ -481,16 +481,25 @@ static const char *make_snippet(gg_arena *a, const char *text, size_t len, size_
 	size_t from = start > SNIPPET_CONTEXT ? char_start(text, start - SNIPPET_CONTEXT) : 0;
 	size_t to = end + SNIPPET_CONTEXT < len ? char_start(text, end + SNIPPET_CONTEXT) : len;
 	gg_buf b = GG_BUF_INIT;
+	if (!gg_buf_reserve(&b, to - from + 6))
+		return NULL;
 	if (from > 0)
 		gg_buf_puts(&b, "...");
-	for (size_t i = from; i < to; i++) {
-		if (text[i] == '*' && i + 1 < to && text[i + 1] == '*') {
-			i++;
-			continue;
+	for (size_t i = from; i < to;) { /* runs between "**" markers */
+		const char *star = memchr(text + i, '*', to - i);
+		size_t run = star ? (size_t)(star - (text + i)) : to - i;
+		gg_buf_put(&b, text + i, run);
+		i += run;
+		if (i < to) {
+			bool marker = i + 1 < to && text[i + 1] == '*';
+			if (!marker)
+				gg_buf_putc(&b, '*');
+			i += marker ? 2 : 1;
 		}
-		char c = text[i];
-		gg_buf_putc(&b, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
 	}
+	for (size_t i = 0; i < b.len; i++)
+		if (b.ptr[i] == '\n' || b.ptr[i] == '\r' || b.ptr[i] == '\t')
+			b.ptr[i] = ' ';
 	if (to < len)
 		gg_buf_puts(&b, "...");
 	const char *out = b.oom ? NULL : gg_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
@@ -699,7 +708,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	    (err = scan_all(&lk, &pairs, &n_pairs, &bytes)) ||
 	    (err = decide_all(&lk, pairs, n_pairs, &edges)))
 		goto cleanup;
-	if ((err = gg_i_links_from_edges(out, g, edges.items, edges.n)) == 0)
+	if ((err = gg_i_links_adopt(out, g, edges.items, edges.n, &edges.strings)) == 0)
 		(*out)->bytes_scanned = bytes;
 cleanup:
 	free(pairs);

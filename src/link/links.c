@@ -35,7 +35,9 @@ static const char *copy_string(gg_arena *a, const char *s)
 	return s ? gg_arena_strdup(a, s) : gg_arena_strdup(a, "");
 }
 
-int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n)
+/* Build the links; copy the strings unless `adopted` holds them already. */
+static int make_links(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
+		      gg_arena *adopted)
 {
 	size_t concepts = gg_glossary_concept_count(g);
 	gg_links *l = calloc(1, sizeof(*l));
@@ -43,6 +45,10 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 	if (!l)
 		return gg_error_oom();
 	l->glossary = g;
+	if (adopted) {
+		l->arena = *adopted;
+		*adopted = (gg_arena)GG_ARENA_INIT;
+	}
 	l->edges = malloc((n ? n : 1) * sizeof(*l->edges));
 	l->mentioned_by = calloc(concepts ? concepts : 1, sizeof(*l->mentioned_by));
 	if (!l->edges || !l->mentioned_by) {
@@ -68,6 +74,15 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 		}
 		l->edges[kept] = *e;
 		gg_edge *k = &l->edges[kept++];
+		if (adopted) {
+			if (!k->surface)
+				k->surface = "";
+			if (!k->snippet)
+				k->snippet = "";
+			if (!k->file)
+				k->file = "";
+			continue;
+		}
 		k->surface = copy_string(&l->arena, e->surface);
 		k->snippet = copy_string(&l->arena, e->snippet);
 		k->file = copy_string(&l->arena, e->file);
@@ -82,6 +97,19 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 			l->mentioned_by[l->edges[i].target]++;
 	*out = l;
 	return 0;
+}
+
+int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n)
+{
+	return make_links(out, g, edges, n, NULL);
+}
+
+int gg_i_links_adopt(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
+		     gg_arena *strings)
+{
+	int err = make_links(out, g, edges, n, strings);
+	gg_arena_free(strings);
+	return err;
 }
 
 void gg_links_free(gg_links *l)

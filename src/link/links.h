@@ -22,4 +22,12 @@ struct gg_links {
  */
 int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n);
 
+/*
+ * The same, taking over the arena that holds the edges' strings instead of
+ * copying them (the rest of their strings must be the glossary's own). The
+ * arena is emptied, on success and on failure alike.
+ */
+int gg_i_links_adopt(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
+		     gg_arena *strings);
+
 #endif

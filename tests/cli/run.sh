@@ -129,6 +129,11 @@ begin "HTML glossary"
 run show beta -q -i tests/data/glossary.html
 expect 0 "^Beta$"
 
+begin "HTML editor links are edges of their own kind"
+run export tsv -q -i tests/data/glossary.html -o -
+expect 0 "^Alpha	Beta	1	editor	href	"
+grep -q "^Alpha	Gamma ray	1	editor	href	" "$TMP/out" || fail "no editor edge to Gamma ray"
+
 begin "stdout closed or full is an error"
 RC=0; "$BIN" terms -q >/dev/full 2>"$TMP/err" || RC=$?
 expect 1 "" "cannot write to standard output"
