@@ -52,6 +52,13 @@ typedef struct gg_edge {
 	const char *snippet;   /**< the text around it, on one line */
 } gg_edge;
 
+/** The name of an edge kind: "mention", "editor", "category", "keyword". */
+const char *gg_edge_kind_name(gg_edge_kind k);
+/** The name of a match rule: "exact", "case-folded", "inflected", ... */
+const char *gg_match_rule_name(gg_match_rule r);
+/** Why an edge is held: "generic", "case-clash", ...; "" when it is kept. */
+const char *gg_hold_reason_name(gg_hold_reason h);
+
 /** Settings of the linker; gg_link_options_init gives the defaults. */
 typedef struct gg_link_options {
 	double generic_fraction; /**< f: a target named by more than this share of definitions is generic (0.004) */

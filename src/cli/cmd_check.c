@@ -8,14 +8,6 @@
 
 static const char usage[] = "glossgraph check [-i PATH]... [--tsv|--json] [-n N]";
 
-static const char *const held_names[] = {
-	[GG_HELD_NONE] = "kept",
-	[GG_HELD_GENERIC] = "generic",
-	[GG_HELD_CASE_CLASH] = "case-clash",
-	[GG_HELD_STOP_TERM] = "stop-term",
-	[GG_HELD_MIN_WEIGHT] = "min-weight",
-};
-
 static const char *const finding_names[] = {
 	[GG_FINDING_OVER_LINKED] = "over-linked",
 	[GG_FINDING_ORPHAN] = "orphan",
@@ -94,16 +86,16 @@ int cmd_check(int argc, char **argv)
 	if (common.format == FORMAT_JSON) {
 		fputs("{\n  \"links\": {", stdout);
 		for (size_t r = 0; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf("%s\"%s\": %zu", r ? ", " : "", held_names[r], held[r]);
+			printf("%s\"%s\": %zu", r ? ", " : "", (r ? gg_hold_reason_name(r) : "kept"), held[r]);
 		fputs("},\n  \"findings\": [", stdout);
 	} else if (common.format == FORMAT_TSV) {
 		puts("finding\tterm\tdetail");
 		for (size_t r = 0; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf("links-%s\t\t%zu\n", held_names[r], held[r]);
+			printf("links-%s\t\t%zu\n", (r ? gg_hold_reason_name(r) : "kept"), held[r]);
 	} else {
 		printf("links: %zu kept", held[GG_HELD_NONE]);
 		for (size_t r = 1; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf(", %zu held back (%s)", held[r], held_names[r]);
+			printf(", %zu held back (%s)", held[r], (r ? gg_hold_reason_name(r) : "kept"));
 		putchar('\n');
 	}
 	size_t shown = 0, of_kind = 0;

@@ -6,13 +6,6 @@
 static const char usage[] =
 	"glossgraph neighbors TERM [--out|--in|--both] [--depth K] [--min-weight W] [--tsv|--json]";
 
-static const char *const kind_names[] = {
-	[GG_EDGE_MENTION] = "mention",
-	[GG_EDGE_EDITOR] = "editor",
-	[GG_EDGE_CATEGORY] = "category",
-	[GG_EDGE_KEYWORD] = "keyword",
-};
-
 struct args {
 	gg_direction dir;
 	long depth;
@@ -48,7 +41,7 @@ static void print_text(const gg_graph *gr, const gg_neighbor *n, const gg_edge *
 		       size_t from, size_t to)
 {
 	printf("%*s%s -> %s  [%s, %u]  %s\n", (int)(2 * (n->depth - 1)), "",
-	       gg_graph_node(gr, from)->name, gg_graph_node(gr, to)->name, kind_names[e->kind],
+	       gg_graph_node(gr, from)->name, gg_graph_node(gr, to)->name, gg_edge_kind_name(e->kind),
 	       e->weight, e->snippet);
 }
 
@@ -62,7 +55,7 @@ static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e
 	cli_tsv_cell(stdout, gg_graph_node(gr, from)->name);
 	putchar('\t');
 	cli_tsv_cell(stdout, gg_graph_node(gr, to)->name);
-	printf("\t%s\t%u\t", kind_names[e->kind], e->weight);
+	printf("\t%s\t%u\t", gg_edge_kind_name(e->kind), e->weight);
 	cli_tsv_cell(stdout, e->file);
 	printf("\t%u\t", e->line);
 	cli_tsv_cell(stdout, e->snippet);
@@ -80,7 +73,7 @@ static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *
 	cli_json_string(stdout, gg_graph_node(gr, from)->name);
 	fputs(", \"to\": ", stdout);
 	cli_json_string(stdout, gg_graph_node(gr, to)->name);
-	printf(", \"kind\": \"%s\", \"weight\": %u, \"file\": ", kind_names[e->kind], e->weight);
+	printf(", \"kind\": \"%s\", \"weight\": %u, \"file\": ", gg_edge_kind_name(e->kind), e->weight);
 	cli_json_string(stdout, e->file);
 	printf(", \"line\": %u, \"snippet\": ", e->line);
 	cli_json_string(stdout, e->snippet);

@@ -5,13 +5,6 @@
 
 static const char usage[] = "glossgraph path FROM TO [--undirected] [--tsv|--json]";
 
-static const char *const kind_names[] = {
-	[GG_EDGE_MENTION] = "mention",
-	[GG_EDGE_EDITOR] = "editor",
-	[GG_EDGE_CATEGORY] = "category",
-	[GG_EDGE_KEYWORD] = "keyword",
-};
-
 /* --undirected sets the bool at payload. */
 static int path_option(int opt, const char *arg, void *payload)
 {
@@ -31,14 +24,14 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 	switch (format) {
 	case FORMAT_TEXT:
 		printf("%s %s %s  [%s, %u]  %s\n", from, h->reverse ? "<-" : "->", to,
-		       kind_names[e->kind], e->weight, e->snippet);
+		       gg_edge_kind_name(e->kind), e->weight, e->snippet);
 		break;
 	case FORMAT_TSV:
 		printf("%zu\t", i + 1);
 		cli_tsv_cell(stdout, from);
 		putchar('\t');
 		cli_tsv_cell(stdout, to);
-		printf("\t%s\t%s\t%u\t", h->reverse ? "reverse" : "forward", kind_names[e->kind],
+		printf("\t%s\t%s\t%u\t", h->reverse ? "reverse" : "forward", gg_edge_kind_name(e->kind),
 		       e->weight);
 		cli_tsv_cell(stdout, e->file);
 		printf("\t%u\t", e->line);
@@ -51,7 +44,7 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 		fputs(", \"to\": ", stdout);
 		cli_json_string(stdout, to);
 		printf(", \"direction\": \"%s\", \"kind\": \"%s\", \"weight\": %u, \"file\": ",
-		       h->reverse ? "reverse" : "forward", kind_names[e->kind], e->weight);
+		       h->reverse ? "reverse" : "forward", gg_edge_kind_name(e->kind), e->weight);
 		cli_json_string(stdout, e->file);
 		printf(", \"line\": %u, \"snippet\": ", e->line);
 		cli_json_string(stdout, e->snippet);

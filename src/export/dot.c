@@ -210,12 +210,12 @@ static int add_edge(Agraph_t *g, const symbols *s, const gg_i_edge_text *t,
 	snprintf(key, sizeof(key), "%u", (unsigned)e->weight);
 	agxset(edge, s->weight, key);
 	set_number(edge, s->penwidth, pen_width(e->weight));
-	agxset(edge, s->kind, GV(gg_i_kind_name(e->kind)));
-	agxset(edge, s->rule, GV(gg_i_rule_name(e->rule)));
+	agxset(edge, s->kind, GV(gg_edge_kind_name(e->kind)));
+	agxset(edge, s->rule, GV(gg_match_rule_name(e->rule)));
 	set(edge, s->evidence, gg_i_str(&t->evidence), false, scratch);
 	gg_buf tip = GG_BUF_INIT;
 	gg_buf_printf(&tip, "%s \xE2\x86\x92 %s (%s, %u)", gg_i_str(from_label),
-		      gg_i_str(to_label), gg_i_kind_name(e->kind), (unsigned)e->weight);
+		      gg_i_str(to_label), gg_edge_kind_name(e->kind), (unsigned)e->weight);
 	if (!tip.oom)
 		set(edge, s->edge_tooltip, tip.ptr, true, scratch);
 	bool oom = tip.oom || scratch->oom;

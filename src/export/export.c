@@ -66,43 +66,6 @@ const char *gg_export_format_name(gg_export_format f)
 	return f >= 0 && f < GG_FORMAT_COUNT ? format_names[f] : "unknown";
 }
 
-const char *gg_i_kind_name(gg_edge_kind k)
-{
-	switch (k) {
-	case GG_EDGE_MENTION: return "mention";
-	case GG_EDGE_EDITOR: return "editor";
-	case GG_EDGE_CATEGORY: return "category";
-	case GG_EDGE_KEYWORD: return "keyword";
-	}
-	return "unknown";
-}
-
-const char *gg_i_rule_name(gg_match_rule r)
-{
-	switch (r) {
-	case GG_RULE_EXACT: return "exact";
-	case GG_RULE_CASE_FOLDED: return "case-folded";
-	case GG_RULE_INFLECTED: return "inflected";
-	case GG_RULE_ABBREVIATION: return "abbreviation";
-	case GG_RULE_ALIAS: return "alias";
-	case GG_RULE_HEADER: return "header";
-	case GG_RULE_HREF: return "href";
-	}
-	return "unknown";
-}
-
-const char *gg_i_held_name(gg_hold_reason h)
-{
-	switch (h) {
-	case GG_HELD_NONE: return "";
-	case GG_HELD_GENERIC: return "generic";
-	case GG_HELD_CASE_CLASH: return "case-clash";
-	case GG_HELD_STOP_TERM: return "stop-term";
-	case GG_HELD_MIN_WEIGHT: return "min-weight";
-	}
-	return "unknown";
-}
-
 const char *gg_i_type_name(gg_concept_kind k)
 {
 	return k == GG_CONCEPT_KEYWORD ? "keyword" : "term";

@@ -74,10 +74,6 @@ static inline const char *gg_i_str(const gg_buf *b)
  * TAB, CR and LF become spaces. NULL appends nothing. */
 void gg_i_clean(gg_buf *out, const char *s);
 
-const char *gg_i_kind_name(gg_edge_kind k);
-const char *gg_i_rule_name(gg_match_rule r);
-/* "" for an edge that is kept. */
-const char *gg_i_held_name(gg_hold_reason h);
 const char *gg_i_type_name(gg_concept_kind k);
 
 /* Colour of a community ("#RRGGBB" in hex); communities past the palette,

@@ -81,7 +81,7 @@ static void write_edge(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 
 	gg_i_xml_start_edge(x, t);
 	gg_i_xml_value_int(x, "weight", e->weight);
-	gg_i_xml_value(x, "kind", gg_i_kind_name(e->kind));
+	gg_i_xml_value(x, "kind", gg_edge_kind_name(e->kind));
 	gg_i_xml_edge_values(x, t, held);
 	gg_i_xml_end(x);
 }

@@ -88,16 +88,16 @@ static void write_link(FILE *f, const gg_i_edge_text *t, bool held)
 	const gg_edge *e = t->edge;
 
 	fprintf(f, "    {\"source\": \"n%zu\", \"target\": \"n%zu\", \"key\": \"%s\"",
-		t->from, t->to, gg_i_kind_name(e->kind));
+		t->from, t->to, gg_edge_kind_name(e->kind));
 	fprintf(f, ", \"weight\": %u", (unsigned)e->weight);
-	key_string(f, "kind", gg_i_kind_name(e->kind));
-	key_string(f, "rule", gg_i_rule_name(e->rule));
+	key_string(f, "kind", gg_edge_kind_name(e->kind));
+	key_string(f, "rule", gg_match_rule_name(e->rule));
 	key_string(f, "evidence", gg_i_str(&t->evidence));
 	key_string(f, "surface", gg_i_str(&t->surface));
 	key_number(f, "specificity", e->specificity);
 	fprintf(f, ", \"cued\": %s", e->cued ? "true" : "false");
 	if (held)
-		key_string(f, "held", gg_i_held_name(e->held));
+		key_string(f, "held", gg_hold_reason_name(e->held));
 	fputc('}', f);
 }
 

@@ -97,13 +97,13 @@ static int write_relationships(FILE *f, const gg_i_view *v)
 			break;
 		const gg_edge *e = t.edge;
 		fprintf(f, "n%zu,n%zu,%s,%u,%s,%s,", t.from, t.to, relationship_type(e->kind),
-			(unsigned)e->weight, gg_i_kind_name(e->kind), gg_i_rule_name(e->rule));
+			(unsigned)e->weight, gg_edge_kind_name(e->kind), gg_match_rule_name(e->rule));
 		gg_i_table_cell(f, gg_i_str(&t.evidence), ',');
 		fputc(',', f);
 		gg_i_table_cell(f, gg_i_str(&t.surface), ',');
 		fprintf(f, ",%s,%s", gg_i_number(num, e->specificity), e->cued ? "true" : "false");
 		if (held)
-			fprintf(f, ",%s", gg_i_held_name(e->held));
+			fprintf(f, ",%s", gg_hold_reason_name(e->held));
 		fputc('\n', f);
 	}
 	gg_i_edge_text_free(&t);

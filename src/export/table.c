@@ -71,7 +71,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		fputc(sep, f);
 		gg_i_table_cell(f, gg_i_str(&target), sep);
 		fprintf(f, "%c%u%c%s%c%s%c", sep, (unsigned)e.edge->weight, sep,
-			gg_i_kind_name(e.edge->kind), sep, gg_i_rule_name(e.edge->rule), sep);
+			gg_edge_kind_name(e.edge->kind), sep, gg_match_rule_name(e.edge->rule), sep);
 		gg_i_table_cell(f, gg_i_str(&e.evidence), sep);
 		fputc(sep, f);
 		gg_i_table_cell(f, gg_i_str(&e.file), sep);
@@ -83,7 +83,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		fprintf(f, "%c%s%c%s", sep, gg_i_number(num, e.edge->specificity),
 			sep, e.edge->cued ? "true" : "false");
 		if (held)
-			fprintf(f, "%c%s", sep, gg_i_held_name(e.edge->held));
+			fprintf(f, "%c%s", sep, gg_hold_reason_name(e.edge->held));
 		fputc('\n', f);
 	}
 	gg_i_edge_text_free(&e);

@@ -175,13 +175,13 @@ void gg_i_xml_edge_values(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 {
 	const gg_edge *e = t->edge;
 
-	gg_i_xml_value(x, "rule", gg_i_rule_name(e->rule));
+	gg_i_xml_value(x, "rule", gg_match_rule_name(e->rule));
 	gg_i_xml_value(x, "evidence", gg_i_str(&t->evidence));
 	gg_i_xml_value(x, "surface", gg_i_str(&t->surface));
 	gg_i_xml_value_number(x, "specificity", e->specificity);
 	gg_i_xml_value(x, "cued", e->cued ? "true" : "false");
 	if (held)
-		gg_i_xml_value(x, "held", gg_i_held_name(e->held));
+		gg_i_xml_value(x, "held", gg_hold_reason_name(e->held));
 }
 
 int gg_i_xml_each_node(gg_i_xml *x, const gg_i_view *v,
