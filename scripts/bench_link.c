@@ -152,6 +152,8 @@ static void usage(FILE *f)
 	      "  --formats LIST  exports to write (\"dot,graphml\"; default: every format)\n"
 	      "  --svg-top N     nodes of the SVG overview (150)\n"
 	      "  --no-graph      stop after linking\n"
+	      "  --all-edges     keep the held-back edges too (as check and export --all do;\n"
+	      "                  by default they are dropped, as build does)\n"
 	      "  --terms FILE    write every name, alias and abbreviation, one a line\n"
 	      "  --text FILE     write every definition, one a line\n", f);
 }
@@ -214,7 +216,7 @@ int main(int argc, char **argv)
 	unsigned repeat = 1;
 	size_t svg_top = 150;
 	const char *out_dir = NULL, *formats = NULL, *terms = NULL, *text = NULL;
-	bool graph = true;
+	bool graph = true, all_edges = false;
 	const char *inputs[64];
 	size_t n_inputs = 0;
 	int err;
@@ -228,6 +230,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (strcmp(a, "--no-graph") == 0) {
 			graph = false;
+		} else if (strcmp(a, "--all-edges") == 0) {
+			all_edges = true;
 		} else if (a[0] == '-' && a[1] == '-' && v) {
 			i++;
 			if (strcmp(a, "--threads") == 0) {
@@ -289,6 +293,7 @@ int main(int argc, char **argv)
 		gg_link_options o;
 		gg_link_options_init(&o);
 		o.threads = threads[k];
+		o.drop_held = !all_edges; /* as `glossgraph build` links */
 		double best_wall = 0, best_cpu = 0;
 		long peak = 0;
 		for (unsigned r = 0; r < repeat; r++) {
@@ -306,15 +311,14 @@ int main(int argc, char **argv)
 		}
 		printf("stage\tlink:%u\t%.6f\t%.6f\t%ld\n", threads[k], best_wall, best_cpu, peak);
 	}
-	uint64_t mentions = 0;
-	for (size_t i = 0; i < gg_links_count(l); i++) {
-		const gg_edge *e = gg_links_edge(l, i);
-		if (e->kind == GG_EDGE_MENTION)
-			mentions += e->weight;
-	}
-	printf("info\tbytes_scanned\t%llu\ninfo\tedges\t%zu\ninfo\tmentions\t%llu\n",
-	       (unsigned long long)gg_links_bytes_scanned(l), gg_links_count(l),
-	       (unsigned long long)mentions);
+	size_t kept = 0;
+	for (size_t i = 0; i < gg_links_count(l); i++)
+		kept += gg_links_edge(l, i)->held == GG_HELD_NONE;
+	printf("info\tbytes_scanned\t%llu\ninfo\tedges\t%zu\ninfo\tedges_kept\t%zu\n"
+	       "info\tmentions\t%llu\n",
+	       (unsigned long long)gg_links_bytes_scanned(l),
+	       gg_links_count(l) + gg_links_dropped(l), kept,
+	       (unsigned long long)gg_links_mentions(l));
 	fflush(stdout);
 
 #ifdef BENCH_HAVE_GRAPH

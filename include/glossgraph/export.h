@@ -70,6 +70,13 @@ void gg_export_options_init(gg_export_options *o);
  */
 int gg_export_format_from_name(const char *name, gg_export_format *out);
 /**
+ * Whether format f is written through graphviz (DOT, SVG). Graphviz keeps
+ * state of its own for the whole process: write such formats one at a
+ * time; the others may be written on several threads at once.
+ */
+bool gg_export_uses_graphviz(gg_export_format f);
+
+/**
  * @return the format's name, which is also its file extension ("neo4j":
  * none); "unknown" for a value out of range. A static string.
  */

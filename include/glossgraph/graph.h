@@ -24,7 +24,7 @@ typedef struct gg_node {
 	double pagerank;                 /**< weighted, directed, damping 0.85 */
 	double betweenness;              /**< on hops, directed; see gg_graph_betweenness_sources */
 	int community;        /**< 0-based, largest community first */
-	double x, y;          /**< layout position (Fruchterman-Reingold) */
+	double x, y;          /**< layout position (see gg_graph_new) */
 	double size;          /**< display size from centrality, 1 to 10 */
 } gg_node;
 
@@ -32,10 +32,12 @@ typedef struct gg_node {
  * Build the graph of the edges the linker kept (all edges with
  * `include_held`). Keyword nodes take part only when two concepts or more
  * point at them, or a definition mentions them. Computes degrees, PageRank,
- * betweenness, communities (Leiden) and a layout (Fruchterman-Reingold,
- * its rounds scaled down as the graph grows). The links, and their
- * glossary, must outlive the graph. The same links give the same graph,
- * layout included (igraph's generator is seeded).
+ * betweenness, communities (Leiden, modularity) and a layout: igraph's
+ * Fruchterman-Reingold up to 300 nodes, beyond a map of the communities
+ * (one disc each, sub-communities together inside). Two threads share the
+ * work when the machine has two cores. The links, and their glossary, must
+ * outlive the graph. The same links give the same graph, layout included
+ * (every random choice is seeded; threads do not change the result).
  *
  * igraph is not thread-safe as Debian builds it: build one graph at a time,
  * and do not call igraph from another thread meanwhile. Side effect on the
@@ -46,7 +48,8 @@ typedef struct gg_node {
  * its own afterwards, igraph failures inside glossgraph go to those (and
  * igraph's default handler aborts the process).
  * @param[out] out the graph, to release with gg_graph_free; NULL on error
- * @return 0; GG_ENOMEM; GG_ERROR when igraph fails (message kept).
+ * @return 0; GG_ENOMEM; GG_ELIMIT past 2^32 - 1 nodes; GG_ERROR when
+ * igraph fails (message kept).
  */
 int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held);
 /** Free the graph (not its links or glossary). NULL is allowed. */
@@ -92,10 +95,11 @@ const gg_community *gg_graph_community(const gg_graph *gr, size_t i);
 double gg_graph_modularity(const gg_graph *gr);
 
 /**
- * How betweenness was found: exact (every node a source) when nodes x edges
- * is at most 1e7, otherwise estimated from an evenly spaced sample of
- * sources scaled up to the whole graph. @return the number of sources used;
- * equal to gg_graph_node_count when exact.
+ * How betweenness was found: exact (every node with a link out a source)
+ * when nodes x edges is at most 1e7, otherwise estimated from a seeded
+ * sample of 32 to 256 sources (as many as 4e7 edge visits allow), scaled up
+ * to the whole graph. @return the number of sources used; equal to
+ * gg_graph_node_count when exact.
  */
 size_t gg_graph_betweenness_sources(const gg_graph *gr);
 

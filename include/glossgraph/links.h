@@ -40,17 +40,30 @@ typedef struct gg_edge {
 	size_t source, target; /**< concept indices */
 	gg_edge_kind kind;
 	gg_match_rule rule;
+	gg_hold_reason held;
+	bool cued;             /**< a mention follows "see", "compare", ... */
 	uint32_t weight;       /**< mentions, summed over the source's entries */
 	double specificity;    /**< 1 for a target only this source mentions, towards 0 for one every definition mentions */
-	bool cued;             /**< a mention follows "see", "compare", ... */
-	gg_hold_reason held;
-	/* evidence: the first mention */
-	const char *surface;   /**< as written in the text */
-	const char *file;      /**< page of the entry it is in */
-	uint32_t line;         /**< header line of that entry */
-	uint64_t offset;       /**< byte offset of the mention in that file */
-	const char *snippet;   /**< the text around it, on one line */
+	/* evidence: the first mention, in the text of entry `entry` (its
+	 * file and line: gg_glossary_entry; the text around it: gg_edge_snippet) */
+	size_t entry;          /**< entry holding the first mention */
+	const char *surface;   /**< the mention as written: surface_len bytes, not NUL-terminated, inside the glossary's text */
+	uint32_t surface_len;
+	uint64_t offset;       /**< byte offset of the mention in the entry's file */
 } gg_edge;
+
+/** Room for the snippet of any mention (not of a header line, which can be longer). */
+#define GG_SNIPPET_MAX 512
+
+/**
+ * The text around edge e's evidence, on one line: for a mention or an
+ * editor link, up to 60 bytes each side of it in the definition ("..." where
+ * cut, Markdown ** dropped); for a category or keyword, the header line.
+ * Writes at most `size` bytes, NUL included, to buf (as snprintf) and
+ * returns the snippet's whole length; "" when the edge names no text of the
+ * glossary. Made on demand from the glossary's text: nothing is stored.
+ */
+size_t gg_edge_snippet(const gg_links *l, const gg_edge *e, char *buf, size_t size);
 
 /** The name of an edge kind: "mention", "editor", "category", "keyword". */
 const char *gg_edge_kind_name(gg_edge_kind k);
@@ -66,6 +79,7 @@ typedef struct gg_link_options {
 	uint32_t generic_floor;  /**< a target named by this many definitions or fewer is never generic (5) */
 	uint32_t min_weight;     /**< hold edges with fewer mentions (1) */
 	bool keep_all;           /**< hold nothing back */
+	bool drop_held;          /**< keep only the edges of the default graph: held ones are counted (gg_links_dropped) but not stored, which saves memory on big glossaries; gg_check and exports of held edges need them */
 	const char *stop_terms;  /**< file of terms never linked to, one a line; NULL for none */
 	const char *dictionary;  /**< word list telling ordinary words (default /usr/share/dict/words) */
 	unsigned threads;        /**< 0: one per core */
@@ -92,11 +106,16 @@ size_t gg_links_count(const gg_links *l);
 /** Edge i, or NULL when i is out of range; valid while l lives. */
 const gg_edge *gg_links_edge(const gg_links *l, size_t i);
 
-/** How many definitions (concepts) mention concept c. */
+/** Held-back edges not stored because of drop_held (0 without it). */
+size_t gg_links_dropped(const gg_links *l);
+
+/** How many definitions (concepts) mention concept c (held-back links included). */
 size_t gg_links_mentioned_by(const gg_links *l, size_t c);
 /** The glossary the links were made from. */
 const gg_glossary *gg_links_glossary(const gg_links *l);
 /** Bytes of definition text scanned, for throughput figures. */
 uint64_t gg_links_bytes_scanned(const gg_links *l);
+/** Mentions found in all definitions, those of held-back links included. */
+uint64_t gg_links_mentions(const gg_links *l);
 
 #endif

@@ -102,8 +102,9 @@ typedef struct cli_graph {
 
 /*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
- * its graph (held edges too when `include_held`). False (message printed)
- * on failure, with everything released.
+ * its graph (held edges too when `include_held`; without, the links keep
+ * none: drop_held). False (message printed) on failure, with everything
+ * released.
  */
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out);
 void cli_graph_free(cli_graph *g);
@@ -113,6 +114,18 @@ void cli_graph_free(cli_graph *g);
  * closest names and returns false.
  */
 bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out);
+
+/*
+ * An edge's evidence as the commands print it: the file and line of the
+ * entry holding it, and the text around it (a header line longer than the
+ * buffer is cut, "..." at the end).
+ */
+typedef struct cli_evidence {
+	const char *file;
+	unsigned line;
+	char snippet[GG_SNIPPET_MAX];
+} cli_evidence;
+void cli_evidence_of(const gg_graph *gr, const gg_edge *e, cli_evidence *out);
 
 /* Write s as a JSON string literal (quotes included). */
 void cli_json_string(FILE *f, const char *s);

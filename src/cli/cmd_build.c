@@ -2,9 +2,13 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"glossgraph build [-o DIR] [--formats LIST] [--name STEM] " CLI_SELECTION_USAGE
@@ -128,7 +132,63 @@ typedef struct job {
 	gg_export_format format;
 	char *path;
 	gg_export_options options;
+	bool failed;
+	char message[512]; /* why it failed: the error slot is the writing thread's */
 } job;
+
+/*
+ * The jobs and who takes which: the writers are independent and read the
+ * graph only, so two threads write two files at once. Graphviz keeps state
+ * of its own: the jobs that use it (gg_export_uses_graphviz) all go to the
+ * first thread.
+ */
+typedef struct job_queue {
+	const gg_graph *graph;
+	job *jobs;
+	size_t n;
+	atomic_size_t next; /* the next job not yet taken */
+} job_queue;
+
+/* Write job j; on failure keep the message in it. */
+static void run_job(const gg_graph *graph, job *j)
+{
+	j->failed = gg_export_file(graph, j->format, &j->options, j->path) != 0;
+	if (j->failed)
+		snprintf(j->message, sizeof(j->message), "%s", gg_error_last());
+}
+
+/* A thread's loop: the jobs that do not use graphviz, until none is left. */
+static void *take_jobs(void *arg)
+{
+	job_queue *q = arg;
+	size_t i;
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
+		if (!gg_export_uses_graphviz(q->jobs[i].format))
+			run_job(q->graph, &q->jobs[i]);
+	return NULL;
+}
+
+/*
+ * Run every job, on two threads when `threads` allows (0: one per core)
+ * and there are two: this one takes the graphviz jobs first, then helps
+ * with the rest. Every job is tried; one that fails does not stop the
+ * others.
+ */
+static void run_jobs(const gg_graph *graph, job *jobs, size_t n, unsigned threads)
+{
+	job_queue q = { .graph = graph, .jobs = jobs, .n = n };
+	pthread_t other;
+	long cores = threads ? (long)threads : sysconf(_SC_NPROCESSORS_ONLN);
+
+	atomic_init(&q.next, 0);
+	bool two = cores > 1 && n > 1 && pthread_create(&other, NULL, take_jobs, &q) == 0;
+	for (size_t i = 0; i < n; i++)
+		if (gg_export_uses_graphviz(jobs[i].format))
+			run_job(graph, &jobs[i]);
+	take_jobs(&q);
+	if (two)
+		pthread_join(other, NULL);
+}
 
 /* "DIR/NAME.EXT" (no dot when ext is ""), malloc'd; NULL when out of memory. */
 static char *join_path(const char *dir, const char *name, const char *ext)
@@ -173,7 +233,7 @@ int cmd_build(int argc, char **argv)
 	};
 	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false } };
 	const cli_selection *sel = &args.select;
-	job jobs[GG_FORMAT_COUNT + 1];
+	job jobs[GG_FORMAT_COUNT + 1] = { 0 };
 	size_t n_jobs = 0;
 	cli_common common;
 	cli_graph cg = { 0 };
@@ -222,14 +282,15 @@ int cmd_build(int argc, char **argv)
 		if (!cli_resolve_term(cg.glossary, sel->focus, &jobs[n_jobs - 1].options.focus))
 			code = EXIT_ERROR;
 	}
-	bool failed_before = code != EXIT_OK;
-	/* every file is tried; one that fails does not stop the others */
-	for (size_t i = 0; i < n_jobs && cg.graph && !failed_before; i++) {
-		if (gg_export_file(cg.graph, jobs[i].format, &jobs[i].options, jobs[i].path) != 0) {
-			cli_error("%s", gg_error_last());
-			code = EXIT_ERROR;
-		} else if (!common.quiet) {
-			cli_report_written(jobs[i].format, jobs[i].path);
+	if (code == EXIT_OK) {
+		run_jobs(cg.graph, jobs, n_jobs, common.link.threads);
+		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order */
+			if (jobs[i].failed) {
+				cli_error("%s", jobs[i].message);
+				code = EXIT_ERROR;
+			} else if (!common.quiet) {
+				cli_report_written(jobs[i].format, jobs[i].path);
+			}
 		}
 	}
 	for (size_t i = 0; i < n_jobs; i++)

@@ -40,15 +40,19 @@ static int neighbors_option(int opt, const char *arg, void *payload)
 static void print_text(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
 		       size_t from, size_t to)
 {
+	cli_evidence ev;
+	cli_evidence_of(gr, e, &ev);
 	printf("%*s%s -> %s  [%s, %u]  %s\n", (int)(2 * (n->depth - 1)), "",
 	       gg_graph_node(gr, from)->name, gg_graph_node(gr, to)->name, gg_edge_kind_name(e->kind),
-	       e->weight, e->snippet);
+	       e->weight, ev.snippet);
 }
 
 /* One TSV row under print_list's header. */
 static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
 		      size_t from, size_t to)
 {
+	cli_evidence ev;
+	cli_evidence_of(gr, e, &ev);
 	printf("%u\t%s\t", n->depth, n->incoming ? "in" : "out");
 	cli_tsv_cell(stdout, gg_graph_node(gr, n->node)->name);
 	putchar('\t');
@@ -56,9 +60,9 @@ static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e
 	putchar('\t');
 	cli_tsv_cell(stdout, gg_graph_node(gr, to)->name);
 	printf("\t%s\t%u\t", gg_edge_kind_name(e->kind), e->weight);
-	cli_tsv_cell(stdout, e->file);
-	printf("\t%u\t", e->line);
-	cli_tsv_cell(stdout, e->snippet);
+	cli_tsv_cell(stdout, ev.file);
+	printf("\t%u\t", ev.line);
+	cli_tsv_cell(stdout, ev.snippet);
 	putchar('\n');
 }
 
@@ -66,6 +70,8 @@ static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e
 static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
 		       size_t from, size_t to, bool first)
 {
+	cli_evidence ev;
+	cli_evidence_of(gr, e, &ev);
 	printf("%s\n    {\"depth\": %u, \"direction\": \"%s\", \"name\": ", first ? "" : ",",
 	       n->depth, n->incoming ? "in" : "out");
 	cli_json_string(stdout, gg_graph_node(gr, n->node)->name);
@@ -74,9 +80,9 @@ static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *
 	fputs(", \"to\": ", stdout);
 	cli_json_string(stdout, gg_graph_node(gr, to)->name);
 	printf(", \"kind\": \"%s\", \"weight\": %u, \"file\": ", gg_edge_kind_name(e->kind), e->weight);
-	cli_json_string(stdout, e->file);
-	printf(", \"line\": %u, \"snippet\": ", e->line);
-	cli_json_string(stdout, e->snippet);
+	cli_json_string(stdout, ev.file);
+	printf(", \"line\": %u, \"snippet\": ", ev.line);
+	cli_json_string(stdout, ev.snippet);
 	putchar('}');
 }
 

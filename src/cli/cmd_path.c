@@ -20,11 +20,14 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 {
 	const gg_edge *e = gg_graph_edge(gr, h->edge, NULL, NULL);
 	const char *from = gg_graph_node(gr, h->from)->name, *to = gg_graph_node(gr, h->to)->name;
+	cli_evidence ev;
+
+	cli_evidence_of(gr, e, &ev);
 
 	switch (format) {
 	case FORMAT_TEXT:
 		printf("%s %s %s  [%s, %u]  %s\n", from, h->reverse ? "<-" : "->", to,
-		       gg_edge_kind_name(e->kind), e->weight, e->snippet);
+		       gg_edge_kind_name(e->kind), e->weight, ev.snippet);
 		break;
 	case FORMAT_TSV:
 		printf("%zu\t", i + 1);
@@ -33,9 +36,9 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 		cli_tsv_cell(stdout, to);
 		printf("\t%s\t%s\t%u\t", h->reverse ? "reverse" : "forward", gg_edge_kind_name(e->kind),
 		       e->weight);
-		cli_tsv_cell(stdout, e->file);
-		printf("\t%u\t", e->line);
-		cli_tsv_cell(stdout, e->snippet);
+		cli_tsv_cell(stdout, ev.file);
+		printf("\t%u\t", ev.line);
+		cli_tsv_cell(stdout, ev.snippet);
 		putchar('\n');
 		break;
 	case FORMAT_JSON:
@@ -45,9 +48,9 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 		cli_json_string(stdout, to);
 		printf(", \"direction\": \"%s\", \"kind\": \"%s\", \"weight\": %u, \"file\": ",
 		       h->reverse ? "reverse" : "forward", gg_edge_kind_name(e->kind), e->weight);
-		cli_json_string(stdout, e->file);
-		printf(", \"line\": %u, \"snippet\": ", e->line);
-		cli_json_string(stdout, e->snippet);
+		cli_json_string(stdout, ev.file);
+		printf(", \"line\": %u, \"snippet\": ", ev.line);
+		cli_json_string(stdout, ev.snippet);
 		putchar('}');
 		break;
 	}

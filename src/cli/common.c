@@ -219,10 +219,12 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
+	gg_link_options link = c->link;
+	link.drop_held = !include_held; /* a graph without them has no use for them */
 	memset(out, 0, sizeof(*out));
 	if (!(out->glossary = cli_load_glossary(c)))
 		return false;
-	if (gg_links_new(&out->links, out->glossary, &c->link) != 0 ||
+	if (gg_links_new(&out->links, out->glossary, &link) != 0 ||
 	    gg_graph_new(&out->graph, out->links, include_held) != 0) {
 		cli_error("%s", gg_error_last());
 		cli_graph_free(out);
@@ -273,6 +275,20 @@ void cli_json_string(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+void cli_evidence_of(const gg_graph *gr, const gg_edge *e, cli_evidence *out)
+{
+	const gg_entry *entry = gg_glossary_entry(gg_graph_glossary(gr), e->entry);
+	out->file = entry ? entry->file : "";
+	out->line = entry ? entry->line : 0;
+	size_t n = gg_edge_snippet(gg_graph_links(gr), e, out->snippet, sizeof(out->snippet));
+	if (n >= sizeof(out->snippet)) { /* cut at a character, and say so */
+		size_t at = sizeof(out->snippet) - 4;
+		while (at > 0 && ((unsigned char)out->snippet[at] & 0xC0) == 0x80)
+			at--;
+		memcpy(out->snippet + at, "...", 4);
+	}
 }
 
 void cli_tsv_cell(FILE *f, const char *s)

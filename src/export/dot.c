@@ -1,8 +1,10 @@
-/* dot.c - DOT through cgraph: synthetic node ids, the term as label, colour by community, size by centrality. */
+/* dot.c - DOT written as a stream in cgraph's own layout and quoting, and the cgraph graph SVG lays out: synthetic node ids, the term as label, colour by community, size by centrality. */
 #include "export/dot.h"
 #include "core/error.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,88 +60,75 @@ void gg_i_gv_capture_end(void)
 /* Append clean text with, when asked, backslashes doubled and '&' as &amp;. */
 static void escape(gg_buf *out, const char *s, bool backslash, bool amp)
 {
-	for (; *s; s++) {
-		if (*s == '\\' && backslash)
-			gg_buf_puts(out, "\\\\");
-		else if (*s == '&' && amp)
-			gg_buf_puts(out, "&amp;");
-		else
-			gg_buf_putc(out, *s);
+	const char *stops = backslash ? (amp ? "\\&" : "\\") : (amp ? "&" : "");
+	for (;;) {
+		size_t run = strcspn(s, stops);
+		gg_buf_put(out, s, run);
+		s += run;
+		if (!*s)
+			return;
+		gg_buf_puts(out, *s == '\\' ? "\\\\" : "&amp;");
+		s++;
 	}
 }
 
-/* Nodes, edges and their attributes, declared once. */
-typedef struct symbols {
-	Agsym_t *label, *tooltip, *fillcolor, *fontsize, *type, *aliases, *categories,
-		*community, *pagerank, *betweenness, *size;
-	Agsym_t *weight, *penwidth, *kind, *rule, *evidence, *edge_tooltip;
-} symbols;
+/* An attribute of the nodes or of the edges, with its default value. */
+typedef struct attribute {
+	const char *name;
+	const char *def;
+} attribute;
 
-/* Declare a node attribute with its default; NULL when cgraph cannot. */
-static Agsym_t *node_attr(Agraph_t *g, const char *name, const char *def)
-{
-	return agattr(g, AGNODE, GV(name), GV(def));
-}
+/* The node attributes, in the order cgraph writes them: by name. */
+enum node_attribute {
+	NODE_ALIASES, NODE_BETWEENNESS, NODE_CATEGORIES, NODE_COLOR, NODE_COMMUNITY,
+	NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE, NODE_LABEL, NODE_PAGERANK,
+	NODE_PENWIDTH, NODE_SIZE, NODE_STYLE, NODE_TOOLTIP, NODE_TYPE, NODE_COUNT
+};
 
-/* Declare an edge attribute with its default; NULL when cgraph cannot. */
-static Agsym_t *edge_attr(Agraph_t *g, const char *name, const char *def)
-{
-	return agattr(g, AGEDGE, GV(name), GV(def));
-}
+static const attribute node_attributes[NODE_COUNT] = {
+	[NODE_ALIASES] = { "aliases", "" },
+	[NODE_BETWEENNESS] = { "betweenness", "" },
+	[NODE_CATEGORIES] = { "categories", "" },
+	[NODE_COLOR] = { "color", "#666666" },
+	[NODE_COMMUNITY] = { "community", "" },
+	[NODE_FILLCOLOR] = { "fillcolor", "" },
+	[NODE_FONTNAME] = { "fontname", "Helvetica" },
+	[NODE_FONTSIZE] = { "fontsize", "14" },
+	[NODE_LABEL] = { "label", "" },
+	[NODE_PAGERANK] = { "pagerank", "" },
+	[NODE_PENWIDTH] = { "penwidth", "0.6" },
+	[NODE_SIZE] = { "size", "" },
+	[NODE_STYLE] = { "style", "filled" },
+	[NODE_TOOLTIP] = { "tooltip", "" },
+	[NODE_TYPE] = { "type", "" },
+};
 
-/* Declare the graph's attributes and the drawing defaults; false when cgraph cannot. */
-static bool declare(Agraph_t *g, symbols *s)
-{
-	agattr(g, AGRAPH, GV("outputorder"), GV("edgesfirst"));
-	bool ok = node_attr(g, "style", "filled") && node_attr(g, "fontname", "Helvetica") &&
-		  node_attr(g, "color", "#666666") && node_attr(g, "penwidth", "0.6") &&
-		  edge_attr(g, "color", "#44444470") && edge_attr(g, "arrowsize", "0.6");
-	s->label = node_attr(g, "label", "");
-	s->tooltip = node_attr(g, "tooltip", "");
-	s->fillcolor = node_attr(g, "fillcolor", "");
-	s->fontsize = node_attr(g, "fontsize", "14");
-	s->type = node_attr(g, "type", "");
-	s->aliases = node_attr(g, "aliases", "");
-	s->categories = node_attr(g, "categories", "");
-	s->community = node_attr(g, "community", "");
-	s->pagerank = node_attr(g, "pagerank", "");
-	s->betweenness = node_attr(g, "betweenness", "");
-	s->size = node_attr(g, "size", "");
-	s->weight = edge_attr(g, "weight", "1");
-	s->penwidth = edge_attr(g, "penwidth", "1");
-	s->kind = edge_attr(g, "kind", "");
-	s->rule = edge_attr(g, "rule", "");
-	s->evidence = edge_attr(g, "evidence", "");
-	s->edge_tooltip = edge_attr(g, "tooltip", "");
-	return ok && s->label && s->tooltip && s->fillcolor && s->fontsize && s->type &&
-	       s->aliases && s->categories && s->community && s->pagerank &&
-	       s->betweenness && s->size && s->weight && s->penwidth && s->kind &&
-	       s->rule && s->evidence && s->edge_tooltip;
-}
+/* The edge attributes, by name as well. */
+enum edge_attribute {
+	EDGE_ARROWSIZE, EDGE_COLOR, EDGE_EVIDENCE, EDGE_KIND, EDGE_PENWIDTH, EDGE_RULE,
+	EDGE_TOOLTIP, EDGE_WEIGHT, EDGE_COUNT
+};
 
-/* Set attribute `sym` of obj to clean text, escaped for graphviz. */
-static void set(void *obj, Agsym_t *sym, const char *text, bool amp, gg_buf *scratch)
-{
-	gg_buf_clear(scratch);
-	escape(scratch, text, true, amp);
-	if (!scratch->oom)
-		agxset(obj, sym, GV(gg_i_str(scratch)));
-}
+static const attribute edge_attributes[EDGE_COUNT] = {
+	[EDGE_ARROWSIZE] = { "arrowsize", "0.6" },
+	[EDGE_COLOR] = { "color", "#44444470" },
+	[EDGE_EVIDENCE] = { "evidence", "" },
+	[EDGE_KIND] = { "kind", "" },
+	[EDGE_PENWIDTH] = { "penwidth", "1" },
+	[EDGE_RULE] = { "rule", "" },
+	[EDGE_TOOLTIP] = { "tooltip", "" },
+	[EDGE_WEIGHT] = { "weight", "1" },
+};
 
-void gg_i_dot_set(void *obj, const char *name, const char *text, gg_buf *scratch)
-{
-	gg_buf_clear(scratch);
-	escape(scratch, text, true, true);
-	if (!scratch->oom)
-		agsafeset(obj, GV(name), GV(gg_i_str(scratch)), GV(""));
-}
-
-/* Set attribute `sym` of obj to a number as gg_i_number writes it. */
-static void set_number(void *obj, Agsym_t *sym, double x)
-{
-	char num[GG_I_NUMBER_MAX];
-	agxset(obj, sym, GV(gg_i_number(num, x)));
-}
+/* The graph attributes of the DOT file, by name: edges drawn under the
+ * nodes, as in the SVG, and sfdp, because dot's own layout, which `dot
+ * -Tsvg` would otherwise run, takes hours on a few thousand nodes. */
+static const attribute graph_attributes[] = {
+	{ "layout", "sfdp" },
+	{ "outputorder", "edgesfirst" },
+	{ "overlap", "prism" },
+	{ "splines", "false" },
+};
 
 /* Font size from the display size (1 to 10): 10 to 28 points. */
 static double font_size(double size)
@@ -149,153 +138,583 @@ static double font_size(double size)
 	return 8 + 2 * (size > 10 ? 10 : size);
 }
 
-/* Line width from the number of mentions: 0.6 for one, up to 4. */
+/* Line width from the number of mentions: 0.6 for one, up to 4 from 20 on. */
 static double pen_width(uint32_t weight)
 {
 	double w = 0.6 + 0.8 * log2(weight > 1 ? (double)weight : 1);
 	return w > 4 ? 4 : w;
 }
 
-/* Add a node of the view, drawn with a dark border when it is the focus; *node gets it. */
-static int add_node(Agraph_t *g, const symbols *s, const gg_i_node_text *t, bool is_focus,
-		    bool named_by_term, gg_buf *scratch, Agnode_t **node)
-{
-	char hex[8], num[GG_I_NUMBER_MAX];
+/* The line widths as gg_i_number writes them, by weight; 20 and more are all 4. */
+#define PEN_WIDTHS 21
+typedef struct pen_widths {
+	char text[PEN_WIDTHS][GG_I_NUMBER_MAX];
+} pen_widths;
 
+static void pen_widths_init(pen_widths *p)
+{
+	for (uint32_t w = 0; w < PEN_WIDTHS; w++)
+		gg_i_number(p->text[w], pen_width(w));
+}
+
+static const char *pen_width_text(const pen_widths *p, uint32_t weight)
+{
+	return p->text[weight < PEN_WIDTHS ? weight : PEN_WIDTHS - 1];
+}
+
+/* Append x as gg_i_number writes it. */
+static void put_number(gg_buf *out, double x)
+{
+	char num[GG_I_NUMBER_MAX];
+	gg_buf_puts(out, gg_i_number(num, x));
+}
+
+/* Write v in decimal at the end of buf; returns where it starts. */
+static char *decimal(char buf[GG_I_NUMBER_MAX], unsigned long long v)
+{
+	char *p = buf + GG_I_NUMBER_MAX - 1;
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
+}
+
+/* Append a whole number in decimal, with its sign. */
+static void put_int(gg_buf *out, long long v)
+{
+	char num[GG_I_NUMBER_MAX];
+	char *p = decimal(num, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v);
+	if (v < 0)
+		*--p = '-';
+	gg_buf_puts(out, p);
+}
+
+/*
+ * Append the value of node attribute `a`, escaped for graphviz: the focus
+ * is drawn with a dark border; attributes the node does not set get their
+ * default.
+ */
+static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
+{
+	const gg_node *n = t->node;
+	char hex[8];
+
+	switch (a) {
+	case NODE_ALIASES: escape(out, gg_i_str(&t->aliases), true, false); break;
+	case NODE_BETWEENNESS: put_number(out, n->betweenness); break;
+	case NODE_CATEGORIES: escape(out, gg_i_str(&t->categories), true, false); break;
+	case NODE_COLOR: gg_buf_puts(out, is_focus ? "#000000" : node_attributes[a].def); break;
+	case NODE_COMMUNITY: put_int(out, n->community); break;
+	case NODE_FILLCOLOR:
+		gg_i_community_hex(n->community, hex);
+		gg_buf_puts(out, hex);
+		break;
+	case NODE_FONTSIZE: put_number(out, font_size(n->size)); break;
+	case NODE_LABEL: escape(out, gg_i_str(&t->label), true, true); break;
+	case NODE_PAGERANK: put_number(out, n->pagerank); break;
+	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "2.5" : node_attributes[a].def); break;
+	case NODE_SIZE: put_number(out, n->size); break;
+	case NODE_TOOLTIP: escape(out, gg_i_str(&t->definition), true, true); break;
+	case NODE_TYPE: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
+	case NODE_FONTNAME:
+	case NODE_STYLE:
+	case NODE_COUNT:
+		gg_buf_puts(out, node_attributes[a].def);
+		break;
+	}
+}
+
+/* Append the value of edge attribute `a`, escaped for graphviz; the tooltip
+ * names both ends by their labels. */
+static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text *t,
+		       const char *from_label, const char *to_label, const pen_widths *pens)
+{
+	const gg_edge *e = t->edge;
+	const char *kind = gg_edge_kind_name(e->kind);
+
+	switch (a) {
+	case EDGE_EVIDENCE: escape(out, gg_i_str(&t->evidence), true, false); break;
+	case EDGE_KIND: gg_buf_puts(out, kind); break;
+	case EDGE_PENWIDTH: gg_buf_puts(out, pen_width_text(pens, e->weight)); break;
+	case EDGE_RULE: gg_buf_puts(out, gg_match_rule_name(e->rule)); break;
+	case EDGE_TOOLTIP:
+		escape(out, from_label, true, true);
+		gg_buf_puts(out, " \xE2\x86\x92 ");
+		escape(out, to_label, true, true);
+		gg_buf_puts(out, " (");
+		gg_buf_puts(out, kind);
+		gg_buf_puts(out, ", ");
+		put_int(out, e->weight);
+		gg_buf_puts(out, ")");
+		break;
+	case EDGE_WEIGHT: put_int(out, e->weight); break;
+	case EDGE_ARROWSIZE:
+	case EDGE_COLOR:
+	case EDGE_COUNT:
+		gg_buf_puts(out, edge_attributes[a].def);
+		break;
+	}
+}
+
+/* What the DOT stream and the cgraph graph keep of a node of the graph. */
+typedef struct node_slot {
+	size_t at;         /* stream: its position in the view; SIZE_MAX when out of it */
+	size_t first_pred; /* stream: the view position of its first predecessor; SIZE_MAX when none */
+	size_t label;      /* where its label starts in the labels */
+	Agnode_t *node;    /* cgraph: the node made for it */
+} node_slot;
+
+/*
+ * The slots of the graph's nodes, by graph index, all of a node's in one
+ * place so that an edge finds its target's at once, and the clean labels
+ * of the nodes written so far, for the edges' tooltips. Free with
+ * nodes_free, also after a failure.
+ */
+typedef struct nodes {
+	node_slot *slot;
+	gg_buf labels; /* the labels, each ended by a NUL */
+} nodes;
+
+/* Slots for the n nodes of a graph, none in the view yet. Returns 0 or GG_ENOMEM. */
+static int nodes_init(nodes *n, size_t count)
+{
+	n->labels = (gg_buf)GG_BUF_INIT;
+	n->slot = count <= SIZE_MAX / sizeof(*n->slot)
+		? malloc((count ? count : 1) * sizeof(*n->slot)) : NULL;
+	if (!n->slot)
+		return gg_error_oom();
+	for (size_t i = 0; i < count; i++)
+		n->slot[i] = (node_slot){ SIZE_MAX, SIZE_MAX, 0, NULL };
+	return 0;
+}
+
+/* Keep node `index`'s label. Returns 0 or GG_ENOMEM. */
+static int nodes_put_label(nodes *n, size_t index, const gg_buf *label)
+{
+	n->slot[index].label = n->labels.len;
+	gg_buf_put(&n->labels, gg_i_str(label), label->len + 1);
+	return gg_buf_ok(&n->labels);
+}
+
+/* The label kept for node `index`. */
+static const char *nodes_label(const nodes *n, size_t index)
+{
+	return n->labels.ptr + n->slot[index].label;
+}
+
+static void nodes_free(nodes *n)
+{
+	gg_buf_free(&n->labels);
+	free(n->slot);
+}
+
+/* ---- the cgraph graph, for the SVG renderer ---- */
+
+/* Declare the graph's drawing order and every node and edge attribute with
+ * its default into syms; false when cgraph cannot. */
+static bool declare(Agraph_t *g, Agsym_t *node_syms[NODE_COUNT], Agsym_t *edge_syms[EDGE_COUNT])
+{
+	bool ok = agattr(g, AGRAPH, GV("outputorder"), GV("edgesfirst")) != NULL;
+	for (int a = 0; a < NODE_COUNT; a++) {
+		node_syms[a] = agattr(g, AGNODE, GV(node_attributes[a].name),
+				      GV(node_attributes[a].def));
+		ok = ok && node_syms[a];
+	}
+	for (int a = 0; a < EDGE_COUNT; a++) {
+		edge_syms[a] = agattr(g, AGEDGE, GV(edge_attributes[a].name),
+				      GV(edge_attributes[a].def));
+		ok = ok && edge_syms[a];
+	}
+	return ok;
+}
+
+/* Add a node of the view, named after its term; *node gets it. */
+static int add_node(Agraph_t *g, Agsym_t *const syms[NODE_COUNT], const gg_i_node_text *t,
+		    bool is_focus, gg_buf *scratch, Agnode_t **node)
+{
 	gg_buf_clear(scratch);
-	if (named_by_term)
-		escape(scratch, gg_i_str(&t->label), false, true); /* a name is no escString */
-	else
-		gg_buf_printf(scratch, "n%zu", t->index);
-	if (named_by_term && (!scratch->len || agnode(g, scratch->ptr, 0)))
+	escape(scratch, gg_i_str(&t->label), false, true); /* a name is no escString */
+	if (!scratch->len || agnode(g, scratch->ptr, 0))
 		gg_buf_printf(scratch, " (n%zu)", t->index); /* two terms look alike once cleaned */
 	if (scratch->oom)
 		return gg_error_oom();
 	Agnode_t *n = agnode(g, scratch->ptr, 1);
 	if (!n)
 		return gg_error_set(GG_ERROR, "graphviz cannot add node %zu", t->index);
-	set(n, s->label, gg_i_str(&t->label), true, scratch);
-	if (t->definition.len)
-		set(n, s->tooltip, gg_i_str(&t->definition), true, scratch);
-	gg_i_community_hex(t->node->community, hex);
-	agxset(n, s->fillcolor, hex);
-	set_number(n, s->fontsize, font_size(t->node->size));
-	agxset(n, s->type, GV(gg_i_type_name(t->node->kind)));
-	set(n, s->aliases, gg_i_str(&t->aliases), false, scratch);
-	set(n, s->categories, gg_i_str(&t->categories), false, scratch);
-	snprintf(num, sizeof(num), "%d", t->node->community);
-	agxset(n, s->community, num);
-	set_number(n, s->pagerank, t->node->pagerank);
-	set_number(n, s->betweenness, t->node->betweenness);
-	set_number(n, s->size, t->node->size);
-	if (is_focus) {
-		agsafeset(n, GV("penwidth"), GV("2.5"), GV("0.6"));
-		agsafeset(n, GV("color"), GV("#000000"), GV("#666666"));
+	for (int a = 0; a < NODE_COUNT; a++) {
+		gg_buf_clear(scratch);
+		node_value(scratch, (enum node_attribute)a, t, is_focus);
+		if (scratch->oom)
+			return gg_error_oom();
+		if (strcmp(scratch->ptr, node_attributes[a].def) != 0)
+			agxset(n, syms[a], scratch->ptr);
 	}
 	*node = n;
-	return scratch->oom ? gg_error_oom() : 0;
+	return 0;
 }
 
-static int add_edge(Agraph_t *g, const symbols *s, const gg_i_edge_text *t,
-		    Agnode_t *from, Agnode_t *to, const gg_buf *from_label,
-		    const gg_buf *to_label, gg_buf *scratch)
+/* Add an edge of the view between two nodes already added. */
+static int add_edge(Agraph_t *g, Agsym_t *const syms[EDGE_COUNT], const gg_i_edge_text *t,
+		    const nodes *n, const pen_widths *pens, gg_buf *scratch)
 {
 	char key[GG_I_NUMBER_MAX];
-	const gg_edge *e = t->edge;
 
 	snprintf(key, sizeof(key), "e%zu", t->index);
-	Agedge_t *edge = agedge(g, from, to, key, 1);
-	if (!edge)
+	Agedge_t *e = agedge(g, n->slot[t->from].node, n->slot[t->to].node, key, 1);
+	if (!e)
 		return gg_error_set(GG_ERROR, "graphviz cannot add edge %zu", t->index);
-	snprintf(key, sizeof(key), "%u", (unsigned)e->weight);
-	agxset(edge, s->weight, key);
-	set_number(edge, s->penwidth, pen_width(e->weight));
-	agxset(edge, s->kind, GV(gg_edge_kind_name(e->kind)));
-	agxset(edge, s->rule, GV(gg_match_rule_name(e->rule)));
-	set(edge, s->evidence, gg_i_str(&t->evidence), false, scratch);
-	gg_buf tip = GG_BUF_INIT;
-	gg_buf_printf(&tip, "%s \xE2\x86\x92 %s (%s, %u)", gg_i_str(from_label),
-		      gg_i_str(to_label), gg_edge_kind_name(e->kind), (unsigned)e->weight);
-	if (!tip.oom)
-		set(edge, s->edge_tooltip, tip.ptr, true, scratch);
-	bool oom = tip.oom || scratch->oom;
-	gg_buf_free(&tip);
-	return oom ? gg_error_oom() : 0;
+	for (int a = 0; a < EDGE_COUNT; a++) {
+		gg_buf_clear(scratch);
+		edge_value(scratch, (enum edge_attribute)a, t, nodes_label(n, t->from),
+			   nodes_label(n, t->to), pens);
+		if (scratch->oom)
+			return gg_error_oom();
+		if (strcmp(scratch->ptr, edge_attributes[a].def) != 0)
+			agxset(e, syms[a], scratch->ptr);
+	}
+	return 0;
 }
 
-int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v, bool named_by_term)
+int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 {
-	size_t n_graph = gg_graph_node_count(v->graph);
-	Agnode_t **nodes = calloc(n_graph ? n_graph : 1, sizeof(*nodes));
-	gg_buf *labels = calloc(n_graph ? n_graph : 1, sizeof(*labels));
 	gg_i_node_text nt = { 0 };
 	gg_i_edge_text et = { 0 };
 	gg_buf scratch = GG_BUF_INIT;
-	symbols s;
-	int err = 0;
+	Agsym_t *node_syms[NODE_COUNT], *edge_syms[EDGE_COUNT];
+	pen_widths pens;
+	nodes n;
+	Agraph_t *g = NULL;
+	int err = nodes_init(&n, gg_graph_node_count(v->graph));
 
 	*out = NULL;
-	Agraph_t *g = nodes && labels ? agopen(GV("glossgraph"), Agdirected, NULL) : NULL;
-	if (!nodes || !labels) {
-		err = gg_error_oom();
+	pen_widths_init(&pens);
+	if (err)
 		goto cleanup;
-	}
-	if (!g || !declare(g, &s)) {
+	g = agopen(GV("glossgraph"), Agdirected, NULL);
+	if (!g || !declare(g, node_syms, edge_syms)) {
 		err = gg_error_set(GG_ERROR, "graphviz cannot make a graph");
 		goto cleanup;
 	}
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		err = gg_i_node_text_fill(&nt, v, i);
 		if (!err)
-			err = add_node(g, &s, &nt, v->has_focus && nt.index == v->focus_node,
-				       named_by_term, &scratch, &nodes[nt.index]);
-		if (!err) {
-			gg_buf_puts(&labels[nt.index], gg_i_str(&nt.label));
-			err = gg_buf_ok(&labels[nt.index]);
-		}
+			err = add_node(g, node_syms, &nt, v->has_focus && nt.index == v->focus_node,
+				       &scratch, &n.slot[nt.index].node);
+		if (!err)
+			err = nodes_put_label(&n, nt.index, &nt.label);
 	}
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		err = gg_i_edge_text_fill(&et, v, i);
 		if (!err)
-			err = add_edge(g, &s, &et, nodes[et.from], nodes[et.to], &labels[et.from],
-				       &labels[et.to], &scratch);
+			err = add_edge(g, edge_syms, &et, &n, &pens, &scratch);
 	}
 cleanup:
 	if (err && g)
 		agclose(g);
 	else
 		*out = g;
-	for (size_t i = 0; labels && i < n_graph; i++)
-		gg_buf_free(&labels[i]);
-	free(labels);
-	free(nodes);
+	nodes_free(&n);
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);
 	gg_buf_free(&scratch);
 	return err;
 }
 
+/* ---- the DOT stream ---- */
+
+/* Hand the text to the FILE once this much of it is waiting. */
+#define FLUSH_AT (1 << 16)
+
 /*
- * Build the cgraph graph of the view and let cgraph write it. The file asks
- * for sfdp: dot's own layout, which `dot -Tsvg` would otherwise run, takes
- * hours on a few thousand nodes. Graphviz's messages end up in the error.
+ * The DOT text being written: what agwrite would write for the cgraph
+ * graph of the view, from the graph's order, without the graph. Writes
+ * after a failure (out of memory, the FILE's) do nothing; gg_i_write_dot
+ * reports it.
+ */
+typedef struct dot_stream {
+	FILE *f;
+	gg_buf out;    /* text not yet handed to f */
+	gg_buf text;   /* the value to quote */
+	int write_errno; /* errno of the failed write, 0 while none */
+	pen_widths pens;
+	/* the attribute names as agcanon writes them */
+	char node_names[NODE_COUNT][32], edge_names[EDGE_COUNT][32];
+} dot_stream;
+
+static bool failed(const dot_stream *s)
+{
+	return s->out.oom || s->text.oom || s->write_errno;
+}
+
+/* Hand what is waiting to the FILE once there is `at` bytes of it. */
+static void flush(dot_stream *s, size_t at)
+{
+	if (failed(s) || s->out.len < at)
+		return;
+	if (s->out.len && fwrite(s->out.ptr, 1, s->out.len, s->f) != s->out.len)
+		s->write_errno = errno ? errno : EIO;
+	gg_buf_clear(&s->out);
+}
+
+/* Hand everything to the FILE and have it written, so that a failure shows now. */
+static void finish(dot_stream *s)
+{
+	flush(s, 0);
+	if (!failed(s) && fflush(s->f) != 0)
+		s->write_errno = errno ? errno : EIO;
+}
+
+/* Append a string, inline while it fits: the stream appends a few bytes at a time. */
+static inline void put(dot_stream *s, const char *text)
+{
+	size_t n = strlen(text); /* known for a literal once inlined */
+	gg_buf *b = &s->out;
+	if (!b->oom && b->len + n < b->cap) {
+		memcpy(b->ptr + b->len, text, n);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+	} else {
+		gg_buf_put(b, text, n);
+	}
+}
+
+/*
+ * Append a string quoted and escaped by cgraph's own quoting for ordinary
+ * (not HTML) strings, agcanon. It writes into a buffer of cgraph's, shared
+ * by the whole library: DOT is written on one thread at a time with the
+ * rest of graphviz (see gg_export_uses_graphviz).
+ */
+static void put_canon(dot_stream *s, const char *str)
+{
+	if (failed(s))
+		return;
+	const char *canon = agcanon(GV(str), 0);
+	if (canon)
+		gg_buf_puts(&s->out, canon);
+	else
+		s->out.oom = true; /* cgraph could not grow its buffer */
+}
+
+/* Append the value in s->text, quoted. */
+static void put_text(dot_stream *s)
+{
+	put_canon(s, gg_i_str(&s->text));
+}
+
+/* Append an id "<prefix><index>" (n17, e42), quoted by agcanon. */
+static void put_id(dot_stream *s, char prefix, size_t index)
+{
+	char num[GG_I_NUMBER_MAX];
+	char *id = decimal(num, index);
+	*--id = prefix;
+	put_canon(s, id);
+}
+
+/* Quote an attribute name into dst: 32 bytes hold any of the tables'; "" on failure. */
+static void quote_name(dot_stream *s, const char *name, char dst[32])
+{
+	put_canon(s, name);
+	dst[0] = '\0';
+	if (s->out.len < 32 && !failed(s))
+		memcpy(dst, s->out.ptr, s->out.len + 1);
+	gg_buf_clear(&s->out);
+}
+
+/* Quote every attribute name once, before anything else is written. */
+static void quote_names(dot_stream *s)
+{
+	for (int a = 0; a < NODE_COUNT; a++)
+		quote_name(s, node_attributes[a].name, s->node_names[a]);
+	for (int a = 0; a < EDGE_COUNT; a++)
+		quote_name(s, edge_attributes[a].name, s->edge_names[a]);
+}
+
+/* "\tKIND [a=1,\n\t\tb=2\n\t];\n" for the attributes with a default, as
+ * agwrite declares them; nothing when none has one. */
+static void put_defaults(dot_stream *s, const char *kind, const attribute *attrs, size_t n)
+{
+	size_t written = 0;
+	for (size_t a = 0; a < n; a++) {
+		if (!*attrs[a].def)
+			continue;
+		if (written++) {
+			put(s, ",\n\t\t");
+		} else {
+			put(s, "\t");
+			put(s, kind);
+			put(s, " [");
+		}
+		put_canon(s, attrs[a].name);
+		put(s, "=");
+		put_canon(s, attrs[a].def);
+	}
+	if (written > 1)
+		put(s, "\n\t");
+	if (written)
+		put(s, "];\n");
+}
+
+/* Start an attribute of a node or an edge: "\t[" before the first, ",\n\t\t" before the others. */
+static void put_attr_name(dot_stream *s, const char *quoted_name, size_t *written)
+{
+	put(s, (*written)++ ? ",\n\t\t" : "\t[");
+	put(s, quoted_name);
+	put(s, "=");
+}
+
+/* A node statement with every attribute that is not its default; keeps its label. */
+static int put_node(dot_stream *s, const gg_i_view *v, size_t i, gg_i_node_text *t, nodes *n)
+{
+	int err = gg_i_node_text_fill(t, v, i);
+	if (!err)
+		err = nodes_put_label(n, t->index, &t->label);
+	if (err)
+		return err;
+	bool is_focus = v->has_focus && t->index == v->focus_node;
+	size_t written = 0;
+	put(s, "\t");
+	put_id(s, 'n', t->index);
+	for (int a = 0; a < NODE_COUNT; a++) {
+		gg_buf_clear(&s->text);
+		node_value(&s->text, (enum node_attribute)a, t, is_focus);
+		if (s->text.oom || strcmp(gg_i_str(&s->text), node_attributes[a].def) == 0)
+			continue;
+		put_attr_name(s, s->node_names[a], &written);
+		put_text(s);
+	}
+	put(s, written ? "];\n" : ";\n");
+	return 0;
+}
+
+/* An edge statement, its key first, then every attribute that is not its default. */
+static int put_edge(dot_stream *s, const gg_i_view *v, size_t i, gg_i_edge_text *t,
+		    const nodes *n)
+{
+	int err = gg_i_edge_text_fill(t, v, i);
+	if (err)
+		return err;
+	put(s, "\t");
+	put_id(s, 'n', t->from);
+	put(s, " -> ");
+	put_id(s, 'n', t->to);
+	put(s, "\t[key=");
+	put_id(s, 'e', t->index);
+	for (int a = 0; a < EDGE_COUNT; a++) {
+		gg_buf_clear(&s->text);
+		edge_value(&s->text, (enum edge_attribute)a, t, nodes_label(n, t->from),
+			   nodes_label(n, t->to), &s->pens);
+		if (s->text.oom || strcmp(gg_i_str(&s->text), edge_attributes[a].def) == 0)
+			continue;
+		put(s, ",\n\t\t");
+		put(s, s->edge_names[a]);
+		put(s, "=");
+		put_text(s);
+	}
+	put(s, "];\n");
+	return 0;
+}
+
+/*
+ * Where agwrite puts each node: into the slot of each node of the view,
+ * its position in the view and that of its first predecessor. The edges
+ * must come by source, then target, as the graph keeps them. Returns 0, or
+ * GG_ERROR when they do not.
+ */
+static int place_nodes(const gg_i_view *v, nodes *n)
+{
+	size_t last_from = 0, last_to = 0;
+
+	for (size_t i = 0; i < v->n_nodes; i++)
+		n->slot[v->nodes[i]].at = i;
+	for (size_t k = 0; k < v->n_edges; k++) {
+		size_t from, to;
+		gg_graph_edge(v->graph, v->edges[k], &from, &to);
+		node_slot *target = &n->slot[to];
+		from = n->slot[from].at;
+		to = target->at;
+		if (k && (from < last_from || (from == last_from && to < last_to)))
+			return gg_error_set(GG_ERROR, "cannot write DOT: the graph's edges are "
+					    "not in source, target order");
+		if (from < target->first_pred)
+			target->first_pred = from;
+		last_from = from;
+		last_to = to;
+	}
+	return 0;
+}
+
+/*
+ * The body in agwrite's order: each node in view order, unless a node
+ * before it links to it, then its out-edges (target order), each target
+ * whose first predecessor it is written just before its first edge. Every
+ * node is so written once, before any edge that names it.
+ */
+static int put_body(dot_stream *s, const gg_i_view *v, nodes *n)
+{
+	gg_i_node_text nt = { 0 };
+	gg_i_edge_text et = { 0 };
+	int err = 0;
+
+	for (size_t i = 0, k = 0; i < v->n_nodes && !err && !failed(s); i++) {
+		/* SIZE_MAX: no predecessor */
+		if (n->slot[v->nodes[i]].first_pred >= i)
+			err = put_node(s, v, i, &nt, n);
+		size_t previous = i;
+		for (; k < v->n_edges && !err; k++) {
+			size_t from, to;
+			gg_graph_edge(v->graph, v->edges[k], &from, &to);
+			if (n->slot[from].at != i)
+				break;
+			const node_slot *target = &n->slot[to];
+			if (target->at != previous && target->at > i && target->first_pred == i) {
+				err = put_node(s, v, target->at, &nt, n);
+				previous = target->at;
+			}
+			if (!err)
+				err = put_edge(s, v, k, &et, n);
+			flush(s, FLUSH_AT);
+		}
+	}
+	gg_i_node_text_free(&nt);
+	gg_i_edge_text_free(&et);
+	return err;
+}
+
+/*
+ * Write the view as agwrite writes its cgraph graph, byte for byte, with
+ * every id and value quoted by agcanon: the header, the graph, node and
+ * edge defaults, the body, the end.
  */
 int gg_i_write_dot(FILE *f, const gg_i_view *v)
 {
-	Agraph_t *g;
+	dot_stream s = { .f = f, .out = GG_BUF_INIT, .text = GG_BUF_INIT };
+	nodes n;
+	int err = nodes_init(&n, gg_graph_node_count(v->graph));
 
-	gg_i_gv_capture_begin();
-	int err = gg_i_dot_graph(&g, v, false);
-	if (!err) {
-		/* drawn as is (dot -Tsvg), a big graph takes seconds, not hours */
-		agattr(g, AGRAPH, GV("layout"), GV("sfdp"));
-		agattr(g, AGRAPH, GV("overlap"), GV("prism"));
-		agattr(g, AGRAPH, GV("splines"), GV("false"));
-	}
-	if (!err && agwrite(g, f) == EOF && !ferror(f))
-		err = gg_error_set(GG_ERROR, "graphviz cannot write DOT: %s", gg_i_gv_messages());
-	gg_i_gv_capture_end();
-	if (g)
-		agclose(g);
+	if (!err)
+		err = place_nodes(v, &n);
+	if (err)
+		goto cleanup;
+	quote_names(&s);
+	pen_widths_init(&s.pens);
+	put(&s, "digraph ");
+	put_canon(&s, "glossgraph");
+	put(&s, " {\n");
+	put_defaults(&s, "graph", graph_attributes,
+		     sizeof(graph_attributes) / sizeof(graph_attributes[0]));
+	put_defaults(&s, "node", node_attributes, NODE_COUNT);
+	put_defaults(&s, "edge", edge_attributes, EDGE_COUNT);
+	err = put_body(&s, v, &n);
+	put(&s, "}\n");
+	finish(&s);
+	if (!err && (s.out.oom || s.text.oom))
+		err = gg_error_oom();
+	if (!err && s.write_errno)
+		err = gg_error_set_errno(GG_EIO, s.write_errno, "cannot write the DOT");
+cleanup:
+	nodes_free(&n);
+	gg_buf_free(&s.out);
+	gg_buf_free(&s.text);
 	return err;
 }

@@ -105,10 +105,14 @@ const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
 
 void gg_i_clean(gg_buf *out, const char *s)
 {
-	if (!s)
-		return;
+	if (s)
+		gg_i_clean_n(out, s, strlen(s));
+}
+
+void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
+{
 	size_t start = out->len;
-	gg_utf8_sanitize(out, s, strlen(s));
+	gg_utf8_sanitize(out, s, len);
 	if (out->oom)
 		return;
 	for (size_t i = start; i < out->len; i++)
@@ -149,33 +153,30 @@ static bool ends_sentence(const char *plain, size_t len, size_t i)
 
 /*
  * Append the first sentence of `def` with Markdown's ** removed and runs of
- * white space made one space, cut at a word past SENTENCE_MAX bytes.
+ * white space made one space, cut at a word past SENTENCE_MAX bytes. Only
+ * the opening of the definition is read: past SENTENCE_MAX the answer is
+ * a cut anyway, and ends_sentence looks two bytes ahead.
  */
 static void first_sentence(gg_buf *out, const char *def)
 {
-	gg_buf plain = GG_BUF_INIT;
+	char plain[SENTENCE_MAX + 8];
+	size_t len = 0;
 
-	for (const char *p = def; *p; p++) {
+	for (const char *p = def; *p && len < sizeof(plain) - 1; p++) {
 		if (p[0] == '*' && p[1] == '*') {
 			p++;
 			continue;
 		}
 		if (is_space(*p)) {
-			if (plain.len && plain.ptr[plain.len - 1] != ' ')
-				gg_buf_putc(&plain, ' ');
+			if (len && plain[len - 1] != ' ')
+				plain[len++] = ' ';
 			continue;
 		}
-		gg_buf_putc(&plain, *p);
+		plain[len++] = *p;
 	}
-	if (plain.oom) {
-		out->oom = true;
-		gg_buf_free(&plain);
-		return;
-	}
-	size_t len = plain.len;
 	for (size_t i = 0; i < len; i++) {
-		if ((plain.ptr[i] == '.' || plain.ptr[i] == '!' || plain.ptr[i] == '?') &&
-		    ends_sentence(plain.ptr, len, i)) {
+		if ((plain[i] == '.' || plain[i] == '!' || plain[i] == '?') &&
+		    ends_sentence(plain, len, i)) {
 			len = i + 1;
 			break;
 		}
@@ -183,22 +184,18 @@ static void first_sentence(gg_buf *out, const char *def)
 	bool cut = false;
 	if (len > SENTENCE_MAX) {
 		size_t at = SENTENCE_MAX;
-		while (at > SENTENCE_MAX / 2 && plain.ptr[at] != ' ')
+		while (at > SENTENCE_MAX / 2 && plain[at] != ' ')
 			at--;
-		while (at > 0 && ((unsigned char)plain.ptr[at] & 0xC0) == 0x80)
+		while (at > 0 && ((unsigned char)plain[at] & 0xC0) == 0x80)
 			at--; /* no space found: stay on a character boundary */
 		len = at;
 		cut = true;
 	}
-	while (len && plain.ptr && plain.ptr[len - 1] == ' ')
+	while (len && plain[len - 1] == ' ')
 		len--;
-	if (plain.ptr) {
-		plain.ptr[len] = '\0';
-		gg_i_clean(out, plain.ptr);
-	}
+	gg_i_clean_n(out, plain, len);
 	if (cut)
 		gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
-	gg_buf_free(&plain);
 }
 
 int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
@@ -240,18 +237,32 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 {
 	t->index = v->edges[i];
 	t->edge = gg_graph_edge(v->graph, t->index, &t->from, &t->to);
+	t->entry = gg_glossary_entry(v->glossary, t->edge->entry);
 	gg_buf_clear(&t->evidence);
 	gg_buf_clear(&t->surface);
 	gg_buf_clear(&t->file);
 	gg_buf_clear(&t->snippet);
-	gg_i_clean(&t->surface, t->edge->surface);
-	gg_i_clean(&t->file, t->edge->file);
-	gg_i_clean(&t->snippet, t->edge->snippet);
+	if (t->edge->surface)
+		gg_i_clean_n(&t->surface, t->edge->surface, t->edge->surface_len);
+	if (t->entry)
+		gg_i_clean(&t->file, t->entry->file);
+	/* the snippet, made in the evidence buffer and cleaned from there */
+	const gg_links *links = gg_graph_links(v->graph);
+	size_t n = gg_edge_snippet(links, t->edge, NULL, 0);
+	if (n && gg_buf_reserve(&t->evidence, n + 1)) {
+		gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1);
+		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
+	}
+	gg_buf_clear(&t->evidence);
 	if (t->file.len) {
-		gg_buf_printf(&t->evidence, "%s:%llu", t->file.ptr,
-			      (unsigned long long)t->edge->offset);
-		if (t->snippet.len)
-			gg_buf_printf(&t->evidence, ": %s", t->snippet.ptr);
+		gg_buf_put(&t->evidence, t->file.ptr, t->file.len);
+		char num[GG_I_NUMBER_MAX];
+		int k = snprintf(num, sizeof(num), ":%llu", (unsigned long long)t->edge->offset);
+		gg_buf_put(&t->evidence, num, (size_t)k);
+		if (t->snippet.len) {
+			gg_buf_put(&t->evidence, ": ", 2);
+			gg_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);
+		}
 	}
 	if (t->evidence.oom || t->surface.oom || t->file.oom || t->snippet.oom)
 		return gg_error_oom();
@@ -264,6 +275,11 @@ void gg_i_edge_text_free(gg_i_edge_text *t)
 	gg_buf_free(&t->surface);
 	gg_buf_free(&t->file);
 	gg_buf_free(&t->snippet);
+}
+
+bool gg_export_uses_graphviz(gg_export_format f)
+{
+	return f == GG_FORMAT_DOT || f == GG_FORMAT_SVG;
 }
 
 /* Write the view in format f (not neo4j) to out. */

@@ -54,6 +54,7 @@ typedef struct gg_i_edge_text {
 	size_t index;       /* graph edge index */
 	size_t from, to;    /* graph node indices */
 	const gg_edge *edge;
+	const gg_entry *entry; /* holding the evidence; NULL when none */
 	gg_buf evidence;    /* "file:offset: snippet" */
 	gg_buf surface;
 	gg_buf file;
@@ -73,6 +74,8 @@ static inline const char *gg_i_str(const gg_buf *b)
 /* Append s made safe: invalid UTF-8 and control characters become U+FFFD,
  * TAB, CR and LF become spaces. NULL appends nothing. */
 void gg_i_clean(gg_buf *out, const char *s);
+/* The same for the `len` bytes at s (NUL bytes become U+FFFD). */
+void gg_i_clean_n(gg_buf *out, const char *s, size_t len);
 
 const char *gg_i_type_name(gg_concept_kind k);
 

@@ -1,4 +1,4 @@
-/* gexf.c - GEXF 1.3 through libxml2's writer: viz colour, size and position, typed attributes. */
+/* gexf.c - GEXF 1.3 through the XML writer of xml.h: viz colour, size and position, typed attributes. */
 #include "export/export.h"
 #include "export/xml.h"
 

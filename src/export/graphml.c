@@ -1,4 +1,4 @@
-/* graphml.c - GraphML through libxml2's writer, typed keys named after their attributes, for Gephi, networkx and igraph. */
+/* graphml.c - GraphML through the XML writer of xml.h, typed keys named after their attributes, for Gephi, networkx and igraph. */
 #include "export/export.h"
 #include "export/xml.h"
 

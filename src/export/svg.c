@@ -167,7 +167,7 @@ int gg_i_write_svg(FILE *f, const gg_i_view *v)
 		err = gg_error_set(GG_ERROR, "graphviz cannot start");
 		goto cleanup;
 	}
-	if ((err = gg_i_dot_graph(&g, v, true)) != 0 || (err = style(g, v, engine)) != 0)
+	if ((err = gg_i_dot_graph(&g, v)) != 0 || (err = style(g, v, engine)) != 0)
 		goto cleanup;
 	if (gvLayout(gvc, g, engine) != 0) {
 		err = gg_error_set(GG_ERROR, "graphviz's %s layout failed: %s", engine,

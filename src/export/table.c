@@ -75,7 +75,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		gg_i_table_cell(f, gg_i_str(&e.evidence), sep);
 		fputc(sep, f);
 		gg_i_table_cell(f, gg_i_str(&e.file), sep);
-		fprintf(f, "%c%u%c%llu%c", sep, (unsigned)e.edge->line, sep,
+		fprintf(f, "%c%u%c%llu%c", sep, e.entry ? (unsigned)e.entry->line : 0u, sep,
 			(unsigned long long)e.edge->offset, sep);
 		gg_i_table_cell(f, gg_i_str(&e.surface), sep);
 		fputc(sep, f);

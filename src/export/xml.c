@@ -1,24 +1,125 @@
-/* xml.c - a thin layer over libxml2's xmlTextWriter that cleans every string and remembers failures, and the values GraphML and GEXF share. */
+/* xml.c - an indenting XML writer over libxml2's output buffer that cleans and escapes every value and remembers failures, and the values GraphML and GEXF share. */
 #include "export/xml.h"
 #include "core/error.h"
+#include "core/text.h"
 
-/* The clean copy of s, in x's scratch buffer (valid until the next call). */
-static const xmlChar *clean(gg_i_xml *x, const char *s)
+#include <limits.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Hand the text to libxml2 once this much of it is waiting. */
+#define FLUSH_AT (1 << 16)
+
+/* The entity a byte of a value is written as; NULL for every other byte. */
+static const char *const entities[128] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+};
+
+/* Bytes copied as they are: printable ASCII and DEL, but for the four above. */
+static const bool plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00: controls */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10: controls */
+	1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20: " & */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, /* 0x30: < > */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
+	/* 0x80 to 0xFF: UTF-8, checked sequence by sequence */
+};
+
+/* Append the len bytes of s escaped, when they are clean text: valid UTF-8
+ * without control characters. false, with out as it was, when they are not. */
+static bool escape_clean(gg_buf *out, const char *s, size_t len)
 {
-	gg_buf_clear(&x->scratch);
-	gg_i_clean(&x->scratch, s);
-	if (x->scratch.oom) {
-		x->failed = true;
-		return NULL;
+	/* an entity is at most 6 bytes for one */
+	if (len > SIZE_MAX / 8)
+		out->oom = true;
+	if (!gg_buf_reserve(out, 6 * len))
+		return true; /* out->oom is set */
+	const unsigned char *u = (const unsigned char *)s, *end = u + len;
+	char *w = out->ptr + out->len;
+	while (u < end) {
+		const unsigned char *run = u;
+		while (plain[*u]) /* the NUL at the end stops it */
+			u++;
+		memcpy(w, run, (size_t)(u - run));
+		w += u - run;
+		if (u == end)
+			break;
+		size_t n;
+		if (*u < 0x80 && entities[*u]) {
+			n = strlen(entities[*u]);
+			memcpy(w, entities[*u], n);
+			w += n;
+			u++;
+		} else if (*u >= 0x80 && (n = gg_utf8_valid_len(u, (size_t)(end - u))) != 0) {
+			memcpy(w, u, n);
+			w += n;
+			u += n;
+		} else {
+			out->ptr[out->len] = '\0';
+			return false;
+		}
 	}
-	return (const xmlChar *)gg_i_str(&x->scratch);
+	*w = '\0';
+	out->len = (size_t)(w - out->ptr);
+	return true;
 }
 
-/* Record a libxml2 call's result. */
-static void check(gg_i_xml *x, int rc)
+/* Append s made clean (gg_i_clean) and escaped. */
+static void put_value(gg_i_xml *x, const char *s)
 {
-	if (rc < 0)
+	if (escape_clean(&x->chunk, s, strlen(s)))
+		return;
+	gg_buf_clear(&x->scratch);
+	gg_i_clean(&x->scratch, s);
+	if (x->scratch.oom)
 		x->failed = true;
+	else if (!escape_clean(&x->chunk, x->scratch.ptr, x->scratch.len))
+		x->failed = true; /* gg_i_clean left something unclean */
+}
+
+/* Append n bytes, inline while they fit: the writer appends a few bytes at a time. */
+static inline void put_n(gg_i_xml *x, const char *s, size_t n)
+{
+	gg_buf *b = &x->chunk;
+	if (!b->oom && b->len + n < b->cap) {
+		memcpy(b->ptr + b->len, s, n);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+	} else {
+		gg_buf_put(b, s, n);
+	}
+}
+
+/* Append a string; the length of a literal is known when this is inlined. */
+static inline void put(gg_i_xml *x, const char *s)
+{
+	put_n(x, s, strlen(s));
+}
+
+/* Two spaces a level, as deep as `depth`. */
+static void indent(gg_i_xml *x, size_t depth)
+{
+	static const char spaces[2 * GG_I_XML_DEPTH] = "                ";
+	put_n(x, spaces, 2 * depth);
+}
+
+/* Hand what is waiting to libxml2 once there is `at` bytes of it (in
+ * pieces an int can count). */
+static void flush(gg_i_xml *x, size_t at)
+{
+	if (x->chunk.oom)
+		x->failed = true;
+	if (x->failed || x->chunk.len < at)
+		return;
+	for (size_t done = 0, piece; done < x->chunk.len && !x->failed; done += piece) {
+		piece = x->chunk.len - done < INT_MAX ? x->chunk.len - done : INT_MAX;
+		if (xmlOutputBufferWrite(x->out, (int)piece, x->chunk.ptr + done) < 0)
+			x->failed = true;
+	}
+	gg_buf_clear(&x->chunk);
 }
 
 /* libxml2 prints its errors unless told otherwise; here they go nowhere. */
@@ -44,67 +145,169 @@ static void restore_handlers(gg_i_xml *x)
 
 int gg_i_xml_open(gg_i_xml *x, FILE *f)
 {
-	x->scratch = (gg_buf)GG_BUF_INIT;
-	x->failed = false;
-	x->value_element = x->value_key = x->value_attr = NULL;
+	*x = (gg_i_xml){ .chunk = GG_BUF_INIT, .scratch = GG_BUF_INIT };
 	x->generic = xmlGenericError;
 	x->generic_context = xmlGenericErrorContext;
 	x->structured = xmlStructuredError;
 	x->structured_context = xmlStructuredErrorContext;
 	xmlSetGenericErrorFunc(NULL, silent);
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
-	x->w = out ? xmlNewTextWriter(out) : NULL;
-	if (!x->w) {
-		if (out)
-			xmlOutputBufferClose(out);
+	x->out = xmlOutputBufferCreateFile(f, NULL);
+	if (!x->out) {
 		restore_handlers(x);
 		return gg_error_set(GG_ERROR, "libxml2 cannot start an XML writer");
 	}
-	check(x, xmlTextWriterSetIndent(x->w, 1));
-	check(x, xmlTextWriterSetIndentString(x->w, (const xmlChar *)"  "));
-	check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
+	put(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	return 0;
 }
 
 void gg_i_xml_start(gg_i_xml *x, const char *element)
 {
-	if (!x->failed)
-		check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)element));
+	if (x->failed)
+		return;
+	if (x->depth == GG_I_XML_DEPTH) {
+		x->failed = true;
+		return;
+	}
+	if (x->in_tag)
+		put(x, ">\n");
+	indent(x, x->depth);
+	put(x, "<");
+	put(x, element);
+	x->open[x->depth++] = element;
+	x->in_tag = true;
+	x->has_text = false;
 }
 
 void gg_i_xml_end(gg_i_xml *x)
 {
-	if (!x->failed)
-		check(x, xmlTextWriterEndElement(x->w));
+	if (x->failed)
+		return;
+	if (!x->depth) {
+		x->failed = true;
+		return;
+	}
+	const char *element = x->open[--x->depth];
+	if (x->in_tag) {
+		put(x, "/>\n");
+	} else {
+		if (!x->has_text)
+			indent(x, x->depth);
+		put(x, "</");
+		put(x, element);
+		put(x, ">\n");
+	}
+	x->in_tag = x->has_text = false;
+	flush(x, FLUSH_AT);
+}
+
+/* Start attribute `name`: ` name="`; false when no start tag is open. */
+static bool attr_start(gg_i_xml *x, const char *name)
+{
+	if (x->failed || !x->in_tag) {
+		x->failed = true;
+		return false;
+	}
+	put(x, " ");
+	put(x, name);
+	put(x, "=\"");
+	return true;
 }
 
 void gg_i_xml_attr(gg_i_xml *x, const char *name, const char *value)
 {
-	const xmlChar *v = x->failed ? NULL : clean(x, value);
-	if (v)
-		check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name, v));
+	if (!attr_start(x, name))
+		return;
+	put_value(x, value);
+	put(x, "\"");
+}
+
+/* An attribute whose value needs neither cleaning nor escaping: a number, an id. */
+static void attr_plain(gg_i_xml *x, const char *name, const char *value)
+{
+	if (!attr_start(x, name))
+		return;
+	put(x, value);
+	put(x, "\"");
+}
+
+/* Write v in decimal at the end of buf; returns where it starts. */
+static char *decimal(char buf[GG_I_NUMBER_MAX], unsigned long long v)
+{
+	char *p = buf + GG_I_NUMBER_MAX - 1;
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
+}
+
+/* A whole number in decimal, with its sign; returns where it starts in buf. */
+static char *signed_decimal(char buf[GG_I_NUMBER_MAX], long long v)
+{
+	unsigned long long magnitude = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	char *p = decimal(buf, magnitude);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+/* v as gg_i_number writes it, from the numbers remembered when it is one. */
+static const char *number(gg_i_xml *x, double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof(bits));
+	uint64_t hash = (bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15u;
+	gg_i_xml_number *n = &x->numbers[(hash >> 32) % GG_I_XML_NUMBERS];
+	if (!n->set || n->bits != bits) {
+		gg_i_number(n->text, v);
+		n->bits = bits;
+		n->set = true;
+	}
+	return n->text;
 }
 
 void gg_i_xml_attr_number(gg_i_xml *x, const char *name, double value)
 {
-	char num[GG_I_NUMBER_MAX];
-	gg_i_xml_attr(x, name, gg_i_number(num, value));
+	attr_plain(x, name, number(x, value));
 }
 
 void gg_i_xml_attr_uint(gg_i_xml *x, const char *name, unsigned long long value)
 {
 	char num[GG_I_NUMBER_MAX];
-	snprintf(num, sizeof(num), "%llu", value);
-	gg_i_xml_attr(x, name, num);
+	attr_plain(x, name, decimal(num, value));
 }
 
 /* An id attribute "<prefix><index>": n17, e42. */
 static void attr_id(gg_i_xml *x, const char *name, char prefix, size_t index)
 {
-	char id[GG_I_NUMBER_MAX];
-	snprintf(id, sizeof(id), "%c%zu", prefix, index);
-	gg_i_xml_attr(x, name, id);
+	char num[GG_I_NUMBER_MAX];
+	char *id = decimal(num, index);
+	*--id = prefix;
+	attr_plain(x, name, id);
+}
+
+/* Text content of the element open, which then holds no elements. */
+static void text(gg_i_xml *x, const char *value)
+{
+	if (x->failed)
+		return;
+	if (!x->depth) {
+		x->failed = true;
+		return;
+	}
+	if (x->in_tag)
+		put(x, ">");
+	x->in_tag = false;
+	x->has_text = true;
+	put_value(x, value);
+}
+
+void gg_i_xml_element(gg_i_xml *x, const char *element, const char *value)
+{
+	gg_i_xml_start(x, element);
+	text(x, value);
+	gg_i_xml_end(x);
 }
 
 void gg_i_xml_value_style(gg_i_xml *x, const char *element, const char *key, const char *attr)
@@ -114,32 +317,38 @@ void gg_i_xml_value_style(gg_i_xml *x, const char *element, const char *key, con
 	x->value_attr = attr;
 }
 
-void gg_i_xml_value(gg_i_xml *x, const char *name, const char *value)
+/* One value in the format's style, written as it is when `plain_value`. */
+static void value(gg_i_xml *x, const char *name, const char *v, bool plain_value)
 {
 	if (!x->value_element || !x->value_key) {
 		x->failed = true;
 		return;
 	}
 	gg_i_xml_start(x, x->value_element);
-	gg_i_xml_attr(x, x->value_key, name);
-	if (x->value_attr)
-		gg_i_xml_attr(x, x->value_attr, value);
+	attr_plain(x, x->value_key, name);
+	if (x->value_attr && plain_value)
+		attr_plain(x, x->value_attr, v);
+	else if (x->value_attr)
+		gg_i_xml_attr(x, x->value_attr, v);
 	else
-		gg_i_xml_text(x, value);
+		text(x, v);
 	gg_i_xml_end(x);
 }
 
-void gg_i_xml_value_number(gg_i_xml *x, const char *name, double value)
+void gg_i_xml_value(gg_i_xml *x, const char *name, const char *v)
 {
-	char num[GG_I_NUMBER_MAX];
-	gg_i_xml_value(x, name, gg_i_number(num, value));
+	value(x, name, v, false);
 }
 
-void gg_i_xml_value_int(gg_i_xml *x, const char *name, long long value)
+void gg_i_xml_value_number(gg_i_xml *x, const char *name, double v)
+{
+	value(x, name, number(x, v), true);
+}
+
+void gg_i_xml_value_int(gg_i_xml *x, const char *name, long long v)
 {
 	char num[GG_I_NUMBER_MAX];
-	snprintf(num, sizeof(num), "%lld", value);
-	gg_i_xml_value(x, name, num);
+	value(x, name, signed_decimal(num, v), true);
 }
 
 void gg_i_xml_start_node(gg_i_xml *x, const gg_i_node_text *t)
@@ -190,7 +399,7 @@ int gg_i_xml_each_node(gg_i_xml *x, const gg_i_view *v,
 	gg_i_node_text t = { 0 };
 	int err = 0;
 
-	for (size_t i = 0; i < v->n_nodes && !err; i++) {
+	for (size_t i = 0; i < v->n_nodes && !err && !x->failed; i++) {
 		err = gg_i_node_text_fill(&t, v, i);
 		if (!err)
 			write(x, &t);
@@ -205,7 +414,7 @@ int gg_i_xml_each_edge(gg_i_xml *x, const gg_i_view *v, bool held,
 	gg_i_edge_text t = { 0 };
 	int err = 0;
 
-	for (size_t i = 0; i < v->n_edges && !err; i++) {
+	for (size_t i = 0; i < v->n_edges && !err && !x->failed; i++) {
 		err = gg_i_edge_text_fill(&t, v, i);
 		if (!err)
 			write(x, &t, held);
@@ -214,28 +423,19 @@ int gg_i_xml_each_edge(gg_i_xml *x, const gg_i_view *v, bool held,
 	return err;
 }
 
-void gg_i_xml_text(gg_i_xml *x, const char *text)
-{
-	const xmlChar *t = x->failed ? NULL : clean(x, text);
-	if (t)
-		check(x, xmlTextWriterWriteString(x->w, t));
-}
-
-void gg_i_xml_element(gg_i_xml *x, const char *element, const char *text)
-{
-	const xmlChar *t = x->failed ? NULL : clean(x, text);
-	if (t)
-		check(x, xmlTextWriterWriteElement(x->w, (const xmlChar *)element, t));
-}
-
 int gg_i_xml_close(gg_i_xml *x, const char *what)
 {
-	if (!x->failed)
-		check(x, xmlTextWriterEndDocument(x->w));
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
+	while (x->depth && !x->failed)
+		gg_i_xml_end(x);
+	flush(x, 0);
+	if (!x->failed && xmlOutputBufferFlush(x->out) < 0)
+		x->failed = true;
+	if (xmlOutputBufferClose(x->out) < 0)
+		x->failed = true;
+	x->out = NULL;
 	restore_handlers(x);
-	bool oom = x->scratch.oom;
+	bool oom = x->chunk.oom || x->scratch.oom;
+	gg_buf_free(&x->chunk);
 	gg_buf_free(&x->scratch);
 	if (oom)
 		return gg_error_oom();

@@ -1,25 +1,52 @@
-/* xml.h - the libxml2 text writer behind GraphML and GEXF, with every string made safe for XML 1.0, and what the two write alike. */
+/* xml.h - the XML writer behind GraphML and GEXF, over libxml2's output buffer, with every string made safe for XML 1.0, and what the two write alike. */
 #ifndef GG_EXPORT_XML_H
 #define GG_EXPORT_XML_H
 
 #include "core/buf.h"
 #include "export/export.h"
 
-#include <libxml/xmlwriter.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlerror.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
+/* Deepest nesting of elements a document may have. */
+#define GG_I_XML_DEPTH 8
+
+/* Numbers the writer remembers having written (a power of two). */
+#define GG_I_XML_NUMBERS 256
+
+/* A number and how gg_i_number writes it. */
+typedef struct gg_i_xml_number {
+	uint64_t bits; /* the double's bits */
+	bool set;
+	char text[GG_I_NUMBER_MAX];
+} gg_i_xml_number;
+
 /*
- * An XML document being written to a FILE. Calls after a failure do
- * nothing; gg_i_xml_close reports it. Every name and value goes through
- * gg_i_clean first, so no character XML 1.0 forbids (control characters,
- * invalid UTF-8, U+FFFE, U+FFFF) reaches libxml2; libxml2 escapes the rest.
+ * An XML document being written to a FILE, laid out as libxml2's text
+ * writer lays it out when it indents by two spaces: one element a line, an
+ * element holding text on one line, an empty element as <name .../>. An
+ * element holds either text or elements. The text is built in `chunk` and
+ * handed to libxml2's output buffer 64 KB at a time. Calls after a failure
+ * do nothing; gg_i_xml_close reports it. Element and attribute names are
+ * literals; every value is made clean as gg_i_clean makes it (text already
+ * clean, as the node and edge text is, is only checked), so no character
+ * XML 1.0 forbids (control characters, invalid UTF-8, U+FFFE, U+FFFF)
+ * reaches the file, and TAB, CR and LF become spaces; then & < > " are
+ * escaped.
  */
 typedef struct gg_i_xml {
-	xmlTextWriterPtr w;
-	gg_buf scratch;
+	xmlOutputBufferPtr out;
+	gg_buf chunk;   /* text written, not yet handed to out */
+	gg_buf scratch; /* the clean copy of a value that was not clean */
 	bool failed;
+	const char *open[GG_I_XML_DEPTH]; /* names of the elements open, outermost first */
+	size_t depth;
+	bool in_tag;    /* the innermost element's start tag is not closed yet */
+	bool has_text;  /* the innermost element holds text */
 	/* libxml2's error handlers, silenced while writing: a failure is
 	 * reported once, by the caller, not printed by the library */
 	xmlGenericErrorFunc generic;
@@ -28,18 +55,20 @@ typedef struct gg_i_xml {
 	void *structured_context;
 	/* how gg_i_xml_value writes a keyed value (gg_i_xml_value_style) */
 	const char *value_element, *value_key, *value_attr;
+	/* numbers written before, by their bits: many edges share a
+	 * specificity, many nodes a size */
+	gg_i_xml_number numbers[GG_I_XML_NUMBERS];
 } gg_i_xml;
 
-/* Start a UTF-8 document with its XML declaration, indented by two spaces.
- * Returns 0, or GG_ERROR when libxml2 cannot start a writer. */
+/* Start a UTF-8 document with its XML declaration. Returns 0, or GG_ERROR
+ * when libxml2 cannot start an output buffer. */
 int gg_i_xml_open(gg_i_xml *x, FILE *f);
 void gg_i_xml_start(gg_i_xml *x, const char *element);
 void gg_i_xml_end(gg_i_xml *x);
+/* An attribute of the element just started. */
 void gg_i_xml_attr(gg_i_xml *x, const char *name, const char *value);
 void gg_i_xml_attr_number(gg_i_xml *x, const char *name, double value);
 void gg_i_xml_attr_uint(gg_i_xml *x, const char *name, unsigned long long value);
-/* Text content of the element open. */
-void gg_i_xml_text(gg_i_xml *x, const char *text);
 /* <element>text</element> */
 void gg_i_xml_element(gg_i_xml *x, const char *element, const char *text);
 
@@ -82,8 +111,9 @@ int gg_i_xml_each_node(gg_i_xml *x, const gg_i_view *v,
 int gg_i_xml_each_edge(gg_i_xml *x, const gg_i_view *v, bool held,
 		       void (*write)(gg_i_xml *x, const gg_i_edge_text *t, bool held));
 
-/* End the document, flush it to the FILE and free the writer. Returns 0,
- * or GG_ERROR ("cannot write the <what>: libxml2 failed") or GG_ENOMEM. */
+/* End the elements still open, hand everything to the FILE and free the
+ * writer. Returns 0, or GG_ERROR ("cannot write the <what>: libxml2
+ * failed") or GG_ENOMEM. */
 int gg_i_xml_close(gg_i_xml *x, const char *what);
 
 #endif

@@ -630,7 +630,7 @@ int gg_query_stats(gg_graph_stats *out, const gg_graph *gr)
 	out->edges = gr->n_edges;
 	for (size_t i = 0; i < gr->n_edges; i++)
 		out->edges_by_kind[gr->edges[i]->kind]++;
-	out->links_left_out = gg_links_count(gr->links) - gr->n_edges;
+	out->links_left_out = gg_links_count(gr->links) + gg_links_dropped(gr->links) - gr->n_edges;
 	out->communities = gr->n_communities;
 	out->modularity = gr->modularity;
 	if (gr->n_nodes > 1)

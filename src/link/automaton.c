@@ -960,15 +960,16 @@ struct scan {
 };
 
 /*
- * Case check of group g at text t: write to `out` (unless NULL) the ids of
- * the entries that match and return how many. O(entries * depth).
+ * Case check of group g at text t: write to `out` the ids of the entries
+ * that match and return how many; with `out` NULL, stop at the first (a
+ * count of 0 or 1 says whether any does). O(entries * depth).
  */
 static size_t filter_ids(const gg_automaton *a, const struct group *g,
 			 const unsigned char *t, uint32_t *out)
 {
 	size_t n = 0;
 
-	for (uint32_t e = g->first; e < g->first + g->n; e++) {
+	for (uint32_t e = g->first; e < g->first + g->n && (out || !n); e++) {
 		uint32_t off = a->exact_off[e];
 
 		if (off != NONE) {

@@ -57,23 +57,53 @@ bool gg_i_sentence_start(const char *text, size_t start)
 	return i > 0 && strchr(".!?:;", text[i - 1]);
 }
 
-/* Whether s[0..n) is one of the NULL-ended `words`, ignoring case. */
-static bool one_of(const char *s, size_t n, const char *const *words)
+/* What a word before a mention says: a cue, a connecting word, or nothing. */
+enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
+
+/* Whether the bytes at w are the word `lit` (a constant: the compare is inlined). */
+#define IS(lit) (memcmp(w, lit, sizeof(lit) - 1) == 0)
+
+/*
+ * The role of s[0, n) (ASCII letters and '.'), case ignored. The cues: see,
+ * cf., compare, synonym(s), opposite(s); the connecting words that may
+ * stand between a cue and the mention: the, a, an, also, under, entry, for,
+ * of, to, with, as.
+ */
+static enum word_role role_of(const char *s, size_t n)
 {
-	for (; *words; words++)
-		if (strlen(*words) == n && strncasecmp(s, *words, n) == 0)
-			return true;
-	return false;
+	char w[9];
+	if (n == 0 || n > sizeof(w))
+		return WORD_OTHER;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)(s[i] | 0x20); /* letters to lower case; '.' stays */
+	switch (n) {
+	case 1:
+		return w[0] == 'a' ? WORD_CONNECTOR : WORD_OTHER;
+	case 2:
+		return IS("an") || IS("to") || IS("of") || IS("as") ? WORD_CONNECTOR : WORD_OTHER;
+	case 3:
+		if (IS("see") || IS("cf."))
+			return WORD_CUE;
+		return IS("the") || IS("for") ? WORD_CONNECTOR : WORD_OTHER;
+	case 4:
+		return IS("also") || IS("with") ? WORD_CONNECTOR : WORD_OTHER;
+	case 5:
+		return IS("under") || IS("entry") ? WORD_CONNECTOR : WORD_OTHER;
+	case 7:
+		return IS("compare") || IS("synonym") ? WORD_CUE : WORD_OTHER;
+	case 8:
+		return IS("opposite") || IS("synonyms") ? WORD_CUE : WORD_OTHER;
+	case 9:
+		return IS("opposites") ? WORD_CUE : WORD_OTHER;
+	default:
+		return WORD_OTHER;
+	}
 }
+
+#undef IS
 
 bool gg_i_after_cue(const char *text, size_t start)
 {
-	static const char *const cues[] = {
-		"see", "cf.", "compare", "synonym", "synonyms", "opposite", "opposites", NULL,
-	};
-	static const char *const connectors[] = {
-		"the", "a", "an", "also", "under", "entry", "for", "of", "to", "with", "as", NULL,
-	};
 	size_t from = start > CUE_WINDOW ? start - CUE_WINDOW : 0;
 	size_t i = start;
 	while (i > from && text[i - 1] == '*')
@@ -86,12 +116,12 @@ bool gg_i_after_cue(const char *text, size_t start)
 		while (w > from && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') ||
 				    (text[w - 1] >= 'A' && text[w - 1] <= 'Z') || text[w - 1] == '.'))
 			w--;
-		size_t n = i - w;
-		if (n == 0 || n > 9 || (w > 0 && gg_is_word_byte((unsigned char)text[w - 1])))
+		if (w == i || (w > 0 && gg_is_word_byte((unsigned char)text[w - 1])))
 			return false;
-		if (one_of(text + w, n, cues))
+		enum word_role role = role_of(text + w, i - w);
+		if (role == WORD_CUE)
 			return true;
-		if (!one_of(text + w, n, connectors) || w == 0 || !is_space(text[w - 1]))
+		if (role != WORD_CONNECTOR || w == 0 || !is_space(text[w - 1]))
 			return false;
 		i = w;
 		while (i > from && is_space(text[i - 1]))

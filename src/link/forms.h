@@ -9,6 +9,7 @@
 typedef struct gg_form {
 	uint32_t concept;
 	gg_match_rule rule; /* EXACT for the name, ALIAS, ABBREVIATION, INFLECTED */
+	uint32_t hash;      /* gg_hash_bytes of the form as written, cut to 32 bits */
 	bool exact_case;
 } gg_form;
 

@@ -15,16 +15,18 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define DEFAULT_DICTIONARY "/usr/share/dict/words"
-#define SNIPPET_CONTEXT 60
 /* Below this much text one thread does it all. */
 #define THREAD_MIN_BYTES (1u << 20)
 #define MAX_THREADS 64
+/* Chunks of concepts per thread: threads that finish early take more. */
+#define CHUNKS_PER_THREAD 16
 
 void gg_link_options_init(gg_link_options *o)
 {
@@ -36,36 +38,42 @@ void gg_link_options_init(gg_link_options *o)
 	o->dictionary = DEFAULT_DICTIONARY;
 }
 
-/* What one source's definitions say of one target. */
-typedef struct pair {
-	uint32_t source, target;
-	uint32_t weight;
-	uint32_t entry;      /* entry holding the first mention */
-	size_t start, end;   /* the first mention in that definition */
-	gg_match_rule rule;
-	bool cued;           /* some mention follows a cue */
-	bool all_clash;      /* every mention clashes in case */
-	bool any_clean;      /* some mention does not */
-} pair;
+/*
+ * A run of concepts [from, to) and the edges their entries make, grouped by
+ * source, each group sorted by target and kind and merged. Threads take
+ * chunks in turn; the chunks' edges, put end to end, are the links.
+ */
+typedef struct chunk {
+	size_t from, to;
+	gg_edge *edges;
+	size_t n, cap;
+	uint64_t bytes;
+} chunk;
 
 typedef struct linker {
 	const gg_glossary *g;
 	const gg_link_options *opt;
 	gg_automaton *automaton;
 	gg_forms forms;
+	chunk *chunks;
+	size_t n_chunks;
+	atomic_size_t next_chunk; /* the next chunk a thread takes */
 } linker;
 
+/*
+ * One scanning thread. While a source is scanned, a mention edge's `held`
+ * is provisional: GG_HELD_CASE_CLASH while every mention of its target
+ * clashes in case, GG_HELD_NONE once one does not.
+ */
 typedef struct worker {
-	const linker *lk;
-	size_t from, to;     /* concepts [from, to) */
-	pair *pairs;
-	size_t n, cap;
+	linker *lk;
+	chunk *chunk;        /* the chunk being filled */
 	uint32_t *stamp;     /* per target: source + 1 that last mentioned it */
-	uint32_t *slot;      /* per target: its pair in `pairs` */
-	uint64_t bytes;
+	uint32_t *slot;      /* per target: its edge in chunk->edges */
 	int err;
 	char message[256];   /* the error message, from this thread's slot */
 	gg_buf view;         /* the text as the matcher sees it (see scan_view) */
+	gg_strmap targets;   /* header items and link targets looked up: concept + 1, 0 for none */
 	/* the definition being scanned */
 	uint32_t source, entry;
 	const char *text;
@@ -81,31 +89,41 @@ static bool has_upper(const char *s, size_t n)
 	return false;
 }
 
-static int record_mention(worker *w, const gg_match *m, uint32_t target, gg_match_rule rule,
-			  bool cued)
+/* Count a mention of form f's concept in the current definition: a new
+ * edge for the first in this source, a heavier one after. 0 or GG_ENOMEM. */
+static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued)
 {
+	uint32_t target = f->concept;
+	gg_match_rule rule = f->rule;
 	const linker *lk = w->lk;
+	chunk *ch = w->chunk;
 	bool clash = has_upper(w->text + m->start, m->end - m->start) &&
 		     !lk->forms.has_capital[target] && !gg_i_sentence_start(w->text, m->start);
 	if (w->stamp[target] == w->source + 1) {
-		pair *p = &w->pairs[w->slot[target]];
-		p->weight++;
-		p->cued |= cued;
-		p->all_clash &= clash;
-		p->any_clean |= !clash;
+		gg_edge *e = &ch->edges[w->slot[target]];
+		e->weight++;
+		e->cued |= cued;
+		if (!clash)
+			e->held = GG_HELD_NONE;
 		return 0;
 	}
-	if (GG_ARRAY_PUSH_SLOT(w->pairs, w->n, w->cap))
+	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
 		return GG_ENOMEM;
-	if (rule == GG_RULE_EXACT) {
-		const char *name = gg_glossary_concept(lk->g, target)->name;
-		if (strncmp(name, w->text + m->start, m->end - m->start) != 0)
+	if (rule == GG_RULE_EXACT) { /* the name, matched in other capitals or with '-' for ' '? */
+		const char *written = w->text + m->start;
+		size_t n = m->end - m->start;
+		if ((uint32_t)gg_hash_bytes(written, n) != f->hash || /* spares a look at the name */
+		    memcmp(gg_glossary_concept(lk->g, target)->name, written, n) != 0)
 			rule = GG_RULE_CASE_FOLDED;
 	}
 	w->stamp[target] = w->source + 1;
-	w->slot[target] = (uint32_t)w->n;
-	w->pairs[w->n++] = (pair){ w->source, target, 1, w->entry, m->start, m->end, rule,
-				   cued, clash, !clash };
+	w->slot[target] = (uint32_t)ch->n;
+	ch->edges[ch->n++] = (gg_edge){
+		.source = w->source, .target = target, .kind = GG_EDGE_MENTION, .rule = rule,
+		.held = clash ? GG_HELD_CASE_CLASH : GG_HELD_NONE, .cued = cued, .weight = 1,
+		.entry = w->entry, .surface = w->text + m->start,
+		.surface_len = (uint32_t)(m->end - m->start),
+	};
 	return 0;
 }
 
@@ -125,7 +143,7 @@ static int on_match(const gg_match *m, void *payload)
 	w->last_cued = cued;
 	/* ids come sorted, and each concept's forms have neighbouring ids */
 	size_t concepts = 0;
-	for (size_t i = 0; i < m->n_ids; i++)
+	for (size_t i = 0; i < m->n_ids && concepts <= MAX_SHARED_SURFACE; i++)
 		concepts += i == 0 || forms->items[m->ids[i]].concept != forms->items[m->ids[i - 1]].concept;
 	if (concepts > MAX_SHARED_SURFACE)
 		return 0;
@@ -135,7 +153,7 @@ static int on_match(const gg_match *m, void *payload)
 			continue;
 		if (f->concept == w->source)
 			continue; /* a self mention uses up its text, and adds nothing */
-		int err = record_mention(w, m, f->concept, f->rule, cued);
+		int err = record_mention(w, m, f, cued);
 		if (err)
 			return err;
 	}
@@ -181,25 +199,175 @@ static const char *scan_view(gg_buf *view, const char *text, size_t len)
 	return view->ptr;
 }
 
-static void *scan_range(void *arg)
+/* Append an edge of the glossary's own structure (header item, editor
+ * link) of entry `i` to `target`: weight 1, fully specific. 0 or GG_ENOMEM. */
+static int push_structural_edge(chunk *ch, const gg_glossary *g, size_t i, size_t target,
+				gg_edge_kind kind, gg_match_rule rule, const char *surface,
+				size_t surface_len, uint64_t offset)
+{
+	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
+		return GG_ENOMEM;
+	ch->edges[ch->n++] = (gg_edge){
+		.source = g->entries[i].concept, .target = target, .kind = kind, .rule = rule,
+		.held = GG_HELD_NONE, .weight = 1, .specificity = 1, .entry = i,
+		.surface = surface, .surface_len = (uint32_t)surface_len, .offset = offset,
+	};
+	return 0;
+}
+
+/* Where `item` stands in `header` as a whole comma-separated item. */
+static size_t item_offset(const char *header, const char *item)
+{
+	size_t n = strlen(item);
+	for (const char *p = header; (p = strstr(p, item)); p++) {
+		const char *before = p;
+		while (before > header && before[-1] == ' ')
+			before--;
+		const char *after = p + n;
+		while (*after == ' ')
+			after++;
+		if ((before == header || before[-1] == ',') && (*after == ',' || !*after))
+			return (size_t)(p - header);
+	}
+	return 0;
+}
+
+/*
+ * The concept `name` (a header item, an editor link's target) names, in
+ * *target: 1 when there is one, 0 when not, GG_ENOMEM when the cache
+ * cannot grow. Names repeat from entry to entry, so each is looked up once
+ * per thread, in `cache` (keys borrowed from the glossary).
+ */
+static int find_target(const gg_glossary *g, gg_strmap *cache, const char *name, size_t *target)
+{
+	uint32_t known;
+	if (gg_strmap_get(cache, name, &known)) {
+		*target = known ? known - 1 : 0;
+		return known != 0;
+	}
+	bool found = gg_glossary_find(g, name, target) == 0;
+	if (!found)
+		gg_error_clear();
+	if (gg_strmap_put(cache, name, found ? (uint32_t)*target + 1 : 0, NULL) < 0)
+		return gg_error_oom();
+	return found;
+}
+
+/*
+ * The edges entry i's own structure makes: its header's category and
+ * keywords that name another concept (evidence: the header line, at the
+ * item), and its editor links (HTML), kept as edges of their own kind.
+ */
+static int add_structural_edges(worker *w, size_t i)
+{
+	const gg_glossary *g = w->lk->g;
+	const gg_entry *e = &g->entries[i];
+	const gg_entry_names *n = &g->names[i];
+	size_t count = n->n_keywords + (n->category ? 1 : 0);
+	size_t target;
+	int err = 0;
+	for (size_t k = 0; k < count && !err; k++) {
+		bool is_category = k == n->n_keywords;
+		const char *item = is_category ? n->category : n->keywords[k];
+		int found = find_target(g, &w->targets, item, &target);
+		if (found < 0)
+			return found;
+		if (found && target != e->concept)
+			err = push_structural_edge(w->chunk, g, i, target,
+						   is_category ? GG_EDGE_CATEGORY : GG_EDGE_KEYWORD,
+						   GG_RULE_HEADER, item, strlen(item),
+						   e->header_offset + item_offset(e->header, item));
+	}
+	for (size_t k = 0; k < e->n_xrefs && !err; k++) {
+		const gg_xref *x = &e->xrefs[k];
+		int found = find_target(g, &w->targets, x->target, &target);
+		if (found < 0)
+			return found;
+		if (found && target != e->concept)
+			err = push_structural_edge(w->chunk, g, i, target, GG_EDGE_EDITOR, GG_RULE_HREF,
+						   e->definition + x->offset, x->len,
+						   gg_glossary_file_offset(g, i, x->offset));
+	}
+	return err;
+}
+
+/*
+ * Put one source's edges edges[0, n) in links order (target, kind, then
+ * the earliest evidence first) and merge those of one target and kind, the
+ * first keeping its evidence and the weights summed. Returns the count left.
+ */
+static size_t order_source_edges(gg_edge *edges, size_t n)
+{
+	if (n > 24) {
+		qsort(edges, n, sizeof(*edges), gg_i_edge_order);
+	} else {
+		for (size_t i = 1; i < n; i++) {
+			gg_edge e = edges[i];
+			size_t j = i;
+			for (; j > 0 && gg_i_edge_order(&edges[j - 1], &e) > 0; j--)
+				edges[j] = edges[j - 1];
+			edges[j] = e;
+		}
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kept && edges[kept - 1].target == edges[i].target &&
+		    edges[kept - 1].kind == edges[i].kind) {
+			edges[kept - 1].weight += edges[i].weight;
+			continue;
+		}
+		edges[kept++] = edges[i];
+	}
+	return kept;
+}
+
+/* Scan the definitions of concept c, add its structural edges, and leave
+ * its group of edges ordered at the end of the chunk. 0 or an error. */
+static int link_source(worker *w, size_t c)
+{
+	const gg_glossary *g = w->lk->g;
+	chunk *ch = w->chunk;
+	const gg_concept *concept = gg_glossary_concept(g, c);
+	size_t first = ch->n;
+	int err = 0;
+
+	w->source = (uint32_t)c;
+	for (size_t k = 0; k < concept->n_entries && !err; k++) {
+		const gg_entry *e = gg_glossary_entry(g, concept->entries[k]);
+		w->entry = (uint32_t)concept->entries[k];
+		w->text = e->definition;
+		w->last_end = 0;
+		w->last_cued = false;
+		ch->bytes += e->definition_len;
+		const char *view = scan_view(&w->view, e->definition, e->definition_len);
+		err = view ? gg_automaton_scan(w->lk->automaton, view, e->definition_len, on_match, w)
+			   : gg_error_oom();
+	}
+	for (size_t k = 0; k < concept->n_entries && !err; k++)
+		err = add_structural_edges(w, concept->entries[k]);
+	if (err)
+		return err;
+	for (size_t i = first; i < ch->n; i++) {
+		gg_edge *e = &ch->edges[i];
+		if (e->kind == GG_EDGE_MENTION)
+			e->offset = gg_glossary_file_offset(g, e->entry,
+				(size_t)(e->surface - g->entries[e->entry].definition));
+	}
+	if (ch->n > first)
+		ch->n = first + order_source_edges(ch->edges + first, ch->n - first);
+	return 0;
+}
+
+/* A thread's loop: take chunks until none is left or one fails. */
+static void *scan_chunks(void *arg)
 {
 	worker *w = arg;
-	const gg_glossary *g = w->lk->g;
-	for (size_t c = w->from; c < w->to && !w->err; c++) {
-		const gg_concept *concept = gg_glossary_concept(g, c);
-		w->source = (uint32_t)c;
-		for (size_t k = 0; k < concept->n_entries && !w->err; k++) {
-			const gg_entry *e = gg_glossary_entry(g, concept->entries[k]);
-			w->entry = (uint32_t)concept->entries[k];
-			w->text = e->definition;
-			w->last_end = 0;
-			w->last_cued = false;
-			w->bytes += e->definition_len;
-			const char *view = scan_view(&w->view, e->definition, e->definition_len);
-			w->err = view ? gg_automaton_scan(w->lk->automaton, view, e->definition_len,
-							  on_match, w)
-				      : gg_error_oom();
-		}
+	linker *lk = w->lk;
+	size_t i;
+	while (!w->err && (i = atomic_fetch_add(&lk->next_chunk, 1)) < lk->n_chunks) {
+		w->chunk = &lk->chunks[i];
+		for (size_t c = w->chunk->from; c < w->chunk->to && !w->err; c++)
+			w->err = link_source(w, c);
 	}
 	if (w->err) /* the message slot is per thread: carry it home */
 		snprintf(w->message, sizeof(w->message), "%s", gg_error_last());
@@ -217,77 +385,113 @@ static unsigned thread_count(const gg_link_options *o, uint64_t bytes)
 }
 
 /*
- * Scan every definition, on several threads when there is enough text, each
- * taking a run of concepts of about equal bytes. The pairs come out ordered
- * by source. Returns 0 or an error; *out is malloc'd.
+ * Run fn(args + i * size) for i in [0, n): on n - 1 new threads and this
+ * one. Work a thread cannot be started for is done here, after this
+ * thread's own share, so it is done all the same.
  */
-static int scan_all(const linker *lk, pair **out, size_t *n_out, uint64_t *bytes_out)
+static void run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size)
+{
+	pthread_t ids[MAX_THREADS];
+	unsigned started = 1;
+	for (; started < n; started++)
+		if (pthread_create(&ids[started], NULL, fn, (char *)args + started * size) != 0)
+			break;
+	fn(args);
+	for (unsigned t = started; t < n; t++)
+		fn((char *)args + t * size);
+	for (unsigned t = 1; t < started; t++)
+		pthread_join(ids[t], NULL);
+}
+
+/*
+ * Cut the concepts into chunks of about equal text, several per thread so
+ * that threads finishing early take more. 0 or GG_ENOMEM.
+ */
+static int make_chunks(linker *lk, unsigned threads)
 {
 	const gg_glossary *g = lk->g;
 	size_t n_concepts = gg_glossary_concept_count(g);
 	uint64_t total = 0;
 	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
 		total += gg_glossary_entry(g, i)->definition_len;
-	unsigned threads = thread_count(lk->opt, total);
-	worker workers[MAX_THREADS];
-	pthread_t ids[MAX_THREADS];
-	int err = 0;
-
-	memset(workers, 0, sizeof(workers));
-	uint64_t share = total / threads + 1, acc = 0;
+	size_t wanted = threads == 1 ? 1 : (size_t)threads * CHUNKS_PER_THREAD;
+	uint64_t share = total / wanted + 1, acc = 0;
+	lk->chunks = calloc(wanted, sizeof(*lk->chunks));
+	if (!lk->chunks)
+		return gg_error_oom();
 	size_t c = 0;
-	for (unsigned t = 0; t < threads; t++) {
-		worker *w = &workers[t];
-		w->lk = lk;
-		w->from = c;
-		while (c < n_concepts && (acc < share * (t + 1) || t + 1 == threads)) {
+	for (size_t k = 0; k < wanted && c < n_concepts; k++) {
+		chunk *ch = &lk->chunks[lk->n_chunks++];
+		ch->from = c;
+		while (c < n_concepts && (acc < share * (k + 1) || k + 1 == wanted)) {
 			const gg_concept *concept = gg_glossary_concept(g, c);
-			for (size_t k = 0; k < concept->n_entries; k++)
-				acc += gg_glossary_entry(g, concept->entries[k])->definition_len;
+			for (size_t e = 0; e < concept->n_entries; e++)
+				acc += gg_glossary_entry(g, concept->entries[e])->definition_len;
 			c++;
 		}
-		w->to = c;
-		w->stamp = calloc(n_concepts ? n_concepts : 1, sizeof(*w->stamp));
-		w->slot = malloc((n_concepts ? n_concepts : 1) * sizeof(*w->slot));
-		if (!w->stamp || !w->slot)
+		ch->to = c;
+	}
+	atomic_init(&lk->next_chunk, 0);
+	return 0;
+}
+
+/*
+ * Find every edge: scan each definition (on several threads when there is
+ * enough text), and put the chunks' edges end to end in *out, ordered by
+ * source, target and kind, with provisional `held` (see worker).
+ * Returns 0 or an error; *out is malloc'd.
+ */
+static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
+		    uint64_t *bytes_out)
+{
+	size_t n_concepts = gg_glossary_concept_count(lk->g);
+	worker workers[MAX_THREADS];
+	int err = make_chunks(lk, threads);
+
+	memset(workers, 0, sizeof(workers));
+	for (unsigned t = 0; t < threads && !err; t++) {
+		workers[t].lk = lk;
+		workers[t].stamp = calloc(n_concepts ? n_concepts : 1, sizeof(*workers[t].stamp));
+		workers[t].slot = malloc((n_concepts ? n_concepts : 1) * sizeof(*workers[t].slot));
+		if (!workers[t].stamp || !workers[t].slot)
 			err = gg_error_oom();
 	}
-	unsigned started = 0;
-	if (!err && threads == 1) {
-		scan_range(&workers[0]);
-	} else if (!err) {
-		for (; started < threads; started++)
-			if (pthread_create(&ids[started], NULL, scan_range, &workers[started]) != 0)
-				break;
-		/* the ranges no thread could take are scanned here */
-		for (unsigned t = started; t < threads; t++)
-			scan_range(&workers[t]);
-		for (unsigned t = 0; t < started; t++)
-			pthread_join(ids[t], NULL);
-	}
-
-	size_t n = 0;
-	*bytes_out = 0;
+	if (!err)
+		run_threads(threads, scan_chunks, workers, sizeof(*workers));
 	for (unsigned t = 0; t < threads; t++) {
-		n += workers[t].n;
-		*bytes_out += workers[t].bytes;
 		if (!err && workers[t].err)
 			err = gg_error_set(workers[t].err, "%s", workers[t].message);
-	}
-	pair *all = err ? NULL : malloc((n ? n : 1) * sizeof(*all));
-	if (!err && !all)
-		err = gg_error_oom();
-	for (unsigned t = 0, at = 0; t < threads; t++) {
-		if (all && workers[t].n)
-			memcpy(all + at, workers[t].pairs, workers[t].n * sizeof(*all));
-		at += (unsigned)workers[t].n;
-		free(workers[t].pairs);
 		gg_buf_free(&workers[t].view);
+		gg_strmap_free(&workers[t].targets);
 		free(workers[t].stamp);
 		free(workers[t].slot);
 	}
+	/* end to end, in the first chunk's array: at most one chunk is copied twice at once */
+	size_t n = 0;
+	*bytes_out = 0;
+	for (size_t k = 0; k < lk->n_chunks; k++) {
+		n += lk->chunks[k].n;
+		*bytes_out += lk->chunks[k].bytes;
+	}
+	gg_edge *all = NULL;
+	if (!err && lk->n_chunks) {
+		all = realloc(lk->chunks[0].edges, (n ? n : 1) * sizeof(*all));
+		if (all)
+			lk->chunks[0].edges = NULL;
+		else
+			err = gg_error_oom();
+	}
+	size_t at = all ? lk->chunks[0].n : 0;
+	for (size_t k = 0; k < lk->n_chunks; k++) {
+		if (all && k > 0 && lk->chunks[k].n) {
+			memcpy(all + at, lk->chunks[k].edges, lk->chunks[k].n * sizeof(*all));
+			at += lk->chunks[k].n;
+		}
+		free(lk->chunks[k].edges);
+		lk->chunks[k].edges = NULL;
+	}
 	*out = all;
-	*n_out = n;
+	*n_out = all ? n : 0;
 	return err;
 }
 
@@ -390,51 +594,40 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 	return err;
 }
 
-/* Set of (source, target) pairs, for "does the target name the source back". */
-typedef struct pair_set {
-	uint64_t *keys; /* (source + 1) << 32 | target; 0 is empty */
-	size_t cap;
-} pair_set;
+/* What deciding needs, shared by the threads that each decide a range of edges. */
+typedef struct verdicts {
+	const gg_link_options *opt;
+	gg_edge *edges;
+	const size_t *run;      /* per source: its first edge; run[n_concepts] = n_edges */
+	const uint8_t *clean;   /* per edge: a mention whose target once stands in its own case */
+	const uint32_t *df;     /* per target: the sources with a clean mention of it */
+	const bool *ordinary;   /* per concept: its name is one dictionary word */
+	const bool *stop;       /* per concept: a stop term; NULL for none */
+	size_t n_terms;
+	double log_n;
+} verdicts;
 
-static uint64_t pair_key(uint32_t s, uint32_t t)
-{
-	return ((uint64_t)s + 1) << 32 | t;
-}
+/* One thread's range of edges [from, to). */
+typedef struct decider {
+	const verdicts *v;
+	size_t from, to;
+} decider;
 
-static size_t pair_hash(uint64_t k, size_t cap)
+/* Whether `source` has a clean mention of `target` (edges are ordered by
+ * source, then target, then kind: a binary search in the source's run). */
+static bool mentions_cleanly(const verdicts *v, size_t source, size_t target)
 {
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	return (size_t)k & (cap - 1);
-}
-
-static int pair_set_build(pair_set *set, const pair *pairs, size_t n)
-{
-	set->cap = 16;
-	while (set->cap < n * 2)
-		set->cap *= 2;
-	if (!(set->keys = calloc(set->cap, sizeof(*set->keys))))
-		return gg_error_oom();
-	for (size_t i = 0; i < n; i++) {
-		if (!pairs[i].any_clean)
-			continue;
-		uint64_t k = pair_key(pairs[i].source, pairs[i].target);
-		size_t s = pair_hash(k, set->cap);
-		while (set->keys[s] && set->keys[s] != k)
-			s = (s + 1) & (set->cap - 1);
-		set->keys[s] = k;
+	size_t lo = v->run[source], hi = v->run[source + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const gg_edge *e = &v->edges[mid];
+		if (e->target < target || (e->target == target && e->kind < GG_EDGE_MENTION))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return 0;
-}
-
-static bool pair_set_has(const pair_set *set, uint32_t s, uint32_t t)
-{
-	uint64_t k = pair_key(s, t);
-	for (size_t i = pair_hash(k, set->cap); set->keys[i]; i = (i + 1) & (set->cap - 1))
-		if (set->keys[i] == k)
-			return true;
-	return false;
+	return lo < v->run[source + 1] && v->edges[lo].target == target &&
+	       v->edges[lo].kind == GG_EDGE_MENTION && v->clean[lo];
 }
 
 /*
@@ -445,254 +638,132 @@ static bool pair_set_has(const pair_set *set, uint32_t s, uint32_t t)
  * f x N definitions name the target (K x f x N for a specific term: more
  * than one word, or not an ordinary English word), or no more than the
  * floor: in a small glossary a handful of mentions makes nothing generic.
+ * Edges of the glossary's own structure are held only by a stop term.
  */
-static gg_hold_reason decide(const gg_link_options *o, const pair *p, const uint32_t *df,
-			     const bool *ordinary, const bool *stop, const pair_set *clean,
-			     size_t n_terms)
+static gg_hold_reason decide(const verdicts *v, size_t i)
 {
-	if (stop && stop[p->target])
+	const gg_link_options *o = v->opt;
+	const gg_edge *e = &v->edges[i];
+	if (v->stop && v->stop[e->target])
 		return GG_HELD_STOP_TERM;
-	if (p->all_clash)
+	if (e->kind != GG_EDGE_MENTION)
+		return GG_HELD_NONE;
+	if (!v->clean[i])
 		return GG_HELD_CASE_CLASH;
-	double limit = o->generic_fraction * (double)n_terms *
-		       (ordinary[p->target] ? 1.0 : o->specific_factor);
+	double limit = o->generic_fraction * (double)v->n_terms *
+		       (v->ordinary[e->target] ? 1.0 : o->specific_factor);
 	if (limit < o->generic_floor)
 		limit = o->generic_floor;
-	if (!p->cued && !pair_set_has(clean, p->target, p->source) && df[p->target] > limit)
+	if (!e->cued && v->df[e->target] > limit &&
+	    !mentions_cleanly(v, e->target, e->source))
 		return GG_HELD_GENERIC;
-	if (p->weight < o->min_weight)
+	if (e->weight < o->min_weight)
 		return GG_HELD_MIN_WEIGHT;
 	return GG_HELD_NONE;
 }
 
-/* ---- evidence --------------------------------------------------------- */
-
-/* Move i back (or forward) to the start of a UTF-8 character. */
-static size_t char_start(const char *s, size_t i)
+/* A thread's share: the final `held` and `specificity` of its edges. */
+static void *decide_range(void *arg)
 {
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
-/* The text around [start, end) on one line, Markdown '**' dropped. */
-static const char *make_snippet(gg_arena *a, const char *text, size_t len, size_t start, size_t end)
-{
-	size_t from = start > SNIPPET_CONTEXT ? char_start(text, start - SNIPPET_CONTEXT) : 0;
-	size_t to = end + SNIPPET_CONTEXT < len ? char_start(text, end + SNIPPET_CONTEXT) : len;
-	gg_buf b = GG_BUF_INIT;
-	if (!gg_buf_reserve(&b, to - from + 6))
-		return NULL;
-	if (from > 0)
-		gg_buf_puts(&b, "...");
-	for (size_t i = from; i < to;) { /* runs between "**" markers */
-		const char *star = memchr(text + i, '*', to - i);
-		size_t run = star ? (size_t)(star - (text + i)) : to - i;
-		gg_buf_put(&b, text + i, run);
-		i += run;
-		if (i < to) {
-			bool marker = i + 1 < to && text[i + 1] == '*';
-			if (!marker)
-				gg_buf_putc(&b, '*');
-			i += marker ? 2 : 1;
+	const decider *d = arg;
+	const verdicts *v = d->v;
+	for (size_t i = d->from; i < d->to; i++) {
+		gg_edge *e = &v->edges[i];
+		if (e->kind == GG_EDGE_MENTION) {
+			double s = 1.0 - log(1.0 + v->df[e->target]) / (v->log_n > 0 ? v->log_n : 1);
+			e->specificity = s < 0 ? 0 : s;
 		}
+		e->held = v->opt->keep_all ? GG_HELD_NONE : decide(v, i);
 	}
-	for (size_t i = 0; i < b.len; i++)
-		if (b.ptr[i] == '\n' || b.ptr[i] == '\r' || b.ptr[i] == '\t')
-			b.ptr[i] = ' ';
-	if (to < len)
-		gg_buf_puts(&b, "...");
-	const char *out = b.oom ? NULL : gg_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
-	gg_buf_free(&b);
-	return out;
-}
-
-typedef struct edge_list {
-	gg_edge *items;
-	size_t n, cap;
-	gg_arena strings;
-} edge_list;
-
-static int add_mention_edge(edge_list *out, const gg_glossary *g, const pair *p,
-			    gg_hold_reason held, double specificity)
-{
-	const gg_entry *e = gg_glossary_entry(g, p->entry);
-	if (GG_ARRAY_PUSH_SLOT(out->items, out->n, out->cap))
-		return GG_ENOMEM;
-	gg_edge *edge = &out->items[out->n++];
-	memset(edge, 0, sizeof(*edge));
-	edge->source = p->source;
-	edge->target = p->target;
-	edge->kind = GG_EDGE_MENTION;
-	edge->rule = p->rule;
-	edge->weight = p->weight;
-	edge->specificity = specificity;
-	edge->cued = p->cued;
-	edge->held = held;
-	edge->surface = gg_arena_strndup(&out->strings, e->definition + p->start, p->end - p->start);
-	edge->file = e->file;
-	edge->line = e->line;
-	edge->offset = gg_glossary_file_offset(g, p->entry, p->start);
-	edge->snippet = make_snippet(&out->strings, e->definition, e->definition_len, p->start, p->end);
-	return edge->surface && edge->snippet ? 0 : gg_error_oom();
+	return NULL;
 }
 
 /*
- * Append an edge of the glossary's own structure (header, editor link) from
- * entry `e`'s concept to `target`: weight 1, fully specific, held back only
- * by a stop term. The strings must outlive the edge list.
+ * Decide every edge of *edges (n of them, ordered by source, with
+ * provisional `held`) on `threads` threads, count per concept the
+ * definitions that mention it in *mentioned_by (malloc'd) and the mentions
+ * in *n_mentions, and with
+ * drop_held leave out the held edges (*n and *dropped say how many are
+ * left and gone). `ordinary` and `stop` (or NULL) are per concept.
+ * 0 or GG_ENOMEM.
  */
-static int push_structural_edge(edge_list *out, const gg_entry *e, size_t target, gg_edge_kind kind,
-				gg_match_rule rule, const char *surface, uint64_t offset,
-				const char *snippet, const bool *stop)
-{
-	if (!surface || !snippet)
-		return gg_error_oom();
-	if (GG_ARRAY_PUSH_SLOT(out->items, out->n, out->cap))
-		return GG_ENOMEM;
-	gg_edge *edge = &out->items[out->n++];
-	memset(edge, 0, sizeof(*edge));
-	edge->source = e->concept;
-	edge->target = target;
-	edge->kind = kind;
-	edge->rule = rule;
-	edge->weight = 1;
-	edge->specificity = 1;
-	edge->held = stop && stop[target] ? GG_HELD_STOP_TERM : GG_HELD_NONE;
-	edge->surface = surface;
-	edge->file = e->file;
-	edge->line = e->line;
-	edge->offset = offset;
-	edge->snippet = snippet;
-	return 0;
-}
-
-/* Where `item` stands in `header` as a whole comma-separated item. */
-static size_t item_offset(const char *header, const char *item)
-{
-	size_t n = strlen(item);
-	for (const char *p = header; (p = strstr(p, item)); p++) {
-		const char *before = p;
-		while (before > header && before[-1] == ' ')
-			before--;
-		const char *after = p + n;
-		while (*after == ' ')
-			after++;
-		if ((before == header || before[-1] == ',') && (*after == ',' || !*after))
-			return (size_t)(p - header);
-	}
-	return 0;
-}
-
-/*
- * Header edges: each entry's category and keywords that name another
- * concept. Evidence is the header line, at the item.
- */
-static int add_header_edges(edge_list *out, const gg_glossary *g, const bool *stop)
-{
-	for (size_t i = 0; i < g->n_entries; i++) {
-		const gg_entry *e = &g->entries[i];
-		const gg_entry_names *n = &g->names[i];
-		size_t count = n->n_keywords + (n->category ? 1 : 0);
-		for (size_t k = 0; k < count; k++) {
-			bool is_category = k == n->n_keywords;
-			const char *item = is_category ? n->category : n->keywords[k];
-			size_t target;
-			if (gg_glossary_find(g, item, &target) != 0) {
-				gg_error_clear();
-				continue;
-			}
-			if (target == e->concept)
-				continue;
-			int err = push_structural_edge(out, e, target,
-						       is_category ? GG_EDGE_CATEGORY : GG_EDGE_KEYWORD,
-						       GG_RULE_HEADER, item,
-						       e->header_offset + item_offset(e->header, item),
-						       e->header, stop);
-			if (err)
-				return err;
-		}
-	}
-	return 0;
-}
-
-/* Editor links read from HTML: kept as edges of their own kind. */
-static int add_editor_edges(edge_list *out, const gg_glossary *g, const bool *stop)
-{
-	for (size_t i = 0; i < g->n_entries; i++) {
-		const gg_entry *e = &g->entries[i];
-		for (size_t k = 0; k < e->n_xrefs; k++) {
-			const gg_xref *x = &e->xrefs[k];
-			size_t target;
-			if (gg_glossary_find(g, x->target, &target) != 0) {
-				gg_error_clear();
-				continue;
-			}
-			if (target == e->concept)
-				continue;
-			const char *surface = gg_arena_strndup(&out->strings, e->definition + x->offset, x->len);
-			const char *snippet = make_snippet(&out->strings, e->definition, e->definition_len,
-							   x->offset, x->offset + x->len);
-			int err = push_structural_edge(out, e, target, GG_EDGE_EDITOR, GG_RULE_HREF, surface,
-						       gg_glossary_file_offset(g, i, x->offset), snippet, stop);
-			if (err)
-				return err;
-		}
-	}
-	return 0;
-}
-
-static int decide_all(const linker *lk, const pair *pairs, size_t n, edge_list *out)
+static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_t *n,
+		      const bool *ordinary, const bool *stop, uint32_t **mentioned_by,
+		      uint64_t *n_mentions, size_t *dropped)
 {
 	const gg_glossary *g = lk->g;
-	const gg_link_options *o = lk->opt;
-	size_t n_concepts = gg_glossary_concept_count(g);
+	gg_edge *e = *edges;
+	size_t n_edges = *n, n_concepts = gg_glossary_concept_count(g);
+	size_t *run = malloc((n_concepts + 1) * sizeof(*run));
+	uint8_t *clean = malloc(n_edges ? n_edges : 1);
 	uint32_t *df = calloc(n_concepts ? n_concepts : 1, sizeof(*df));
-	bool *ordinary = calloc(n_concepts ? n_concepts : 1, sizeof(*ordinary));
-	bool *stop = o->stop_terms ? calloc(n_concepts ? n_concepts : 1, sizeof(*stop)) : NULL;
-	pair_set clean = { NULL, 0 };
-	int err = 0;
+	uint32_t *mentions = calloc(n_concepts ? n_concepts : 1, sizeof(*mentions));
+	decider deciders[MAX_THREADS];
 
-	if (!df || !ordinary || (o->stop_terms && !stop)) {
-		err = gg_error_oom();
-		goto cleanup;
+	if (!run || !clean || !df || !mentions) {
+		free(run);
+		free(clean);
+		free(df);
+		free(mentions);
+		return gg_error_oom();
 	}
-	if ((err = mark_dictionary_words(g, o->dictionary ? o->dictionary : DEFAULT_DICTIONARY,
-					 ordinary)) ||
-	    (stop && (err = mark_stop_terms(g, o->stop_terms, stop))) ||
-	    (err = pair_set_build(&clean, pairs, n)))
-		goto cleanup;
-	for (size_t i = 0; i < n; i++)
-		if (pairs[i].any_clean)
-			df[pairs[i].target]++;
+	size_t c = 0;
+	*n_mentions = 0;
+	for (size_t i = 0; i < n_edges; i++) {
+		while (c <= e[i].source)
+			run[c++] = i;
+		clean[i] = e[i].kind == GG_EDGE_MENTION && e[i].held == GG_HELD_NONE;
+		df[e[i].target] += clean[i];
+		if (e[i].kind == GG_EDGE_MENTION) {
+			mentions[e[i].target]++;
+			*n_mentions += e[i].weight;
+		}
+	}
+	while (c <= n_concepts)
+		run[c++] = n_edges;
 	size_t n_terms = gg_glossary_stats(g)->concepts;
-	double log_n = log(1.0 + (double)n_terms);
-	for (size_t i = 0; i < n && !err; i++) {
-		gg_hold_reason held = o->keep_all ? GG_HELD_NONE
-			: decide(o, &pairs[i], df, ordinary, stop, &clean, n_terms);
-		double specificity = 1.0 - log(1.0 + df[pairs[i].target]) / (log_n > 0 ? log_n : 1);
-		err = add_mention_edge(out, g, &pairs[i], held, specificity < 0 ? 0 : specificity);
-	}
-	if (!err)
-		err = add_header_edges(out, g, o->keep_all ? NULL : stop);
-	if (!err)
-		err = add_editor_edges(out, g, o->keep_all ? NULL : stop);
-cleanup:
+	verdicts v = { lk->opt, e, run, clean, df, ordinary, stop, n_terms,
+		       log(1.0 + (double)n_terms) };
+	for (unsigned t = 0; t < threads; t++)
+		deciders[t] = (decider){ &v, n_edges * t / threads, n_edges * (t + 1) / threads };
+	run_threads(threads, decide_range, deciders, sizeof(*deciders));
+	free(run);
+	free(clean);
 	free(df);
-	free(ordinary);
-	free(stop);
-	free(clean.keys);
-	return err;
+	*mentioned_by = mentions;
+	*dropped = 0;
+	if (lk->opt->drop_held) {
+		size_t kept = 0;
+		for (size_t i = 0; i < n_edges; i++)
+			if (e[i].held == GG_HELD_NONE)
+				e[kept++] = e[i];
+		*dropped = n_edges - kept;
+		*n = kept;
+		gg_edge *smaller = realloc(e, (kept ? kept : 1) * sizeof(*e));
+		if (smaller) /* else the bigger block serves as well */
+			*edges = smaller;
+	}
+	return 0;
+}
+
+static uint64_t definition_bytes(const gg_glossary *g)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		total += gg_glossary_entry(g, i)->definition_len;
+	return total;
 }
 
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 {
 	gg_link_options defaults;
-	linker lk = { g, o, NULL, { 0 } };
-	pair *pairs = NULL;
-	size_t n_pairs = 0;
-	uint64_t bytes = 0;
-	edge_list edges = { NULL, 0, 0, GG_ARENA_INIT };
+	linker lk = { .g = g, .opt = o };
+	gg_edge *edges = NULL;
+	size_t n_edges = 0, n_concepts = gg_glossary_concept_count(g);
+	uint64_t bytes = 0, mentions = 0;
+	bool *ordinary = NULL, *stop = NULL;
+	uint32_t *mentioned_by = NULL;
+	size_t dropped = 0;
 	int err;
 
 	*out = NULL;
@@ -702,18 +773,37 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 		gg_link_options_init(&defaults);
 		lk.opt = &defaults;
 	}
-	if ((err = gg_automaton_new(&lk.automaton)) ||
+	unsigned threads = thread_count(lk.opt, definition_bytes(g));
+	ordinary = calloc(n_concepts ? n_concepts : 1, sizeof(*ordinary));
+	if (lk.opt->stop_terms)
+		stop = calloc(n_concepts ? n_concepts : 1, sizeof(*stop));
+	if (!ordinary || (lk.opt->stop_terms && !stop)) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	if ((err = mark_dictionary_words(g, lk.opt->dictionary ? lk.opt->dictionary
+							       : DEFAULT_DICTIONARY, ordinary)) ||
+	    (stop && (err = mark_stop_terms(g, lk.opt->stop_terms, stop))) ||
+	    (err = gg_automaton_new(&lk.automaton)) ||
 	    (err = gg_i_forms_build(g, lk.automaton, &lk.forms)) ||
 	    (err = gg_automaton_compile(lk.automaton)) ||
-	    (err = scan_all(&lk, &pairs, &n_pairs, &bytes)) ||
-	    (err = decide_all(&lk, pairs, n_pairs, &edges)))
+	    (err = scan_all(&lk, threads, &edges, &n_edges, &bytes)) ||
+	    (err = decide_all(&lk, threads, &edges, &n_edges, ordinary, stop, &mentioned_by,
+			       &mentions, &dropped)))
 		goto cleanup;
-	if ((err = gg_i_links_adopt(out, g, edges.items, edges.n, &edges.strings)) == 0)
+	err = gg_i_links_adopt(out, g, edges, n_edges, mentioned_by, dropped);
+	edges = NULL;
+	mentioned_by = NULL;
+	if (!err) {
 		(*out)->bytes_scanned = bytes;
+		(*out)->mentions = mentions;
+	}
 cleanup:
-	free(pairs);
-	free(edges.items);
-	gg_arena_free(&edges.strings);
+	free(edges);
+	free(mentioned_by);
+	free(ordinary);
+	free(stop);
+	free(lk.chunks);
 	gg_i_forms_free(&lk.forms);
 	gg_automaton_free(lk.automaton);
 	return err;

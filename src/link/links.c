@@ -2,13 +2,15 @@
 #include "link/links.h"
 #include "core/error.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define SNIPPET_CONTEXT 60
+
 /* Edges that merge: the same source, target and kind. */
-static int compare_edges(const void *a, const void *b)
+static int compare_edges(const gg_edge *x, const gg_edge *y)
 {
-	const gg_edge *x = a, *y = b;
 	if (x->source != y->source)
 		return x->source < y->source ? -1 : 1;
 	if (x->target != y->target)
@@ -16,28 +18,64 @@ static int compare_edges(const void *a, const void *b)
 	return (int)x->kind - (int)y->kind;
 }
 
-/* A total order: among merging edges the earliest evidence comes first. */
-static int compare_evidence(const void *a, const void *b)
+int gg_i_edge_order(const void *a, const void *b)
 {
 	const gg_edge *x = a, *y = b;
-	int c = compare_edges(a, b);
-	if (!c)
-		c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
-	if (!c && x->offset != y->offset)
-		c = x->offset < y->offset ? -1 : 1;
-	if (!c)
-		c = strcmp(x->surface ? x->surface : "", y->surface ? y->surface : "");
-	return c;
+	int c = compare_edges(x, y);
+	if (c)
+		return c;
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	size_t n = x->surface_len < y->surface_len ? x->surface_len : y->surface_len;
+	c = n ? memcmp(x->surface, y->surface, n) : 0;
+	if (c)
+		return c;
+	return x->surface_len == y->surface_len ? 0 : x->surface_len < y->surface_len ? -1 : 1;
 }
 
-static const char *copy_string(gg_arena *a, const char *s)
+/* Count the mentions, and per concept the definitions that mention it;
+ * l->edges is final. 0 or GG_ENOMEM. */
+static int count_mentions(gg_links *l)
 {
-	return s ? gg_arena_strdup(a, s) : gg_arena_strdup(a, "");
+	size_t concepts = gg_glossary_concept_count(l->glossary);
+	l->mentioned_by = calloc(concepts ? concepts : 1, sizeof(*l->mentioned_by));
+	if (!l->mentioned_by)
+		return gg_error_oom();
+	for (size_t i = 0; i < l->n_edges; i++) {
+		if (l->edges[i].kind == GG_EDGE_MENTION) {
+			l->mentioned_by[l->edges[i].target]++;
+			l->mentions += l->edges[i].weight;
+		}
+	}
+	return 0;
 }
 
-/* Build the links; copy the strings unless `adopted` holds them already. */
-static int make_links(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
-		      gg_arena *adopted)
+int gg_i_links_adopt(gg_links **out, const gg_glossary *g, gg_edge *edges, size_t n,
+		     uint32_t *mentioned_by, size_t dropped)
+{
+	gg_links *l = calloc(1, sizeof(*l));
+	*out = NULL;
+	if (!l) {
+		free(edges);
+		free(mentioned_by);
+		return gg_error_oom();
+	}
+	l->glossary = g;
+	l->edges = edges;
+	l->n_edges = n;
+	l->mentioned_by = mentioned_by;
+	l->n_dropped = dropped;
+	if (!mentioned_by && count_mentions(l)) {
+		gg_links_free(l);
+		return GG_ENOMEM;
+	}
+	*out = l;
+	return 0;
+}
+
+int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n)
 {
 	size_t concepts = gg_glossary_concept_count(g);
 	gg_links *l = calloc(1, sizeof(*l));
@@ -45,71 +83,112 @@ static int make_links(gg_links **out, const gg_glossary *g, const gg_edge *edges
 	if (!l)
 		return gg_error_oom();
 	l->glossary = g;
-	if (adopted) {
-		l->arena = *adopted;
-		*adopted = (gg_arena)GG_ARENA_INIT;
-	}
 	l->edges = malloc((n ? n : 1) * sizeof(*l->edges));
-	l->mentioned_by = calloc(concepts ? concepts : 1, sizeof(*l->mentioned_by));
-	if (!l->edges || !l->mentioned_by) {
+	if (!l->edges) {
 		gg_links_free(l);
 		return gg_error_oom();
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (edges[i].source >= concepts || edges[i].target >= concepts) {
+		if (edges[i].source >= concepts || edges[i].target >= concepts ||
+		    (edges[i].entry && edges[i].entry >= gg_glossary_entry_count(g))) {
 			gg_links_free(l);
-			return gg_error_set(GG_EINVAL, "edge %zu names a concept out of range", i);
+			return gg_error_set(GG_EINVAL, "edge %zu names a concept or entry out of range", i);
 		}
+		l->edges[i] = edges[i];
 	}
-	if (n) {
-		memcpy(l->edges, edges, n * sizeof(*edges));
-		qsort(l->edges, n, sizeof(*l->edges), compare_evidence);
-	}
+	if (n)
+		qsort(l->edges, n, sizeof(*l->edges), gg_i_edge_order);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		gg_edge *e = &l->edges[i];
-		if (kept && compare_edges(&l->edges[kept - 1], e) == 0) {
-			l->edges[kept - 1].weight += e->weight;
-			continue;
-		}
-		l->edges[kept] = *e;
-		gg_edge *k = &l->edges[kept++];
-		if (adopted) {
-			if (!k->surface)
-				k->surface = "";
-			if (!k->snippet)
-				k->snippet = "";
-			if (!k->file)
-				k->file = "";
-			continue;
-		}
-		k->surface = copy_string(&l->arena, e->surface);
-		k->snippet = copy_string(&l->arena, e->snippet);
-		k->file = copy_string(&l->arena, e->file);
-		if (!k->surface || !k->snippet || !k->file) {
-			gg_links_free(l);
-			return gg_error_oom();
-		}
+		if (kept && compare_edges(&l->edges[kept - 1], &l->edges[i]) == 0)
+			l->edges[kept - 1].weight += l->edges[i].weight;
+		else
+			l->edges[kept++] = l->edges[i];
 	}
 	l->n_edges = kept;
-	for (size_t i = 0; i < kept; i++)
-		if (l->edges[i].kind == GG_EDGE_MENTION)
-			l->mentioned_by[l->edges[i].target]++;
+	if (count_mentions(l)) {
+		gg_links_free(l);
+		return GG_ENOMEM;
+	}
 	*out = l;
 	return 0;
 }
 
-int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n)
+/* Move i back to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
 {
-	return make_links(out, g, edges, n, NULL);
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
 }
 
-int gg_i_links_adopt(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
-		     gg_arena *strings)
+/* Append text[from, to) to buf (room `size`) at *at as snprintf would, counting all. */
+static void put(char *buf, size_t size, size_t *at, const char *text, size_t n)
 {
-	int err = make_links(out, g, edges, n, strings);
-	gg_arena_free(strings);
-	return err;
+	if (*at + 1 < size) {
+		size_t room = size - 1 - *at;
+		memcpy(buf + *at, text, n < room ? n : room);
+	}
+	*at += n;
+}
+
+/* The text around [start, end) of text[0, len) on one line, Markdown '**' dropped. */
+static size_t definition_snippet(const char *text, size_t len, size_t start, size_t end,
+				 char *buf, size_t size)
+{
+	size_t from = start > SNIPPET_CONTEXT ? char_start(text, start - SNIPPET_CONTEXT) : 0;
+	size_t to = end + SNIPPET_CONTEXT < len ? char_start(text, end + SNIPPET_CONTEXT) : len;
+	size_t at = 0;
+	if (from > 0)
+		put(buf, size, &at, "...", 3);
+	for (size_t i = from; i < to;) { /* runs between "**" markers */
+		const char *star = memchr(text + i, '*', to - i);
+		size_t run = star ? (size_t)(star - (text + i)) : to - i;
+		size_t first = at;
+		put(buf, size, &at, text + i, run);
+		for (size_t k = first; k < at && k + 1 < size; k++)
+			if (buf[k] == '\n' || buf[k] == '\r' || buf[k] == '\t')
+				buf[k] = ' ';
+		i += run;
+		if (i < to) {
+			bool marker = i + 1 < to && text[i + 1] == '*';
+			if (!marker)
+				put(buf, size, &at, "*", 1);
+			i += marker ? 2 : 1;
+		}
+	}
+	if (to < len)
+		put(buf, size, &at, "...", 3);
+	return at;
+}
+
+/* Where e's surface starts in the entry's definition: *start; false when it is not in it
+ * (compared as addresses: the surface may belong to another string). */
+static bool in_definition(const gg_entry *entry, const gg_edge *e, size_t *start)
+{
+	uintptr_t at = (uintptr_t)e->surface, text = (uintptr_t)entry->definition;
+	if (!e->surface || at < text || at - text > entry->definition_len ||
+	    entry->definition_len - (at - text) < e->surface_len)
+		return false;
+	*start = (size_t)(at - text);
+	return true;
+}
+
+size_t gg_edge_snippet(const gg_links *l, const gg_edge *e, char *buf, size_t size)
+{
+	const gg_entry *entry = gg_glossary_entry(l->glossary, e->entry);
+	size_t n = 0, start;
+	if (entry && (e->kind == GG_EDGE_CATEGORY || e->kind == GG_EDGE_KEYWORD)) {
+		n = strlen(entry->header);
+		size_t at = 0;
+		put(buf, size, &at, entry->header, n);
+	} else if (entry && in_definition(entry, e, &start)) {
+		n = definition_snippet(entry->definition, entry->definition_len, start,
+				       start + e->surface_len, buf, size);
+	}
+	if (size)
+		buf[n < size ? n : size - 1] = '\0';
+	return n;
 }
 
 const char *gg_edge_kind_name(gg_edge_kind k)
@@ -155,7 +234,6 @@ void gg_links_free(gg_links *l)
 		return;
 	free(l->edges);
 	free(l->mentioned_by);
-	gg_arena_free(&l->arena);
 	free(l);
 }
 
@@ -167,6 +245,16 @@ size_t gg_links_count(const gg_links *l)
 const gg_edge *gg_links_edge(const gg_links *l, size_t i)
 {
 	return i < l->n_edges ? &l->edges[i] : NULL;
+}
+
+uint64_t gg_links_mentions(const gg_links *l)
+{
+	return l->mentions;
+}
+
+size_t gg_links_dropped(const gg_links *l)
+{
+	return l->n_dropped;
 }
 
 size_t gg_links_mentioned_by(const gg_links *l, size_t c)

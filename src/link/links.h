@@ -3,31 +3,40 @@
 #define GG_LINK_LINKS_H
 
 #include "glossgraph.h"
-#include "core/arena.h"
 
 struct gg_links {
 	const gg_glossary *glossary;
-	gg_arena arena;          /* surfaces, snippets */
 	gg_edge *edges;          /* sorted by source, target, kind */
 	size_t n_edges;
 	uint32_t *mentioned_by;  /* per concept: definitions naming it */
+	size_t n_dropped;        /* held edges not stored (drop_held) */
 	uint64_t bytes_scanned;
+	uint64_t mentions;       /* found, held links' included */
 };
 
 /*
- * Make a links object from ready edges (copied, strings too), sorted and
- * with duplicate (source, target, kind) triples merged. For the linker's
- * final step and for tests that need a graph of a given shape.
- * Returns 0 or GG_ENOMEM / GG_EINVAL (a concept index out of range).
+ * The order of edges in links: source, target, kind, then the earliest
+ * evidence (entry, offset, surface). A qsort comparator.
+ */
+int gg_i_edge_order(const void *a, const void *b);
+
+/*
+ * Make a links object from ready edges, for tests that need a graph of a
+ * given shape: copied, sorted and with the edges of one (source, target,
+ * kind) merged, their weights summed. The surfaces are not copied: they
+ * must outlive the links (gg_edge_snippet finds them in the glossary).
+ * Returns 0 or GG_ENOMEM / GG_EINVAL (a concept or entry out of range).
  */
 int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n);
 
 /*
- * The same, taking over the arena that holds the edges' strings instead of
- * copying them (the rest of their strings must be the glossary's own). The
- * arena is emptied, on success and on failure alike.
+ * Make a links object that takes over `edges` (malloc'd, n of them, in
+ * gg_i_edge_order and merged; their surfaces in the glossary's own text)
+ * and `mentioned_by` (malloc'd, per concept; NULL: counted from the edges,
+ * with the mentions), with `dropped` held edges left out. Both arrays are the links' on success
+ * and freed on failure. Returns 0 or GG_ENOMEM.
  */
-int gg_i_links_adopt(gg_links **out, const gg_glossary *g, const gg_edge *edges, size_t n,
-		     gg_arena *strings);
+int gg_i_links_adopt(gg_links **out, const gg_glossary *g, gg_edge *edges, size_t n,
+		     uint32_t *mentioned_by, size_t dropped);
 
 #endif

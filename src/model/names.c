@@ -58,6 +58,8 @@ static bool has_non_ascii(const char *s, size_t len)
 	return false;
 }
 
+/* Append the key of s[0, len), case-folded beyond ASCII already: trimmed of
+ * marks, ASCII lower case, one space between words, plural endings cut. */
 static void key_append_folded(gg_buf *out, const char *s, size_t len)
 {
 	while (len && (s[0] == '*' || is_space_like(s[0]))) {
@@ -68,24 +70,25 @@ static void key_append_folded(gg_buf *out, const char *s, size_t len)
 		       s[len - 1] == ';' || s[len - 1] == ':' || is_space_like(s[len - 1])))
 		len--;
 
-	size_t start = out->len;
+	/* the key is never longer than the name: write it in place */
+	if (!gg_buf_reserve(out, len))
+		return;
+	size_t start = out->len, at = out->len;
 	size_t i = 0;
 	while (i < len) {
 		while (i < len && is_space_like(s[i]))
 			i++;
 		if (i >= len)
 			break;
-		if (out->len > start)
-			gg_buf_putc(out, ' ');
-		size_t w = out->len;
+		if (at > start)
+			out->ptr[at++] = ' ';
+		size_t w = at;
 		while (i < len && !is_space_like(s[i]))
-			gg_buf_putc(out, gg_ascii_lower(s[i++]));
-		if (out->oom)
-			return;
-		size_t n = stem_word(out->ptr + w, out->len - w);
-		out->len = w + n;
-		out->ptr[out->len] = '\0';
+			out->ptr[at++] = gg_ascii_lower(s[i++]);
+		at = w + stem_word(out->ptr + w, at - w);
 	}
+	out->len = at;
+	out->ptr[at] = '\0';
 }
 
 void gg_name_key_append(gg_buf *out, const char *s, size_t len)

@@ -29,9 +29,17 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		abort();
 	for (size_t i = 0; i < gg_links_count(l); i++) {
 		const gg_edge *e = gg_links_edge(l, i);
-		if (e->source == e->target || !e->surface || !e->snippet || !e->file || !e->weight)
+		char snippet[GG_SNIPPET_MAX];
+		if (e->source == e->target || !e->surface || !e->weight ||
+		    e->entry >= gg_glossary_entry_count(g))
 			abort();
-		if (e->kind == GG_EDGE_MENTION && (!e->surface[0] || e->offset > size))
+		if (e->kind == GG_EDGE_MENTION &&
+		    (!e->surface_len || e->offset > size ||
+		     gg_edge_snippet(l, e, snippet, sizeof(snippet)) >= sizeof(snippet)))
+			abort();
+		const gg_edge *before = i ? gg_links_edge(l, i - 1) : NULL;
+		if (before && (before->source > e->source ||
+			       (before->source == e->source && before->target > e->target)))
 			abort();
 	}
 	if (gg_check(l, &found, &n_found) != 0)

@@ -10,6 +10,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_html_add,
 	suite_model_add,
 	suite_automaton_add,
+	suite_links_add,
 	suite_export_add,
 	suite_graph_add,
 	suite_query_add,

@@ -48,8 +48,13 @@ static gg_links *links;
 static gg_graph *graph, *graph_held;
 static size_t concept_of[N_NASTY + 1]; /* the last: lonely */
 
+/*
+ * An edge of the fixture. Its evidence is the whole definition of the
+ * first entry of concept `carrier`, replaced by `snippet` (NULL: no
+ * mention text, the source's own entry), in a file with a bad name.
+ */
 static gg_edge edge(size_t from, size_t to, gg_edge_kind kind, uint32_t weight,
-		    gg_hold_reason held, const char *snippet)
+		    gg_hold_reason held, size_t carrier, const char *snippet)
 {
 	gg_edge e;
 	memset(&e, 0, sizeof(e));
@@ -61,11 +66,16 @@ static gg_edge edge(size_t from, size_t to, gg_edge_kind kind, uint32_t weight,
 	e.specificity = 0.5;
 	e.cued = weight > 2;
 	e.held = held;
-	e.surface = "s\\u\x02rface\t\"";
-	e.file = "pages/bad\x7f\xff name:1.txt";
-	e.line = 3;
+	e.entry = glossary->concepts[concept_of[snippet ? carrier : from]].entries[0];
+	if (snippet) {
+		glossary->entries[e.entry].definition = snippet;
+		glossary->entries[e.entry].definition_len = strlen(snippet);
+		e.surface = snippet;
+		e.surface_len = (uint32_t)strlen(snippet);
+	}
+	glossary->entries[e.entry].file = "pages/bad\x7f\xff name:1.txt";
+	glossary->entries[e.entry].line = 3;
 	e.offset = 42 + from;
-	e.snippet = snippet;
 	return e;
 }
 
@@ -87,17 +97,18 @@ static int make_fixture(void)
 	glossary->entries[alpha->entries[0]].definition =
 		"**Alpha**\x01 is the **first**\xff one. It names beta and gamma.";
 
+	/* carriers 2 to 7: alpha's and beta's own definitions are checked as they are */
 	gg_edge edges[] = {
-		edge(0, 1, GG_EDGE_MENTION, 3, GG_HELD_NONE, "\x02 snip\\pet \"q\" \xc3\x28 <x>&y ]]>"),
-		edge(0, 2, GG_EDGE_MENTION, 1, GG_HELD_NONE, "plain, with a comma"),
-		edge(0, 2, GG_EDGE_CATEGORY, 1, GG_HELD_NONE, NULL),
-		edge(1, 0, GG_EDGE_MENTION, 7, GG_HELD_NONE, "\"leading quote"),
-		edge(1, 3, GG_EDGE_EDITOR, 1, GG_HELD_NONE, "tab\there"),
-		edge(2, 3, GG_EDGE_MENTION, 2, GG_HELD_NONE, "line\nbreak"),
-		edge(3, 4, GG_EDGE_MENTION, 1, GG_HELD_NONE, "d to e"),
-		edge(4, 5, GG_EDGE_MENTION, 1, GG_HELD_NONE, "e to z"),
-		edge(5, 6, GG_EDGE_MENTION, 1, GG_HELD_NONE, "z to eta"),
-		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_GENERIC, "held back"),
+		edge(0, 1, GG_EDGE_MENTION, 3, GG_HELD_NONE, 2, "\x02 snip\\pet \"q\" \xc3\x28 <x>&y ]]>"),
+		edge(0, 2, GG_EDGE_MENTION, 1, GG_HELD_NONE, 3, "plain, with a comma"),
+		edge(0, 2, GG_EDGE_CATEGORY, 1, GG_HELD_NONE, 0, NULL),
+		edge(1, 0, GG_EDGE_MENTION, 7, GG_HELD_NONE, 4, "\"leading quote"),
+		edge(1, 3, GG_EDGE_EDITOR, 1, GG_HELD_NONE, 5, "tab\there"),
+		edge(2, 3, GG_EDGE_MENTION, 2, GG_HELD_NONE, 6, "line\nbreak"),
+		edge(3, 4, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
+		edge(4, 5, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
+		edge(5, 6, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
+		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_GENERIC, 7, "held back"),
 	};
 	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
 	    gg_graph_new(&graph, links, false) || gg_graph_new(&graph_held, links, true))
@@ -751,6 +762,18 @@ static void test_neo4j_pair(void)
 	CU_ASSERT_EQUAL(rmdir(folder), 0);
 }
 
+/* DOT, GraphML and GEXF handed a stream that fails (a full disk) say so. */
+static void test_failed_stream(void)
+{
+	const gg_export_format formats[] = { GG_FORMAT_DOT, GG_FORMAT_GRAPHML, GG_FORMAT_GEXF };
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		FILE *full = fopen("/dev/full", "w");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(full);
+		CU_ASSERT_NOT_EQUAL(gg_export_write(graph, formats[i], NULL, full), 0);
+		fclose(full);
+	}
+}
+
 CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
@@ -762,6 +785,7 @@ CU_ErrorCode suite_export_add(void)
 	    !CU_add_test(s, "GraphML read back", test_graphml) ||
 	    !CU_add_test(s, "GEXF read back", test_gexf) ||
 	    !CU_add_test(s, "DOT read back by cgraph", test_dot) ||
+	    !CU_add_test(s, "a failed stream is reported", test_failed_stream) ||
 	    !CU_add_test(s, "SVG, focus, caps", test_svg) ||
 	    !CU_add_test(s, "TSV and CSV", test_tsv) ||
 	    !CU_add_test(s, "JSON", test_json) ||

@@ -1,4 +1,4 @@
-/* test_graph.c - the graph: node choice, edges, measures, communities, igraph errors. */
+/* test_graph.c - the graph: node choice, edges, measures, communities, layout, igraph errors. */
 #include "suites.h"
 #include "glossgraph.h"
 #include "graph/graph_i.h"
@@ -58,7 +58,6 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 		e[i].weight = edges[i].weight;
 		e[i].held = edges[i].held;
 		e[i].specificity = 1;
-		e[i].snippet = edges[i].to;
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&f->l, f->g, e, n), 0);
 	free(e);
@@ -254,6 +253,36 @@ static void test_betweenness_exact(void)
 	drop(&f);
 }
 
+/* Brandes' sums from every node are igraph's betweenness (a graph without parallel links). */
+static void test_betweenness_matches_igraph(void)
+{
+	static const struct tedge edges[] = {
+		{ "alpha", "beta", M, 1, GG_HELD_NONE },
+		{ "alpha", "gamma", M, 2, GG_HELD_NONE },
+		{ "beta", "delta", M, 1, GG_HELD_NONE },
+		{ "gamma", "delta", M, 1, GG_HELD_NONE },
+		{ "delta", "epsilon", M, 1, GG_HELD_NONE },
+		{ "epsilon", "alpha", M, 1, GG_HELD_NONE },
+		{ "epsilon", "zeta", M, 1, GG_HELD_NONE },
+		{ "zeta", "eta", M, 1, GG_HELD_NONE },
+		{ "eta", "epsilon", M, 1, GG_HELD_NONE },
+		{ "theta", "beta", M, 1, GG_HELD_NONE },
+		{ "gamma", "theta", M, 1, GG_HELD_NONE },
+	};
+	struct fixture f;
+	igraph_vector_t expect;
+
+	build(&f, edges, 11, false);
+	CU_ASSERT_EQUAL(gg_graph_betweenness_sources(f.gr), gg_graph_node_count(f.gr));
+	CU_ASSERT_EQUAL_FATAL(igraph_vector_init(&expect, 0), IGRAPH_SUCCESS);
+	CU_ASSERT_EQUAL_FATAL(igraph_betweenness(&f.gr->ig, &expect, igraph_vss_all(), IGRAPH_DIRECTED,
+						 NULL), IGRAPH_SUCCESS);
+	for (size_t v = 0; v < gg_graph_node_count(f.gr); v++)
+		CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(f.gr, v)->betweenness, VECTOR(expect)[v], 1e-9);
+	igraph_vector_destroy(&expect);
+	drop(&f);
+}
+
 static void test_communities(void)
 {
 	/* Two triangles joined by one light edge, two terms alone. */
@@ -349,7 +378,7 @@ static void test_betweenness_sampled(void)
 	gg_edge *e = calloc(N, sizeof(*e));
 	gg_glossary *g = NULL;
 	gg_links *l = NULL;
-	gg_graph *gr = NULL;
+	gg_graph *gr = NULL, *again = NULL;
 	size_t len = 0;
 
 	CU_ASSERT_FATAL(text && e);
@@ -363,12 +392,12 @@ static void test_betweenness_sampled(void)
 		e[i].source = i;
 		e[i].target = (i + 1) % N;
 		e[i].weight = 1;
-		e[i].snippet = "";
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&l, g, e, N), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
 	size_t k = gg_graph_betweenness_sources(gr);
-	CU_ASSERT(k >= 64 && k < N);
+	CU_ASSERT(k >= 32 && k <= 256 && k < N);
 	/* On a directed ring every node lies on (n-1)(n-2)/2 shortest paths. */
 	double exact = (N - 1.0) * (N - 2.0) / 2, worst = 0;
 	for (size_t v = 0; v < N; v++) {
@@ -376,12 +405,128 @@ static void test_betweenness_sampled(void)
 		worst = off > worst ? off : worst;
 	}
 	CU_ASSERT(worst < 0.01);
+	/* Both threads share the sources out; the sums do not depend on who took which. */
+	for (size_t v = 0; v < N; v++)
+		CU_ASSERT(gg_graph_node(gr, v)->betweenness == gg_graph_node(again, v)->betweenness);
 	CU_ASSERT_EQUAL(gg_graph_community_count(gr) < N, true);
 	gg_graph_free(gr);
+	gg_graph_free(again);
 	gg_links_free(l);
 	gg_glossary_free(g);
 	free(e);
 	free(text);
+}
+
+/* Terms "t0".."t<n-1>" (concepts 0..n-1 in that order) linked by `edges` (concept ids). */
+static void build_terms(gg_glossary **g, gg_links **l, size_t n, const gg_edge *edges,
+			size_t n_edges)
+{
+	char *text = malloc(n * 48 + 1);
+	size_t len = 0;
+
+	CU_ASSERT_FATAL(text != NULL);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "t%zu, ring\n\n**T%zu** is a term.\n\n", i, i);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(*g, "terms.txt", text, len), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(*g), n);
+	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(l, *g, edges, n_edges), 0);
+	free(text);
+}
+
+/*
+ * Sixteen cliques of 25 terms, each linked to the next by one link, and ten
+ * terms alone: more nodes than the small-graph layout takes, so the layout
+ * is the map of communities.
+ */
+static void test_community_map(void)
+{
+	enum { GROUPS = 16, SIZE = 25, ALONE = 10, N = GROUPS * SIZE + ALONE };
+	size_t n_edges = GROUPS * SIZE * (SIZE - 1) / 2 + GROUPS - 1, k = 0;
+	gg_edge *e = calloc(n_edges, sizeof(*e));
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	gg_graph *gr = NULL, *again = NULL;
+
+	CU_ASSERT_FATAL(e != NULL);
+	for (size_t group = 0; group < GROUPS; group++) {
+		for (size_t i = 0; i < SIZE; i++) {
+			for (size_t j = i + 1; j < SIZE; j++) {
+				e[k].source = group * SIZE + i;
+				e[k].target = group * SIZE + j;
+				e[k++].weight = 1;
+			}
+		}
+		if (group + 1 < GROUPS) {
+			e[k].source = group * SIZE + SIZE - 1;
+			e[k].target = (group + 1) * SIZE;
+			e[k++].weight = 1;
+		}
+	}
+	build_terms(&g, &l, N, e, n_edges);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
+	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(gr), N);
+
+	/* Each clique is one community, the lone terms one each. */
+	CU_ASSERT_EQUAL(gg_graph_community_count(gr), GROUPS + ALONE);
+	for (size_t v = 0; v < GROUPS * SIZE; v++) {
+		CU_ASSERT_EQUAL(gg_graph_node(gr, v)->community,
+				gg_graph_node(gr, v - v % SIZE)->community);
+		CU_ASSERT(v % SIZE != 0 || v == 0 ||
+			  gg_graph_node(gr, v)->community != gg_graph_node(gr, v - SIZE)->community);
+	}
+	/* The modularity reported is igraph's for that partition. */
+	igraph_vector_int_t membership;
+	igraph_real_t q;
+	CU_ASSERT_EQUAL_FATAL(igraph_vector_int_init(&membership, N), IGRAPH_SUCCESS);
+	for (size_t v = 0; v < N; v++)
+		VECTOR(membership)[v] = gg_graph_node(gr, v)->community;
+	CU_ASSERT_EQUAL_FATAL(igraph_modularity(&gr->ig, &membership, &gr->weight, 1,
+						IGRAPH_UNDIRECTED, &q), IGRAPH_SUCCESS);
+	CU_ASSERT_DOUBLE_EQUAL(gg_graph_modularity(gr), q, 1e-9);
+	CU_ASSERT(q > 0.85);
+	igraph_vector_int_destroy(&membership);
+
+	/* The map: communities in discs that do not overlap, lone terms around them. */
+	double cx[GROUPS] = { 0 }, cy[GROUPS] = { 0 }, reach[GROUPS] = { 0 }, mx = 0, my = 0;
+	for (size_t v = 0; v < GROUPS * SIZE; v++) {
+		const gg_node *x = gg_graph_node(gr, v);
+		CU_ASSERT(isfinite(x->x) && isfinite(x->y));
+		cx[v / SIZE] += x->x / SIZE;
+		cy[v / SIZE] += x->y / SIZE;
+		mx += x->x / (GROUPS * SIZE);
+		my += x->y / (GROUPS * SIZE);
+	}
+	double linked_reach = 0;
+	for (size_t v = 0; v < GROUPS * SIZE; v++) {
+		const gg_node *x = gg_graph_node(gr, v);
+		double r = hypot(x->x - cx[v / SIZE], x->y - cy[v / SIZE]);
+		reach[v / SIZE] = r > reach[v / SIZE] ? r : reach[v / SIZE];
+		r = hypot(x->x - mx, x->y - my);
+		linked_reach = r > linked_reach ? r : linked_reach;
+	}
+	for (size_t a = 0; a < GROUPS; a++)
+		for (size_t b = a + 1; b < GROUPS; b++)
+			CU_ASSERT(hypot(cx[a] - cx[b], cy[a] - cy[b]) > reach[a] + reach[b]);
+	for (size_t v = GROUPS * SIZE; v < N; v++) {
+		const gg_node *x = gg_graph_node(gr, v);
+		CU_ASSERT(hypot(x->x - mx, x->y - my) > linked_reach);
+	}
+	for (size_t v = 0; v < N; v++) {
+		const gg_node *x = gg_graph_node(gr, v), *y = gg_graph_node(again, v);
+		CU_ASSERT(x->x == y->x && x->y == y->y && x->community == y->community);
+		CU_ASSERT(x->betweenness == y->betweenness && x->pagerank == y->pagerank);
+		for (size_t u = v + 1; u < N; u++)
+			CU_ASSERT(x->x != gg_graph_node(gr, u)->x || x->y != gg_graph_node(gr, u)->y);
+	}
+	gg_graph_free(gr);
+	gg_graph_free(again);
+	gg_links_free(l);
+	gg_glossary_free(g);
+	free(e);
 }
 
 static void test_igraph_errors(void)
@@ -429,10 +574,12 @@ CU_ErrorCode suite_graph_add(void)
 	    !CU_add_test(s, "pagerank and display size", test_pagerank_and_size) ||
 	    !CU_add_test(s, "pagerank as igraph's", test_pagerank_matches_igraph) ||
 	    !CU_add_test(s, "exact betweenness", test_betweenness_exact) ||
+	    !CU_add_test(s, "betweenness as igraph's", test_betweenness_matches_igraph) ||
 	    !CU_add_test(s, "communities ordered", test_communities) ||
 	    !CU_add_test(s, "same input, same measures", test_deterministic) ||
 	    !CU_add_test(s, "a graph without edges", test_no_edges) ||
 	    !CU_add_test(s, "sampled betweenness on a big ring", test_betweenness_sampled) ||
+	    !CU_add_test(s, "planted communities, their map", test_community_map) ||
 	    !CU_add_test(s, "igraph errors become ours", test_igraph_errors))
 		return CU_get_error();
 	return CUE_SUCCESS;

@@ -87,7 +87,6 @@ static int suite_init(void)
 		e[i].kind = shape[i].kind;
 		e[i].weight = shape[i].weight;
 		e[i].specificity = 0.5;
-		e[i].snippet = shape[i].to;
 	}
 	return gg_i_links_from_edges(&links, glossary, e, n) || gg_graph_new(&graph, links, false);
 }

@@ -1,0 +1,190 @@
+/* test_links.c - the linker's edges: evidence made on demand, held edges dropped or kept, order. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * "widget" is named by every other definition (generic once the floor is
+ * low enough); "gearbox" names "sprocket" past the snippet's reach; the
+ * header of "sprocket" names "machine parts" as its category.
+ */
+static const char page[] =
+	"machine parts, parts\n\n**Machine parts** are widgets and sprockets.\n\n"
+	"widget, machine parts\n\n**Widget** is a small part.\n\n"
+	"sprocket, machine parts\n\n**Sprocket** is a toothed wheel of a widget.\n\n"
+	"gearbox, machine parts\n\n**Gearbox** holds gears in a case, with shafts, seals, oil, "
+	"bearings and a housing of cast iron or aluminium, and it drives a sprocket "
+	"through a chain that is long enough to end far from the start of this text. "
+	"A widget too.\n\n"
+	"chain, machine parts\n\n**Chain** links a sprocket to a widget.\n";
+
+static gg_glossary *glossary;
+
+static int make_glossary(void)
+{
+	return gg_glossary_new(&glossary) ||
+	       gg_glossary_read_buffer(glossary, "parts.txt", page, sizeof(page) - 1) ||
+	       gg_glossary_build(glossary);
+}
+
+static int free_glossary(void)
+{
+	gg_glossary_free(glossary);
+	return 0;
+}
+
+static size_t concept(const char *name)
+{
+	size_t c = 0;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(glossary, name, &c), 0);
+	return c;
+}
+
+/* The edge from `from` to `to` of `kind` in l, or NULL. */
+static const gg_edge *find_edge(const gg_links *l, const char *from, const char *to,
+				gg_edge_kind kind)
+{
+	size_t s = concept(from), t = concept(to);
+	for (size_t i = 0; i < gg_links_count(l); i++) {
+		const gg_edge *e = gg_links_edge(l, i);
+		if (e->source == s && e->target == t && e->kind == kind)
+			return e;
+	}
+	return NULL;
+}
+
+/* Links with the defaults, the floor lowered so that 4 of 5 definitions make a term generic. */
+static gg_links *link_with(bool keep_all, bool drop_held)
+{
+	gg_link_options o;
+	gg_link_options_init(&o);
+	o.generic_floor = 2;
+	o.generic_fraction = 0.5;
+	o.specific_factor = 1;
+	o.keep_all = keep_all;
+	o.drop_held = drop_held;
+	o.dictionary = "/dev/null";
+	gg_links *l = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, glossary, &o), 0);
+	return l;
+}
+
+/* The surface is the text as written, inside the entry's definition, at its offset. */
+static void test_surface_and_offset(void)
+{
+	gg_links *l = link_with(false, false);
+	const gg_edge *e = find_edge(l, "gearbox", "sprocket", GG_EDGE_MENTION);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	const gg_entry *entry = gg_glossary_entry(glossary, e->entry);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry);
+	CU_ASSERT_EQUAL(entry->concept, concept("gearbox"));
+	CU_ASSERT_STRING_EQUAL(entry->file, "parts.txt");
+	CU_ASSERT_EQUAL(e->surface_len, strlen("sprocket"));
+	CU_ASSERT_NSTRING_EQUAL(e->surface, "sprocket", e->surface_len);
+	CU_ASSERT_TRUE(e->surface > entry->definition &&
+		       e->surface < entry->definition + entry->definition_len);
+	CU_ASSERT_EQUAL_FATAL(e->offset + e->surface_len <= sizeof(page) - 1, true);
+	CU_ASSERT_NSTRING_EQUAL(page + e->offset, "sprocket", e->surface_len);
+	gg_links_free(l);
+}
+
+/* Snippets: context cut with "...", ** dropped, a header line for a category, snprintf sizes. */
+static void test_snippets(void)
+{
+	gg_links *l = link_with(false, false);
+	char buf[GG_SNIPPET_MAX];
+
+	const gg_edge *far = find_edge(l, "gearbox", "sprocket", GG_EDGE_MENTION);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(far);
+	size_t n = gg_edge_snippet(l, far, buf, sizeof(buf));
+	CU_ASSERT_EQUAL(n, strlen(buf));
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "drives a sprocket through"));
+	CU_ASSERT_NSTRING_EQUAL(buf, "...", 3);
+	CU_ASSERT_STRING_EQUAL(buf + n - 3, "...");
+	CU_ASSERT_PTR_NULL(strstr(buf, "**"));
+
+	const gg_edge *near = find_edge(l, "sprocket", "widget", GG_EDGE_MENTION);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(near);
+	gg_edge_snippet(l, near, buf, sizeof(buf));
+	CU_ASSERT_STRING_EQUAL(buf, "Sprocket is a toothed wheel of a widget.");
+
+	const gg_edge *cat = find_edge(l, "sprocket", "machine parts", GG_EDGE_CATEGORY);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cat);
+	CU_ASSERT_EQUAL(gg_edge_snippet(l, cat, buf, sizeof(buf)), strlen("sprocket, machine parts"));
+	CU_ASSERT_STRING_EQUAL(buf, "sprocket, machine parts");
+	CU_ASSERT_NSTRING_EQUAL(cat->surface, "machine parts", cat->surface_len);
+
+	/* too small a buffer: cut, NUL-terminated, the whole length returned */
+	char small[8];
+	CU_ASSERT_EQUAL(gg_edge_snippet(l, near, small, sizeof(small)),
+			strlen("Sprocket is a toothed wheel of a widget."));
+	CU_ASSERT_STRING_EQUAL(small, "Sprocke");
+	CU_ASSERT_EQUAL(gg_edge_snippet(l, near, NULL, 0),
+			strlen("Sprocket is a toothed wheel of a widget."));
+
+	/* a surface that is not the glossary's text has no snippet */
+	gg_edge foreign = *near;
+	foreign.surface = "widget";
+	CU_ASSERT_EQUAL(gg_edge_snippet(l, &foreign, buf, sizeof(buf)), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+	gg_links_free(l);
+}
+
+/* drop_held stores only kept edges, and counts the same mentions. */
+static void test_drop_held(void)
+{
+	gg_links *all = link_with(false, false), *kept = link_with(false, true);
+	size_t held = 0;
+	for (size_t i = 0; i < gg_links_count(all); i++)
+		held += gg_links_edge(all, i)->held != GG_HELD_NONE;
+	CU_ASSERT_TRUE(held > 0); /* widget is generic here */
+	CU_ASSERT_EQUAL(gg_links_dropped(all), 0);
+	CU_ASSERT_EQUAL(gg_links_dropped(kept), held);
+	CU_ASSERT_EQUAL(gg_links_count(kept) + held, gg_links_count(all));
+	CU_ASSERT_EQUAL(gg_links_mentions(kept), gg_links_mentions(all));
+	for (size_t c = 0; c < gg_glossary_concept_count(glossary); c++)
+		CU_ASSERT_EQUAL(gg_links_mentioned_by(kept, c), gg_links_mentioned_by(all, c));
+	/* the kept edges are the same, field by field, in the same order */
+	for (size_t i = 0, k = 0; i < gg_links_count(all); i++) {
+		const gg_edge *e = gg_links_edge(all, i);
+		if (e->held != GG_HELD_NONE)
+			continue;
+		CU_ASSERT_EQUAL_FATAL(memcmp(e, gg_links_edge(kept, k++), sizeof(*e)), 0);
+	}
+	gg_links_free(all);
+	gg_links_free(kept);
+
+	gg_links *every = link_with(true, true); /* keep_all: nothing is held, nothing dropped */
+	CU_ASSERT_EQUAL(gg_links_dropped(every), 0);
+	CU_ASSERT_EQUAL(gg_links_count(every), gg_links_count(kept = link_with(false, false)));
+	gg_links_free(every);
+	gg_links_free(kept);
+}
+
+/* Edges come ordered by source, target, kind, one per triple. */
+static void test_order(void)
+{
+	gg_links *l = link_with(true, false);
+	for (size_t i = 1; i < gg_links_count(l); i++) {
+		const gg_edge *a = gg_links_edge(l, i - 1), *b = gg_links_edge(l, i);
+		bool before = a->source < b->source ||
+			      (a->source == b->source && (a->target < b->target ||
+			       (a->target == b->target && a->kind < b->kind)));
+		CU_ASSERT_TRUE(before);
+	}
+	gg_links_free(l);
+}
+
+CU_ErrorCode suite_links_add(void)
+{
+	CU_pSuite s = CU_add_suite("links", make_glossary, free_glossary);
+	if (!s || !CU_add_test(s, "surface and offset", test_surface_and_offset) ||
+	    !CU_add_test(s, "snippets", test_snippets) ||
+	    !CU_add_test(s, "drop held", test_drop_held) ||
+	    !CU_add_test(s, "order", test_order))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
