@@ -96,8 +96,8 @@ double gg_graph_modularity(const gg_graph *gr);
 
 /**
  * How betweenness was found: exact (every node with a link out a source)
- * when nodes x edges is at most 1e7, otherwise estimated from a seeded
- * sample of 32 to 256 sources (as many as 4e7 edge visits allow), scaled up
+ * when nodes x edges is at most 1e7, otherwise estimated from an evenly
+ * spaced sample of 32 to 256 sources (as many as 4e7 edge visits allow), scaled up
  * to the whole graph. @return the number of sources used; equal to
  * gg_graph_node_count when exact.
  */

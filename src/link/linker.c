@@ -754,6 +754,42 @@ static uint64_t definition_bytes(const gg_glossary *g)
 	return total;
 }
 
+/* The marks per concept that deciding needs: which names are dictionary
+ * words, which are stop terms. Made while the matcher is built and run. */
+typedef struct marks {
+	const gg_glossary *g;
+	const gg_link_options *opt;
+	bool *ordinary;
+	bool *stop;          /* NULL without a stop-term file */
+	int err;
+	char message[256];   /* the error message, from the marking thread's slot */
+} marks;
+
+/* Read the word list and the stop terms into m; a thread's body. */
+static void *make_marks(void *arg)
+{
+	marks *m = arg;
+	m->err = mark_dictionary_words(m->g, m->opt->dictionary ? m->opt->dictionary
+								 : DEFAULT_DICTIONARY, m->ordinary);
+	if (!m->err && m->stop)
+		m->err = mark_stop_terms(m->g, m->opt->stop_terms, m->stop);
+	if (m->err)
+		snprintf(m->message, sizeof(m->message), "%s", gg_error_last());
+	return NULL;
+}
+
+/* Build the matcher and scan every definition into *edges (see scan_all). */
+static int find_edges(linker *lk, unsigned threads, gg_edge **edges, size_t *n_edges,
+		      uint64_t *bytes)
+{
+	int err;
+	if ((err = gg_automaton_new(&lk->automaton)) ||
+	    (err = gg_i_forms_build(lk->g, lk->automaton, &lk->forms)) ||
+	    (err = gg_automaton_compile(lk->automaton)))
+		return err;
+	return scan_all(lk, threads, edges, n_edges, bytes);
+}
+
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 {
 	gg_link_options defaults;
@@ -761,9 +797,11 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	gg_edge *edges = NULL;
 	size_t n_edges = 0, n_concepts = gg_glossary_concept_count(g);
 	uint64_t bytes = 0, mentions = 0;
-	bool *ordinary = NULL, *stop = NULL;
 	uint32_t *mentioned_by = NULL;
 	size_t dropped = 0;
+	marks m = { 0 };
+	pthread_t marker;
+	bool marking = false;
 	int err;
 
 	*out = NULL;
@@ -774,22 +812,25 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 		lk.opt = &defaults;
 	}
 	unsigned threads = thread_count(lk.opt, definition_bytes(g));
-	ordinary = calloc(n_concepts ? n_concepts : 1, sizeof(*ordinary));
+	m = (marks){ .g = g, .opt = lk.opt };
+	m.ordinary = calloc(n_concepts ? n_concepts : 1, sizeof(*m.ordinary));
 	if (lk.opt->stop_terms)
-		stop = calloc(n_concepts ? n_concepts : 1, sizeof(*stop));
-	if (!ordinary || (lk.opt->stop_terms && !stop)) {
+		m.stop = calloc(n_concepts ? n_concepts : 1, sizeof(*m.stop));
+	if (!m.ordinary || (lk.opt->stop_terms && !m.stop)) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
-	if ((err = mark_dictionary_words(g, lk.opt->dictionary ? lk.opt->dictionary
-							       : DEFAULT_DICTIONARY, ordinary)) ||
-	    (stop && (err = mark_stop_terms(g, lk.opt->stop_terms, stop))) ||
-	    (err = gg_automaton_new(&lk.automaton)) ||
-	    (err = gg_i_forms_build(g, lk.automaton, &lk.forms)) ||
-	    (err = gg_automaton_compile(lk.automaton)) ||
-	    (err = scan_all(&lk, threads, &edges, &n_edges, &bytes)) ||
-	    (err = decide_all(&lk, threads, &edges, &n_edges, ordinary, stop, &mentioned_by,
-			       &mentions, &dropped)))
+	/* the word list is read on a thread of its own while the matcher is built */
+	marking = threads > 1 && pthread_create(&marker, NULL, make_marks, &m) == 0;
+	if (!marking)
+		make_marks(&m);
+	err = find_edges(&lk, threads, &edges, &n_edges, &bytes);
+	if (marking)
+		pthread_join(marker, NULL);
+	if (!err && m.err)
+		err = gg_error_set(m.err, "%s", m.message);
+	if (err || (err = decide_all(&lk, threads, &edges, &n_edges, m.ordinary, m.stop,
+				     &mentioned_by, &mentions, &dropped)))
 		goto cleanup;
 	err = gg_i_links_adopt(out, g, edges, n_edges, mentioned_by, dropped);
 	edges = NULL;
@@ -801,8 +842,8 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 cleanup:
 	free(edges);
 	free(mentioned_by);
-	free(ordinary);
-	free(stop);
+	free(m.ordinary);
+	free(m.stop);
 	free(lk.chunks);
 	gg_i_forms_free(&lk.forms);
 	gg_automaton_free(lk.automaton);

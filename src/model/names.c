@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* Names shorter than this are compared by key on the stack (key_equal). */
+#define KEY_ROOM 256
+
 /* ---- keys ------------------------------------------------------------ */
 
 static bool all_lower_letters(const char *w, size_t n)
@@ -58,9 +61,11 @@ static bool has_non_ascii(const char *s, size_t len)
 	return false;
 }
 
-/* Append the key of s[0, len), case-folded beyond ASCII already: trimmed of
- * marks, ASCII lower case, one space between words, plural endings cut. */
-static void key_append_folded(gg_buf *out, const char *s, size_t len)
+/* Write the key of s[0, len), case-folded beyond ASCII already, to dst
+ * (room for len + 1 bytes: a key is never longer than its name): trimmed of
+ * marks, ASCII lower case, one space between words, plural endings cut.
+ * Returns its length. */
+static size_t fold_key(char *dst, const char *s, size_t len)
 {
 	while (len && (s[0] == '*' || is_space_like(s[0]))) {
 		s++;
@@ -69,50 +74,60 @@ static void key_append_folded(gg_buf *out, const char *s, size_t len)
 	while (len && (s[len - 1] == '*' || s[len - 1] == '.' || s[len - 1] == ',' ||
 		       s[len - 1] == ';' || s[len - 1] == ':' || is_space_like(s[len - 1])))
 		len--;
-
-	/* the key is never longer than the name: write it in place */
-	if (!gg_buf_reserve(out, len))
-		return;
-	size_t start = out->len, at = out->len;
-	size_t i = 0;
+	size_t at = 0, i = 0;
 	while (i < len) {
 		while (i < len && is_space_like(s[i]))
 			i++;
 		if (i >= len)
 			break;
-		if (at > start)
-			out->ptr[at++] = ' ';
+		if (at > 0)
+			dst[at++] = ' ';
 		size_t w = at;
 		while (i < len && !is_space_like(s[i]))
-			out->ptr[at++] = gg_ascii_lower(s[i++]);
-		at = w + stem_word(out->ptr + w, at - w);
+			dst[at++] = gg_ascii_lower(s[i++]);
+		at = w + stem_word(dst + w, at - w);
 	}
-	out->len = at;
-	out->ptr[at] = '\0';
+	dst[at] = '\0';
+	return at;
+}
+
+/* Unicode NFC with full case folding (utf8proc) of s[0, len) when it goes
+ * beyond ASCII, so that "caf\u00e9" and "cafe\u0301", or "\u00c9lan" and
+ * "\u00e9lan", meet: malloc'd in *folded; NULL (use s as it is) for ASCII
+ * or when utf8proc cannot. Returns the length to use. */
+static size_t unicode_fold(const char *s, size_t len, char **folded)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = -1;
+	*folded = NULL;
+	if (has_non_ascii(s, len) && len <= (size_t)PTRDIFF_MAX)
+		n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (n < 0) {
+		free(out);
+		return len;
+	}
+	*folded = (char *)out;
+	return (size_t)n;
 }
 
 void gg_name_key_append(gg_buf *out, const char *s, size_t len)
 {
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n = -1;
-	/* Beyond ASCII: Unicode NFC with full case folding (utf8proc), so
-	 * "caf\u00e9" and "cafe\u0301", or "\u00c9lan" and "\u00e9lan", meet. */
-	if (has_non_ascii(s, len) && len <= (size_t)PTRDIFF_MAX)
-		n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &folded,
-				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-	if (n >= 0)
-		key_append_folded(out, (const char *)folded, (size_t)n);
-	else
-		key_append_folded(out, s, len);
+	char *folded;
+	len = unicode_fold(s, len, &folded);
+	if (gg_buf_reserve(out, len))
+		out->len += fold_key(out->ptr + out->len, folded ? folded : s, len);
 	free(folded);
 }
 
 char *gg_name_key(gg_arena *a, const char *s, size_t len)
 {
-	gg_buf b = GG_BUF_INIT;
-	gg_name_key_append(&b, s, len);
-	char *key = b.oom ? NULL : gg_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
-	gg_buf_free(&b);
+	char *folded;
+	len = unicode_fold(s, len, &folded);
+	char *key = gg_arena_alloc(a, len + 1);
+	if (key)
+		fold_key(key, folded ? folded : s, len);
+	free(folded);
 	return key;
 }
 
@@ -343,15 +358,23 @@ static const char **list_to_arena(gg_arena *a, string_list *l, size_t *n)
 	return (l->n && !out) ? NULL : out;
 }
 
+/* Whether a and b have the same key; names of ASCII under KEY_ROOM bytes,
+ * most of them, are compared on the stack. */
 static bool key_equal(span a, span b)
 {
-	gg_buf ka = GG_BUF_INIT, kb = GG_BUF_INIT;
-	gg_name_key_append(&ka, a.s, a.n);
-	gg_name_key_append(&kb, b.s, b.n);
-	bool eq = !ka.oom && !kb.oom && ka.len == kb.len &&
-		  (ka.len == 0 || memcmp(ka.ptr, kb.ptr, ka.len) == 0);
-	gg_buf_free(&ka);
-	gg_buf_free(&kb);
+	char ka[KEY_ROOM], kb[KEY_ROOM];
+	if (a.n < KEY_ROOM && b.n < KEY_ROOM && !has_non_ascii(a.s, a.n) &&
+	    !has_non_ascii(b.s, b.n)) {
+		size_t na = fold_key(ka, a.s, a.n), nb = fold_key(kb, b.s, b.n);
+		return na == nb && memcmp(ka, kb, na) == 0;
+	}
+	gg_buf ba = GG_BUF_INIT, bb = GG_BUF_INIT;
+	gg_name_key_append(&ba, a.s, a.n);
+	gg_name_key_append(&bb, b.s, b.n);
+	bool eq = !ba.oom && !bb.oom && ba.len == bb.len &&
+		  (ba.len == 0 || memcmp(ba.ptr, bb.ptr, ba.len) == 0);
+	gg_buf_free(&ba);
+	gg_buf_free(&bb);
 	return eq;
 }
 
