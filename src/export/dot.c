@@ -151,12 +151,14 @@ typedef struct pen_widths {
 	char text[PEN_WIDTHS][GG_I_NUMBER_MAX];
 } pen_widths;
 
+/* Fill p with the text of every line width below PEN_WIDTHS mentions. */
 static void pen_widths_init(pen_widths *p)
 {
 	for (uint32_t w = 0; w < PEN_WIDTHS; w++)
 		gg_i_number(p->text[w], pen_width(w));
 }
 
+/* The line width of an edge of `weight` mentions, as text. */
 static const char *pen_width_text(const pen_widths *p, uint32_t weight)
 {
 	return p->text[weight < PEN_WIDTHS ? weight : PEN_WIDTHS - 1];
@@ -303,6 +305,7 @@ static const char *nodes_label(const nodes *n, size_t index)
 	return n->labels.ptr + n->slot[index].label;
 }
 
+/* Release what n holds (not n itself). */
 static void nodes_free(nodes *n)
 {
 	gg_buf_free(&n->labels);
@@ -442,6 +445,7 @@ typedef struct dot_stream {
 	char node_names[NODE_COUNT][32], edge_names[EDGE_COUNT][32];
 } dot_stream;
 
+/* Whether the stream ran out of memory or its FILE failed. */
 static bool failed(const dot_stream *s)
 {
 	return s->out.oom || s->text.oom || s->write_errno;

@@ -51,6 +51,8 @@ static bool has_letter(const char *s, size_t n)
 	return false;
 }
 
+/* Add s[0, n) to the matcher as a form of `concept` matched by `rule`,
+ * with its capitals as written when exact_case. 0 or an automaton error. */
 static int add_form(gg_automaton *a, gg_forms *f, const char *s, size_t n, uint32_t concept,
 		    gg_match_rule rule, bool exact_case)
 {
@@ -125,6 +127,9 @@ static void inflect(gg_buf *out, const char *s, size_t n)
  */
 #define MAX_FORM_BYTES 256
 
+/* Add name s as a form of `concept` (unless it cannot stand as one: empty,
+ * too long, no letter, a dangling hyphen), and its other number as well.
+ * `tmp` is scratch. 0 or an error. */
 static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
 			       const char *s, uint32_t concept, gg_match_rule rule)
 {

@@ -81,6 +81,7 @@ typedef struct worker {
 	bool last_cued;
 } worker;
 
+/* Whether s[0, n) holds an ASCII capital. */
 static bool has_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -133,6 +134,11 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
  */
 #define MAX_SHARED_SURFACE 3
 
+/*
+ * The matcher's callback for one match in the current definition: note a
+ * cue, drop surfaces too many concepts share and self mentions, record the
+ * rest. 0 or GG_ENOMEM.
+ */
 static int on_match(const gg_match *m, void *payload)
 {
 	worker *w = payload;
@@ -374,6 +380,8 @@ static void *scan_chunks(void *arg)
 	return NULL;
 }
 
+/* Threads to link `bytes` of definitions with: one below THREAD_MIN_BYTES,
+ * else o->threads or one per core, at most MAX_THREADS. */
 static unsigned thread_count(const gg_link_options *o, uint64_t bytes)
 {
 	if (bytes < THREAD_MIN_BYTES)
@@ -746,6 +754,7 @@ static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_
 	return 0;
 }
 
+/* Bytes of all the glossary's definitions. */
 static uint64_t definition_bytes(const gg_glossary *g)
 {
 	uint64_t total = 0;
