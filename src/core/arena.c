@@ -59,6 +59,23 @@ char *gg_arena_strdup(gg_arena *a, const char *s)
 	return gg_arena_strndup(a, s, strlen(s));
 }
 
+void gg_arena_adopt(gg_arena *a, gg_arena *from)
+{
+	if (!from->head)
+		return;
+	gg_arena_block *last = from->head;
+	while (last->next)
+		last = last->next;
+	if (a->head) { /* behind a's head, which goes on being filled */
+		last->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+	}
+	a->used += from->used;
+	*from = (gg_arena)GG_ARENA_INIT;
+}
+
 void gg_arena_free(gg_arena *a)
 {
 	gg_arena_block *b = a->head;

@@ -19,6 +19,9 @@ void *gg_arena_alloc(gg_arena *a, size_t size);
 /* A NUL-terminated copy of s[0..len) in the arena, or NULL. */
 char *gg_arena_strndup(gg_arena *a, const char *s, size_t len);
 char *gg_arena_strdup(gg_arena *a, const char *s);
+/* Move every block of `from` into `a`, where it stays until a is freed;
+ * `from` is left empty. Nothing is copied: pointers into it stay valid. */
+void gg_arena_adopt(gg_arena *a, gg_arena *from);
 void gg_arena_free(gg_arena *a);
 
 #endif

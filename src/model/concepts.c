@@ -8,9 +8,12 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* ---- canonical order ------------------------------------------------- */
 
@@ -146,21 +149,66 @@ typedef struct build_state {
 	gg_strmap names;        /* name key -> entry */
 } build_state;
 
+/* Entries from which a second thread pays for itself when reading headers. */
+#define PARSE_THREAD_MIN_ENTRIES 4096
+
+/* One thread's share of parse_all: entries [from, to), its strings in its own arena. */
+typedef struct parse_share {
+	build_state *st;
+	size_t from, to;
+	gg_arena arena;
+	int err;
+	char message[256]; /* the error message, from this thread's slot */
+} parse_share;
+
+/* Read the header and bold opening of the share's entries, and key their names. */
+static void *parse_range(void *arg)
+{
+	parse_share *p = arg;
+	gg_glossary *g = p->st->g;
+	for (size_t i = p->from; i < p->to && !p->err; i++) {
+		gg_entry_names *n = &g->names[i];
+		if ((p->err = gg_names_parse(&p->arena, &g->entries[i], n)))
+			break;
+		p->st->term_keys[i] = gg_name_key(&p->arena, n->term, strlen(n->term));
+		if (!p->st->term_keys[i] ||
+		    (n->bold && !(p->st->bold_keys[i] = gg_name_key(&p->arena, n->bold, strlen(n->bold)))))
+			p->err = gg_error_oom();
+	}
+	if (p->err)
+		snprintf(p->message, sizeof(p->message), "%s", gg_error_last());
+	return NULL;
+}
+
+/*
+ * Parse every entry's names (gg_names_parse) and key its term and bold
+ * name: on two threads, each half of the entries, when there are cores and
+ * entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
+ * either way.
+ */
 static int parse_all(build_state *st)
 {
 	gg_glossary *g = st->g;
-	for (size_t i = 0; i < g->n_entries; i++) {
-		gg_entry_names *n = &g->names[i];
-		int err = gg_names_parse(&g->arena, &g->entries[i], n);
-		if (err)
-			return err;
-		st->term_keys[i] = gg_name_key(&g->arena, n->term, strlen(n->term));
-		if (!st->term_keys[i])
-			return gg_error_oom();
-		if (n->bold && !(st->bold_keys[i] = gg_name_key(&g->arena, n->bold, strlen(n->bold))))
-			return gg_error_oom();
+	size_t half = g->n_entries >= PARSE_THREAD_MIN_ENTRIES && sysconf(_SC_NPROCESSORS_ONLN) > 1
+		      ? g->n_entries / 2 : g->n_entries;
+	parse_share shares[2] = {
+		{ .st = st, .from = 0, .to = half },
+		{ .st = st, .from = half, .to = g->n_entries },
+	};
+	pthread_t other;
+	bool started = half < g->n_entries && pthread_create(&other, NULL, parse_range, &shares[1]) == 0;
+	parse_range(&shares[0]);
+	if (started)
+		pthread_join(other, NULL);
+	else
+		parse_range(&shares[1]);
+	int err = 0;
+	for (int k = 0; k < 2; k++) {
+		gg_arena_adopt(&g->arena, &shares[k].arena);
+		if (!err && shares[k].err)
+			err = gg_error_set(shares[k].err, "%s", shares[k].message);
 	}
-	return 0;
+	return err;
 }
 
 /*
