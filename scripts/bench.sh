@@ -422,12 +422,14 @@ if [ "$first" != "$last" ]; then
 	na=$(entries_of "$first"); nb=$(entries_of "$last")
 	grow=$(calc "($b / $nb) / ($a / $na)")
 	mgrow=$(calc "($(v "$last.peak_kb") / $nb) / ($(v "$first.peak_kb") / $na)")
-	cli=""
+	# the command decides here too; the API's stages summed beside it
+	tgrow=$grow
+	shown="API stages x$(fmt "$grow" %.2f)"
 	if [ -n "$(v "$first.cli.wall")" ] && [ -n "$(v "$last.cli.wall")" ]; then
-		cgrow=$(calc "($(v "$last.cli.wall") / $nb) / ($(v "$first.cli.wall") / $na)")
-		cli=" (glossgraph build x$(fmt "$cgrow" %.2f))"
+		tgrow=$(calc "($(v "$last.cli.wall") / $nb) / ($(v "$first.cli.wall") / $na)")
+		shown="glossgraph build x$(fmt "$tgrow" %.2f) (API stages x$(fmt "$grow" %.2f))"
 	fi
-	echo "| time and memory linear from $first to $last (per entry, at most x1.5) | build time per entry x$(fmt "$grow" %.2f)$cli, peak per entry x$(fmt "$mgrow" %.2f) | $(verdict "$grow <= 1.5 && $mgrow <= 1.5") |"
+	echo "| time and memory linear from $first to $last (per entry, at most x1.5) | time per entry $shown, peak per entry x$(fmt "$mgrow" %.2f) | $(verdict "$tgrow <= 1.5 && $mgrow <= 1.5") |"
 fi
 if [ -n "$(v g12.svg.wall)" ]; then
 	echo "| SVG overview of 12k < 10 s | $(sec "$(v g12.svg.wall)") s | $(verdict "$(v g12.svg.wall) < 10") |"
