@@ -38,21 +38,17 @@ static int neighbors_option(int opt, const char *arg, void *payload)
 
 /* "FROM -> TO  [kind, weight]  snippet", indented by depth. */
 static void print_text(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
-		       size_t from, size_t to)
+		       size_t from, size_t to, const cli_evidence *ev)
 {
-	cli_evidence ev;
-	cli_evidence_of(gr, e, &ev);
 	printf("%*s%s -> %s  [%s, %u]  %s\n", (int)(2 * (n->depth - 1)), "",
 	       gg_graph_node(gr, from)->name, gg_graph_node(gr, to)->name, gg_edge_kind_name(e->kind),
-	       e->weight, ev.snippet);
+	       e->weight, ev->snippet);
 }
 
 /* One TSV row under print_list's header. */
 static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
-		      size_t from, size_t to)
+		      size_t from, size_t to, const cli_evidence *ev)
 {
-	cli_evidence ev;
-	cli_evidence_of(gr, e, &ev);
 	printf("%u\t%s\t", n->depth, n->incoming ? "in" : "out");
 	cli_tsv_cell(stdout, gg_graph_node(gr, n->node)->name);
 	putchar('\t');
@@ -60,18 +56,16 @@ static void print_tsv(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e
 	putchar('\t');
 	cli_tsv_cell(stdout, gg_graph_node(gr, to)->name);
 	printf("\t%s\t%u\t", gg_edge_kind_name(e->kind), e->weight);
-	cli_tsv_cell(stdout, ev.file);
-	printf("\t%u\t", ev.line);
-	cli_tsv_cell(stdout, ev.snippet);
+	cli_tsv_cell(stdout, ev->file);
+	printf("\t%u\t", ev->line);
+	cli_tsv_cell(stdout, ev->snippet);
 	putchar('\n');
 }
 
 /* One object of the "neighbors" array; `first` leaves out the comma. */
 static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
-		       size_t from, size_t to, bool first)
+		       size_t from, size_t to, const cli_evidence *ev, bool first)
 {
-	cli_evidence ev;
-	cli_evidence_of(gr, e, &ev);
 	printf("%s\n    {\"depth\": %u, \"direction\": \"%s\", \"name\": ", first ? "" : ",",
 	       n->depth, n->incoming ? "in" : "out");
 	cli_json_string(stdout, gg_graph_node(gr, n->node)->name);
@@ -80,9 +74,9 @@ static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *
 	fputs(", \"to\": ", stdout);
 	cli_json_string(stdout, gg_graph_node(gr, to)->name);
 	printf(", \"kind\": \"%s\", \"weight\": %u, \"file\": ", gg_edge_kind_name(e->kind), e->weight);
-	cli_json_string(stdout, ev.file);
-	printf(", \"line\": %u, \"snippet\": ", ev.line);
-	cli_json_string(stdout, ev.snippet);
+	cli_json_string(stdout, ev->file);
+	printf(", \"line\": %u, \"snippet\": ", ev->line);
+	cli_json_string(stdout, ev->snippet);
 	putchar('}');
 }
 
@@ -101,12 +95,14 @@ static void print_list(const gg_graph *gr, size_t node, const gg_neighbor_list *
 		const gg_neighbor *n = &l->items[i];
 		size_t from, to;
 		const gg_edge *e = gg_graph_edge(gr, n->edge, &from, &to);
+		cli_evidence ev;
+		cli_evidence_of(gr, e, &ev);
 		if (format == FORMAT_JSON)
-			print_json(gr, n, e, from, to, i == 0);
+			print_json(gr, n, e, from, to, &ev, i == 0);
 		else if (format == FORMAT_TSV)
-			print_tsv(gr, n, e, from, to);
+			print_tsv(gr, n, e, from, to, &ev);
 		else
-			print_text(gr, n, e, from, to);
+			print_text(gr, n, e, from, to, &ev);
 	}
 	if (format == FORMAT_JSON)
 		fputs(l->count ? "\n  ]\n}\n" : "]\n}\n", stdout);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static _Thread_local char last_message[1024];
+static _Thread_local char last_message[GG_ERROR_MESSAGE_MAX];
 
 static void set_message(const char *fmt, va_list ap, int errnum)
 {
@@ -48,4 +48,18 @@ const char *gg_error_last(void)
 void gg_error_clear(void)
 {
 	last_message[0] = '\0';
+}
+
+int gg_thread_error_keep(gg_thread_error *e, int code)
+{
+	if (code) {
+		e->code = code;
+		snprintf(e->message, sizeof(e->message), "%s", gg_error_last());
+	}
+	return code;
+}
+
+int gg_thread_error_raise(const gg_thread_error *e)
+{
+	return e->code ? gg_error_set(e->code, "%s", e->message) : 0;
 }

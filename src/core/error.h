@@ -19,4 +19,23 @@ int gg_error_set_errno(int code, int errnum, const char *fmt, ...)
 /* Record "out of memory" and return GG_ENOMEM. */
 int gg_error_oom(void);
 
+/*
+ * An error caught on one thread, for the thread that joins it: the
+ * message slot is per thread, so the message travels with the code.
+ * Zero-initialise: code 0 is no error.
+ */
+#define GG_ERROR_MESSAGE_MAX 1024
+
+typedef struct gg_thread_error {
+	int code;
+	char message[GG_ERROR_MESSAGE_MAX];
+} gg_thread_error;
+
+/* On the failing thread: keep `code` (nothing when 0) with this thread's
+ * last message. Returns code. */
+int gg_thread_error_keep(gg_thread_error *e, int code);
+/* On the joining thread: the code kept, with its message set here (0, and
+ * the slot untouched, when none was kept). */
+int gg_thread_error_raise(const gg_thread_error *e);
+
 #endif

@@ -5,7 +5,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1585,8 +1584,7 @@ cleanup:
 struct side_task {
 	gg_graph *gr;
 	struct betweenness *betweenness;
-	int err;
-	char message[256];
+	gg_thread_error err;
 };
 
 /*
@@ -1597,12 +1595,12 @@ struct side_task {
 static void *side_measures(void *arg)
 {
 	struct side_task *t = arg;
+	int err;
 
-	if ((t->err = betweenness_prepare(t->gr, t->betweenness)) == 0 &&
-	    (t->err = make_igraph(t->gr)) == 0 && (t->err = measure_pagerank(t->gr)) == 0)
-		t->err = betweenness_work(t->betweenness, t->gr->n_nodes);
-	if (t->err)
-		snprintf(t->message, sizeof(t->message), "%s", gg_error_last());
+	if ((err = betweenness_prepare(t->gr, t->betweenness)) == 0 &&
+	    (err = make_igraph(t->gr)) == 0 && (err = measure_pagerank(t->gr)) == 0)
+		err = betweenness_work(t->betweenness, t->gr->n_nodes);
+	gg_thread_error_keep(&t->err, err);
 	return NULL;
 }
 
@@ -1648,8 +1646,8 @@ int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held)
 		err = betweenness_work(&betweenness, gr->n_nodes);
 	if (threaded)
 		pthread_join(thread, NULL);
-	if (!err && side.err)
-		err = gg_error_set(side.err, "%s", side.message);
+	if (!err)
+		err = gg_thread_error_raise(&side.err);
 	if (!err && gr->n_nodes <= LAYOUT_FR_MAX_NODES)
 		err = lay_out_small(gr, &both);
 	if (!err) {

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/text.h"
+#include "core/threads.h"
 
 #include <errno.h>
 #include <math.h>
@@ -19,12 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define DEFAULT_DICTIONARY "/usr/share/dict/words"
 /* Below this much text one thread does it all. */
 #define THREAD_MIN_BYTES (1u << 20)
-#define MAX_THREADS 64
 /* Chunks of concepts per thread: threads that finish early take more. */
 #define CHUNKS_PER_THREAD 16
 
@@ -70,8 +69,7 @@ typedef struct worker {
 	chunk *chunk;        /* the chunk being filled */
 	uint32_t *stamp;     /* per target: source + 1 that last mentioned it */
 	uint32_t *slot;      /* per target: its edge in chunk->edges */
-	int err;
-	char message[256];   /* the error message, from this thread's slot */
+	gg_thread_error err;
 	gg_buf view;         /* the text as the matcher sees it (see scan_view) */
 	gg_strmap targets;   /* header items and link targets looked up: concept + 1, 0 for none */
 	/* the definition being scanned */
@@ -370,45 +368,30 @@ static void *scan_chunks(void *arg)
 	worker *w = arg;
 	linker *lk = w->lk;
 	size_t i;
-	while (!w->err && (i = atomic_fetch_add(&lk->next_chunk, 1)) < lk->n_chunks) {
+	int err = 0;
+	while (!err && (i = atomic_fetch_add(&lk->next_chunk, 1)) < lk->n_chunks) {
 		w->chunk = &lk->chunks[i];
-		for (size_t c = w->chunk->from; c < w->chunk->to && !w->err; c++)
-			w->err = link_source(w, c);
+		for (size_t c = w->chunk->from; c < w->chunk->to && !err; c++)
+			err = link_source(w, c);
 	}
-	if (w->err) /* the message slot is per thread: carry it home */
-		snprintf(w->message, sizeof(w->message), "%s", gg_error_last());
+	gg_thread_error_keep(&w->err, err);
 	return NULL;
 }
 
 /* Threads to link `bytes` of definitions with: one below THREAD_MIN_BYTES,
- * else o->threads or one per core, at most MAX_THREADS. */
+ * else o->threads or one per core. */
 static unsigned thread_count(const gg_link_options *o, uint64_t bytes)
 {
-	if (bytes < THREAD_MIN_BYTES)
-		return 1;
-	long cores = o->threads ? (long)o->threads : sysconf(_SC_NPROCESSORS_ONLN);
-	if (cores < 1)
-		cores = 1;
-	return cores > MAX_THREADS ? MAX_THREADS : (unsigned)cores;
+	return bytes < THREAD_MIN_BYTES ? 1 : gg_thread_count(o->threads, GG_MAX_THREADS);
 }
 
-/*
- * Run fn(args + i * size) for i in [0, n): on n - 1 new threads and this
- * one. Work a thread cannot be started for is done here, after this
- * thread's own share, so it is done all the same.
- */
-static void run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size)
+/* Bytes of all the glossary's definitions. */
+static uint64_t definition_bytes(const gg_glossary *g)
 {
-	pthread_t ids[MAX_THREADS];
-	unsigned started = 1;
-	for (; started < n; started++)
-		if (pthread_create(&ids[started], NULL, fn, (char *)args + started * size) != 0)
-			break;
-	fn(args);
-	for (unsigned t = started; t < n; t++)
-		fn((char *)args + t * size);
-	for (unsigned t = 1; t < started; t++)
-		pthread_join(ids[t], NULL);
+	uint64_t total = 0;
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		total += gg_glossary_entry(g, i)->definition_len;
+	return total;
 }
 
 /*
@@ -419,9 +402,7 @@ static int make_chunks(linker *lk, unsigned threads)
 {
 	const gg_glossary *g = lk->g;
 	size_t n_concepts = gg_glossary_concept_count(g);
-	uint64_t total = 0;
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		total += gg_glossary_entry(g, i)->definition_len;
+	uint64_t total = definition_bytes(g);
 	size_t wanted = threads == 1 ? 1 : (size_t)threads * CHUNKS_PER_THREAD;
 	uint64_t share = total / wanted + 1, acc = 0;
 	lk->chunks = calloc(wanted, sizeof(*lk->chunks));
@@ -453,10 +434,9 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		    uint64_t *bytes_out)
 {
 	size_t n_concepts = gg_glossary_concept_count(lk->g);
-	worker workers[MAX_THREADS];
-	int err = make_chunks(lk, threads);
+	worker *workers = calloc(threads, sizeof(*workers));
+	int err = workers ? make_chunks(lk, threads) : gg_error_oom();
 
-	memset(workers, 0, sizeof(workers));
 	for (unsigned t = 0; t < threads && !err; t++) {
 		workers[t].lk = lk;
 		workers[t].stamp = calloc(n_concepts ? n_concepts : 1, sizeof(*workers[t].stamp));
@@ -465,15 +445,16 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 			err = gg_error_oom();
 	}
 	if (!err)
-		run_threads(threads, scan_chunks, workers, sizeof(*workers));
-	for (unsigned t = 0; t < threads; t++) {
-		if (!err && workers[t].err)
-			err = gg_error_set(workers[t].err, "%s", workers[t].message);
+		gg_run_threads(threads, scan_chunks, workers, sizeof(*workers));
+	for (unsigned t = 0; workers && t < threads; t++) {
+		if (!err)
+			err = gg_thread_error_raise(&workers[t].err);
 		gg_buf_free(&workers[t].view);
 		gg_strmap_free(&workers[t].targets);
 		free(workers[t].stamp);
 		free(workers[t].slot);
 	}
+	free(workers);
 	/* end to end, in the first chunk's array: at most one chunk is copied twice at once */
 	size_t n = 0;
 	*bytes_out = 0;
@@ -706,7 +687,7 @@ static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_
 	uint8_t *clean = malloc(n_edges ? n_edges : 1);
 	uint32_t *df = calloc(n_concepts ? n_concepts : 1, sizeof(*df));
 	uint32_t *mentions = calloc(n_concepts ? n_concepts : 1, sizeof(*mentions));
-	decider deciders[MAX_THREADS];
+	decider deciders[GG_MAX_THREADS];
 
 	if (!run || !clean || !df || !mentions) {
 		free(run);
@@ -734,7 +715,7 @@ static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_
 		       log(1.0 + (double)n_terms) };
 	for (unsigned t = 0; t < threads; t++)
 		deciders[t] = (decider){ &v, n_edges * t / threads, n_edges * (t + 1) / threads };
-	run_threads(threads, decide_range, deciders, sizeof(*deciders));
+	gg_run_threads(threads, decide_range, deciders, sizeof(*deciders));
 	free(run);
 	free(clean);
 	free(df);
@@ -754,15 +735,6 @@ static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_
 	return 0;
 }
 
-/* Bytes of all the glossary's definitions. */
-static uint64_t definition_bytes(const gg_glossary *g)
-{
-	uint64_t total = 0;
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		total += gg_glossary_entry(g, i)->definition_len;
-	return total;
-}
-
 /* The marks per concept that deciding needs: which names are dictionary
  * words, which are stop terms. Made while the matcher is built and run. */
 typedef struct marks {
@@ -770,20 +742,18 @@ typedef struct marks {
 	const gg_link_options *opt;
 	bool *ordinary;
 	bool *stop;          /* NULL without a stop-term file */
-	int err;
-	char message[256];   /* the error message, from the marking thread's slot */
+	gg_thread_error err;
 } marks;
 
 /* Read the word list and the stop terms into m; a thread's body. */
 static void *make_marks(void *arg)
 {
 	marks *m = arg;
-	m->err = mark_dictionary_words(m->g, m->opt->dictionary ? m->opt->dictionary
+	int err = mark_dictionary_words(m->g, m->opt->dictionary ? m->opt->dictionary
 								 : DEFAULT_DICTIONARY, m->ordinary);
-	if (!m->err && m->stop)
-		m->err = mark_stop_terms(m->g, m->opt->stop_terms, m->stop);
-	if (m->err)
-		snprintf(m->message, sizeof(m->message), "%s", gg_error_last());
+	if (!err && m->stop)
+		err = mark_stop_terms(m->g, m->opt->stop_terms, m->stop);
+	gg_thread_error_keep(&m->err, err);
 	return NULL;
 }
 
@@ -836,8 +806,8 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	err = find_edges(&lk, threads, &edges, &n_edges, &bytes);
 	if (marking)
 		pthread_join(marker, NULL);
-	if (!err && m.err)
-		err = gg_error_set(m.err, "%s", m.message);
+	if (!err)
+		err = gg_thread_error_raise(&m.err);
 	if (err || (err = decide_all(&lk, threads, &edges, &n_edges, m.ordinary, m.stop,
 				     &mentioned_by, &mentions, &dropped)))
 		goto cleanup;

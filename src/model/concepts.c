@@ -7,13 +7,11 @@
 #include "model/names.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "core/threads.h"
 
-#include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 /* ---- canonical order ------------------------------------------------- */
 
@@ -157,8 +155,7 @@ typedef struct parse_share {
 	build_state *st;
 	size_t from, to;
 	gg_arena arena;
-	int err;
-	char message[256]; /* the error message, from this thread's slot */
+	gg_thread_error err;
 } parse_share;
 
 /* Read the header and bold opening of the share's entries, and key their names. */
@@ -166,48 +163,44 @@ static void *parse_range(void *arg)
 {
 	parse_share *p = arg;
 	gg_glossary *g = p->st->g;
-	for (size_t i = p->from; i < p->to && !p->err; i++) {
+	int err = 0;
+	for (size_t i = p->from; i < p->to && !err; i++) {
 		gg_entry_names *n = &g->names[i];
-		if ((p->err = gg_names_parse(&p->arena, &g->entries[i], n)))
+		if ((err = gg_names_parse(&p->arena, &g->entries[i], n)))
 			break;
 		p->st->term_keys[i] = gg_name_key(&p->arena, n->term, strlen(n->term));
 		if (!p->st->term_keys[i] ||
 		    (n->bold && !(p->st->bold_keys[i] = gg_name_key(&p->arena, n->bold, strlen(n->bold)))))
-			p->err = gg_error_oom();
+			err = gg_error_oom();
 	}
-	if (p->err)
-		snprintf(p->message, sizeof(p->message), "%s", gg_error_last());
+	gg_thread_error_keep(&p->err, err);
 	return NULL;
 }
 
 /*
  * Parse every entry's names (gg_names_parse) and key its term and bold
- * name: on two threads, each half of the entries, when there are cores and
- * entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
+ * name: on two threads, each half of the entries, when there are two cores
+ * and entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
  * either way.
  */
 static int parse_all(build_state *st)
 {
 	gg_glossary *g = st->g;
-	size_t half = g->n_entries >= PARSE_THREAD_MIN_ENTRIES && sysconf(_SC_NPROCESSORS_ONLN) > 1
-		      ? g->n_entries / 2 : g->n_entries;
-	parse_share shares[2] = {
-		{ .st = st, .from = 0, .to = half },
-		{ .st = st, .from = half, .to = g->n_entries },
-	};
-	pthread_t other;
-	bool started = half < g->n_entries && pthread_create(&other, NULL, parse_range, &shares[1]) == 0;
-	parse_range(&shares[0]);
-	if (started)
-		pthread_join(other, NULL);
-	else
-		parse_range(&shares[1]);
+	unsigned threads = g->n_entries >= PARSE_THREAD_MIN_ENTRIES ? gg_thread_count(0, 2) : 1;
+	size_t half = threads == 2 ? g->n_entries / 2 : g->n_entries;
+	parse_share *shares = calloc(2, sizeof(*shares));
+	if (!shares)
+		return gg_error_oom();
+	shares[0] = (parse_share){ .st = st, .from = 0, .to = half };
+	shares[1] = (parse_share){ .st = st, .from = half, .to = g->n_entries };
+	gg_run_threads(threads, parse_range, shares, sizeof(*shares));
 	int err = 0;
-	for (int k = 0; k < 2; k++) {
+	for (unsigned k = 0; k < threads; k++) {
 		gg_arena_adopt(&g->arena, &shares[k].arena);
-		if (!err && shares[k].err)
-			err = gg_error_set(shares[k].err, "%s", shares[k].message);
+		if (!err)
+			err = gg_thread_error_raise(&shares[k].err);
 	}
+	free(shares);
 	return err;
 }
 
