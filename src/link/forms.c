@@ -61,10 +61,14 @@ static int add_form(gg_automaton *a, gg_forms *f, const char *s, size_t n, uint3
 	int err = gg_automaton_add(a, s, n, (uint32_t)f->n, exact_case ? GG_AUTOMATON_EXACT_CASE : 0);
 	if (err)
 		return err;
-	f->items[f->n++] = (gg_form){ concept, rule, (uint32_t)gg_hash_bytes(s, n), exact_case };
-	for (size_t i = 0; i < n; i++)
-		if (is_upper(s[i]))
-			f->has_capital[concept] = true;
+	bool capital = false, joined = false;
+	for (size_t i = 0; i < n; i++) {
+		capital |= is_upper(s[i]);
+		joined |= s[i] == '-' || s[i] == '_';
+	}
+	f->items[f->n++] = (gg_form){ concept, rule, (uint32_t)gg_hash_bytes(s, n), exact_case,
+				      !capital && !joined };
+	f->has_capital[concept] |= capital;
 	return 0;
 }
 

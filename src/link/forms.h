@@ -11,6 +11,7 @@ typedef struct gg_form {
 	gg_match_rule rule; /* EXACT for the name, ALIAS, ABBREVIATION, INFLECTED */
 	uint32_t hash;      /* gg_hash_bytes of the form as written, cut to 32 bits */
 	bool exact_case;
+	bool plain;         /* no capital, '-' or '_': text matching it without any is it */
 } gg_form;
 
 typedef struct gg_forms {

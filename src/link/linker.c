@@ -79,13 +79,32 @@ typedef struct worker {
 	bool last_cued;
 } worker;
 
-/* Whether s[0, n) holds an ASCII capital. */
-static bool has_upper(const char *s, size_t n)
+enum { HAS_CAPITAL = 1, HAS_JOINER = 2 };
+
+/* What the bytes s[0, n) of a mention hold: HAS_CAPITAL for an ASCII
+ * capital, HAS_JOINER for a '-' or '_' (the matcher reads both as ' '). */
+static unsigned written_marks(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			return true;
-	return false;
+	unsigned marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		marks |= (s[i] >= 'A' && s[i] <= 'Z') ? HAS_CAPITAL : 0;
+		marks |= (s[i] == '-' || s[i] == '_') ? HAS_JOINER : 0;
+	}
+	return marks;
+}
+
+/* Whether the mention m, matched by the name's form f, is the name exactly
+ * as written. The matcher folds only capitals and '-', '_', ' ' together,
+ * so a plain form is matched exactly by text without capitals or joiners. */
+static bool written_as_name(const worker *w, const gg_match *m, const gg_form *f,
+			    unsigned marks)
+{
+	const char *written = w->text + m->start;
+	size_t n = m->end - m->start;
+	if (f->plain)
+		return marks == 0;
+	return (uint32_t)gg_hash_bytes(written, n) == f->hash && /* spares a look at the name */
+	       memcmp(gg_glossary_concept(w->lk->g, f->concept)->name, written, n) == 0;
 }
 
 /* Count a mention of form f's concept in the current definition: a new
@@ -96,8 +115,9 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 	gg_match_rule rule = f->rule;
 	const linker *lk = w->lk;
 	chunk *ch = w->chunk;
-	bool clash = has_upper(w->text + m->start, m->end - m->start) &&
-		     !lk->forms.has_capital[target] && !gg_i_sentence_start(w->text, m->start);
+	unsigned marks = written_marks(w->text + m->start, m->end - m->start);
+	bool clash = (marks & HAS_CAPITAL) && !lk->forms.has_capital[target] &&
+		     !gg_i_sentence_start(w->text, m->start);
 	if (w->stamp[target] == w->source + 1) {
 		gg_edge *e = &ch->edges[w->slot[target]];
 		e->weight++;
@@ -108,13 +128,9 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 	}
 	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
 		return GG_ENOMEM;
-	if (rule == GG_RULE_EXACT) { /* the name, matched in other capitals or with '-' for ' '? */
-		const char *written = w->text + m->start;
-		size_t n = m->end - m->start;
-		if ((uint32_t)gg_hash_bytes(written, n) != f->hash || /* spares a look at the name */
-		    memcmp(gg_glossary_concept(lk->g, target)->name, written, n) != 0)
-			rule = GG_RULE_CASE_FOLDED;
-	}
+	/* the name, matched in other capitals or with '-' for ' '? */
+	if (rule == GG_RULE_EXACT && !written_as_name(w, m, f, marks))
+		rule = GG_RULE_CASE_FOLDED;
 	w->stamp[target] = w->source + 1;
 	w->slot[target] = (uint32_t)ch->n;
 	ch->edges[ch->n++] = (gg_edge){
@@ -185,20 +201,27 @@ static bool is_typographic(const unsigned char *s, size_t n)
 static const char *scan_view(gg_buf *view, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	if (!memchr(text, 0xE2, len) && !memchr(text, 0xC2, len))
+	const unsigned char *end = u + len;
+	const unsigned char *e2 = memchr(u, 0xE2, len), *c2 = memchr(u, 0xC2, len);
+	if (!e2 && !c2)
 		return text;
 	gg_buf_clear(view);
 	gg_buf_put(view, text, len);
 	if (view->oom)
 		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		if (u[i] != 0xE2 && u[i] != 0xC2)
-			continue;
-		size_t n = u[i] == 0xC2 ? 2 : 3;
-		if (is_typographic(u + i, len - i)) {
-			memset(view->ptr + i, ' ', n);
-			i += n - 1;
-		}
+	/* visit the lead bytes in order, each found by memchr */
+	while (e2 || c2) {
+		const unsigned char *p = !c2 || (e2 && e2 < c2) ? e2 : c2;
+		size_t n = *p == 0xC2 ? 2 : 3;
+		if (is_typographic(p, (size_t)(end - p)))
+			memset(view->ptr + (p - u), ' ', n);
+		else
+			n = 1;
+		const unsigned char *next = p + n;
+		if (e2 && e2 < next)
+			e2 = memchr(next, 0xE2, (size_t)(end - next));
+		if (c2 && c2 < next)
+			c2 = memchr(next, 0xC2, (size_t)(end - next));
 	}
 	return view->ptr;
 }

@@ -178,13 +178,78 @@ static void test_order(void)
 	gg_links_free(l);
 }
 
+/*
+ * A mention's rule says whether it wrote the name exactly (EXACT) or in
+ * other capitals, or with '-' for ' ' (CASE_FOLDED): names plain, with a
+ * capital, with a hyphen (each bold opening spells the name as its
+ * header does); mentions as written and otherwise.
+ */
+static const char rule_page[] =
+	"neural network, models\n\n**neural network** is a model.\n\n"
+	"Bernoulli trial, statistics\n\n**Bernoulli trial** is an experiment.\n\n"
+	"gated-codec, signals\n\n**gated-codec** is a coder.\n\n"
+	"alpha tool, tools\n\n**Alpha tool** uses a neural network, a Bernoulli trial "
+	"and a gated-codec.\n\n"
+	"beta tool, tools\n\n**Beta tool** uses a Neural Network, a bernoulli trial "
+	"and a gated codec.\n\n"
+	"gamma tool, tools\n\n**Gamma tool** uses a neural-network, a Bernoulli-trial "
+	"and a Gated-codec.\n";
+
+static void test_rules(void)
+{
+	static const struct {
+		const char *from, *to;
+		gg_match_rule rule;
+	} want[] = {
+		{ "alpha tool", "neural network", GG_RULE_EXACT },
+		{ "alpha tool", "Bernoulli trial", GG_RULE_EXACT },
+		{ "alpha tool", "gated-codec", GG_RULE_EXACT },
+		{ "beta tool", "neural network", GG_RULE_CASE_FOLDED },
+		{ "beta tool", "Bernoulli trial", GG_RULE_CASE_FOLDED },
+		{ "beta tool", "gated-codec", GG_RULE_CASE_FOLDED },
+		{ "gamma tool", "neural network", GG_RULE_CASE_FOLDED },
+		{ "gamma tool", "Bernoulli trial", GG_RULE_CASE_FOLDED },
+		{ "gamma tool", "gated-codec", GG_RULE_CASE_FOLDED },
+	};
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "rules.txt", rule_page,
+						      sizeof(rule_page) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	gg_link_options o;
+	gg_link_options_init(&o);
+	o.keep_all = true;
+	o.dictionary = "/dev/null";
+	gg_links *l = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &o), 0);
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		size_t s = 0, t = 0;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, want[k].from, &s), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, want[k].to, &t), 0);
+		const gg_edge *found = NULL;
+		for (size_t i = 0; i < gg_links_count(l) && !found; i++) {
+			const gg_edge *e = gg_links_edge(l, i);
+			if (e->source == s && e->target == t && e->kind == GG_EDGE_MENTION)
+				found = e;
+		}
+		CU_ASSERT_PTR_NOT_NULL(found);
+		if (found && found->rule != want[k].rule)
+			fprintf(stderr, "\n%s -> %s: rule %s\n", want[k].from, want[k].to,
+				gg_match_rule_name(found->rule));
+		CU_ASSERT(found && found->rule == want[k].rule);
+	}
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_links_add(void)
 {
 	CU_pSuite s = CU_add_suite("links", make_glossary, free_glossary);
 	if (!s || !CU_add_test(s, "surface and offset", test_surface_and_offset) ||
 	    !CU_add_test(s, "snippets", test_snippets) ||
 	    !CU_add_test(s, "drop held", test_drop_held) ||
-	    !CU_add_test(s, "order", test_order))
+	    !CU_add_test(s, "order", test_order) ||
+	    !CU_add_test(s, "rules: the name as written, or not", test_rules))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
