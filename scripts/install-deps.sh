@@ -7,7 +7,7 @@ set -eu
 
 # Libraries the program links with (pkg-config names in the Makefile's PKGS).
 # wamerican: the word list telling ordinary words from coined terms (linker).
-LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev wamerican"
+LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev libxxhash-dev wamerican"
 # Tools the tests use to read every export back.
 TEST_PACKAGES="graphviz libxml2-utils librsvg2-bin python3 python3-networkx python3-igraph python3-pygraphviz"
 # Peers and tools of the benchmark and the fuzzers (make bench, make fuzz).

@@ -20,6 +20,8 @@ typedef struct gg_strmap {
 
 #define GG_STRMAP_INIT { NULL, NULL, 0, 0 }
 
+/* A 64-bit hash of s[0, len) (XXH3; the same bytes give the same value on
+ * every run and machine). */
 uint64_t gg_hash_bytes(const char *s, size_t len);
 /* Value for key in *out; false when absent. */
 bool gg_strmap_get(const gg_strmap *m, const char *key, uint32_t *out);
