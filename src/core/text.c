@@ -86,6 +86,10 @@ size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
 	size_t replaced = 0, start = 0, i = 0, base = out->len;
 
 	while (i < len) {
+		if (len - i >= 8 && gg_ascii_printable8(u + i)) {
+			i += 8;
+			continue;
+		}
 		if (u[i] >= 0x20 && u[i] < 0x80) {
 			i++;
 			continue;
@@ -113,6 +117,10 @@ size_t gg_utf8_count_bad(const char *s, size_t len)
 	size_t bad = 0, i = 0;
 
 	while (i < len) {
+		if (len - i >= 8 && gg_ascii_printable8(u + i)) {
+			i += 8;
+			continue;
+		}
 		if (u[i] >= 0x20 && u[i] < 0x80) {
 			i++;
 			continue;

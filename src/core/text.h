@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* The replacement character U+FFFD, UTF-8 encoded. */
 #define GG_REPLACEMENT "\xEF\xBF\xBD"
@@ -37,6 +39,19 @@ size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
 
 /* Number of bytes gg_utf8_sanitize would replace; 0 means s is clean. */
 size_t gg_utf8_count_bad(const char *s, size_t len);
+
+/*
+ * Whether the 8 bytes at p are all printable ASCII or DEL (0x20 to 0x7F),
+ * the bytes every cleaning loop copies as they are: such loops skip runs
+ * of them eight at a time. A byte under 0x20 borrows in the subtraction
+ * and sets its high bit, as a byte from 0x80 up has it set already.
+ */
+static inline bool gg_ascii_printable8(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof(x));
+	return (((x - 0x2020202020202020ull) | x) & 0x8080808080808080ull) == 0;
+}
 
 static inline bool gg_is_word_byte(unsigned char c)
 {

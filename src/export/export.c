@@ -115,9 +115,16 @@ void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
 	gg_utf8_sanitize(out, s, len);
 	if (out->oom)
 		return;
-	for (size_t i = start; i < out->len; i++)
-		if (out->ptr[i] == '\t' || out->ptr[i] == '\n' || out->ptr[i] == '\r')
-			out->ptr[i] = ' ';
+	unsigned char *u = (unsigned char *)out->ptr;
+	for (size_t i = start; i < out->len;) {
+		if (out->len - i >= 8 && gg_ascii_printable8(u + i)) {
+			i += 8;
+			continue;
+		}
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
+			u[i] = ' ';
+		i++;
+	}
 }
 
 /* Append the cleaned items, "; " between them and after what out holds. */

@@ -28,6 +28,23 @@ static const bool plain[256] = {
 	/* 0x80 to 0xFF: UTF-8, checked sequence by sequence */
 };
 
+/* Whether the 64-bit x holds the byte c. */
+static inline bool has_byte(uint64_t x, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t v = x ^ (ones * c);
+	return ((v - ones) & ~v & 0x8080808080808080ull) != 0;
+}
+
+/* Whether the 8 bytes at p are all plain: eight at a time through a run. */
+static inline bool plain8(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof(x));
+	return gg_ascii_printable8(p) && !has_byte(x, '"') && !has_byte(x, '&') &&
+	       !has_byte(x, '<') && !has_byte(x, '>');
+}
+
 /* Append the len bytes of s escaped, when they are clean text: valid UTF-8
  * without control characters. false, with out as it was, when they are not. */
 static bool escape_clean(gg_buf *out, const char *s, size_t len)
@@ -41,6 +58,8 @@ static bool escape_clean(gg_buf *out, const char *s, size_t len)
 	char *w = out->ptr + out->len;
 	while (u < end) {
 		const unsigned char *run = u;
+		while (end - u >= 8 && plain8(u))
+			u += 8;
 		while (plain[*u]) /* the NUL at the end stops it */
 			u++;
 		memcpy(w, run, (size_t)(u - run));

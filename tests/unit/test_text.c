@@ -30,6 +30,32 @@ static void test_sanitize(void)
 	check_sanitize("\xEF\xBF\xBF", 3, GG_REPLACEMENT, 1);             /* U+FFFF */
 	check_sanitize("\xF4\x90\x80\x80", 4, GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT GG_REPLACEMENT, 4);
 	check_sanitize("\xF0\x9F\x98\x80", 4, "\xF0\x9F\x98\x80", 0);      /* emoji */
+	/* past 8 bytes, where runs of printable ASCII are skipped eight at a time */
+	check_sanitize("0123456789abcdef\x01xyz", 20, "0123456789abcdef" GG_REPLACEMENT "xyz", 1);
+	check_sanitize("01234567\xFF", 9, "01234567" GG_REPLACEMENT, 1);
+	check_sanitize("0123456\x7F\x80" "0123456789", 19,
+		       "0123456\x7F" GG_REPLACEMENT "0123456789", 1);
+	check_sanitize("caf\xC3\xA9 au lait, s'il vous pla\xC3\xAEt\x1F", 32,
+		       "caf\xC3\xA9 au lait, s'il vous pla\xC3\xAEt" GG_REPLACEMENT, 1);
+}
+
+/* Every byte value at every place of an 8-byte window: printable ASCII and
+ * DEL pass, everything else does not. */
+static void test_printable8(void)
+{
+	int wrong = 0;
+	for (int at = 0; at < 8; at++) {
+		for (int b = 0; b < 256; b++) {
+			unsigned char w[8];
+			memset(w, ' ', sizeof(w));
+			w[at] = (unsigned char)b;
+			wrong += gg_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
+			memset(w, 0x7F, sizeof(w));
+			w[at] = (unsigned char)b;
+			wrong += gg_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
+		}
+	}
+	CU_ASSERT_EQUAL(wrong, 0);
 }
 
 static void check_key(const char *name, const char *want)
@@ -99,6 +125,7 @@ CU_ErrorCode suite_text_add(void)
 {
 	CU_pSuite s = CU_add_suite("text and names", NULL, NULL);
 	if (!s || !CU_add_test(s, "UTF-8 sanitising", test_sanitize) ||
+	    !CU_add_test(s, "printable ASCII eight bytes at a time", test_printable8) ||
 	    !CU_add_test(s, "name keys", test_name_key) ||
 	    !CU_add_test(s, "abbreviations", test_abbreviations) ||
 	    !CU_add_test(s, "qualified names", test_qualified_base) ||
