@@ -158,18 +158,26 @@ static bool ends_sentence(const char *plain, size_t len, size_t i)
 	       c == '-' || (unsigned char)c >= 0x80;
 }
 
+/* Whether plain[i] may end a sentence (see ends_sentence). */
+static bool is_stop(char c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
 /*
  * Append the first sentence of `def` with Markdown's ** removed and runs of
  * white space made one space, cut at a word past SENTENCE_MAX bytes. Only
- * the opening of the definition is read: past SENTENCE_MAX the answer is
- * a cut anyway, and ends_sentence looks two bytes ahead.
+ * the opening of the definition is read, and only up to the sentence's
+ * end: a stop is judged as soon as the two bytes after it are known.
  */
 static void first_sentence(gg_buf *out, const char *def)
 {
 	char plain[SENTENCE_MAX + 8];
-	size_t len = 0;
+	size_t len = 0, judged = 0; /* the stops in plain[0, judged) end no sentence */
+	bool ended = false;
+	plain[0] = '\0'; /* nothing is read from it when def is empty; the compiler cannot tell */
 
-	for (const char *p = def; *p && len < sizeof(plain) - 1; p++) {
+	for (const char *p = def; *p && len < sizeof(plain) - 1 && !ended; p++) {
 		if (p[0] == '*' && p[1] == '*') {
 			p++;
 			continue;
@@ -177,17 +185,16 @@ static void first_sentence(gg_buf *out, const char *def)
 		if (is_space(*p)) {
 			if (len && plain[len - 1] != ' ')
 				plain[len++] = ' ';
-			continue;
+		} else {
+			plain[len++] = *p;
 		}
-		plain[len++] = *p;
+		for (; judged + 2 < len && !ended; judged++)
+			ended = is_stop(plain[judged]) && ends_sentence(plain, len, judged);
 	}
-	for (size_t i = 0; i < len; i++) {
-		if ((plain[i] == '.' || plain[i] == '!' || plain[i] == '?') &&
-		    ends_sentence(plain, len, i)) {
-			len = i + 1;
-			break;
-		}
-	}
+	for (; judged < len && !ended; judged++)
+		ended = is_stop(plain[judged]) && ends_sentence(plain, len, judged);
+	if (ended)
+		len = judged; /* just past the stop */
 	bool cut = false;
 	if (len > SENTENCE_MAX) {
 		size_t at = SENTENCE_MAX;
