@@ -24,6 +24,8 @@
 #define DEFAULT_DICTIONARY "/usr/share/dict/words"
 /* Below this much text one thread does it all. */
 #define THREAD_MIN_BYTES (1u << 20)
+/* Matches queued before they are counted (see on_match). */
+#define MATCH_QUEUE 32
 /* Chunks of concepts per thread: threads that finish early take more. */
 #define CHUNKS_PER_THREAD 16
 
@@ -59,6 +61,12 @@ typedef struct linker {
 	atomic_size_t next_chunk; /* the next chunk a thread takes */
 } linker;
 
+/* A match waiting to be counted: its span, and its ids in worker.ids. */
+typedef struct queued_match {
+	size_t start, end;
+	uint32_t first, n;
+} queued_match;
+
 /*
  * One scanning thread. While a source is scanned, a mention edge's `held`
  * is provisional: GG_HELD_CASE_CLASH while every mention of its target
@@ -77,6 +85,11 @@ typedef struct worker {
 	const char *text;
 	size_t last_end;
 	bool last_cued;
+	/* its matches not yet counted, in text order */
+	queued_match queue[MATCH_QUEUE];
+	size_t n_queued;
+	uint32_t *ids;
+	size_t n_ids, cap_ids;
 } worker;
 
 enum { HAS_CAPITAL = 1, HAS_JOINER = 2 };
@@ -149,13 +162,11 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 #define MAX_SHARED_SURFACE 3
 
 /*
- * The matcher's callback for one match in the current definition: note a
- * cue, drop surfaces too many concepts share and self mentions, record the
- * rest. 0 or GG_ENOMEM.
+ * Count one match of the current definition: note a cue, drop surfaces too
+ * many concepts share and self mentions, record the rest. 0 or GG_ENOMEM.
  */
-static int on_match(const gg_match *m, void *payload)
+static int count_match(worker *w, const gg_match *m)
 {
-	worker *w = payload;
 	const gg_forms *forms = &w->lk->forms;
 	bool cued = gg_i_after_cue(w->text, m->start) ||
 		    (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start));
@@ -178,6 +189,56 @@ static int on_match(const gg_match *m, void *payload)
 			return err;
 	}
 	return 0;
+}
+
+/*
+ * Count the queued matches in order, after asking for the memory each
+ * will read: its target's stamp and slot (its forms were asked for when it
+ * was queued). 0 or GG_ENOMEM; the queue is empty after.
+ */
+static int count_queue(worker *w)
+{
+	const gg_forms *forms = &w->lk->forms;
+	int err = 0;
+	for (size_t k = 0; k < w->n_queued; k++) {
+		uint32_t c = forms->items[w->ids[w->queue[k].first]].concept;
+		__builtin_prefetch(&w->stamp[c]);
+		__builtin_prefetch(&w->slot[c]);
+	}
+	for (size_t k = 0; k < w->n_queued && !err; k++) {
+		const queued_match *q = &w->queue[k];
+		gg_match m = { q->start, q->end, w->ids + q->first, q->n };
+		err = count_match(w, &m);
+	}
+	w->n_queued = 0;
+	w->n_ids = 0;
+	return err;
+}
+
+/*
+ * The matcher's callback: queue the match and ask for its forms. Counting
+ * a match reads its forms, then its target's stamp, in tables too big for
+ * the cache; fetched one match after the other, each waits on memory, so
+ * matches are counted MATCH_QUEUE at a time, their memory asked for first
+ * (and at the end of each definition). 0 or GG_ENOMEM.
+ */
+static int on_match(const gg_match *m, void *payload)
+{
+	worker *w = payload;
+	const gg_forms *forms = &w->lk->forms;
+	while (w->cap_ids < w->n_ids + m->n_ids)
+		if (gg_array_grow((void **)&w->ids, &w->cap_ids, w->cap_ids, sizeof(*w->ids)))
+			return GG_ENOMEM;
+	queued_match *q = &w->queue[w->n_queued++];
+	q->start = m->start;
+	q->end = m->end;
+	q->first = (uint32_t)w->n_ids;
+	q->n = (uint32_t)m->n_ids;
+	for (size_t i = 0; i < m->n_ids; i++) {
+		w->ids[w->n_ids++] = m->ids[i];
+		__builtin_prefetch(&forms->items[m->ids[i]]);
+	}
+	return w->n_queued == MATCH_QUEUE ? count_queue(w) : 0;
 }
 
 /* Whether UTF-8 sequence s[0..n) is typographic punctuation or a space. */
@@ -369,6 +430,8 @@ static int link_source(worker *w, size_t c)
 		const char *view = scan_view(&w->view, e->definition, e->definition_len);
 		err = view ? gg_automaton_scan(w->lk->automaton, view, e->definition_len, on_match, w)
 			   : gg_error_oom();
+		if (!err)
+			err = count_queue(w);
 	}
 	for (size_t k = 0; k < concept->n_entries && !err; k++)
 		err = add_structural_edges(w, concept->entries[k]);
@@ -475,6 +538,7 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		gg_buf_free(&workers[t].view);
 		gg_strmap_free(&workers[t].targets);
 		free(workers[t].stamp);
+		free(workers[t].ids);
 		free(workers[t].slot);
 	}
 	free(workers);
