@@ -32,7 +32,7 @@ bool gg_buf_reserve(gg_buf *b, size_t extra)
 	return true;
 }
 
-void gg_buf_put(gg_buf *b, const char *data, size_t len)
+void gg_buf_put_grow(gg_buf *b, const char *data, size_t len)
 {
 	if (!gg_buf_reserve(b, len))
 		return;
@@ -40,16 +40,6 @@ void gg_buf_put(gg_buf *b, const char *data, size_t len)
 		memcpy(b->ptr + b->len, data, len);
 	b->len += len;
 	b->ptr[b->len] = '\0';
-}
-
-void gg_buf_puts(gg_buf *b, const char *s)
-{
-	gg_buf_put(b, s, strlen(s));
-}
-
-void gg_buf_putc(gg_buf *b, char c)
-{
-	gg_buf_put(b, &c, 1);
 }
 
 void gg_buf_printf(gg_buf *b, const char *fmt, ...)

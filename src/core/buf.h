@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /*
  * A NUL-terminated byte buffer. Appends never fail loudly: on allocation
@@ -22,9 +23,32 @@ typedef struct gg_buf {
 
 /* Make room for `extra` more bytes (plus the NUL). false on OOM. */
 bool gg_buf_reserve(gg_buf *b, size_t extra);
-void gg_buf_put(gg_buf *b, const char *data, size_t len);
-void gg_buf_puts(gg_buf *b, const char *s);
-void gg_buf_putc(gg_buf *b, char c);
+/* gg_buf_put when the bytes do not fit yet: grows the buffer first. */
+void gg_buf_put_grow(gg_buf *b, const char *data, size_t len);
+
+/* Append len bytes. Inline while they fit, for writers that append a few
+ * bytes at a time (the length of a literal is known once inlined). */
+static inline void gg_buf_put(gg_buf *b, const char *data, size_t len)
+{
+	if (!b->oom && len && b->len + len < b->cap) {
+		memcpy(b->ptr + b->len, data, len);
+		b->len += len;
+		b->ptr[b->len] = '\0';
+	} else {
+		gg_buf_put_grow(b, data, len);
+	}
+}
+
+static inline void gg_buf_puts(gg_buf *b, const char *s)
+{
+	gg_buf_put(b, s, strlen(s));
+}
+
+static inline void gg_buf_putc(gg_buf *b, char c)
+{
+	gg_buf_put(b, &c, 1);
+}
+
 void gg_buf_printf(gg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Drop the contents, keep the allocation. */

@@ -78,13 +78,12 @@ size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
 	return gg_utf8_sanitize_steps(out, s, len, NULL, NULL);
 }
 
-size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
-			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
-			      void *payload)
+/*
+ * Where the bytes XML can carry, from u[i], end: at the first NUL or
+ * forbidden control, or invalid UTF-8 sequence, or at len.
+ */
+static size_t clean_run_end(const unsigned char *u, size_t i, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t replaced = 0, start = 0, i = 0, base = out->len;
-
 	while (i < len) {
 		if (len - i >= 8 && gg_ascii_printable8(u + i)) {
 			i += 8;
@@ -95,17 +94,33 @@ size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
 			continue;
 		}
 		size_t n = is_forbidden_control(u[i]) ? 0 : gg_utf8_valid_len(u + i, len - i);
-		if (n) {
-			i += n;
-			continue;
-		}
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* Bytes of the bad span at u[i] that one replacement stands for. */
+static size_t bad_span(const unsigned char *u, size_t i, size_t len)
+{
+	return is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
+}
+
+size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
+			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
+			      void *payload)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t replaced = 0, start = 0, i, base = out->len;
+
+	while ((i = clean_run_end(u, start, len)) < len) {
 		gg_buf_put(out, s + start, i - start);
 		gg_buf_puts(out, GG_REPLACEMENT);
 		replaced++;
-		i += is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
-		start = i;
+		start = i + bad_span(u, i, len);
 		if (on_step)
-			on_step(out->len - base, i, payload);
+			on_step(out->len - base, start, payload);
 	}
 	gg_buf_put(out, s + start, len - start);
 	return replaced;
@@ -116,22 +131,9 @@ size_t gg_utf8_count_bad(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t bad = 0, i = 0;
 
-	while (i < len) {
-		if (len - i >= 8 && gg_ascii_printable8(u + i)) {
-			i += 8;
-			continue;
-		}
-		if (u[i] >= 0x20 && u[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t n = is_forbidden_control(u[i]) ? 0 : gg_utf8_valid_len(u + i, len - i);
-		if (n) {
-			i += n;
-		} else {
-			bad++;
-			i += is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
-		}
+	while ((i = clean_run_end(u, i, len)) < len) {
+		bad++;
+		i += bad_span(u, i, len);
 	}
 	return bad;
 }

@@ -469,18 +469,10 @@ static void finish(dot_stream *s)
 		s->write_errno = errno ? errno : EIO;
 }
 
-/* Append a string, inline while it fits: the stream appends a few bytes at a time. */
+/* Append a string to what waits for the FILE. */
 static inline void put(dot_stream *s, const char *text)
 {
-	size_t n = strlen(text); /* known for a literal once inlined */
-	gg_buf *b = &s->out;
-	if (!b->oom && b->len + n < b->cap) {
-		memcpy(b->ptr + b->len, text, n);
-		b->len += n;
-		b->ptr[b->len] = '\0';
-	} else {
-		gg_buf_put(b, text, n);
-	}
+	gg_buf_puts(&s->out, text);
 }
 
 /*

@@ -158,10 +158,21 @@ static bool ends_sentence(const char *plain, size_t len, size_t i)
 	       c == '-' || (unsigned char)c >= 0x80;
 }
 
-/* Whether plain[i] may end a sentence (see ends_sentence). */
-static bool is_stop(char c)
+/*
+ * Judge the stops (.!?) of plain[*judged, upto) in order, upto <= len:
+ * true at the first that ends the sentence, with *judged just past it;
+ * false with *judged = upto.
+ */
+static bool find_end(const char *plain, size_t len, size_t upto, size_t *judged)
 {
-	return c == '.' || c == '!' || c == '?';
+	for (; *judged < upto; ++*judged) {
+		char c = plain[*judged];
+		if ((c == '.' || c == '!' || c == '?') && ends_sentence(plain, len, *judged)) {
+			++*judged;
+			return true;
+		}
+	}
+	return false;
 }
 
 /*
@@ -188,12 +199,10 @@ static void first_sentence(gg_buf *out, const char *def)
 		} else {
 			plain[len++] = *p;
 		}
-		for (; judged + 2 < len && !ended; judged++)
-			ended = is_stop(plain[judged]) && ends_sentence(plain, len, judged);
+		/* a stop with two bytes after it is judged already */
+		ended = len > 2 && find_end(plain, len, len - 2, &judged);
 	}
-	for (; judged < len && !ended; judged++)
-		ended = is_stop(plain[judged]) && ends_sentence(plain, len, judged);
-	if (ended)
+	if (ended || find_end(plain, len, len, &judged))
 		len = judged; /* just past the stop */
 	bool cut = false;
 	if (len > SENTENCE_MAX) {

@@ -99,17 +99,10 @@ static void put_value(gg_i_xml *x, const char *s)
 		x->failed = true; /* gg_i_clean left something unclean */
 }
 
-/* Append n bytes, inline while they fit: the writer appends a few bytes at a time. */
+/* Append n bytes to the chunk waiting for libxml2. */
 static inline void put_n(gg_i_xml *x, const char *s, size_t n)
 {
-	gg_buf *b = &x->chunk;
-	if (!b->oom && b->len + n < b->cap) {
-		memcpy(b->ptr + b->len, s, n);
-		b->len += n;
-		b->ptr[b->len] = '\0';
-	} else {
-		gg_buf_put(b, s, n);
-	}
+	gg_buf_put(&x->chunk, s, n);
 }
 
 /* Append a string; the length of a literal is known when this is inlined. */

@@ -36,18 +36,18 @@ static int free_glossary(void)
 	return 0;
 }
 
-static size_t concept(const char *name)
+static size_t concept(const gg_glossary *g, const char *name)
 {
 	size_t c = 0;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(glossary, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, name, &c), 0);
 	return c;
 }
 
-/* The edge from `from` to `to` of `kind` in l, or NULL. */
-static const gg_edge *find_edge(const gg_links *l, const char *from, const char *to,
-				gg_edge_kind kind)
+/* The edge from `from` to `to` of `kind` in l (the links of g), or NULL. */
+static const gg_edge *find_edge(const gg_glossary *g, const gg_links *l, const char *from,
+				const char *to, gg_edge_kind kind)
 {
-	size_t s = concept(from), t = concept(to);
+	size_t s = concept(g, from), t = concept(g, to);
 	for (size_t i = 0; i < gg_links_count(l); i++) {
 		const gg_edge *e = gg_links_edge(l, i);
 		if (e->source == s && e->target == t && e->kind == kind)
@@ -76,11 +76,11 @@ static gg_links *link_with(bool keep_all, bool drop_held)
 static void test_surface_and_offset(void)
 {
 	gg_links *l = link_with(false, false);
-	const gg_edge *e = find_edge(l, "gearbox", "sprocket", GG_EDGE_MENTION);
+	const gg_edge *e = find_edge(glossary, l, "gearbox", "sprocket", GG_EDGE_MENTION);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
 	const gg_entry *entry = gg_glossary_entry(glossary, e->entry);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry);
-	CU_ASSERT_EQUAL(entry->concept, concept("gearbox"));
+	CU_ASSERT_EQUAL(entry->concept, concept(glossary, "gearbox"));
 	CU_ASSERT_STRING_EQUAL(entry->file, "parts.txt");
 	CU_ASSERT_EQUAL(e->surface_len, strlen("sprocket"));
 	CU_ASSERT_NSTRING_EQUAL(e->surface, "sprocket", e->surface_len);
@@ -97,7 +97,7 @@ static void test_snippets(void)
 	gg_links *l = link_with(false, false);
 	char buf[GG_SNIPPET_MAX];
 
-	const gg_edge *far = find_edge(l, "gearbox", "sprocket", GG_EDGE_MENTION);
+	const gg_edge *far = find_edge(glossary, l, "gearbox", "sprocket", GG_EDGE_MENTION);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(far);
 	size_t n = gg_edge_snippet(l, far, buf, sizeof(buf));
 	CU_ASSERT_EQUAL(n, strlen(buf));
@@ -106,12 +106,12 @@ static void test_snippets(void)
 	CU_ASSERT_STRING_EQUAL(buf + n - 3, "...");
 	CU_ASSERT_PTR_NULL(strstr(buf, "**"));
 
-	const gg_edge *near = find_edge(l, "sprocket", "widget", GG_EDGE_MENTION);
+	const gg_edge *near = find_edge(glossary, l, "sprocket", "widget", GG_EDGE_MENTION);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(near);
 	gg_edge_snippet(l, near, buf, sizeof(buf));
 	CU_ASSERT_STRING_EQUAL(buf, "Sprocket is a toothed wheel of a widget.");
 
-	const gg_edge *cat = find_edge(l, "sprocket", "machine parts", GG_EDGE_CATEGORY);
+	const gg_edge *cat = find_edge(glossary, l, "sprocket", "machine parts", GG_EDGE_CATEGORY);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cat);
 	CU_ASSERT_EQUAL(gg_edge_snippet(l, cat, buf, sizeof(buf)), strlen("sprocket, machine parts"));
 	CU_ASSERT_STRING_EQUAL(buf, "sprocket, machine parts");
@@ -223,15 +223,7 @@ static void test_rules(void)
 	gg_links *l = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &o), 0);
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
-		size_t s = 0, t = 0;
-		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, want[k].from, &s), 0);
-		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, want[k].to, &t), 0);
-		const gg_edge *found = NULL;
-		for (size_t i = 0; i < gg_links_count(l) && !found; i++) {
-			const gg_edge *e = gg_links_edge(l, i);
-			if (e->source == s && e->target == t && e->kind == GG_EDGE_MENTION)
-				found = e;
-		}
+		const gg_edge *found = find_edge(g, l, want[k].from, want[k].to, GG_EDGE_MENTION);
 		CU_ASSERT_PTR_NOT_NULL(found);
 		if (found && found->rule != want[k].rule)
 			fprintf(stderr, "\n%s -> %s: rule %s\n", want[k].from, want[k].to,
