@@ -61,19 +61,26 @@ static bool has_non_ascii(const char *s, size_t len)
 	return false;
 }
 
+/* Cut from *s[0, *len) the marks and spaces a key leaves out at its ends. */
+static void trim_marks(const char **s, size_t *len)
+{
+	while (*len && ((*s)[0] == '*' || is_space_like((*s)[0]))) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len && ((*s)[*len - 1] == '*' || (*s)[*len - 1] == '.' || (*s)[*len - 1] == ',' ||
+			(*s)[*len - 1] == ';' || (*s)[*len - 1] == ':' ||
+			is_space_like((*s)[*len - 1])))
+		(*len)--;
+}
+
 /* Write the key of s[0, len), case-folded beyond ASCII already, to dst
  * (room for len + 1 bytes: a key is never longer than its name): trimmed of
  * marks, ASCII lower case, one space between words, plural endings cut.
  * Returns its length. */
 static size_t fold_key(char *dst, const char *s, size_t len)
 {
-	while (len && (s[0] == '*' || is_space_like(s[0]))) {
-		s++;
-		len--;
-	}
-	while (len && (s[len - 1] == '*' || s[len - 1] == '.' || s[len - 1] == ',' ||
-		       s[len - 1] == ';' || s[len - 1] == ':' || is_space_like(s[len - 1])))
-		len--;
+	trim_marks(&s, &len);
 	size_t at = 0, i = 0;
 	while (i < len) {
 		while (i < len && is_space_like(s[i]))
@@ -365,6 +372,15 @@ static bool key_equal(span a, span b)
 	char ka[KEY_ROOM], kb[KEY_ROOM];
 	if (a.n < KEY_ROOM && b.n < KEY_ROOM && !has_non_ascii(a.s, a.n) &&
 	    !has_non_ascii(b.s, b.n)) {
+		/* a key begins with its name's first kept byte, in lower case:
+		 * most names compared differ there already */
+		span ta = a, tb = b;
+		trim_marks(&ta.s, &ta.n);
+		trim_marks(&tb.s, &tb.n);
+		if (!ta.n || !tb.n)
+			return ta.n == tb.n;
+		if (gg_ascii_lower(ta.s[0]) != gg_ascii_lower(tb.s[0]))
+			return false;
 		size_t na = fold_key(ka, a.s, a.n), nb = fold_key(kb, b.s, b.n);
 		return na == nb && memcmp(ka, kb, na) == 0;
 	}
