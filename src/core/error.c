@@ -7,6 +7,7 @@
 
 static _Thread_local char last_message[GG_ERROR_MESSAGE_MAX];
 
+__attribute__((format(printf, 1, 0)))
 static void set_message(const char *fmt, va_list ap, int errnum)
 {
 	int n = vsnprintf(last_message, sizeof(last_message), fmt, ap);
