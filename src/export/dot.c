@@ -221,8 +221,9 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_TYPE: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
 	case NODE_FONTNAME:
 	case NODE_STYLE:
-	case NODE_COUNT:
 		gg_buf_puts(out, node_attributes[a].def);
+		break;
+	case NODE_COUNT: /* not an attribute */
 		break;
 	}
 }
@@ -253,8 +254,9 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 	case EDGE_WEIGHT: put_int(out, e->weight); break;
 	case EDGE_ARROWSIZE:
 	case EDGE_COLOR:
-	case EDGE_COUNT:
 		gg_buf_puts(out, edge_attributes[a].def);
+		break;
+	case EDGE_COUNT: /* not an attribute */
 		break;
 	}
 }
@@ -669,8 +671,8 @@ static int put_body(dot_stream *s, const gg_i_view *v, nodes *n)
 			}
 			if (!err)
 				err = put_edge(s, v, k, &et, n);
-			flush(s, FLUSH_AT);
 		}
+		flush(s, FLUSH_AT);
 	}
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);

@@ -269,13 +269,18 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 		gg_i_clean_n(&t->surface, t->edge->surface, t->edge->surface_len);
 	if (t->entry)
 		gg_i_clean(&t->file, t->entry->file);
-	/* the snippet, made in the evidence buffer and cleaned from there */
+	/* the snippet, made in the evidence buffer (a second time only for a
+	 * header line longer than any mention's snippet) and cleaned from there */
 	const gg_links *links = gg_graph_links(v->graph);
-	size_t n = gg_edge_snippet(links, t->edge, NULL, 0);
-	if (n && gg_buf_reserve(&t->evidence, n + 1)) {
-		gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1);
-		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
+	size_t n = 0;
+	if (gg_buf_reserve(&t->evidence, GG_SNIPPET_MAX)) {
+		n = gg_edge_snippet(links, t->edge, t->evidence.ptr, GG_SNIPPET_MAX);
+		if (n >= GG_SNIPPET_MAX)
+			n = gg_buf_reserve(&t->evidence, n)
+				    ? gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1) : 0;
 	}
+	if (n)
+		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
 	gg_buf_clear(&t->evidence);
 	if (t->file.len) {
 		gg_buf_put(&t->evidence, t->file.ptr, t->file.len);
@@ -394,7 +399,8 @@ static int keep_old(const gg_i_output *o, char **backup)
  * rename fails, put the old nodes file back (or remove the new one when
  * there was none), so that both files change or neither does. Only when
  * that undo fails too are the new nodes left beside the old relationships,
- * and the message says so. Returns 0, GG_EIO or GG_ENOMEM.
+ * and the message says so and where the old nodes file is kept. Returns 0,
+ * GG_EIO or GG_ENOMEM.
  */
 static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
 {
@@ -413,8 +419,14 @@ static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
 		} else {
 			char why[256];
 			snprintf(why, sizeof(why), "%s", gg_error_last());
-			gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be taken back",
-					   why, path);
+			if (backup)
+				gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be taken "
+						   "back (the old one is kept as '%s')", why, path, backup);
+			else
+				gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be "
+						   "taken back", why, path);
+			free(backup); /* its file is the only copy of the old nodes: kept */
+			backup = NULL;
 		}
 	}
 	if (backup)

@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -155,8 +156,17 @@ static void restore_handlers(gg_i_xml *x)
 	xmlSetStructuredErrorFunc(x->structured_context, x->structured);
 }
 
+/* libxml2's own set-up, which must run once before threads use it. */
+static void init_libxml(void)
+{
+	xmlInitParser();
+}
+
 int gg_i_xml_open(gg_i_xml *x, FILE *f)
 {
+	static pthread_once_t libxml_ready = PTHREAD_ONCE_INIT;
+
+	pthread_once(&libxml_ready, init_libxml);
 	*x = (gg_i_xml){ .chunk = GG_BUF_INIT, .scratch = GG_BUF_INIT };
 	x->generic = xmlGenericError;
 	x->generic_context = xmlGenericErrorContext;

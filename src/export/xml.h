@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "export/export.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
 #include <stdbool.h>

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -709,14 +710,20 @@ static void test_atomic_files(void)
 /*
  * rename(2) as the library sees it: the test binary's definition is the one
  * libglossgraph.a links to. While `rename_fails_onto` is set, a rename onto
- * a path ending in it fails with EACCES; every other call is the real one.
+ * a path ending in it fails with EACCES; once `renames_before_failing`
+ * (when not negative) reaches 0, every rename fails. Other calls are the
+ * real one.
  */
 static const char *rename_fails_onto;
+static int renames_before_failing = -1;
 
 int rename(const char *from, const char *to)
 {
 	size_t n = strlen(to), k = rename_fails_onto ? strlen(rename_fails_onto) : 0;
-	if (k && n >= k && strcmp(to + n - k, rename_fails_onto) == 0) {
+	bool fails = renames_before_failing == 0;
+	if (renames_before_failing > 0)
+		renames_before_failing--;
+	if (fails || (k && n >= k && strcmp(to + n - k, rename_fails_onto) == 0)) {
 		errno = EACCES;
 		return -1;
 	}
@@ -750,8 +757,22 @@ static void test_neo4j_pair(void)
 	CU_ASSERT_TRUE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
 	CU_ASSERT_EQUAL(files_in_folder(), 2);
 
-	/* and when both renames work, both files are new */
+	/* the undo failing too: the old nodes file is kept, and the message says where */
 	rename_fails_onto = NULL;
+	renames_before_failing = 1;
+	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), GG_EIO);
+	renames_before_failing = -1;
+	const char *kept = strstr(gg_error_last(), "the old one is kept as '");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kept);
+	char backup[PATH_MAX];
+	kept += strlen("the old one is kept as '");
+	snprintf(backup, sizeof(backup), "%.*s", (int)strcspn(kept, "'"), kept);
+	CU_ASSERT_TRUE(file_is(backup, "old nodes\n"));
+	CU_ASSERT_TRUE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
+	CU_ASSERT_EQUAL(files_in_folder(), 3);
+	CU_ASSERT_EQUAL(rename(backup, in_folder("pair.nodes.csv")), 0);
+
+	/* and when both renames work, both files are new */
 	CU_ASSERT_EQUAL(gg_export_file(graph, GG_FORMAT_NEO4J, NULL, in_folder("pair")), 0);
 	CU_ASSERT_FALSE(file_is(in_folder("pair.nodes.csv"), "old nodes\n"));
 	CU_ASSERT_FALSE(file_is(in_folder("pair.relationships.csv"), "old relationships\n"));
