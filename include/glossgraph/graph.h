@@ -34,8 +34,8 @@ typedef struct gg_node {
  * point at them, or a definition mentions them. Computes degrees, PageRank,
  * betweenness, communities (Leiden, modularity) and a layout: igraph's
  * Fruchterman-Reingold up to 300 nodes, beyond a map of the communities
- * (one disc each, sub-communities together inside). Two threads share the
- * work when the machine has two cores. The links, and their glossary, must
+ * (one disc each, sub-communities together inside). A second thread shares
+ * the work (on one core the two take turns). The links, and their glossary, must
  * outlive the graph. The same links give the same graph, layout included
  * (every random choice is seeded; threads do not change the result).
  *

@@ -101,7 +101,8 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 /** Release the links; NULL is allowed. */
 void gg_links_free(gg_links *l);
 
-/** Every edge, held ones included, sorted by source, target, kind. */
+/** The edges stored, sorted by source, target, kind: every edge, held ones
+ * included, unless the links were made with drop_held (gg_links_dropped). */
 size_t gg_links_count(const gg_links *l);
 /** Edge i, or NULL when i is out of range; valid while l lives. */
 const gg_edge *gg_links_edge(const gg_links *l, size_t i);

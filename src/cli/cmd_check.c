@@ -42,6 +42,12 @@ static void describe(char *buf, size_t cap, const gg_glossary *g, const gg_findi
 	}
 }
 
+/* "kept", or why links are held back. */
+static const char *link_state(gg_hold_reason r)
+{
+	return r == GG_HELD_NONE ? "kept" : gg_hold_reason_name(r);
+}
+
 static int check_option(int opt, const char *arg, void *payload)
 {
 	return opt == 'n' && cli_parse_count(usage, "-n", arg, payload) ? 0 : 1;
@@ -86,16 +92,16 @@ int cmd_check(int argc, char **argv)
 	if (common.format == FORMAT_JSON) {
 		fputs("{\n  \"links\": {", stdout);
 		for (size_t r = 0; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf("%s\"%s\": %zu", r ? ", " : "", (r ? gg_hold_reason_name(r) : "kept"), held[r]);
+			printf("%s\"%s\": %zu", r ? ", " : "", link_state(r), held[r]);
 		fputs("},\n  \"findings\": [", stdout);
 	} else if (common.format == FORMAT_TSV) {
 		puts("finding\tterm\tdetail");
 		for (size_t r = 0; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf("links-%s\t\t%zu\n", (r ? gg_hold_reason_name(r) : "kept"), held[r]);
+			printf("links-%s\t\t%zu\n", link_state(r), held[r]);
 	} else {
 		printf("links: %zu kept", held[GG_HELD_NONE]);
 		for (size_t r = 1; r <= GG_HELD_MIN_WEIGHT; r++)
-			printf(", %zu held back (%s)", held[r], (r ? gg_hold_reason_name(r) : "kept"));
+			printf(", %zu held back (%s)", held[r], gg_hold_reason_name(r));
 		putchar('\n');
 	}
 	size_t shown = 0, of_kind = 0;

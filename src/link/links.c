@@ -122,7 +122,7 @@ static size_t char_start(const char *s, size_t i)
 	return i;
 }
 
-/* Append text[from, to) to buf (room `size`) at *at as snprintf would, counting all. */
+/* Append the n bytes at text to buf (room `size`) at *at as snprintf would, counting all. */
 static void put(char *buf, size_t size, size_t *at, const char *text, size_t n)
 {
 	if (*at + 1 < size) {

@@ -656,7 +656,7 @@ int gg_glossary_build(gg_glossary *g)
 	if (!err)
 		err = drop_duplicates(g);
 	if (err)
-		return err;
+		goto cleanup; /* duplicates may be dropped in part: the glossary is failed */
 	g->names = calloc(g->n_entries, sizeof(*g->names));
 	st.parent = malloc(g->n_entries * sizeof(*st.parent));
 	st.term_keys = calloc(g->n_entries, sizeof(*st.term_keys));

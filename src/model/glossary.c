@@ -56,13 +56,11 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
 
 int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map)
 {
-	if (g->n_entries == g->cap_entries) {
-		/* both arrays grow to the new capacity before it is recorded */
-		size_t cap = g->cap_entries ? g->cap_entries * 2 : 64;
-		gg_entry *entries = realloc(g->entries, cap * sizeof(*entries));
-		if (!entries)
-			return gg_error_oom();
-		g->entries = entries;
+	/* both arrays grow to the new capacity before it is recorded */
+	size_t cap = g->cap_entries;
+	if (gg_array_grow((void **)&g->entries, &cap, g->n_entries, sizeof(*g->entries)))
+		return GG_ENOMEM;
+	if (cap != g->cap_entries) {
 		const gg_offset_map **maps = realloc(g->maps, cap * sizeof(*maps));
 		if (!maps)
 			return gg_error_oom();

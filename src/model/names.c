@@ -74,13 +74,9 @@ static void trim_marks(const char **s, size_t *len)
 		(*len)--;
 }
 
-/* Write the key of s[0, len), case-folded beyond ASCII already, to dst
- * (room for len + 1 bytes: a key is never longer than its name): trimmed of
- * marks, ASCII lower case, one space between words, plural endings cut.
- * Returns its length. */
-static size_t fold_key(char *dst, const char *s, size_t len)
+/* fold_key of a name trim_marks has already cut. */
+static size_t fold_trimmed(char *dst, const char *s, size_t len)
 {
-	trim_marks(&s, &len);
 	size_t at = 0, i = 0;
 	while (i < len) {
 		while (i < len && is_space_like(s[i]))
@@ -96,6 +92,16 @@ static size_t fold_key(char *dst, const char *s, size_t len)
 	}
 	dst[at] = '\0';
 	return at;
+}
+
+/* Write the key of s[0, len), case-folded beyond ASCII already, to dst
+ * (room for len + 1 bytes: a key is never longer than its name): trimmed of
+ * marks, ASCII lower case, one space between words, plural endings cut.
+ * Returns its length. */
+static size_t fold_key(char *dst, const char *s, size_t len)
+{
+	trim_marks(&s, &len);
+	return fold_trimmed(dst, s, len);
 }
 
 /* Unicode NFC with full case folding (utf8proc) of s[0, len) when it goes
@@ -381,7 +387,7 @@ static bool key_equal(span a, span b)
 			return ta.n == tb.n;
 		if (gg_ascii_lower(ta.s[0]) != gg_ascii_lower(tb.s[0]))
 			return false;
-		size_t na = fold_key(ka, a.s, a.n), nb = fold_key(kb, b.s, b.n);
+		size_t na = fold_trimmed(ka, ta.s, ta.n), nb = fold_trimmed(kb, tb.s, tb.n);
 		return na == nb && memcmp(ka, kb, na) == 0;
 	}
 	gg_buf ba = GG_BUF_INIT, bb = GG_BUF_INIT;
