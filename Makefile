@@ -8,7 +8,7 @@
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
-PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
@@ -81,9 +81,14 @@ run: $(BIN)
 	$(BIN) build -i data -o graphs --focus NAS --depth 2
 
 # Test tools (graphviz, xmllint, rsvg-convert, networkx) come with the test set.
-test-tools:
-	@{ command -v dot && command -v xmllint && command -v rsvg-convert && \
-	   $(PYTHON) -c 'import networkx, igraph, pygraphviz'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+test-tools: node_modules/.package-lock.json
+	@{ command -v dot && command -v xmllint && command -v rsvg-convert && command -v chromium && \
+	   $(PYTHON) -c 'import networkx, igraph, pygraphviz, rdflib'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+
+# JavaScript packages (sigma.js, graphology, the test readers), as the lock file pins them.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/install-deps.sh test
+	npm ci --no-audit --no-fund --loglevel=error
 
 # Sanitized runs share one list of known leaks in graphviz and its fonts.
 test: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
