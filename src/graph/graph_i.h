@@ -1,8 +1,11 @@
-/* graph_i.h - the graph object's private layout and igraph glue, shared by graph.c and query.c (and their unit tests); the exporters use only the public API. */
+/* graph_i.h - the graph object's private layout and the pieces its files share: igraph glue, adjacency arrays, measures, layout (and their unit tests); the exporters use only the public API. */
 #ifndef GG_GRAPH_GRAPH_I_H
 #define GG_GRAPH_GRAPH_I_H
 
 #include "glossgraph.h"
+
+#include <pthread.h>
+#include <stdint.h>
 
 /* igraph 0.10's igraph_error.h tests a macro it never defines; -Wundef stays on elsewhere. */
 #pragma GCC diagnostic push
@@ -80,5 +83,74 @@ int gg_i_pagerank(const gg_graph *gr, bool directed, size_t source, double *rank
 
 /* The edge's weight for measures: its mentions, at least 1. */
 double gg_i_edge_weight(const gg_edge *e);
+
+/*
+ * Seed of every random choice (Leiden's node orders; igraph's generator
+ * before a small graph's layout): the same input gives the same output.
+ */
+#define GG_GRAPH_RNG_SEED 42
+/* Graphs of up to this many nodes get igraph's Fruchterman-Reingold layout; bigger ones a community map. */
+#define GG_LAYOUT_FR_MAX_NODES 300
+
+/* Make gr->ig, the igraph multigraph of the edges (edge i = edges[i]). Returns 0 or igraph's error. (igraph.c) */
+int gg_i_make_igraph(gg_graph *gr);
+
+/* A graph as arrays: node v's neighbours are next[start[v] .. start[v + 1]). (adjacency.c) */
+struct adjacency {
+	size_t n;
+	size_t *start;   /* n + 1 */
+	uint32_t *next;
+	double *weight;  /* per entry; NULL when unweighted */
+};
+
+/* Free an adjacency's arrays (not the struct itself); any of them may be NULL. */
+void gg_i_adjacency_free(struct adjacency *a);
+/* The links along their direction, parallel edges merged, unweighted. O(V + E). Returns 0 or GG_ENOMEM. */
+int gg_i_adjacency_out(const gg_graph *gr, struct adjacency *a);
+/* The links both ways, one entry per pair and direction, weighted by the pair's edges. O(V + E). Returns 0 or GG_ENOMEM. */
+int gg_i_adjacency_both(const gg_graph *gr, struct adjacency *a);
+
+/* Every node's PageRank (weighted, directed) and the display size it gives. Returns 0 or GG_ENOMEM. (pagerank.c) */
+int gg_i_measure_pagerank(gg_graph *gr);
+
+/*
+ * Betweenness on hops along edge directions, parallel edges merged, by
+ * Brandes' algorithm, exact on small graphs and from evenly spaced sources
+ * on big ones; both threads may take blocks of sources (betweenness.c).
+ * Initialise `lock` with PTHREAD_MUTEX_INITIALIZER and the rest with zeros.
+ */
+struct betweenness {
+	struct adjacency out;      /* the links along their direction */
+	uint32_t *sources;         /* the nodes that link out */
+	size_t n_sources, k;       /* k of the sources are taken, evenly spaced */
+	size_t n_blocks;
+	double *block_score;       /* n_blocks x nodes: each block's sums */
+	pthread_mutex_t lock;      /* guards the two below */
+	bool ready;                /* set up: blocks can be taken */
+	size_t next_block;
+};
+
+/* Set the work up; then threads may take blocks. Returns 0 or GG_ENOMEM (gg_i_betweenness_free cleans up either way). */
+int gg_i_betweenness_prepare(const gg_graph *gr, struct betweenness *b);
+/* Take blocks of sources until none is left (none before prepare). Any thread, several at once. Returns 0 or GG_ENOMEM. */
+int gg_i_betweenness_work(struct betweenness *b, size_t n);
+/* Set every node's betweenness from the blocks' sums, and how many sources were taken. */
+void gg_i_betweenness_finish(gg_graph *gr, const struct betweenness *b);
+/* Free what gg_i_betweenness_prepare made (not the lock). */
+void gg_i_betweenness_free(struct betweenness *b);
+
+/*
+ * Communities by Leiden on the links both ways (`both`), numbered largest
+ * first, with the modularity; `hierarchy` (a slot per node) gets the nodes
+ * in the order of Leiden's hierarchy. Returns 0 or GG_ENOMEM. (communities.c)
+ */
+int gg_i_find_communities(gg_graph *gr, const struct adjacency *both, uint32_t *hierarchy);
+/* Order each community's members by PageRank, highest first. Returns 0 or GG_ENOMEM. */
+int gg_i_rank_members(gg_graph *gr);
+
+/* A small graph's layout (igraph's Fruchterman-Reingold on `g`, both ways). Returns 0 or igraph's error. (layout.c) */
+int gg_i_lay_out_small(gg_graph *gr, const struct adjacency *g);
+/* A big graph's layout, a map of its communities in `hierarchy` order. Returns 0 or GG_ENOMEM. */
+int gg_i_lay_out_map(gg_graph *gr, const struct adjacency *g, const uint32_t *hierarchy);
 
 #endif
