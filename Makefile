@@ -3,6 +3,8 @@
 #   make run        build, then build the graph of data/ into graphs/
 #   make test       build and run every test (unit, command line, exports)
 #   make test-asan  the same tests under AddressSanitizer + UBSan
+#   make test-tsan  the unit tests under ThreadSanitizer
+#   make coverage   the tests with gcov; line coverage per source file
 #   make bench      the benchmark (not part of make test)
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #
@@ -13,6 +15,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	-Wvla -Wformat=2 -Wpointer-arith -Wundef -Wwrite-strings
+# WERROR=1 (as CI builds) turns every warning into an error.
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
 PYTHON := /usr/bin/python3
 
 ifeq ($(FUZZ),1)
@@ -22,6 +28,12 @@ SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-
 else ifeq ($(SANITIZE),1)
 BUILD := build/asan
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else ifeq ($(SANITIZE),thread)
+BUILD := build/tsan
+SAN := -fsanitize=thread
+else ifeq ($(COVERAGE),1)
+BUILD := build/coverage
+SAN := --coverage
 else
 BUILD := build/release
 SAN :=
@@ -50,7 +62,7 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools test-asan bench fuzz fuzz-smoke fuzz-run clean help
+.PHONY: all run test test-tools test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke fuzz-run clean help
 
 all: $(BIN)
 
@@ -98,6 +110,21 @@ test: $(BIN) $(TEST_BIN) test-tools
 
 test-asan:
 	$(MAKE) SANITIZE=1 CFLAGS="-O1 -g" test
+
+# ThreadSanitizer on the unit tests, whose graphs and links run on several threads.
+test-tsan:
+	$(MAKE) SANITIZE=thread CFLAGS="-O1 -g" build/tsan/unit-tests
+	cd tests && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp" ../build/tsan/unit-tests
+
+# Coverage: every test of the suite on a gcov build, then lines run per file.
+coverage:
+	rm -rf build/coverage
+	$(MAKE) COVERAGE=1 CFLAGS="-O0 -g" coverage-run
+
+coverage-run: $(BIN) $(TEST_BIN) test-tools
+	tests/cli/run.sh $(BIN)
+	cd tests && ../$(TEST_BIN)
+	scripts/coverage.sh $(BUILD)
 
 bench: $(BIN)
 	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
