@@ -3,6 +3,7 @@
 #   make run        build, then build the graph of data/ into graphs/
 #   make test       build and run every test (unit, command line, exports)
 #   make test-asan  the same tests under AddressSanitizer + UBSan
+#   make golden     write the golden export files of the seeds anew
 #   make test-tsan  the unit tests under ThreadSanitizer
 #   make coverage   the tests with gcov; line coverage per source file
 #   make bench      the benchmark (not part of make test)
@@ -62,7 +63,7 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke fuzz-run clean help
+.PHONY: all run test test-tools golden test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke fuzz-run clean help
 
 all: $(BIN)
 
@@ -107,6 +108,10 @@ test: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 test: $(BIN) $(TEST_BIN) test-tools
 	tests/cli/run.sh $(BIN)
 	cd tests && ../$(TEST_BIN)
+
+# Write the golden files of tests/golden anew, after a deliberate change of format.
+golden: $(BIN)
+	tests/cli/golden.sh $(BIN) --update
 
 test-asan:
 	$(MAKE) SANITIZE=1 CFLAGS="-O1 -g" test

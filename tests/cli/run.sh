@@ -139,7 +139,9 @@ RC=0; "$BIN" terms -q >/dev/full 2>"$TMP/err" || RC=$?
 expect 1 "" "cannot write to standard output"
 
 finish || status=1
-for extra in "$(dirname "$0")"/graph.sh "$(dirname "$0")"/export.sh "$(dirname "$0")"/adversarial.sh; do
+# Then every other script of this folder, each a suite of its own.
+for extra in "$(dirname "$0")"/*.sh; do
+	case "$(basename "$extra")" in run.sh | lib.sh) continue ;; esac
 	[ -x "$extra" ] && { "$extra" "$BIN" || status=1; }
 done
 exit "${status:-0}"
