@@ -38,7 +38,6 @@ static struct {
 } slots[SIGNAL_SLOTS];
 
 static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
-static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
 
 /* The signal handler: remove every ready temporary, then die of the signal. */
 static void remove_temporaries(int sig)
@@ -51,7 +50,8 @@ static void remove_temporaries(int sig)
 	raise(sig); /* SA_RESETHAND | SA_NODEFER: the default action, now */
 }
 
-/* Set the handler for each fatal signal still at its default action. */
+/* Set the handler for each fatal signal at its default action (one ignored, or
+ * handled by the program, is left alone). */
 static void install_handler(void)
 {
 	struct sigaction sa;
@@ -143,7 +143,7 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 	*fd = -1;
 	*name = NULL;
 	*slot = -1;
-	pthread_once(&handler_once, install_handler);
+	install_handler();
 	gg_i_temp_sweep(dir, dir_len);
 
 	/* no signal between creating the file and remembering it */

@@ -12,9 +12,9 @@
  * `dir_len` bytes of it, "/" included; 0 for the current folder), with
  * mode 0666 less the umask. Its name is short, whatever the target's
  * length: ".glossgraph.tmp-PID-N". Until gg_i_temp_forget, it is removed
- * when SIGINT, SIGTERM or SIGHUP ends the process (the handler is set up
- * on first use, for the signals whose action is still the default; the
- * signal's default action follows). Temporaries of runs that are gone are
+ * when SIGINT, SIGTERM or SIGHUP ends the process (each call sets the
+ * handler up for those of the signals whose action is the default; the
+ * signal's default action follows the removal). Temporaries of runs that are gone are
  * first swept from the folder (gg_i_temp_sweep).
  * Sets *fd (O_WRONLY, close-on-exec), *name (malloc'd, the caller frees
  * it) and *slot (for gg_i_temp_forget). Returns 0, GG_EIO (the message
