@@ -86,7 +86,7 @@ done
 
 finish || status=1
 # the outputs' own checks, and the scaling of every stage
-for extra in "$(dirname "$0")"/outputs.sh; do
+for extra in "$(dirname "$0")"/outputs.sh "$(dirname "$0")"/scaling.sh; do
 	"$extra" "$BIN" || status=1
 done
 exit "${status:-0}"
