@@ -136,10 +136,13 @@ bench: $(BIN)
 		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
 
-# Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds,
-# keeping what it learns in build/fuzz-corpus; a finding stops with the input.
+# Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds and
+# big generated ones (build/fuzz-seeds), keeping what it learns in
+# build/fuzz-corpus; a finding stops with the input. Inputs reach
+# FUZZ_MAX_LEN bytes from the start (-len_control=0), so size bugs are in reach.
 FUZZERS := page html link export
 FUZZ_SECONDS ?= 300
+FUZZ_MAX_LEN ?= 1048576
 FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
@@ -154,12 +157,14 @@ fuzz-smoke:
 	$(MAKE) fuzz FUZZ_SECONDS=10
 
 fuzz-run: $(FUZZ_BINS)
+	@tests/fuzz/make-seeds.sh build/fuzz-seeds
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz-corpus/$$f && \
 		echo "fuzz_$$f: $(FUZZ_SECONDS) s" && \
-		$(BUILD)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-			-rss_limit_mb=2048 -artifact_prefix=build/fuzz-corpus/$$f- \
-			build/fuzz-corpus/$$f tests/fuzz/seeds/$$f 2>build/fuzz-corpus/$$f.log || \
+		$(BUILD)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+			-len_control=0 -timeout=30 -rss_limit_mb=2048 \
+			-artifact_prefix=build/fuzz-corpus/$$f- build/fuzz-corpus/$$f \
+			tests/fuzz/seeds/$$f build/fuzz-seeds/$$f 2>build/fuzz-corpus/$$f.log || \
 			{ tail -40 build/fuzz-corpus/$$f.log; exit 1; }; \
 		grep -E '^(#[0-9]+ *DONE|Done [0-9]+ runs)' build/fuzz-corpus/$$f.log | tail -1; \
 	done

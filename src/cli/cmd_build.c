@@ -36,9 +36,9 @@ static int parse_formats(build_args *a, const char *list)
 		return 1;
 	}
 	memset(a->wanted, 0, sizeof(a->wanted));
-	int bad = 0;
+	int bad = 0, items = 0;
 	for (char *save, *item = strtok_r(copy, ",", &save); item && !bad;
-	     item = strtok_r(NULL, ",", &save)) {
+	     item = strtok_r(NULL, ",", &save), items++) {
 		gg_export_format f;
 		if (strcmp(item, "all") == 0) {
 			for (int k = 0; k < GG_FORMAT_COUNT; k++)
@@ -50,6 +50,8 @@ static int parse_formats(build_args *a, const char *list)
 		}
 	}
 	free(copy);
+	if (!bad && !items)
+		bad = cli_usage_error(usage, "--formats takes a list of formats, not '%s'", list);
 	return bad;
 }
 
@@ -66,8 +68,9 @@ static int build_option(int opt, const char *arg, void *payload)
 	case OPT_FORMATS:
 		return parse_formats(a, arg);
 	case OPT_NAME:
-		if (!*arg || strchr(arg, '/'))
-			return cli_usage_error(usage, "--name takes a file name without '/', not '%s'", arg);
+		if (!*arg || *arg == '.' || strchr(arg, '/'))
+			return cli_usage_error(usage, "--name takes a file name without '/' and not "
+					       "starting with '.', not '%s'", arg);
 		a->name = arg;
 		return 0;
 	}
@@ -201,6 +204,39 @@ static char *join_path(const char *dir, const char *name, const char *ext)
 }
 
 /*
+ * Whether two jobs would write one file (the overview and a --focus map
+ * of the same name); reported as a usage error. The Neo4j job's two files
+ * count as two.
+ */
+static bool outputs_clash(const job *jobs, size_t n)
+{
+	char *files[2 * (GG_FORMAT_COUNT + 1)];
+	size_t n_files = 0;
+	bool clash = false, oom = false;
+
+	for (size_t i = 0; i < n && !oom; i++) {
+		if (jobs[i].format != GG_FORMAT_NEO4J)
+			oom = !(files[n_files++] = strdup(jobs[i].path));
+		else if (gg_export_neo4j_paths(jobs[i].path, &files[n_files], &files[n_files + 1]) == 0)
+			n_files += 2;
+		else
+			oom = true;
+	}
+	if (oom)
+		cli_error("out of memory");
+	for (size_t i = 0; i < n_files && !oom && !clash; i++)
+		for (size_t j = i + 1; j < n_files && !clash; j++)
+			if (strcmp(files[i], files[j]) == 0) {
+				cli_usage_error(usage, "two of the outputs would be '%s': give --name "
+						"another stem than the --focus term", files[i]);
+				clash = true;
+			}
+	for (size_t i = 0; i < n_files; i++)
+		free(files[i]);
+	return clash || oom;
+}
+
+/*
  * Plan every file (paths, selections), refuse any that would replace an
  * input, make the folder, load the graph once, then write each file; a
  * file that fails is reported and the others are still written.
@@ -273,6 +309,8 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 		}
 	}
+	if (code == EXIT_OK && outputs_clash(jobs, n_jobs))
+		code = EXIT_USAGE;
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;

@@ -65,6 +65,13 @@ static bool output_is_input(const cli_common *c, const char *path)
 		if (S_ISDIR(in.st_mode) && have_folder && same_file(&folder, &in))
 			return true;
 	}
+	/* the word lists the linker reads are inputs too */
+	const char *const lists[] = { c->link.stop_terms, c->link.dictionary };
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		struct stat in;
+		if (have_out && lists[i] && stat(lists[i], &in) == 0 && same_file(&out, &in))
+			return true;
+	}
 	return false;
 }
 

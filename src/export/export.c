@@ -456,8 +456,13 @@ static int export_neo4j(const gg_i_view *v, const char *stem)
 			close_err = gg_i_output_close(&rels);
 		err = close_err ? close_err : write_err;
 	}
-	if (!err)
-		err = commit_pair(&nodes, &rels);
+	if (!err) { /* one run's pair: another run renames its pair before or after */
+		int lock;
+		err = gg_i_output_lock_folder(nodes.path, &lock);
+		if (!err)
+			err = commit_pair(&nodes, &rels);
+		gg_i_output_unlock_folder(lock);
+	}
 	gg_i_output_abort(&nodes);
 	gg_i_output_abort(&rels);
 	free(nodes_path);

@@ -1,22 +1,19 @@
 /* output.c - atomic file output: write a temporary file, sync it, rename it over the target. */
 #define _GNU_SOURCE /* fopencookie */
 #include "export/output.h"
+#include "export/output_temp.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdatomic.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Names tried for a temporary file before giving up. */
-#define TMP_ATTEMPTS 100
-
-static atomic_uint tmp_counter;
 
 /*
  * The descriptor under an output's FILE. Writers (libxml2, cgraph) only see
@@ -80,73 +77,146 @@ static int open_sink(gg_i_output *o, int fd, bool owned)
 /* Free everything and reset o. */
 static void release(gg_i_output *o)
 {
+	gg_i_temp_forget(o->temp_slot);
 	free(o->sink);
 	free(o->path);
 	free(o->tmp);
 	*o = (gg_i_output)GG_I_OUTPUT_INIT;
 }
 
-/* The file a path leads to: symbolic links followed, so that the rename
- * replaces their target, not the link. A dangling link is kept as is. */
-static char *resolve(const char *path)
+/*
+ * The descriptor N that `path` names when it is one of this process's own
+ * (/dev/fd/N, /proc/self/fd/N, /proc/thread-self/fd/N, /proc/PID/fd/N);
+ * -1 for any other path.
+ */
+static int own_descriptor(const char *path)
 {
-	struct stat st;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		char *real = realpath(path, NULL);
-		if (real)
-			return real;
+	char own[64];
+	snprintf(own, sizeof(own), "/proc/%ld/fd/", (long)getpid());
+	const char *const folders[] = { "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", own };
+	for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
+		size_t n = strlen(folders[i]);
+		if (strncmp(path, folders[i], n) != 0)
+			continue;
+		const char *p = path + n;
+		long fd = 0;
+		while (*p >= '0' && *p <= '9' && fd <= INT_MAX / 10)
+			fd = fd * 10 + (*p++ - '0');
+		return p > path + n && !*p && fd <= INT_MAX ? (int)fd : -1;
 	}
-	return gg_strndup(path, strlen(path));
+	return -1;
 }
 
-/* Create the temporary file beside o->path; sets o->tmp and o->f. */
-static int open_temporary(gg_i_output *o)
+/*
+ * Follow the symbolic links of `path`, one at a time, as open() does: the
+ * rename must replace the file a link points to, not the link, and a
+ * dangling link leads to the file it names (which is created). Sets *out
+ * (malloc'd) to the last path, and *fd to N when a step is a descriptor of
+ * this process (/dev/stdout leads to /proc/self/fd/1), else -1. Returns 0,
+ * GG_EIO (a loop of links) or GG_ENOMEM.
+ */
+static int follow_links(const char *path, char **out, int *fd)
+{
+	char *cur = gg_strndup(path, strlen(path));
+	char target[PATH_MAX];
+	struct stat st;
+
+	*out = NULL;
+	for (int hops = 0; cur; hops++) {
+		if ((*fd = own_descriptor(cur)) >= 0 || lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			break;
+		if (hops == 40) {
+			free(cur);
+			return gg_error_set_errno(GG_EIO, ELOOP, "cannot write '%s'", path);
+		}
+		ssize_t n = readlink(cur, target, sizeof(target) - 1);
+		if (n <= 0)
+			break;
+		target[n] = '\0';
+		const char *slash = strrchr(cur, '/');
+		size_t dir_len = target[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+		gg_buf next = GG_BUF_INIT;
+		gg_buf_printf(&next, "%.*s%s", (int)dir_len, cur, target);
+		free(cur);
+		cur = next.oom ? NULL : gg_buf_detach(&next);
+		gg_buf_free(&next);
+	}
+	if (!cur)
+		return gg_error_oom();
+	*out = cur;
+	return 0;
+}
+
+/* Write through descriptor `fd` of this process (a dup of it), as the shell's >/dev/stdout does. */
+static int open_descriptor(gg_i_output *o, int fd, const char *path)
+{
+	if (fd == STDOUT_FILENO && fflush(stdout) != 0)
+		return gg_error_set_errno(GG_EIO, errno, "cannot write to standard output");
+	int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	if (copy < 0)
+		return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+	int err = open_sink(o, copy, true);
+	if (err)
+		close(copy);
+	return err;
+}
+
+/* Write in place what is not a regular file: a device, a pipe. */
+static int open_special(gg_i_output *o, const char *path)
+{
+	int fd = open(o->path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+	int err = open_sink(o, fd, true);
+	if (err)
+		close(fd);
+	return err;
+}
+
+/*
+ * Give the new file what the user set on the old one, `old`: its owner
+ * and group where we may (root may; others may keep a group they are in),
+ * then its mode. Returns 0 or GG_EIO.
+ */
+static int keep_owner_and_mode(int fd, const struct stat *old, const char *path)
+{
+	if (old->st_uid != geteuid() || old->st_gid != getegid()) {
+		/* when neither is allowed the file is ours, as a new file would be */
+		if (fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
+			errno = 0;
+	}
+	if (fchmod(fd, old->st_mode & 07777) != 0)
+		return gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", path);
+	return 0;
+}
+
+/*
+ * Create the temporary file beside o->path; sets o->tmp, o->temp_slot and
+ * o->f. `old` is the file it replaces (NULL when none): its owner and mode
+ * are kept.
+ */
+static int open_temporary(gg_i_output *o, const struct stat *old)
 {
 	const char *slash = strrchr(o->path, '/');
 	size_t dir_len = slash ? (size_t)(slash - o->path) + 1 : 0;
-	const char *base = o->path + dir_len;
-	gg_buf name = GG_BUF_INIT;
-	int fd = -1, err = 0;
+	int fd;
+	int err = gg_i_temp_create(o->path, dir_len, &fd, &o->tmp, &o->temp_slot);
 
-	for (int attempt = 0; attempt < TMP_ATTEMPTS && fd < 0 && !err; attempt++) {
-		gg_buf_clear(&name);
-		gg_buf_printf(&name, "%.*s.%s.tmp-%ld-%u", (int)dir_len, o->path, base,
-			      (long)getpid(), atomic_fetch_add(&tmp_counter, 1));
-		if (name.oom) {
-			err = gg_error_oom();
-			break;
-		}
-		fd = open(name.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd < 0 && errno != EEXIST)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
-						 dir_len > 1 ? (int)dir_len - 1 : 1,
-						 dir_len ? o->path : ".");
-	}
-	if (!err && fd < 0)
-		err = gg_error_set(GG_EIO, "cannot find a free temporary name beside '%s'", o->path);
+	if (!err && old)
+		err = keep_owner_and_mode(fd, old, o->path);
 	if (!err)
 		err = open_sink(o, fd, true);
-	if (!err) {
-		o->tmp = gg_buf_detach(&name);
-		if (!o->tmp)
-			err = gg_error_oom();
-	}
 	if (err && fd >= 0) {
-		if (o->f)
-			fclose(o->f); /* closes fd */
-		else
-			close(fd);
-		o->f = NULL;
-		unlink(name.ptr);
+		close(fd);
+		unlink(o->tmp);
 	}
-	gg_buf_free(&name);
 	return err;
 }
 
 int gg_i_output_open(gg_i_output *o, const char *path)
 {
 	struct stat st;
-	int err;
+	int err, fd;
 
 	*o = (gg_i_output)GG_I_OUTPUT_INIT;
 	if (strcmp(path, "-") == 0) {
@@ -159,20 +229,21 @@ int gg_i_output_open(gg_i_output *o, const char *path)
 	}
 	if (!*path)
 		return gg_error_set(GG_EIO, "cannot write a file with an empty name");
-	o->path = resolve(path);
-	if (!o->path)
-		return gg_error_oom();
-	if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		err = gg_error_set(GG_EIO, "cannot write '%s': it is a folder", path);
-	} else if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if ((err = follow_links(path, &o->path, &fd)) != 0)
+		return err;
+	bool exists = stat(o->path, &st) == 0;
+	if (fd >= 0) {
 		o->in_place = true;
-		int fd = open(o->path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-		err = fd < 0 ? gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path)
-			     : open_sink(o, fd, true);
-		if (err && fd >= 0)
-			close(fd);
+		err = open_descriptor(o, fd, path);
+	} else if (exists && S_ISDIR(st.st_mode)) {
+		err = gg_error_set(GG_EIO, "cannot write '%s': it is a folder", path);
+	} else if (exists && !S_ISREG(st.st_mode)) {
+		o->in_place = true;
+		err = open_special(o, path);
+	} else if (exists && faccessat(AT_FDCWD, o->path, W_OK, AT_EACCESS) != 0) {
+		err = gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
 	} else {
-		err = open_temporary(o);
+		err = open_temporary(o, exists ? &st : NULL);
 	}
 	if (err)
 		release(o);
@@ -199,6 +270,8 @@ int gg_i_output_close(gg_i_output *o)
 		: gg_error_set_errno(GG_EIO, err, "cannot write '%s'", o->path);
 	if (o->tmp)
 		unlink(o->tmp);
+	gg_i_temp_forget(o->temp_slot);
+	o->temp_slot = -1;
 	free(o->tmp);
 	o->tmp = NULL;
 	return code;
@@ -213,11 +286,45 @@ int gg_i_output_commit(gg_i_output *o)
 	return 0;
 }
 
+int gg_i_output_lock_folder(const char *path, int *lock)
+{
+	const char *slash = strrchr(path, '/');
+	char *folder = slash ? gg_strndup(path, slash == path ? 1 : (size_t)(slash - path))
+			     : gg_strndup(".", 1);
+	int err = 0, fd;
+
+	*lock = -1;
+	if (!folder)
+		return gg_error_oom();
+	fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		err = gg_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
+	} else {
+		int rc;
+		while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+			;
+		if (rc != 0) {
+			err = gg_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
+			close(fd);
+		} else {
+			*lock = fd;
+		}
+	}
+	free(folder);
+	return err;
+}
+
+void gg_i_output_unlock_folder(int lock)
+{
+	if (lock >= 0)
+		close(lock); /* releases the flock */
+}
+
 void gg_i_output_abort(gg_i_output *o)
 {
 	if (o->f)
 		fclose(o->f);
 	if (o->tmp)
 		unlink(o->tmp);
-	release(o);
+	release(o); /* and forgets the temporary */
 }

@@ -12,6 +12,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_automaton_add,
 	suite_links_add,
 	suite_export_add,
+	suite_output_add,
 	suite_graph_add,
 	suite_query_add,
 };

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
+# DIR/page, DIR/html, DIR/link and DIR/export, so that size bugs (a buffer
+# boundary, a quadratic step, a long line) are within the fuzzers' reach.
+# They are generated at `make fuzz` time rather than kept in the tree.
+set -eu
+out=$1
+top=$(cd "$(dirname "$0")/../.." && pwd)
+glossary=$top/tests/adversarial/make-glossary.sh
+mkdir -p "$out/page" "$out/html" "$out/link" "$out/export"
+
+# pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
+# a generated glossary, and one line of 200 KB
+for i in 1 2 3 4 5 6; do cat "$top"/data/*.txt; done | head -c 1000000 >"$out/page/seed-shape-1mb.txt"
+"$glossary" 8000 >"$out/page/generated-8000.txt"
+{ printf 'long, cat\n\n**Long** '; head -c 200000 /dev/zero | tr '\0' 'w'; printf ' names long.\n'; } \
+	>"$out/page/line-200kb.txt"
+
+# HTML: a Sphinx-like definition list of 3,000 terms with anchors
+{
+	printf '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<dl class="glossary">\n'
+	awk 'BEGIN { for (i = 0; i < 3000; i++)
+		printf "<dt id=\"t%d\">term %d</dt><dd><p>Uses <a href=\"#t%d\">term %d</a> and term %d.</p></dd>\n",
+			i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }'
+	printf '</dl></body></html>\n'
+} >"$out/html/dl-3000.html"
+
+# linker and writers: generated glossaries and the seed pages
+"$glossary" 2000 >"$out/link/generated-2000.txt"
+cp "$top/data/001_a20414638242ea56.txt" "$out/link/seed-page.txt"
+"$glossary" 1000 3 >"$out/export/generated-1000.txt"
+head -c 150000 "$top/data/000_fca2964c48dbdb34.txt" >"$out/export/seed-page-150kb.txt"
