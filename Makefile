@@ -8,7 +8,7 @@
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
-PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0 jansson
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
