@@ -522,13 +522,16 @@ static int read_entry(md_reader *m, const md_entry *me)
 		gg_i_record_category(&rec, s, name.len);
 	}
 	sink k = { m, &rec, NULL };
+	bool in_fence = false; /* a fenced block reads as one code span: `code` */
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];
-		if (i > me->def_first)
+		bool opened = i > me->def_first && m->lines[i - 1].kind == LINE_FENCE && in_fence;
+		if (i > me->def_first && !opened && !(l->kind == LINE_FENCE && in_fence))
 			gg_i_record_text(&rec, "\n", 1, SIZE_MAX);
-		if (l->kind == LINE_FENCE) /* a fenced block reads as one code span */
+		if (l->kind == LINE_FENCE) {
 			gg_i_record_text(&rec, "`", 1, l->start + l->indent);
-		else if (l->kind == LINE_CODE)
+			in_fence = !in_fence;
+		} else if (l->kind == LINE_CODE)
 			gg_i_record_text(&rec, t + l->start, l->end - l->start, l->start);
 		else if (l->kind != LINE_BLANK)
 			err = render(&k, t + l->body, l->end - l->body, l->body);
