@@ -70,15 +70,31 @@ static const char *node_text(skos_reader *r, const SerdNode *n)
 	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
 
-/* The line where a subject written as `written` starts, searching on from the last one. */
+/* The first place at or after `from` where `form` opens a line (after blanks), or NULL. */
+static const char *line_opening(const char *t, size_t from, const char *form)
+{
+	for (const char *hit = strstr(t + from, form); hit; hit = strstr(hit + 1, form)) {
+		const char *p = hit;
+		while (p > t && (p[-1] == ' ' || p[-1] == '\t'))
+			p--;
+		if (p == t || p[-1] == '\n' || p[-1] == '\r')
+			return hit;
+	}
+	return NULL;
+}
+
+/*
+ * The line where a subject written as `written` opens its statements:
+ * serd gives no positions, so the text is searched on from the last one.
+ */
 static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 {
 	const char *t = r->src->text;
 	char form[512];
 	int n = snprintf(form, sizeof(form), written->type == SERD_URI ? "<%s>" : "%s", (const char *)written->buf);
-	const char *hit = n > 0 && (size_t)n < sizeof(form) ? strstr(t + r->scan, form) : NULL;
-	if (!hit && n > 0 && (size_t)n < sizeof(form))
-		hit = strstr(t, form);
+	const char *hit = NULL;
+	if (n > 0 && (size_t)n < sizeof(form) && !(hit = line_opening(t, r->scan, form)))
+		hit = line_opening(t, 0, form);
 	if (hit && (size_t)(hit - t) >= r->scan)
 		r->scan = (size_t)(hit - t);
 	return gg_i_source_line(r->src, hit ? (size_t)(hit - t) : r->scan);

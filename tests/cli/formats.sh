@@ -49,7 +49,6 @@ RC=0; "$BIN" show vm -q -i - <$SAME/glossary.md >"$TMP/out" 2>"$TMP/err" || RC=$
 expect 0 "^<stdin>:7: Virtual machine \(VM\)$"
 
 begin "--format when the content cannot tell"
-printf 'Word;Meaning\n' >"$TMP/x"
 RC=0; printf 'term,definition\nfoo,"a ""foo"""\n' | "$BIN" terms -q --tsv --format csv -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
 expect 0 "^foo	"
 RC=0; printf '## Foo\n\nA foo.\n' | "$BIN" terms -q --tsv --format markdown -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
