@@ -106,7 +106,7 @@ bench: $(BIN)
 
 # Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds,
 # keeping what it learns in build/fuzz-corpus; a finding stops with the input.
-FUZZERS := page html link export
+FUZZERS := page html link export markdown csv json skos
 FUZZ_SECONDS ?= 300
 FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)
 
