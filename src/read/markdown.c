@@ -201,7 +201,7 @@ static size_t definition_end(const md_reader *m, size_t k, bool bold)
 			size_t j = i;
 			while (j < m->n_lines && m->lines[j].kind == LINE_TEXT && m->lines[j].indent < 2)
 				j++;
-			if (!bold && j > i && j < m->n_lines && m->lines[j].kind == LINE_DEFINITION && blank(&m->lines[i - 1]))
+			if (!bold && j > i && j < m->n_lines && m->lines[j].kind == LINE_DEFINITION)
 				break;
 			i++;
 			continue;
@@ -221,7 +221,7 @@ static size_t definition_end(const md_reader *m, size_t k, bool bold)
 /* Definition and bold lists; returns 0 or GG_ENOMEM. */
 static int find_list_entries(md_reader *m, size_t titles)
 {
-	size_t category = SIZE_MAX;
+	size_t category = SIZE_MAX, floor = 0; /* floor: where the last entry ended */
 	for (size_t k = 0; k < m->n_lines;) {
 		md_line *l = &m->lines[k];
 		if (l->kind == LINE_HEADING) {
@@ -234,21 +234,21 @@ static int find_list_entries(md_reader *m, size_t titles)
 			size_t end = definition_end(m, k, true);
 			if (push_entry(m, (md_entry){ k, 1, k, end, category }))
 				return GG_ENOMEM;
-			k = end;
+			k = floor = end;
 			continue;
 		}
 		if (l->kind == LINE_DEFINITION) {
 			/* the term lines above, with at most one blank line between */
 			size_t last = k;
-			if (last > 0 && blank(&m->lines[last - 1]))
+			if (last > floor && blank(&m->lines[last - 1]))
 				last--;
 			size_t first = last;
-			while (first > 0 && m->lines[first - 1].kind == LINE_TEXT && m->lines[first - 1].indent < 4)
+			while (first > floor && m->lines[first - 1].kind == LINE_TEXT && m->lines[first - 1].indent < 4)
 				first--;
 			size_t end = definition_end(m, k, false);
 			if (first < last && push_entry(m, (md_entry){ first, last - first, k, end, category }))
 				return GG_ENOMEM;
-			k = end;
+			k = floor = end;
 			continue;
 		}
 		k++;
@@ -531,10 +531,13 @@ static int read_entry(md_reader *m, const md_entry *me)
 		if (l->kind == LINE_FENCE) {
 			gg_i_record_text(&rec, "`", 1, l->start + l->indent);
 			in_fence = !in_fence;
-		} else if (l->kind == LINE_CODE)
+		} else if (l->kind == LINE_CODE) {
 			gg_i_record_text(&rec, t + l->start, l->end - l->start, l->start);
-		else if (l->kind != LINE_BLANK)
-			err = render(&k, t + l->body, l->end - l->body, l->body);
+		} else if (l->kind != LINE_BLANK) {
+			/* a bold line opens its own entry, or is text of another */
+			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
+			err = render(&k, t + from, l->end - from, from);
+		}
 	}
 	if (!err)
 		err = gg_i_record_finish(&rec);
@@ -554,10 +557,25 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 	size_t titles = 0;
 	for (size_t k = 0; k < m.n_lines; k++)
 		titles += m.lines[k].kind == LINE_HEADING && m.lines[k].level == 1;
+	/* lists, unless headings with text make more entries ("**Note**: ..."
+	 * inside one heading's text does not make a list glossary) */
 	if ((err = find_list_entries(&m, titles)))
 		goto cleanup;
-	if (!m.n_entries && (err = find_heading_entries(&m, titles)))
+	md_entry *lists = m.entries;
+	size_t n_lists = m.n_entries;
+	m.entries = NULL;
+	m.n_entries = m.cap_entries = 0;
+	if ((err = find_heading_entries(&m, titles))) {
+		free(lists);
 		goto cleanup;
+	}
+	if (n_lists >= m.n_entries) {
+		free(m.entries);
+		m.entries = lists;
+		m.n_entries = m.cap_entries = n_lists;
+	} else {
+		free(lists);
+	}
 	if ((err = index_slugs(&m)))
 		goto cleanup;
 	for (size_t e = 0; e < m.n_entries && !err; e++)

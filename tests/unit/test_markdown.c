@@ -118,12 +118,42 @@ static void test_markup_and_nothing(void)
 	gg_glossary_free(g);
 }
 
+/* read `text` as m.md and build it; NULL when either fails */
+static gg_glossary *read_text(const char *text)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static void test_shapes_decided(void)
+{
+	/* no blank lines between entries; a lazy line stays in its definition */
+	gg_glossary *g = read_text("Term A\n: def A starts\n  continues here\nTerm B\n: def B\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "def A starts continues here");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "Term B");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 4);
+	gg_glossary_free(g);
+	/* a bold note inside a heading's text does not turn the file into a list */
+	g = read_text("## One\n\nText one.\n\n**Note**: a note.\n\n## Two\n\nText two.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "Text one. Note: a note.");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "definition list", test_definition_list) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold list", test_bold_list) ||
+	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing))
 		return CU_get_error();
 	return CUE_SUCCESS;
