@@ -168,16 +168,31 @@ static const char **list_to_arena(gg_arena *a, const gg_buf *list, size_t *count
 	return items;
 }
 
-/* The way from definition positions back to file offsets. */
+/*
+ * The way from definition positions back to file offsets: each anchor, and
+ * within its span each place where the source replaced bad bytes.
+ */
 static gg_offset_map *offset_map(gg_record *r, uint64_t *first)
 {
 	gg_source *src = r->src;
-	gg_offset_map *m = gg_arena_alloc(&src->g->arena, sizeof(*m) + r->n_anchors * sizeof(m->anchors[0]));
+	size_t n = r->n_anchors;
+	for (size_t k = 0; k < src->n_steps; k++)
+		n++; /* at most one more anchor per replacement */
+	gg_offset_map *m = gg_arena_alloc(&src->g->arena, sizeof(*m) + n * sizeof(m->anchors[0]));
 	if (!m)
 		return NULL;
-	m->n = r->n_anchors;
-	for (size_t i = 0; i < r->n_anchors; i++)
-		m->anchors[i] = (gg_offset_anchor){ r->anchors[i].pos, gg_i_source_offset(src, r->anchors[i].offset) };
+	m->n = 0;
+	size_t step = 0;
+	for (size_t i = 0; i < r->n_anchors; i++) {
+		gg_offset_anchor a = r->anchors[i];
+		size_t span = (i + 1 < r->n_anchors ? r->anchors[i + 1].pos : r->definition.len) - a.pos;
+		m->anchors[m->n++] = (gg_offset_anchor){ a.pos, gg_i_source_offset(src, a.offset) };
+		while (step < src->n_steps && src->steps[step].pos <= a.offset)
+			step++;
+		for (size_t k = step; k < src->n_steps && src->steps[k].pos < a.offset + span; k++)
+			m->anchors[m->n++] = (gg_offset_anchor){ a.pos + (src->steps[k].pos - a.offset),
+								 src->steps[k].offset };
+	}
 	*first = m->anchors[0].offset;
 	return m;
 }
