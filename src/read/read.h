@@ -81,6 +81,7 @@ typedef struct gg_record {
 	gg_xref *xrefs;       /* offsets in the definition; targets in the arena */
 	size_t n_xrefs, cap_xrefs;
 	bool pending_space;
+	bool keep_undefined;  /* keep an entry without a definition (as a term) */
 } gg_record;
 
 /* Start an entry whose place is text position `at` of the source. */
@@ -109,7 +110,8 @@ size_t gg_i_record_mark(gg_record *r);
 int gg_i_record_xref(gg_record *r, const char *target, size_t target_len, size_t from);
 /*
  * Add the entry to the glossary, or, without a term or a definition, report
- * it (with its line) and skip it. Frees nothing: call gg_i_record_free.
+ * it (with its line) and skip it (kept without a definition when the
+ * record says keep_undefined). Frees nothing: call gg_i_record_free.
  * Returns 0 or GG_ENOMEM.
  */
 int gg_i_record_finish(gg_record *r);

@@ -209,7 +209,11 @@ int gg_i_record_finish(gg_record *r)
 		g->stats.skipped_lines++;
 		return gg_i_glossary_warn(g, file, r->line, "an entry without a term skipped");
 	}
-	if (!r->definition.len) {
+	if (!r->definition.len && r->keep_undefined) {
+		if (gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; kept as a term without one",
+				       r->names.ptr))
+			return GG_ENOMEM;
+	} else if (!r->definition.len) {
 		g->stats.skipped_lines++;
 		return gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; skipped", r->names.ptr);
 	}
@@ -237,7 +241,7 @@ int gg_i_record_finish(gg_record *r)
 	e.n_names = n_names > 1 ? n_names - 1 : 0;
 	e.abbrevs = list_to_arena(&g->arena, &r->abbrevs, &e.n_abbrevs, &oom);
 	e.categories = list_to_arena(&g->arena, &r->categories, &e.n_categories, &oom);
-	e.definition = gg_arena_strndup(&g->arena, r->definition.ptr, r->definition.len);
+	e.definition = gg_arena_strndup(&g->arena, r->definition.ptr ? r->definition.ptr : "", r->definition.len);
 	e.definition_len = r->definition.len;
 	if (r->n_anchors && !(map = offset_map(r, &e.offset)))
 		oom = true;

@@ -286,6 +286,7 @@ static int read_concept(skos_reader *r, size_t s)
 	int err = 0;
 	gg_i_record_init(&rec, r->src, 0);
 	rec.line = sub->line ? sub->line : 1;
+	rec.keep_undefined = true; /* vocabularies often define few of their concepts */
 	if (sub->label)
 		gg_i_record_name(&rec, sub->label, strlen(sub->label));
 	for (size_t i = sub->first; i < sub->first + sub->n && !err; i++) {

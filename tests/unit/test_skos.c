@@ -17,9 +17,15 @@ static void test_concepts(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.ttl")), 0);
+	/* a concept without a definition is kept as a term, and reported */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 22);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
 	/* the scheme and the collection are no entries; a defined resource is */
-	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *fsync = entry_named(g, "fsync");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fsync);
+	CU_ASSERT_STRING_EQUAL(fsync->definition, "");
 
 	const gg_entry *wal = entry_named(g, "Write-ahead log");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);
