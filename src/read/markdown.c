@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How far a link or a code span is looked for: keeps long lines linear. */
+#define MAX_INLINE_SPAN 4096
+
 typedef enum line_kind {
 	LINE_TEXT,
 	LINE_BLANK,
@@ -27,6 +30,7 @@ typedef struct md_line {
 	size_t indent;
 	size_t body;       /* where the content starts: past "#", ": ", "- **Term**:" */
 	size_t name, name_end; /* the bold term of a LINE_BOLD */
+	size_t run_end;    /* the first line from here on that is not unindented text */
 } md_line;
 
 /* An entry found: its name lines (or one bold/heading line) and its definition lines. */
@@ -74,7 +78,7 @@ static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *n
 	while (p < n && is_space(s[p]))
 		p++;
 	if (!colon_inside) {
-		if (p < n && (s[p] == ':' || s[p] == '-'))
+		if (p < n && (s[p] == ':' || (s[p] == '-' && p + 1 < n && is_space(s[p + 1]))))
 			p++;
 		else if (p + 3 <= n && (memcmp(s + p, "\xE2\x80\x94", 3) == 0 || memcmp(s + p, "\xE2\x80\x93", 3) == 0))
 			p += 3;
@@ -103,7 +107,7 @@ static int scan_lines(md_reader *m)
 		size_t s = src->lines[k], e = s;
 		while (e < src->len && t[e] != '\n' && t[e] != '\r')
 			e++;
-		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0 };
+		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0, 0 };
 		size_t p = s;
 		while (p < e && is_space(t[p]))
 			p++;
@@ -148,6 +152,11 @@ static int scan_lines(md_reader *m)
 				q++;
 		if (bold_item(t, q, e, &l->name, &l->name_end, &l->body))
 			l->kind = LINE_BOLD;
+	}
+	for (size_t k = src->n_lines; k-- > 0;) {
+		md_line *l = &m->lines[k];
+		bool text = l->kind == LINE_TEXT && l->indent < 2;
+		l->run_end = text ? (k + 1 < src->n_lines ? m->lines[k + 1].run_end : k + 1) : k;
 	}
 	return 0;
 }
@@ -198,9 +207,7 @@ static size_t definition_end(const md_reader *m, size_t k, bool bold)
 			if (blank(&m->lines[i - 1]) && l->indent < 2)
 				break;
 			/* a term line right before a new ": " starts the next entry */
-			size_t j = i;
-			while (j < m->n_lines && m->lines[j].kind == LINE_TEXT && m->lines[j].indent < 2)
-				j++;
+			size_t j = l->run_end;
 			if (!bold && j > i && j < m->n_lines && m->lines[j].kind == LINE_DEFINITION)
 				break;
 			i++;
@@ -324,6 +331,7 @@ typedef struct sink {
 	md_reader *m;
 	gg_record *rec; /* or NULL */
 	gg_buf *out;
+	bool in_link;   /* links do not nest: '[' inside one is text */
 } sink;
 
 static void emit(sink *k, const char *s, size_t n, size_t at)
@@ -337,6 +345,8 @@ static void emit(sink *k, const char *s, size_t n, size_t at)
 /* The end of a run of backticks at s[i..n) that closes one of `run` backticks, or 0. */
 static size_t code_span_end(const char *s, size_t i, size_t n, size_t run)
 {
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
 	for (size_t j = i; j < n; j++) {
 		if (s[j] != '`')
 			continue;
@@ -356,6 +366,8 @@ static int render(sink *k, const char *s, size_t n, size_t at);
 static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
 {
 	size_t close = i + 1, depth = 1;
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
 	for (; close < n; close++) {
 		if (s[close] == '\\') {
 			close++;
@@ -375,7 +387,9 @@ static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at,
 	if (end >= n)
 		return 0;
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	k->in_link = true;
 	*err = render(k, s + i + 1, close - i - 1, at == SIZE_MAX ? at : at + i + 1);
+	k->in_link = false;
 	if (!*err && k->rec && opener == '(' && s[u] == '#') {
 		size_t anchor = u + 1, anchor_end = anchor;
 		while (anchor_end < end && s[anchor_end] != ' ' && s[anchor_end] != '"')
@@ -416,7 +430,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				r++;
 			size_t end = code_span_end(s, i + r, n, r);
 			i = end ? end : i + r;
-		} else if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) {
+		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
 			size_t open = c == '!' ? i + 1 : i;
 			FLUSH();
 			size_t end = render_link(k, s, open, n, at, &err);
@@ -452,7 +466,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 static const char *name_line_text(md_reader *m, const md_line *l, gg_buf *out)
 {
 	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
-	sink k = { m, NULL, out };
+	sink k = { m, NULL, out, false };
 	gg_buf_clear(out);
 	size_t n = b - a;
 	const char *s = gg_trim(m->src->text + a, &n);
@@ -521,7 +535,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_category(&rec, s, name.len);
 	}
-	sink k = { m, &rec, NULL };
+	sink k = { m, &rec, NULL, false };
 	bool in_fence = false; /* a fenced block reads as one code span: `code` */
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];
