@@ -85,7 +85,8 @@ static const char *line_opening(const char *t, size_t from, const char *form)
 
 /*
  * The line where a subject written as `written` opens its statements:
- * serd gives no positions, so the text is searched on from the last one.
+ * serd gives no positions, so the text is searched on from the last one
+ * (a blank node, or a subject not found, takes the last one's line).
  */
 static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 {
@@ -93,9 +94,9 @@ static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 	char form[512];
 	int n = snprintf(form, sizeof(form), written->type == SERD_URI ? "<%s>" : "%s", (const char *)written->buf);
 	const char *hit = NULL;
-	if (n > 0 && (size_t)n < sizeof(form) && !(hit = line_opening(t, r->scan, form)))
-		hit = line_opening(t, 0, form);
-	if (hit && (size_t)(hit - t) >= r->scan)
+	/* statements come in the order of the text: search on from the last subject */
+	if (written->type != SERD_BLANK && n > 0 && (size_t)n < sizeof(form) &&
+	    (hit = line_opening(t, r->scan, form)))
 		r->scan = (size_t)(hit - t);
 	return gg_i_source_line(r->src, hit ? (size_t)(hit - t) : r->scan);
 }
