@@ -1,7 +1,7 @@
 /*
  * json.c - reader for JSON glossaries, parsed with jansson: an array of
- * objects keyed as the CSV columns, or an object of term -> definition
- * string, or term -> object.
+ * objects keyed as the CSV columns (also as the one member of an object),
+ * or an object of term -> definition string, or term -> object.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -11,13 +11,13 @@
 #include <string.h>
 
 /*
- * Where each member of the top-level array or object starts (a value of an
- * array, a key of an object), in order: jansson keeps no positions, so one
+ * Where each member of the arrays or objects at nesting `level` starts (a
+ * value of an array, a key of an object), in order: jansson keeps no positions, so one
  * light pass over the text finds them. The text is valid JSON (jansson said
  * so), which keeps the pass simple. Returns a malloc'd array, or NULL when
  * out of memory (with *n 0 for an empty container).
  */
-static size_t *member_starts(const char *t, size_t len, size_t *n)
+static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
 {
 	size_t *at = NULL, cap = 0, depth = 0;
 	bool expecting = false;
@@ -26,7 +26,7 @@ static size_t *member_starts(const char *t, size_t len, size_t *n)
 		char c = t[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			continue;
-		if (depth == 1 && expecting && c != ']' && c != '}') {
+		if (depth == level && expecting && c != ']' && c != '}') {
 			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
 				free(at);
 				return NULL;
@@ -39,10 +39,10 @@ static size_t *member_starts(const char *t, size_t len, size_t *n)
 				if (t[i] == '\\')
 					i++;
 		} else if (c == '{' || c == '[') {
-			expecting = ++depth == 1;
+			expecting = ++depth == level;
 		} else if (c == '}' || c == ']') {
 			depth--;
-		} else if (c == ',' && depth == 1) {
+		} else if (c == ',' && depth == level) {
 			expecting = true;
 		}
 	}
@@ -176,7 +176,16 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 		err = gg_i_source_fail(&src, 1, "a JSON glossary is an array of objects or an object of terms");
 		goto cleanup;
 	}
-	if (!(at = member_starts(src.text, src.len, &n_at))) {
+	/* {"terms": [...]}: one member holding the list */
+	size_t level = 1;
+	json_t *only = json_object_size(root) == 1 ? json_object_iter_value(json_object_iter(root)) : NULL;
+	if (json_is_array(only)) {
+		json_incref(only);
+		json_decref(root);
+		root = only;
+		level = 2;
+	}
+	if (!(at = member_starts(src.text, src.len, level, &n_at))) {
 		err = gg_error_oom();
 		goto cleanup;
 	}

@@ -63,6 +63,20 @@ static void test_map(void)
 	gg_glossary_free(g);
 }
 
+static void test_wrapped(void)
+{
+	const char text[] = "{\"terms\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
+			    "  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "w.json", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "b");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, 2);
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 3);
+	gg_glossary_free(g);
+}
+
 static void test_bad_json(void)
 {
 	static const struct {
@@ -98,6 +112,7 @@ CU_ErrorCode suite_json_add(void)
 	CU_pSuite s = CU_add_suite("JSON reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "array of objects", test_array) ||
 	    !CU_add_test(s, "map of terms", test_map) ||
+	    !CU_add_test(s, "a list inside an object", test_wrapped) ||
 	    !CU_add_test(s, "bad JSON", test_bad_json))
 		return CU_get_error();
 	return CUE_SUCCESS;
