@@ -11,7 +11,7 @@
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
-PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0 jansson
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
@@ -140,7 +140,7 @@ bench: $(BIN)
 # big generated ones (build/fuzz-seeds), keeping what it learns in
 # build/fuzz-corpus; a finding stops with the input. Inputs reach
 # FUZZ_MAX_LEN bytes from the start (-len_control=0), so size bugs are in reach.
-FUZZERS := page html link export
+FUZZERS := page html link export markdown csv json skos
 FUZZ_SECONDS ?= 300
 FUZZ_MAX_LEN ?= 1048576
 FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)

@@ -9,7 +9,11 @@
 
 typedef struct gg_glossary gg_glossary;
 
-/** An editor's explicit cross-reference inside a definition (HTML links). */
+/**
+ * An editor's explicit cross-reference: a link inside a definition (HTML,
+ * Markdown), or a relation the format states (SKOS related/broader/narrower,
+ * a "related" column), which has no link text (len 0).
+ */
 typedef struct gg_xref {
 	const char *target; /**< the linked entry's anchor or name, as written */
 	size_t offset;      /**< byte offset of the link text in the definition */
@@ -28,8 +32,12 @@ typedef struct gg_entry {
 	size_t n_names;
 	const char *definition; /**< NUL-terminated, valid UTF-8 */
 	size_t definition_len;
-	const gg_xref *xrefs;   /**< editor links, HTML only */
+	const gg_xref *xrefs;   /**< editor links (HTML anchors, Markdown, SKOS) */
 	size_t n_xrefs;
+	const char **abbrevs;   /**< abbreviations a structured format names */
+	size_t n_abbrevs;
+	const char **categories; /**< categories a structured format names */
+	size_t n_categories;
 	size_t concept;         /**< index of its concept, once built */
 } gg_entry;
 
@@ -87,8 +95,9 @@ void gg_glossary_free(gg_glossary *g);
 
 /**
  * Read a page, or every page in a directory (regular files not starting with
- * '.', sorted by name, not recursive). HTML is recognised by its extension
- * (.html, .htm, .xhtml) or its first bytes; anything else is a text page.
+ * '.', sorted by name, not recursive). The format is recognised by the
+ * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl),
+ * else by the first bytes; anything else is a text page (README, "Input").
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
  * without pages; GG_EINVAL once built; GG_ENOMEM. Problems inside a page
  * are diagnostics, not errors. Pages read before an error stay read.
@@ -96,9 +105,21 @@ void gg_glossary_free(gg_glossary *g);
 int gg_glossary_read_path(gg_glossary *g, const char *path);
 
 /**
+ * gg_glossary_read_path with the reader named by `format`: "page", "html",
+ * "markdown", "csv", "tsv", "json" or "skos" (Turtle); NULL or "auto" picks
+ * it by each file's extension, then its content. The path "-" is standard
+ * input, named "<stdin>" in diagnostics and evidence.
+ * @return as gg_glossary_read_path; GG_EINVAL for an unknown format;
+ * GG_EINPUT for a file a structured reader cannot read (no term column,
+ * JSON or Turtle syntax), with nothing of that file kept.
+ */
+int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format);
+
+/**
  * Read one page from memory (copied); `name` is its file name in
- * diagnostics and evidence, and tells HTML by its extension.
- * @return 0; GG_EINVAL once built; GG_ENOMEM.
+ * diagnostics and evidence, and tells the format by its extension.
+ * @return 0; GG_EINVAL once built; GG_EINPUT as gg_glossary_read_input;
+ * GG_ENOMEM.
  */
 int gg_glossary_read_buffer(gg_glossary *g, const char *name,
 			    const char *data, size_t len);

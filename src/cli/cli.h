@@ -27,6 +27,7 @@ typedef struct cli_common {
 	bool verbose;
 	bool quiet;
 	gg_link_options link; /* --min-weight, --keep-all, --stop-terms */
+	const char *input_format; /* --format; NULL: by extension and content */
 } cli_common;
 
 /* Zero-initialise `c` with the linker's defaults. */
@@ -50,6 +51,7 @@ typedef struct cli_command {
 	{ "min-weight", required_argument, NULL, 'W' }, \
 	{ "keep-all", no_argument, NULL, 'A' }, \
 	{ "stop-terms", required_argument, NULL, 'S' }, \
+	{ "format", required_argument, NULL, 'F' }, \
 	{ NULL, 0, NULL, 0 }
 
 #define CLI_COMMON_SHORT_OPTIONS "i:vqh"

@@ -8,8 +8,10 @@
 #include <string.h>
 
 const char cli_common_help[] =
-	"  -i, --input PATH  a glossary page or a directory of pages (repeatable;\n"
-	"                    default: data)\n"
+	"  -i, --input PATH  a glossary page or a directory of pages, '-' for\n"
+	"                    standard input (repeatable; default: data)\n"
+	"      --format F    read inputs as F: page, html, markdown, csv, tsv,\n"
+	"                    json, skos (default: by extension and content)\n"
 	"      --json        answer in JSON\n"
 	"      --tsv         answer as tab-separated values\n"
 	"  -v, --verbose     also list notes about the input (duplicates dropped)\n"
@@ -99,6 +101,9 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 			break;
 		case 'S':
 			c->link.stop_terms = optarg;
+			break;
+		case 'F':
+			c->input_format = optarg;
 			break;
 		case 'h':
 			printf("usage: %s\n\n%s%s", spec->usage, spec->help, cli_common_help);
@@ -202,7 +207,7 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	int err = gg_glossary_new(&g);
 
 	for (size_t i = 0; i < n && !err; i++)
-		err = gg_glossary_read_path(g, inputs[i]);
+		err = gg_glossary_read_input(g, inputs[i], c->input_format);
 	if (!err)
 		err = gg_glossary_build(g);
 	if (g)

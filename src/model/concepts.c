@@ -456,6 +456,8 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 		const gg_entry_names *n = &g->names[c->entries[k]];
 		const gg_entry *e = &g->entries[c->entries[k]];
 		err = name_set_add(g, &names, n->term);
+		if (!err && e->n_names) /* of several names given, the first leads */
+			err = name_set_add(g, &names, n->term);
 		if (!err && n->bold)
 			err = name_set_add(g, &names, n->bold);
 		for (size_t a = 0; a < e->n_names && !err; a++)
@@ -464,6 +466,8 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 			err = name_set_add(g, &abbrevs, n->abbrevs[a]);
 		if (!err && n->category)
 			err = name_set_add(g, &cats, n->category);
+		for (size_t a = 1; a < e->n_categories && !err; a++)
+			err = name_set_add(g, &cats, e->categories[a]);
 		for (size_t a = 0; a < n->n_keywords && !err; a++)
 			err = name_set_add(g, &kws, n->keywords[a]);
 	}

@@ -497,6 +497,12 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	}
 	if ((err = list_add(a, &abbrevs, bold_abbr)))
 		goto cleanup;
+	for (size_t i = 0; i < e->n_abbrevs && !err; i++)
+		err = list_add(a, &abbrevs, trim_span(e->abbrevs[i], strlen(e->abbrevs[i])));
+	if (err)
+		goto cleanup;
+	if (e->n_categories) /* a structured format names its categories */
+		out->category = e->categories[0];
 
 	/* the display spelling: the bold one when it names the same thing */
 	span display = term_name;

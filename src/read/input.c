@@ -1,4 +1,4 @@
-/* input.c - turns a path (a page or a directory of pages) into page reads. */
+/* input.c - turns a path (a file, a directory, or "-") into reads by the reader of its format. */
 #include "read/read.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -67,40 +67,126 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 	return 0;
 }
 
-static bool has_html_extension(const char *path)
+/* The format a file's extension names, or GG_INPUT_AUTO. */
+static gg_i_input_format format_of_extension(const char *path)
 {
+	static const struct {
+		const char *ext;
+		gg_i_input_format format;
+	} exts[] = {
+		{ ".html", GG_INPUT_HTML }, { ".htm", GG_INPUT_HTML }, { ".xhtml", GG_INPUT_HTML },
+		{ ".md", GG_INPUT_MARKDOWN }, { ".markdown", GG_INPUT_MARKDOWN },
+		{ ".csv", GG_INPUT_CSV }, { ".tsv", GG_INPUT_TSV },
+		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS },
+	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
 	if (!dot || (slash && dot < slash))
-		return false;
-	return gg_strcasecmp(dot, ".html") == 0 || gg_strcasecmp(dot, ".htm") == 0 ||
-	       gg_strcasecmp(dot, ".xhtml") == 0;
+		return GG_INPUT_AUTO;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+		if (gg_strcasecmp(dot, exts[i].ext) == 0)
+			return exts[i].format;
+	return GG_INPUT_AUTO;
 }
 
-static bool looks_like_html(const char *data, size_t len)
+/* Whether the first line of data[i..len) names a term and a definition column when cut at sep. */
+static bool header_row(const char *data, size_t i, size_t len, char sep)
+{
+	bool term = false, definition = false;
+	while (i < len && data[i] != '\n' && data[i] != '\r') {
+		size_t start = i;
+		while (i < len && data[i] != sep && data[i] != '\n' && data[i] != '\r')
+			i++;
+		size_t n = i - start;
+		const char *s = data + start;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		gg_i_field f = gg_i_field_named(s, n);
+		term |= f == GG_FIELD_TERM;
+		definition |= f == GG_FIELD_DEFINITION;
+		if (i < len && data[i] == sep)
+			i++;
+	}
+	return term && definition;
+}
+
+/* Whether a line among the first ones opens the Markdown way: a heading, a definition, a bold item. */
+static bool looks_like_markdown(const char *data, size_t i, size_t len)
+{
+	for (int lines = 0; i < len && lines < 40; lines++) {
+		const char *s = data + i;
+		size_t n = len - i;
+		if ((n >= 2 && s[0] == '#' && (s[1] == ' ' || s[1] == '#')) ||
+		    (n >= 2 && s[0] == ':' && s[1] == ' ') ||
+		    (n >= 4 && (s[0] == '-' || s[0] == '*') && s[1] == ' ' && s[2] == '*' && s[3] == '*'))
+			return true;
+		while (i < len && data[i] != '\n')
+			i++;
+		i++;
+	}
+	return false;
+}
+
+/* The format the first bytes show; a text page when nothing else fits. */
+static gg_i_input_format format_of_content(const char *data, size_t len)
 {
 	size_t i = 0;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
+	size_t first = i; /* the first line, for a header row */
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
 		i++;
-	return (len - i >= 14 && strncasecmp(data + i, "<!doctype html", 14) == 0) ||
-	       (len - i >= 5 && strncasecmp(data + i, "<html", 5) == 0);
+	if ((len - i >= 14 && strncasecmp(data + i, "<!doctype html", 14) == 0) ||
+	    (len - i >= 5 && strncasecmp(data + i, "<html", 5) == 0))
+		return GG_INPUT_HTML;
+	if (i < len && (data[i] == '[' || data[i] == '{'))
+		return GG_INPUT_JSON;
+	if ((len - i >= 7 && (strncmp(data + i, "@prefix", 7) == 0 || strncasecmp(data + i, "prefix ", 7) == 0)) ||
+	    (len - i >= 5 && (strncmp(data + i, "@base", 5) == 0 || strncasecmp(data + i, "base ", 5) == 0)))
+		return GG_INPUT_SKOS;
+	if (header_row(data, first, len, '\t'))
+		return GG_INPUT_TSV;
+	if (header_row(data, first, len, ','))
+		return GG_INPUT_CSV;
+	if (looks_like_markdown(data, first, len))
+		return GG_INPUT_MARKDOWN;
+	return GG_INPUT_PAGE;
 }
 
-/* Read one page whose bytes the caller hands over (malloc'd, len + 1). */
-static int read_page(gg_glossary *g, const char *name, char *data, size_t len)
+/* Read one file whose bytes the caller hands over (malloc'd, len + 1). */
+static int read_page(gg_glossary *g, const char *name, char *data, size_t len, gg_i_input_format format)
 {
+	if (format == GG_INPUT_AUTO)
+		format = format_of_extension(name);
+	if (format == GG_INPUT_AUTO)
+		format = format_of_content(data, len);
 	g->stats.pages++;
-	if (has_html_extension(name) || looks_like_html(data, len)) {
+	switch (format) {
+	case GG_INPUT_HTML: {
 		int err = gg_i_read_html_page(g, name, data, len);
 		free(data);
 		return err;
 	}
+	case GG_INPUT_MARKDOWN:
+		return gg_i_read_markdown(g, name, data, len);
+	case GG_INPUT_CSV:
+		return gg_i_read_csv(g, name, data, len, ',');
+	case GG_INPUT_TSV:
+		return gg_i_read_csv(g, name, data, len, '\t');
+	case GG_INPUT_JSON:
+		return gg_i_read_json(g, name, data, len);
+	case GG_INPUT_SKOS:
+		return gg_i_read_skos(g, name, data, len);
+	case GG_INPUT_AUTO:
+	case GG_INPUT_PAGE:
+		break;
+	}
 	return gg_i_read_text_page(g, name, data, len);
 }
 
-static int read_file(gg_glossary *g, const char *path)
+static int read_file(gg_glossary *g, const char *path, gg_i_input_format format)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -116,7 +202,19 @@ static int read_file(gg_glossary *g, const char *path)
 		free(data);
 		return gg_error_oom();
 	}
-	return read_page(g, name, data, len);
+	return read_page(g, name, data, len, format);
+}
+
+/* Standard input, read whole, named "<stdin>". */
+static int read_stdin(gg_glossary *g, gg_i_input_format format)
+{
+	static const char name[] = "<stdin>";
+	char *data = NULL;
+	size_t len = 0;
+	int err = read_fd(STDIN_FILENO, "standard input", &data, &len);
+	if (err)
+		return err;
+	return read_page(g, name, data, len, format);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -124,7 +222,7 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int read_directory(gg_glossary *g, const char *path)
+static int read_directory(gg_glossary *g, const char *path, gg_i_input_format format)
 {
 	DIR *dir = opendir(path);
 	if (!dir)
@@ -167,7 +265,7 @@ static int read_directory(gg_glossary *g, const char *path)
 	}
 	qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n && !err; i++)
-		err = read_file(g, names[i]);
+		err = read_file(g, names[i], format);
 cleanup:
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -176,16 +274,40 @@ cleanup:
 	return err;
 }
 
-int gg_glossary_read_path(gg_glossary *g, const char *path)
+/* The format named `s`; false when there is no such format. */
+static bool format_named(const char *s, gg_i_input_format *out)
+{
+	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos" };
+	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
+					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS };
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!s || strcmp(s, names[i]) == 0) {
+			*out = s ? formats[i] : GG_INPUT_AUTO;
+			return true;
+		}
+	return false;
+}
+
+int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 {
 	struct stat st;
+	gg_i_input_format f;
 	if (g->built)
 		return gg_error_set(GG_EINVAL, "the glossary is already built");
+	if (!format_named(format, &f))
+		return gg_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos)", format);
+	if (strcmp(path, "-") == 0)
+		return read_stdin(g, f);
 	if (stat(path, &st) != 0)
 		return gg_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
 	if (S_ISDIR(st.st_mode))
-		return read_directory(g, path);
-	return read_file(g, path);
+		return read_directory(g, path, f);
+	return read_file(g, path, f);
+}
+
+int gg_glossary_read_path(gg_glossary *g, const char *path)
+{
+	return gg_glossary_read_input(g, path, NULL);
 }
 
 int gg_glossary_read_buffer(gg_glossary *g, const char *name, const char *data, size_t len)
@@ -201,5 +323,5 @@ int gg_glossary_read_buffer(gg_glossary *g, const char *name, const char *data, 
 	if (len)
 		memcpy(copy, data, len);
 	copy[len] = '\0';
-	return read_page(g, stored, copy, len);
+	return read_page(g, stored, copy, len, GG_INPUT_AUTO);
 }

@@ -8,6 +8,10 @@
 CU_ErrorCode suite_text_add(void);
 CU_ErrorCode suite_page_add(void);
 CU_ErrorCode suite_html_add(void);
+CU_ErrorCode suite_markdown_add(void);
+CU_ErrorCode suite_csv_add(void);
+CU_ErrorCode suite_json_add(void);
+CU_ErrorCode suite_skos_add(void);
 CU_ErrorCode suite_model_add(void);
 CU_ErrorCode suite_automaton_add(void);
 CU_ErrorCode suite_links_add(void);

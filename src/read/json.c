@@ -1,0 +1,201 @@
+/*
+ * json.c - reader for JSON glossaries, parsed with jansson: an array of
+ * objects keyed as the CSV columns (also as the one member of an object),
+ * or an object of term -> definition string, or term -> object.
+ */
+#include "read/read.h"
+#include "core/error.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Where each member of the arrays or objects at nesting `level` starts (a
+ * value of an array, a key of an object), in order: jansson keeps no positions, so one
+ * light pass over the text finds them. The text is valid JSON (jansson said
+ * so), which keeps the pass simple. Returns a malloc'd array, or NULL when
+ * out of memory (with *n 0 for an empty container).
+ */
+static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
+{
+	size_t *at = NULL, cap = 0, depth = 0;
+	bool expecting = false;
+	*n = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (depth == level && expecting && c != ']' && c != '}') {
+			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
+				free(at);
+				return NULL;
+			}
+			at[(*n)++] = i;
+			expecting = false;
+		}
+		if (c == '"') {
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (c == '{' || c == '[') {
+			expecting = ++depth == level;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		} else if (c == ',' && depth == level) {
+			expecting = true;
+		}
+	}
+	return at ? at : malloc(1);
+}
+
+/* Add one value of field f: a string, or an array of strings for a list. */
+static int add_value(gg_record *rec, gg_i_field f, const char *key, json_t *v)
+{
+	if (json_is_string(v))
+		return gg_i_record_field(rec, f, json_string_value(v), json_string_length(v), SIZE_MAX);
+	if (json_is_array(v) && f != GG_FIELD_TERM && f != GG_FIELD_DEFINITION) {
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item) {
+			if (!json_is_string(item))
+				continue;
+			/* one item is one name, even with a ';' in it */
+			int err = 0;
+			if (f == GG_FIELD_ALIASES)
+				gg_i_record_name(rec, json_string_value(item), json_string_length(item));
+			else if (f == GG_FIELD_ABBREV)
+				gg_i_record_abbrev(rec, json_string_value(item), json_string_length(item));
+			else if (f == GG_FIELD_CATEGORY)
+				gg_i_record_category(rec, json_string_value(item), json_string_length(item));
+			else
+				err = gg_i_record_field(rec, f, json_string_value(item), json_string_length(item), SIZE_MAX);
+			if (err)
+				return err;
+		}
+		return 0;
+	}
+	if (json_is_null(v))
+		return 0;
+	return gg_i_glossary_warn(rec->src->g, rec->src->name, rec->line, "'%.40s' is not %s; passed over", key,
+				  f == GG_FIELD_TERM || f == GG_FIELD_DEFINITION ? "a string" : "a string or an array of strings");
+}
+
+/*
+ * One entry from object `o`; `term` (a map's key) is its term when not
+ * NULL. Keys that name no field are passed over.
+ */
+static int read_object(gg_source *src, size_t at, const char *term, size_t term_len, json_t *o)
+{
+	gg_record rec;
+	int err = 0;
+	gg_i_record_init(&rec, src, at);
+	if (term)
+		gg_i_record_name(&rec, term, term_len);
+	for (int pass = 0; pass < 2 && !err; pass++) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(o, key, v) {
+			gg_i_field f = gg_i_field_named(key, strlen(key));
+			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
+				continue;
+			if (f == GG_FIELD_TERM && term)
+				f = GG_FIELD_ALIASES; /* the key is the term; a "term" inside names it too */
+			if ((err = add_value(&rec, f, key, v)))
+				break;
+		}
+	}
+	if (!err)
+		err = gg_i_record_finish(&rec);
+	gg_i_record_free(&rec);
+	return err;
+}
+
+static int read_members(gg_source *src, json_t *root, const size_t *at, size_t n_at)
+{
+	size_t k = 0;
+	int err = 0;
+	if (json_is_array(root)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(root, i, v) {
+			size_t pos = i < n_at ? at[i] : 0;
+			if (json_is_object(v))
+				err = read_object(src, pos, NULL, 0, v);
+			else
+				err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
+							 "an array item that is not an object skipped");
+			if (err)
+				break;
+		}
+		return err;
+	}
+	const char *key;
+	json_t *v;
+	json_object_foreach(root, key, v) {
+		size_t pos = k < n_at ? at[k] : 0;
+		k++;
+		if (json_is_string(v)) {
+			gg_record rec;
+			gg_i_record_init(&rec, src, pos);
+			gg_i_record_name(&rec, key, strlen(key));
+			gg_i_record_text(&rec, json_string_value(v), json_string_length(v), SIZE_MAX);
+			err = gg_i_record_finish(&rec);
+			gg_i_record_free(&rec);
+		} else if (json_is_object(v)) {
+			err = read_object(src, pos, key, strlen(key), v);
+		} else {
+			err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
+						 "'%.80s' is neither a definition nor an object; skipped", key);
+		}
+		if (err)
+			break;
+	}
+	return err;
+}
+
+int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_source src;
+	json_t *root = NULL;
+	size_t *at = NULL, n_at = 0;
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err)
+		goto cleanup;
+	json_error_t jerr;
+	root = json_loadb(src.text, src.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+	if (!root) {
+		if (src.len == 0 || strspn(src.text, " \t\r\n") == src.len)
+			err = gg_i_glossary_warn(g, name, 0, "empty file");
+		else
+			err = gg_i_source_fail(&src, jerr.line > 0 ? (uint32_t)jerr.line : 0, "invalid JSON: %s (column %d)",
+					       jerr.text, jerr.column);
+		goto cleanup;
+	}
+	if (!json_is_array(root) && !json_is_object(root)) {
+		err = gg_i_source_fail(&src, 1, "a JSON glossary is an array of objects or an object of terms");
+		goto cleanup;
+	}
+	/* {"terms": [...]}: one member holding the list */
+	size_t level = 1;
+	json_t *only = json_object_size(root) == 1 ? json_object_iter_value(json_object_iter(root)) : NULL;
+	if (json_is_array(only)) {
+		json_incref(only);
+		json_decref(root);
+		root = only;
+		level = 2;
+	}
+	if (!(at = member_starts(src.text, src.len, level, &n_at))) {
+		err = gg_error_oom();
+		goto cleanup;
+	}
+	size_t before = g->n_entries;
+	err = read_members(&src, root, at, n_at);
+	if (!err && g->n_entries == before)
+		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");
+cleanup:
+	free(at);
+	json_decref(root);
+	gg_i_source_close(&src);
+	return err;
+}

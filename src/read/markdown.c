@@ -1,0 +1,607 @@
+/*
+ * markdown.c - reader for Markdown glossaries: definition lists ("Term" then
+ * ": definition"), bold lists ("- **Term**: definition"), or one heading per
+ * term; links to the glossary's own headings are editor links.
+ */
+#include "read/read.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How far a link or a code span is looked for: keeps long lines linear. */
+#define MAX_INLINE_SPAN 4096
+
+typedef enum line_kind {
+	LINE_TEXT,
+	LINE_BLANK,
+	LINE_HEADING,
+	LINE_DEFINITION, /* ": definition" */
+	LINE_BOLD,       /* "- **Term**: definition" */
+	LINE_FENCE,      /* ``` or ~~~ */
+	LINE_CODE        /* inside a fenced block */
+} line_kind;
+
+typedef struct md_line {
+	size_t start, end; /* text positions, line break excluded */
+	line_kind kind;
+	int level;         /* of a heading */
+	size_t indent;
+	size_t body;       /* where the content starts: past "#", ": ", "- **Term**:" */
+	size_t name, name_end; /* the bold term of a LINE_BOLD */
+	size_t run_end;    /* the first line from here on that is not unindented text */
+} md_line;
+
+/* An entry found: its name lines (or one bold/heading line) and its definition lines. */
+typedef struct md_entry {
+	size_t first_name, n_names; /* line indices */
+	size_t def_first, def_end;  /* line indices [first, end) */
+	size_t category;            /* heading line index, or SIZE_MAX */
+} md_entry;
+
+typedef struct md_reader {
+	gg_source *src;
+	md_line *lines;
+	size_t n_lines;
+	md_entry *entries;
+	size_t n_entries, cap_entries;
+	gg_strmap slugs;     /* heading slug -> index in terms */
+	const char **terms;  /* each entry's first name, rendered */
+	size_t n_terms, cap_terms;
+} md_reader;
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool is_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* The bold opening "**Term**" + ':' / '-' / en or em dash, or "**Term:**", at s[i..n). */
+static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *name_end, size_t *body)
+{
+	if (i + 2 >= n || s[i] != '*' || s[i + 1] != '*')
+		return false;
+	size_t a = i + 2, b = a;
+	while (b + 1 < n && !(s[b] == '*' && s[b + 1] == '*'))
+		b++;
+	if (b + 1 >= n || b == a)
+		return false;
+	size_t p = b + 2, e = b;
+	bool colon_inside = s[e - 1] == ':';
+	if (colon_inside)
+		e--;
+	while (p < n && is_space(s[p]))
+		p++;
+	if (!colon_inside) {
+		if (p < n && (s[p] == ':' || (s[p] == '-' && p + 1 < n && is_space(s[p + 1]))))
+			p++;
+		else if (p + 3 <= n && (memcmp(s + p, "\xE2\x80\x94", 3) == 0 || memcmp(s + p, "\xE2\x80\x93", 3) == 0))
+			p += 3;
+		else
+			return false;
+	}
+	while (p < n && is_space(s[p]))
+		p++;
+	*name = a;
+	*name_end = e;
+	*body = p;
+	return e > a;
+}
+
+/* Classify every line of the text. */
+static int scan_lines(md_reader *m)
+{
+	const gg_source *src = m->src;
+	const char *t = src->text;
+	if (!(m->lines = calloc(src->n_lines ? src->n_lines : 1, sizeof(*m->lines))))
+		return gg_error_oom();
+	m->n_lines = src->n_lines;
+	char fence = 0;
+	for (size_t k = 0; k < src->n_lines; k++) {
+		md_line *l = &m->lines[k];
+		size_t s = src->lines[k], e = s;
+		while (e < src->len && t[e] != '\n' && t[e] != '\r')
+			e++;
+		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0, 0 };
+		size_t p = s;
+		while (p < e && is_space(t[p]))
+			p++;
+		l->indent = p - s;
+		l->body = p;
+		if (p == e) {
+			l->kind = fence ? LINE_CODE : LINE_BLANK;
+			continue;
+		}
+		bool fence_line = l->indent < 4 && e - p >= 3 && (t[p] == '`' || t[p] == '~') &&
+				  t[p + 1] == t[p] && t[p + 2] == t[p];
+		if (fence_line && (!fence || fence == t[p])) {
+			fence = fence ? 0 : t[p];
+			l->kind = LINE_FENCE;
+			continue;
+		}
+		if (fence) {
+			l->kind = LINE_CODE;
+			continue;
+		}
+		if (l->indent >= 4)
+			continue;
+		int level = 0;
+		while (p + (size_t)level < e && t[p + (size_t)level] == '#' && level < 7)
+			level++;
+		if (level >= 1 && level <= 6 && (p + (size_t)level == e || is_space(t[p + (size_t)level]))) {
+			l->kind = LINE_HEADING;
+			l->level = level;
+			l->body = p + (size_t)level;
+			while (l->end > l->body && (is_space(t[l->end - 1]) || t[l->end - 1] == '#'))
+				l->end--; /* closing #s */
+			continue;
+		}
+		if (t[p] == ':' && p + 1 < e && is_space(t[p + 1])) {
+			l->kind = LINE_DEFINITION;
+			l->body = p + 2;
+			continue;
+		}
+		size_t q = p;
+		if ((t[q] == '-' || t[q] == '*' || t[q] == '+') && q + 1 < e && is_space(t[q + 1]))
+			for (q++; q < e && is_space(t[q]);)
+				q++;
+		if (bold_item(t, q, e, &l->name, &l->name_end, &l->body))
+			l->kind = LINE_BOLD;
+	}
+	for (size_t k = src->n_lines; k-- > 0;) {
+		md_line *l = &m->lines[k];
+		bool text = l->kind == LINE_TEXT && l->indent < 2;
+		l->run_end = text ? (k + 1 < src->n_lines ? m->lines[k + 1].run_end : k + 1) : k;
+	}
+	return 0;
+}
+
+static bool blank(const md_line *l)
+{
+	return l->kind == LINE_BLANK;
+}
+
+static int push_entry(md_reader *m, md_entry e)
+{
+	if (GG_ARRAY_PUSH_SLOT(m->entries, m->n_entries, m->cap_entries))
+		return GG_ENOMEM;
+	m->entries[m->n_entries++] = e;
+	return 0;
+}
+
+/* Whether heading line k names a section (a category), not a letter or the title. */
+static bool section_heading(const md_reader *m, size_t k, size_t titles)
+{
+	const md_line *l = &m->lines[k];
+	size_t n = l->end - l->body;
+	const char *s = gg_trim(m->src->text + l->body, &n);
+	(void)s;
+	return n > 1 && !(l->level == 1 && titles == 1); /* "A", "B": letter sections */
+}
+
+/*
+ * Where the definition that starts at line k ends: lines that go on without
+ * a blank line, further ": " paragraphs, and indented lines after blanks.
+ */
+static size_t definition_end(const md_reader *m, size_t k, bool bold)
+{
+	size_t i = k + 1;
+	while (i < m->n_lines) {
+		const md_line *l = &m->lines[i];
+		if (l->kind == LINE_FENCE || l->kind == LINE_CODE) {
+			i++;
+			continue;
+		}
+		if (l->kind == LINE_HEADING || (bold && l->kind == LINE_BOLD))
+			break;
+		if (l->kind == LINE_DEFINITION && !bold) {
+			i++;
+			continue;
+		}
+		if (!blank(l)) {
+			if (blank(&m->lines[i - 1]) && l->indent < 2)
+				break;
+			/* a term line right before a new ": " starts the next entry */
+			size_t j = l->run_end;
+			if (!bold && j > i && j < m->n_lines && m->lines[j].kind == LINE_DEFINITION)
+				break;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < m->n_lines && blank(&m->lines[j]))
+			j++;
+		if (j >= m->n_lines || !(m->lines[j].indent >= 2 || (!bold && m->lines[j].kind == LINE_DEFINITION)))
+			break;
+		i = j;
+	}
+	while (i > k + 1 && blank(&m->lines[i - 1]))
+		i--;
+	return i;
+}
+
+/* Definition and bold lists; returns 0 or GG_ENOMEM. */
+static int find_list_entries(md_reader *m, size_t titles)
+{
+	size_t category = SIZE_MAX, floor = 0; /* floor: where the last entry ended */
+	for (size_t k = 0; k < m->n_lines;) {
+		md_line *l = &m->lines[k];
+		if (l->kind == LINE_HEADING) {
+			if (section_heading(m, k, titles))
+				category = k;
+			k++;
+			continue;
+		}
+		if (l->kind == LINE_BOLD) {
+			size_t end = definition_end(m, k, true);
+			if (push_entry(m, (md_entry){ k, 1, k, end, category }))
+				return GG_ENOMEM;
+			k = floor = end;
+			continue;
+		}
+		if (l->kind == LINE_DEFINITION) {
+			/* the term lines above, with at most one blank line between */
+			size_t last = k;
+			if (last > floor && blank(&m->lines[last - 1]))
+				last--;
+			size_t first = last;
+			while (first > floor && m->lines[first - 1].kind == LINE_TEXT && m->lines[first - 1].indent < 4)
+				first--;
+			size_t end = definition_end(m, k, false);
+			if (first < last && push_entry(m, (md_entry){ first, last - first, k, end, category }))
+				return GG_ENOMEM;
+			k = floor = end;
+			continue;
+		}
+		k++;
+	}
+	return 0;
+}
+
+/*
+ * One heading per term: the level with the most headings that have text
+ * under them (a lone level-1 title is not an entry); an entry's definition
+ * runs to the next heading of its level or above.
+ */
+static int find_heading_entries(md_reader *m, size_t titles)
+{
+	size_t with_text[7] = { 0 };
+	for (size_t k = 0; k < m->n_lines; k++) {
+		if (m->lines[k].kind != LINE_HEADING || (m->lines[k].level == 1 && titles == 1))
+			continue;
+		size_t j = k + 1;
+		while (j < m->n_lines && blank(&m->lines[j]))
+			j++;
+		if (j < m->n_lines && m->lines[j].kind != LINE_HEADING)
+			with_text[m->lines[k].level]++;
+	}
+	int level = 0;
+	for (int v = 1; v <= 6; v++)
+		if (with_text[v] > (level ? with_text[level] : 0))
+			level = v;
+	if (!level)
+		return 0;
+	size_t category = SIZE_MAX;
+	for (size_t k = 0; k < m->n_lines; k++) {
+		const md_line *l = &m->lines[k];
+		if (l->kind != LINE_HEADING)
+			continue;
+		if (l->level < level) {
+			category = section_heading(m, k, titles) ? k : SIZE_MAX;
+			continue;
+		}
+		if (l->level > level)
+			continue;
+		size_t end = k + 1;
+		while (end < m->n_lines && !(m->lines[end].kind == LINE_HEADING && m->lines[end].level <= level))
+			end++;
+		size_t first = k + 1;
+		while (first < end && blank(&m->lines[first]))
+			first++;
+		while (end > first && blank(&m->lines[end - 1]))
+			end--;
+		if (push_entry(m, (md_entry){ k, 1, first, end, category }))
+			return GG_ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The GitHub-style anchor of a heading: lower case, letters, digits, '-'
+ * and '_' kept, spaces turned to '-', other punctuation dropped.
+ */
+static void slug_append(gg_buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t')
+			gg_buf_putc(out, '-');
+		else if ((unsigned char)c >= 0x80 || c == '-' || c == '_' || !is_punct(c))
+			gg_buf_putc(out, gg_ascii_lower(c));
+	}
+}
+
+/* Hands rendered text to a record (with links) or to a buffer (names). */
+typedef struct sink {
+	md_reader *m;
+	gg_record *rec; /* or NULL */
+	gg_buf *out;
+	bool in_link;   /* links do not nest: '[' inside one is text */
+} sink;
+
+static void emit(sink *k, const char *s, size_t n, size_t at)
+{
+	if (k->rec)
+		gg_i_record_text(k->rec, s, n, at);
+	else
+		gg_buf_put(k->out, s, n);
+}
+
+/* The end of a run of backticks at s[i..n) that closes one of `run` backticks, or 0. */
+static size_t code_span_end(const char *s, size_t i, size_t n, size_t run)
+{
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
+	for (size_t j = i; j < n; j++) {
+		if (s[j] != '`')
+			continue;
+		size_t r = 0;
+		while (j + r < n && s[j + r] == '`')
+			r++;
+		if (r == run)
+			return j + r;
+		j += r - 1;
+	}
+	return 0;
+}
+
+static int render(sink *k, const char *s, size_t n, size_t at);
+
+/* A link "[text](url)" or "[text][ref]" at s[i], '[' there; returns where it ends, or 0. */
+static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
+{
+	size_t close = i + 1, depth = 1;
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
+	for (; close < n; close++) {
+		if (s[close] == '\\') {
+			close++;
+			continue;
+		}
+		if (s[close] == '[')
+			depth++;
+		else if (s[close] == ']' && --depth == 0)
+			break;
+	}
+	if (close >= n || close + 1 >= n || (s[close + 1] != '(' && s[close + 1] != '['))
+		return 0;
+	char opener = s[close + 1], closer = opener == '(' ? ')' : ']';
+	size_t u = close + 2, end = u;
+	while (end < n && s[end] != closer)
+		end++;
+	if (end >= n)
+		return 0;
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	k->in_link = true;
+	*err = render(k, s + i + 1, close - i - 1, at == SIZE_MAX ? at : at + i + 1);
+	k->in_link = false;
+	if (!*err && k->rec && opener == '(' && s[u] == '#') {
+		size_t anchor = u + 1, anchor_end = anchor;
+		while (anchor_end < end && s[anchor_end] != ' ' && s[anchor_end] != '"')
+			anchor_end++;
+		char *key = gg_strndup(s + anchor, anchor_end - anchor);
+		uint32_t t;
+		if (!key) {
+			*err = gg_error_oom();
+		} else if (gg_strmap_get(&k->m->slugs, key, &t)) {
+			*err = gg_i_record_xref(k->rec, k->m->terms[t], strlen(k->m->terms[t]), from);
+		} else if (k->rec->definition.len > from) {
+			*err = gg_i_record_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
+		}
+		free(key);
+	}
+	return end + 1;
+}
+
+/*
+ * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
+ * emphasis markers and link syntax dropped, backslash escapes undone,
+ * code spans kept as written, backticks included, so they stay marked.
+ */
+static int render(sink *k, const char *s, size_t n, size_t at)
+{
+	size_t i = 0, run = 0; /* s[run..i) is plain text not yet emitted */
+	int err = 0;
+#define FLUSH() do { if (i > run) emit(k, s + run, i - run, at == SIZE_MAX ? at : at + run); } while (0)
+	while (i < n && !err) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n && is_punct(s[i + 1])) {
+			FLUSH();
+			run = i + 1;
+			i += 2;
+		} else if (c == '`') {
+			size_t r = 0;
+			while (i + r < n && s[i + r] == '`')
+				r++;
+			size_t end = code_span_end(s, i + r, n, r);
+			i = end ? end : i + r;
+		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
+			size_t open = c == '!' ? i + 1 : i;
+			FLUSH();
+			size_t end = render_link(k, s, open, n, at, &err);
+			if (end) {
+				i = run = end;
+			} else {
+				run = i;
+				i = open + 1;
+			}
+		} else if (c == '*' || c == '_') {
+			size_t r = 0;
+			while (i + r < n && s[i + r] == c)
+				r++;
+			bool before = i > 0 && !is_space(s[i - 1]);
+			bool after = i + r < n && !is_space(s[i + r]);
+			bool marker = c == '*' ? (before || after)
+				: !(before && after && !is_punct(s[i - 1]) && !is_punct(s[i + r]));
+			if (marker && (before || after)) {
+				FLUSH();
+				run = i + r;
+			}
+			i += r;
+		} else {
+			i++;
+		}
+	}
+	FLUSH();
+#undef FLUSH
+	return err;
+}
+
+/* The rendered first name of entry e, for the slug map. */
+static const char *name_line_text(md_reader *m, const md_line *l, gg_buf *out)
+{
+	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
+	sink k = { m, NULL, out, false };
+	gg_buf_clear(out);
+	size_t n = b - a;
+	const char *s = gg_trim(m->src->text + a, &n);
+	render(&k, s, n, SIZE_MAX);
+	return gg_buf_ok(out) ? NULL : (out->ptr ? out->ptr : "");
+}
+
+/* Index every entry's names by slug, so links can point forward. */
+static int index_slugs(md_reader *m)
+{
+	gg_buf name = GG_BUF_INIT, slug = GG_BUF_INIT;
+	int err = 0;
+	for (size_t e = 0; e < m->n_entries && !err; e++) {
+		const md_entry *me = &m->entries[e];
+		for (size_t k = me->first_name; k < me->first_name + me->n_names && !err; k++) {
+			const char *s = name_line_text(m, &m->lines[k], &name);
+			size_t n = name.len;
+			if (!s)
+				break;
+			s = gg_trim(s, &n);
+			gg_buf_clear(&slug);
+			slug_append(&slug, s, n);
+			const char *term = k == me->first_name ? gg_arena_strndup(&m->src->g->arena, s, n) : m->terms[m->n_terms - 1];
+			char *key = gg_buf_ok(&slug) ? NULL : gg_arena_strndup(&m->src->g->arena, slug.ptr ? slug.ptr : "", slug.len);
+			if (!term || !key) {
+				err = gg_error_oom();
+				break;
+			}
+			if (k == me->first_name) {
+				if ((err = GG_ARRAY_PUSH_SLOT(m->terms, m->n_terms, m->cap_terms)))
+					break;
+				m->terms[m->n_terms++] = term;
+			}
+			if (gg_strmap_put(&m->slugs, key, (uint32_t)(m->n_terms - 1), NULL) < 0)
+				err = GG_ENOMEM;
+		}
+	}
+	if (!err && (gg_buf_ok(&name) || gg_buf_ok(&slug)))
+		err = gg_error_oom();
+	gg_buf_free(&name);
+	gg_buf_free(&slug);
+	return err;
+}
+
+static int read_entry(md_reader *m, const md_entry *me)
+{
+	gg_record rec;
+	gg_buf name = GG_BUF_INIT;
+	int err = 0;
+	const char *t = m->src->text;
+	gg_i_record_init(&rec, m->src, m->lines[me->first_name].start);
+	for (size_t k = me->first_name; k < me->first_name + me->n_names; k++) {
+		const char *s = name_line_text(m, &m->lines[k], &name);
+		if (!s) {
+			err = gg_error_oom();
+			goto cleanup;
+		}
+		gg_i_record_name(&rec, s, name.len);
+	}
+	if (me->category != SIZE_MAX) {
+		const md_line *h = &m->lines[me->category];
+		const char *s = name_line_text(m, h, &name);
+		if (!s) {
+			err = gg_error_oom();
+			goto cleanup;
+		}
+		gg_i_record_category(&rec, s, name.len);
+	}
+	sink k = { m, &rec, NULL, false };
+	bool in_fence = false; /* a fenced block reads as one code span: `code` */
+	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
+		const md_line *l = &m->lines[i];
+		bool opened = i > me->def_first && m->lines[i - 1].kind == LINE_FENCE && in_fence;
+		if (i > me->def_first && !opened && !(l->kind == LINE_FENCE && in_fence))
+			gg_i_record_text(&rec, "\n", 1, SIZE_MAX);
+		if (l->kind == LINE_FENCE) {
+			gg_i_record_text(&rec, "`", 1, l->start + l->indent);
+			in_fence = !in_fence;
+		} else if (l->kind == LINE_CODE) {
+			gg_i_record_text(&rec, t + l->start, l->end - l->start, l->start);
+		} else if (l->kind != LINE_BLANK) {
+			/* a bold line opens its own entry, or is text of another */
+			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
+			err = render(&k, t + from, l->end - from, from);
+		}
+	}
+	if (!err)
+		err = gg_i_record_finish(&rec);
+cleanup:
+	gg_i_record_free(&rec);
+	gg_buf_free(&name);
+	return err;
+}
+
+int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_source src;
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0 };
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err || (err = scan_lines(&m)))
+		goto cleanup;
+	size_t titles = 0;
+	for (size_t k = 0; k < m.n_lines; k++)
+		titles += m.lines[k].kind == LINE_HEADING && m.lines[k].level == 1;
+	/* lists, unless headings with text make more entries ("**Note**: ..."
+	 * inside one heading's text does not make a list glossary) */
+	if ((err = find_list_entries(&m, titles)))
+		goto cleanup;
+	md_entry *lists = m.entries;
+	size_t n_lists = m.n_entries;
+	m.entries = NULL;
+	m.n_entries = m.cap_entries = 0;
+	if ((err = find_heading_entries(&m, titles))) {
+		free(lists);
+		goto cleanup;
+	}
+	if (n_lists >= m.n_entries) {
+		free(m.entries);
+		m.entries = lists;
+		m.n_entries = m.cap_entries = n_lists;
+	} else {
+		free(lists);
+	}
+	if ((err = index_slugs(&m)))
+		goto cleanup;
+	for (size_t e = 0; e < m.n_entries && !err; e++)
+		err = read_entry(&m, &m.entries[e]);
+	if (!err && !m.n_entries)
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list or headings with text)"
+								: "empty file");
+cleanup:
+	free(m.lines);
+	free(m.entries);
+	free(m.terms);
+	gg_strmap_free(&m.slugs);
+	gg_i_source_close(&src);
+	return err;
+}

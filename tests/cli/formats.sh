@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON,
+# SKOS Turtle and standard input give the same concepts and links for the
+# same glossary; malformed files are reported with file:line and read no half.
+# usage: tests/cli/formats.sh path/to/glossgraph   (run from anywhere)
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 2
+SAME=tests/data/same
+
+# the edges without their evidence (which names the file and its offsets)
+edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
+
+begin "one glossary in four formats: the same concepts"
+run terms --tsv -q -i $SAME/glossary.csv
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+cp "$TMP/out" "$TMP/terms.csv"
+[ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
+for f in md json ttl; do
+	run terms --tsv -q -i $SAME/glossary.$f
+	expect 0
+	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
+done
+
+begin "one glossary in four formats: the same links"
+edges -i $SAME/glossary.csv >"$TMP/edges.csv"
+grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
+grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
+for f in md json ttl; do
+	edges -i $SAME/glossary.$f >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
+done
+
+begin "a TSV file reads as its CSV twin"
+"$PYTHON" -c 'import csv,sys; w=csv.writer(sys.stdout, delimiter="\t", lineterminator="\n"); [w.writerow(r) for r in csv.reader(open(sys.argv[1]))]' \
+	$SAME/glossary.csv >"$TMP/glossary.tsv"
+run terms --tsv -q -i "$TMP/glossary.tsv"
+cmp -s "$TMP/out" "$TMP/terms.csv" || fail "TSV differs"
+expect 0
+
+begin "standard input, by content, named <stdin>"
+for f in csv md json ttl; do
+	RC=0; "$BIN" terms --tsv -q -i - <$SAME/glossary.$f >"$TMP/out" 2>"$TMP/err" || RC=$?
+	expect 0
+	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "stdin $f differs"
+done
+RC=0; "$BIN" show vm -q -i - <$SAME/glossary.md >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^<stdin>:7: Virtual machine \(VM\)$"
+
+begin "--format when the content cannot tell"
+RC=0; printf 'term,definition\nfoo,"a ""foo"""\n' | "$BIN" terms -q --tsv --format csv -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^foo	"
+RC=0; printf '## Foo\n\nA foo.\n' | "$BIN" terms -q --tsv --format markdown -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Foo	"
+run terms -i $SAME/glossary.csv --format yaml
+expect 1 "" "no input format 'yaml'"
+
+begin "formats mix in one -i list"
+run terms -q --tsv -i $SAME/glossary.md -i tests/data/glossary.html
+expect 0 "^Beta	"
+grep -q "^Virtual machine	" "$TMP/out" || fail "no Markdown concept"
+
+begin "CSV: quoted newlines keep line numbers right"
+printf 'term,definition\n"a","one\nline two\nthree"\n"b",\n"c","see a"\n' >"$TMP/lines.csv"
+run show c -i "$TMP/lines.csv"
+expect 0 "lines.csv:6: c" "lines.csv:5: warning: 'b' has no definition; skipped"
+
+begin "CSV: an unterminated quote fails the file with its line"
+printf 'term,definition\na,fine\nb,"never closed\nc,more\n' >"$TMP/open.csv"
+run terms -i "$TMP/open.csv"
+expect 1 "" "open.csv:3: quoted field without its closing quote"
+[ -s "$TMP/out" ] && fail "output written"
+
+begin "CSV: no term column names the columns there are"
+printf 'word,meaning\nx,y\n' >"$TMP/cols.csv"
+run terms -i "$TMP/cols.csv"
+expect 1 "" "cols.csv:1: no term column .*the columns are 'word', 'meaning'"
+
+begin "CSV: header only, empty file"
+printf 'term,definition\n' >"$TMP/header.csv"
+run terms -i "$TMP/header.csv"
+expect 1 "" "header.csv: warning: no entries in this file"
+: >"$TMP/empty.csv"
+run terms -i "$TMP/empty.csv"
+expect 1 "" "empty.csv: warning: empty file"
+
+begin "CSV: bad UTF-8 replaced and reported with file:line"
+printf 'term,definition\ncaf\351,"a \001 drink"\n' >"$TMP/bad.csv"
+run terms -i "$TMP/bad.csv"
+expect 0 "caf" "bad.csv:2: warning: 2 invalid UTF-8 or control bytes replaced"
+
+begin "CSV: a 5 MB field"
+{ printf 'term,definition\nlong,"'; head -c 5000000 /dev/zero | tr '\0' 'x'; printf '"\n'; } >"$TMP/huge.csv"
+run terms -q --tsv -i "$TMP/huge.csv"
+expect 0 "^long	"
+
+begin "JSON: the three shapes"
+printf '{"alpha": "The first; see beta.", "beta": {"definition": "The second.", "aliases": "b2|second"}}\n' >"$TMP/map.json"
+run terms -q --tsv -i "$TMP/map.json"
+expect 0 "^beta	b2; second	"
+grep -q "^alpha	" "$TMP/out" || fail "no alpha"
+
+begin "JSON: a syntax error fails the file with its line"
+printf '[\n {"term": "a", "definition": "x"},\n {"term": "b" "definition": "y"}\n]\n' >"$TMP/bad.json"
+run terms -i "$TMP/bad.json"
+expect 1 "" "bad.json:3: invalid JSON"
+
+begin "JSON: deep nesting is an error, not a crash"
+"$PYTHON" -c 'print("[" * 100000 + "]" * 100000)' >"$TMP/deep.json"
+run terms -i "$TMP/deep.json"
+expect 1 "" "deep.json:1: invalid JSON"
+
+begin "JSON: not a glossary's shape"
+printf '"just a string"\n' >"$TMP/string.json"
+run terms -i "$TMP/string.json"
+expect 1 "" "string.json:1: a JSON glossary is an array of objects"
+
+begin "JSON: entries keep the line of their object"
+run show "load balancer" -i $SAME/glossary.json
+expect 0 "glossary.json:[0-9]+: Load balancer"
+line=$(grep -o 'glossary.json:[0-9]*' "$TMP/out" | head -1 | cut -d: -f2)
+sed -n "${line}p" $SAME/glossary.json | grep -q '{' || fail "line $line is not the object's start"
+sed -n "$((line + 1))p" $SAME/glossary.json | grep -q '"Load balancer"' || fail "line $line: not Load balancer's object"
+
+begin "Turtle: a syntax error is reported with file:line:column"
+printf '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<a> a skos:Concept ;\n  skos:prefLabel "x" ;;; .\n<b> skos:prefLabel "y\n' >"$TMP/bad.ttl"
+run terms -i "$TMP/bad.ttl"
+expect 1 "" "bad.ttl:[0-9]+: column [0-9]+: "
+
+begin "Turtle: labels in English first, hidden labels match"
+cat >"$TMP/lang.ttl" <<'EOF'
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<#chat> a skos:Concept ;
+    skos:prefLabel "chat"@fr, "cat"@en ;
+    skos:hiddenLabel "kitty" ;
+    skos:definition "un animal"@fr, "An animal; see dog."@en ;
+    skos:broader <#dog> .
+<#dog> a skos:Concept ; skos:prefLabel "dog" ; skos:definition "Another animal." .
+EOF
+run show kitty -q -i "$TMP/lang.ttl"
+expect 0 "^cat$"
+grep -q "^An animal; see dog.$" "$TMP/out" || fail "not the English definition"
+run export tsv -q -o - -i "$TMP/lang.ttl"
+expect 0 "^cat	dog	1	editor	"
+
+begin "Markdown: one heading per term, markup removed, code kept"
+cat >"$TMP/heads.md" <<'EOF'
+# Glossary
+
+Intro text.
+
+## Alpha
+
+The first letter, before [beta](#beta). Try `beta --now`.
+
+```
+beta in code
+```
+
+## Beta
+
+The *second* letter, after **alpha**; see [elsewhere](https://example.org/#alpha).
+EOF
+run show beta -i "$TMP/heads.md"
+expect 0 "heads.md:13: Beta$"
+grep -q "^The second letter, after alpha; see elsewhere.$" "$TMP/out" || fail "markup not removed"
+run show alpha -q -i "$TMP/heads.md"
+grep -q 'Try `beta --now`. `beta in code`$' "$TMP/out" || fail "code not kept: $(tail -1 "$TMP/out")"
+run export tsv -q -o - -i "$TMP/heads.md"
+expect 0 "^Alpha	Beta	1	editor	"
+grep -q "^Beta	Alpha	1	editor" "$TMP/out" && fail "a link elsewhere made an editor link"
+
+begin "Markdown: an empty file and one without entries"
+: >"$TMP/empty.md"
+run terms -i "$TMP/empty.md"
+expect 1 "" "empty.md: warning: empty file"
+printf 'just prose\n' >"$TMP/prose.md"
+run terms -i "$TMP/prose.md"
+expect 1 "" "prose.md: warning: no entries in this file"
+
+finish

@@ -1,0 +1,10 @@
+/* fuzz_json.c - libFuzzer harness for the JSON reader (invariants: reader_invariants.h). */
+#include "reader_invariants.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	check_reader("fuzz.json", data, size, 0);
+	return 0;
+}

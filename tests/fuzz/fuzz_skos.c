@@ -1,0 +1,10 @@
+/* fuzz_skos.c - libFuzzer harness for the SKOS Turtle reader (invariants: reader_invariants.h). */
+#include "reader_invariants.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	check_reader("fuzz.ttl", data, size, 0);
+	return 0;
+}

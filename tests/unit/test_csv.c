@@ -1,0 +1,109 @@
+/* test_csv.c - the CSV/TSV reader: columns by name, RFC 4180 quoting, bad rows and files. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+static const gg_entry *entry_named(const gg_glossary *g, const char *header)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
+			return gg_glossary_entry(g, i);
+	return NULL;
+}
+
+static void test_columns_and_quotes(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.csv")), 0);
+	/* the row without a term and the one without a definition are reported */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 2);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 6);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 1)->line, 7);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(g, 1)->message, "'Vacuum' has no definition"));
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+
+	const gg_entry *wal = entry_named(g, "Write-ahead log");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);
+	CU_ASSERT_EQUAL(wal->line, 2);
+	CU_ASSERT_STRING_EQUAL(wal->definition, "A log written before the data, \"first\"; then the pages.");
+	CU_ASSERT_EQUAL_FATAL(wal->n_names, 2);
+	CU_ASSERT_STRING_EQUAL(wal->names[0], "journal");
+	CU_ASSERT_STRING_EQUAL(wal->names[1], "redo log");
+	CU_ASSERT_EQUAL_FATAL(wal->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(wal->abbrevs[0], "WAL");
+	CU_ASSERT_EQUAL_FATAL(wal->n_categories, 2);
+	CU_ASSERT_STRING_EQUAL(wal->categories[1], "durability");
+	/* offsets skip the opening quote and the doubled one */
+	size_t i = (size_t)(wal - gg_glossary_entry(g, 0));
+	const char *first = strstr(wal->definition, "first");
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, 0), 75);
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, (size_t)(first - wal->definition)), 108);
+	/* the quoted newline counts: the next row is on line 4 */
+	const gg_entry *cp = entry_named(g, "Checkpoint");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
+	CU_ASSERT_EQUAL(cp->line, 4);
+	size_t c;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "wal", &c), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(g, "redo log", &i), 0);
+	CU_ASSERT_EQUAL(c, i);
+	gg_glossary_free(g);
+}
+
+static void test_tsv(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.tsv")), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *alpha = entry_named(g, "alpha");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(alpha);
+	CU_ASSERT_STRING_EQUAL(alpha->definition, "The first letter; see beta.");
+	gg_glossary_free(g);
+}
+
+/* read_buffer's result for `text`, and how many entries it left */
+static int read_text(const char *name, const char *text, size_t *entries)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g))
+		return GG_ENOMEM;
+	int err = gg_glossary_read_buffer(g, name, text, strlen(text));
+	*entries = gg_glossary_entry_count(g);
+	gg_glossary_free(g);
+	return err;
+}
+
+static void test_bad_files(void)
+{
+	size_t n = 99;
+	/* an unterminated quote fails the file: the good row before it goes too */
+	CU_ASSERT_EQUAL(read_text("open.csv", "term,definition\na,fine\nb,\"never\nclosed\n", &n), GG_EINPUT);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "open.csv:3: quoted field without its closing quote"));
+	CU_ASSERT_EQUAL(read_text("cols.csv", "word,meaning\nx,y\n", &n), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "the columns are 'word', 'meaning'"));
+	CU_ASSERT_EQUAL(read_text("def.csv", "Term,Notes\nx,y\n", &n), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "no definition column"));
+	/* header only, empty: nothing, and a warning */
+	CU_ASSERT_EQUAL(read_text("h.csv", "term,definition\n", &n), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_EQUAL(read_text("e.csv", "", &n), 0);
+	CU_ASSERT_EQUAL(n, 0);
+	/* CRLF rows, a field with text after its closing quote, a short row */
+	CU_ASSERT_EQUAL(read_text("crlf.csv", "term,definition,tags\r\n\"a\"x,b\r\nc,d\r\n", &n), 0);
+	CU_ASSERT_EQUAL(n, 2);
+}
+
+CU_ErrorCode suite_csv_add(void)
+{
+	CU_pSuite s = CU_add_suite("CSV reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "columns and quotes", test_columns_and_quotes) ||
+	    !CU_add_test(s, "TSV", test_tsv) ||
+	    !CU_add_test(s, "bad files", test_bad_files))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

@@ -1,0 +1,119 @@
+/* test_json.c - the JSON reader: an array of objects, a map of terms, errors. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+static const gg_entry *entry_named(const gg_glossary *g, const char *header)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
+			return gg_glossary_entry(g, i);
+	return NULL;
+}
+
+static void test_array(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("array.json")), 0);
+	/* the string item and the entry without a definition, with their lines */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 2);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 11);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 1)->line, 12);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+
+	const gg_entry *wal = entry_named(g, "Write-ahead log");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);
+	CU_ASSERT_EQUAL(wal->line, 2);
+	CU_ASSERT_STRING_EQUAL(wal->definition, "A log written before the data; a checkpoint cuts it.");
+	CU_ASSERT_EQUAL_FATAL(wal->n_names, 2);
+	CU_ASSERT_STRING_EQUAL(wal->names[1], "redo log");
+	CU_ASSERT_EQUAL_FATAL(wal->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(wal->abbrevs[0], "WAL");
+	CU_ASSERT_EQUAL(wal->n_categories, 2);
+	/* "see also" is a stated relation: an editor link without text */
+	CU_ASSERT_EQUAL_FATAL(wal->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(wal->xrefs[0].target, "Checkpoint");
+	CU_ASSERT_EQUAL(wal->xrefs[0].len, 0);
+	const gg_entry *cp = entry_named(g, "Checkpoint");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
+	CU_ASSERT_EQUAL(cp->line, 10);
+	gg_glossary_free(g);
+}
+
+static void test_map(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("map.json")), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *wal = entry_named(g, "Write-ahead log");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);
+	CU_ASSERT_EQUAL(wal->line, 2);
+	const gg_entry *cp = entry_named(g, "Checkpoint");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
+	CU_ASSERT_EQUAL(cp->line, 3);
+	CU_ASSERT_STRING_EQUAL(cp->definition, "Flushes pages to disk.");
+	CU_ASSERT_EQUAL_FATAL(cp->n_names, 2);
+	CU_ASSERT_STRING_EQUAL(cp->names[0], "flush point");
+	CU_ASSERT_STRING_EQUAL(cp->categories[0], "storage");
+	gg_glossary_free(g);
+}
+
+static void test_wrapped(void)
+{
+	const char text[] = "{\"terms\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
+			    "  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "w.json", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "b");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, 2);
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 3);
+	gg_glossary_free(g);
+}
+
+static void test_bad_json(void)
+{
+	static const struct {
+		const char *text, *message;
+	} cases[] = {
+		{ "[\n{\"term\": \"a\", \"definition\": \"x\"},\n{\"term\": \"b\" \"definition\": \"y\"}\n]",
+		  "bad.json:3: invalid JSON" },
+		{ "{\"a\": \"x\", \"a\": \"y\"}", "bad.json:1: invalid JSON: duplicate object key" },
+		{ "42", "bad.json:1: a JSON glossary is an array of objects" },
+		{ "[{\"term\": \"a\", \"definition\": \"x\"}", "bad.json:1: invalid JSON" },
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		gg_glossary *g = NULL;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+		CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.json", cases[k].text, strlen(cases[k].text)), GG_EINPUT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), cases[k].message));
+		CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+		gg_glossary_free(g);
+	}
+	/* escapes decode; a control character is replaced */
+	const char text[] = "{\"caf\\u00e9\": \"A \\\"drink\\\"\\u0001.\"}";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "esc.json", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "caf\xC3\xA9");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "A \"drink\"\xEF\xBF\xBD.");
+	gg_glossary_free(g);
+}
+
+CU_ErrorCode suite_json_add(void)
+{
+	CU_pSuite s = CU_add_suite("JSON reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "array of objects", test_array) ||
+	    !CU_add_test(s, "map of terms", test_map) ||
+	    !CU_add_test(s, "a list inside an object", test_wrapped) ||
+	    !CU_add_test(s, "bad JSON", test_bad_json))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

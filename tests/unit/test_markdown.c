@@ -1,0 +1,160 @@
+/* test_markdown.c - the Markdown reader: definition lists, headings, bold lists, links. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+static gg_glossary *read_fixture(const char *path)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_path(g, path) || gg_glossary_build(g)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static const gg_entry *entry_named(const gg_glossary *g, const char *header)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
+			return gg_glossary_entry(g, i);
+	return NULL;
+}
+
+static void test_definition_list(void)
+{
+	gg_glossary *g = read_fixture(FIXTURE("deflist.md"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+
+	/* two term lines: one entry with two names; the parenthesis an abbreviation */
+	const gg_entry *bs = entry_named(g, "Block storage (BS)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bs);
+	CU_ASSERT_EQUAL(bs->line, 3);
+	CU_ASSERT_EQUAL_FATAL(bs->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(bs->names[0], "Raw block device");
+	CU_ASSERT_STRING_EQUAL(bs->definition,
+			       "Storage in fixed-size blocks; compare object storage and the vendor page.");
+	/* the link to a heading of the glossary is an editor link; the other is not */
+	CU_ASSERT_EQUAL_FATAL(bs->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(bs->xrefs[0].target, "Object storage");
+	CU_ASSERT_EQUAL(strncmp(bs->definition + bs->xrefs[0].offset, "object storage", 14), 0);
+	CU_ASSERT_EQUAL(bs->xrefs[0].len, 14);
+	/* offsets lead back to the file: the link text sits after "[" */
+	size_t i = (size_t)(bs - gg_glossary_entry(g, 0));
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, bs->xrefs[0].offset), 96);
+	size_t c;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "BS", &c), 0);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, c)->name, "Block storage");
+
+	/* an indented paragraph after a blank line continues the definition */
+	const gg_entry *os = entry_named(g, "Object storage");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(os);
+	CU_ASSERT_STRING_EQUAL(os->definition, "Keys and objects, reached over HTTP. A second paragraph, indented.");
+	/* code spans stay as written, backticks included */
+	const gg_entry *snap = entry_named(g, "Snapshot");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(snap);
+	CU_ASSERT_STRING_EQUAL(snap->definition, "A copy in time of `block storage` volumes.");
+	gg_glossary_free(g);
+}
+
+static void test_headings(void)
+{
+	gg_glossary *g = read_fixture(FIXTURE("headings.md"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	/* level 3 has the most headings with text; level 2 are the categories */
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *bgp = entry_named(g, "Border Gateway Protocol (BGP)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bgp);
+	CU_ASSERT_EQUAL(bgp->line, 7);
+	CU_ASSERT_STRING_EQUAL(bgp->definition,
+			       "The protocol between autonomous systems; it picks routes over the Internet exchange.");
+	CU_ASSERT_EQUAL_FATAL(bgp->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(bgp->categories[0], "Routing");
+	CU_ASSERT_EQUAL_FATAL(bgp->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(bgp->xrefs[0].target, "Internet exchange (IX)");
+	const gg_entry *dns = entry_named(g, "DNS");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into addresses, as BGP turns prefixes into routes.");
+	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
+	gg_glossary_free(g);
+}
+
+static void test_bold_list(void)
+{
+	gg_glossary *g = read_fixture(FIXTURE("bold.md"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *linker = entry_named(g, "Linker");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(linker);
+	CU_ASSERT_EQUAL(linker->line, 4);
+	CU_ASSERT_STRING_EQUAL(linker->definition, "Joins object files into one program made by the compiler.");
+	const gg_entry *archiver = entry_named(g, "Archiver");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(archiver);
+	CU_ASSERT_STRING_EQUAL(archiver->definition, "Packs object files; the linker reads them.");
+	const gg_entry *loader = entry_named(g, "Loader");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(loader);
+	CU_ASSERT_STRING_EQUAL(loader->definition, "Maps a program into memory.");
+	gg_glossary_free(g);
+}
+
+static void test_markup_and_nothing(void)
+{
+	const char text[] = "## A_b term\n\nSee *this*, __that__, snake_case, 2 * 3, \\*stars\\* and ![pic](x.png).\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "m.md", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "A_b term");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition,
+			       "See this, that, snake_case, 2 * 3, *stars* and pic.");
+	gg_glossary_free(g);
+
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "prose.md", "just prose\n", 11), 0);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	gg_glossary_free(g);
+}
+
+/* read `text` as m.md and build it; NULL when either fails */
+static gg_glossary *read_text(const char *text)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+static void test_shapes_decided(void)
+{
+	/* no blank lines between entries; a lazy line stays in its definition */
+	gg_glossary *g = read_text("Term A\n: def A starts\n  continues here\nTerm B\n: def B\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "def A starts continues here");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "Term B");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 4);
+	gg_glossary_free(g);
+	/* a bold note inside a heading's text does not turn the file into a list */
+	g = read_text("## One\n\nText one.\n\n**Note**: a note.\n\n## Two\n\nText two.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "Text one. Note: a note.");
+	gg_glossary_free(g);
+}
+
+CU_ErrorCode suite_markdown_add(void)
+{
+	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "definition list", test_definition_list) ||
+	    !CU_add_test(s, "one heading per term", test_headings) ||
+	    !CU_add_test(s, "bold list", test_bold_list) ||
+	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
+	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

@@ -1,0 +1,86 @@
+/* test_skos.c - the SKOS Turtle reader: labels, languages, collections, relations, errors. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+static const gg_entry *entry_named(const gg_glossary *g, const char *header)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
+			return gg_glossary_entry(g, i);
+	return NULL;
+}
+
+static void test_concepts(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.ttl")), 0);
+	/* a concept without a definition is kept as a term, and reported */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 22);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	/* the scheme and the collection are no entries; a defined resource is */
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *fsync = entry_named(g, "fsync");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fsync);
+	CU_ASSERT_STRING_EQUAL(fsync->definition, "");
+
+	const gg_entry *wal = entry_named(g, "Write-ahead log");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);
+	CU_ASSERT_EQUAL(wal->line, 8);
+	CU_ASSERT_STRING_EQUAL(wal->definition, "A log written before the data; a checkpoint cuts it.");
+	/* an altLabel that abbreviates the term is its abbreviation */
+	CU_ASSERT_EQUAL_FATAL(wal->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(wal->abbrevs[0], "WAL");
+	CU_ASSERT_EQUAL_FATAL(wal->n_names, 2);
+	CU_ASSERT_STRING_EQUAL(wal->names[0], "redo log");
+	CU_ASSERT_STRING_EQUAL(wal->names[1], "xlog");
+	CU_ASSERT_EQUAL_FATAL(wal->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(wal->categories[0], "Storage");
+	/* skos:related is an editor link; the mention statement is not read */
+	CU_ASSERT_EQUAL_FATAL(wal->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(wal->xrefs[0].target, "Checkpoint");
+
+	const gg_entry *cp = entry_named(g, "Checkpoint");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
+	CU_ASSERT_EQUAL(cp->line, 17);
+	CU_ASSERT_EQUAL_FATAL(cp->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(cp->xrefs[0].target, "Durability");
+	/* with no English label, the first language's */
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Durability"));
+	gg_glossary_free(g);
+}
+
+static void test_bad_turtle(void)
+{
+	static const char *const cases[] = {
+		"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<a> a skos:Concept ;\n  skos:prefLabel \"x\" ;;; \"y\" .\n",
+		"<a> <b> \"never closed\n",
+	};
+	for (size_t k = 0; k < sizeof(cases) / sizeof(*cases); k++) {
+		gg_glossary *g = NULL;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+		CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.ttl", cases[k], strlen(cases[k])), GG_EINPUT);
+		CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "bad.ttl:"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), ": column "));
+		CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+		gg_glossary_free(g);
+	}
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "none.ttl", "<a> <b> <c> .\n", 14), 0);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	gg_glossary_free(g);
+}
+
+CU_ErrorCode suite_skos_add(void)
+{
+	CU_pSuite s = CU_add_suite("SKOS reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "concepts, labels, collections", test_concepts) ||
+	    !CU_add_test(s, "bad Turtle", test_bad_turtle))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
