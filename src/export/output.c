@@ -174,20 +174,17 @@ static int open_special(gg_i_output *o, const char *path)
 }
 
 /*
- * Give the new file what the user set on the old one, `old`: its owner
- * and group where we may (root may; others may keep a group they are in),
- * then its mode. Returns 0 or GG_EIO.
+ * Give the new file the owner and group of the old one, `old`, where we
+ * may: root may; others may keep a group they are in. Returns whether both
+ * are kept; when they are not, the file is ours, as a new file would be.
  */
-static int keep_owner_and_mode(int fd, const struct stat *old, const char *path)
+static bool keep_owner(int fd, const struct stat *old)
 {
-	if (old->st_uid != geteuid() || old->st_gid != getegid()) {
-		/* when neither is allowed the file is ours, as a new file would be */
-		if (fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
-			errno = 0;
-	}
-	if (fchmod(fd, old->st_mode & 07777) != 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", path);
-	return 0;
+	if (old->st_uid == geteuid() && old->st_gid == getegid())
+		return true;
+	if (fchown(fd, old->st_uid, old->st_gid) == 0)
+		return true;
+	return fchown(fd, (uid_t)-1, old->st_gid) == 0 && old->st_uid == geteuid();
 }
 
 /*
@@ -202,8 +199,11 @@ static int open_temporary(gg_i_output *o, const struct stat *old)
 	int fd;
 	int err = gg_i_temp_create(o->path, dir_len, &fd, &o->tmp, &o->temp_slot);
 
-	if (!err && old)
-		err = keep_owner_and_mode(fd, old, o->path);
+	if (!err && old) {
+		(void)keep_owner(fd, old); /* first: a change of owner clears set-id bits */
+		if (fchmod(fd, old->st_mode & 07777) != 0)
+			err = gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", o->path);
+	}
 	if (!err)
 		err = open_sink(o, fd, true);
 	if (err && fd >= 0) {
