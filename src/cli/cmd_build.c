@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -205,10 +206,10 @@ static char *join_path(const char *dir, const char *name, const char *ext)
 
 /*
  * Whether two jobs would write one file (the overview and a --focus map
- * of the same name); reported as a usage error. The Neo4j job's two files
- * count as two.
+ * of the same name), or a file name would be too long; reported as a usage
+ * error. The Neo4j job's two files count as two.
  */
-static bool outputs_clash(const job *jobs, size_t n)
+static bool outputs_unusable(const job *jobs, size_t n)
 {
 	char *files[2 * (GG_FORMAT_COUNT + 1)];
 	size_t n_files = 0;
@@ -224,13 +225,20 @@ static bool outputs_clash(const job *jobs, size_t n)
 	}
 	if (oom)
 		cli_error("out of memory");
-	for (size_t i = 0; i < n_files && !oom && !clash; i++)
+	for (size_t i = 0; i < n_files && !oom && !clash; i++) {
+		const char *base = strrchr(files[i], '/') + 1; /* join_path made DIR/NAME */
+		if (strlen(base) > NAME_MAX) {
+			cli_usage_error(usage, "'%s' would be too long a file name: give a shorter "
+					"--name", base);
+			clash = true;
+		}
 		for (size_t j = i + 1; j < n_files && !clash; j++)
 			if (strcmp(files[i], files[j]) == 0) {
 				cli_usage_error(usage, "two of the outputs would be '%s': give --name "
 						"another stem than the --focus term", files[i]);
 				clash = true;
 			}
+	}
 	for (size_t i = 0; i < n_files; i++)
 		free(files[i]);
 	return clash || oom;
@@ -309,7 +317,7 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 		}
 	}
-	if (code == EXIT_OK && outputs_clash(jobs, n_jobs))
+	if (code == EXIT_OK && outputs_unusable(jobs, n_jobs))
 		code = EXIT_USAGE;
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))

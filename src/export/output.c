@@ -231,8 +231,11 @@ int gg_i_output_open(gg_i_output *o, const char *path)
 		return gg_error_set(GG_EIO, "cannot write a file with an empty name");
 	if ((err = follow_links(path, &o->path, &fd)) != 0)
 		return err;
+	const char *slash = strrchr(o->path, '/');
 	bool exists = stat(o->path, &st) == 0;
-	if (fd >= 0) {
+	if (fd < 0 && strlen(slash ? slash + 1 : o->path) > NAME_MAX) {
+		err = gg_error_set_errno(GG_EIO, ENAMETOOLONG, "cannot write '%s'", path);
+	} else if (fd >= 0) {
 		o->in_place = true;
 		err = open_descriptor(o, fd, path);
 	} else if (exists && S_ISDIR(st.st_mode)) {
