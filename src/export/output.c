@@ -122,6 +122,7 @@ static int follow_links(const char *path, char **out, int *fd)
 	struct stat st;
 
 	*out = NULL;
+	*fd = -1;
 	for (int hops = 0; cur; hops++) {
 		if ((*fd = own_descriptor(cur)) >= 0 || lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
 			break;
