@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -204,11 +205,12 @@ static char *join_path(const char *dir, const char *name, const char *ext)
 }
 
 /*
- * Whether two jobs would write one file (the overview and a --focus map
- * of the same name); reported as a usage error. The Neo4j job's two files
- * count as two.
+ * Check that no two jobs would write one file (the overview and a --focus
+ * map of the same name) and that no file name is too long; the Neo4j
+ * job's two files count as two. Returns EXIT_OK, EXIT_USAGE (reported
+ * with the usage line) or EXIT_ERROR (out of memory, reported).
  */
-static bool outputs_clash(const job *jobs, size_t n)
+static int check_output_names(const job *jobs, size_t n)
 {
 	char *files[2 * (GG_FORMAT_COUNT + 1)];
 	size_t n_files = 0;
@@ -224,16 +226,23 @@ static bool outputs_clash(const job *jobs, size_t n)
 	}
 	if (oom)
 		cli_error("out of memory");
-	for (size_t i = 0; i < n_files && !oom && !clash; i++)
+	for (size_t i = 0; i < n_files && !oom && !clash; i++) {
+		const char *base = strrchr(files[i], '/') + 1; /* join_path made DIR/NAME */
+		if (strlen(base) > NAME_MAX) {
+			cli_usage_error(usage, "'%s' would be too long a file name: shorten --name "
+					"(or the --focus term)", base);
+			clash = true;
+		}
 		for (size_t j = i + 1; j < n_files && !clash; j++)
 			if (strcmp(files[i], files[j]) == 0) {
 				cli_usage_error(usage, "two of the outputs would be '%s': give --name "
 						"another stem than the --focus term", files[i]);
 				clash = true;
 			}
+	}
 	for (size_t i = 0; i < n_files; i++)
 		free(files[i]);
-	return clash || oom;
+	return oom ? EXIT_ERROR : clash ? EXIT_USAGE : EXIT_OK;
 }
 
 /*
@@ -309,8 +318,8 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 		}
 	}
-	if (code == EXIT_OK && outputs_clash(jobs, n_jobs))
-		code = EXIT_USAGE;
+	if (code == EXIT_OK)
+		code = check_output_names(jobs, n_jobs);
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;

@@ -122,6 +122,7 @@ static int follow_links(const char *path, char **out, int *fd)
 	struct stat st;
 
 	*out = NULL;
+	*fd = -1;
 	for (int hops = 0; cur; hops++) {
 		if ((*fd = own_descriptor(cur)) >= 0 || lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
 			break;
@@ -174,20 +175,17 @@ static int open_special(gg_i_output *o, const char *path)
 }
 
 /*
- * Give the new file what the user set on the old one, `old`: its owner
- * and group where we may (root may; others may keep a group they are in),
- * then its mode. Returns 0 or GG_EIO.
+ * Give the new file the owner and group of the old one, `old`, where we
+ * may: root may; others may keep a group they are in. Returns whether both
+ * are kept; when they are not, the file is ours, as a new file would be.
  */
-static int keep_owner_and_mode(int fd, const struct stat *old, const char *path)
+static bool keep_owner(int fd, const struct stat *old)
 {
-	if (old->st_uid != geteuid() || old->st_gid != getegid()) {
-		/* when neither is allowed the file is ours, as a new file would be */
-		if (fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
-			errno = 0;
-	}
-	if (fchmod(fd, old->st_mode & 07777) != 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", path);
-	return 0;
+	if (old->st_uid == geteuid() && old->st_gid == getegid())
+		return true;
+	if (fchown(fd, old->st_uid, old->st_gid) == 0)
+		return true;
+	return fchown(fd, (uid_t)-1, old->st_gid) == 0 && old->st_uid == geteuid();
 }
 
 /*
@@ -202,8 +200,11 @@ static int open_temporary(gg_i_output *o, const struct stat *old)
 	int fd;
 	int err = gg_i_temp_create(o->path, dir_len, &fd, &o->tmp, &o->temp_slot);
 
-	if (!err && old)
-		err = keep_owner_and_mode(fd, old, o->path);
+	if (!err && old) {
+		(void)keep_owner(fd, old); /* first: a change of owner clears set-id bits */
+		if (fchmod(fd, old->st_mode & 07777) != 0)
+			err = gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", o->path);
+	}
 	if (!err)
 		err = open_sink(o, fd, true);
 	if (err && fd >= 0) {
@@ -231,8 +232,11 @@ int gg_i_output_open(gg_i_output *o, const char *path)
 		return gg_error_set(GG_EIO, "cannot write a file with an empty name");
 	if ((err = follow_links(path, &o->path, &fd)) != 0)
 		return err;
+	const char *slash = strrchr(o->path, '/');
 	bool exists = stat(o->path, &st) == 0;
-	if (fd >= 0) {
+	if (fd < 0 && strlen(slash ? slash + 1 : o->path) > NAME_MAX) {
+		err = gg_error_set_errno(GG_EIO, ENAMETOOLONG, "cannot write '%s'", path);
+	} else if (fd >= 0) {
 		o->in_place = true;
 		err = open_descriptor(o, fd, path);
 	} else if (exists && S_ISDIR(st.st_mode)) {

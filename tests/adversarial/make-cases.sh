@@ -43,3 +43,8 @@ printf 'four, cat\n\n**Four** names one and two.\n\none, cat\n\n**One** again.\n
 printf '<html><body><dl><dt>Stray</dt><dd>A stray \377 byte, see <a href="#other">other</a>.</dd><dt id="other">Other</dt><dd>Names stray.</dd></dl></body></html>' >stray-byte.html
 { printf '<html><body><dl><dt>Big</dt><dd>'; head -c 10000000 /dev/zero | tr '\0' 'w'; printf ' names small.</dd><dt>Small</dt><dd>Names big.</dd></dl></body></html>'; } >text-node-10mb.html
 awk 'BEGIN { printf "<html><body><dl><dt>Deep</dt><dd>"; for (i = 0; i < 100000; i++) printf "<span>"; printf "deep"; for (i = 0; i < 100000; i++) printf "</span>"; printf "</dd><dt>After</dt><dd>names deep.</dd></dl></body></html>" }' >nested-100000.html
+
+# file names the evidence carries into every format
+mkdir -p long-name odd-file-name
+printf "$lf" >"long-name/$(printf 'p%.0s' {1..246}).txt"
+printf "$lf" >"odd-file-name/-a"$'\t'"tab"$'\n'"newline \"q\" <&> ]]>.txt"

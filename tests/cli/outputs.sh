@@ -168,6 +168,17 @@ run export tsv -i "$PAGE" -o "$W/$long"
 expect 0
 [ -s "$W/$long" ] || fail "not written"
 
+begin "a name longer than the file system allows is refused before anything is written"
+mkdir -p "$W/toolong"
+run export tsv -i "$PAGE" -o "$W/toolong/$(printf 'n%.0s' {1..256})"
+expect 1 "" "cannot write '.*': File name too long"
+run export neo4j -i "$PAGE" -o "$W/toolong/$(printf 'n%.0s' {1..240})"
+expect 1 "" "File name too long"
+[ -z "$(ls -A "$W/toolong")" ] || fail "left $(ls -A "$W/toolong")"
+run build -i "$PAGE" -o "$W/toolong/b" --name "$(printf 'n%.0s' {1..240})"
+expect 2 "" "too long a file name"
+[ -e "$W/toolong/b" ] && fail "something was written"
+
 begin "an output that is the stop-term list is refused, the list intact"
 printf 'nothing\n' >"$W/stop.txt"
 run export tsv -i "$PAGE" --stop-terms "$W/stop.txt" -o "$W/stop.txt"

@@ -5,6 +5,7 @@
 #include "export/output_temp.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -112,7 +113,7 @@ static void test_descriptor(void)
 	CU_ASSERT_EQUAL(write_output("/proc/self/fd/999", "x"), GG_EIO);
 }
 
-/* The old file's mode is kept; a 250-byte name is written. */
+/* The old file's mode is kept; a 250-byte name is written, a longer one refused. */
 static void test_mode_and_long_name(void)
 {
 	CU_ASSERT_TRUE_FATAL(make_folder());
@@ -128,6 +129,17 @@ static void test_mode_and_long_name(void)
 	name[250] = '\0';
 	CU_ASSERT_EQUAL(write_output(at(name), "long"), 0);
 	CU_ASSERT_TRUE(holds(at(name), "long"));
+
+	/* refused before anything is made: a name past NAME_MAX, a loop of links */
+	char too_long[257];
+	memset(too_long, 'n', 256);
+	too_long[256] = '\0';
+	CU_ASSERT_EQUAL(write_output(at(too_long), "x"), GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), strerror(ENAMETOOLONG)));
+	CU_ASSERT_EQUAL(symlink("loop-b", at("loop-a")), 0);
+	CU_ASSERT_EQUAL(symlink("loop-a", at("loop-b")), 0);
+	CU_ASSERT_EQUAL(write_output(at("loop-a"), "x"), GG_EIO);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), strerror(ELOOP)));
 	CU_ASSERT_EQUAL(temporaries(), 0);
 	remove_folder();
 }
@@ -240,7 +252,7 @@ CU_ErrorCode suite_output_add(void)
 {
 	CU_pSuite s = CU_add_suite("outputs", NULL, NULL);
 	if (!s || !CU_add_test(s, "descriptors written through", test_descriptor) ||
-	    !CU_add_test(s, "mode kept, long names", test_mode_and_long_name) ||
+	    !CU_add_test(s, "mode kept, long names, link loops", test_mode_and_long_name) ||
 	    !CU_add_test(s, "signals remove temporaries", test_signal) ||
 	    !CU_add_test(s, "stale temporaries swept", test_sweep) ||
 	    !CU_add_test(s, "the folder lock holds the Neo4j pair", test_lock))
