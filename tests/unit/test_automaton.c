@@ -173,6 +173,99 @@ static void test_word_boundary(void)
 	gg_automaton_free(a);
 }
 
+/*
+ * Decode a case file field in place: \u{HEX} becomes the code point in
+ * UTF-8, \x{HEX} the byte. Returns the decoded length.
+ */
+static size_t decode_field(char *s)
+{
+	size_t in = 0, out = 0;
+
+	while (s[in]) {
+		char *end;
+		unsigned long v;
+
+		if (s[in] == '\\' && (s[in + 1] == 'u' || s[in + 1] == 'x') && s[in + 2] == '{' &&
+		    (v = strtoul(s + in + 3, &end, 16), *end == '}')) {
+			if (s[in + 1] == 'x')
+				s[out++] = (char)v;
+			else if (v < 0x80)
+				s[out++] = (char)v;
+			else if (v < 0x800) {
+				s[out++] = (char)(0xC0 | v >> 6);
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			} else if (v < 0x10000) {
+				s[out++] = (char)(0xE0 | v >> 12);
+				s[out++] = (char)(0x80 | (v >> 6 & 0x3F));
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			} else {
+				s[out++] = (char)(0xF0 | v >> 18);
+				s[out++] = (char)(0x80 | (v >> 12 & 0x3F));
+				s[out++] = (char)(0x80 | (v >> 6 & 0x3F));
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			}
+			in = (size_t)(end - s) + 1;
+		} else {
+			s[out++] = s[in++];
+		}
+	}
+	s[out] = '\0';
+	return out;
+}
+
+/* Every case of data/automaton_unicode.txt: one term, one text, its matches. */
+static void test_unicode_cases(void)
+{
+	FILE *f = fopen("data/automaton_unicode.txt", "r");
+	char line[1024];
+	unsigned lineno = 0, cases = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *field[4], *save = NULL;
+		size_t n = 0;
+
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		for (char *tok = strtok_r(line, "\t", &save); tok && n < 4;
+		     tok = strtok_r(NULL, "\t", &save))
+			field[n++] = tok;
+		CU_ASSERT_EQUAL_FATAL(n, 4);
+
+		size_t term_len = decode_field(field[0]), text_len = decode_field(field[2]);
+		gg_automaton *a = NULL;
+		const char *want = strcmp(field[3], "-") == 0 ? "" : field[3];
+		char got[256];
+		size_t at = 0;
+		const char *hits;
+
+		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+		CU_ASSERT_FATAL(gg_automaton_add(a, field[0], term_len, 1,
+						 strcmp(field[1], "exact") == 0 ? EXACT : 0) == 0);
+		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		hits = scan_n(a, field[2], text_len);
+		/* "start-end:1 ..." without the ids, to compare with the file */
+		for (const char *p = hits; *p && at + 1 < sizeof(got); p++) {
+			if (*p == ':')
+				while (p[1] && p[1] != ' ')
+					p++;
+			else
+				got[at++] = *p;
+		}
+		got[at] = '\0';
+		if (strcmp(got, want) != 0)
+			fprintf(stderr, "\ndata/automaton_unicode.txt:%u: got \"%s\", want \"%s\"\n",
+				lineno, got, want);
+		CU_ASSERT_STRING_EQUAL(got, want);
+		gg_automaton_free(a);
+		cases++;
+	}
+	fclose(f);
+	CU_ASSERT(cases >= 20);
+}
+
 static void test_punctuation_edges(void)
 {
 	static const struct tpat pats[] = {
@@ -743,6 +836,7 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "exact and plain, one id", test_exact_and_plain_same_id) ||
 	    !CU_add_test(s, "whole-word boundaries", test_word_boundary) ||
 	    !CU_add_test(s, "punctuation-edged patterns", test_punctuation_edges) ||
+	    !CU_add_test(s, "Unicode folding (data/automaton_unicode.txt)", test_unicode_cases) ||
 	    !CU_add_test(s, "markdown around terms", test_markdown) ||
 	    !CU_add_test(s, "leftmost-longest and nesting", test_leftmost_longest) ||
 	    !CU_add_test(s, "match after a pending winner", test_pending_after_winner) ||
