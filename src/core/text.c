@@ -244,6 +244,25 @@ size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind)
 	return n;
 }
 
+bool gg_utf8_has_capital(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	gg_char_kind kind;
+
+	for (size_t i = 0; i < len;) {
+		if (u[i] < 0x80) {
+			if (u[i] >= 'A' && u[i] <= 'Z')
+				return true;
+			i++;
+			continue;
+		}
+		i += gg_utf8_char(u + i, len - i, &kind);
+		if (kind == GG_CHAR_CAPITAL)
+			return true;
+	}
+	return false;
+}
+
 int gg_strcasecmp(const char *a, const char *b)
 {
 	for (;; a++, b++) {

@@ -70,6 +70,9 @@ typedef enum gg_char_kind {
  */
 size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind);
 
+/* Whether s[0..len) holds a capital letter (GG_CHAR_CAPITAL) of any script. */
+bool gg_utf8_has_capital(const char *s, size_t len);
+
 /*
  * Whether the 8 bytes at p are all printable ASCII or DEL (0x20 to 0x7F),
  * the bytes every cleaning loop copies as they are: such loops skip runs

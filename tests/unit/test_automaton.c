@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "glossgraph.h"
 #include "link/automaton.h"
+#include "link/forms.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -264,6 +265,94 @@ static void test_unicode_cases(void)
 	}
 	fclose(f);
 	CU_ASSERT(cases >= 20);
+}
+
+/* A match as the names of the concepts whose forms it found: "NAME;NAME " */
+static int record_concepts(const gg_match *m, void *payload)
+{
+	void **p = payload;
+	const gg_glossary *g = p[0];
+	const gg_forms *f = p[1];
+	struct hits *h = p[2];
+
+	hits_span(h, m->start, m->end);
+	for (size_t k = 0; k < m->n_ids; k++)
+		hits_printf(h, "%s%s", k ? ";" : "",
+			    gg_glossary_concept(g, f->items[m->ids[k]].concept)->name);
+	return 0;
+}
+
+/*
+ * Forms of abbreviations: a final capital S belongs to the abbreviation
+ * (DNS is not the plural of DN, nor HTTPS of HTTP), a lower-case s after
+ * capitals makes the plural (URLs, LSTMs).
+ */
+static void test_acronym_plurals(void)
+{
+	static const char page[] =
+		"distinguished name, dn, directory\n\n"
+		"**Distinguished Name (DN)** names an entry.\n\n"
+		"domain name system, dns, network\n\n"
+		"**Domain Name System (DNS)** resolves names.\n\n"
+		"hypertext transfer protocol, http, web\n\n"
+		"**Hypertext Transfer Protocol (HTTP)** is the protocol of the web.\n\n"
+		"uniform resource locator, url, web\n\n"
+		"**Uniform Resource Locator (URL)** is an address.\n\n"
+		"long short-term memory, lstm, models\n\n"
+		"**Long Short-Term Memory (LSTM)** is a recurrent network.\n";
+	static const char text[] = "DNS DN DNs HTTPS HTTP HTTPs URLs URL LSTMs LSTMS";
+	static struct hits h;
+	gg_glossary *g = NULL;
+	gg_automaton *a = NULL;
+	gg_forms f;
+	void *payload[3] = { NULL, &f, &h };
+
+	CU_ASSERT_FATAL(gg_glossary_new(&g) == 0);
+	CU_ASSERT_FATAL(gg_glossary_read_buffer(g, "acronyms.txt", page, sizeof(page) - 1) == 0);
+	CU_ASSERT_FATAL(gg_glossary_build(g) == 0);
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_FATAL(gg_i_forms_build(g, a, &f) == 0);
+	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	payload[0] = g;
+	hits_reset(&h, 0);
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, strlen(text), record_concepts, payload), 0);
+	CU_ASSERT_STRING_EQUAL(h.s, "0-3:Domain Name System 4-6:Distinguished Name "
+			       "17-21:Hypertext Transfer Protocol 22-27:Hypertext Transfer Protocol "
+			       "28-32:Uniform Resource Locator 33-36:Uniform Resource Locator "
+			       "37-42:Long Short-Term Memory");
+	gg_i_forms_free(&f);
+	gg_automaton_free(a);
+	gg_glossary_free(g);
+}
+
+/*
+ * Capitals beyond ASCII: an all-capital word of any script is an
+ * abbreviation, matched only as written; a capital first letter is not.
+ */
+static void test_exact_case_beyond_ascii(void)
+{
+	static const struct {
+		const char *form;
+		bool exact;
+	} cases[] = {
+		{ "\xce\xa3\xce\x99\xce\x93\xce\x9c\xce\x91", true },       /* ΣΙΓΜΑ */
+		{ "\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90", true }, /* МОСКВА */
+		{ "\xc3\x89NS", true },                                      /* ÉNS */
+		{ "\xc3\x9c" "ber cache", false },                           /* Über cache */
+		{ "\xcf\x83\xcf\x87\xce\xae\xce\xbc\xce\xb1", false },       /* σχήμα */
+		{ "\xc3\x89", true },                                        /* É alone */
+		{ "e\xcc\x81" "cole Normale", false },                       /* NFD école */
+		{ "NeRF", true },
+		{ "Neural network", false },
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		bool got = gg_i_form_exact_case(cases[k].form, strlen(cases[k].form));
+
+		if (got != cases[k].exact)
+			fprintf(stderr, "\nexact case of \"%s\": %d\n", cases[k].form, got);
+		CU_ASSERT_EQUAL(got, cases[k].exact);
+	}
 }
 
 static void test_punctuation_edges(void)
@@ -837,6 +926,8 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "whole-word boundaries", test_word_boundary) ||
 	    !CU_add_test(s, "punctuation-edged patterns", test_punctuation_edges) ||
 	    !CU_add_test(s, "Unicode folding (data/automaton_unicode.txt)", test_unicode_cases) ||
+	    !CU_add_test(s, "abbreviation plurals", test_acronym_plurals) ||
+	    !CU_add_test(s, "capitals beyond ASCII", test_exact_case_beyond_ascii) ||
 	    !CU_add_test(s, "markdown around terms", test_markdown) ||
 	    !CU_add_test(s, "leftmost-longest and nesting", test_leftmost_longest) ||
 	    !CU_add_test(s, "match after a pending winner", test_pending_after_winner) ||
