@@ -880,6 +880,88 @@ static void *scan_thread(void *arg)
 }
 
 /* Several threads scanning with one automaton at once all see the same matches. */
+/*
+ * Folding that changes lengths against plain ASCII: a random text of words
+ * and the same text with some "fi" written as the ligature U+FB01 (3 bytes
+ * for 2) and some spaces as U+00A0 (2 bytes for 1) must give the same
+ * matches, at the positions the substitutions moved them to. Long texts
+ * make the scan drop and keep many position steps.
+ */
+static void test_random_folded(void)
+{
+	static const char *const vocab[] = { "fi", "fix", "file", "a", "b", "fifi", "xfi", "if" };
+	enum { NV = sizeof(vocab) / sizeof(vocab[0]), NPAT = 40, NTOK = 3000 };
+	static char ascii[NTOK * 6], uni[NTOK * 8], pats[NPAT][40];
+	static size_t pos[NTOK * 6 + 1]; /* ascii position -> uni position */
+	static struct hits want;
+	int bad = 0;
+
+	rng_state = 4242;
+	for (int round = 0; round < 6 && bad < 3; round++) {
+		gg_automaton *a = NULL;
+		size_t al = 0, ul = 0;
+
+		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+		for (uint32_t k = 0; k < NPAT; k++) {
+			size_t n = 1 + rnd(3), l = 0;
+
+			for (size_t j = 0; j < n; j++)
+				l += (size_t)sprintf(pats[k] + l, "%s%s", j ? " " : "", vocab[rnd(NV)]);
+			CU_ASSERT_FATAL(gg_automaton_add(a, pats[k], l, k, 0) == 0);
+		}
+		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		for (size_t k = 0; k < NTOK; k++) {
+			const char *w = vocab[rnd(NV)];
+
+			for (size_t j = 0; w[j]; j++) {
+				pos[al] = ul;
+				if (w[j] == 'f' && w[j + 1] == 'i' && rnd(2)) {
+					memcpy(uni + ul, "\xef\xac\x81", 3);
+					ascii[al++] = 'f';
+					pos[al] = ul + 3;
+					ascii[al++] = 'i';
+					ul += 3;
+					j++;
+					continue;
+				}
+				ascii[al++] = w[j];
+				uni[ul++] = w[j];
+			}
+			pos[al] = ul;
+			if (rnd(2)) {
+				memcpy(uni + ul, "\xc2\xa0", 2);
+				ul += 2;
+			} else {
+				uni[ul++] = ' ';
+			}
+			ascii[al++] = ' ';
+		}
+		pos[al] = ul;
+
+		/* the ASCII matches, moved to the positions in the other text */
+		const char *plain = scan_n(a, ascii, al);
+
+		hits_reset(&want, 0);
+		for (const char *p = plain; *p;) {
+			char *end;
+			size_t start = strtoul(p, &end, 10), stop = strtoul(end + 1, &end, 10);
+			size_t ids = strcspn(end, " ");
+
+			hits_printf(&want, "%s%zu-%zu%.*s", want.len ? " " : "", pos[start], pos[stop],
+				    (int)ids, end);
+			p = end + ids + (end[ids] == ' ');
+		}
+
+		const char *got = scan_n(a, uni, ul);
+
+		if (strcmp(got, want.s) != 0) {
+			bad++;
+			CU_FAIL("folded text: matches differ from the ASCII text's");
+		}
+		gg_automaton_free(a);
+	}
+}
+
 static void test_threads(void)
 {
 	static const struct tpat pats[] = {
@@ -942,6 +1024,7 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep) ||
 	    !CU_add_test(s, "words near the pattern words against a reference",
 			 test_random_words) ||
+	    !CU_add_test(s, "folded text against ASCII text", test_random_folded) ||
 	    !CU_add_test(s, "concurrent scans", test_threads))
 		return CU_get_error();
 	return CUE_SUCCESS;
