@@ -1038,10 +1038,10 @@ static inline size_t read_word(const uint8_t *fold, const unsigned char *t, size
 }
 
 /*
- * A token read ahead of the automaton: its folded bytes (at `at` in the
- * text, or in the scan's fold buffer when `folded`), the folded position of
- * its end, its key (zero for a non-word byte) and the slot to look at first
- * (byte_slot for a non-word byte).
+ * A token read ahead of the automaton: its folded bytes (len of them at
+ * `at` in the text, or in the scan's fold buffer when len has FOLDED set),
+ * the folded position of its end, its key (zero for a non-word byte) and
+ * the slot to look at first (byte_slot for a non-word byte).
  */
 struct token {
 	struct wkey key;
@@ -1049,8 +1049,11 @@ struct token {
 	size_t at;
 	size_t len;
 	size_t end;
-	bool folded;
 };
+
+/* In a token's len: its bytes are in the fold buffer. Such a word fails
+ * holds_short (len >= 16), so token_slot looks it up with find_slot. */
+#define FOLDED ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 /* Where folded positions and text positions meet: from `folded` on, each
  * token boundary is `text` plus the same distance. */
@@ -1192,7 +1195,7 @@ static int read_piece(struct scan *st, size_t *j, struct token *out)
 		out->key.lo = out->key.hi = 0;
 		out->slot = &a->byte_slot[' '];
 		out->at = 0;
-		out->folded = false;
+		out->len = 1;
 	} else {
 		if ((err = gg_utf8_fold(&st->fold, &st->scratch, (const char *)t + i, e - i,
 					GG_FOLD_CASE)) != 0)
@@ -1201,9 +1204,8 @@ static int read_piece(struct scan *st, size_t *j, struct token *out)
 		out->key = word_key((const unsigned char *)st->fold.ptr + at, flen);
 		out->slot = &a->dict[slot_of(out->key, a->dict_bits)];
 		out->at = at;
-		out->folded = true;
+		out->len = flen | FOLDED;
 	}
-	out->len = flen;
 	st->shift += flen - (e - i);
 	out->end = e + st->shift;
 	if (flen != e - i && (err = push_step(st, out->end, e)) != 0)
@@ -1240,7 +1242,6 @@ static ptrdiff_t read_tokens(struct scan *st, size_t *i, struct token *out)
 			continue;
 		}
 		out[n].at = j;
-		out[n].folded = false;
 		if (a->word_fold[t[j]]) {
 			size_t e = read_word(a->word_fold, t, j, len, &out[n].key);
 
@@ -1287,8 +1288,9 @@ static inline const struct slot *token_slot(const struct scan *st, const struct 
 		return s;
 	if ((len < 16) & ((s[1].tok == TOK_UNKNOWN) | holds_short(s + 1, b->key, len)))
 		return s + 1;
-	if (b->folded)
-		return find_slot(a, b->key, len, (const unsigned char *)st->fold.ptr + b->at, NULL);
+	if (len & FOLDED)
+		return find_slot(a, b->key, len & ~FOLDED,
+				 (const unsigned char *)st->fold.ptr + b->at, NULL);
 	return find_slot(a, b->key, len, st->text + b->at, a->word_fold);
 }
 
