@@ -532,7 +532,7 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 	for (size_t k = 0; k < a->n_pats && !err; k++) {
 		const struct pattern *p = &a->pats[k];
 		const unsigned char *b = a->bytes + p->off;
-		size_t first = n;
+		size_t first = n, depth = 0; /* folded bytes, bounded as node depths are */
 
 		for (uint32_t j = 0; j < p->len && !err;) {
 			uint32_t e = j;
@@ -545,12 +545,14 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 
 				seen[f] = true;
 				sym[n++] = 1u + f;
+				depth++;
 				continue;
 			}
 			if (!has_high(b, j, e)) {
 				fold.len = 0;
 				for (; j < e; j++)
 					gg_buf_putc(&fold, (char)fold_byte(b[j]));
+				depth += fold.len;
 				if (!(err = gg_buf_ok(&fold)))
 					err = add_word(a, words_cap, (const unsigned char *)fold.ptr,
 						       fold.len, &sym[n++]);
@@ -562,10 +564,12 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 				if (space) {
 					seen[' '] = true;
 					sym[n++] = 1u + ' ';
+					depth++;
 				} else {
 					fold.len = 0;
 					err = gg_utf8_fold(&fold, &scratch, (const char *)b + j, pe - j,
 							   GG_FOLD_CASE);
+					depth += fold.len;
 					if (!err)
 						err = add_word(a, words_cap, (const unsigned char *)fold.ptr,
 							       fold.len, &sym[n++]);
@@ -573,6 +577,9 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 				j = pe;
 			}
 		}
+		if (!err && depth > MAX_BYTES)
+			err = gg_error_set(GG_ELIMIT, "automaton: a pattern over %zu bytes once folded",
+					   MAX_BYTES);
 		keys[k].sym = sym + first;
 		keys[k].len = (uint32_t)(n - first);
 		keys[k].id = p->id;

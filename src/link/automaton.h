@@ -73,8 +73,9 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
  * Build the matching tables from the patterns added; after this the
  * automaton is read-only and the patterns' own copies are freed.
  * O(P + N log N) for P pattern bytes and N patterns (a sort). GG_EINVAL when
- * already compiled, GG_ENOMEM; on error the automaton is left as before and
- * compile may be retried.
+ * already compiled, GG_ELIMIT when folding makes the patterns' words or one
+ * pattern longer than 2^31 - 2 bytes, GG_ENOMEM; on error the automaton is
+ * left as before and compile may be retried.
  */
 int gg_automaton_compile(gg_automaton *a);
 
