@@ -1,8 +1,12 @@
 /* text.c - UTF-8 validation and sanitising, case folding, edit distance. */
 #include "core/text.h"
 
+#include "core/error.h"
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 size_t gg_utf8_valid_len(const unsigned char *s, size_t len)
 {
@@ -136,6 +140,127 @@ size_t gg_utf8_count_bad(const char *s, size_t len)
 		i += bad_span(u, i, len);
 	}
 	return bad;
+}
+
+/*
+ * Fold the valid UTF-8 s[0..len) (utf8proc_decompose, then utf8proc_reencode,
+ * as utf8proc_map does) and append it to `out`, with `scratch` for the code
+ * points. 0 or GG_ENOMEM.
+ */
+static int fold_valid(gg_buf *out, gg_buf *scratch, const char *s, size_t len,
+		      utf8proc_option_t options)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t n;
+
+	for (;;) {
+		utf8proc_ssize_t room = (utf8proc_ssize_t)(scratch->cap / sizeof(utf8proc_int32_t));
+
+		n = utf8proc_decompose(u, (utf8proc_ssize_t)len, (utf8proc_int32_t *)(void *)scratch->ptr,
+				       room, options);
+		if (n < 0) { /* cannot happen for valid UTF-8: keep the bytes */
+			gg_buf_put_grow(out, s, len);
+			return gg_buf_ok(out);
+		}
+		if (n <= room)
+			break;
+		scratch->len = 0;
+		if (!gg_buf_reserve(scratch, (size_t)n * sizeof(utf8proc_int32_t)))
+			return gg_error_oom();
+	}
+	n = utf8proc_reencode((utf8proc_int32_t *)(void *)scratch->ptr, n, options);
+	if (n < 0)
+		gg_buf_put_grow(out, s, len);
+	else
+		gg_buf_put_grow(out, scratch->ptr, (size_t)n);
+	return gg_buf_ok(out);
+}
+
+/* ASCII needs no table: NFC leaves it alone and full case folding lowers it. */
+int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsigned flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+				    (flags & GG_FOLD_CASE ? UTF8PROC_CASEFOLD : 0);
+	size_t i = 0;
+
+	while (i < len) {
+		size_t run = i;
+		bool ascii = true;
+
+		while (run < len) {
+			size_t n = gg_utf8_valid_len(u + run, len - run);
+
+			if (!n)
+				break;
+			ascii &= u[run] < 0x80;
+			run += n;
+		}
+		if (ascii) {
+			if (!gg_buf_reserve(out, run - i))
+				return gg_error_oom();
+			for (size_t k = i; k < run; k++)
+				out->ptr[out->len++] = flags & GG_FOLD_CASE ? gg_ascii_lower(s[k]) : s[k];
+			out->ptr[out->len] = '\0';
+		} else {
+			int err = fold_valid(out, scratch, s + i, run - i, options);
+
+			if (err)
+				return err;
+		}
+		if (run < len)
+			gg_buf_putc(out, s[run++]);
+		i = run;
+	}
+	return gg_buf_ok(out);
+}
+
+size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind)
+{
+	size_t n = gg_utf8_valid_len(s, len);
+	utf8proc_int32_t cp;
+
+	*kind = GG_CHAR_OTHER;
+	if (!n)
+		return 1;
+	if (utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp) < 0)
+		return n;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		*kind = GG_CHAR_CAPITAL;
+		break;
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		*kind = GG_CHAR_LETTER;
+		break;
+	case UTF8PROC_CATEGORY_ZS:
+		*kind = GG_CHAR_SPACE;
+		break;
+	default:
+		break;
+	}
+	return n;
+}
+
+bool gg_utf8_has_capital(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	gg_char_kind kind;
+
+	for (size_t i = 0; i < len;) {
+		if (u[i] < 0x80) {
+			if (u[i] >= 'A' && u[i] <= 'Z')
+				return true;
+			i++;
+			continue;
+		}
+		i += gg_utf8_char(u + i, len - i, &kind);
+		if (kind == GG_CHAR_CAPITAL)
+			return true;
+	}
+	return false;
 }
 
 int gg_strcasecmp(const char *a, const char *b)

@@ -1,4 +1,4 @@
-/* text.h - UTF-8 sanitising, ASCII case folding and small string helpers. */
+/* text.h - UTF-8 sanitising, Unicode and ASCII case folding, small string helpers. */
 #ifndef GG_CORE_TEXT_H
 #define GG_CORE_TEXT_H
 
@@ -39,6 +39,39 @@ size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
 
 /* Number of bytes gg_utf8_sanitize would replace; 0 means s is clean. */
 size_t gg_utf8_count_bad(const char *s, size_t len);
+
+/* gg_utf8_fold option: full Unicode case folding as well as NFC. */
+#define GG_FOLD_CASE 0x1u
+
+/*
+ * Append s[0..len) to `out` in Unicode NFC, and with GG_FOLD_CASE also
+ * fully case-folded ("STRASSE" and "Stra\u00dfe" both give "strasse", the
+ * ligature U+FB01 gives "fi"): what utf8proc_map makes with UTF8PROC_STABLE |
+ * UTF8PROC_COMPOSE (| UTF8PROC_CASEFOLD), the folding name lookup uses.
+ * Bytes that are not valid UTF-8 are copied as they are, and the valid text
+ * between them folded on its own. `scratch` holds code points; pass the
+ * same buffer to many calls to save allocations and free it after.
+ * Returns 0, or GG_ENOMEM with out->oom set.
+ */
+int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsigned flags);
+
+/* What a code point is, for telling words and capitals apart. */
+typedef enum gg_char_kind {
+	GG_CHAR_OTHER,   /* digits, marks, punctuation, symbols, invalid bytes */
+	GG_CHAR_LETTER,  /* a letter that is not a capital (Ll, Lm, Lo) */
+	GG_CHAR_CAPITAL, /* an upper-case or title-case letter (Lu, Lt) */
+	GG_CHAR_SPACE    /* a space separator (Zs: ' ', U+00A0, U+2007, U+202F ...) */
+} gg_char_kind;
+
+/*
+ * Decode the code point at s[0..len) (len >= 1): its kind in *kind, and
+ * its length in bytes as the return (1 for a byte that starts no valid
+ * UTF-8 sequence, which is GG_CHAR_OTHER).
+ */
+size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind);
+
+/* Whether s[0..len) holds a capital letter (GG_CHAR_CAPITAL) of any script. */
+bool gg_utf8_has_capital(const char *s, size_t len);
 
 /*
  * Whether the 8 bytes at p are all printable ASCII or DEL (0x20 to 0x7F),

@@ -2,6 +2,7 @@
 #include "link/automaton.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/text.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -50,12 +51,24 @@
  * no pattern holds leads to the root from anywhere. A state is a node
  * number with S_OUT set when the node's `out` is not NONE. Memory: 20 bytes
  * per trie node (one per pattern token not shared with another pattern's
- * prefix), 24 per dictionary slot, plus the words and the EXACT_CASE bytes.
+ * prefix), 24 per dictionary slot, plus the words and the EXACT_CASE forms.
  *
  * Outputs: the patterns ending at one node share their folded text, hence
  * their length: they form a group. A group's `next` continues the failure
  * chain. Its entries (ids, exact_off) are sorted by id, one per id,
  * preferring the case-insensitive pattern when an id has both kinds.
+ *
+ * Beyond ASCII: a word run with a byte >= 0x80 is cut at the space
+ * separators (each a ' ' token) and every other piece is folded whole by
+ * gg_utf8_fold (full case folding, NFC), in the patterns and in the text
+ * alike. The scan finds such runs with one look ahead for the next byte
+ * >= 0x80 (find_high), so ASCII words take the fast path unchanged. Folding
+ * changes lengths ("\u00df" is 2 bytes, "ss" 2, U+FB01 3 and "fi" 2), so the
+ * scan counts positions in the folded text and keeps, for the stretch a
+ * match can still reach back over, the steps where the distance between
+ * folded and text positions changed; matches are turned back into text
+ * positions when checked and reported. EXACT_CASE patterns are compared in
+ * NFC without case folding (exact_form).
  *
  * Selection: candidates that pass the case check wait in a small list. The
  * current node's depth bounds where any later candidate can start (end of
@@ -88,6 +101,7 @@
 /* Scan scratch kept on the stack; larger needs fall back to the heap. */
 #define LOCAL_SPANS 32
 #define LOCAL_IDS 64
+#define LOCAL_STEPS 32
 
 enum {
 	GROUP_EXACT = 1 /* some entry is EXACT_CASE */
@@ -135,7 +149,6 @@ struct gg_automaton {
 	size_t n_pats, cap_pats;
 	unsigned char *bytes;
 	size_t bytes_len, bytes_cap;
-	size_t exact_len;
 	size_t n_added;
 	bool compiled;
 
@@ -156,8 +169,9 @@ struct gg_automaton {
 	uint32_t *ids;              /* per entry */
 	uint32_t *exact_off;        /* per entry: offset in `exact`, or NONE */
 	uint32_t n_entries;
-	/* The EXACT_CASE patterns with '-' and '_' turned to ' ', case kept. */
+	/* The EXACT_CASE patterns as exact_form makes them, each after its length. */
 	unsigned char *exact;
+	size_t exact_len;
 };
 
 /* A pattern's sort key during compile. */
@@ -251,8 +265,6 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
 	p->exact = exact;
 	memcpy(a->bytes + a->bytes_len, pattern, len);
 	a->bytes_len += len;
-	if (exact)
-		a->exact_len += len;
 	a->n_added++;
 	return 0;
 }
@@ -380,6 +392,73 @@ static int intern_word(gg_automaton *a, size_t len, uint32_t *tok)
 	return 0;
 }
 
+/*
+ * Where the piece of the word run t[i, end) that starts at i ends. A word
+ * run (ASCII letters and digits, bytes >= 0x80) is cut at the space
+ * separators beyond ASCII (U+00A0, U+2007, U+202F ...): a piece is one such
+ * separator (*space set) or the text up to the next one.
+ */
+static size_t piece_end(const unsigned char *t, size_t i, size_t end, bool *space)
+{
+	gg_char_kind kind;
+	size_t n;
+
+	*space = false;
+	if (t[i] >= 0x80) {
+		n = gg_utf8_char(t + i, end - i, &kind);
+		if (kind == GG_CHAR_SPACE) {
+			*space = true;
+			return i + n;
+		}
+		i += n;
+	}
+	while (i < end) {
+		if (t[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = gg_utf8_char(t + i, end - i, &kind);
+		if (kind == GG_CHAR_SPACE)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+/* Whether t[i, end) holds a byte >= 0x80. */
+static bool has_high(const unsigned char *t, size_t i, size_t end)
+{
+	while (i < end && t[i] < 0x80)
+		i++;
+	return i < end;
+}
+
+/*
+ * Append to `out` s[0, n) as an EXACT_CASE comparison sees it: NFC, case
+ * kept, '-', '_' and every space separator as ' '. 0 or GG_ENOMEM.
+ */
+static int exact_form(gg_buf *out, gg_buf *scratch, const unsigned char *s, size_t n)
+{
+	size_t i = 0, from = 0;
+	int err;
+
+	while (i < n) {
+		gg_char_kind kind = GG_CHAR_OTHER;
+		size_t k = s[i] < 0x80 ? 1 : gg_utf8_char(s + i, n - i, &kind);
+
+		if (kind == GG_CHAR_SPACE || s[i] == '-' || s[i] == '_' || s[i] == ' ') {
+			if ((err = gg_utf8_fold(out, scratch, (const char *)s + from, i - from, 0)) != 0)
+				return err;
+			gg_buf_putc(out, ' ');
+			from = i + k;
+		}
+		i += k;
+	}
+	if ((err = gg_utf8_fold(out, scratch, (const char *)s + from, n - from, 0)) != 0)
+		return err;
+	return gg_buf_ok(out);
+}
+
 /* Tokens in all the patterns together. O(P). */
 static size_t count_tokens(const gg_automaton *a)
 {
@@ -387,57 +466,150 @@ static size_t count_tokens(const gg_automaton *a)
 
 	for (size_t k = 0; k < a->n_pats; k++) {
 		const unsigned char *b = a->bytes + a->pats[k].off;
+		uint32_t len = a->pats[k].len;
 
-		for (uint32_t j = 0; j < a->pats[k].len; j++)
-			n += !is_word(b[j]) || !j || !is_word(b[j - 1]);
+		for (uint32_t j = 0; j < len; n++) {
+			uint32_t e = j;
+			bool space;
+
+			while (e < len && is_word(b[e]))
+				e++;
+			if (e == j) {
+				j++;
+			} else if (!has_high(b, j, e)) {
+				j = e;
+			} else {
+				j = (uint32_t)piece_end(b, j, e, &space);
+				n += j < e;
+			}
+		}
 	}
 	return n;
 }
 
 /*
+ * The token of the folded word f[0, len): copied to the end of a->words
+ * (grown as needed; *cap is its size) and interned. Sets *tok; 0 or
+ * GG_ENOMEM.
+ */
+static int add_word(gg_automaton *a, size_t *cap, const unsigned char *f, size_t len,
+		    uint32_t *tok)
+{
+	size_t at = a->word_off[a->n_words];
+
+	if (len > MAX_BYTES - at)
+		return gg_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all once folded",
+				    MAX_BYTES);
+	if (at + len > *cap) {
+		size_t want = (at + len) * 2;
+		unsigned char *p = realloc(a->words, want);
+
+		if (!p)
+			return gg_error_oom();
+		a->words = p;
+		*cap = want;
+	}
+	memcpy(a->words + at, f, len);
+	return intern_word(a, len, tok);
+}
+
+/*
  * Cut every pattern into tokens: fill `keys` (token strings in `sym`, which
- * has room for count_tokens), the dictionary and `words`, byte_slot,
- * word_fold, and the case-kept copy of EXACT_CASE patterns in a->exact.
+ * has room for count_tokens), the dictionary and `words` (*words_cap bytes,
+ * grown as needed), byte_slot, word_fold, and a->exact. A word run of
+ * ASCII is folded byte by byte; one with other bytes is cut into pieces
+ * (piece_end), each space separator a ' ' token and each other piece one
+ * word, folded whole by gg_utf8_fold, as the scan folds the text.
  * 0 or GG_ENOMEM. O(P).
  */
-static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym)
+static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *words_cap)
 {
 	bool seen[256] = { false };
-	size_t n = 0, e = 0;
-	int err;
+	gg_buf fold = GG_BUF_INIT, scratch = GG_BUF_INIT, exact = GG_BUF_INIT;
+	size_t n = 0;
+	int err = 0;
 
-	for (size_t k = 0; k < a->n_pats; k++) {
+	for (size_t k = 0; k < a->n_pats && !err; k++) {
 		const struct pattern *p = &a->pats[k];
 		const unsigned char *b = a->bytes + p->off;
-		size_t first = n;
+		size_t first = n, depth = 0; /* folded bytes, bounded as node depths are */
 
-		for (uint32_t j = 0; j < p->len;) {
-			if (!is_word(b[j])) {
+		for (uint32_t j = 0; j < p->len && !err;) {
+			uint32_t e = j;
+			bool space;
+
+			while (e < p->len && is_word(b[e]))
+				e++;
+			if (e == j) {
 				unsigned char f = fold_byte(b[j++]);
 
 				seen[f] = true;
 				sym[n++] = 1u + f;
+				depth++;
 				continue;
 			}
+			if (!has_high(b, j, e)) {
+				fold.len = 0;
+				for (; j < e; j++)
+					gg_buf_putc(&fold, (char)fold_byte(b[j]));
+				depth += fold.len;
+				if (!(err = gg_buf_ok(&fold)))
+					err = add_word(a, words_cap, (const unsigned char *)fold.ptr,
+						       fold.len, &sym[n++]);
+				continue;
+			}
+			while (j < e && !err) {
+				uint32_t pe = (uint32_t)piece_end(b, j, e, &space);
 
-			unsigned char *w = a->words + a->word_off[a->n_words];
-			uint32_t len = 0;
-
-			while (j < p->len && is_word(b[j]))
-				w[len++] = fold_byte(b[j++]);
-			if ((err = intern_word(a, len, &sym[n++])) != 0)
-				return err;
+				if (space) {
+					seen[' '] = true;
+					sym[n++] = 1u + ' ';
+					depth++;
+				} else {
+					fold.len = 0;
+					err = gg_utf8_fold(&fold, &scratch, (const char *)b + j, pe - j,
+							   GG_FOLD_CASE);
+					depth += fold.len;
+					if (!err)
+						err = add_word(a, words_cap, (const unsigned char *)fold.ptr,
+							       fold.len, &sym[n++]);
+				}
+				j = pe;
+			}
 		}
+		if (!err && depth > MAX_BYTES)
+			err = gg_error_set(GG_ELIMIT, "automaton: a pattern over %zu bytes once folded",
+					   MAX_BYTES);
 		keys[k].sym = sym + first;
 		keys[k].len = (uint32_t)(n - first);
 		keys[k].id = p->id;
 		keys[k].exact = NONE;
-		if (p->exact) {
-			keys[k].exact = (uint32_t)e;
-			for (uint32_t j = 0; j < p->len; j++)
-				a->exact[e++] = sep_byte(b[j]);
+		if (p->exact && !err) {
+			size_t at = exact.len;
+			uint32_t elen;
+
+			if (at > NONE - 1)
+				err = gg_error_set(GG_ELIMIT, "automaton: exact patterns too long");
+			keys[k].exact = (uint32_t)at;
+			gg_buf_put(&exact, "\0\0\0\0", 4);
+			if (!err)
+				err = exact_form(&exact, &scratch, b, p->len);
+			if (!err) {
+				elen = (uint32_t)(exact.len - at - 4);
+				memcpy(exact.ptr + at, &elen, 4);
+			}
 		}
 	}
+	gg_buf_free(&fold);
+	gg_buf_free(&scratch);
+	if (err) {
+		gg_buf_free(&exact);
+		return err;
+	}
+	a->exact_len = exact.len;
+	a->exact = (unsigned char *)(exact.ptr ? exact.ptr : calloc(1, 1));
+	if (!a->exact)
+		return gg_error_oom();
 	for (unsigned b = 0; b < 256; b++) {
 		unsigned char f = fold_byte((unsigned char)b);
 
@@ -665,6 +837,7 @@ static void free_tables(gg_automaton *a)
 	free(a->ids);
 	free(a->exact_off);
 	free(a->exact);
+	a->exact_len = 0;
 	a->dict = NULL;
 	a->words = a->exact = NULL;
 	a->word_off = a->root_next = a->label = a->ids = a->exact_off = NULL;
@@ -683,7 +856,7 @@ int gg_automaton_compile(gg_automaton *a)
 	struct key *keys = NULL;
 	struct range *ring = NULL;
 	uint32_t *sym = NULL;
-	size_t m = a->n_pats, nodes, groups, entries;
+	size_t m = a->n_pats, nodes, groups, entries, words_cap = a->bytes_len;
 	int err = 0;
 
 	if (a->compiled)
@@ -692,18 +865,17 @@ int gg_automaton_compile(gg_automaton *a)
 	keys = alloc_array(m, sizeof(*keys));
 	ring = alloc_array(m + 1, sizeof(*ring));
 	sym = alloc_array(count_tokens(a), sizeof(*sym));
-	a->exact = alloc_array(a->exact_len, 1);
 	a->words = alloc_array(a->bytes_len, 1);
 	a->word_off = alloc_array(a->bytes_len + 1, sizeof(*a->word_off));
 	a->dict_bits = 4;
 	a->dict = calloc(((size_t)1 << a->dict_bits) + 1, sizeof(*a->dict));
-	if (!keys || !ring || !sym || !a->exact || !a->words || !a->word_off || !a->dict) {
+	if (!keys || !ring || !sym || !a->words || !a->word_off || !a->dict) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
 	a->n_words = 0;
 	a->word_off[0] = 0;
-	if ((err = tokenize(a, keys, sym)) != 0)
+	if ((err = tokenize(a, keys, sym, &words_cap)) != 0)
 		goto cleanup;
 	shrink((void **)&a->words, a->word_off[a->n_words]);
 	shrink((void **)&a->word_off, ((size_t)a->n_words + 1) * sizeof(*a->word_off));
@@ -873,70 +1045,31 @@ static inline size_t read_word(const uint8_t *fold, const unsigned char *t, size
 }
 
 /*
- * A token read ahead of the automaton: text[start, end), its key (zero for
- * a non-word byte) and the slot to look at first (byte_slot for a non-word
- * byte).
+ * A token read ahead of the automaton: its folded bytes (len of them at
+ * `at` in the text, or in the scan's fold buffer when len has FOLDED set),
+ * the folded position of its end, its key (zero for a non-word byte) and
+ * the slot to look at first (byte_slot for a non-word byte).
  */
 struct token {
 	struct wkey key;
 	const struct slot *slot;
-	size_t start;
+	size_t at;
+	size_t len;
 	size_t end;
 };
 
-/*
- * Read up to TOKEN_BATCH tokens from t[*i, len) into `out` and advance *i;
- * return how many. The words' dictionary slots are only prefetched here, so
- * that the probes of a whole batch are under way at once.
- */
-static size_t read_tokens(const gg_automaton *a, const unsigned char *t, size_t *i,
-			  size_t len, struct token *out)
-{
-	size_t n = 0, j = *i;
+/* In a token's len: its bytes are in the fold buffer. Such a word fails
+ * holds_short (len >= 16), so token_slot looks it up with find_slot. */
+#define FOLDED ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
-	for (; n < TOKEN_BATCH && j < len; n++) {
-		out[n].start = j;
-		if (a->word_fold[t[j]]) {
-			j = read_word(a->word_fold, t, j, len, &out[n].key);
-			out[n].slot = &a->dict[slot_of(out[n].key, a->dict_bits)];
-			__builtin_prefetch(out[n].slot);
-		} else {
-			out[n].key.lo = out[n].key.hi = 0;
-			out[n].slot = &a->byte_slot[t[j++]];
-		}
-		out[n].end = j;
-	}
-	*i = j;
-	return n;
-}
+/* Where folded positions and text positions meet: from `folded` on, each
+ * token boundary is `text` plus the same distance. */
+struct step {
+	size_t folded;
+	size_t text;
+};
 
-/* Whether slot s holds the word of key `key` and length len, under 16 bytes. */
-static inline unsigned holds_short(const struct slot *s, struct wkey key, size_t len)
-{
-	return (s->key.lo == key.lo) & (s->key.hi == key.hi) & (len < 16) &
-	       !(s->tok & TOK_LONG);
-}
-
-/*
- * The slot of token b, free if no pattern has the word. The first two slots
- * of its probe sequence settle most words under 16 bytes (the one after the
- * last slot is the copy of the first), find_slot the rest. A non-word byte
- * is always settled by its own slot in byte_slot (key zero, like b's).
- */
-static inline const struct slot *token_slot(const gg_automaton *a, const struct token *b,
-					    const unsigned char *t)
-{
-	const struct slot *s = b->slot;
-	size_t len = b->end - b->start;
-
-	if ((s->tok == TOK_UNKNOWN) | holds_short(s, b->key, len))
-		return s;
-	if ((len < 16) & ((s[1].tok == TOK_UNKNOWN) | holds_short(s + 1, b->key, len)))
-		return s + 1;
-	return find_slot(a, b->key, len, t + b->start, a->word_fold);
-}
-
-/* A candidate match waiting for selection. */
+/* A candidate match waiting for selection, in folded positions. */
 struct span {
 	size_t start;
 	size_t end;
@@ -955,37 +1088,272 @@ struct scan {
 	size_t cap_ids;
 	gg_match_cb cb;
 	void *payload;
+	/* Folding beyond ASCII. */
+	size_t shift;       /* folded minus text position after the last token read (mod 2^N) */
+	size_t next_high;   /* the first byte >= 0x80 at or after the reading point, or len */
+	size_t run_end;     /* end of the word run being cut into pieces, or 0 */
+	struct step *steps; /* where the distance changed, in order; the first may lie before floor */
+	size_t n_steps, cap_steps;
+	size_t floor;       /* no folded position below this is asked about any more */
+	gg_buf fold;        /* folded words of the current batch */
+	gg_buf scratch;     /* gg_utf8_fold's code points */
+	gg_buf exact;       /* a span as exact_form makes it */
 	struct span local_spans[LOCAL_SPANS];
 	uint32_t local_ids[LOCAL_IDS];
+	struct step local_steps[LOCAL_STEPS];
 };
 
-/*
- * Case check of group g at text t: write to `out` the ids of the entries
- * that match and return how many; with `out` NULL, stop at the first (a
- * count of 0 or 1 says whether any does). O(entries * depth).
- */
-static size_t filter_ids(const gg_automaton *a, const struct group *g,
-			 const unsigned char *t, uint32_t *out)
+/* The first byte >= 0x80 in t[i, len), or len. */
+static size_t find_high(const unsigned char *t, size_t i, size_t len)
 {
-	size_t n = 0;
+#ifdef HAVE_SSE2_64
+	for (; len - i >= 16; i += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#else
+	for (; len - i >= 8; i += 8) {
+		uint64_t m = load_le64(t + i) & HIGH;
+
+		if (m)
+			return i + (unsigned)__builtin_ctzll(m) / 8;
+	}
+#endif
+	while (i < len && t[i] < 0x80)
+		i++;
+	return i;
+}
+
+/*
+ * Note that text position `text` is folded position `folded`, when the
+ * distance between them changed there. Steps no later question needs
+ * (before floor, but the last of those) are dropped first. 0 or GG_ENOMEM.
+ */
+static int push_step(struct scan *st, size_t folded, size_t text)
+{
+	if (st->n_steps == st->cap_steps) {
+		size_t keep = 0;
+
+		while (keep + 1 < st->n_steps && st->steps[keep + 1].folded <= st->floor)
+			keep++;
+		memmove(st->steps, st->steps + keep, (st->n_steps - keep) * sizeof(*st->steps));
+		st->n_steps -= keep;
+	}
+	if (st->n_steps == st->cap_steps) {
+		size_t cap = st->cap_steps * 2;
+		struct step *p;
+
+		if (cap > SIZE_MAX / sizeof(*p))
+			return gg_error_oom();
+		if (st->steps == st->local_steps) {
+			p = malloc(cap * sizeof(*p));
+			if (p)
+				memcpy(p, st->steps, st->n_steps * sizeof(*p));
+		} else {
+			p = realloc(st->steps, cap * sizeof(*p));
+		}
+		if (!p)
+			return gg_error_oom();
+		st->steps = p;
+		st->cap_steps = cap;
+	}
+	st->steps[st->n_steps].folded = folded;
+	st->steps[st->n_steps].text = text;
+	st->n_steps++;
+	return 0;
+}
+
+/* The text position of the token boundary at folded position f (f >= floor). */
+static size_t text_pos(const struct scan *st, size_t f)
+{
+	size_t lo = 0, hi = st->n_steps;
+
+	if (!hi || st->steps[0].folded > f)
+		return f;
+	while (hi - lo > 1) { /* steps[lo].folded <= f < steps[hi].folded */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->steps[mid].folded <= f)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return st->steps[lo].text + (f - st->steps[lo].folded);
+}
+
+/*
+ * Read into *out the next piece of the word run that holds a byte >= 0x80
+ * (st->run_end set): a space separator, read as the byte ' ', or the text
+ * up to the next one, folded into st->fold. *j advances past it. 0 or
+ * GG_ENOMEM.
+ */
+static int read_piece(struct scan *st, size_t *j, struct token *out)
+{
+	const gg_automaton *a = st->a;
+	const unsigned char *t = st->text;
+	size_t i = *j, at = st->fold.len, flen = 1;
+	bool space;
+	size_t e = piece_end(t, i, st->run_end, &space);
+	int err;
+
+	if (space) {
+		out->key.lo = out->key.hi = 0;
+		out->slot = &a->byte_slot[' '];
+		out->at = 0;
+		out->len = 1;
+	} else {
+		if ((err = gg_utf8_fold(&st->fold, &st->scratch, (const char *)t + i, e - i,
+					GG_FOLD_CASE)) != 0)
+			return err;
+		flen = st->fold.len - at;
+		out->key = word_key((const unsigned char *)st->fold.ptr + at, flen);
+		out->slot = &a->dict[slot_of(out->key, a->dict_bits)];
+		out->at = at;
+		out->len = flen | FOLDED;
+	}
+	st->shift += flen - (e - i);
+	out->end = e + st->shift;
+	if (flen != e - i && (err = push_step(st, out->end, e)) != 0)
+		return err;
+	if (e == st->run_end) {
+		st->run_end = 0;
+		st->next_high = find_high(t, e, st->len);
+	}
+	*j = e;
+	return 0;
+}
+
+/*
+ * Read up to TOKEN_BATCH tokens from the text at *i into `out` and advance
+ * *i; return how many, or GG_ENOMEM. A word of ASCII is read and folded
+ * here; a word run with other bytes is cut and folded by read_piece. The
+ * words' dictionary slots are only prefetched here, so that the probes of
+ * a whole batch are under way at once.
+ */
+static ptrdiff_t read_tokens(struct scan *st, size_t *i, struct token *out)
+{
+	const gg_automaton *a = st->a;
+	const unsigned char *t = st->text;
+	size_t n = 0, j = *i, len = st->len;
+
+	st->fold.len = 0;
+	while (n < TOKEN_BATCH && j < len) {
+		if (st->run_end) {
+			int err = read_piece(st, &j, &out[n]);
+
+			if (err)
+				return err;
+			n++;
+			continue;
+		}
+		out[n].at = j;
+		if (a->word_fold[t[j]]) {
+			size_t e = read_word(a->word_fold, t, j, len, &out[n].key);
+
+			if (e > st->next_high) {
+				st->run_end = e;
+				continue;
+			}
+			out[n].slot = &a->dict[slot_of(out[n].key, a->dict_bits)];
+			__builtin_prefetch(out[n].slot);
+			out[n].len = e - j;
+			j = e;
+		} else {
+			out[n].key.lo = out[n].key.hi = 0;
+			out[n].slot = &a->byte_slot[t[j++]];
+			out[n].len = 1;
+		}
+		out[n].end = j + st->shift;
+		n++;
+	}
+	*i = j;
+	return (ptrdiff_t)n;
+}
+
+/* Whether slot s holds the word of key `key` and length len, under 16 bytes. */
+static inline unsigned holds_short(const struct slot *s, struct wkey key, size_t len)
+{
+	return (s->key.lo == key.lo) & (s->key.hi == key.hi) & (len < 16) &
+	       !(s->tok & TOK_LONG);
+}
+
+/*
+ * The slot of token b, free if no pattern has the word. The first two slots
+ * of its probe sequence settle most words under 16 bytes (the one after the
+ * last slot is the copy of the first), find_slot the rest. A non-word byte
+ * is always settled by its own slot in byte_slot (key zero, like b's).
+ */
+static inline const struct slot *token_slot(const struct scan *st, const struct token *b)
+{
+	const gg_automaton *a = st->a;
+	const struct slot *s = b->slot;
+	size_t len = b->len;
+
+	if ((s->tok == TOK_UNKNOWN) | holds_short(s, b->key, len))
+		return s;
+	if ((len < 16) & ((s[1].tok == TOK_UNKNOWN) | holds_short(s + 1, b->key, len)))
+		return s + 1;
+	if (len & FOLDED)
+		return find_slot(a, b->key, len & ~FOLDED,
+				 (const unsigned char *)st->fold.ptr + b->at, NULL);
+	return find_slot(a, b->key, len, st->text + b->at, a->word_fold);
+}
+
+/*
+ * Case check of group g at the text of folded span [start, end): write to
+ * `out` the ids of the entries that match and return how many; with `out`
+ * NULL, stop at the first (a count of 0 or 1 says whether any does). An
+ * entry matches when the text, as exact_form makes it, equals its exact
+ * form; text of ASCII is compared as it stands. Returns GG_ENOMEM (< 0)
+ * when the text cannot be folded. O(entries * length).
+ */
+static ptrdiff_t filter_ids(struct scan *st, const struct group *g, size_t start, size_t end,
+			    uint32_t *out)
+{
+	const gg_automaton *a = st->a;
+	size_t from = text_pos(st, start), to = text_pos(st, end);
+	const unsigned char *t = st->text + from, *form = NULL;
+	size_t n = 0, form_len = 0;
 
 	for (uint32_t e = g->first; e < g->first + g->n && (out || !n); e++) {
 		uint32_t off = a->exact_off[e];
 
 		if (off != NONE) {
-			const unsigned char *p = a->exact + off;
-			uint32_t k = 0;
+			const unsigned char *p = a->exact + off + 4;
+			uint32_t plen, k = 0;
 
-			while (k < g->depth && sep_byte(t[k]) == p[k])
-				k++;
-			if (k < g->depth)
+			memcpy(&plen, a->exact + off, 4);
+			if (!form) {
+				form = t;
+				form_len = to - from;
+				if (has_high(t, 0, form_len)) {
+					int err;
+
+					st->exact.len = 0;
+					if ((err = exact_form(&st->exact, &st->scratch, t, form_len)) != 0)
+						return err;
+					form = (const unsigned char *)st->exact.ptr;
+					form_len = st->exact.len;
+				}
+			}
+			if (form_len != plen)
+				continue;
+			if (form == t)
+				while (k < plen && sep_byte(t[k]) == p[k])
+					k++;
+			else
+				while (k < plen && form[k] == p[k])
+					k++;
+			if (k < plen)
 				continue;
 		}
 		if (out)
 			out[n] = a->ids[e];
 		n++;
 	}
-	return n;
+	return (ptrdiff_t)n;
 }
 
 /* Queue a candidate. 0, or GG_ENOMEM. */
@@ -1031,24 +1399,32 @@ static int collect(struct scan *st, uint32_t node, size_t end)
 
 		if (start < st->cursor)
 			continue;
-		if ((gr->flags & GROUP_EXACT) && !filter_ids(a, gr, st->text + start, NULL))
-			continue;
+		if (gr->flags & GROUP_EXACT) {
+			ptrdiff_t ok = filter_ids(st, gr, start, end, NULL);
+
+			if (ok < 0)
+				return (int)ok;
+			if (!ok)
+				continue;
+		}
 		if ((err = push_span(st, start, end, g)) != 0)
 			return err;
 	}
 	return 0;
 }
 
-/* Report span s to the callback. Its return, or GG_ENOMEM. */
+/* Report span s to the callback, in text positions. Its return, or GG_ENOMEM. */
 static int report(struct scan *st, const struct span *s)
 {
 	const gg_automaton *a = st->a;
 	const struct group *g = &a->groups[s->group];
 	gg_match m;
 
-	m.start = s->start;
-	m.end = s->end;
+	m.start = text_pos(st, s->start);
+	m.end = text_pos(st, s->end);
 	if (g->flags & GROUP_EXACT) {
+		ptrdiff_t n;
+
 		if (g->n > st->cap_ids) {
 			uint32_t *p = malloc(g->n * sizeof(*p));
 
@@ -1059,8 +1435,10 @@ static int report(struct scan *st, const struct span *s)
 			st->ids = p;
 			st->cap_ids = g->n;
 		}
+		if ((n = filter_ids(st, g, s->start, s->end, st->ids)) < 0)
+			return (int)n;
 		m.ids = st->ids;
-		m.n_ids = filter_ids(a, g, st->text + s->start, st->ids);
+		m.n_ids = (size_t)n;
 	} else {
 		m.ids = a->ids + g->first;
 		m.n_ids = g->n;
@@ -1121,7 +1499,9 @@ static int found(struct scan *st, uint32_t s, size_t end)
  * dictionary probe (prefetched in the first pass); a token that no pattern
  * holds, or any token at the root, costs nothing more; anything else is one
  * amortised step. Matches are collected where a token ends at a node with
- * outputs.
+ * outputs. Positions are folded positions throughout (equal to the text's
+ * until a folded word changes length), turned back into text positions
+ * when a match is checked or reported.
  */
 int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 		      gg_match_cb cb, void *payload)
@@ -1130,7 +1510,7 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 	struct token batch[TOKEN_BATCH];
 	struct scan st;
 	uint32_t v = 0;
-	size_t i = 0;
+	size_t i = 0, last_end = 0;
 	int err = 0;
 
 	if (!a->compiled)
@@ -1148,12 +1528,27 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 	st.cap_ids = LOCAL_IDS;
 	st.cb = cb;
 	st.payload = payload;
+	st.shift = 0;
+	st.next_high = find_high(t, 0, len);
+	st.run_end = 0;
+	st.steps = st.local_steps;
+	st.n_steps = 0;
+	st.cap_steps = LOCAL_STEPS;
+	st.floor = 0;
+	st.fold = st.scratch = st.exact = (gg_buf)GG_BUF_INIT;
 
 	while (i < len && !err) {
-		size_t n = read_tokens(a, t, &i, len, batch);
+		/* every later candidate starts within the current node's string */
+		st.floor = last_end - a->nodes[v & ~S_OUT].depth;
 
-		for (size_t k = 0; k < n; k++) {
-			const struct slot *w = token_slot(a, &batch[k], t);
+		ptrdiff_t n = read_tokens(&st, &i, batch);
+
+		if (n < 0) {
+			err = (int)n;
+			break;
+		}
+		for (ptrdiff_t k = 0; k < n; k++) {
+			const struct slot *w = token_slot(&st, &batch[k]);
 			uint32_t node = v & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
 			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok) : w->root;
@@ -1161,6 +1556,8 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 			    (err = found(&st, v & ~S_OUT, batch[k].end)) != 0)
 				break;
 		}
+		if (n)
+			last_end = batch[n - 1].end;
 	}
 	if (!err)
 		err = report_ready(&st, SIZE_MAX);
@@ -1168,6 +1565,11 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 		free(st.spans);
 	if (st.ids != st.local_ids)
 		free(st.ids);
+	if (st.steps != st.local_steps)
+		free(st.steps);
+	gg_buf_free(&st.fold);
+	gg_buf_free(&st.scratch);
+	gg_buf_free(&st.exact);
 	return err;
 }
 

@@ -12,11 +12,17 @@
  * gg_automaton_scan (from several threads at once if wished), and
  * gg_automaton_free.
  *
- * Matching works on a folded view of both text and patterns: ASCII A-Z fold
- * to a-z, '-' and '_' fold to ' ', every other byte (UTF-8 included) is kept.
- * A match must stand as whole words: on each side whose pattern byte is a
- * word byte (ASCII letter or digit, or any byte >= 0x80) the neighbouring
- * text byte must not be one; text start and end count as boundaries.
+ * Matching works on a folded view of both text and patterns, the view name
+ * lookup has: full Unicode case folding and NFC (utf8proc), so "STRASSE"
+ * finds "Stra\u00dfe", "\u00c9COLE" finds "\u00e9cole", the ligature
+ * U+FB01 finds "fi", and a decomposed "e\u0301" finds "\u00e9"; '-', '_' and
+ * the space separators beyond ASCII (no-break spaces U+00A0, U+2007,
+ * U+202F, ...) fold to ' '. Bytes that are not valid UTF-8 are kept as
+ * they are. A match must stand as whole words: on each side whose pattern
+ * byte is a word byte (ASCII letter or digit, or any byte >= 0x80 but
+ * those space separators) the neighbouring text byte must not be one; text
+ * start and end count as boundaries. Matches are reported in positions of
+ * the text as given, however folding changed lengths.
  * Among the matches, the scan reports the leftmost, then the longest of
  * those, then continues after its end (so "neural tangent kernel" hides the
  * "kernel" inside it). Every pattern with exactly the winning span is
@@ -25,14 +31,16 @@
  * Cost: memory about 20 bytes per pattern token (word or other byte) not
  * shared with another pattern's prefix, plus a dictionary of the distinct
  * pattern words; scanning is linear in the text, independent of the number
- * of patterns (one hash probe per text word).
+ * of patterns (one hash probe per text word). Words of ASCII are folded
+ * as they are read; only words with other bytes go through utf8proc.
  */
 typedef struct gg_automaton gg_automaton;
 
 /*
  * The pattern matches only where the text has its case exactly as added;
- * '-', '_' and ' ' still count as equal. For abbreviations: "NAS" finds
- * "NAS" but not "nas" or "Nas".
+ * '-', '_' and the space separators still count as equal, and text and
+ * pattern are compared in NFC. For abbreviations: "NAS" finds "NAS" but not
+ * "nas" or "Nas"; "\u03a3\u0399\u0393\u039c\u0391" finds only itself in capitals.
  */
 #define GG_AUTOMATON_EXACT_CASE 0x1u
 
@@ -65,8 +73,9 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
  * Build the matching tables from the patterns added; after this the
  * automaton is read-only and the patterns' own copies are freed.
  * O(P + N log N) for P pattern bytes and N patterns (a sort). GG_EINVAL when
- * already compiled, GG_ENOMEM; on error the automaton is left as before and
- * compile may be retried.
+ * already compiled, GG_ELIMIT when folding makes the patterns' words or one
+ * pattern longer than 2^31 - 2 bytes, GG_ENOMEM; on error the automaton is
+ * left as before and compile may be retried.
  */
 int gg_automaton_compile(gg_automaton *a);
 
@@ -76,8 +85,9 @@ int gg_automaton_compile(gg_automaton *a);
  * later text can change it, so at most a pattern's length behind the scan.
  * Returns 0, the first non-zero value `cb` returned, GG_EINVAL if the
  * automaton is not compiled or cb is NULL, or GG_ENOMEM (only when very many
- * overlapping candidates wait at once; otherwise the scan allocates
- * nothing, its scratch is on the stack). The automaton is not modified: any
+ * overlapping candidates wait at once, or for text beyond ASCII, which is
+ * folded in heap scratch; text of ASCII allocates nothing, its scratch is on
+ * the stack). The automaton is not modified: any
  * number of threads may scan with it at the same time.
  * Time: O(len + candidates * waiting candidates), the latter a small number
  * in prose; independent of the number of patterns.

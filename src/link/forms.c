@@ -3,6 +3,7 @@
 #include "core/strmap.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,26 +18,32 @@ static bool is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+/* A byte of a letter: ASCII, or any byte of a UTF-8 sequence. */
 static bool is_letter(char c)
 {
 	return is_upper(c) || is_lower(c) || (unsigned char)c >= 0x80;
 }
 
+/* Letters and capitals are told apart in every script: "\u03a3\u0399\u0393\u039c\u0391"
+ * is an abbreviation as "SIGMA" is; marks and digits are neither. */
 bool gg_i_form_exact_case(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t letters = 0, capitals = 0;
 	bool word_start = true;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (is_letter(c)) {
+	for (size_t i = 0; i < n;) {
+		gg_char_kind kind;
+		unsigned char c = u[i];
+		i += gg_utf8_char(u + i, n - i, &kind);
+		if (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL) {
 			letters++;
-			if (is_upper(c)) {
+			if (kind == GG_CHAR_CAPITAL) {
 				capitals++;
 				if (!word_start)
 					return true;
 			}
 			word_start = false;
-		} else if (c == ' ' || c == '-' || c == '_') {
+		} else if (kind == GG_CHAR_SPACE || c == '-' || c == '_') {
 			word_start = true;
 		}
 	}
@@ -61,13 +68,11 @@ static int add_form(gg_automaton *a, gg_forms *f, const char *s, size_t n, uint3
 	int err = gg_automaton_add(a, s, n, (uint32_t)f->n, exact_case ? GG_AUTOMATON_EXACT_CASE : 0);
 	if (err)
 		return err;
-	bool capital = false, joined = false;
-	for (size_t i = 0; i < n; i++) {
-		capital |= is_upper(s[i]);
-		joined |= s[i] == '-' || s[i] == '_';
-	}
+	bool capital = gg_utf8_has_capital(s, n), special = false;
+	for (size_t i = 0; i < n; i++)
+		special |= s[i] == '-' || s[i] == '_' || (unsigned char)s[i] >= 0x80;
 	f->items[f->n++] = (gg_form){ concept, rule, (uint32_t)gg_hash_bytes(s, n), exact_case,
-				      !capital && !joined };
+				      !capital && !special };
 	f->has_capital[concept] |= capital;
 	return 0;
 }
@@ -80,9 +85,12 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
 
 /*
  * Append to `out` the other number of s[0..n): the plural of the last word
- * (+s; +es after s, x, z, ch, sh; consonant+y -> ies; an all-capital word
- * takes only +s), or, for a word already ending in s, its singular. Leaves
- * `out` empty when no inflection applies (a last word under 3 letters).
+ * (+s; +es after s, x, z, ch, sh; consonant+y -> ies), or, for a word
+ * already ending in s, its singular. An all-capital word is an abbreviation:
+ * its plural takes a lower-case s ("LSTM" -> "LSTMs", "URLs" -> "URL"), and
+ * its own final S is part of it, never a plural ending ("DNS" is not "DN"s,
+ * "HTTPS" not "HTTP"s). Leaves `out` empty when no inflection applies: a
+ * last word under 3 letters, or one beyond ASCII (English endings only).
  */
 static void inflect(gg_buf *out, const char *s, size_t n)
 {
@@ -94,13 +102,13 @@ static void inflect(gg_buf *out, const char *s, size_t n)
 	bool all_caps = true, letters = true;
 	for (size_t i = 0; i < wl; i++) {
 		all_caps &= !is_lower(word[i]);
-		letters &= is_letter(word[i]);
+		letters &= is_upper(word[i]) || is_lower(word[i]);
 	}
 	gg_buf_clear(out);
 	if (wl < 3 || !letters)
 		return;
 	char last = word[wl - 1], before = word[wl - 2];
-	if (all_caps) { /* "LSTM" -> "LSTMs" */
+	if (all_caps) { /* "LSTM" -> "LSTMs"; "DNS" stays */
 		if (last != 'S') {
 			gg_buf_put(out, s, n);
 			gg_buf_putc(out, 's');

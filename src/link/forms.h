@@ -11,19 +11,21 @@ typedef struct gg_form {
 	gg_match_rule rule; /* EXACT for the name, ALIAS, ABBREVIATION, INFLECTED */
 	uint32_t hash;      /* gg_hash_bytes of the form as written, cut to 32 bits */
 	bool exact_case;
-	bool plain;         /* no capital, '-' or '_': text matching it without any is it */
+	bool plain;         /* ASCII, no capital, '-' or '_': text of ASCII matching it
+			       without any is it */
 } gg_form;
 
 typedef struct gg_forms {
 	gg_form *items; /* indexed by the automaton's pattern id */
 	size_t n, cap;
-	bool *has_capital; /* per concept: some form has a capital letter */
+	bool *has_capital; /* per concept: some form has a capital letter (any script) */
 } gg_forms;
 
 /*
  * Whether a form must match with its capitals as written: a word with a
- * capital after its first letter ("NAS", "NeRF", "TCP/IP"), or a form whose
- * only letter is a capital ("C"). Other forms match in any case.
+ * capital after its first letter ("NAS", "NeRF", "TCP/IP", Greek or
+ * Cyrillic acronyms alike), or a form whose only letter is a capital ("C").
+ * Other forms match in any case.
  */
 bool gg_i_form_exact_case(const char *s, size_t n);
 

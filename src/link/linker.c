@@ -92,23 +92,28 @@ typedef struct worker {
 	size_t n_ids, cap_ids;
 } worker;
 
-enum { HAS_CAPITAL = 1, HAS_JOINER = 2 };
+enum { HAS_CAPITAL = 1, HAS_JOINER = 2, HAS_NON_ASCII = 4 };
 
-/* What the bytes s[0, n) of a mention hold: HAS_CAPITAL for an ASCII
- * capital, HAS_JOINER for a '-' or '_' (the matcher reads both as ' '). */
+/* What the bytes s[0, n) of a mention hold: HAS_CAPITAL for a capital of
+ * any script, HAS_JOINER for a '-' or '_' (the matcher reads both as ' '),
+ * HAS_NON_ASCII for bytes the matcher folds with Unicode's tables. */
 static unsigned written_marks(const char *s, size_t n)
 {
 	unsigned marks = 0;
 	for (size_t i = 0; i < n; i++) {
 		marks |= (s[i] >= 'A' && s[i] <= 'Z') ? HAS_CAPITAL : 0;
 		marks |= (s[i] == '-' || s[i] == '_') ? HAS_JOINER : 0;
+		marks |= (unsigned char)s[i] >= 0x80 ? HAS_NON_ASCII : 0;
 	}
+	if ((marks & HAS_NON_ASCII) && gg_utf8_has_capital(s, n))
+		marks |= HAS_CAPITAL;
 	return marks;
 }
 
 /* Whether the mention m, matched by the name's form f, is the name exactly
- * as written. The matcher folds only capitals and '-', '_', ' ' together,
- * so a plain form is matched exactly by text without capitals or joiners. */
+ * as written. A plain form is ASCII without capitals or joiners, and text
+ * of ASCII folds onto it only as itself, so a mention without any of the
+ * marks is it. */
 static bool written_as_name(const worker *w, const gg_match *m, const gg_form *f,
 			    unsigned marks)
 {
@@ -245,19 +250,20 @@ static int on_match(const gg_match *m, void *payload)
 static bool is_typographic(const unsigned char *s, size_t n)
 {
 	if (n >= 2 && s[0] == 0xC2)
-		return s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB; /* no-break space, guillemets */
+		return s[1] == 0xAB || s[1] == 0xBB; /* guillemets */
 	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80)
 		return (s[2] >= 0x93 && s[2] <= 0x9F) || /* dashes, curly quotes */
-		       s[2] == 0xA6 || s[2] == 0xAF ||   /* ellipsis, narrow no-break space */
+		       s[2] == 0xA6 ||                   /* ellipsis */
 		       s[2] == 0xB9 || s[2] == 0xBA;     /* single guillemets */
 	return false;
 }
 
 /*
- * The text as the matcher sees it: typographic quotes, dashes, ellipses,
- * guillemets and no-break spaces become spaces of the same length, so that
- * "‘cyberpunk’" or "kernel—" stand as words while every position stays the
- * position in the real text. Returns `text` itself when there is none.
+ * The text as the matcher sees it: typographic quotes, dashes, ellipses
+ * and guillemets become spaces of the same length, so that "‘cyberpunk’"
+ * or "kernel—" stand as words while every position stays the position in
+ * the real text (no-break spaces the matcher reads as spaces itself).
+ * Returns `text` itself when there is none.
  */
 static const char *scan_view(gg_buf *view, const char *text, size_t len)
 {

@@ -192,4 +192,29 @@ for cmd in neighbors related path top communities stats; do
 	[ "$RC" -eq 0 ] && grep -q "^usage: glossgraph $cmd" "$TMP/out" || fail "$cmd --help"
 done
 
+begin "neighbors: links to terms written in other capitals, spellings and spaces (Unicode)"
+run neighbors "unicode notes" --out -q --tsv -i tests/data/unicode.txt
+expect 0
+for t in "école normale" "über cache" "σχήμα" "москва" "Straße" "file system" "café au lait" "cache line"; do
+	cut -f5 "$TMP/out" | grep -qxF "$t" || fail "no link to $t"
+done
+
+begin "export tsv: Unicode surfaces as written, at their offsets in the file"
+run export tsv --all -q -o - -i tests/data/unicode.txt
+expect 0
+"$PYTHON" - "$TMP/out" tests/data/unicode.txt <<'EOF' || fail "surfaces or offsets"
+import csv, sys
+data = open(sys.argv[2], "rb").read()
+rows = csv.DictReader(open(sys.argv[1], encoding="utf-8", newline=""), delimiter="\t")
+want = {"ÉCOLE NORMALE", "Über cache", "ΣΧΉΜΑ", "МОСКВА", "STRASSE",
+        "\ufb01le system", "cafe\u0301 au lait", "cache\u00a0line"}
+got = set()
+for r in rows:
+    s = r["surface"].encode()
+    o = int(r["evidence_offset"])
+    assert data[o:o + len(s)] == s, r
+    got.add(r["surface"])
+assert want <= got, want - got
+EOF
+
 finish

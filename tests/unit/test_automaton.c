@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "glossgraph.h"
 #include "link/automaton.h"
+#include "link/forms.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -171,6 +172,187 @@ static void test_word_boundary(void)
 	CU_ASSERT_STRING_EQUAL(scan(a, "caf\xc3\xa9 caf\xc3\xa9s caf\xc3\xa9\xc3\xa9"), "0-5:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "CAF\xc3\xa9!"), "0-5:2");
 	gg_automaton_free(a);
+}
+
+/*
+ * Decode a case file field in place: \u{HEX} becomes the code point in
+ * UTF-8, \x{HEX} the byte. Returns the decoded length.
+ */
+static size_t decode_field(char *s)
+{
+	size_t in = 0, out = 0;
+
+	while (s[in]) {
+		char *end;
+		unsigned long v;
+
+		if (s[in] == '\\' && (s[in + 1] == 'u' || s[in + 1] == 'x') && s[in + 2] == '{' &&
+		    (v = strtoul(s + in + 3, &end, 16), *end == '}')) {
+			if (s[in + 1] == 'x')
+				s[out++] = (char)v;
+			else if (v < 0x80)
+				s[out++] = (char)v;
+			else if (v < 0x800) {
+				s[out++] = (char)(0xC0 | v >> 6);
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			} else if (v < 0x10000) {
+				s[out++] = (char)(0xE0 | v >> 12);
+				s[out++] = (char)(0x80 | (v >> 6 & 0x3F));
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			} else {
+				s[out++] = (char)(0xF0 | v >> 18);
+				s[out++] = (char)(0x80 | (v >> 12 & 0x3F));
+				s[out++] = (char)(0x80 | (v >> 6 & 0x3F));
+				s[out++] = (char)(0x80 | (v & 0x3F));
+			}
+			in = (size_t)(end - s) + 1;
+		} else {
+			s[out++] = s[in++];
+		}
+	}
+	s[out] = '\0';
+	return out;
+}
+
+/* Every case of data/automaton_unicode.txt: one term, one text, its matches. */
+static void test_unicode_cases(void)
+{
+	FILE *f = fopen("data/automaton_unicode.txt", "r");
+	char line[1024];
+	unsigned lineno = 0, cases = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *field[4], *save = NULL;
+		size_t n = 0;
+
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		for (char *tok = strtok_r(line, "\t", &save); tok && n < 4;
+		     tok = strtok_r(NULL, "\t", &save))
+			field[n++] = tok;
+		CU_ASSERT_EQUAL_FATAL(n, 4);
+
+		size_t term_len = decode_field(field[0]), text_len = decode_field(field[2]);
+		gg_automaton *a = NULL;
+		const char *want = strcmp(field[3], "-") == 0 ? "" : field[3];
+		char got[256];
+		size_t at = 0;
+		const char *hits;
+
+		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+		CU_ASSERT_FATAL(gg_automaton_add(a, field[0], term_len, 1,
+						 strcmp(field[1], "exact") == 0 ? EXACT : 0) == 0);
+		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		hits = scan_n(a, field[2], text_len);
+		/* "start-end:1 ..." without the ids, to compare with the file */
+		for (const char *p = hits; *p && at + 1 < sizeof(got); p++) {
+			if (*p == ':')
+				while (p[1] && p[1] != ' ')
+					p++;
+			else
+				got[at++] = *p;
+		}
+		got[at] = '\0';
+		if (strcmp(got, want) != 0)
+			fprintf(stderr, "\ndata/automaton_unicode.txt:%u: got \"%s\", want \"%s\"\n",
+				lineno, got, want);
+		CU_ASSERT_STRING_EQUAL(got, want);
+		gg_automaton_free(a);
+		cases++;
+	}
+	fclose(f);
+	CU_ASSERT(cases >= 20);
+}
+
+/* A match as the names of the concepts whose forms it found: "NAME;NAME " */
+static int record_concepts(const gg_match *m, void *payload)
+{
+	void **p = payload;
+	const gg_glossary *g = p[0];
+	const gg_forms *f = p[1];
+	struct hits *h = p[2];
+
+	hits_span(h, m->start, m->end);
+	for (size_t k = 0; k < m->n_ids; k++)
+		hits_printf(h, "%s%s", k ? ";" : "",
+			    gg_glossary_concept(g, f->items[m->ids[k]].concept)->name);
+	return 0;
+}
+
+/*
+ * Forms of abbreviations: a final capital S belongs to the abbreviation
+ * (DNS is not the plural of DN, nor HTTPS of HTTP), a lower-case s after
+ * capitals makes the plural (URLs, LSTMs).
+ */
+static void test_acronym_plurals(void)
+{
+	static const char page[] =
+		"distinguished name, dn, directory\n\n"
+		"**Distinguished Name (DN)** names an entry.\n\n"
+		"domain name system, dns, network\n\n"
+		"**Domain Name System (DNS)** resolves names.\n\n"
+		"hypertext transfer protocol, http, web\n\n"
+		"**Hypertext Transfer Protocol (HTTP)** is the protocol of the web.\n\n"
+		"uniform resource locator, url, web\n\n"
+		"**Uniform Resource Locator (URL)** is an address.\n\n"
+		"long short-term memory, lstm, models\n\n"
+		"**Long Short-Term Memory (LSTM)** is a recurrent network.\n";
+	static const char text[] = "DNS DN DNs HTTPS HTTP HTTPs URLs URL LSTMs LSTMS";
+	static struct hits h;
+	gg_glossary *g = NULL;
+	gg_automaton *a = NULL;
+	gg_forms f;
+	void *payload[3] = { NULL, &f, &h };
+
+	CU_ASSERT_FATAL(gg_glossary_new(&g) == 0);
+	CU_ASSERT_FATAL(gg_glossary_read_buffer(g, "acronyms.txt", page, sizeof(page) - 1) == 0);
+	CU_ASSERT_FATAL(gg_glossary_build(g) == 0);
+	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_FATAL(gg_i_forms_build(g, a, &f) == 0);
+	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	payload[0] = g;
+	hits_reset(&h, 0);
+	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, strlen(text), record_concepts, payload), 0);
+	CU_ASSERT_STRING_EQUAL(h.s, "0-3:Domain Name System 4-6:Distinguished Name "
+			       "17-21:Hypertext Transfer Protocol 22-27:Hypertext Transfer Protocol "
+			       "28-32:Uniform Resource Locator 33-36:Uniform Resource Locator "
+			       "37-42:Long Short-Term Memory");
+	gg_i_forms_free(&f);
+	gg_automaton_free(a);
+	gg_glossary_free(g);
+}
+
+/*
+ * Capitals beyond ASCII: an all-capital word of any script is an
+ * abbreviation, matched only as written; a capital first letter is not.
+ */
+static void test_exact_case_beyond_ascii(void)
+{
+	static const struct {
+		const char *form;
+		bool exact;
+	} cases[] = {
+		{ "\xce\xa3\xce\x99\xce\x93\xce\x9c\xce\x91", true },       /* ΣΙΓΜΑ */
+		{ "\xd0\x9c\xd0\x9e\xd0\xa1\xd0\x9a\xd0\x92\xd0\x90", true }, /* МОСКВА */
+		{ "\xc3\x89NS", true },                                      /* ÉNS */
+		{ "\xc3\x9c" "ber cache", false },                           /* Über cache */
+		{ "\xcf\x83\xcf\x87\xce\xae\xce\xbc\xce\xb1", false },       /* σχήμα */
+		{ "\xc3\x89", true },                                        /* É alone */
+		{ "e\xcc\x81" "cole Normale", false },                       /* NFD école */
+		{ "NeRF", true },
+		{ "Neural network", false },
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		bool got = gg_i_form_exact_case(cases[k].form, strlen(cases[k].form));
+
+		if (got != cases[k].exact)
+			fprintf(stderr, "\nexact case of \"%s\": %d\n", cases[k].form, got);
+		CU_ASSERT_EQUAL(got, cases[k].exact);
+	}
 }
 
 static void test_punctuation_edges(void)
@@ -698,6 +880,88 @@ static void *scan_thread(void *arg)
 }
 
 /* Several threads scanning with one automaton at once all see the same matches. */
+/*
+ * Folding that changes lengths against plain ASCII: a random text of words
+ * and the same text with some "fi" written as the ligature U+FB01 (3 bytes
+ * for 2) and some spaces as U+00A0 (2 bytes for 1) must give the same
+ * matches, at the positions the substitutions moved them to. Long texts
+ * make the scan drop and keep many position steps.
+ */
+static void test_random_folded(void)
+{
+	static const char *const vocab[] = { "fi", "fix", "file", "a", "b", "fifi", "xfi", "if" };
+	enum { NV = sizeof(vocab) / sizeof(vocab[0]), NPAT = 40, NTOK = 3000 };
+	static char ascii[NTOK * 6], uni[NTOK * 8], pats[NPAT][40];
+	static size_t pos[NTOK * 6 + 1]; /* ascii position -> uni position */
+	static struct hits want;
+	int bad = 0;
+
+	rng_state = 4242;
+	for (int round = 0; round < 6 && bad < 3; round++) {
+		gg_automaton *a = NULL;
+		size_t al = 0, ul = 0;
+
+		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+		for (uint32_t k = 0; k < NPAT; k++) {
+			size_t n = 1 + rnd(3), l = 0;
+
+			for (size_t j = 0; j < n; j++)
+				l += (size_t)sprintf(pats[k] + l, "%s%s", j ? " " : "", vocab[rnd(NV)]);
+			CU_ASSERT_FATAL(gg_automaton_add(a, pats[k], l, k, 0) == 0);
+		}
+		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		for (size_t k = 0; k < NTOK; k++) {
+			const char *w = vocab[rnd(NV)];
+
+			for (size_t j = 0; w[j]; j++) {
+				pos[al] = ul;
+				if (w[j] == 'f' && w[j + 1] == 'i' && rnd(2)) {
+					memcpy(uni + ul, "\xef\xac\x81", 3);
+					ascii[al++] = 'f';
+					pos[al] = ul + 3;
+					ascii[al++] = 'i';
+					ul += 3;
+					j++;
+					continue;
+				}
+				ascii[al++] = w[j];
+				uni[ul++] = w[j];
+			}
+			pos[al] = ul;
+			if (rnd(2)) {
+				memcpy(uni + ul, "\xc2\xa0", 2);
+				ul += 2;
+			} else {
+				uni[ul++] = ' ';
+			}
+			ascii[al++] = ' ';
+		}
+		pos[al] = ul;
+
+		/* the ASCII matches, moved to the positions in the other text */
+		const char *plain = scan_n(a, ascii, al);
+
+		hits_reset(&want, 0);
+		for (const char *p = plain; *p;) {
+			char *end;
+			size_t start = strtoul(p, &end, 10), stop = strtoul(end + 1, &end, 10);
+			size_t ids = strcspn(end, " ");
+
+			hits_printf(&want, "%s%zu-%zu%.*s", want.len ? " " : "", pos[start], pos[stop],
+				    (int)ids, end);
+			p = end + ids + (end[ids] == ' ');
+		}
+
+		const char *got = scan_n(a, uni, ul);
+
+		if (strcmp(got, want.s) != 0) {
+			bad++;
+			CU_FAIL("folded text: matches differ from the ASCII text's");
+		}
+		gg_automaton_free(a);
+	}
+}
+
 static void test_threads(void)
 {
 	static const struct tpat pats[] = {
@@ -743,6 +1007,9 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "exact and plain, one id", test_exact_and_plain_same_id) ||
 	    !CU_add_test(s, "whole-word boundaries", test_word_boundary) ||
 	    !CU_add_test(s, "punctuation-edged patterns", test_punctuation_edges) ||
+	    !CU_add_test(s, "Unicode folding (data/automaton_unicode.txt)", test_unicode_cases) ||
+	    !CU_add_test(s, "abbreviation plurals", test_acronym_plurals) ||
+	    !CU_add_test(s, "capitals beyond ASCII", test_exact_case_beyond_ascii) ||
 	    !CU_add_test(s, "markdown around terms", test_markdown) ||
 	    !CU_add_test(s, "leftmost-longest and nesting", test_leftmost_longest) ||
 	    !CU_add_test(s, "match after a pending winner", test_pending_after_winner) ||
@@ -757,6 +1024,7 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep) ||
 	    !CU_add_test(s, "words near the pattern words against a reference",
 			 test_random_words) ||
+	    !CU_add_test(s, "folded text against ASCII text", test_random_folded) ||
 	    !CU_add_test(s, "concurrent scans", test_threads))
 		return CU_get_error();
 	return CUE_SUCCESS;
