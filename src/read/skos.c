@@ -188,7 +188,11 @@ static SerdStatus on_error(void *handle, const SerdError *e)
 		return SERD_SUCCESS;
 	va_list args;
 	va_copy(args, *e->args);
+	/* serd hands over its own printf format with its arguments */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vsnprintf(r->error, sizeof(r->error), e->fmt, args);
+#pragma GCC diagnostic pop
 	va_end(args);
 	r->error[strcspn(r->error, "\n")] = '\0';
 	if (!r->error[0])
