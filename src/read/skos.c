@@ -55,7 +55,22 @@ typedef struct skos_reader {
 	int err;
 } skos_reader;
 
-/* The node's text with CURIEs expanded; arena copy, NULL when out of memory. */
+/* Note a prefixed name whose prefix was never declared, where it is written. */
+static void undeclared(skos_reader *r, const SerdNode *n)
+{
+	if (r->error[0])
+		return;
+	const char *t = r->src->text, *hit = strstr(t + r->scan, (const char *)n->buf);
+	size_t at = hit ? (size_t)(hit - t) : r->scan;
+	r->error_line = gg_i_source_line(r->src, at);
+	r->error_col = (unsigned)(at - r->src->lines[r->error_line - 1] + 1);
+	snprintf(r->error, sizeof(r->error), "undeclared prefix in '%.100s'", (const char *)n->buf);
+}
+
+/*
+ * The node's text with prefixed names expanded (an undeclared prefix is
+ * noted as the file's error); arena copy, NULL when out of memory.
+ */
 static const char *node_text(skos_reader *r, const SerdNode *n)
 {
 	gg_arena *a = &r->src->g->arena;
@@ -66,6 +81,7 @@ static const char *node_text(skos_reader *r, const SerdNode *n)
 			serd_node_free(&full);
 			return s;
 		}
+		undeclared(r, n);
 	}
 	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
@@ -188,7 +204,11 @@ static SerdStatus on_error(void *handle, const SerdError *e)
 		return SERD_SUCCESS;
 	va_list args;
 	va_copy(args, *e->args);
+	/* serd hands over its own printf format with its arguments */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vsnprintf(r->error, sizeof(r->error), e->fmt, args);
+#pragma GCC diagnostic pop
 	va_end(args);
 	r->error[strcspn(r->error, "\n")] = '\0';
 	if (!r->error[0])

@@ -3,7 +3,8 @@
  * bytes read without a crash; a file that fails leaves no entry behind; each
  * entry has a term, a trimmed definition of its stated length (empty only
  * where the format keeps undefined terms), a line inside
- * the file, editor links inside the definition, and offsets inside the file.
+ * the file, editor links inside the definition, and each character's offset
+ * inside the file.
  */
 #ifndef GG_FUZZ_READER_INVARIANTS_H
 #define GG_FUZZ_READER_INVARIANTS_H
@@ -37,9 +38,10 @@ static inline void check_reader(const char *name, const unsigned char *data, siz
 			for (size_t k = 0; k < e->n_xrefs; k++)
 				if (e->xrefs[k].offset + e->xrefs[k].len > n || !e->xrefs[k].target)
 					abort(); /* an editor link outside its definition */
-			if (offsets_in_file && n && (gg_glossary_file_offset(g, i, 0) >= size ||
-						gg_glossary_file_offset(g, i, n - 1) >= size))
-				abort(); /* a definition placed outside the file */
+			for (size_t p = 0; offsets_in_file && p < n; p++)
+				if (((unsigned char)e->definition[p] & 0xC0) != 0x80 &&
+				    gg_glossary_file_offset(g, i, p) >= size)
+					abort(); /* a character placed outside the file */
 		}
 	}
 	gg_glossary_free(g);
