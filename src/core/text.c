@@ -220,6 +220,12 @@ size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind)
 	size_t n = gg_utf8_valid_len(s, len);
 	utf8proc_int32_t cp;
 
+	if (s[0] < 0x80) { /* the same answers as the table's, without a call */
+		*kind = s[0] >= 'A' && s[0] <= 'Z' ? GG_CHAR_CAPITAL :
+			s[0] >= 'a' && s[0] <= 'z' ? GG_CHAR_LETTER :
+			s[0] == ' ' ? GG_CHAR_SPACE : GG_CHAR_OTHER;
+		return 1;
+	}
 	*kind = GG_CHAR_OTHER;
 	if (!n)
 		return 1;

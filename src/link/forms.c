@@ -18,12 +18,6 @@ static bool is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
-/* A byte of a letter: ASCII, or any byte of a UTF-8 sequence. */
-static bool is_letter(char c)
-{
-	return is_upper(c) || is_lower(c) || (unsigned char)c >= 0x80;
-}
-
 /* Letters and capitals are told apart in every script: "\u03a3\u0399\u0393\u039c\u0391"
  * is an abbreviation as "SIGMA" is; marks and digits are neither. */
 bool gg_i_form_exact_case(const char *s, size_t n)
@@ -50,11 +44,16 @@ bool gg_i_form_exact_case(const char *s, size_t n)
 	return letters == 1 && capitals == 1;
 }
 
+/* Whether s[0, n) holds a letter of any script. */
 static bool has_letter(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (is_letter(s[i]))
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		gg_char_kind kind;
+		i += gg_utf8_char(u + i, n - i, &kind);
+		if (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL)
 			return true;
+	}
 	return false;
 }
 

@@ -121,6 +121,60 @@ static void test_edit_distance(void)
 	CU_ASSERT_EQUAL(gg_edit_distance("abc", "abcdefghij", 3), 3); /* capped */
 }
 
+/* gg_utf8_fold of s, with flags, as a string (static storage). */
+static const char *folded(const char *s, unsigned flags)
+{
+	static gg_buf out = GG_BUF_INIT, scratch = GG_BUF_INIT;
+
+	out.len = 0;
+	CU_ASSERT_EQUAL(gg_utf8_fold(&out, &scratch, s, strlen(s), flags), 0);
+	return out.len ? out.ptr : "";
+}
+
+static void test_unicode_fold(void)
+{
+	CU_ASSERT_STRING_EQUAL(folded("STRASSE Stra\xc3\x9f" "e", GG_FOLD_CASE), "strasse strasse");
+	CU_ASSERT_STRING_EQUAL(folded("\xef\xac\x81le", GG_FOLD_CASE), "file");             /* U+FB01 */
+	CU_ASSERT_STRING_EQUAL(folded("\xc3\x89" "COLE", GG_FOLD_CASE), "\xc3\xa9" "cole"); /* É */
+	CU_ASSERT_STRING_EQUAL(folded("\xce\xa3\xce\x9f\xcf\x82", GG_FOLD_CASE),            /* ΣΟς */
+			       "\xcf\x83\xce\xbf\xcf\x83");
+	/* NFD composes; without case folding the case stays */
+	CU_ASSERT_STRING_EQUAL(folded("E\xcc\x81" "cole", 0), "\xc3\x89" "cole");
+	CU_ASSERT_STRING_EQUAL(folded("E\xcc\x81" "cole", GG_FOLD_CASE), "\xc3\xa9" "cole");
+	/* bytes that are not UTF-8 are kept, the text around them folded */
+	CU_ASSERT_STRING_EQUAL(folded("\xc3\x89\xff\xc3\x89", GG_FOLD_CASE), "\xc3\xa9\xff\xc3\xa9");
+	CU_ASSERT_STRING_EQUAL(folded("ABC", 0), "ABC");
+	CU_ASSERT_STRING_EQUAL(folded("", GG_FOLD_CASE), "");
+}
+
+static void test_unicode_kinds(void)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+		gg_char_kind kind;
+	} cases[] = {
+		{ "A", 1, GG_CHAR_CAPITAL },          { "z", 1, GG_CHAR_LETTER },
+		{ " ", 1, GG_CHAR_SPACE },            { "7", 1, GG_CHAR_OTHER },
+		{ "\xc3\xa9", 2, GG_CHAR_LETTER },    { "\xce\xa3", 2, GG_CHAR_CAPITAL },
+		{ "\xc2\xa0", 2, GG_CHAR_SPACE },     { "\xe2\x80\xaf", 3, GG_CHAR_SPACE },
+		{ "\xe2\x80\x87", 3, GG_CHAR_SPACE }, { "\xcc\x81", 2, GG_CHAR_OTHER },
+		{ "\xe2\x80\x94", 3, GG_CHAR_OTHER }, { "\xe6\x9d\xb1", 3, GG_CHAR_LETTER },
+		{ "\xff", 1, GG_CHAR_OTHER },         { "\xc3", 1, GG_CHAR_OTHER },
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		gg_char_kind kind;
+
+		CU_ASSERT_EQUAL(gg_utf8_char((const unsigned char *)cases[k].s, strlen(cases[k].s),
+					     &kind), cases[k].len);
+		CU_ASSERT_EQUAL(kind, cases[k].kind);
+	}
+	CU_ASSERT_TRUE(gg_utf8_has_capital("\xc3\x9c" "ber", 4));
+	CU_ASSERT_TRUE(gg_utf8_has_capital("x Y", 3));
+	CU_ASSERT_FALSE(gg_utf8_has_capital("\xc3\xbc" "ber \xcf\x83", 7));
+}
+
 CU_ErrorCode suite_text_add(void)
 {
 	CU_pSuite s = CU_add_suite("text and names", NULL, NULL);
@@ -129,7 +183,9 @@ CU_ErrorCode suite_text_add(void)
 	    !CU_add_test(s, "name keys", test_name_key) ||
 	    !CU_add_test(s, "abbreviations", test_abbreviations) ||
 	    !CU_add_test(s, "qualified names", test_qualified_base) ||
-	    !CU_add_test(s, "edit distance", test_edit_distance))
+	    !CU_add_test(s, "edit distance", test_edit_distance) ||
+	    !CU_add_test(s, "Unicode folding", test_unicode_fold) ||
+	    !CU_add_test(s, "Unicode character kinds", test_unicode_kinds))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
