@@ -19,7 +19,7 @@ typedef struct gg_i_output {
 	char *path;    /* the file asked for (symbolic links resolved) */
 	char *tmp;     /* the temporary file, or NULL when writing in place */
 	int temp_slot; /* the temporary's place in the list a signal removes, -1: none */
-	bool in_place; /* standard output, or a device or pipe: no rename */
+	bool in_place; /* standard output, a descriptor, a device or a pipe: no rename */
 	bool is_stdout;
 } gg_i_output;
 

@@ -90,8 +90,16 @@ if [ "$(id -u)" -eq 0 ] && as_nobody true 2>/dev/null && as_nobody test -x "$BIN
 	expect 0
 	[ "$(stat -c %U:%G:%a "$TMP/open/theirs.tsv")" = nobody:nogroup:640 ] ||
 		fail "became $(stat -c %U:%G:%a "$TMP/open/theirs.tsv")"
+elif [ "$(id -u)" -ne 0 ]; then
+	begin "a read-only file is refused, as > refuses it"
+	echo mine >"$W/read-only.tsv"
+	chmod 444 "$W/read-only.tsv"
+	run export tsv -i "$PAGE" -o "$W/read-only.tsv"
+	expect 1 "" "cannot write '.*read-only.tsv': Permission denied"
+	[ "$(cat "$W/read-only.tsv")" = mine ] || fail "the file was replaced"
+	echo "outputs.sh: skipped the other-user checks (they need root and setpriv)"
 else
-	echo "outputs.sh: skipped the other-user checks (needs root and setpriv)"
+	echo "outputs.sh: skipped the other-user checks (setpriv cannot run as nobody here)"
 fi
 
 # A glossary big enough that writing GraphML takes a while.

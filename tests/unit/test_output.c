@@ -29,7 +29,7 @@ static const char *at(const char *name)
 /* Make the test's folder; false when it cannot be made. */
 static bool make_folder(void)
 {
-	strcpy(folder, "/tmp/gg-output-XXXXXX");
+	snprintf(folder, sizeof(folder), "%s/gg-output-XXXXXX", P_tmpdir);
 	return mkdtemp(folder) != NULL;
 }
 
