@@ -68,8 +68,9 @@ typedef struct queued_match {
 
 /*
  * One scanning thread. While a source is scanned, a mention edge's `held`
- * is provisional: GG_HELD_CASE_CLASH while every mention of its target
- * clashes in case, GG_HELD_NONE once one does not.
+ * is provisional: GG_HELD_IN_CODE while every mention of its target stands
+ * in code (a URL, path, identifier or code span), GG_HELD_CASE_CLASH while
+ * every one clashes in case, GG_HELD_NONE once one is clean.
  */
 typedef struct worker {
 	linker *lk;
@@ -82,6 +83,7 @@ typedef struct worker {
 	/* the definition being scanned */
 	uint32_t source, entry;
 	const char *text;
+	size_t text_len;
 	size_t last_end;
 	bool last_cued;
 	/* its matches not yet counted, in text order */
@@ -119,9 +121,23 @@ static bool written_as_name(const worker *w, const gg_match *m, const gg_form *f
 	       memcmp(gg_glossary_concept(w->lk->g, f->concept)->name, written, n) == 0;
 }
 
+/* How a mention's text stands: clean, clashing in case, or in code (worst last). */
+static gg_hold_reason mention_state(bool in_code, bool clash)
+{
+	return in_code ? GG_HELD_IN_CODE : clash ? GG_HELD_CASE_CLASH : GG_HELD_NONE;
+}
+
+/* The better of two provisional states: clean over case clash over code. */
+static gg_hold_reason better_state(gg_hold_reason a, gg_hold_reason b)
+{
+	if (a == GG_HELD_NONE || b == GG_HELD_NONE)
+		return GG_HELD_NONE;
+	return a == GG_HELD_CASE_CLASH || b == GG_HELD_CASE_CLASH ? GG_HELD_CASE_CLASH : a;
+}
+
 /* Count a mention of form f's concept in the current definition: a new
  * edge for the first in this source, a heavier one after. 0 or GG_ENOMEM. */
-static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued)
+static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued, bool in_code)
 {
 	uint32_t target = f->concept;
 	gg_match_rule rule = f->rule;
@@ -134,8 +150,7 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 		gg_edge *e = &ch->edges[w->slot[target]];
 		e->weight++;
 		e->cued |= cued;
-		if (!clash)
-			e->held = GG_HELD_NONE;
+		e->held = better_state(e->held, mention_state(in_code, clash));
 		return 0;
 	}
 	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
@@ -147,7 +162,7 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 	w->slot[target] = (uint32_t)ch->n;
 	ch->edges[ch->n++] = (gg_edge){
 		.source = w->source, .target = target, .kind = GG_EDGE_MENTION, .rule = rule,
-		.held = clash ? GG_HELD_CASE_CLASH : GG_HELD_NONE, .cued = cued, .weight = 1,
+		.held = mention_state(in_code, clash), .cued = cued, .weight = 1,
 		.entry = w->entry, .surface = w->text + m->start,
 		.surface_len = (uint32_t)(m->end - m->start),
 	};
@@ -167,10 +182,14 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 static int count_match(worker *w, const gg_match *m)
 {
 	const gg_forms *forms = &w->lk->forms;
-	bool cued = gg_i_after_cue(w->text, m->start) ||
-		    (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start));
+	bool cued = (gg_i_after_cue(w->text, m->start) ||
+		     (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start)) ||
+		     gg_i_before_qv(w->text, w->text_len, m->end)) &&
+		    !gg_i_names_document(w->text, w->text_len, m->end);
 	w->last_end = m->end;
 	w->last_cued = cued;
+	bool in_code = gg_i_in_code_span(w->text, w->text_len, m->start, m->end) ||
+		       gg_i_in_code(w->text, w->text_len, m->start, m->end);
 	/* ids come sorted, and each concept's forms have neighbouring ids */
 	size_t concepts = 0;
 	for (size_t i = 0; i < m->n_ids && concepts <= MAX_SHARED_SURFACE; i++)
@@ -183,7 +202,7 @@ static int count_match(worker *w, const gg_match *m)
 			continue;
 		if (f->concept == w->source)
 			continue; /* a self mention uses up its text, and adds nothing */
-		int err = record_mention(w, m, f, cued);
+		int err = record_mention(w, m, f, cued, in_code);
 		if (err)
 			return err;
 	}
@@ -423,6 +442,7 @@ static int link_source(worker *w, size_t c)
 		const gg_entry *e = gg_glossary_entry(g, concept->entries[k]);
 		w->entry = (uint32_t)concept->entries[k];
 		w->text = e->definition;
+		w->text_len = e->definition_len;
 		w->last_end = 0;
 		w->last_cued = false;
 		ch->bytes += e->definition_len;
