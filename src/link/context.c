@@ -234,19 +234,22 @@ bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 		to--;
 	if (from == start && to == end)
 		return false;
+	bool one_token = true; /* a mention of several words is no part of an address or path */
+	for (size_t i = start; i < end; i++)
+		one_token &= !is_space(text[i]);
 	size_t slashes = 0;
 	bool at = false, dotted_after_at = false;
 	for (size_t i = from; i < to; i++) {
 		slashes += text[i] == '/' || text[i] == '\\';
 		dotted_after_at |= at && text[i] == '.';
 		at |= text[i] == '@';
-		if (text[i] == ':' && i + 2 < to && text[i + 1] == '/' && text[i + 2] == '/')
+		if (one_token && text[i] == ':' && i + 2 < to && text[i + 1] == '/' && text[i + 2] == '/')
 			return true; /* a URL */
 		if (text[i] == '`')
 			return true;
 	}
-	if (dotted_after_at || slashes >= 2 || text[from] == '/' || text[from] == '~' ||
-	    (to - from > 4 && strncasecmp(text + from, "www.", 4) == 0))
+	if (one_token && (dotted_after_at || slashes >= 2 || text[from] == '/' || text[from] == '~' ||
+			  (to - from > 4 && strncasecmp(text + from, "www.", 4) == 0)))
 		return true; /* an address or a path */
 	char before = start > from ? text[start - 1] : ' ', after = end < to ? text[end] : ' ';
 	char before2 = start > from + 1 ? text[start - 2] : ' ', after2 = end + 1 < to ? text[end + 1] : ' ';
