@@ -128,14 +128,17 @@ static bool is_capital(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* Words of a name: runs between spaces and hyphens. */
-static size_t word_count(const char *s)
+uint8_t gg_i_name_marks(const char *name)
 {
-	size_t n = 0;
-	for (size_t i = 0; s[i]; i++)
-		if (s[i] != ' ' && s[i] != '-' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '-'))
-			n++;
-	return n;
+	uint8_t marks = 0;
+	size_t words = 0;
+	for (size_t i = 0; name[i]; i++) {
+		bool separator = name[i] == ' ' || name[i] == '-';
+		words += !separator && (i == 0 || name[i - 1] == ' ' || name[i - 1] == '-');
+		marks |= is_capital(name[i]) ? GG_I_NAME_CAPITAL : 0;
+		marks |= i > 0 && is_capital(name[i]) ? GG_I_NAME_INNER_CAPITAL : 0;
+	}
+	return marks | (words > 1 ? GG_I_NAME_WORDS : 0);
 }
 
 /* Whether a mention without a case clash or code around it. */
@@ -144,10 +147,11 @@ static bool clean(const gg_edge *e)
 	return e->kind == GG_EDGE_MENTION && e->held != GG_HELD_CASE_CLASH && e->held != GG_HELD_IN_CODE;
 }
 
-/* Whether edges hold a clean mention from source to target: a binary search. */
+/* Whether edges hold a clean mention from source to target: a binary
+ * search, in the source's run when it is known. */
 static bool mentions_cleanly(const gg_i_evidence *ev, size_t source, size_t target)
 {
-	size_t lo = 0, hi = ev->n_edges;
+	size_t lo = ev->run ? ev->run[source] : 0, hi = ev->run ? ev->run[source + 1] : ev->n_edges;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const gg_edge *e = &ev->edges[mid];
@@ -178,40 +182,38 @@ void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEAT
 	x[GG_FEATURE_BIAS] = 1;
 	if (e->kind != GG_EDGE_MENTION)
 		return;
-	const char *name = gg_glossary_concept(ev->g, e->target)->name;
-	bool inner_capital = false, name_capital = false, surface_capital = false;
-	for (size_t k = 0; name[k]; k++) {
-		name_capital |= is_capital(name[k]);
-		inner_capital |= k > 0 && is_capital(name[k]);
-	}
-	for (size_t k = 0; k < e->surface_len; k++)
-		surface_capital |= is_capital(e->surface[k]);
-	size_t words = word_count(name);
-	bool ordinary = ev->ordinary && ev->ordinary[e->target] && words == 1 && !inner_capital;
-	const gg_entry *entry = gg_glossary_entry(ev->g, e->entry);
-	double position = 0;
-	bool sentence_start = false;
-	if (entry && e->surface >= entry->definition &&
-	    e->surface < entry->definition + entry->definition_len) {
-		size_t at = (size_t)(e->surface - entry->definition);
-		position = (double)at / (double)entry->definition_len;
-		sentence_start = gg_i_sentence_start(entry->definition, at);
-	}
+	uint8_t name = ev->name_marks ? ev->name_marks[e->target]
+				      : gg_i_name_marks(gg_glossary_concept(ev->g, e->target)->name);
+	bool inner_capital = name & GG_I_NAME_INNER_CAPITAL;
+	bool ordinary = ev->ordinary && ev->ordinary[e->target] && !(name & GG_I_NAME_WORDS) &&
+			!inner_capital;
 	double df = ev->df ? ev->df[e->target] : 0;
 	double share = fmax(SHARE_FLOOR, (double)ev->n_terms * SHARE_FRACTION) *
 		       (ordinary ? 1.0 : SHARE_SPECIFIC);
 	x[GG_FEATURE_COMMON] = df > share;
 	x[GG_FEATURE_EXCESS] = df > share ? log((1.0 + df) / (1.0 + share)) : 0;
 	x[GG_FEATURE_ORDINARY] = ordinary;
-	x[GG_FEATURE_MULTIWORD] = words > 1;
+	x[GG_FEATURE_MULTIWORD] = (name & GG_I_NAME_WORDS) != 0;
 	x[GG_FEATURE_CAPITALS] = inner_capital;
 	x[GG_FEATURE_ABBREVIATION] = e->rule == GG_RULE_ABBREVIATION;
 	x[GG_FEATURE_INFLECTED] = e->rule == GG_RULE_INFLECTED;
 	x[GG_FEATURE_CUED] = e->cued;
 	x[GG_FEATURE_RECIPROCAL] = mentions_cleanly(ev, e->target, e->source);
 	x[GG_FEATURE_MENTIONS] = log((double)(e->weight ? e->weight : 1));
-	x[GG_FEATURE_POSITION] = position;
-	x[GG_FEATURE_CASE_AGREES] = name_capital && surface_capital && !sentence_start;
+	if (ev->skip_text)
+		return;
+	/* the features read from the mention's text */
+	const gg_entry *entry = gg_glossary_entry(ev->g, e->entry);
+	bool surface_capital = false, sentence_start = false;
+	for (size_t k = 0; k < e->surface_len; k++)
+		surface_capital |= is_capital(e->surface[k]);
+	if (entry && e->surface >= entry->definition &&
+	    e->surface < entry->definition + entry->definition_len) {
+		size_t at = (size_t)(e->surface - entry->definition);
+		x[GG_FEATURE_POSITION] = (double)at / (double)entry->definition_len;
+		sentence_start = gg_i_sentence_start(entry->definition, at);
+	}
+	x[GG_FEATURE_CASE_AGREES] = (name & GG_I_NAME_CAPITAL) && surface_capital && !sentence_start;
 	x[GG_FEATURE_PLAIN_WORD] = ordinary && !surface_capital;
 }
 
@@ -398,11 +400,34 @@ int gg_i_decide_all(const gg_glossary *g, const gg_link_options *o, const gg_i_l
 		d->mentions += e[i].weight;
 		d->df[e[i].target] += clean(&e[i]);
 	}
-	gg_i_evidence ev = { g, e, n_edges, d->df, ordinary, gg_glossary_stats(g)->concepts };
+	size_t *run = malloc((n_concepts + 1) * sizeof(*run));
+	uint8_t *name_marks = malloc(n_concepts ? n_concepts : 1);
+	if (!run || !name_marks) {
+		free(run);
+		free(name_marks);
+		free(d->mentioned_by);
+		free(d->df);
+		memset(d, 0, sizeof(*d));
+		return gg_error_oom();
+	}
+	size_t c = 0;
+	for (size_t i = 0; i < n_edges; i++)
+		while (c <= e[i].source)
+			run[c++] = i;
+	while (c <= n_concepts)
+		run[c++] = n_edges;
+	for (c = 0; c < n_concepts; c++)
+		name_marks[c] = gg_i_name_marks(gg_glossary_concept(g, c)->name);
+	gg_i_evidence ev = { g, e, n_edges, d->df, ordinary, gg_glossary_stats(g)->concepts,
+			     name_marks, run, m->weight[GG_FEATURE_POSITION] == 0 &&
+			     m->weight[GG_FEATURE_CASE_AGREES] == 0 &&
+			     m->weight[GG_FEATURE_PLAIN_WORD] == 0 };
 	scorer scorers[GG_MAX_THREADS];
 	for (unsigned t = 0; t < threads; t++)
 		scorers[t] = (scorer){ &ev, m, e, n_edges * t / threads, n_edges * (t + 1) / threads };
 	gg_run_threads(threads, score_range, scorers, sizeof(*scorers));
+	free(run);
+	free(name_marks);
 	int err = choose_threshold(o, m, e, n_edges, d);
 	if (err) {
 		free(d->mentioned_by);

@@ -35,7 +35,17 @@ typedef struct gg_i_evidence {
 	const uint32_t *df;       /* per concept: definitions naming it cleanly */
 	const bool *ordinary;     /* per concept: its name is an ordinary word (NULL: none is) */
 	size_t n_terms;
+	/* shortcuts deciding sets up; NULL / false: worked out each time */
+	const uint8_t *name_marks; /* per concept: gg_i_name_marks of its name */
+	const size_t *run;        /* per source: its first edge; run[concepts] = n_edges */
+	bool skip_text;           /* leave the features read from the text at 0 (they weigh 0) */
 } gg_i_evidence;
+
+/* What a concept's name shows, as the features read it. */
+enum { GG_I_NAME_WORDS = 1, GG_I_NAME_INNER_CAPITAL = 2, GG_I_NAME_CAPITAL = 4 };
+
+/* The GG_I_NAME_* marks of a name: several words, a capital past the first letter, any capital. */
+uint8_t gg_i_name_marks(const char *name);
 
 /*
  * The features of edge i in x. A mention is clean when `held` says neither

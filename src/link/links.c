@@ -264,7 +264,7 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
 void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES])
 {
 	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
-			     gg_glossary_stats(l->glossary)->concepts };
+			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL, false };
 	gg_i_edge_features(&ev, (size_t)(e - l->edges), x);
 }
 
