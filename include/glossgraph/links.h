@@ -142,8 +142,10 @@ void gg_link_options_init(gg_link_options *o);
  * several threads when there is over 1 MiB of text. Time linear in the
  * text, whatever the number of terms. The glossary must outlive the links.
  * @return 0; GG_EINVAL when the glossary is not built; GG_EIO when the
- * stop-term file, or a dictionary named in `o`, cannot be read (a missing
- * default dictionary only makes every one-word name ordinary); GG_ELIMIT
+ * stop-term file, the link model file, or a dictionary named in `o`,
+ * cannot be read (a missing default dictionary only makes every one-word
+ * name ordinary); GG_EINVAL for a link model file that is not one (its
+ * file and line in the message); GG_ELIMIT
  * past the matcher's size limits; GG_ENOMEM. *out is NULL on error.
  */
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o);
