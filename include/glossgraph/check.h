@@ -7,7 +7,7 @@
 #define GLOSSGRAPH_CHECK_H
 
 typedef enum gg_finding_kind {
-	GG_FINDING_OVER_LINKED,     /**< links to it held back as generic */
+	GG_FINDING_OVER_LINKED,     /**< links to it held back by a low score */
 	GG_FINDING_ORPHAN,          /**< no kept link in or out */
 	GG_FINDING_UNMENTIONED,     /**< links out, but no kept link in */
 	GG_FINDING_ABBREV_COLLISION,/**< its abbreviation also names `other` */

@@ -29,11 +29,15 @@ typedef enum gg_match_rule {
 /** Why an edge is held back from the default graph. */
 typedef enum gg_hold_reason {
 	GG_HELD_NONE,       /**< kept */
-	GG_HELD_GENERIC,    /**< the target is mentioned by too many definitions */
+	GG_HELD_LOW_SCORE,  /**< the link's score is below the threshold (gg_links_threshold) */
 	GG_HELD_CASE_CLASH, /**< capitalised in the text, never in the glossary */
 	GG_HELD_STOP_TERM,  /**< the target is in the user's stop-term list */
-	GG_HELD_MIN_WEIGHT  /**< fewer mentions than --min-weight */
+	GG_HELD_MIN_WEIGHT, /**< fewer mentions than --min-weight */
+	GG_HELD_IN_CODE     /**< every mention is inside a URL, path, identifier or code span */
 } gg_hold_reason;
+
+/** The last hold reason, for tables indexed by reason. */
+#define GG_HELD_LAST GG_HELD_IN_CODE
 
 /** One cross-reference from one concept to another. */
 typedef struct gg_edge {
@@ -44,6 +48,7 @@ typedef struct gg_edge {
 	bool cued;             /**< a mention follows "see", "compare", ... */
 	uint32_t weight;       /**< mentions, summed over the source's entries */
 	double specificity;    /**< 1 for a target only this source mentions, towards 0 for one every definition mentions */
+	double score;          /**< a mention's link score in [0, 1] (the evidence combined, README "Linking"); 1 for the other kinds */
 	/* evidence: the first mention, in the text of entry `entry` (its
 	 * file and line: gg_glossary_entry; the text around it: gg_edge_snippet) */
 	size_t entry;          /**< entry holding the first mention */
@@ -69,14 +74,58 @@ size_t gg_edge_snippet(const gg_links *l, const gg_edge *e, char *buf, size_t si
 const char *gg_edge_kind_name(gg_edge_kind k);
 /** The name of a match rule: "exact", "case-folded", "inflected", ... */
 const char *gg_match_rule_name(gg_match_rule r);
-/** Why an edge is held: "generic", "case-clash", ...; "" when it is kept. */
+/** Why an edge is held: "low-score", "case-clash", ...; "" when it is kept. */
 const char *gg_hold_reason_name(gg_hold_reason h);
+
+/**
+ * The evidence a mention link's score combines, each a number (README,
+ * "Linking"): the score is 1 / (1 + exp(-sum of weight x value)).
+ */
+typedef enum gg_link_feature {
+	GG_FEATURE_BIAS,         /**< always 1 */
+	GG_FEATURE_COMMON,       /**< more definitions name the target than its share: max(5, N / 250) of N, four times that unless its name is one ordinary word */
+	GG_FEATURE_EXCESS,       /**< log((1 + definitions naming it) / (1 + its share)) when above its share, else 0 */
+	GG_FEATURE_ORDINARY,     /**< the target's name is one ordinary word of the language */
+	GG_FEATURE_MULTIWORD,    /**< the target's name has several words */
+	GG_FEATURE_CAPITALS,     /**< the target's name has a capital past its first letter (NASA, NeRF) */
+	GG_FEATURE_ABBREVIATION, /**< the mention is an abbreviation of the target */
+	GG_FEATURE_INFLECTED,    /**< the mention is a plural or other inflected form */
+	GG_FEATURE_CUED,         /**< a cue ("see", "syn.", "q.v." ...) introduces a mention */
+	GG_FEATURE_RECIPROCAL,   /**< the target's definition names the source back */
+	GG_FEATURE_MENTIONS,     /**< log(mentions) */
+	GG_FEATURE_POSITION,     /**< where the first mention stands: 0 at the definition's start, 1 at its end */
+	GG_FEATURE_CASE_AGREES,  /**< a mention inside a sentence shows the capitals of the target's name */
+	GG_FEATURE_PLAIN_WORD,   /**< the target is an ordinary word and the first mention is in lower case */
+	GG_LINK_FEATURES
+} gg_link_feature;
+
+/** A feature's name as a link model file spells it: "df", "ordinary", ... */
+const char *gg_link_feature_name(gg_link_feature f);
+
+/** How dense a graph to make when no threshold is given. */
+typedef enum gg_link_density {
+	GG_DENSITY_AUTO,     /**< the glossary's own editor links when it has enough, else balanced */
+	GG_DENSITY_SPARSE,   /**< fewer links: the model's threshold raised */
+	GG_DENSITY_BALANCED, /**< the model's threshold */
+	GG_DENSITY_DENSE     /**< more links: the model's threshold lowered */
+} gg_link_density;
+
+/** Where the threshold of a links object came from. */
+typedef enum gg_threshold_source {
+	GG_THRESHOLD_MODEL,   /**< the link model's own */
+	GG_THRESHOLD_DENSITY, /**< the model's, moved by gg_link_options.density */
+	GG_THRESHOLD_EDITORS, /**< fitted to the glossary's editor links */
+	GG_THRESHOLD_USER     /**< gg_link_options.threshold */
+} gg_threshold_source;
+
+/** "model", "density", "editor links", "user". */
+const char *gg_threshold_source_name(gg_threshold_source s);
 
 /** Settings of the linker; gg_link_options_init gives the defaults. */
 typedef struct gg_link_options {
-	double generic_fraction; /**< f: a target named by more than this share of definitions is generic (0.004) */
-	double specific_factor;  /**< K: how much more a multi-word or coined term may be named (4) */
-	uint32_t generic_floor;  /**< a target named by this many definitions or fewer is never generic (5) */
+	const char *model;       /**< link model file (feature weights and threshold); NULL: the built-in one */
+	double threshold;        /**< keep mention links scoring at least this; negative: from the model, density or editor links (-1) */
+	gg_link_density density; /**< AUTO */
 	uint32_t min_weight;     /**< hold edges with fewer mentions (1) */
 	bool keep_all;           /**< hold nothing back */
 	bool drop_held;          /**< keep only the edges of the default graph: held ones are counted (gg_links_dropped) but not stored, which saves memory on big glossaries; gg_check and exports of held edges need them */
@@ -93,8 +142,10 @@ void gg_link_options_init(gg_link_options *o);
  * several threads when there is over 1 MiB of text. Time linear in the
  * text, whatever the number of terms. The glossary must outlive the links.
  * @return 0; GG_EINVAL when the glossary is not built; GG_EIO when the
- * stop-term file, or a dictionary named in `o`, cannot be read (a missing
- * default dictionary only makes every one-word name ordinary); GG_ELIMIT
+ * stop-term file, the link model file, or a dictionary named in `o`,
+ * cannot be read (a missing default dictionary only makes every one-word
+ * name ordinary); GG_EINVAL for a link model file that is not one (its
+ * file and line in the message); GG_ELIMIT
  * past the matcher's size limits; GG_ENOMEM. *out is NULL on error.
  */
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o);
@@ -114,6 +165,19 @@ size_t gg_links_dropped(const gg_links *l);
 size_t gg_links_mentioned_by(const gg_links *l, size_t c);
 /** The glossary the links were made from. */
 const gg_glossary *gg_links_glossary(const gg_links *l);
+/** The threshold mention links were kept at, and where it came from (*source, may be NULL). */
+double gg_links_threshold(const gg_links *l, gg_threshold_source *source);
+/** Editor links the threshold was fitted to (0 unless its source is GG_THRESHOLD_EDITORS). */
+size_t gg_links_calibration_links(const gg_links *l);
+/** The weight of feature f in the model the links were scored with. */
+double gg_links_feature_weight(const gg_links *l, gg_link_feature f);
+/**
+ * The features of edge e (one of l's) in x: what its score combines. A
+ * mention's are worked out anew from the glossary; other kinds get zeros
+ * but the bias. O(log E).
+ */
+void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES]);
+
 /** Bytes of definition text scanned, for throughput figures. */
 uint64_t gg_links_bytes_scanned(const gg_links *l);
 /** Mentions found in all definitions, those of held-back links included. */

@@ -26,9 +26,13 @@ typedef struct cli_common {
 	output_format format;
 	bool verbose;
 	bool quiet;
-	gg_link_options link; /* --min-weight, --keep-all, --stop-terms */
+	gg_link_options link; /* --min-weight, --keep-all, --stop-terms, --link-* */
 	const char *input_format; /* --format; NULL: by extension and content */
 } cli_common;
+
+/* On stderr, when the link threshold was fitted to the glossary's own
+ * editor links, a line that says so (the summary of the linking). */
+void cli_link_note(const gg_links *l);
 
 /* Zero-initialise `c` with the linker's defaults. */
 void cli_common_init(cli_common *c);
@@ -39,6 +43,13 @@ typedef struct cli_command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } cli_command;
+
+/* Codes of the common options without a letter. */
+enum {
+	CLI_OPT_LINK_MODEL = 768,
+	CLI_OPT_LINK_THRESHOLD,
+	CLI_OPT_LINK_DENSITY
+};
 
 /* Long options every subcommand accepts; end a command's table with them. */
 #define CLI_COMMON_LONG_OPTIONS \
@@ -51,6 +62,9 @@ typedef struct cli_command {
 	{ "min-weight", required_argument, NULL, 'W' }, \
 	{ "keep-all", no_argument, NULL, 'A' }, \
 	{ "stop-terms", required_argument, NULL, 'S' }, \
+	{ "link-model", required_argument, NULL, CLI_OPT_LINK_MODEL }, \
+	{ "link-threshold", required_argument, NULL, CLI_OPT_LINK_THRESHOLD }, \
+	{ "link-density", required_argument, NULL, CLI_OPT_LINK_DENSITY }, \
 	{ "format", required_argument, NULL, 'F' }, \
 	{ NULL, 0, NULL, 0 }
 

@@ -19,6 +19,11 @@ const char cli_common_help[] =
 	"      --min-weight W  hold back links with fewer than W mentions\n"
 	"      --keep-all    hold back no link (generic terms included)\n"
 	"      --stop-terms FILE  never link to the terms in FILE (one a line)\n"
+	"      --link-threshold X  keep mention links scoring X or more (0 to 1)\n"
+	"      --link-density sparse|balanced|dense  fewer or more links than the\n"
+	"                    model's threshold (default: fitted to the glossary's\n"
+	"                    own editor links when it has them, else balanced)\n"
+	"      --link-model FILE  feature weights and threshold of the link score\n"
 	"  -h, --help        this help\n";
 
 void cli_common_init(cli_common *c)
@@ -56,6 +61,34 @@ static bool add_input(cli_common *c, const char *path)
 	c->inputs = grown;
 	c->inputs[c->n_inputs++] = path;
 	return true;
+}
+
+/* Read --link-threshold X (a number in [0, 1]) or --link-density NAME into
+ * *o; false, with a usage error reported, for anything else. */
+static bool parse_link_choice(const char *usage, int opt, const char *arg, gg_link_options *o)
+{
+	if (opt == CLI_OPT_LINK_THRESHOLD) {
+		char *end;
+		errno = 0;
+		double x = strtod(arg, &end);
+		if (errno || end == arg || *end || !(x >= 0 && x <= 1)) {
+			cli_usage_error(usage, "--link-threshold wants a number from 0 to 1, not '%s'", arg);
+			return false;
+		}
+		o->threshold = x;
+		return true;
+	}
+	static const char *const densities[] = { "sparse", "balanced", "dense" };
+	static const gg_link_density values[] = { GG_DENSITY_SPARSE, GG_DENSITY_BALANCED,
+						  GG_DENSITY_DENSE };
+	for (size_t k = 0; k < 3; k++) {
+		if (strcmp(arg, densities[k]) == 0) {
+			o->density = values[k];
+			return true;
+		}
+	}
+	cli_usage_error(usage, "--link-density wants sparse, balanced or dense, not '%s'", arg);
+	return false;
 }
 
 int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
@@ -104,6 +137,16 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 			break;
 		case 'F':
 			c->input_format = optarg;
+			break;
+		case CLI_OPT_LINK_MODEL:
+			c->link.model = optarg;
+			break;
+		case CLI_OPT_LINK_THRESHOLD:
+		case CLI_OPT_LINK_DENSITY:
+			if (!parse_link_choice(spec->usage, opt, optarg, &c->link)) {
+				*exit_code = EXIT_USAGE;
+				return -1;
+			}
 			break;
 		case 'h':
 			printf("usage: %s\n\n%s%s", spec->usage, spec->help, cli_common_help);
@@ -222,6 +265,15 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	return g;
 }
 
+void cli_link_note(const gg_links *l)
+{
+	gg_threshold_source source;
+	double threshold = gg_links_threshold(l, &source);
+	if (source == GG_THRESHOLD_EDITORS)
+		fprintf(stderr, "glossgraph: link threshold %.3f, fitted to the glossary's %zu editor links\n",
+			threshold, gg_links_calibration_links(l));
+}
+
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
 	gg_link_options link = c->link;
@@ -235,6 +287,8 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 		cli_graph_free(out);
 		return false;
 	}
+	if (!c->quiet)
+		cli_link_note(out->links);
 	return true;
 }
 

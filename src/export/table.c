@@ -12,7 +12,7 @@
  *   evidence          "file:offset: snippet" of the first mention
  *   evidence_file, evidence_line, evidence_offset, surface, snippet
  *                     the same evidence split up (line: of the entry's header)
- *   specificity, cued the linker's measures
+ *   specificity, cued, score  the linker's measures (score: README, "Linking")
  *   held              why the linker held the edge back ("" when kept);
  *                     only when held edges are exported
  * Cells never hold TAB, CR or LF (they become spaces). CSV quotes a cell
@@ -23,6 +23,7 @@
 static const char *const columns[] = {
 	"source", "target", "weight", "kind", "rule", "evidence", "evidence_file",
 	"evidence_line", "evidence_offset", "surface", "snippet", "specificity", "cued",
+	"score",
 };
 
 void gg_i_table_cell(FILE *f, const char *s, char sep)
@@ -82,6 +83,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		gg_i_table_cell(f, gg_i_str(&e.snippet), sep);
 		fprintf(f, "%c%s%c%s", sep, gg_i_number(num, e.edge->specificity),
 			sep, e.edge->cued ? "true" : "false");
+		fprintf(f, "%c%s", sep, gg_i_number(num, e.edge->score));
 		if (held)
 			fprintf(f, "%c%s", sep, gg_hold_reason_name(e.edge->held));
 		fputc('\n', f);

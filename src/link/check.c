@@ -195,7 +195,7 @@ int gg_check(const gg_links *l, gg_finding **out, size_t *n)
 	}
 	for (size_t i = 0; i < l->n_edges; i++) {
 		const gg_edge *e = &l->edges[i];
-		if (e->held == GG_HELD_GENERIC)
+		if (e->held == GG_HELD_LOW_SCORE)
 			held_in[e->target]++;
 		if (e->held == GG_HELD_NONE) {
 			in[e->target]++;

@@ -65,9 +65,9 @@ enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
 
 /*
  * The role of s[0, n) (ASCII letters and '.'), case ignored. The cues: see,
- * cf., compare, synonym(s), opposite(s); the connecting words that may
- * stand between a cue and the mention: the, a, an, also, under, entry, for,
- * of, to, with, as.
+ * cf., compare, syn., synonym(s), antonym(s), opposite(s), oppose, similar;
+ * the connecting words that may stand between a cue and the mention: the,
+ * a, an, also, under, entry, for, of, to, with, as.
  */
 static enum word_role role_of(const char *s, size_t n)
 {
@@ -86,13 +86,18 @@ static enum word_role role_of(const char *s, size_t n)
 			return WORD_CUE;
 		return IS("the") || IS("for") ? WORD_CONNECTOR : WORD_OTHER;
 	case 4:
+		if (IS("syn."))
+			return WORD_CUE;
 		return IS("also") || IS("with") ? WORD_CONNECTOR : WORD_OTHER;
 	case 5:
 		return IS("under") || IS("entry") ? WORD_CONNECTOR : WORD_OTHER;
+	case 6:
+		return IS("oppose") ? WORD_CUE : WORD_OTHER;
 	case 7:
-		return IS("compare") || IS("synonym") ? WORD_CUE : WORD_OTHER;
+		return IS("compare") || IS("synonym") || IS("similar") || IS("antonym") ? WORD_CUE
+										    : WORD_OTHER;
 	case 8:
-		return IS("opposite") || IS("synonyms") ? WORD_CUE : WORD_OTHER;
+		return IS("opposite") || IS("synonyms") || IS("antonyms") ? WORD_CUE : WORD_OTHER;
 	case 9:
 		return IS("opposites") ? WORD_CUE : WORD_OTHER;
 	default:
@@ -147,4 +152,128 @@ bool gg_i_list_glue(const char *text, size_t from, size_t to)
 		}
 	}
 	return true;
+}
+
+/* The bytes after text[end], white space and closing marks skipped. */
+static size_t skip_after(const char *text, size_t len, size_t end)
+{
+	while (end < len && (is_space(text[end]) || text[end] == '*' || text[end] == ')'))
+		end++;
+	return end;
+}
+
+bool gg_i_before_qv(const char *text, size_t len, size_t end)
+{
+	size_t i = end;
+	while (i < len && (is_space(text[i]) || text[i] == '*' || text[i] == '(' || text[i] == ','))
+		i++;
+	if (len - i >= 4 && strncasecmp(text + i, "q.v.", 4) == 0)
+		return true;
+	return len - i >= 2 && strncasecmp(text + i, "qv", 2) == 0 &&
+	       (i + 2 == len || !gg_is_word_byte((unsigned char)text[i + 2]));
+}
+
+bool gg_i_names_document(const char *text, size_t len, size_t end)
+{
+	static const char *const words[] = { "manual", "chapter", "section", "page",
+					     "documentation", "guide" };
+	size_t i = skip_after(text, len, end);
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t n = strlen(words[k]);
+		if (len - i >= n && strncasecmp(text + i, words[k], n) == 0 &&
+		    (i + n == len || !gg_is_word_byte((unsigned char)text[i + n])))
+			return true;
+	}
+	return false;
+}
+
+static bool is_word(char c)
+{
+	return gg_is_word_byte((unsigned char)c);
+}
+
+/* Whether text[from, to) is one of the little words of prose compounds
+ * (state-of-the-art, end-to-end), which no command name is made of. */
+static bool is_compound_glue(const char *text, size_t from, size_t to)
+{
+	static const char *const glue[] = { "a", "an", "and", "by", "for", "in", "of",
+					     "on", "or", "the", "to" };
+	for (size_t k = 0; k < sizeof(glue) / sizeof(glue[0]); k++)
+		if (to - from == strlen(glue[k]) && strncasecmp(text + from, glue[k], to - from) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the token text[from, to) (no white space) reads as a command
+ * name of three or more hyphenated parts, none of them prose glue. */
+static bool hyphenated_name(const char *text, size_t from, size_t to)
+{
+	size_t parts = 1, part = from;
+	for (size_t i = from; i <= to; i++) {
+		if (i < to && text[i] != '-')
+			continue;
+		if (is_compound_glue(text, part, i))
+			return false;
+		parts += i < to;
+		part = i + 1;
+	}
+	return parts >= 3;
+}
+
+bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
+{
+	/* the token around the mention, without the punctuation of prose */
+	size_t from = start, to = end;
+	while (from > 0 && !is_space(text[from - 1]))
+		from--;
+	while (to < len && !is_space(text[to]))
+		to++;
+	while (from < start && strchr("\"'(*<", text[from]))
+		from++;
+	while (to > end && strchr("\"'),.;:!?*>", text[to - 1]))
+		to--;
+	if (from == start && to == end)
+		return false;
+	bool one_token = true; /* a mention of several words is no part of an address or path */
+	for (size_t i = start; i < end; i++)
+		one_token &= !is_space(text[i]);
+	size_t slashes = 0;
+	bool at = false, dotted_after_at = false;
+	for (size_t i = from; i < to; i++) {
+		slashes += text[i] == '/' || text[i] == '\\';
+		dotted_after_at |= at && text[i] == '.';
+		at |= text[i] == '@';
+		if (one_token && text[i] == ':' && i + 2 < to && text[i + 1] == '/' && text[i + 2] == '/')
+			return true; /* a URL */
+		if (text[i] == '`')
+			return true;
+	}
+	if (one_token && (dotted_after_at || slashes >= 2 || text[from] == '/' || text[from] == '~' ||
+			  (to - from > 4 && strncasecmp(text + from, "www.", 4) == 0)))
+		return true; /* an address or a path */
+	char before = start > from ? text[start - 1] : ' ', after = end < to ? text[end] : ' ';
+	char before2 = start > from + 1 ? text[start - 2] : ' ', after2 = end + 1 < to ? text[end + 1] : ' ';
+	if (strchr("_$=", before) || strchr("_=[", after) || (before == '[' && is_word(before2)))
+		return true; /* an identifier, a variable, key=value, mapping[key] */
+	if ((before == '.' && is_word(before2)) || (after == '.' && is_word(after2)))
+		return true; /* a dotted name: os.path */
+	if ((before == ':' && before2 == ':') || (after == ':' && after2 == ':') ||
+	    (before == '>' && before2 == '-') || (after == '(' && after2 == ')'))
+		return true; /* std::string, p->next, call() */
+	return (before == '-' || after == '-') && hyphenated_name(text, from, to);
+}
+
+/* How far a code span may reach each side of a mention inside it. */
+#define CODE_SPAN_MAX 80
+
+bool gg_i_in_code_span(const char *text, size_t len, size_t start, size_t end)
+{
+	size_t open = start, close = end;
+	while (open > 0 && start - open < CODE_SPAN_MAX && text[open - 1] != '`')
+		open--;
+	if (open == 0 || text[open - 1] != '`' || (open >= 2 && is_word(text[open - 2])))
+		return false;
+	while (close < len && close - end < CODE_SPAN_MAX && text[close] != '`')
+		close++;
+	return close < len && text[close] == '`' && (close + 1 == len || !is_word(text[close + 1]));
 }

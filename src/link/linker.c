@@ -1,11 +1,12 @@
 /*
  * linker.c - gg_links_new: finds every mention of one concept in another's
- * definitions with one automaton pass per definition, then decides which
- * links are specific enough for the default graph (README, "Linking").
+ * definitions with one automaton pass per definition and counts them;
+ * decide.c scores each link and decides which the default graph keeps.
  */
 #include "link/links.h"
 #include "link/automaton.h"
 #include "link/context.h"
+#include "link/decide.h"
 #include "link/forms.h"
 #include "model/model.h"
 #include "core/error.h"
@@ -32,9 +33,7 @@
 void gg_link_options_init(gg_link_options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->generic_fraction = 0.004;
-	o->specific_factor = 4.0;
-	o->generic_floor = 5;
+	o->threshold = -1;
 	o->min_weight = 1;
 	o->dictionary = DEFAULT_DICTIONARY;
 }
@@ -69,8 +68,9 @@ typedef struct queued_match {
 
 /*
  * One scanning thread. While a source is scanned, a mention edge's `held`
- * is provisional: GG_HELD_CASE_CLASH while every mention of its target
- * clashes in case, GG_HELD_NONE once one does not.
+ * is provisional: GG_HELD_IN_CODE while every mention of its target stands
+ * in code (a URL, path, identifier or code span), GG_HELD_CASE_CLASH while
+ * every one clashes in case, GG_HELD_NONE once one is clean.
  */
 typedef struct worker {
 	linker *lk;
@@ -83,6 +83,7 @@ typedef struct worker {
 	/* the definition being scanned */
 	uint32_t source, entry;
 	const char *text;
+	size_t text_len;
 	size_t last_end;
 	bool last_cued;
 	/* its matches not yet counted, in text order */
@@ -125,9 +126,23 @@ static bool written_as_name(const worker *w, const gg_match *m, const gg_form *f
 	       memcmp(gg_glossary_concept(w->lk->g, f->concept)->name, written, n) == 0;
 }
 
+/* How a mention's text stands: clean, clashing in case, or in code (worst last). */
+static gg_hold_reason mention_state(bool in_code, bool clash)
+{
+	return in_code ? GG_HELD_IN_CODE : clash ? GG_HELD_CASE_CLASH : GG_HELD_NONE;
+}
+
+/* The better of two provisional states: clean over case clash over code. */
+static gg_hold_reason better_state(gg_hold_reason a, gg_hold_reason b)
+{
+	if (a == GG_HELD_NONE || b == GG_HELD_NONE)
+		return GG_HELD_NONE;
+	return a == GG_HELD_CASE_CLASH || b == GG_HELD_CASE_CLASH ? GG_HELD_CASE_CLASH : a;
+}
+
 /* Count a mention of form f's concept in the current definition: a new
  * edge for the first in this source, a heavier one after. 0 or GG_ENOMEM. */
-static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued)
+static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued, bool in_code)
 {
 	uint32_t target = f->concept;
 	gg_match_rule rule = f->rule;
@@ -140,8 +155,7 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 		gg_edge *e = &ch->edges[w->slot[target]];
 		e->weight++;
 		e->cued |= cued;
-		if (!clash)
-			e->held = GG_HELD_NONE;
+		e->held = better_state(e->held, mention_state(in_code, clash));
 		return 0;
 	}
 	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
@@ -153,7 +167,7 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 	w->slot[target] = (uint32_t)ch->n;
 	ch->edges[ch->n++] = (gg_edge){
 		.source = w->source, .target = target, .kind = GG_EDGE_MENTION, .rule = rule,
-		.held = clash ? GG_HELD_CASE_CLASH : GG_HELD_NONE, .cued = cued, .weight = 1,
+		.held = mention_state(in_code, clash), .cued = cued, .weight = 1,
 		.entry = w->entry, .surface = w->text + m->start,
 		.surface_len = (uint32_t)(m->end - m->start),
 	};
@@ -173,10 +187,14 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
 static int count_match(worker *w, const gg_match *m)
 {
 	const gg_forms *forms = &w->lk->forms;
-	bool cued = gg_i_after_cue(w->text, m->start) ||
-		    (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start));
+	bool cued = (gg_i_after_cue(w->text, m->start) ||
+		     (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start)) ||
+		     gg_i_before_qv(w->text, w->text_len, m->end)) &&
+		    !gg_i_names_document(w->text, w->text_len, m->end);
 	w->last_end = m->end;
 	w->last_cued = cued;
+	bool in_code = gg_i_in_code_span(w->text, w->text_len, m->start, m->end) ||
+		       gg_i_in_code(w->text, w->text_len, m->start, m->end);
 	/* ids come sorted, and each concept's forms have neighbouring ids */
 	size_t concepts = 0;
 	for (size_t i = 0; i < m->n_ids && concepts <= MAX_SHARED_SURFACE; i++)
@@ -189,7 +207,7 @@ static int count_match(worker *w, const gg_match *m)
 			continue;
 		if (f->concept == w->source)
 			continue; /* a self mention uses up its text, and adds nothing */
-		int err = record_mention(w, m, f, cued);
+		int err = record_mention(w, m, f, cued, in_code);
 		if (err)
 			return err;
 	}
@@ -430,6 +448,7 @@ static int link_source(worker *w, size_t c)
 		const gg_entry *e = gg_glossary_entry(g, concept->entries[k]);
 		w->entry = (uint32_t)concept->entries[k];
 		w->text = e->definition;
+		w->text_len = e->definition_len;
 		w->last_end = 0;
 		w->last_cued = false;
 		ch->bytes += e->definition_len;
@@ -579,18 +598,17 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 
 /* ---- deciding what the default graph keeps --------------------------- */
 
-static size_t word_count(const char *s)
+/* Whether a name is one word: no space or hyphen in it. */
+static bool one_word(const char *name)
 {
-	size_t n = 0;
-	for (size_t i = 0; s[i]; i++)
-		if (s[i] != ' ' && s[i] != '-' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '-'))
-			n++;
-	return n;
+	return name[0] && !strpbrk(name, " -");
 }
 
 /*
- * Mark the concepts whose name is one ordinary English word (found in the
- * dictionary, a word a line): in_dictionary[c]. The dictionary is read once,
+ * Mark the concepts whose name is one ordinary word of the language:
+ * in_dictionary[c] when the dictionary (a word a line) lists the name in
+ * lower case. A word it lists only with capitals (Unix, IBM) is a proper
+ * noun or an acronym, not an ordinary word. The dictionary is read once,
  * streaming, looking up only the glossary's one-word names. A missing
  * default dictionary leaves every word ordinary; a missing named one is an
  * error.
@@ -605,7 +623,7 @@ static int mark_dictionary_words(const gg_glossary *g, const char *path, bool *i
 		return gg_error_oom();
 	for (size_t c = 0; c < n && !err; c++) {
 		const char *name = gg_glossary_concept(g, c)->name;
-		if (word_count(name) != 1)
+		if (!one_word(name))
 			continue;
 		if (!(lower[c] = strdup(name))) {
 			err = gg_error_oom();
@@ -628,11 +646,11 @@ static int mark_dictionary_words(const gg_glossary *g, const char *path, bool *i
 		char line[256];
 		while (fgets(line, sizeof(line), f)) {
 			line[strcspn(line, "\r\n")] = '\0';
-			if (strstr(line, "'s"))
-				continue;
-			for (char *p = line; *p; p++)
-				*p = gg_ascii_lower(*p);
-			gg_strmap_set(&words, line, 1);
+			bool lower_case = !strstr(line, "'s");
+			for (char *p = line; *p && lower_case; p++)
+				lower_case = !(*p >= 'A' && *p <= 'Z');
+			if (lower_case)
+				gg_strmap_set(&words, line, 1);
 		}
 		if (ferror(f))
 			err = gg_error_set(GG_EIO, "cannot read dictionary '%s'", path);
@@ -676,158 +694,6 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 	return err;
 }
 
-/* What deciding needs, shared by the threads that each decide a range of edges. */
-typedef struct verdicts {
-	const gg_link_options *opt;
-	gg_edge *edges;
-	const size_t *run;      /* per source: its first edge; run[n_concepts] = n_edges */
-	const uint8_t *clean;   /* per edge: a mention whose target once stands in its own case */
-	const uint32_t *df;     /* per target: the sources with a clean mention of it */
-	const bool *ordinary;   /* per concept: its name is one dictionary word */
-	const bool *stop;       /* per concept: a stop term; NULL for none */
-	size_t n_terms;
-	double log_n;
-} verdicts;
-
-/* One thread's range of edges [from, to). */
-typedef struct decider {
-	const verdicts *v;
-	size_t from, to;
-} decider;
-
-/* Whether `source` has a clean mention of `target` (edges are ordered by
- * source, then target, then kind: a binary search in the source's run). */
-static bool mentions_cleanly(const verdicts *v, size_t source, size_t target)
-{
-	size_t lo = v->run[source], hi = v->run[source + 1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const gg_edge *e = &v->edges[mid];
-		if (e->target < target || (e->target == target && e->kind < GG_EDGE_MENTION))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < v->run[source + 1] && v->edges[lo].target == target &&
-	       v->edges[lo].kind == GG_EDGE_MENTION && v->clean[lo];
-}
-
-/*
- * The rule (README, "Linking"): a link is held back when every mention of
- * the target is capitalised in the text but never in the glossary (a title
- * word, not the term); otherwise it is kept when a cue introduces it, when
- * the target's definitions name the source back, or when no more than
- * f x N definitions name the target (K x f x N for a specific term: more
- * than one word, or not an ordinary English word), or no more than the
- * floor: in a small glossary a handful of mentions makes nothing generic.
- * Edges of the glossary's own structure are held only by a stop term.
- */
-static gg_hold_reason decide(const verdicts *v, size_t i)
-{
-	const gg_link_options *o = v->opt;
-	const gg_edge *e = &v->edges[i];
-	if (v->stop && v->stop[e->target])
-		return GG_HELD_STOP_TERM;
-	if (e->kind != GG_EDGE_MENTION)
-		return GG_HELD_NONE;
-	if (!v->clean[i])
-		return GG_HELD_CASE_CLASH;
-	double limit = o->generic_fraction * (double)v->n_terms *
-		       (v->ordinary[e->target] ? 1.0 : o->specific_factor);
-	if (limit < o->generic_floor)
-		limit = o->generic_floor;
-	if (!e->cued && v->df[e->target] > limit &&
-	    !mentions_cleanly(v, e->target, e->source))
-		return GG_HELD_GENERIC;
-	if (e->weight < o->min_weight)
-		return GG_HELD_MIN_WEIGHT;
-	return GG_HELD_NONE;
-}
-
-/* A thread's share: the final `held` and `specificity` of its edges. */
-static void *decide_range(void *arg)
-{
-	const decider *d = arg;
-	const verdicts *v = d->v;
-	for (size_t i = d->from; i < d->to; i++) {
-		gg_edge *e = &v->edges[i];
-		if (e->kind == GG_EDGE_MENTION) {
-			double s = 1.0 - log(1.0 + v->df[e->target]) / (v->log_n > 0 ? v->log_n : 1);
-			e->specificity = s < 0 ? 0 : s;
-		}
-		e->held = v->opt->keep_all ? GG_HELD_NONE : decide(v, i);
-	}
-	return NULL;
-}
-
-/*
- * Decide every edge of *edges (n of them, ordered by source, with
- * provisional `held`) on `threads` threads, count per concept the
- * definitions that mention it in *mentioned_by (malloc'd) and the mentions
- * in *n_mentions, and with
- * drop_held leave out the held edges (*n and *dropped say how many are
- * left and gone). `ordinary` and `stop` (or NULL) are per concept.
- * 0 or GG_ENOMEM.
- */
-static int decide_all(const linker *lk, unsigned threads, gg_edge **edges, size_t *n,
-		      const bool *ordinary, const bool *stop, uint32_t **mentioned_by,
-		      uint64_t *n_mentions, size_t *dropped)
-{
-	const gg_glossary *g = lk->g;
-	gg_edge *e = *edges;
-	size_t n_edges = *n, n_concepts = gg_glossary_concept_count(g);
-	size_t *run = malloc((n_concepts + 1) * sizeof(*run));
-	uint8_t *clean = malloc(n_edges ? n_edges : 1);
-	uint32_t *df = calloc(n_concepts ? n_concepts : 1, sizeof(*df));
-	uint32_t *mentions = calloc(n_concepts ? n_concepts : 1, sizeof(*mentions));
-	decider deciders[GG_MAX_THREADS];
-
-	if (!run || !clean || !df || !mentions) {
-		free(run);
-		free(clean);
-		free(df);
-		free(mentions);
-		return gg_error_oom();
-	}
-	size_t c = 0;
-	*n_mentions = 0;
-	for (size_t i = 0; i < n_edges; i++) {
-		while (c <= e[i].source)
-			run[c++] = i;
-		clean[i] = e[i].kind == GG_EDGE_MENTION && e[i].held == GG_HELD_NONE;
-		df[e[i].target] += clean[i];
-		if (e[i].kind == GG_EDGE_MENTION) {
-			mentions[e[i].target]++;
-			*n_mentions += e[i].weight;
-		}
-	}
-	while (c <= n_concepts)
-		run[c++] = n_edges;
-	size_t n_terms = gg_glossary_stats(g)->concepts;
-	verdicts v = { lk->opt, e, run, clean, df, ordinary, stop, n_terms,
-		       log(1.0 + (double)n_terms) };
-	for (unsigned t = 0; t < threads; t++)
-		deciders[t] = (decider){ &v, n_edges * t / threads, n_edges * (t + 1) / threads };
-	gg_run_threads(threads, decide_range, deciders, sizeof(*deciders));
-	free(run);
-	free(clean);
-	free(df);
-	*mentioned_by = mentions;
-	*dropped = 0;
-	if (lk->opt->drop_held) {
-		size_t kept = 0;
-		for (size_t i = 0; i < n_edges; i++)
-			if (e[i].held == GG_HELD_NONE)
-				e[kept++] = e[i];
-		*dropped = n_edges - kept;
-		*n = kept;
-		gg_edge *smaller = realloc(e, (kept ? kept : 1) * sizeof(*e));
-		if (smaller) /* else the bigger block serves as well */
-			*edges = smaller;
-	}
-	return 0;
-}
-
 /* The marks per concept that deciding needs: which names are dictionary
  * words, which are stop terms. Made while the matcher is built and run. */
 typedef struct marks {
@@ -866,11 +732,11 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 {
 	gg_link_options defaults;
 	linker lk = { .g = g, .opt = o };
+	gg_i_link_model model;
+	gg_i_decision d = { 0 };
 	gg_edge *edges = NULL;
 	size_t n_edges = 0, n_concepts = gg_glossary_concept_count(g);
-	uint64_t bytes = 0, mentions = 0;
-	uint32_t *mentioned_by = NULL;
-	size_t dropped = 0;
+	uint64_t bytes = 0;
 	marks m = { 0 };
 	pthread_t marker;
 	bool marking = false;
@@ -883,6 +749,10 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 		gg_link_options_init(&defaults);
 		lk.opt = &defaults;
 	}
+	if (lk.opt->model && (err = gg_i_model_read(&model, lk.opt->model)))
+		return err;
+	if (!lk.opt->model)
+		gg_i_model_builtin(&model);
 	unsigned threads = thread_count(lk.opt, definition_bytes(g));
 	m = (marks){ .g = g, .opt = lk.opt };
 	m.ordinary = calloc(n_concepts ? n_concepts : 1, sizeof(*m.ordinary));
@@ -901,19 +771,29 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 		pthread_join(marker, NULL);
 	if (!err)
 		err = gg_thread_error_raise(&m.err);
-	if (err || (err = decide_all(&lk, threads, &edges, &n_edges, m.ordinary, m.stop,
-				     &mentioned_by, &mentions, &dropped)))
+	if (err || (err = gg_i_decide_all(g, lk.opt, &model, threads, &edges, &n_edges,
+					  m.ordinary, m.stop, &d)))
 		goto cleanup;
-	err = gg_i_links_adopt(out, g, edges, n_edges, mentioned_by, dropped);
+	err = gg_i_links_adopt(out, g, edges, n_edges, d.mentioned_by, d.dropped);
 	edges = NULL;
-	mentioned_by = NULL;
+	d.mentioned_by = NULL;
 	if (!err) {
-		(*out)->bytes_scanned = bytes;
-		(*out)->mentions = mentions;
+		gg_links *l = *out;
+		l->bytes_scanned = bytes;
+		l->mentions = d.mentions;
+		l->df = d.df;
+		l->ordinary = m.ordinary;
+		l->model = model;
+		l->threshold = d.threshold;
+		l->threshold_source = d.source;
+		l->calibration_links = d.calibration_links;
+		d.df = NULL;
+		m.ordinary = NULL;
 	}
 cleanup:
 	free(edges);
-	free(mentioned_by);
+	free(d.mentioned_by);
+	free(d.df);
 	free(m.ordinary);
 	free(m.stop);
 	free(lk.chunks);

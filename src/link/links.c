@@ -63,6 +63,8 @@ int gg_i_links_adopt(gg_links **out, const gg_glossary *g, gg_edge *edges, size_
 		return gg_error_oom();
 	}
 	l->glossary = g;
+	gg_i_model_builtin(&l->model);
+	l->threshold = l->model.threshold;
 	l->edges = edges;
 	l->n_edges = n;
 	l->mentioned_by = mentioned_by;
@@ -83,6 +85,8 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 	if (!l)
 		return gg_error_oom();
 	l->glossary = g;
+	gg_i_model_builtin(&l->model);
+	l->threshold = l->model.threshold;
 	l->edges = malloc((n ? n : 1) * sizeof(*l->edges));
 	if (!l->edges) {
 		gg_links_free(l);
@@ -220,12 +224,48 @@ const char *gg_hold_reason_name(gg_hold_reason h)
 {
 	switch (h) {
 	case GG_HELD_NONE: return "";
-	case GG_HELD_GENERIC: return "generic";
+	case GG_HELD_LOW_SCORE: return "low-score";
 	case GG_HELD_CASE_CLASH: return "case-clash";
 	case GG_HELD_STOP_TERM: return "stop-term";
 	case GG_HELD_MIN_WEIGHT: return "min-weight";
+	case GG_HELD_IN_CODE: return "in-code";
 	}
 	return "unknown";
+}
+
+const char *gg_threshold_source_name(gg_threshold_source s)
+{
+	switch (s) {
+	case GG_THRESHOLD_MODEL: return "model";
+	case GG_THRESHOLD_DENSITY: return "density";
+	case GG_THRESHOLD_EDITORS: return "editor links";
+	case GG_THRESHOLD_USER: return "user";
+	}
+	return "unknown";
+}
+
+double gg_links_threshold(const gg_links *l, gg_threshold_source *source)
+{
+	if (source)
+		*source = l->threshold_source;
+	return l->threshold;
+}
+
+size_t gg_links_calibration_links(const gg_links *l)
+{
+	return l->calibration_links;
+}
+
+double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
+{
+	return (unsigned)f < GG_LINK_FEATURES ? l->model.weight[f] : 0;
+}
+
+void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES])
+{
+	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
+			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL, false };
+	gg_i_edge_features(&ev, (size_t)(e - l->edges), x);
 }
 
 void gg_links_free(gg_links *l)
@@ -234,6 +274,8 @@ void gg_links_free(gg_links *l)
 		return;
 	free(l->edges);
 	free(l->mentioned_by);
+	free(l->df);
+	free(l->ordinary);
 	free(l);
 }
 

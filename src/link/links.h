@@ -3,6 +3,7 @@
 #define GG_LINK_LINKS_H
 
 #include "glossgraph.h"
+#include "link/decide.h"
 
 struct gg_links {
 	const gg_glossary *glossary;
@@ -12,6 +13,13 @@ struct gg_links {
 	size_t n_dropped;        /* held edges not stored (drop_held) */
 	uint64_t bytes_scanned;
 	uint64_t mentions;       /* found, held links' included */
+	/* what the scores were made from (NULL in links made from ready edges) */
+	uint32_t *df;            /* per concept: definitions naming it cleanly */
+	bool *ordinary;          /* per concept: its name is an ordinary word */
+	gg_i_link_model model;
+	double threshold;
+	gg_threshold_source threshold_source;
+	size_t calibration_links;
 };
 
 /*

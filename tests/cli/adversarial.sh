@@ -59,7 +59,7 @@ begin "a definition naming itself has no edge"
 [ "$(wc -l <"$TMP/built/self-mention.txt/glossary.tsv")" -eq 1 ] || fail "edges in self-mention"
 
 begin "paths through a cycle and along the 50,000-term chain"
-run path -q -i "$CASES/cycle.txt" gamma beta
+run path -q --keep-all -i "$CASES/cycle.txt" gamma beta
 expect 0 "Alpha"
 run path -q -i "$CASES/chain-50000.txt" "chain term 00000" "chain term 00300"
 expect 0 "Chain Term 00299"

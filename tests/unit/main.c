@@ -15,6 +15,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_model_add,
 	suite_automaton_add,
 	suite_links_add,
+	suite_link_cases_add,
 	suite_export_add,
 	suite_output_add,
 	suite_graph_add,

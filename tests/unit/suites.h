@@ -15,6 +15,7 @@ CU_ErrorCode suite_skos_add(void);
 CU_ErrorCode suite_model_add(void);
 CU_ErrorCode suite_automaton_add(void);
 CU_ErrorCode suite_links_add(void);
+CU_ErrorCode suite_link_cases_add(void);
 CU_ErrorCode suite_export_add(void);
 CU_ErrorCode suite_output_add(void);
 CU_ErrorCode suite_graph_add(void);

@@ -109,7 +109,7 @@ static int make_fixture(void)
 		edge(3, 4, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
 		edge(4, 5, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
 		edge(5, 6, GG_EDGE_MENTION, 1, GG_HELD_NONE, 0, NULL),
-		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_GENERIC, 7, "held back"),
+		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_LOW_SCORE, 7, "held back"),
 	};
 	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
 	    gg_graph_new(&graph, links, false) || gg_graph_new(&graph_held, links, true))
@@ -491,15 +491,15 @@ static void test_tsv(void)
 	CU_ASSERT_EQUAL(count(out.data, out.len, "\n"), gg_graph_edge_count(graph_held) + 1);
 	char *save, *line = strtok_r(out.data, "\n", &save);
 	CU_ASSERT_STRING_EQUAL(line, "source\ttarget\tweight\tkind\trule\tevidence\tevidence_file\t"
-			       "evidence_line\tevidence_offset\tsurface\tsnippet\tspecificity\tcued\theld");
+			       "evidence_line\tevidence_offset\tsurface\tsnippet\tspecificity\tcued\tscore\theld");
 	size_t held = 0, quoted = 0;
 	while ((line = strtok_r(NULL, "\n", &save))) {
 		char *f[20];
-		CU_ASSERT_EQUAL(fields(line, f, 20), 14);
+		CU_ASSERT_EQUAL(fields(line, f, 20), 15);
 		CU_ASSERT_TRUE(strstr(" mention editor category keyword ", f[3]) != NULL);
 		CU_ASSERT_TRUE(strstr(" exact case-folded inflected abbreviation alias header href ",
 				      f[4]) != NULL);
-		held += strcmp(f[13], "generic") == 0;
+		held += strcmp(f[14], "low-score") == 0;
 		quoted += strcmp(f[10], "\"\"\"leading quote\"") == 0;
 		quoted += strcmp(f[0], "\"\"\"starts with a quote, has a comma\"") == 0;
 		if (strstr(f[10], "snip"))

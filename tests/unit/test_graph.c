@@ -92,7 +92,7 @@ static void test_nodes_chosen(void)
 		{ "epsilon", "cosmic ray burst", KW, 1, GG_HELD_NONE },
 		{ "epsilon", "small quantity", KW, 1, GG_HELD_NONE },
 		{ "alpha", "deep field", M, 1, GG_HELD_NONE },
-		{ "alpha", "beta", M, 2, GG_HELD_GENERIC },
+		{ "alpha", "beta", M, 2, GG_HELD_LOW_SCORE },
 	};
 	struct fixture f;
 

@@ -7,8 +7,7 @@
 #include <string.h>
 
 /*
- * "widget" is named by every other definition (generic once the floor is
- * low enough); "gearbox" names "sprocket" past the snippet's reach; the
+ * "widget" is named by every other definition; "gearbox" names "sprocket" past the snippet's reach; the
  * header of "sprocket" names "machine parts" as its category.
  */
 static const char page[] =
@@ -56,14 +55,12 @@ static const gg_edge *find_edge(const gg_glossary *g, const gg_links *l, const c
 	return NULL;
 }
 
-/* Links with the defaults, the floor lowered so that 4 of 5 definitions make a term generic. */
+/* Links with the defaults, the threshold at 1 so that every mention link is held (no score reaches it). */
 static gg_links *link_with(bool keep_all, bool drop_held)
 {
 	gg_link_options o;
 	gg_link_options_init(&o);
-	o.generic_floor = 2;
-	o.generic_fraction = 0.5;
-	o.specific_factor = 1;
+	o.threshold = 1;
 	o.keep_all = keep_all;
 	o.drop_held = drop_held;
 	o.dictionary = "/dev/null";
@@ -140,7 +137,7 @@ static void test_drop_held(void)
 	size_t held = 0;
 	for (size_t i = 0; i < gg_links_count(all); i++)
 		held += gg_links_edge(all, i)->held != GG_HELD_NONE;
-	CU_ASSERT_TRUE(held > 0); /* widget is generic here */
+	CU_ASSERT_TRUE(held > 0); /* every mention here */
 	CU_ASSERT_EQUAL(gg_links_dropped(all), 0);
 	CU_ASSERT_EQUAL(gg_links_dropped(kept), held);
 	CU_ASSERT_EQUAL(gg_links_count(kept) + held, gg_links_count(all));
