@@ -599,16 +599,21 @@ static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size
 	return out;
 }
 
+/* Entries of a concept whose definitions cased_abbreviation reads: a
+ * concept of many entries and many abbreviations costs no more than this. */
+#define CASING_ENTRIES 16
+
 /*
  * An abbreviation known only in lower case ("ntk" in a header) takes the
- * capitals its own definitions write it with, or else upper case.
+ * capitals its own definitions (the concept's first CASING_ENTRIES) write
+ * it with, or else upper case.
  */
 static const char *cased_abbreviation(gg_glossary *g, const gg_concept *c, const char *abbr)
 {
 	if (count_upper(abbr))
 		return abbr;
 	size_t n = strlen(abbr);
-	for (size_t k = 0; k < c->n_entries; k++) {
+	for (size_t k = 0; k < c->n_entries && k < CASING_ENTRIES; k++) {
 		const gg_entry *e = &g->entries[c->entries[k]];
 		for (const char *p = e->definition; *p; p++) {
 			if (gg_ascii_lower(*p) != abbr[0] || strncasecmp(p, abbr, n) != 0)

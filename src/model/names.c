@@ -141,18 +141,74 @@ static uint64_t name_capitals(const char *s, size_t len)
 	return capital_words(s, len);
 }
 
+/* Combining marks in a row past which a key inserts U+034F (Unicode's
+ * Stream-Safe Text Format), so normalising sorts no run longer than this. */
+#define MAX_MARK_RUN 30
+
+/*
+ * s[0, len) with U+034F COMBINING GRAPHEME JOINER after every MAX_MARK_RUN
+ * combining marks in a row, malloc'd in *out (length in *out_len); *out is
+ * NULL when no run is that long. Canonical ordering sorts each run of marks,
+ * in time quadratic in its length: bounded runs keep a key linear in its
+ * name. Returns false when out of memory.
+ */
+static bool bound_mark_runs(const char *s, size_t len, char **out, size_t *out_len)
+{
+	gg_buf b = GG_BUF_INIT;
+	size_t run = 0, copied = 0;
+	*out = NULL;
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) { /* not UTF-8: a mark no more */
+			run = 0;
+			i++;
+			continue;
+		}
+		i += (size_t)n;
+		run = utf8proc_get_property(cp)->combining_class ? run + 1 : 0;
+		if (run == MAX_MARK_RUN) {
+			gg_buf_put(&b, s + copied, i - copied);
+			gg_buf_puts(&b, "\xCD\x8F");
+			copied = i;
+			run = 0;
+		}
+	}
+	if (!copied)
+		return true;
+	gg_buf_put(&b, s + copied, len - copied);
+	if (b.oom) {
+		gg_buf_free(&b);
+		return false;
+	}
+	*out_len = b.len;
+	*out = gg_buf_detach(&b);
+	return *out != NULL;
+}
+
 /* Unicode NFC with full case folding (utf8proc) of s[0, len) when it goes
  * beyond ASCII, so that "caf\u00e9" and "cafe\u0301", or "\u00c9lan" and
  * "\u00e9lan", meet: malloc'd in *folded; NULL (use s as it is) for ASCII
- * or when utf8proc cannot. Returns the length to use. */
+ * or when utf8proc cannot. Returns the length to use. Linear in len: runs
+ * of combining marks are bounded first (bound_mark_runs). */
 static size_t unicode_fold(const char *s, size_t len, char **folded)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = -1;
+	char *bounded = NULL;
+	size_t bounded_len = 0;
 	*folded = NULL;
-	if (has_non_ascii(s, len) && len <= (size_t)PTRDIFF_MAX)
+	if (!has_non_ascii(s, len) || len > (size_t)PTRDIFF_MAX / 2 ||
+	    !bound_mark_runs(s, len, &bounded, &bounded_len))
+		return len;
+	if (bounded)
+		n = utf8proc_map((const utf8proc_uint8_t *)bounded, (utf8proc_ssize_t)bounded_len, &out,
+				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	else
 		n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
 				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	free(bounded);
 	if (n < 0) {
 		free(out);
 		return len;
@@ -586,9 +642,11 @@ static int join_spans(gg_arena *a, span p, span q, span r, span *out)
  */
 static int take_alias_parenthesis(gg_arena *a, span *x, string_list *aliases)
 {
+	const char *close = x->s; /* the first ')' after `open`: found once, in one pass */
 	for (const char *open = memchr(x->s, '(', x->n); open;
 	     open = memchr(open + 1, '(', x->n - (size_t)(open + 1 - x->s))) {
-		const char *close = memchr(open, ')', x->n - (size_t)(open - x->s));
+		if (close <= open)
+			close = memchr(open, ')', x->n - (size_t)(open - x->s));
 		if (!close)
 			return 0;
 		span inside = trim_span(open + 1, (size_t)(close - open - 1));
@@ -710,7 +768,9 @@ static const char *const see_separators[] = { ":", ",", " -", " \xE2\x80\x94", "
 static span header_redirect(span h, span *name)
 {
 	span none = { NULL, 0 };
-	for (size_t i = 1; i + 4 < h.n; i++) {
+	/* the target is at most MAX_REDIRECT bytes: only the header's end is read */
+	size_t from = h.n > MAX_REDIRECT + 8 ? h.n - MAX_REDIRECT - 8 : 1;
+	for (size_t i = from; i + 4 < h.n; i++) {
 		if (h.s[i - 1] != ' ' || !starts_with_nocase(h.s + i, h.n - i, "see"))
 			continue;
 		span before = trim_span(h.s, i);
