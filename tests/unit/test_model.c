@@ -174,8 +174,23 @@ static void describe_concepts(const gg_glossary *g, gg_buf *out)
 	}
 }
 
-/* Check one case: page text, expected concept lines, lookups "query\tname". */
-static void check_case(const char *title, const gg_buf *page, const gg_buf *concepts, const gg_buf *finds)
+/* Whether a diagnostic of g reads "file:line: message" with `want` in it. */
+static bool has_warning(const gg_glossary *g, const char *want)
+{
+	for (size_t i = 0; i < gg_glossary_diagnostic_count(g); i++) {
+		const gg_diagnostic *d = gg_glossary_diagnostic(g, i);
+		char line[600];
+		snprintf(line, sizeof(line), "%s:%u: %s", d->file ? d->file : "", d->line, d->message);
+		if (strstr(line, want))
+			return true;
+	}
+	return false;
+}
+
+/* Check one case: page text, expected concept lines, lookups "query\tname",
+ * and diagnostics (each line a part of one). */
+static void check_case(const char *title, const gg_buf *page, const gg_buf *concepts,
+		       const gg_buf *finds, const gg_buf *warnings)
 {
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
@@ -206,6 +221,16 @@ static void check_case(const char *title, const gg_buf *page, const gg_buf *conc
 		}
 		line = end + 1;
 	}
+	for (const char *line = warnings->ptr; built == 0 && line && *line;) {
+		const char *end = strchr(line, '\n');
+		char part[512];
+		snprintf(part, sizeof(part), "%.*s", (int)(end - line), line);
+		if (!has_warning(g, part)) {
+			fprintf(stderr, "\ncase: %s\nno diagnostic '%s'\n", title, part);
+			CU_FAIL("diagnostic missing");
+		}
+		line = end + 1;
+	}
 	gg_buf_free(&got);
 	gg_glossary_free(g);
 }
@@ -222,7 +247,7 @@ static void test_name_cases(void)
 	FILE *f = fopen(FIXTURE("model/names.cases"), "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	char line[1024], title[256] = "";
-	gg_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT;
+	gg_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT;
 	gg_buf *section = NULL;
 	size_t cases = 0;
 	bool more = true;
@@ -230,7 +255,7 @@ static void test_name_cases(void)
 		more = fgets(line, sizeof(line), f) != NULL;
 		if (!more || strncmp(line, "=== ", 4) == 0) {
 			if (section) {
-				check_case(title, &page, &concepts, &finds);
+				check_case(title, &page, &concepts, &finds, &warnings);
 				cases++;
 			}
 			if (!more)
@@ -239,11 +264,14 @@ static void test_name_cases(void)
 			buf_clear(&page);
 			buf_clear(&concepts);
 			buf_clear(&finds);
+			buf_clear(&warnings);
 			section = &page;
 		} else if (section && strcmp(line, "--- concepts\n") == 0) {
 			section = &concepts;
 		} else if (section && strcmp(line, "--- find\n") == 0) {
 			section = &finds;
+		} else if (section && strcmp(line, "--- diagnostics\n") == 0) {
+			section = &warnings;
 		} else if (section == &page || (section && strcmp(line, "\n") != 0)) {
 			gg_buf_puts(section, line);
 		}
@@ -253,6 +281,7 @@ static void test_name_cases(void)
 	gg_buf_free(&page);
 	gg_buf_free(&concepts);
 	gg_buf_free(&finds);
+	gg_buf_free(&warnings);
 }
 
 CU_ErrorCode suite_model_add(void)
