@@ -372,11 +372,52 @@ static void join_case_variants(build_state *st)
 	}
 }
 
+/* The entry `name` names by name or abbreviation, in *out; whether one does. */
+static bool find_entry(const build_state *st, const gg_strmap *abbrevs, const char *name, uint32_t *out)
+{
+	char *key = gg_name_key(&st->g->arena, name, strlen(name));
+	bool caps = gg_name_is_capitals(name);
+	return key && (gg_strmap_get(caps ? &st->caps_names : &st->names, key, out) ||
+		       gg_strmap_get(caps ? &st->names : &st->caps_names, key, out) ||
+		       gg_strmap_get(abbrevs, key, out));
+}
+
+/*
+ * Whether `target` lists several names ("little-endian and big-endian",
+ * "either switches or modifiers", "a, b, and c") one of which names an
+ * entry: a pointer to several entries, not a redirect to one.
+ */
+static bool names_several(const build_state *st, const gg_strmap *abbrevs, const char *target)
+{
+	static const char *const joints[] = { ", and ", ", or ", ", ", " and ", " or " };
+	char part[128];
+	const char *p = strncmp(target, "either ", 7) == 0 ? target + 7 : target;
+	size_t parts = 0;
+	bool names_one = false;
+	while (*p) {
+		size_t n = strlen(p), skip = 0;
+		for (size_t k = 0; k < sizeof(joints) / sizeof(*joints); k++) {
+			const char *j = strstr(p, joints[k]);
+			if (j && (size_t)(j - p) < n) {
+				n = (size_t)(j - p);
+				skip = strlen(joints[k]);
+			}
+		}
+		uint32_t unused;
+		snprintf(part, sizeof(part), "%.*s", (int)n, p);
+		names_one |= find_entry(st, abbrevs, part, &unused);
+		parts++;
+		p += n + skip;
+	}
+	return parts >= 2 && names_one;
+}
+
 /*
  * An entry whose whole definition sends the reader to another entry
  * ("Record: see Tuple", "See Tuple.") joins the one it names, by name or
- * abbreviation; its names become that concept's aliases. A target that
- * names no entry is reported and the entry kept as one of its own.
+ * abbreviation; its names become that concept's aliases. One that points
+ * to several entries is kept as it is; a target that names no entry is
+ * reported and the entry kept as one of its own.
  */
 static int join_redirects(build_state *st)
 {
@@ -394,20 +435,12 @@ static int join_redirects(build_state *st)
 		gg_entry_names *n = &g->names[i];
 		if (!n->redirect)
 			continue;
-		const char *key = gg_name_key(&g->arena, n->redirect, strlen(n->redirect));
 		uint32_t target;
-		if (!key) {
-			err = gg_error_oom();
-			break;
-		}
-		bool caps = gg_name_is_capitals(n->redirect);
-		bool found = gg_strmap_get(caps ? &st->caps_names : &st->names, key, &target) ||
-			     gg_strmap_get(caps ? &st->names : &st->caps_names, key, &target) ||
-			     gg_strmap_get(&abbrevs, key, &target);
+		bool found = find_entry(st, &abbrevs, n->redirect, &target);
 		if (found && find_root(st->parent, target) != find_root(st->parent, i)) {
 			join(st->parent, i, target);
 			n->redirected = true;
-		} else if (!found) {
+		} else if (!found && !names_several(st, &abbrevs, n->redirect)) {
 			const gg_entry *e = &g->entries[i];
 			err = gg_i_glossary_warn(g, e->file, e->line,
 						 "'%.80s' sends the reader to '%.80s', which names no entry; kept as an entry",
