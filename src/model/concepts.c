@@ -145,6 +145,9 @@ typedef struct build_state {
 	const char **term_keys; /* per entry */
 	const char **bold_keys; /* per entry, or NULL */
 	gg_strmap names;        /* name key -> entry */
+	gg_strmap caps_names;   /* the same for names in capitals ("HEAD") */
+	gg_strmap spelt;        /* lower-cased spelling -> entry, other names */
+	gg_strmap caps_spelt;   /* the same for names in capitals */
 } build_state;
 
 /* Entries from which a second thread pays for itself when reading headers. */
@@ -204,10 +207,59 @@ static int parse_all(build_state *st)
 	return err;
 }
 
+/* Append `item` to the entry's keywords (arena). Returns 0 or GG_ENOMEM. */
+static int add_keyword(gg_glossary *g, gg_entry_names *n, const char *item)
+{
+	const char **kw = gg_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
+	if (!kw)
+		return gg_error_oom();
+	if (n->n_keywords)
+		memcpy(kw, n->keywords, n->n_keywords * sizeof(*kw));
+	kw[n->n_keywords++] = item;
+	n->keywords = kw;
+	return 0;
+}
+
+/*
+ * A header item read as an abbreviation of its entry ("NETWORKING") that is
+ * a category elsewhere in the glossary is no name of the entry: it would
+ * make the entry the target of that whole category. It becomes the entry's
+ * category when it is the trailing item, one more keyword otherwise, unless
+ * the entry's own parenthesis or bold opening gives the same abbreviation.
+ */
+static int drop_category_abbrevs(gg_glossary *g, gg_entry_names *n, const gg_strmap *categories)
+{
+	size_t kept = n->first_item_abbrev;
+	for (size_t k = n->first_item_abbrev; k < n->n_abbrevs; k++) {
+		const char *a = n->abbrevs[k];
+		const char *key = gg_name_key(&g->arena, a, strlen(a));
+		uint32_t unused;
+		if (!key)
+			return gg_error_oom();
+		bool category = gg_strmap_get(categories, key, &unused);
+		for (size_t j = 0; j < n->first_item_abbrev && category; j++)
+			category = gg_strcasecmp(n->abbrevs[j], a) != 0;
+		if (!category) {
+			n->abbrevs[kept++] = a;
+			continue;
+		}
+		int err = 0;
+		if (n->last_item || k + 1 < n->n_abbrevs)
+			err = add_keyword(g, n, a);
+		else
+			n->category = a;
+		if (err)
+			return err;
+	}
+	n->n_abbrevs = kept;
+	return 0;
+}
+
 /*
  * Decide each entry's trailing header item: a category when the header's
  * shape says so, or when that item is a category elsewhere in the glossary;
- * otherwise it is one more keyword.
+ * otherwise it is one more keyword. Header abbreviations that are
+ * categories elsewhere are categories or keywords (drop_category_abbrevs).
  */
 static int decide_categories(gg_glossary *g)
 {
@@ -228,34 +280,50 @@ static int decide_categories(gg_glossary *g)
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
 		gg_entry_names *n = &g->names[i];
 		uint32_t unused;
+		if (n->n_abbrevs > n->first_item_abbrev && (err = drop_category_abbrevs(g, n, &categories)))
+			break;
 		if (!n->last_item)
 			continue;
 		if (n->category_shaped || gg_strmap_get(&categories, keys[i], &unused)) {
 			n->category = n->last_item;
 			continue;
 		}
-		const char **kw = gg_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
-		if (!kw) {
-			err = gg_error_oom();
-			break;
-		}
-		if (n->n_keywords)
-			memcpy(kw, n->keywords, n->n_keywords * sizeof(*kw));
-		kw[n->n_keywords++] = n->last_item;
-		n->keywords = kw;
+		err = add_keyword(g, n, n->last_item);
 	}
 	free(keys);
 	gg_strmap_free(&categories);
 	return err;
 }
 
-static int join_by_key(build_state *st, const char *key, uint32_t entry)
+/*
+ * Join `entry` to the entries that first had this name key. A name in
+ * capitals and one that only differs from it in case ("HEAD", "head") stay
+ * apart (join_case_variants decides); "URLs" and "URL" meet. A key
+ * without a letter or digit ("...") joins nothing. Returns 0 or GG_ENOMEM.
+ */
+static int join_by_key(build_state *st, const char *key, const char *spelling, uint32_t entry)
 {
 	uint32_t other;
-	int r = gg_strmap_put(&st->names, key, entry, &other);
+	if (!gg_name_has_alnum(key))
+		return 0;
+	bool caps = gg_name_is_capitals(spelling);
+	size_t n = strlen(spelling);
+	const char *trimmed = gg_trim(spelling, &n);
+	char *lower = gg_arena_strndup(&st->g->arena, trimmed, n);
+	if (!lower)
+		return gg_error_oom();
+	for (char *p = lower; *p; p++)
+		*p = gg_ascii_lower(*p);
+	if (gg_strmap_put(caps ? &st->caps_spelt : &st->spelt, lower, entry, NULL) < 0)
+		return GG_ENOMEM;
+	int r = gg_strmap_put(caps ? &st->caps_names : &st->names, key, entry, &other);
 	if (r < 0)
 		return r;
 	if (r == 0)
+		join(st->parent, entry, other);
+	/* the other case's names, unless this one is spelt as one of them */
+	if (!gg_strmap_get(caps ? &st->spelt : &st->caps_spelt, lower, &other) &&
+	    gg_strmap_get(caps ? &st->names : &st->caps_names, key, &other))
 		join(st->parent, entry, other);
 	return 0;
 }
@@ -270,10 +338,117 @@ static int join_qualified(build_state *st, const char *key, uint32_t entry)
 	if (!base_key)
 		return gg_error_oom();
 	uint32_t other;
-	if (gg_strmap_get(&st->names, base_key, &other))
+	if (gg_strmap_get(&st->names, base_key, &other) || gg_strmap_get(&st->caps_names, base_key, &other))
 		join(st->parent, entry, other);
 	free(base_key);
 	return 0;
+}
+
+/* Whether two entries have the same definition, byte for byte. */
+static bool same_definition(const gg_entry *a, const gg_entry *b)
+{
+	return a->definition_len == b->definition_len &&
+	       memcmp(a->definition, b->definition, a->definition_len) == 0;
+}
+
+/*
+ * "HEAD" and "head" are one concept only when they are one entry spelt
+ * twice: the entry in capitals joins the other when their definitions are
+ * the same; two definitions make two concepts.
+ */
+static void join_case_variants(build_state *st)
+{
+	gg_glossary *g = st->g;
+	for (uint32_t i = 0; i < g->n_entries; i++) {
+		const char *keys[2] = { st->term_keys[i], st->bold_keys[i] };
+		const char *spellings[2] = { g->names[i].term, g->names[i].bold };
+		for (size_t k = 0; k < 2; k++) {
+			uint32_t other;
+			if (keys[k] && gg_name_is_capitals(spellings[k]) &&
+			    gg_strmap_get(&st->names, keys[k], &other) &&
+			    same_definition(&g->entries[i], &g->entries[other]))
+				join(st->parent, i, other);
+		}
+	}
+}
+
+/* The entry `name` names by name or abbreviation, in *out; whether one does. */
+static bool find_entry(const build_state *st, const gg_strmap *abbrevs, const char *name, uint32_t *out)
+{
+	char *key = gg_name_key(&st->g->arena, name, strlen(name));
+	bool caps = gg_name_is_capitals(name);
+	return key && (gg_strmap_get(caps ? &st->caps_names : &st->names, key, out) ||
+		       gg_strmap_get(caps ? &st->names : &st->caps_names, key, out) ||
+		       gg_strmap_get(abbrevs, key, out));
+}
+
+/*
+ * Whether `target` lists several names ("little-endian and big-endian",
+ * "either switches or modifiers", "a, b, and c") one of which names an
+ * entry: a pointer to several entries, not a redirect to one.
+ */
+static bool names_several(const build_state *st, const gg_strmap *abbrevs, const char *target)
+{
+	static const char *const joints[] = { ", and ", ", or ", ", ", " and ", " or " };
+	char part[128];
+	const char *p = strncmp(target, "either ", 7) == 0 ? target + 7 : target;
+	size_t parts = 0;
+	bool names_one = false;
+	while (*p) {
+		size_t n = strlen(p), skip = 0;
+		for (size_t k = 0; k < sizeof(joints) / sizeof(*joints); k++) {
+			const char *j = strstr(p, joints[k]);
+			if (j && (size_t)(j - p) < n) {
+				n = (size_t)(j - p);
+				skip = strlen(joints[k]);
+			}
+		}
+		uint32_t unused;
+		snprintf(part, sizeof(part), "%.*s", (int)n, p);
+		names_one |= find_entry(st, abbrevs, part, &unused);
+		parts++;
+		p += n + skip;
+	}
+	return parts >= 2 && names_one;
+}
+
+/*
+ * An entry whose whole definition sends the reader to another entry
+ * ("Record: see Tuple", "See Tuple.") joins the one it names, by name or
+ * abbreviation; its names become that concept's aliases. One that points
+ * to several entries is kept as it is; a target that names no entry is
+ * reported and the entry kept as one of its own.
+ */
+static int join_redirects(build_state *st)
+{
+	gg_glossary *g = st->g;
+	gg_strmap abbrevs = GG_STRMAP_INIT; /* abbreviation key -> first entry */
+	int err = 0;
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		for (size_t k = 0; k < g->names[i].n_abbrevs && !err; k++) {
+			const char *a = g->names[i].abbrevs[k];
+			const char *key = gg_name_key(&g->arena, a, strlen(a));
+			err = !key ? gg_error_oom() : gg_strmap_put(&abbrevs, key, i, NULL) < 0 ? GG_ENOMEM : 0;
+		}
+	}
+	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
+		gg_entry_names *n = &g->names[i];
+		if (!n->redirect)
+			continue;
+		uint32_t target;
+		bool found = find_entry(st, &abbrevs, n->redirect, &target);
+		if (found && find_root(st->parent, target) != find_root(st->parent, i)) {
+			join(st->parent, i, target);
+			n->redirected = true;
+		} else if (!found && !names_several(st, &abbrevs, n->redirect)) {
+			const gg_entry *e = &g->entries[i];
+			err = gg_i_glossary_warn(g, e->file, e->line,
+						 "'%.80s' sends the reader to '%.80s', which names no entry; kept as an entry",
+						 n->term, n->redirect);
+		}
+	}
+	gg_strmap_free(&abbrevs);
+	return err;
 }
 
 /*
@@ -313,26 +488,41 @@ static int join_abbreviations(build_state *st)
 	return err;
 }
 
+/* Join by key each of the names in names[0, n) of entry i. */
+static int join_names(build_state *st, const char *const *names, size_t n, uint32_t i)
+{
+	int err = 0;
+	for (size_t k = 0; k < n && !err; k++) {
+		const char *key = gg_name_key(&st->g->arena, names[k], strlen(names[k]));
+		err = key ? join_by_key(st, key, names[k], i) : gg_error_oom();
+	}
+	return err;
+}
+
 static int merge_entries(build_state *st)
 {
 	gg_glossary *g = st->g;
 	int err = 0;
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		const gg_entry *e = &g->entries[i];
-		err = join_by_key(st, st->term_keys[i], i);
+		const gg_entry_names *n = &g->names[i];
+		err = join_by_key(st, st->term_keys[i], n->term, i);
 		if (!err && st->bold_keys[i])
-			err = join_by_key(st, st->bold_keys[i], i);
-		for (size_t k = 0; k < e->n_names && !err; k++) {
-			const char *key = gg_name_key(&g->arena, e->names[k], strlen(e->names[k]));
-			err = key ? (key[0] ? join_by_key(st, key, i) : 0) : gg_error_oom();
-		}
+			err = join_by_key(st, st->bold_keys[i], n->bold, i);
+		if (!err)
+			err = join_names(st, e->names, e->n_names, i);
+		if (!err)
+			err = join_names(st, n->aliases, n->n_aliases, i);
 	}
+	join_case_variants(st);
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		err = join_qualified(st, st->term_keys[i], i);
 		if (!err && st->bold_keys[i])
 			err = join_qualified(st, st->bold_keys[i], i);
 	}
-	return err ? err : join_abbreviations(st);
+	if (!err)
+		err = join_abbreviations(st);
+	return err ? err : join_redirects(st);
 }
 
 /* ---- assembling concepts --------------------------------------------- */
@@ -340,6 +530,7 @@ static int merge_entries(build_state *st)
 typedef struct named {
 	const char *key;
 	const char *spelling;
+	bool counted; /* counts towards the display name */
 } named;
 
 static int compare_named(const void *a, const void *b)
@@ -362,23 +553,44 @@ typedef struct name_set {
 	size_t n, cap;
 } name_set;
 
-static int name_set_add(gg_glossary *g, name_set *set, const char *spelling)
+/* Add a spelling and its key to the set; a key without a letter or digit
+ * names nothing and is left out. `counted`: it counts towards the display
+ * name. Returns 0 or GG_ENOMEM. */
+static int name_set_add(gg_glossary *g, name_set *set, const char *spelling, bool counted)
 {
 	const char *key = gg_name_key(&g->arena, spelling, strlen(spelling));
 	if (!key)
 		return gg_error_oom();
-	if (!key[0])
+	if (!gg_name_has_alnum(key))
 		return 0;
 	if (GG_ARRAY_PUSH_SLOT(set->items, set->n, set->cap))
 		return GG_ENOMEM;
-	set->items[set->n++] = (named){ key, spelling };
+	set->items[set->n++] = (named){ key, spelling, counted };
 	return 0;
+}
+
+/* Whether the collapsed (sorted, one per key) set holds `key`. O(log n). */
+static bool name_set_has(const name_set *set, const char *key)
+{
+	size_t lo = 0, hi = set->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(set->items[mid].key, key);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 /*
  * Sort the set and collapse it to one spelling per key (the one with the
  * most capitals: a bold "Neural Radiance Fields" over a header's lower
- * case). counts[i] gets how often key i occurred. Returns the new length.
+ * case). counts[i] gets how often key i occurred counted. Returns the new
+ * length.
  */
 static size_t collapse(name_set *set, size_t *counts)
 {
@@ -386,14 +598,15 @@ static size_t collapse(name_set *set, size_t *counts)
 		qsort(set->items, set->n, sizeof(*set->items), compare_named);
 	size_t out = 0;
 	for (size_t i = 0; i < set->n;) {
-		size_t j = i, best = i;
+		size_t j = i, best = i, counted = 0;
 		while (j < set->n && strcmp(set->items[j].key, set->items[i].key) == 0) {
 			if (count_upper(set->items[j].spelling) > count_upper(set->items[best].spelling))
 				best = j;
+			counted += set->items[j].counted;
 			j++;
 		}
 		if (counts)
-			counts[out] = j - i;
+			counts[out] = counted;
 		set->items[out++] = set->items[best];
 		i = j;
 	}
@@ -401,6 +614,8 @@ static size_t collapse(name_set *set, size_t *counts)
 	return out;
 }
 
+/* The spellings of the set but its item skip_index and the keys of the
+ * collapsed set `exclude`, in the arena; NULL when out of memory. */
 static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size_t skip_index,
 				       const name_set *exclude, size_t *n_out)
 {
@@ -409,9 +624,7 @@ static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < set->n; i++) {
-		bool excluded = i == skip_index;
-		for (size_t k = 0; exclude && k < exclude->n && !excluded; k++)
-			excluded = strcmp(exclude->items[k].key, set->items[i].key) == 0;
+		bool excluded = i == skip_index || (exclude && name_set_has(exclude, set->items[i].key));
 		if (!excluded)
 			out[n++] = set->items[i].spelling;
 	}
@@ -419,16 +632,21 @@ static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size
 	return out;
 }
 
+/* Entries of a concept whose definitions cased_abbreviation reads: a
+ * concept of many entries and many abbreviations costs no more than this. */
+#define CASING_ENTRIES 16
+
 /*
  * An abbreviation known only in lower case ("ntk" in a header) takes the
- * capitals its own definitions write it with, or else upper case.
+ * capitals its own definitions (the concept's first CASING_ENTRIES) write
+ * it with, or else upper case.
  */
 static const char *cased_abbreviation(gg_glossary *g, const gg_concept *c, const char *abbr)
 {
 	if (count_upper(abbr))
 		return abbr;
 	size_t n = strlen(abbr);
-	for (size_t k = 0; k < c->n_entries; k++) {
+	for (size_t k = 0; k < c->n_entries && k < CASING_ENTRIES; k++) {
 		const gg_entry *e = &g->entries[c->entries[k]];
 		for (const char *p = e->definition; *p; p++) {
 			if (gg_ascii_lower(*p) != abbr[0] || strncasecmp(p, abbr, n) != 0)
@@ -455,21 +673,28 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 	for (size_t k = 0; k < c->n_entries && !err; k++) {
 		const gg_entry_names *n = &g->names[c->entries[k]];
 		const gg_entry *e = &g->entries[c->entries[k]];
-		err = name_set_add(g, &names, n->term);
-		if (!err && e->n_names) /* of several names given, the first leads */
-			err = name_set_add(g, &names, n->term);
+		bool counted = !n->redirected; /* a redirect's names are aliases */
+		if (!gg_name_has_alnum(n->term))
+			err = gg_i_glossary_warn(g, e->file, e->line,
+						 "'%.80s' has no letter or digit: not a name", n->term);
+		if (!err)
+			err = name_set_add(g, &names, n->term, counted);
+		if (!err && e->n_names && counted) /* of several names given, the first leads */
+			err = name_set_add(g, &names, n->term, counted);
 		if (!err && n->bold)
-			err = name_set_add(g, &names, n->bold);
+			err = name_set_add(g, &names, n->bold, counted);
 		for (size_t a = 0; a < e->n_names && !err; a++)
-			err = name_set_add(g, &names, e->names[a]);
+			err = name_set_add(g, &names, e->names[a], counted);
+		for (size_t a = 0; a < n->n_aliases && !err; a++)
+			err = name_set_add(g, &names, n->aliases[a], false);
 		for (size_t a = 0; a < n->n_abbrevs && !err; a++)
-			err = name_set_add(g, &abbrevs, n->abbrevs[a]);
+			err = name_set_add(g, &abbrevs, n->abbrevs[a], true);
 		if (!err && n->category)
-			err = name_set_add(g, &cats, n->category);
+			err = name_set_add(g, &cats, n->category, true);
 		for (size_t a = 1; a < e->n_categories && !err; a++)
-			err = name_set_add(g, &cats, e->categories[a]);
+			err = name_set_add(g, &cats, e->categories[a], true);
 		for (size_t a = 0; a < n->n_keywords && !err; a++)
-			err = name_set_add(g, &kws, n->keywords[a]);
+			err = name_set_add(g, &kws, n->keywords[a], true);
 	}
 	if (err)
 		goto cleanup;
@@ -479,21 +704,32 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 			err = GG_ENOMEM;
 			goto cleanup;
 		}
-		names.items[names.n++] = (named){ h, h };
+		names.items[names.n++] = (named){ h, h, true };
 	}
 	if (!(counts = malloc(names.n * sizeof(*counts)))) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
 	collapse(&names, counts);
+	collapse(&abbrevs, NULL);
+	/* the display name: a spelled-out name before an abbreviation ("operating
+	 * system", not "OS"), then the most frequent, then the shortest */
 	size_t best = 0;
+	bool best_abbrev = name_set_has(&abbrevs, names.items[0].key);
 	for (size_t i = 1; i < names.n; i++) {
 		size_t lb = strlen(names.items[best].key), li = strlen(names.items[i].key);
+		bool abbrev = name_set_has(&abbrevs, names.items[i].key);
+		if (abbrev != best_abbrev) {
+			if (!abbrev) {
+				best = i;
+				best_abbrev = false;
+			}
+			continue;
+		}
 		if (counts[i] > counts[best] || (counts[i] == counts[best] && li < lb))
 			best = i;
 	}
 	c->name = names.items[best].spelling;
-	collapse(&abbrevs, NULL);
 	collapse(&cats, NULL);
 	collapse(&kws, NULL);
 	c->aliases = spellings_to_arena(g, &names, best, NULL, &c->n_aliases);
@@ -572,23 +808,90 @@ cleanup:
 
 /* ---- lookup and keyword nodes ---------------------------------------- */
 
+/*
+ * Make `spelling` find `concept` (gg_i_glossary_lookup_key), unless an
+ * earlier one has its key; names in capitals go to their own map, so that
+ * "HEAD" and "head" can find two concepts. Returns 0 or GG_ENOMEM.
+ */
 static int index_name(gg_glossary *g, const char *spelling, uint32_t concept,
 		      bool report_collision)
 {
-	const char *key = gg_name_key(&g->arena, spelling, strlen(spelling));
+	const char *key = gg_i_glossary_lookup_key(&g->arena, spelling);
 	uint32_t owner;
 	if (!key)
 		return gg_error_oom();
 	if (!key[0])
 		return 0;
-	int r = gg_strmap_put(&g->lookup, key, concept, &owner);
+	bool caps = gg_name_is_capitals(spelling);
+	int r = gg_strmap_put(caps ? &g->lookup_caps : &g->lookup, key, concept, &owner);
 	if (r < 0)
 		return r;
-	if (r == 0 && owner != concept && report_collision)
+	if (r > 0 && caps && !gg_strmap_get(&g->lookup, key, &owner))
+		owner = concept;
+	if (owner != concept && report_collision)
 		return gg_i_glossary_diag(g, GG_DIAG_NOTE, NULL, 0,
 					  "abbreviation '%s' of '%s' also names '%s'", spelling,
 					  g->concepts[concept].name, g->concepts[owner].name);
 	return 0;
+}
+
+/* Append `name` to the concept's aliases (arena). Returns 0 or GG_ENOMEM. */
+static int add_alias(gg_glossary *g, gg_concept *c, const char *name)
+{
+	const char **aliases = gg_arena_alloc(&g->arena, (c->n_aliases + 1) * sizeof(*aliases));
+	if (!aliases)
+		return gg_error_oom();
+	if (c->n_aliases)
+		memcpy(aliases, c->aliases, c->n_aliases * sizeof(*aliases));
+	aliases[c->n_aliases++] = name;
+	c->aliases = aliases;
+	return 0;
+}
+
+/*
+ * "Handler (callback)" is also "handler": the bare name before a
+ * qualifying parenthesis becomes an alias of its concept, unless another
+ * concept has that name already or several concepts qualify it.
+ */
+static int add_bare_names(gg_glossary *g)
+{
+	gg_strmap bare = GG_STRMAP_INIT; /* key -> concept, UINT32_MAX: several */
+	int err = 0;
+	for (size_t i = 0; i < g->n_entries && !err; i++) {
+		const char *name = g->names[i].bare;
+		uint32_t c = (uint32_t)g->entries[i].concept, owner;
+		if (!name)
+			continue;
+		const char *key = gg_i_glossary_lookup_key(&g->arena, name);
+		if (!key) {
+			err = gg_error_oom();
+			break;
+		}
+		if (!key[0] || gg_i_glossary_lookup(g, key, false, &owner))
+			continue;
+		int r = gg_strmap_put(&bare, key, c, &owner);
+		if (r < 0)
+			err = r;
+		else if (r == 0 && owner != c)
+			gg_strmap_set(&bare, key, UINT32_MAX);
+	}
+	for (size_t i = 0; i < g->n_entries && !err; i++) {
+		const char *name = g->names[i].bare;
+		uint32_t c = (uint32_t)g->entries[i].concept, owner;
+		if (!name)
+			continue;
+		const char *key = gg_i_glossary_lookup_key(&g->arena, name);
+		if (!key)
+			err = gg_error_oom();
+		else if (key[0] && gg_strmap_get(&bare, key, &owner) && owner == c) {
+			gg_strmap_set(&bare, key, UINT32_MAX); /* once */
+			err = add_alias(g, &g->concepts[c], name);
+			if (!err)
+				err = gg_strmap_put(&g->lookup, key, c, NULL) < 0 ? GG_ENOMEM : 0;
+		}
+	}
+	gg_strmap_free(&bare);
+	return err;
 }
 
 static size_t word_count(const char *s)
@@ -614,7 +917,7 @@ static int add_keyword_nodes(gg_glossary *g)
 			uint32_t owner;
 			if (!key)
 				return gg_error_oom();
-			if (word_count(key) < 2 || gg_strmap_get(&g->lookup, key, &owner))
+			if (word_count(key) < 2 || gg_i_glossary_lookup(g, key, false, &owner))
 				continue;
 			if (gg_array_grow((void **)&g->concepts, &cap, g->n_concepts, sizeof(*g->concepts)))
 				return GG_ENOMEM;
@@ -642,6 +945,8 @@ static int build_lookup(gg_glossary *g)
 	for (uint32_t c = 0; c < g->n_concepts && !err; c++)
 		for (size_t k = 0; k < g->concepts[c].n_abbrevs && !err; k++)
 			err = index_name(g, g->concepts[c].abbrevs[k], c, true);
+	if (!err)
+		err = add_bare_names(g);
 	return err ? err : add_keyword_nodes(g);
 }
 
@@ -655,7 +960,8 @@ int gg_glossary_build(gg_glossary *g)
 	if (g->stats.entries > UINT32_MAX - 1)
 		return gg_error_set(GG_ELIMIT, "more than %u entries", UINT32_MAX - 1);
 
-	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT };
+	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT, GG_STRMAP_INIT,
+			   GG_STRMAP_INIT, GG_STRMAP_INIT };
 	int err = sort_entries(g);
 	if (!err)
 		err = drop_duplicates(g);
@@ -682,5 +988,8 @@ cleanup:
 	free(st.term_keys);
 	free(st.bold_keys);
 	gg_strmap_free(&st.names);
+	gg_strmap_free(&st.caps_names);
+	gg_strmap_free(&st.spelt);
+	gg_strmap_free(&st.caps_spelt);
 	return err;
 }

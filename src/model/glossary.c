@@ -27,6 +27,7 @@ void gg_glossary_free(gg_glossary *g)
 	free(g->concepts);
 	free(g->diags);
 	gg_strmap_free(&g->lookup);
+	gg_strmap_free(&g->lookup_caps);
 	gg_arena_free(&g->arena);
 	free(g);
 }

@@ -17,6 +17,12 @@ typedef struct gg_entry_names {
 	const char *category;   /* trailing header category, or NULL */
 	const char *last_item;  /* trailing header item, a category candidate */
 	bool category_shaped;   /* the header's shape makes last_item a category */
+	const char **aliases;   /* names given in "(also X)", "(a.k.a. X)"... */
+	size_t n_aliases;
+	const char *bare;       /* "Handler" of "Handler (callback)", or NULL */
+	const char *redirect;   /* "Tuple" of "Record: see Tuple", or NULL */
+	size_t first_item_abbrev; /* abbrevs[from here] are header items */
+	bool redirected;        /* joined the concept its redirect names */
 } gg_entry_names;
 
 /*
@@ -45,6 +51,7 @@ struct gg_glossary {
 	gg_concept *concepts;
 	size_t n_concepts;
 	gg_strmap lookup;         /* normalised name/alias/abbrev/keyword -> concept */
+	gg_strmap lookup_caps;    /* the same for names in capitals ("HEAD") */
 	gg_diagnostic *diags;
 	size_t n_diags, cap_diags;
 	gg_read_stats stats;
@@ -69,6 +76,21 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
  * e->offset, or for HTML, whose offsets count within the definition).
  */
 int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map);
+
+/*
+ * The key a name is looked up by: its name key (gg_name_key), or, for a
+ * name without a letter or digit ("..."), the name itself trimmed of white
+ * space, so that whatever is listed can be found. In the arena; NULL when
+ * out of memory.
+ */
+char *gg_i_glossary_lookup_key(gg_arena *a, const char *name);
+
+/*
+ * The concept a lookup key names, in *out: names in capitals first when
+ * `caps_first` ("HEAD"), else the others first ("head"). Returns whether
+ * one does.
+ */
+bool gg_i_glossary_lookup(const gg_glossary *g, const char *key, bool caps_first, uint32_t *out);
 
 /* Hand a malloc'd page buffer to the glossary, which frees it. */
 int gg_i_glossary_keep_page(gg_glossary *g, char *page);

@@ -74,10 +74,38 @@ static void trim_marks(const char **s, size_t *len)
 		(*len)--;
 }
 
-/* fold_key of a name trim_marks has already cut. */
-static size_t fold_trimmed(char *dst, const char *s, size_t len)
+/*
+ * Bit i set when word i (i < 64) of a name trim_marks has already cut is a
+ * word of ASCII capitals, two or more ("DNS", "HTTPS"): its final S is a
+ * letter, not a plural ending. Words are counted as fold_trimmed counts them.
+ */
+static uint64_t capital_words(const char *s, size_t len)
 {
-	size_t at = 0, i = 0;
+	uint64_t caps = 0;
+	size_t word = 0, i = 0;
+	while (i < len && word < 64) {
+		while (i < len && is_space_like(s[i]))
+			i++;
+		if (i >= len)
+			break;
+		size_t upper = 0;
+		bool lower = false;
+		for (; i < len && !is_space_like(s[i]); i++) {
+			upper += s[i] >= 'A' && s[i] <= 'Z';
+			lower |= s[i] >= 'a' && s[i] <= 'z';
+		}
+		if (upper >= 2 && !lower)
+			caps |= (uint64_t)1 << word;
+		word++;
+	}
+	return caps;
+}
+
+/* fold_key of a name trim_marks has already cut; `caps` from capital_words
+ * of the name as written, before case folding. */
+static size_t fold_trimmed(char *dst, const char *s, size_t len, uint64_t caps)
+{
+	size_t at = 0, i = 0, word = 0;
 	while (i < len) {
 		while (i < len && is_space_like(s[i]))
 			i++;
@@ -88,7 +116,9 @@ static size_t fold_trimmed(char *dst, const char *s, size_t len)
 		size_t w = at;
 		while (i < len && !is_space_like(s[i]))
 			dst[at++] = gg_ascii_lower(s[i++]);
-		at = w + stem_word(dst + w, at - w);
+		if (word >= 64 || !(caps >> word & 1))
+			at = w + stem_word(dst + w, at - w);
+		word++;
 	}
 	dst[at] = '\0';
 	return at;
@@ -96,26 +126,89 @@ static size_t fold_trimmed(char *dst, const char *s, size_t len)
 
 /* Write the key of s[0, len), case-folded beyond ASCII already, to dst
  * (room for len + 1 bytes: a key is never longer than its name): trimmed of
- * marks, ASCII lower case, one space between words, plural endings cut.
- * Returns its length. */
-static size_t fold_key(char *dst, const char *s, size_t len)
+ * marks, ASCII lower case, one space between words, plural endings cut
+ * except from the words `caps` marks. Returns its length. */
+static size_t fold_key(char *dst, const char *s, size_t len, uint64_t caps)
 {
 	trim_marks(&s, &len);
-	return fold_trimmed(dst, s, len);
+	return fold_trimmed(dst, s, len, caps);
+}
+
+/* capital_words of s[0, len) as a key trims it. */
+static uint64_t name_capitals(const char *s, size_t len)
+{
+	trim_marks(&s, &len);
+	return capital_words(s, len);
+}
+
+/* Combining marks in a row past which a key inserts U+034F (Unicode's
+ * Stream-Safe Text Format), so normalising sorts no run longer than this. */
+#define MAX_MARK_RUN 30
+
+/*
+ * s[0, len) with U+034F COMBINING GRAPHEME JOINER after every MAX_MARK_RUN
+ * combining marks in a row, malloc'd in *out (length in *out_len); *out is
+ * NULL when no run is that long. Canonical ordering sorts each run of marks,
+ * in time quadratic in its length: bounded runs keep a key linear in its
+ * name. Returns false when out of memory.
+ */
+static bool bound_mark_runs(const char *s, size_t len, char **out, size_t *out_len)
+{
+	gg_buf b = GG_BUF_INIT;
+	size_t run = 0, copied = 0;
+	*out = NULL;
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) { /* not UTF-8: a mark no more */
+			run = 0;
+			i++;
+			continue;
+		}
+		i += (size_t)n;
+		run = utf8proc_get_property(cp)->combining_class ? run + 1 : 0;
+		if (run == MAX_MARK_RUN) {
+			gg_buf_put(&b, s + copied, i - copied);
+			gg_buf_puts(&b, "\xCD\x8F");
+			copied = i;
+			run = 0;
+		}
+	}
+	if (!copied)
+		return true;
+	gg_buf_put(&b, s + copied, len - copied);
+	if (b.oom) {
+		gg_buf_free(&b);
+		return false;
+	}
+	*out_len = b.len;
+	*out = gg_buf_detach(&b);
+	return *out != NULL;
 }
 
 /* Unicode NFC with full case folding (utf8proc) of s[0, len) when it goes
  * beyond ASCII, so that "caf\u00e9" and "cafe\u0301", or "\u00c9lan" and
  * "\u00e9lan", meet: malloc'd in *folded; NULL (use s as it is) for ASCII
- * or when utf8proc cannot. Returns the length to use. */
+ * or when utf8proc cannot. Returns the length to use. Linear in len: runs
+ * of combining marks are bounded first (bound_mark_runs). */
 static size_t unicode_fold(const char *s, size_t len, char **folded)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = -1;
+	char *bounded = NULL;
+	size_t bounded_len = 0;
 	*folded = NULL;
-	if (has_non_ascii(s, len) && len <= (size_t)PTRDIFF_MAX)
+	if (!has_non_ascii(s, len) || len > (size_t)PTRDIFF_MAX / 2 ||
+	    !bound_mark_runs(s, len, &bounded, &bounded_len))
+		return len;
+	if (bounded)
+		n = utf8proc_map((const utf8proc_uint8_t *)bounded, (utf8proc_ssize_t)bounded_len, &out,
+				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	else
 		n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
 				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	free(bounded);
 	if (n < 0) {
 		free(out);
 		return len;
@@ -127,21 +220,58 @@ static size_t unicode_fold(const char *s, size_t len, char **folded)
 void gg_name_key_append(gg_buf *out, const char *s, size_t len)
 {
 	char *folded;
+	uint64_t caps = name_capitals(s, len);
 	len = unicode_fold(s, len, &folded);
 	if (gg_buf_reserve(out, len))
-		out->len += fold_key(out->ptr + out->len, folded ? folded : s, len);
+		out->len += fold_key(out->ptr + out->len, folded ? folded : s, len, caps);
 	free(folded);
 }
 
 char *gg_name_key(gg_arena *a, const char *s, size_t len)
 {
 	char *folded;
+	uint64_t caps = name_capitals(s, len);
 	len = unicode_fold(s, len, &folded);
 	char *key = gg_arena_alloc(a, len + 1);
 	if (key)
-		fold_key(key, folded ? folded : s, len);
+		fold_key(key, folded ? folded : s, len, caps);
 	free(folded);
 	return key;
+}
+
+bool gg_name_is_capitals(const char *s)
+{
+	size_t upper = 0;
+	for (; *s; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		upper += *s >= 'A' && *s <= 'Z';
+	}
+	return upper >= 2;
+}
+
+bool gg_name_has_alnum(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+				return true;
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0)
+			return false;
+		utf8proc_category_t c = utf8proc_category(cp);
+		if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO)
+			return true;
+		if (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO)
+			return true;
+		p += n;
+	}
+	return false;
 }
 
 /* ---- abbreviations --------------------------------------------------- */
@@ -221,12 +351,14 @@ bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_
 
 /*
  * Trailing words that make "X <word>" a facet of X rather than a concept of
- * its own, as glossaries title several entries about one thing. Stemmed.
+ * its own, as glossaries title several entries about one thing. Stemmed. A
+ * head noun ("object type", "data model") names a concept of its own: only
+ * these words, the ones README.md lists, make a facet.
  */
 static const char *const qualifier_words[] = {
 	"method", "technique", "strategy", "approach", "algorithm", "advanced",
 	"basic", "fundamental", "overview", "introduction", "explained",
-	"concept", "principle", "type", "variant", "tutorial", "guide",
+	"tutorial", "guide",
 };
 
 /* Prepositions that start an application context: "X for edge". */
@@ -387,7 +519,8 @@ static bool key_equal(span a, span b)
 			return ta.n == tb.n;
 		if (gg_ascii_lower(ta.s[0]) != gg_ascii_lower(tb.s[0]))
 			return false;
-		size_t na = fold_trimmed(ka, ta.s, ta.n), nb = fold_trimmed(kb, tb.s, tb.n);
+		size_t na = fold_trimmed(ka, ta.s, ta.n, capital_words(ta.s, ta.n));
+		size_t nb = fold_trimmed(kb, tb.s, tb.n, capital_words(tb.s, tb.n));
 		return na == nb && memcmp(ka, kb, na) == 0;
 	}
 	gg_buf ba = GG_BUF_INIT, bb = GG_BUF_INIT;
@@ -418,29 +551,338 @@ static bool items_word_prefix(const span *items, size_t n, span whole)
 	return yes;
 }
 
+/* ---- aliases, qualifiers and redirects in a name ---------------------- */
+
+static bool starts_with_nocase(const char *s, size_t n, const char *prefix)
+{
+	size_t pl = strlen(prefix);
+	return n >= pl && strncasecmp(s, prefix, pl) == 0;
+}
+
+/* Words that open a parenthesis giving another name: "(also widgetish)". */
+static const char *const alias_openers[] = { "also ", "or ", "a.k.a. ", "aka ", "plural " };
+
+/* x without the quotes around it ('X', "X", curly quotes). */
+static span trim_quotes(span x)
+{
+	static const char *const quotes[] = { "'", "\"", "\xE2\x80\x98", "\xE2\x80\x99",
+					      "\xE2\x80\x9C", "\xE2\x80\x9D" };
+	for (bool cut = true; cut && x.n;) {
+		cut = false;
+		for (size_t k = 0; k < sizeof(quotes) / sizeof(*quotes); k++) {
+			size_t ql = strlen(quotes[k]);
+			if (x.n >= ql && memcmp(x.s, quotes[k], ql) == 0) {
+				x = trim_span(x.s + ql, x.n - ql);
+				cut = true;
+			} else if (x.n >= ql && memcmp(x.s + x.n - ql, quotes[k], ql) == 0) {
+				x = trim_span(x.s, x.n - ql);
+				cut = true;
+			}
+		}
+	}
+	return x;
+}
+
+/*
+ * Add each name of "X", "X, Y" or "X or Y" in x to `aliases`. Returns 0 or
+ * GG_ENOMEM.
+ */
+static int add_alias_names(gg_arena *a, string_list *aliases, span x)
+{
+	while (x.n) {
+		size_t cut = x.n, skip = 0;
+		for (size_t i = 0; i < x.n; i++) {
+			if (x.s[i] == ',') {
+				cut = i;
+				skip = 1;
+				break;
+			}
+			if (starts_with_nocase(x.s + i, x.n - i, " or ")) {
+				cut = i;
+				skip = 4;
+				break;
+			}
+		}
+		span name = trim_quotes(trim_span(x.s, cut));
+		int err = list_add(a, aliases, name);
+		if (err)
+			return err;
+		x = trim_span(x.s + cut + skip, x.n - cut - (cut < x.n ? skip : 0));
+	}
+	return 0;
+}
+
+/* "a b c" from three spans, one space between those not empty, in the
+ * arena, in *out. Returns 0 or GG_ENOMEM. */
+static int join_spans(gg_arena *a, span p, span q, span r, span *out)
+{
+	char *s = gg_arena_alloc(a, p.n + q.n + r.n + 3);
+	size_t n = 0;
+	if (!s)
+		return gg_error_oom();
+	span parts[3] = { trim_span(p.s ? p.s : "", p.n), q, r };
+	for (size_t k = 0; k < 3; k++) {
+		if (!parts[k].n)
+			continue;
+		if (n)
+			s[n++] = ' ';
+		memcpy(s + n, parts[k].s, parts[k].n);
+		n += parts[k].n;
+	}
+	s[n] = '\0';
+	*out = (span){ s, n };
+	return 0;
+}
+
+/*
+ * Cut a parenthesis that gives another name ("(also X)", "(or X)",
+ * "(a.k.a. X)", "(aka X)", "(plural X)") out of the name *x, adding X to
+ * `aliases`; *x becomes the text around it (copied to the arena when the
+ * parenthesis stood inside). Returns 0 or GG_ENOMEM.
+ */
+static int take_alias_parenthesis(gg_arena *a, span *x, string_list *aliases)
+{
+	const char *close = x->s; /* the first ')' after `open`: found once, in one pass */
+	for (const char *open = memchr(x->s, '(', x->n); open;
+	     open = memchr(open + 1, '(', x->n - (size_t)(open + 1 - x->s))) {
+		if (close <= open)
+			close = memchr(open, ')', x->n - (size_t)(open - x->s));
+		if (!close)
+			return 0;
+		span inside = trim_span(open + 1, (size_t)(close - open - 1));
+		size_t k = 0;
+		while (k < sizeof(alias_openers) / sizeof(*alias_openers) &&
+		       !starts_with_nocase(inside.s, inside.n, alias_openers[k]))
+			k++;
+		if (k == sizeof(alias_openers) / sizeof(*alias_openers))
+			continue;
+		span before = trim_span(x->s, (size_t)(open - x->s));
+		span after = trim_span(close + 1, x->n - (size_t)(close + 1 - x->s));
+		if (!before.n)
+			return 0;
+		size_t ol = strlen(alias_openers[k]);
+		span other = trim_span(inside.s + ol, inside.n - ol);
+		if (!after.n) {
+			*x = before;
+			return add_alias_names(a, aliases, other);
+		}
+		/* "shift left (or right) logical": the other word stands for the
+		 * word before the parenthesis; the name reads without it */
+		size_t stem = before.n;
+		while (stem && before.s[stem - 1] != ' ')
+			stem--;
+		span joined = { NULL, 0 }, alias = { NULL, 0 };
+		int err = join_spans(a, (span){ before.s, stem }, trim_quotes(other), after, &alias);
+		if (!err)
+			err = join_spans(a, before, (span){ NULL, 0 }, after, &joined);
+		if (!err)
+			err = list_add(a, aliases, alias);
+		if (!err)
+			*x = joined;
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * "Handler (callback)": the name before a closing parenthesis that
+ * qualifies it ("Handler"), or an empty span when x has no such ending.
+ */
+static span qualifier_base(span x)
+{
+	if (x.n < 4 || x.s[x.n - 1] != ')')
+		return (span){ NULL, 0 };
+	const char *open = NULL;
+	for (size_t i = x.n - 1; i > 0 && !open; i--)
+		if (x.s[i - 1] == '(')
+			open = x.s + i - 1;
+	if (!open || memchr(open + 1, '(', (size_t)(x.s + x.n - open - 1)))
+		return (span){ NULL, 0 };
+	return trim_span(x.s, (size_t)(open - x.s));
+}
+
+/* Openings of a text that only sends the reader to another entry. */
+static const char *const redirect_openers[] = {
+	"see: ", "see ", "same as ", "\xE2\x86\x92 ", "-> ", "\xE2\x87\x92 ", "=> ",
+};
+
+/* Longest target name a redirect may give. */
+#define MAX_REDIRECT 120
+
+/*
+ * The target of s[0, n) when all of it sends the reader elsewhere ("See
+ * Tuple.", "same as tuple", "→ Tuple"): one name, no sentence after it and
+ * no "see also" (a pointer to related entries, not a redirect). An empty
+ * span otherwise.
+ */
+static span redirect_target(const char *s, size_t n)
+{
+	span none = { NULL, 0 };
+	span t = trim_span(s, n);
+	if (starts_with_nocase(t.s, t.n, "see also"))
+		return none;
+	for (size_t k = 0; k < sizeof(redirect_openers) / sizeof(*redirect_openers); k++) {
+		size_t ol = strlen(redirect_openers[k]);
+		if (!starts_with_nocase(t.s, t.n, redirect_openers[k]))
+			continue;
+		span target = trim_span(t.s + ol, t.n - ol);
+		while (target.n && (target.s[target.n - 1] == '.' || target.s[target.n - 1] == ' '))
+			target.n--;
+		bool one_name = target.n && target.n <= MAX_REDIRECT;
+		for (size_t i = 0; i < target.n && one_name; i++)
+			one_name = target.s[i] != '.' && target.s[i] != ';' && target.s[i] != ':' &&
+				   target.s[i] != '\n';
+		return one_name ? target : none;
+	}
+	return none;
+}
+
+/* The redirect target of a whole definition, past its bold opening. */
+static span definition_redirect(const char *def)
+{
+	size_t n = strlen(def);
+	if (n > MAX_REDIRECT + 300)
+		return (span){ NULL, 0 };
+	span d = trim_span(def, n);
+	if (d.n > 4 && strncmp(d.s, "**", 2) == 0) {
+		const char *end = strstr(d.s + 2, "**");
+		if (end) {
+			d = trim_span(end + 2, d.n - (size_t)(end + 2 - d.s));
+			while (d.n && (*d.s == ':' || *d.s == '-' || *d.s == ' '))
+				d = trim_span(d.s + 1, d.n - 1);
+			if (starts_with_nocase(d.s, d.n, "\xE2\x80\x94") || starts_with_nocase(d.s, d.n, "\xE2\x80\x93"))
+				d = trim_span(d.s + 3, d.n - 3);
+		}
+	}
+	return redirect_target(d.s, d.n);
+}
+
+/* Separators between a header's name and its "see X". */
+static const char *const see_separators[] = { ":", ",", " -", " \xE2\x80\x94", " \xE2\x80\x93" };
+
+/*
+ * "Record: see Tuple", "WAL — see Write-ahead log": when the header h
+ * redirects, its target (the name before the separator in *name); an empty
+ * span otherwise.
+ */
+static span header_redirect(span h, span *name)
+{
+	span none = { NULL, 0 };
+	/* the target is at most MAX_REDIRECT bytes: only the header's end is read */
+	size_t from = h.n > MAX_REDIRECT + 8 ? h.n - MAX_REDIRECT - 8 : 1;
+	for (size_t i = from; i + 4 < h.n; i++) {
+		if (h.s[i - 1] != ' ' || !starts_with_nocase(h.s + i, h.n - i, "see"))
+			continue;
+		span before = trim_span(h.s, i);
+		for (size_t k = 0; k < sizeof(see_separators) / sizeof(*see_separators); k++) {
+			size_t sl = strlen(see_separators[k]);
+			const char *sep = see_separators[k][0] == ' ' ? see_separators[k] + 1 : see_separators[k];
+			size_t tl = sl - (see_separators[k][0] == ' ');
+			if (before.n <= tl || memcmp(before.s + before.n - tl, sep, tl) != 0)
+				continue;
+			span target = redirect_target(h.s + i, h.n - i);
+			*name = trim_span(before.s, before.n - tl);
+			if (target.n && name->n)
+				return target;
+		}
+	}
+	return none;
+}
+
+/* ---- header items ----------------------------------------------------- */
+
 #define MAX_ITEMS 64
+
+/* The end of the header item starting at p: the next comma outside
+ * parentheses ("widget (also gadget, gizmo), tools"), or the end. */
+static const char *item_end(const char *p)
+{
+	int depth = 0;
+	for (const char *q = p; *q; q++) {
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && depth > 0)
+			depth--;
+		else if (*q == ',' && depth == 0)
+			return q;
+	}
+	if (depth == 0)
+		return p + strlen(p);
+	const char *comma = strchr(p, ','); /* an unclosed parenthesis */
+	return comma ? comma : p + strlen(p);
+}
+
+/* Whether x is one word of letters with a capital first and lower case after. */
+static bool capitalised_word(span x)
+{
+	if (x.n < 2 || x.s[0] < 'A' || x.s[0] > 'Z')
+		return false;
+	for (size_t i = 1; i < x.n; i++)
+		if (x.s[i] < 'a' || x.s[i] > 'z')
+			return false;
+	return true;
+}
+
+/*
+ * Whether header item i continues the name before it across a comma:
+ * "Acme, Inc." (one short word ending in a period, no category does) or,
+ * in a header of two items, "Smith, John" (two capitalised words).
+ */
+static bool continues_name(const span *items, size_t n_items, size_t i)
+{
+	span x = items[i];
+	if (x.n >= 3 && x.n <= 6 && x.s[x.n - 1] == '.') {
+		bool letters = true;
+		for (size_t k = 0; k + 1 < x.n && letters; k++)
+			letters = (x.s[k] >= 'a' && x.s[k] <= 'z') || (x.s[k] >= 'A' && x.s[k] <= 'Z');
+		if (letters)
+			return true;
+	}
+	return n_items == 2 && i == 1 && capitalised_word(items[0]) && capitalised_word(x);
+}
 
 int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 {
-	const char *header = e->header, *definition = e->definition;
+	const char *definition = e->definition;
 	memset(out, 0, sizeof(*out));
+	span header = trim_span(e->header, strlen(e->header));
+	span redirect = { NULL, 0 }, redirect_name;
+	if ((redirect = header_redirect(header, &redirect_name)).n)
+		header = redirect_name;
+	else
+		redirect = definition_redirect(definition);
+
 	span items[MAX_ITEMS];
 	size_t n_items = 0;
 	if (e->header_is_name)
-		items[n_items++] = trim_span(header, strlen(header));
-	for (const char *p = header; !e->header_is_name && n_items < MAX_ITEMS;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		span item = trim_span(p, n);
+		items[n_items++] = header;
+	for (const char *p = header.s, *end = header.s + header.n;
+	     !e->header_is_name && n_items < MAX_ITEMS && p < end;) {
+		const char *stop = item_end(p);
+		if (stop > end)
+			stop = end;
+		span item = trim_span(p, (size_t)(stop - p));
 		if (item.n)
 			items[n_items++] = item;
-		if (!comma)
-			break;
-		p = comma + 1;
+		p = stop + 1;
+	}
+	/* "Acme, Inc.", "Smith, John": items that continue the name before */
+	for (size_t i = 1; i < n_items;) {
+		if (!continues_name(items, n_items, i)) {
+			i++;
+			continue;
+		}
+		items[i - 1].n = (size_t)(items[i].s + items[i].n - items[i - 1].s);
+		memmove(items + i, items + i + 1, (n_items - i - 1) * sizeof(*items));
+		n_items--;
 	}
 
+	string_list abbrevs = { 0 }, keywords = { 0 }, aliases = { 0 };
+	int err = 0;
 	span bold = { NULL, 0 }, after = { NULL, 0 }, bold_name = { NULL, 0 }, bold_abbr = { NULL, 0 };
 	if (bold_opening(definition, &bold, &after)) {
+		if ((err = take_alias_parenthesis(a, &bold, &aliases)))
+			goto cleanup;
 		if (after.n && gg_name_is_abbrev_of(bold.s, bold.n, after.s, after.n)) {
 			bold_name = after;
 			bold_abbr = bold;
@@ -453,15 +895,13 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	}
 
 	/* "utah teapot, the" whose bold says the same: one name with a comma */
-	if (n_items > 1 && bold.n && key_equal(trim_span(header, strlen(header)), bold)) {
-		items[0] = trim_span(header, strlen(header));
+	if (n_items > 1 && bold.n && key_equal(header, bold)) {
+		items[0] = header;
 		n_items = 1;
 	}
 
-	string_list abbrevs = { 0 }, keywords = { 0 };
-	span term = n_items ? items[0] : (span){ header, 0 };
+	span term = n_items ? items[0] : (span){ header.s, 0 };
 	size_t used = n_items ? 1 : 0;
-	int err = 0;
 
 	/* split words: "neural,architecture,search,NAS,automated" */
 	if (n_items >= 2 && !has_space(items[0]) && bold_name.n) {
@@ -477,6 +917,8 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 		}
 	}
 
+	if ((err = take_alias_parenthesis(a, &term, &aliases)))
+		goto cleanup;
 	span term_name, term_abbr;
 	split_parenthesis(term, &term_name, &term_abbr);
 	if ((err = list_add(a, &abbrevs, term_abbr)))
@@ -504,10 +946,13 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	if (e->n_categories) /* a structured format names its categories */
 		out->category = e->categories[0];
 
-	/* the display spelling: the bold one when it names the same thing */
+	/* the display spelling: the bold one when it names the same thing (a
+	 * header in lower case takes the bold's capitals: "https", "HTTPS") */
 	span display = term_name;
-	if (bold_name.n && key_equal(bold_name, term_name))
+	if (bold_name.n && (key_equal(bold_name, term_name) ||
+			    (bold_name.n == term_name.n && strncasecmp(bold_name.s, term_name.s, term_name.n) == 0)))
 		display = bold_name;
+	span bare = term_abbr.n ? (span){ NULL, 0 } : qualifier_base(display);
 
 	bool abbrev_middle = n_items == 3 && used == 1 &&
 			     gg_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n);
@@ -517,6 +962,7 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 			 !gg_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n) &&
 			 !words_subset(items[1].s, items[1].n, term_name.s, term_name.n);
 	out->category_shaped = abbrev_middle || paren_shape || two_items;
+	out->first_item_abbrev = abbrevs.n;
 	for (size_t i = used; i < n_items; i++) {
 		span it = items[i];
 		if (key_equal(it, term_name) || (bold_name.n && key_equal(it, bold_name)))
@@ -537,16 +983,23 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	out->term = gg_arena_strndup(a, display.s, display.n);
 	if (bold_name.n && !(out->bold = gg_arena_strndup(a, bold_name.s, bold_name.n)))
 		err = gg_error_oom();
+	if (bare.n && !(out->bare = gg_arena_strndup(a, bare.s, bare.n)))
+		err = gg_error_oom();
+	if (redirect.n && !(out->redirect = gg_arena_strndup(a, redirect.s, redirect.n)))
+		err = gg_error_oom();
 	if (!out->term)
 		err = gg_error_oom();
 	out->abbrevs = list_to_arena(a, &abbrevs, &out->n_abbrevs);
 	out->keywords = list_to_arena(a, &keywords, &out->n_keywords);
-	if ((out->n_abbrevs && !out->abbrevs) || (out->n_keywords && !out->keywords))
+	out->aliases = list_to_arena(a, &aliases, &out->n_aliases);
+	if ((out->n_abbrevs && !out->abbrevs) || (out->n_keywords && !out->keywords) ||
+	    (out->n_aliases && !out->aliases))
 		err = gg_error_oom();
 	return err;
 
 cleanup:
 	free(abbrevs.items);
 	free(keywords.items);
+	free(aliases.items);
 	return err;
 }

@@ -7,13 +7,70 @@
 #include <stdlib.h>
 #include <string.h>
 
+char *gg_i_glossary_lookup_key(gg_arena *a, const char *name)
+{
+	char *key = gg_name_key(a, name, strlen(name));
+	if (!key || gg_name_has_alnum(key))
+		return key;
+	size_t n = strlen(name);
+	const char *s = gg_trim(name, &n);
+	return gg_arena_strndup(a, s, n);
+}
+
+bool gg_i_glossary_lookup(const gg_glossary *g, const char *key, bool caps_first, uint32_t *out)
+{
+	const gg_strmap *first = caps_first ? &g->lookup_caps : &g->lookup;
+	const gg_strmap *second = caps_first ? &g->lookup : &g->lookup_caps;
+	return gg_strmap_get(first, key, out) || gg_strmap_get(second, key, out);
+}
+
+/*
+ * The lookup key of s[0, n) in *key, as gg_i_glossary_lookup_key makes it;
+ * `capitals`: read as if written in capitals (no plural endings cut).
+ * Returns false when out of memory.
+ */
+static bool query_key(gg_buf *key, const char *s, size_t n, bool capitals)
+{
+	char *name = gg_strndup(s, n);
+	if (!name)
+		return false;
+	for (char *p = name; capitals && *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	key->len = 0;
+	gg_name_key_append(key, name, n);
+	if (!key->oom && !gg_name_has_alnum(key->len ? key->ptr : "")) {
+		size_t raw_len = n;
+		const char *raw = gg_trim(s, &raw_len);
+		key->len = 0;
+		gg_buf_put(key, raw, raw_len);
+	}
+	free(name);
+	return !key->oom && key->ptr;
+}
+
+/*
+ * Look s[0, n) up, the exact case first: "HEAD" finds the concept named in
+ * capitals, "head" the other, either finds the one there is; "https" finds
+ * HTTPS before taking its S for a plural.
+ */
 static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *out)
 {
 	gg_buf key = GG_BUF_INIT;
+	char *name = gg_strndup(s, n);
 	uint32_t c;
-	gg_name_key_append(&key, s, n);
-	bool found = !key.oom && key.len && gg_strmap_get(&g->lookup, key.ptr, &c);
+	bool found = false;
+	if (name && gg_name_is_capitals(name)) {
+		found = query_key(&key, s, n, false) && key.len && gg_i_glossary_lookup(g, key.ptr, true, &c);
+	} else if (name && query_key(&key, s, n, false) && key.len) {
+		found = gg_strmap_get(&g->lookup, key.ptr, &c);
+		if (!found && query_key(&key, s, n, true) && key.len)
+			found = gg_strmap_get(&g->lookup_caps, key.ptr, &c);
+		if (!found && query_key(&key, s, n, false) && key.len)
+			found = gg_strmap_get(&g->lookup_caps, key.ptr, &c);
+	}
 	gg_buf_free(&key);
+	free(name);
 	if (found)
 		*out = c;
 	return found;

@@ -10,7 +10,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 /* <dt> or <dd> of one group past this many are reported and passed over. */
 #define MAX_GROUP 64
@@ -18,9 +20,13 @@
 typedef struct html_reader {
 	gg_glossary *g;
 	const char *name;
-	gg_strmap anchors; /* element id or name inside a <dt> -> index in terms */
+	const char *file_name; /* name past its last '/', as a link names the page */
+	gg_strmap anchors; /* id or name of an entry's anchor -> index in terms */
 	const char **terms;
 	size_t n_terms, cap_terms;
+	uint32_t *dt_lines;  /* line of each <dt> start tag, in page order */
+	size_t n_dt_lines;
+	bool own_lines;      /* dt_lines match the <dt> elements one for one */
 } html_reader;
 
 static bool is_element(const xmlNode *n, const char *tag)
@@ -80,10 +86,24 @@ static bool is_permalink(const xmlNode *n)
 	return yes;
 }
 
-static const char *anchor_of(const char *href)
+/*
+ * The anchor of a link to this very page ("#id", "glossary.html#id",
+ * "./glossary.html#id"), or NULL: a link to another page is no editor's
+ * cross-reference, even when its text names an entry.
+ */
+static const char *own_anchor_of(const html_reader *r, const char *href)
 {
 	const char *hash = href ? strchr(href, '#') : NULL;
-	return hash && hash[1] ? hash + 1 : NULL;
+	if (!hash || !hash[1])
+		return NULL;
+	size_t page = (size_t)(hash - href);
+	if (page >= 2 && strncmp(href, "./", 2) == 0) {
+		href += 2;
+		page -= 2;
+	}
+	if (page && (page != strlen(r->file_name) || strncmp(href, r->file_name, page) != 0))
+		return NULL;
+	return hash + 1;
 }
 
 typedef struct text_out {
@@ -94,9 +114,9 @@ typedef struct text_out {
 
 /*
  * The text of the subtree under `root`, folded to one line; with `links`,
- * every <a href="...#anchor"> becomes an xref at its place in the text
- * (the target is the anchored term when the page has it, else the link text).
- * Iterative: nesting depth costs no stack.
+ * every link to the anchor of an entry of this page (<a href="#id">)
+ * becomes an xref to that entry at its place in the text. Iterative:
+ * nesting depth costs no stack.
  */
 static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links)
 {
@@ -109,10 +129,11 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 		} else if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ') {
 			gg_buf_putc(&out->text, ' ');
 		}
+		uint32_t t;
 		if (links && is_element(n, "a")) {
 			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			const char *anchor = anchor_of((const char *)href);
-			if (anchor) {
+			const char *anchor = own_anchor_of(r, (const char *)href);
+			if (anchor && gg_strmap_get(&r->anchors, anchor, &t)) {
 				text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
 				int err = collect_text(r, n, &inner, false);
 				size_t len = inner.text.len;
@@ -123,15 +144,11 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 					label++;
 					len--;
 				}
-				uint32_t t;
-				const char *target = gg_strmap_get(&r->anchors, anchor, &t)
-					? r->terms[t] : gg_arena_strndup(&r->g->arena, label, len);
+				const char *target = r->terms[t];
 				size_t at = out->text.len;
 				gg_buf_put(&out->text, label, len);
 				if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
 					out->xrefs[out->n_xrefs++] = (gg_xref){ target, at, len };
-				if (!target)
-					err = gg_error_oom();
 				gg_buf_free(&inner.text);
 				free(inner.xrefs);
 				xmlFree(href);
@@ -166,28 +183,58 @@ static const char *finish_text(gg_arena *a, const gg_buf *b, size_t *len)
 	return out;
 }
 
-/* Remember every id (and a name) on or inside a <dt>, for href="#id". */
+/* Make the id and name of element n anchors of term `index`. */
+static int add_anchors(html_reader *r, const xmlNode *n, uint32_t index)
+{
+	const char *attrs[] = { "id", "name" };
+	for (size_t k = 0; k < 2; k++) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
+		if (!v)
+			continue;
+		char *key = gg_arena_strdup(&r->g->arena, (const char *)v);
+		xmlFree(v);
+		if (!key || gg_strmap_put(&r->anchors, key, index, NULL) < 0)
+			return gg_error_oom();
+	}
+	return 0;
+}
+
+/* Whether n is white space only (a text node) and may stand between tags. */
+static bool is_blank_text(const xmlNode *n)
+{
+	if (n->type != XML_TEXT_NODE)
+		return false;
+	for (const xmlChar *c = n->content; c && *c; c++)
+		if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Remember the anchors of a <dt>'s entry, for href="#id": every id and name
+ * on or inside the <dt>, on empty <a name> set just before it, and on a
+ * wrapper (HTML5's <div> around a <dt>/<dd> group) that it opens.
+ */
 static int index_term(html_reader *r, xmlNode *dt, const char *term)
 {
 	if (GG_ARRAY_PUSH_SLOT(r->terms, r->n_terms, r->cap_terms))
 		return GG_ENOMEM;
 	uint32_t index = (uint32_t)r->n_terms;
+	int err = 0;
 	r->terms[r->n_terms++] = term;
-	for (xmlNode *n = dt; n; n = next_in(n, dt, true)) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		const char *attrs[] = { "id", "name" };
-		for (size_t k = 0; k < 2; k++) {
-			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
-			if (!v)
-				continue;
-			char *key = gg_arena_strdup(&r->g->arena, (const char *)v);
-			xmlFree(v);
-			if (!key || gg_strmap_put(&r->anchors, key, index, NULL) < 0)
-				return gg_error_oom();
-		}
-	}
-	return 0;
+	for (xmlNode *n = dt; n && !err; n = next_in(n, dt, true))
+		if (n->type == XML_ELEMENT_NODE)
+			err = add_anchors(r, n, index);
+	for (xmlNode *n = dt->prev; n && !err && (is_blank_text(n) || is_element(n, "a")); n = n->prev)
+		if (is_element(n, "a") && !n->children)
+			err = add_anchors(r, n, index);
+	xmlNode *wrapper = dt->parent;
+	bool opens = wrapper && is_element(wrapper, "div");
+	for (xmlNode *n = opens ? wrapper->children : NULL; n && n != dt && opens; n = n->next)
+		opens = n->type != XML_ELEMENT_NODE || (is_element(n, "a") && !n->children);
+	if (!err && opens)
+		err = add_anchors(r, wrapper, index);
+	return err;
 }
 
 static const char *dt_text(html_reader *r, xmlNode *dt)
@@ -199,18 +246,84 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
 	return s;
 }
 
-/* First pass: every term of the page, so links can point forward. */
+/*
+ * First pass: every term of the page, so links can point forward. Each
+ * <dt> is numbered in page order (its _private), for dt_line.
+ */
 static int index_terms(html_reader *r, xmlNode *root)
 {
+	size_t dts = 0;
 	for (xmlNode *n = root; n; n = next_in(n, root, true)) {
 		if (!is_element(n, "dt"))
 			continue;
+		n->_private = (void *)(uintptr_t)++dts;
 		const char *term = dt_text(r, n);
 		if (!term)
 			return gg_error_oom();
 		int err = index_term(r, n, term);
 		if (err)
 			return err;
+	}
+	r->own_lines = dts == r->n_dt_lines;
+	return 0;
+}
+
+/*
+ * The line of a <dt>: counted by this reader (libxml2's HTML parser stops
+ * counting at 65,535), or the parser's when the counts do not agree.
+ */
+static uint32_t dt_line(const html_reader *r, const xmlNode *dt)
+{
+	uintptr_t k = (uintptr_t)dt->_private;
+	if (r->own_lines && k >= 1 && k <= r->n_dt_lines)
+		return r->dt_lines[k - 1];
+	long line = xmlGetLineNo(dt);
+	return line > 0 ? (uint32_t)line : 0;
+}
+
+static bool starts_nocase(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return (size_t)(end - s) >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/*
+ * The line of every <dt> start tag of the page, in order, into r->dt_lines;
+ * comments, CDATA sections and the text of <script>, <style> and
+ * <textarea> hold no tags. One pass over the page. Returns 0 or GG_ENOMEM.
+ */
+static int count_dt_lines(html_reader *r, const char *data, size_t len)
+{
+	static const char *const raw[][2] = { { "<!--", "-->" }, { "<![CDATA[", "]]>" },
+					      { "<script", "</script" }, { "<style", "</style" },
+					      { "<textarea", "</textarea" } };
+	size_t cap = 0;
+	uint32_t line = 1;
+	const char *end = data + len;
+	for (const char *p = data; p < end; p++) {
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (*p != '<')
+			continue;
+		const char *close = NULL;
+		for (size_t k = 0; k < sizeof(raw) / sizeof(*raw) && !close; k++)
+			if (starts_nocase(p, end, raw[k][0]))
+				close = raw[k][1];
+		if (close) { /* skip to the end of the raw text, counting its lines */
+			const char *q = p + 1;
+			while (q < end && !starts_nocase(q, end, close))
+				line += *q++ == '\n';
+			p = q < end ? q : end - 1;
+			continue;
+		}
+		if (starts_nocase(p, end, "<dt") && p + 3 < end &&
+		    (p[3] == '>' || p[3] == ' ' || p[3] == '\t' || p[3] == '\n' || p[3] == '\r' || p[3] == '/')) {
+			if (GG_ARRAY_PUSH_SLOT(r->dt_lines, r->n_dt_lines, cap))
+				return GG_ENOMEM;
+			r->dt_lines[r->n_dt_lines++] = line;
+		}
 	}
 	return 0;
 }
@@ -237,7 +350,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	if (err || !n_names)
 		goto cleanup;
 	e.file = r->name;
-	e.line = (uint32_t)xmlGetLineNo(dts[0]);
+	e.line = dt_line(r, dts[0]);
 	e.header = names[0];
 	e.header_is_name = true;
 	if (n_names > 1) {
@@ -321,25 +434,79 @@ static int read_list(html_reader *r, xmlNode *dl)
 	return err;
 }
 
-/* Whether the page declares a character set other than UTF-8. */
+/* Whether the encoding name at v (up to end) is UTF-8. */
+static bool is_utf8_name(const char *v, const char *end)
+{
+	while (v < end && (*v == '"' || *v == '\'' || *v == ' '))
+		v++;
+	return starts_nocase(v, end, "utf-8") || starts_nocase(v, end, "utf8");
+}
+
+/* In the tag s[0, end), the value after "charset" followed by '=' (in a
+ * charset attribute or a content="text/html; charset=..."), or NULL. */
+static const char *charset_in_tag(const char *s, const char *end)
+{
+	for (const char *p = s; p + 7 < end; p++) {
+		if (!starts_nocase(p, end, "charset"))
+			continue;
+		const char *v = p + 7;
+		while (v < end && *v == ' ')
+			v++;
+		if (v < end && *v == '=')
+			return v + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Whether the page declares a character set other than UTF-8: a UTF-16
+ * byte order mark, an XML declaration's encoding, or a <meta charset> /
+ * <meta http-equiv content="...; charset=..."> among its first 4 KiB.
+ * The word "charset=" in the page's text declares nothing.
+ */
 static bool declares_other_charset(const char *data, size_t len)
 {
-	size_t n = len < 4096 ? len : 4096;
-	for (size_t i = 0; i + 8 < n; i++) {
-		if (strncasecmp(data + i, "charset=", 8) != 0)
+	const char *end = data + (len < 4096 ? len : 4096);
+	if (len >= 2 && ((unsigned char)data[0] == 0xFE || (unsigned char)data[0] == 0xFF) &&
+	    (unsigned char)data[1] == ((unsigned char)data[0] ^ 0x01))
+		return true; /* FE FF or FF FE */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		return false;
+	if (starts_nocase(data, end, "<?xml")) {
+		const char *close = memchr(data, '>', (size_t)(end - data));
+		for (const char *p = data; close && p + 8 < close; p++)
+			if (starts_nocase(p, close, "encoding")) {
+				const char *v = p + 8;
+				while (v < close && (*v == ' ' || *v == '='))
+					v++;
+				return !is_utf8_name(v, close);
+			}
+	}
+	for (const char *p = data; p < end; p++) {
+		if (*p != '<')
 			continue;
-		const char *v = data + i + 8;
-		while (v < data + n && (*v == '"' || *v == '\''))
-			v++;
-		return (size_t)(data + n - v) >= 5 && strncasecmp(v, "utf-8", 5) != 0 &&
-		       strncasecmp(v, "utf8", 4) != 0;
+		if (starts_nocase(p, end, "<!--")) {
+			const char *q = p + 4;
+			while (q < end && !starts_nocase(q, end, "-->"))
+				q++;
+			p = q;
+			continue;
+		}
+		if (!starts_nocase(p, end, "<meta") || p + 5 >= end ||
+		    (p[5] != ' ' && p[5] != '\t' && p[5] != '\n' && p[5] != '\r'))
+			continue;
+		const char *close = memchr(p, '>', (size_t)(end - p));
+		const char *v = charset_in_tag(p, close ? close : end);
+		if (v)
+			return !is_utf8_name(v, close ? close : end);
 	}
 	return false;
 }
 
 int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size_t len)
 {
-	html_reader r = { g, name, GG_STRMAP_INIT, NULL, 0, 0 };
+	const char *slash = strrchr(name, '/');
+	html_reader r = { g, name, slash ? slash + 1 : name, GG_STRMAP_INIT, NULL, 0, 0, NULL, 0, false };
 	gg_buf clean = GG_BUF_INIT;
 	const char *encoding = NULL;
 	int err = 0;
@@ -363,6 +530,8 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		}
 		encoding = "UTF-8";
 	}
+	if ((err = count_dt_lines(&r, data, len)))
+		goto cleanup;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
 		err = gg_error_oom();
@@ -403,5 +572,6 @@ cleanup:
 	gg_buf_free(&clean);
 	gg_strmap_free(&r.anchors);
 	free(r.terms);
+	free(r.dt_lines);
 	return err;
 }

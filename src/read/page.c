@@ -145,14 +145,43 @@ static bool is_letter_bar(const line *l)
 	return letters >= 10 && others <= 3;
 }
 
-/* "Showing page 154 of 266 (13,255 entries)": short, two numbers or more. */
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * "Showing page 154 of 266 (13,255 entries)": a short line holding "K of P"
+ * (two numbers joined by "of" or "/", K no more than P). A header that holds
+ * two numbers ("ipv4 to ipv6 migration, networking") is not one.
+ */
 static bool is_pagination(const line *l)
 {
-	size_t numbers = 0;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->s[i] >= '0' && l->s[i] <= '9' && (i == 0 || !(l->s[i - 1] >= '0' && l->s[i - 1] <= '9') ))
-			numbers++;
-	return l->n < 120 && numbers >= 2 && !strstr(l->s, "**");
+	if (l->n >= 120 || strstr(l->s, "**"))
+		return false;
+	for (size_t i = 0; i < l->n; i++) {
+		if (!is_digit(l->s[i]) || (i > 0 && (is_digit(l->s[i - 1]) || gg_is_word_byte((unsigned char)l->s[i - 1]))))
+			continue;
+		size_t k_end = i;
+		unsigned long k = 0, p = 0;
+		while (k_end < l->n && is_digit(l->s[k_end]) && k < 100000000)
+			k = k * 10 + (unsigned long)(l->s[k_end++] - '0');
+		size_t j = k_end;
+		if (strncmp(l->s + j, " of ", 4) == 0)
+			j += 4;
+		else if (strncmp(l->s + j, " / ", 3) == 0)
+			j += 3;
+		else if (l->s[j] == '/')
+			j += 1;
+		else
+			continue;
+		size_t p_start = j;
+		while (j < l->n && is_digit(l->s[j]) && p < 100000000)
+			p = p * 10 + (unsigned long)(l->s[j++] - '0');
+		if (j > p_start && (j == l->n || !gg_is_word_byte((unsigned char)l->s[j])) && k >= 1 && k <= p)
+			return true;
+	}
+	return false;
 }
 
 /* A back link: the line opens with an arrow ("← Back to ...", "« ..."). */

@@ -1,6 +1,7 @@
 /* test_html.c - the HTML reader: definition lists and editors' links. */
 #include "suites.h"
 #include "glossgraph.h"
+#include "core/buf.h"
 
 #include <string.h>
 
@@ -41,11 +42,11 @@ static void test_definition_lists(void)
 	CU_ASSERT_EQUAL(gg_glossary_find(g, "second letter", &b2), 0);
 	CU_ASSERT_EQUAL(b1, b2);
 
-	/* a link to an anchor the page lacks keeps its text as the target */
+	/* a link to an anchor that is no entry's is no editor's link */
 	const gg_entry *gamma = entry_named(g, "Gamma ray");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(gamma);
-	CU_ASSERT_EQUAL_FATAL(gamma->n_xrefs, 1);
-	CU_ASSERT_STRING_EQUAL(gamma->xrefs[0].target, "delta waves");
+	CU_ASSERT_EQUAL(gamma->n_xrefs, 0);
+	CU_ASSERT_STRING_EQUAL(gamma->definition, "Radiation, named like delta waves.");
 
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Lonely term"));
 	gg_glossary_free(g);
@@ -71,11 +72,101 @@ static void test_bad_html(void)
 	gg_glossary_free(g);
 }
 
+/* Read one HTML page from memory and build it; NULL when that fails. */
+static gg_glossary *read_html(const char *name, const char *page, size_t len)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, name, page, len), 0);
+	if (gg_glossary_build(g) != 0) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+/* Only links to an entry's anchor in this page are editors' links; anchors
+ * sit on the <dt>, inside it, in an <a name> before it, or on a wrapper. */
+static void test_editor_links(void)
+{
+	const char page[] =
+		"<html><body><dl>\n"
+		"<dt id=\"list\">list</dt><dd>A sequence; see <a href=\"#tuple\">tuple</a>.</dd>\n"
+		"<a name=\"tuple\"></a><dt>tuple</dt>"
+		"<dd>Not a <a href=\"library/types.html#list\">list</a>, but like "
+		"<a href=\"terms.html#list\">a list</a> or <a href=\"./terms.html#dict\">dict</a>.</dd>\n"
+		"<div id=\"dict\"><dt>dict</dt><dd>A map, not <a href=\"#nowhere\">set</a>; "
+		"<a href=\"other.html#tuple\">tuple</a> elsewhere.</dd></div>\n"
+		"</dl></body></html>\n";
+	gg_glossary *g = read_html("docs/terms.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *list = entry_named(g, "list"), *tuple = entry_named(g, "tuple"),
+		       *dict = entry_named(g, "dict");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(list);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tuple);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dict);
+	CU_ASSERT_EQUAL_FATAL(list->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(list->xrefs[0].target, "tuple");
+	CU_ASSERT_EQUAL_FATAL(tuple->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(tuple->xrefs[0].target, "list");
+	CU_ASSERT_EQUAL(strncmp(tuple->definition + tuple->xrefs[0].offset, "a list", 6), 0);
+	CU_ASSERT_STRING_EQUAL(tuple->xrefs[1].target, "dict");
+	CU_ASSERT_EQUAL(dict->n_xrefs, 0);
+	CU_ASSERT_STRING_EQUAL(dict->definition, "A map, not set; tuple elsewhere.");
+	CU_ASSERT_EQUAL(list->line, 2);
+	CU_ASSERT_EQUAL(dict->line, 4);
+	gg_glossary_free(g);
+}
+
+/* Only a declaration sets the encoding: "charset=" in the text does not. */
+static void test_charset(void)
+{
+	const char prose[] = "<html><body><dl><dt>caf\xC3\xA9</dt><dd>Set charset=latin1 in the "
+			     "header.</dd></dl></body></html>";
+	const char latin1[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+			      "charset=ISO-8859-1\"></head><body><dl><dt>caf\xE9</dt><dd>A shop.</dd></dl>"
+			      "</body></html>";
+	const char meta[] = "<html><head><meta charset=\"windows-1252\"></head><body><dl><dt>caf\xE9</dt>"
+			    "<dd>A shop.</dd></dl></body></html>";
+	const char *pages[] = { prose, latin1, meta };
+	size_t lens[] = { sizeof(prose) - 1, sizeof(latin1) - 1, sizeof(meta) - 1 };
+	for (size_t i = 0; i < 3; i++) {
+		gg_glossary *g = read_html("c.html", pages[i], lens[i]);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "caf\xC3\xA9");
+		CU_ASSERT_EQUAL(gg_glossary_stats(g)->replaced_bytes, 0);
+		gg_glossary_free(g);
+	}
+}
+
+/* Entries past line 65,535 have their own line (the parser stops counting). */
+static void test_big_line_numbers(void)
+{
+	gg_buf page = GG_BUF_INIT;
+	gg_buf_puts(&page, "<html><body>\n<!-- <dt>not a term</dt> -->\n<dl>\n");
+	for (int i = 0; i < 36000; i++)
+		gg_buf_printf(&page, "<dt>term %d</dt>\n<dd>Definition %d.</dd>\n", i, i);
+	gg_buf_puts(&page, "</dl></body></html>\n");
+	CU_ASSERT_EQUAL_FATAL(gg_buf_ok(&page), 0);
+	gg_glossary *g = read_html("big.html", page.ptr, page.len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 36000);
+	const gg_entry *last = entry_named(g, "term 35999");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(last);
+	CU_ASSERT_EQUAL(last->line, 4 + 2 * 35999);
+	CU_ASSERT_EQUAL(entry_named(g, "term 10")->line, 24);
+	gg_glossary_free(g);
+	gg_buf_free(&page);
+}
+
 CU_ErrorCode suite_html_add(void)
 {
 	CU_pSuite s = CU_add_suite("HTML reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "definition lists and links", test_definition_lists) ||
-	    !CU_add_test(s, "bad bytes, no list", test_bad_html))
+	    !CU_add_test(s, "bad bytes, no list", test_bad_html) ||
+	    !CU_add_test(s, "editors' links are links within the page", test_editor_links) ||
+	    !CU_add_test(s, "charset from declarations only", test_charset) ||
+	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

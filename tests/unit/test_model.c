@@ -1,7 +1,9 @@
 /* test_model.c - the concept model on the seed pages and on small cases. */
 #include "suites.h"
 #include "glossgraph.h"
+#include "core/buf.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -138,6 +140,150 @@ static void test_small_cases(void)
 	gg_glossary_free(g);
 }
 
+/* ---- data-driven cases: data/model/names.cases ------------------------ */
+
+/* Append the strings in list[0, n) to b, joined by "; ". */
+static void put_list(gg_buf *b, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			gg_buf_puts(b, "; ");
+		gg_buf_puts(b, list[i]);
+	}
+}
+
+/* One line per term concept: name, aliases, abbreviations, categories,
+ * tab-separated, empty fields at the end left out. */
+static void describe_concepts(const gg_glossary *g, gg_buf *out)
+{
+	for (size_t c = 0; c < gg_glossary_concept_count(g); c++) {
+		const gg_concept *k = gg_glossary_concept(g, c);
+		if (k->kind != GG_CONCEPT_TERM)
+			continue;
+		size_t start = out->len;
+		gg_buf_puts(out, k->name);
+		gg_buf_putc(out, '\t');
+		put_list(out, k->aliases, k->n_aliases);
+		gg_buf_putc(out, '\t');
+		put_list(out, k->abbrevs, k->n_abbrevs);
+		gg_buf_putc(out, '\t');
+		put_list(out, k->categories, k->n_categories);
+		while (out->len > start && out->ptr[out->len - 1] == '\t')
+			out->len--;
+		gg_buf_putc(out, '\n');
+	}
+}
+
+/* Whether a diagnostic of g reads "file:line: message" with `want` in it. */
+static bool has_warning(const gg_glossary *g, const char *want)
+{
+	for (size_t i = 0; i < gg_glossary_diagnostic_count(g); i++) {
+		const gg_diagnostic *d = gg_glossary_diagnostic(g, i);
+		char line[600];
+		snprintf(line, sizeof(line), "%s:%u: %s", d->file ? d->file : "", d->line, d->message);
+		if (strstr(line, want))
+			return true;
+	}
+	return false;
+}
+
+/* Check one case: page text, expected concept lines, lookups "query\tname",
+ * and diagnostics (each line a part of one). */
+static void check_case(const char *title, const gg_buf *page, const gg_buf *concepts,
+		       const gg_buf *finds, const gg_buf *warnings)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "case.txt", page->ptr ? page->ptr : "", page->len), 0);
+	int built = gg_glossary_build(g);
+	CU_ASSERT_EQUAL(built, 0);
+	gg_buf got = GG_BUF_INIT;
+	if (built == 0)
+		describe_concepts(g, &got);
+	const char *want = concepts->ptr ? concepts->ptr : "";
+	if (!got.ptr || strcmp(got.ptr, want) != 0) {
+		fprintf(stderr, "\ncase: %s\nwanted:\n%sgot:\n%s", title, want, got.ptr ? got.ptr : "");
+		CU_FAIL("concepts differ");
+	}
+	for (const char *line = finds->ptr; built == 0 && line && *line;) {
+		const char *end = strchr(line, '\n');
+		const char *tab = memchr(line, '\t', (size_t)(end - line));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(tab);
+		char query[256], name[256];
+		snprintf(query, sizeof(query), "%.*s", (int)(tab - line), line);
+		snprintf(name, sizeof(name), "%.*s", (int)(end - tab - 1), tab + 1);
+		size_t c;
+		int r = gg_glossary_find(g, query, &c);
+		if (r != 0 || strcmp(gg_glossary_concept(g, c)->name, name) != 0) {
+			fprintf(stderr, "\ncase: %s\nfind '%s': wanted '%s', got '%s'\n", title, query, name,
+				r ? "(none)" : gg_glossary_concept(g, c)->name);
+			CU_FAIL("lookup differs");
+		}
+		line = end + 1;
+	}
+	for (const char *line = warnings->ptr; built == 0 && line && *line;) {
+		const char *end = strchr(line, '\n');
+		char part[512];
+		snprintf(part, sizeof(part), "%.*s", (int)(end - line), line);
+		if (!has_warning(g, part)) {
+			fprintf(stderr, "\ncase: %s\nno diagnostic '%s'\n", title, part);
+			CU_FAIL("diagnostic missing");
+		}
+		line = end + 1;
+	}
+	gg_buf_free(&got);
+	gg_glossary_free(g);
+}
+
+static void buf_clear(gg_buf *b)
+{
+	b->len = 0;
+	if (b->ptr)
+		b->ptr[0] = '\0';
+}
+
+static void test_name_cases(void)
+{
+	FILE *f = fopen(FIXTURE("model/names.cases"), "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	char line[1024], title[256] = "";
+	gg_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT;
+	gg_buf *section = NULL;
+	size_t cases = 0;
+	bool more = true;
+	while (more) {
+		more = fgets(line, sizeof(line), f) != NULL;
+		if (!more || strncmp(line, "=== ", 4) == 0) {
+			if (section) {
+				check_case(title, &page, &concepts, &finds, &warnings);
+				cases++;
+			}
+			if (!more)
+				break;
+			snprintf(title, sizeof(title), "%.200s", line + 4);
+			buf_clear(&page);
+			buf_clear(&concepts);
+			buf_clear(&finds);
+			buf_clear(&warnings);
+			section = &page;
+		} else if (section && strcmp(line, "--- concepts\n") == 0) {
+			section = &concepts;
+		} else if (section && strcmp(line, "--- find\n") == 0) {
+			section = &finds;
+		} else if (section && strcmp(line, "--- diagnostics\n") == 0) {
+			section = &warnings;
+		} else if (section == &page || (section && strcmp(line, "\n") != 0)) {
+			gg_buf_puts(section, line);
+		}
+	}
+	fclose(f);
+	CU_ASSERT_TRUE(cases >= 10);
+	gg_buf_free(&page);
+	gg_buf_free(&concepts);
+	gg_buf_free(&finds);
+	gg_buf_free(&warnings);
+}
+
 CU_ErrorCode suite_model_add(void)
 {
 	CU_pSuite s = CU_add_suite("concept model", load_seeds, free_seeds);
@@ -146,7 +292,8 @@ CU_ErrorCode suite_model_add(void)
 	    !CU_add_test(s, "variant entries merge", test_merges) ||
 	    !CU_add_test(s, "categories and keyword nodes", test_categories_and_keywords) ||
 	    !CU_add_test(s, "suggestions", test_suggestions) ||
-	    !CU_add_test(s, "duplicates and disambiguators", test_small_cases))
+	    !CU_add_test(s, "duplicates and disambiguators", test_small_cases) ||
+	    !CU_add_test(s, "name cases (data/model/names.cases)", test_name_cases))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

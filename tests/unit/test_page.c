@@ -53,6 +53,30 @@ static void test_chrome_and_entries(void)
 	gg_glossary_free(g);
 }
 
+/* The page line is known by its shape "K of P": a first header that holds
+ * two numbers right after the letter bar is an entry. */
+static void test_pagination_shape(void)
+{
+	static const char *const pages[] = {
+		"A B C D E F G H I J K L M N O P Q R S T U V W X Y Z All\n"
+		"ipv4 to ipv6 migration, networking\n\n**IPv4 to IPv6 migration** moves a network.\n",
+		"A B C D E F G H I J K L M N O P Q R S T U V W X Y Z All\n"
+		"Showing page 2 of 266 (13,255 entries)\n\n"
+		"ipv4 to ipv6 migration, networking\n\n**IPv4 to IPv6 migration** moves a network.\n",
+		"A B C D E F G H I J K L M N O P Q R S T U V W X Y Z All\n3/12\n\n"
+		"ipv4 to ipv6 migration, networking\n\n**IPv4 to IPv6 migration** moves a network.\n",
+	};
+	for (size_t i = 0; i < sizeof(pages) / sizeof(*pages); i++) {
+		gg_glossary *g = read_text(pages[i], strlen(pages[i]));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+		CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+		CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 0);
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "ipv4 to ipv6 migration, networking");
+		CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, 0)->name, "IPv4 to IPv6 migration");
+		gg_glossary_free(g);
+	}
+}
+
 /* CRLF, lone CR and a BOM read exactly as LF does. */
 static void test_line_ends(void)
 {
@@ -173,6 +197,7 @@ CU_ErrorCode suite_page_add(void)
 {
 	CU_pSuite s = CU_add_suite("text page reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "chrome and entries", test_chrome_and_entries) ||
+	    !CU_add_test(s, "page line by its shape", test_pagination_shape) ||
 	    !CU_add_test(s, "CRLF, CR and BOM", test_line_ends) ||
 	    !CU_add_test(s, "invalid UTF-8 and NUL", test_bad_bytes) ||
 	    !CU_add_test(s, "file offsets of definition bytes", test_file_offsets) ||

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# linear.sh - reading and name folding take time linear in the input: each
+# check times an input and one four times larger and wants the ratio under 8
+# (a quadratic step gives 16). Ratios, never absolute times.
+# usage: tests/cli/linear.sh path/to/glossgraph
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 2
+
+# Nanoseconds `terms` takes on FILE, the best of two runs; 0 on failure.
+best_time() {
+	local best=0 t0 t1 k
+	for k in 1 2; do
+		t0=$(date +%s%N)
+		timeout 120 "$BIN" terms -q -i "$1" >/dev/null 2>"$TMP/err" || { echo 0; return; }
+		t1=$(date +%s%N)
+		if [ "$best" -eq 0 ] || [ $((t1 - t0)) -lt "$best" ]; then best=$((t1 - t0)); fi
+	done
+	echo "$best"
+}
+
+# linear NAME EXT N PYTHON: PYTHON writes an input of size n (sys.argv[1])
+# to sys.argv[2]; the times of n = N and n = 4N must stay within 8x.
+linear() {
+	begin "linear time: $1"
+	"$PYTHON" -c "$4" "$3" "$TMP/small.$2" && "$PYTHON" -c "$4" $(($3 * 4)) "$TMP/large.$2" ||
+		{ fail "cannot make the inputs"; return; }
+	local small large
+	small=$(best_time "$TMP/small.$2")
+	large=$(best_time "$TMP/large.$2")
+	if [ "$small" -eq 0 ] || [ "$large" -eq 0 ]; then
+		fail "glossgraph failed or timed out"
+	elif [ $((large)) -ge $((small * 8)) ]; then
+		fail "4x the input took $((large / small))x the time ($small ns, $large ns)"
+	fi
+}
+
+linear "a <dt> of combining marks" html 60000 '
+import sys
+n = int(sys.argv[1])
+marks = "\u0301\u0316" * n
+open(sys.argv[2], "w").write("<html><body><dl><dt>a" + marks + "</dt><dd>A mark.</dd>"
+    "<dt>b</dt><dd>Another.</dd></dl></body></html>\n")'
+
+linear "a long name of parentheses" html 200000 '
+import sys
+n = int(sys.argv[1])
+open(sys.argv[2], "w").write("<html><body><dl><dt>a " + "(also " * n + ")</dt>"
+    "<dd>See b.</dd><dt>b</dt><dd>A term.</dd></dl></body></html>\n")'
+
+linear "many entries of one name" txt 5000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    for i in range(n):
+        f.write("widget, gadgets\n\n**Widget (W%d)** is thing %d.\n\n" % (i, i))'
+
+linear "long header lines" txt 2000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    for i in range(n):
+        items = ",".join("item (also x%d" % k for k in range(60))
+        f.write("term %d see, %s\n\n**Term %d** see term %d.\n\n" % (i, items, i, i + 1))'
+
+linear "many redirects and aliases" txt 4000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    f.write("target\n\n**Target** The one.\n\n")
+    for i in range(n):
+        f.write("name%d (also other%d), cat\n\nSee target.\n\n" % (i, i))'
+
+finish
