@@ -60,7 +60,11 @@ $(BUILD)/config.mk: scripts/install-deps.sh
 		scripts/install-deps.sh libs || \
 		{ echo "make: missing libraries ($(PKGS)); see scripts/install-deps.sh" >&2; exit 1; }
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; \
+	   echo "SERD_VERSION := $$(pkg-config --modversion serd-0)"; } > $@.tmp && mv $@.tmp $@
+
+# serd has no version macro: version.c gets the one pkg-config reports.
+$(BUILD)/src/core/version.o: ALL_CFLAGS += -DGG_SERD_BUILT_VERSION='"$(SERD_VERSION)"'
 
 $(BUILD)/%.o: %.c | $(BUILD)/config.mk
 	@mkdir -p $(@D)
