@@ -270,11 +270,11 @@ static void print_diagnostics(const gg_glossary *g, bool verbose)
 			continue;
 		const char *level = d->level == GG_DIAG_NOTE ? "note" : "warning";
 		if (d->file && d->line)
-			fprintf(stderr, "glossgraph: %s:%u: %s: %s\n", d->file, d->line, level, d->message);
+			cli_error("%s:%u: %s: %s", d->file, d->line, level, d->message);
 		else if (d->file)
-			fprintf(stderr, "glossgraph: %s: %s: %s\n", d->file, level, d->message);
+			cli_error("%s: %s: %s", d->file, level, d->message);
 		else
-			fprintf(stderr, "glossgraph: %s: %s\n", level, d->message);
+			cli_error("%s: %s", level, d->message);
 	}
 }
 
@@ -355,7 +355,7 @@ bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
 	}
 	cli_error("no term '%s'; did you mean:", term);
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "  %s\n", gg_glossary_concept(g, near[i])->name);
+		fprintf(stderr, "  %s\n", cli_safe(gg_glossary_concept(g, near[i])->name));
 	return false;
 }
 
