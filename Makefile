@@ -5,6 +5,9 @@
 #   make test-asan  the same tests under AddressSanitizer + UBSan
 #   make bench      the benchmark (not part of make test)
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
+#   make install    binary, libraries, headers, glossgraph.pc, manual page and
+#                   bash completion under PREFIX (/usr/local); DESTDIR honoured
+#   make uninstall  remove what make install put there
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
@@ -50,7 +53,8 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools test-asan bench fuzz fuzz-smoke fuzz-run clean help
+.PHONY: all run test test-tools test-asan bench fuzz fuzz-smoke fuzz-run clean help \
+	docs install uninstall test-install
 
 all: $(BIN)
 
@@ -80,6 +84,66 @@ $(BIN): $(CLI_OBJ) $(LIB)
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LIBS)
+
+# Installing. The version is defined once, in include/glossgraph.h.
+VERSION := $(shell sed -n 's/^\#define GG_VERSION "\(.*\)"/\1/p' include/glossgraph.h)
+SONAME := libglossgraph.so.$(shell echo $(VERSION) | cut -d. -f1-2)
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+SHLIB := $(BUILD)/libglossgraph.so.$(VERSION)
+MAN := $(BUILD)/glossgraph.1
+COMPLETION := $(BUILD)/glossgraph.bash
+PC := $(BUILD)/glossgraph.pc
+
+# The shared library needs position-independent objects.
+$(LIB_OBJ): ALL_CFLAGS += -fPIC
+
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $(LIB_OBJ) $(LIBS)
+
+# The manual page and the completion come from the subcommands' own --help.
+$(MAN): $(BIN) scripts/cli_docs.py src/cli/glossgraph.1.in
+	$(PYTHON) scripts/cli_docs.py $(BIN) man src/cli/glossgraph.1.in >$@.tmp && mv $@.tmp $@
+
+$(COMPLETION): $(BIN) scripts/cli_docs.py
+	$(PYTHON) scripts/cli_docs.py $(BIN) bash >$@.tmp && mv $@.tmp $@
+
+$(PC): include/glossgraph.h Makefile
+	@mkdir -p $(@D)
+	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$${prefix}/lib'; echo 'includedir=$${prefix}/include'; \
+	   echo; echo 'Name: glossgraph'; \
+	   echo 'Description: technical glossaries into a knowledge graph of their terms'; \
+	   echo 'Version: $(VERSION)'; echo 'Requires.private: $(filter-out cunit,$(PKGS))'; \
+	   echo 'Cflags: -I$${includedir}'; echo 'Libs: -L$${libdir} -lglossgraph'; \
+	   echo 'Libs.private: -lpthread -lm'; } >$@.tmp && mv $@.tmp $@
+
+docs: $(MAN) $(COMPLETION)
+
+install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/glossgraph \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/glossgraph
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libglossgraph.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION)
+	ln -sf libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libglossgraph.so
+	install -m 644 include/glossgraph.h $(DESTDIR)$(INCLUDEDIR)/glossgraph.h
+	install -m 644 include/glossgraph/*.h $(DESTDIR)$(INCLUDEDIR)/glossgraph/
+	install -m 644 $(PC) $(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/glossgraph.1
+	install -m 644 $(COMPLETION) $(DESTDIR)$(COMPLETIONDIR)/glossgraph
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/glossgraph $(DESTDIR)$(LIBDIR)/libglossgraph.a \
+		$(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+		$(DESTDIR)$(LIBDIR)/libglossgraph.so $(DESTDIR)$(INCLUDEDIR)/glossgraph.h \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc $(DESTDIR)$(MANDIR)/man1/glossgraph.1 \
+		$(DESTDIR)$(COMPLETIONDIR)/glossgraph
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/glossgraph
 
 run: $(BIN)
 	$(BIN) build -i data -o graphs --focus NAS --depth 2
@@ -140,6 +204,6 @@ clean:
 	rm -rf build
 
 help:
-	@sed -n '2,9s/^# \{0,1\}//p' Makefile
+	@sed -n '2,12s/^# \{0,1\}//p' Makefile
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""cli_docs.py - the manual page and the bash completion of glossgraph, made
+from the help texts the built command prints, so that they say what it does.
+
+usage: cli_docs.py GLOSSGRAPH man TEMPLATE   the page (TEMPLATE: src/cli/glossgraph.1.in)
+       cli_docs.py GLOSSGRAPH bash           the bash completion script
+Both write to standard output; a help text the script cannot read is an error.
+"""
+import re
+import subprocess
+import sys
+
+OPTION = re.compile(r"^ {2,6}(-[^ ].*?)(?: {2,}(\S.*))?$")
+SUBCOMMAND = re.compile(r"^  ([a-z][a-z-]*) +(\S.*)$")
+FORMAT_ITEM = re.compile(r"^  ([a-z0-9]+(?:, [a-z0-9]+)*) +(\S.*)$")
+COMMON_START = "  -i, --input PATH"
+EXIT_START = "exit status:"
+
+
+def run(binary, *args):
+    """The standard output of `binary args`; exits when the command fails."""
+    done = subprocess.run([binary, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"cli_docs.py: '{binary} {' '.join(args)}' exited {done.returncode}")
+    return done.stdout
+
+
+class Help:
+    """One subcommand's --help: usage, description lines, own options, common options, exit text."""
+
+    def __init__(self, text):
+        lines = text.rstrip("\n").split("\n")
+        if not lines[0].startswith("usage: "):
+            raise SystemExit(f"cli_docs.py: no usage line in:\n{text}")
+        self.usage = lines[0][len("usage: "):]
+        rest = lines[1:]
+        common = rest.index(COMMON_START) if COMMON_START in rest else len(rest)
+        exits = next((i for i, l in enumerate(rest) if l.startswith(EXIT_START)), len(rest))
+        own = rest[:common]
+        # The description ends where the first option line is.
+        first_option = next((i for i, l in enumerate(own) if OPTION.match(l)), len(own))
+        self.description = own[:first_option]
+        self.options = options(own[first_option:])
+        self.common = options(rest[common:exits])
+        self.exit_text = " ".join(l.strip() for l in rest[exits:] if l.strip())
+
+
+def options(lines):
+    """[(spec, text)] from option lines; deeper-indented lines continue the text."""
+    found = []
+    for line in lines:
+        m = OPTION.match(line)
+        if m:
+            found.append([m.group(1).strip(), m.group(2) or ""])
+        elif line.strip() and found:
+            found[-1][1] = (found[-1][1] + " " + line.strip()).strip()
+    return [tuple(o) for o in found]
+
+
+def subcommands(binary):
+    """[(name, summary)] from the general help."""
+    text = run(binary, "--help").split("\n")
+    start = text.index("subcommands:") + 1
+    names = []
+    for line in text[start:]:
+        m = SUBCOMMAND.match(line)
+        if not m:
+            break
+        names.append((m.group(1), m.group(2)))
+    if not names:
+        sys.exit("cli_docs.py: no subcommands in the help")
+    return names
+
+
+def roff(text):
+    """Text made safe for roff: backslashes, hyphens, a leading dot or quote."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\\&" + text if text[:1] in (".", "'") else text
+
+
+def roff_options(opts):
+    return "".join(f".TP\n.B {roff(spec)}\n{roff(text)}\n" for spec, text in opts)
+
+
+def roff_description(lines):
+    """Paragraphs of filled text; indented lines (lists) kept as they are."""
+    out, literal = [], False
+    for line in lines:
+        if not line.strip():
+            if literal:
+                out.append(".fi")
+                literal = False
+            out.append(".PP")
+        elif line.startswith(" "):
+            if not literal:
+                out.append(".nf")
+                literal = True
+            out.append(roff(line))
+        else:
+            if literal:
+                out.append(".fi")
+                literal = False
+            out.append(roff(line))
+    if literal:
+        out.append(".fi")
+    while out and out[-1] == ".PP":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def export_formats(export_help):
+    """[(names, text)] of the FORMAT list in export's help."""
+    found = []
+    for line in export_help.description:
+        m = FORMAT_ITEM.match(line)
+        if m:
+            found.append([m.group(1), m.group(2)])
+        elif line.startswith("           ") and found:
+            found[-1][1] += " " + line.strip()
+        elif found:
+            break
+    if not found:
+        sys.exit("cli_docs.py: no format list in 'export --help'")
+    return found
+
+
+def man(binary, template):
+    version = run(binary, "--version").split()[1]
+    commands = subcommands(binary)
+    helps = {name: Help(run(binary, "help", name)) for name, _ in commands}
+    sections = []
+    for name, summary in commands:
+        h = helps[name]
+        sections.append(f".SS {name}\n{roff(summary)}.\n.PP\n.B {roff(h.usage)}\n.PP\n"
+                        + roff_description(h.description) + roff_options(h.options))
+    first = helps[commands[0][0]]
+    fill = {
+        "@VERSION@": version,
+        "@SUBCOMMANDS": "".join(sections),
+        "@COMMON_OPTIONS": roff_options(first.common),
+        "@EXPORT_FORMATS": "".join(f".TP\n.B {roff(n)}\n{roff(t)}\n"
+                                   for n, t in export_formats(helps["export"])),
+        "@EXIT_STATUS": roff(first.exit_text) + "\n",
+    }
+    page = []
+    for line in open(template, encoding="utf-8").read().split("\n"):
+        if line in fill:
+            page.append(fill[line].rstrip("\n"))
+        else:
+            page.append(line.replace("@VERSION@", version))
+    sys.stdout.write("\n".join(page))
+
+
+def option_words(opts):
+    """Every option spelling of opts ("-o, --output FILE" gives -o and --output)."""
+    words = []
+    for spec, _ in opts:
+        for part in spec.split(","):
+            for word in part.split():
+                if word.startswith("-"):
+                    words.append(word)
+    return words
+
+
+def value_kinds(opts, usage, formats):
+    """{option: completion} for options that take a value: files, dirs or words."""
+    kinds = {}
+    for spec, _ in opts:
+        parts = [p.split() for p in spec.split(",")]
+        value = next((p[1] for p in parts if len(p) > 1), None)
+        if not value:
+            continue
+        if value in ("PATH", "FILE"):
+            kind = "@files"
+        elif value == "DIR":
+            kind = "@dirs"
+        elif value == "LIST":
+            kind = " ".join(formats + ["all"])
+        else:
+            choices = [m.group(2) for p in parts for m in
+                       [re.search(re.escape(p[0]) + r"( |=)([a-z0-9-]+(\|[a-z0-9-]+)+)", usage)] if m]
+            kind = choices[0].replace("|", " ") if choices else "@none"
+        for p in parts:
+            kinds[p[0]] = kind
+    return kinds
+
+
+def bash(binary):
+    commands = subcommands(binary)
+    helps = {name: Help(run(binary, "help", name)) for name, _ in commands}
+    formats = [n for names, _ in export_formats(helps["export"]) for n in names.split(", ")]
+    out = ["# glossgraph bash completion, made by scripts/cli_docs.py from the command's help.",
+           "",
+           "_glossgraph() {",
+           "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}",
+           "\tlocal cmd=${COMP_WORDS[1]} opts= values=",
+           "\tCOMPREPLY=()",
+           "\tif [ \"$COMP_CWORD\" -eq 1 ]; then",
+           "\t\tCOMPREPLY=($(compgen -W '%s help -h --help -V --version' -- \"$cur\"))"
+           % " ".join(n for n, _ in commands),
+           "\t\treturn",
+           "\tfi",
+           "\tcase $cmd in",
+           "\thelp) [ \"$COMP_CWORD\" -eq 2 ] && COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return ;;"
+           % " ".join(n for n, _ in commands),
+           "\t-V|--version) [ \"$COMP_CWORD\" -eq 2 ] && COMPREPLY=($(compgen -W '--verbose' -- \"$cur\")); return ;;"]
+    for name, _ in commands:
+        h = helps[name]
+        opts = h.options + h.common
+        kinds = value_kinds(opts, h.usage, formats)
+        cases = {}
+        for option, kind in sorted(kinds.items()):
+            cases.setdefault(kind, []).append(option)
+        out.append(f"\t{name})")
+        out.append("\t\topts='%s'" % " ".join(option_words(opts)))
+        out.append("\t\tcase $prev in")
+        for kind, names in cases.items():
+            action = {"@files": "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))",
+                      "@dirs": "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- \"$cur\"))",
+                      "@none": ""}.get(kind, "COMPREPLY=($(compgen -W '%s' -- \"$cur\"))" % kind)
+            out.append("\t\t%s) %s; return ;;" % ("|".join(names), action or ":"))
+        out.append("\t\tesac")
+        if h.usage.split()[2:3] == ["FORMAT"]:
+            out.append("\t\tvalues='%s'" % " ".join(formats))
+        out.append("\t\t;;")
+    out += ["\t*) return ;;",
+            "\tesac",
+            "\tif [[ $cur == -* ]]; then",
+            "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))",
+            "\telif [ -n \"$values\" ] && [ \"$COMP_CWORD\" -eq 2 ]; then",
+            "\t\tCOMPREPLY=($(compgen -W \"$values\" -- \"$cur\"))",
+            "\tfi",
+            "}",
+            "complete -F _glossgraph glossgraph",
+            ""]
+    sys.stdout.write("\n".join(out))
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[2] == "man":
+        man(sys.argv[1], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[2] == "bash":
+        bash(sys.argv[1])
+    else:
+        sys.exit(__doc__.strip())
+
+
+if __name__ == "__main__":
+    main()
