@@ -137,6 +137,17 @@ install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/glossgraph.1
 	install -m 644 $(COMPLETION) $(DESTDIR)$(COMPLETIONDIR)/glossgraph
 
+# Install into a scratch DESTDIR, build and run the examples against it, uninstall.
+INSTALL_TEST := $(BUILD)/install-test
+test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
+	@rm -rf $(INSTALL_TEST)
+	@$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(INSTALL_TEST)
+	CC="$(CC)" CFLAGS="$(SAN)" tests/examples/run.sh $(CURDIR)/$(INSTALL_TEST) $(PREFIX)
+	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(CURDIR)/$(INSTALL_TEST)
+	@left=$$(find $(INSTALL_TEST) -type f -o -type l); \
+		[ -z "$$left" ] || { echo "make uninstall left: $$left" >&2; exit 1; }
+	@rm -rf $(INSTALL_TEST)
+
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/glossgraph $(DESTDIR)$(LIBDIR)/libglossgraph.a \
 		$(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
@@ -152,6 +163,7 @@ run: $(BIN)
 test-tools: node_modules/.package-lock.json
 	@{ command -v dot && command -v xmllint && command -v rsvg-convert && command -v chromium && \
 	   $(PYTHON) -c 'import networkx, igraph, pygraphviz, rdflib'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+	@{ command -v groff && command -v pkg-config; } >/dev/null 2>&1 || scripts/install-deps.sh test
 
 # JavaScript packages (sigma.js, graphology, the test readers), as the lock file pins them.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -162,6 +174,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 test: $(BIN) $(TEST_BIN) test-tools
 	tests/cli/run.sh $(BIN)
+	$(MAKE) --no-print-directory test-install
 	cd tests && ../$(TEST_BIN)
 
 test-asan:

@@ -84,7 +84,8 @@ bool cli_parse_count(const char *usage, const char *name, const char *arg, long 
 bool cli_parse_number(const char *usage, const char *name, const char *arg, double *out);
 
 /*
- * The edit distance (insertions, deletions, substitutions) between a and b;
+ * The edit distance between a and b: insertions, deletions, substitutions
+ * and swaps of two neighbouring letters, one each;
  * SIZE_MAX when out of memory.
  */
 size_t cli_edit_distance(const char *a, const char *b);

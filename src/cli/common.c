@@ -67,29 +67,30 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 
 size_t cli_edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = malloc((lb + 1) * sizeof(*row));
-	if (!row)
+	size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+	size_t *d = malloc((la + 1) * w * sizeof(*d)); /* d[i*w+j]: a[0..i) against b[0..j) */
+	if (!d)
 		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i * w] = i;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		d[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diagonal = row[0]; /* row[i-1][j-1] */
-		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t above = row[j];
-			size_t best = diagonal + (a[i - 1] != b[j - 1]);
-			if (above + 1 < best)
-				best = above + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = above;
+			size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[(i - 1) * w + j] + 1 < best)
+				best = d[(i - 1) * w + j] + 1;
+			if (d[i * w + j - 1] + 1 < best)
+				best = d[i * w + j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < best)
+				best = d[(i - 2) * w + j - 2] + 1; /* two letters swapped */
+			d[i * w + j] = best;
 		}
 	}
-	size_t d = row[lb];
-	free(row);
-	return d;
+	size_t distance = d[la * w + lb];
+	free(d);
+	return distance;
 }
 
 const char *cli_closest(const char *word, const char *const *names, size_t n)
