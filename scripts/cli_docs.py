@@ -124,6 +124,14 @@ def export_formats(export_help):
     return found
 
 
+def exit_statuses(text):
+    """ "exit status: 0 done; 1 failed (...); 2 bad command line" as a list of .TP items."""
+    items = re.findall(r"(\d+) (.*?)(?=; \d+ |$)", text[len(EXIT_START):].strip())
+    if not items:
+        sys.exit(f"cli_docs.py: cannot read the exit statuses: {text}")
+    return "".join(f".TP\n.B {code}\n{roff(meaning)}\n" for code, meaning in items)
+
+
 def man(binary, template):
     version = run(binary, "--version").split()[1]
     commands = subcommands(binary)
@@ -140,7 +148,7 @@ def man(binary, template):
         "@COMMON_OPTIONS": roff_options(first.common),
         "@EXPORT_FORMATS": "".join(f".TP\n.B {roff(n)}\n{roff(t)}\n"
                                    for n, t in export_formats(helps["export"])),
-        "@EXIT_STATUS": roff(first.exit_text) + "\n",
+        "@EXIT_STATUS": exit_statuses(first.exit_text),
     }
     page = []
     for line in open(template, encoding="utf-8").read().split("\n"):
