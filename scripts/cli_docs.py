@@ -197,21 +197,25 @@ def bash(binary):
     commands = subcommands(binary)
     helps = {name: Help(run(binary, "help", name)) for name, _ in commands}
     formats = [n for names, _ in export_formats(helps["export"]) for n in names.split(", ")]
+    names = " ".join(n for n, _ in commands)
     out = ["# glossgraph bash completion, made by scripts/cli_docs.py from the command's help.",
+           "",
+           "# COMPREPLY: the words compgen ARGS gives for $cur, one each (spaces kept).",
+           "_glossgraph_reply() {",
+           "\tmapfile -t COMPREPLY < <(compgen \"$@\" -- \"$cur\")",
+           "}",
            "",
            "_glossgraph() {",
            "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}",
-           "\tlocal cmd=${COMP_WORDS[1]} opts= values=",
+           "\tlocal cmd=${COMP_WORDS[1]} opts='' values=''",
            "\tCOMPREPLY=()",
            "\tif [ \"$COMP_CWORD\" -eq 1 ]; then",
-           "\t\tCOMPREPLY=($(compgen -W '%s help -h --help -V --version' -- \"$cur\"))"
-           % " ".join(n for n, _ in commands),
+           f"\t\t_glossgraph_reply -W '{names} help -h --help -V --version'",
            "\t\treturn",
            "\tfi",
            "\tcase $cmd in",
-           "\thelp) [ \"$COMP_CWORD\" -eq 2 ] && COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return ;;"
-           % " ".join(n for n, _ in commands),
-           "\t-V|--version) [ \"$COMP_CWORD\" -eq 2 ] && COMPREPLY=($(compgen -W '--verbose' -- \"$cur\")); return ;;"]
+           f"\thelp) [ \"$COMP_CWORD\" -eq 2 ] && _glossgraph_reply -W '{names}'; return ;;",
+           "\t-V|--version) [ \"$COMP_CWORD\" -eq 2 ] && _glossgraph_reply -W '--verbose'; return ;;"]
     for name, _ in commands:
         h = helps[name]
         opts = h.options + h.common
@@ -223,9 +227,9 @@ def bash(binary):
         out.append("\t\topts='%s'" % " ".join(option_words(opts)))
         out.append("\t\tcase $prev in")
         for kind, names in cases.items():
-            action = {"@files": "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))",
-                      "@dirs": "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- \"$cur\"))",
-                      "@none": ""}.get(kind, "COMPREPLY=($(compgen -W '%s' -- \"$cur\"))" % kind)
+            action = {"@files": "compopt -o filenames 2>/dev/null; _glossgraph_reply -f",
+                      "@dirs": "compopt -o filenames 2>/dev/null; _glossgraph_reply -d",
+                      "@none": ""}.get(kind, "_glossgraph_reply -W '%s'" % kind)
             out.append("\t\t%s) %s; return ;;" % ("|".join(names), action or ":"))
         out.append("\t\tesac")
         if h.usage.split()[2:3] == ["FORMAT"]:
@@ -234,9 +238,9 @@ def bash(binary):
     out += ["\t*) return ;;",
             "\tesac",
             "\tif [[ $cur == -* ]]; then",
-            "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))",
+            "\t\t_glossgraph_reply -W \"$opts\"",
             "\telif [ -n \"$values\" ] && [ \"$COMP_CWORD\" -eq 2 ]; then",
-            "\t\tCOMPREPLY=($(compgen -W \"$values\" -- \"$cur\"))",
+            "\t\t_glossgraph_reply -W \"$values\"",
             "\tfi",
             "}",
             "complete -F _glossgraph glossgraph",

@@ -33,7 +33,7 @@ void cli_common_init(cli_common *c)
 /* "glossgraph: " and the formatted message on stderr, escaped as cli_put does. */
 static void print_message(const char *fmt, va_list ap)
 {
-	char small[512];
+	char small[512] = "";
 	va_list again;
 	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof(small), fmt, ap);
@@ -114,12 +114,22 @@ static char *long_name(const char *arg)
 	return name ? name : strdup("");
 }
 
+/* Whether `name` (or a long option it abbreviates) has code `code` and takes no value. */
+static bool takes_no_value(const cli_spec *spec, const char *name, int code)
+{
+	for (const struct option *o = spec->long_options; o->name; o++)
+		if (o->val == code && o->has_arg == no_argument &&
+		    strncmp(o->name, name, strlen(name)) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Report what getopt refused (`opt` is '?' or ':'): an unknown option, with
  * the closest long one; a value missing; a value given to an option that
  * takes none. `arg` is the argument getopt was reading.
  */
-static void bad_option(const cli_spec *spec, const char *shorts, const char *arg, int opt)
+static void bad_option(const cli_spec *spec, const char *arg, int opt)
 {
 	bool is_long = arg[0] == '-' && arg[1] == '-';
 	char *name = is_long ? long_name(arg) : NULL;
@@ -138,7 +148,7 @@ static void bad_option(const cli_spec *spec, const char *shorts, const char *arg
 					name, near);
 		else
 			cli_usage_error(spec->usage, "unknown option '--%s'", name);
-	} else if (name && (optopt > 127 || !strchr(shorts, optopt))) {
+	} else if (name && strchr(arg, '=') && takes_no_value(spec, name, optopt)) {
 		cli_usage_error(spec->usage, "option '--%s' takes no value", name);
 	} else {
 		cli_usage_error(spec->usage, "unknown option '-%c'", optopt);
@@ -208,7 +218,7 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 			return -1;
 		case '?':
 		case ':':
-			bad_option(spec, shorts, argv[optind - 1], opt);
+			bad_option(spec, argv[optind - 1], opt);
 			*exit_code = EXIT_USAGE;
 			return -1;
 		default:

@@ -83,6 +83,8 @@ run terms --json=yes
 expect 2 "" "option '--json' takes no value"
 run terms -Z
 expect 2 "" "unknown option '-Z'"
+run terms --json -Zq
+expect 2 "" "unknown option '-Z'"
 
 begin "the manual page: every subcommand and option, no roff warnings"
 "$PYTHON" scripts/cli_docs.py "$BIN" man src/cli/glossgraph.1.in >"$TMP/glossgraph.1" ||
@@ -132,6 +134,9 @@ complete_words glossgraph build --formats ne
 mkdir -p "$TMP/pages" && : >"$TMP/pages/one.txt"
 complete_words glossgraph terms -i "$TMP/pages/o"
 [ "$(cat "$TMP/out")" = "$TMP/pages/one.txt" ] || fail "-i file: $(cat "$TMP/out")"
+: >"$TMP/pages/two words.txt"
+complete_words glossgraph show -i "$TMP/pages/tw"
+[ "$(cat "$TMP/out")" = "$TMP/pages/two words.txt" ] || fail "a name with a space: $(cat "$TMP/out")"
 complete_words glossgraph terms --min-weight ""
 [ ! -s "$TMP/out" ] || fail "a number completed as: $(head -1 "$TMP/out")"
 for cmd in $SUBCOMMANDS; do  # every option of every --help is offered
