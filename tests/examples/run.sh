@@ -29,11 +29,22 @@ for example in neighbors export communities; do
 	${CC:-cc} ${CFLAGS:-} -Wall -Wextra -Werror -o "$TMP/$example" "$HERE/$example.c" $flags ||
 		fail "$example does not build"
 done
+# The static library with the libraries Requires.private names (their shared
+# versions: igraph's own static list names packages Debian leaves out).
+private=$(pkg-config --print-requires-private glossgraph | tr '\n' ' ')
+# shellcheck disable=SC2086
+static_flags="$(pkg-config --cflags glossgraph) $ROOT$PREFIX/lib/libglossgraph.a $(pkg-config --libs $private) -lpthread -lm"
+# shellcheck disable=SC2086
+${CC:-cc} ${CFLAGS:-} -Wall -Wextra -Werror -o "$TMP/neighbors-static" "$HERE/neighbors.c" $static_flags ||
+	fail "neighbors does not link with the static library"
 export LD_LIBRARY_PATH="$ROOT$PREFIX/lib"
 cd "$TOP" || exit 2
 "$TMP/neighbors" data NTK >"$TMP/out" || fail "neighbors failed"
 grep -q "^Neural Tangent Kernel (glossgraph $version)$" "$TMP/out" || fail "neighbors: $(head -1 "$TMP/out")"
 grep -q "^  <- Neural Tangent Kernel NAS$" "$TMP/out" || fail "neighbors: no NTK NAS"
+"$TMP/neighbors-static" data NTK >"$TMP/out.static" || fail "static neighbors failed"
+cmp -s "$TMP/out" "$TMP/out.static" || fail "static and shared neighbors differ"
+ldd "$TMP/neighbors" | grep -q "libglossgraph.so.* => $ROOT" || fail "not linked with the installed libglossgraph.so"
 "$TMP/export" data graphml >"$TMP/out" || fail "export failed"
 grep -q "<graphml" "$TMP/out" || fail "export: no GraphML"
 "$TMP/export" data nosuch >"$TMP/out" 2>"$TMP/err" && fail "export: a bad format accepted"
