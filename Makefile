@@ -97,7 +97,6 @@ COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 SHLIB := $(BUILD)/libglossgraph.so.$(VERSION)
 MAN := $(BUILD)/glossgraph.1
 COMPLETION := $(BUILD)/glossgraph.bash
-PC := $(BUILD)/glossgraph.pc
 
 # The shared library needs position-independent objects.
 $(LIB_OBJ): ALL_CFLAGS += -fPIC
@@ -112,18 +111,15 @@ $(MAN): $(BIN) scripts/cli_docs.py src/cli/glossgraph.1.in
 $(COMPLETION): $(BIN) scripts/cli_docs.py
 	$(PYTHON) scripts/cli_docs.py $(BIN) bash >$@.tmp && mv $@.tmp $@
 
-$(PC): include/glossgraph.h Makefile
-	@mkdir -p $(@D)
-	@{ echo 'prefix=$(PREFIX)'; echo 'libdir=$${prefix}/lib'; echo 'includedir=$${prefix}/include'; \
-	   echo; echo 'Name: glossgraph'; \
-	   echo 'Description: technical glossaries into a knowledge graph of their terms'; \
-	   echo 'Version: $(VERSION)'; echo 'Requires.private: $(filter-out cunit,$(PKGS))'; \
-	   echo 'Cflags: -I$${includedir}'; echo 'Libs: -L$${libdir} -lglossgraph'; \
-	   echo 'Libs.private: -lpthread -lm'; } >$@.tmp && mv $@.tmp $@
+# glossgraph.pc names the directories of this install, so install writes it.
+PC_LINES := 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' 'Name: glossgraph' \
+	'Description: technical glossaries into a knowledge graph of their terms' \
+	'Version: $(VERSION)' 'Requires.private: $(filter-out cunit,$(PKGS))' \
+	'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lglossgraph' 'Libs.private: -lpthread -lm'
 
 docs: $(MAN) $(COMPLETION)
 
-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
+install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/glossgraph \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/glossgraph
@@ -133,13 +129,13 @@ install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libglossgraph.so
 	install -m 644 include/glossgraph.h $(DESTDIR)$(INCLUDEDIR)/glossgraph.h
 	install -m 644 include/glossgraph/*.h $(DESTDIR)$(INCLUDEDIR)/glossgraph/
-	install -m 644 $(PC) $(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc
+	printf '%s\n' $(PC_LINES) >$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/glossgraph.1
 	install -m 644 $(COMPLETION) $(DESTDIR)$(COMPLETIONDIR)/glossgraph
 
 # Install into a scratch DESTDIR, build and run the examples against it, uninstall.
 INSTALL_TEST := $(BUILD)/install-test
-test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(PC)
+test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION)
 	@rm -rf $(INSTALL_TEST)
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(INSTALL_TEST)
 	CC="$(CC)" CFLAGS="$(SAN)" tests/examples/run.sh $(CURDIR)/$(INSTALL_TEST) $(PREFIX)
