@@ -6,7 +6,7 @@
 #   make bench      the benchmark (not part of make test)
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #   make install    binary, libraries, headers, glossgraph.pc, manual page and
-#                   bash completion under PREFIX (/usr/local); DESTDIR honoured
+#                   bash and zsh completions under PREFIX (/usr/local); DESTDIR honoured
 #   make uninstall  remove what make install put there
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
@@ -94,9 +94,11 @@ LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONDIR = $(PREFIX)/share/zsh/site-functions
 SHLIB := $(BUILD)/libglossgraph.so.$(VERSION)
 MAN := $(BUILD)/glossgraph.1
 COMPLETION := $(BUILD)/glossgraph.bash
+ZSH_COMPLETION := $(BUILD)/_glossgraph
 
 # The shared library needs position-independent objects.
 $(LIB_OBJ): ALL_CFLAGS += -fPIC
@@ -111,17 +113,20 @@ $(MAN): $(BIN) scripts/cli_docs.py src/cli/glossgraph.1.in
 $(COMPLETION): $(BIN) scripts/cli_docs.py
 	$(PYTHON) scripts/cli_docs.py $(BIN) bash >$@.tmp && mv $@.tmp $@
 
+$(ZSH_COMPLETION): $(BIN) scripts/cli_docs.py
+	$(PYTHON) scripts/cli_docs.py $(BIN) zsh >$@.tmp && mv $@.tmp $@
+
 # glossgraph.pc names the directories of this install, so install writes it.
 PC_LINES := 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' 'Name: glossgraph' \
 	'Description: technical glossaries into a knowledge graph of their terms' \
 	'Version: $(VERSION)' 'Requires.private: $(filter-out cunit,$(PKGS))' \
 	'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lglossgraph' 'Libs.private: -lpthread -lm'
 
-docs: $(MAN) $(COMPLETION)
+docs: $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
 
-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION)
+install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/glossgraph \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(ZSH_COMPLETIONDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/glossgraph
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libglossgraph.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION)
@@ -132,10 +137,11 @@ install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION)
 	printf '%s\n' $(PC_LINES) >$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc
 	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/glossgraph.1
 	install -m 644 $(COMPLETION) $(DESTDIR)$(COMPLETIONDIR)/glossgraph
+	install -m 644 $(ZSH_COMPLETION) $(DESTDIR)$(ZSH_COMPLETIONDIR)/_glossgraph
 
 # Install into a scratch DESTDIR, build and run the examples against it, uninstall.
 INSTALL_TEST := $(BUILD)/install-test
-test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION)
+test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
 	@rm -rf $(INSTALL_TEST)
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(INSTALL_TEST)
 	CC="$(CC)" CFLAGS="$(SAN)" tests/examples/run.sh $(CURDIR)/$(INSTALL_TEST) $(PREFIX)
@@ -149,7 +155,7 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 		$(DESTDIR)$(LIBDIR)/libglossgraph.so $(DESTDIR)$(INCLUDEDIR)/glossgraph.h \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc $(DESTDIR)$(MANDIR)/man1/glossgraph.1 \
-		$(DESTDIR)$(COMPLETIONDIR)/glossgraph
+		$(DESTDIR)$(COMPLETIONDIR)/glossgraph $(DESTDIR)$(ZSH_COMPLETIONDIR)/_glossgraph
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/glossgraph
 
 run: $(BIN)
@@ -159,7 +165,8 @@ run: $(BIN)
 test-tools: node_modules/.package-lock.json
 	@{ command -v dot && command -v xmllint && command -v rsvg-convert && command -v chromium && \
 	   $(PYTHON) -c 'import networkx, igraph, pygraphviz, rdflib'; } >/dev/null 2>&1 || scripts/install-deps.sh test
-	@{ command -v groff && command -v pkg-config; } >/dev/null 2>&1 || scripts/install-deps.sh test
+	@{ command -v groff && command -v pkg-config && command -v zsh; } >/dev/null 2>&1 || \
+		scripts/install-deps.sh test
 
 # JavaScript packages (sigma.js, graphology, the test readers), as the lock file pins them.
 node_modules/.package-lock.json: package.json package-lock.json

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""cli_docs.py - the manual page and the bash completion of glossgraph, made
+"""cli_docs.py - the manual page and the bash and zsh completions of glossgraph, made
 from the help texts the built command prints, so that they say what it does.
 
 usage: cli_docs.py GLOSSGRAPH man TEMPLATE   the page (TEMPLATE: src/cli/glossgraph.1.in)
        cli_docs.py GLOSSGRAPH bash           the bash completion script
+       cli_docs.py GLOSSGRAPH zsh            the zsh completion function (_glossgraph)
 Both write to standard output; a help text the script cannot read is an error.
 """
 import re
@@ -34,7 +35,9 @@ class Help:
             raise SystemExit(f"cli_docs.py: no usage line in:\n{text}")
         self.usage = lines[0][len("usage: "):]
         rest = lines[1:]
-        common = rest.index(COMMON_START) if COMMON_START in rest else len(rest)
+        common = next((i for i, l in enumerate(rest) if l.startswith(COMMON_START)), None)
+        if common is None:
+            raise SystemExit(f"cli_docs.py: no common options in:\n{text}")
         exits = next((i for i, l in enumerate(rest) if l.startswith(EXIT_START)), len(rest))
         own = rest[:common]
         # The description ends where the first option line is.
@@ -248,11 +251,70 @@ def bash(binary):
     sys.stdout.write("\n".join(out))
 
 
+def zsh_quote(text):
+    """text as one single-quoted zsh word."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def zsh_specs(h, formats):
+    """The _arguments specs of one subcommand: each option spelling, its help, its values."""
+    kinds = value_kinds(h.options + h.common, h.usage, formats)
+    specs = []
+    for spec, text in h.options + h.common:
+        desc = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+        spellings = [w for part in spec.split(",") for w in part.split()[:1] if w.startswith("-")]
+        for word in spellings:
+            kind = kinds.get(word)
+            if kind is None:
+                specs.append(f"{word}[{desc}]")
+                continue
+            action = {"@files": "_files", "@dirs": "_files -/", "@none": " "}.get(kind)
+            if action is None and kind.startswith(" ".join(formats)):
+                action = "_sequence compadd - " + kind
+            elif action is None:
+                action = "(" + kind + ")"
+            specs.append(f"{word}{'=' if word.startswith('--') else '+'}[{desc}]:value:{action}")
+    operand = h.usage.split()[2:3]
+    if operand == ["FORMAT"]:
+        specs.append("1:format:(" + " ".join(formats) + ")")
+    elif operand and operand[0][:1].isupper():  # TERM, FROM TO: words, not completed
+        specs.append("*:" + operand[0].rstrip(".").lower() + ": ")
+    return specs
+
+
+def zsh(binary):
+    commands = subcommands(binary)
+    helps = {name: Help(run(binary, "help", name)) for name, _ in commands}
+    formats = [n for names, _ in export_formats(helps["export"]) for n in names.split(", ")]
+    described = " ".join(zsh_quote(f"{n}:{summary}") for n, summary in commands)
+    out = ["#compdef glossgraph",
+           "# glossgraph zsh completion, made by scripts/cli_docs.py from the command's help.",
+           "",
+           "_glossgraph() {",
+           f"\tlocal -a subcommands=({described})",
+           "\tif (( CURRENT == 2 )); then",
+           "\t\t_describe -t subcommands subcommand subcommands",
+           "\t\tcompadd -- help --help --version -h -V",
+           "\t\treturn",
+           "\tfi",
+           "\tlocal cmd=$words[2]",
+           "\tshift words",
+           "\t(( CURRENT-- ))",
+           "\tcase $cmd in",
+           "\thelp) (( CURRENT == 2 )) && _describe -t subcommands subcommand subcommands ;;",
+           "\t-V|--version) (( CURRENT == 2 )) && compadd -- --verbose ;;"]
+    for name, _ in commands:
+        specs = " \\\n\t\t\t".join(zsh_quote(x) for x in zsh_specs(helps[name], formats))
+        out.append(f"\t{name})\n\t\t_arguments -s -S \\\n\t\t\t{specs} ;;")
+    out += ["\tesac", "}", "", "_glossgraph \"$@\"", ""]
+    sys.stdout.write("\n".join(out))
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[2] == "man":
         man(sys.argv[1], sys.argv[3])
-    elif len(sys.argv) == 3 and sys.argv[2] == "bash":
-        bash(sys.argv[1])
+    elif len(sys.argv) == 3 and sys.argv[2] in ("bash", "zsh"):
+        (bash if sys.argv[2] == "bash" else zsh)(sys.argv[1])
     else:
         sys.exit(__doc__.strip())
 

@@ -146,6 +146,24 @@ for cmd in $SUBCOMMANDS; do  # every option of every --help is offered
 	done
 done
 
+# zsh_completes LINE TEXT: TAB after LINE in zsh shows TEXT (within 30 s).
+zsh_completes() {
+	timeout 30 zsh -f "$TOP/tests/cli/zsh-complete.zsh" "$TMP/zsh" "$1" "$2" >/dev/null 2>&1 ||
+		fail "zsh: '$1' TAB does not show '$2'"
+}
+
+begin "zsh completion: subcommands, options, formats, values, files"
+mkdir -p "$TMP/zsh"
+"$PYTHON" scripts/cli_docs.py "$BIN" zsh >"$TMP/zsh/_glossgraph" || fail "cli_docs.py zsh failed"
+zsh -n "$TMP/zsh/_glossgraph" || fail "not valid zsh"
+zsh_completes "glossgraph neigh" "glossgraph neighbors"
+zsh_completes "glossgraph help comm" "help communities"
+zsh_completes "glossgraph neighbors NTK --dep" "--depth"
+zsh_completes "glossgraph path FROM TO --und" "--undirected"
+zsh_completes "glossgraph export gex" "export gexf"
+zsh_completes "glossgraph top --by p" "--by pagerank"
+zsh_completes "glossgraph terms -i $TMP/pages/on" "$TMP/pages/one.txt"
+
 # A page named with a terminal escape sequence, another not UTF-8.
 ESC_NAME="$TMP/red$(printf '\033')[31mpage.txt"
 BAD_NAME="$TMP/bad$(printf '\377\376')name.txt"

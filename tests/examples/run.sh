@@ -16,7 +16,7 @@ fail() { echo "FAIL: examples: $*" >&2; status=1; }
 
 for f in bin/glossgraph lib/libglossgraph.a lib/libglossgraph.so include/glossgraph.h \
 	include/glossgraph/graph.h lib/pkgconfig/glossgraph.pc share/man/man1/glossgraph.1 \
-	share/bash-completion/completions/glossgraph; do
+	share/bash-completion/completions/glossgraph share/zsh/site-functions/_glossgraph; do
 	[ -e "$ROOT$PREFIX/$f" ] || fail "not installed: $PREFIX/$f"
 done
 
