@@ -5,7 +5,7 @@ from the help texts the built command prints, so that they say what it does.
 usage: cli_docs.py GLOSSGRAPH man TEMPLATE   the page (TEMPLATE: src/cli/glossgraph.1.in)
        cli_docs.py GLOSSGRAPH bash           the bash completion script
        cli_docs.py GLOSSGRAPH zsh            the zsh completion function (_glossgraph)
-Both write to standard output; a help text the script cannot read is an error.
+Each writes to standard output; a help text the script cannot read is an error.
 """
 import re
 import subprocess
@@ -82,6 +82,7 @@ def roff(text):
 
 
 def roff_options(opts):
+    """Options as roff .TP items: the spelling in bold, then its help."""
     return "".join(f".TP\n.B {roff(spec)}\n{roff(text)}\n" for spec, text in opts)
 
 
