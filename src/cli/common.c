@@ -31,6 +31,8 @@ void cli_common_init(cli_common *c)
 }
 
 /* "glossgraph: " and the formatted message on stderr, escaped as cli_put does. */
+static void print_message(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 static void print_message(const char *fmt, va_list ap)
 {
 	char small[512] = "";
