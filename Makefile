@@ -8,6 +8,9 @@
 #   make coverage   the tests with gcov; line coverage per source file
 #   make bench      the benchmark (not part of make test)
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
+#   make install    binary, libraries, headers, glossgraph.pc, manual page and
+#                   bash and zsh completions under PREFIX (/usr/local); DESTDIR honoured
+#   make uninstall  remove what make install put there
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
@@ -63,7 +66,8 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools golden test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke fuzz-run clean help
+.PHONY: all run test test-tools golden test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke \
+	fuzz-run clean help docs install uninstall test-install
 
 all: $(BIN)
 
@@ -73,7 +77,11 @@ $(BUILD)/config.mk: scripts/install-deps.sh
 		scripts/install-deps.sh libs || \
 		{ echo "make: missing libraries ($(PKGS)); see scripts/install-deps.sh" >&2; exit 1; }
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; \
+	   echo "SERD_VERSION := $$(pkg-config --modversion serd-0)"; } > $@.tmp && mv $@.tmp $@
+
+# serd has no version macro: version.c gets the one pkg-config reports.
+$(BUILD)/src/core/version.o: ALL_CFLAGS += -DGG_SERD_BUILT_VERSION='"$(SERD_VERSION)"'
 
 $(BUILD)/%.o: %.c | $(BUILD)/config.mk
 	@mkdir -p $(@D)
@@ -90,6 +98,79 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LIBS)
 
+# Installing. The version is defined once, in include/glossgraph.h.
+VERSION := $(shell sed -n 's/^\#define GG_VERSION "\(.*\)"/\1/p' include/glossgraph.h)
+SONAME := libglossgraph.so.$(shell echo $(VERSION) | cut -d. -f1-2)
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONDIR = $(PREFIX)/share/zsh/site-functions
+SHLIB := $(BUILD)/libglossgraph.so.$(VERSION)
+MAN := $(BUILD)/glossgraph.1
+COMPLETION := $(BUILD)/glossgraph.bash
+ZSH_COMPLETION := $(BUILD)/_glossgraph
+
+# The shared library needs position-independent objects.
+$(LIB_OBJ): ALL_CFLAGS += -fPIC
+
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $(LIB_OBJ) $(LIBS)
+
+# The manual page and the completion come from the subcommands' own --help.
+$(MAN): $(BIN) scripts/cli_docs.py src/cli/glossgraph.1.in
+	$(PYTHON) scripts/cli_docs.py $(BIN) man src/cli/glossgraph.1.in >$@.tmp && mv $@.tmp $@
+
+$(COMPLETION): $(BIN) scripts/cli_docs.py
+	$(PYTHON) scripts/cli_docs.py $(BIN) bash >$@.tmp && mv $@.tmp $@
+
+$(ZSH_COMPLETION): $(BIN) scripts/cli_docs.py
+	$(PYTHON) scripts/cli_docs.py $(BIN) zsh >$@.tmp && mv $@.tmp $@
+
+# glossgraph.pc names the directories of this install, so install writes it.
+PC_LINES := 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' 'Name: glossgraph' \
+	'Description: technical glossaries into a knowledge graph of their terms' \
+	'Version: $(VERSION)' 'Requires.private: $(filter-out cunit,$(PKGS))' \
+	'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lglossgraph' 'Libs.private: -lpthread -lm'
+
+docs: $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
+
+install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/glossgraph \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(ZSH_COMPLETIONDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/glossgraph
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libglossgraph.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION)
+	ln -sf libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libglossgraph.so
+	install -m 644 include/glossgraph.h $(DESTDIR)$(INCLUDEDIR)/glossgraph.h
+	install -m 644 include/glossgraph/*.h $(DESTDIR)$(INCLUDEDIR)/glossgraph/
+	printf '%s\n' $(PC_LINES) >$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc
+	install -m 644 $(MAN) $(DESTDIR)$(MANDIR)/man1/glossgraph.1
+	install -m 644 $(COMPLETION) $(DESTDIR)$(COMPLETIONDIR)/glossgraph
+	install -m 644 $(ZSH_COMPLETION) $(DESTDIR)$(ZSH_COMPLETIONDIR)/_glossgraph
+
+# Install into a scratch DESTDIR, build and run the examples against it, uninstall.
+INSTALL_TEST := $(BUILD)/install-test
+test-install: $(BIN) $(LIB) $(SHLIB) $(MAN) $(COMPLETION) $(ZSH_COMPLETION)
+	@rm -rf $(INSTALL_TEST)
+	@$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(INSTALL_TEST)
+	CC="$(CC)" CFLAGS="$(SAN)" tests/examples/run.sh $(CURDIR)/$(INSTALL_TEST) $(PREFIX)
+	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(CURDIR)/$(INSTALL_TEST)
+	@left=$$(find $(INSTALL_TEST) -type f -o -type l); \
+		[ -z "$$left" ] || { echo "make uninstall left: $$left" >&2; exit 1; }
+	@rm -rf $(INSTALL_TEST)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/glossgraph $(DESTDIR)$(LIBDIR)/libglossgraph.a \
+		$(DESTDIR)$(LIBDIR)/libglossgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+		$(DESTDIR)$(LIBDIR)/libglossgraph.so $(DESTDIR)$(INCLUDEDIR)/glossgraph.h \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/glossgraph.pc $(DESTDIR)$(MANDIR)/man1/glossgraph.1 \
+		$(DESTDIR)$(COMPLETIONDIR)/glossgraph $(DESTDIR)$(ZSH_COMPLETIONDIR)/_glossgraph
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/glossgraph
+
 run: $(BIN)
 	$(BIN) build -i data -o graphs --focus NAS --depth 2
 
@@ -97,6 +178,8 @@ run: $(BIN)
 test-tools: node_modules/.package-lock.json
 	@{ command -v dot && command -v xmllint && command -v rsvg-convert && command -v chromium && \
 	   $(PYTHON) -c 'import networkx, igraph, pygraphviz, rdflib'; } >/dev/null 2>&1 || scripts/install-deps.sh test
+	@{ command -v groff && command -v pkg-config && command -v zsh; } >/dev/null 2>&1 || \
+		scripts/install-deps.sh test
 
 # JavaScript packages (sigma.js, graphology, the test readers), as the lock file pins them.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -107,6 +190,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 test: $(BIN) $(TEST_BIN) test-tools
 	tests/cli/run.sh $(BIN)
+	$(MAKE) --no-print-directory test-install
 	cd tests && ../$(TEST_BIN)
 
 # Write the golden files of tests/golden anew, after a deliberate change of format.
@@ -173,6 +257,6 @@ clean:
 	rm -rf build
 
 help:
-	@sed -n '2,9s/^# \{0,1\}//p' Makefile
+	@sed -n '2,12s/^# \{0,1\}//p' Makefile
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

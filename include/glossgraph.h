@@ -19,6 +19,28 @@
 extern "C" {
 #endif
 
+/** The library's version; the Makefile and glossgraph.pc take it from here. */
+#define GG_VERSION_MAJOR 0
+#define GG_VERSION_MINOR 2
+#define GG_VERSION_PATCH 0
+#define GG_VERSION "0.2.0"
+
+/** @return the version of the library linked in, e.g. "0.2.0" (static). */
+const char *gg_version(void);
+
+/** A library glossgraph uses: the version built against and the one running. */
+typedef struct gg_dependency_version {
+	const char *name;    /**< "igraph", "libxml2", "graphviz", "utf8proc", "serd" */
+	const char *built;   /**< from its headers at build time */
+	const char *running; /**< as it reports itself now; NULL when it cannot say */
+} gg_dependency_version;
+
+/**
+ * The libraries glossgraph is built with, in a static table that lives as
+ * long as the process; *count gets its length. Never fails.
+ */
+const gg_dependency_version *gg_dependency_versions(size_t *count);
+
 /** Error codes. */
 enum {
 	GG_OK = 0,

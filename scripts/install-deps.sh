@@ -13,6 +13,8 @@ LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev
 # Node.js and Chromium: graphology reads the exports, the HTML map is opened in a browser.
 TEST_PACKAGES="graphviz libxml2-utils librsvg2-bin python3 python3-networkx python3-igraph python3-pygraphviz python3-rdflib chromium"
 command -v npm >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
+# The manual page's lint, the zsh completion's test and the installed library's examples.
+TEST_PACKAGES="$TEST_PACKAGES groff-base zsh pkg-config"
 # Peers and tools of the benchmark and the fuzzers (make bench, make fuzz).
 BENCH_PACKAGES="ripgrep python3-ahocorasick clang libclang-rt-14-dev"
 

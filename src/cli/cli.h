@@ -72,6 +72,8 @@ enum {
 
 /* The options text every command's --help ends with. */
 extern const char cli_common_help[];
+/* The exit statuses, after cli_common_help in every --help. */
+extern const char cli_exit_help[];
 
 /* How a subcommand reads its command line. */
 typedef struct cli_spec {
@@ -97,7 +99,16 @@ void cli_common_free(cli_common *c);
 bool cli_parse_count(const char *usage, const char *name, const char *arg, long *out);
 bool cli_parse_number(const char *usage, const char *name, const char *arg, double *out);
 
-/* "glossgraph: <message>" on stderr. */
+/*
+ * The edit distance between a and b: insertions, deletions, substitutions
+ * and swaps of two neighbouring letters, one each;
+ * SIZE_MAX when out of memory.
+ */
+size_t cli_edit_distance(const char *a, const char *b);
+/* The one of names[0..n) closest to `word`, when close enough to be a typo; else NULL. */
+const char *cli_closest(const char *word, const char *const *names, size_t n);
+
+/* "glossgraph: <message>" on stderr, escaped as cli_put does. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report a usage error with the command's usage line; returns EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, ...)
@@ -143,9 +154,25 @@ typedef struct cli_evidence {
 } cli_evidence;
 void cli_evidence_of(const gg_graph *gr, const gg_edge *e, cli_evidence *out);
 
-/* Write s as a JSON string literal (quotes included). */
+/*
+ * Printing glossary and file text safely. Text output escapes what a
+ * terminal would act on: TAB, LF, CR as \t \n \r, other control bytes and
+ * bytes that are not UTF-8 as \xHH, C1 control characters as \u0080..\u009f.
+ */
+/* Write s to f, escaped. */
+void cli_put(FILE *f, const char *s);
+/*
+ * s escaped, for a printf argument: s itself when nothing needs escaping,
+ * else a buffer of this module that stays valid until 8 more escaped calls.
+ * "(out of memory)" when a buffer cannot grow.
+ */
+const char *cli_safe(const char *s);
+/*
+ * Write s as a JSON string literal (quotes included), always valid UTF-8:
+ * bytes that are not UTF-8 become U+FFFD, control characters \uXXXX.
+ */
 void cli_json_string(FILE *f, const char *s);
-/* Write s for a TSV cell: TAB, CR and LF become spaces. */
+/* Write s for a TSV cell: TAB, CR and LF become spaces, the rest as cli_put. */
 void cli_tsv_cell(FILE *f, const char *s);
 
 /* Flush stdout and report a failed write; returns the exit code to use. */

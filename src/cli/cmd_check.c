@@ -232,7 +232,7 @@ int cmd_check(int argc, char **argv)
 			cli_tsv_cell(stdout, detail);
 			putchar('\n');
 		} else {
-			printf("%-22s %s: %s\n", finding_names[f->kind], term, detail);
+			printf("%-22s %s: %s\n", finding_names[f->kind], cli_safe(term), cli_safe(detail));
 		}
 		shown++;
 	}

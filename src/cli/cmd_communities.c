@@ -42,7 +42,7 @@ static void print_community(const gg_graph *gr, size_t id, const gg_community *c
 
 	switch (format) {
 	case FORMAT_TEXT:
-		printf("%zu. %s (%zu)", id + 1, name, c->size);
+		printf("%zu. %s (%zu)", id + 1, cli_safe(name), c->size);
 		for (size_t k = 0, shown = 0; k < c->size; k++) {
 			const char *member = gg_graph_node(gr, c->members[k])->name;
 			if (member == name)
@@ -51,7 +51,7 @@ static void print_community(const gg_graph *gr, size_t id, const gg_community *c
 				printf("; and %zu more", c->size - 1 - shown);
 				break;
 			}
-			printf("%s%s", shown++ ? "; " : ": ", member);
+			printf("%s%s", shown++ ? "; " : ": ", cli_safe(member));
 		}
 		putchar('\n');
 		break;

@@ -107,9 +107,9 @@ void cli_report_written(gg_export_format format, const char *path)
 {
 	char *nodes, *rels;
 	if (format != GG_FORMAT_NEO4J) {
-		fprintf(stderr, "glossgraph: wrote %s\n", path);
+		cli_error("wrote %s", path);
 	} else if (gg_export_neo4j_paths(path, &nodes, &rels) == 0) {
-		fprintf(stderr, "glossgraph: wrote %s and %s\n", nodes, rels);
+		cli_error("wrote %s and %s", nodes, rels);
 		free(nodes);
 		free(rels);
 	}

@@ -36,13 +36,19 @@ static int neighbors_option(int opt, const char *arg, void *payload)
 	}
 }
 
-/* "FROM -> TO  [kind, weight]  snippet", indented by depth. */
+/*
+ * "FROM -> TO  [kind, weight]  snippet"; when the walk goes beyond one hop,
+ * led by the hop count ("2  FROM -> TO ..."), so a line's length does not
+ * grow with its depth.
+ */
 static void print_text(const gg_graph *gr, const gg_neighbor *n, const gg_edge *e,
-		       size_t from, size_t to, const cli_evidence *ev)
+		       size_t from, size_t to, const cli_evidence *ev, bool numbered)
 {
-	printf("%*s%s -> %s  [%s, %u]  %s\n", (int)(2 * (n->depth - 1)), "",
-	       gg_graph_node(gr, from)->name, gg_graph_node(gr, to)->name, gg_edge_kind_name(e->kind),
-	       e->weight, ev->snippet);
+	if (numbered)
+		printf("%u  ", n->depth);
+	printf("%s -> %s  [%s, %u]  %s\n", cli_safe(gg_graph_node(gr, from)->name),
+	       cli_safe(gg_graph_node(gr, to)->name), gg_edge_kind_name(e->kind), e->weight,
+	       cli_safe(ev->snippet));
 }
 
 /* One TSV row under print_list's header. */
@@ -82,7 +88,7 @@ static void print_json(const gg_graph *gr, const gg_neighbor *n, const gg_edge *
 
 /* The whole answer in `format`, headers and brackets included. */
 static void print_list(const gg_graph *gr, size_t node, const gg_neighbor_list *l,
-		       output_format format)
+		       output_format format, bool numbered)
 {
 	if (format == FORMAT_TSV)
 		puts("depth\tdirection\tname\tfrom\tto\tkind\tweight\tfile\tline\tsnippet");
@@ -102,7 +108,7 @@ static void print_list(const gg_graph *gr, size_t node, const gg_neighbor_list *
 		else if (format == FORMAT_TSV)
 			print_tsv(gr, n, e, from, to, &ev);
 		else
-			print_text(gr, n, e, from, to, &ev);
+			print_text(gr, n, e, from, to, &ev, numbered);
 	}
 	if (format == FORMAT_JSON)
 		fputs(l->count ? "\n  ]\n}\n" : "]\n}\n", stdout);
@@ -120,8 +126,9 @@ int cmd_neighbors(int argc, char **argv)
 	static const cli_spec spec = {
 		usage, "Lists the cross-references of TERM, one a line: `FROM -> TO  [kind,\n"
 		"weight]  evidence`, the terms it links to (--out), the terms linking to\n"
-		"it (--in), or both (the default). Beyond the first hop (--depth K) lines\n"
-		"are indented by depth and each term shows at the depth first reached.\n"
+		"it (--in), or both (the default). With --depth K above 1 each line starts\n"
+		"with its hop count, and a term shows only at the depth it is first\n"
+		"reached, a line for each link that reached it from the hop before.\n"
 		"With --min-weight W only links of W mentions or more are followed.\n"
 		"TSV and JSON add the direction, the file and the line.\n\n"
 		"  -d, --depth K     follow K hops (default 1)\n"
@@ -148,7 +155,7 @@ int cmd_neighbors(int argc, char **argv)
 		cli_error("%s", gg_error_last());
 		goto done;
 	}
-	print_list(g.graph, node, &list, common.format);
+	print_list(g.graph, node, &list, common.format, args.depth > 1);
 	if (!list.count && !common.quiet)
 		cli_error("no cross-references %s '%s'", args.dir == GG_DIR_OUT ? "out of"
 			  : args.dir == GG_DIR_IN ? "into" : "around", gg_graph_node(g.graph, node)->name);

@@ -26,8 +26,8 @@ static void print_hop(const gg_graph *gr, size_t i, const gg_hop *h, output_form
 
 	switch (format) {
 	case FORMAT_TEXT:
-		printf("%s %s %s  [%s, %u]  %s\n", from, h->reverse ? "<-" : "->", to,
-		       gg_edge_kind_name(e->kind), e->weight, ev.snippet);
+		printf("%s %s %s  [%s, %u]  %s\n", cli_safe(from), h->reverse ? "<-" : "->",
+		       cli_safe(to), gg_edge_kind_name(e->kind), e->weight, cli_safe(ev.snippet));
 		break;
 	case FORMAT_TSV:
 		printf("%zu\t", i + 1);
@@ -100,6 +100,7 @@ int cmd_path(int argc, char **argv)
 		"links of several kinds the strongest. Links are followed the way they\n"
 		"point, from the definition that names a term to that term; with\n"
 		"--undirected either way (`A <- B` marks a hop against the link).\n"
+		"When both name the same concept, says so (no hops) and exits 0.\n"
 		"Exits 1 when there is no such chain.\n\n"
 		"  -u, --undirected  follow links either way\n",
 		"u", long_options, path_option, 2, 2
@@ -120,6 +121,16 @@ int cmd_path(int argc, char **argv)
 	code = EXIT_ERROR;
 	if (!term_node(&g, argv[first], &from) || !term_node(&g, argv[first + 1], &to))
 		goto done;
+	if (from == to) { /* no hop to make: say so rather than print nothing */
+		const char *name = gg_graph_node(g.graph, from)->name;
+		if (common.format == FORMAT_TEXT)
+			printf("'%s' and '%s' are the same concept: %s\n", cli_safe(argv[first]),
+			       cli_safe(argv[first + 1]), cli_safe(name));
+		else
+			print_path(g.graph, from, to, &path, common.format);
+		code = cli_finish_stdout(EXIT_OK);
+		goto done;
+	}
 	int err = gg_query_path(&path, g.graph, from, to, undirected);
 	if (err == GG_ENOTFOUND && !undirected) {
 		gg_path other;

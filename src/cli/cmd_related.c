@@ -39,15 +39,15 @@ static void print_one(const gg_graph *gr, size_t node, const gg_related_list *l,
 		cli_json_string(stdout, term);
 		fputs(", \"related\": [", stdout);
 	} else if (format == FORMAT_TEXT && several) {
-		printf("%s%s\n", first ? "" : "\n", term);
+		printf("%s%s\n", first ? "" : "\n", cli_safe(term));
 	}
 	for (size_t i = 0; i < l->count; i++) {
 		const gg_related *r = &l->items[i];
 		const char *name = gg_graph_node(gr, r->node)->name;
 		switch (format) {
 		case FORMAT_TEXT:
-			printf("%s%2zu. %s (%.2f): %s\n", several ? "  " : "", i + 1, name, r->score,
-			       r->reasons);
+			printf("%s%2zu. %s (%.2f): %s\n", several ? "  " : "", i + 1, cli_safe(name),
+			       r->score, cli_safe(r->reasons));
 			break;
 		case FORMAT_TSV:
 			cli_tsv_cell(stdout, term);

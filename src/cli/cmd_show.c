@@ -11,7 +11,7 @@ static void text_list(const char *label, const char **items, size_t n)
 		return;
 	printf("%s: ", label);
 	for (size_t i = 0; i < n; i++)
-		printf("%s%s", i ? "; " : "", items[i]);
+		printf("%s%s", i ? "; " : "", cli_safe(items[i]));
 	putchar('\n');
 }
 
@@ -40,7 +40,7 @@ static void keyword_owners(const gg_glossary *g, size_t k, output_format format)
 				fputs(first ? "" : ", ", stdout);
 				cli_json_string(stdout, owner->name);
 			} else {
-				printf("%s%s", first ? "keyword of: " : "; ", owner->name);
+				printf("%s%s", first ? "keyword of: " : "; ", cli_safe(owner->name));
 			}
 			first = false;
 			break;
@@ -53,7 +53,7 @@ static void keyword_owners(const gg_glossary *g, size_t k, output_format format)
 static void show_text(const gg_glossary *g, size_t id)
 {
 	const gg_concept *c = gg_glossary_concept(g, id);
-	printf("%s\n", c->name);
+	printf("%s\n", cli_safe(c->name));
 	text_list("aliases", c->aliases, c->n_aliases);
 	text_list("abbreviations", c->abbrevs, c->n_abbrevs);
 	text_list("categories", c->categories, c->n_categories);
@@ -62,7 +62,8 @@ static void show_text(const gg_glossary *g, size_t id)
 		keyword_owners(g, id, FORMAT_TEXT);
 	for (size_t i = 0; i < c->n_entries; i++) {
 		const gg_entry *e = gg_glossary_entry(g, c->entries[i]);
-		printf("\n%s:%u: %s\n%s\n", e->file, e->line, e->header, e->definition);
+		printf("\n%s:%u: %s\n%s\n", cli_safe(e->file), e->line, cli_safe(e->header),
+		       cli_safe(e->definition));
 	}
 }
 

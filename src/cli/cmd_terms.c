@@ -11,7 +11,7 @@ static void print_list_text(FILE *f, const char *label, const char **items, size
 		return;
 	fprintf(f, "  %s: ", label);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s%s", i ? "; " : "", items[i]);
+		fprintf(f, "%s%s", i ? "; " : "", cli_safe(items[i]));
 	fputc('\n', f);
 }
 
@@ -40,7 +40,7 @@ static void print_concept(const gg_concept *c, output_format format, bool first)
 {
 	switch (format) {
 	case FORMAT_TEXT:
-		printf("%s (%zu entr%s%s)\n", c->name, c->n_entries, c->n_entries == 1 ? "y" : "ies",
+		printf("%s (%zu entr%s%s)\n", cli_safe(c->name), c->n_entries, c->n_entries == 1 ? "y" : "ies",
 		       c->kind == GG_CONCEPT_KEYWORD ? ", keyword" : "");
 		print_list_text(stdout, "aliases", c->aliases, c->n_aliases);
 		print_list_text(stdout, "abbreviations", c->abbrevs, c->n_abbrevs);

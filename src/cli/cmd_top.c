@@ -50,7 +50,7 @@ static void print_node(const gg_node *n, size_t rank, output_format format)
 
 	switch (format) {
 	case FORMAT_TEXT:
-		printf("%2zu. %s  pagerank %.4f  in %u  out %u  betweenness %.4g%s\n", rank, n->name,
+		printf("%2zu. %s  pagerank %.4f  in %u  out %u  betweenness %.4g%s\n", rank, cli_safe(n->name),
 		       n->pagerank, n->in_degree, n->out_degree, n->betweenness,
 		       n->kind == GG_CONCEPT_TERM ? "" : "  (keyword)");
 		break;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 const char cli_common_help[] =
 	"  -i, --input PATH  a glossary page or a directory of pages, '-' for\n"
@@ -24,7 +25,11 @@ const char cli_common_help[] =
 	"                    model's threshold (default: fitted to the glossary's\n"
 	"                    own editor links when it has them, else balanced)\n"
 	"      --link-model FILE  feature weights and threshold of the link score\n"
-	"  -h, --help        this help\n";
+	"  -h, --help        this help\n\n";
+
+const char cli_exit_help[] =
+	"exit status: 0 done; 1 failed (unreadable input, no such term, a write\n"
+	"that failed); 2 bad command line\n";
 
 void cli_common_init(cli_common *c)
 {
@@ -32,12 +37,29 @@ void cli_common_init(cli_common *c)
 	gg_link_options_init(&c->link);
 }
 
+/* "glossgraph: " and the formatted message on stderr, escaped as cli_put does. */
+static void print_message(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+static void print_message(const char *fmt, va_list ap)
+{
+	char small[512] = "";
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	char *text = n >= (int)sizeof(small) ? malloc((size_t)n + 1) : NULL;
+	if (text)
+		vsnprintf(text, (size_t)n + 1, fmt, again);
+	va_end(again);
+	fputs("glossgraph: ", stderr);
+	cli_put(stderr, text ? text : small); /* cut to `small` when out of memory */
+	free(text);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("glossgraph: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -45,12 +67,102 @@ void cli_error(const char *fmt, ...)
 int cli_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("glossgraph: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: %s\n", usage);
 	return EXIT_USAGE;
+}
+
+size_t cli_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), w = lb + 1;
+	size_t *d = malloc((la + 1) * w * sizeof(*d)); /* d[i*w+j]: a[0..i) against b[0..j) */
+	if (!d)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= la; i++)
+		d[i * w] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			size_t best = d[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[(i - 1) * w + j] + 1 < best)
+				best = d[(i - 1) * w + j] + 1;
+			if (d[i * w + j - 1] + 1 < best)
+				best = d[i * w + j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < best)
+				best = d[(i - 2) * w + j - 2] + 1; /* two letters swapped */
+			d[i * w + j] = best;
+		}
+	}
+	size_t distance = d[la * w + lb];
+	free(d);
+	return distance;
+}
+
+const char *cli_closest(const char *word, const char *const *names, size_t n)
+{
+	size_t limit = strlen(word) < 6 ? 1 : strlen(word) / 3, best = SIZE_MAX;
+	const char *closest = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = cli_edit_distance(word, names[i]);
+		if (d <= limit && d < best) {
+			best = d;
+			closest = names[i];
+		}
+	}
+	return closest;
+}
+
+/* The long option `arg` ("--name" or "--name=value") names, as a new string ("" when out of memory). */
+static char *long_name(const char *arg)
+{
+	char *name = strndup(arg + 2, strcspn(arg + 2, "="));
+	return name ? name : strdup("");
+}
+
+/* Whether `name` (or a long option it abbreviates) has code `code` and takes no value. */
+static bool takes_no_value(const cli_spec *spec, const char *name, int code)
+{
+	for (const struct option *o = spec->long_options; o->name; o++)
+		if (o->val == code && o->has_arg == no_argument &&
+		    strncmp(o->name, name, strlen(name)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Report what getopt refused (`opt` is '?' or ':'): an unknown option, with
+ * the closest long one; a value missing; a value given to an option that
+ * takes none. `arg` is the argument getopt was reading.
+ */
+static void bad_option(const cli_spec *spec, const char *arg, int opt)
+{
+	bool is_long = arg[0] == '-' && arg[1] == '-';
+	char *name = is_long ? long_name(arg) : NULL;
+	if (opt == ':' && is_long) {
+		cli_usage_error(spec->usage, "option '--%s' needs a value", name ? name : "");
+	} else if (opt == ':') {
+		cli_usage_error(spec->usage, "option '-%c' needs a value", optopt);
+	} else if (optopt == 0 && name) {
+		const char *names[64];
+		size_t n = 0;
+		for (const struct option *o = spec->long_options; o->name && n < 64; o++)
+			names[n++] = o->name;
+		const char *near = cli_closest(name, names, n);
+		if (near)
+			cli_usage_error(spec->usage, "unknown option '--%s'; did you mean '--%s'?",
+					name, near);
+		else
+			cli_usage_error(spec->usage, "unknown option '--%s'", name);
+	} else if (name && strchr(arg, '=') && takes_no_value(spec, name, optopt)) {
+		cli_usage_error(spec->usage, "option '--%s' takes no value", name);
+	} else {
+		cli_usage_error(spec->usage, "unknown option '-%c'", optopt);
+	}
+	free(name);
 }
 
 static bool add_input(cli_common *c, const char *path)
@@ -96,9 +208,10 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 {
 	char shorts[64];
 	int opt;
-	snprintf(shorts, sizeof(shorts), "%s%s", spec->short_options ? spec->short_options : "",
+	snprintf(shorts, sizeof(shorts), ":%s%s", spec->short_options ? spec->short_options : "",
 		 CLI_COMMON_SHORT_OPTIONS);
 	optind = 1;
+	opterr = 0; /* bad_option reports, with a suggestion */
 	while ((opt = getopt_long(argc, argv, shorts, spec->long_options, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
@@ -149,11 +262,13 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 			}
 			break;
 		case 'h':
-			printf("usage: %s\n\n%s%s", spec->usage, spec->help, cli_common_help);
+			printf("usage: %s\n\n%s%s%s", spec->usage, spec->help, cli_common_help,
+			       cli_exit_help);
 			*exit_code = cli_finish_stdout(EXIT_OK);
 			return -1;
 		case '?':
-			fprintf(stderr, "usage: %s\n", spec->usage);
+		case ':':
+			bad_option(spec, argv[optind - 1], opt);
 			*exit_code = EXIT_USAGE;
 			return -1;
 		default:
@@ -216,11 +331,11 @@ static void print_diagnostics(const gg_glossary *g, bool verbose)
 			continue;
 		const char *level = d->level == GG_DIAG_NOTE ? "note" : "warning";
 		if (d->file && d->line)
-			fprintf(stderr, "glossgraph: %s:%u: %s: %s\n", d->file, d->line, level, d->message);
+			cli_error("%s:%u: %s: %s", d->file, d->line, level, d->message);
 		else if (d->file)
-			fprintf(stderr, "glossgraph: %s: %s: %s\n", d->file, level, d->message);
+			cli_error("%s: %s: %s", d->file, level, d->message);
 		else
-			fprintf(stderr, "glossgraph: %s: %s\n", level, d->message);
+			cli_error("%s: %s", level, d->message);
 	}
 }
 
@@ -312,28 +427,8 @@ bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
 	}
 	cli_error("no term '%s'; did you mean:", term);
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "  %s\n", gg_glossary_concept(g, near[i])->name);
+		fprintf(stderr, "  %s\n", cli_safe(gg_glossary_concept(g, near[i])->name));
 	return false;
-}
-
-void cli_json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
 }
 
 void cli_evidence_of(const gg_graph *gr, const gg_edge *e, cli_evidence *out)
@@ -350,10 +445,111 @@ void cli_evidence_of(const gg_graph *gr, const gg_edge *e, cli_evidence *out)
 	}
 }
 
+/*
+ * The escape for the character at p (NUL-terminated), in `style`: returns
+ * the length of the character and fills esc with what to print for it ("" to
+ * print it as it is). esc holds at least 8 bytes.
+ */
+typedef enum escape_style { ESCAPE_TEXT, ESCAPE_TSV, ESCAPE_JSON } escape_style;
+
+static size_t escape_char(const unsigned char *p, escape_style style, char *esc)
+{
+	esc[0] = '\0';
+	if (*p < 0x80) {
+		if (style == ESCAPE_JSON && (*p == '"' || *p == '\\'))
+			snprintf(esc, 8, "\\%c", *p);
+		else if (style == ESCAPE_TSV && (*p == '\t' || *p == '\n' || *p == '\r'))
+			snprintf(esc, 8, " ");
+		else if (*p == '\t' || *p == '\n' || *p == '\r')
+			snprintf(esc, 8, "\\%c", *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r');
+		else if (*p < 0x20 || *p == 0x7f)
+			snprintf(esc, 8, style == ESCAPE_JSON ? "\\u%04x" : "\\x%02x", *p);
+		return 1;
+	}
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate(p, 4, &cp);
+	if (n < 1) { /* a byte that is not UTF-8 */
+		if (style == ESCAPE_JSON)
+			snprintf(esc, 8, "\xef\xbf\xbd"); /* U+FFFD */
+		else
+			snprintf(esc, 8, "\\x%02x", *p);
+		return 1;
+	}
+	if (cp < 0xa0) /* C1 controls: ESC [ to some terminals */
+		snprintf(esc, 8, "\\u%04x", (unsigned)cp);
+	return (size_t)n;
+}
+
+/* Write s to f with escape_char's escapes in `style`. */
+static void put_escaped(FILE *f, const char *s, escape_style style)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		char esc[8];
+		size_t n = escape_char(p, style, esc);
+		if (esc[0])
+			fputs(esc, f);
+		else
+			fwrite(p, 1, n, f);
+		p += n;
+	}
+}
+
+void cli_put(FILE *f, const char *s)
+{
+	put_escaped(f, s, ESCAPE_TEXT);
+}
+
 void cli_tsv_cell(FILE *f, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+	put_escaped(f, s, ESCAPE_TSV);
+}
+
+void cli_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	put_escaped(f, s, ESCAPE_JSON);
+	fputc('"', f);
+}
+
+/* The rotating buffers of cli_safe; they stay allocated until the process ends. */
+#define SAFE_SLOTS 8
+static char *safe_slot[SAFE_SLOTS];
+static size_t safe_cap[SAFE_SLOTS];
+static size_t safe_next;
+
+const char *cli_safe(const char *s)
+{
+	size_t escaped = 0;
+	bool any = false;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		char esc[8];
+		size_t n = escape_char(p, ESCAPE_TEXT, esc);
+		escaped += esc[0] ? strlen(esc) : n;
+		any = any || esc[0];
+		p += n;
+	}
+	if (!any)
+		return s; /* nothing to escape */
+	size_t slot = safe_next++ % SAFE_SLOTS;
+	if (safe_cap[slot] < escaped + 1) {
+		char *grown = realloc(safe_slot[slot], escaped + 1);
+		if (!grown)
+			return "(out of memory)";
+		safe_slot[slot] = grown;
+		safe_cap[slot] = escaped + 1;
+	}
+	char *out = safe_slot[slot];
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		char esc[8];
+		size_t n = escape_char(p, ESCAPE_TEXT, esc);
+		size_t len = esc[0] ? strlen(esc) : n;
+		memcpy(out, esc[0] ? esc : (const char *)p, len);
+		out += len;
+		p += n;
+	}
+	*out = '\0';
+	return safe_slot[slot];
 }
 
 int cli_finish_stdout(int code)

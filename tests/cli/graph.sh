@@ -36,11 +36,11 @@ run neighbors "neural tangent kernel nas" --json -q
 expect 0 '"direction": "out"'
 valid_json
 
-begin "neighbors --depth 2 reaches further, indented"
+begin "neighbors --depth 2 reaches further, lines led by the hop count"
 run neighbors NTK --in --depth 2 -q
-expect 0 "^Neural Tangent Kernel NAS -> Neural Tangent Kernel "
+expect 0 "^1  Neural Tangent Kernel NAS -> Neural Tangent Kernel "
 run neighbors NAS --both --depth 2 -q
-expect 0 "^  .* -> "
+expect 0 "^2  .* -> "
 
 begin "neighbors --min-weight keeps heavy links only"
 run neighbors "neural tangent kernel nas" --out --min-weight 3 -q

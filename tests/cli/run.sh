@@ -57,7 +57,7 @@ begin "usage errors exit 2"
 run show
 expect 2 "" "missing argument"
 run nosuchcommand
-expect 2 "" "not a subcommand"
+expect 2 "" "unknown subcommand"
 run terms --bogus
 expect 2
 

@@ -20,6 +20,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_output_add,
 	suite_graph_add,
 	suite_query_add,
+	suite_version_add,
 };
 
 int main(void)
