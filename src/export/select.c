@@ -1,5 +1,5 @@
 /* select.c - the part of the graph an export writes: the most central nodes, or a focus and its neighbourhood. */
-#include "export/export.h"
+#include "export/view.h"
 #include "core/error.h"
 
 #include <stdint.h>
