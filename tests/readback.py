@@ -5,7 +5,7 @@ usage: /usr/bin/python3 tests/readback.py DIR [STEM]
 
 Reads DIR/STEM.json (default STEM: glossary) with networkx as the reference,
 then every other export found beside it, and checks that each holds the same
-nodes, edges and attributes (label, type, pagerank, community; weight, kind):
+nodes, edges and attributes (label, node_kind, pagerank, community; weight, kind):
   .graphml   networkx.read_graphml, and igraph's Read_GraphML when python3-igraph
              is installed
   .gexf      xml.etree (networkx 2.8 reads GEXF 1.2 only): labels, viz colour,
@@ -40,16 +40,25 @@ def check(ok, what):
     return ok
 
 
+def node_link_graph(data):
+    """networkx's reader as users call it: node_link_graph(d) from networkx 3.4 on,
+    where "edges" is the default key; older networkx is told the key."""
+    version = tuple(int(p) for p in nx.__version__.split('.')[:2])
+    if version >= (3, 4):
+        return nx.node_link_graph(data)
+    return nx.node_link_graph(data, link='edges')
+
+
 def reference(path):
     """Nodes {id: attrs} and the multiset of edges (source, target, kind, weight)."""
     with open(path, encoding='utf-8') as f:
         data = json.load(f)
-    g = nx.node_link_graph(data)
+    g = node_link_graph(data)
     check(g.is_directed() and g.is_multigraph(), 'json: directed multigraph')
     nodes = dict(g.nodes(data=True))
     edges = Counter((u, v, a['kind'], int(a['weight'])) for u, v, a in g.edges(data=True))
     for n, a in nodes.items():
-        if not (set(a) >= {'label', 'type', 'pagerank', 'community', 'r', 'g', 'b'}):
+        if not (set(a) >= {'label', 'node_kind', 'pagerank', 'community', 'r', 'g', 'b'}):
             check(False, 'json: node %s lacks attributes' % n)
             break
     bad = [e for e in edges if e[2] not in KINDS]
@@ -58,12 +67,12 @@ def reference(path):
 
 
 def same_nodes(fmt, nodes, got):
-    """got: {id: (label, type, pagerank, community)}"""
+    """got: {id: (label, node_kind, pagerank, community)}"""
     check(set(got) == set(nodes), '%s: same %d node ids' % (fmt, len(got)))
     bad = [n for n in nodes if n in got and got[n] != (
-        nodes[n]['label'], nodes[n]['type'], float(nodes[n]['pagerank']),
+        nodes[n]['label'], nodes[n]['node_kind'], float(nodes[n]['pagerank']),
         int(nodes[n]['community']))]
-    check(not bad, '%s: same label, type, pagerank, community%s' % (
+    check(not bad, '%s: same label, node_kind, pagerank, community%s' % (
         fmt, ' (first difference: %r vs %r)' % (got[bad[0]], nodes[bad[0]]) if bad else ''))
 
 
@@ -75,7 +84,7 @@ def same_edges(fmt, edges, got):
 def read_graphml(path, nodes, edges):
     g = nx.read_graphml(path)
     same_nodes('graphml/networkx', nodes, {
-        n: (a.get('label'), a.get('type'), a.get('pagerank'), a.get('community'))
+        n: (a.get('label'), a.get('node_kind'), a.get('pagerank'), a.get('community'))
         for n, a in g.nodes(data=True)})
     same_edges('graphml/networkx', edges, Counter(
         (u, v, a.get('kind'), int(a.get('weight'))) for u, v, a in g.edges(data=True)))
@@ -91,7 +100,7 @@ def read_graphml(path, nodes, edges):
         return
     ig = igraph.Graph.Read_GraphML(path)
     same_nodes('graphml/igraph', nodes, {
-        v['id']: (v['label'], v['type'], v['pagerank'], int(v['community'])) for v in ig.vs})
+        v['id']: (v['label'], v['node_kind'], v['pagerank'], int(v['community'])) for v in ig.vs})
     same_edges('graphml/igraph', edges, Counter(
         (ig.vs[e.source]['id'], ig.vs[e.target]['id'], e['kind'], int(e['weight']))
         for e in ig.es))
@@ -109,7 +118,7 @@ def read_gexf(path, nodes, edges):
     for n in graph.find(GEXF + 'nodes').findall(GEXF + 'node'):
         values = {a.get('for'): a.get('value')
                   for a in n.find(GEXF + 'attvalues').findall(GEXF + 'attvalue')}
-        got[n.get('id')] = (n.get('label'), values.get('type'), float(values.get('pagerank')),
+        got[n.get('id')] = (n.get('label'), values.get('node_kind'), float(values.get('pagerank')),
                             int(values.get('community')))
         c = n.find(VIZ + 'color')
         ref = nodes.get(n.get('id'), {})

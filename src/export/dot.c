@@ -81,8 +81,9 @@ typedef struct attribute {
 /* The node attributes, in the order cgraph writes them: by name. */
 enum node_attribute {
 	NODE_ALIASES, NODE_BETWEENNESS, NODE_CATEGORIES, NODE_COLOR, NODE_COMMUNITY,
-	NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE, NODE_LABEL, NODE_PAGERANK,
-	NODE_PENWIDTH, NODE_SIZE, NODE_STYLE, NODE_TOOLTIP, NODE_TYPE, NODE_COUNT
+	NODE_COMMUNITY_NAME, NODE_DEFINITION, NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE,
+	NODE_LABEL, NODE_NODE_KIND, NODE_PAGERANK, NODE_PENWIDTH, NODE_SIZE, NODE_STYLE,
+	NODE_TOOLTIP, NODE_COUNT
 };
 
 static const attribute node_attributes[NODE_COUNT] = {
@@ -91,16 +92,18 @@ static const attribute node_attributes[NODE_COUNT] = {
 	[NODE_CATEGORIES] = { "categories", "" },
 	[NODE_COLOR] = { "color", "#666666" },
 	[NODE_COMMUNITY] = { "community", "" },
+	[NODE_COMMUNITY_NAME] = { "community_name", "" },
+	[NODE_DEFINITION] = { "definition", "" },
 	[NODE_FILLCOLOR] = { "fillcolor", "" },
 	[NODE_FONTNAME] = { "fontname", "Helvetica" },
 	[NODE_FONTSIZE] = { "fontsize", "14" },
 	[NODE_LABEL] = { "label", "" },
+	[NODE_NODE_KIND] = { "node_kind", "" },
 	[NODE_PAGERANK] = { "pagerank", "" },
 	[NODE_PENWIDTH] = { "penwidth", "0.6" },
 	[NODE_SIZE] = { "size", "" },
 	[NODE_STYLE] = { "style", "filled" },
 	[NODE_TOOLTIP] = { "tooltip", "" },
-	[NODE_TYPE] = { "type", "" },
 };
 
 /* The edge attributes, by name as well. */
@@ -208,6 +211,8 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_CATEGORIES: escape(out, gg_i_str(&t->categories), true, false); break;
 	case NODE_COLOR: gg_buf_puts(out, is_focus ? "#000000" : node_attributes[a].def); break;
 	case NODE_COMMUNITY: put_int(out, n->community); break;
+	case NODE_COMMUNITY_NAME: escape(out, gg_i_str(&t->community_name), true, false); break;
+	case NODE_DEFINITION: escape(out, gg_i_str(&t->definition), true, false); break;
 	case NODE_FILLCOLOR:
 		gg_i_community_hex(n->community, hex);
 		gg_buf_puts(out, hex);
@@ -217,8 +222,8 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_PAGERANK: put_number(out, n->pagerank); break;
 	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "2.5" : node_attributes[a].def); break;
 	case NODE_SIZE: put_number(out, n->size); break;
-	case NODE_TOOLTIP: escape(out, gg_i_str(&t->definition), true, true); break;
-	case NODE_TYPE: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
+	case NODE_TOOLTIP: escape(out, gg_i_str(&t->summary), true, true); break;
+	case NODE_NODE_KIND: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
 	case NODE_FONTNAME:
 	case NODE_STYLE:
 		gg_buf_puts(out, node_attributes[a].def);

@@ -16,11 +16,13 @@ typedef struct attribute {
 
 /* gg_i_xml_node_values' keys, in its order. */
 static const attribute node_attributes[] = {
-	{ "type", "string" },
+	{ "node_kind", "string" },
 	{ "aliases", "string" },
 	{ "categories", "string" },
 	{ "definition", "string" },
+	{ "summary", "string" },
 	{ "community", "integer" },
+	{ "community_name", "string" },
 	{ "pagerank", "double" },
 	{ "betweenness", "double" },
 	{ "in_degree", "integer" },
@@ -64,8 +66,6 @@ static void declare_all(gg_i_xml *x, const char *class, const attribute *a, size
 /* A node: its label, attributes, then viz colour, position and size. */
 static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 {
-	const gg_node *n = t->node;
-
 	gg_i_xml_start_node(x, t);
 	gg_i_xml_attr(x, "label", gg_i_str(&t->label));
 	gg_i_xml_start(x, "attvalues");
@@ -77,11 +77,11 @@ static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 	gg_i_xml_attr_uint(x, "b", t->b);
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:position");
-	gg_i_xml_attr_number(x, "x", n->x);
-	gg_i_xml_attr_number(x, "y", n->y);
+	gg_i_xml_attr_number(x, "x", t->x);
+	gg_i_xml_attr_number(x, "y", t->y);
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:size");
-	gg_i_xml_attr_number(x, "value", n->size > 0 ? n->size : 0);
+	gg_i_xml_attr_number(x, "value", t->size);
 	gg_i_xml_end(x);
 	gg_i_xml_end(x);
 }

@@ -16,11 +16,13 @@ typedef struct key {
 /* Label, then gg_i_xml_node_values' keys in its order, then the drawing's. */
 static const key node_keys[] = {
 	{ "label", "node", "string" },
-	{ "type", "node", "string" },
+	{ "node_kind", "node", "string" },
 	{ "aliases", "node", "string" },
 	{ "categories", "node", "string" },
 	{ "definition", "node", "string" },
+	{ "summary", "node", "string" },
 	{ "community", "node", "int" },
+	{ "community_name", "node", "string" },
 	{ "pagerank", "node", "double" },
 	{ "betweenness", "node", "double" },
 	{ "in_degree", "node", "int" },
@@ -28,6 +30,7 @@ static const key node_keys[] = {
 	{ "x", "node", "double" },
 	{ "y", "node", "double" },
 	{ "size", "node", "double" },
+	{ "color", "node", "string" },
 	{ "r", "node", "int" },
 	{ "g", "node", "int" },
 	{ "b", "node", "int" },
@@ -60,14 +63,13 @@ static void write_key(gg_i_xml *x, const key *k)
 /* A node with every node key, in the order declared. */
 static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 {
-	const gg_node *n = t->node;
-
 	gg_i_xml_start_node(x, t);
 	gg_i_xml_value(x, "label", gg_i_str(&t->label));
 	gg_i_xml_node_values(x, t);
-	gg_i_xml_value_number(x, "x", n->x);
-	gg_i_xml_value_number(x, "y", n->y);
-	gg_i_xml_value_number(x, "size", n->size);
+	gg_i_xml_value_number(x, "x", t->x);
+	gg_i_xml_value_number(x, "y", t->y);
+	gg_i_xml_value_number(x, "size", t->size);
+	gg_i_xml_value(x, "color", t->color);
 	gg_i_xml_value_int(x, "r", t->r);
 	gg_i_xml_value_int(x, "g", t->g);
 	gg_i_xml_value_int(x, "b", t->b);

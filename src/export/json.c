@@ -4,10 +4,10 @@
 
 /*
  * {"directed": true, "multigraph": true, "graph": {}, "nodes": [...],
- *  "links": [...]}: nodes carry the attributes of export.h with aliases and
- * categories as arrays; links carry "key" (their kind, which tells apart
- * two links between the same concepts) and the edge attributes.
- * networkx.node_link_graph reads it as it is.
+ *  "edges": [...]}: nodes carry the attributes of export.h with aliases and
+ * categories as arrays; edges carry "key" (their kind, which tells apart
+ * two edges between the same concepts) and the edge attributes.
+ * networkx (3.4 and later) reads it with node_link_graph(d) as it is.
  */
 
 /* Write clean text (valid UTF-8, no control characters) as a JSON string. */
@@ -61,7 +61,7 @@ static int write_node(FILE *f, const gg_i_node_text *t, gg_buf *scratch)
 
 	fprintf(f, "    {\"id\": \"n%zu\"", t->index);
 	key_string(f, "label", gg_i_str(&t->label));
-	key_string(f, "type", gg_i_type_name(n->kind));
+	key_string(f, "node_kind", gg_i_type_name(n->kind));
 	int err = key_array(f, "aliases", c->aliases, c->n_aliases, c->abbrevs, c->n_abbrevs,
 			    scratch);
 	if (!err)
@@ -69,15 +69,18 @@ static int write_node(FILE *f, const gg_i_node_text *t, gg_buf *scratch)
 	if (err)
 		return err;
 	fprintf(f, ", \"community\": %d", n->community);
+	key_string(f, "community_name", gg_i_str(&t->community_name));
 	key_number(f, "pagerank", n->pagerank);
 	key_number(f, "betweenness", n->betweenness);
 	fprintf(f, ", \"in_degree\": %u, \"out_degree\": %u", (unsigned)n->in_degree,
 		(unsigned)n->out_degree);
-	key_number(f, "x", n->x);
-	key_number(f, "y", n->y);
-	key_number(f, "size", n->size);
+	key_number(f, "x", t->x);
+	key_number(f, "y", t->y);
+	key_number(f, "size", t->size);
+	key_string(f, "color", t->color);
 	fprintf(f, ", \"r\": %u, \"g\": %u, \"b\": %u", t->r, t->g, t->b);
 	key_string(f, "definition", gg_i_str(&t->definition));
+	key_string(f, "summary", gg_i_str(&t->summary));
 	fputc('}', f);
 	return 0;
 }
@@ -116,7 +119,7 @@ int gg_i_write_json(FILE *f, const gg_i_view *v)
 		if (!err)
 			err = write_node(f, &nt, &scratch);
 	}
-	fputs("\n  ],\n  \"links\": [", f);
+	fputs("\n  ],\n  \"edges\": [", f);
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		fputs(i ? ",\n" : "\n", f);
 		err = gg_i_edge_text_fill(&et, v, i);

@@ -3,9 +3,10 @@
 #include "core/error.h"
 
 /*
- * nodes:          id:ID, name, type, aliases:string[], categories:string[],
- *                 community:int, pagerank:float, betweenness:float,
- *                 in_degree:int, out_degree:int, definition, :LABEL
+ * nodes:          id:ID, name, node_kind, aliases:string[],
+ *                 categories:string[], community:int, community_name,
+ *                 pagerank:float, betweenness:float, in_degree:int,
+ *                 out_degree:int, definition, summary, :LABEL
  *                 (labels Concept;Term or Concept;Keyword)
  * relationships:  :START_ID, :END_ID, :TYPE (MENTIONS, LINKS_TO,
  *                 IN_CATEGORY, HAS_KEYWORD), weight:float, kind, rule,
@@ -56,9 +57,9 @@ static int write_nodes(FILE *f, const gg_i_view *v)
 	char num[GG_I_NUMBER_MAX];
 	int err = 0;
 
-	fputs("id:ID,name,type,aliases:string[],categories:string[],community:int,"
-	      "pagerank:float,betweenness:float,in_degree:int,out_degree:int,definition,"
-	      ":LABEL\n", f);
+	fputs("id:ID,name,node_kind,aliases:string[],categories:string[],community:int,"
+	      "community_name,pagerank:float,betweenness:float,in_degree:int,out_degree:int,"
+	      "definition,summary,:LABEL\n", f);
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		if ((err = gg_i_node_text_fill(&t, v, i)) != 0)
 			break;
@@ -71,10 +72,13 @@ static int write_nodes(FILE *f, const gg_i_view *v)
 		if (!err)
 			err = array_cell(f, c->categories, c->n_categories, NULL, 0, &scratch);
 		fprintf(f, ",%d,", t.node->community);
-		fprintf(f, "%s,", gg_i_number(num, t.node->pagerank));
+		gg_i_table_cell(f, gg_i_str(&t.community_name), ',');
+		fprintf(f, ",%s,", gg_i_number(num, t.node->pagerank));
 		fprintf(f, "%s,", gg_i_number(num, t.node->betweenness));
 		fprintf(f, "%u,%u,", (unsigned)t.node->in_degree, (unsigned)t.node->out_degree);
 		gg_i_table_cell(f, gg_i_str(&t.definition), ',');
+		fputc(',', f);
+		gg_i_table_cell(f, gg_i_str(&t.summary), ',');
 		fprintf(f, ",Concept;%s\n", t.node->kind == GG_CONCEPT_KEYWORD ? "Keyword" : "Term");
 	}
 	gg_i_node_text_free(&t);

@@ -146,6 +146,7 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 		if (kept[a] && kept[b])
 			v->edges[v->n_edges++] = i;
 	}
+	err = gg_i_view_scale(v);
 cleanup:
 	free(dist);
 	free(cand);

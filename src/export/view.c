@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest tooltip text, in bytes, before it is cut at a word. */
@@ -182,6 +183,39 @@ static void first_sentence(gg_buf *out, const char *def)
 		gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
 }
 
+/*
+ * Append `def` as plain text: Markdown's emphasis (** __ `) dropped, a link
+ * [text](target) kept as its text, runs of white space made one space, no
+ * space at either end.
+ */
+static void plain_text(gg_buf *out, const char *def)
+{
+	size_t start = out->len;
+	for (const char *p = def; *p; p++) {
+		if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')) {
+			p++;
+			continue;
+		}
+		if (*p == '`')
+			continue;
+		if (*p == ']' && p[1] == '(' && strchr(p, ')')) {
+			p = strchr(p, ')'); /* the target of a link */
+			continue;
+		}
+		const char *close = *p == '[' ? strchr(p, ']') : NULL;
+		if (close && close[1] == '(' && strchr(close, ')'))
+			continue; /* the opening of a link's text */
+		if (is_space(*p)) {
+			if (out->len > start && out->ptr[out->len - 1] != ' ')
+				gg_buf_putc(out, ' ');
+		} else {
+			gg_buf_putc(out, *p);
+		}
+	}
+	while (!out->oom && out->len > start && out->ptr[out->len - 1] == ' ')
+		out->ptr[--out->len] = '\0';
+}
+
 int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 {
 	t->index = v->nodes[i];
@@ -192,19 +226,37 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	t->r = rgb[0];
 	t->g = rgb[1];
 	t->b = rgb[2];
+	gg_i_community_hex(t->node->community, t->color);
+	t->x = t->node->x * v->scale;
+	t->y = t->node->y * v->scale;
+	t->size = t->node->size > 0 ? t->node->size : 0;
 	gg_buf_clear(&t->label);
 	gg_buf_clear(&t->aliases);
 	gg_buf_clear(&t->categories);
 	gg_buf_clear(&t->definition);
+	gg_buf_clear(&t->summary);
+	gg_buf_clear(&t->community_name);
 	gg_i_clean(&t->label, t->node->name);
 	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
 	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
 	join(&t->categories, t->concept->categories, t->concept->n_categories);
 	if (t->concept->n_entries) {
 		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
-		first_sentence(&t->definition, e->definition);
+		first_sentence(&t->summary, e->definition);
+		gg_buf scratch = GG_BUF_INIT;
+		plain_text(&scratch, e->definition);
+		if (scratch.oom)
+			t->definition.oom = true;
+		else
+			gg_i_clean_n(&t->definition, gg_i_str(&scratch), scratch.len);
+		gg_buf_free(&scratch);
 	}
-	if (t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom)
+	const gg_community *c = t->node->community >= 0
+		? gg_graph_community(v->graph, (size_t)t->node->community) : NULL;
+	if (c && c->size)
+		gg_i_clean(&t->community_name, gg_graph_node(v->graph, c->members[0])->name);
+	if (t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
+	    t->summary.oom || t->community_name.oom)
 		return gg_error_oom();
 	return 0;
 }
@@ -215,6 +267,8 @@ void gg_i_node_text_free(gg_i_node_text *t)
 	gg_buf_free(&t->aliases);
 	gg_buf_free(&t->categories);
 	gg_buf_free(&t->definition);
+	gg_buf_free(&t->summary);
+	gg_buf_free(&t->community_name);
 }
 
 int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
@@ -222,6 +276,7 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 	t->index = v->edges[i];
 	t->edge = gg_graph_edge(v->graph, t->index, &t->from, &t->to);
 	t->entry = gg_glossary_entry(v->glossary, t->edge->entry);
+	t->width = gg_i_edge_width(t->edge->weight);
 	gg_buf_clear(&t->evidence);
 	gg_buf_clear(&t->surface);
 	gg_buf_clear(&t->file);
@@ -264,4 +319,82 @@ void gg_i_edge_text_free(gg_i_edge_text *t)
 	gg_buf_free(&t->surface);
 	gg_buf_free(&t->file);
 	gg_buf_free(&t->snippet);
+}
+
+double gg_i_edge_width(uint32_t weight)
+{
+	double w = 1 + 4 * log2(weight > 1 ? (double)weight : 1) / 6;
+	return w > 5 ? 5 : w;
+}
+
+/* A node of the view as the overlap count sees it: layout position, radius. */
+typedef struct disc {
+	double x, y, r;
+} disc;
+
+static int by_x(const void *pa, const void *pb)
+{
+	const disc *a = pa, *b = pb;
+	return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/*
+ * The node pairs that overlap when the layout is scaled by s: the discs,
+ * sorted by x, are swept, each against those to its right within the
+ * widest reach. Stops counting past `enough`.
+ */
+static size_t overlaps(const disc *d, size_t n, double r_max, double s, size_t enough)
+{
+	size_t count = 0;
+	double reach = 2 * r_max / s;
+	for (size_t i = 0; i < n && count <= enough; i++) {
+		for (size_t j = i + 1; j < n && d[j].x - d[i].x < reach; j++) {
+			double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
+			double r = d[i].r + d[j].r;
+			if (dx * dx + dy * dy < r * r && ++count > enough)
+				break;
+		}
+	}
+	return count;
+}
+
+/* Largest scale tried: a layout whose nodes coincide cannot be spread by scaling. */
+#define SCALE_MAX 1e6
+
+int gg_i_view_scale(gg_i_view *v)
+{
+	size_t n = v->n_nodes, budget = n / 100;
+	double r_max = 0;
+	disc *d = malloc((n ? n : 1) * sizeof(*d));
+
+	v->scale = 1;
+	if (!d)
+		return gg_error_oom();
+	for (size_t i = 0; i < n; i++) {
+		const gg_node *node = gg_graph_node(v->graph, v->nodes[i]);
+		d[i] = (disc){ isfinite(node->x) ? node->x : 0, isfinite(node->y) ? node->y : 0,
+			       node->size > 0 ? node->size : 0 };
+		if (d[i].r > r_max)
+			r_max = d[i].r;
+	}
+	qsort(d, n, sizeof(*d), by_x);
+	double lo = 0, hi = 1;
+	while (hi < SCALE_MAX && overlaps(d, n, r_max, hi, budget) > budget) {
+		lo = hi;
+		hi *= 2;
+	}
+	if (r_max > 0 && lo > 0) {
+		for (int k = 0; k < 20; k++) {
+			double mid = (lo + hi) / 2;
+			if (overlaps(d, n, r_max, mid, budget) > budget)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	/* three significant digits: a round factor that still leaves room */
+	double unit = pow(10, floor(log10(hi)) - 2);
+	v->scale = ceil(hi / unit) * unit;
+	free(d);
+	return 0;
 }

@@ -20,6 +20,7 @@ typedef struct gg_i_view {
 	size_t n_edges;
 	bool has_focus;
 	size_t focus_node; /* graph node index of the focus */
+	double scale;      /* layout units to drawing units (gg_i_view_scale) */
 } gg_i_view;
 
 /*
@@ -39,10 +40,15 @@ typedef struct gg_i_node_text {
 	const gg_node *node;
 	const gg_concept *concept;
 	unsigned char r, g, b; /* its community's colour */
+	char color[8];       /* the same as "#RRGGBB" */
+	double x, y;         /* position in drawing units: the layout's times the view's scale */
+	double size;         /* radius in drawing units (the node's display size, 1 to 10) */
 	gg_buf label;
 	gg_buf aliases;      /* aliases then abbreviations, "; " between */
 	gg_buf categories;   /* "; " between */
-	gg_buf definition;   /* first sentence of the first definition */
+	gg_buf definition;   /* the first definition, whole, Markdown removed */
+	gg_buf summary;      /* its first sentence, cut at a word past 300 bytes */
+	gg_buf community_name; /* the name of its community's most central node */
 } gg_i_node_text;
 
 /* Fill `t` for the view's i-th node. Returns 0 or GG_ENOMEM. */
@@ -59,6 +65,7 @@ typedef struct gg_i_edge_text {
 	gg_buf surface;
 	gg_buf file;
 	gg_buf snippet;
+	double width;       /* line width in drawing units, 1 to 5 (gg_i_edge_width) */
 } gg_i_edge_text;
 
 /* Fill `t` for the view's i-th edge. Returns 0 or GG_ENOMEM. */
@@ -77,7 +84,22 @@ void gg_i_clean(gg_buf *out, const char *s);
 /* The same for the `len` bytes at s (NUL bytes become U+FFFD). */
 void gg_i_clean_n(gg_buf *out, const char *s, size_t len);
 
+/* "term" or "keyword": the node_kind attribute. */
 const char *gg_i_type_name(gg_concept_kind k);
+
+/*
+ * The factor that turns layout units into drawing units, in which a node's
+ * radius is its display size (1 to 10), as Gephi and sigma.js draw it: the
+ * smallest that leaves at most 1% as many overlapping node pairs (closer
+ * than the sum of their radii) as nodes, so that the view reads at any
+ * glossary size. O(V log V) per trial, about 40 trials. Returns 0 or
+ * GG_ENOMEM.
+ */
+int gg_i_view_scale(gg_i_view *v);
+
+/* Line width of an edge of `weight` mentions: 1 for one, growing with
+ * log2(weight) to 5 from 64 on. */
+double gg_i_edge_width(uint32_t weight);
 
 /* Colour of a community ("#RRGGBB" in hex); communities past the palette,
  * and -1, share a pale grey. */

@@ -391,11 +391,13 @@ void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t)
 {
 	const gg_node *n = t->node;
 
-	gg_i_xml_value(x, "type", gg_i_type_name(n->kind));
+	gg_i_xml_value(x, "node_kind", gg_i_type_name(n->kind));
 	gg_i_xml_value(x, "aliases", gg_i_str(&t->aliases));
 	gg_i_xml_value(x, "categories", gg_i_str(&t->categories));
 	gg_i_xml_value(x, "definition", gg_i_str(&t->definition));
+	gg_i_xml_value(x, "summary", gg_i_str(&t->summary));
 	gg_i_xml_value_int(x, "community", n->community);
+	gg_i_xml_value(x, "community_name", gg_i_str(&t->community_name));
 	gg_i_xml_value_number(x, "pagerank", n->pagerank);
 	gg_i_xml_value_number(x, "betweenness", n->betweenness);
 	gg_i_xml_value_int(x, "in_degree", n->in_degree);

@@ -95,8 +95,9 @@ void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t);
 
 /*
  * The attributes GraphML and GEXF both write as keyed values, in the order
- * both declare them. A node's: type, aliases, categories, definition,
- * community, pagerank, betweenness, in_degree, out_degree. An edge's: rule,
+ * both declare them. A node's: node_kind, aliases, categories, definition,
+ * summary, community, community_name, pagerank, betweenness, in_degree,
+ * out_degree. An edge's: rule,
  * evidence, surface, specificity, cued, then held when `held`.
  */
 void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t);

@@ -198,7 +198,8 @@ static void test_text_helpers(void)
 	CU_ASSERT_STRING_EQUAL(hex, "#DDDDDD");
 }
 
-/* The definition's first sentence: ** gone, "e.g." not an end, a cut past 300 bytes. */
+/* The summary is the definition's first sentence: ** gone, "e.g." not an end;
+ * the definition is whole, its Markdown gone. */
 static void test_first_sentence(void)
 {
 	gg_export_options o;
@@ -210,10 +211,13 @@ static void test_first_sentence(void)
 	for (size_t i = 0; i < v.n_nodes; i++) {
 		CU_ASSERT_EQUAL_FATAL(gg_i_node_text_fill(&t, &v, i), 0);
 		if (t.node->concept == concept_of[0])
-			CU_ASSERT_STRING_EQUAL(t.definition.ptr,
+			CU_ASSERT_STRING_EQUAL(t.summary.ptr,
 					       "Alpha" GG_REPLACEMENT " is the first" GG_REPLACEMENT " one.");
+		if (t.node->concept == concept_of[0])
+			CU_ASSERT_STRING_EQUAL(t.definition.ptr, "Alpha" GG_REPLACEMENT " is the first"
+					       GG_REPLACEMENT " one. It names beta and gamma.");
 		if (t.node->concept == concept_of[1])
-			CU_ASSERT_STRING_EQUAL(t.definition.ptr, "Beta follows alpha, e.g. the second one.");
+			CU_ASSERT_STRING_EQUAL(t.summary.ptr, "Beta follows alpha, e.g. the second one.");
 	}
 	gg_i_node_text_free(&t);
 	gg_i_view_destroy(&v);
@@ -316,7 +320,7 @@ static void test_graphml(void)
 		xmlFree(dom);
 		xmlFree(type);
 	}
-	CU_ASSERT_EQUAL(keys, 23);
+	CU_ASSERT_EQUAL(keys, 26);
 	xmlNodePtr g = child(root, "graph");
 	CU_ASSERT_EQUAL(children(g, "node"), gg_graph_node_count(graph));
 	CU_ASSERT_EQUAL(children(g, "edge"), gg_graph_edge_count(graph));
