@@ -58,7 +58,8 @@ def reference(path):
     nodes = dict(g.nodes(data=True))
     edges = Counter((u, v, a['kind'], int(a['weight'])) for u, v, a in g.edges(data=True))
     for n, a in nodes.items():
-        if not (set(a) >= {'label', 'node_kind', 'pagerank', 'community', 'r', 'g', 'b'}):
+        if not (set(a) >= {'label', 'node_kind', 'pagerank', 'community', 'community_name',
+                           'definition', 'summary', 'r', 'g', 'b'}):
             check(False, 'json: node %s lacks attributes' % n)
             break
     bad = [e for e in edges if e[2] not in KINDS]
@@ -87,12 +88,19 @@ def read_graphml(path, nodes, edges):
         n: (a.get('label'), a.get('node_kind'), a.get('pagerank'), a.get('community'))
         for n, a in g.nodes(data=True)})
     same_edges('graphml/networkx', edges, Counter(
-        (u, v, a.get('kind'), int(a.get('weight'))) for u, v, a in g.edges(data=True)))
+        (u, v, a.get('kind'), a.get('mentions')) for u, v, a in g.edges(data=True)))
+    check(all(a.get('label') == a.get('kind') and 1 <= a.get('weight') <= 5
+              for _, _, a in g.edges(data=True)),
+          'graphml/networkx: edge label is the kind, weight a width of 1 to 5')
     node_types = all(isinstance(a.get('community'), int) and isinstance(a.get('pagerank'), float)
                      and isinstance(a.get('label'), str) for _, a in g.nodes(data=True))
     edge_types = all(isinstance(a.get('weight'), float) and isinstance(a.get('cued'), bool)
                      for _, _, a in g.edges(data=True))
     check(node_types and edge_types, 'graphml/networkx: int, double, boolean, string as typed')
+    names = {k.get('attr.name') for k in ET.parse(path).getroot().findall(
+        '{http://graphml.graphdrawing.org/xmlns}key')}
+    check(not (names & RESERVED - {'x', 'y', 'size', 'color', 'label'}),
+          'graphml: no reserved attribute name but the drawing\'s (x, y, size, color, label)')
     try:
         import igraph
     except ImportError:
@@ -102,7 +110,7 @@ def read_graphml(path, nodes, edges):
     same_nodes('graphml/igraph', nodes, {
         v['id']: (v['label'], v['node_kind'], v['pagerank'], int(v['community'])) for v in ig.vs})
     same_edges('graphml/igraph', edges, Counter(
-        (ig.vs[e.source]['id'], ig.vs[e.target]['id'], e['kind'], int(e['weight']))
+        (ig.vs[e.source]['id'], ig.vs[e.target]['id'], e['kind'], int(e['mentions']))
         for e in ig.es))
 
 
@@ -127,9 +135,17 @@ def read_gexf(path, nodes, edges):
                        n.find(VIZ + 'size') is not None and n.find(VIZ + 'position') is not None)
     same_nodes('gexf', nodes, got)
     check(all(colours), 'gexf: viz:color matches the community colour; viz:size, viz:position')
+    def mentions(e):
+        for a in e.find(GEXF + 'attvalues').findall(GEXF + 'attvalue'):
+            if a.get('for') == 'mentions':
+                return int(a.get('value'))
     same_edges('gexf', edges, Counter(
-        (e.get('source'), e.get('target'), e.get('kind'), int(float(e.get('weight'))))
+        (e.get('source'), e.get('target'), e.get('kind'), mentions(e))
         for e in graph.find(GEXF + 'edges').findall(GEXF + 'edge')))
+    check(not (set(titles.values()) & RESERVED), 'gexf: no reserved attribute name')
+    check(titles.get(('node', 'aliases')) and all(
+        titles.get(('node', a)) for a in ('community_name', 'definition', 'summary')),
+        'gexf: aliases, community_name, definition, summary declared')
 
 
 def unescape_dot(s):
@@ -198,6 +214,59 @@ def read_neo4j(stem, nodes, edges):
     same_edges('neo4j', edges, got)
 
 
+# Attribute names sigma.js and graphology keep for their own drawing.
+RESERVED = {'type', 'x', 'y', 'size', 'color', 'label', 'hidden', 'zIndex', 'forceLabel'}
+
+
+def overlap_share(points):
+    """Node pairs closer than the sum of their radii, per node: points are (x, y, r)."""
+    points = sorted(points)
+    reach = 2 * max((p[2] for p in points), default=0)
+    pairs = 0
+    for i, (x, y, r) in enumerate(points):
+        for x2, y2, r2 in points[i + 1:]:
+            if x2 - x >= reach:
+                break
+            if (x2 - x) ** 2 + (y2 - y) ** 2 < (r + r2) ** 2:
+                pairs += 1
+    return pairs / len(points) if points else 0
+
+
+def read_json_shapes(stem, nodes, edges):
+    """The graphology and cytoscape.js shapes: same graph, drawing attributes set."""
+    path = stem + '.graphology.json'
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            d = json.load(f)
+        check(d['options'] == {'type': 'directed', 'multi': True, 'allowSelfLoops': True},
+              'graphology: directed multigraph options')
+        check({n['key'] for n in d['nodes']} == set(nodes), 'graphology: same %d node keys' %
+              len(d['nodes']))
+        check(all({'x', 'y', 'size', 'color', 'label'} <= set(n['attributes']) and
+                  'type' not in n['attributes'] for n in d['nodes']),
+              'graphology: x, y, size, color, label on every node; no type')
+        same_edges('graphology', edges, Counter(
+            (e['source'], e['target'], e['attributes']['kind'], e['attributes']['weight'])
+            for e in d['edges']))
+    path = stem + '.cytoscape.json'
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            d = json.load(f)['elements']
+        check({n['data']['id'] for n in d['nodes']} == set(nodes) and
+              all(set(n['position']) == {'x', 'y'} for n in d['nodes']),
+              'cytoscape: same %d node ids, each with a position' % len(d['nodes']))
+        same_edges('cytoscape', edges, Counter(
+            (e['data']['source'], e['data']['target'], e['data']['kind'], e['data']['weight'])
+            for e in d['edges']))
+
+
+def check_overlap(nodes, limit):
+    """At most `limit` overlapping node pairs per node at the nodes' own size."""
+    share = overlap_share([(a['x'], a['y'], a['size']) for a in nodes.values()])
+    check(share <= limit, 'json: %.2f%% node pairs overlap per node (at most %g%%)' % (
+        100 * share, 100 * limit))
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         sys.stderr.write(__doc__)
@@ -207,6 +276,8 @@ def main(argv):
         sys.stderr.write('readback: no %s.json to compare with\n' % stem)
         return 2
     nodes, edges = reference(stem + '.json')
+    check_overlap(nodes, 0.03)
+    read_json_shapes(stem, nodes, edges)
     for ext, read in (('.graphml', read_graphml), ('.gexf', read_gexf), ('.dot', read_dot)):
         if os.path.exists(stem + ext):
             read(stem + ext, nodes, edges)

@@ -33,6 +33,8 @@ typedef enum gg_export_format {
 	GG_FORMAT_CSV,     /**< the same edge list as RFC 4180 CSV */
 	GG_FORMAT_JSON,    /**< node-link JSON (networkx's node_link_data shape) */
 	GG_FORMAT_NEO4J,   /**< two CSVs for neo4j-admin import: nodes, relationships */
+	GG_FORMAT_GRAPHOLOGY, /**< graphology's JSON (Gephi Lite, sigma.js) */
+	GG_FORMAT_CYTOSCAPE,  /**< cytoscape.js elements JSON */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
@@ -77,10 +79,16 @@ int gg_export_format_from_name(const char *name, gg_export_format *out);
 bool gg_export_uses_graphviz(gg_export_format f);
 
 /**
- * @return the format's name, which is also its file extension ("neo4j":
- * none); "unknown" for a value out of range. A static string.
+ * @return the format's name; "unknown" for a value out of range. A static string.
  */
 const char *gg_export_format_name(gg_export_format f);
+
+/**
+ * @return the extension of the format's file (no dot): its name, but
+ * "graphology.json", "cytoscape.json", and "" for neo4j (two files). A
+ * static string.
+ */
+const char *gg_export_format_extension(gg_export_format f);
 
 /**
  * The two files a neo4j export to `stem` writes: STEM.nodes.csv and

@@ -251,7 +251,7 @@ int cmd_build(int argc, char **argv)
 		job *j = &jobs[n_jobs++];
 		j->format = (gg_export_format)k;
 		j->path = join_path(args.dir, args.name,
-				    k == GG_FORMAT_NEO4J ? "" : gg_export_format_name(j->format));
+				    gg_export_format_extension(j->format));
 		cli_selection_options(sel, false, &j->options);
 		if (k == GG_FORMAT_SVG)
 			j->options.top = sel->top >= 0 ? (size_t)sel->top : GG_EXPORT_SVG_TOP;

@@ -18,6 +18,15 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_CSV] = "csv",
 	[GG_FORMAT_JSON] = "json",
 	[GG_FORMAT_NEO4J] = "neo4j",
+	[GG_FORMAT_GRAPHOLOGY] = "graphology",
+	[GG_FORMAT_CYTOSCAPE] = "cytoscape",
+};
+
+/* The file extension of each format, where it is not the format's name. */
+static const char *const extensions[GG_FORMAT_COUNT] = {
+	[GG_FORMAT_NEO4J] = "",
+	[GG_FORMAT_GRAPHOLOGY] = "graphology.json",
+	[GG_FORMAT_CYTOSCAPE] = "cytoscape.json",
 };
 
 void gg_export_options_init(gg_export_options *o)
@@ -37,12 +46,19 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, neo4j)", name);
+			    "csv, json, graphology, cytoscape, neo4j)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
 {
 	return f >= 0 && f < GG_FORMAT_COUNT ? format_names[f] : "unknown";
+}
+
+const char *gg_export_format_extension(gg_export_format f)
+{
+	if (f >= 0 && f < GG_FORMAT_COUNT && extensions[f])
+		return extensions[f];
+	return gg_export_format_name(f);
 }
 
 bool gg_export_uses_graphviz(gg_export_format f)
@@ -60,7 +76,9 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_SVG: return gg_i_write_svg(out, v);
 	case GG_FORMAT_TSV: return gg_i_write_table(out, v, '\t');
 	case GG_FORMAT_CSV: return gg_i_write_table(out, v, ',');
-	case GG_FORMAT_JSON: return gg_i_write_json(out, v);
+	case GG_FORMAT_JSON: return gg_i_write_json(out, v, GG_I_JSON_NETWORKX);
+	case GG_FORMAT_GRAPHOLOGY: return gg_i_write_json(out, v, GG_I_JSON_GRAPHOLOGY);
+	case GG_FORMAT_CYTOSCAPE: return gg_i_write_json(out, v, GG_I_JSON_CYTOSCAPE);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_COUNT:
 		break;

@@ -17,7 +17,13 @@ int gg_i_write_graphml(FILE *f, const gg_i_view *v);
 int gg_i_write_gexf(FILE *f, const gg_i_view *v);
 int gg_i_write_svg(FILE *f, const gg_i_view *v);
 int gg_i_write_table(FILE *f, const gg_i_view *v, char separator);
-int gg_i_write_json(FILE *f, const gg_i_view *v);
+/* The JSON shapes of json.c. */
+typedef enum gg_i_json_shape {
+	GG_I_JSON_NETWORKX,
+	GG_I_JSON_GRAPHOLOGY,
+	GG_I_JSON_CYTOSCAPE
+} gg_i_json_shape;
+int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape);
 int gg_i_write_neo4j(FILE *nodes, FILE *relationships, const gg_i_view *v);
 
 #endif

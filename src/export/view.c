@@ -99,6 +99,26 @@ static void join(gg_buf *out, const char **items, size_t n)
 	}
 }
 
+/* Append the cleaned items as a list ["a", "b"], '"' and '\\' escaped by a backslash. */
+static void list(gg_buf *out, const char **items, size_t n, const char **more, size_t n_more)
+{
+	gg_buf_putc(out, '[');
+	for (size_t i = 0; i < n + n_more; i++) {
+		gg_buf_puts(out, i ? ", \"" : "\"");
+		size_t start = out->len;
+		gg_i_clean(out, i < n ? items[i] : more[i - n]);
+		for (size_t k = start; !out->oom && k < out->len; k++) {
+			if (out->ptr[k] == '"' || out->ptr[k] == '\\') {
+				gg_buf_putc(out, ' '); /* room for the backslash */
+				memmove(out->ptr + k + 1, out->ptr + k, out->len - k - 1);
+				out->ptr[k++] = '\\';
+			}
+		}
+		gg_buf_putc(out, '"');
+	}
+	gg_buf_putc(out, ']');
+}
+
 /* White space, as first_sentence folds it. */
 static bool is_space(char c)
 {
@@ -240,6 +260,11 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
 	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
 	join(&t->categories, t->concept->categories, t->concept->n_categories);
+	gg_buf_clear(&t->alias_list);
+	gg_buf_clear(&t->category_list);
+	list(&t->alias_list, t->concept->aliases, t->concept->n_aliases, t->concept->abbrevs,
+	     t->concept->n_abbrevs);
+	list(&t->category_list, t->concept->categories, t->concept->n_categories, NULL, 0);
 	if (t->concept->n_entries) {
 		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
 		first_sentence(&t->summary, e->definition);
@@ -256,7 +281,7 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	if (c && c->size)
 		gg_i_clean(&t->community_name, gg_graph_node(v->graph, c->members[0])->name);
 	if (t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
-	    t->summary.oom || t->community_name.oom)
+	    t->summary.oom || t->community_name.oom || t->alias_list.oom || t->category_list.oom)
 		return gg_error_oom();
 	return 0;
 }
@@ -269,6 +294,8 @@ void gg_i_node_text_free(gg_i_node_text *t)
 	gg_buf_free(&t->definition);
 	gg_buf_free(&t->summary);
 	gg_buf_free(&t->community_name);
+	gg_buf_free(&t->alias_list);
+	gg_buf_free(&t->category_list);
 }
 
 int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)

@@ -46,6 +46,8 @@ typedef struct gg_i_node_text {
 	gg_buf label;
 	gg_buf aliases;      /* aliases then abbreviations, "; " between */
 	gg_buf categories;   /* "; " between */
+	gg_buf alias_list;   /* the aliases as a GEXF 1.3 list: ["a", "b \"c\""] */
+	gg_buf category_list; /* the categories as such a list */
 	gg_buf definition;   /* the first definition, whole, Markdown removed */
 	gg_buf summary;      /* its first sentence, cut at a word past 300 bytes */
 	gg_buf community_name; /* the name of its community's most central node */

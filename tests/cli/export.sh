@@ -13,9 +13,18 @@ cd "$TOP" || exit 2
 VALIDATE=$SCHEMAS_DIR/validate.sh
 READBACK=$TOP/tests/readback.py
 
-FORMATS="dot graphml gexf svg tsv csv json"
+FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape"
 FILES="glossary.dot glossary.graphml glossary.gexf glossary.svg glossary.tsv glossary.csv
-glossary.json glossary.nodes.csv glossary.relationships.csv nas.svg"
+glossary.json glossary.graphology.json glossary.cytoscape.json glossary.nodes.csv
+glossary.relationships.csv nas.svg"
+
+# extension FORMAT: the extension of the file build writes in that format.
+extension() {
+	case "$1" in
+	graphology | cytoscape) echo "$1.json" ;;
+	*) echo "$1" ;;
+	esac
+}
 
 # validate KIND FILE: the shared validator must accept it.
 validate() {
@@ -34,7 +43,7 @@ begin "build writes every format of the seed graph, and the map around NAS"
 run build -q -i data -o "$TMP/g" --focus NAS
 expect 0
 for f in $FILES; do [ -s "$TMP/g/$f" ] || fail "no $f"; done
-[ "$(ls -A "$TMP/g" | wc -l)" -eq 10 ] || fail "other files: $(ls -A "$TMP/g")"
+[ "$(ls -A "$TMP/g" | wc -l)" -eq 12 ] || fail "other files: $(ls -A "$TMP/g")"
 
 begin "build tells what it wrote"
 run build -i data -o "$TMP/told" --formats tsv,neo4j
@@ -50,6 +59,20 @@ validate svg "$TMP/g/nas.svg"
 begin "every format reads back with the same nodes, edges and attributes"
 readback "$TMP/g"
 
+begin "graphology reads the GEXF, GraphML and graphology JSON as sigma.js and Gephi Lite do"
+node "$TOP/tests/js/readback.mjs" "$TMP/g" >"$TMP/r.out" 2>&1 ||
+	fail "$(grep -v ': OK' "$TMP/r.out" | head -5)"
+
+begin "networkx 3.4 or later reads the JSON with node_link_graph(d)"
+if python3 -c 'import networkx as nx, sys; sys.exit(tuple(map(int, nx.__version__.split(".")[:2])) < (3, 4))' 2>/dev/null; then
+	python3 -c 'import json, sys, networkx as nx
+g = nx.node_link_graph(json.load(open(sys.argv[1])))
+sys.exit(not (g.is_directed() and g.is_multigraph() and g.number_of_edges() > 0))' "$TMP/g/glossary.json" ||
+		fail "node_link_graph(d) failed"
+else
+	echo "  (skipped: no networkx 3.4 or later on PATH)"
+fi
+
 begin "the same input gives byte-identical files"
 run build -q -i data -o "$TMP/again" --focus NAS
 expect 0
@@ -58,7 +81,8 @@ for f in $FILES; do cmp -s "$TMP/g/$f" "$TMP/again/$f" || fail "$f differs"; don
 begin "export -o - writes to standard output what build writes to a file"
 for f in $FORMATS; do
 	run export "$f" -q -i data -o -
-	[ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/g/glossary.$f" || fail "$f differs (exit $RC)"
+	[ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/g/glossary.$(extension "$f")" ||
+		fail "$f differs (exit $RC)"
 done
 run export svg --focus nas -q
 cmp -s "$TMP/out" "$TMP/g/nas.svg" || fail "focus map differs"
@@ -197,6 +221,13 @@ awk 'BEGIN {
 run export svg --top 0 -q -i "$TMP/big.txt" -o "$TMP/big.svg"
 expect 1 "" "more than a layout can take .*--top N.*--focus TERM"
 [ ! -e "$TMP/big.svg" ] || fail "a file was written"
+
+begin "a big glossary: at most 3% overlapping node pairs per node in every drawn format"
+run build -q -i "$TMP/big.txt" -o "$TMP/bigg" --formats json,graphml,gexf,graphology
+expect 0
+readback "$TMP/bigg"
+node "$TOP/tests/js/readback.mjs" "$TMP/bigg" >"$TMP/r.out" 2>&1 ||
+	fail "$(grep -v ': OK' "$TMP/r.out" | head -5)"
 
 begin "a big glossary: the overview keeps the most central terms and reads"
 run export svg -q -i "$TMP/big.txt" -o "$TMP/big.svg"
