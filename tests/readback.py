@@ -182,6 +182,18 @@ def read_dot(path, nodes, edges):
         (str(e[0]), str(e[1]), e.attr['kind'], int(e.attr['weight'])) for e in g.edges()))
 
 
+def unguard(cell):
+    """A cell's text: the ' that keeps a spreadsheet from running it removed."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def check_guarded(fmt, rows):
+    """No cell a spreadsheet would run as a formula."""
+    bad = [cell for r in rows for cell in r if cell[:1] in ('=', '+', '-', '@', '\t', '\r')
+           and not cell.lstrip('-').replace('.', '', 1).replace('e', '', 1).isdigit()]
+    check(not bad, '%s: no cell begins with = + - @%s' % (fmt, ' (%r)' % bad[0] if bad else ''))
+
+
 def read_table(path, delimiter, nodes, edges):
     fmt = os.path.splitext(path)[1][1:]
     with open(path, encoding='utf-8', newline='') as f:
@@ -193,20 +205,26 @@ def read_table(path, delimiter, nodes, edges):
         fmt, len(header)))
     names = Counter((nodes[u]['label'], nodes[v]['label'], k, w)
                     for (u, v, k, w), n in edges.items() for _ in range(n))
-    got = Counter((r[0], r[1], r[3], int(r[2])) for r in rows[1:] if len(r) >= 6)
+    got = Counter((unguard(r[0]), unguard(r[1]), r[3], int(r[2])) for r in rows[1:] if len(r) >= 6)
+    check_guarded(fmt, rows)
     check(got == names, '%s: same %d edges by name' % (fmt, sum(got.values())))
     check(all(r[4] in RULES for r in rows[1:]), '%s: rules known' % fmt)
 
 
 def read_neo4j(stem, nodes, edges):
     with open(stem + '.nodes.csv', encoding='utf-8', newline='') as f:
-        rows = list(csv.reader(f))
+        text = f.read()
+        rows = list(csv.reader(text.splitlines()))
+    check_guarded('neo4j', rows)
+    check(sorted(unguard(r[1]) for r in rows[1:]) ==
+          sorted(a.get('name', a['label']) for a in nodes.values()), 'neo4j: same names')
+    check('\\"' not in text, 'neo4j: no backslash before a quote (LOAD CSV reads it as an escape)')
     check(rows[0][0] == 'id:ID' and rows[0][-1] == ':LABEL', 'neo4j: nodes header')
     check(sorted(r[0] for r in rows[1:]) == sorted(nodes), 'neo4j: same %d nodes' % (
         len(rows) - 1))
     with open(stem + '.relationships.csv', encoding='utf-8', newline='') as f:
         rels = list(csv.reader(f))
-    check(rels[0][:4] == [':START_ID', ':END_ID', ':TYPE', 'weight:float'],
+    check(rels[0][:4] == [':START_ID', ':END_ID', ':TYPE', 'weight:int'],
           'neo4j: relationships header')
     kinds = {'MENTIONS': 'mention', 'LINKS_TO': 'editor', 'IN_CATEGORY': 'category',
              'HAS_KEYWORD': 'keyword'}

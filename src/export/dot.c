@@ -72,6 +72,37 @@ static void escape(gg_buf *out, const char *s, bool backslash, bool amp)
 	}
 }
 
+/*
+ * Longest value, in bytes, once escaped: graphviz reads no quoted string
+ * past 16,384 bytes, and agcanon may double it still (\" for ").
+ */
+#define VALUE_MAX 8000
+
+/*
+ * Cut the escaped value that starts at out->ptr[start] to VALUE_MAX bytes
+ * with an ellipsis when it is longer, between two characters and never
+ * inside an escape (\\, &amp;).
+ */
+static void cap_value(gg_buf *out, size_t start)
+{
+	if (out->oom || out->len - start <= VALUE_MAX)
+		return;
+	size_t at = start, end = start + VALUE_MAX - 3;
+	for (;;) {
+		const char *p = out->ptr + at;
+		size_t step = *p == '\\' ? 2 : strncmp(p, "&amp;", 5) == 0 ? 5 : 1;
+		while (step == 1 && at + step < out->len &&
+		       ((unsigned char)p[step] & 0xC0) == 0x80)
+			step++;
+		if (at + step > end)
+			break;
+		at += step;
+	}
+	out->len = at;
+	out->ptr[at] = '\0';
+	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+}
+
 /* An attribute of the nodes or of the edges, with its default value. */
 typedef struct attribute {
 	const char *name;
@@ -82,7 +113,7 @@ typedef struct attribute {
 enum node_attribute {
 	NODE_ALIASES, NODE_BETWEENNESS, NODE_CATEGORIES, NODE_COLOR, NODE_COMMUNITY,
 	NODE_COMMUNITY_NAME, NODE_DEFINITION, NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE,
-	NODE_LABEL, NODE_NODE_KIND, NODE_PAGERANK, NODE_PENWIDTH, NODE_SIZE, NODE_STYLE,
+	NODE_LABEL, NODE_NAME, NODE_NODE_KIND, NODE_PAGERANK, NODE_PENWIDTH, NODE_SIZE, NODE_STYLE,
 	NODE_TOOLTIP, NODE_COUNT
 };
 
@@ -98,6 +129,7 @@ static const attribute node_attributes[NODE_COUNT] = {
 	[NODE_FONTNAME] = { "fontname", "Helvetica" },
 	[NODE_FONTSIZE] = { "fontsize", "14" },
 	[NODE_LABEL] = { "label", "" },
+	[NODE_NAME] = { "name", "" },
 	[NODE_NODE_KIND] = { "node_kind", "" },
 	[NODE_PAGERANK] = { "pagerank", "" },
 	[NODE_PENWIDTH] = { "penwidth", "0.6" },
@@ -124,10 +156,9 @@ static const attribute edge_attributes[EDGE_COUNT] = {
 };
 
 /* The graph attributes of the DOT file, by name: edges drawn under the
- * nodes, as in the SVG, and sfdp, because dot's own layout, which `dot
- * -Tsvg` would otherwise run, takes hours on a few thousand nodes. */
+ * nodes, as in the SVG. No layout: the command chosen (sfdp, neato, dot)
+ * runs its own; dot's takes hours on a few thousand nodes, sfdp seconds. */
 static const attribute graph_attributes[] = {
-	{ "layout", "sfdp" },
 	{ "outputorder", "edgesfirst" },
 	{ "overlap", "prism" },
 	{ "splines", "false" },
@@ -203,6 +234,7 @@ static void put_int(gg_buf *out, long long v)
 static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
 {
 	const gg_node *n = t->node;
+	size_t start = out->len;
 	char hex[8];
 
 	switch (a) {
@@ -223,6 +255,7 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "2.5" : node_attributes[a].def); break;
 	case NODE_SIZE: put_number(out, n->size); break;
 	case NODE_TOOLTIP: escape(out, gg_i_str(&t->summary), true, true); break;
+	case NODE_NAME: escape(out, gg_i_str(&t->name), true, false); break;
 	case NODE_NODE_KIND: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
 	case NODE_FONTNAME:
 	case NODE_STYLE:
@@ -231,6 +264,7 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_COUNT: /* not an attribute */
 		break;
 	}
+	cap_value(out, start);
 }
 
 /* Append the value of edge attribute `a`, escaped for graphviz; the tooltip
@@ -240,6 +274,7 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 {
 	const gg_edge *e = t->edge;
 	const char *kind = gg_edge_kind_name(e->kind);
+	size_t start = out->len;
 
 	switch (a) {
 	case EDGE_EVIDENCE: escape(out, gg_i_str(&t->evidence), true, false); break;
@@ -264,6 +299,7 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 	case EDGE_COUNT: /* not an attribute */
 		break;
 	}
+	cap_value(out, start);
 }
 
 /* What the DOT stream and the cgraph graph keep of a node of the graph. */

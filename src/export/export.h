@@ -6,9 +6,24 @@
 
 #include <stdio.h>
 
-/* Write one table cell of clean text: quoted as RFC 4180 says when it holds
- * a comma or a double quote (sep ','), or begins with one (sep TAB). */
-void gg_i_table_cell(FILE *f, const char *s, char sep);
+/* How a table cell is written: for a TSV, a CSV, or a CSV of neo4j's. */
+typedef enum gg_i_cell_style {
+	GG_I_CELL_TSV,
+	GG_I_CELL_CSV,
+	GG_I_CELL_NEO4J
+} gg_i_cell_style;
+
+/*
+ * Write one table cell of clean text. A cell that begins with = + - @ (a
+ * formula to a spreadsheet) or ' gets a ' in front, so that a spreadsheet
+ * shows it as text; removing one leading ' from every cell that has one
+ * gives the text back. Then it is quoted as RFC 4180 says when it holds a
+ * comma or a double quote (CSV), or begins with one (TSV). In neo4j's
+ * cells, a backslash that would stand before a quote of the quoting, which
+ * Cypher's LOAD CSV reads as an escape, is written U+29F5 (reverse solidus
+ * operator) instead.
+ */
+void gg_i_table_cell(FILE *f, const char *s, gg_i_cell_style style);
 
 /* The writers, one per format. Each writes the whole view to `f` and
  * returns 0 or a GG_E* code with the message set. */

@@ -17,6 +17,7 @@ typedef struct attribute {
 
 /* gg_i_xml_node_values' keys, in its order. */
 static const attribute node_attributes[] = {
+	{ "name", "string" },
 	{ "node_kind", "string" },
 	{ "aliases", "liststring" },
 	{ "categories", "liststring" },

@@ -19,6 +19,7 @@ typedef struct key {
 /* Label, then gg_i_xml_node_values' keys in its order, then the drawing's. */
 static const key node_keys[] = {
 	{ "label", "label", "node", "string" },
+	{ "name", "name", "node", "string" },
 	{ "node_kind", "node_kind", "node", "string" },
 	{ "aliases", "aliases", "node", "string" },
 	{ "categories", "categories", "node", "string" },

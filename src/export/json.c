@@ -74,6 +74,7 @@ static int node_attributes(FILE *f, const gg_i_node_text *t, bool with_position,
 	const gg_node *n = t->node;
 
 	key_string(f, "label", gg_i_str(&t->label));
+	key_string(f, "name", gg_i_str(&t->name));
 	key_string(f, "node_kind", gg_i_type_name(n->kind));
 	int err = key_array(f, "aliases", c->aliases, c->n_aliases, c->abbrevs, c->n_abbrevs,
 			    scratch);

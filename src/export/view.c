@@ -119,6 +119,27 @@ static void list(gg_buf *out, const char **items, size_t n, const char **more, s
 	gg_buf_putc(out, ']');
 }
 
+/* Append the UTF-8 text s, cut to `max` characters, the last of them an
+ * ellipsis, when it is longer. */
+static void cap(gg_buf *out, const char *s, size_t max)
+{
+	size_t chars = 0, at = 0, cut = 0;
+	for (; s[at]; at++) {
+		if (((unsigned char)s[at] & 0xC0) == 0x80)
+			continue;
+		if (chars == max - 1)
+			cut = at;
+		if (++chars > max)
+			break;
+	}
+	if (chars <= max) {
+		gg_buf_puts(out, s);
+		return;
+	}
+	gg_buf_put(out, s, cut);
+	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+}
+
 /* White space, as first_sentence folds it. */
 static bool is_space(char c)
 {
@@ -256,7 +277,9 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	gg_buf_clear(&t->definition);
 	gg_buf_clear(&t->summary);
 	gg_buf_clear(&t->community_name);
-	gg_i_clean(&t->label, t->node->name);
+	gg_buf_clear(&t->name);
+	gg_i_clean(&t->name, t->node->name);
+	cap(&t->label, gg_i_str(&t->name), GG_I_LABEL_MAX);
 	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
 	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
 	join(&t->categories, t->concept->categories, t->concept->n_categories);
@@ -280,7 +303,7 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 		? gg_graph_community(v->graph, (size_t)t->node->community) : NULL;
 	if (c && c->size)
 		gg_i_clean(&t->community_name, gg_graph_node(v->graph, c->members[0])->name);
-	if (t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
+	if (t->name.oom || t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
 	    t->summary.oom || t->community_name.oom || t->alias_list.oom || t->category_list.oom)
 		return gg_error_oom();
 	return 0;
@@ -288,6 +311,7 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 
 void gg_i_node_text_free(gg_i_node_text *t)
 {
+	gg_buf_free(&t->name);
 	gg_buf_free(&t->label);
 	gg_buf_free(&t->aliases);
 	gg_buf_free(&t->categories);

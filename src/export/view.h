@@ -32,6 +32,10 @@ typedef struct gg_i_view {
 int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o);
 void gg_i_view_destroy(gg_i_view *v);
 
+/* Longest label, in characters: graphviz cannot read back a 16 KB word,
+ * nor draw one of some thousands; the whole name is kept as `name`. */
+#define GG_I_LABEL_MAX 80
+
 /* One node of the view with its text made safe: valid UTF-8 without control
  * characters, on one line. Fill with gg_i_node_text_fill, release with
  * gg_i_node_text_free; the buffers are reused from node to node. */
@@ -43,7 +47,8 @@ typedef struct gg_i_node_text {
 	char color[8];       /* the same as "#RRGGBB" */
 	double x, y;         /* position in drawing units: the layout's times the view's scale */
 	double size;         /* radius in drawing units (the node's display size, 1 to 10) */
-	gg_buf label;
+	gg_buf name;         /* the display name, whole */
+	gg_buf label;        /* the same, cut to GG_I_LABEL_MAX characters with an ellipsis */
 	gg_buf aliases;      /* aliases then abbreviations, "; " between */
 	gg_buf categories;   /* "; " between */
 	gg_buf alias_list;   /* the aliases as a GEXF 1.3 list: ["a", "b \"c\""] */

@@ -392,6 +392,7 @@ void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t, const char *alia
 {
 	const gg_node *n = t->node;
 
+	gg_i_xml_value(x, "name", gg_i_str(&t->name));
 	gg_i_xml_value(x, "node_kind", gg_i_type_name(n->kind));
 	gg_i_xml_value(x, "aliases", aliases);
 	gg_i_xml_value(x, "categories", categories);

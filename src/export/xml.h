@@ -95,7 +95,7 @@ void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t);
 
 /*
  * The attributes GraphML and GEXF both write as keyed values, in the order
- * both declare them. A node's: node_kind, aliases and categories (as given:
+ * both declare them. A node's: name (whole, where label may be cut), node_kind, aliases and categories (as given:
  * each format writes a list its own way), definition, summary, community,
  * community_name, pagerank, betweenness, in_degree, out_degree. An edge's:
  * mentions (the raw weight), rule, evidence, surface, specificity, cued,

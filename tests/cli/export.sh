@@ -73,6 +73,14 @@ else
 	echo "  (skipped: no networkx 3.4 or later on PATH)"
 fi
 
+begin "the DOT names no layout: dot, neato and sfdp each read and draw it"
+grep -q "layout=" "$TMP/g/glossary.dot" && fail "the DOT sets a layout"
+for engine in dot neato sfdp; do
+	"$engine" -Tsvg "$TMP/g/glossary.dot" >"$TMP/engine.svg" 2>"$TMP/engine.err" &&
+		[ ! -s "$TMP/engine.err" ] && grep -q "<svg" "$TMP/engine.svg" ||
+		fail "$engine: $(head -2 "$TMP/engine.err")"
+done
+
 begin "the same input gives byte-identical files"
 run build -q -i data -o "$TMP/again" --focus NAS
 expect 0
@@ -111,7 +119,7 @@ awk -F'\t' 'NR > 1 && $NF !~ /^(|generic|case-clash|stop-term|min-weight)$/ { ex
 
 begin "Neo4j headers"
 head -1 "$TMP/g/glossary.nodes.csv" | grep -q "^id:ID,.*,:LABEL$" || fail "nodes header"
-head -1 "$TMP/g/glossary.relationships.csv" | grep -q "^:START_ID,:END_ID,:TYPE,weight:float" ||
+head -1 "$TMP/g/glossary.relationships.csv" | grep -q "^:START_ID,:END_ID,:TYPE,weight:int,.*specificity:double" ||
 	fail "relationships header"
 
 begin "a full disk fails, says why, exits 1"
@@ -205,6 +213,32 @@ xmllint --noout --nonet "$TMP/n/glossary.svg" 2>"$TMP/x.err" || fail "xmllint: $
 
 begin "nasty names: every format reads back the same"
 readback "$TMP/n"
+
+begin "formulas: no CSV, TSV or Neo4j cell begins with = + - @, and the text comes back"
+mkdir -p "$TMP/formulas"
+printf '%s\n\n' '=cmd|calc, formulas' '**=cmd|calc** runs @home and +1 rule.' \
+	'@home, formulas' '**@home** names =cmd|calc.' '+1 rule, formulas' \
+	'**+1 rule** names @home and -minus and ends in a backslash\' \
+	'-minus, formulas' '**-minus** names "+1 rule", quoted\' >"$TMP/formulas/f.txt"
+run build -q -i "$TMP/formulas" -o "$TMP/fo" --formats csv,tsv,neo4j,json
+expect 0
+readback "$TMP/fo"
+grep -q "^'=cmd|calc,'@home," "$TMP/fo/glossary.csv" || fail "no ' before =cmd|calc"
+
+begin "a 17,000-character term: label cut with an ellipsis, name whole; DOT and SVG read"
+mkdir -p "$TMP/long"
+LONG=$(printf 'x%.0s' $(seq 17000))
+printf '<html><body><dl><dt>%s</dt><dd>A long word that names graph.</dd><dt>graph</dt><dd>Graph is named by the %s word.</dd></dl></body></html>\n' \
+	"$LONG" "$LONG" >"$TMP/long/long.html"
+run build -q -i "$TMP/long" -o "$TMP/lo" --formats dot,svg,json,gexf
+expect 0
+validate dot "$TMP/lo/glossary.dot"
+validate svg "$TMP/lo/glossary.svg"
+validate gexf "$TMP/lo/glossary.gexf"
+"$PYTHON" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not any(len(n["label"]) == 80 and n["label"].endswith("\u2026") and len(n["name"]) == 17000
+                 for n in d["nodes"]))' "$TMP/lo/glossary.json" || fail "label not cut, or name not whole"
 
 # A big glossary: 2,000 invented terms, each naming three others.
 begin "past the layout cap, SVG refuses and points to --top and --focus"
