@@ -285,6 +285,48 @@ def check_overlap(nodes, limit):
         100 * share, 100 * limit))
 
 
+def read_skos(path, nodes, edges):
+    """The SKOS Turtle through rdflib: one concept per node, labels, links."""
+    try:
+        import rdflib
+        from rdflib.namespace import RDF, SKOS
+    except ImportError:
+        print('readback: SKIP skos: rdflib is not installed')
+        return
+    gg = rdflib.Namespace('https://glossgraph.example/ns#')
+    g = rdflib.Graph()
+    g.parse(path, format='turtle')
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    check(len(concepts) == len(nodes), 'skos: %d concepts for %d nodes' % (
+        len(concepts), len(nodes)))
+    check(len(set(g.subjects(RDF.type, SKOS.ConceptScheme))) == 1 and
+          all((c, SKOS.inScheme, None) in g for c in concepts), 'skos: one scheme, every concept in it')
+    pref = {c: [str(o) for o in g.objects(c, SKOS.prefLabel)] for c in concepts}
+    check(all(len(p) == 1 for p in pref.values()), 'skos: exactly one prefLabel per concept')
+    names = sorted(a.get('name', a['label']) for a in nodes.values())
+    check(sorted(p[0] for p in pref.values() if p) == names, 'skos: prefLabels are the names')
+    overlap = [c for c in concepts if len(set(map(str, g.objects(c, SKOS.altLabel))) |
+               set(map(str, g.objects(c, SKOS.hiddenLabel))) | set(pref[c])) !=
+               len(list(g.objects(c, SKOS.altLabel))) + len(list(g.objects(c, SKOS.hiddenLabel))) +
+               len(pref[c])]
+    check(not overlap, 'skos: no label repeated within a concept')
+    links = [(s, p, o) for p in (SKOS.related, gg.mentions, gg.inCategory, gg.hasKeyword)
+             for s, o in g.subject_objects(p)]
+    check(all(s != o for s, _, o in links), 'skos: no concept related to itself')
+    related = set(g.subject_objects(SKOS.related))
+    check(not any((o, s) in related for s, o in related), 'skos: skos:related once per pair')
+    mentions = {(u, v) for (u, v, k, w) in edges if k == 'mention' and u != v}
+    check(len(set(g.subject_objects(gg.mentions))) == len(mentions),
+          'skos: %d gg:mentions for %d mention edges' % (len(set(g.subject_objects(gg.mentions))),
+                                                         len(mentions)))
+    described = list(g.subjects(RDF.type, gg.Mention))
+    check(len(described) == sum(n for (u, v, k, w), n in edges.items() if k == 'mention' and u != v)
+          and all((m, gg.weight, None) in g for m in described),
+          'skos: each mention described with its weight')
+    check(all((c, SKOS.member, None) in g for c in g.subjects(RDF.type, SKOS.Collection)),
+          'skos: every collection has members')
+
+
 def main(argv):
     if len(argv) not in (2, 3):
         sys.stderr.write(__doc__)
@@ -302,6 +344,8 @@ def main(argv):
     for ext, delimiter in (('.tsv', '\t'), ('.csv', ',')):
         if os.path.exists(stem + ext):
             read_table(stem + ext, delimiter, nodes, edges)
+    if os.path.exists(stem + '.ttl'):
+        read_skos(stem + '.ttl', nodes, edges)
     if os.path.exists(stem + '.nodes.csv'):
         read_neo4j(stem, nodes, edges)
     return 1 if failures else 0

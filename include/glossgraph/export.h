@@ -35,9 +35,12 @@ typedef enum gg_export_format {
 	GG_FORMAT_NEO4J,   /**< two CSVs for neo4j-admin import: nodes, relationships */
 	GG_FORMAT_GRAPHOLOGY, /**< graphology's JSON (Gephi Lite, sigma.js) */
 	GG_FORMAT_CYTOSCAPE,  /**< cytoscape.js elements JSON */
+	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
+/** Default start of the SKOS export's IRIs. */
+#define GG_EXPORT_BASE_IRI "https://example.org/glossary/"
 /** Default number of nodes of an SVG overview. */
 #define GG_EXPORT_SVG_TOP 150
 /** Default number of nodes of an SVG focus map. */
@@ -59,6 +62,7 @@ typedef struct gg_export_options {
 			     *  sfdp for an overview and neato around a focus */
 	size_t max_layout_nodes; /**< SVG refuses more nodes than this (1,500) */
 	size_t max_layout_edges; /**< or more edges than this (6,000) */
+	const char *base_iri; /**< SKOS: the IRIs' start; NULL is GG_EXPORT_BASE_IRI */
 } gg_export_options;
 
 /** Fill `o` with the defaults: whole graph, depth 2, layout caps as above. */
@@ -85,7 +89,7 @@ const char *gg_export_format_name(gg_export_format f);
 
 /**
  * @return the extension of the format's file (no dot): its name, but
- * "graphology.json", "cytoscape.json", and "" for neo4j (two files). A
+ * "graphology.json", "cytoscape.json", "ttl" for skos, and "" for neo4j (two files). A
  * static string.
  */
 const char *gg_export_format_extension(gg_export_format f);

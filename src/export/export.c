@@ -20,6 +20,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_NEO4J] = "neo4j",
 	[GG_FORMAT_GRAPHOLOGY] = "graphology",
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape",
+	[GG_FORMAT_SKOS] = "skos",
 };
 
 /* The file extension of each format, where it is not the format's name. */
@@ -27,6 +28,7 @@ static const char *const extensions[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_NEO4J] = "",
 	[GG_FORMAT_GRAPHOLOGY] = "graphology.json",
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape.json",
+	[GG_FORMAT_SKOS] = "ttl",
 };
 
 void gg_export_options_init(gg_export_options *o)
@@ -46,7 +48,7 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, graphology, cytoscape, neo4j)", name);
+			    "csv, json, graphology, cytoscape, neo4j, skos)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
@@ -79,6 +81,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_JSON: return gg_i_write_json(out, v, GG_I_JSON_NETWORKX);
 	case GG_FORMAT_GRAPHOLOGY: return gg_i_write_json(out, v, GG_I_JSON_GRAPHOLOGY);
 	case GG_FORMAT_CYTOSCAPE: return gg_i_write_json(out, v, GG_I_JSON_CYTOSCAPE);
+	case GG_FORMAT_SKOS: return gg_i_write_skos(out, v);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_COUNT:
 		break;

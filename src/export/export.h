@@ -39,6 +39,7 @@ typedef enum gg_i_json_shape {
 	GG_I_JSON_CYTOSCAPE
 } gg_i_json_shape;
 int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape);
+int gg_i_write_skos(FILE *f, const gg_i_view *v);
 int gg_i_write_neo4j(FILE *nodes, FILE *relationships, const gg_i_view *v);
 
 #endif

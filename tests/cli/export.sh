@@ -13,15 +13,16 @@ cd "$TOP" || exit 2
 VALIDATE=$SCHEMAS_DIR/validate.sh
 READBACK=$TOP/tests/readback.py
 
-FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape"
+FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape skos"
 FILES="glossary.dot glossary.graphml glossary.gexf glossary.svg glossary.tsv glossary.csv
-glossary.json glossary.graphology.json glossary.cytoscape.json glossary.nodes.csv
+glossary.json glossary.graphology.json glossary.cytoscape.json glossary.ttl glossary.nodes.csv
 glossary.relationships.csv nas.svg"
 
 # extension FORMAT: the extension of the file build writes in that format.
 extension() {
 	case "$1" in
 	graphology | cytoscape) echo "$1.json" ;;
+	skos) echo ttl ;;
 	*) echo "$1" ;;
 	esac
 }
@@ -43,7 +44,7 @@ begin "build writes every format of the seed graph, and the map around NAS"
 run build -q -i data -o "$TMP/g" --focus NAS
 expect 0
 for f in $FILES; do [ -s "$TMP/g/$f" ] || fail "no $f"; done
-[ "$(ls -A "$TMP/g" | wc -l)" -eq 12 ] || fail "other files: $(ls -A "$TMP/g")"
+[ "$(ls -A "$TMP/g" | wc -l)" -eq 13 ] || fail "other files: $(ls -A "$TMP/g")"
 
 begin "build tells what it wrote"
 run build -i data -o "$TMP/told" --formats tsv,neo4j
@@ -80,6 +81,13 @@ for engine in dot neato sfdp; do
 		[ ! -s "$TMP/engine.err" ] && grep -q "<svg" "$TMP/engine.svg" ||
 		fail "$engine: $(head -2 "$TMP/engine.err")"
 done
+
+begin "SKOS: IRIs start with --base-iri; a base that is no IRI is refused"
+run export skos -q -i data --base-iri "urn:example:terms:"
+expect 0 "<urn:example:terms:scheme>"
+grep -q "https://example.org/glossary/" "$TMP/out" && fail "the default base IRI is still used"
+run export skos -q -i data --base-iri "not an iri"
+expect 1 "" "is not an IRI to build on"
 
 begin "the same input gives byte-identical files"
 run build -q -i data -o "$TMP/again" --focus NAS
