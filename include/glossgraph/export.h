@@ -59,7 +59,7 @@ typedef struct gg_export_options {
 	unsigned depth;     /**< hops from the focus, either direction (2) */
 	bool with_held;     /**< write the held attribute (build the graph with held edges) */
 	const char *layout; /**< SVG engine: "sfdp", "neato", "dot", ...; NULL picks
-			     *  sfdp for an overview and neato around a focus */
+			     *  sfdp for an overview and twopi (radial) around a focus */
 	size_t max_layout_nodes; /**< SVG refuses more nodes than this (1,500) */
 	size_t max_layout_edges; /**< or more edges than this (6,000) */
 	const char *base_iri; /**< SKOS: the IRIs' start; NULL is GG_EXPORT_BASE_IRI */

@@ -172,6 +172,9 @@ static double font_size(double size)
 	return 8 + 2 * (size > 10 ? 10 : size);
 }
 
+/* The focus's font size: above any other node's, so that it stands out. */
+#define FOCUS_FONT_SIZE 34
+
 /* Line width from the number of mentions: 0.6 for one, up to 4 from 20 on. */
 static double pen_width(uint32_t weight)
 {
@@ -228,8 +231,8 @@ static void put_int(gg_buf *out, long long v)
 
 /*
  * Append the value of node attribute `a`, escaped for graphviz: the focus
- * is drawn with a dark border; attributes the node does not set get their
- * default.
+ * is drawn in bold, larger than any other node, with a thick dark border;
+ * attributes the node does not set get their default.
  */
 static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
 {
@@ -249,15 +252,15 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 		gg_i_community_hex(n->community, hex);
 		gg_buf_puts(out, hex);
 		break;
-	case NODE_FONTSIZE: put_number(out, font_size(n->size)); break;
+	case NODE_FONTSIZE: put_number(out, is_focus ? FOCUS_FONT_SIZE : font_size(n->size)); break;
+	case NODE_FONTNAME: gg_buf_puts(out, is_focus ? "Helvetica-Bold" : node_attributes[a].def); break;
 	case NODE_LABEL: escape(out, gg_i_str(&t->label), true, true); break;
 	case NODE_PAGERANK: put_number(out, n->pagerank); break;
-	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "2.5" : node_attributes[a].def); break;
+	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "3" : node_attributes[a].def); break;
 	case NODE_SIZE: put_number(out, n->size); break;
 	case NODE_TOOLTIP: escape(out, gg_i_str(&t->summary), true, true); break;
 	case NODE_NAME: escape(out, gg_i_str(&t->name), true, false); break;
 	case NODE_NODE_KIND: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
-	case NODE_FONTNAME:
 	case NODE_STYLE:
 		gg_buf_puts(out, node_attributes[a].def);
 		break;
@@ -455,6 +458,10 @@ int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 		if (!err)
 			err = add_edge(g, edge_syms, &et, &n, &pens, &scratch);
 	}
+	/* the centre of a radial (twopi) layout */
+	if (!err && v->has_focus &&
+	    agsafeset(n.slot[v->focus_node].node, GV("root"), GV("true"), GV("")) != 0)
+		err = gg_error_set(GG_ERROR, "graphviz cannot mark the focus");
 cleanup:
 	if (err && g)
 		agclose(g);

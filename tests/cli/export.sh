@@ -276,5 +276,20 @@ run export svg -q -i "$TMP/big.txt" -o "$TMP/big.svg"
 expect 0
 validate svg "$TMP/big.svg"
 [ "$(grep -c 'class="node"' "$TMP/big.svg")" -eq 150 ] || fail "not 150 terms"
+"$PYTHON" -c 'import re, sys
+svg = open(sys.argv[1]).read()
+m = re.search(r"<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"\s+viewBox=", svg)
+sys.exit(not (m and float(m.group(1)) <= 1200.5 and float(m.group(2)) <= 750.5))' "$TMP/big.svg" ||
+	fail "the overview does not fit 1600 x 1000 pixels with a viewBox"
+
+begin "a focus map: the focus is the biggest label, in bold"
+"$PYTHON" - "$TMP/g/nas.svg" <<'EOF2' || fail "the focus is not the one biggest bold label"
+import re, sys
+svg = open(sys.argv[1]).read()
+texts = re.findall(r'<text [^>]*?(font-weight="bold" )?font-size="([0-9.]+)">([^<]*)</text>', svg)
+bold = [t for t in texts if t[0]]
+sys.exit(not (len(bold) == 1 and bold[0][2] == 'Neural Architecture Search' and
+              float(bold[0][1]) == max(float(t[1]) for t in texts)))
+EOF2
 
 finish
