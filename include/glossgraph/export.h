@@ -36,6 +36,7 @@ typedef enum gg_export_format {
 	GG_FORMAT_GRAPHOLOGY, /**< graphology's JSON (Gephi Lite, sigma.js) */
 	GG_FORMAT_CYTOSCAPE,  /**< cytoscape.js elements JSON */
 	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
+	GG_FORMAT_VAULT,      /**< a folder of linked Markdown notes (Obsidian, Logseq, Foam) */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
@@ -122,6 +123,11 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
  * temporary file is removed and an old `path` is left as it was. "-" writes
  * to standard output (flushed); a path that exists and is not a regular file
  * (/dev/null, /dev/full, a pipe) is written in place, so not atomically.
+ *
+ * For vault, `path` is a folder: the notes are written into a new
+ * temporary folder beside it, which then takes its place; an old vault
+ * (or an empty folder) is replaced, its hidden entries (.obsidian) carried
+ * over, and any other folder or file is refused (GG_EIO).
  *
  * For neo4j, `path` is a stem: STEM.nodes.csv and STEM.relationships.csv (a
  * trailing ".csv" is dropped from the stem); "-" is GG_EINVAL. Both files

@@ -249,7 +249,7 @@ int cmd_build(int argc, char **argv)
 	int code;
 
 	for (int k = 0; k < GG_FORMAT_COUNT; k++)
-		args.wanted[k] = true;
+		args.wanted[k] = k != GG_FORMAT_VAULT; /* a folder of its own: when asked */
 	if (cli_begin(argc, argv, &spec, &args, &common, &code) < 0)
 		return code;
 

@@ -140,6 +140,8 @@ int cmd_export(int argc, char **argv)
 		"  graphology, cytoscape  the JSON of graphology (Gephi Lite, sigma.js)\n"
 		"           or of cytoscape.js\n"
 		"  skos     a SKOS concept scheme in Turtle\n"
+		"  vault    -o FOLDER: a Markdown note per term, linked by [[wikilinks]]\n"
+		"           (Obsidian, Logseq, Foam)\n"
 		"  neo4j    FILE.nodes.csv and FILE.relationships.csv for neo4j-admin import\n"
 		"A file is written whole or not at all: an old one stays as it was when\n"
 		"writing fails; neo4j's two files are replaced together or not at all.\n\n"
@@ -166,8 +168,10 @@ int cmd_export(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	if (format == GG_FORMAT_NEO4J && strcmp(args.output, "-") == 0) {
-		code = cli_usage_error(usage, "neo4j writes two files: give -o a path stem");
+	if ((format == GG_FORMAT_NEO4J || format == GG_FORMAT_VAULT) && strcmp(args.output, "-") == 0) {
+		code = cli_usage_error(usage, format == GG_FORMAT_NEO4J
+				       ? "neo4j writes two files: give -o a path stem"
+				       : "vault writes a folder of notes: give -o a folder");
 		cli_common_free(&common);
 		return code;
 	}

@@ -21,6 +21,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_GRAPHOLOGY] = "graphology",
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape",
 	[GG_FORMAT_SKOS] = "skos",
+	[GG_FORMAT_VAULT] = "vault",
 };
 
 /* The file extension of each format, where it is not the format's name. */
@@ -48,7 +49,7 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, graphology, cytoscape, neo4j, skos)", name);
+			    "csv, json, graphology, cytoscape, neo4j, skos, vault)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
@@ -83,6 +84,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_CYTOSCAPE: return gg_i_write_json(out, v, GG_I_JSON_CYTOSCAPE);
 	case GG_FORMAT_SKOS: return gg_i_write_skos(out, v);
 	case GG_FORMAT_NEO4J:
+	case GG_FORMAT_VAULT:
 	case GG_FORMAT_COUNT:
 		break;
 	}
@@ -240,6 +242,8 @@ int gg_export_file(const gg_graph *gr, gg_export_format f,
 	int err = gg_i_view_init(&v, gr, o);
 	if (!err && f == GG_FORMAT_NEO4J) {
 		err = export_neo4j(&v, path);
+	} else if (!err && f == GG_FORMAT_VAULT) {
+		err = gg_i_export_vault(&v, path);
 	} else if (!err) {
 		err = gg_i_output_open(&out, path);
 		if (!err) {

@@ -40,6 +40,8 @@ typedef enum gg_i_json_shape {
 } gg_i_json_shape;
 int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape);
 int gg_i_write_skos(FILE *f, const gg_i_view *v);
+/* The vault: a folder of notes at `dir`, put in place whole (vault.c). */
+int gg_i_export_vault(const gg_i_view *v, const char *dir);
 int gg_i_write_neo4j(FILE *nodes, FILE *relationships, const gg_i_view *v);
 
 #endif

@@ -248,6 +248,60 @@ d = json.load(open(sys.argv[1]))
 sys.exit(not any(len(n["label"]) == 80 and n["label"].endswith("\u2026") and len(n["name"]) == 17000
                  for n in d["nodes"]))' "$TMP/lo/glossary.json" || fail "label not cut, or name not whole"
 
+# check_vault DIR JSON: a note per node, safe names, every wikilink resolves.
+check_vault() {
+	"$PYTHON" - "$1" "$2" <<'EOF2' || fail "vault $1: $(cat "$TMP/vault.err")"
+import json, os, re, sys
+folder, nodes = sys.argv[1], json.load(open(sys.argv[2]))['nodes']
+notes = [f for f in os.listdir(folder) if f.endswith('.md')]
+problems = []
+if len(notes) != len(nodes):
+    problems.append('%d notes for %d nodes' % (len(notes), len(nodes)))
+reserved = {'con', 'prn', 'aux', 'nul'} | {'com%d' % i for i in range(1, 10)} | {'lpt%d' % i for i in range(1, 10)}
+for f in notes:
+    stem = f[:-3]
+    if (re.search(r'[/\\:*?"<>|#^\[\]\x00-\x1f]', stem) or stem.startswith(('.', ' ')) or
+            stem.endswith(('.', ' ')) or stem.split('.')[0].lower() in reserved or len(stem.encode()) > 124):
+        problems.append('unsafe name %r' % f)
+if len({f.lower() for f in notes}) != len(notes):
+    problems.append('names that differ only in case')
+stems = {f[:-3] for f in notes}
+for f in notes:
+    text = open(os.path.join(folder, f), encoding='utf-8').read()
+    if not text.startswith('---\naliases: [') or '\ncommunity_name: "' not in text:
+        problems.append('%s: no front matter' % f)
+    for link in re.findall(r'\[\[([^\]|]+)', text):
+        if link not in stems:
+            problems.append('%s: [[%s]] names no note' % (f, link))
+open(os.environ['TMP'] + '/vault.err', 'w').write('; '.join(problems[:3]))
+sys.exit(1 if problems else 0)
+EOF2
+}
+
+begin "vault: a note per term with front matter, safe names, wikilinks that resolve"
+export TMP
+run export vault -q -i data -o "$TMP/vault"
+expect 0
+check_vault "$TMP/vault" "$TMP/g/glossary.json"
+grep -q "^## Mentions" "$TMP/vault"/*.md || fail "no mentions section"
+run export vault -q -i "$TMP/nasty" -o "$TMP/nvault"
+expect 0
+check_vault "$TMP/nvault" "$TMP/n/glossary.json"
+
+begin "vault: a second export replaces the vault and keeps .obsidian; another folder is refused"
+mkdir -p "$TMP/vault/.obsidian" && echo '{}' >"$TMP/vault/.obsidian/app.json"
+run export vault -q -i data -o "$TMP/vault"
+expect 0
+[ -f "$TMP/vault/.obsidian/app.json" ] || fail ".obsidian lost"
+check_vault "$TMP/vault" "$TMP/g/glossary.json"
+mkdir -p "$TMP/mine" && echo keep >"$TMP/mine/notes.txt"
+run export vault -q -i data -o "$TMP/mine"
+expect 1 "" "will not replace"
+[ "$(ls -A "$TMP/mine")" = notes.txt ] || fail "the folder changed: $(ls -A "$TMP/mine")"
+[ "$(ls -A "$TMP" | grep -c '\.tmp-')" -eq 0 ] || fail "a temporary folder is left"
+run export vault -q -i data
+expect 2 "" "give -o a folder"
+
 # A big glossary: 2,000 invented terms, each naming three others.
 begin "past the layout cap, SVG refuses and points to --top and --focus"
 awk 'BEGIN {
