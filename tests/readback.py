@@ -13,7 +13,11 @@ nodes, edges and attributes (label, node_kind, pagerank, community; weight, kind
   .dot       pygraphviz (graphviz's own parser) when python3-pygraphviz is
              installed; labels unescaped as graphviz reads them
   .tsv .csv  the csv module: one row per edge, names and kinds
-  .nodes.csv .relationships.csv  the Neo4j headers and rows
+  .nodes.csv .relationships.csv  the Neo4j headers and rows; no cell a
+             spreadsheet would run as a formula
+  .graphology.json .cytoscape.json  the same graph in those shapes
+  .ttl       rdflib: one SKOS concept per node, labels, links
+and that nodes at their own size overlap little (at most 3% of pairs per node).
 Prints one line per check; exits 1 when one fails, 2 on a usage error.
 """
 import csv

@@ -1,25 +1,33 @@
 /*
  * glossgraph/export.h - writing the graph out: DOT, GraphML, GEXF 1.3, SVG,
- * edge lists (TSV, CSV), JSON node-link and Neo4j bulk-import CSVs.
+ * edge lists (TSV, CSV), JSON (networkx node-link, graphology, cytoscape.js),
+ * Neo4j bulk-import CSVs, SKOS Turtle and a vault of Markdown notes.
  *
  * Every format writes the same nodes and edges with the same attributes:
  *
- *   node  id (n + the graph's node index), label (display name), type
- *         (term|keyword), aliases and categories ("; "-delimited), community,
- *         pagerank, betweenness, in_degree, out_degree, x, y, size, r, g, b
- *         (the community's colour), definition (first sentence of the
- *         concept's first definition)
- *   edge  source, target, weight, kind (mention|editor|category|keyword),
- *         rule (exact|case-folded|inflected|abbreviation|alias|header|href),
+ *   node  id (n + the graph's node index), label (display name, cut to 80
+ *         characters), name (whole), node_kind (term|keyword), aliases and
+ *         categories (lists where the format has them, else "; "-delimited),
+ *         community, community_name (its most central node's name),
+ *         pagerank, betweenness, in_degree, out_degree, x, y, size (radius,
+ *         positions scaled so that nodes barely overlap), color, r, g, b
+ *         (the community's colour), definition (the concept's first
+ *         definition, whole, Markdown removed), summary (its first sentence)
+ *   edge  source, target, weight (mentions; in GraphML and GEXF the line
+ *         width 1 to 5, the mentions as `mentions`), kind
+ *         (mention|editor|category|keyword), rule
+ *         (exact|case-folded|inflected|abbreviation|alias|header|href),
  *         evidence ("file:offset: snippet"), surface, specificity, cued, and
  *         held (why the linker held it back) when held edges are exported
  *
- * Text that XML or the format cannot carry (control characters, invalid
- * UTF-8) is replaced by U+FFFD; numbers are written the same way in every
- * format, independent of the locale, so the same graph gives the same bytes.
- * Files are written atomically, and Neo4j's two files as a pair (see
- * gg_export_file). Graphviz is not thread-safe: export DOT and SVG from one
- * thread at a time.
+ * No attribute is named type, hidden, zIndex or forceLabel, which sigma.js
+ * and graphology keep for themselves. Text that XML or the format cannot
+ * carry (control characters, invalid UTF-8) is replaced by U+FFFD; numbers
+ * are written the same way in every format, independent of the locale, so
+ * the same graph gives the same bytes. Table cells a spreadsheet would run
+ * as a formula begin with '. Files are written atomically, Neo4j's two
+ * files as a pair and a vault as a whole folder (see gg_export_file).
+ * Graphviz is not thread-safe: export DOT and SVG from one thread at a time.
  */
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H
