@@ -302,26 +302,19 @@ static void remove_tmp(vault *w)
 }
 
 /*
- * Put the finished folder in place of `dir`. An old vault (it holds
- * MARKER) or an empty folder is replaced, and the hidden entries of the old
- * one (.obsidian and the like: an app's settings) are carried over; any
- * other folder, or a file, is left alone and refused. Returns 0 or GG_EIO.
+ * Whether a vault may be put at `dir`: nothing there, an empty folder, or
+ * an old vault (it holds MARKER). *exists says whether something is there.
+ * Returns 0, or GG_EIO naming what is in the way.
  */
-static int swap_in(vault *w, const char *dir)
+static int check_target(const char *dir, bool *exists)
 {
 	struct stat st;
-	if (lstat(dir, &st) != 0) {
-		if (errno != ENOENT)
-			return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
-		if (rename(w->tmp_dir, dir) != 0)
-			return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
-		return 0;
-	}
+	*exists = lstat(dir, &st) == 0;
+	if (!*exists)
+		return errno == ENOENT ? 0 : gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
 	if (!S_ISDIR(st.st_mode))
 		return gg_error_set(GG_EIO, "cannot write the vault '%s': it is not a folder", dir);
-	gg_buf old = GG_BUF_INIT, from = GG_BUF_INIT, to = GG_BUF_INIT;
 	DIR *d = opendir(dir);
-	int err = 0;
 	bool ours = false, empty = true;
 	if (!d)
 		return gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
@@ -331,12 +324,37 @@ static int swap_in(vault *w, const char *dir)
 		empty = false;
 		ours = ours || strcmp(e->d_name, MARKER) == 0;
 	}
-	if (!ours && !empty) {
-		closedir(d);
+	closedir(d);
+	if (!ours && !empty)
 		return gg_error_set(GG_EIO, "will not replace '%s': it is a folder, but not a "
 				    "vault glossgraph wrote (no %s in it)", dir, MARKER);
+	return 0;
+}
+
+/*
+ * Put the finished folder in place of `dir`. An old vault (it holds
+ * MARKER) or an empty folder is replaced, and the hidden entries of the old
+ * one (.obsidian and the like: an app's settings) are carried over; any
+ * other folder, or a file, is left alone and refused. Returns 0 or GG_EIO.
+ */
+static int swap_in(vault *w, const char *dir)
+{
+	bool exists;
+	int err = check_target(dir, &exists);
+	if (err)
+		return err;
+	if (!exists) {
+		if (rename(w->tmp_dir, dir) != 0)
+			return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
+		w->n_written = 0; /* all in place now */
+		free(w->tmp_dir);
+		w->tmp_dir = NULL;
+		return 0;
 	}
-	rewinddir(d);
+	gg_buf old = GG_BUF_INIT, from = GG_BUF_INIT, to = GG_BUF_INIT;
+	DIR *d = opendir(dir);
+	if (!d)
+		return gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
 	for (struct dirent *e; !err && (e = readdir(d)) != NULL;) {
 		if (e->d_name[0] != '.' || !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
 		    !strcmp(e->d_name, MARKER))
@@ -395,10 +413,13 @@ int gg_i_export_vault(const gg_i_view *v, const char *dir)
 	w.note = calloc(n + 1, sizeof(*w.note));
 	w.label = calloc(n + 1, sizeof(*w.label));
 	char *copy = strdup(dir), *base = strdup(dir);
+	bool exists;
 	if (!w.note || !w.label || !copy || !base) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
+	if ((err = check_target(dir, &exists)) != 0)
+		goto cleanup;
 	gg_buf_printf(&w.path, "%s/.%s.tmp-%ld-XXXXXX", dirname(copy), basename(base), (long)getpid());
 	w.tmp_dir = gg_buf_detach(&w.path);
 	if (!w.tmp_dir) {
