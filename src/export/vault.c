@@ -346,7 +346,6 @@ static int swap_in(vault *w, const char *dir)
 	if (!exists) {
 		if (rename(w->tmp_dir, dir) != 0)
 			return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
-		w->n_written = 0; /* all in place now */
 		free(w->tmp_dir);
 		w->tmp_dir = NULL;
 		return 0;
@@ -392,7 +391,6 @@ static int swap_in(vault *w, const char *dir)
 		if (o)
 			closedir(o);
 		rmdir(old.ptr);
-		w->n_written = 0; /* all in place now */
 		free(w->tmp_dir);
 		w->tmp_dir = NULL;
 	}
