@@ -133,9 +133,10 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
  * (/dev/null, /dev/full, a pipe) is written in place, so not atomically.
  *
  * For vault, `path` is a folder: the notes are written into a new
- * temporary folder beside it, which then takes its place; an old vault
- * (or an empty folder) is replaced, its hidden entries (.obsidian) carried
- * over, and any other folder or file is refused (GG_EIO).
+ * temporary folder beside it, which then takes its place; the notes of an
+ * old vault (or an empty folder) are replaced, what else it holds
+ * (.obsidian, the user's own notes) carried over, and any other folder or
+ * file is refused (GG_EIO).
  *
  * For neo4j, `path` is a stem: STEM.nodes.csv and STEM.relationships.csv (a
  * trailing ".csv" is dropped from the stem); "-" is GG_EINVAL. Both files

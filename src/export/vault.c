@@ -35,7 +35,8 @@
 /* Longest note name, in bytes, before ".md". */
 #define NAME_MAX_BYTES 120
 
-/* The file each vault holds, so that a later export knows it may replace the folder. */
+/* The file each vault holds, listing its notes, so that a later export
+ * knows it may replace them and keeps everything else. */
 #define MARKER ".glossgraph-vault"
 
 /* Lower ASCII in place: the key under which two note names collide. */
@@ -284,8 +285,12 @@ static int write_notes(vault *w)
 		}
 	}
 	if (!err) {
+		/* the manifest: a header, then the notes, one a line */
 		gg_buf_clear(&w->text);
-		gg_buf_puts(&w->text, "A vault written by glossgraph: the next export replaces this folder.\n");
+		gg_buf_puts(&w->text, "# A vault written by glossgraph: the next export replaces these "
+			    "notes and keeps what else is in the folder.\n");
+		for (size_t i = 0; i < v->n_nodes; i++)
+			gg_buf_printf(&w->text, "%s.md\n", w->note[v->nodes[i]]);
 		err = w->text.oom ? gg_error_oom() : write_file(w, MARKER);
 	}
 	gg_i_node_text_free(&nt);
@@ -331,11 +336,56 @@ static int check_target(const char *dir, bool *exists)
 	return 0;
 }
 
+/* Whether `name` is one of the lines of `manifest` (the notes an old vault holds). */
+static bool listed(const gg_buf *manifest, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *line = gg_i_str(manifest); *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len == n && memcmp(line, name, n) == 0)
+			return true;
+		line += len + (end ? 1 : 0);
+	}
+	return false;
+}
+
+/* Read the manifest of the vault at `dir` into *out ("" when it has none). */
+static void read_manifest(const char *dir, gg_buf *out)
+{
+	gg_buf path = GG_BUF_INIT;
+	char chunk[4096];
+	gg_buf_printf(&path, "%s/%s", dir, MARKER);
+	FILE *f = path.oom ? NULL : fopen(path.ptr, "r");
+	for (size_t n; f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0;)
+		gg_buf_put(out, chunk, n);
+	if (f)
+		fclose(f);
+	gg_buf_putc(out, '\0');
+	out->len--;
+	gg_buf_free(&path);
+}
+
+/* Move entry `name` from folder a to folder b. Returns 0 or errno. */
+static int move(const char *a, const char *b, const char *name)
+{
+	gg_buf from = GG_BUF_INIT, to = GG_BUF_INIT;
+	gg_buf_printf(&from, "%s/%s", a, name);
+	gg_buf_printf(&to, "%s/%s", b, name);
+	int e = from.oom || to.oom ? ENOMEM : rename(from.ptr, to.ptr) == 0 ? 0 : errno;
+	gg_buf_free(&from);
+	gg_buf_free(&to);
+	return e;
+}
+
 /*
- * Put the finished folder in place of `dir`. An old vault (it holds
- * MARKER) or an empty folder is replaced, and the hidden entries of the old
- * one (.obsidian and the like: an app's settings) are carried over; any
- * other folder, or a file, is left alone and refused. Returns 0 or GG_EIO.
+ * Put the finished folder in place of `dir`. When an old vault (it holds
+ * MARKER, which lists its notes) or an empty folder is there, it is moved
+ * aside, everything in it that is not one of its notes (.obsidian, the
+ * user's own notes) is carried into the new folder unless a new note has
+ * its name, the new folder takes its place, and the old notes are removed.
+ * Any other folder, or a file, is refused. On failure the old folder is
+ * put back as it was. Returns 0, GG_EIO or GG_ENOMEM.
  */
 static int swap_in(vault *w, const char *dir)
 {
@@ -350,53 +400,71 @@ static int swap_in(vault *w, const char *dir)
 		w->tmp_dir = NULL;
 		return 0;
 	}
-	gg_buf old = GG_BUF_INIT, from = GG_BUF_INIT, to = GG_BUF_INIT;
-	DIR *d = opendir(dir);
-	if (!d)
-		return gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
-	for (struct dirent *e; !err && (e = readdir(d)) != NULL;) {
-		if (e->d_name[0] != '.' || !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
-		    !strcmp(e->d_name, MARKER))
-			continue;
-		gg_buf_clear(&from);
-		gg_buf_clear(&to);
-		gg_buf_printf(&from, "%s/%s", dir, e->d_name);
-		gg_buf_printf(&to, "%s/%s", w->tmp_dir, e->d_name);
-		if (from.oom || to.oom)
-			err = gg_error_oom();
-		else if (rename(from.ptr, to.ptr) != 0)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot carry '%s' over", from.ptr);
-	}
-	closedir(d);
+	gg_buf old = GG_BUF_INIT, manifest = GG_BUF_INIT, carried = GG_BUF_INIT, path = GG_BUF_INIT;
+	read_manifest(dir, &manifest);
 	gg_buf_printf(&old, "%s.old", w->tmp_dir);
-	if (!err && old.oom)
+	if (old.oom || manifest.oom) {
 		err = gg_error_oom();
-	if (!err && rename(dir, old.ptr) != 0)
-		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
-	if (!err && rename(w->tmp_dir, dir) != 0) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
-		rename(old.ptr, dir);
+		goto done;
 	}
-	if (!err) {
-		/* the old vault: its notes, its marker, then the folder */
-		DIR *o = opendir(old.ptr);
-		for (struct dirent *e; o && (e = readdir(o)) != NULL;) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			gg_buf_clear(&from);
-			gg_buf_printf(&from, "%s/%s", old.ptr, e->d_name);
-			if (!from.oom)
-				unlink(from.ptr);
+	if (rename(dir, old.ptr) != 0) {
+		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
+		goto done;
+	}
+	DIR *d = opendir(old.ptr);
+	struct stat st;
+	for (struct dirent *e; d && !err && (e = readdir(d)) != NULL;) {
+		const char *name = e->d_name;
+		if (!strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, MARKER) ||
+		    listed(&manifest, name))
+			continue;
+		gg_buf_clear(&path);
+		gg_buf_printf(&path, "%s/%s", w->tmp_dir, name);
+		if (path.oom || carried.oom) {
+			err = gg_error_oom();
+		} else if (lstat(path.ptr, &st) != 0) { /* no new note of that name */
+			int e2 = move(old.ptr, w->tmp_dir, name);
+			if (e2)
+				err = gg_error_set_errno(GG_EIO, e2, "cannot carry '%s/%s' over", dir, name);
+			else
+				gg_buf_put(&carried, name, strlen(name) + 1);
 		}
-		if (o)
-			closedir(o);
-		rmdir(old.ptr);
-		free(w->tmp_dir);
-		w->tmp_dir = NULL;
 	}
+	if (d)
+		closedir(d);
+	if (!err && !d)
+		err = gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
+	if (!err && rename(w->tmp_dir, dir) != 0)
+		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
+	if (err) {
+		/* put the old folder back as it was */
+		for (size_t at = 0; at < carried.len; at += strlen(carried.ptr + at) + 1)
+			move(w->tmp_dir, old.ptr, carried.ptr + at);
+		rename(old.ptr, dir);
+		goto done;
+	}
+	/* the old notes and marker, then the folder (kept when something of the user's is left) */
+	for (const char *line = gg_i_str(&manifest); *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		gg_buf_clear(&path);
+		gg_buf_printf(&path, "%s/%.*s", old.ptr, (int)len, line);
+		if (!path.oom && len)
+			unlink(path.ptr);
+		line += len + (end ? 1 : 0);
+	}
+	gg_buf_clear(&path);
+	gg_buf_printf(&path, "%s/%s", old.ptr, MARKER);
+	if (!path.oom)
+		unlink(path.ptr);
+	rmdir(old.ptr);
+	free(w->tmp_dir);
+	w->tmp_dir = NULL;
+done:
 	gg_buf_free(&old);
-	gg_buf_free(&from);
-	gg_buf_free(&to);
+	gg_buf_free(&manifest);
+	gg_buf_free(&carried);
+	gg_buf_free(&path);
 	return err;
 }
 

@@ -288,11 +288,14 @@ run export vault -q -i "$TMP/nasty" -o "$TMP/nvault"
 expect 0
 check_vault "$TMP/nvault" "$TMP/n/glossary.json"
 
-begin "vault: a second export replaces the vault and keeps .obsidian; another folder is refused"
+begin "vault: a second export replaces the notes, keeps .obsidian and the user's own notes; another folder is refused"
 mkdir -p "$TMP/vault/.obsidian" && echo '{}' >"$TMP/vault/.obsidian/app.json"
+echo "mine" >"$TMP/vault/My own note.md"
 run export vault -q -i data -o "$TMP/vault"
 expect 0
 [ -f "$TMP/vault/.obsidian/app.json" ] || fail ".obsidian lost"
+[ "$(cat "$TMP/vault/My own note.md" 2>/dev/null)" = mine ] || fail "the user's own note lost"
+rm -f "$TMP/vault/My own note.md"
 check_vault "$TMP/vault" "$TMP/g/glossary.json"
 mkdir -p "$TMP/mine" && echo keep >"$TMP/mine/notes.txt"
 run export vault -q -i data -o "$TMP/mine"
