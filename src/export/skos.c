@@ -132,7 +132,7 @@ static void slug(gg_buf *out, const char *name)
 typedef struct iris {
 	gg_i_names names;    /* slugs given */
 	const char **of_node; /* graph index -> IRI, NULL when not in the view */
-	gg_strmap categories; /* category name -> index into `names`' owned list */
+	gg_strmap categories; /* a collection's IRI -> its index in write_all's category_iri */
 	gg_buf text;
 } iris;
 
