@@ -92,6 +92,13 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 			    gg_export_format_name(f));
 }
 
+/* Whether format f writes positions and sizes, which the view then scales. */
+static bool draws_positions(gg_export_format f)
+{
+	return f == GG_FORMAT_GRAPHML || f == GG_FORMAT_GEXF || f == GG_FORMAT_JSON ||
+	       f == GG_FORMAT_GRAPHOLOGY || f == GG_FORMAT_CYTOSCAPE;
+}
+
 int gg_export_write(const gg_graph *gr, gg_export_format f,
 		    const gg_export_options *o, FILE *out)
 {
@@ -103,6 +110,8 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
 		o = &defaults;
 	}
 	int err = gg_i_view_init(&v, gr, o);
+	if (!err && draws_positions(f))
+		err = gg_i_view_scale(&v);
 	if (!err)
 		err = write_view(f, out, &v);
 	gg_i_view_destroy(&v);
@@ -240,6 +249,8 @@ int gg_export_file(const gg_graph *gr, gg_export_format f,
 		o = &defaults;
 	}
 	int err = gg_i_view_init(&v, gr, o);
+	if (!err && draws_positions(f))
+		err = gg_i_view_scale(&v);
 	if (!err && f == GG_FORMAT_NEO4J) {
 		err = export_neo4j(&v, path);
 	} else if (!err && f == GG_FORMAT_VAULT) {

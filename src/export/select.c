@@ -101,6 +101,7 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 	v->graph = gr;
 	v->glossary = gg_graph_glossary(gr);
 	v->options = o;
+	v->scale = 1;
 	if (o->has_focus) {
 		if (o->focus >= gg_glossary_concept_count(v->glossary))
 			return gg_error_set(GG_EINVAL, "no concept %zu", o->focus);
@@ -146,7 +147,6 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 		if (kept[a] && kept[b])
 			v->edges[v->n_edges++] = i;
 	}
-	err = gg_i_view_scale(v);
 cleanup:
 	free(dist);
 	free(cand);

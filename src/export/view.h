@@ -20,7 +20,7 @@ typedef struct gg_i_view {
 	size_t n_edges;
 	bool has_focus;
 	size_t focus_node; /* graph node index of the focus */
-	double scale;      /* layout units to drawing units (gg_i_view_scale) */
+	double scale;      /* layout units to drawing units: 1, or as gg_i_view_scale sets it */
 } gg_i_view;
 
 /*
