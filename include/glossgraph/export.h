@@ -1,25 +1,33 @@
 /*
  * glossgraph/export.h - writing the graph out: DOT, GraphML, GEXF 1.3, SVG,
- * edge lists (TSV, CSV), JSON node-link and Neo4j bulk-import CSVs.
+ * edge lists (TSV, CSV), JSON (networkx node-link, graphology, cytoscape.js),
+ * Neo4j bulk-import CSVs, SKOS Turtle and a vault of Markdown notes.
  *
  * Every format writes the same nodes and edges with the same attributes:
  *
- *   node  id (n + the graph's node index), label (display name), type
- *         (term|keyword), aliases and categories ("; "-delimited), community,
- *         pagerank, betweenness, in_degree, out_degree, x, y, size, r, g, b
- *         (the community's colour), definition (first sentence of the
- *         concept's first definition)
- *   edge  source, target, weight, kind (mention|editor|category|keyword),
- *         rule (exact|case-folded|inflected|abbreviation|alias|header|href),
+ *   node  id (n + the graph's node index), label (display name, cut to 80
+ *         characters), name (whole), node_kind (term|keyword), aliases and
+ *         categories (lists where the format has them, else "; "-delimited),
+ *         community, community_name (its most central node's name),
+ *         pagerank, betweenness, in_degree, out_degree, x, y, size (radius,
+ *         positions scaled so that nodes barely overlap), color, r, g, b
+ *         (the community's colour), definition (the concept's first
+ *         definition, whole, Markdown removed), summary (its first sentence)
+ *   edge  source, target, weight (mentions; in GraphML and GEXF the line
+ *         width 1 to 5, the mentions as `mentions`), kind
+ *         (mention|editor|category|keyword), rule
+ *         (exact|case-folded|inflected|abbreviation|alias|header|href),
  *         evidence ("file:offset: snippet"), surface, specificity, cued, and
  *         held (why the linker held it back) when held edges are exported
  *
- * Text that XML or the format cannot carry (control characters, invalid
- * UTF-8) is replaced by U+FFFD; numbers are written the same way in every
- * format, independent of the locale, so the same graph gives the same bytes.
- * Files are written atomically, and Neo4j's two files as a pair (see
- * gg_export_file). Graphviz is not thread-safe: export DOT and SVG from one
- * thread at a time.
+ * No attribute is named type, hidden, zIndex or forceLabel, which sigma.js
+ * and graphology keep for themselves. Text that XML or the format cannot
+ * carry (control characters, invalid UTF-8) is replaced by U+FFFD; numbers
+ * are written the same way in every format, independent of the locale, so
+ * the same graph gives the same bytes. Table cells a spreadsheet would run
+ * as a formula begin with '. Files are written atomically, Neo4j's two
+ * files as a pair and a vault as a whole folder (see gg_export_file).
+ * Graphviz is not thread-safe: export DOT and SVG from one thread at a time.
  */
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H
@@ -33,9 +41,15 @@ typedef enum gg_export_format {
 	GG_FORMAT_CSV,     /**< the same edge list as RFC 4180 CSV */
 	GG_FORMAT_JSON,    /**< node-link JSON (networkx's node_link_data shape) */
 	GG_FORMAT_NEO4J,   /**< two CSVs for neo4j-admin import: nodes, relationships */
+	GG_FORMAT_GRAPHOLOGY, /**< graphology's JSON (Gephi Lite, sigma.js) */
+	GG_FORMAT_CYTOSCAPE,  /**< cytoscape.js elements JSON */
+	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
+	GG_FORMAT_VAULT,      /**< a folder of linked Markdown notes (Obsidian, Logseq, Foam) */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
+/** Default start of the SKOS export's IRIs. */
+#define GG_EXPORT_BASE_IRI "https://example.org/glossary/"
 /** Default number of nodes of an SVG overview. */
 #define GG_EXPORT_SVG_TOP 150
 /** Default number of nodes of an SVG focus map. */
@@ -54,9 +68,10 @@ typedef struct gg_export_options {
 	unsigned depth;     /**< hops from the focus, either direction (2) */
 	bool with_held;     /**< write the held attribute (build the graph with held edges) */
 	const char *layout; /**< SVG engine: "sfdp", "neato", "dot", ...; NULL picks
-			     *  sfdp for an overview and neato around a focus */
+			     *  sfdp for an overview and twopi (radial) around a focus */
 	size_t max_layout_nodes; /**< SVG refuses more nodes than this (1,500) */
 	size_t max_layout_edges; /**< or more edges than this (6,000) */
+	const char *base_iri; /**< SKOS: the IRIs' start; NULL is GG_EXPORT_BASE_IRI */
 } gg_export_options;
 
 /** Fill `o` with the defaults: whole graph, depth 2, layout caps as above. */
@@ -77,10 +92,16 @@ int gg_export_format_from_name(const char *name, gg_export_format *out);
 bool gg_export_uses_graphviz(gg_export_format f);
 
 /**
- * @return the format's name, which is also its file extension ("neo4j":
- * none); "unknown" for a value out of range. A static string.
+ * @return the format's name; "unknown" for a value out of range. A static string.
  */
 const char *gg_export_format_name(gg_export_format f);
+
+/**
+ * @return the extension of the format's file (no dot): its name, but
+ * "graphology.json", "cytoscape.json", "ttl" for skos, and "" for neo4j (two files). A
+ * static string.
+ */
+const char *gg_export_format_extension(gg_export_format f);
 
 /**
  * The two files a neo4j export to `stem` writes: STEM.nodes.csv and
@@ -110,6 +131,12 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
  * temporary file is removed and an old `path` is left as it was. "-" writes
  * to standard output (flushed); a path that exists and is not a regular file
  * (/dev/null, /dev/full, a pipe) is written in place, so not atomically.
+ *
+ * For vault, `path` is a folder: the notes are written into a new
+ * temporary folder beside it, which then takes its place; the notes of an
+ * old vault (or an empty folder) are replaced, what else it holds
+ * (.obsidian, the user's own notes) carried over, and any other folder or
+ * file is refused (GG_EIO).
  *
  * For neo4j, `path` is a stem: STEM.nodes.csv and STEM.relationships.csv (a
  * trailing ".csv" is dropped from the stem); "-" is GG_EINVAL. Both files

@@ -17,7 +17,8 @@ static const char usage[] =
 
 enum {
 	OPT_FORMATS = 256,
-	OPT_NAME
+	OPT_NAME,
+	OPT_BASE_IRI
 };
 
 /* What `build` reads from its command line. */
@@ -26,6 +27,7 @@ typedef struct build_args {
 	const char *name;
 	cli_selection select; /* --top: the SVG overview; --focus: one more map */
 	bool wanted[GG_FORMAT_COUNT];
+	const char *base_iri; /* --base-iri, NULL when not given */
 } build_args;
 
 /* Mark the formats of a comma-separated LIST ("all" for every one). */
@@ -68,6 +70,9 @@ static int build_option(int opt, const char *arg, void *payload)
 		return 0;
 	case OPT_FORMATS:
 		return parse_formats(a, arg);
+	case OPT_BASE_IRI:
+		a->base_iri = arg;
+		return 0;
 	case OPT_NAME:
 		if (!*arg || *arg == '.' || strchr(arg, '/'))
 			return cli_usage_error(usage, "--name takes a file name without '/' and not "
@@ -256,6 +261,7 @@ int cmd_build(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "formats", required_argument, NULL, OPT_FORMATS },
 		{ "name", required_argument, NULL, OPT_NAME },
+		{ "base-iri", required_argument, NULL, OPT_BASE_IRI },
 		CLI_SELECTION_LONG_OPTIONS,
 		CLI_COMMON_LONG_OPTIONS
 	};
@@ -263,20 +269,23 @@ int cmd_build(int argc, char **argv)
 		usage,
 		"Builds the graph and writes it into DIR (default graphs, made if\n"
 		"missing) in every format, or those of LIST: STEM.dot, .graphml, .gexf,\n"
-		".svg (the --top most central terms), .tsv, .csv, .json, and\n"
+		".svg (the --top most central terms), .tsv, .csv, .json,\n"
+		".graphology.json, .cytoscape.json, .ttl (SKOS), and\n"
 		".nodes.csv + .relationships.csv for Neo4j. With --focus TERM it also\n"
 		"draws the map around TERM into DIR/term.svg (e.g. graphs/nas.svg).\n"
 		"Each file is written whole or not at all, the two Neo4j files together.\n\n"
 		"  -o, --output DIR    where to write (default graphs)\n"
 		"      --formats LIST  comma-separated: dot, graphml, gexf, svg, tsv, csv,\n"
-		"                      json, neo4j, or all (the default)\n"
+		"                      json, graphology, cytoscape, neo4j, skos, or all\n"
+		"                      (the default)\n"
 		"      --name STEM     file names (default glossary)\n"
+		"      --base-iri IRI  the start of the SKOS IRIs\n"
 		"      --top N         terms in the SVG overview (default 150)\n"
 		"      --focus TERM    also draw the map around TERM\n"
 		CLI_SELECTION_HELP,
 		"o:", long_options, build_option, 0, 0
 	};
-	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false } };
+	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false }, NULL };
 	const cli_selection *sel = &args.select;
 	job jobs[GG_FORMAT_COUNT + 1] = { 0 };
 	size_t n_jobs = 0;
@@ -285,7 +294,7 @@ int cmd_build(int argc, char **argv)
 	int code;
 
 	for (int k = 0; k < GG_FORMAT_COUNT; k++)
-		args.wanted[k] = true;
+		args.wanted[k] = k != GG_FORMAT_VAULT; /* a folder of its own: when asked */
 	if (cli_begin(argc, argv, &spec, &args, &common, &code) < 0)
 		return code;
 
@@ -296,8 +305,9 @@ int cmd_build(int argc, char **argv)
 		job *j = &jobs[n_jobs++];
 		j->format = (gg_export_format)k;
 		j->path = join_path(args.dir, args.name,
-				    k == GG_FORMAT_NEO4J ? "" : gg_export_format_name(j->format));
+				    gg_export_format_extension(j->format));
 		cli_selection_options(sel, false, &j->options);
+		j->options.base_iri = args.base_iri;
 		if (k == GG_FORMAT_SVG)
 			j->options.top = sel->top >= 0 ? (size_t)sel->top : GG_EXPORT_SVG_TOP;
 		if (!j->path) {

@@ -11,7 +11,8 @@ static const char usage[] =
 
 /* Option codes past the characters, for long options only. */
 enum {
-	OPT_LAYOUT = 256
+	OPT_LAYOUT = 256,
+	OPT_BASE_IRI
 };
 
 /* What `export` reads from its command line. */
@@ -19,6 +20,7 @@ typedef struct export_args {
 	const char *output;
 	cli_selection select;
 	const char *layout;
+	const char *base_iri;
 } export_args;
 
 /* Read one of export's own options; non-zero is a usage error (reported). */
@@ -31,6 +33,9 @@ static int export_option(int opt, const char *arg, void *payload)
 		return 0;
 	case OPT_LAYOUT:
 		a->layout = arg;
+		return 0;
+	case OPT_BASE_IRI:
+		a->base_iri = arg;
 		return 0;
 	}
 	return cli_selection_option(&a->select, usage, opt, arg);
@@ -121,6 +126,7 @@ int cmd_export(int argc, char **argv)
 	static const struct option long_options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "base-iri", required_argument, NULL, OPT_BASE_IRI },
 		CLI_SELECTION_LONG_OPTIONS,
 		CLI_COMMON_LONG_OPTIONS
 	};
@@ -138,6 +144,11 @@ int cmd_export(int argc, char **argv)
 		"           (file:offset: snippet), evidence_file, evidence_line,\n"
 		"           evidence_offset, surface, snippet, specificity, cued\n"
 		"  json     node-link JSON (networkx.node_link_graph)\n"
+		"  graphology, cytoscape  the JSON of graphology (Gephi Lite, sigma.js)\n"
+		"           or of cytoscape.js\n"
+		"  skos     a SKOS concept scheme in Turtle\n"
+		"  vault    -o FOLDER: a Markdown note per term, linked by [[wikilinks]]\n"
+		"           (Obsidian, Logseq, Foam)\n"
 		"  neo4j    FILE.nodes.csv and FILE.relationships.csv for neo4j-admin import\n"
 		"A file is written whole or not at all: an old one stays as it was when\n"
 		"writing fails; neo4j's two files are replaced together or not at all.\n\n"
@@ -145,10 +156,12 @@ int cmd_export(int argc, char **argv)
 		"      --top N         keep the N terms of highest PageRank (0: all)\n"
 		"      --focus TERM    keep TERM and the terms around it\n"
 		CLI_SELECTION_HELP
-		"      --layout NAME   svg: sfdp, neato, dot, fdp, twopi or circo\n",
+		"      --layout NAME   svg: sfdp, neato, dot, fdp, twopi or circo\n"
+		"      --base-iri IRI  skos: the start of every IRI\n"
+		"                      (default " GG_EXPORT_BASE_IRI ")\n",
 		"o:", long_options, export_option, 1, 1
 	};
-	export_args args = { "-", CLI_SELECTION_INIT, NULL };
+	export_args args = { "-", CLI_SELECTION_INIT, NULL, NULL };
 	cli_common common;
 	cli_graph cg;
 	gg_export_format format;
@@ -162,8 +175,10 @@ int cmd_export(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	if (format == GG_FORMAT_NEO4J && strcmp(args.output, "-") == 0) {
-		code = cli_usage_error(usage, "neo4j writes two files: give -o a path stem");
+	if ((format == GG_FORMAT_NEO4J || format == GG_FORMAT_VAULT) && strcmp(args.output, "-") == 0) {
+		code = cli_usage_error(usage, format == GG_FORMAT_NEO4J
+				       ? "neo4j writes two files: give -o a path stem"
+				       : "vault writes a folder of notes: give -o a folder");
 		cli_common_free(&common);
 		return code;
 	}
@@ -180,6 +195,7 @@ int cmd_export(int argc, char **argv)
 	gg_export_options o;
 	cli_selection_options(sel, sel->focus != NULL, &o);
 	o.layout = args.layout;
+	o.base_iri = args.base_iri;
 	code = EXIT_OK;
 	if (sel->focus && !cli_resolve_term(cg.glossary, sel->focus, &o.focus))
 		code = EXIT_ERROR;

@@ -72,6 +72,37 @@ static void escape(gg_buf *out, const char *s, bool backslash, bool amp)
 	}
 }
 
+/*
+ * Longest value, in bytes, once escaped: graphviz reads no quoted string
+ * past 16,384 bytes, and agcanon may double it still (\" for ").
+ */
+#define VALUE_MAX 8000
+
+/*
+ * Cut the escaped value that starts at out->ptr[start] to VALUE_MAX bytes
+ * with an ellipsis when it is longer, between two characters and never
+ * inside an escape (\\, &amp;).
+ */
+static void cap_value(gg_buf *out, size_t start)
+{
+	if (out->oom || out->len - start <= VALUE_MAX)
+		return;
+	size_t at = start, end = start + VALUE_MAX - 3;
+	for (;;) {
+		const char *p = out->ptr + at;
+		size_t step = *p == '\\' ? 2 : strncmp(p, "&amp;", 5) == 0 ? 5 : 1;
+		while (step == 1 && at + step < out->len &&
+		       ((unsigned char)p[step] & 0xC0) == 0x80)
+			step++;
+		if (at + step > end)
+			break;
+		at += step;
+	}
+	out->len = at;
+	out->ptr[at] = '\0';
+	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+}
+
 /* An attribute of the nodes or of the edges, with its default value. */
 typedef struct attribute {
 	const char *name;
@@ -81,8 +112,9 @@ typedef struct attribute {
 /* The node attributes, in the order cgraph writes them: by name. */
 enum node_attribute {
 	NODE_ALIASES, NODE_BETWEENNESS, NODE_CATEGORIES, NODE_COLOR, NODE_COMMUNITY,
-	NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE, NODE_LABEL, NODE_PAGERANK,
-	NODE_PENWIDTH, NODE_SIZE, NODE_STYLE, NODE_TOOLTIP, NODE_TYPE, NODE_COUNT
+	NODE_COMMUNITY_NAME, NODE_DEFINITION, NODE_FILLCOLOR, NODE_FONTNAME, NODE_FONTSIZE,
+	NODE_LABEL, NODE_NAME, NODE_NODE_KIND, NODE_PAGERANK, NODE_PENWIDTH, NODE_SIZE, NODE_STYLE,
+	NODE_TOOLTIP, NODE_COUNT
 };
 
 static const attribute node_attributes[NODE_COUNT] = {
@@ -91,16 +123,19 @@ static const attribute node_attributes[NODE_COUNT] = {
 	[NODE_CATEGORIES] = { "categories", "" },
 	[NODE_COLOR] = { "color", "#666666" },
 	[NODE_COMMUNITY] = { "community", "" },
+	[NODE_COMMUNITY_NAME] = { "community_name", "" },
+	[NODE_DEFINITION] = { "definition", "" },
 	[NODE_FILLCOLOR] = { "fillcolor", "" },
 	[NODE_FONTNAME] = { "fontname", "Helvetica" },
 	[NODE_FONTSIZE] = { "fontsize", "14" },
 	[NODE_LABEL] = { "label", "" },
+	[NODE_NAME] = { "name", "" },
+	[NODE_NODE_KIND] = { "node_kind", "" },
 	[NODE_PAGERANK] = { "pagerank", "" },
 	[NODE_PENWIDTH] = { "penwidth", "0.6" },
 	[NODE_SIZE] = { "size", "" },
 	[NODE_STYLE] = { "style", "filled" },
 	[NODE_TOOLTIP] = { "tooltip", "" },
-	[NODE_TYPE] = { "type", "" },
 };
 
 /* The edge attributes, by name as well. */
@@ -121,10 +156,9 @@ static const attribute edge_attributes[EDGE_COUNT] = {
 };
 
 /* The graph attributes of the DOT file, by name: edges drawn under the
- * nodes, as in the SVG, and sfdp, because dot's own layout, which `dot
- * -Tsvg` would otherwise run, takes hours on a few thousand nodes. */
+ * nodes, as in the SVG. No layout: the command chosen (sfdp, neato, dot)
+ * runs its own; dot's takes hours on a few thousand nodes, sfdp seconds. */
 static const attribute graph_attributes[] = {
-	{ "layout", "sfdp" },
 	{ "outputorder", "edgesfirst" },
 	{ "overlap", "prism" },
 	{ "splines", "false" },
@@ -137,6 +171,9 @@ static double font_size(double size)
 		size = 1;
 	return 8 + 2 * (size > 10 ? 10 : size);
 }
+
+/* The focus's font size: above any other node's, so that it stands out. */
+#define FOCUS_FONT_SIZE 34
 
 /* Line width from the number of mentions: 0.6 for one, up to 4 from 20 on. */
 static double pen_width(uint32_t weight)
@@ -194,12 +231,13 @@ static void put_int(gg_buf *out, long long v)
 
 /*
  * Append the value of node attribute `a`, escaped for graphviz: the focus
- * is drawn with a dark border; attributes the node does not set get their
- * default.
+ * is drawn in bold, larger than any other node, with a thick dark border;
+ * attributes the node does not set get their default.
  */
 static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
 {
 	const gg_node *n = t->node;
+	size_t start = out->len;
 	char hex[8];
 
 	switch (a) {
@@ -208,24 +246,28 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_CATEGORIES: escape(out, gg_i_str(&t->categories), true, false); break;
 	case NODE_COLOR: gg_buf_puts(out, is_focus ? "#000000" : node_attributes[a].def); break;
 	case NODE_COMMUNITY: put_int(out, n->community); break;
+	case NODE_COMMUNITY_NAME: escape(out, gg_i_str(&t->community_name), true, false); break;
+	case NODE_DEFINITION: escape(out, gg_i_str(&t->definition), true, false); break;
 	case NODE_FILLCOLOR:
 		gg_i_community_hex(n->community, hex);
 		gg_buf_puts(out, hex);
 		break;
-	case NODE_FONTSIZE: put_number(out, font_size(n->size)); break;
+	case NODE_FONTSIZE: put_number(out, is_focus ? FOCUS_FONT_SIZE : font_size(n->size)); break;
+	case NODE_FONTNAME: gg_buf_puts(out, is_focus ? "Helvetica-Bold" : node_attributes[a].def); break;
 	case NODE_LABEL: escape(out, gg_i_str(&t->label), true, true); break;
 	case NODE_PAGERANK: put_number(out, n->pagerank); break;
-	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "2.5" : node_attributes[a].def); break;
+	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "3" : node_attributes[a].def); break;
 	case NODE_SIZE: put_number(out, n->size); break;
-	case NODE_TOOLTIP: escape(out, gg_i_str(&t->definition), true, true); break;
-	case NODE_TYPE: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
-	case NODE_FONTNAME:
+	case NODE_TOOLTIP: escape(out, gg_i_str(&t->summary), true, true); break;
+	case NODE_NAME: escape(out, gg_i_str(&t->name), true, false); break;
+	case NODE_NODE_KIND: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
 	case NODE_STYLE:
 		gg_buf_puts(out, node_attributes[a].def);
 		break;
 	case NODE_COUNT: /* not an attribute */
 		break;
 	}
+	cap_value(out, start);
 }
 
 /* Append the value of edge attribute `a`, escaped for graphviz; the tooltip
@@ -235,6 +277,7 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 {
 	const gg_edge *e = t->edge;
 	const char *kind = gg_edge_kind_name(e->kind);
+	size_t start = out->len;
 
 	switch (a) {
 	case EDGE_EVIDENCE: escape(out, gg_i_str(&t->evidence), true, false); break;
@@ -259,6 +302,7 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 	case EDGE_COUNT: /* not an attribute */
 		break;
 	}
+	cap_value(out, start);
 }
 
 /* What the DOT stream and the cgraph graph keep of a node of the graph. */
@@ -414,6 +458,10 @@ int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 		if (!err)
 			err = add_edge(g, edge_syms, &et, &n, &pens, &scratch);
 	}
+	/* the centre of a radial (twopi) layout */
+	if (!err && v->has_focus &&
+	    agsafeset(n.slot[v->focus_node].node, GV("root"), GV("true"), GV("")) != 0)
+		err = gg_error_set(GG_ERROR, "graphviz cannot mark the focus");
 cleanup:
 	if (err && g)
 		agclose(g);

@@ -15,7 +15,8 @@
  * terms (the SVG's <title>s). Strings are cleaned and escaped for graphviz:
  * backslashes doubled everywhere but in names (labels expand \N, \G, \l),
  * and '&' written &amp; in labels, tooltips and names, which graphviz reads
- * as entities. *out is NULL on failure. Returns 0, GG_ENOMEM, or GG_ERROR
+ * as entities. Around a focus, the focus is the root of a radial layout.
+ * *out is NULL on failure. Returns 0, GG_ENOMEM, or GG_ERROR
  * with graphviz's message.
  */
 int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v);

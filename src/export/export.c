@@ -1,18 +1,13 @@
-/* export.c - the export API: formats, options, dispatch, and the text and colours every writer shares. */
+/* export.c - the export API: formats, options, and dispatch to the writer of each format. */
 #include "export/export.h"
 #include "export/output.h"
 #include "core/error.h"
 #include "core/text.h"
 
 #include <errno.h>
-#include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* Longest tooltip text, in bytes, before it is cut at a word. */
-#define SENTENCE_MAX 300
 
 static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_DOT] = "dot",
@@ -23,23 +18,19 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_CSV] = "csv",
 	[GG_FORMAT_JSON] = "json",
 	[GG_FORMAT_NEO4J] = "neo4j",
+	[GG_FORMAT_GRAPHOLOGY] = "graphology",
+	[GG_FORMAT_CYTOSCAPE] = "cytoscape",
+	[GG_FORMAT_SKOS] = "skos",
+	[GG_FORMAT_VAULT] = "vault",
 };
 
-/*
- * Paul Tol's "light" scheme: eight colours that colour-blind readers tell
- * apart and that keep dark text legible, then pale grey for the rest.
- */
-static const unsigned char palette[][3] = {
-	{ 0x77, 0xAA, 0xDD }, /* light blue */
-	{ 0xEE, 0x88, 0x66 }, /* orange */
-	{ 0xEE, 0xDD, 0x88 }, /* light yellow */
-	{ 0xFF, 0xAA, 0xBB }, /* pink */
-	{ 0x99, 0xDD, 0xFF }, /* light cyan */
-	{ 0x44, 0xBB, 0x99 }, /* mint */
-	{ 0xBB, 0xCC, 0x33 }, /* pear */
-	{ 0xAA, 0xAA, 0x00 }, /* olive */
+/* The file extension of each format, where it is not the format's name. */
+static const char *const extensions[GG_FORMAT_COUNT] = {
+	[GG_FORMAT_NEO4J] = "",
+	[GG_FORMAT_GRAPHOLOGY] = "graphology.json",
+	[GG_FORMAT_CYTOSCAPE] = "cytoscape.json",
+	[GG_FORMAT_SKOS] = "ttl",
 };
-static const unsigned char pale_grey[3] = { 0xDD, 0xDD, 0xDD };
 
 void gg_export_options_init(gg_export_options *o)
 {
@@ -58,7 +49,7 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, neo4j)", name);
+			    "csv, json, graphology, cytoscape, neo4j, skos, vault)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
@@ -66,243 +57,11 @@ const char *gg_export_format_name(gg_export_format f)
 	return f >= 0 && f < GG_FORMAT_COUNT ? format_names[f] : "unknown";
 }
 
-const char *gg_i_type_name(gg_concept_kind k)
+const char *gg_export_format_extension(gg_export_format f)
 {
-	return k == GG_CONCEPT_KEYWORD ? "keyword" : "term";
-}
-
-void gg_i_community_rgb(int community, unsigned char rgb[3])
-{
-	size_t n = sizeof(palette) / sizeof(palette[0]);
-	const unsigned char *c = community >= 0 && (size_t)community < n
-		? palette[community] : pale_grey;
-	memcpy(rgb, c, 3);
-}
-
-void gg_i_community_hex(int community, char hex[8])
-{
-	unsigned char c[3];
-	gg_i_community_rgb(community, c);
-	snprintf(hex, 8, "#%02X%02X%02X", c[0], c[1], c[2]);
-}
-
-const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
-{
-	if (!isfinite(x) || x == 0)
-		x = 0; /* also turns -0 into 0 */
-	snprintf(buf, GG_I_NUMBER_MAX, "%.9g", x);
-	const char *point = localeconv()->decimal_point;
-	if (point && strcmp(point, ".") != 0) {
-		char *at = strstr(buf, point);
-		if (at) {
-			size_t n = strlen(point);
-			*at = '.';
-			memmove(at + 1, at + n, strlen(at + n) + 1);
-		}
-	}
-	return buf;
-}
-
-void gg_i_clean(gg_buf *out, const char *s)
-{
-	if (s)
-		gg_i_clean_n(out, s, strlen(s));
-}
-
-void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
-{
-	size_t start = out->len;
-	gg_utf8_sanitize(out, s, len);
-	if (out->oom)
-		return;
-	unsigned char *u = (unsigned char *)out->ptr;
-	for (size_t i = start; i < out->len;) {
-		if (out->len - i >= 8 && gg_ascii_printable8(u + i)) {
-			i += 8;
-			continue;
-		}
-		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
-			u[i] = ' ';
-		i++;
-	}
-}
-
-/* Append the cleaned items, "; " between them and after what out holds. */
-static void join(gg_buf *out, const char **items, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (out->len)
-			gg_buf_puts(out, "; ");
-		gg_i_clean(out, items[i]);
-	}
-}
-
-/* White space, as first_sentence folds it. */
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Whether plain[i], one of .!?, ends a sentence: a space and a capital, a
- * digit or an opening mark follow, or nothing does. "e.g. the" does not. */
-static bool ends_sentence(const char *plain, size_t len, size_t i)
-{
-	if (i + 1 >= len)
-		return true;
-	if (plain[i + 1] != ' ')
-		return false;
-	if (i + 2 >= len)
-		return true;
-	char c = plain[i + 2];
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '(' || c == '"' ||
-	       c == '-' || (unsigned char)c >= 0x80;
-}
-
-/*
- * Judge the stops (.!?) of plain[*judged, upto) in order, upto <= len:
- * true at the first that ends the sentence, with *judged just past it;
- * false with *judged = upto.
- */
-static bool find_end(const char *plain, size_t len, size_t upto, size_t *judged)
-{
-	for (; *judged < upto; ++*judged) {
-		char c = plain[*judged];
-		if ((c == '.' || c == '!' || c == '?') && ends_sentence(plain, len, *judged)) {
-			++*judged;
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
- * Append the first sentence of `def` with Markdown's ** removed and runs of
- * white space made one space, cut at a word past SENTENCE_MAX bytes. Only
- * the opening of the definition is read, and only up to the sentence's
- * end: a stop is judged as soon as the two bytes after it are known.
- */
-static void first_sentence(gg_buf *out, const char *def)
-{
-	char plain[SENTENCE_MAX + 8];
-	size_t len = 0, judged = 0; /* the stops in plain[0, judged) end no sentence */
-	bool ended = false;
-	plain[0] = '\0'; /* nothing is read from it when def is empty; the compiler cannot tell */
-
-	for (const char *p = def; *p && len < sizeof(plain) - 1 && !ended; p++) {
-		if (p[0] == '*' && p[1] == '*') {
-			p++;
-			continue;
-		}
-		if (is_space(*p)) {
-			if (len && plain[len - 1] != ' ')
-				plain[len++] = ' ';
-		} else {
-			plain[len++] = *p;
-		}
-		/* a stop with two bytes after it is judged already */
-		ended = len > 2 && find_end(plain, len, len - 2, &judged);
-	}
-	if (ended || find_end(plain, len, len, &judged))
-		len = judged; /* just past the stop */
-	bool cut = false;
-	if (len > SENTENCE_MAX) {
-		size_t at = SENTENCE_MAX;
-		while (at > SENTENCE_MAX / 2 && plain[at] != ' ')
-			at--;
-		while (at > 0 && ((unsigned char)plain[at] & 0xC0) == 0x80)
-			at--; /* no space found: stay on a character boundary */
-		len = at;
-		cut = true;
-	}
-	while (len && plain[len - 1] == ' ')
-		len--;
-	gg_i_clean_n(out, plain, len);
-	if (cut)
-		gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
-}
-
-int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
-{
-	t->index = v->nodes[i];
-	t->node = gg_graph_node(v->graph, t->index);
-	t->concept = gg_glossary_concept(v->glossary, t->node->concept);
-	unsigned char rgb[3];
-	gg_i_community_rgb(t->node->community, rgb);
-	t->r = rgb[0];
-	t->g = rgb[1];
-	t->b = rgb[2];
-	gg_buf_clear(&t->label);
-	gg_buf_clear(&t->aliases);
-	gg_buf_clear(&t->categories);
-	gg_buf_clear(&t->definition);
-	gg_i_clean(&t->label, t->node->name);
-	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
-	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
-	join(&t->categories, t->concept->categories, t->concept->n_categories);
-	if (t->concept->n_entries) {
-		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
-		first_sentence(&t->definition, e->definition);
-	}
-	if (t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom)
-		return gg_error_oom();
-	return 0;
-}
-
-void gg_i_node_text_free(gg_i_node_text *t)
-{
-	gg_buf_free(&t->label);
-	gg_buf_free(&t->aliases);
-	gg_buf_free(&t->categories);
-	gg_buf_free(&t->definition);
-}
-
-int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
-{
-	t->index = v->edges[i];
-	t->edge = gg_graph_edge(v->graph, t->index, &t->from, &t->to);
-	t->entry = gg_glossary_entry(v->glossary, t->edge->entry);
-	gg_buf_clear(&t->evidence);
-	gg_buf_clear(&t->surface);
-	gg_buf_clear(&t->file);
-	gg_buf_clear(&t->snippet);
-	if (t->edge->surface)
-		gg_i_clean_n(&t->surface, t->edge->surface, t->edge->surface_len);
-	if (t->entry)
-		gg_i_clean(&t->file, t->entry->file);
-	/* the snippet, made in the evidence buffer (a second time only for a
-	 * header line longer than any mention's snippet) and cleaned from there */
-	const gg_links *links = gg_graph_links(v->graph);
-	size_t n = 0;
-	if (gg_buf_reserve(&t->evidence, GG_SNIPPET_MAX)) {
-		n = gg_edge_snippet(links, t->edge, t->evidence.ptr, GG_SNIPPET_MAX);
-		if (n >= GG_SNIPPET_MAX)
-			n = gg_buf_reserve(&t->evidence, n)
-				    ? gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1) : 0;
-	}
-	if (n)
-		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
-	gg_buf_clear(&t->evidence);
-	if (t->file.len) {
-		gg_buf_put(&t->evidence, t->file.ptr, t->file.len);
-		char num[GG_I_NUMBER_MAX];
-		int k = snprintf(num, sizeof(num), ":%llu", (unsigned long long)t->edge->offset);
-		gg_buf_put(&t->evidence, num, (size_t)k);
-		if (t->snippet.len) {
-			gg_buf_put(&t->evidence, ": ", 2);
-			gg_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);
-		}
-	}
-	if (t->evidence.oom || t->surface.oom || t->file.oom || t->snippet.oom)
-		return gg_error_oom();
-	return 0;
-}
-
-void gg_i_edge_text_free(gg_i_edge_text *t)
-{
-	gg_buf_free(&t->evidence);
-	gg_buf_free(&t->surface);
-	gg_buf_free(&t->file);
-	gg_buf_free(&t->snippet);
+	if (f >= 0 && f < GG_FORMAT_COUNT && extensions[f])
+		return extensions[f];
+	return gg_export_format_name(f);
 }
 
 bool gg_export_uses_graphviz(gg_export_format f)
@@ -320,13 +79,24 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_SVG: return gg_i_write_svg(out, v);
 	case GG_FORMAT_TSV: return gg_i_write_table(out, v, '\t');
 	case GG_FORMAT_CSV: return gg_i_write_table(out, v, ',');
-	case GG_FORMAT_JSON: return gg_i_write_json(out, v);
+	case GG_FORMAT_JSON: return gg_i_write_json(out, v, GG_I_JSON_NETWORKX);
+	case GG_FORMAT_GRAPHOLOGY: return gg_i_write_json(out, v, GG_I_JSON_GRAPHOLOGY);
+	case GG_FORMAT_CYTOSCAPE: return gg_i_write_json(out, v, GG_I_JSON_CYTOSCAPE);
+	case GG_FORMAT_SKOS: return gg_i_write_skos(out, v);
 	case GG_FORMAT_NEO4J:
+	case GG_FORMAT_VAULT:
 	case GG_FORMAT_COUNT:
 		break;
 	}
 	return gg_error_set(GG_EINVAL, "format '%s' cannot be written to one stream",
 			    gg_export_format_name(f));
+}
+
+/* Whether format f writes positions and sizes, which the view then scales. */
+static bool draws_positions(gg_export_format f)
+{
+	return f == GG_FORMAT_GRAPHML || f == GG_FORMAT_GEXF || f == GG_FORMAT_JSON ||
+	       f == GG_FORMAT_GRAPHOLOGY || f == GG_FORMAT_CYTOSCAPE;
 }
 
 int gg_export_write(const gg_graph *gr, gg_export_format f,
@@ -340,6 +110,8 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
 		o = &defaults;
 	}
 	int err = gg_i_view_init(&v, gr, o);
+	if (!err && draws_positions(f))
+		err = gg_i_view_scale(&v);
 	if (!err)
 		err = write_view(f, out, &v);
 	gg_i_view_destroy(&v);
@@ -482,8 +254,12 @@ int gg_export_file(const gg_graph *gr, gg_export_format f,
 		o = &defaults;
 	}
 	int err = gg_i_view_init(&v, gr, o);
+	if (!err && draws_positions(f))
+		err = gg_i_view_scale(&v);
 	if (!err && f == GG_FORMAT_NEO4J) {
 		err = export_neo4j(&v, path);
+	} else if (!err && f == GG_FORMAT_VAULT) {
+		err = gg_i_export_vault(&v, path);
 	} else if (!err) {
 		err = gg_i_output_open(&out, path);
 		if (!err) {

@@ -1,98 +1,29 @@
-/* export.h - what the format writers share: the part of the graph to write, its text and colours. */
+/* export.h - the format writers, one per format, each writing a view of the graph. */
 #ifndef GG_EXPORT_EXPORT_H
 #define GG_EXPORT_EXPORT_H
 
-#include "glossgraph.h"
-#include "core/buf.h"
+#include "export/view.h"
+
+#include <stdio.h>
+
+/* How a table cell is written: for a TSV, a CSV, or a CSV of neo4j's. */
+typedef enum gg_i_cell_style {
+	GG_I_CELL_TSV,
+	GG_I_CELL_CSV,
+	GG_I_CELL_NEO4J
+} gg_i_cell_style;
 
 /*
- * The nodes and edges one export writes: a selection of the graph made by
- * gg_i_view_init from the options (top, focus, depth). Writers walk nodes[]
- * and edges[] in order, so the output follows the graph's own order.
+ * Write one table cell of clean text. A cell that begins with = + - @ (a
+ * formula to a spreadsheet) or ' gets a ' in front, so that a spreadsheet
+ * shows it as text; removing one leading ' from every cell that has one
+ * gives the text back. Then it is quoted as RFC 4180 says when it holds a
+ * comma or a double quote (CSV), or begins with one (TSV). In neo4j's
+ * cells, a backslash that would stand before a quote of the quoting, which
+ * Cypher's LOAD CSV reads as an escape, is written U+29F5 (reverse solidus
+ * operator) instead.
  */
-typedef struct gg_i_view {
-	const gg_graph *graph;
-	const gg_glossary *glossary;
-	const gg_export_options *options;
-	size_t *nodes;     /* graph node indices kept, ascending */
-	size_t n_nodes;
-	size_t *edges;     /* graph edge indices with both ends kept, ascending */
-	size_t n_edges;
-	bool has_focus;
-	size_t focus_node; /* graph node index of the focus */
-} gg_i_view;
-
-/*
- * Select the nodes and edges `o` asks for. O(V log V + E). Returns 0;
- * GG_ENOTFOUND when the focus concept is not a node of the graph;
- * GG_EINVAL when it is not a concept; GG_ENOMEM. Release with
- * gg_i_view_destroy, also after a failure.
- */
-int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o);
-void gg_i_view_destroy(gg_i_view *v);
-
-/* One node of the view with its text made safe: valid UTF-8 without control
- * characters, on one line. Fill with gg_i_node_text_fill, release with
- * gg_i_node_text_free; the buffers are reused from node to node. */
-typedef struct gg_i_node_text {
-	size_t index;        /* graph node index */
-	const gg_node *node;
-	const gg_concept *concept;
-	unsigned char r, g, b; /* its community's colour */
-	gg_buf label;
-	gg_buf aliases;      /* aliases then abbreviations, "; " between */
-	gg_buf categories;   /* "; " between */
-	gg_buf definition;   /* first sentence of the first definition */
-} gg_i_node_text;
-
-/* Fill `t` for the view's i-th node. Returns 0 or GG_ENOMEM. */
-int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i);
-void gg_i_node_text_free(gg_i_node_text *t);
-
-/* One edge of the view, its text made safe as for nodes. */
-typedef struct gg_i_edge_text {
-	size_t index;       /* graph edge index */
-	size_t from, to;    /* graph node indices */
-	const gg_edge *edge;
-	const gg_entry *entry; /* holding the evidence; NULL when none */
-	gg_buf evidence;    /* "file:offset: snippet" */
-	gg_buf surface;
-	gg_buf file;
-	gg_buf snippet;
-} gg_i_edge_text;
-
-/* Fill `t` for the view's i-th edge. Returns 0 or GG_ENOMEM. */
-int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i);
-void gg_i_edge_text_free(gg_i_edge_text *t);
-
-/* The text of a buffer, "" when nothing was ever put in it. */
-static inline const char *gg_i_str(const gg_buf *b)
-{
-	return b->ptr ? b->ptr : "";
-}
-
-/* Append s made safe: invalid UTF-8 and control characters become U+FFFD,
- * TAB, CR and LF become spaces. NULL appends nothing. */
-void gg_i_clean(gg_buf *out, const char *s);
-/* The same for the `len` bytes at s (NUL bytes become U+FFFD). */
-void gg_i_clean_n(gg_buf *out, const char *s, size_t len);
-
-const char *gg_i_type_name(gg_concept_kind k);
-
-/* Colour of a community ("#RRGGBB" in hex); communities past the palette,
- * and -1, share a pale grey. */
-void gg_i_community_rgb(int community, unsigned char rgb[3]);
-void gg_i_community_hex(int community, char hex[8]);
-
-/* Room for any number gg_i_number writes. */
-#define GG_I_NUMBER_MAX 32
-/* x with 9 significant digits and a '.' whatever the locale; a NaN or an
- * infinity is written as 0. Returns buf. */
-const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x);
-
-/* Write one table cell of clean text: quoted as RFC 4180 says when it holds
- * a comma or a double quote (sep ','), or begins with one (sep TAB). */
-void gg_i_table_cell(FILE *f, const char *s, char sep);
+void gg_i_table_cell(FILE *f, const char *s, gg_i_cell_style style);
 
 /* The writers, one per format. Each writes the whole view to `f` and
  * returns 0 or a GG_E* code with the message set. */
@@ -101,7 +32,16 @@ int gg_i_write_graphml(FILE *f, const gg_i_view *v);
 int gg_i_write_gexf(FILE *f, const gg_i_view *v);
 int gg_i_write_svg(FILE *f, const gg_i_view *v);
 int gg_i_write_table(FILE *f, const gg_i_view *v, char separator);
-int gg_i_write_json(FILE *f, const gg_i_view *v);
+/* The JSON shapes of json.c. */
+typedef enum gg_i_json_shape {
+	GG_I_JSON_NETWORKX,
+	GG_I_JSON_GRAPHOLOGY,
+	GG_I_JSON_CYTOSCAPE
+} gg_i_json_shape;
+int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape);
+int gg_i_write_skos(FILE *f, const gg_i_view *v);
+/* The vault: a folder of notes at `dir`, put in place whole (vault.c). */
+int gg_i_export_vault(const gg_i_view *v, const char *dir);
 int gg_i_write_neo4j(FILE *nodes, FILE *relationships, const gg_i_view *v);
 
 #endif

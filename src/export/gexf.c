@@ -7,20 +7,24 @@
  * data under the literal prefix viz: (http://gexf.net/1.3/viz), which
  * sigma.js's reader looks for by name. A node's label is its display name;
  * an edge's kind is GEXF's own edge attribute (1.3 allows parallel edges of
- * different kinds); the other attributes are declared in <attributes>.
+ * different kinds); the other attributes are declared in <attributes>,
+ * aliases and categories as GEXF 1.3 lists (liststring).
  */
 typedef struct attribute {
 	const char *id;
-	const char *type; /* integer, double, boolean, string */
+	const char *type; /* integer, double, boolean, string, liststring */
 } attribute;
 
 /* gg_i_xml_node_values' keys, in its order. */
 static const attribute node_attributes[] = {
-	{ "type", "string" },
-	{ "aliases", "string" },
-	{ "categories", "string" },
+	{ "name", "string" },
+	{ "node_kind", "string" },
+	{ "aliases", "liststring" },
+	{ "categories", "liststring" },
 	{ "definition", "string" },
+	{ "summary", "string" },
 	{ "community", "integer" },
+	{ "community_name", "string" },
 	{ "pagerank", "double" },
 	{ "betweenness", "double" },
 	{ "in_degree", "integer" },
@@ -29,6 +33,7 @@ static const attribute node_attributes[] = {
 
 /* gg_i_xml_edge_values' keys, in its order (held declared apart). */
 static const attribute edge_attributes[] = {
+	{ "mentions", "integer" },
 	{ "rule", "string" },
 	{ "evidence", "string" },
 	{ "surface", "string" },
@@ -64,12 +69,10 @@ static void declare_all(gg_i_xml *x, const char *class, const attribute *a, size
 /* A node: its label, attributes, then viz colour, position and size. */
 static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 {
-	const gg_node *n = t->node;
-
 	gg_i_xml_start_node(x, t);
 	gg_i_xml_attr(x, "label", gg_i_str(&t->label));
 	gg_i_xml_start(x, "attvalues");
-	gg_i_xml_node_values(x, t);
+	gg_i_xml_node_values(x, t, gg_i_str(&t->alias_list), gg_i_str(&t->category_list));
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:color");
 	gg_i_xml_attr_uint(x, "r", t->r);
@@ -77,25 +80,34 @@ static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 	gg_i_xml_attr_uint(x, "b", t->b);
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:position");
-	gg_i_xml_attr_number(x, "x", n->x);
-	gg_i_xml_attr_number(x, "y", n->y);
+	gg_i_xml_attr_number(x, "x", t->x);
+	gg_i_xml_attr_number(x, "y", t->y);
 	gg_i_xml_end(x);
 	gg_i_xml_start(x, "viz:size");
-	gg_i_xml_attr_number(x, "value", n->size > 0 ? n->size : 0);
+	gg_i_xml_attr_number(x, "value", t->size);
 	gg_i_xml_end(x);
 	gg_i_xml_end(x);
 }
 
-/* An edge: ends, weight and kind as GEXF attributes, the rest as attvalues. */
+/*
+ * An edge: ends, kind, label (the kind, which Gephi takes for the edge's
+ * type) and weight (the line width, which Gephi draws) as GEXF attributes,
+ * the raw weight as mentions among the attvalues, the width again as
+ * viz:thickness.
+ */
 static void write_edge(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 {
-	const gg_edge *e = t->edge;
+	const char *kind = gg_edge_kind_name(t->edge->kind);
 
 	gg_i_xml_start_edge(x, t);
-	gg_i_xml_attr_uint(x, "weight", e->weight);
-	gg_i_xml_attr(x, "kind", gg_edge_kind_name(e->kind));
+	gg_i_xml_attr(x, "kind", kind);
+	gg_i_xml_attr(x, "label", kind);
+	gg_i_xml_attr_number(x, "weight", t->width);
 	gg_i_xml_start(x, "attvalues");
 	gg_i_xml_edge_values(x, t, held);
+	gg_i_xml_end(x);
+	gg_i_xml_start(x, "viz:thickness");
+	gg_i_xml_attr_number(x, "value", t->width);
 	gg_i_xml_end(x);
 	gg_i_xml_end(x);
 }

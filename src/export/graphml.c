@@ -4,10 +4,13 @@
 
 /*
  * Every key says what it is for and its type, and its id is the attribute's
- * name (Gephi reads a key with id d3 as the label when ids are d0, d1, ...).
+ * name (Gephi reads a key with id d3 as the label when ids are d0, d1, ...),
+ * but the edges' label, edge_label. Edges have ids; weight is the line
+ * width Gephi draws (1 to 5), mentions the raw weight.
  * No graph-level keys. Booleans are written true/false.
  */
 typedef struct key {
+	const char *id;   /* the name, but edge_label: ids are unique across domains */
 	const char *name;
 	const char *domain; /* node, edge */
 	const char *type;   /* int, double, boolean, string */
@@ -15,42 +18,48 @@ typedef struct key {
 
 /* Label, then gg_i_xml_node_values' keys in its order, then the drawing's. */
 static const key node_keys[] = {
-	{ "label", "node", "string" },
-	{ "type", "node", "string" },
-	{ "aliases", "node", "string" },
-	{ "categories", "node", "string" },
-	{ "definition", "node", "string" },
-	{ "community", "node", "int" },
-	{ "pagerank", "node", "double" },
-	{ "betweenness", "node", "double" },
-	{ "in_degree", "node", "int" },
-	{ "out_degree", "node", "int" },
-	{ "x", "node", "double" },
-	{ "y", "node", "double" },
-	{ "size", "node", "double" },
-	{ "r", "node", "int" },
-	{ "g", "node", "int" },
-	{ "b", "node", "int" },
+	{ "label", "label", "node", "string" },
+	{ "name", "name", "node", "string" },
+	{ "node_kind", "node_kind", "node", "string" },
+	{ "aliases", "aliases", "node", "string" },
+	{ "categories", "categories", "node", "string" },
+	{ "definition", "definition", "node", "string" },
+	{ "summary", "summary", "node", "string" },
+	{ "community", "community", "node", "int" },
+	{ "community_name", "community_name", "node", "string" },
+	{ "pagerank", "pagerank", "node", "double" },
+	{ "betweenness", "betweenness", "node", "double" },
+	{ "in_degree", "in_degree", "node", "int" },
+	{ "out_degree", "out_degree", "node", "int" },
+	{ "x", "x", "node", "double" },
+	{ "y", "y", "node", "double" },
+	{ "size", "size", "node", "double" },
+	{ "color", "color", "node", "string" },
+	{ "r", "r", "node", "int" },
+	{ "g", "g", "node", "int" },
+	{ "b", "b", "node", "int" },
 };
 
-/* Weight and kind, then gg_i_xml_edge_values' keys in its order. */
+/* Label, weight (the line width), kind, then gg_i_xml_edge_values' keys in its order. */
 static const key edge_keys[] = {
-	{ "weight", "edge", "double" },
-	{ "kind", "edge", "string" },
-	{ "rule", "edge", "string" },
-	{ "evidence", "edge", "string" },
-	{ "surface", "edge", "string" },
-	{ "specificity", "edge", "double" },
-	{ "cued", "edge", "boolean" },
+	{ "edge_label", "label", "edge", "string" },
+	{ "weight", "weight", "edge", "double" },
+	{ "kind", "kind", "edge", "string" },
+	{ "mentions", "mentions", "edge", "int" },
+	{ "rule", "rule", "edge", "string" },
+	{ "evidence", "evidence", "edge", "string" },
+	{ "surface", "surface", "edge", "string" },
+	{ "specificity", "specificity", "edge", "double" },
+	{ "cued", "cued", "edge", "boolean" },
 };
 
-static const key held_key = { "held", "edge", "string" };
+static const key held_key = { "held", "held", "edge", "string" };
 
-/* <key id=NAME for= attr.name=NAME attr.type=/> */
+/* <key id= for= attr.name= attr.type=/> */
 static void write_key(gg_i_xml *x, const key *k)
 {
 	gg_i_xml_start(x, "key");
-	gg_i_xml_attr(x, "id", k->name);
+	gg_i_xml_attr(x, "id", k->id);
 	gg_i_xml_attr(x, "for", k->domain);
 	gg_i_xml_attr(x, "attr.name", k->name);
 	gg_i_xml_attr(x, "attr.type", k->type);
@@ -60,28 +69,30 @@ static void write_key(gg_i_xml *x, const key *k)
 /* A node with every node key, in the order declared. */
 static void write_node(gg_i_xml *x, const gg_i_node_text *t)
 {
-	const gg_node *n = t->node;
-
 	gg_i_xml_start_node(x, t);
 	gg_i_xml_value(x, "label", gg_i_str(&t->label));
-	gg_i_xml_node_values(x, t);
-	gg_i_xml_value_number(x, "x", n->x);
-	gg_i_xml_value_number(x, "y", n->y);
-	gg_i_xml_value_number(x, "size", n->size);
+	gg_i_xml_node_values(x, t, gg_i_str(&t->aliases), gg_i_str(&t->categories));
+	gg_i_xml_value_number(x, "x", t->x);
+	gg_i_xml_value_number(x, "y", t->y);
+	gg_i_xml_value_number(x, "size", t->size);
+	gg_i_xml_value(x, "color", t->color);
 	gg_i_xml_value_int(x, "r", t->r);
 	gg_i_xml_value_int(x, "g", t->g);
 	gg_i_xml_value_int(x, "b", t->b);
 	gg_i_xml_end(x);
 }
 
-/* An edge with every edge key, in the order declared. */
+/* An edge with every edge key, in the order declared: its label is its
+ * kind, which Gephi takes for its type, so that two edges of different
+ * kinds between the same nodes stay two. */
 static void write_edge(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 {
-	const gg_edge *e = t->edge;
+	const char *kind = gg_edge_kind_name(t->edge->kind);
 
 	gg_i_xml_start_edge(x, t);
-	gg_i_xml_value_int(x, "weight", e->weight);
-	gg_i_xml_value(x, "kind", gg_edge_kind_name(e->kind));
+	gg_i_xml_value(x, "edge_label", kind);
+	gg_i_xml_value_number(x, "weight", t->width);
+	gg_i_xml_value(x, "kind", kind);
 	gg_i_xml_edge_values(x, t, held);
 	gg_i_xml_end(x);
 }

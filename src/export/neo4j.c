@@ -3,16 +3,19 @@
 #include "core/error.h"
 
 /*
- * nodes:          id:ID, name, type, aliases:string[], categories:string[],
- *                 community:int, pagerank:float, betweenness:float,
- *                 in_degree:int, out_degree:int, definition, :LABEL
+ * nodes:          id:ID, name, node_kind, aliases:string[],
+ *                 categories:string[], community:int, community_name,
+ *                 pagerank:double, betweenness:double, in_degree:int,
+ *                 out_degree:int, definition, summary, :LABEL
  *                 (labels Concept;Term or Concept;Keyword)
  * relationships:  :START_ID, :END_ID, :TYPE (MENTIONS, LINKS_TO,
- *                 IN_CATEGORY, HAS_KEYWORD), weight:float, kind, rule,
- *                 evidence, surface, specificity:float, cued:boolean,
+ *                 IN_CATEGORY, HAS_KEYWORD), weight:int, kind, rule,
+ *                 evidence, surface, specificity:double, cued:boolean,
  *                 and held when held edges are exported
- * Arrays use neo4j's default delimiter ';' (a ';' inside an item becomes
- * ','); quoting is RFC 4180, which neo4j-admin reads by default:
+ * Numbers are doubles (neo4j's float is 32 bits). Arrays use neo4j's
+ * default delimiter ';' (a ';' inside an item becomes ','); quoting is RFC
+ * 4180, which neo4j-admin reads by default, and cells are safe for Cypher's
+ * LOAD CSV and spreadsheets as gg_i_table_cell writes them:
  *   neo4j-admin database import full --nodes=STEM.nodes.csv \
  *       --relationships=STEM.relationships.csv
  */
@@ -44,7 +47,7 @@ static int array_cell(FILE *f, const char **a, size_t na, const char **b, size_t
 	}
 	if (scratch->oom)
 		return gg_error_oom();
-	gg_i_table_cell(f, gg_i_str(scratch), ',');
+	gg_i_table_cell(f, gg_i_str(scratch), GG_I_CELL_NEO4J);
 	return 0;
 }
 
@@ -56,25 +59,28 @@ static int write_nodes(FILE *f, const gg_i_view *v)
 	char num[GG_I_NUMBER_MAX];
 	int err = 0;
 
-	fputs("id:ID,name,type,aliases:string[],categories:string[],community:int,"
-	      "pagerank:float,betweenness:float,in_degree:int,out_degree:int,definition,"
-	      ":LABEL\n", f);
+	fputs("id:ID,name,node_kind,aliases:string[],categories:string[],community:int,"
+	      "community_name,pagerank:double,betweenness:double,in_degree:int,out_degree:int,"
+	      "definition,summary,:LABEL\n", f);
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		if ((err = gg_i_node_text_fill(&t, v, i)) != 0)
 			break;
 		const gg_concept *c = t.concept;
 		fprintf(f, "n%zu,", t.index);
-		gg_i_table_cell(f, gg_i_str(&t.label), ',');
+		gg_i_table_cell(f, gg_i_str(&t.name), GG_I_CELL_NEO4J);
 		fprintf(f, ",%s,", gg_i_type_name(t.node->kind));
 		err = array_cell(f, c->aliases, c->n_aliases, c->abbrevs, c->n_abbrevs, &scratch);
 		fputc(',', f);
 		if (!err)
 			err = array_cell(f, c->categories, c->n_categories, NULL, 0, &scratch);
 		fprintf(f, ",%d,", t.node->community);
-		fprintf(f, "%s,", gg_i_number(num, t.node->pagerank));
+		gg_i_table_cell(f, gg_i_str(&t.community_name), GG_I_CELL_NEO4J);
+		fprintf(f, ",%s,", gg_i_number(num, t.node->pagerank));
 		fprintf(f, "%s,", gg_i_number(num, t.node->betweenness));
 		fprintf(f, "%u,%u,", (unsigned)t.node->in_degree, (unsigned)t.node->out_degree);
-		gg_i_table_cell(f, gg_i_str(&t.definition), ',');
+		gg_i_table_cell(f, gg_i_str(&t.definition), GG_I_CELL_NEO4J);
+		fputc(',', f);
+		gg_i_table_cell(f, gg_i_str(&t.summary), GG_I_CELL_NEO4J);
 		fprintf(f, ",Concept;%s\n", t.node->kind == GG_CONCEPT_KEYWORD ? "Keyword" : "Term");
 	}
 	gg_i_node_text_free(&t);
@@ -90,17 +96,17 @@ static int write_relationships(FILE *f, const gg_i_view *v)
 	bool held = v->options->with_held;
 	int err = 0;
 
-	fprintf(f, ":START_ID,:END_ID,:TYPE,weight:float,kind,rule,evidence,surface,"
-		"specificity:float,cued:boolean%s\n", held ? ",held" : "");
+	fprintf(f, ":START_ID,:END_ID,:TYPE,weight:int,kind,rule,evidence,surface,"
+		"specificity:double,cued:boolean%s\n", held ? ",held" : "");
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		if ((err = gg_i_edge_text_fill(&t, v, i)) != 0)
 			break;
 		const gg_edge *e = t.edge;
 		fprintf(f, "n%zu,n%zu,%s,%u,%s,%s,", t.from, t.to, relationship_type(e->kind),
 			(unsigned)e->weight, gg_edge_kind_name(e->kind), gg_match_rule_name(e->rule));
-		gg_i_table_cell(f, gg_i_str(&t.evidence), ',');
+		gg_i_table_cell(f, gg_i_str(&t.evidence), GG_I_CELL_NEO4J);
 		fputc(',', f);
-		gg_i_table_cell(f, gg_i_str(&t.surface), ',');
+		gg_i_table_cell(f, gg_i_str(&t.surface), GG_I_CELL_NEO4J);
 		fprintf(f, ",%s,%s", gg_i_number(num, e->specificity), e->cued ? "true" : "false");
 		if (held)
 			fprintf(f, ",%s", gg_hold_reason_name(e->held));

@@ -1,5 +1,5 @@
 /* select.c - the part of the graph an export writes: the most central nodes, or a focus and its neighbourhood. */
-#include "export/export.h"
+#include "export/view.h"
 #include "core/error.h"
 
 #include <stdint.h>
@@ -101,6 +101,7 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 	v->graph = gr;
 	v->glossary = gg_graph_glossary(gr);
 	v->options = o;
+	v->scale = 1;
 	if (o->has_focus) {
 		if (o->focus >= gg_glossary_concept_count(v->glossary))
 			return gg_error_set(GG_EINVAL, "no concept %zu", o->focus);

@@ -1,4 +1,4 @@
-/* svg.c - a readable picture through graphviz: an sfdp overview of the most central terms, or a map around one term. */
+/* svg.c - a readable picture through graphviz: an sfdp overview of the most central terms, or a radial map around one term. */
 #include "export/dot.h"
 #include "core/error.h"
 
@@ -108,6 +108,10 @@ static void title_and_legend(gg_buf *out, const gg_i_view *v)
 	gg_buf_free(&text);
 }
 
+/* The largest drawing, in inches (graphviz's `size`: a bigger one is scaled
+ * down, its viewBox kept): 1600 x 1000 pixels at 96 per inch. */
+#define FIT_SIZE "16.67,10.42"
+
 /*
  * Settings that keep a picture legible: no overlapping labels, straight
  * lines in a crowd and curves around a focus, a title and legend on top.
@@ -124,6 +128,7 @@ static int style(Agraph_t *g, const gg_i_view *v, const char *engine)
 	graph_attr(g, "overlap", "prism");
 	graph_attr(g, "sep", "+8");
 	graph_attr(g, "splines", v->has_focus ? "true" : "false");
+	graph_attr(g, "size", FIT_SIZE);
 	if (strcmp(engine, "dot") == 0) {
 		graph_attr(g, "rankdir", "LR");
 		graph_attr(g, "ranksep", "1.2");
@@ -145,7 +150,7 @@ static int style(Agraph_t *g, const gg_i_view *v, const char *engine)
 int gg_i_write_svg(FILE *f, const gg_i_view *v)
 {
 	const gg_export_options *o = v->options;
-	const char *engine = o->layout ? o->layout : v->has_focus ? "neato" : "sfdp";
+	const char *engine = o->layout ? o->layout : v->has_focus ? "twopi" : "sfdp";
 	GVC_t *gvc = NULL;
 	Agraph_t *g = NULL;
 	char *svg = NULL;

@@ -18,7 +18,9 @@
  * Cells never hold TAB, CR or LF (they become spaces). CSV quotes a cell
  * with a comma or a double quote as RFC 4180 says; TSV quotes, the same
  * way, only a cell that begins with a double quote, so that csv-aware
- * readers (Python's csv, pandas) do not take it for a quoted cell.
+ * readers (Python's csv, pandas) do not take it for a quoted cell. A text
+ * cell that a spreadsheet would run as a formula begins with ' (see
+ * gg_i_table_cell).
  */
 static const char *const columns[] = {
 	"source", "target", "weight", "kind", "rule", "evidence", "evidence_file",
@@ -26,18 +28,33 @@ static const char *const columns[] = {
 	"score",
 };
 
-void gg_i_table_cell(FILE *f, const char *s, char sep)
+/* Whether a spreadsheet would take a cell that begins with c for a formula
+ * (or c is the guard itself). */
+static bool needs_guard(char c)
 {
-	bool quote = sep == '\t' ? s[0] == '"' : strpbrk(s, ",\"") != NULL;
+	return c && strchr("=+-@'\t\r", c) != NULL;
+}
+
+void gg_i_table_cell(FILE *f, const char *s, gg_i_cell_style style)
+{
+	bool guard = needs_guard(s[0]);
+	bool quote = style == GG_I_CELL_TSV ? !guard && s[0] == '"' : strpbrk(s, ",\"") != NULL;
 	if (!quote) {
+		if (guard)
+			fputc('\'', f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	if (guard)
+		fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);
-		fputc(*s, f);
+		if (*s == '\\' && style == GG_I_CELL_NEO4J && (s[1] == '"' || !s[1]))
+			fputs("\xE2\xA7\xB5", f); /* U+29F5 */
+		else
+			fputc(*s, f);
 	}
 	fputc('"', f);
 }
@@ -47,6 +64,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 	gg_i_edge_text e = { 0 };
 	gg_buf source = GG_BUF_INIT, target = GG_BUF_INIT;
 	bool held = v->options->with_held;
+	gg_i_cell_style style = sep == '\t' ? GG_I_CELL_TSV : GG_I_CELL_CSV;
 	char num[GG_I_NUMBER_MAX];
 	int err = 0;
 
@@ -68,19 +86,19 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		gg_i_clean(&target, gg_graph_node(v->graph, e.to)->name);
 		if ((err = gg_buf_ok(&source)) != 0 || (err = gg_buf_ok(&target)) != 0)
 			break;
-		gg_i_table_cell(f, gg_i_str(&source), sep);
+		gg_i_table_cell(f, gg_i_str(&source), style);
 		fputc(sep, f);
-		gg_i_table_cell(f, gg_i_str(&target), sep);
+		gg_i_table_cell(f, gg_i_str(&target), style);
 		fprintf(f, "%c%u%c%s%c%s%c", sep, (unsigned)e.edge->weight, sep,
 			gg_edge_kind_name(e.edge->kind), sep, gg_match_rule_name(e.edge->rule), sep);
-		gg_i_table_cell(f, gg_i_str(&e.evidence), sep);
+		gg_i_table_cell(f, gg_i_str(&e.evidence), style);
 		fputc(sep, f);
-		gg_i_table_cell(f, gg_i_str(&e.file), sep);
+		gg_i_table_cell(f, gg_i_str(&e.file), style);
 		fprintf(f, "%c%u%c%llu%c", sep, e.entry ? (unsigned)e.entry->line : 0u, sep,
 			(unsigned long long)e.edge->offset, sep);
-		gg_i_table_cell(f, gg_i_str(&e.surface), sep);
+		gg_i_table_cell(f, gg_i_str(&e.surface), style);
 		fputc(sep, f);
-		gg_i_table_cell(f, gg_i_str(&e.snippet), sep);
+		gg_i_table_cell(f, gg_i_str(&e.snippet), style);
 		fprintf(f, "%c%s%c%s", sep, gg_i_number(num, e.edge->specificity),
 			sep, e.edge->cued ? "true" : "false");
 		fprintf(f, "%c%s", sep, gg_i_number(num, e.edge->score));

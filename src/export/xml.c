@@ -387,15 +387,19 @@ void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t)
 	attr_id(x, "target", 'n', t->to);
 }
 
-void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t)
+void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t, const char *aliases,
+			  const char *categories)
 {
 	const gg_node *n = t->node;
 
-	gg_i_xml_value(x, "type", gg_i_type_name(n->kind));
-	gg_i_xml_value(x, "aliases", gg_i_str(&t->aliases));
-	gg_i_xml_value(x, "categories", gg_i_str(&t->categories));
+	gg_i_xml_value(x, "name", gg_i_str(&t->name));
+	gg_i_xml_value(x, "node_kind", gg_i_type_name(n->kind));
+	gg_i_xml_value(x, "aliases", aliases);
+	gg_i_xml_value(x, "categories", categories);
 	gg_i_xml_value(x, "definition", gg_i_str(&t->definition));
+	gg_i_xml_value(x, "summary", gg_i_str(&t->summary));
 	gg_i_xml_value_int(x, "community", n->community);
+	gg_i_xml_value(x, "community_name", gg_i_str(&t->community_name));
 	gg_i_xml_value_number(x, "pagerank", n->pagerank);
 	gg_i_xml_value_number(x, "betweenness", n->betweenness);
 	gg_i_xml_value_int(x, "in_degree", n->in_degree);
@@ -406,6 +410,7 @@ void gg_i_xml_edge_values(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 {
 	const gg_edge *e = t->edge;
 
+	gg_i_xml_value_int(x, "mentions", e->weight);
 	gg_i_xml_value(x, "rule", gg_match_rule_name(e->rule));
 	gg_i_xml_value(x, "evidence", gg_i_str(&t->evidence));
 	gg_i_xml_value(x, "surface", gg_i_str(&t->surface));

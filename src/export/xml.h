@@ -95,11 +95,14 @@ void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t);
 
 /*
  * The attributes GraphML and GEXF both write as keyed values, in the order
- * both declare them. A node's: type, aliases, categories, definition,
- * community, pagerank, betweenness, in_degree, out_degree. An edge's: rule,
- * evidence, surface, specificity, cued, then held when `held`.
+ * both declare them. A node's: name (whole, where label may be cut), node_kind, aliases and categories (as given:
+ * each format writes a list its own way), definition, summary, community,
+ * community_name, pagerank, betweenness, in_degree, out_degree. An edge's:
+ * mentions (the raw weight), rule, evidence, surface, specificity, cued,
+ * then held when `held`.
  */
-void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t);
+void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t, const char *aliases,
+			  const char *categories);
 void gg_i_xml_edge_values(gg_i_xml *x, const gg_i_edge_text *t, bool held);
 
 /*

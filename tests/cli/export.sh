@@ -13,9 +13,19 @@ cd "$TOP" || exit 2
 VALIDATE=$SCHEMAS_DIR/validate.sh
 READBACK=$TOP/tests/readback.py
 
-FORMATS="dot graphml gexf svg tsv csv json"
+FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape skos"
 FILES="glossary.dot glossary.graphml glossary.gexf glossary.svg glossary.tsv glossary.csv
-glossary.json glossary.nodes.csv glossary.relationships.csv nas.svg"
+glossary.json glossary.graphology.json glossary.cytoscape.json glossary.ttl glossary.nodes.csv
+glossary.relationships.csv nas.svg"
+
+# extension FORMAT: the extension of the file build writes in that format.
+extension() {
+	case "$1" in
+	graphology | cytoscape) echo "$1.json" ;;
+	skos) echo ttl ;;
+	*) echo "$1" ;;
+	esac
+}
 
 # validate KIND FILE: the shared validator must accept it.
 validate() {
@@ -34,7 +44,7 @@ begin "build writes every format of the seed graph, and the map around NAS"
 run build -q -i data -o "$TMP/g" --focus NAS
 expect 0
 for f in $FILES; do [ -s "$TMP/g/$f" ] || fail "no $f"; done
-[ "$(ls -A "$TMP/g" | wc -l)" -eq 10 ] || fail "other files: $(ls -A "$TMP/g")"
+[ "$(ls -A "$TMP/g" | wc -l)" -eq 13 ] || fail "other files: $(ls -A "$TMP/g")"
 
 begin "build tells what it wrote"
 run build -i data -o "$TMP/told" --formats tsv,neo4j
@@ -50,6 +60,35 @@ validate svg "$TMP/g/nas.svg"
 begin "every format reads back with the same nodes, edges and attributes"
 readback "$TMP/g"
 
+begin "graphology reads the GEXF, GraphML and graphology JSON as sigma.js and Gephi Lite do"
+node "$TOP/tests/js/readback.mjs" "$TMP/g" >"$TMP/r.out" 2>&1 ||
+	fail "$(grep -v ': OK' "$TMP/r.out" | head -5)"
+
+begin "networkx 3.4 or later reads the JSON with node_link_graph(d)"
+if python3 -c 'import networkx as nx, sys; sys.exit(tuple(map(int, nx.__version__.split(".")[:2])) < (3, 4))' 2>/dev/null; then
+	python3 -c 'import json, sys, networkx as nx
+g = nx.node_link_graph(json.load(open(sys.argv[1])))
+sys.exit(not (g.is_directed() and g.is_multigraph() and g.number_of_edges() > 0))' "$TMP/g/glossary.json" ||
+		fail "node_link_graph(d) failed"
+else
+	echo "  (skipped: no networkx 3.4 or later on PATH)"
+fi
+
+begin "the DOT names no layout: dot, neato and sfdp each read and draw it"
+grep -q "layout=" "$TMP/g/glossary.dot" && fail "the DOT sets a layout"
+for engine in dot neato sfdp; do
+	"$engine" -Tsvg "$TMP/g/glossary.dot" >"$TMP/engine.svg" 2>"$TMP/engine.err" &&
+		[ ! -s "$TMP/engine.err" ] && grep -q "<svg" "$TMP/engine.svg" ||
+		fail "$engine: $(head -2 "$TMP/engine.err")"
+done
+
+begin "SKOS: IRIs start with --base-iri; a base that is no IRI is refused"
+run export skos -q -i data --base-iri "urn:example:terms:"
+expect 0 "<urn:example:terms:scheme>"
+grep -q "https://example.org/glossary/" "$TMP/out" && fail "the default base IRI is still used"
+run export skos -q -i data --base-iri "not an iri"
+expect 1 "" "is not an IRI to build on"
+
 begin "the same input gives byte-identical files"
 run build -q -i data -o "$TMP/again" --focus NAS
 expect 0
@@ -58,7 +97,8 @@ for f in $FILES; do cmp -s "$TMP/g/$f" "$TMP/again/$f" || fail "$f differs"; don
 begin "export -o - writes to standard output what build writes to a file"
 for f in $FORMATS; do
 	run export "$f" -q -i data -o -
-	[ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/g/glossary.$f" || fail "$f differs (exit $RC)"
+	[ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/g/glossary.$(extension "$f")" ||
+		fail "$f differs (exit $RC)"
 done
 run export svg --focus nas -q
 cmp -s "$TMP/out" "$TMP/g/nas.svg" || fail "focus map differs"
@@ -87,7 +127,7 @@ awk -F'\t' 'NR > 1 && $NF !~ /^(|low-score|case-clash|stop-term|min-weight|in-co
 
 begin "Neo4j headers"
 head -1 "$TMP/g/glossary.nodes.csv" | grep -q "^id:ID,.*,:LABEL$" || fail "nodes header"
-head -1 "$TMP/g/glossary.relationships.csv" | grep -q "^:START_ID,:END_ID,:TYPE,weight:float" ||
+head -1 "$TMP/g/glossary.relationships.csv" | grep -q "^:START_ID,:END_ID,:TYPE,weight:int,.*specificity:double" ||
 	fail "relationships header"
 
 begin "a full disk fails, says why, exits 1"
@@ -182,6 +222,89 @@ xmllint --noout --nonet "$TMP/n/glossary.svg" 2>"$TMP/x.err" || fail "xmllint: $
 begin "nasty names: every format reads back the same"
 readback "$TMP/n"
 
+begin "formulas: no CSV, TSV or Neo4j cell begins with = + - @, and the text comes back"
+mkdir -p "$TMP/formulas"
+printf '%s\n\n' '=cmd|calc, formulas' '**=cmd|calc** runs @home and +1 rule.' \
+	'@home, formulas' '**@home** names =cmd|calc.' '+1 rule, formulas' \
+	'**+1 rule** names @home and -minus and ends in a backslash\' \
+	'-minus, formulas' '**-minus** names "+1 rule", quoted\' >"$TMP/formulas/f.txt"
+run build -q -i "$TMP/formulas" -o "$TMP/fo" --formats csv,tsv,neo4j,json
+expect 0
+readback "$TMP/fo"
+grep -q "^'=cmd|calc,'@home," "$TMP/fo/glossary.csv" || fail "no ' before =cmd|calc"
+
+begin "a 17,000-character term: label cut with an ellipsis, name whole; DOT and SVG read"
+mkdir -p "$TMP/long"
+LONG=$(printf 'x%.0s' $(seq 17000))
+printf '<html><body><dl><dt>%s</dt><dd>A long word that names graph.</dd><dt>graph</dt><dd>Graph is named by the %s word.</dd></dl></body></html>\n' \
+	"$LONG" "$LONG" >"$TMP/long/long.html"
+run build -q -i "$TMP/long" -o "$TMP/lo" --formats dot,svg,json,gexf
+expect 0
+validate dot "$TMP/lo/glossary.dot"
+validate svg "$TMP/lo/glossary.svg"
+validate gexf "$TMP/lo/glossary.gexf"
+"$PYTHON" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not any(len(n["label"]) == 80 and n["label"].endswith("\u2026") and len(n["name"]) == 17000
+                 for n in d["nodes"]))' "$TMP/lo/glossary.json" || fail "label not cut, or name not whole"
+
+# check_vault DIR JSON: a note per node, safe names, every wikilink resolves.
+check_vault() {
+	"$PYTHON" - "$1" "$2" <<'EOF2' || fail "vault $1: $(cat "$TMP/vault.err")"
+import json, os, re, sys
+folder, nodes = sys.argv[1], json.load(open(sys.argv[2]))['nodes']
+notes = [f for f in os.listdir(folder) if f.endswith('.md')]
+problems = []
+if len(notes) != len(nodes):
+    problems.append('%d notes for %d nodes' % (len(notes), len(nodes)))
+reserved = {'con', 'prn', 'aux', 'nul'} | {'com%d' % i for i in range(1, 10)} | {'lpt%d' % i for i in range(1, 10)}
+for f in notes:
+    stem = f[:-3]
+    if (re.search(r'[/\\:*?"<>|#^\[\]\x00-\x1f]', stem) or stem.startswith(('.', ' ')) or
+            stem.endswith(('.', ' ')) or stem.split('.')[0].lower() in reserved or len(stem.encode()) > 124):
+        problems.append('unsafe name %r' % f)
+if len({f.lower() for f in notes}) != len(notes):
+    problems.append('names that differ only in case')
+stems = {f[:-3] for f in notes}
+for f in notes:
+    text = open(os.path.join(folder, f), encoding='utf-8').read()
+    if not text.startswith('---\naliases: [') or '\ncommunity_name: "' not in text:
+        problems.append('%s: no front matter' % f)
+    for link in re.findall(r'\[\[([^\]|]+)', text):
+        if link not in stems:
+            problems.append('%s: [[%s]] names no note' % (f, link))
+open(os.environ['TMP'] + '/vault.err', 'w').write('; '.join(problems[:3]))
+sys.exit(1 if problems else 0)
+EOF2
+}
+
+begin "vault: a note per term with front matter, safe names, wikilinks that resolve"
+export TMP
+run export vault -q -i data -o "$TMP/vault"
+expect 0
+check_vault "$TMP/vault" "$TMP/g/glossary.json"
+grep -q "^## Mentions" "$TMP/vault"/*.md || fail "no mentions section"
+run export vault -q -i "$TMP/nasty" -o "$TMP/nvault"
+expect 0
+check_vault "$TMP/nvault" "$TMP/n/glossary.json"
+
+begin "vault: a second export replaces the notes, keeps .obsidian and the user's own notes; another folder is refused"
+mkdir -p "$TMP/vault/.obsidian" && echo '{}' >"$TMP/vault/.obsidian/app.json"
+echo "mine" >"$TMP/vault/My own note.md"
+run export vault -q -i data -o "$TMP/vault"
+expect 0
+[ -f "$TMP/vault/.obsidian/app.json" ] || fail ".obsidian lost"
+[ "$(cat "$TMP/vault/My own note.md" 2>/dev/null)" = mine ] || fail "the user's own note lost"
+rm -f "$TMP/vault/My own note.md"
+check_vault "$TMP/vault" "$TMP/g/glossary.json"
+mkdir -p "$TMP/mine" && echo keep >"$TMP/mine/notes.txt"
+run export vault -q -i data -o "$TMP/mine"
+expect 1 "" "will not replace"
+[ "$(ls -A "$TMP/mine")" = notes.txt ] || fail "the folder changed: $(ls -A "$TMP/mine")"
+[ "$(ls -A "$TMP" | grep -c '\.tmp-')" -eq 0 ] || fail "a temporary folder is left"
+run export vault -q -i data
+expect 2 "" "give -o a folder"
+
 # A big glossary: 2,000 invented terms, each naming three others.
 begin "past the layout cap, SVG refuses and points to --top and --focus"
 awk 'BEGIN {
@@ -198,10 +321,32 @@ run export svg --top 0 -q -i "$TMP/big.txt" -o "$TMP/big.svg"
 expect 1 "" "more than a layout can take .*--top N.*--focus TERM"
 [ ! -e "$TMP/big.svg" ] || fail "a file was written"
 
+begin "a big glossary: at most 3% overlapping node pairs per node in every drawn format"
+run build -q -i "$TMP/big.txt" -o "$TMP/bigg" --formats json,graphml,gexf,graphology
+expect 0
+readback "$TMP/bigg"
+node "$TOP/tests/js/readback.mjs" "$TMP/bigg" >"$TMP/r.out" 2>&1 ||
+	fail "$(grep -v ': OK' "$TMP/r.out" | head -5)"
+
 begin "a big glossary: the overview keeps the most central terms and reads"
 run export svg -q -i "$TMP/big.txt" -o "$TMP/big.svg"
 expect 0
 validate svg "$TMP/big.svg"
 [ "$(grep -c 'class="node"' "$TMP/big.svg")" -eq 150 ] || fail "not 150 terms"
+"$PYTHON" -c 'import re, sys
+svg = open(sys.argv[1]).read()
+m = re.search(r"<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"\s+viewBox=", svg)
+sys.exit(not (m and float(m.group(1)) <= 1200.5 and float(m.group(2)) <= 750.5))' "$TMP/big.svg" ||
+	fail "the overview does not fit 1600 x 1000 pixels with a viewBox"
+
+begin "a focus map: the focus is the biggest label, in bold"
+"$PYTHON" - "$TMP/g/nas.svg" <<'EOF2' || fail "the focus is not the one biggest bold label"
+import re, sys
+svg = open(sys.argv[1]).read()
+texts = re.findall(r'<text [^>]*?(font-weight="bold" )?font-size="([0-9.]+)">([^<]*)</text>', svg)
+bold = [t for t in texts if t[0]]
+sys.exit(not (len(bold) == 1 and bold[0][2] == 'Neural Architecture Search' and
+              float(bold[0][1]) == max(float(t[1]) for t in texts)))
+EOF2
 
 finish

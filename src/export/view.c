@@ -1,0 +1,451 @@
+/* view.c - what every writer shows of a node and an edge: clean text, colours, numbers. */
+#include "export/view.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest tooltip text, in bytes, before it is cut at a word. */
+#define SENTENCE_MAX 300
+
+/*
+ * Paul Tol's "light" scheme: eight colours that colour-blind readers tell
+ * apart and that keep dark text legible, then pale grey for the rest.
+ */
+static const unsigned char palette[][3] = {
+	{ 0x77, 0xAA, 0xDD }, /* light blue */
+	{ 0xEE, 0x88, 0x66 }, /* orange */
+	{ 0xEE, 0xDD, 0x88 }, /* light yellow */
+	{ 0xFF, 0xAA, 0xBB }, /* pink */
+	{ 0x99, 0xDD, 0xFF }, /* light cyan */
+	{ 0x44, 0xBB, 0x99 }, /* mint */
+	{ 0xBB, 0xCC, 0x33 }, /* pear */
+	{ 0xAA, 0xAA, 0x00 }, /* olive */
+};
+static const unsigned char pale_grey[3] = { 0xDD, 0xDD, 0xDD };
+
+const char *gg_i_type_name(gg_concept_kind k)
+{
+	return k == GG_CONCEPT_KEYWORD ? "keyword" : "term";
+}
+
+void gg_i_community_rgb(int community, unsigned char rgb[3])
+{
+	size_t n = sizeof(palette) / sizeof(palette[0]);
+	const unsigned char *c = community >= 0 && (size_t)community < n
+		? palette[community] : pale_grey;
+	memcpy(rgb, c, 3);
+}
+
+void gg_i_community_hex(int community, char hex[8])
+{
+	unsigned char c[3];
+	gg_i_community_rgb(community, c);
+	snprintf(hex, 8, "#%02X%02X%02X", c[0], c[1], c[2]);
+}
+
+const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
+{
+	if (!isfinite(x) || x == 0)
+		x = 0; /* also turns -0 into 0 */
+	snprintf(buf, GG_I_NUMBER_MAX, "%.9g", x);
+	const char *point = localeconv()->decimal_point;
+	if (point && strcmp(point, ".") != 0) {
+		char *at = strstr(buf, point);
+		if (at) {
+			size_t n = strlen(point);
+			*at = '.';
+			memmove(at + 1, at + n, strlen(at + n) + 1);
+		}
+	}
+	return buf;
+}
+
+void gg_i_clean(gg_buf *out, const char *s)
+{
+	if (s)
+		gg_i_clean_n(out, s, strlen(s));
+}
+
+void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
+{
+	size_t start = out->len;
+	gg_utf8_sanitize(out, s, len);
+	if (out->oom)
+		return;
+	unsigned char *u = (unsigned char *)out->ptr;
+	for (size_t i = start; i < out->len;) {
+		if (out->len - i >= 8 && gg_ascii_printable8(u + i)) {
+			i += 8;
+			continue;
+		}
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
+			u[i] = ' ';
+		i++;
+	}
+}
+
+/* Append the cleaned items, "; " between them and after what out holds. */
+static void join(gg_buf *out, const char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (out->len)
+			gg_buf_puts(out, "; ");
+		gg_i_clean(out, items[i]);
+	}
+}
+
+/* Append the cleaned items as a list ["a", "b"], '"' and '\\' escaped by a backslash. */
+static void list(gg_buf *out, const char **items, size_t n, const char **more, size_t n_more)
+{
+	gg_buf_putc(out, '[');
+	for (size_t i = 0; i < n + n_more; i++) {
+		gg_buf_puts(out, i ? ", \"" : "\"");
+		size_t start = out->len;
+		gg_i_clean(out, i < n ? items[i] : more[i - n]);
+		for (size_t k = start; !out->oom && k < out->len; k++) {
+			if (out->ptr[k] == '"' || out->ptr[k] == '\\') {
+				gg_buf_putc(out, ' '); /* room for the backslash */
+				memmove(out->ptr + k + 1, out->ptr + k, out->len - k - 1);
+				out->ptr[k++] = '\\';
+			}
+		}
+		gg_buf_putc(out, '"');
+	}
+	gg_buf_putc(out, ']');
+}
+
+/* Append the UTF-8 text s, cut to `max` characters, the last of them an
+ * ellipsis, when it is longer. */
+static void cap(gg_buf *out, const char *s, size_t max)
+{
+	size_t chars = 0, at = 0, cut = 0;
+	for (; s[at]; at++) {
+		if (((unsigned char)s[at] & 0xC0) == 0x80)
+			continue;
+		if (chars == max - 1)
+			cut = at;
+		if (++chars > max)
+			break;
+	}
+	if (chars <= max) {
+		gg_buf_puts(out, s);
+		return;
+	}
+	gg_buf_put(out, s, cut);
+	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+}
+
+/* White space, as first_sentence folds it. */
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether plain[i], one of .!?, ends a sentence: a space and a capital, a
+ * digit or an opening mark follow, or nothing does. "e.g. the" does not. */
+static bool ends_sentence(const char *plain, size_t len, size_t i)
+{
+	if (i + 1 >= len)
+		return true;
+	if (plain[i + 1] != ' ')
+		return false;
+	if (i + 2 >= len)
+		return true;
+	char c = plain[i + 2];
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '(' || c == '"' ||
+	       c == '-' || (unsigned char)c >= 0x80;
+}
+
+/*
+ * Judge the stops (.!?) of plain[*judged, upto) in order, upto <= len:
+ * true at the first that ends the sentence, with *judged just past it;
+ * false with *judged = upto.
+ */
+static bool find_end(const char *plain, size_t len, size_t upto, size_t *judged)
+{
+	for (; *judged < upto; ++*judged) {
+		char c = plain[*judged];
+		if ((c == '.' || c == '!' || c == '?') && ends_sentence(plain, len, *judged)) {
+			++*judged;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Append the first sentence of `def` with Markdown's ** removed and runs of
+ * white space made one space, cut at a word past SENTENCE_MAX bytes. Only
+ * the opening of the definition is read, and only up to the sentence's
+ * end: a stop is judged as soon as the two bytes after it are known.
+ */
+static void first_sentence(gg_buf *out, const char *def)
+{
+	char plain[SENTENCE_MAX + 8];
+	size_t len = 0, judged = 0; /* the stops in plain[0, judged) end no sentence */
+	bool ended = false;
+	plain[0] = '\0'; /* nothing is read from it when def is empty; the compiler cannot tell */
+
+	for (const char *p = def; *p && len < sizeof(plain) - 1 && !ended; p++) {
+		if (p[0] == '*' && p[1] == '*') {
+			p++;
+			continue;
+		}
+		if (is_space(*p)) {
+			if (len && plain[len - 1] != ' ')
+				plain[len++] = ' ';
+		} else {
+			plain[len++] = *p;
+		}
+		/* a stop with two bytes after it is judged already */
+		ended = len > 2 && find_end(plain, len, len - 2, &judged);
+	}
+	if (ended || find_end(plain, len, len, &judged))
+		len = judged; /* just past the stop */
+	bool cut = false;
+	if (len > SENTENCE_MAX) {
+		size_t at = SENTENCE_MAX;
+		while (at > SENTENCE_MAX / 2 && plain[at] != ' ')
+			at--;
+		while (at > 0 && ((unsigned char)plain[at] & 0xC0) == 0x80)
+			at--; /* no space found: stay on a character boundary */
+		len = at;
+		cut = true;
+	}
+	while (len && plain[len - 1] == ' ')
+		len--;
+	gg_i_clean_n(out, plain, len);
+	if (cut)
+		gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+}
+
+/*
+ * Append `def` as plain text: Markdown's emphasis (** __ `) dropped, a link
+ * [text](target) kept as its text, runs of white space made one space, no
+ * space at either end.
+ */
+static void plain_text(gg_buf *out, const char *def)
+{
+	size_t start = out->len;
+	for (const char *p = def; *p; p++) {
+		if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')) {
+			p++;
+			continue;
+		}
+		if (*p == '`')
+			continue;
+		if (*p == ']' && p[1] == '(' && strchr(p, ')')) {
+			p = strchr(p, ')'); /* the target of a link */
+			continue;
+		}
+		const char *close = *p == '[' ? strchr(p, ']') : NULL;
+		if (close && close[1] == '(' && strchr(close, ')'))
+			continue; /* the opening of a link's text */
+		if (is_space(*p)) {
+			if (out->len > start && out->ptr[out->len - 1] != ' ')
+				gg_buf_putc(out, ' ');
+		} else {
+			gg_buf_putc(out, *p);
+		}
+	}
+	while (!out->oom && out->len > start && out->ptr[out->len - 1] == ' ')
+		out->ptr[--out->len] = '\0';
+}
+
+int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
+{
+	t->index = v->nodes[i];
+	t->node = gg_graph_node(v->graph, t->index);
+	t->concept = gg_glossary_concept(v->glossary, t->node->concept);
+	unsigned char rgb[3];
+	gg_i_community_rgb(t->node->community, rgb);
+	t->r = rgb[0];
+	t->g = rgb[1];
+	t->b = rgb[2];
+	gg_i_community_hex(t->node->community, t->color);
+	t->x = t->node->x * v->scale;
+	t->y = t->node->y * v->scale;
+	t->size = t->node->size > 0 ? t->node->size : 0;
+	gg_buf_clear(&t->label);
+	gg_buf_clear(&t->aliases);
+	gg_buf_clear(&t->categories);
+	gg_buf_clear(&t->definition);
+	gg_buf_clear(&t->summary);
+	gg_buf_clear(&t->community_name);
+	gg_buf_clear(&t->name);
+	gg_i_clean(&t->name, t->node->name);
+	cap(&t->label, gg_i_str(&t->name), GG_I_LABEL_MAX);
+	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
+	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
+	join(&t->categories, t->concept->categories, t->concept->n_categories);
+	gg_buf_clear(&t->alias_list);
+	gg_buf_clear(&t->category_list);
+	list(&t->alias_list, t->concept->aliases, t->concept->n_aliases, t->concept->abbrevs,
+	     t->concept->n_abbrevs);
+	list(&t->category_list, t->concept->categories, t->concept->n_categories, NULL, 0);
+	if (t->concept->n_entries) {
+		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
+		first_sentence(&t->summary, e->definition);
+		gg_buf scratch = GG_BUF_INIT;
+		plain_text(&scratch, e->definition);
+		if (scratch.oom)
+			t->definition.oom = true;
+		else
+			gg_i_clean_n(&t->definition, gg_i_str(&scratch), scratch.len);
+		gg_buf_free(&scratch);
+	}
+	const gg_community *c = t->node->community >= 0
+		? gg_graph_community(v->graph, (size_t)t->node->community) : NULL;
+	if (c && c->size)
+		gg_i_clean(&t->community_name, gg_graph_node(v->graph, c->members[0])->name);
+	if (t->name.oom || t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
+	    t->summary.oom || t->community_name.oom || t->alias_list.oom || t->category_list.oom)
+		return gg_error_oom();
+	return 0;
+}
+
+void gg_i_node_text_free(gg_i_node_text *t)
+{
+	gg_buf_free(&t->name);
+	gg_buf_free(&t->label);
+	gg_buf_free(&t->aliases);
+	gg_buf_free(&t->categories);
+	gg_buf_free(&t->definition);
+	gg_buf_free(&t->summary);
+	gg_buf_free(&t->community_name);
+	gg_buf_free(&t->alias_list);
+	gg_buf_free(&t->category_list);
+}
+
+int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
+{
+	t->index = v->edges[i];
+	t->edge = gg_graph_edge(v->graph, t->index, &t->from, &t->to);
+	t->entry = gg_glossary_entry(v->glossary, t->edge->entry);
+	t->width = gg_i_edge_width(t->edge->weight);
+	gg_buf_clear(&t->evidence);
+	gg_buf_clear(&t->surface);
+	gg_buf_clear(&t->file);
+	gg_buf_clear(&t->snippet);
+	if (t->edge->surface)
+		gg_i_clean_n(&t->surface, t->edge->surface, t->edge->surface_len);
+	if (t->entry)
+		gg_i_clean(&t->file, t->entry->file);
+	/* the snippet, made in the evidence buffer (a second time only for a
+	 * header line longer than any mention's snippet) and cleaned from there */
+	const gg_links *links = gg_graph_links(v->graph);
+	size_t n = 0;
+	if (gg_buf_reserve(&t->evidence, GG_SNIPPET_MAX)) {
+		n = gg_edge_snippet(links, t->edge, t->evidence.ptr, GG_SNIPPET_MAX);
+		if (n >= GG_SNIPPET_MAX)
+			n = gg_buf_reserve(&t->evidence, n)
+				    ? gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1) : 0;
+	}
+	if (n)
+		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
+	gg_buf_clear(&t->evidence);
+	if (t->file.len) {
+		gg_buf_put(&t->evidence, t->file.ptr, t->file.len);
+		char num[GG_I_NUMBER_MAX];
+		int k = snprintf(num, sizeof(num), ":%llu", (unsigned long long)t->edge->offset);
+		gg_buf_put(&t->evidence, num, (size_t)k);
+		if (t->snippet.len) {
+			gg_buf_put(&t->evidence, ": ", 2);
+			gg_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);
+		}
+	}
+	if (t->evidence.oom || t->surface.oom || t->file.oom || t->snippet.oom)
+		return gg_error_oom();
+	return 0;
+}
+
+void gg_i_edge_text_free(gg_i_edge_text *t)
+{
+	gg_buf_free(&t->evidence);
+	gg_buf_free(&t->surface);
+	gg_buf_free(&t->file);
+	gg_buf_free(&t->snippet);
+}
+
+double gg_i_edge_width(uint32_t weight)
+{
+	double w = 1 + 4 * log2(weight > 1 ? (double)weight : 1) / 6;
+	return w > 5 ? 5 : w;
+}
+
+/* A node of the view as the overlap count sees it: layout position, radius. */
+typedef struct disc {
+	double x, y, r;
+} disc;
+
+static int by_x(const void *pa, const void *pb)
+{
+	const disc *a = pa, *b = pb;
+	return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/*
+ * The node pairs that overlap when the layout is scaled by s: the discs,
+ * sorted by x, are swept, each against those to its right within the
+ * widest reach. Stops counting past `enough`.
+ */
+static size_t overlaps(const disc *d, size_t n, double r_max, double s, size_t enough)
+{
+	size_t count = 0;
+	double reach = 2 * r_max / s;
+	for (size_t i = 0; i < n && count <= enough; i++) {
+		for (size_t j = i + 1; j < n && d[j].x - d[i].x < reach; j++) {
+			double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
+			double r = d[i].r + d[j].r;
+			if (dx * dx + dy * dy < r * r && ++count > enough)
+				break;
+		}
+	}
+	return count;
+}
+
+/* Largest scale tried: a layout whose nodes coincide cannot be spread by scaling. */
+#define SCALE_MAX 1e6
+
+int gg_i_view_scale(gg_i_view *v)
+{
+	size_t n = v->n_nodes, budget = n / 100;
+	double r_max = 0;
+	disc *d = malloc((n ? n : 1) * sizeof(*d));
+
+	v->scale = 1;
+	if (!d)
+		return gg_error_oom();
+	for (size_t i = 0; i < n; i++) {
+		const gg_node *node = gg_graph_node(v->graph, v->nodes[i]);
+		d[i] = (disc){ isfinite(node->x) ? node->x : 0, isfinite(node->y) ? node->y : 0,
+			       node->size > 0 ? node->size : 0 };
+		if (d[i].r > r_max)
+			r_max = d[i].r;
+	}
+	qsort(d, n, sizeof(*d), by_x);
+	double lo = 0, hi = 1;
+	while (hi < SCALE_MAX && overlaps(d, n, r_max, hi, budget) > budget) {
+		lo = hi;
+		hi *= 2;
+	}
+	if (r_max > 0 && lo > 0) {
+		for (int k = 0; k < 20; k++) {
+			double mid = (lo + hi) / 2;
+			if (overlaps(d, n, r_max, mid, budget) > budget)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	/* three significant digits: a round factor that still leaves room */
+	double unit = pow(10, floor(log10(hi)) - 2);
+	v->scale = ceil(hi / unit) * unit;
+	free(d);
+	return 0;
+}
