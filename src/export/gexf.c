@@ -39,6 +39,7 @@ static const attribute edge_attributes[] = {
 	{ "surface", "string" },
 	{ "specificity", "double" },
 	{ "cued", "boolean" },
+	{ "score", "double" },
 };
 
 static const attribute held_attribute = { "held", "string" };

@@ -51,6 +51,7 @@ static const key edge_keys[] = {
 	{ "surface", "surface", "edge", "string" },
 	{ "specificity", "specificity", "edge", "double" },
 	{ "cued", "cued", "edge", "boolean" },
+	{ "score", "score", "edge", "double" },
 };
 
 static const key held_key = { "held", "held", "edge", "string" };

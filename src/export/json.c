@@ -141,6 +141,7 @@ static void edge_attributes(FILE *f, const gg_i_edge_text *t, bool held)
 	key_string(f, "surface", gg_i_str(&t->surface));
 	key_number(f, "specificity", e->specificity);
 	fprintf(f, ", \"cued\": %s", e->cued ? "true" : "false");
+	key_number(f, "score", e->score);
 	if (held)
 		key_string(f, "held", gg_hold_reason_name(e->held));
 }

@@ -10,7 +10,7 @@
  *                 (labels Concept;Term or Concept;Keyword)
  * relationships:  :START_ID, :END_ID, :TYPE (MENTIONS, LINKS_TO,
  *                 IN_CATEGORY, HAS_KEYWORD), weight:int, kind, rule,
- *                 evidence, surface, specificity:double, cued:boolean,
+ *                 evidence, surface, specificity:double, cued:boolean, score:double,
  *                 and held when held edges are exported
  * Numbers are doubles (neo4j's float is 32 bits). Arrays use neo4j's
  * default delimiter ';' (a ';' inside an item becomes ','); quoting is RFC
@@ -97,7 +97,7 @@ static int write_relationships(FILE *f, const gg_i_view *v)
 	int err = 0;
 
 	fprintf(f, ":START_ID,:END_ID,:TYPE,weight:int,kind,rule,evidence,surface,"
-		"specificity:double,cued:boolean%s\n", held ? ",held" : "");
+		"specificity:double,cued:boolean,score:double%s\n", held ? ",held" : "");
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		if ((err = gg_i_edge_text_fill(&t, v, i)) != 0)
 			break;
@@ -108,6 +108,7 @@ static int write_relationships(FILE *f, const gg_i_view *v)
 		fputc(',', f);
 		gg_i_table_cell(f, gg_i_str(&t.surface), GG_I_CELL_NEO4J);
 		fprintf(f, ",%s,%s", gg_i_number(num, e->specificity), e->cued ? "true" : "false");
+		fprintf(f, ",%s", gg_i_number(num, e->score));
 		if (held)
 			fprintf(f, ",%s", gg_hold_reason_name(e->held));
 		fputc('\n', f);

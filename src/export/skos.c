@@ -22,7 +22,8 @@
  * gg:mentions, a category header gg:inCategory, a keyword gg:hasKeyword:
  * directed sub-properties of skos:semanticRelation, declared in the file.
  * Each mention is also described by a blank node of class gg:Mention with
- * gg:source, gg:target, gg:weight (mentions, xsd:integer) and gg:evidence
+ * gg:source, gg:target, gg:weight (mentions, xsd:integer), gg:score (the
+ * link score, xsd:double) and gg:evidence
  * ("file:offset: snippet"). gg is GG_SKOS_NS. A SLUG is the name in lower
  * case, every run of characters an IRI path cannot hold as they are made
  * one '-'; two concepts of one slug get -2, -3, ... in graph order.
@@ -362,6 +363,9 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 		snprintf(num, sizeof(num), "%u", (unsigned)e->weight);
 		SerdNode weight = node(SERD_LITERAL, num);
 		triple(t, &b, GG_SKOS_NS "weight", &weight, XSD "integer");
+		char score_text[GG_I_NUMBER_MAX];
+		SerdNode score = node(SERD_LITERAL, gg_i_number(score_text, e->score));
+		triple(t, &b, GG_SKOS_NS "score", &score, XSD "double");
 		if (et.evidence.len)
 			triple_text(t, &b, GG_SKOS_NS "evidence", gg_i_str(&et.evidence));
 	}

@@ -416,6 +416,7 @@ void gg_i_xml_edge_values(gg_i_xml *x, const gg_i_edge_text *t, bool held)
 	gg_i_xml_value(x, "surface", gg_i_str(&t->surface));
 	gg_i_xml_value_number(x, "specificity", e->specificity);
 	gg_i_xml_value(x, "cued", e->cued ? "true" : "false");
+	gg_i_xml_value_number(x, "score", e->score);
 	if (held)
 		gg_i_xml_value(x, "held", gg_hold_reason_name(e->held));
 }

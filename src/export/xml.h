@@ -99,7 +99,7 @@ void gg_i_xml_start_edge(gg_i_xml *x, const gg_i_edge_text *t);
  * each format writes a list its own way), definition, summary, community,
  * community_name, pagerank, betweenness, in_degree, out_degree. An edge's:
  * mentions (the raw weight), rule, evidence, surface, specificity, cued,
- * then held when `held`.
+ * score, then held when `held`.
  */
 void gg_i_xml_node_values(gg_i_xml *x, const gg_i_node_text *t, const char *aliases,
 			  const char *categories);
