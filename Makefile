@@ -42,7 +42,7 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/model/*.c src/link/*.
 	src/graph/*.c src/export/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/map_page.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
@@ -64,6 +64,14 @@ $(BUILD)/config.mk: scripts/install-deps.sh
 
 $(BUILD)/%.o: %.c | $(BUILD)/config.mk
 	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The HTML map's page, with sigma.js and graphology inlined, as a C array.
+$(BUILD)/gen/map_page.c: scripts/embed_map.sh $(wildcard src/export/map/*) node_modules/.package-lock.json
+	@mkdir -p $(@D)
+	scripts/embed_map.sh $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c | $(BUILD)/config.mk
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)

@@ -33,6 +33,7 @@ typedef enum gg_export_format {
 	GG_FORMAT_CSV,     /**< the same edge list as RFC 4180 CSV */
 	GG_FORMAT_JSON,    /**< node-link JSON (networkx's node_link_data shape) */
 	GG_FORMAT_NEO4J,   /**< two CSVs for neo4j-admin import: nodes, relationships */
+	GG_FORMAT_HTML,    /**< an interactive map in one HTML page (sigma.js, offline) */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
@@ -63,7 +64,7 @@ typedef struct gg_export_options {
 void gg_export_options_init(gg_export_options *o);
 
 /**
- * The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j),
+ * The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j, html),
  * case-insensitive.
  * @param[out] out the format; untouched on error
  * @return 0, or GG_EINVAL (the message lists the names).

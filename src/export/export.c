@@ -1,5 +1,6 @@
 /* export.c - the export API: formats, options, dispatch, and the text and colours every writer shares. */
 #include "export/export.h"
+#include "export/html.h"
 #include "export/output.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -23,6 +24,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_CSV] = "csv",
 	[GG_FORMAT_JSON] = "json",
 	[GG_FORMAT_NEO4J] = "neo4j",
+	[GG_FORMAT_HTML] = "html",
 };
 
 /*
@@ -58,7 +60,7 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, neo4j)", name);
+			    "csv, json, neo4j, html)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
@@ -321,6 +323,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_TSV: return gg_i_write_table(out, v, '\t');
 	case GG_FORMAT_CSV: return gg_i_write_table(out, v, ',');
 	case GG_FORMAT_JSON: return gg_i_write_json(out, v);
+	case GG_FORMAT_HTML: return gg_i_write_html(out, v);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_COUNT:
 		break;

@@ -13,9 +13,9 @@ cd "$TOP" || exit 2
 VALIDATE=$SCHEMAS_DIR/validate.sh
 READBACK=$TOP/tests/readback.py
 
-FORMATS="dot graphml gexf svg tsv csv json"
+FORMATS="dot graphml gexf svg tsv csv json html"
 FILES="glossary.dot glossary.graphml glossary.gexf glossary.svg glossary.tsv glossary.csv
-glossary.json glossary.nodes.csv glossary.relationships.csv nas.svg"
+glossary.json glossary.nodes.csv glossary.relationships.csv glossary.html nas.svg"
 
 # validate KIND FILE: the shared validator must accept it.
 validate() {
@@ -34,7 +34,7 @@ begin "build writes every format of the seed graph, and the map around NAS"
 run build -q -i data -o "$TMP/g" --focus NAS
 expect 0
 for f in $FILES; do [ -s "$TMP/g/$f" ] || fail "no $f"; done
-[ "$(ls -A "$TMP/g" | wc -l)" -eq 10 ] || fail "other files: $(ls -A "$TMP/g")"
+[ "$(ls -A "$TMP/g" | wc -l)" -eq 11 ] || fail "other files: $(ls -A "$TMP/g")"
 
 begin "build tells what it wrote"
 run build -i data -o "$TMP/told" --formats tsv,neo4j
