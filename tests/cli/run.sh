@@ -139,7 +139,7 @@ RC=0; "$BIN" terms -q >/dev/full 2>"$TMP/err" || RC=$?
 expect 1 "" "cannot write to standard output"
 
 finish || status=1
-for extra in "$(dirname "$0")"/graph.sh "$(dirname "$0")"/export.sh "$(dirname "$0")"/adversarial.sh; do
+for extra in "$(dirname "$0")"/graph.sh "$(dirname "$0")"/export.sh "$(dirname "$0")"/adversarial.sh "$(dirname "$0")"/map.sh; do
 	[ -x "$extra" ] && { "$extra" "$BIN" || status=1; }
 done
 exit "${status:-0}"
