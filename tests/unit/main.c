@@ -14,6 +14,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_export_add,
 	suite_graph_add,
 	suite_query_add,
+	suite_map_add,
 };
 
 int main(void)

@@ -162,14 +162,15 @@
 		var d = nodes[i];
 		graph.addNode(key, {
 			x: d[N_X], y: d[N_Y], size: 2 + d[N_SIZE] * 1.4, color: nodeColor(i), label: d[N_LABEL],
-			zIndex: d[N_RANK], index: i
+			zIndex: d[N_RANK], index: i, community: d[N_COMMUNITY]
 		});
 		[outEdges[i], inEdges[i]].forEach(function (list) {
 			list.forEach(function (j) {
 				var e = edges[j], other = e[E_SOURCE] === i ? e[E_TARGET] : e[E_SOURCE];
 				if (graph.hasNode(String(other)) && !graph.hasEdge("e" + j)) {
 					graph.addEdgeWithKey("e" + j, String(e[E_SOURCE]), String(e[E_TARGET]), {
-						size: Math.min(1 + Math.log2(e[E_WEIGHT]), 5), color: "#cfcfcf", index: j
+						size: Math.min(1 + Math.log2(e[E_WEIGHT]), 5), color: "#cfcfcf", index: j,
+						kind: e[E_KIND]
 					});
 				}
 			});
