@@ -192,7 +192,8 @@
 			var c = g[0], name = communities[c] ? communities[c][0] : "community " + c;
 			graph.addNode("c" + c, {
 				x: sx[c] / count[c], y: sy[c] / count[c], size: 3 + Math.log2(g[1]), label:
-				name + " (+" + fmt(g[1]) + ")", color: nodeColor(-1), zIndex: -1, group: c
+				name + " (+" + fmt(g[1]) + ")", color: communities[c] ? communities[c][1] : "#DDDDDD",
+				zIndex: -1, group: c
 			});
 		});
 	}
