@@ -1,6 +1,7 @@
 /* html.c - the interactive concept map: the page around the graph's data, written as script-safe JSON. */
 #include "export/html.h"
 #include "core/error.h"
+#include "core/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +13,15 @@
  *    "communities": [[name, "#RRGGBB", nodes in the view], ...],
  *    "nodes": [[label, type, community, x, y, size, pagerank,
  *               [aliases], [abbreviations], [categories], [definitions]], ...],
- *    "edges": [[source, target, kind, weight, rule, surface, snippet,
- *               "file:line", held?], ...]}
+ *    "edges": [[source, target, kind, weight, rule, snippet, file, line,
+ *               held?], ...],
+ *    "files": [path, ...]}
  *
  * type is 0 for a term, 1 for a keyword; community indexes "communities"
  * (named after its most central term); source and target index "nodes";
- * definitions are the whole definitions of the concept's entries; held is
- * there only when held edges are exported.
+ * definitions are the whole definitions of the concept's entries; file
+ * indexes "files" (-1: no evidence), line is the evidence entry's line; held
+ * is there only when held edges are exported.
  */
 
 /* Write clean text (valid UTF-8, no control characters) as a JSON string
@@ -118,28 +121,43 @@ static int write_node(FILE *f, const gg_i_view *v, const gg_i_node_text *t, gg_b
 	return err;
 }
 
+/* The evidence files of the edges, each once, numbered in order of first use. */
+typedef struct file_table {
+	gg_strmap index;   /* path -> number; keys are the entries' own paths */
+	const char **paths;
+	size_t len, cap;
+} file_table;
+
+/* The number of `path` in the table, added when new; -1 when out of memory. */
+static long file_number(file_table *t, const char *path)
+{
+	uint32_t existing;
+	int put = gg_strmap_put(&t->index, path, (uint32_t)t->len, &existing);
+	if (put == 0)
+		return (long)existing;
+	if (put < 0 || GG_ARRAY_PUSH_SLOT(t->paths, t->len, t->cap) != 0)
+		return -1;
+	t->paths[t->len] = path;
+	return (long)t->len++;
+}
+
 /* One edge's array; `position` maps graph node indices to their place in
- * the view. GG_ENOMEM when making its "file:line" fails. */
+ * the view. GG_ENOMEM when the file table cannot grow. */
 static int write_edge(FILE *f, const gg_i_view *v, const gg_i_edge_text *t,
-		      const size_t *position, gg_buf *scratch)
+		      const size_t *position, file_table *files)
 {
 	const gg_edge *e = t->edge;
+	long file = -1;
 
+	if (t->entry && (file = file_number(files, t->entry->file)) < 0)
+		return gg_error_oom();
 	fprintf(f, "[%zu,%zu,", position[t->from], position[t->to]);
 	string(f, gg_edge_kind_name(e->kind));
 	fprintf(f, ",%u,", (unsigned)e->weight);
 	string(f, gg_match_rule_name(e->rule));
 	fputc(',', f);
-	string(f, gg_i_str(&t->surface));
-	fputc(',', f);
 	string(f, gg_i_str(&t->snippet));
-	fputc(',', f);
-	gg_buf_clear(scratch);
-	if (t->entry)
-		gg_buf_printf(scratch, "%s:%u", gg_i_str(&t->file), (unsigned)t->entry->line);
-	if (scratch->oom)
-		return gg_error_oom();
-	string(f, gg_i_str(scratch));
+	fprintf(f, ",%ld,%u", file, t->entry ? (unsigned)t->entry->line : 0u);
 	if (v->options->with_held) {
 		fputc(',', f);
 		string(f, gg_hold_reason_name(e->held));
@@ -191,6 +209,7 @@ int gg_i_write_html(FILE *f, const gg_i_view *v)
 	gg_i_node_text nt = { 0 };
 	gg_i_edge_text et = { 0 };
 	gg_buf scratch = GG_BUF_INIT;
+	file_table files = { GG_STRMAP_INIT, NULL, 0, 0 };
 	int err = 0;
 
 	if (!position)
@@ -215,13 +234,20 @@ int gg_i_write_html(FILE *f, const gg_i_view *v)
 		fputs(i ? ",\n" : "\n", f);
 		err = gg_i_edge_text_fill(&et, v, i);
 		if (!err)
-			err = write_edge(f, v, &et, position, &scratch);
+			err = write_edge(f, v, &et, position, &files);
+	}
+	fputs("],\n\"files\":[", f);
+	for (size_t i = 0; i < files.len && !err; i++) {
+		fputs(i ? "," : "", f);
+		err = dirty_string(f, files.paths[i], strlen(files.paths[i]), &scratch);
 	}
 	fputs("]}", f);
 	fwrite(gg_i_map_tail, 1, gg_i_map_tail_len, f);
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);
 	gg_buf_free(&scratch);
+	gg_strmap_free(&files.index);
+	free(files.paths);
 	free(position);
 	return err;
 }

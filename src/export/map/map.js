@@ -5,8 +5,8 @@
 	/* The data src/export/html.c writes: one array per node and per edge. */
 	var N_LABEL = 0, N_TYPE = 1, N_COMMUNITY = 2, N_X = 3, N_Y = 4, N_SIZE = 5, N_RANK = 6,
 		N_ALIASES = 7, N_ABBREVS = 8, N_CATEGORIES = 9, N_DEFINITIONS = 10;
-	var E_SOURCE = 0, E_TARGET = 1, E_KIND = 2, E_WEIGHT = 3, E_RULE = 4, E_SURFACE = 5,
-		E_SNIPPET = 6, E_WHERE = 7, E_HELD = 8;
+	var E_SOURCE = 0, E_TARGET = 1, E_KIND = 2, E_WEIGHT = 3, E_RULE = 4, E_SNIPPET = 5,
+		E_FILE = 6, E_LINE = 7, E_HELD = 8;
 	/* Past this many nodes the map shows the most central terms and one node per community. */
 	var CAP = 5000;
 	/* Of those, at most this many stand for communities. */
@@ -343,7 +343,7 @@
 		if (e[E_HELD] && e[E_HELD] !== "none") meta += ", held: " + e[E_HELD];
 		li.appendChild(el("span", meta, "meta"));
 		if (e[E_SNIPPET]) li.appendChild(el("span", e[E_SNIPPET], "snippet"));
-		if (e[E_WHERE]) li.appendChild(el("span", e[E_WHERE], "where"));
+		if (e[E_FILE] >= 0) li.appendChild(el("span", data.files[e[E_FILE]] + ":" + e[E_LINE], "where"));
 		return li;
 	}
 
