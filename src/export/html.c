@@ -7,22 +7,56 @@
 #include <string.h>
 
 /*
- * The data the page's script (src/export/map/map.js) reads, one JSON object:
+ * The page holds two JSON objects the page's script (src/export/map/map.js)
+ * reads. The first, read before the map is drawn, is the graph:
  *
  *   {"terms": T, "keywords": K, "links": E,
  *    "communities": [[name, "#RRGGBB", nodes in the view], ...],
  *    "nodes": [[label, type, community, x, y, size, pagerank,
- *               [aliases], [abbreviations], [categories], [definitions]], ...],
- *    "edges": [[source, target, kind, weight, rule, snippet, file, line,
- *               held?], ...],
+ *               [aliases], [abbreviations], [categories]], ...],
+ *    "edges": [[source, target, kind, weight, rule, file, line, held?], ...],
+ *    "kinds": [name, ...], "rules": [name, ...], "held": [name, ...],
  *    "files": [path, ...]}
  *
  * type is 0 for a term, 1 for a keyword; community indexes "communities"
  * (named after its most central term); source and target index "nodes";
- * definitions are the whole definitions of the concept's entries; file
- * indexes "files" (-1: no evidence), line is the evidence entry's line; held
- * is there only when held edges are exported.
+ * kind, rule, held and file index their lists (file -1: no evidence); line
+ * is the evidence entry's line; held is there only when held edges are
+ * exported. The second, read when a term is first shown, is the text:
+ *
+ *   {"definitions": [[each entry's whole definition], ...],
+ *    "snippets": [the evidence around each edge's first mention, ...]}
+ *
+ * in the order of "nodes" and "edges".
  */
+
+/* Names (of kinds, rules, reasons, files) each listed once, numbered in order of first use. */
+typedef struct name_table {
+	gg_strmap index;    /* name -> number; keys borrowed from the graph */
+	const char **names;
+	size_t len, cap;
+} name_table;
+
+#define NAME_TABLE_INIT { GG_STRMAP_INIT, NULL, 0, 0 }
+
+/* The number of `name` in the table, added when new; -1 when out of memory. */
+static long name_number(name_table *t, const char *name)
+{
+	uint32_t existing;
+	int put = gg_strmap_put(&t->index, name, (uint32_t)t->len, &existing);
+	if (put == 0)
+		return (long)existing;
+	if (put < 0 || GG_ARRAY_PUSH_SLOT(t->names, t->len, t->cap) != 0)
+		return -1;
+	t->names[t->len] = name;
+	return (long)t->len++;
+}
+
+static void name_table_destroy(name_table *t)
+{
+	gg_strmap_free(&t->index);
+	free(t->names);
+}
 
 /* Write clean text (valid UTF-8, no control characters) as a JSON string
  * that no HTML parser reads as markup: <, >, & and the two JavaScript line
@@ -72,11 +106,11 @@ static int dirty_string(FILE *f, const char *s, size_t len, gg_buf *scratch)
 	return 0;
 }
 
-/* ",[...]": the strings of a, cleaned through `scratch`. */
+/* "[...]": the strings of a, cleaned through `scratch`. */
 static int string_array(FILE *f, const char *const *a, size_t n, gg_buf *scratch)
 {
 	int err = 0;
-	fputs(",[", f);
+	fputc('[', f);
 	for (size_t i = 0; i < n && !err; i++) {
 		fputs(i ? "," : "", f);
 		err = dirty_string(f, a[i], strlen(a[i]), scratch);
@@ -94,7 +128,7 @@ static void number(FILE *f, double x)
 }
 
 /* One node's array; GG_ENOMEM when cleaning its text fails. */
-static int write_node(FILE *f, const gg_i_view *v, const gg_i_node_text *t, gg_buf *scratch)
+static int write_node(FILE *f, const gg_i_node_text *t, gg_buf *scratch)
 {
 	const gg_concept *c = t->concept;
 	const gg_node *n = t->node;
@@ -106,64 +140,68 @@ static int write_node(FILE *f, const gg_i_view *v, const gg_i_node_text *t, gg_b
 	number(f, n->y);
 	number(f, n->size);
 	number(f, n->pagerank);
+	fputc(',', f);
 	int err = string_array(f, c->aliases, c->n_aliases, scratch);
+	fputc(',', f);
 	if (!err)
 		err = string_array(f, c->abbrevs, c->n_abbrevs, scratch);
+	fputc(',', f);
 	if (!err)
 		err = string_array(f, c->categories, c->n_categories, scratch);
-	fputs(",[", f);
-	for (size_t i = 0; i < c->n_entries && !err; i++) {
-		const gg_entry *e = gg_glossary_entry(v->glossary, c->entries[i]);
-		fputs(i ? "," : "", f);
-		err = dirty_string(f, e->definition, e->definition_len, scratch);
-	}
-	fputs("]]", f);
+	fputc(']', f);
 	return err;
 }
 
-/* The evidence files of the edges, each once, numbered in order of first use. */
-typedef struct file_table {
-	gg_strmap index;   /* path -> number; keys are the entries' own paths */
-	const char **paths;
-	size_t len, cap;
-} file_table;
-
-/* The number of `path` in the table, added when new; -1 when out of memory. */
-static long file_number(file_table *t, const char *path)
+/* The whole definitions of the concept of the view's i-th node, as an array. */
+static int write_definitions(FILE *f, const gg_i_view *v, size_t i, gg_buf *scratch)
 {
-	uint32_t existing;
-	int put = gg_strmap_put(&t->index, path, (uint32_t)t->len, &existing);
-	if (put == 0)
-		return (long)existing;
-	if (put < 0 || GG_ARRAY_PUSH_SLOT(t->paths, t->len, t->cap) != 0)
-		return -1;
-	t->paths[t->len] = path;
-	return (long)t->len++;
-}
+	const gg_node *n = gg_graph_node(v->graph, v->nodes[i]);
+	const gg_concept *c = gg_glossary_concept(v->glossary, n->concept);
+	int err = 0;
 
-/* One edge's array; `position` maps graph node indices to their place in
- * the view. GG_ENOMEM when the file table cannot grow. */
-static int write_edge(FILE *f, const gg_i_view *v, const gg_i_edge_text *t,
-		      const size_t *position, file_table *files)
-{
-	const gg_edge *e = t->edge;
-	long file = -1;
-
-	if (t->entry && (file = file_number(files, t->entry->file)) < 0)
-		return gg_error_oom();
-	fprintf(f, "[%zu,%zu,", position[t->from], position[t->to]);
-	string(f, gg_edge_kind_name(e->kind));
-	fprintf(f, ",%u,", (unsigned)e->weight);
-	string(f, gg_match_rule_name(e->rule));
-	fputc(',', f);
-	string(f, gg_i_str(&t->snippet));
-	fprintf(f, ",%ld,%u", file, t->entry ? (unsigned)t->entry->line : 0u);
-	if (v->options->with_held) {
-		fputc(',', f);
-		string(f, gg_hold_reason_name(e->held));
+	fputc('[', f);
+	for (size_t k = 0; k < c->n_entries && !err; k++) {
+		const gg_entry *e = gg_glossary_entry(v->glossary, c->entries[k]);
+		fputs(k ? "," : "", f);
+		err = dirty_string(f, e->definition, e->definition_len, scratch);
 	}
 	fputc(']', f);
+	return err;
+}
+
+/* The lists an edge's numbers index. */
+typedef struct edge_names {
+	name_table kinds, rules, held, files;
+} edge_names;
+
+/* The view's i-th edge as an array of numbers; `position` maps graph node
+ * indices to their place in the view. GG_ENOMEM when a list cannot grow. */
+static int write_edge(FILE *f, const gg_i_view *v, size_t i, const size_t *position,
+		      edge_names *names)
+{
+	size_t from, to;
+	const gg_edge *e = gg_graph_edge(v->graph, v->edges[i], &from, &to);
+	const gg_entry *entry = gg_glossary_entry(v->glossary, e->entry);
+	long kind = name_number(&names->kinds, gg_edge_kind_name(e->kind));
+	long rule = name_number(&names->rules, gg_match_rule_name(e->rule));
+	long file = entry ? name_number(&names->files, entry->file) : -1;
+	long held = v->options->with_held ? name_number(&names->held, gg_hold_reason_name(e->held)) : 0;
+
+	if (kind < 0 || rule < 0 || held < 0 || (entry && file < 0))
+		return gg_error_oom();
+	fprintf(f, "[%zu,%zu,%ld,%u,%ld,%ld,%u", position[from], position[to], kind,
+		(unsigned)e->weight, rule, file, entry ? (unsigned)entry->line : 0u);
+	if (v->options->with_held)
+		fprintf(f, ",%ld", held);
+	fputc(']', f);
 	return 0;
+}
+
+/* ",\n\"key\":[...]": the names of a table, cleaned through `scratch`. */
+static int write_names(FILE *f, const char *key, const name_table *t, gg_buf *scratch)
+{
+	fprintf(f, ",\n\"%s\":", key);
+	return string_array(f, t->names, t->len, scratch);
 }
 
 /* The communities of the view's nodes: name (most central term), colour, nodes in the view. */
@@ -202,14 +240,13 @@ static int write_communities(FILE *f, const gg_i_view *v, gg_buf *scratch)
 	return err;
 }
 
-int gg_i_write_html(FILE *f, const gg_i_view *v)
+/* The first object: the graph, without its long texts. */
+static int write_graph(FILE *f, const gg_i_view *v, gg_buf *scratch)
 {
 	size_t n_graph = gg_graph_node_count(v->graph), terms = 0;
 	size_t *position = malloc((n_graph + 1) * sizeof(*position));
 	gg_i_node_text nt = { 0 };
-	gg_i_edge_text et = { 0 };
-	gg_buf scratch = GG_BUF_INIT;
-	file_table files = { GG_STRMAP_INIT, NULL, 0, 0 };
+	edge_names names = { NAME_TABLE_INIT, NAME_TABLE_INIT, NAME_TABLE_INIT, NAME_TABLE_INIT };
 	int err = 0;
 
 	if (!position)
@@ -218,36 +255,73 @@ int gg_i_write_html(FILE *f, const gg_i_view *v)
 		position[v->nodes[i]] = i;
 		terms += gg_graph_node(v->graph, v->nodes[i])->kind == GG_CONCEPT_TERM;
 	}
-	fwrite(gg_i_map_head, 1, gg_i_map_head_len, f);
 	fprintf(f, "{\"terms\":%zu,\"keywords\":%zu,\"links\":%zu,\n", terms, v->n_nodes - terms,
 		v->n_edges);
-	err = write_communities(f, v, &scratch);
+	err = write_communities(f, v, scratch);
 	fputs("\"nodes\":[", f);
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		fputs(i ? ",\n" : "\n", f);
 		err = gg_i_node_text_fill(&nt, v, i);
 		if (!err)
-			err = write_node(f, v, &nt, &scratch);
+			err = write_node(f, &nt, scratch);
 	}
 	fputs("],\n\"edges\":[", f);
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		fputs(i ? ",\n" : "\n", f);
+		err = write_edge(f, v, i, position, &names);
+	}
+	fputc(']', f);
+	if (!err)
+		err = write_names(f, "kinds", &names.kinds, scratch);
+	if (!err)
+		err = write_names(f, "rules", &names.rules, scratch);
+	if (!err)
+		err = write_names(f, "held", &names.held, scratch);
+	if (!err)
+		err = write_names(f, "files", &names.files, scratch);
+	fputs("}\n", f);
+	gg_i_node_text_free(&nt);
+	name_table_destroy(&names.kinds);
+	name_table_destroy(&names.rules);
+	name_table_destroy(&names.held);
+	name_table_destroy(&names.files);
+	free(position);
+	return err;
+}
+
+/* The second object: every node's definitions, every edge's snippet. */
+static int write_text(FILE *f, const gg_i_view *v, gg_buf *scratch)
+{
+	gg_i_edge_text et = { 0 };
+	int err = 0;
+
+	fputs("{\"definitions\":[", f);
+	for (size_t i = 0; i < v->n_nodes && !err; i++) {
+		fputs(i ? ",\n" : "\n", f);
+		err = write_definitions(f, v, i, scratch);
+	}
+	fputs("],\n\"snippets\":[", f);
+	for (size_t i = 0; i < v->n_edges && !err; i++) {
+		fputs(i ? ",\n" : "\n", f);
 		err = gg_i_edge_text_fill(&et, v, i);
 		if (!err)
-			err = write_edge(f, v, &et, position, &files);
+			string(f, gg_i_str(&et.snippet));
 	}
-	fputs("],\n\"files\":[", f);
-	for (size_t i = 0; i < files.len && !err; i++) {
-		fputs(i ? "," : "", f);
-		err = dirty_string(f, files.paths[i], strlen(files.paths[i]), &scratch);
-	}
-	fputs("]}", f);
-	fwrite(gg_i_map_tail, 1, gg_i_map_tail_len, f);
-	gg_i_node_text_free(&nt);
+	fputs("]}\n", f);
 	gg_i_edge_text_free(&et);
+	return err;
+}
+
+int gg_i_write_html(FILE *f, const gg_i_view *v)
+{
+	gg_buf scratch = GG_BUF_INIT;
+
+	fwrite(gg_i_map_head, 1, gg_i_map_head_len, f);
+	int err = write_graph(f, v, &scratch);
+	fwrite(gg_i_map_middle, 1, gg_i_map_middle_len, f);
+	if (!err)
+		err = write_text(f, v, &scratch);
+	fwrite(gg_i_map_tail, 1, gg_i_map_tail_len, f);
 	gg_buf_free(&scratch);
-	gg_strmap_free(&files.index);
-	free(files.paths);
-	free(position);
 	return err;
 }

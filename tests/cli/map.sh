@@ -7,22 +7,25 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 2
 
-# data FILE: the JSON between the page's data tag and the next </script>, checked by Python.
+# data_check FILE: the JSON of the page's two data elements, checked by Python.
 data_check() {
 	"$PYTHON" - "$1" <<'PY'
 import json, sys
 page = open(sys.argv[1], encoding='utf-8').read()
-start = page.index('<script type="application/json" id="gg-data">') + len('<script type="application/json" id="gg-data">')
-raw = page[start:page.index('</script>', start)]
-bad = [c for c in '<>&\u2028\u2029' if c in raw]
-if bad:
-    sys.exit('raw %r in the data' % bad)
-data = json.loads(raw)
+def element(id):
+    tag = '<script type="application/json" id="%s">' % id
+    start = page.index(tag) + len(tag)
+    raw = page[start:page.index('</script>', start)]
+    bad = [c for c in '<>&\u2028\u2029' if c in raw]
+    if bad:
+        sys.exit('raw %r in %s' % (bad, id))
+    return json.loads(raw)
+data, text = element('gg-data'), element('gg-text')
 names = [n[0] for n in data['nodes']]
 for want in ('</script><script>window.__pwned=1</script>', '<!--', '<img src=x onerror=window.__pwned=2>'):
     if want not in names:
         sys.exit('no node named %r: %r' % (want, names))
-if not any('\u2028' in d for n in data['nodes'] for d in n[10]):
+if not any('\u2028' in d for n in text['definitions'] for d in n):
     sys.exit('the line separator is lost')
 PY
 }
@@ -36,7 +39,7 @@ grep -q 'Copyright' "$TMP/seed.html" || fail "the libraries' licences are missin
 begin "hostile names stay data: <, >, &, U+2028, U+2029 escaped"
 run export html -q -i tests/data/hostile.txt -o "$TMP/hostile.html"
 expect 0
-[ "$(grep -c '</script>' "$TMP/hostile.html")" -eq 4 ] || fail "a name ended a script element"
+[ "$(grep -c '</script>' "$TMP/hostile.html")" -eq 5 ] || fail "a name ended a script element"
 data_check "$TMP/hostile.html" >"$TMP/err" 2>&1 || fail "$(tail -1 "$TMP/err")"
 
 begin "the map in headless Chromium"

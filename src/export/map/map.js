@@ -4,9 +4,9 @@
 
 	/* The data src/export/html.c writes: one array per node and per edge. */
 	var N_LABEL = 0, N_TYPE = 1, N_COMMUNITY = 2, N_X = 3, N_Y = 4, N_SIZE = 5, N_RANK = 6,
-		N_ALIASES = 7, N_ABBREVS = 8, N_CATEGORIES = 9, N_DEFINITIONS = 10;
-	var E_SOURCE = 0, E_TARGET = 1, E_KIND = 2, E_WEIGHT = 3, E_RULE = 4, E_SNIPPET = 5,
-		E_FILE = 6, E_LINE = 7, E_HELD = 8;
+		N_ALIASES = 7, N_ABBREVS = 8, N_CATEGORIES = 9;
+	var E_SOURCE = 0, E_TARGET = 1, E_KIND = 2, E_WEIGHT = 3, E_RULE = 4, E_FILE = 5,
+		E_LINE = 6, E_HELD = 7;
 	/* Past this many nodes the map shows the most central terms and one node per community. */
 	var CAP = 5000;
 	/* Of those, at most this many stand for communities. */
@@ -22,6 +22,13 @@
 	var data = JSON.parse(document.getElementById("gg-data").textContent);
 	var nodes = data.nodes, edges = data.edges, communities = data.communities;
 	var n = nodes.length;
+	var text = null; /* definitions and snippets, read when a term is first shown */
+
+	function texts() {
+		if (!text) text = JSON.parse(document.getElementById("gg-text").textContent);
+		return text;
+	}
+	function kindOf(j) { return data.kinds[edges[j][E_KIND]]; }
 
 	function $(id) { return document.getElementById(id); }
 	function fmt(x) { return x.toLocaleString("en-US"); }
@@ -38,6 +45,7 @@
 	var outEdges = [], inEdges = [];
 	for (var i = 0; i < n; i++) { outEdges.push([]); inEdges.push([]); }
 	edges.forEach(function (e, j) { outEdges[e[E_SOURCE]].push(j); inEdges[e[E_TARGET]].push(j); });
+	var kindIndex = new Map(data.kinds.map(function (k, i) { return [k, i]; }));
 
 	/* ---- names: the key glossgraph resolves a term by ---- */
 
@@ -170,7 +178,7 @@
 				if (graph.hasNode(String(other)) && !graph.hasEdge("e" + j)) {
 					graph.addEdgeWithKey("e" + j, String(e[E_SOURCE]), String(e[E_TARGET]), {
 						size: Math.min(1 + Math.log2(e[E_WEIGHT]), 5), color: "#cfcfcf", index: j,
-						kind: e[E_KIND]
+						kind: kindOf(j)
 					});
 				}
 			});
@@ -234,7 +242,7 @@
 
 	var state = {
 		selected: -1, hovered: null, depth: 0, category: "", minWeight: 1,
-		kinds: new Set(KINDS), hiddenCommunities: new Set(), around: null
+		kinds: new Set(data.kinds.map(function (k, i) { return i; })), hiddenCommunities: new Set(), around: null
 	};
 
 	function edgeShown(j) {
@@ -338,11 +346,13 @@
 		a.href = "#" + encodeURIComponent(nodes[other][N_LABEL]);
 		a.addEventListener("click", function (ev) { ev.preventDefault(); select(other, true); });
 		li.appendChild(a);
-		var meta = e[E_KIND] + ", " + e[E_WEIGHT] + (e[E_WEIGHT] === 1 ? " mention" : " mentions");
-		if (e[E_RULE] && e[E_KIND] === "mention") meta += ", " + e[E_RULE];
-		if (e[E_HELD] && e[E_HELD] !== "none") meta += ", held: " + e[E_HELD];
+		var kind = kindOf(j), held = data.held[e[E_HELD]];
+		var meta = kind + ", " + e[E_WEIGHT] + (e[E_WEIGHT] === 1 ? " mention" : " mentions");
+		if (kind === "mention") meta += ", " + data.rules[e[E_RULE]];
+		if (held && held !== "none") meta += ", held: " + held;
 		li.appendChild(el("span", meta, "meta"));
-		if (e[E_SNIPPET]) li.appendChild(el("span", e[E_SNIPPET], "snippet"));
+		var snippet = texts().snippets[j];
+		if (snippet) li.appendChild(el("span", snippet, "snippet"));
 		if (e[E_FILE] >= 0) li.appendChild(el("span", data.files[e[E_FILE]] + ":" + e[E_LINE], "where"));
 		return li;
 	}
@@ -367,10 +377,10 @@
 			chip.addEventListener("click", function () { $("category").value = c; setCategory(c); });
 			cats.appendChild(chip);
 		});
-		var defs = $("definitions");
+		var defs = $("definitions"), definitions = texts().definitions[i];
 		defs.replaceChildren();
-		d[N_DEFINITIONS].forEach(function (t) { defs.appendChild(definitionParagraph(t)); });
-		if (!d[N_DEFINITIONS].length)
+		definitions.forEach(function (t) { defs.appendChild(definitionParagraph(t)); });
+		if (!definitions.length)
 			defs.appendChild(el("p", d[N_TYPE] ? "a keyword of the glossary's headers" : "no definition"));
 		fillLinks($("links-out"), outEdges[i], E_TARGET);
 		fillLinks($("links-in"), inEdges[i], E_SOURCE);
@@ -420,18 +430,19 @@
 	(function buildKinds() {
 		var present = new Map();
 		edges.forEach(function (e) { present.set(e[E_KIND], (present.get(e[E_KIND]) || 0) + 1); });
-		KINDS.forEach(function (k) {
+		KINDS.concat(data.kinds.filter(function (k) { return KINDS.indexOf(k) < 0; })).forEach(function (k) {
+			var index = kindIndex.has(k) ? kindIndex.get(k) : -1;
 			var label = el("label"), box = el("input");
 			box.type = "checkbox";
 			box.checked = true;
 			box.value = k;
 			box.addEventListener("change", function () {
-				if (box.checked) state.kinds.add(k); else state.kinds.delete(k);
+				if (box.checked) state.kinds.add(index); else state.kinds.delete(index);
 				updateAround();
 				refresh();
 			});
 			label.appendChild(box);
-			label.appendChild(document.createTextNode(" " + k + " (" + fmt(present.get(k) || 0) + ")"));
+			label.appendChild(document.createTextNode(" " + k + " (" + fmt(present.get(index) || 0) + ")"));
 			$("kinds").appendChild(label);
 		});
 	})();
