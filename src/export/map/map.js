@@ -22,7 +22,9 @@
 	var data = JSON.parse(document.getElementById("gg-data").textContent);
 	var nodes = data.nodes, edges = data.edges, communities = data.communities;
 	var n = nodes.length;
-	var text = null; /* definitions and snippets, read when a term is first shown */
+	/* Definitions and snippets, read when a term is first shown: their
+	 * element comes after this script, complete once the page is loaded. */
+	var text = null;
 
 	function texts() {
 		if (!text) text = JSON.parse(document.getElementById("gg-text").textContent);
@@ -557,7 +559,8 @@
 	/* For scripts and tests: the graph, the renderer and the state, read-only by contract. */
 	window.ggMap = { graph: graph, renderer: renderer, state: state, resolve: resolve, firstDraw: null };
 	renderer.once("afterRender", function () { window.ggMap.firstDraw = performance.now(); });
-	followHash();
 	refresh();
+	if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followHash);
+	else followHash();
 	window.ggMap.setupMs = performance.now() - started;
 })();
