@@ -4,6 +4,7 @@
 #   make test       build and run every test (unit, command line, exports)
 #   make test-asan  the same tests under AddressSanitizer + UBSan
 #   make bench      the benchmark (not part of make test)
+#   make bench-map  the HTML map's benchmark: sizes and first draws in Chromium
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
@@ -50,7 +51,7 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools test-asan bench fuzz fuzz-smoke fuzz-run clean help
+.PHONY: all run test test-tools test-asan bench bench-map fuzz fuzz-smoke fuzz-run clean help
 
 all: $(BIN)
 
@@ -111,6 +112,9 @@ bench: $(BIN)
 	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
 		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
+
+bench-map: $(BIN) test-tools
+	scripts/bench_map.sh $(BIN)
 
 # Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds,
 # keeping what it learns in build/fuzz-corpus; a finding stops with the input.
