@@ -1,12 +1,12 @@
 // bench_map.mjs - time the HTML concept map's first draw in headless Chromium.
 //
-//   node scripts/bench_map.mjs [--runs N] [--screenshot PNG] PAGE.html...
+//   node scripts/bench_map.mjs [--runs N] [--screenshot PNG] PAGE.html[#TERM]...
 //
 // For each page prints its size, the best of N runs (3) of the time from
 // navigation to sigma's first frame (performance.now() at its first
 // afterRender: the HTML parsed, the data read, the graph built and drawn)
 // and the page's own line of what it shows. --screenshot saves the first
-// page, 1200x750, as PNG.
+// page, 1200x750, as PNG (with #TERM: that term selected).
 import puppeteer from "puppeteer-core";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -35,14 +35,16 @@ try {
 	const warm = await browser.newPage();
 	await warm.goto("about:blank");
 	await warm.close();
-	for (const file of pages) {
+	for (const arg of pages) {
+		const [file, term] = arg.split("#");
 		let best = Infinity, shows = "";
 		for (let r = 0; r < runs; r++) {
 			const page = await browser.newPage();
 			const errors = [];
 			page.on("pageerror", (e) => errors.push(e.message));
 			await page.setViewport({ width: 1200, height: 750 });
-			await page.goto(pathToFileURL(resolve(file)).href, { timeout: 120000 });
+			await page.goto(pathToFileURL(resolve(file)).href + (term ? "#" + term : ""),
+				{ timeout: 120000 });
 			await page.waitForFunction("window.ggMap && window.ggMap.firstDraw !== null",
 				{ timeout: 120000, polling: 50 });
 			best = Math.min(best, await page.evaluate("window.ggMap.firstDraw"));
@@ -51,7 +53,7 @@ try {
 				console.error(`${file}: ${errors.join(" | ")}`);
 				status = 1;
 			}
-			if (shot && file === pages[0] && r === 0) {
+			if (shot && arg === pages[0] && r === 0) {
 				await new Promise((done) => setTimeout(done, 500));
 				await page.screenshot({ path: shot });
 			}
