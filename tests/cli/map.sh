@@ -42,8 +42,13 @@ expect 0
 [ "$(grep -c '</script>' "$TMP/hostile.html")" -eq 5 ] || fail "a name ended a script element"
 data_check "$TMP/hostile.html" >"$TMP/err" 2>&1 || fail "$(tail -1 "$TMP/err")"
 
+begin "a glossary of more than 5,000 terms"
+"$PYTHON" scripts/gen_glossary.py -q --seed 1 --entries 6000 --one-file -o "$TMP/big.txt" || fail "gen_glossary.py"
+run export html -q -i "$TMP/big.txt" -o "$TMP/big.html"
+expect 0
+
 begin "the map in headless Chromium"
-node tests/js/map.test.mjs "$TMP/seed.html" "$TMP/hostile.html" >"$TMP/out" 2>&1 ||
+node tests/js/map.test.mjs "$TMP/seed.html" "$TMP/hostile.html" "$TMP/big.html" >"$TMP/out" 2>&1 ||
 	fail "$(grep -v '^ok ' "$TMP/out" | head -10)"
 
 finish

@@ -1,17 +1,18 @@
 // map.test.mjs - the HTML concept map in headless Chromium: it draws, searches, shows a term, filters, and keeps hostile names as text.
 //
-//   node tests/js/map.test.mjs SEED.html HOSTILE.html
+//   node tests/js/map.test.mjs SEED.html HOSTILE.html BIG.html
 //
 // SEED.html is `glossgraph export html` of data/, HOSTILE.html of
-// tests/data/hostile.txt. Prints "ok NAME" or "FAIL NAME: why" per check;
+// tests/data/hostile.txt, BIG.html of a glossary of more than 5,000 terms
+// (the capped view). Prints "ok NAME" or "FAIL NAME: why" per check;
 // exits 1 when a check failed, 2 when the browser could not run.
 import puppeteer from "puppeteer-core";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
-const [seedFile, hostileFile] = process.argv.slice(2);
-if (!seedFile || !hostileFile) {
-	console.error("usage: node map.test.mjs SEED.html HOSTILE.html");
+const [seedFile, hostileFile, bigFile] = process.argv.slice(2);
+if (!seedFile || !hostileFile || !bigFile) {
+	console.error("usage: node map.test.mjs SEED.html HOSTILE.html BIG.html");
 	process.exit(2);
 }
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -202,6 +203,38 @@ async function hostileChecks(browser) {
 	await page.close();
 }
 
+async function bigChecks(browser) {
+	const { page, errors } = await open(browser, bigFile);
+	const line = await status(page);
+	const shown = terms(line);
+	check("a big glossary shows the most central terms and says so",
+		shown && shown[0] < 5000 && shown[1] > 5000 && /^showing /.test(line), line);
+	const outside = await page.evaluate(() => {
+		const data = JSON.parse(document.getElementById("gg-data").textContent);
+		const g = window.ggMap.graph;
+		for (let i = data.nodes.length - 1; i >= 0; i--)
+			if (!g.hasNode(String(i)) && data.nodes[i][1] === 0 &&
+			    window.ggMap.resolve(data.nodes[i][0]) === i) return [i, data.nodes[i][0]];
+		return null;
+	});
+	check("some terms are outside the view", outside !== null, "every term is drawn");
+	if (outside) {
+		await search(page, outside[1]);
+		check("a term found outside the view is selected", (await text(page, "#term")) === outside[1],
+			await text(page, "#term"));
+		const brought = await page.evaluate((i) => {
+			const g = window.ggMap.graph, data = JSON.parse(document.getElementById("gg-data").textContent);
+			const near = data.edges.filter((e) => e[0] === i || e[1] === i).map((e) => e[0] === i ? e[1] : e[0]);
+			return { self: g.hasNode(String(i)), near: near.length,
+				missing: near.filter((k) => !g.hasNode(String(k))).length };
+		}, outside[0]);
+		check("it comes into the view with its neighbours", brought.self && brought.missing === 0,
+			JSON.stringify(brought));
+	}
+	check("no console error on the big page", errors.length === 0, errors.join(" | "));
+	await page.close();
+}
+
 let browser;
 try {
 	browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -212,6 +245,7 @@ try {
 try {
 	await seedChecks(browser);
 	await hostileChecks(browser);
+	await bigChecks(browser);
 } catch (err) {
 	failed++;
 	console.log(`FAIL ${err.stack}`);
