@@ -75,15 +75,21 @@
 		return [d[N_LABEL]].concat(d[N_ALIASES], d[N_ABBREVS]);
 	}
 
-	/* Every form of every node by key; a term before a keyword, then the more central. */
-	var byKey = new Map();
-	var forms = []; /* [lower-case form, node] for suggestions */
-	for (i = 0; i < n; i++) {
-		formsOf(i).forEach(function (f) {
-			var k = nameKey(f), had = byKey.get(k);
-			if (k && (had === undefined || better(i, had))) byKey.set(k, i);
-			forms.push([f.toLowerCase(), i, f]);
-		});
+	/* Every form of every node by key (a term before a keyword, then the more
+	 * central), and [lower-case form, node, form] for suggestions; made at the
+	 * first search, not before the map is drawn. */
+	var byKey = null, forms = null;
+
+	function buildIndex() {
+		byKey = new Map();
+		forms = [];
+		for (var i = 0; i < n; i++) {
+			formsOf(i).forEach(function (f) {
+				var k = nameKey(f), had = byKey.get(k);
+				if (k && (had === undefined || better(i, had))) byKey.set(k, i);
+				forms.push([f.toLowerCase(), i, f]);
+			});
+		}
 	}
 	function better(a, b) {
 		if (nodes[a][N_TYPE] !== nodes[b][N_TYPE]) return nodes[a][N_TYPE] < nodes[b][N_TYPE];
@@ -92,6 +98,7 @@
 
 	/* The node a query names, as `glossgraph show` resolves it, or -1. */
 	function resolve(query) {
+		if (!byKey) buildIndex();
 		var k = nameKey(query);
 		if (byKey.has(k)) return byKey.get(k);
 		var m = /^(.*)\(([^)]*)\)/.exec(query);
