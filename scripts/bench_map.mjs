@@ -5,7 +5,9 @@
 // For each page prints its size, the best of N runs (3) of the time from
 // navigation to sigma's first frame (performance.now() at its first
 // afterRender: the HTML parsed, the data read, the graph built and drawn)
-// and the page's own line of what it shows. --screenshot saves the first
+// and the page's own line of what it shows, then the CPU time the page's
+// process had used by then (Chromium's ProcessTime: on a busy machine the
+// first draw waits for the CPU, this does not). --screenshot saves the first
 // page, 1200x750, as PNG (with #TERM: that term selected).
 import puppeteer from "puppeteer-core";
 import { statSync } from "node:fs";
@@ -37,17 +39,22 @@ try {
 	await warm.close();
 	for (const arg of pages) {
 		const [file, term] = arg.split("#");
-		let best = Infinity, shows = "";
+		let best = Infinity, cpu = Infinity, shows = "";
 		for (let r = 0; r < runs; r++) {
 			const page = await browser.newPage();
 			const errors = [];
 			page.on("pageerror", (e) => errors.push(e.message));
 			await page.setViewport({ width: 1200, height: 750 });
+			const cdp = await page.createCDPSession();
+			await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
 			await page.goto(pathToFileURL(resolve(file)).href + (term ? "#" + term : ""),
 				{ timeout: 120000 });
 			await page.waitForFunction("window.ggMap && window.ggMap.firstDraw !== null",
 				{ timeout: 120000, polling: 50 });
 			best = Math.min(best, await page.evaluate("window.ggMap.firstDraw"));
+			const { metrics } = await cdp.send("Performance.getMetrics");
+			const used = metrics.find((m) => m.name === "ProcessTime");
+			if (used) cpu = Math.min(cpu, used.value);
 			shows = await page.$eval("#status", (e) => e.textContent);
 			if (errors.length) {
 				console.error(`${file}: ${errors.join(" | ")}`);
@@ -60,7 +67,8 @@ try {
 			await page.close();
 		}
 		const mb = statSync(file).size / 1e6;
-		console.log(`${file}\t${mb.toFixed(1)} MB\tfirst draw ${(best / 1000).toFixed(2)} s\t${shows}`);
+		console.log(`${file}\t${mb.toFixed(1)} MB\tfirst draw ${(best / 1000).toFixed(2)} s\t` +
+			`CPU ${Number.isFinite(cpu) ? cpu.toFixed(2) : "?"} s\t${shows}`);
 	}
 } finally {
 	await browser.close();
