@@ -10,14 +10,16 @@
  * The page holds two JSON objects the page's script (src/export/map/map.js)
  * reads. The first, read before the map is drawn, is the graph:
  *
- *   {"terms": T, "keywords": K, "links": E,
+ *   {"terms": T, "keywords": K, "links": E, "stride": S,
  *    "communities": [[name, "#RRGGBB", nodes in the view], ...],
  *    "nodes": [[label, type, community, x, y, size, pagerank,
  *               [aliases], [abbreviations], [categories]], ...],
- *    "edges": [[source, target, kind, weight, rule, file, line, held?], ...],
+ *    "edges": [source, target, kind, weight, rule, file, line, held?, ...],
  *    "kinds": [name, ...], "rules": [name, ...], "held": [name, ...],
  *    "files": [path, ...]}
  *
+ * "edges" is flat, S numbers an edge (a browser reads one array of numbers
+ * several times faster than as many small arrays as there are edges).
  * type is 0 for a term, 1 for a keyword; community indexes "communities"
  * (named after its most central term); source and target index "nodes";
  * kind, rule, held and file index their lists (file -1: no evidence); line
@@ -174,7 +176,7 @@ typedef struct edge_names {
 	name_table kinds, rules, held, files;
 } edge_names;
 
-/* The view's i-th edge as an array of numbers; `position` maps graph node
+/* The view's i-th edge, its numbers without brackets; `position` maps graph node
  * indices to their place in the view. GG_ENOMEM when a list cannot grow. */
 static int write_edge(FILE *f, const gg_i_view *v, size_t i, const size_t *position,
 		      edge_names *names)
@@ -189,11 +191,10 @@ static int write_edge(FILE *f, const gg_i_view *v, size_t i, const size_t *posit
 
 	if (kind < 0 || rule < 0 || held < 0 || (entry && file < 0))
 		return gg_error_oom();
-	fprintf(f, "[%zu,%zu,%ld,%u,%ld,%ld,%u", position[from], position[to], kind,
+	fprintf(f, "%zu,%zu,%ld,%u,%ld,%ld,%u", position[from], position[to], kind,
 		(unsigned)e->weight, rule, file, entry ? (unsigned)entry->line : 0u);
 	if (v->options->with_held)
 		fprintf(f, ",%ld", held);
-	fputc(']', f);
 	return 0;
 }
 
@@ -255,8 +256,8 @@ static int write_graph(FILE *f, const gg_i_view *v, gg_buf *scratch)
 		position[v->nodes[i]] = i;
 		terms += gg_graph_node(v->graph, v->nodes[i])->kind == GG_CONCEPT_TERM;
 	}
-	fprintf(f, "{\"terms\":%zu,\"keywords\":%zu,\"links\":%zu,\n", terms, v->n_nodes - terms,
-		v->n_edges);
+	fprintf(f, "{\"terms\":%zu,\"keywords\":%zu,\"links\":%zu,\"stride\":%d,\n", terms,
+		v->n_nodes - terms, v->n_edges, v->options->with_held ? 8 : 7);
 	err = write_communities(f, v, scratch);
 	fputs("\"nodes\":[", f);
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {

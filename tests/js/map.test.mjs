@@ -224,7 +224,11 @@ async function bigChecks(browser) {
 			await text(page, "#term"));
 		const brought = await page.evaluate((i) => {
 			const g = window.ggMap.graph, data = JSON.parse(document.getElementById("gg-data").textContent);
-			const near = data.edges.filter((e) => e[0] === i || e[1] === i).map((e) => e[0] === i ? e[1] : e[0]);
+			const near = [];
+			for (let j = 0; j < data.edges.length; j += data.stride) {
+				const [s, t] = [data.edges[j], data.edges[j + 1]];
+				if (s === i || t === i) near.push(s === i ? t : s);
+			}
 			return { self: g.hasNode(String(i)), near: near.length,
 				missing: near.filter((k) => !g.hasNode(String(k))).length };
 		}, outside[0]);

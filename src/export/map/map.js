@@ -20,7 +20,10 @@
 
 	var started = performance.now();
 	var data = JSON.parse(document.getElementById("gg-data").textContent);
-	var nodes = data.nodes, edges = data.edges, communities = data.communities;
+	var nodes = data.nodes, communities = data.communities;
+	/* The edges, `stride` numbers each in one flat array: field f of edge j is ef(j, f). */
+	var flat = data.edges, stride = data.stride, m = flat.length / stride;
+	function ef(j, f) { return flat[j * stride + f]; }
 	var n = nodes.length;
 	/* Definitions and snippets, read when a term is first shown: their
 	 * element comes after this script, complete once the page is loaded. */
@@ -30,7 +33,7 @@
 		if (!text) text = JSON.parse(document.getElementById("gg-text").textContent);
 		return text;
 	}
-	function kindOf(j) { return data.kinds[edges[j][E_KIND]]; }
+	function kindOf(j) { return data.kinds[ef(j, E_KIND)]; }
 
 	function $(id) { return document.getElementById(id); }
 	function fmt(x) { return x.toLocaleString("en-US"); }
@@ -46,7 +49,7 @@
 	/* Edges out of and into each node, as lists of edge indices. */
 	var outEdges = [], inEdges = [];
 	for (var i = 0; i < n; i++) { outEdges.push([]); inEdges.push([]); }
-	edges.forEach(function (e, j) { outEdges[e[E_SOURCE]].push(j); inEdges[e[E_TARGET]].push(j); });
+	for (var j = 0; j < m; j++) { outEdges[ef(j, E_SOURCE)].push(j); inEdges[ef(j, E_TARGET)].push(j); }
 	var kindIndex = new Map(data.kinds.map(function (k, i) { return [k, i]; }));
 
 	/* ---- names: the key glossgraph resolves a term by ---- */
@@ -183,10 +186,10 @@
 		});
 		[outEdges[i], inEdges[i]].forEach(function (list) {
 			list.forEach(function (j) {
-				var e = edges[j], other = e[E_SOURCE] === i ? e[E_TARGET] : e[E_SOURCE];
+				var s = ef(j, E_SOURCE), t = ef(j, E_TARGET), other = s === i ? t : s;
 				if (graph.hasNode(String(other)) && !graph.hasEdge("e" + j)) {
-					graph.addEdgeWithKey("e" + j, String(e[E_SOURCE]), String(e[E_TARGET]), {
-						size: Math.min(1 + Math.log2(e[E_WEIGHT]), 5), color: "#cfcfcf", index: j,
+					graph.addEdgeWithKey("e" + j, String(s), String(t), {
+						size: Math.min(1 + Math.log2(ef(j, E_WEIGHT)), 5), color: "#cfcfcf", index: j,
 						kind: kindOf(j)
 					});
 				}
@@ -237,7 +240,7 @@
 			frontier.forEach(function (k) {
 				[outEdges[k], inEdges[k]].forEach(function (list) {
 					list.forEach(function (j) {
-						var e = edges[j], o = e[E_SOURCE] === k ? e[E_TARGET] : e[E_SOURCE];
+						var s = ef(j, E_SOURCE), o = s === k ? ef(j, E_TARGET) : s;
 						if (!dist.has(o) && (all || edgeShown(j))) { dist.set(o, d); next.push(o); }
 					});
 				});
@@ -255,9 +258,8 @@
 	};
 
 	function edgeShown(j) {
-		var e = edges[j];
-		return state.kinds.has(e[E_KIND]) && e[E_WEIGHT] >= state.minWeight &&
-			nodeShown(e[E_SOURCE]) && nodeShown(e[E_TARGET]);
+		return state.kinds.has(ef(j, E_KIND)) && ef(j, E_WEIGHT) >= state.minWeight &&
+			nodeShown(ef(j, E_SOURCE)) && nodeShown(ef(j, E_TARGET));
 	}
 
 	function nodeShown(i) {
@@ -305,7 +307,7 @@
 		edgeReducer: function (key, display, attrs) {
 			if (!edgeShown(attrs.index)) return { visibility: "hidden" };
 			if (focus) {
-				var e = edges[attrs.index], s = String(e[E_SOURCE]), t = String(e[E_TARGET]);
+				var s = String(ef(attrs.index, E_SOURCE)), t = String(ef(attrs.index, E_TARGET));
 				var f = state.hovered !== null ? state.hovered : String(state.selected);
 				if (s !== f && t !== f) return { visibility: "hidden" };
 				return { color: "#888", zIndex: 1 };
@@ -328,11 +330,11 @@
 		});
 		graph.forEachEdge(function (key, attrs) { if (edgeShown(attrs.index)) links++; });
 		var text;
-		if (terms === n && links === edges.length)
-			text = fmt(n) + " terms, " + fmt(edges.length) + " links";
+		if (terms === n && links === m)
+			text = fmt(n) + " terms, " + fmt(m) + " links";
 		else
 			text = "showing " + fmt(terms) + " of " + fmt(n) + " terms, " + fmt(links) + " of " +
-				fmt(edges.length) + " links";
+				fmt(m) + " links";
 		if (capped && groups.length && !state.around && !state.category)
 			text += " (the most central; a grey node stands for the rest of its community)";
 		$("status").textContent = text;
@@ -351,25 +353,26 @@
 
 	/* One link of the panel: the term at the other end, kind, weight, evidence. */
 	function linkItem(j, other) {
-		var e = edges[j], li = el("li"), a = el("a", nodes[other][N_LABEL]);
+		var li = el("li"), a = el("a", nodes[other][N_LABEL]), weight = ef(j, E_WEIGHT);
 		a.href = "#" + encodeURIComponent(nodes[other][N_LABEL]);
 		a.addEventListener("click", function (ev) { ev.preventDefault(); select(other, true); });
 		li.appendChild(a);
-		var kind = kindOf(j), held = data.held[e[E_HELD]];
-		var meta = kind + ", " + e[E_WEIGHT] + (e[E_WEIGHT] === 1 ? " mention" : " mentions");
-		if (kind === "mention") meta += ", " + data.rules[e[E_RULE]];
+		var kind = kindOf(j), held = stride > E_HELD ? data.held[ef(j, E_HELD)] : null;
+		var meta = kind + ", " + weight + (weight === 1 ? " mention" : " mentions");
+		if (kind === "mention") meta += ", " + data.rules[ef(j, E_RULE)];
 		if (held && held !== "none") meta += ", held: " + held;
 		li.appendChild(el("span", meta, "meta"));
 		var snippet = texts().snippets[j];
 		if (snippet) li.appendChild(el("span", snippet, "snippet"));
-		if (e[E_FILE] >= 0) li.appendChild(el("span", data.files[e[E_FILE]] + ":" + e[E_LINE], "where"));
+		if (ef(j, E_FILE) >= 0)
+			li.appendChild(el("span", data.files[ef(j, E_FILE)] + ":" + ef(j, E_LINE), "where"));
 		return li;
 	}
 
 	function fillLinks(list, js, end) {
 		list.replaceChildren();
-		js.slice().sort(function (a, b) { return edges[b][E_WEIGHT] - edges[a][E_WEIGHT]; })
-			.forEach(function (j) { list.appendChild(linkItem(j, edges[j][end])); });
+		js.slice().sort(function (a, b) { return ef(b, E_WEIGHT) - ef(a, E_WEIGHT); })
+			.forEach(function (j) { list.appendChild(linkItem(j, ef(j, end))); });
 		if (!js.length) list.appendChild(el("li", "none"));
 	}
 
@@ -438,7 +441,7 @@
 
 	(function buildKinds() {
 		var present = new Map();
-		edges.forEach(function (e) { present.set(e[E_KIND], (present.get(e[E_KIND]) || 0) + 1); });
+		for (var j = 0; j < m; j++) present.set(ef(j, E_KIND), (present.get(ef(j, E_KIND)) || 0) + 1);
 		KINDS.concat(data.kinds.filter(function (k) { return KINDS.indexOf(k) < 0; })).forEach(function (k) {
 			var index = kindIndex.has(k) ? kindIndex.get(k) : -1;
 			var label = el("label"), box = el("input");
