@@ -52,7 +52,7 @@ target() {
 	local verdict
 	verdict=$(awk -v s="$seconds" -v ls="$2" -v mb="$mb" -v lm="${3:-0}" \
 		'BEGIN { print (s < ls && (lm == 0 || mb < lm)) ? "met" : "missed" }')
-	printf 'target %-8s first draw %s s (< %s s)%s: %s (page CPU %s)\n' "$1" "$seconds" "$2" \
+	printf 'target %-8s first draw %s s (< %s s)%s: %s (page %s)\n' "$1" "$seconds" "$2" \
 		"${3:+, $mb MB (< $3 MB)}" "$verdict" "$(echo "$line" | cut -f4)"
 }
 target jargon 2 5
