@@ -7,6 +7,7 @@
 #   make test-tsan  the unit tests under ThreadSanitizer
 #   make coverage   the tests with gcov; line coverage per source file
 #   make bench      the benchmark (not part of make test)
+#   make bench-map  the HTML map's benchmark: sizes and first draws in Chromium
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #   make install    binary, libraries, headers, glossgraph.pc, manual page and
 #                   bash and zsh completions under PREFIX (/usr/local); DESTDIR honoured
@@ -58,7 +59,7 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/model/*.c src/link/*.
 	src/graph/*.c src/export/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/map_page.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
@@ -66,7 +67,7 @@ LIB := $(BUILD)/libglossgraph.a
 BIN := $(BUILD)/glossgraph
 TEST_BIN := $(BUILD)/unit-tests
 
-.PHONY: all run test test-tools golden test-asan test-tsan coverage coverage-run bench fuzz fuzz-smoke \
+.PHONY: all run test test-tools golden test-asan test-tsan coverage coverage-run bench bench-map fuzz fuzz-smoke \
 	fuzz-run clean help docs install uninstall test-install
 
 all: $(BIN)
@@ -85,6 +86,14 @@ $(BUILD)/src/core/version.o: ALL_CFLAGS += -DGG_SERD_BUILT_VERSION='"$(SERD_VERS
 
 $(BUILD)/%.o: %.c | $(BUILD)/config.mk
 	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The HTML map's page, with sigma.js and graphology inlined, as a C array.
+$(BUILD)/gen/map_page.c: scripts/embed_map.sh $(wildcard src/export/map/*) node_modules/.package-lock.json
+	@mkdir -p $(@D)
+	scripts/embed_map.sh $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c | $(BUILD)/config.mk
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
@@ -219,6 +228,9 @@ bench: $(BIN)
 	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
 		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
+
+bench-map: $(BIN) test-tools
+	scripts/bench_map.sh $(BIN)
 
 # Fuzzing: each harness in tests/fuzz runs FUZZ_SECONDS from its seeds and
 # big generated ones (build/fuzz-seeds), keeping what it learns in

@@ -45,6 +45,7 @@ typedef enum gg_export_format {
 	GG_FORMAT_CYTOSCAPE,  /**< cytoscape.js elements JSON */
 	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
 	GG_FORMAT_VAULT,      /**< a folder of linked Markdown notes (Obsidian, Logseq, Foam) */
+	GG_FORMAT_HTML,    /**< an interactive map in one HTML page (sigma.js, offline) */
 	GG_FORMAT_COUNT
 } gg_export_format;
 
@@ -78,7 +79,7 @@ typedef struct gg_export_options {
 void gg_export_options_init(gg_export_options *o);
 
 /**
- * The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j),
+ * The format named `name` (dot, graphml, gexf, svg, tsv, csv, json, neo4j, html),
  * case-insensitive.
  * @param[out] out the format; untouched on error
  * @return 0, or GG_EINVAL (the message lists the names).

@@ -150,6 +150,8 @@ int cmd_export(int argc, char **argv)
 		"  vault    -o FOLDER: a Markdown note per term, linked by [[wikilinks]]\n"
 		"           (Obsidian, Logseq, Foam)\n"
 		"  neo4j    FILE.nodes.csv and FILE.relationships.csv for neo4j-admin import\n"
+		"  html     an interactive map in one page that works offline: search,\n"
+		"           filters, each term's definition and links (sigma.js)\n"
 		"A file is written whole or not at all: an old one stays as it was when\n"
 		"writing fails; neo4j's two files are replaced together or not at all.\n\n"
 		"  -o, --output FILE   where to write (- for standard output)\n"

@@ -1,5 +1,6 @@
 /* export.c - the export API: formats, options, and dispatch to the writer of each format. */
 #include "export/export.h"
+#include "export/html.h"
 #include "export/output.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -22,6 +23,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape",
 	[GG_FORMAT_SKOS] = "skos",
 	[GG_FORMAT_VAULT] = "vault",
+	[GG_FORMAT_HTML] = "html",
 };
 
 /* The file extension of each format, where it is not the format's name. */
@@ -49,7 +51,7 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 		}
 	}
 	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
-			    "csv, json, graphology, cytoscape, neo4j, skos, vault)", name);
+			    "csv, json, graphology, cytoscape, neo4j, skos, vault, html)", name);
 }
 
 const char *gg_export_format_name(gg_export_format f)
@@ -83,6 +85,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_GRAPHOLOGY: return gg_i_write_json(out, v, GG_I_JSON_GRAPHOLOGY);
 	case GG_FORMAT_CYTOSCAPE: return gg_i_write_json(out, v, GG_I_JSON_CYTOSCAPE);
 	case GG_FORMAT_SKOS: return gg_i_write_skos(out, v);
+	case GG_FORMAT_HTML: return gg_i_write_html(out, v);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_VAULT:
 	case GG_FORMAT_COUNT:

@@ -13,9 +13,9 @@ cd "$TOP" || exit 2
 VALIDATE=$SCHEMAS_DIR/validate.sh
 READBACK=$TOP/tests/readback.py
 
-FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape skos"
+FORMATS="dot graphml gexf svg tsv csv json graphology cytoscape skos html"
 FILES="glossary.dot glossary.graphml glossary.gexf glossary.svg glossary.tsv glossary.csv
-glossary.json glossary.graphology.json glossary.cytoscape.json glossary.ttl glossary.nodes.csv
+glossary.json glossary.graphology.json glossary.cytoscape.json glossary.ttl glossary.html glossary.nodes.csv
 glossary.relationships.csv nas.svg"
 
 # extension FORMAT: the extension of the file build writes in that format.
@@ -44,7 +44,7 @@ begin "build writes every format of the seed graph, and the map around NAS"
 run build -q -i data -o "$TMP/g" --focus NAS
 expect 0
 for f in $FILES; do [ -s "$TMP/g/$f" ] || fail "no $f"; done
-[ "$(ls -A "$TMP/g" | wc -l)" -eq 13 ] || fail "other files: $(ls -A "$TMP/g")"
+[ "$(ls -A "$TMP/g" | wc -l)" -eq 14 ] || fail "other files: $(ls -A "$TMP/g")"
 
 begin "build tells what it wrote"
 run build -i data -o "$TMP/told" --formats tsv,neo4j

@@ -21,6 +21,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_graph_add,
 	suite_query_add,
 	suite_version_add,
+	suite_map_add,
 };
 
 int main(void)

@@ -21,6 +21,7 @@ CU_ErrorCode suite_output_add(void);
 CU_ErrorCode suite_graph_add(void);
 CU_ErrorCode suite_query_add(void);
 CU_ErrorCode suite_version_add(void);
+CU_ErrorCode suite_map_add(void);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

@@ -341,7 +341,7 @@ static void test_graphml(void)
 		xmlFree(dom);
 		xmlFree(type);
 	}
-	CU_ASSERT_EQUAL(keys, 29);
+	CU_ASSERT_EQUAL(keys, 30);
 	xmlNodePtr g = child(root, "graph");
 	CU_ASSERT_EQUAL(children(g, "node"), gg_graph_node_count(graph));
 	CU_ASSERT_EQUAL(children(g, "edge"), gg_graph_edge_count(graph));
