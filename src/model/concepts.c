@@ -679,12 +679,12 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 						 "'%.80s' has no letter or digit: not a name", n->term);
 		if (!err)
 			err = name_set_add(g, &names, n->term, counted);
-		if (!err && e->n_names && counted) /* of several names given, the first leads */
-			err = name_set_add(g, &names, n->term, counted);
 		if (!err && n->bold)
 			err = name_set_add(g, &names, n->bold, counted);
+		/* of several names an entry gives (<dt>s, aliases, altLabels), the
+		 * first leads: the others do not count towards the display name */
 		for (size_t a = 0; a < e->n_names && !err; a++)
-			err = name_set_add(g, &names, e->names[a], counted);
+			err = name_set_add(g, &names, e->names[a], false);
 		for (size_t a = 0; a < n->n_aliases && !err; a++)
 			err = name_set_add(g, &names, n->aliases[a], false);
 		for (size_t a = 0; a < n->n_abbrevs && !err; a++)

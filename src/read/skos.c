@@ -18,10 +18,12 @@
 #define SKOS "http://www.w3.org/2004/02/skos/core#"
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+/* glossgraph's own vocabulary, as `export skos` writes it (src/export/skos.c) */
+#define GG_NODE_KIND "https://glossgraph.example/ns#nodeKind"
 
 typedef enum predicate {
 	P_PREF, P_ALT, P_HIDDEN, P_DEFINITION, P_RELATED, P_BROADER, P_NARROWER,
-	P_MEMBER, P_TYPE, P_LABEL
+	P_MEMBER, P_TYPE, P_LABEL, P_NODE_KIND
 } predicate;
 
 /* One statement kept: subject (index), what it says, the object's text and language. */
@@ -37,6 +39,7 @@ typedef struct subject {
 	const char *iri;
 	uint32_t line;
 	bool concept, other;   /* a skos:Concept; a Collection or ConceptScheme */
+	bool keyword;          /* a keyword node of `export skos` (gg:nodeKind "keyword") */
 	const char *label;     /* chosen prefLabel (or rdfs:label), or NULL */
 	size_t first, n;       /* its triples in the sorted order */
 } subject;
@@ -127,6 +130,7 @@ static bool predicate_of(const char *iri, predicate *out)
 		{ SKOS "definition", P_DEFINITION }, { SKOS "related", P_RELATED },
 		{ SKOS "broader", P_BROADER }, { SKOS "narrower", P_NARROWER },
 		{ SKOS "member", P_MEMBER }, { RDF_TYPE, P_TYPE }, { RDFS_LABEL, P_LABEL },
+		{ GG_NODE_KIND, P_NODE_KIND },
 	};
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
 		if (strcmp(iri, known[i].iri) == 0) {
@@ -147,7 +151,7 @@ static int subject_index(skos_reader *r, const char *iri, const SerdNode *writte
 		return 0;
 	if (GG_ARRAY_PUSH_SLOT(r->subjects, r->n_subjects, r->cap_subjects))
 		return GG_ENOMEM;
-	r->subjects[r->n_subjects++] = (subject){ iri, written ? subject_line(r, written) : 0, false, false, NULL, 0, 0 };
+	r->subjects[r->n_subjects++] = (subject){ iri, written ? subject_line(r, written) : 0, false, false, false, NULL, 0, 0 };
 	return 0;
 }
 
@@ -194,6 +198,8 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 		sub->other |= strcmp(o, SKOS "Collection") == 0 || strcmp(o, SKOS "ConceptScheme") == 0 ||
 			      strcmp(o, SKOS "OrderedCollection") == 0;
 	}
+	if (kind == P_NODE_KIND)
+		r->subjects[si].keyword |= strcmp(o, "keyword") == 0;
 	return SERD_SUCCESS;
 }
 
@@ -379,7 +385,8 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 		bool defined = false;
 		for (size_t i = sub->first; i < sub->first + sub->n; i++)
 			defined |= r.triples[i].pred == P_DEFINITION;
-		if (sub->concept || (defined && !sub->other))
+		/* keyword nodes (header items that name no term) are no terms: left out */
+		if (!sub->keyword && (sub->concept || (defined && !sub->other)))
 			err = read_concept(&r, s);
 	}
 	if (!err && g->n_entries == before)
