@@ -676,7 +676,7 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 		bool counted = !n->redirected; /* a redirect's names are aliases */
 		if (!gg_name_has_alnum(n->term))
 			err = gg_i_glossary_warn(g, e->file, e->line,
-						 "'%.80s' has no letter or digit: not a name", n->term);
+						 "'%.80s' has no letter or digit: the name only of an entry with no other", n->term);
 		if (!err)
 			err = name_set_add(g, &names, n->term, counted);
 		if (!err && n->bold)
@@ -698,8 +698,8 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 	}
 	if (err)
 		goto cleanup;
-	if (!names.n) { /* a header of punctuation only: keep it as written */
-		const char *h = g->entries[c->entries[0]].header;
+	if (!names.n) { /* a name of punctuation only: keep it as written */
+		const char *h = g->names[c->entries[0]].term;
 		if (GG_ARRAY_PUSH_SLOT(names.items, names.n, names.cap)) {
 			err = GG_ENOMEM;
 			goto cleanup;

@@ -126,7 +126,7 @@ complete_words glossgraph help comm
 complete_words glossgraph neighbors NTK --de
 [ "$(cat "$TMP/out")" = --depth ] || fail "--de: $(cat "$TMP/out")"
 complete_words glossgraph export g
-[ "$(sort "$TMP/out" | tr '\n' ' ')" = "gexf graphml " ] || fail "export g: $(cat "$TMP/out")"
+[ "$(sort "$TMP/out" | tr '\n' ' ')" = "gexf graphml graphology " ] || fail "export g: $(cat "$TMP/out")"
 complete_words glossgraph top --by p
 [ "$(cat "$TMP/out")" = pagerank ] || fail "--by p: $(cat "$TMP/out")"
 complete_words glossgraph build --formats ne
