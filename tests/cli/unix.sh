@@ -167,7 +167,7 @@ zsh_completes "glossgraph terms -i $TMP/pages/on" "$TMP/pages/one.txt"
 # A page named with a terminal escape sequence, another not UTF-8.
 ESC_NAME="$TMP/red$(printf '\033')[31mpage.txt"
 BAD_NAME="$TMP/bad$(printf '\377\376')name.txt"
-printf 'alpha, cat\n\n**Alpha** names beta and gamma.\n\nbeta, cat\n\n**Beta** is a thing.\n\ngamma, cat\n\n**Gamma** is another thing named by beta.\n' >"$ESC_NAME"
+printf 'alpha, cat\n\n**Alpha** is a thing; see also beta, gamma.\n\nbeta, cat\n\n**Beta** is a thing.\n\ngamma, cat\n\n**Gamma** is another thing; see beta.\n' >"$ESC_NAME"
 cp "$ESC_NAME" "$BAD_NAME"
 
 # no_escape_bytes FILE...: none holds an ESC byte.
