@@ -22,10 +22,10 @@ import os
 import subprocess
 import sys
 
-L2 = 0.01           # penalty on every weight but the bias, per glossary
+L2 = 0.02           # penalty on every weight but the bias, per glossary
 ITERATIONS = 25
 THRESHOLDS = [k / 100 for k in range(2, 99)]
-FEATURES = ('common', 'excess', 'ordinary', 'multiword', 'cued', 'reciprocal', 'mentions')
+FEATURES = ('common', 'ordinary', 'multiword', 'cued', 'reciprocal', 'mentions', 'case_agrees')
 
 
 def norm(s):

@@ -50,23 +50,23 @@ const char *gg_link_feature_name(gg_link_feature f)
 void gg_i_model_builtin(gg_i_link_model *m)
 {
 	static const double weight[GG_LINK_FEATURES] = {
-		[GG_FEATURE_BIAS] = -0.1427,
-		[GG_FEATURE_COMMON] = -0.3441,
-		[GG_FEATURE_EXCESS] = -0.1567,
-		[GG_FEATURE_ORDINARY] = -0.4084,
-		[GG_FEATURE_MULTIWORD] = 0.7705,
+		[GG_FEATURE_BIAS] = 0.0382,
+		[GG_FEATURE_COMMON] = -0.5755,
+		[GG_FEATURE_EXCESS] = 0.0000,
+		[GG_FEATURE_ORDINARY] = -0.4276,
+		[GG_FEATURE_MULTIWORD] = 0.5343,
 		[GG_FEATURE_CAPITALS] = 0.0000,
 		[GG_FEATURE_ABBREVIATION] = 0.0000,
 		[GG_FEATURE_INFLECTED] = 0.0000,
-		[GG_FEATURE_CUED] = 1.4822,
-		[GG_FEATURE_RECIPROCAL] = 0.8031,
-		[GG_FEATURE_MENTIONS] = 0.1139,
+		[GG_FEATURE_CUED] = 1.0734,
+		[GG_FEATURE_RECIPROCAL] = 0.7488,
+		[GG_FEATURE_MENTIONS] = 0.0654,
 		[GG_FEATURE_POSITION] = 0.0000,
-		[GG_FEATURE_CASE_AGREES] = 0.0000,
+		[GG_FEATURE_CASE_AGREES] = -0.2628,
 		[GG_FEATURE_PLAIN_WORD] = 0.0000,
 	};
 	memcpy(m->weight, weight, sizeof(weight));
-	m->threshold = 0.39;
+	m->threshold = 0.44;
 }
 
 int gg_i_model_read(gg_i_link_model *m, const char *path)
