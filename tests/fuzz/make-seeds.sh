@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
-# DIR/page, DIR/html, DIR/link and DIR/export, so that size bugs (a buffer
+# DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
+# DIR/csv, DIR/json and DIR/skos, so that size bugs (a buffer
 # boundary, a quadratic step, a long line) are within the fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
 set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
-mkdir -p "$out/page" "$out/html" "$out/link" "$out/export"
+mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -30,3 +31,18 @@ for i in 1 2 3 4 5 6; do cat "$top"/data/*.txt; done | head -c 1000000 >"$out/pa
 cp "$top/data/001_a20414638242ea56.txt" "$out/link/seed-page.txt"
 "$glossary" 1000 3 >"$out/export/generated-1000.txt"
 head -c 150000 "$top/data/000_fca2964c48dbdb34.txt" >"$out/export/seed-page-150kb.txt"
+
+# the readers: 3,000 entries each in Markdown, CSV, JSON and Turtle
+awk 'BEGIN { print "# Glossary\n"; for (i = 0; i < 3000; i++)
+	printf "Term %d\n: Uses [term %d](#term-%d) and term %d.\n\n", i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
+	>"$out/markdown/deflist-3000.md"
+awk 'BEGIN { print "term,definition,aliases,category"; for (i = 0; i < 3000; i++)
+	printf "term %d,\"Uses term %d, and \"\"term %d\"\".\",t%d;tt%d,cat %d\n", i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000, i, i, i % 17 }' \
+	>"$out/csv/rows-3000.csv"
+awk 'BEGIN { print "["; for (i = 0; i < 3000; i++)
+	printf "{\"term\": \"term %d\", \"definition\": \"Uses term %d.\", \"aliases\": [\"t%d\"]}%s\n", i, (i * 7 + 1) % 3000, i, i < 2999 ? "," : "";
+	print "]" }' >"$out/json/array-3000.json"
+awk 'BEGIN { print "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix ex: <https://example.org/g/> .";
+	for (i = 0; i < 3000; i++)
+		printf "ex:t%d a skos:Concept ; skos:prefLabel \"term %d\"@en ; skos:altLabel \"t%d\" ; skos:definition \"Uses term %d.\" ; skos:related ex:t%d .\n", i, i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
+	>"$out/skos/concepts-3000.ttl"
