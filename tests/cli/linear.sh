@@ -72,4 +72,12 @@ with open(sys.argv[2], "w") as f:
     for i in range(n):
         f.write("name%d (also other%d), cat\n\nSee target.\n\n" % (i, i))'
 
+linear "a Latin-1 CSV of many rows" csv 10000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "wb") as f:
+    f.write(b"term,definition\n")
+    for i in range(n):
+        f.write(b"caf\xe9 %d,A caf\xe9 that serves term %d.\n" % (i, i))'
+
 finish
