@@ -63,5 +63,7 @@ scales "the graph (stats)" "$TMP/small.txt" "$TMP/large.txt" stats
 for format in dot graphml gexf svg tsv csv json neo4j; do
 	scales "export $format" "$TMP/small.txt" "$TMP/large.txt" export "$format" -o "$TMP/out.$format"
 done
+# a folder of notes, the second run replacing the first's
+scales "export vault" "$TMP/small.txt" "$TMP/large.txt" export vault -o "$TMP/vault"
 
 finish
