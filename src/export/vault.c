@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* syncfs */
 #include "export/export.h"
 #include "export/names.h"
+#include "export/output.h"
+#include "export/output_temp.h"
 #include "core/error.h"
 #include "core/strmap.h"
 
@@ -9,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -423,7 +426,8 @@ static int move(const char *a, const char *b, const char *name)
  * user's own notes) is carried into the new folder unless a new note has
  * its name, the new folder takes its place, and the old notes are removed.
  * Any other folder, or a file, is refused. On failure the old folder is
- * put back as it was. Returns 0, GG_EIO or GG_ENOMEM.
+ * put back as it was (when that fails, the message says where it is kept).
+ * Returns 0, GG_EIO or GG_ENOMEM.
  */
 static int swap_in(vault *w, const char *dir)
 {
@@ -481,7 +485,9 @@ static int swap_in(vault *w, const char *dir)
 		/* put the old folder back as it was */
 		for (size_t at = 0; at < carried.len; at += strlen(carried.ptr + at) + 1)
 			move(w->tmp_dir, old.ptr, carried.ptr + at);
-		rename(old.ptr, dir);
+		if (rename(old.ptr, dir) != 0)
+			err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s', nor put the old vault "
+						 "back: it is kept as '%s'", dir, old.ptr);
 		goto done;
 	}
 	/* the old notes and marker, then the folder (kept when something of the user's is left) */
@@ -511,6 +517,29 @@ done:
 	return err;
 }
 
+/*
+ * swap_in under the lock of the target's folder (two runs never mix their
+ * vaults) and with the fatal signals held back on this thread (a signal
+ * never leaves the user's files inside the temporary folder). Returns as
+ * swap_in does, or GG_EIO when the folder cannot be locked.
+ */
+static int swap_locked(vault *w, const char *dir)
+{
+	sigset_t fatal, old;
+	int lock = -1, err = gg_i_output_lock_folder(dir, &lock);
+	if (err)
+		return err;
+	sigemptyset(&fatal);
+	sigaddset(&fatal, SIGINT);
+	sigaddset(&fatal, SIGTERM);
+	sigaddset(&fatal, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &fatal, &old);
+	err = swap_in(w, dir);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	gg_i_output_unlock_folder(lock);
+	return err;
+}
+
 int gg_i_export_vault(const gg_i_view *v, const char *dir)
 {
 	size_t n = gg_graph_node_count(v->graph);
@@ -521,29 +550,24 @@ int gg_i_export_vault(const gg_i_view *v, const char *dir)
 		return gg_error_set(GG_EINVAL, "vault writes a folder: give -o a folder, not '-'");
 	w.note = calloc(n + 1, sizeof(*w.note));
 	w.label = calloc(n + 1, sizeof(*w.label));
-	char *copy = strdup(dir), *base = strdup(dir);
+	char *copy = strdup(dir);
 	bool exists;
-	if (!w.note || !w.label || !copy || !base) {
+	if (!w.note || !w.label || !copy) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
 	if ((err = check_target(dir, &exists)) != 0)
 		goto cleanup;
-	gg_buf_printf(&w.path, "%s/.%s.tmp-%ld-XXXXXX", dirname(copy), basename(base), (long)getpid());
-	w.tmp_dir = gg_buf_detach(&w.path);
-	if (!w.tmp_dir) {
+	gg_buf_printf(&w.path, "%s/", dirname(copy));
+	if (w.path.oom) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
-	if (!mkdtemp(w.tmp_dir)) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot write the vault '%s'", dir);
-		free(w.tmp_dir);
-		w.tmp_dir = NULL;
+	if ((err = gg_i_temp_create_folder(w.path.ptr, w.path.len, &w.tmp_dir)) != 0)
 		goto cleanup;
-	}
 	err = write_notes(&w);
 	if (!err)
-		err = swap_in(&w, dir);
+		err = swap_locked(&w, dir);
 cleanup:
 	if (err)
 		remove_tmp(&w);
@@ -556,7 +580,6 @@ cleanup:
 	free(w.label);
 	free(w.note);
 	free(copy);
-	free(base);
 	gg_i_names_free(&w.names);
 	gg_buf_free(&w.text);
 	gg_buf_free(&w.scratch);
