@@ -235,9 +235,10 @@ int gg_i_record_finish(gg_record *r)
 		return gg_i_glossary_warn(g, file, r->line, "an entry without a term skipped");
 	}
 	if (!r->definition.len && r->keep_undefined) {
-		if (gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; kept as a term without one",
-				       r->names.ptr))
-			return GG_ENOMEM;
+		int err = gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; kept as a term without one",
+					     r->names.ptr);
+		if (err)
+			return err;
 	} else if (!r->definition.len) {
 		g->stats.skipped_lines++;
 		return gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; skipped", r->names.ptr);
