@@ -105,6 +105,7 @@ static void put_definition(void *payload, const char *s, size_t n, size_t at)
 	gg_i_record_text(payload, s, n, at);
 }
 
+/* Whether every field of the current row is empty, white space or "". */
 static bool row_is_blank(const csv_reader *r)
 {
 	for (size_t i = 0; i < r->n_fields; i++) {
