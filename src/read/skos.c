@@ -62,6 +62,10 @@ typedef struct skos_reader {
 	size_t n_triples, cap_triples;
 	uint32_t *collections; /* subject indices, grouped by member (subject.first_col) */
 	size_t scan;           /* where the last subject was found in the text */
+	gg_strmap openings;    /* the first word of a line -> the first line opening with it */
+	uint32_t *next_opening; /* line -> the next line opening with the same word, UINT32_MAX: none */
+	size_t *opening_at;    /* line -> where its first word starts */
+	char *words;           /* those words, NUL-terminated: the keys of openings */
 	char error[300];       /* serd's first error */
 	unsigned error_line, error_col;
 	int err;
@@ -98,35 +102,69 @@ static const char *node_text(skos_reader *r, const SerdNode *n)
 	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
 
-/* The first place at or after `from` where `form` opens a line (after blanks), or NULL. */
-static const char *line_opening(const char *t, size_t from, const char *form)
+/*
+ * Index the first word of every line (after blanks; "<...>" whole, else up
+ * to white space), so that a subject's line is found without searching the
+ * text. Returns 0 or GG_ENOMEM.
+ */
+static int index_openings(skos_reader *r)
 {
-	for (const char *hit = strstr(t + from, form); hit; hit = strstr(hit + 1, form)) {
-		const char *p = hit;
-		while (p > t && (p[-1] == ' ' || p[-1] == '\t'))
-			p--;
-		if (p == t || p[-1] == '\n' || p[-1] == '\r')
-			return hit;
+	const gg_source *src = r->src;
+	const char *t = src->text;
+	size_t n = src->n_lines, w = 0;
+	r->next_opening = malloc((n ? n : 1) * sizeof(*r->next_opening));
+	r->opening_at = malloc((n ? n : 1) * sizeof(*r->opening_at));
+	r->words = malloc(src->len + n + 1);
+	if (!r->next_opening || !r->opening_at || !r->words)
+		return gg_error_oom();
+	for (size_t k = n; k-- > 0;) { /* backwards: each word's chain runs forwards */
+		size_t p = src->lines[k], end;
+		while (t[p] == ' ' || t[p] == '\t')
+			p++;
+		for (end = p; t[end] && !strchr(" \t\r\n", t[end]); end++)
+			if (t[p] == '<' && t[end] == '>') {
+				end++;
+				break;
+			}
+		r->opening_at[k] = p;
+		r->next_opening[k] = UINT32_MAX;
+		if (end == p)
+			continue;
+		char *word = r->words + w;
+		memcpy(word, t + p, end - p);
+		word[end - p] = '\0';
+		w += end - p + 1;
+		uint32_t first;
+		int added = gg_strmap_put(&r->openings, word, (uint32_t)k, &first);
+		if (added < 0)
+			return gg_error_oom();
+		if (!added) {
+			r->next_opening[k] = first;
+			gg_strmap_set(&r->openings, word, (uint32_t)k);
+		}
 	}
-	return NULL;
+	return 0;
 }
 
 /*
  * The line where a subject written as `written` opens its statements:
- * serd gives no positions, so the text is searched on from the last one
- * (a blank node, or a subject not found, takes the last one's line).
+ * serd gives no positions, so the first line at or after the last
+ * subject's that opens with it is taken (a blank node, or a subject not
+ * found, takes the last one's line).
  */
 static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 {
-	const char *t = r->src->text;
 	char form[512];
 	int n = snprintf(form, sizeof(form), written->type == SERD_URI ? "<%s>" : "%s", (const char *)written->buf);
-	const char *hit = NULL;
-	/* statements come in the order of the text: search on from the last subject */
+	uint32_t k;
 	if (written->type != SERD_BLANK && n > 0 && (size_t)n < sizeof(form) &&
-	    (hit = line_opening(t, r->scan, form)))
-		r->scan = (size_t)(hit - t);
-	return gg_i_source_line(r->src, hit ? (size_t)(hit - t) : r->scan);
+	    gg_strmap_get(&r->openings, form, &k)) {
+		while (k != UINT32_MAX && r->opening_at[k] < r->scan)
+			k = r->next_opening[k];
+		if (k != UINT32_MAX)
+			r->scan = r->opening_at[k];
+	}
+	return gg_i_source_line(r->src, r->scan);
 }
 
 /* Whether iri is a predicate the reader keeps; its kind in *out. */
@@ -429,6 +467,8 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 	r.src = &src;
 	if (err)
 		goto cleanup;
+	if ((err = index_openings(&r)))
+		goto cleanup;
 	if (!(r.env = serd_env_new(NULL)) ||
 	    !(reader = serd_reader_new(SERD_TURTLE, &r, NULL, on_base, on_prefix, on_statement, NULL))) {
 		err = gg_error_oom();
@@ -466,6 +506,10 @@ cleanup:
 	free(r.subjects);
 	free(r.triples);
 	free(r.collections);
+	free(r.next_opening);
+	free(r.opening_at);
+	free(r.words);
+	gg_strmap_free(&r.openings);
 	gg_i_source_close(&src);
 	return err;
 }

@@ -90,4 +90,13 @@ with open(sys.argv[2], "w") as f:
         f.write("ex:c%d a skos:Concept ; skos:prefLabel \"term %d\"@en, \"terme %d\"@fr ;\n"
                 "    skos:definition \"Thing %d.\"@en .\nex:all skos:member ex:c%d .\n" % (i, i, i, i, i))'
 
+linear "a SKOS vocabulary of subjects within lines" ttl 3000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    f.write("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix ex: <http://example.org/> .\n")
+    for i in range(n):
+        f.write("ex:c%d a skos:Concept ; skos:prefLabel \"term %d\" . ex:d%d a skos:Concept ;"
+                " skos:prefLabel \"other %d\" ; skos:definition \"Thing %d.\" .\n" % (i, i, i, i, i))'
+
 finish
