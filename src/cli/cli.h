@@ -110,6 +110,8 @@ const char *cli_closest(const char *word, const char *const *names, size_t n);
 
 /* "glossgraph: <message>" on stderr, escaped as cli_put does. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "glossgraph: <note>" on stderr, as cli_error: what was done, not an error. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report a usage error with the command's usage line; returns EXIT_USAGE. */
 int cli_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

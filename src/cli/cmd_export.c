@@ -112,9 +112,9 @@ void cli_report_written(gg_export_format format, const char *path)
 {
 	char *nodes, *rels;
 	if (format != GG_FORMAT_NEO4J) {
-		cli_error("wrote %s", path);
+		cli_note("wrote %s", path);
 	} else if (gg_export_neo4j_paths(path, &nodes, &rels) == 0) {
-		cli_error("wrote %s and %s", nodes, rels);
+		cli_note("wrote %s and %s", nodes, rels);
 		free(nodes);
 		free(rels);
 	}

@@ -18,14 +18,37 @@ static int own(gg_i_names *names, char *s)
 	return 0;
 }
 
+/*
+ * Note that the names of base up to suffix k are taken: the next call with
+ * base starts at k + 1. base_key is the folded base, owned from now on.
+ * Returns 0 or GG_ENOMEM.
+ */
+static int note_next(gg_i_names *names, char *base_key, bool known, unsigned long k)
+{
+	if (known) {
+		gg_strmap_set(&names->next, base_key, (uint32_t)(k + 1));
+		free(base_key);
+		return 0;
+	}
+	if (own(names, base_key) != 0)
+		return gg_error_oom();
+	return gg_strmap_put(&names->next, base_key, (uint32_t)(k + 1), NULL) < 0 ? gg_error_oom() : 0;
+}
+
 int gg_i_names_take(gg_i_names *names, const char *base, void (*fold)(char *key),
 		    const char **out)
 {
 	gg_buf name = GG_BUF_INIT;
-	char *key = NULL;
+	char *key = NULL, *base_key = strdup(base);
+	uint32_t next = 1;
 
 	*out = NULL;
-	for (unsigned long k = 1;; k++) {
+	if (!base_key)
+		return gg_error_oom();
+	if (fold)
+		fold(base_key);
+	bool known = gg_strmap_get(&names->next, base_key, &next);
+	for (unsigned long k = next; k < UINT32_MAX; k++) {
 		gg_buf_clear(&name);
 		if (k == 1)
 			gg_buf_puts(&name, base);
@@ -45,20 +68,27 @@ int gg_i_names_take(gg_i_names *names, const char *base, void (*fold)(char *key)
 		char *given = gg_buf_detach(&name);
 		if (!given) {
 			free(key);
+			free(base_key);
 			return gg_error_oom();
 		}
 		if (own(names, given) != 0) {
 			free(key);
+			free(base_key);
 			return gg_error_oom();
 		}
-		if (own(names, key) != 0)
+		if (own(names, key) != 0) {
+			free(base_key);
 			return gg_error_oom();
-		if (gg_strmap_put(&names->taken, key, 0, NULL) < 0)
+		}
+		if (gg_strmap_put(&names->taken, key, 0, NULL) < 0) {
+			free(base_key);
 			return gg_error_oom();
+		}
 		*out = given;
-		return 0;
+		return note_next(names, base_key, known, k);
 	}
 	free(key);
+	free(base_key);
 	gg_buf_free(&name);
 	return gg_error_oom();
 }
@@ -69,5 +99,6 @@ void gg_i_names_free(gg_i_names *names)
 		free(names->owned[i]);
 	free(names->owned);
 	gg_strmap_free(&names->taken);
+	gg_strmap_free(&names->next);
 	memset(names, 0, sizeof(*names));
 }

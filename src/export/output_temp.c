@@ -7,10 +7,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,10 +28,14 @@ static atomic_uint tmp_counter;
 
 /*
  * The temporaries a signal removes. A slot is FREE, FILLING (claimed, its
- * path being written: the handler skips it) or READY. The handler only
- * reads READY paths and calls unlink, which is async-signal-safe.
+ * path being written: the handler skips it), READY or REMOVING. The rule
+ * that keeps a path from changing while the handler reads it: the handler
+ * takes a READY slot to REMOVING before reading its path, and nothing ever
+ * takes a slot out of REMOVING (the process is dying), so only FREE slots
+ * are refilled and forget frees a slot only while it is READY. unlink is
+ * async-signal-safe.
  */
-enum { SLOT_FREE, SLOT_FILLING, SLOT_READY };
+enum { SLOT_FREE, SLOT_FILLING, SLOT_READY, SLOT_REMOVING };
 static struct {
 	atomic_int state;
 	char path[PATH_MAX];
@@ -43,9 +47,11 @@ static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
 static void remove_temporaries(int sig)
 {
 	int saved = errno;
-	for (size_t i = 0; i < SIGNAL_SLOTS; i++)
-		if (atomic_load(&slots[i].state) == SLOT_READY)
+	for (size_t i = 0; i < SIGNAL_SLOTS; i++) {
+		int expected = SLOT_READY;
+		if (atomic_compare_exchange_strong(&slots[i].state, &expected, SLOT_REMOVING))
 			unlink(slots[i].path);
+	}
 	errno = saved;
 	raise(sig); /* SA_RESETHAND | SA_NODEFER: the default action, now */
 }
@@ -86,11 +92,12 @@ static int remember(const char *name)
 
 void gg_i_temp_forget(int slot)
 {
-	if (slot >= 0 && slot < SIGNAL_SLOTS)
-		atomic_store(&slots[slot].state, SLOT_FREE);
+	int expected = SLOT_READY;
+	if (slot >= 0 && slot < SIGNAL_SLOTS) /* a slot being removed stays so: see above */
+		atomic_compare_exchange_strong(&slots[slot].state, &expected, SLOT_FREE);
 }
 
-/* Whether `name` is exactly PREFIX PID "-" N; sets *pid. */
+/* Whether `name` is exactly PREFIX PID "-" N with 0 < PID <= INT_MAX; sets *pid. */
 static bool temp_name_pid(const char *name, pid_t *pid)
 {
 	size_t prefix = strlen(GG_I_TEMP_PREFIX);
@@ -100,7 +107,7 @@ static bool temp_name_pid(const char *name, pid_t *pid)
 	long value = 0;
 	while (*p >= '0' && *p <= '9' && p - digits < 10)
 		value = value * 10 + (*p++ - '0');
-	if (p == digits || *p++ != '-' || value <= 0)
+	if (p == digits || *p++ != '-' || value <= 0 || value > INT_MAX)
 		return false;
 	const char *counter = p;
 	while (*p >= '0' && *p <= '9')
@@ -109,6 +116,38 @@ static bool temp_name_pid(const char *name, pid_t *pid)
 		return false;
 	*pid = (pid_t)value;
 	return true;
+}
+
+/*
+ * Remove the temporary folder `name` in the folder open as `d` when it holds
+ * regular files only and no NAME.old is beside it (a swap was under way:
+ * what is in it may be the user's). Failures are ignored.
+ */
+static void sweep_folder(DIR *d, const char *name)
+{
+	char old[NAME_MAX + 8];
+	struct stat st;
+	snprintf(old, sizeof(old), "%s.old", name);
+	if (fstatat(dirfd(d), old, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
+		return;
+	int fd = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *sub = fd >= 0 ? fdopendir(fd) : NULL;
+	bool only_files = sub != NULL;
+	for (struct dirent *e; only_files && (e = readdir(sub)) != NULL;)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)))
+			only_files = false;
+	if (only_files) {
+		rewinddir(sub);
+		for (struct dirent *e; (e = readdir(sub)) != NULL;)
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				unlinkat(fd, e->d_name, 0);
+		unlinkat(dirfd(d), name, AT_REMOVEDIR);
+	}
+	if (sub)
+		closedir(sub);
+	else if (fd >= 0)
+		close(fd);
 }
 
 void gg_i_temp_sweep(const char *dir, size_t dir_len)
@@ -124,9 +163,13 @@ void gg_i_temp_sweep(const char *dir, size_t dir_len)
 		if (!temp_name_pid(e->d_name, &pid) || pid == getpid())
 			continue;
 		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    !S_ISREG(st.st_mode) || now - st.st_mtime < STALE_SECONDS)
+		    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) || now - st.st_mtime < STALE_SECONDS)
 			continue;
-		if (kill(pid, 0) != 0 && errno == ESRCH)
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			sweep_folder(d, e->d_name);
+		else
 			unlinkat(dirfd(d), e->d_name, 0);
 	}
 	if (d)
@@ -137,7 +180,6 @@ void gg_i_temp_sweep(const char *dir, size_t dir_len)
 int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int *slot)
 {
 	gg_buf path = GG_BUF_INIT;
-	sigset_t fatal, old;
 	int err = 0;
 
 	*fd = -1;
@@ -146,11 +188,11 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 	install_handler();
 	gg_i_temp_sweep(dir, dir_len);
 
-	/* no signal between creating the file and remembering it */
-	sigemptyset(&fatal);
-	for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++)
-		sigaddset(&fatal, fatal_signals[i]);
-	pthread_sigmask(SIG_BLOCK, &fatal, &old);
+	/*
+	 * The name is remembered before the file exists, so a signal on any
+	 * thread finds every temporary on disk (at worst it unlinks a name
+	 * that O_EXCL found taken: a leftover of a gone run with our PID).
+	 */
 	for (int attempt = 0; attempt < TMP_ATTEMPTS && *fd < 0 && !err; attempt++) {
 		gg_buf_clear(&path);
 		gg_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
@@ -159,20 +201,49 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 			err = gg_error_oom();
 			break;
 		}
+		*slot = remember(path.ptr);
 		*fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (*fd < 0 && errno != EEXIST)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
-						 dir_len > 1 ? (int)dir_len - 1 : 1,
-						 dir_len ? dir : ".");
+		if (*fd < 0) {
+			int e = errno;
+			gg_i_temp_forget(*slot);
+			*slot = -1;
+			if (e != EEXIST)
+				err = gg_error_set_errno(GG_EIO, e, "cannot write in '%.*s'",
+							 dir_len > 1 ? (int)dir_len - 1 : 1,
+							 dir_len ? dir : ".");
+		}
 	}
 	if (!err && *fd < 0)
 		err = gg_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
 				   dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
-	if (!err) {
-		*slot = remember(path.ptr);
+	if (!err)
 		*name = gg_buf_detach(&path); /* not out of memory: checked above */
+	gg_buf_free(&path);
+	return err;
+}
+
+int gg_i_temp_create_folder(const char *dir, size_t dir_len, char **name)
+{
+	gg_buf path = GG_BUF_INIT;
+	int err = 0;
+
+	*name = NULL;
+	gg_i_temp_sweep(dir, dir_len);
+	for (int attempt = 0; attempt < TMP_ATTEMPTS && !*name && !err; attempt++) {
+		gg_buf_clear(&path);
+		gg_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
+			      (long)getpid(), atomic_fetch_add(&tmp_counter, 1));
+		if (path.oom)
+			err = gg_error_oom();
+		else if (mkdir(path.ptr, 0700) == 0)
+			*name = gg_buf_detach(&path);
+		else if (errno != EEXIST)
+			err = gg_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
+						 dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!err && !*name)
+		err = gg_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
+				   dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
 	gg_buf_free(&path);
 	return err;
 }

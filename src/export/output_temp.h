@@ -30,10 +30,19 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 void gg_i_temp_forget(int slot);
 
 /*
+ * Create a new, empty temporary folder (mode 0700) in the folder `dir`
+ * (as above), named like a temporary file. A signal does not remove it; a
+ * later sweep does, once its run is gone. Sets *name (malloc'd, the caller
+ * frees it). Returns 0, GG_EIO or GG_ENOMEM.
+ */
+int gg_i_temp_create_folder(const char *dir, size_t dir_len, char **name);
+
+/*
  * Remove from the folder `dir` (the first dir_len bytes; 0: the current
  * folder) the temporaries a run that is gone left: only regular files
  * named exactly ".glossgraph.tmp-PID-N" whose PID no process has (kill
- * says ESRCH) and that are older than a few seconds. Failures are ignored:
+ * says ESRCH) and that are older than a few seconds, and folders so named
+ * that hold regular files only and have no NAME.old beside them. Failures are ignored:
  * a leftover costs room, not correctness.
  */
 void gg_i_temp_sweep(const char *dir, size_t dir_len);

@@ -1,12 +1,17 @@
 /* vault.c - the concepts as a folder of linked Markdown notes (Obsidian, Logseq, Foam), written as a whole. */
+#define _GNU_SOURCE /* syncfs */
 #include "export/export.h"
 #include "export/names.h"
 #include "export/output.h"
+#include "export/output_temp.h"
 #include "core/error.h"
+#include "core/strmap.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -215,33 +220,61 @@ static int note_text(vault *w, const gg_i_node_text *nt, size_t first_edge, size
 	return err;
 }
 
-/* Write w->text to DIR/NAME through an atomic output; remember the file. */
+/*
+ * Write w->text to the new file TMP_DIR/NAME (the folder is ours alone, so
+ * no temporary beside it; the folder is synced once, see sync_folder) and
+ * remember it for removal on failure. Returns 0, GG_EIO naming the file and
+ * the reason, or GG_ENOMEM.
+ */
 static int write_file(vault *w, const char *name)
 {
-	gg_i_output o = GG_I_OUTPUT_INIT;
 	gg_buf_clear(&w->path);
 	gg_buf_printf(&w->path, "%s/%s", w->tmp_dir, name);
-	if (w->path.oom)
+	char *kept = w->path.oom ? NULL : strdup(w->path.ptr);
+	if (!kept || GG_ARRAY_PUSH_SLOT(w->written, w->n_written, w->cap_written) != 0) {
+		free(kept);
 		return gg_error_oom();
-	int err = gg_i_output_open(&o, w->path.ptr);
-	if (!err) {
-		fwrite(gg_i_str(&w->text), 1, w->text.len, o.f);
-		err = gg_i_output_close(&o);
 	}
-	if (!err)
-		err = gg_i_output_commit(&o);
-	gg_i_output_abort(&o);
-	if (!err) {
-		char *kept = strdup(w->path.ptr);
-		if (!kept || (w->n_written == w->cap_written &&
-			      GG_ARRAY_PUSH_SLOT(w->written, w->n_written, w->cap_written) != 0)) {
-			free(kept);
-			unlink(w->path.ptr);
-			return gg_error_oom();
+	int fd = open(kept, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		int err = gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", kept);
+		free(kept);
+		return err;
+	}
+	w->written[w->n_written++] = kept;
+	const char *p = gg_i_str(&w->text);
+	int e = 0;
+	for (size_t left = w->text.len; left && !e;) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno != EINTR)
+			e = errno;
+		else if (n > 0) {
+			p += n;
+			left -= (size_t)n;
 		}
-		w->written[w->n_written++] = kept;
 	}
-	return err;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	return e ? gg_error_set_errno(GG_EIO, e, "cannot write '%s'", kept) : 0;
+}
+
+/* Put the written notes of folder `dir`, and the folder itself, on disk. Returns 0 or GG_EIO. */
+static int sync_folder(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
+#ifdef __linux__
+	int r = syncfs(fd);
+#else
+	sync();
+	int r = 0;
+#endif
+	if (r == 0)
+		r = fsync(fd);
+	int e = r ? errno : 0;
+	close(fd);
+	return e ? gg_error_set_errno(GG_EIO, e, "cannot write '%s'", dir) : 0;
 }
 
 /* Name every node's note, then write each note. Returns 0 or a GG_E* code. */
@@ -293,6 +326,8 @@ static int write_notes(vault *w)
 			gg_buf_printf(&w->text, "%s.md\n", w->note[v->nodes[i]]);
 		err = w->text.oom ? gg_error_oom() : write_file(w, MARKER);
 	}
+	if (!err)
+		err = sync_folder(w->tmp_dir);
 	gg_i_node_text_free(&nt);
 	return err;
 }
@@ -336,18 +371,24 @@ static int check_target(const char *dir, bool *exists)
 	return 0;
 }
 
-/* Whether `name` is one of the lines of `manifest` (the notes an old vault holds). */
-static bool listed(const gg_buf *manifest, const char *name)
+/*
+ * Index the lines of `manifest` (the notes an old vault holds) in *listed:
+ * *lines gets them NUL-separated (the map's keys; the caller frees both).
+ * Returns 0 or GG_ENOMEM.
+ */
+static int index_manifest(const gg_buf *manifest, gg_buf *lines, gg_strmap *listed)
 {
-	size_t n = strlen(name);
-	for (const char *line = gg_i_str(manifest); *line;) {
-		const char *end = strchr(line, '\n');
-		size_t len = end ? (size_t)(end - line) : strlen(line);
-		if (len == n && memcmp(line, name, n) == 0)
-			return true;
-		line += len + (end ? 1 : 0);
-	}
-	return false;
+	gg_buf_put(lines, gg_i_str(manifest), manifest->len);
+	gg_buf_putc(lines, '\0');
+	if (lines->oom)
+		return gg_error_oom();
+	for (size_t i = 0; i < manifest->len; i++)
+		if (lines->ptr[i] == '\n')
+			lines->ptr[i] = '\0';
+	for (size_t at = 0; at < manifest->len; at += strlen(lines->ptr + at) + 1)
+		if (lines->ptr[at] && gg_strmap_put(listed, lines->ptr + at, 0, NULL) < 0)
+			return gg_error_oom();
+	return 0;
 }
 
 /* Read the manifest of the vault at `dir` into *out ("" when it has none). */
@@ -385,7 +426,8 @@ static int move(const char *a, const char *b, const char *name)
  * user's own notes) is carried into the new folder unless a new note has
  * its name, the new folder takes its place, and the old notes are removed.
  * Any other folder, or a file, is refused. On failure the old folder is
- * put back as it was. Returns 0, GG_EIO or GG_ENOMEM.
+ * put back as it was (when that fails, the message says where it is kept).
+ * Returns 0, GG_EIO or GG_ENOMEM.
  */
 static int swap_in(vault *w, const char *dir)
 {
@@ -401,9 +443,12 @@ static int swap_in(vault *w, const char *dir)
 		return 0;
 	}
 	gg_buf old = GG_BUF_INIT, manifest = GG_BUF_INIT, carried = GG_BUF_INIT, path = GG_BUF_INIT;
+	gg_buf lines = GG_BUF_INIT;
+	gg_strmap listed = GG_STRMAP_INIT;
+	uint32_t ignored;
 	read_manifest(dir, &manifest);
 	gg_buf_printf(&old, "%s.old", w->tmp_dir);
-	if (old.oom || manifest.oom) {
+	if (old.oom || manifest.oom || index_manifest(&manifest, &lines, &listed)) {
 		err = gg_error_oom();
 		goto done;
 	}
@@ -416,7 +461,7 @@ static int swap_in(vault *w, const char *dir)
 	for (struct dirent *e; d && !err && (e = readdir(d)) != NULL;) {
 		const char *name = e->d_name;
 		if (!strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, MARKER) ||
-		    listed(&manifest, name))
+		    gg_strmap_get(&listed, name, &ignored))
 			continue;
 		gg_buf_clear(&path);
 		gg_buf_printf(&path, "%s/%s", w->tmp_dir, name);
@@ -440,7 +485,9 @@ static int swap_in(vault *w, const char *dir)
 		/* put the old folder back as it was */
 		for (size_t at = 0; at < carried.len; at += strlen(carried.ptr + at) + 1)
 			move(w->tmp_dir, old.ptr, carried.ptr + at);
-		rename(old.ptr, dir);
+		if (rename(old.ptr, dir) != 0)
+			err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s', nor put the old vault "
+						 "back: it is kept as '%s'", dir, old.ptr);
 		goto done;
 	}
 	/* the old notes and marker, then the folder (kept when something of the user's is left) */
@@ -465,6 +512,31 @@ done:
 	gg_buf_free(&manifest);
 	gg_buf_free(&carried);
 	gg_buf_free(&path);
+	gg_buf_free(&lines);
+	gg_strmap_free(&listed);
+	return err;
+}
+
+/*
+ * swap_in under the lock of the target's folder (two runs never mix their
+ * vaults) and with the fatal signals held back on this thread (a signal
+ * never leaves the user's files inside the temporary folder). Returns as
+ * swap_in does, or GG_EIO when the folder cannot be locked.
+ */
+static int swap_locked(vault *w, const char *dir)
+{
+	sigset_t fatal, old;
+	int lock = -1, err = gg_i_output_lock_folder(dir, &lock);
+	if (err)
+		return err;
+	sigemptyset(&fatal);
+	sigaddset(&fatal, SIGINT);
+	sigaddset(&fatal, SIGTERM);
+	sigaddset(&fatal, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &fatal, &old);
+	err = swap_in(w, dir);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	gg_i_output_unlock_folder(lock);
 	return err;
 }
 
@@ -478,29 +550,24 @@ int gg_i_export_vault(const gg_i_view *v, const char *dir)
 		return gg_error_set(GG_EINVAL, "vault writes a folder: give -o a folder, not '-'");
 	w.note = calloc(n + 1, sizeof(*w.note));
 	w.label = calloc(n + 1, sizeof(*w.label));
-	char *copy = strdup(dir), *base = strdup(dir);
+	char *copy = strdup(dir);
 	bool exists;
-	if (!w.note || !w.label || !copy || !base) {
+	if (!w.note || !w.label || !copy) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
 	if ((err = check_target(dir, &exists)) != 0)
 		goto cleanup;
-	gg_buf_printf(&w.path, "%s/.%s.tmp-%ld-XXXXXX", dirname(copy), basename(base), (long)getpid());
-	w.tmp_dir = gg_buf_detach(&w.path);
-	if (!w.tmp_dir) {
+	gg_buf_printf(&w.path, "%s/", dirname(copy));
+	if (w.path.oom) {
 		err = gg_error_oom();
 		goto cleanup;
 	}
-	if (!mkdtemp(w.tmp_dir)) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot write the vault '%s'", dir);
-		free(w.tmp_dir);
-		w.tmp_dir = NULL;
+	if ((err = gg_i_temp_create_folder(w.path.ptr, w.path.len, &w.tmp_dir)) != 0)
 		goto cleanup;
-	}
 	err = write_notes(&w);
 	if (!err)
-		err = swap_in(&w, dir);
+		err = swap_locked(&w, dir);
 cleanup:
 	if (err)
 		remove_tmp(&w);
@@ -513,7 +580,6 @@ cleanup:
 	free(w.label);
 	free(w.note);
 	free(copy);
-	free(base);
 	gg_i_names_free(&w.names);
 	gg_buf_free(&w.text);
 	gg_buf_free(&w.scratch);

@@ -102,21 +102,22 @@ static void join(gg_buf *out, const char **items, size_t n)
 /* Append the cleaned items as a list ["a", "b"], '"' and '\\' escaped by a backslash. */
 static void list(gg_buf *out, const char **items, size_t n, const char **more, size_t n_more)
 {
+	gg_buf item = GG_BUF_INIT;
 	gg_buf_putc(out, '[');
 	for (size_t i = 0; i < n + n_more; i++) {
 		gg_buf_puts(out, i ? ", \"" : "\"");
-		size_t start = out->len;
-		gg_i_clean(out, i < n ? items[i] : more[i - n]);
-		for (size_t k = start; !out->oom && k < out->len; k++) {
-			if (out->ptr[k] == '"' || out->ptr[k] == '\\') {
-				gg_buf_putc(out, ' '); /* room for the backslash */
-				memmove(out->ptr + k + 1, out->ptr + k, out->len - k - 1);
-				out->ptr[k++] = '\\';
-			}
+		gg_buf_clear(&item);
+		gg_i_clean(&item, i < n ? items[i] : more[i - n]);
+		out->oom |= item.oom;
+		for (size_t k = 0; k < item.len; k++) {
+			if (item.ptr[k] == '"' || item.ptr[k] == '\\')
+				gg_buf_putc(out, '\\');
+			gg_buf_putc(out, item.ptr[k]);
 		}
 		gg_buf_putc(out, '"');
 	}
 	gg_buf_putc(out, ']');
+	gg_buf_free(&item);
 }
 
 /* Append the UTF-8 text s, cut to `max` characters, the last of them an

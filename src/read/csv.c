@@ -105,6 +105,7 @@ static void put_definition(void *payload, const char *s, size_t n, size_t at)
 	gg_i_record_text(payload, s, n, at);
 }
 
+/* Whether every field of the current row is empty, white space or "". */
 static bool row_is_blank(const csv_reader *r)
 {
 	for (size_t i = 0; i < r->n_fields; i++) {
@@ -189,6 +190,11 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 	for (size_t i = 0; i < r->n_fields; i++) {
 		gg_buf col = GG_BUF_INIT;
 		field_pieces(r, r->fields[i], put_buf, &col);
+		if (col.oom) {
+			gg_buf_free(&col);
+			err = gg_error_oom();
+			goto cleanup;
+		}
 		columns[i] = gg_i_field_named(col.ptr ? col.ptr : "", col.len);
 		gg_buf_free(&col);
 		term |= columns[i] == GG_FIELD_TERM;

@@ -111,6 +111,10 @@ static int read_object(gg_source *src, size_t at, const char *term, size_t term_
 	return err;
 }
 
+/*
+ * Read each object of root (an array, or an object of entries) as an entry;
+ * at[i] is where member i starts in the file. Returns 0 or the first error.
+ */
 static int read_members(gg_source *src, json_t *root, const size_t *at, size_t n_at)
 {
 	size_t k = 0;

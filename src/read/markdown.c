@@ -166,6 +166,7 @@ static bool blank(const md_line *l)
 	return l->kind == LINE_BLANK;
 }
 
+/* Append e to the entries found. Returns 0 or GG_ENOMEM. */
 static int push_entry(md_reader *m, md_entry e)
 {
 	if (GG_ARRAY_PUSH_SLOT(m->entries, m->n_entries, m->cap_entries))
@@ -179,8 +180,7 @@ static bool section_heading(const md_reader *m, size_t k, size_t titles)
 {
 	const md_line *l = &m->lines[k];
 	size_t n = l->end - l->body;
-	const char *s = gg_trim(m->src->text + l->body, &n);
-	(void)s;
+	gg_trim(m->src->text + l->body, &n);
 	return n > 1 && !(l->level == 1 && titles == 1); /* "A", "B": letter sections */
 }
 
@@ -334,6 +334,7 @@ typedef struct sink {
 	bool in_link;   /* links do not nest: '[' inside one is text */
 } sink;
 
+/* Hand s[0..n), from file offset `at` (SIZE_MAX: none), to the sink's record or buffer. */
 static void emit(sink *k, const char *s, size_t n, size_t at)
 {
 	if (k->rec)
@@ -511,6 +512,7 @@ static int index_slugs(md_reader *m)
 	return err;
 }
 
+/* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
 static int read_entry(md_reader *m, const md_entry *me)
 {
 	gg_record rec;

@@ -168,28 +168,53 @@ static const char **list_to_arena(gg_arena *a, const gg_buf *list, size_t *count
 	return items;
 }
 
+/* The index of the first replacement step of src at or after clean-text position pos. */
+static size_t first_step_from(const gg_source *src, size_t pos)
+{
+	size_t lo = 0, hi = src->n_steps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->steps[mid].pos < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The clean-text span [from, to) that definition bytes from anchor i follow. */
+static void anchor_span(const gg_record *r, size_t i, size_t *from, size_t *to)
+{
+	gg_offset_anchor a = r->anchors[i];
+	size_t end = i + 1 < r->n_anchors ? r->anchors[i + 1].pos : r->definition.len;
+	*from = a.offset + 1;
+	*to = a.offset + (end - a.pos);
+}
+
 /*
  * The way from definition positions back to file offsets: each anchor, and
- * within its span each place where the source replaced bad bytes.
+ * within its span each place where the source replaced bad bytes. The map
+ * lives in the glossary's arena and holds only the steps inside the record's
+ * spans; *first is the file offset of the first anchor. NULL when out of memory.
  */
 static gg_offset_map *offset_map(gg_record *r, uint64_t *first)
 {
 	gg_source *src = r->src;
-	size_t n = r->n_anchors;
-	for (size_t k = 0; k < src->n_steps; k++)
-		n++; /* at most one more anchor per replacement */
+	size_t n = r->n_anchors, from, to;
+	for (size_t i = 0; i < r->n_anchors; i++) {
+		anchor_span(r, i, &from, &to);
+		if (to > from)
+			n += first_step_from(src, to) - first_step_from(src, from);
+	}
 	gg_offset_map *m = gg_arena_alloc(&src->g->arena, sizeof(*m) + n * sizeof(m->anchors[0]));
 	if (!m)
 		return NULL;
 	m->n = 0;
-	size_t step = 0;
 	for (size_t i = 0; i < r->n_anchors; i++) {
 		gg_offset_anchor a = r->anchors[i];
-		size_t span = (i + 1 < r->n_anchors ? r->anchors[i + 1].pos : r->definition.len) - a.pos;
+		anchor_span(r, i, &from, &to);
 		m->anchors[m->n++] = (gg_offset_anchor){ a.pos, gg_i_source_offset(src, a.offset) };
-		while (step < src->n_steps && src->steps[step].pos <= a.offset)
-			step++;
-		for (size_t k = step; k < src->n_steps && src->steps[k].pos < a.offset + span; k++)
+		for (size_t k = first_step_from(src, from); k < src->n_steps && src->steps[k].pos < to; k++)
 			m->anchors[m->n++] = (gg_offset_anchor){ a.pos + (src->steps[k].pos - a.offset),
 								 src->steps[k].offset };
 	}
@@ -210,9 +235,10 @@ int gg_i_record_finish(gg_record *r)
 		return gg_i_glossary_warn(g, file, r->line, "an entry without a term skipped");
 	}
 	if (!r->definition.len && r->keep_undefined) {
-		if (gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; kept as a term without one",
-				       r->names.ptr))
-			return GG_ENOMEM;
+		int err = gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; kept as a term without one",
+					     r->names.ptr);
+		if (err)
+			return err;
 	} else if (!r->definition.len) {
 		g->stats.skipped_lines++;
 		return gg_i_glossary_warn(g, file, r->line, "'%.80s' has no definition; skipped", r->names.ptr);

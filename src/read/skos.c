@@ -23,8 +23,14 @@
 
 typedef enum predicate {
 	P_PREF, P_ALT, P_HIDDEN, P_DEFINITION, P_RELATED, P_BROADER, P_NARROWER,
-	P_MEMBER, P_TYPE, P_LABEL, P_NODE_KIND
+	P_MEMBER, P_TYPE, P_LABEL, P_NODE_KIND, N_PREDICATES
 } predicate;
+
+/* Which of a subject's statements of one predicate are read (see chosen()). */
+typedef struct choice {
+	bool preferred;         /* it has an untagged or English one: read those */
+	const char *first_lang; /* else those in this language; NULL when none */
+} choice;
 
 /* One statement kept: subject (index), what it says, the object's text and language. */
 typedef struct triple {
@@ -42,6 +48,8 @@ typedef struct subject {
 	bool keyword;          /* a keyword node of `export skos` (gg:nodeKind "keyword") */
 	const char *label;     /* chosen prefLabel (or rdfs:label), or NULL */
 	size_t first, n;       /* its triples in the sorted order */
+	size_t first_col, n_col; /* the collections it is a member of, in collections[] */
+	choice choices[N_PREDICATES];
 } subject;
 
 typedef struct skos_reader {
@@ -52,7 +60,12 @@ typedef struct skos_reader {
 	size_t n_subjects, cap_subjects;
 	triple *triples;
 	size_t n_triples, cap_triples;
+	uint32_t *collections; /* subject indices, grouped by member (subject.first_col) */
 	size_t scan;           /* where the last subject was found in the text */
+	gg_strmap openings;    /* the first word of a line -> the first line opening with it */
+	uint32_t *next_opening; /* line -> the next line opening with the same word, UINT32_MAX: none */
+	size_t *opening_at;    /* line -> where its first word starts */
+	char *words;           /* those words, NUL-terminated: the keys of openings */
 	char error[300];       /* serd's first error */
 	unsigned error_line, error_col;
 	int err;
@@ -89,37 +102,72 @@ static const char *node_text(skos_reader *r, const SerdNode *n)
 	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
 
-/* The first place at or after `from` where `form` opens a line (after blanks), or NULL. */
-static const char *line_opening(const char *t, size_t from, const char *form)
+/*
+ * Index the first word of every line (after blanks; "<...>" whole, else up
+ * to white space), so that a subject's line is found without searching the
+ * text. Returns 0 or GG_ENOMEM.
+ */
+static int index_openings(skos_reader *r)
 {
-	for (const char *hit = strstr(t + from, form); hit; hit = strstr(hit + 1, form)) {
-		const char *p = hit;
-		while (p > t && (p[-1] == ' ' || p[-1] == '\t'))
-			p--;
-		if (p == t || p[-1] == '\n' || p[-1] == '\r')
-			return hit;
+	const gg_source *src = r->src;
+	const char *t = src->text;
+	size_t n = src->n_lines, w = 0;
+	r->next_opening = malloc((n ? n : 1) * sizeof(*r->next_opening));
+	r->opening_at = malloc((n ? n : 1) * sizeof(*r->opening_at));
+	r->words = malloc(src->len + n + 1);
+	if (!r->next_opening || !r->opening_at || !r->words)
+		return gg_error_oom();
+	for (size_t k = n; k-- > 0;) { /* backwards: each word's chain runs forwards */
+		size_t p = src->lines[k], end;
+		while (t[p] == ' ' || t[p] == '\t')
+			p++;
+		for (end = p; t[end] && !strchr(" \t\r\n", t[end]); end++)
+			if (t[p] == '<' && t[end] == '>') {
+				end++;
+				break;
+			}
+		r->opening_at[k] = p;
+		r->next_opening[k] = UINT32_MAX;
+		if (end == p)
+			continue;
+		char *word = r->words + w;
+		memcpy(word, t + p, end - p);
+		word[end - p] = '\0';
+		w += end - p + 1;
+		uint32_t first;
+		int added = gg_strmap_put(&r->openings, word, (uint32_t)k, &first);
+		if (added < 0)
+			return gg_error_oom();
+		if (!added) {
+			r->next_opening[k] = first;
+			gg_strmap_set(&r->openings, word, (uint32_t)k);
+		}
 	}
-	return NULL;
+	return 0;
 }
 
 /*
  * The line where a subject written as `written` opens its statements:
- * serd gives no positions, so the text is searched on from the last one
- * (a blank node, or a subject not found, takes the last one's line).
+ * serd gives no positions, so the first line at or after the last
+ * subject's that opens with it is taken (a blank node, or a subject not
+ * found, takes the last one's line).
  */
 static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 {
-	const char *t = r->src->text;
 	char form[512];
 	int n = snprintf(form, sizeof(form), written->type == SERD_URI ? "<%s>" : "%s", (const char *)written->buf);
-	const char *hit = NULL;
-	/* statements come in the order of the text: search on from the last subject */
+	uint32_t k;
 	if (written->type != SERD_BLANK && n > 0 && (size_t)n < sizeof(form) &&
-	    (hit = line_opening(t, r->scan, form)))
-		r->scan = (size_t)(hit - t);
-	return gg_i_source_line(r->src, hit ? (size_t)(hit - t) : r->scan);
+	    gg_strmap_get(&r->openings, form, &k)) {
+		while (k != UINT32_MAX && r->opening_at[k] < r->scan)
+			k = r->next_opening[k];
+		if (k != UINT32_MAX)
+			r->scan = r->opening_at[k];
+	}
+	return gg_i_source_line(r->src, r->scan);
 }
 
+/* Whether iri is a predicate the reader keeps; its kind in *out. */
 static bool predicate_of(const char *iri, predicate *out)
 {
 	static const struct {
@@ -151,7 +199,10 @@ static int subject_index(skos_reader *r, const char *iri, const SerdNode *writte
 		return 0;
 	if (GG_ARRAY_PUSH_SLOT(r->subjects, r->n_subjects, r->cap_subjects))
 		return GG_ENOMEM;
-	r->subjects[r->n_subjects++] = (subject){ iri, written ? subject_line(r, written) : 0, false, false, false, NULL, 0, 0 };
+	subject *sub = &r->subjects[r->n_subjects++];
+	memset(sub, 0, sizeof(*sub));
+	sub->iri = iri;
+	sub->line = written ? subject_line(r, written) : 0;
 	return 0;
 }
 
@@ -167,6 +218,29 @@ static SerdStatus on_base(void *handle, const SerdNode *uri)
 	return serd_env_set_base_uri(r->env, uri);
 }
 
+/*
+ * The kind of the predicate node pred in *out, false when it is one not read
+ * (nothing is copied then); an undeclared prefix is noted as the file's error.
+ * GG_ENOMEM sets r->err.
+ */
+static bool kept_predicate(skos_reader *r, const SerdNode *pred, predicate *out)
+{
+	if (pred->type != SERD_CURIE)
+		return predicate_of((const char *)pred->buf, out);
+	SerdNode full = serd_env_expand_node(r->env, pred);
+	if (!full.buf) {
+		undeclared(r, pred);
+		return false;
+	}
+	bool kept = predicate_of((const char *)full.buf, out);
+	serd_node_free(&full);
+	return kept;
+}
+
+/*
+ * serd's statement sink: keeps a statement of a known predicate as a triple.
+ * SERD_FAILURE with r->err set when out of memory.
+ */
 static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const SerdNode *graph,
 			       const SerdNode *subj, const SerdNode *pred, const SerdNode *obj,
 			       const SerdNode *datatype, const SerdNode *lang)
@@ -175,13 +249,8 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 	(void)graph;
 	(void)datatype;
 	skos_reader *r = handle;
-	const char *p = node_text(r, pred);
 	predicate kind;
-	if (!p) {
-		r->err = gg_error_oom();
-		return SERD_FAILURE;
-	}
-	if (!predicate_of(p, &kind))
+	if (!kept_predicate(r, pred, &kind))
 		return SERD_SUCCESS; /* mention links and other statements are not read back */
 	const char *s = node_text(r, subj), *o = node_text(r, obj);
 	const char *l = lang ? gg_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
@@ -203,6 +272,7 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 	return SERD_SUCCESS;
 }
 
+/* serd's error sink: keeps the first error's message and place for the report. */
 static SerdStatus on_error(void *handle, const SerdError *e)
 {
 	skos_reader *r = handle;
@@ -235,19 +305,56 @@ static bool preferred_lang(const char *lang)
  * when the subject has one of that predicate, else those in the language
  * of its first.
  */
-static bool chosen(const skos_reader *r, const subject *s, const triple *t)
+static bool chosen(const subject *s, const triple *t)
 {
-	const triple *first = NULL;
-	for (size_t i = s->first; i < s->first + s->n; i++) {
-		const triple *u = &r->triples[i];
-		if (u->pred != t->pred)
-			continue;
-		if (preferred_lang(u->lang))
-			return preferred_lang(t->lang);
-		if (!first)
-			first = u;
+	const choice *c = &s->choices[t->pred];
+	if (c->preferred)
+		return preferred_lang(t->lang);
+	return c->first_lang && strcmp(c->first_lang, t->lang) == 0;
+}
+
+/* Fill in each predicate's choice of sub from its triples, in one pass. */
+static void choose_languages(const skos_reader *r, subject *sub)
+{
+	for (size_t i = sub->first; i < sub->first + sub->n; i++) {
+		const triple *t = &r->triples[i];
+		choice *c = &sub->choices[t->pred];
+		c->preferred |= preferred_lang(t->lang);
+		if (!c->first_lang)
+			c->first_lang = t->lang;
 	}
-	return first && strcmp(first->lang, t->lang) == 0;
+}
+
+/*
+ * Group the collections each subject is a member of by member (counting
+ * sort over the skos:member triples, kept in their order). 0 or GG_ENOMEM.
+ */
+static int index_members(skos_reader *r)
+{
+	size_t n = 0;
+	uint32_t member;
+	for (size_t i = 0; i < r->n_triples; i++) {
+		const triple *t = &r->triples[i];
+		if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member)) {
+			r->subjects[member].n_col++;
+			n++;
+		}
+	}
+	if (!(r->collections = malloc((n ? n : 1) * sizeof(*r->collections))))
+		return gg_error_oom();
+	for (size_t s = 0, at = 0; s < r->n_subjects; s++) {
+		r->subjects[s].first_col = at;
+		at += r->subjects[s].n_col;
+		r->subjects[s].n_col = 0;
+	}
+	for (size_t i = 0; i < r->n_triples; i++) {
+		const triple *t = &r->triples[i];
+		if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member)) {
+			subject *m = &r->subjects[member];
+			r->collections[m->first_col + m->n_col++] = t->subject;
+		}
+	}
+	return 0;
 }
 
 /* The part of an IRI after its last '#' or '/', for things without a label. */
@@ -258,7 +365,10 @@ static const char *local_name(const char *iri)
 	return cut && cut[1] ? cut + 1 : iri;
 }
 
-/* Order the triples by subject (keeping their order) and choose each subject's label. */
+/*
+ * Order the triples by subject (keeping their order), choose each subject's
+ * languages and label, and index memberships. 0 or GG_ENOMEM.
+ */
 static int organise(skos_reader *r)
 {
 	/* counting sort: stable, O(n) */
@@ -284,14 +394,15 @@ static int organise(skos_reader *r)
 	r->cap_triples = r->n_triples;
 	for (size_t s = 0; s < r->n_subjects; s++) {
 		subject *sub = &r->subjects[s];
+		choose_languages(r, sub);
 		for (int pass = 0; pass < 2 && !sub->label; pass++)
 			for (size_t i = sub->first; i < sub->first + sub->n && !sub->label; i++) {
 				const triple *t = &r->triples[i];
-				if (t->pred == (pass ? P_LABEL : P_PREF) && chosen(r, sub, t))
+				if (t->pred == (pass ? P_LABEL : P_PREF) && chosen(sub, t))
 					sub->label = t->object;
 			}
 	}
-	return 0;
+	return index_members(r);
 }
 
 /* A label that abbreviates the term ("NAS" of "Neural Architecture Search"). */
@@ -306,6 +417,7 @@ static bool abbreviates(const char *label, const char *term)
 	return upper && term && gg_name_is_abbrev_of(label, strlen(label), term, strlen(term));
 }
 
+/* Add subject s as an entry of the glossary: 0, or the error of adding it. */
 static int read_concept(skos_reader *r, size_t s)
 {
 	const subject *sub = &r->subjects[s];
@@ -318,12 +430,12 @@ static int read_concept(skos_reader *r, size_t s)
 		gg_i_record_name(&rec, sub->label, strlen(sub->label));
 	for (size_t i = sub->first; i < sub->first + sub->n && !err; i++) {
 		const triple *t = &r->triples[i];
-		if ((t->pred == P_ALT || t->pred == P_HIDDEN) && chosen(r, sub, t)) {
+		if ((t->pred == P_ALT || t->pred == P_HIDDEN) && chosen(sub, t)) {
 			if (abbreviates(t->object, sub->label))
 				gg_i_record_abbrev(&rec, t->object, t->object_len);
 			else
 				gg_i_record_name(&rec, t->object, t->object_len);
-		} else if (t->pred == P_DEFINITION && chosen(r, sub, t)) {
+		} else if (t->pred == P_DEFINITION && chosen(sub, t)) {
 			gg_i_record_text(&rec, "\n", 1, SIZE_MAX);
 			gg_i_record_text(&rec, t->object, t->object_len, SIZE_MAX);
 		} else if (t->pred == P_RELATED || t->pred == P_BROADER || t->pred == P_NARROWER) {
@@ -334,16 +446,10 @@ static int read_concept(skos_reader *r, size_t s)
 		}
 	}
 	/* the collections it is a member of, in the order they say so */
-	for (size_t c = 0; c < r->n_subjects && !err; c++) {
-		const subject *col = &r->subjects[c];
-		for (size_t i = col->first; i < col->first + col->n; i++) {
-			const triple *t = &r->triples[i];
-			uint32_t member;
-			if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member) && member == s) {
-				const char *name = col->label ? col->label : local_name(col->iri);
-				gg_i_record_category(&rec, name, strlen(name));
-			}
-		}
+	for (size_t i = sub->first_col; i < sub->first_col + sub->n_col && !err; i++) {
+		const subject *col = &r->subjects[r->collections[i]];
+		const char *name = col->label ? col->label : local_name(col->iri);
+		gg_i_record_category(&rec, name, strlen(name));
 	}
 	if (!err)
 		err = gg_i_record_finish(&rec);
@@ -360,6 +466,8 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 	int err = gg_i_source_open(&src, g, name, data, len);
 	r.src = &src;
 	if (err)
+		goto cleanup;
+	if ((err = index_openings(&r)))
 		goto cleanup;
 	if (!(r.env = serd_env_new(NULL)) ||
 	    !(reader = serd_reader_new(SERD_TURTLE, &r, NULL, on_base, on_prefix, on_statement, NULL))) {
@@ -397,6 +505,11 @@ cleanup:
 	gg_strmap_free(&r.by_iri);
 	free(r.subjects);
 	free(r.triples);
+	free(r.collections);
+	free(r.next_opening);
+	free(r.opening_at);
+	free(r.words);
+	gg_strmap_free(&r.openings);
 	gg_i_source_close(&src);
 	return err;
 }

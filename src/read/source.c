@@ -37,8 +37,10 @@ static int sanitise(gg_source *src, gg_buf *clean, const char *data, size_t len,
 {
 	size_t warned = 0;
 	uint32_t no = 0;
-	if (!GG_ARRAY_PUSH_SLOT(src->steps, src->n_steps, src->cap_steps))
-		src->steps[src->n_steps++] = (gg_offset_anchor){ 0, bom };
+	int err;
+	if (GG_ARRAY_PUSH_SLOT(src->steps, src->n_steps, src->cap_steps))
+		return gg_error_oom();
+	src->steps[src->n_steps++] = (gg_offset_anchor){ 0, bom };
 	for (size_t pos = bom; pos < len;) {
 		size_t end = pos;
 		while (end < len && data[end] != '\n')
@@ -54,18 +56,19 @@ static int sanitise(gg_source *src, gg_buf *clean, const char *data, size_t len,
 				return gg_error_oom();
 			src->g->stats.replaced_bytes += bad;
 			if (warned++ < MAX_BYTE_WARNINGS &&
-			    gg_i_glossary_warn(src->g, src->name, no, "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
-					       bad, bad == 1 ? "" : "s"))
-				return GG_ENOMEM;
+			    (err = gg_i_glossary_warn(src->g, src->name, no,
+						      "%zu invalid UTF-8 or control byte%s replaced by U+FFFD",
+						      bad, bad == 1 ? "" : "s")))
+				return err;
 		} else {
 			gg_buf_put(clean, data + pos, end - pos);
 		}
 		pos = end;
 	}
 	if (warned > MAX_BYTE_WARNINGS &&
-	    gg_i_glossary_warn(src->g, src->name, 0, "%zu more lines had bytes replaced by U+FFFD",
-			       warned - MAX_BYTE_WARNINGS))
-		return GG_ENOMEM;
+	    (err = gg_i_glossary_warn(src->g, src->name, 0, "%zu more lines had bytes replaced by U+FFFD",
+				      warned - MAX_BYTE_WARNINGS)))
+		return err;
 	return gg_buf_ok(clean);
 }
 
@@ -106,7 +109,9 @@ int gg_i_source_open(gg_source *src, gg_glossary *g, const char *name, char *dat
 	if (gg_utf8_count_bad(data + bom, len - bom) == 0) {
 		src->text = data + bom;
 		src->len = len - bom;
-		if (bom && !GG_ARRAY_PUSH_SLOT(src->steps, src->n_steps, src->cap_steps))
+		if (bom && GG_ARRAY_PUSH_SLOT(src->steps, src->n_steps, src->cap_steps))
+			return gg_error_oom();
+		if (bom)
 			src->steps[src->n_steps++] = (gg_offset_anchor){ 0, bom };
 	} else {
 		gg_buf clean = GG_BUF_INIT;

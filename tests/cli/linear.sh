@@ -72,4 +72,31 @@ with open(sys.argv[2], "w") as f:
     for i in range(n):
         f.write("name%d (also other%d), cat\n\nSee target.\n\n" % (i, i))'
 
+linear "a Latin-1 CSV of many rows" csv 10000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "wb") as f:
+    f.write(b"term,definition\n")
+    for i in range(n):
+        f.write(b"caf\xe9 %d,A caf\xe9 that serves term %d.\n" % (i, i))'
+
+linear "a SKOS vocabulary of many members" ttl 3000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    f.write("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix ex: <http://example.org/> .\n")
+    f.write("ex:all a skos:Collection ; skos:prefLabel \"All\" .\n")
+    for i in range(n):
+        f.write("ex:c%d a skos:Concept ; skos:prefLabel \"term %d\"@en, \"terme %d\"@fr ;\n"
+                "    skos:definition \"Thing %d.\"@en .\nex:all skos:member ex:c%d .\n" % (i, i, i, i, i))'
+
+linear "a SKOS vocabulary of subjects within lines" ttl 3000 '
+import sys
+n = int(sys.argv[1])
+with open(sys.argv[2], "w") as f:
+    f.write("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix ex: <http://example.org/> .\n")
+    for i in range(n):
+        f.write("ex:c%d a skos:Concept ; skos:prefLabel \"term %d\" . ex:d%d a skos:Concept ;"
+                " skos:prefLabel \"other %d\" ; skos:definition \"Thing %d.\" .\n" % (i, i, i, i, i))'
+
 finish

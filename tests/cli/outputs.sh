@@ -136,14 +136,27 @@ printf 'x%.0s' {1..1000} >"$W/stale/.glossgraph.tmp-$dead-0"
 : >"$W/stale/.glossgraph.tmp-$dead-1.old"     # not the exact pattern: kept
 : >"$W/stale/.glossgraph.tmp-$$-2"            # a live run's: kept
 : >"$W/stale/.glossgraph.tmp-$dead-3"         # too young: kept
+: >"$W/stale/.glossgraph.tmp-$((dead + 4294967296))-4" # no PID (above INT_MAX): kept
+mkdir "$W/stale/.glossgraph.tmp-$dead-5"      # a dead vault's folder of notes: removed
+: >"$W/stale/.glossgraph.tmp-$dead-5/Alpha.md"
+mkdir -p "$W/stale/.glossgraph.tmp-$dead-6/.obsidian" # a folder within: kept
+mkdir "$W/stale/.glossgraph.tmp-$dead-7" "$W/stale/.glossgraph.tmp-$dead-7.old" # a swap under way: kept
 touch -d '1 minute ago' "$W/stale/.glossgraph.tmp-$dead-0" "$W/stale/.glossgraph.tmp-$dead-1.old" \
-	"$W/stale/.glossgraph.tmp-$$-2"
+	"$W/stale/.glossgraph.tmp-$$-2" "$W/stale/.glossgraph.tmp-$((dead + 4294967296))-4" \
+	"$W/stale/.glossgraph.tmp-$dead-5" "$W/stale/.glossgraph.tmp-$dead-6" "$W/stale/.glossgraph.tmp-$dead-7"
 run export tsv -i "$PAGE" -o "$W/stale/out.tsv"
 expect 0
 [ -e "$W/stale/.glossgraph.tmp-$dead-0" ] && fail "the dead run's temporary is still there"
-for kept in ".glossgraph.tmp-$dead-1.old" ".glossgraph.tmp-$$-2" ".glossgraph.tmp-$dead-3"; do
+[ -e "$W/stale/.glossgraph.tmp-$dead-5" ] && fail "the dead run's vault folder is still there"
+for kept in ".glossgraph.tmp-$dead-1.old" ".glossgraph.tmp-$$-2" ".glossgraph.tmp-$dead-3" \
+	".glossgraph.tmp-$((dead + 4294967296))-4" ".glossgraph.tmp-$dead-6/.obsidian" \
+	".glossgraph.tmp-$dead-7" ".glossgraph.tmp-$dead-7.old"; do
 	[ -e "$W/stale/$kept" ] || fail "$kept was removed"
 done
+run export vault -i "$PAGE" -o "$W/stale/vault"
+expect 0
+[ -z "$(temporaries "$W/stale" | grep -v -e "-$dead-" -e "-$$-" -e "-$((dead + 4294967296))-")" ] ||
+	fail "the vault export left $(temporaries "$W/stale")"
 
 begin "two builds into one folder at once: the Neo4j pair always comes from one run"
 tests/adversarial/make-glossary.sh 1000 1 >"$TMP/a.txt"

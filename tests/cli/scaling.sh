@@ -63,5 +63,14 @@ scales "the graph (stats)" "$TMP/small.txt" "$TMP/large.txt" stats
 for format in dot graphml gexf svg tsv csv json neo4j; do
 	scales "export $format" "$TMP/small.txt" "$TMP/large.txt" export "$format" -o "$TMP/out.$format"
 done
+# an alias made of quotes, each escaped in the GEXF list of aliases
+quotes() {
+	"$PYTHON" -c 'import sys; n = int(sys.argv[1]); sys.stdout.write("term,definition,aliases\nalpha,The first; see beta.,\"x" + "\"\"" * n + "\"\nbeta,The second.,\n")' "$1"
+}
+quotes 50000 >"$TMP/quotes-small.csv"
+quotes 200000 >"$TMP/quotes-large.csv"
+scales "export gexf of an alias of quotes" "$TMP/quotes-small.csv" "$TMP/quotes-large.csv" export gexf -o "$TMP/quotes.gexf"
+# a folder of notes, the second run replacing the first's
+scales "export vault" "$TMP/small.txt" "$TMP/large.txt" export vault -o "$TMP/vault"
 
 finish

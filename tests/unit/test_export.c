@@ -3,6 +3,7 @@
 #include "glossgraph.h"
 #include "core/text.h"
 #include "export/export.h"
+#include "export/names.h"
 #include "link/links.h"
 #include "model/model.h"
 
@@ -171,6 +172,37 @@ static void test_format_names(void)
 	CU_ASSERT_EQUAL(f, GG_FORMAT_GRAPHML);
 	CU_ASSERT_EQUAL(gg_export_format_from_name("png", &f), GG_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "png"));
+}
+
+/* Lower ASCII in place, the key of unique names that ignore case. */
+static void lower_key(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s += 'a' - 'A';
+}
+
+static void test_unique_names(void)
+{
+	gg_i_names names = { 0 };
+	const char *out = NULL;
+	char want[32];
+	for (int i = 1; i <= 1000; i++) {
+		CU_ASSERT_EQUAL_FATAL(gg_i_names_take(&names, i % 2 ? "Note" : "note", lower_key, &out), 0);
+		if (i == 1)
+			snprintf(want, sizeof(want), "Note");
+		else
+			snprintf(want, sizeof(want), "%s-%d", i % 2 ? "Note" : "note", i);
+		CU_ASSERT_STRING_EQUAL(out, want);
+	}
+	/* a base that is itself a taken name moves on from there */
+	CU_ASSERT_EQUAL(gg_i_names_take(&names, "note-2", lower_key, &out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "note-2-2");
+	CU_ASSERT_EQUAL(gg_i_names_take(&names, "note-999", NULL, &out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "note-999-2");
+	CU_ASSERT_EQUAL(gg_i_names_take(&names, "NOTE", lower_key, &out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "NOTE-1001");
+	gg_i_names_free(&names);
 }
 
 static void test_text_helpers(void)
@@ -824,6 +856,7 @@ CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
 	if (!s || !CU_add_test(s, "format names", test_format_names) ||
+	    !CU_add_test(s, "unique names", test_unique_names) ||
 	    !CU_add_test(s, "text helpers", test_text_helpers) ||
 	    !CU_add_test(s, "first sentence", test_first_sentence) ||
 	    !CU_add_test(s, "no raw bytes in any format", test_clean_output) ||
