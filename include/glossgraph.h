@@ -3,9 +3,13 @@
  * concepts, link the concepts' definitions, query and export the graph.
  *
  * Conventions: functions return 0 on success and a negative GG_E* code on
- * failure, with a message in gg_error_last(). Objects are opaque, made by
- * *_new and released by *_free (which accept NULL). Strings handed out are
- * UTF-8, owned by the object they come from, valid until it is freed.
+ * failure, with a message in gg_error_last(). Output parameters come first
+ * (gg_glossary_find(&concept, g, "term")); the exceptions return their
+ * result and fill optional extras last (gg_graph_edge, gg_links_threshold,
+ * gg_dependency_versions) or write a buffer as snprintf does
+ * (gg_edge_snippet). Objects are opaque, made by *_new and released by
+ * *_free (which accept NULL). Strings handed out are UTF-8, owned by the
+ * object they come from, valid until it is freed.
  */
 #ifndef GLOSSGRAPH_H
 #define GLOSSGRAPH_H

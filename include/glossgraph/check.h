@@ -29,6 +29,6 @@ typedef struct gg_finding {
  * caller frees it with free(). O(E + n log n) for E edges and n concepts.
  * @return 0 or GG_ENOMEM.
  */
-int gg_check(const gg_links *l, gg_finding **out, size_t *n);
+int gg_check(gg_finding **out, size_t *n, const gg_links *l);
 
 #endif

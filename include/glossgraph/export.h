@@ -84,7 +84,7 @@ void gg_export_options_init(gg_export_options *o);
  * @param[out] out the format; untouched on error
  * @return 0, or GG_EINVAL (the message lists the names).
  */
-int gg_export_format_from_name(const char *name, gg_export_format *out);
+int gg_export_format_from_name(gg_export_format *out, const char *name);
 /**
  * Whether format f is written through graphviz (DOT, SVG). Graphviz keeps
  * state of its own for the whole process: write such formats one at a
@@ -111,7 +111,7 @@ const char *gg_export_format_extension(gg_export_format f);
  * both NULL on error
  * @return 0 or GG_ENOMEM.
  */
-int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships);
+int gg_export_neo4j_paths(char **nodes, char **relationships, const char *stem);
 
 /**
  * Write the selected part of the graph to `out` (not closed; the caller

@@ -164,7 +164,7 @@ const gg_concept *gg_glossary_concept(const gg_glossary *g, size_t i);
  * keyword; case, hyphens and plurals do not matter.
  * @return 0 with *out set, or GG_ENOTFOUND.
  */
-int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
+int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query);
 
 /**
  * The concepts whose names are closest to `query` (sharing its words, or a
@@ -172,7 +172,7 @@ int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
  * O(concepts). @return how many were written (<= max); 0 also when out of
  * memory.
  */
-size_t gg_glossary_suggest(const gg_glossary *g, const char *query,
-			   size_t *out, size_t max);
+size_t gg_glossary_suggest(size_t *out, size_t max,
+			   const gg_glossary *g, const char *query);
 
 #endif

@@ -65,7 +65,7 @@ const gg_node *gg_graph_node(const gg_graph *gr, size_t node);
  * @return 0; GG_ENOTFOUND when it is not in the graph (a keyword that did
  * not qualify); GG_EINVAL when the concept is out of range.
  */
-int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node);
+int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept);
 
 /** @return the number of edges (parallel edges of different kinds count apart). */
 size_t gg_graph_edge_count(const gg_graph *gr);

@@ -176,7 +176,7 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f);
  * mention's are worked out anew from the glossary; other kinds get zeros
  * but the bias. O(log E).
  */
-void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES]);
+void gg_links_edge_features(double x[GG_LINK_FEATURES], const gg_links *l, const gg_edge *e);
 
 /** Bytes of definition text scanned, for throughput figures. */
 uint64_t gg_links_bytes_scanned(const gg_links *l);

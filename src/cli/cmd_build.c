@@ -46,7 +46,7 @@ static int parse_formats(build_args *a, const char *list)
 		if (strcmp(item, "all") == 0) {
 			for (int k = 0; k < GG_FORMAT_COUNT; k++)
 				a->wanted[k] = true;
-		} else if (gg_export_format_from_name(item, &f) == 0) {
+		} else if (gg_export_format_from_name(&f, item) == 0) {
 			a->wanted[f] = true;
 		} else {
 			bad = cli_usage_error(usage, "%s", gg_error_last());
@@ -224,7 +224,7 @@ static int check_output_names(const job *jobs, size_t n)
 	for (size_t i = 0; i < n && !oom; i++) {
 		if (jobs[i].format != GG_FORMAT_NEO4J)
 			oom = !(files[n_files++] = strdup(jobs[i].path));
-		else if (gg_export_neo4j_paths(jobs[i].path, &files[n_files], &files[n_files + 1]) == 0)
+		else if (gg_export_neo4j_paths(&files[n_files], &files[n_files + 1], jobs[i].path) == 0)
 			n_files += 2;
 		else
 			oom = true;

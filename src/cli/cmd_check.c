@@ -97,7 +97,7 @@ static void print_scores(const gg_links *l, output_format format)
 			continue;
 		const char *source = gg_glossary_concept(g, e->source)->name;
 		const char *target = gg_glossary_concept(g, e->target)->name;
-		gg_links_edge_features(l, e, x);
+		gg_links_edge_features(x, l, e);
 		if (format == FORMAT_TSV) {
 			cli_tsv_cell(stdout, source);
 			putchar('\t');
@@ -172,7 +172,7 @@ int cmd_check(int argc, char **argv)
 	cli_common_free(&common);
 	if (!g)
 		return EXIT_ERROR;
-	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(l, &found, &n) != 0) {
+	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(&found, &n, l) != 0) {
 		cli_error("%s", gg_error_last());
 		gg_links_free(l);
 		gg_glossary_free(g);

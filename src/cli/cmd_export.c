@@ -93,7 +93,7 @@ static bool refuse_path(const cli_common *c, const char *path)
 static bool refuse_neo4j(const cli_common *c, const char *stem)
 {
 	char *nodes, *rels;
-	if (gg_export_neo4j_paths(stem, &nodes, &rels) != 0) {
+	if (gg_export_neo4j_paths(&nodes, &rels, stem) != 0) {
 		cli_error("%s", gg_error_last());
 		return true;
 	}
@@ -113,7 +113,7 @@ void cli_report_written(gg_export_format format, const char *path)
 	char *nodes, *rels;
 	if (format != GG_FORMAT_NEO4J) {
 		cli_error("wrote %s", path);
-	} else if (gg_export_neo4j_paths(path, &nodes, &rels) == 0) {
+	} else if (gg_export_neo4j_paths(&nodes, &rels, path) == 0) {
 		cli_error("wrote %s and %s", nodes, rels);
 		free(nodes);
 		free(rels);
@@ -172,7 +172,7 @@ int cmd_export(int argc, char **argv)
 	int first = cli_begin(argc, argv, &spec, &args, &common, &code);
 	if (first < 0)
 		return code;
-	if (gg_export_format_from_name(argv[first], &format) != 0) {
+	if (gg_export_format_from_name(&format, argv[first]) != 0) {
 		code = cli_usage_error(usage, "%s", gg_error_last());
 		cli_common_free(&common);
 		return code;

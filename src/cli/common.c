@@ -417,10 +417,10 @@ void cli_graph_free(cli_graph *g)
 
 bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
 {
-	if (gg_glossary_find(g, term, out) == 0)
+	if (gg_glossary_find(out, g, term) == 0)
 		return true;
 	size_t near[8];
-	size_t n = gg_glossary_suggest(g, term, near, 8);
+	size_t n = gg_glossary_suggest(near, 8, g, term);
 	if (!n) {
 		cli_error("no term '%s'", term);
 		return false;

@@ -42,7 +42,7 @@ void gg_export_options_init(gg_export_options *o)
 	o->max_layout_edges = GG_EXPORT_MAX_LAYOUT_EDGES;
 }
 
-int gg_export_format_from_name(const char *name, gg_export_format *out)
+int gg_export_format_from_name(gg_export_format *out, const char *name)
 {
 	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
 		if (gg_strcasecmp(name, format_names[f]) == 0) {
@@ -121,7 +121,7 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
 	return err;
 }
 
-int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships)
+int gg_export_neo4j_paths(char **nodes, char **relationships, const char *stem)
 {
 	size_t n = strlen(stem);
 	if (n > 4 && strcmp(stem + n - 4, ".csv") == 0)
@@ -219,7 +219,7 @@ static int export_neo4j(const gg_i_view *v, const char *stem)
 
 	if (strcmp(stem, "-") == 0)
 		return gg_error_set(GG_EINVAL, "neo4j writes two files: give a path stem, not '-'");
-	int err = gg_export_neo4j_paths(stem, &nodes_path, &rels_path);
+	int err = gg_export_neo4j_paths(&nodes_path, &rels_path, stem);
 	if (!err)
 		err = gg_i_output_open(&nodes, nodes_path);
 	if (!err)

@@ -283,7 +283,7 @@ const gg_node *gg_graph_node(const gg_graph *gr, size_t node)
 	return node < gr->n_nodes ? &gr->nodes[node] : NULL;
 }
 
-int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node)
+int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept)
 {
 	if (concept >= gg_glossary_concept_count(gr->glossary))
 		return gg_error_set(GG_EINVAL, "concept %zu out of range", concept);

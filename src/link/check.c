@@ -68,7 +68,7 @@ static int collisions(findings *f, const gg_glossary *g)
 		const gg_concept *k = gg_glossary_concept(g, c);
 		for (size_t a = 0; a < k->n_abbrevs; a++) {
 			size_t owner;
-			if (gg_glossary_find(g, k->abbrevs[a], &owner) != 0) {
+			if (gg_glossary_find(&owner, g, k->abbrevs[a]) != 0) {
 				gg_error_clear();
 				continue;
 			}
@@ -177,7 +177,7 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 	return 0;
 }
 
-int gg_check(const gg_links *l, gg_finding **out, size_t *n)
+int gg_check(gg_finding **out, size_t *n, const gg_links *l)
 {
 	const gg_glossary *g = l->glossary;
 	size_t concepts = gg_glossary_concept_count(g);

@@ -261,7 +261,7 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
 	return (unsigned)f < GG_LINK_FEATURES ? l->model.weight[f] : 0;
 }
 
-void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES])
+void gg_links_edge_features(double x[GG_LINK_FEATURES], const gg_links *l, const gg_edge *e)
 {
 	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
 			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL, false };

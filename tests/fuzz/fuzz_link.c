@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			       (before->source == e->source && before->target > e->target)))
 			abort();
 	}
-	if (gg_check(l, &found, &n_found) != 0)
+	if (gg_check(&found, &n_found, l) != 0)
 		abort();
 	free(found);
 done:

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			const gg_concept *k = gg_glossary_concept(g, c);
 			size_t found;
 			members += k->n_entries;
-			if (k->kind == GG_CONCEPT_TERM && gg_glossary_find(g, k->name, &found) != 0 &&
+			if (k->kind == GG_CONCEPT_TERM && gg_glossary_find(&found, g, k->name) != 0 &&
 			    strspn(k->name, " \t*.,;:-_") != strlen(k->name))
 				abort(); /* a concept its own name does not find */
 		}

@@ -27,7 +27,7 @@ static const gg_edge *mention(const gg_glossary *g, const gg_links *l, const cha
 			      const char *to)
 {
 	size_t s, t;
-	if (gg_glossary_find(g, from, &s) != 0 || gg_glossary_find(g, to, &t) != 0)
+	if (gg_glossary_find(&s, g, from) != 0 || gg_glossary_find(&t, g, to) != 0)
 		return NULL;
 	for (size_t i = 0; i < gg_links_count(l); i++) {
 		const gg_edge *e = gg_links_edge(l, i);

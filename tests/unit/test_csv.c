@@ -46,8 +46,8 @@ static void test_columns_and_quotes(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
 	CU_ASSERT_EQUAL(cp->line, 4);
 	size_t c;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "wal", &c), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "redo log", &i), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, "wal"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&i, g, "redo log"), 0);
 	CU_ASSERT_EQUAL(c, i);
 	gg_glossary_free(g);
 }

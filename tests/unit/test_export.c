@@ -89,7 +89,7 @@ static int make_fixture(void)
 	    gg_glossary_build(glossary))
 		return 1;
 	for (size_t i = 0; i <= N_NASTY; i++)
-		if (gg_glossary_find(glossary, plain[i], &concept_of[i]) != 0)
+		if (gg_glossary_find(&concept_of[i], glossary, plain[i]) != 0)
 			return 1;
 	/* the reader cleans what it reads: put raw bytes where only a bug would */
 	for (size_t i = 0; i < N_NASTY; i++)
@@ -164,12 +164,12 @@ static void test_format_names(void)
 {
 	gg_export_format f;
 	for (int k = 0; k < GG_FORMAT_COUNT; k++) {
-		CU_ASSERT_EQUAL(gg_export_format_from_name(gg_export_format_name((gg_export_format)k), &f), 0);
+		CU_ASSERT_EQUAL(gg_export_format_from_name(&f, gg_export_format_name((gg_export_format)k)), 0);
 		CU_ASSERT_EQUAL((int)f, k);
 	}
-	CU_ASSERT_EQUAL(gg_export_format_from_name("GraphML", &f), 0);
+	CU_ASSERT_EQUAL(gg_export_format_from_name(&f, "GraphML"), 0);
 	CU_ASSERT_EQUAL(f, GG_FORMAT_GRAPHML);
-	CU_ASSERT_EQUAL(gg_export_format_from_name("png", &f), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_export_format_from_name(&f, "png"), GG_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "png"));
 }
 
@@ -619,7 +619,7 @@ static void test_selection(void)
 	size_t outside = 0;
 	for (size_t c = 0; c < gg_glossary_concept_count(glossary); c++) {
 		size_t node;
-		if (gg_graph_node_of(graph, c, &node) == 0)
+		if (gg_graph_node_of(&node, graph, c) == 0)
 			continue;
 		outside++;
 		o.focus = c; /* a keyword no one else names: not drawn */

@@ -37,7 +37,7 @@ struct fixture {
 static size_t concept(const gg_glossary *g, const char *name)
 {
 	size_t c = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, name), 0);
 	return c;
 }
 
@@ -76,7 +76,7 @@ static void drop(struct fixture *f)
 static size_t node(const struct fixture *f, const char *name)
 {
 	size_t v = SIZE_MAX;
-	if (gg_graph_node_of(f->gr, concept(f->g, name), &v) != 0)
+	if (gg_graph_node_of(&v, f->gr, concept(f->g, name)) != 0)
 		return SIZE_MAX;
 	return v;
 }
@@ -101,10 +101,10 @@ static void test_nodes_chosen(void)
 	CU_ASSERT_NOT_EQUAL(node(&f, "cosmic ray burst"), SIZE_MAX); /* two sources */
 	CU_ASSERT_NOT_EQUAL(node(&f, "deep field"), SIZE_MAX);       /* a mention */
 	CU_ASSERT_EQUAL(node(&f, "small quantity"), SIZE_MAX);        /* one keyword edge */
-	CU_ASSERT_EQUAL(gg_graph_node_of(f.gr, concept(f.g, "small quantity"), &(size_t){ 0 }),
+	CU_ASSERT_EQUAL(gg_graph_node_of(&(size_t){ 0 }, f.gr, concept(f.g, "small quantity")),
 			GG_ENOTFOUND);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "small quantity"));
-	CU_ASSERT_EQUAL(gg_graph_node_of(f.gr, 999, &(size_t){ 0 }), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_graph_node_of(&(size_t){ 0 }, f.gr, 999), GG_EINVAL);
 	/* The held edge and the edge to a dropped keyword are left out. */
 	CU_ASSERT_EQUAL(gg_graph_edge_count(f.gr), 3);
 	const gg_node *a = gg_graph_node(f.gr, node(&f, "alpha"));

@@ -38,8 +38,8 @@ static void test_definition_lists(void)
 	CU_ASSERT_EQUAL(beta->n_names, 1);
 	CU_ASSERT_STRING_EQUAL(beta->definition, "The letter after alpha. Also a test.");
 	size_t b1, b2;
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "beta", &b1), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "second letter", &b2), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b1, g, "beta"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b2, g, "second letter"), 0);
 	CU_ASSERT_EQUAL(b1, b2);
 
 	/* a link to an anchor that is no entry's is no editor's link */

@@ -38,7 +38,7 @@ static int free_glossary(void)
 static size_t concept(const gg_glossary *g, const char *name)
 {
 	size_t c = 0;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, name), 0);
 	return c;
 }
 

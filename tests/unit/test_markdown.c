@@ -45,7 +45,7 @@ static void test_definition_list(void)
 	size_t i = (size_t)(bs - gg_glossary_entry(g, 0));
 	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, bs->xrefs[0].offset), 96);
 	size_t c;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "BS", &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, "BS"), 0);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, c)->name, "Block storage");
 
 	/* an indented paragraph after a blank line continues the definition */

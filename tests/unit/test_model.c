@@ -26,7 +26,7 @@ static int free_seeds(void)
 static const gg_concept *find(const char *query)
 {
 	size_t c;
-	if (gg_glossary_find(seeds, query, &c) != 0)
+	if (gg_glossary_find(&c, seeds, query) != 0)
 		return NULL;
 	return gg_glossary_concept(seeds, c);
 }
@@ -110,13 +110,13 @@ static void test_categories_and_keywords(void)
 static void test_suggestions(void)
 {
 	size_t c, near[8];
-	CU_ASSERT_EQUAL(gg_glossary_find(seeds, "pruning", &c), GG_ENOTFOUND);
-	size_t n = gg_glossary_suggest(seeds, "pruning", near, 8);
+	CU_ASSERT_EQUAL(gg_glossary_find(&c, seeds, "pruning"), GG_ENOTFOUND);
+	size_t n = gg_glossary_suggest(near, 8, seeds, "pruning");
 	CU_ASSERT_TRUE_FATAL(n >= 3);
 	CU_ASSERT_PTR_EQUAL(gg_glossary_concept(seeds, near[0]), find("neural network pruning"));
 	for (size_t i = 0; i < n; i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_concept(seeds, near[i])->name, "runing"));
-	n = gg_glossary_suggest(seeds, "nueral radiance feild", near, 8);
+	n = gg_glossary_suggest(near, 8, seeds, "nueral radiance feild");
 	CU_ASSERT_TRUE_FATAL(n >= 1);
 	CU_ASSERT_PTR_EQUAL(gg_glossary_concept(seeds, near[0]), find("nerf"));
 }
@@ -134,8 +134,8 @@ static void test_small_cases(void)
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->duplicates, 2);
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->concepts, 2);
 	size_t h, m;
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "hacker", &h), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "hackers (the movie)", &m), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&h, g, "hacker"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&m, g, "hackers (the movie)"), 0);
 	CU_ASSERT_NOT_EQUAL(h, m);
 	gg_glossary_free(g);
 }
@@ -213,7 +213,7 @@ static void check_case(const char *title, const gg_buf *page, const gg_buf *conc
 		snprintf(query, sizeof(query), "%.*s", (int)(tab - line), line);
 		snprintf(name, sizeof(name), "%.*s", (int)(end - tab - 1), tab + 1);
 		size_t c;
-		int r = gg_glossary_find(g, query, &c);
+		int r = gg_glossary_find(&c, g, query);
 		if (r != 0 || strcmp(gg_glossary_concept(g, c)->name, name) != 0) {
 			fprintf(stderr, "\ncase: %s\nfind '%s': wanted '%s', got '%s'\n", title, query, name,
 				r ? "(none)" : gg_glossary_concept(g, c)->name);

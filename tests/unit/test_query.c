@@ -54,14 +54,14 @@ static gg_graph *graph;
 static size_t concept(const char *name)
 {
 	size_t c = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(glossary, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, glossary, name), 0);
 	return c;
 }
 
 static size_t node(const char *name)
 {
 	size_t v = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(graph, concept(name), &v), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&v, graph, concept(name)), 0);
 	return v;
 }
 
@@ -81,8 +81,8 @@ static int suite_init(void)
 		return 1;
 	memset(e, 0, sizeof(e));
 	for (size_t i = 0; i < n; i++) {
-		if (gg_glossary_find(glossary, shape[i].from, &e[i].source) ||
-		    gg_glossary_find(glossary, shape[i].to, &e[i].target))
+		if (gg_glossary_find(&e[i].source, glossary, shape[i].from) ||
+		    gg_glossary_find(&e[i].target, glossary, shape[i].to))
 			return 1;
 		e[i].kind = shape[i].kind;
 		e[i].weight = shape[i].weight;
