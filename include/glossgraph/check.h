@@ -23,12 +23,21 @@ typedef struct gg_finding {
 	const char *abbreviation; /**< collision: the abbreviation */
 } gg_finding;
 
+/** The answer of gg_check; release with gg_finding_list_destroy. */
+typedef struct gg_finding_list {
+	gg_finding *items;
+	size_t count;
+} gg_finding_list;
+
 /**
- * Examine the links (and their glossary). *out gets the findings, grouped
- * by kind in the order above, most important first within a kind; the
- * caller frees it with free(). O(E + n log n) for E edges and n concepts.
+ * Examine the links (and their glossary). O(E + n log n) for E edges and
+ * n concepts.
+ * @param[out] out the findings, grouped by kind in the order above, most
+ * important first within a kind; zeroed on error
  * @return 0 or GG_ENOMEM.
  */
-int gg_check(gg_finding **out, size_t *n, const gg_links *l);
+int gg_check(gg_finding_list *out, const gg_links *l);
+/** Free the items and zero `list`; it also accepts a zeroed or destroyed list. */
+void gg_finding_list_destroy(gg_finding_list *list);
 
 #endif

@@ -104,14 +104,21 @@ const char *gg_export_format_name(gg_export_format f);
  */
 const char *gg_export_format_extension(gg_export_format f);
 
+/** The two files of a Neo4j export; release with gg_neo4j_paths_destroy. */
+typedef struct gg_neo4j_paths {
+	char *nodes;         /**< STEM.nodes.csv */
+	char *relationships; /**< STEM.relationships.csv */
+} gg_neo4j_paths;
+
 /**
  * The two files a neo4j export to `stem` writes: STEM.nodes.csv and
  * STEM.relationships.csv, a trailing ".csv" dropped from the stem.
- * @param[out] nodes, relationships the paths, which the caller frees;
- * both NULL on error
+ * @param[out] out the paths; zeroed on error
  * @return 0 or GG_ENOMEM.
  */
-int gg_export_neo4j_paths(char **nodes, char **relationships, const char *stem);
+int gg_export_neo4j_paths(gg_neo4j_paths *out, const char *stem);
+/** Free both paths and zero `p`; it also accepts a zeroed or destroyed struct. */
+void gg_neo4j_paths_destroy(gg_neo4j_paths *p);
 
 /**
  * Write the selected part of the graph to `out` (not closed; the caller

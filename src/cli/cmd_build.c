@@ -224,10 +224,13 @@ static int check_output_names(const job *jobs, size_t n)
 	for (size_t i = 0; i < n && !oom; i++) {
 		if (jobs[i].format != GG_FORMAT_NEO4J)
 			oom = !(files[n_files++] = strdup(jobs[i].path));
-		else if (gg_export_neo4j_paths(&files[n_files], &files[n_files + 1], jobs[i].path) == 0)
-			n_files += 2;
-		else
-			oom = true;
+		else {
+			gg_neo4j_paths pair;
+			oom = gg_export_neo4j_paths(&pair, jobs[i].path) != 0 ||
+			      !(files[n_files++] = strdup(pair.nodes)) ||
+			      !(files[n_files++] = strdup(pair.relationships));
+			gg_neo4j_paths_destroy(&pair);
+		}
 	}
 	if (oom)
 		cli_error("out of memory");

@@ -167,12 +167,11 @@ int cmd_check(int argc, char **argv)
 	}
 	gg_glossary *g = cli_load_glossary(&common);
 	gg_links *l = NULL;
-	gg_finding *found = NULL;
-	size_t n = 0;
+	gg_finding_list found = { NULL, 0 };
 	cli_common_free(&common);
 	if (!g)
 		return EXIT_ERROR;
-	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(&found, &n, l) != 0) {
+	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(&found, l) != 0) {
 		cli_error("%s", gg_error_last());
 		gg_links_free(l);
 		gg_glossary_free(g);
@@ -183,7 +182,7 @@ int cmd_check(int argc, char **argv)
 	describe_threshold(threshold, sizeof(threshold), l);
 	if (request.scores) {
 		print_scores(l, common.format);
-		free(found);
+		gg_finding_list_destroy(&found);
 		gg_links_free(l);
 		gg_glossary_free(g);
 		return cli_finish_stdout(EXIT_OK);
@@ -211,9 +210,9 @@ int cmd_check(int argc, char **argv)
 		printf("; threshold %s\n", threshold);
 	}
 	size_t shown = 0, of_kind = 0;
-	for (size_t i = 0; i < n; i++) {
-		const gg_finding *f = &found[i];
-		of_kind = i && found[i - 1].kind == f->kind ? of_kind + 1 : 0;
+	for (size_t i = 0; i < found.count; i++) {
+		const gg_finding *f = &found.items[i];
+		of_kind = i && found.items[i - 1].kind == f->kind ? of_kind + 1 : 0;
 		if (max && (long)of_kind >= max)
 			continue;
 		char detail[512];
@@ -238,7 +237,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (common.format == FORMAT_JSON)
 		fputs("\n  ]\n}\n", stdout);
-	free(found);
+	gg_finding_list_destroy(&found);
 	gg_links_free(l);
 	gg_glossary_free(g);
 	return cli_finish_stdout(EXIT_OK);

@@ -173,6 +173,22 @@ static void test_format_names(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "png"));
 }
 
+/* A Neo4j stem names two files, ".csv" dropped; destroy zeroes the pair and may be repeated. */
+static void test_neo4j_paths(void)
+{
+	gg_neo4j_paths pair;
+	CU_ASSERT_EQUAL_FATAL(gg_export_neo4j_paths(&pair, "out/terms.csv"), 0);
+	CU_ASSERT_STRING_EQUAL(pair.nodes, "out/terms.nodes.csv");
+	CU_ASSERT_STRING_EQUAL(pair.relationships, "out/terms.relationships.csv");
+	gg_neo4j_paths_destroy(&pair);
+	CU_ASSERT_PTR_NULL(pair.nodes);
+	CU_ASSERT_PTR_NULL(pair.relationships);
+	gg_neo4j_paths_destroy(&pair);
+	CU_ASSERT_EQUAL_FATAL(gg_export_neo4j_paths(&pair, "terms"), 0);
+	CU_ASSERT_STRING_EQUAL(pair.nodes, "terms.nodes.csv");
+	gg_neo4j_paths_destroy(&pair);
+}
+
 static void test_text_helpers(void)
 {
 	gg_buf b = GG_BUF_INIT;
@@ -824,6 +840,7 @@ CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
 	if (!s || !CU_add_test(s, "format names", test_format_names) ||
+	    !CU_add_test(s, "neo4j paths", test_neo4j_paths) ||
 	    !CU_add_test(s, "text helpers", test_text_helpers) ||
 	    !CU_add_test(s, "first sentence", test_first_sentence) ||
 	    !CU_add_test(s, "no raw bytes in any format", test_clean_output) ||

@@ -161,6 +161,23 @@ static void test_drop_held(void)
 	gg_links_free(kept);
 }
 
+/* gg_check's findings come grouped by kind; the list's destroy zeroes it and may be repeated. */
+static void test_check_findings(void)
+{
+	gg_links *l = link_with(false, false); /* every mention held for its score */
+	gg_finding_list found;
+	CU_ASSERT_EQUAL_FATAL(gg_check(&found, l), 0);
+	CU_ASSERT_TRUE(found.count > 0);
+	CU_ASSERT_EQUAL(found.count ? found.items[0].kind : GG_FINDING_ORPHAN, GG_FINDING_OVER_LINKED);
+	for (size_t i = 1; i < found.count; i++)
+		CU_ASSERT_TRUE(found.items[i - 1].kind <= found.items[i].kind);
+	gg_finding_list_destroy(&found);
+	CU_ASSERT_PTR_NULL(found.items);
+	CU_ASSERT_EQUAL(found.count, 0);
+	gg_finding_list_destroy(&found);
+	gg_links_free(l);
+}
+
 /* Edges come ordered by source, target, kind, one per triple. */
 static void test_order(void)
 {
@@ -237,6 +254,7 @@ CU_ErrorCode suite_links_add(void)
 	if (!s || !CU_add_test(s, "surface and offset", test_surface_and_offset) ||
 	    !CU_add_test(s, "snippets", test_snippets) ||
 	    !CU_add_test(s, "drop held", test_drop_held) ||
+	    !CU_add_test(s, "check: findings by kind", test_check_findings) ||
 	    !CU_add_test(s, "order", test_order) ||
 	    !CU_add_test(s, "rules: the name as written, or not", test_rules))
 		return CU_get_error();
