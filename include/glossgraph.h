@@ -14,8 +14,10 @@
  * gg_ranking, gg_neo4j_paths) are released by *_destroy, which frees what
  * the struct points to and zeroes it, so that it accepts a zeroed struct and
  * may be repeated. Option structs are filled by *_options_init and own
- * nothing. Strings handed out are UTF-8, owned by the object they come
- * from, valid until it is freed.
+ * nothing. Every enumeration ends with GG_<TYPE>_COUNT, the number of its
+ * values, for tables indexed by it (gg_direction, a set of flags, excepted).
+ * Strings handed out are UTF-8, owned by the object they come from, valid
+ * until it is freed.
  */
 #ifndef GLOSSGRAPH_H
 #define GLOSSGRAPH_H

@@ -332,7 +332,7 @@ int main(int argc, char **argv)
 		       gg_graph_node_count(gr), gg_graph_edge_count(gr),
 		       gg_graph_community_count(gr));
 #ifdef BENCH_HAVE_EXPORT
-		for (int f = 0; out_dir && f < GG_FORMAT_COUNT; f++) {
+		for (int f = 0; out_dir && f < GG_EXPORT_FORMAT_COUNT; f++) {
 			const char *name = gg_export_format_name((gg_export_format)f);
 			if (formats) {
 				size_t len = strlen(name);

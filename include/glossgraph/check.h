@@ -11,7 +11,8 @@ typedef enum gg_finding_kind {
 	GG_FINDING_ORPHAN,          /**< no kept link in or out */
 	GG_FINDING_UNMENTIONED,     /**< links out, but no kept link in */
 	GG_FINDING_ABBREV_COLLISION,/**< its abbreviation also names `other` */
-	GG_FINDING_NEAR_DUPLICATE   /**< its name nearly equals `other`'s */
+	GG_FINDING_NEAR_DUPLICATE,  /**< its name nearly equals `other`'s */
+	GG_FINDING_KIND_COUNT
 } gg_finding_kind;
 
 typedef struct gg_finding {

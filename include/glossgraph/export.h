@@ -46,7 +46,7 @@ typedef enum gg_export_format {
 	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
 	GG_FORMAT_VAULT,      /**< a folder of linked Markdown notes (Obsidian, Logseq, Foam) */
 	GG_FORMAT_HTML,    /**< an interactive map in one HTML page (sigma.js, offline) */
-	GG_FORMAT_COUNT
+	GG_EXPORT_FORMAT_COUNT
 } gg_export_format;
 
 /** Default start of the SKOS export's IRIs. */

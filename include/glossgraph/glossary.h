@@ -43,7 +43,8 @@ typedef struct gg_entry {
 
 typedef enum gg_concept_kind {
 	GG_CONCEPT_TERM,   /**< a glossary term: one or more entries */
-	GG_CONCEPT_KEYWORD /**< a header keyword that names no term */
+	GG_CONCEPT_KEYWORD, /**< a header keyword that names no term */
+	GG_CONCEPT_KIND_COUNT
 } gg_concept_kind;
 
 /** One node of the graph: a concept and every name it goes by. */
@@ -77,7 +78,8 @@ typedef struct gg_read_stats {
 
 typedef enum gg_diagnostic_level {
 	GG_DIAG_WARNING, /**< something in the input was wrong or lost */
-	GG_DIAG_NOTE     /**< worth knowing, nothing lost (a duplicate dropped) */
+	GG_DIAG_NOTE,    /**< worth knowing, nothing lost (a duplicate dropped) */
+	GG_DIAGNOSTIC_LEVEL_COUNT
 } gg_diagnostic_level;
 
 /** A message about the input, with where it applies. */

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const format_names[GG_FORMAT_COUNT] = {
+static const char *const format_names[GG_EXPORT_FORMAT_COUNT] = {
 	[GG_FORMAT_DOT] = "dot",
 	[GG_FORMAT_GRAPHML] = "graphml",
 	[GG_FORMAT_GEXF] = "gexf",
@@ -27,7 +27,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 };
 
 /* The file extension of each format, where it is not the format's name. */
-static const char *const extensions[GG_FORMAT_COUNT] = {
+static const char *const extensions[GG_EXPORT_FORMAT_COUNT] = {
 	[GG_FORMAT_NEO4J] = "",
 	[GG_FORMAT_GRAPHOLOGY] = "graphology.json",
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape.json",
@@ -44,7 +44,7 @@ void gg_export_options_init(gg_export_options *o)
 
 int gg_export_format_from_name(gg_export_format *out, const char *name)
 {
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (gg_strcasecmp(name, format_names[f]) == 0) {
 			*out = (gg_export_format)f;
 			return 0;
@@ -56,12 +56,12 @@ int gg_export_format_from_name(gg_export_format *out, const char *name)
 
 const char *gg_export_format_name(gg_export_format f)
 {
-	return f >= 0 && f < GG_FORMAT_COUNT ? format_names[f] : "unknown";
+	return f >= 0 && f < GG_EXPORT_FORMAT_COUNT ? format_names[f] : "unknown";
 }
 
 const char *gg_export_format_extension(gg_export_format f)
 {
-	if (f >= 0 && f < GG_FORMAT_COUNT && extensions[f])
+	if (f >= 0 && f < GG_EXPORT_FORMAT_COUNT && extensions[f])
 		return extensions[f];
 	return gg_export_format_name(f);
 }
@@ -88,7 +88,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_HTML: return gg_i_write_html(out, v);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_VAULT:
-	case GG_FORMAT_COUNT:
+	case GG_EXPORT_FORMAT_COUNT:
 		break;
 	}
 	return gg_error_set(GG_EINVAL, "format '%s' cannot be written to one stream",

@@ -163,7 +163,7 @@ static size_t count(const char *hay, size_t len, const char *needle)
 static void test_format_names(void)
 {
 	gg_export_format f;
-	for (int k = 0; k < GG_FORMAT_COUNT; k++) {
+	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++) {
 		CU_ASSERT_EQUAL(gg_export_format_from_name(&f, gg_export_format_name((gg_export_format)k)), 0);
 		CU_ASSERT_EQUAL((int)f, k);
 	}
@@ -245,7 +245,7 @@ static void test_clean_output(void)
 	gg_export_options o;
 	gg_export_options_init(&o);
 	o.with_held = true;
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT)
 			continue;
 		output out = write_format(graph_held, (gg_export_format)f, &o);
@@ -282,7 +282,7 @@ static void test_deterministic(void)
 {
 	gg_export_options o;
 	gg_export_options_init(&o);
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT)
 			continue;
 		output a = write_format(graph, (gg_export_format)f, &o);

@@ -161,6 +161,27 @@ static void test_drop_held(void)
 	gg_links_free(kept);
 }
 
+/* Every value below an enum's _COUNT has a name of its own; past it, "unknown". */
+static void test_enum_names(void)
+{
+	for (int k = 0; k < GG_EDGE_KIND_COUNT; k++)
+		CU_ASSERT_TRUE(gg_edge_kind_name(k) && strcmp(gg_edge_kind_name(k), "unknown") != 0);
+	for (int r = 0; r < GG_MATCH_RULE_COUNT; r++)
+		CU_ASSERT_TRUE(gg_match_rule_name(r) && strcmp(gg_match_rule_name(r), "unknown") != 0);
+	for (int h = 1; h < GG_HOLD_REASON_COUNT; h++)
+		CU_ASSERT_TRUE(gg_hold_reason_name(h) && *gg_hold_reason_name(h) &&
+			       strcmp(gg_hold_reason_name(h), "unknown") != 0);
+	for (int s = 0; s < GG_THRESHOLD_SOURCE_COUNT; s++)
+		CU_ASSERT_TRUE(gg_threshold_source_name(s) &&
+			       strcmp(gg_threshold_source_name(s), "unknown") != 0);
+	for (int f = 0; f < GG_LINK_FEATURE_COUNT; f++)
+		CU_ASSERT_TRUE(gg_link_feature_name(f) && *gg_link_feature_name(f));
+	CU_ASSERT_STRING_EQUAL(gg_edge_kind_name(GG_EDGE_KIND_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_match_rule_name(GG_MATCH_RULE_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_hold_reason_name(GG_HOLD_REASON_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_threshold_source_name(GG_THRESHOLD_SOURCE_COUNT), "unknown");
+}
+
 /* gg_check's findings come grouped by kind; the list's destroy zeroes it and may be repeated. */
 static void test_check_findings(void)
 {
@@ -255,6 +276,7 @@ CU_ErrorCode suite_links_add(void)
 	    !CU_add_test(s, "snippets", test_snippets) ||
 	    !CU_add_test(s, "drop held", test_drop_held) ||
 	    !CU_add_test(s, "check: findings by kind", test_check_findings) ||
+	    !CU_add_test(s, "enum names", test_enum_names) ||
 	    !CU_add_test(s, "order", test_order) ||
 	    !CU_add_test(s, "rules: the name as written, or not", test_rules))
 		return CU_get_error();

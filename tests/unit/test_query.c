@@ -235,6 +235,9 @@ static void test_top(void)
 	CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(graph, r.nodes[0])->betweenness, 5, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(graph, r.nodes[1])->betweenness, 5, 1e-9);
 	gg_ranking_destroy(&r);
+
+	CU_ASSERT_EQUAL(gg_query_top(&r, graph, GG_CENTRALITY_COUNT, 2, false), GG_EINVAL);
+	CU_ASSERT_EQUAL(r.count, 0);
 }
 
 static void test_related(void)
