@@ -6,6 +6,14 @@
 #ifndef GLOSSGRAPH_CHECK_H
 #define GLOSSGRAPH_CHECK_H
 
+#include <stddef.h>
+
+#include "links.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum gg_finding_kind {
 	GG_FINDING_OVER_LINKED,     /**< links to it held back by a low score */
 	GG_FINDING_ORPHAN,          /**< no kept link in or out */
@@ -40,5 +48,9 @@ typedef struct gg_finding_list {
 int gg_check(gg_finding_list *out, const gg_links *l);
 /** Free the items and zero `list`; it also accepts a zeroed or destroyed list. */
 void gg_finding_list_destroy(gg_finding_list *list);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

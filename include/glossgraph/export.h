@@ -32,6 +32,16 @@
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum gg_export_format {
 	GG_FORMAT_DOT,     /**< graphviz DOT (cgraph) */
 	GG_FORMAT_GRAPHML, /**< GraphML, typed keys, for Gephi, networkx, igraph */
@@ -161,5 +171,9 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
  */
 int gg_export_file(const gg_graph *gr, gg_export_format f,
 		   const gg_export_options *o, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -7,6 +7,14 @@
 #ifndef GLOSSGRAPH_GLOSSARY_H
 #define GLOSSGRAPH_GLOSSARY_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_glossary gg_glossary;
 
 /**
@@ -176,5 +184,9 @@ int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query);
  */
 size_t gg_glossary_suggest(size_t *out, size_t max,
 			   const gg_glossary *g, const char *query);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,17 @@
 #ifndef GLOSSGRAPH_GRAPH_H
 #define GLOSSGRAPH_GRAPH_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "glossary.h"
+#include "links.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_graph gg_graph;
 
 /** A node of the graph and its measures, computed once. */
@@ -107,5 +118,9 @@ size_t gg_graph_betweenness_sources(const gg_graph *gr);
 const gg_glossary *gg_graph_glossary(const gg_graph *gr);
 /** @return the links the graph was built from (not owned by the graph). */
 const gg_links *gg_graph_links(const gg_graph *gr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -5,6 +5,16 @@
 #ifndef GLOSSGRAPH_LINKS_H
 #define GLOSSGRAPH_LINKS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "glossary.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_links gg_links;
 
 /** What an edge stands for. */
@@ -184,5 +194,9 @@ void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, 
 uint64_t gg_links_bytes_scanned(const gg_links *l);
 /** Mentions found in all definitions, those of held-back links included. */
 uint64_t gg_links_mentions(const gg_links *l);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

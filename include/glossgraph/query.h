@@ -16,6 +16,16 @@
 #ifndef GLOSSGRAPH_QUERY_H
 #define GLOSSGRAPH_QUERY_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Which way along the cross-references: flags, so no _COUNT. */
 typedef enum gg_direction {
 	GG_DIR_OUT = 1, /**< the terms a term links to */
@@ -166,5 +176,9 @@ typedef struct gg_graph_stats {
  * @return 0; GG_ENOMEM or GG_ERROR when igraph fails (message kept).
  */
 int gg_query_stats(gg_graph_stats *out, const gg_graph *gr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
