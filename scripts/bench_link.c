@@ -325,7 +325,7 @@ int main(int argc, char **argv)
 	if (graph) {
 		gg_graph *gr = NULL;
 		t = start();
-		if ((err = gg_graph_new(&gr, l, false)))
+		if ((err = gg_graph_new(&gr, l, NULL)))
 			return fail("graph", err);
 		report("graph", t);
 		printf("info\tgraph_nodes\t%zu\ninfo\tgraph_edges\t%zu\ninfo\tcommunities\t%zu\n",

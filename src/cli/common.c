@@ -393,11 +393,12 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
 	gg_link_options link = c->link;
 	link.drop_held = !include_held; /* a graph without them has no use for them */
+	gg_graph_options graph = { include_held, c->link.threads };
 	memset(out, 0, sizeof(*out));
 	if (!(out->glossary = cli_load_glossary(c)))
 		return false;
 	if (gg_links_new(&out->links, out->glossary, &link) != 0 ||
-	    gg_graph_new(&out->graph, out->links, include_held) != 0) {
+	    gg_graph_new(&out->graph, out->links, &graph) != 0) {
 		cli_error("%s", gg_error_last());
 		cli_graph_free(out);
 		return false;

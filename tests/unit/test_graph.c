@@ -61,7 +61,7 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&f->l, f->g, e, n), 0);
 	free(e);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, include_held), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, &(gg_graph_options){ include_held, 0 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 }
 
@@ -394,8 +394,8 @@ static void test_betweenness_sampled(void)
 		e[i].weight = 1;
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&l, g, e, N), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
 	size_t k = gg_graph_betweenness_sources(gr);
 	CU_ASSERT(k >= 32 && k <= 256 && k < N);
 	/* On a directed ring every node lies on (n-1)(n-2)/2 shortest paths. */
@@ -405,7 +405,7 @@ static void test_betweenness_sampled(void)
 		worst = off > worst ? off : worst;
 	}
 	CU_ASSERT(worst < 0.01);
-	/* Both threads share the sources out; the sums do not depend on who took which. */
+	/* Two threads share the sources out; the sums are those of one thread alone. */
 	for (size_t v = 0; v < N; v++)
 		CU_ASSERT(gg_graph_node(gr, v)->betweenness == gg_graph_node(again, v)->betweenness);
 	CU_ASSERT_EQUAL(gg_graph_community_count(gr) < N, true);
@@ -465,8 +465,8 @@ static void test_community_map(void)
 		}
 	}
 	build_terms(&g, &l, N, e, n_edges);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(gr), N);
 

@@ -88,7 +88,7 @@ static int suite_init(void)
 		e[i].weight = shape[i].weight;
 		e[i].specificity = 0.5;
 	}
-	return gg_i_links_from_edges(&links, glossary, e, n) || gg_graph_new(&graph, links, false);
+	return gg_i_links_from_edges(&links, glossary, e, n) || gg_graph_new(&graph, links, NULL);
 }
 
 static int suite_clean(void)
