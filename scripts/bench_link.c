@@ -271,7 +271,7 @@ int main(int argc, char **argv)
 	report("read", t);
 
 	t = start();
-	if ((err = gg_glossary_build(g)))
+	if ((err = gg_glossary_build(g, NULL)))
 		return fail("build", err);
 	report("model", t);
 

@@ -134,16 +134,27 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 int gg_glossary_read_buffer(gg_glossary *g, const char *name,
 			    const char *data, size_t len);
 
+/** How to build a glossary; gg_build_options_init gives the defaults. */
+typedef struct gg_build_options {
+	unsigned threads; /**< 0: one per core, at most 2; 1: no thread of its own */
+} gg_build_options;
+
+/** Fill `o` with the defaults: threads 0. */
+void gg_build_options_init(gg_build_options *o);
+
 /**
- * Merge the entries read into concepts. Call once, after reading: entries
- * are put in order of file name and place, exact duplicates dropped, then
- * merged (README, "Concepts"). O(n log n) for n entries.
+ * Merge the entries read into concepts (`o` NULL: the defaults). Call once,
+ * after reading: entries are put in order of file name and place, exact
+ * duplicates dropped, then merged (README, "Concepts"). O(n log n) for n
+ * entries. From 4096 entries on, a second thread reads half the headers
+ * unless `threads` is 1 (or 0 on one core); the concepts are the same
+ * either way.
  * @return 0; GG_EINPUT when no entry was read (more may be read, then
  * build again); GG_EINVAL when built already or after a failed build;
  * GG_ELIMIT past 2^32 - 1 entries; GG_ENOMEM. After any other failure than
  * GG_EINPUT the glossary can only be freed.
  */
-int gg_glossary_build(gg_glossary *g);
+int gg_glossary_build(gg_glossary *g, const gg_build_options *o);
 
 /** Counts of what reading and building did; valid while g lives. */
 const gg_read_stats *gg_glossary_stats(const gg_glossary *g);

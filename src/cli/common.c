@@ -367,7 +367,7 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	for (size_t i = 0; i < n && !err; i++)
 		err = gg_glossary_read_input(g, inputs[i], c->input_format);
 	if (!err)
-		err = gg_glossary_build(g);
+		err = gg_glossary_build(g, NULL);
 	if (g)
 		print_diagnostics(g, c->verbose);
 	if (err) {

@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (size > 4096 || gg_glossary_new(&g) != 0)
 		goto done;
 	if (gg_glossary_read_buffer(g, "fuzz.txt", (const char *)data, size) != 0 ||
-	    gg_glossary_build(g) != 0)
+	    gg_glossary_build(g, NULL) != 0)
 		goto done;
 	gg_link_options_init(&o);
 	o.threads = 1;

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (gg_glossary_new(&g) != 0)
 		return 0;
 	if (gg_glossary_read_buffer(g, "fuzz.txt", (const char *)data, size) == 0 &&
-	    gg_glossary_build(g) == 0) {
+	    gg_glossary_build(g, NULL) == 0) {
 		size_t members = 0;
 		for (size_t c = 0; c < gg_glossary_concept_count(g); c++) {
 			const gg_concept *k = gg_glossary_concept(g, c);

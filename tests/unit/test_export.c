@@ -86,7 +86,7 @@ static int make_fixture(void)
 					     "zeta", "eta", "lonely" };
 	if (gg_glossary_new(&glossary) ||
 	    gg_glossary_read_buffer(glossary, "fixture.txt", page, sizeof(page) - 1) ||
-	    gg_glossary_build(glossary))
+	    gg_glossary_build(glossary, NULL))
 		return 1;
 	for (size_t i = 0; i <= N_NASTY; i++)
 		if (gg_glossary_find(&concept_of[i], glossary, plain[i]) != 0)

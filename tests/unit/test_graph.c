@@ -50,7 +50,7 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 	CU_ASSERT_FATAL(e != NULL);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&f->g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(f->g, "page.txt", page, sizeof(page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(f->g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(f->g, NULL), 0);
 	for (size_t i = 0; i < n; i++) {
 		e[i].source = concept(f->g, edges[i].from);
 		e[i].target = concept(f->g, edges[i].to);
@@ -386,7 +386,7 @@ static void test_betweenness_sampled(void)
 		len += (size_t)sprintf(text + len, "t%d, ring\n\n**T%d** is on the ring.\n\n", i, i);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "ring.txt", text, len), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(g), N);
 	for (size_t i = 0; i < N; i++) {
 		e[i].source = i;
@@ -429,7 +429,7 @@ static void build_terms(gg_glossary **g, gg_links **l, size_t n, const gg_edge *
 		len += (size_t)sprintf(text + len, "t%zu, ring\n\n**T%zu** is a term.\n\n", i, i);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(*g, "terms.txt", text, len), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(*g), n);
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(l, *g, edges, n_edges), 0);
 	free(text);

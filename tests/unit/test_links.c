@@ -26,7 +26,7 @@ static int make_glossary(void)
 {
 	return gg_glossary_new(&glossary) ||
 	       gg_glossary_read_buffer(glossary, "parts.txt", page, sizeof(page) - 1) ||
-	       gg_glossary_build(glossary);
+	       gg_glossary_build(glossary, NULL);
 }
 
 static int free_glossary(void)
@@ -250,7 +250,7 @@ static void test_rules(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "rules.txt", rule_page,
 						      sizeof(rule_page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	gg_link_options o;
 	gg_link_options_init(&o);
 	o.keep_all = true;

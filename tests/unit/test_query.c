@@ -77,7 +77,7 @@ static int suite_init(void)
 
 	if (gg_glossary_new(&glossary) || gg_glossary_read_buffer(glossary, "page.txt", page,
 								 sizeof(page) - 1) ||
-	    gg_glossary_build(glossary))
+	    gg_glossary_build(glossary, NULL))
 		return 1;
 	memset(e, 0, sizeof(e));
 	for (size_t i = 0; i < n; i++) {
