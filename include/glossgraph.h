@@ -3,9 +3,21 @@
  * concepts, link the concepts' definitions, query and export the graph.
  *
  * Conventions: functions return 0 on success and a negative GG_E* code on
- * failure, with a message in gg_error_last(). Objects are opaque, made by
- * *_new and released by *_free (which accept NULL). Strings handed out are
- * UTF-8, owned by the object they come from, valid until it is freed.
+ * failure, with a message in gg_error_last(). Output parameters come first
+ * (gg_glossary_find(&concept, g, "term")); the exceptions return their
+ * result and fill optional extras last (gg_graph_edge, gg_links_threshold,
+ * gg_dependency_versions) or write a buffer as snprintf does
+ * (gg_edge_snippet). One verb per kind of ownership: opaque objects
+ * (gg_glossary, gg_links, gg_graph) are made by *_new and released by
+ * *_free, which accept NULL; results written into a caller-owned struct
+ * (gg_finding_list, gg_neighbor_list, gg_related_list, gg_path,
+ * gg_ranking, gg_neo4j_paths) are released by *_destroy, which frees what
+ * the struct points to and zeroes it, so that it accepts a zeroed struct and
+ * may be repeated. Option structs are filled by *_options_init and own
+ * nothing. Every enumeration ends with GG_<TYPE>_COUNT, the number of its
+ * values, for tables indexed by it (gg_direction, a set of flags, excepted).
+ * Strings handed out are UTF-8, owned by the object they come from, valid
+ * until it is freed.
  */
 #ifndef GLOSSGRAPH_H
 #define GLOSSGRAPH_H

@@ -271,7 +271,7 @@ int main(int argc, char **argv)
 	report("read", t);
 
 	t = start();
-	if ((err = gg_glossary_build(g)))
+	if ((err = gg_glossary_build(g, NULL)))
 		return fail("build", err);
 	report("model", t);
 
@@ -325,14 +325,14 @@ int main(int argc, char **argv)
 	if (graph) {
 		gg_graph *gr = NULL;
 		t = start();
-		if ((err = gg_graph_new(&gr, l, false)))
+		if ((err = gg_graph_new(&gr, l, NULL)))
 			return fail("graph", err);
 		report("graph", t);
 		printf("info\tgraph_nodes\t%zu\ninfo\tgraph_edges\t%zu\ninfo\tcommunities\t%zu\n",
 		       gg_graph_node_count(gr), gg_graph_edge_count(gr),
 		       gg_graph_community_count(gr));
 #ifdef BENCH_HAVE_EXPORT
-		for (int f = 0; out_dir && f < GG_FORMAT_COUNT; f++) {
+		for (int f = 0; out_dir && f < GG_EXPORT_FORMAT_COUNT; f++) {
 			const char *name = gg_export_format_name((gg_export_format)f);
 			if (formats) {
 				size_t len = strlen(name);

@@ -32,6 +32,16 @@
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum gg_export_format {
 	GG_FORMAT_DOT,     /**< graphviz DOT (cgraph) */
 	GG_FORMAT_GRAPHML, /**< GraphML, typed keys, for Gephi, networkx, igraph */
@@ -46,7 +56,7 @@ typedef enum gg_export_format {
 	GG_FORMAT_SKOS,       /**< a SKOS concept scheme in Turtle (.ttl) */
 	GG_FORMAT_VAULT,      /**< a folder of linked Markdown notes (Obsidian, Logseq, Foam) */
 	GG_FORMAT_HTML,    /**< an interactive map in one HTML page (sigma.js, offline) */
-	GG_FORMAT_COUNT
+	GG_EXPORT_FORMAT_COUNT
 } gg_export_format;
 
 /** Default start of the SKOS export's IRIs. */
@@ -84,7 +94,7 @@ void gg_export_options_init(gg_export_options *o);
  * @param[out] out the format; untouched on error
  * @return 0, or GG_EINVAL (the message lists the names).
  */
-int gg_export_format_from_name(const char *name, gg_export_format *out);
+int gg_export_format_from_name(gg_export_format *out, const char *name);
 /**
  * Whether format f is written through graphviz (DOT, SVG). Graphviz keeps
  * state of its own for the whole process: write such formats one at a
@@ -104,14 +114,21 @@ const char *gg_export_format_name(gg_export_format f);
  */
 const char *gg_export_format_extension(gg_export_format f);
 
+/** The two files of a Neo4j export; release with gg_neo4j_paths_destroy. */
+typedef struct gg_neo4j_paths {
+	char *nodes;         /**< STEM.nodes.csv */
+	char *relationships; /**< STEM.relationships.csv */
+} gg_neo4j_paths;
+
 /**
  * The two files a neo4j export to `stem` writes: STEM.nodes.csv and
  * STEM.relationships.csv, a trailing ".csv" dropped from the stem.
- * @param[out] nodes, relationships the paths, which the caller frees;
- * both NULL on error
+ * @param[out] out the paths; zeroed on error
  * @return 0 or GG_ENOMEM.
  */
-int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships);
+int gg_export_neo4j_paths(gg_neo4j_paths *out, const char *stem);
+/** Free both paths and zero `p`; it also accepts a zeroed or destroyed struct. */
+void gg_neo4j_paths_destroy(gg_neo4j_paths *p);
 
 /**
  * Write the selected part of the graph to `out` (not closed; the caller
@@ -154,5 +171,9 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
  */
 int gg_export_file(const gg_graph *gr, gg_export_format f,
 		   const gg_export_options *o, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

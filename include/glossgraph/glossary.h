@@ -7,6 +7,14 @@
 #ifndef GLOSSGRAPH_GLOSSARY_H
 #define GLOSSGRAPH_GLOSSARY_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_glossary gg_glossary;
 
 /**
@@ -43,7 +51,8 @@ typedef struct gg_entry {
 
 typedef enum gg_concept_kind {
 	GG_CONCEPT_TERM,   /**< a glossary term: one or more entries */
-	GG_CONCEPT_KEYWORD /**< a header keyword that names no term */
+	GG_CONCEPT_KEYWORD, /**< a header keyword that names no term */
+	GG_CONCEPT_KIND_COUNT
 } gg_concept_kind;
 
 /** One node of the graph: a concept and every name it goes by. */
@@ -77,7 +86,8 @@ typedef struct gg_read_stats {
 
 typedef enum gg_diagnostic_level {
 	GG_DIAG_WARNING, /**< something in the input was wrong or lost */
-	GG_DIAG_NOTE     /**< worth knowing, nothing lost (a duplicate dropped) */
+	GG_DIAG_NOTE,    /**< worth knowing, nothing lost (a duplicate dropped) */
+	GG_DIAGNOSTIC_LEVEL_COUNT
 } gg_diagnostic_level;
 
 /** A message about the input, with where it applies. */
@@ -124,16 +134,27 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 int gg_glossary_read_buffer(gg_glossary *g, const char *name,
 			    const char *data, size_t len);
 
+/** How to build a glossary; gg_build_options_init gives the defaults. */
+typedef struct gg_build_options {
+	unsigned threads; /**< 0: one per core, at most 2; 1: no thread of its own */
+} gg_build_options;
+
+/** Fill `o` with the defaults: threads 0. */
+void gg_build_options_init(gg_build_options *o);
+
 /**
- * Merge the entries read into concepts. Call once, after reading: entries
- * are put in order of file name and place, exact duplicates dropped, then
- * merged (README, "Concepts"). O(n log n) for n entries.
+ * Merge the entries read into concepts (`o` NULL: the defaults). Call once,
+ * after reading: entries are put in order of file name and place, exact
+ * duplicates dropped, then merged (README, "Concepts"). O(n log n) for n
+ * entries. From 4096 entries on, a second thread reads half the headers
+ * unless `threads` is 1 (or 0 on one core); the concepts are the same
+ * either way.
  * @return 0; GG_EINPUT when no entry was read (more may be read, then
  * build again); GG_EINVAL when built already or after a failed build;
  * GG_ELIMIT past 2^32 - 1 entries; GG_ENOMEM. After any other failure than
  * GG_EINPUT the glossary can only be freed.
  */
-int gg_glossary_build(gg_glossary *g);
+int gg_glossary_build(gg_glossary *g, const gg_build_options *o);
 
 /** Counts of what reading and building did; valid while g lives. */
 const gg_read_stats *gg_glossary_stats(const gg_glossary *g);
@@ -164,7 +185,7 @@ const gg_concept *gg_glossary_concept(const gg_glossary *g, size_t i);
  * keyword; case, hyphens and plurals do not matter.
  * @return 0 with *out set, or GG_ENOTFOUND.
  */
-int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
+int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query);
 
 /**
  * The concepts whose names are closest to `query` (sharing its words, or a
@@ -172,7 +193,11 @@ int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out);
  * O(concepts). @return how many were written (<= max); 0 also when out of
  * memory.
  */
-size_t gg_glossary_suggest(const gg_glossary *g, const char *query,
-			   size_t *out, size_t max);
+size_t gg_glossary_suggest(size_t *out, size_t max,
+			   const gg_glossary *g, const char *query);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

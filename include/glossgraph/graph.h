@@ -12,6 +12,17 @@
 #ifndef GLOSSGRAPH_GRAPH_H
 #define GLOSSGRAPH_GRAPH_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "glossary.h"
+#include "links.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_graph gg_graph;
 
 /** A node of the graph and its measures, computed once. */
@@ -28,16 +39,26 @@ typedef struct gg_node {
 	double size;          /**< display size from centrality, 1 to 10 */
 } gg_node;
 
+/** How to build a graph; gg_graph_options_init gives the defaults. */
+typedef struct gg_graph_options {
+	bool include_held; /**< take every edge, held ones too (false: the kept ones) */
+	unsigned threads;  /**< 0: one per core, at most 2; 1: no thread of its own */
+} gg_graph_options;
+
+/** Fill `o` with the defaults: kept edges only, threads 0. */
+void gg_graph_options_init(gg_graph_options *o);
+
 /**
  * Build the graph of the edges the linker kept (all edges with
- * `include_held`). Keyword nodes take part only when two concepts or more
+ * `include_held`); `o` NULL means the defaults. Keyword nodes take part only when two concepts or more
  * point at them, or a definition mentions them. Computes degrees, PageRank,
  * betweenness, communities (Leiden, modularity) and a layout: igraph's
  * Fruchterman-Reingold up to 300 nodes, beyond a map of the communities
- * (one disc each, sub-communities together inside). A second thread shares
- * the work (on one core the two take turns). The links, and their glossary, must
- * outlive the graph. The same links give the same graph, layout included
- * (every random choice is seeded; threads do not change the result).
+ * (one disc each, sub-communities together inside). Unless `threads` is 1
+ * (or 0 on one core), a second thread shares the work. The links, and their
+ * glossary, must outlive the graph. The same links give the same graph,
+ * layout included (every random choice is seeded; threads do not change the
+ * result).
  *
  * igraph is not thread-safe as Debian builds it: build one graph at a time,
  * and do not call igraph from another thread meanwhile. Side effect on the
@@ -51,7 +72,7 @@ typedef struct gg_node {
  * @return 0; GG_ENOMEM; GG_ELIMIT past 2^32 - 1 nodes; GG_ERROR when
  * igraph fails (message kept).
  */
-int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held);
+int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o);
 /** Free the graph (not its links or glossary). NULL is allowed. */
 void gg_graph_free(gg_graph *gr);
 
@@ -65,7 +86,7 @@ const gg_node *gg_graph_node(const gg_graph *gr, size_t node);
  * @return 0; GG_ENOTFOUND when it is not in the graph (a keyword that did
  * not qualify); GG_EINVAL when the concept is out of range.
  */
-int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node);
+int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept);
 
 /** @return the number of edges (parallel edges of different kinds count apart). */
 size_t gg_graph_edge_count(const gg_graph *gr);
@@ -107,5 +128,9 @@ size_t gg_graph_betweenness_sources(const gg_graph *gr);
 const gg_glossary *gg_graph_glossary(const gg_graph *gr);
 /** @return the links the graph was built from (not owned by the graph). */
 const gg_links *gg_graph_links(const gg_graph *gr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

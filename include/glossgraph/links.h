@@ -5,6 +5,16 @@
 #ifndef GLOSSGRAPH_LINKS_H
 #define GLOSSGRAPH_LINKS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "glossary.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct gg_links gg_links;
 
 /** What an edge stands for. */
@@ -12,7 +22,8 @@ typedef enum gg_edge_kind {
 	GG_EDGE_MENTION,  /**< the source's definition names the target */
 	GG_EDGE_EDITOR,   /**< an editor's explicit link (HTML <a href="#...">) */
 	GG_EDGE_CATEGORY, /**< the source's header category is the target */
-	GG_EDGE_KEYWORD   /**< the source's header lists the target as keyword */
+	GG_EDGE_KEYWORD,  /**< the source's header lists the target as keyword */
+	GG_EDGE_KIND_COUNT
 } gg_edge_kind;
 
 /** How the first mention matched. */
@@ -23,7 +34,8 @@ typedef enum gg_match_rule {
 	GG_RULE_ABBREVIATION, /**< an abbreviation, capitals as written */
 	GG_RULE_ALIAS,        /**< another name of the concept */
 	GG_RULE_HEADER,       /**< from the header line (category, keyword) */
-	GG_RULE_HREF          /**< from an editor's link */
+	GG_RULE_HREF,         /**< from an editor's link */
+	GG_MATCH_RULE_COUNT
 } gg_match_rule;
 
 /** Why an edge is held back from the default graph. */
@@ -33,11 +45,9 @@ typedef enum gg_hold_reason {
 	GG_HELD_CASE_CLASH, /**< capitalised in the text, never in the glossary */
 	GG_HELD_STOP_TERM,  /**< the target is in the user's stop-term list */
 	GG_HELD_MIN_WEIGHT, /**< fewer mentions than --min-weight */
-	GG_HELD_IN_CODE     /**< every mention is inside a URL, path, identifier or code span */
+	GG_HELD_IN_CODE,    /**< every mention is inside a URL, path, identifier or code span */
+	GG_HOLD_REASON_COUNT
 } gg_hold_reason;
-
-/** The last hold reason, for tables indexed by reason. */
-#define GG_HELD_LAST GG_HELD_IN_CODE
 
 /** One cross-reference from one concept to another. */
 typedef struct gg_edge {
@@ -96,7 +106,7 @@ typedef enum gg_link_feature {
 	GG_FEATURE_POSITION,     /**< where the first mention stands: 0 at the definition's start, 1 at its end */
 	GG_FEATURE_CASE_AGREES,  /**< a mention inside a sentence shows the capitals of the target's name */
 	GG_FEATURE_PLAIN_WORD,   /**< the target is an ordinary word and the first mention is in lower case */
-	GG_LINK_FEATURES
+	GG_LINK_FEATURE_COUNT
 } gg_link_feature;
 
 /** A feature's name as a link model file spells it: "df", "ordinary", ... */
@@ -107,7 +117,8 @@ typedef enum gg_link_density {
 	GG_DENSITY_AUTO,     /**< the glossary's own editor links when it has enough, else balanced */
 	GG_DENSITY_SPARSE,   /**< fewer links: the model's threshold raised */
 	GG_DENSITY_BALANCED, /**< the model's threshold */
-	GG_DENSITY_DENSE     /**< more links: the model's threshold lowered */
+	GG_DENSITY_DENSE,    /**< more links: the model's threshold lowered */
+	GG_LINK_DENSITY_COUNT
 } gg_link_density;
 
 /** Where the threshold of a links object came from. */
@@ -115,7 +126,8 @@ typedef enum gg_threshold_source {
 	GG_THRESHOLD_MODEL,   /**< the link model's own */
 	GG_THRESHOLD_DENSITY, /**< the model's, moved by gg_link_options.density */
 	GG_THRESHOLD_EDITORS, /**< fitted to the glossary's editor links */
-	GG_THRESHOLD_USER     /**< gg_link_options.threshold */
+	GG_THRESHOLD_USER,    /**< gg_link_options.threshold */
+	GG_THRESHOLD_SOURCE_COUNT
 } gg_threshold_source;
 
 /** "model", "density", "editor links", "user". */
@@ -176,11 +188,15 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f);
  * mention's are worked out anew from the glossary; other kinds get zeros
  * but the bias. O(log E).
  */
-void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES]);
+void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, const gg_edge *e);
 
 /** Bytes of definition text scanned, for throughput figures. */
 uint64_t gg_links_bytes_scanned(const gg_links *l);
 /** Mentions found in all definitions, those of held-back links included. */
 uint64_t gg_links_mentions(const gg_links *l);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,7 +16,17 @@
 #ifndef GLOSSGRAPH_QUERY_H
 #define GLOSSGRAPH_QUERY_H
 
-/** Which way along the cross-references. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Which way along the cross-references: flags, so no _COUNT. */
 typedef enum gg_direction {
 	GG_DIR_OUT = 1, /**< the terms a term links to */
 	GG_DIR_IN = 2,  /**< the terms that link to it */
@@ -121,7 +131,8 @@ void gg_path_destroy(gg_path *p);
 typedef enum gg_centrality {
 	GG_BY_PAGERANK,
 	GG_BY_IN_DEGREE,   /**< distinct concepts linking in, then in-weight */
-	GG_BY_BETWEENNESS
+	GG_BY_BETWEENNESS,
+	GG_CENTRALITY_COUNT
 } gg_centrality;
 
 /** The answer of gg_query_top; release with gg_ranking_destroy. */
@@ -135,7 +146,7 @@ typedef struct gg_ranking {
  * keyword nodes only when `with_keywords`. O(V log V).
  * @param[out] out the nodes, most central first; zeroed on error
  * @param max the most nodes to return (0: none)
- * @return 0 or GG_ENOMEM.
+ * @return 0; GG_EINVAL for a `by` out of range; GG_ENOMEM.
  */
 int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t max,
 		 bool with_keywords);
@@ -146,7 +157,7 @@ void gg_ranking_destroy(gg_ranking *r);
 typedef struct gg_graph_stats {
 	size_t nodes, terms, keywords;
 	size_t edges;
-	size_t edges_by_kind[4];   /**< indexed by gg_edge_kind */
+	size_t edges_by_kind[GG_EDGE_KIND_COUNT]; /**< indexed by gg_edge_kind */
 	size_t links_left_out;     /**< linker edges not in the graph (held, or an end not a node) */
 	size_t linked_pairs;       /**< ordered node pairs with an edge */
 	size_t components;         /**< weakly connected, isolated nodes included */
@@ -165,5 +176,9 @@ typedef struct gg_graph_stats {
  * @return 0; GG_ENOMEM or GG_ERROR when igraph fails (message kept).
  */
 int gg_query_stats(gg_graph_stats *out, const gg_graph *gr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -26,7 +26,7 @@ typedef struct build_args {
 	const char *dir;
 	const char *name;
 	cli_selection select; /* --top: the SVG overview; --focus: one more map */
-	bool wanted[GG_FORMAT_COUNT];
+	bool wanted[GG_EXPORT_FORMAT_COUNT];
 	const char *base_iri; /* --base-iri, NULL when not given */
 } build_args;
 
@@ -44,9 +44,9 @@ static int parse_formats(build_args *a, const char *list)
 	     item = strtok_r(NULL, ",", &save), items++) {
 		gg_export_format f;
 		if (strcmp(item, "all") == 0) {
-			for (int k = 0; k < GG_FORMAT_COUNT; k++)
+			for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++)
 				a->wanted[k] = true;
-		} else if (gg_export_format_from_name(item, &f) == 0) {
+		} else if (gg_export_format_from_name(&f, item) == 0) {
 			a->wanted[f] = true;
 		} else {
 			bad = cli_usage_error(usage, "%s", gg_error_last());
@@ -217,17 +217,20 @@ static char *join_path(const char *dir, const char *name, const char *ext)
  */
 static int check_output_names(const job *jobs, size_t n)
 {
-	char *files[2 * (GG_FORMAT_COUNT + 1)];
+	char *files[2 * (GG_EXPORT_FORMAT_COUNT + 1)];
 	size_t n_files = 0;
 	bool clash = false, oom = false;
 
 	for (size_t i = 0; i < n && !oom; i++) {
 		if (jobs[i].format != GG_FORMAT_NEO4J)
 			oom = !(files[n_files++] = strdup(jobs[i].path));
-		else if (gg_export_neo4j_paths(jobs[i].path, &files[n_files], &files[n_files + 1]) == 0)
-			n_files += 2;
-		else
-			oom = true;
+		else {
+			gg_neo4j_paths pair;
+			oom = gg_export_neo4j_paths(&pair, jobs[i].path) != 0 ||
+			      !(files[n_files++] = strdup(pair.nodes)) ||
+			      !(files[n_files++] = strdup(pair.relationships));
+			gg_neo4j_paths_destroy(&pair);
+		}
 	}
 	if (oom)
 		cli_error("out of memory");
@@ -287,19 +290,19 @@ int cmd_build(int argc, char **argv)
 	};
 	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false }, NULL };
 	const cli_selection *sel = &args.select;
-	job jobs[GG_FORMAT_COUNT + 1] = { 0 };
+	job jobs[GG_EXPORT_FORMAT_COUNT + 1] = { 0 };
 	size_t n_jobs = 0;
 	cli_common common;
 	cli_graph cg = { 0 };
 	int code;
 
-	for (int k = 0; k < GG_FORMAT_COUNT; k++)
+	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++)
 		args.wanted[k] = k != GG_FORMAT_VAULT; /* a folder of its own: when asked */
 	if (cli_begin(argc, argv, &spec, &args, &common, &code) < 0)
 		return code;
 
 	code = EXIT_OK;
-	for (int k = 0; k < GG_FORMAT_COUNT && code == EXIT_OK; k++) {
+	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT && code == EXIT_OK; k++) {
 		if (!args.wanted[k])
 			continue;
 		job *j = &jobs[n_jobs++];

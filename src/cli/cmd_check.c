@@ -16,7 +16,7 @@ typedef struct check_request {
 
 enum { OPT_SCORES = 1024 };
 
-static const char *const finding_names[] = {
+static const char *const finding_names[GG_FINDING_KIND_COUNT] = {
 	[GG_FINDING_OVER_LINKED] = "over-linked",
 	[GG_FINDING_ORPHAN] = "orphan",
 	[GG_FINDING_UNMENTIONED] = "unmentioned",
@@ -46,6 +46,9 @@ static void describe(char *buf, size_t cap, const gg_glossary *g, const gg_findi
 	case GG_FINDING_NEAR_DUPLICATE:
 		snprintf(buf, cap, "and '%s': names %zu letter%s apart", other, f->count,
 			 f->count == 1 ? "" : "s");
+		break;
+	case GG_FINDING_KIND_COUNT:
+		buf[0] = '\0';
 		break;
 	}
 }
@@ -81,11 +84,11 @@ static void print_part(const gg_links *l, size_t k, const double *x)
 static void print_scores(const gg_links *l, output_format format)
 {
 	const gg_glossary *g = gg_links_glossary(l);
-	double x[GG_LINK_FEATURES];
+	double x[GG_LINK_FEATURE_COUNT];
 	bool first = true;
 	if (format == FORMAT_TSV) {
 		fputs("source\ttarget\tstate\tscore", stdout);
-		for (size_t k = 1; k < GG_LINK_FEATURES; k++)
+		for (size_t k = 1; k < GG_LINK_FEATURE_COUNT; k++)
 			printf("\t%s", gg_link_feature_name((gg_link_feature)k));
 		putchar('\n');
 	} else if (format == FORMAT_JSON) {
@@ -97,13 +100,13 @@ static void print_scores(const gg_links *l, output_format format)
 			continue;
 		const char *source = gg_glossary_concept(g, e->source)->name;
 		const char *target = gg_glossary_concept(g, e->target)->name;
-		gg_links_edge_features(l, e, x);
+		gg_links_edge_features(x, l, e);
 		if (format == FORMAT_TSV) {
 			cli_tsv_cell(stdout, source);
 			putchar('\t');
 			cli_tsv_cell(stdout, target);
 			printf("\t%s\t%.4f", link_state(e->held), e->score);
-			for (size_t k = 1; k < GG_LINK_FEATURES; k++)
+			for (size_t k = 1; k < GG_LINK_FEATURE_COUNT; k++)
 				printf("\t%.4g", x[k]);
 			putchar('\n');
 		} else if (format == FORMAT_JSON) {
@@ -112,12 +115,12 @@ static void print_scores(const gg_links *l, output_format format)
 			fputs(", \"target\": ", stdout);
 			cli_json_string(stdout, target);
 			printf(", \"state\": \"%s\", \"score\": %.4f", link_state(e->held), e->score);
-			for (size_t k = 1; k < GG_LINK_FEATURES; k++)
+			for (size_t k = 1; k < GG_LINK_FEATURE_COUNT; k++)
 				printf(", \"%s\": %.4g", gg_link_feature_name((gg_link_feature)k), x[k]);
 			putchar('}');
 		} else {
 			printf("%s -> %s: %s, score %.3f:", source, target, link_state(e->held), e->score);
-			for (size_t k = 0; k < GG_LINK_FEATURES; k++)
+			for (size_t k = 0; k < GG_LINK_FEATURE_COUNT; k++)
 				if (x[k] != 0 && gg_links_feature_weight(l, (gg_link_feature)k) != 0)
 					print_part(l, k, x);
 			putchar('\n');
@@ -167,12 +170,11 @@ int cmd_check(int argc, char **argv)
 	}
 	gg_glossary *g = cli_load_glossary(&common);
 	gg_links *l = NULL;
-	gg_finding *found = NULL;
-	size_t n = 0;
+	gg_finding_list found = { NULL, 0 };
 	cli_common_free(&common);
 	if (!g)
 		return EXIT_ERROR;
-	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(l, &found, &n) != 0) {
+	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(&found, l) != 0) {
 		cli_error("%s", gg_error_last());
 		gg_links_free(l);
 		gg_glossary_free(g);
@@ -183,37 +185,37 @@ int cmd_check(int argc, char **argv)
 	describe_threshold(threshold, sizeof(threshold), l);
 	if (request.scores) {
 		print_scores(l, common.format);
-		free(found);
+		gg_finding_list_destroy(&found);
 		gg_links_free(l);
 		gg_glossary_free(g);
 		return cli_finish_stdout(EXIT_OK);
 	}
 
-	size_t held[GG_HELD_LAST + 1] = { 0 };
+	size_t held[GG_HOLD_REASON_COUNT] = { 0 };
 	for (size_t i = 0; i < gg_links_count(l); i++)
 		held[gg_links_edge(l, i)->held]++;
 	if (common.format == FORMAT_JSON) {
 		fputs("{\n  \"links\": {", stdout);
-		for (size_t r = 0; r <= GG_HELD_LAST; r++)
+		for (size_t r = 0; r < GG_HOLD_REASON_COUNT; r++)
 			printf("%s\"%s\": %zu", r ? ", " : "", link_state(r), held[r]);
 		fputs("},\n  \"threshold\": ", stdout);
 		cli_json_string(stdout, threshold);
 		fputs(",\n  \"findings\": [", stdout);
 	} else if (common.format == FORMAT_TSV) {
 		puts("finding\tterm\tdetail");
-		for (size_t r = 0; r <= GG_HELD_LAST; r++)
+		for (size_t r = 0; r < GG_HOLD_REASON_COUNT; r++)
 			printf("links-%s\t\t%zu\n", link_state(r), held[r]);
 		printf("link-threshold\t\t%s\n", threshold);
 	} else {
 		printf("links: %zu kept", held[GG_HELD_NONE]);
-		for (size_t r = 1; r <= GG_HELD_LAST; r++)
+		for (size_t r = 1; r < GG_HOLD_REASON_COUNT; r++)
 			printf(", %zu held back (%s)", held[r], gg_hold_reason_name(r));
 		printf("; threshold %s\n", threshold);
 	}
 	size_t shown = 0, of_kind = 0;
-	for (size_t i = 0; i < n; i++) {
-		const gg_finding *f = &found[i];
-		of_kind = i && found[i - 1].kind == f->kind ? of_kind + 1 : 0;
+	for (size_t i = 0; i < found.count; i++) {
+		const gg_finding *f = &found.items[i];
+		of_kind = i && found.items[i - 1].kind == f->kind ? of_kind + 1 : 0;
 		if (max && (long)of_kind >= max)
 			continue;
 		char detail[512];
@@ -238,7 +240,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (common.format == FORMAT_JSON)
 		fputs("\n  ]\n}\n", stdout);
-	free(found);
+	gg_finding_list_destroy(&found);
 	gg_links_free(l);
 	gg_glossary_free(g);
 	return cli_finish_stdout(EXIT_OK);

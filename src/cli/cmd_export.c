@@ -92,14 +92,13 @@ static bool refuse_path(const cli_common *c, const char *path)
 /* Refuse (reported) a Neo4j stem whose files would replace an input. */
 static bool refuse_neo4j(const cli_common *c, const char *stem)
 {
-	char *nodes, *rels;
-	if (gg_export_neo4j_paths(stem, &nodes, &rels) != 0) {
+	gg_neo4j_paths pair;
+	if (gg_export_neo4j_paths(&pair, stem) != 0) {
 		cli_error("%s", gg_error_last());
 		return true;
 	}
-	bool refused = refuse_path(c, nodes) || refuse_path(c, rels);
-	free(nodes);
-	free(rels);
+	bool refused = refuse_path(c, pair.nodes) || refuse_path(c, pair.relationships);
+	gg_neo4j_paths_destroy(&pair);
 	return refused;
 }
 
@@ -110,13 +109,12 @@ bool cli_refuse_output(const cli_common *c, gg_export_format format, const char 
 
 void cli_report_written(gg_export_format format, const char *path)
 {
-	char *nodes, *rels;
+	gg_neo4j_paths pair;
 	if (format != GG_FORMAT_NEO4J) {
 		cli_note("wrote %s", path);
-	} else if (gg_export_neo4j_paths(path, &nodes, &rels) == 0) {
-		cli_note("wrote %s and %s", nodes, rels);
-		free(nodes);
-		free(rels);
+	} else if (gg_export_neo4j_paths(&pair, path) == 0) {
+		cli_note("wrote %s and %s", pair.nodes, pair.relationships);
+		gg_neo4j_paths_destroy(&pair);
 	}
 }
 
@@ -172,7 +170,7 @@ int cmd_export(int argc, char **argv)
 	int first = cli_begin(argc, argv, &spec, &args, &common, &code);
 	if (first < 0)
 		return code;
-	if (gg_export_format_from_name(argv[first], &format) != 0) {
+	if (gg_export_format_from_name(&format, argv[first]) != 0) {
 		code = cli_usage_error(usage, "%s", gg_error_last());
 		cli_common_free(&common);
 		return code;

@@ -148,7 +148,7 @@ int cmd_neighbors(int argc, char **argv)
 	code = EXIT_ERROR;
 	if (!cli_resolve_term(g.glossary, argv[first], &concept))
 		goto done;
-	if (gg_graph_node_of(g.graph, concept, &node) != 0 ||
+	if (gg_graph_node_of(&node, g.graph, concept) != 0 ||
 	    gg_query_neighbors(&list, g.graph, node, args.dir,
 			       args.depth > UINT32_MAX ? UINT32_MAX : (uint32_t)args.depth,
 			       common.link.min_weight) != 0) {

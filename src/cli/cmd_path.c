@@ -81,7 +81,7 @@ static bool term_node(const cli_graph *g, const char *term, size_t *node)
 	size_t concept;
 	if (!cli_resolve_term(g->glossary, term, &concept))
 		return false;
-	if (gg_graph_node_of(g->graph, concept, node) != 0) {
+	if (gg_graph_node_of(node, g->graph, concept) != 0) {
 		cli_error("%s", gg_error_last());
 		return false;
 	}

@@ -142,7 +142,7 @@ int cmd_related(int argc, char **argv)
 			code = EXIT_ERROR;
 			continue;
 		}
-		if (gg_graph_node_of(gr, concept, &node) != 0) {
+		if (gg_graph_node_of(&node, gr, concept) != 0) {
 			cli_error("%s", gg_error_last());
 			code = EXIT_ERROR;
 			continue;

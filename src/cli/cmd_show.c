@@ -34,7 +34,7 @@ static void keyword_owners(const gg_glossary *g, size_t k, output_format format)
 		const gg_concept *owner = gg_glossary_concept(g, c);
 		for (size_t i = 0; i < owner->n_keywords; i++) {
 			size_t found;
-			if (gg_glossary_find(g, owner->keywords[i], &found) != 0 || found != k)
+			if (gg_glossary_find(&found, g, owner->keywords[i]) != 0 || found != k)
 				continue;
 			if (format == FORMAT_JSON) {
 				fputs(first ? "" : ", ", stdout);

@@ -7,7 +7,7 @@
 static const char usage[] =
 	"glossgraph top [-n N] [--by pagerank|in-degree|betweenness] [--keywords] [--tsv|--json]";
 
-static const char *const measure_names[] = {
+static const char *const measure_names[GG_CENTRALITY_COUNT] = {
 	[GG_BY_PAGERANK] = "pagerank",
 	[GG_BY_IN_DEGREE] = "in-degree",
 	[GG_BY_BETWEENNESS] = "betweenness",

@@ -376,7 +376,7 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	for (size_t i = 0; i < n && !err; i++)
 		err = gg_glossary_read_input(g, inputs[i], c->input_format);
 	if (!err)
-		err = gg_glossary_build(g);
+		err = gg_glossary_build(g, NULL);
 	if (g)
 		print_diagnostics(g, c->verbose);
 	if (err) {
@@ -402,11 +402,12 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
 	gg_link_options link = c->link;
 	link.drop_held = !include_held; /* a graph without them has no use for them */
+	gg_graph_options graph = { include_held, c->link.threads };
 	memset(out, 0, sizeof(*out));
 	if (!(out->glossary = cli_load_glossary(c)))
 		return false;
 	if (gg_links_new(&out->links, out->glossary, &link) != 0 ||
-	    gg_graph_new(&out->graph, out->links, include_held) != 0) {
+	    gg_graph_new(&out->graph, out->links, &graph) != 0) {
 		cli_error("%s", gg_error_last());
 		cli_graph_free(out);
 		return false;
@@ -426,10 +427,10 @@ void cli_graph_free(cli_graph *g)
 
 bool cli_resolve_term(const gg_glossary *g, const char *term, size_t *out)
 {
-	if (gg_glossary_find(g, term, out) == 0)
+	if (gg_glossary_find(out, g, term) == 0)
 		return true;
 	size_t near[8];
-	size_t n = gg_glossary_suggest(g, term, near, 8);
+	size_t n = gg_glossary_suggest(near, 8, g, term);
 	if (!n) {
 		cli_error("no term '%s'", term);
 		return false;

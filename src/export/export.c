@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const format_names[GG_FORMAT_COUNT] = {
+static const char *const format_names[GG_EXPORT_FORMAT_COUNT] = {
 	[GG_FORMAT_DOT] = "dot",
 	[GG_FORMAT_GRAPHML] = "graphml",
 	[GG_FORMAT_GEXF] = "gexf",
@@ -27,7 +27,7 @@ static const char *const format_names[GG_FORMAT_COUNT] = {
 };
 
 /* The file extension of each format, where it is not the format's name. */
-static const char *const extensions[GG_FORMAT_COUNT] = {
+static const char *const extensions[GG_EXPORT_FORMAT_COUNT] = {
 	[GG_FORMAT_NEO4J] = "",
 	[GG_FORMAT_GRAPHOLOGY] = "graphology.json",
 	[GG_FORMAT_CYTOSCAPE] = "cytoscape.json",
@@ -42,9 +42,9 @@ void gg_export_options_init(gg_export_options *o)
 	o->max_layout_edges = GG_EXPORT_MAX_LAYOUT_EDGES;
 }
 
-int gg_export_format_from_name(const char *name, gg_export_format *out)
+int gg_export_format_from_name(gg_export_format *out, const char *name)
 {
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (gg_strcasecmp(name, format_names[f]) == 0) {
 			*out = (gg_export_format)f;
 			return 0;
@@ -56,12 +56,12 @@ int gg_export_format_from_name(const char *name, gg_export_format *out)
 
 const char *gg_export_format_name(gg_export_format f)
 {
-	return f >= 0 && f < GG_FORMAT_COUNT ? format_names[f] : "unknown";
+	return f >= 0 && f < GG_EXPORT_FORMAT_COUNT ? format_names[f] : "unknown";
 }
 
 const char *gg_export_format_extension(gg_export_format f)
 {
-	if (f >= 0 && f < GG_FORMAT_COUNT && extensions[f])
+	if (f >= 0 && f < GG_EXPORT_FORMAT_COUNT && extensions[f])
 		return extensions[f];
 	return gg_export_format_name(f);
 }
@@ -88,7 +88,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_FORMAT_HTML: return gg_i_write_html(out, v);
 	case GG_FORMAT_NEO4J:
 	case GG_FORMAT_VAULT:
-	case GG_FORMAT_COUNT:
+	case GG_EXPORT_FORMAT_COUNT:
 		break;
 	}
 	return gg_error_set(GG_EINVAL, "format '%s' cannot be written to one stream",
@@ -121,7 +121,7 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
 	return err;
 }
 
-int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships)
+int gg_export_neo4j_paths(gg_neo4j_paths *out, const char *stem)
 {
 	size_t n = strlen(stem);
 	if (n > 4 && strcmp(stem + n - 4, ".csv") == 0)
@@ -129,15 +129,20 @@ int gg_export_neo4j_paths(const char *stem, char **nodes, char **relationships)
 	gg_buf a = GG_BUF_INIT, b = GG_BUF_INIT;
 	gg_buf_printf(&a, "%.*s.nodes.csv", (int)n, stem);
 	gg_buf_printf(&b, "%.*s.relationships.csv", (int)n, stem);
-	*nodes = gg_buf_detach(&a);
-	*relationships = gg_buf_detach(&b);
-	if (!*nodes || !*relationships) {
-		free(*nodes);
-		free(*relationships);
-		*nodes = *relationships = NULL;
+	out->nodes = gg_buf_detach(&a);
+	out->relationships = gg_buf_detach(&b);
+	if (!out->nodes || !out->relationships) {
+		gg_neo4j_paths_destroy(out);
 		return gg_error_oom();
 	}
 	return 0;
+}
+
+void gg_neo4j_paths_destroy(gg_neo4j_paths *p)
+{
+	free(p->nodes);
+	free(p->relationships);
+	p->nodes = p->relationships = NULL;
 }
 
 /*
@@ -215,15 +220,15 @@ static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
 static int export_neo4j(const gg_i_view *v, const char *stem)
 {
 	gg_i_output nodes = GG_I_OUTPUT_INIT, rels = GG_I_OUTPUT_INIT;
-	char *nodes_path = NULL, *rels_path = NULL;
+	gg_neo4j_paths paths = { NULL, NULL };
 
 	if (strcmp(stem, "-") == 0)
 		return gg_error_set(GG_EINVAL, "neo4j writes two files: give a path stem, not '-'");
-	int err = gg_export_neo4j_paths(stem, &nodes_path, &rels_path);
+	int err = gg_export_neo4j_paths(&paths, stem);
 	if (!err)
-		err = gg_i_output_open(&nodes, nodes_path);
+		err = gg_i_output_open(&nodes, paths.nodes);
 	if (!err)
-		err = gg_i_output_open(&rels, rels_path);
+		err = gg_i_output_open(&rels, paths.relationships);
 	if (!err) {
 		int write_err = gg_i_write_neo4j(nodes.f, rels.f, v);
 		int close_err = gg_i_output_close(&nodes);
@@ -240,8 +245,7 @@ static int export_neo4j(const gg_i_view *v, const char *stem)
 	}
 	gg_i_output_abort(&nodes);
 	gg_i_output_abort(&rels);
-	free(nodes_path);
-	free(rels_path);
+	gg_neo4j_paths_destroy(&paths);
 	return err;
 }
 

@@ -27,6 +27,7 @@ static const char *relationship_type(gg_edge_kind k)
 	case GG_EDGE_EDITOR: return "LINKS_TO";
 	case GG_EDGE_CATEGORY: return "IN_CATEGORY";
 	case GG_EDGE_KEYWORD: return "HAS_KEYWORD";
+	case GG_EDGE_KIND_COUNT: break;
 	}
 	return "RELATED_TO";
 }

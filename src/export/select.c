@@ -105,7 +105,7 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 	if (o->has_focus) {
 		if (o->focus >= gg_glossary_concept_count(v->glossary))
 			return gg_error_set(GG_EINVAL, "no concept %zu", o->focus);
-		if (gg_graph_node_of(gr, o->focus, &v->focus_node) != 0)
+		if (gg_graph_node_of(&v->focus_node, gr, o->focus) != 0)
 			return gg_error_set(GG_ENOTFOUND, "'%s' is not in the graph: it has no links",
 					    gg_glossary_concept(v->glossary, o->focus)->name);
 		v->has_focus = true;

@@ -236,6 +236,7 @@ static const char *link_property(gg_edge_kind k)
 	case GG_EDGE_KEYWORD: return GG_SKOS_NS "hasKeyword";
 	case GG_EDGE_MENTION:
 	case GG_EDGE_EDITOR:
+	case GG_EDGE_KIND_COUNT:
 		break;
 	}
 	return GG_SKOS_NS "mentions";

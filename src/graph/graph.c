@@ -189,8 +189,15 @@ static void *side_measures(void *arg)
 	return NULL;
 }
 
-int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held)
+void gg_graph_options_init(gg_graph_options *o)
 {
+	o->include_held = false;
+	o->threads = 0;
+}
+
+int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
+{
+	gg_graph_options defaults;
 	gg_graph *gr = calloc(1, sizeof(*gr));
 	struct adjacency both = { 0 };
 	struct betweenness betweenness = { .lock = PTHREAD_MUTEX_INITIALIZER };
@@ -202,11 +209,15 @@ int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held)
 	*out = NULL;
 	if (!gr)
 		return gg_error_oom();
+	if (!o) {
+		gg_graph_options_init(&defaults);
+		o = &defaults;
+	}
 	gg_i_igraph_init();
 	gr->links = l;
 	gr->glossary = gg_links_glossary(l);
-	if ((err = select_nodes(gr, include_held)) != 0 ||
-	    (err = collect_edges(gr, include_held)) != 0 || (err = make_weights(gr)) != 0)
+	if ((err = select_nodes(gr, o->include_held)) != 0 ||
+	    (err = collect_edges(gr, o->include_held)) != 0 || (err = make_weights(gr)) != 0)
 		goto cleanup;
 	if (!(hierarchy = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*hierarchy)))) {
 		err = gg_error_oom();
@@ -214,7 +225,8 @@ int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held)
 	}
 	measure_degrees(gr);
 	/*
-	 * A second thread (or this one first, when none can start) makes the
+	 * A second thread (or this one first, when one thread is asked for or
+	 * none can start) makes the
 	 * igraph graph and finds PageRank and betweenness, while this one finds
 	 * the communities and a big graph's layout, then takes betweenness
 	 * blocks too. igraph is not thread-safe: the other thread alone calls it
@@ -222,7 +234,8 @@ int gg_graph_new(gg_graph **out, const gg_links *l, bool include_held)
 	 * the join. Each result is the same either way.
 	 */
 	side.gr = gr;
-	bool threaded = pthread_create(&thread, NULL, side_measures, &side) == 0;
+	bool threaded = gg_thread_count(o->threads, 2) > 1 &&
+			pthread_create(&thread, NULL, side_measures, &side) == 0;
 	if (!threaded)
 		side_measures(&side);
 	if ((err = gg_i_adjacency_both(gr, &both)) == 0 &&
@@ -283,7 +296,7 @@ const gg_node *gg_graph_node(const gg_graph *gr, size_t node)
 	return node < gr->n_nodes ? &gr->nodes[node] : NULL;
 }
 
-int gg_graph_node_of(const gg_graph *gr, size_t concept, size_t *node)
+int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept)
 {
 	if (concept >= gg_glossary_concept_count(gr->glossary))
 		return gg_error_set(GG_EINVAL, "concept %zu out of range", concept);

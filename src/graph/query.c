@@ -300,6 +300,8 @@ static void describe_edges(gg_buf *b, const gg_graph *gr, size_t a, size_t to)
 		case GG_EDGE_KEYWORD:
 			gg_buf_puts(b, "header keyword");
 			break;
+		case GG_EDGE_KIND_COUNT:
+			break;
 		}
 	}
 }
@@ -539,10 +541,11 @@ static int compare_ranked_nodes(const void *x, const void *y)
 int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t max,
 		 bool with_keywords)
 {
+	memset(out, 0, sizeof(*out));
+	if ((unsigned)by >= GG_CENTRALITY_COUNT)
+		return gg_error_set(GG_EINVAL, "no such centrality: %d", (int)by);
 	struct ranked_node *r = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*r));
 	size_t n = 0;
-
-	memset(out, 0, sizeof(*out));
 	if (!r)
 		return gg_error_oom();
 	for (size_t v = 0; v < gr->n_nodes; v++) {
@@ -562,6 +565,7 @@ int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t m
 			k->key[1] = x->pagerank;
 			break;
 		case GG_BY_PAGERANK:
+		case GG_CENTRALITY_COUNT: /* refused above */
 			k->key[0] = x->pagerank;
 			k->key[1] = x->in_degree;
 			break;

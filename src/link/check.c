@@ -68,7 +68,7 @@ static int collisions(findings *f, const gg_glossary *g)
 		const gg_concept *k = gg_glossary_concept(g, c);
 		for (size_t a = 0; a < k->n_abbrevs; a++) {
 			size_t owner;
-			if (gg_glossary_find(g, k->abbrevs[a], &owner) != 0) {
+			if (gg_glossary_find(&owner, g, k->abbrevs[a]) != 0) {
 				gg_error_clear();
 				continue;
 			}
@@ -177,7 +177,7 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 	return 0;
 }
 
-int gg_check(const gg_links *l, gg_finding **out, size_t *n)
+int gg_check(gg_finding_list *out, const gg_links *l)
 {
 	const gg_glossary *g = l->glossary;
 	size_t concepts = gg_glossary_concept_count(g);
@@ -187,8 +187,8 @@ int gg_check(const gg_links *l, gg_finding **out, size_t *n)
 	findings f = { NULL, 0, 0 };
 	int err = 0;
 
-	*out = NULL;
-	*n = 0;
+	out->items = NULL;
+	out->count = 0;
 	if (!held_in || !in || !outd) {
 		err = gg_error_oom();
 		goto cleanup;
@@ -205,8 +205,8 @@ int gg_check(const gg_links *l, gg_finding **out, size_t *n)
 	if ((err = over_linked(&f, l, held_in)) || (err = lonely(&f, g, in, outd)) ||
 	    (err = collisions(&f, g)) || (err = near_duplicates(&f, g)))
 		goto cleanup;
-	*out = f.items;
-	*n = f.n;
+	out->items = f.items;
+	out->count = f.n;
 	f.items = NULL;
 cleanup:
 	free(f.items);
@@ -214,4 +214,11 @@ cleanup:
 	free(in);
 	free(outd);
 	return err;
+}
+
+void gg_finding_list_destroy(gg_finding_list *list)
+{
+	free(list->items);
+	list->items = NULL;
+	list->count = 0;
 }

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const feature_names[GG_LINK_FEATURES] = {
+static const char *const feature_names[GG_LINK_FEATURE_COUNT] = {
 	[GG_FEATURE_BIAS] = "bias",
 	[GG_FEATURE_COMMON] = "common",
 	[GG_FEATURE_EXCESS] = "excess",
@@ -35,7 +35,7 @@ static const char *const feature_names[GG_LINK_FEATURES] = {
 
 const char *gg_link_feature_name(gg_link_feature f)
 {
-	return (unsigned)f < GG_LINK_FEATURES ? feature_names[f] : "";
+	return (unsigned)f < GG_LINK_FEATURE_COUNT ? feature_names[f] : "";
 }
 
 /*
@@ -49,7 +49,7 @@ const char *gg_link_feature_name(gg_link_feature f)
  */
 void gg_i_model_builtin(gg_i_link_model *m)
 {
-	static const double weight[GG_LINK_FEATURES] = {
+	static const double weight[GG_LINK_FEATURE_COUNT] = {
 		[GG_FEATURE_BIAS] = 0.0382,
 		[GG_FEATURE_COMMON] = -0.5755,
 		[GG_FEATURE_EXCESS] = 0.0000,
@@ -100,9 +100,9 @@ int gg_i_model_read(gg_i_link_model *m, const char *path)
 			continue;
 		}
 		size_t k = 0;
-		while (k < GG_LINK_FEATURES && strcmp(feature_names[k], name) != 0)
+		while (k < GG_LINK_FEATURE_COUNT && strcmp(feature_names[k], name) != 0)
 			k++;
-		if (k == GG_LINK_FEATURES)
+		if (k == GG_LINK_FEATURE_COUNT)
 			err = gg_error_set(GG_EINVAL, "%s:%zu: unknown feature '%s'", path, line_no, name);
 		else
 			m->weight[k] = value;
@@ -115,10 +115,10 @@ int gg_i_model_read(gg_i_link_model *m, const char *path)
 	return err;
 }
 
-double gg_i_score(const gg_i_link_model *m, const double x[GG_LINK_FEATURES])
+double gg_i_score(const gg_i_link_model *m, const double x[GG_LINK_FEATURE_COUNT])
 {
 	double sum = 0;
-	for (size_t k = 0; k < GG_LINK_FEATURES; k++)
+	for (size_t k = 0; k < GG_LINK_FEATURE_COUNT; k++)
 		sum += m->weight[k] * x[k];
 	return 1.0 / (1.0 + exp(-sum));
 }
@@ -175,10 +175,10 @@ static bool mentions_cleanly(const gg_i_evidence *ev, size_t source, size_t targ
 #define SHARE_FRACTION 0.004
 #define SHARE_SPECIFIC 4.0
 
-void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURES])
+void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURE_COUNT])
 {
 	const gg_edge *e = &ev->edges[i];
-	memset(x, 0, GG_LINK_FEATURES * sizeof(*x));
+	memset(x, 0, GG_LINK_FEATURE_COUNT * sizeof(*x));
 	x[GG_FEATURE_BIAS] = 1;
 	if (e->kind != GG_EDGE_MENTION)
 		return;
@@ -231,7 +231,7 @@ static void *score_range(void *arg)
 {
 	const scorer *s = arg;
 	double log_n = log(1.0 + (double)s->ev->n_terms);
-	double x[GG_LINK_FEATURES];
+	double x[GG_LINK_FEATURE_COUNT];
 	for (size_t i = s->from; i < s->to; i++) {
 		gg_edge *e = &s->edges[i];
 		if (e->kind != GG_EDGE_MENTION) {

@@ -8,7 +8,7 @@
 
 /* A link model: a weight per feature and the threshold a score must reach. */
 typedef struct gg_i_link_model {
-	double weight[GG_LINK_FEATURES];
+	double weight[GG_LINK_FEATURE_COUNT];
 	double threshold;
 } gg_i_link_model;
 
@@ -25,7 +25,7 @@ void gg_i_model_builtin(gg_i_link_model *m);
 int gg_i_model_read(gg_i_link_model *m, const char *path);
 
 /* The score of features x under model m: the logistic of their weighted sum. */
-double gg_i_score(const gg_i_link_model *m, const double x[GG_LINK_FEATURES]);
+double gg_i_score(const gg_i_link_model *m, const double x[GG_LINK_FEATURE_COUNT]);
 
 /* What the features of a mention are read from. */
 typedef struct gg_i_evidence {
@@ -51,7 +51,7 @@ uint8_t gg_i_name_marks(const char *name);
  * The features of edge i in x. A mention is clean when `held` says neither
  * case clash nor code; reciprocity looks for a clean mention back.
  */
-void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURES]);
+void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURE_COUNT]);
 
 /* What deciding hands to the links object (all arrays malloc'd, per concept). */
 typedef struct gg_i_decision {

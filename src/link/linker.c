@@ -357,7 +357,7 @@ static int find_target(const gg_glossary *g, gg_strmap *cache, const char *name,
 		*target = known ? known - 1 : 0;
 		return known != 0;
 	}
-	bool found = gg_glossary_find(g, name, target) == 0;
+	bool found = gg_glossary_find(target, g, name) == 0;
 	if (!found)
 		gg_error_clear();
 	if (gg_strmap_put(cache, name, found ? (uint32_t)*target + 1 : 0, NULL) < 0)
@@ -684,7 +684,7 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 		memcpy(term, t, n);
 		term[n] = '\0';
 		size_t c;
-		if (gg_glossary_find(g, term, &c) == 0)
+		if (gg_glossary_find(&c, g, term) == 0)
 			stop[c] = true;
 		else
 			gg_error_clear(); /* a stop term this glossary lacks is no error */

@@ -195,53 +195,57 @@ size_t gg_edge_snippet(const gg_links *l, const gg_edge *e, char *buf, size_t si
 	return n;
 }
 
+static const char *const edge_kind_names[GG_EDGE_KIND_COUNT] = {
+	[GG_EDGE_MENTION] = "mention",
+	[GG_EDGE_EDITOR] = "editor",
+	[GG_EDGE_CATEGORY] = "category",
+	[GG_EDGE_KEYWORD] = "keyword",
+};
+
 const char *gg_edge_kind_name(gg_edge_kind k)
 {
-	switch (k) {
-	case GG_EDGE_MENTION: return "mention";
-	case GG_EDGE_EDITOR: return "editor";
-	case GG_EDGE_CATEGORY: return "category";
-	case GG_EDGE_KEYWORD: return "keyword";
-	}
-	return "unknown";
+	return (unsigned)k < GG_EDGE_KIND_COUNT ? edge_kind_names[k] : "unknown";
 }
+
+static const char *const match_rule_names[GG_MATCH_RULE_COUNT] = {
+	[GG_RULE_EXACT] = "exact",
+	[GG_RULE_CASE_FOLDED] = "case-folded",
+	[GG_RULE_INFLECTED] = "inflected",
+	[GG_RULE_ABBREVIATION] = "abbreviation",
+	[GG_RULE_ALIAS] = "alias",
+	[GG_RULE_HEADER] = "header",
+	[GG_RULE_HREF] = "href",
+};
 
 const char *gg_match_rule_name(gg_match_rule r)
 {
-	switch (r) {
-	case GG_RULE_EXACT: return "exact";
-	case GG_RULE_CASE_FOLDED: return "case-folded";
-	case GG_RULE_INFLECTED: return "inflected";
-	case GG_RULE_ABBREVIATION: return "abbreviation";
-	case GG_RULE_ALIAS: return "alias";
-	case GG_RULE_HEADER: return "header";
-	case GG_RULE_HREF: return "href";
-	}
-	return "unknown";
+	return (unsigned)r < GG_MATCH_RULE_COUNT ? match_rule_names[r] : "unknown";
 }
+
+static const char *const hold_reason_names[GG_HOLD_REASON_COUNT] = {
+	[GG_HELD_NONE] = "",
+	[GG_HELD_LOW_SCORE] = "low-score",
+	[GG_HELD_CASE_CLASH] = "case-clash",
+	[GG_HELD_STOP_TERM] = "stop-term",
+	[GG_HELD_MIN_WEIGHT] = "min-weight",
+	[GG_HELD_IN_CODE] = "in-code",
+};
 
 const char *gg_hold_reason_name(gg_hold_reason h)
 {
-	switch (h) {
-	case GG_HELD_NONE: return "";
-	case GG_HELD_LOW_SCORE: return "low-score";
-	case GG_HELD_CASE_CLASH: return "case-clash";
-	case GG_HELD_STOP_TERM: return "stop-term";
-	case GG_HELD_MIN_WEIGHT: return "min-weight";
-	case GG_HELD_IN_CODE: return "in-code";
-	}
-	return "unknown";
+	return (unsigned)h < GG_HOLD_REASON_COUNT ? hold_reason_names[h] : "unknown";
 }
+
+static const char *const threshold_source_names[GG_THRESHOLD_SOURCE_COUNT] = {
+	[GG_THRESHOLD_MODEL] = "model",
+	[GG_THRESHOLD_DENSITY] = "density",
+	[GG_THRESHOLD_EDITORS] = "editor links",
+	[GG_THRESHOLD_USER] = "user",
+};
 
 const char *gg_threshold_source_name(gg_threshold_source s)
 {
-	switch (s) {
-	case GG_THRESHOLD_MODEL: return "model";
-	case GG_THRESHOLD_DENSITY: return "density";
-	case GG_THRESHOLD_EDITORS: return "editor links";
-	case GG_THRESHOLD_USER: return "user";
-	}
-	return "unknown";
+	return (unsigned)s < GG_THRESHOLD_SOURCE_COUNT ? threshold_source_names[s] : "unknown";
 }
 
 double gg_links_threshold(const gg_links *l, gg_threshold_source *source)
@@ -258,10 +262,10 @@ size_t gg_links_calibration_links(const gg_links *l)
 
 double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
 {
-	return (unsigned)f < GG_LINK_FEATURES ? l->model.weight[f] : 0;
+	return (unsigned)f < GG_LINK_FEATURE_COUNT ? l->model.weight[f] : 0;
 }
 
-void gg_links_edge_features(const gg_links *l, const gg_edge *e, double x[GG_LINK_FEATURES])
+void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, const gg_edge *e)
 {
 	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
 			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL, false };

@@ -182,14 +182,14 @@ static void *parse_range(void *arg)
 
 /*
  * Parse every entry's names (gg_names_parse) and key its term and bold
- * name: on two threads, each half of the entries, when there are two cores
- * and entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
+ * name: on two threads, each half of the entries, when `wanted` allows
+ * (0: one per core) and there are entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
  * either way.
  */
-static int parse_all(build_state *st)
+static int parse_all(build_state *st, unsigned wanted)
 {
 	gg_glossary *g = st->g;
-	unsigned threads = g->n_entries >= PARSE_THREAD_MIN_ENTRIES ? gg_thread_count(0, 2) : 1;
+	unsigned threads = g->n_entries >= PARSE_THREAD_MIN_ENTRIES ? gg_thread_count(wanted, 2) : 1;
 	size_t half = threads == 2 ? g->n_entries / 2 : g->n_entries;
 	parse_share *shares = calloc(2, sizeof(*shares));
 	if (!shares)
@@ -950,7 +950,12 @@ static int build_lookup(gg_glossary *g)
 	return err ? err : add_keyword_nodes(g);
 }
 
-int gg_glossary_build(gg_glossary *g)
+void gg_build_options_init(gg_build_options *o)
+{
+	o->threads = 0;
+}
+
+int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
 {
 	if (g->built || g->failed)
 		return gg_error_set(GG_EINVAL, g->built ? "the glossary is already built"
@@ -977,7 +982,7 @@ int gg_glossary_build(gg_glossary *g)
 	}
 	for (uint32_t i = 0; i < g->n_entries; i++)
 		st.parent[i] = i;
-	if ((err = parse_all(&st)) || (err = decide_categories(g)) ||
+	if ((err = parse_all(&st, o ? o->threads : 0)) || (err = decide_categories(g)) ||
 	    (err = merge_entries(&st)) || (err = assemble_concepts(g, st.parent)) ||
 	    (err = build_lookup(g)))
 		goto cleanup;

@@ -76,7 +76,7 @@ static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *o
 	return found;
 }
 
-int gg_glossary_find(const gg_glossary *g, const char *query, size_t *out)
+int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query)
 {
 	if (!g->built)
 		return gg_error_set(GG_EINVAL, "the glossary is not built");
@@ -148,7 +148,7 @@ static size_t score_name(const char *query_key, const char *name)
 	return score;
 }
 
-size_t gg_glossary_suggest(const gg_glossary *g, const char *query, size_t *out, size_t max)
+size_t gg_glossary_suggest(size_t *out, size_t max, const gg_glossary *g, const char *query)
 {
 	gg_buf qkey = GG_BUF_INIT;
 	gg_name_key_append(&qkey, query, strlen(query));

@@ -18,8 +18,8 @@ int main(int argc, char **argv)
 	}
 	gg_link_options_init(&options);
 	if (gg_glossary_new(&glossary) != 0 || gg_glossary_read_path(glossary, argv[1]) != 0 ||
-	    gg_glossary_build(glossary) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
-	    gg_graph_new(&graph, links, false) != 0) {
+	    gg_glossary_build(glossary, NULL) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
+	    gg_graph_new(&graph, links, NULL) != 0) {
 		fprintf(stderr, "communities: %s\n", gg_error_last());
 		goto cleanup;
 	}

@@ -18,10 +18,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	gg_link_options_init(&options);
-	if (gg_export_format_from_name(argv[2], &format) != 0 ||
+	if (gg_export_format_from_name(&format, argv[2]) != 0 ||
 	    gg_glossary_new(&glossary) != 0 || gg_glossary_read_path(glossary, argv[1]) != 0 ||
-	    gg_glossary_build(glossary) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
-	    gg_graph_new(&graph, links, false) != 0 || gg_export_write(graph, format, NULL, stdout) != 0) {
+	    gg_glossary_build(glossary, NULL) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
+	    gg_graph_new(&graph, links, NULL) != 0 || gg_export_write(graph, format, NULL, stdout) != 0) {
 		fprintf(stderr, "export: %s\n", gg_error_last());
 		goto cleanup;
 	}

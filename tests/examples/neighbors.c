@@ -20,10 +20,10 @@ int main(int argc, char **argv)
 	}
 	gg_link_options_init(&options);
 	if (gg_glossary_new(&glossary) != 0 || gg_glossary_read_path(glossary, argv[1]) != 0 ||
-	    gg_glossary_build(glossary) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
-	    gg_graph_new(&graph, links, false) != 0 ||
-	    gg_glossary_find(glossary, argv[2], &concept) != 0 ||
-	    gg_graph_node_of(graph, concept, &node) != 0 ||
+	    gg_glossary_build(glossary, NULL) != 0 || gg_links_new(&links, glossary, &options) != 0 ||
+	    gg_graph_new(&graph, links, NULL) != 0 ||
+	    gg_glossary_find(&concept, glossary, argv[2]) != 0 ||
+	    gg_graph_node_of(&node, graph, concept) != 0 ||
 	    gg_query_neighbors(&list, graph, node, GG_DIR_BOTH, 1, 0) != 0) {
 		fprintf(stderr, "neighbors: %s\n", gg_error_last());
 		goto cleanup;

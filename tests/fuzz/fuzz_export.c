@@ -57,13 +57,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (size > 4096 || gg_glossary_new(&g) != 0)
 		goto done;
 	if (gg_glossary_read_buffer(g, "fuzz.txt", (const char *)data, size) != 0 ||
-	    gg_glossary_build(g) != 0)
+	    gg_glossary_build(g, NULL) != 0)
 		goto done;
 	gg_link_options_init(&o);
 	o.threads = 1;
 	o.dictionary = "/dev/null";
 	o.keep_all = true;
-	if (gg_links_new(&l, g, &o) != 0 || gg_graph_new(&gr, l, true) != 0)
+	if (gg_links_new(&l, g, &o) != 0 || gg_graph_new(&gr, l, &(gg_graph_options){ true, 1 }) != 0)
 		abort();
 	static const gg_export_format formats[] = { GG_FORMAT_GRAPHML, GG_FORMAT_GEXF,
 						    GG_FORMAT_DOT, GG_FORMAT_JSON,

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (gg_glossary_new(&g) != 0)
 		return 0;
 	if (gg_glossary_read_buffer(g, "fuzz.html", (const char *)data, size) == 0 &&
-	    gg_glossary_build(g) == 0) {
+	    gg_glossary_build(g, NULL) == 0) {
 		for (size_t i = 0; i < gg_glossary_entry_count(g); i++) {
 			const gg_entry *e = gg_glossary_entry(g, i);
 			if (strlen(e->definition) != e->definition_len)

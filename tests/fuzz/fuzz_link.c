@@ -14,12 +14,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	gg_glossary *g = NULL;
 	gg_links *l = NULL;
-	gg_finding *found = NULL;
-	size_t n_found;
+	gg_finding_list found = { NULL, 0 };
 	if (gg_glossary_new(&g) != 0)
 		return 0;
 	if (gg_glossary_read_buffer(g, "fuzz.txt", (const char *)data, size) != 0 ||
-	    gg_glossary_build(g) != 0)
+	    gg_glossary_build(g, NULL) != 0)
 		goto done;
 	gg_link_options o;
 	gg_link_options_init(&o);
@@ -42,9 +41,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			       (before->source == e->source && before->target > e->target)))
 			abort();
 	}
-	if (gg_check(l, &found, &n_found) != 0)
+	if (gg_check(&found, l) != 0)
 		abort();
-	free(found);
+	gg_finding_list_destroy(&found);
 done:
 	gg_links_free(l);
 	gg_glossary_free(g);

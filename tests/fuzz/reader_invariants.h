@@ -26,7 +26,7 @@ static inline void check_reader(const char *name, const unsigned char *data, siz
 	int err = gg_glossary_read_buffer(g, name, (const char *)data, size);
 	if (err == GG_EINPUT && gg_glossary_entry_count(g) != 0)
 		abort(); /* a failed file half read */
-	if (err == 0 && gg_glossary_build(g) == 0) {
+	if (err == 0 && gg_glossary_build(g, NULL) == 0) {
 		for (size_t i = 0; i < gg_glossary_entry_count(g); i++) {
 			const gg_entry *e = gg_glossary_entry(g, i);
 			size_t n = e->definition_len;

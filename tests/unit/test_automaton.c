@@ -309,7 +309,7 @@ static void test_acronym_plurals(void)
 
 	CU_ASSERT_FATAL(gg_glossary_new(&g) == 0);
 	CU_ASSERT_FATAL(gg_glossary_read_buffer(g, "acronyms.txt", page, sizeof(page) - 1) == 0);
-	CU_ASSERT_FATAL(gg_glossary_build(g) == 0);
+	CU_ASSERT_FATAL(gg_glossary_build(g, NULL) == 0);
 	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
 	CU_ASSERT_FATAL(gg_i_forms_build(g, a, &f) == 0);
 	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);

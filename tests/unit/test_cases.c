@@ -27,7 +27,7 @@ static const gg_edge *mention(const gg_glossary *g, const gg_links *l, const cha
 			      const char *to)
 {
 	size_t s, t;
-	if (gg_glossary_find(g, from, &s) != 0 || gg_glossary_find(g, to, &t) != 0)
+	if (gg_glossary_find(&s, g, from) != 0 || gg_glossary_find(&t, g, to) != 0)
 		return NULL;
 	for (size_t i = 0; i < gg_links_count(l); i++) {
 		const gg_edge *e = gg_links_edge(l, i);
@@ -93,7 +93,7 @@ static void run_case(const char *path)
 			gg_link_options_init(&o);
 			CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 			CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, path, page, page_len), 0);
-			CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+			CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 			CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &o), 0);
 			continue;
 		}
@@ -148,7 +148,7 @@ static void test_model_file(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "m.txt", page, sizeof(page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	char good[] = "link-model-XXXXXX"; /* in the tests folder, removed at the end */
 	int fd = mkstemp(good);
 	CU_ASSERT_FATAL(fd >= 0);

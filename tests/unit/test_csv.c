@@ -22,7 +22,7 @@ static void test_columns_and_quotes(void)
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 6);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 1)->line, 7);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(g, 1)->message, "'Vacuum' has no definition"));
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 
 	const gg_entry *wal = entry_named(g, "Write-ahead log");
@@ -46,8 +46,8 @@ static void test_columns_and_quotes(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cp);
 	CU_ASSERT_EQUAL(cp->line, 4);
 	size_t c;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "wal", &c), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "redo log", &i), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, "wal"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&i, g, "redo log"), 0);
 	CU_ASSERT_EQUAL(c, i);
 	gg_glossary_free(g);
 }
@@ -57,7 +57,7 @@ static void test_tsv(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.tsv")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *alpha = entry_named(g, "alpha");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(alpha);

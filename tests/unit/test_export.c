@@ -87,10 +87,10 @@ static int make_fixture(void)
 					     "zeta", "eta", "lonely" };
 	if (gg_glossary_new(&glossary) ||
 	    gg_glossary_read_buffer(glossary, "fixture.txt", page, sizeof(page) - 1) ||
-	    gg_glossary_build(glossary))
+	    gg_glossary_build(glossary, NULL))
 		return 1;
 	for (size_t i = 0; i <= N_NASTY; i++)
-		if (gg_glossary_find(glossary, plain[i], &concept_of[i]) != 0)
+		if (gg_glossary_find(&concept_of[i], glossary, plain[i]) != 0)
 			return 1;
 	/* the reader cleans what it reads: put raw bytes where only a bug would */
 	for (size_t i = 0; i < N_NASTY; i++)
@@ -113,7 +113,7 @@ static int make_fixture(void)
 		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_LOW_SCORE, 7, "held back"),
 	};
 	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
-	    gg_graph_new(&graph, links, false) || gg_graph_new(&graph_held, links, true))
+	    gg_graph_new(&graph, links, NULL) || gg_graph_new(&graph_held, links, &(gg_graph_options){ true, 0 }))
 		return 1;
 	return 0;
 }
@@ -164,13 +164,13 @@ static size_t count(const char *hay, size_t len, const char *needle)
 static void test_format_names(void)
 {
 	gg_export_format f;
-	for (int k = 0; k < GG_FORMAT_COUNT; k++) {
-		CU_ASSERT_EQUAL(gg_export_format_from_name(gg_export_format_name((gg_export_format)k), &f), 0);
+	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++) {
+		CU_ASSERT_EQUAL(gg_export_format_from_name(&f, gg_export_format_name((gg_export_format)k)), 0);
 		CU_ASSERT_EQUAL((int)f, k);
 	}
-	CU_ASSERT_EQUAL(gg_export_format_from_name("GraphML", &f), 0);
+	CU_ASSERT_EQUAL(gg_export_format_from_name(&f, "GraphML"), 0);
 	CU_ASSERT_EQUAL(f, GG_FORMAT_GRAPHML);
-	CU_ASSERT_EQUAL(gg_export_format_from_name("png", &f), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_export_format_from_name(&f, "png"), GG_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "png"));
 }
 
@@ -203,6 +203,22 @@ static void test_unique_names(void)
 	CU_ASSERT_EQUAL(gg_i_names_take(&names, "NOTE", lower_key, &out), 0);
 	CU_ASSERT_STRING_EQUAL(out, "NOTE-1001");
 	gg_i_names_free(&names);
+}
+
+/* A Neo4j stem names two files, ".csv" dropped; destroy zeroes the pair and may be repeated. */
+static void test_neo4j_paths(void)
+{
+	gg_neo4j_paths pair;
+	CU_ASSERT_EQUAL_FATAL(gg_export_neo4j_paths(&pair, "out/terms.csv"), 0);
+	CU_ASSERT_STRING_EQUAL(pair.nodes, "out/terms.nodes.csv");
+	CU_ASSERT_STRING_EQUAL(pair.relationships, "out/terms.relationships.csv");
+	gg_neo4j_paths_destroy(&pair);
+	CU_ASSERT_PTR_NULL(pair.nodes);
+	CU_ASSERT_PTR_NULL(pair.relationships);
+	gg_neo4j_paths_destroy(&pair);
+	CU_ASSERT_EQUAL_FATAL(gg_export_neo4j_paths(&pair, "terms"), 0);
+	CU_ASSERT_STRING_EQUAL(pair.nodes, "terms.nodes.csv");
+	gg_neo4j_paths_destroy(&pair);
 }
 
 static void test_text_helpers(void)
@@ -261,7 +277,7 @@ static void test_clean_output(void)
 	gg_export_options o;
 	gg_export_options_init(&o);
 	o.with_held = true;
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT)
 			continue;
 		output out = write_format(graph_held, (gg_export_format)f, &o);
@@ -298,7 +314,7 @@ static void test_deterministic(void)
 {
 	gg_export_options o;
 	gg_export_options_init(&o);
-	for (int f = 0; f < GG_FORMAT_COUNT; f++) {
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
 		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT)
 			continue;
 		output a = write_format(graph, (gg_export_format)f, &o);
@@ -651,7 +667,7 @@ static void test_selection(void)
 	size_t outside = 0;
 	for (size_t c = 0; c < gg_glossary_concept_count(glossary); c++) {
 		size_t node;
-		if (gg_graph_node_of(graph, c, &node) == 0)
+		if (gg_graph_node_of(&node, graph, c) == 0)
 			continue;
 		outside++;
 		o.focus = c; /* a keyword no one else names: not drawn */
@@ -857,6 +873,7 @@ CU_ErrorCode suite_export_add(void)
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
 	if (!s || !CU_add_test(s, "format names", test_format_names) ||
 	    !CU_add_test(s, "unique names", test_unique_names) ||
+	    !CU_add_test(s, "neo4j paths", test_neo4j_paths) ||
 	    !CU_add_test(s, "text helpers", test_text_helpers) ||
 	    !CU_add_test(s, "first sentence", test_first_sentence) ||
 	    !CU_add_test(s, "no raw bytes in any format", test_clean_output) ||

@@ -37,7 +37,7 @@ struct fixture {
 static size_t concept(const gg_glossary *g, const char *name)
 {
 	size_t c = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, name), 0);
 	return c;
 }
 
@@ -50,7 +50,7 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 	CU_ASSERT_FATAL(e != NULL);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&f->g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(f->g, "page.txt", page, sizeof(page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(f->g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(f->g, NULL), 0);
 	for (size_t i = 0; i < n; i++) {
 		e[i].source = concept(f->g, edges[i].from);
 		e[i].target = concept(f->g, edges[i].to);
@@ -61,7 +61,7 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&f->l, f->g, e, n), 0);
 	free(e);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, include_held), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, &(gg_graph_options){ include_held, 0 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 }
 
@@ -76,7 +76,7 @@ static void drop(struct fixture *f)
 static size_t node(const struct fixture *f, const char *name)
 {
 	size_t v = SIZE_MAX;
-	if (gg_graph_node_of(f->gr, concept(f->g, name), &v) != 0)
+	if (gg_graph_node_of(&v, f->gr, concept(f->g, name)) != 0)
 		return SIZE_MAX;
 	return v;
 }
@@ -101,10 +101,10 @@ static void test_nodes_chosen(void)
 	CU_ASSERT_NOT_EQUAL(node(&f, "cosmic ray burst"), SIZE_MAX); /* two sources */
 	CU_ASSERT_NOT_EQUAL(node(&f, "deep field"), SIZE_MAX);       /* a mention */
 	CU_ASSERT_EQUAL(node(&f, "small quantity"), SIZE_MAX);        /* one keyword edge */
-	CU_ASSERT_EQUAL(gg_graph_node_of(f.gr, concept(f.g, "small quantity"), &(size_t){ 0 }),
+	CU_ASSERT_EQUAL(gg_graph_node_of(&(size_t){ 0 }, f.gr, concept(f.g, "small quantity")),
 			GG_ENOTFOUND);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "small quantity"));
-	CU_ASSERT_EQUAL(gg_graph_node_of(f.gr, 999, &(size_t){ 0 }), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_graph_node_of(&(size_t){ 0 }, f.gr, 999), GG_EINVAL);
 	/* The held edge and the edge to a dropped keyword are left out. */
 	CU_ASSERT_EQUAL(gg_graph_edge_count(f.gr), 3);
 	const gg_node *a = gg_graph_node(f.gr, node(&f, "alpha"));
@@ -386,7 +386,7 @@ static void test_betweenness_sampled(void)
 		len += (size_t)sprintf(text + len, "t%d, ring\n\n**T%d** is on the ring.\n\n", i, i);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "ring.txt", text, len), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(g), N);
 	for (size_t i = 0; i < N; i++) {
 		e[i].source = i;
@@ -394,8 +394,8 @@ static void test_betweenness_sampled(void)
 		e[i].weight = 1;
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&l, g, e, N), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
 	size_t k = gg_graph_betweenness_sources(gr);
 	CU_ASSERT(k >= 32 && k <= 256 && k < N);
 	/* On a directed ring every node lies on (n-1)(n-2)/2 shortest paths. */
@@ -405,7 +405,7 @@ static void test_betweenness_sampled(void)
 		worst = off > worst ? off : worst;
 	}
 	CU_ASSERT(worst < 0.01);
-	/* Both threads share the sources out; the sums do not depend on who took which. */
+	/* Two threads share the sources out; the sums are those of one thread alone. */
 	for (size_t v = 0; v < N; v++)
 		CU_ASSERT(gg_graph_node(gr, v)->betweenness == gg_graph_node(again, v)->betweenness);
 	CU_ASSERT_EQUAL(gg_graph_community_count(gr) < N, true);
@@ -429,7 +429,7 @@ static void build_terms(gg_glossary **g, gg_links **l, size_t n, const gg_edge *
 		len += (size_t)sprintf(text + len, "t%zu, ring\n\n**T%zu** is a term.\n\n", i, i);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(*g, "terms.txt", text, len), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g, NULL), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(*g), n);
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(l, *g, edges, n_edges), 0);
 	free(text);
@@ -465,8 +465,8 @@ static void test_community_map(void)
 		}
 	}
 	build_terms(&g, &l, N, e, n_edges);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, false), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, false), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(gr), N);
 

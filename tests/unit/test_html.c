@@ -18,7 +18,7 @@ static void test_definition_lists(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("glossary.html")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
 
 	const gg_entry *alpha = entry_named(g, "Alpha");
@@ -38,8 +38,8 @@ static void test_definition_lists(void)
 	CU_ASSERT_EQUAL(beta->n_names, 1);
 	CU_ASSERT_STRING_EQUAL(beta->definition, "The letter after alpha. Also a test.");
 	size_t b1, b2;
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "beta", &b1), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "second letter", &b2), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b1, g, "beta"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b2, g, "second letter"), 0);
 	CU_ASSERT_EQUAL(b1, b2);
 
 	/* a link to an anchor that is no entry's is no editor's link */
@@ -58,7 +58,7 @@ static void test_bad_html(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.html", page, sizeof(page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->replaced_bytes, 2);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "Caf\xEF\xBF\xBD");
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "A stray byte \xEF\xBF\xBD here.");
@@ -68,7 +68,7 @@ static void test_bad_html(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "none.html", none, sizeof(none) - 1), 0);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 }
 
@@ -78,7 +78,7 @@ static gg_glossary *read_html(const char *name, const char *page, size_t len)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, name, page, len), 0);
-	if (gg_glossary_build(g) != 0) {
+	if (gg_glossary_build(g, NULL) != 0) {
 		gg_glossary_free(g);
 		return NULL;
 	}

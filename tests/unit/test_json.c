@@ -21,7 +21,7 @@ static void test_array(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 2);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 11);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 1)->line, 12);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 
 	const gg_entry *wal = entry_named(g, "Write-ahead log");
@@ -48,7 +48,7 @@ static void test_map(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("map.json")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *wal = entry_named(g, "Write-ahead log");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(wal);

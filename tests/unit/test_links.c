@@ -26,7 +26,7 @@ static int make_glossary(void)
 {
 	return gg_glossary_new(&glossary) ||
 	       gg_glossary_read_buffer(glossary, "parts.txt", page, sizeof(page) - 1) ||
-	       gg_glossary_build(glossary);
+	       gg_glossary_build(glossary, NULL);
 }
 
 static int free_glossary(void)
@@ -38,7 +38,7 @@ static int free_glossary(void)
 static size_t concept(const gg_glossary *g, const char *name)
 {
 	size_t c = 0;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, name), 0);
 	return c;
 }
 
@@ -161,6 +161,44 @@ static void test_drop_held(void)
 	gg_links_free(kept);
 }
 
+/* Every value below an enum's _COUNT has a name of its own; past it, "unknown". */
+static void test_enum_names(void)
+{
+	for (int k = 0; k < GG_EDGE_KIND_COUNT; k++)
+		CU_ASSERT_TRUE(gg_edge_kind_name(k) && strcmp(gg_edge_kind_name(k), "unknown") != 0);
+	for (int r = 0; r < GG_MATCH_RULE_COUNT; r++)
+		CU_ASSERT_TRUE(gg_match_rule_name(r) && strcmp(gg_match_rule_name(r), "unknown") != 0);
+	for (int h = 1; h < GG_HOLD_REASON_COUNT; h++)
+		CU_ASSERT_TRUE(gg_hold_reason_name(h) && *gg_hold_reason_name(h) &&
+			       strcmp(gg_hold_reason_name(h), "unknown") != 0);
+	for (int s = 0; s < GG_THRESHOLD_SOURCE_COUNT; s++)
+		CU_ASSERT_TRUE(gg_threshold_source_name(s) &&
+			       strcmp(gg_threshold_source_name(s), "unknown") != 0);
+	for (int f = 0; f < GG_LINK_FEATURE_COUNT; f++)
+		CU_ASSERT_TRUE(gg_link_feature_name(f) && *gg_link_feature_name(f));
+	CU_ASSERT_STRING_EQUAL(gg_edge_kind_name(GG_EDGE_KIND_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_match_rule_name(GG_MATCH_RULE_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_hold_reason_name(GG_HOLD_REASON_COUNT), "unknown");
+	CU_ASSERT_STRING_EQUAL(gg_threshold_source_name(GG_THRESHOLD_SOURCE_COUNT), "unknown");
+}
+
+/* gg_check's findings come grouped by kind; the list's destroy zeroes it and may be repeated. */
+static void test_check_findings(void)
+{
+	gg_links *l = link_with(false, false); /* every mention held for its score */
+	gg_finding_list found;
+	CU_ASSERT_EQUAL_FATAL(gg_check(&found, l), 0);
+	CU_ASSERT_TRUE(found.count > 0);
+	CU_ASSERT_EQUAL(found.count ? found.items[0].kind : GG_FINDING_ORPHAN, GG_FINDING_OVER_LINKED);
+	for (size_t i = 1; i < found.count; i++)
+		CU_ASSERT_TRUE(found.items[i - 1].kind <= found.items[i].kind);
+	gg_finding_list_destroy(&found);
+	CU_ASSERT_PTR_NULL(found.items);
+	CU_ASSERT_EQUAL(found.count, 0);
+	gg_finding_list_destroy(&found);
+	gg_links_free(l);
+}
+
 /* Edges come ordered by source, target, kind, one per triple. */
 static void test_order(void)
 {
@@ -212,7 +250,7 @@ static void test_rules(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "rules.txt", rule_page,
 						      sizeof(rule_page) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	gg_link_options o;
 	gg_link_options_init(&o);
 	o.keep_all = true;
@@ -237,6 +275,8 @@ CU_ErrorCode suite_links_add(void)
 	if (!s || !CU_add_test(s, "surface and offset", test_surface_and_offset) ||
 	    !CU_add_test(s, "snippets", test_snippets) ||
 	    !CU_add_test(s, "drop held", test_drop_held) ||
+	    !CU_add_test(s, "check: findings by kind", test_check_findings) ||
+	    !CU_add_test(s, "enum names", test_enum_names) ||
 	    !CU_add_test(s, "order", test_order) ||
 	    !CU_add_test(s, "rules: the name as written, or not", test_rules))
 		return CU_get_error();

@@ -7,7 +7,7 @@
 static gg_glossary *read_fixture(const char *path)
 {
 	gg_glossary *g = NULL;
-	if (gg_glossary_new(&g) || gg_glossary_read_path(g, path) || gg_glossary_build(g)) {
+	if (gg_glossary_new(&g) || gg_glossary_read_path(g, path) || gg_glossary_build(g, NULL)) {
 		gg_glossary_free(g);
 		return NULL;
 	}
@@ -45,7 +45,7 @@ static void test_definition_list(void)
 	size_t i = (size_t)(bs - gg_glossary_entry(g, 0));
 	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, bs->xrefs[0].offset), 96);
 	size_t c;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(g, "BS", &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, "BS"), 0);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, c)->name, "Block storage");
 
 	/* an indented paragraph after a blank line continues the definition */
@@ -105,7 +105,7 @@ static void test_markup_and_nothing(void)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "m.md", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "A_b term");
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition,
 			       "See this, that, snake_case, 2 * 3, *stars* and pic.");
@@ -114,7 +114,7 @@ static void test_markup_and_nothing(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "prose.md", "just prose\n", 11), 0);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 }
 
@@ -122,7 +122,7 @@ static void test_markup_and_nothing(void)
 static gg_glossary *read_text(const char *text)
 {
 	gg_glossary *g = NULL;
-	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g)) {
+	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g, NULL)) {
 		gg_glossary_free(g);
 		return NULL;
 	}

@@ -12,7 +12,7 @@ static gg_glossary *seeds;
 static int load_seeds(void)
 {
 	if (gg_glossary_new(&seeds) || gg_glossary_read_path(seeds, "../data") ||
-	    gg_glossary_build(seeds))
+	    gg_glossary_build(seeds, NULL))
 		return 1;
 	return 0;
 }
@@ -26,7 +26,7 @@ static int free_seeds(void)
 static const gg_concept *find(const char *query)
 {
 	size_t c;
-	if (gg_glossary_find(seeds, query, &c) != 0)
+	if (gg_glossary_find(&c, seeds, query) != 0)
 		return NULL;
 	return gg_glossary_concept(seeds, c);
 }
@@ -110,13 +110,13 @@ static void test_categories_and_keywords(void)
 static void test_suggestions(void)
 {
 	size_t c, near[8];
-	CU_ASSERT_EQUAL(gg_glossary_find(seeds, "pruning", &c), GG_ENOTFOUND);
-	size_t n = gg_glossary_suggest(seeds, "pruning", near, 8);
+	CU_ASSERT_EQUAL(gg_glossary_find(&c, seeds, "pruning"), GG_ENOTFOUND);
+	size_t n = gg_glossary_suggest(near, 8, seeds, "pruning");
 	CU_ASSERT_TRUE_FATAL(n >= 3);
 	CU_ASSERT_PTR_EQUAL(gg_glossary_concept(seeds, near[0]), find("neural network pruning"));
 	for (size_t i = 0; i < n; i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_concept(seeds, near[i])->name, "runing"));
-	n = gg_glossary_suggest(seeds, "nueral radiance feild", near, 8);
+	n = gg_glossary_suggest(near, 8, seeds, "nueral radiance feild");
 	CU_ASSERT_TRUE_FATAL(n >= 1);
 	CU_ASSERT_PTR_EQUAL(gg_glossary_concept(seeds, near[0]), find("nerf"));
 }
@@ -130,12 +130,12 @@ static void test_small_cases(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "a.txt", a, strlen(a)), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "b.txt", a, strlen(a)), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->duplicates, 2);
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->concepts, 2);
 	size_t h, m;
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "hacker", &h), 0);
-	CU_ASSERT_EQUAL(gg_glossary_find(g, "hackers (the movie)", &m), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&h, g, "hacker"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&m, g, "hackers (the movie)"), 0);
 	CU_ASSERT_NOT_EQUAL(h, m);
 	gg_glossary_free(g);
 }
@@ -195,7 +195,7 @@ static void check_case(const char *title, const gg_buf *page, const gg_buf *conc
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "case.txt", page->ptr ? page->ptr : "", page->len), 0);
-	int built = gg_glossary_build(g);
+	int built = gg_glossary_build(g, NULL);
 	CU_ASSERT_EQUAL(built, 0);
 	gg_buf got = GG_BUF_INIT;
 	if (built == 0)
@@ -213,7 +213,7 @@ static void check_case(const char *title, const gg_buf *page, const gg_buf *conc
 		snprintf(query, sizeof(query), "%.*s", (int)(tab - line), line);
 		snprintf(name, sizeof(name), "%.*s", (int)(end - tab - 1), tab + 1);
 		size_t c;
-		int r = gg_glossary_find(g, query, &c);
+		int r = gg_glossary_find(&c, g, query);
 		if (r != 0 || strcmp(gg_glossary_concept(g, c)->name, name) != 0) {
 			fprintf(stderr, "\ncase: %s\nfind '%s': wanted '%s', got '%s'\n", title, query, name,
 				r ? "(none)" : gg_glossary_concept(g, c)->name);
@@ -284,10 +284,43 @@ static void test_name_cases(void)
 	gg_buf_free(&warnings);
 }
 
+/* Built on one thread or two (past 4096 entries), a glossary has the same concepts. */
+static gg_glossary *built_with(const char *text, size_t len, unsigned threads)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, len), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, &(gg_build_options){ threads }), 0);
+	return g;
+}
+
+static void test_build_threads(void)
+{
+	enum { N = 5000 };
+	gg_buf text = GG_BUF_INIT;
+	for (int i = 0; i < N; i++)
+		gg_buf_printf(&text, "term %d (T%d), kind %d\n\n**Term %d** follows term %d.\n\n",
+			      i, i, i % 7, i, i ? i - 1 : N - 1);
+	CU_ASSERT_FATAL(text.ptr != NULL);
+	gg_glossary *one = built_with(text.ptr, text.len, 1), *two = built_with(text.ptr, text.len, 2);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_concept_count(one), gg_glossary_concept_count(two));
+	CU_ASSERT(gg_glossary_concept_count(one) >= N);
+	for (size_t c = 0; c < gg_glossary_concept_count(one); c++) {
+		const gg_concept *a = gg_glossary_concept(one, c), *b = gg_glossary_concept(two, c);
+		CU_ASSERT_STRING_EQUAL(a->name, b->name);
+		CU_ASSERT_EQUAL(a->n_abbrevs, b->n_abbrevs);
+		CU_ASSERT_EQUAL(a->n_entries, b->n_entries);
+	}
+	gg_glossary_free(one);
+	gg_glossary_free(two);
+	gg_buf_free(&text);
+}
+
 CU_ErrorCode suite_model_add(void)
 {
 	CU_pSuite s = CU_add_suite("concept model", load_seeds, free_seeds);
 	if (!s || !CU_add_test(s, "seed counts, nothing lost", test_counts) ||
+	    !CU_add_test(s, "built on one thread or two", test_build_threads) ||
 	    !CU_add_test(s, "abbreviations resolve", test_abbreviations_resolve) ||
 	    !CU_add_test(s, "variant entries merge", test_merges) ||
 	    !CU_add_test(s, "categories and keyword nodes", test_categories_and_keywords) ||

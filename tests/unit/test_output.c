@@ -224,8 +224,8 @@ static void test_lock(void)
 	CU_ASSERT_TRUE_FATAL(make_folder());
 	CU_ASSERT_FATAL(gg_glossary_new(&g) == 0 &&
 			gg_glossary_read_buffer(g, "page.txt", page, sizeof(page) - 1) == 0 &&
-			gg_glossary_build(g) == 0 && gg_links_new(&links, g, NULL) == 0 &&
-			gg_graph_new(&graph, links, false) == 0);
+			gg_glossary_build(g, NULL) == 0 && gg_links_new(&links, g, NULL) == 0 &&
+			gg_graph_new(&graph, links, NULL) == 0);
 	CU_ASSERT_EQUAL_FATAL(gg_i_output_lock_folder(at("pair"), &lock), 0);
 	pid_t pid = fork();
 	CU_ASSERT_FATAL(pid >= 0);

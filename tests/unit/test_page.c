@@ -16,7 +16,7 @@ static gg_glossary *read_text(const char *text, size_t len)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "page.txt", text, len), 0);
-	if (gg_glossary_build(g) != 0) {
+	if (gg_glossary_build(g, NULL) != 0) {
 		gg_glossary_free(g);
 		return NULL;
 	}
@@ -157,12 +157,12 @@ static void test_empty_and_entryless(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "empty.txt", "", 0), 0);
 	CU_ASSERT_TRUE(has_diagnostic(g, 0, "empty page"));
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "ws.txt", " \n\t\n\n", 5), 0);
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 }
 
@@ -188,7 +188,7 @@ static void test_long_line(void)
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "huge.txt", text, n), 0);
 	CU_ASSERT_TRUE(has_diagnostic(g, 1, "too long for a header"));
 	CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 1);
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 	free(text);
 }

@@ -54,14 +54,14 @@ static gg_graph *graph;
 static size_t concept(const char *name)
 {
 	size_t c = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(glossary, name, &c), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, glossary, name), 0);
 	return c;
 }
 
 static size_t node(const char *name)
 {
 	size_t v = SIZE_MAX;
-	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(graph, concept(name), &v), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&v, graph, concept(name)), 0);
 	return v;
 }
 
@@ -77,18 +77,18 @@ static int suite_init(void)
 
 	if (gg_glossary_new(&glossary) || gg_glossary_read_buffer(glossary, "page.txt", page,
 								 sizeof(page) - 1) ||
-	    gg_glossary_build(glossary))
+	    gg_glossary_build(glossary, NULL))
 		return 1;
 	memset(e, 0, sizeof(e));
 	for (size_t i = 0; i < n; i++) {
-		if (gg_glossary_find(glossary, shape[i].from, &e[i].source) ||
-		    gg_glossary_find(glossary, shape[i].to, &e[i].target))
+		if (gg_glossary_find(&e[i].source, glossary, shape[i].from) ||
+		    gg_glossary_find(&e[i].target, glossary, shape[i].to))
 			return 1;
 		e[i].kind = shape[i].kind;
 		e[i].weight = shape[i].weight;
 		e[i].specificity = 0.5;
 	}
-	return gg_i_links_from_edges(&links, glossary, e, n) || gg_graph_new(&graph, links, false);
+	return gg_i_links_from_edges(&links, glossary, e, n) || gg_graph_new(&graph, links, NULL);
 }
 
 static int suite_clean(void)
@@ -235,6 +235,9 @@ static void test_top(void)
 	CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(graph, r.nodes[0])->betweenness, 5, 1e-9);
 	CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(graph, r.nodes[1])->betweenness, 5, 1e-9);
 	gg_ranking_destroy(&r);
+
+	CU_ASSERT_EQUAL(gg_query_top(&r, graph, GG_CENTRALITY_COUNT, 2, false), GG_EINVAL);
+	CU_ASSERT_EQUAL(r.count, 0);
 }
 
 static void test_related(void)

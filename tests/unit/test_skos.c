@@ -20,7 +20,7 @@ static void test_concepts(void)
 	/* a concept without a definition is kept as a term, and reported */
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 22);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	/* the scheme and the collection are no entries; a defined resource is */
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
 	const gg_entry *fsync = entry_named(g, "fsync");
@@ -73,7 +73,7 @@ static void test_bad_turtle(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "none.ttl", "<a> <b> <c> .\n", 14), 0);
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
-	CU_ASSERT_EQUAL(gg_glossary_build(g), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
 }
 
