@@ -8,8 +8,8 @@
 
 /* The names given so far, owned. Zero-initialise; release with gg_i_names_free. */
 typedef struct gg_i_names {
-	gg_strmap taken; /* keys: the names below */
-	gg_strmap next;  /* folded base -> the suffix to try next for it */
+	gg_i_strmap taken; /* keys: the names below */
+	gg_i_strmap next;  /* folded base -> the suffix to try next for it */
 	char **owned;
 	size_t n, cap;
 } gg_i_names;

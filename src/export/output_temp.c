@@ -179,7 +179,7 @@ void gg_i_temp_sweep(const char *dir, size_t dir_len)
 
 int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int *slot)
 {
-	gg_buf path = GG_BUF_INIT;
+	gg_i_buf path = GG_BUF_INIT;
 	int err = 0;
 
 	*fd = -1;
@@ -194,11 +194,11 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 	 * that O_EXCL found taken: a leftover of a gone run with our PID).
 	 */
 	for (int attempt = 0; attempt < TMP_ATTEMPTS && *fd < 0 && !err; attempt++) {
-		gg_buf_clear(&path);
-		gg_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
+		gg_i_buf_clear(&path);
+		gg_i_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
 			      (long)getpid(), atomic_fetch_add(&tmp_counter, 1));
 		if (path.oom) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		*slot = remember(path.ptr);
@@ -208,42 +208,42 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 			gg_i_temp_forget(*slot);
 			*slot = -1;
 			if (e != EEXIST)
-				err = gg_error_set_errno(GG_EIO, e, "cannot write in '%.*s'",
+				err = gg_i_error_set_errno(GG_EIO, e, "cannot write in '%.*s'",
 							 dir_len > 1 ? (int)dir_len - 1 : 1,
 							 dir_len ? dir : ".");
 		}
 	}
 	if (!err && *fd < 0)
-		err = gg_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
+		err = gg_i_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
 				   dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
 	if (!err)
-		*name = gg_buf_detach(&path); /* not out of memory: checked above */
-	gg_buf_free(&path);
+		*name = gg_i_buf_detach(&path); /* not out of memory: checked above */
+	gg_i_buf_free(&path);
 	return err;
 }
 
 int gg_i_temp_create_folder(const char *dir, size_t dir_len, char **name)
 {
-	gg_buf path = GG_BUF_INIT;
+	gg_i_buf path = GG_BUF_INIT;
 	int err = 0;
 
 	*name = NULL;
 	gg_i_temp_sweep(dir, dir_len);
 	for (int attempt = 0; attempt < TMP_ATTEMPTS && !*name && !err; attempt++) {
-		gg_buf_clear(&path);
-		gg_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
+		gg_i_buf_clear(&path);
+		gg_i_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
 			      (long)getpid(), atomic_fetch_add(&tmp_counter, 1));
 		if (path.oom)
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 		else if (mkdir(path.ptr, 0700) == 0)
-			*name = gg_buf_detach(&path);
+			*name = gg_i_buf_detach(&path);
 		else if (errno != EEXIST)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
+			err = gg_i_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
 						 dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
 	}
 	if (!err && !*name)
-		err = gg_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
+		err = gg_i_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
 				   dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
-	gg_buf_free(&path);
+	gg_i_buf_free(&path);
 	return err;
 }

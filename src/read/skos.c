@@ -53,16 +53,16 @@ typedef struct subject {
 } subject;
 
 typedef struct skos_reader {
-	gg_source *src;
+	gg_i_source *src;
 	SerdEnv *env;
-	gg_strmap by_iri;      /* iri -> subject index */
+	gg_i_strmap by_iri;      /* iri -> subject index */
 	subject *subjects;
 	size_t n_subjects, cap_subjects;
 	triple *triples;
 	size_t n_triples, cap_triples;
 	uint32_t *collections; /* subject indices, grouped by member (subject.first_col) */
 	size_t scan;           /* where the last subject was found in the text */
-	gg_strmap openings;    /* the first word of a line -> the first line opening with it */
+	gg_i_strmap openings;    /* the first word of a line -> the first line opening with it */
 	uint32_t *next_opening; /* line -> the next line opening with the same word, UINT32_MAX: none */
 	size_t *opening_at;    /* line -> where its first word starts */
 	char *words;           /* those words, NUL-terminated: the keys of openings */
@@ -89,17 +89,17 @@ static void undeclared(skos_reader *r, const SerdNode *n)
  */
 static const char *node_text(skos_reader *r, const SerdNode *n)
 {
-	gg_arena *a = &r->src->g->arena;
+	gg_i_arena *a = &r->src->g->arena;
 	if (n->type == SERD_CURIE) {
 		SerdNode full = serd_env_expand_node(r->env, n);
 		if (full.buf) {
-			char *s = gg_arena_strndup(a, (const char *)full.buf, full.n_bytes);
+			char *s = gg_i_arena_strndup(a, (const char *)full.buf, full.n_bytes);
 			serd_node_free(&full);
 			return s;
 		}
 		undeclared(r, n);
 	}
-	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
+	return gg_i_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
 
 /*
@@ -109,14 +109,14 @@ static const char *node_text(skos_reader *r, const SerdNode *n)
  */
 static int index_openings(skos_reader *r)
 {
-	const gg_source *src = r->src;
+	const gg_i_source *src = r->src;
 	const char *t = src->text;
 	size_t n = src->n_lines, w = 0;
 	r->next_opening = malloc((n ? n : 1) * sizeof(*r->next_opening));
 	r->opening_at = malloc((n ? n : 1) * sizeof(*r->opening_at));
 	r->words = malloc(src->len + n + 1);
 	if (!r->next_opening || !r->opening_at || !r->words)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t k = n; k-- > 0;) { /* backwards: each word's chain runs forwards */
 		size_t p = src->lines[k], end;
 		while (t[p] == ' ' || t[p] == '\t')
@@ -135,12 +135,12 @@ static int index_openings(skos_reader *r)
 		word[end - p] = '\0';
 		w += end - p + 1;
 		uint32_t first;
-		int added = gg_strmap_put(&r->openings, word, (uint32_t)k, &first);
+		int added = gg_i_strmap_put(&r->openings, word, (uint32_t)k, &first);
 		if (added < 0)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		if (!added) {
 			r->next_opening[k] = first;
-			gg_strmap_set(&r->openings, word, (uint32_t)k);
+			gg_i_strmap_set(&r->openings, word, (uint32_t)k);
 		}
 	}
 	return 0;
@@ -158,7 +158,7 @@ static uint32_t subject_line(skos_reader *r, const SerdNode *written)
 	int n = snprintf(form, sizeof(form), written->type == SERD_URI ? "<%s>" : "%s", (const char *)written->buf);
 	uint32_t k;
 	if (written->type != SERD_BLANK && n > 0 && (size_t)n < sizeof(form) &&
-	    gg_strmap_get(&r->openings, form, &k)) {
+	    gg_i_strmap_get(&r->openings, form, &k)) {
 		while (k != UINT32_MAX && r->opening_at[k] < r->scan)
 			k = r->next_opening[k];
 		if (k != UINT32_MAX)
@@ -192,7 +192,7 @@ static bool predicate_of(const char *iri, predicate *out)
 static int subject_index(skos_reader *r, const char *iri, const SerdNode *written, uint32_t *out)
 {
 	uint32_t n = (uint32_t)r->n_subjects;
-	int added = gg_strmap_put(&r->by_iri, iri, n, out);
+	int added = gg_i_strmap_put(&r->by_iri, iri, n, out);
 	if (added < 0)
 		return GG_ENOMEM;
 	if (!added)
@@ -253,11 +253,11 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 	if (!kept_predicate(r, pred, &kind))
 		return SERD_SUCCESS; /* mention links and other statements are not read back */
 	const char *s = node_text(r, subj), *o = node_text(r, obj);
-	const char *l = lang ? gg_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
+	const char *l = lang ? gg_i_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
 	uint32_t si;
 	if (!s || !o || !l || subject_index(r, s, subj, &si) ||
 	    GG_ARRAY_PUSH_SLOT(r->triples, r->n_triples, r->cap_triples)) {
-		r->err = gg_error_oom();
+		r->err = gg_i_error_oom();
 		return SERD_FAILURE;
 	}
 	r->triples[r->n_triples++] = (triple){ si, kind, o, obj->type == SERD_LITERAL ? obj->n_bytes : strlen(o), l };
@@ -297,7 +297,7 @@ static SerdStatus on_error(void *handle, const SerdError *e)
 /* Whether a label's language is preferred: none, or English. */
 static bool preferred_lang(const char *lang)
 {
-	return !*lang || gg_strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-", 3) == 0;
+	return !*lang || gg_i_strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-", 3) == 0;
 }
 
 /*
@@ -335,13 +335,13 @@ static int index_members(skos_reader *r)
 	uint32_t member;
 	for (size_t i = 0; i < r->n_triples; i++) {
 		const triple *t = &r->triples[i];
-		if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member)) {
+		if (t->pred == P_MEMBER && gg_i_strmap_get(&r->by_iri, t->object, &member)) {
 			r->subjects[member].n_col++;
 			n++;
 		}
 	}
 	if (!(r->collections = malloc((n ? n : 1) * sizeof(*r->collections))))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t s = 0, at = 0; s < r->n_subjects; s++) {
 		r->subjects[s].first_col = at;
 		at += r->subjects[s].n_col;
@@ -349,7 +349,7 @@ static int index_members(skos_reader *r)
 	}
 	for (size_t i = 0; i < r->n_triples; i++) {
 		const triple *t = &r->triples[i];
-		if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member)) {
+		if (t->pred == P_MEMBER && gg_i_strmap_get(&r->by_iri, t->object, &member)) {
 			subject *m = &r->subjects[member];
 			r->collections[m->first_col + m->n_col++] = t->subject;
 		}
@@ -377,7 +377,7 @@ static int organise(skos_reader *r)
 	if (!start || !sorted) {
 		free(start);
 		free(sorted);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < r->n_triples; i++)
 		start[r->triples[i].subject + 1]++;
@@ -414,14 +414,14 @@ static bool abbreviates(const char *label, const char *term)
 			return false;
 		upper |= (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
 	}
-	return upper && term && gg_name_is_abbrev_of(label, strlen(label), term, strlen(term));
+	return upper && term && gg_i_name_is_abbrev_of(label, strlen(label), term, strlen(term));
 }
 
 /* Add subject s as an entry of the glossary: 0, or the error of adding it. */
 static int read_concept(skos_reader *r, size_t s)
 {
 	const subject *sub = &r->subjects[s];
-	gg_record rec;
+	gg_i_record rec;
 	int err = 0;
 	gg_i_record_init(&rec, r->src, 0);
 	rec.line = sub->line ? sub->line : 1;
@@ -440,7 +440,7 @@ static int read_concept(skos_reader *r, size_t s)
 			gg_i_record_text(&rec, t->object, t->object_len, SIZE_MAX);
 		} else if (t->pred == P_RELATED || t->pred == P_BROADER || t->pred == P_NARROWER) {
 			uint32_t o;
-			const char *target = gg_strmap_get(&r->by_iri, t->object, &o) && r->subjects[o].label
+			const char *target = gg_i_strmap_get(&r->by_iri, t->object, &o) && r->subjects[o].label
 				? r->subjects[o].label : local_name(t->object);
 			err = gg_i_record_xref(&rec, target, strlen(target), rec.definition.len);
 		}
@@ -459,7 +459,7 @@ static int read_concept(skos_reader *r, size_t s)
 
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 {
-	gg_source src;
+	gg_i_source src;
 	skos_reader r;
 	memset(&r, 0, sizeof(r));
 	SerdReader *reader = NULL;
@@ -471,7 +471,7 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	if (!(r.env = serd_env_new(NULL)) ||
 	    !(reader = serd_reader_new(SERD_TURTLE, &r, NULL, on_base, on_prefix, on_statement, NULL))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	serd_reader_set_error_sink(reader, on_error, &r);
@@ -502,14 +502,14 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 cleanup:
 	serd_reader_free(reader);
 	serd_env_free(r.env);
-	gg_strmap_free(&r.by_iri);
+	gg_i_strmap_free(&r.by_iri);
 	free(r.subjects);
 	free(r.triples);
 	free(r.collections);
 	free(r.next_opening);
 	free(r.opening_at);
 	free(r.words);
-	gg_strmap_free(&r.openings);
+	gg_i_strmap_free(&r.openings);
 	gg_i_source_close(&src);
 	return err;
 }
