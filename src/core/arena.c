@@ -8,20 +8,20 @@
 
 #define BLOCK_SIZE ((size_t)1 << 20)
 
-struct gg_arena_block {
-	gg_arena_block *next;
+struct gg_i_arena_block {
+	gg_i_arena_block *next;
 	size_t size;
 	size_t used;
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *gg_arena_alloc(gg_arena *a, size_t size)
+void *gg_i_arena_alloc(gg_i_arena *a, size_t size)
 {
 	const size_t align = alignof(max_align_t);
-	if (size > SIZE_MAX - align - sizeof(gg_arena_block))
+	if (size > SIZE_MAX - align - sizeof(gg_i_arena_block))
 		return NULL;
 	size = (size + align - 1) & ~(align - 1);
-	gg_arena_block *b = a->head;
+	gg_i_arena_block *b = a->head;
 	if (!b || b->size - b->used < size) {
 		size_t bsize = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
 		b = malloc(sizeof(*b) + bsize);
@@ -44,9 +44,9 @@ void *gg_arena_alloc(gg_arena *a, size_t size)
 	return p;
 }
 
-char *gg_arena_strndup(gg_arena *a, const char *s, size_t len)
+char *gg_i_arena_strndup(gg_i_arena *a, const char *s, size_t len)
 {
-	char *p = gg_arena_alloc(a, len + 1);
+	char *p = gg_i_arena_alloc(a, len + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, len);
@@ -54,16 +54,16 @@ char *gg_arena_strndup(gg_arena *a, const char *s, size_t len)
 	return p;
 }
 
-char *gg_arena_strdup(gg_arena *a, const char *s)
+char *gg_i_arena_strdup(gg_i_arena *a, const char *s)
 {
-	return gg_arena_strndup(a, s, strlen(s));
+	return gg_i_arena_strndup(a, s, strlen(s));
 }
 
-void gg_arena_adopt(gg_arena *a, gg_arena *from)
+void gg_i_arena_adopt(gg_i_arena *a, gg_i_arena *from)
 {
 	if (!from->head)
 		return;
-	gg_arena_block *last = from->head;
+	gg_i_arena_block *last = from->head;
 	while (last->next)
 		last = last->next;
 	if (a->head) { /* behind a's head, which goes on being filled */
@@ -73,14 +73,14 @@ void gg_arena_adopt(gg_arena *a, gg_arena *from)
 		a->head = from->head;
 	}
 	a->used += from->used;
-	*from = (gg_arena)GG_ARENA_INIT;
+	*from = (gg_i_arena)GG_ARENA_INIT;
 }
 
-void gg_arena_free(gg_arena *a)
+void gg_i_arena_free(gg_i_arena *a)
 {
-	gg_arena_block *b = a->head;
+	gg_i_arena_block *b = a->head;
 	while (b) {
-		gg_arena_block *next = b->next;
+		gg_i_arena_block *next = b->next;
 		free(b);
 		b = next;
 	}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool gg_buf_reserve(gg_buf *b, size_t extra)
+bool gg_i_buf_reserve(gg_i_buf *b, size_t extra)
 {
 	if (b->oom)
 		return false;
@@ -32,9 +32,9 @@ bool gg_buf_reserve(gg_buf *b, size_t extra)
 	return true;
 }
 
-void gg_buf_put_grow(gg_buf *b, const char *data, size_t len)
+void gg_i_buf_put_grow(gg_i_buf *b, const char *data, size_t len)
 {
-	if (!gg_buf_reserve(b, len))
+	if (!gg_i_buf_reserve(b, len))
 		return;
 	if (len)
 		memcpy(b->ptr + b->len, data, len);
@@ -42,7 +42,7 @@ void gg_buf_put_grow(gg_buf *b, const char *data, size_t len)
 	b->ptr[b->len] = '\0';
 }
 
-void gg_buf_printf(gg_buf *b, const char *fmt, ...)
+void gg_i_buf_printf(gg_i_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	char small[256];
@@ -55,10 +55,10 @@ void gg_buf_printf(gg_buf *b, const char *fmt, ...)
 		return;
 	}
 	if ((size_t)n < sizeof(small)) {
-		gg_buf_put(b, small, (size_t)n);
+		gg_i_buf_put(b, small, (size_t)n);
 		return;
 	}
-	if (!gg_buf_reserve(b, (size_t)n))
+	if (!gg_i_buf_reserve(b, (size_t)n))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
@@ -66,14 +66,14 @@ void gg_buf_printf(gg_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void gg_buf_clear(gg_buf *b)
+void gg_i_buf_clear(gg_i_buf *b)
 {
 	b->len = 0;
 	if (b->ptr)
 		b->ptr[0] = '\0';
 }
 
-char *gg_buf_detach(gg_buf *b)
+char *gg_i_buf_detach(gg_i_buf *b)
 {
 	char *p = b->oom ? NULL : b->ptr;
 	if (!p && !b->oom)
@@ -86,12 +86,12 @@ char *gg_buf_detach(gg_buf *b)
 	return p;
 }
 
-int gg_buf_ok(const gg_buf *b)
+int gg_i_buf_ok(const gg_i_buf *b)
 {
-	return b->oom ? gg_error_oom() : 0;
+	return b->oom ? gg_i_error_oom() : 0;
 }
 
-void gg_buf_free(gg_buf *b)
+void gg_i_buf_free(gg_i_buf *b)
 {
 	free(b->ptr);
 	b->ptr = NULL;
@@ -99,16 +99,16 @@ void gg_buf_free(gg_buf *b)
 	b->oom = false;
 }
 
-int gg_array_grow(void **items, size_t *cap, size_t len, size_t elem)
+int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem)
 {
 	if (len < *cap)
 		return 0;
 	size_t ncap = *cap ? *cap * 2 : 8;
 	if (ncap > SIZE_MAX / elem)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	void *p = realloc(*items, ncap * elem);
 	if (!p)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	*items = p;
 	*cap = ncap;
 	return 0;

@@ -9,63 +9,63 @@
 /*
  * A NUL-terminated byte buffer. Appends never fail loudly: on allocation
  * failure the buffer sets `oom` and ignores further appends, so a caller
- * checks once (gg_buf_ok) after a run of appends. Zero-initialise to start
- * (GG_BUF_INIT); release with gg_buf_free.
+ * checks once (gg_i_buf_ok) after a run of appends. Zero-initialise to start
+ * (GG_BUF_INIT); release with gg_i_buf_free.
  */
-typedef struct gg_buf {
+typedef struct gg_i_buf {
 	char *ptr;
 	size_t len;
 	size_t cap;
 	bool oom;
-} gg_buf;
+} gg_i_buf;
 
 #define GG_BUF_INIT { NULL, 0, 0, false }
 
 /* Make room for `extra` more bytes (plus the NUL). false on OOM. */
-bool gg_buf_reserve(gg_buf *b, size_t extra);
-/* gg_buf_put when the bytes do not fit yet: grows the buffer first. */
-void gg_buf_put_grow(gg_buf *b, const char *data, size_t len);
+bool gg_i_buf_reserve(gg_i_buf *b, size_t extra);
+/* gg_i_buf_put when the bytes do not fit yet: grows the buffer first. */
+void gg_i_buf_put_grow(gg_i_buf *b, const char *data, size_t len);
 
 /* Append len bytes. Inline while they fit, for writers that append a few
  * bytes at a time (the length of a literal is known once inlined). */
-static inline void gg_buf_put(gg_buf *b, const char *data, size_t len)
+static inline void gg_i_buf_put(gg_i_buf *b, const char *data, size_t len)
 {
 	if (!b->oom && len && b->len + len < b->cap) {
 		memcpy(b->ptr + b->len, data, len);
 		b->len += len;
 		b->ptr[b->len] = '\0';
 	} else {
-		gg_buf_put_grow(b, data, len);
+		gg_i_buf_put_grow(b, data, len);
 	}
 }
 
-static inline void gg_buf_puts(gg_buf *b, const char *s)
+static inline void gg_i_buf_puts(gg_i_buf *b, const char *s)
 {
-	gg_buf_put(b, s, strlen(s));
+	gg_i_buf_put(b, s, strlen(s));
 }
 
-static inline void gg_buf_putc(gg_buf *b, char c)
+static inline void gg_i_buf_putc(gg_i_buf *b, char c)
 {
-	gg_buf_put(b, &c, 1);
+	gg_i_buf_put(b, &c, 1);
 }
 
-void gg_buf_printf(gg_buf *b, const char *fmt, ...)
+void gg_i_buf_printf(gg_i_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Drop the contents, keep the allocation. */
-void gg_buf_clear(gg_buf *b);
+void gg_i_buf_clear(gg_i_buf *b);
 /* Hand the string to the caller (who frees it); the buffer is reset. NULL on OOM. */
-char *gg_buf_detach(gg_buf *b);
+char *gg_i_buf_detach(gg_i_buf *b);
 /* 0 when no append failed, GG_ENOMEM (with the error message set) otherwise. */
-int gg_buf_ok(const gg_buf *b);
-void gg_buf_free(gg_buf *b);
+int gg_i_buf_ok(const gg_i_buf *b);
+void gg_i_buf_free(gg_i_buf *b);
 
 /*
  * Grow a dynamic array `*items` holding `len` elements of `elem` bytes so that
  * it has room for one more. Returns 0, or GG_ENOMEM with *items untouched.
  */
-int gg_array_grow(void **items, size_t *cap, size_t len, size_t elem);
+int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem);
 
 #define GG_ARRAY_PUSH_SLOT(arr, len, cap) \
-	gg_array_grow((void **)&(arr), &(cap), (len), sizeof(*(arr)))
+	gg_i_array_grow((void **)&(arr), &(cap), (len), sizeof(*(arr)))
 
 #endif

@@ -18,7 +18,7 @@ static void set_message(const char *fmt, va_list ap, int errnum)
 			 ": %s", strerror(errnum));
 }
 
-int gg_error_set(int code, const char *fmt, ...)
+int gg_i_error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -27,7 +27,7 @@ int gg_error_set(int code, const char *fmt, ...)
 	return code;
 }
 
-int gg_error_set_errno(int code, int errnum, const char *fmt, ...)
+int gg_i_error_set_errno(int code, int errnum, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -36,9 +36,9 @@ int gg_error_set_errno(int code, int errnum, const char *fmt, ...)
 	return code;
 }
 
-int gg_error_oom(void)
+int gg_i_error_oom(void)
 {
-	return gg_error_set(GG_ENOMEM, "out of memory");
+	return gg_i_error_set(GG_ENOMEM, "out of memory");
 }
 
 const char *gg_error_last(void)
@@ -51,7 +51,7 @@ void gg_error_clear(void)
 	last_message[0] = '\0';
 }
 
-int gg_thread_error_keep(gg_thread_error *e, int code)
+int gg_i_thread_error_keep(gg_i_thread_error *e, int code)
 {
 	if (code) {
 		e->code = code;
@@ -60,7 +60,7 @@ int gg_thread_error_keep(gg_thread_error *e, int code)
 	return code;
 }
 
-int gg_thread_error_raise(const gg_thread_error *e)
+int gg_i_thread_error_raise(const gg_i_thread_error *e)
 {
-	return e->code ? gg_error_set(e->code, "%s", e->message) : 0;
+	return e->code ? gg_i_error_set(e->code, "%s", e->message) : 0;
 }

@@ -9,21 +9,21 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-uint64_t gg_hash_bytes(const char *s, size_t len)
+uint64_t gg_i_hash_bytes(const char *s, size_t len)
 {
 	return XXH3_64bits(s, len);
 }
 
-static size_t find_slot(const gg_strmap *m, const char *key)
+static size_t find_slot(const gg_i_strmap *m, const char *key)
 {
 	size_t mask = m->cap - 1;
-	size_t i = (size_t)gg_hash_bytes(key, strlen(key)) & mask;
+	size_t i = (size_t)gg_i_hash_bytes(key, strlen(key)) & mask;
 	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
 		i = (i + 1) & mask;
 	return i;
 }
 
-bool gg_strmap_get(const gg_strmap *m, const char *key, uint32_t *out)
+bool gg_i_strmap_get(const gg_i_strmap *m, const char *key, uint32_t *out)
 {
 	if (!m->cap)
 		return false;
@@ -34,7 +34,7 @@ bool gg_strmap_get(const gg_strmap *m, const char *key, uint32_t *out)
 	return true;
 }
 
-bool gg_strmap_set(gg_strmap *m, const char *key, uint32_t value)
+bool gg_i_strmap_set(gg_i_strmap *m, const char *key, uint32_t value)
 {
 	if (!m->cap)
 		return false;
@@ -45,14 +45,14 @@ bool gg_strmap_set(gg_strmap *m, const char *key, uint32_t value)
 	return true;
 }
 
-static int grow(gg_strmap *m)
+static int grow(gg_i_strmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 64;
-	gg_strmap bigger = { calloc(cap, sizeof(char *)), malloc(cap * sizeof(uint32_t)), cap, m->len };
+	gg_i_strmap bigger = { calloc(cap, sizeof(char *)), malloc(cap * sizeof(uint32_t)), cap, m->len };
 	if (!bigger.keys || !bigger.values) {
 		free(bigger.keys);
 		free(bigger.values);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
@@ -67,7 +67,7 @@ static int grow(gg_strmap *m)
 	return 0;
 }
 
-int gg_strmap_put(gg_strmap *m, const char *key, uint32_t value, uint32_t *existing)
+int gg_i_strmap_put(gg_i_strmap *m, const char *key, uint32_t value, uint32_t *existing)
 {
 	if ((m->len + 1) * 4 > m->cap * 3) {
 		int err = grow(m);
@@ -88,7 +88,7 @@ int gg_strmap_put(gg_strmap *m, const char *key, uint32_t value, uint32_t *exist
 	return 1;
 }
 
-void gg_strmap_free(gg_strmap *m)
+void gg_i_strmap_free(gg_i_strmap *m)
 {
 	free(m->keys);
 	free(m->values);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-size_t gg_utf8_valid_len(const unsigned char *s, size_t len)
+size_t gg_i_utf8_valid_len(const unsigned char *s, size_t len)
 {
 	unsigned char c = s[0];
 	if (c < 0x80)
@@ -77,9 +77,9 @@ static bool is_forbidden_control(unsigned char c)
 	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
-size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
+size_t gg_i_utf8_sanitize(gg_i_buf *out, const char *s, size_t len)
 {
-	return gg_utf8_sanitize_steps(out, s, len, NULL, NULL);
+	return gg_i_utf8_sanitize_steps(out, s, len, NULL, NULL);
 }
 
 /*
@@ -89,7 +89,7 @@ size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len)
 static size_t clean_run_end(const unsigned char *u, size_t i, size_t len)
 {
 	while (i < len) {
-		if (len - i >= 8 && gg_ascii_printable8(u + i)) {
+		if (len - i >= 8 && gg_i_ascii_printable8(u + i)) {
 			i += 8;
 			continue;
 		}
@@ -97,7 +97,7 @@ static size_t clean_run_end(const unsigned char *u, size_t i, size_t len)
 			i++;
 			continue;
 		}
-		size_t n = is_forbidden_control(u[i]) ? 0 : gg_utf8_valid_len(u + i, len - i);
+		size_t n = is_forbidden_control(u[i]) ? 0 : gg_i_utf8_valid_len(u + i, len - i);
 		if (!n)
 			return i;
 		i += n;
@@ -111,7 +111,7 @@ static size_t bad_span(const unsigned char *u, size_t i, size_t len)
 	return is_forbidden_control(u[i]) ? 1 : invalid_span(u + i, len - i);
 }
 
-size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
+size_t gg_i_utf8_sanitize_steps(gg_i_buf *out, const char *s, size_t len,
 			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
 			      void *payload)
 {
@@ -119,18 +119,18 @@ size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
 	size_t replaced = 0, start = 0, i, base = out->len;
 
 	while ((i = clean_run_end(u, start, len)) < len) {
-		gg_buf_put(out, s + start, i - start);
-		gg_buf_puts(out, GG_REPLACEMENT);
+		gg_i_buf_put(out, s + start, i - start);
+		gg_i_buf_puts(out, GG_REPLACEMENT);
 		replaced++;
 		start = i + bad_span(u, i, len);
 		if (on_step)
 			on_step(out->len - base, start, payload);
 	}
-	gg_buf_put(out, s + start, len - start);
+	gg_i_buf_put(out, s + start, len - start);
 	return replaced;
 }
 
-size_t gg_utf8_count_bad(const char *s, size_t len)
+size_t gg_i_utf8_count_bad(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t bad = 0, i = 0;
@@ -147,7 +147,7 @@ size_t gg_utf8_count_bad(const char *s, size_t len)
  * as utf8proc_map does) and append it to `out`, with `scratch` for the code
  * points. 0 or GG_ENOMEM.
  */
-static int fold_valid(gg_buf *out, gg_buf *scratch, const char *s, size_t len,
+static int fold_valid(gg_i_buf *out, gg_i_buf *scratch, const char *s, size_t len,
 		      utf8proc_option_t options)
 {
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
@@ -159,25 +159,25 @@ static int fold_valid(gg_buf *out, gg_buf *scratch, const char *s, size_t len,
 		n = utf8proc_decompose(u, (utf8proc_ssize_t)len, (utf8proc_int32_t *)(void *)scratch->ptr,
 				       room, options);
 		if (n < 0) { /* cannot happen for valid UTF-8: keep the bytes */
-			gg_buf_put_grow(out, s, len);
-			return gg_buf_ok(out);
+			gg_i_buf_put_grow(out, s, len);
+			return gg_i_buf_ok(out);
 		}
 		if (n <= room)
 			break;
 		scratch->len = 0;
-		if (!gg_buf_reserve(scratch, (size_t)n * sizeof(utf8proc_int32_t)))
-			return gg_error_oom();
+		if (!gg_i_buf_reserve(scratch, (size_t)n * sizeof(utf8proc_int32_t)))
+			return gg_i_error_oom();
 	}
 	n = utf8proc_reencode((utf8proc_int32_t *)(void *)scratch->ptr, n, options);
 	if (n < 0)
-		gg_buf_put_grow(out, s, len);
+		gg_i_buf_put_grow(out, s, len);
 	else
-		gg_buf_put_grow(out, scratch->ptr, (size_t)n);
-	return gg_buf_ok(out);
+		gg_i_buf_put_grow(out, scratch->ptr, (size_t)n);
+	return gg_i_buf_ok(out);
 }
 
 /* ASCII needs no table: NFC leaves it alone and full case folding lowers it. */
-int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsigned flags)
+int gg_i_utf8_fold(gg_i_buf *out, gg_i_buf *scratch, const char *s, size_t len, unsigned flags)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
@@ -189,7 +189,7 @@ int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsign
 		bool ascii = true;
 
 		while (run < len) {
-			size_t n = gg_utf8_valid_len(u + run, len - run);
+			size_t n = gg_i_utf8_valid_len(u + run, len - run);
 
 			if (!n)
 				break;
@@ -197,10 +197,10 @@ int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsign
 			run += n;
 		}
 		if (ascii) {
-			if (!gg_buf_reserve(out, run - i))
-				return gg_error_oom();
+			if (!gg_i_buf_reserve(out, run - i))
+				return gg_i_error_oom();
 			for (size_t k = i; k < run; k++)
-				out->ptr[out->len++] = flags & GG_FOLD_CASE ? gg_ascii_lower(s[k]) : s[k];
+				out->ptr[out->len++] = flags & GG_FOLD_CASE ? gg_i_ascii_lower(s[k]) : s[k];
 			out->ptr[out->len] = '\0';
 		} else {
 			int err = fold_valid(out, scratch, s + i, run - i, options);
@@ -209,15 +209,15 @@ int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsign
 				return err;
 		}
 		if (run < len)
-			gg_buf_putc(out, s[run++]);
+			gg_i_buf_putc(out, s[run++]);
 		i = run;
 	}
-	return gg_buf_ok(out);
+	return gg_i_buf_ok(out);
 }
 
-size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind)
+size_t gg_i_utf8_char(const unsigned char *s, size_t len, gg_i_char_kind *kind)
 {
-	size_t n = gg_utf8_valid_len(s, len);
+	size_t n = gg_i_utf8_valid_len(s, len);
 	utf8proc_int32_t cp;
 
 	if (s[0] < 0x80) { /* the same answers as the table's, without a call */
@@ -250,10 +250,10 @@ size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind)
 	return n;
 }
 
-bool gg_utf8_has_capital(const char *s, size_t len)
+bool gg_i_utf8_has_capital(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	gg_char_kind kind;
+	gg_i_char_kind kind;
 
 	for (size_t i = 0; i < len;) {
 		if (u[i] < 0x80) {
@@ -262,23 +262,23 @@ bool gg_utf8_has_capital(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		i += gg_utf8_char(u + i, len - i, &kind);
+		i += gg_i_utf8_char(u + i, len - i, &kind);
 		if (kind == GG_CHAR_CAPITAL)
 			return true;
 	}
 	return false;
 }
 
-int gg_strcasecmp(const char *a, const char *b)
+int gg_i_strcasecmp(const char *a, const char *b)
 {
 	for (;; a++, b++) {
-		int d = (unsigned char)gg_ascii_lower(*a) - (unsigned char)gg_ascii_lower(*b);
+		int d = (unsigned char)gg_i_ascii_lower(*a) - (unsigned char)gg_i_ascii_lower(*b);
 		if (d || !*a)
 			return d;
 	}
 }
 
-const char *gg_trim(const char *s, size_t *len)
+const char *gg_i_trim(const char *s, size_t *len)
 {
 	size_t n = *len;
 	while (n && (*s == ' ' || *s == '\t')) {
@@ -291,7 +291,7 @@ const char *gg_trim(const char *s, size_t *len)
 	return s;
 }
 
-char *gg_strndup(const char *s, size_t len)
+char *gg_i_strndup(const char *s, size_t len)
 {
 	char *p = malloc(len + 1);
 	if (!p)
@@ -301,7 +301,7 @@ char *gg_strndup(const char *s, size_t len)
 	return p;
 }
 
-size_t gg_edit_distance(const char *a, const char *b, size_t cap)
+size_t gg_i_edit_distance(const char *a, const char *b, size_t cap)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > lb + cap || lb > la + cap)
@@ -316,7 +316,7 @@ size_t gg_edit_distance(const char *a, const char *b, size_t cap)
 		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
 			size_t up = row[j];
-			size_t cost = gg_ascii_lower(a[i - 1]) == gg_ascii_lower(b[j - 1]) ? 0 : 1;
+			size_t cost = gg_i_ascii_lower(a[i - 1]) == gg_i_ascii_lower(b[j - 1]) ? 0 : 1;
 			size_t v = diag + cost;
 			if (up + 1 < v)
 				v = up + 1;

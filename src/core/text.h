@@ -17,7 +17,7 @@
  * overlong forms, surrogates, code points past U+10FFFF, the non-characters
  * U+FFFE/U+FFFF, and sequences cut short by the end all count as invalid.
  */
-size_t gg_utf8_valid_len(const unsigned char *s, size_t len);
+size_t gg_i_utf8_valid_len(const unsigned char *s, size_t len);
 
 /*
  * Append s[0..len) to `out` with every byte XML cannot carry replaced by
@@ -25,22 +25,22 @@ size_t gg_utf8_valid_len(const unsigned char *s, size_t len);
  * and other C0 controls except TAB, LF and CR. Returns how many replacements
  * were made. Out of memory is left in out->oom.
  */
-size_t gg_utf8_sanitize(gg_buf *out, const char *s, size_t len);
+size_t gg_i_utf8_sanitize(gg_i_buf *out, const char *s, size_t len);
 
 /*
- * gg_utf8_sanitize that also reports where the copy and the original fall
+ * gg_i_utf8_sanitize that also reports where the copy and the original fall
  * back into step: after each replacement, on_step(copy_pos, orig_pos,
  * payload) with both positions counted from the start of s and of what this
  * call appended.
  */
-size_t gg_utf8_sanitize_steps(gg_buf *out, const char *s, size_t len,
+size_t gg_i_utf8_sanitize_steps(gg_i_buf *out, const char *s, size_t len,
 			      void (*on_step)(size_t copy_pos, size_t orig_pos, void *payload),
 			      void *payload);
 
-/* Number of bytes gg_utf8_sanitize would replace; 0 means s is clean. */
-size_t gg_utf8_count_bad(const char *s, size_t len);
+/* Number of bytes gg_i_utf8_sanitize would replace; 0 means s is clean. */
+size_t gg_i_utf8_count_bad(const char *s, size_t len);
 
-/* gg_utf8_fold option: full Unicode case folding as well as NFC. */
+/* gg_i_utf8_fold option: full Unicode case folding as well as NFC. */
 #define GG_FOLD_CASE 0x1u
 
 /*
@@ -53,25 +53,25 @@ size_t gg_utf8_count_bad(const char *s, size_t len);
  * same buffer to many calls to save allocations and free it after.
  * Returns 0, or GG_ENOMEM with out->oom set.
  */
-int gg_utf8_fold(gg_buf *out, gg_buf *scratch, const char *s, size_t len, unsigned flags);
+int gg_i_utf8_fold(gg_i_buf *out, gg_i_buf *scratch, const char *s, size_t len, unsigned flags);
 
 /* What a code point is, for telling words and capitals apart. */
-typedef enum gg_char_kind {
+typedef enum gg_i_char_kind {
 	GG_CHAR_OTHER,   /* digits, marks, punctuation, symbols, invalid bytes */
 	GG_CHAR_LETTER,  /* a letter that is not a capital (Ll, Lm, Lo) */
 	GG_CHAR_CAPITAL, /* an upper-case or title-case letter (Lu, Lt) */
 	GG_CHAR_SPACE    /* a space separator (Zs: ' ', U+00A0, U+2007, U+202F ...) */
-} gg_char_kind;
+} gg_i_char_kind;
 
 /*
  * Decode the code point at s[0..len) (len >= 1): its kind in *kind, and
  * its length in bytes as the return (1 for a byte that starts no valid
  * UTF-8 sequence, which is GG_CHAR_OTHER).
  */
-size_t gg_utf8_char(const unsigned char *s, size_t len, gg_char_kind *kind);
+size_t gg_i_utf8_char(const unsigned char *s, size_t len, gg_i_char_kind *kind);
 
 /* Whether s[0..len) holds a capital letter (GG_CHAR_CAPITAL) of any script. */
-bool gg_utf8_has_capital(const char *s, size_t len);
+bool gg_i_utf8_has_capital(const char *s, size_t len);
 
 /*
  * Whether the 8 bytes at p are all printable ASCII or DEL (0x20 to 0x7F),
@@ -79,34 +79,34 @@ bool gg_utf8_has_capital(const char *s, size_t len);
  * of them eight at a time. A byte under 0x20 borrows in the subtraction
  * and sets its high bit, as a byte from 0x80 up has it set already.
  */
-static inline bool gg_ascii_printable8(const unsigned char *p)
+static inline bool gg_i_ascii_printable8(const unsigned char *p)
 {
 	uint64_t x;
 	memcpy(&x, p, sizeof(x));
 	return (((x - 0x2020202020202020ull) | x) & 0x8080808080808080ull) == 0;
 }
 
-static inline bool gg_is_word_byte(unsigned char c)
+static inline bool gg_i_is_word_byte(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static inline char gg_ascii_lower(char c)
+static inline char gg_i_ascii_lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 /* Case-insensitive (ASCII) comparison of NUL-terminated strings. */
-int gg_strcasecmp(const char *a, const char *b);
+int gg_i_strcasecmp(const char *a, const char *b);
 
 /* Pointer to the first non-space byte of s and the trimmed length in *len. */
-const char *gg_trim(const char *s, size_t *len);
+const char *gg_i_trim(const char *s, size_t *len);
 
 /* A malloc'd NUL-terminated copy of s[0..len), or NULL when out of memory. */
-char *gg_strndup(const char *s, size_t len);
+char *gg_i_strndup(const char *s, size_t len);
 
 /* Levenshtein distance between a and b (bytes), capped at `cap`. */
-size_t gg_edit_distance(const char *a, const char *b, size_t cap);
+size_t gg_i_edit_distance(const char *a, const char *b, size_t cap);
 
 #endif

@@ -4,7 +4,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
-unsigned gg_thread_count(unsigned wanted, unsigned max)
+unsigned gg_i_thread_count(unsigned wanted, unsigned max)
 {
 	long n = wanted ? (long)wanted : sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
@@ -12,7 +12,7 @@ unsigned gg_thread_count(unsigned wanted, unsigned max)
 	return n > (long)max ? max : (unsigned)n;
 }
 
-void gg_run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size)
+void gg_i_run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size)
 {
 	pthread_t ids[GG_MAX_THREADS];
 	unsigned started = 1;

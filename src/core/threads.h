@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 /* Threads to use: `wanted`, or one per core when 0; at least 1, at most `max`. */
-unsigned gg_thread_count(unsigned wanted, unsigned max);
+unsigned gg_i_thread_count(unsigned wanted, unsigned max);
 
 /*
  * Run fn(args + i * size) for i in [0, n), n at most GG_MAX_THREADS: on
@@ -14,6 +14,6 @@ unsigned gg_thread_count(unsigned wanted, unsigned max);
  * when all of it is.
  */
 #define GG_MAX_THREADS 64
-void gg_run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size);
+void gg_i_run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size);
 
 #endif

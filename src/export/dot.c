@@ -58,16 +58,16 @@ void gg_i_gv_capture_end(void)
 }
 
 /* Append clean text with, when asked, backslashes doubled and '&' as &amp;. */
-static void escape(gg_buf *out, const char *s, bool backslash, bool amp)
+static void escape(gg_i_buf *out, const char *s, bool backslash, bool amp)
 {
 	const char *stops = backslash ? (amp ? "\\&" : "\\") : (amp ? "&" : "");
 	for (;;) {
 		size_t run = strcspn(s, stops);
-		gg_buf_put(out, s, run);
+		gg_i_buf_put(out, s, run);
 		s += run;
 		if (!*s)
 			return;
-		gg_buf_puts(out, *s == '\\' ? "\\\\" : "&amp;");
+		gg_i_buf_puts(out, *s == '\\' ? "\\\\" : "&amp;");
 		s++;
 	}
 }
@@ -83,7 +83,7 @@ static void escape(gg_buf *out, const char *s, bool backslash, bool amp)
  * with an ellipsis when it is longer, between two characters and never
  * inside an escape (\\, &amp;).
  */
-static void cap_value(gg_buf *out, size_t start)
+static void cap_value(gg_i_buf *out, size_t start)
 {
 	if (out->oom || out->len - start <= VALUE_MAX)
 		return;
@@ -100,7 +100,7 @@ static void cap_value(gg_buf *out, size_t start)
 	}
 	out->len = at;
 	out->ptr[at] = '\0';
-	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+	gg_i_buf_puts(out, "\xE2\x80\xA6"); /* ... */
 }
 
 /* An attribute of the nodes or of the edges, with its default value. */
@@ -202,10 +202,10 @@ static const char *pen_width_text(const pen_widths *p, uint32_t weight)
 }
 
 /* Append x as gg_i_number writes it. */
-static void put_number(gg_buf *out, double x)
+static void put_number(gg_i_buf *out, double x)
 {
 	char num[GG_I_NUMBER_MAX];
-	gg_buf_puts(out, gg_i_number(num, x));
+	gg_i_buf_puts(out, gg_i_number(num, x));
 }
 
 /* Write v in decimal at the end of buf; returns where it starts. */
@@ -220,13 +220,13 @@ static char *decimal(char buf[GG_I_NUMBER_MAX], unsigned long long v)
 }
 
 /* Append a whole number in decimal, with its sign. */
-static void put_int(gg_buf *out, long long v)
+static void put_int(gg_i_buf *out, long long v)
 {
 	char num[GG_I_NUMBER_MAX];
 	char *p = decimal(num, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v);
 	if (v < 0)
 		*--p = '-';
-	gg_buf_puts(out, p);
+	gg_i_buf_puts(out, p);
 }
 
 /*
@@ -234,7 +234,7 @@ static void put_int(gg_buf *out, long long v)
  * is drawn in bold, larger than any other node, with a thick dark border;
  * attributes the node does not set get their default.
  */
-static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
+static void node_value(gg_i_buf *out, enum node_attribute a, const gg_i_node_text *t, bool is_focus)
 {
 	const gg_node *n = t->node;
 	size_t start = out->len;
@@ -244,25 +244,25 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 	case NODE_ALIASES: escape(out, gg_i_str(&t->aliases), true, false); break;
 	case NODE_BETWEENNESS: put_number(out, n->betweenness); break;
 	case NODE_CATEGORIES: escape(out, gg_i_str(&t->categories), true, false); break;
-	case NODE_COLOR: gg_buf_puts(out, is_focus ? "#000000" : node_attributes[a].def); break;
+	case NODE_COLOR: gg_i_buf_puts(out, is_focus ? "#000000" : node_attributes[a].def); break;
 	case NODE_COMMUNITY: put_int(out, n->community); break;
 	case NODE_COMMUNITY_NAME: escape(out, gg_i_str(&t->community_name), true, false); break;
 	case NODE_DEFINITION: escape(out, gg_i_str(&t->definition), true, false); break;
 	case NODE_FILLCOLOR:
 		gg_i_community_hex(n->community, hex);
-		gg_buf_puts(out, hex);
+		gg_i_buf_puts(out, hex);
 		break;
 	case NODE_FONTSIZE: put_number(out, is_focus ? FOCUS_FONT_SIZE : font_size(n->size)); break;
-	case NODE_FONTNAME: gg_buf_puts(out, is_focus ? "Helvetica-Bold" : node_attributes[a].def); break;
+	case NODE_FONTNAME: gg_i_buf_puts(out, is_focus ? "Helvetica-Bold" : node_attributes[a].def); break;
 	case NODE_LABEL: escape(out, gg_i_str(&t->label), true, true); break;
 	case NODE_PAGERANK: put_number(out, n->pagerank); break;
-	case NODE_PENWIDTH: gg_buf_puts(out, is_focus ? "3" : node_attributes[a].def); break;
+	case NODE_PENWIDTH: gg_i_buf_puts(out, is_focus ? "3" : node_attributes[a].def); break;
 	case NODE_SIZE: put_number(out, n->size); break;
 	case NODE_TOOLTIP: escape(out, gg_i_str(&t->summary), true, true); break;
 	case NODE_NAME: escape(out, gg_i_str(&t->name), true, false); break;
-	case NODE_NODE_KIND: gg_buf_puts(out, gg_i_type_name(n->kind)); break;
+	case NODE_NODE_KIND: gg_i_buf_puts(out, gg_i_type_name(n->kind)); break;
 	case NODE_STYLE:
-		gg_buf_puts(out, node_attributes[a].def);
+		gg_i_buf_puts(out, node_attributes[a].def);
 		break;
 	case NODE_COUNT: /* not an attribute */
 		break;
@@ -272,7 +272,7 @@ static void node_value(gg_buf *out, enum node_attribute a, const gg_i_node_text 
 
 /* Append the value of edge attribute `a`, escaped for graphviz; the tooltip
  * names both ends by their labels. */
-static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text *t,
+static void edge_value(gg_i_buf *out, enum edge_attribute a, const gg_i_edge_text *t,
 		       const char *from_label, const char *to_label, const pen_widths *pens)
 {
 	const gg_edge *e = t->edge;
@@ -281,23 +281,23 @@ static void edge_value(gg_buf *out, enum edge_attribute a, const gg_i_edge_text 
 
 	switch (a) {
 	case EDGE_EVIDENCE: escape(out, gg_i_str(&t->evidence), true, false); break;
-	case EDGE_KIND: gg_buf_puts(out, kind); break;
-	case EDGE_PENWIDTH: gg_buf_puts(out, pen_width_text(pens, e->weight)); break;
-	case EDGE_RULE: gg_buf_puts(out, gg_match_rule_name(e->rule)); break;
+	case EDGE_KIND: gg_i_buf_puts(out, kind); break;
+	case EDGE_PENWIDTH: gg_i_buf_puts(out, pen_width_text(pens, e->weight)); break;
+	case EDGE_RULE: gg_i_buf_puts(out, gg_match_rule_name(e->rule)); break;
 	case EDGE_TOOLTIP:
 		escape(out, from_label, true, true);
-		gg_buf_puts(out, " \xE2\x86\x92 ");
+		gg_i_buf_puts(out, " \xE2\x86\x92 ");
 		escape(out, to_label, true, true);
-		gg_buf_puts(out, " (");
-		gg_buf_puts(out, kind);
-		gg_buf_puts(out, ", ");
+		gg_i_buf_puts(out, " (");
+		gg_i_buf_puts(out, kind);
+		gg_i_buf_puts(out, ", ");
 		put_int(out, e->weight);
-		gg_buf_puts(out, ")");
+		gg_i_buf_puts(out, ")");
 		break;
 	case EDGE_WEIGHT: put_int(out, e->weight); break;
 	case EDGE_ARROWSIZE:
 	case EDGE_COLOR:
-		gg_buf_puts(out, edge_attributes[a].def);
+		gg_i_buf_puts(out, edge_attributes[a].def);
 		break;
 	case EDGE_COUNT: /* not an attribute */
 		break;
@@ -321,28 +321,28 @@ typedef struct node_slot {
  */
 typedef struct nodes {
 	node_slot *slot;
-	gg_buf labels; /* the labels, each ended by a NUL */
+	gg_i_buf labels; /* the labels, each ended by a NUL */
 } nodes;
 
 /* Slots for the n nodes of a graph, none in the view yet. Returns 0 or GG_ENOMEM. */
 static int nodes_init(nodes *n, size_t count)
 {
-	n->labels = (gg_buf)GG_BUF_INIT;
+	n->labels = (gg_i_buf)GG_BUF_INIT;
 	n->slot = count <= SIZE_MAX / sizeof(*n->slot)
 		? malloc((count ? count : 1) * sizeof(*n->slot)) : NULL;
 	if (!n->slot)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < count; i++)
 		n->slot[i] = (node_slot){ SIZE_MAX, SIZE_MAX, 0, NULL };
 	return 0;
 }
 
 /* Keep node `index`'s label. Returns 0 or GG_ENOMEM. */
-static int nodes_put_label(nodes *n, size_t index, const gg_buf *label)
+static int nodes_put_label(nodes *n, size_t index, const gg_i_buf *label)
 {
 	n->slot[index].label = n->labels.len;
-	gg_buf_put(&n->labels, gg_i_str(label), label->len + 1);
-	return gg_buf_ok(&n->labels);
+	gg_i_buf_put(&n->labels, gg_i_str(label), label->len + 1);
+	return gg_i_buf_ok(&n->labels);
 }
 
 /* The label kept for node `index`. */
@@ -354,7 +354,7 @@ static const char *nodes_label(const nodes *n, size_t index)
 /* Release what n holds (not n itself). */
 static void nodes_free(nodes *n)
 {
-	gg_buf_free(&n->labels);
+	gg_i_buf_free(&n->labels);
 	free(n->slot);
 }
 
@@ -380,22 +380,22 @@ static bool declare(Agraph_t *g, Agsym_t *node_syms[NODE_COUNT], Agsym_t *edge_s
 
 /* Add a node of the view, named after its term; *node gets it. */
 static int add_node(Agraph_t *g, Agsym_t *const syms[NODE_COUNT], const gg_i_node_text *t,
-		    bool is_focus, gg_buf *scratch, Agnode_t **node)
+		    bool is_focus, gg_i_buf *scratch, Agnode_t **node)
 {
-	gg_buf_clear(scratch);
+	gg_i_buf_clear(scratch);
 	escape(scratch, gg_i_str(&t->label), false, true); /* a name is no escString */
 	if (!scratch->len || agnode(g, scratch->ptr, 0))
-		gg_buf_printf(scratch, " (n%zu)", t->index); /* two terms look alike once cleaned */
+		gg_i_buf_printf(scratch, " (n%zu)", t->index); /* two terms look alike once cleaned */
 	if (scratch->oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	Agnode_t *n = agnode(g, scratch->ptr, 1);
 	if (!n)
-		return gg_error_set(GG_ERROR, "graphviz cannot add node %zu", t->index);
+		return gg_i_error_set(GG_ERROR, "graphviz cannot add node %zu", t->index);
 	for (int a = 0; a < NODE_COUNT; a++) {
-		gg_buf_clear(scratch);
+		gg_i_buf_clear(scratch);
 		node_value(scratch, (enum node_attribute)a, t, is_focus);
 		if (scratch->oom)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		if (strcmp(scratch->ptr, node_attributes[a].def) != 0)
 			agxset(n, syms[a], scratch->ptr);
 	}
@@ -405,20 +405,20 @@ static int add_node(Agraph_t *g, Agsym_t *const syms[NODE_COUNT], const gg_i_nod
 
 /* Add an edge of the view between two nodes already added. */
 static int add_edge(Agraph_t *g, Agsym_t *const syms[EDGE_COUNT], const gg_i_edge_text *t,
-		    const nodes *n, const pen_widths *pens, gg_buf *scratch)
+		    const nodes *n, const pen_widths *pens, gg_i_buf *scratch)
 {
 	char key[GG_I_NUMBER_MAX];
 
 	snprintf(key, sizeof(key), "e%zu", t->index);
 	Agedge_t *e = agedge(g, n->slot[t->from].node, n->slot[t->to].node, key, 1);
 	if (!e)
-		return gg_error_set(GG_ERROR, "graphviz cannot add edge %zu", t->index);
+		return gg_i_error_set(GG_ERROR, "graphviz cannot add edge %zu", t->index);
 	for (int a = 0; a < EDGE_COUNT; a++) {
-		gg_buf_clear(scratch);
+		gg_i_buf_clear(scratch);
 		edge_value(scratch, (enum edge_attribute)a, t, nodes_label(n, t->from),
 			   nodes_label(n, t->to), pens);
 		if (scratch->oom)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		if (strcmp(scratch->ptr, edge_attributes[a].def) != 0)
 			agxset(e, syms[a], scratch->ptr);
 	}
@@ -429,7 +429,7 @@ int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 {
 	gg_i_node_text nt = { 0 };
 	gg_i_edge_text et = { 0 };
-	gg_buf scratch = GG_BUF_INIT;
+	gg_i_buf scratch = GG_BUF_INIT;
 	Agsym_t *node_syms[NODE_COUNT], *edge_syms[EDGE_COUNT];
 	pen_widths pens;
 	nodes n;
@@ -442,7 +442,7 @@ int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 		goto cleanup;
 	g = agopen(GV("glossgraph"), Agdirected, NULL);
 	if (!g || !declare(g, node_syms, edge_syms)) {
-		err = gg_error_set(GG_ERROR, "graphviz cannot make a graph");
+		err = gg_i_error_set(GG_ERROR, "graphviz cannot make a graph");
 		goto cleanup;
 	}
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
@@ -461,7 +461,7 @@ int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v)
 	/* the centre of a radial (twopi) layout */
 	if (!err && v->has_focus &&
 	    agsafeset(n.slot[v->focus_node].node, GV("root"), GV("true"), GV("")) != 0)
-		err = gg_error_set(GG_ERROR, "graphviz cannot mark the focus");
+		err = gg_i_error_set(GG_ERROR, "graphviz cannot mark the focus");
 cleanup:
 	if (err && g)
 		agclose(g);
@@ -470,7 +470,7 @@ cleanup:
 	nodes_free(&n);
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);
-	gg_buf_free(&scratch);
+	gg_i_buf_free(&scratch);
 	return err;
 }
 
@@ -487,8 +487,8 @@ cleanup:
  */
 typedef struct dot_stream {
 	FILE *f;
-	gg_buf out;    /* text not yet handed to f */
-	gg_buf text;   /* the value to quote */
+	gg_i_buf out;    /* text not yet handed to f */
+	gg_i_buf text;   /* the value to quote */
 	int write_errno; /* errno of the failed write, 0 while none */
 	pen_widths pens;
 	/* the attribute names as agcanon writes them */
@@ -508,7 +508,7 @@ static void flush(dot_stream *s, size_t at)
 		return;
 	if (s->out.len && fwrite(s->out.ptr, 1, s->out.len, s->f) != s->out.len)
 		s->write_errno = errno ? errno : EIO;
-	gg_buf_clear(&s->out);
+	gg_i_buf_clear(&s->out);
 }
 
 /* Hand everything to the FILE and have it written, so that a failure shows now. */
@@ -522,7 +522,7 @@ static void finish(dot_stream *s)
 /* Append a string to what waits for the FILE. */
 static inline void put(dot_stream *s, const char *text)
 {
-	gg_buf_puts(&s->out, text);
+	gg_i_buf_puts(&s->out, text);
 }
 
 /*
@@ -537,7 +537,7 @@ static void put_canon(dot_stream *s, const char *str)
 		return;
 	const char *canon = agcanon(GV(str), 0);
 	if (canon)
-		gg_buf_puts(&s->out, canon);
+		gg_i_buf_puts(&s->out, canon);
 	else
 		s->out.oom = true; /* cgraph could not grow its buffer */
 }
@@ -564,7 +564,7 @@ static void quote_name(dot_stream *s, const char *name, char dst[32])
 	dst[0] = '\0';
 	if (s->out.len < 32 && !failed(s))
 		memcpy(dst, s->out.ptr, s->out.len + 1);
-	gg_buf_clear(&s->out);
+	gg_i_buf_clear(&s->out);
 }
 
 /* Quote every attribute name once, before anything else is written. */
@@ -622,7 +622,7 @@ static int put_node(dot_stream *s, const gg_i_view *v, size_t i, gg_i_node_text 
 	put(s, "\t");
 	put_id(s, 'n', t->index);
 	for (int a = 0; a < NODE_COUNT; a++) {
-		gg_buf_clear(&s->text);
+		gg_i_buf_clear(&s->text);
 		node_value(&s->text, (enum node_attribute)a, t, is_focus);
 		if (s->text.oom || strcmp(gg_i_str(&s->text), node_attributes[a].def) == 0)
 			continue;
@@ -647,7 +647,7 @@ static int put_edge(dot_stream *s, const gg_i_view *v, size_t i, gg_i_edge_text 
 	put(s, "\t[key=");
 	put_id(s, 'e', t->index);
 	for (int a = 0; a < EDGE_COUNT; a++) {
-		gg_buf_clear(&s->text);
+		gg_i_buf_clear(&s->text);
 		edge_value(&s->text, (enum edge_attribute)a, t, nodes_label(n, t->from),
 			   nodes_label(n, t->to), &s->pens);
 		if (s->text.oom || strcmp(gg_i_str(&s->text), edge_attributes[a].def) == 0)
@@ -680,7 +680,7 @@ static int place_nodes(const gg_i_view *v, nodes *n)
 		from = n->slot[from].at;
 		to = target->at;
 		if (k && (from < last_from || (from == last_from && to < last_to)))
-			return gg_error_set(GG_ERROR, "cannot write DOT: the graph's edges are "
+			return gg_i_error_set(GG_ERROR, "cannot write DOT: the graph's edges are "
 					    "not in source, target order");
 		if (from < target->first_pred)
 			target->first_pred = from;
@@ -755,12 +755,12 @@ int gg_i_write_dot(FILE *f, const gg_i_view *v)
 	put(&s, "}\n");
 	finish(&s);
 	if (!err && (s.out.oom || s.text.oom))
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 	if (!err && s.write_errno)
-		err = gg_error_set_errno(GG_EIO, s.write_errno, "cannot write the DOT");
+		err = gg_i_error_set_errno(GG_EIO, s.write_errno, "cannot write the DOT");
 cleanup:
 	nodes_free(&n);
-	gg_buf_free(&s.out);
-	gg_buf_free(&s.text);
+	gg_i_buf_free(&s.out);
+	gg_i_buf_free(&s.text);
 	return err;
 }

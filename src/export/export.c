@@ -45,12 +45,12 @@ void gg_export_options_init(gg_export_options *o)
 int gg_export_format_from_name(gg_export_format *out, const char *name)
 {
 	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
-		if (gg_strcasecmp(name, format_names[f]) == 0) {
+		if (gg_i_strcasecmp(name, format_names[f]) == 0) {
 			*out = (gg_export_format)f;
 			return 0;
 		}
 	}
-	return gg_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
+	return gg_i_error_set(GG_EINVAL, "unknown format '%s' (dot, graphml, gexf, svg, tsv, "
 			    "csv, json, graphology, cytoscape, neo4j, skos, vault, html)", name);
 }
 
@@ -91,7 +91,7 @@ static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 	case GG_EXPORT_FORMAT_COUNT:
 		break;
 	}
-	return gg_error_set(GG_EINVAL, "format '%s' cannot be written to one stream",
+	return gg_i_error_set(GG_EINVAL, "format '%s' cannot be written to one stream",
 			    gg_export_format_name(f));
 }
 
@@ -126,14 +126,14 @@ int gg_export_neo4j_paths(gg_neo4j_paths *out, const char *stem)
 	size_t n = strlen(stem);
 	if (n > 4 && strcmp(stem + n - 4, ".csv") == 0)
 		n -= 4;
-	gg_buf a = GG_BUF_INIT, b = GG_BUF_INIT;
-	gg_buf_printf(&a, "%.*s.nodes.csv", (int)n, stem);
-	gg_buf_printf(&b, "%.*s.relationships.csv", (int)n, stem);
-	out->nodes = gg_buf_detach(&a);
-	out->relationships = gg_buf_detach(&b);
+	gg_i_buf a = GG_BUF_INIT, b = GG_BUF_INIT;
+	gg_i_buf_printf(&a, "%.*s.nodes.csv", (int)n, stem);
+	gg_i_buf_printf(&b, "%.*s.relationships.csv", (int)n, stem);
+	out->nodes = gg_i_buf_detach(&a);
+	out->relationships = gg_i_buf_detach(&b);
 	if (!out->nodes || !out->relationships) {
 		gg_neo4j_paths_destroy(out);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	return 0;
 }
@@ -155,22 +155,22 @@ void gg_neo4j_paths_destroy(gg_neo4j_paths *p)
  */
 static int keep_old(const gg_i_output *o, char **backup)
 {
-	gg_buf name = GG_BUF_INIT;
+	gg_i_buf name = GG_BUF_INIT;
 
 	*backup = NULL;
 	if (!o->tmp)
 		return 0;
-	gg_buf_printf(&name, "%s.old", o->tmp);
+	gg_i_buf_printf(&name, "%s.old", o->tmp);
 	if (name.oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (link(o->path, name.ptr) != 0) {
 		int err = errno == ENOENT ? 0
-			: gg_error_set_errno(GG_EIO, errno, "cannot keep the old '%s' while it is "
+			: gg_i_error_set_errno(GG_EIO, errno, "cannot keep the old '%s' while it is "
 					     "replaced", o->path);
-		gg_buf_free(&name);
+		gg_i_buf_free(&name);
 		return err;
 	}
-	*backup = gg_buf_detach(&name);
+	*backup = gg_i_buf_detach(&name);
 	return 0;
 }
 
@@ -187,8 +187,8 @@ static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
 	char *path = NULL, *backup = NULL;
 	int err = keep_old(nodes, &backup);
 
-	if (!err && nodes->tmp && !(path = gg_strndup(nodes->path, strlen(nodes->path))))
-		err = gg_error_oom();
+	if (!err && nodes->tmp && !(path = gg_i_strndup(nodes->path, strlen(nodes->path))))
+		err = gg_i_error_oom();
 	if (!err)
 		err = gg_i_output_commit(nodes);
 	if (!err && (err = gg_i_output_commit(rels)) != 0 && path) {
@@ -200,10 +200,10 @@ static int commit_pair(gg_i_output *nodes, gg_i_output *rels)
 			char why[256];
 			snprintf(why, sizeof(why), "%s", gg_error_last());
 			if (backup)
-				gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be taken "
+				gg_i_error_set_errno(err, undo_errno, "%s; the new '%s' could not be taken "
 						   "back (the old one is kept as '%s')", why, path, backup);
 			else
-				gg_error_set_errno(err, undo_errno, "%s; the new '%s' could not be "
+				gg_i_error_set_errno(err, undo_errno, "%s; the new '%s' could not be "
 						   "taken back", why, path);
 			free(backup); /* its file is the only copy of the old nodes: kept */
 			backup = NULL;
@@ -223,7 +223,7 @@ static int export_neo4j(const gg_i_view *v, const char *stem)
 	gg_neo4j_paths paths = { NULL, NULL };
 
 	if (strcmp(stem, "-") == 0)
-		return gg_error_set(GG_EINVAL, "neo4j writes two files: give a path stem, not '-'");
+		return gg_i_error_set(GG_EINVAL, "neo4j writes two files: give a path stem, not '-'");
 	int err = gg_export_neo4j_paths(&paths, stem);
 	if (!err)
 		err = gg_i_output_open(&nodes, paths.nodes);

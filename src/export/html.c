@@ -34,7 +34,7 @@
 
 /* Names (of kinds, rules, reasons, files) each listed once, numbered in order of first use. */
 typedef struct name_table {
-	gg_strmap index;    /* name -> number; keys borrowed from the graph */
+	gg_i_strmap index;    /* name -> number; keys borrowed from the graph */
 	const char **names;
 	size_t len, cap;
 } name_table;
@@ -45,7 +45,7 @@ typedef struct name_table {
 static long name_number(name_table *t, const char *name)
 {
 	uint32_t existing;
-	int put = gg_strmap_put(&t->index, name, (uint32_t)t->len, &existing);
+	int put = gg_i_strmap_put(&t->index, name, (uint32_t)t->len, &existing);
 	if (put == 0)
 		return (long)existing;
 	if (put < 0 || GG_ARRAY_PUSH_SLOT(t->names, t->len, t->cap) != 0)
@@ -56,7 +56,7 @@ static long name_number(name_table *t, const char *name)
 
 static void name_table_destroy(name_table *t)
 {
-	gg_strmap_free(&t->index);
+	gg_i_strmap_free(&t->index);
 	free(t->names);
 }
 
@@ -98,18 +98,18 @@ static void string(FILE *f, const char *s)
 }
 
 /* Write s (not yet clean) as a JSON string, cleaned through `scratch`. */
-static int dirty_string(FILE *f, const char *s, size_t len, gg_buf *scratch)
+static int dirty_string(FILE *f, const char *s, size_t len, gg_i_buf *scratch)
 {
-	gg_buf_clear(scratch);
+	gg_i_buf_clear(scratch);
 	gg_i_clean_n(scratch, s, len);
 	if (scratch->oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	string(f, gg_i_str(scratch));
 	return 0;
 }
 
 /* "[...]": the strings of a, cleaned through `scratch`. */
-static int string_array(FILE *f, const char *const *a, size_t n, gg_buf *scratch)
+static int string_array(FILE *f, const char *const *a, size_t n, gg_i_buf *scratch)
 {
 	int err = 0;
 	fputc('[', f);
@@ -130,7 +130,7 @@ static void number(FILE *f, double x)
 }
 
 /* One node's array; GG_ENOMEM when cleaning its text fails. */
-static int write_node(FILE *f, const gg_i_node_text *t, gg_buf *scratch)
+static int write_node(FILE *f, const gg_i_node_text *t, gg_i_buf *scratch)
 {
 	const gg_concept *c = t->concept;
 	const gg_node *n = t->node;
@@ -155,7 +155,7 @@ static int write_node(FILE *f, const gg_i_node_text *t, gg_buf *scratch)
 }
 
 /* The whole definitions of the concept of the view's i-th node, as an array. */
-static int write_definitions(FILE *f, const gg_i_view *v, size_t i, gg_buf *scratch)
+static int write_definitions(FILE *f, const gg_i_view *v, size_t i, gg_i_buf *scratch)
 {
 	const gg_node *n = gg_graph_node(v->graph, v->nodes[i]);
 	const gg_concept *c = gg_glossary_concept(v->glossary, n->concept);
@@ -190,7 +190,7 @@ static int write_edge(FILE *f, const gg_i_view *v, size_t i, const size_t *posit
 	long held = v->options->with_held ? name_number(&names->held, gg_hold_reason_name(e->held)) : 0;
 
 	if (kind < 0 || rule < 0 || held < 0 || (entry && file < 0))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	fprintf(f, "%zu,%zu,%ld,%u,%ld,%ld,%u", position[from], position[to], kind,
 		(unsigned)e->weight, rule, file, entry ? (unsigned)entry->line : 0u);
 	if (v->options->with_held)
@@ -199,21 +199,21 @@ static int write_edge(FILE *f, const gg_i_view *v, size_t i, const size_t *posit
 }
 
 /* ",\n\"key\":[...]": the names of a table, cleaned through `scratch`. */
-static int write_names(FILE *f, const char *key, const name_table *t, gg_buf *scratch)
+static int write_names(FILE *f, const char *key, const name_table *t, gg_i_buf *scratch)
 {
 	fprintf(f, ",\n\"%s\":", key);
 	return string_array(f, t->names, t->len, scratch);
 }
 
 /* The communities of the view's nodes: name (most central term), colour, nodes in the view. */
-static int write_communities(FILE *f, const gg_i_view *v, gg_buf *scratch)
+static int write_communities(FILE *f, const gg_i_view *v, gg_i_buf *scratch)
 {
 	size_t n = gg_graph_community_count(v->graph);
 	size_t *count = calloc(n + 1, sizeof(*count));
 	int err = 0;
 
 	if (!count)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < v->n_nodes; i++) {
 		int c = gg_graph_node(v->graph, v->nodes[i])->community;
 		if (c >= 0 && (size_t)c < n)
@@ -242,7 +242,7 @@ static int write_communities(FILE *f, const gg_i_view *v, gg_buf *scratch)
 }
 
 /* The first object: the graph, without its long texts. */
-static int write_graph(FILE *f, const gg_i_view *v, gg_buf *scratch)
+static int write_graph(FILE *f, const gg_i_view *v, gg_i_buf *scratch)
 {
 	size_t n_graph = gg_graph_node_count(v->graph), terms = 0;
 	size_t *position = malloc((n_graph + 1) * sizeof(*position));
@@ -251,7 +251,7 @@ static int write_graph(FILE *f, const gg_i_view *v, gg_buf *scratch)
 	int err = 0;
 
 	if (!position)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < v->n_nodes; i++) {
 		position[v->nodes[i]] = i;
 		terms += gg_graph_node(v->graph, v->nodes[i])->kind == GG_CONCEPT_TERM;
@@ -291,7 +291,7 @@ static int write_graph(FILE *f, const gg_i_view *v, gg_buf *scratch)
 }
 
 /* The second object: every node's definitions, every edge's snippet. */
-static int write_text(FILE *f, const gg_i_view *v, gg_buf *scratch)
+static int write_text(FILE *f, const gg_i_view *v, gg_i_buf *scratch)
 {
 	gg_i_edge_text et = { 0 };
 	int err = 0;
@@ -315,7 +315,7 @@ static int write_text(FILE *f, const gg_i_view *v, gg_buf *scratch)
 
 int gg_i_write_html(FILE *f, const gg_i_view *v)
 {
-	gg_buf scratch = GG_BUF_INIT;
+	gg_i_buf scratch = GG_BUF_INIT;
 
 	fwrite(gg_i_map_head, 1, gg_i_map_head_len, f);
 	int err = write_graph(f, v, &scratch);
@@ -323,6 +323,6 @@ int gg_i_write_html(FILE *f, const gg_i_view *v)
 	if (!err)
 		err = write_text(f, v, &scratch);
 	fwrite(gg_i_map_tail, 1, gg_i_map_tail_len, f);
-	gg_buf_free(&scratch);
+	gg_i_buf_free(&scratch);
 	return err;
 }

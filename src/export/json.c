@@ -51,14 +51,14 @@ static void key_number(FILE *f, const char *key, double x)
 
 /* An array of the strings of a, then of b, each cleaned through `scratch`. */
 static int key_array(FILE *f, const char *key, const char **a, size_t na,
-		     const char **b, size_t nb, gg_buf *scratch)
+		     const char **b, size_t nb, gg_i_buf *scratch)
 {
 	fprintf(f, ", \"%s\": [", key);
 	for (size_t i = 0; i < na + nb; i++) {
-		gg_buf_clear(scratch);
+		gg_i_buf_clear(scratch);
 		gg_i_clean(scratch, i < na ? a[i] : b[i - na]);
 		if (scratch->oom)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		fputs(i ? ", " : "", f);
 		string(f, gg_i_str(scratch));
 	}
@@ -68,7 +68,7 @@ static int key_array(FILE *f, const char *key, const char **a, size_t na,
 
 /* A node's attributes after its first key (each written ", "key": value"),
  * x and y only when `with_position`. Returns 0 or GG_ENOMEM. */
-static int node_attributes(FILE *f, const gg_i_node_text *t, bool with_position, gg_buf *scratch)
+static int node_attributes(FILE *f, const gg_i_node_text *t, bool with_position, gg_i_buf *scratch)
 {
 	const gg_concept *c = t->concept;
 	const gg_node *n = t->node;
@@ -101,7 +101,7 @@ static int node_attributes(FILE *f, const gg_i_node_text *t, bool with_position,
 }
 
 /* One node object in the shape asked for. Returns 0 or GG_ENOMEM. */
-static int write_node(FILE *f, gg_i_json_shape shape, const gg_i_node_text *t, gg_buf *scratch)
+static int write_node(FILE *f, gg_i_json_shape shape, const gg_i_node_text *t, gg_i_buf *scratch)
 {
 	char num[GG_I_NUMBER_MAX];
 	int err;
@@ -191,7 +191,7 @@ int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape)
 {
 	gg_i_node_text nt = { 0 };
 	gg_i_edge_text et = { 0 };
-	gg_buf scratch = GG_BUF_INIT;
+	gg_i_buf scratch = GG_BUF_INIT;
 	int err = 0;
 
 	fputs(opening[shape], f);
@@ -211,6 +211,6 @@ int gg_i_write_json(FILE *f, const gg_i_view *v, gg_i_json_shape shape)
 	fputs(closing[shape], f);
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);
-	gg_buf_free(&scratch);
+	gg_i_buf_free(&scratch);
 	return err;
 }

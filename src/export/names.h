@@ -8,7 +8,7 @@
 
 /* The names given so far, owned. Zero-initialise; release with gg_i_names_free. */
 typedef struct gg_i_names {
-	gg_strmap taken; /* keys: the names below */
+	gg_i_strmap taken; /* keys: the names below */
 	char **owned;
 	size_t n, cap;
 } gg_i_names;

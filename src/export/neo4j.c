@@ -34,20 +34,20 @@ static const char *relationship_type(gg_edge_kind k)
 
 /* Write the strings of a then b as one array cell; `scratch` is reused. */
 static int array_cell(FILE *f, const char **a, size_t na, const char **b, size_t nb,
-		      gg_buf *scratch)
+		      gg_i_buf *scratch)
 {
-	gg_buf_clear(scratch);
+	gg_i_buf_clear(scratch);
 	for (size_t i = 0; i < na + nb; i++) {
 		size_t start = scratch->len + (i ? 1 : 0);
 		if (i)
-			gg_buf_putc(scratch, ';');
+			gg_i_buf_putc(scratch, ';');
 		gg_i_clean(scratch, i < na ? a[i] : b[i - na]);
 		for (size_t k = start; !scratch->oom && k < scratch->len; k++)
 			if (scratch->ptr[k] == ';')
 				scratch->ptr[k] = ',';
 	}
 	if (scratch->oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	gg_i_table_cell(f, gg_i_str(scratch), GG_I_CELL_NEO4J);
 	return 0;
 }
@@ -56,7 +56,7 @@ static int array_cell(FILE *f, const char **a, size_t na, const char **b, size_t
 static int write_nodes(FILE *f, const gg_i_view *v)
 {
 	gg_i_node_text t = { 0 };
-	gg_buf scratch = GG_BUF_INIT;
+	gg_i_buf scratch = GG_BUF_INIT;
 	char num[GG_I_NUMBER_MAX];
 	int err = 0;
 
@@ -85,7 +85,7 @@ static int write_nodes(FILE *f, const gg_i_view *v)
 		fprintf(f, ",Concept;%s\n", t.node->kind == GG_CONCEPT_KEYWORD ? "Keyword" : "Term");
 	}
 	gg_i_node_text_free(&t);
-	gg_buf_free(&scratch);
+	gg_i_buf_free(&scratch);
 	return err;
 }
 

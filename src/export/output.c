@@ -63,13 +63,13 @@ static int open_sink(gg_i_output *o, int fd, bool owned)
 	static const cookie_io_functions_t io = { NULL, sink_write, NULL, sink_close };
 	o->sink = malloc(sizeof(*o->sink));
 	if (!o->sink)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	*o->sink = (gg_i_sink){ fd, owned, 0 };
 	o->f = fopencookie(o->sink, "w", io);
 	if (!o->f) {
 		free(o->sink);
 		o->sink = NULL;
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	return 0;
 }
@@ -117,7 +117,7 @@ static int own_descriptor(const char *path)
  */
 static int follow_links(const char *path, char **out, int *fd)
 {
-	char *cur = gg_strndup(path, strlen(path));
+	char *cur = gg_i_strndup(path, strlen(path));
 	char target[PATH_MAX];
 	struct stat st;
 
@@ -128,7 +128,7 @@ static int follow_links(const char *path, char **out, int *fd)
 			break;
 		if (hops == 40) {
 			free(cur);
-			return gg_error_set_errno(GG_EIO, ELOOP, "cannot write '%s'", path);
+			return gg_i_error_set_errno(GG_EIO, ELOOP, "cannot write '%s'", path);
 		}
 		ssize_t n = readlink(cur, target, sizeof(target) - 1);
 		if (n <= 0)
@@ -136,14 +136,14 @@ static int follow_links(const char *path, char **out, int *fd)
 		target[n] = '\0';
 		const char *slash = strrchr(cur, '/');
 		size_t dir_len = target[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
-		gg_buf next = GG_BUF_INIT;
-		gg_buf_printf(&next, "%.*s%s", (int)dir_len, cur, target);
+		gg_i_buf next = GG_BUF_INIT;
+		gg_i_buf_printf(&next, "%.*s%s", (int)dir_len, cur, target);
 		free(cur);
-		cur = next.oom ? NULL : gg_buf_detach(&next);
-		gg_buf_free(&next);
+		cur = next.oom ? NULL : gg_i_buf_detach(&next);
+		gg_i_buf_free(&next);
 	}
 	if (!cur)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	*out = cur;
 	return 0;
 }
@@ -152,10 +152,10 @@ static int follow_links(const char *path, char **out, int *fd)
 static int open_descriptor(gg_i_output *o, int fd, const char *path)
 {
 	if (fd == STDOUT_FILENO && fflush(stdout) != 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot write to standard output");
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot write to standard output");
 	int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
 	if (copy < 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
 	int err = open_sink(o, copy, true);
 	if (err)
 		close(copy);
@@ -167,7 +167,7 @@ static int open_special(gg_i_output *o, const char *path)
 {
 	int fd = open(o->path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
 	int err = open_sink(o, fd, true);
 	if (err)
 		close(fd);
@@ -203,7 +203,7 @@ static int open_temporary(gg_i_output *o, const struct stat *old)
 	if (!err && old) {
 		(void)keep_owner(fd, old); /* first: a change of owner clears set-id bits */
 		if (fchmod(fd, old->st_mode & 07777) != 0)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", o->path);
+			err = gg_i_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", o->path);
 	}
 	if (!err)
 		err = open_sink(o, fd, true);
@@ -223,29 +223,29 @@ int gg_i_output_open(gg_i_output *o, const char *path)
 	if (strcmp(path, "-") == 0) {
 		o->in_place = o->is_stdout = true;
 		if (fflush(stdout) != 0)
-			return gg_error_set_errno(GG_EIO, errno, "cannot write to standard output");
+			return gg_i_error_set_errno(GG_EIO, errno, "cannot write to standard output");
 		if ((err = open_sink(o, STDOUT_FILENO, false)) != 0)
 			release(o);
 		return err;
 	}
 	if (!*path)
-		return gg_error_set(GG_EIO, "cannot write a file with an empty name");
+		return gg_i_error_set(GG_EIO, "cannot write a file with an empty name");
 	if ((err = follow_links(path, &o->path, &fd)) != 0)
 		return err;
 	const char *slash = strrchr(o->path, '/');
 	bool exists = stat(o->path, &st) == 0;
 	if (fd < 0 && strlen(slash ? slash + 1 : o->path) > NAME_MAX) {
-		err = gg_error_set_errno(GG_EIO, ENAMETOOLONG, "cannot write '%s'", path);
+		err = gg_i_error_set_errno(GG_EIO, ENAMETOOLONG, "cannot write '%s'", path);
 	} else if (fd >= 0) {
 		o->in_place = true;
 		err = open_descriptor(o, fd, path);
 	} else if (exists && S_ISDIR(st.st_mode)) {
-		err = gg_error_set(GG_EIO, "cannot write '%s': it is a folder", path);
+		err = gg_i_error_set(GG_EIO, "cannot write '%s': it is a folder", path);
 	} else if (exists && !S_ISREG(st.st_mode)) {
 		o->in_place = true;
 		err = open_special(o, path);
 	} else if (exists && faccessat(AT_FDCWD, o->path, W_OK, AT_EACCESS) != 0) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
 	} else {
 		err = open_temporary(o, exists ? &st : NULL);
 	}
@@ -270,8 +270,8 @@ int gg_i_output_close(gg_i_output *o)
 	if (!err)
 		return 0;
 	int code = o->is_stdout
-		? gg_error_set_errno(GG_EIO, err, "cannot write to standard output")
-		: gg_error_set_errno(GG_EIO, err, "cannot write '%s'", o->path);
+		? gg_i_error_set_errno(GG_EIO, err, "cannot write to standard output")
+		: gg_i_error_set_errno(GG_EIO, err, "cannot write '%s'", o->path);
 	if (o->tmp)
 		unlink(o->tmp);
 	gg_i_temp_forget(o->temp_slot);
@@ -284,7 +284,7 @@ int gg_i_output_close(gg_i_output *o)
 int gg_i_output_commit(gg_i_output *o)
 {
 	if (o->tmp && rename(o->tmp, o->path) != 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot rename '%s' to '%s'",
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot rename '%s' to '%s'",
 					  o->tmp, o->path);
 	release(o);
 	return 0;
@@ -293,22 +293,22 @@ int gg_i_output_commit(gg_i_output *o)
 int gg_i_output_lock_folder(const char *path, int *lock)
 {
 	const char *slash = strrchr(path, '/');
-	char *folder = slash ? gg_strndup(path, slash == path ? 1 : (size_t)(slash - path))
-			     : gg_strndup(".", 1);
+	char *folder = slash ? gg_i_strndup(path, slash == path ? 1 : (size_t)(slash - path))
+			     : gg_i_strndup(".", 1);
 	int err = 0, fd;
 
 	*lock = -1;
 	if (!folder)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
 	} else {
 		int rc;
 		while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
 			;
 		if (rc != 0) {
-			err = gg_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
+			err = gg_i_error_set_errno(GG_EIO, errno, "cannot lock folder '%s'", folder);
 			close(fd);
 		} else {
 			*lock = fd;

@@ -136,7 +136,7 @@ void gg_i_temp_sweep(const char *dir, size_t dir_len)
 
 int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int *slot)
 {
-	gg_buf path = GG_BUF_INIT;
+	gg_i_buf path = GG_BUF_INIT;
 	sigset_t fatal, old;
 	int err = 0;
 
@@ -152,27 +152,27 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 		sigaddset(&fatal, fatal_signals[i]);
 	pthread_sigmask(SIG_BLOCK, &fatal, &old);
 	for (int attempt = 0; attempt < TMP_ATTEMPTS && *fd < 0 && !err; attempt++) {
-		gg_buf_clear(&path);
-		gg_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
+		gg_i_buf_clear(&path);
+		gg_i_buf_printf(&path, "%.*s" GG_I_TEMP_PREFIX "%ld-%u", (int)dir_len, dir,
 			      (long)getpid(), atomic_fetch_add(&tmp_counter, 1));
 		if (path.oom) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		*fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (*fd < 0 && errno != EEXIST)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
+			err = gg_i_error_set_errno(GG_EIO, errno, "cannot write in '%.*s'",
 						 dir_len > 1 ? (int)dir_len - 1 : 1,
 						 dir_len ? dir : ".");
 	}
 	if (!err && *fd < 0)
-		err = gg_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
+		err = gg_i_error_set(GG_EIO, "cannot find a free temporary name in '%.*s'",
 				   dir_len > 1 ? (int)dir_len - 1 : 1, dir_len ? dir : ".");
 	if (!err) {
 		*slot = remember(path.ptr);
-		*name = gg_buf_detach(&path); /* not out of memory: checked above */
+		*name = gg_i_buf_detach(&path); /* not out of memory: checked above */
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	gg_buf_free(&path);
+	gg_i_buf_free(&path);
 	return err;
 }

@@ -45,7 +45,7 @@ static int distances(const gg_graph *gr, size_t start, unsigned depth, unsigned 
 	int err = 0;
 
 	if (!first || !adj || !queue) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < m; i++) {
@@ -104,9 +104,9 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 	v->scale = 1;
 	if (o->has_focus) {
 		if (o->focus >= gg_glossary_concept_count(v->glossary))
-			return gg_error_set(GG_EINVAL, "no concept %zu", o->focus);
+			return gg_i_error_set(GG_EINVAL, "no concept %zu", o->focus);
 		if (gg_graph_node_of(&v->focus_node, gr, o->focus) != 0)
-			return gg_error_set(GG_ENOTFOUND, "'%s' is not in the graph: it has no links",
+			return gg_i_error_set(GG_ENOTFOUND, "'%s' is not in the graph: it has no links",
 					    gg_glossary_concept(v->glossary, o->focus)->name);
 		v->has_focus = true;
 	}
@@ -116,7 +116,7 @@ int gg_i_view_init(gg_i_view *v, const gg_graph *gr, const gg_export_options *o)
 	v->edges = malloc((m ? m : 1) * sizeof(*v->edges));
 	dist = v->has_focus ? malloc((n ? n : 1) * sizeof(*dist)) : NULL;
 	if (!cand || !kept || !v->nodes || !v->edges || (v->has_focus && !dist)) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	if (v->has_focus && (err = distances(gr, v->focus_node, o->depth, dist)) != 0)

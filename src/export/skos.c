@@ -105,7 +105,7 @@ static unsigned long decode(const unsigned char *s, size_t *len)
 }
 
 /* Append the slug of clean text `name`: "concept" when nothing of it is left. */
-static void slug(gg_buf *out, const char *name)
+static void slug(gg_i_buf *out, const char *name)
 {
 	size_t start = out->len;
 	for (const unsigned char *p = (const unsigned char *)name; *p;) {
@@ -115,43 +115,43 @@ static void slug(gg_buf *out, const char *name)
 			c += 'a' - 'A';
 		if (slug_char(c)) {
 			if (c < 0x80)
-				gg_buf_putc(out, (char)c);
+				gg_i_buf_putc(out, (char)c);
 			else
-				gg_buf_put(out, (const char *)p, len);
+				gg_i_buf_put(out, (const char *)p, len);
 		} else if (out->len > start && out->ptr[out->len - 1] != '-') {
-			gg_buf_putc(out, '-');
+			gg_i_buf_putc(out, '-');
 		}
 		p += len;
 	}
 	while (!out->oom && out->len > start && out->ptr[out->len - 1] == '-')
 		out->ptr[--out->len] = '\0';
 	if (out->len == start)
-		gg_buf_puts(out, "concept");
+		gg_i_buf_puts(out, "concept");
 }
 
 /* IRIs made for one export: the nodes', by graph index, and the categories'. */
 typedef struct iris {
 	gg_i_names names;    /* slugs given */
 	const char **of_node; /* graph index -> IRI, NULL when not in the view */
-	gg_strmap categories; /* a collection's IRI -> its index in write_all's category_iri */
-	gg_buf text;
+	gg_i_strmap categories; /* a collection's IRI -> its index in write_all's category_iri */
+	gg_i_buf text;
 } iris;
 
 /* Give `base` + slug of `name` (within `folder`) an IRI of its own; *out borrowed from `names`. */
 static int make_iri(iris *r, const char *base, const char *folder, const char *name,
 		    const char **out)
 {
-	gg_buf_clear(&r->text);
-	gg_buf_puts(&r->text, base);
-	gg_buf_puts(&r->text, folder);
+	gg_i_buf_clear(&r->text);
+	gg_i_buf_puts(&r->text, base);
+	gg_i_buf_puts(&r->text, folder);
 	slug(&r->text, name);
 	if (r->text.oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	return gg_i_names_take(&r->names, r->text.ptr, NULL, out);
 }
 
 /* Whether `s` is one of the NUL-ended strings in labels. */
-static bool among(const gg_buf *labels, const char *s)
+static bool among(const gg_i_buf *labels, const char *s)
 {
 	for (size_t at = 0; at < labels->len; at += strlen(labels->ptr + at) + 1)
 		if (strcmp(labels->ptr + at, s) == 0)
@@ -165,20 +165,20 @@ static int write_concept(turtle *t, const gg_i_node_text *nt, const char *iri, c
 {
 	const gg_concept *c = nt->concept;
 	SerdNode s = node(SERD_URI, iri);
-	gg_buf labels = GG_BUF_INIT, alias = GG_BUF_INIT;
+	gg_i_buf labels = GG_BUF_INIT, alias = GG_BUF_INIT;
 	char num[GG_I_NUMBER_MAX];
 
 	triple_uri(t, &s, RDF "type", SKOS "Concept");
 	triple_uri(t, &s, SKOS "inScheme", scheme);
 	triple_text(t, &s, SKOS "prefLabel", gg_i_str(&nt->name));
-	gg_buf_put(&labels, gg_i_str(&nt->name), nt->name.len + 1);
+	gg_i_buf_put(&labels, gg_i_str(&nt->name), nt->name.len + 1);
 	for (size_t i = 0; i < c->n_aliases + c->n_abbrevs && !labels.oom && !alias.oom; i++) {
-		gg_buf_clear(&alias);
+		gg_i_buf_clear(&alias);
 		gg_i_clean(&alias, i < c->n_aliases ? c->aliases[i] : c->abbrevs[i - c->n_aliases]);
 		if (!alias.len || alias.oom || among(&labels, alias.ptr))
 			continue;
 		triple_text(t, &s, SKOS "altLabel", alias.ptr);
-		gg_buf_put(&labels, alias.ptr, alias.len + 1);
+		gg_i_buf_put(&labels, alias.ptr, alias.len + 1);
 	}
 	if (nt->definition.len)
 		triple_text(t, &s, SKOS "definition", gg_i_str(&nt->definition));
@@ -186,9 +186,9 @@ static int write_concept(turtle *t, const gg_i_node_text *nt, const char *iri, c
 	SerdNode community = node(SERD_LITERAL, num);
 	triple(t, &s, GG_SKOS_NS "community", &community, XSD "integer");
 	triple_text(t, &s, GG_SKOS_NS "nodeKind", gg_i_type_name(nt->node->kind));
-	int err = labels.oom || alias.oom ? gg_error_oom() : 0;
-	gg_buf_free(&labels);
-	gg_buf_free(&alias);
+	int err = labels.oom || alias.oom ? gg_i_error_oom() : 0;
+	gg_i_buf_free(&labels);
+	gg_i_buf_free(&alias);
 	return err;
 }
 
@@ -263,7 +263,7 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 	const char **category_iri = NULL;
 	size_t n_members = 0, cap_members = 0, n_related = 0, cap_related = 0;
 	size_t n_categories = 0, cap_categories = 0;
-	gg_buf blank = GG_BUF_INIT, cat = GG_BUF_INIT;
+	gg_i_buf blank = GG_BUF_INIT, cat = GG_BUF_INIT;
 	const char *scheme;
 	int err = make_iri(r, base, "", "scheme", &scheme);
 
@@ -289,24 +289,24 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 		if (!err)
 			err = write_concept(t, &nt, r->of_node[nt.index], scheme);
 		for (size_t k = 0; k < nt.concept->n_categories && !err; k++) {
-			gg_buf_clear(&cat);
+			gg_i_buf_clear(&cat);
 			gg_i_clean(&cat, nt.concept->categories[k]);
 			if (cat.oom) {
-				err = gg_error_oom();
+				err = gg_i_error_oom();
 				break;
 			}
 			uint32_t at;
 			const char *iri;
-			gg_buf_clear(&r->text);
-			gg_buf_puts(&r->text, base);
-			gg_buf_puts(&r->text, "category/");
+			gg_i_buf_clear(&r->text);
+			gg_i_buf_puts(&r->text, base);
+			gg_i_buf_puts(&r->text, "category/");
 			slug(&r->text, cat.ptr);
 			if (r->text.oom) {
-				err = gg_error_oom();
+				err = gg_i_error_oom();
 				break;
 			}
 			/* one collection per slug: "Cat One" and "cat-one" share it */
-			if (!gg_strmap_get(&r->categories, r->text.ptr, &at)) {
+			if (!gg_i_strmap_get(&r->categories, r->text.ptr, &at)) {
 				if ((err = gg_i_names_take(&r->names, r->text.ptr, NULL, &iri)) != 0)
 					break;
 				if (n_categories == cap_categories &&
@@ -314,8 +314,8 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 					break;
 				at = (uint32_t)n_categories;
 				category_iri[n_categories++] = iri;
-				if (gg_strmap_put(&r->categories, iri, at, NULL) < 0) {
-					err = gg_error_oom();
+				if (gg_i_strmap_put(&r->categories, iri, at, NULL) < 0) {
+					err = gg_i_error_oom();
 					break;
 				}
 				SerdNode s = node(SERD_URI, iri);
@@ -351,10 +351,10 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 		if (e->kind != GG_EDGE_MENTION)
 			continue;
 		char num[GG_I_NUMBER_MAX];
-		gg_buf_clear(&blank);
-		gg_buf_printf(&blank, "e%zu", et.index);
+		gg_i_buf_clear(&blank);
+		gg_i_buf_printf(&blank, "e%zu", et.index);
 		if (blank.oom) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		SerdNode b = node(SERD_BLANK, blank.ptr);
@@ -380,8 +380,8 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 	}
 	gg_i_node_text_free(&nt);
 	gg_i_edge_text_free(&et);
-	gg_buf_free(&blank);
-	gg_buf_free(&cat);
+	gg_i_buf_free(&blank);
+	gg_i_buf_free(&cat);
 	free(members);
 	free(related);
 	free(category_iri);
@@ -396,7 +396,7 @@ int gg_i_write_skos(FILE *f, const gg_i_view *v)
 	int err = 0;
 
 	if (!valid_base(base))
-		return gg_error_set(GG_EINVAL, "--base-iri '%s' is not an IRI to build on (a scheme "
+		return gg_i_error_set(GG_EINVAL, "--base-iri '%s' is not an IRI to build on (a scheme "
 				    "such as https: or urn:, no spaces, no <>\"{}|\\^`)", base);
 	r.of_node = calloc(gg_graph_node_count(v->graph) + 1, sizeof(*r.of_node));
 	t.env = serd_env_new(NULL);
@@ -404,7 +404,7 @@ int gg_i_write_skos(FILE *f, const gg_i_view *v)
 		t.writer = serd_writer_new(SERD_TURTLE, SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED,
 					   t.env, NULL, serd_file_sink, f);
 	if (!r.of_node || !t.env || !t.writer) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	prefix(&t, "skos", SKOS);
@@ -417,7 +417,7 @@ int gg_i_write_skos(FILE *f, const gg_i_view *v)
 	if (!t.status)
 		t.status = serd_writer_finish(t.writer);
 	if (!err && t.status)
-		err = gg_error_set(GG_ERROR, "cannot write the Turtle: %s",
+		err = gg_i_error_set(GG_ERROR, "cannot write the Turtle: %s",
 				   (const char *)serd_strerror(t.status));
 cleanup:
 	if (t.writer)
@@ -426,7 +426,7 @@ cleanup:
 		serd_env_free(t.env);
 	free(r.of_node);
 	gg_i_names_free(&r.names);
-	gg_strmap_free(&r.categories);
-	gg_buf_free(&r.text);
+	gg_i_strmap_free(&r.categories);
+	gg_i_buf_free(&r.text);
 	return err;
 }

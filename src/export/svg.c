@@ -41,15 +41,15 @@ static void graph_attr(Agraph_t *g, const char *name, const char *value)
 }
 
 /* Append clean text for an HTML-like label: &, <, > and " as entities. */
-static void html_text(gg_buf *out, const char *s)
+static void html_text(gg_i_buf *out, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': gg_buf_puts(out, "&amp;"); break;
-		case '<': gg_buf_puts(out, "&lt;"); break;
-		case '>': gg_buf_puts(out, "&gt;"); break;
-		case '"': gg_buf_puts(out, "&quot;"); break;
-		default: gg_buf_putc(out, *s);
+		case '&': gg_i_buf_puts(out, "&amp;"); break;
+		case '<': gg_i_buf_puts(out, "&lt;"); break;
+		case '>': gg_i_buf_puts(out, "&gt;"); break;
+		case '"': gg_i_buf_puts(out, "&quot;"); break;
+		default: gg_i_buf_putc(out, *s);
 		}
 	}
 }
@@ -62,11 +62,11 @@ static void html_text(gg_buf *out, const char *s)
  * name of its most central term in the picture. As a graphviz HTML-like
  * table, so the swatches are real colours.
  */
-static void title_and_legend(gg_buf *out, const gg_i_view *v)
+static void title_and_legend(gg_i_buf *out, const gg_i_view *v)
 {
 	const gg_node *top[LEGEND_MAX] = { NULL };
 	size_t total = gg_graph_node_count(v->graph);
-	gg_buf text = GG_BUF_INIT;
+	gg_i_buf text = GG_BUF_INIT;
 
 	for (size_t i = 0; i < v->n_nodes; i++) {
 		const gg_node *n = gg_graph_node(v->graph, v->nodes[i]);
@@ -76,36 +76,36 @@ static void title_and_legend(gg_buf *out, const gg_i_view *v)
 	}
 	if (v->has_focus) {
 		gg_i_clean(&text, gg_graph_node(v->graph, v->focus_node)->name);
-		gg_buf_printf(&text, ": %zu term%s within %u link%s", v->n_nodes,
+		gg_i_buf_printf(&text, ": %zu term%s within %u link%s", v->n_nodes,
 			      v->n_nodes == 1 ? "" : "s", v->options->depth,
 			      v->options->depth == 1 ? "" : "s");
 	} else if (v->n_nodes < total) {
-		gg_buf_printf(&text, "The %zu most central of %zu terms", v->n_nodes, total);
+		gg_i_buf_printf(&text, "The %zu most central of %zu terms", v->n_nodes, total);
 	} else {
-		gg_buf_printf(&text, "%zu terms", total);
+		gg_i_buf_printf(&text, "%zu terms", total);
 	}
 	/* an overview is big: its title is too */
-	gg_buf_printf(out, "<TABLE BORDER=\"0\" CELLSPACING=\"2\"><TR><TD>"
+	gg_i_buf_printf(out, "<TABLE BORDER=\"0\" CELLSPACING=\"2\"><TR><TD>"
 		      "<FONT POINT-SIZE=\"%d\">", v->has_focus ? 22 : 32);
 	html_text(out, gg_i_str(&text));
-	gg_buf_puts(out, "</FONT></TD></TR><TR><TD>size: PageRank; colour: community, named "
+	gg_i_buf_puts(out, "</FONT></TD></TR><TR><TD>size: PageRank; colour: community, named "
 		    "after its most central term</TD></TR><TR><TD>");
 	for (int c = 0; c < LEGEND_MAX; c++) {
 		if (!top[c])
 			continue;
 		char hex[8];
 		gg_i_community_hex(c, hex);
-		gg_buf_clear(&text);
+		gg_i_buf_clear(&text);
 		gg_i_clean(&text, top[c]->name);
 		/* a square in the community's colour, then the name */
-		gg_buf_printf(out, "<FONT COLOR=\"%s\" POINT-SIZE=\"20\">&#9632;</FONT> ", hex);
+		gg_i_buf_printf(out, "<FONT COLOR=\"%s\" POINT-SIZE=\"20\">&#9632;</FONT> ", hex);
 		html_text(out, gg_i_str(&text));
-		gg_buf_puts(out, "&#160;&#160;&#160; ");
+		gg_i_buf_puts(out, "&#160;&#160;&#160; ");
 	}
-	gg_buf_puts(out, "</TD></TR></TABLE>");
+	gg_i_buf_puts(out, "</TD></TR></TABLE>");
 	if (text.oom)
 		out->oom = true;
-	gg_buf_free(&text);
+	gg_i_buf_free(&text);
 }
 
 /* The largest drawing, in inches (graphviz's `size`: a bigger one is scaled
@@ -118,7 +118,7 @@ static void title_and_legend(gg_buf *out, const gg_i_view *v)
  */
 static int style(Agraph_t *g, const gg_i_view *v, const char *engine)
 {
-	gg_buf label = GG_BUF_INIT;
+	gg_i_buf label = GG_BUF_INIT;
 
 	graph_attr(g, "bgcolor", "white");
 	graph_attr(g, "pad", "0.4");
@@ -135,13 +135,13 @@ static int style(Agraph_t *g, const gg_i_view *v, const char *engine)
 	}
 	title_and_legend(&label, v);
 	if (label.oom) {
-		gg_buf_free(&label);
-		return gg_error_oom();
+		gg_i_buf_free(&label);
+		return gg_i_error_oom();
 	}
 	char *html = agstrdup_html(g, label.ptr);
-	gg_buf_free(&label);
+	gg_i_buf_free(&label);
 	if (!html)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	agsafeset(g, GV("label"), html, GV(""));
 	agstrfree(g, html);
 	return 0;
@@ -159,29 +159,29 @@ int gg_i_write_svg(FILE *f, const gg_i_view *v)
 	int err = 0;
 
 	if (v->n_nodes > o->max_layout_nodes || v->n_edges > o->max_layout_edges)
-		return gg_error_set(GG_ELIMIT, "a picture of %zu terms and %zu links is more than "
+		return gg_i_error_set(GG_ELIMIT, "a picture of %zu terms and %zu links is more than "
 				    "a layout can take (at most %zu terms, %zu links): keep fewer "
 				    "with --top N, or draw around one term with --focus TERM",
 				    v->n_nodes, v->n_edges, o->max_layout_nodes, o->max_layout_edges);
 	if (!known_engine(engine))
-		return gg_error_set(GG_EINVAL, "unknown layout '%s' (sfdp, neato, dot, fdp, "
+		return gg_i_error_set(GG_EINVAL, "unknown layout '%s' (sfdp, neato, dot, fdp, "
 				    "twopi, circo)", engine);
 	gg_i_gv_capture_begin();
 	gvc = context();
 	if (!gvc) {
-		err = gg_error_set(GG_ERROR, "graphviz cannot start");
+		err = gg_i_error_set(GG_ERROR, "graphviz cannot start");
 		goto cleanup;
 	}
 	if ((err = gg_i_dot_graph(&g, v)) != 0 || (err = style(g, v, engine)) != 0)
 		goto cleanup;
 	if (gvLayout(gvc, g, engine) != 0) {
-		err = gg_error_set(GG_ERROR, "graphviz's %s layout failed: %s", engine,
+		err = gg_i_error_set(GG_ERROR, "graphviz's %s layout failed: %s", engine,
 				   gg_i_gv_messages());
 		goto cleanup;
 	}
 	laid_out = true;
 	if (gvRenderData(gvc, g, GV("svg"), &svg, &len) != 0 || !svg) {
-		err = gg_error_set(GG_ERROR, "graphviz cannot render SVG: %s", gg_i_gv_messages());
+		err = gg_i_error_set(GG_ERROR, "graphviz cannot render SVG: %s", gg_i_gv_messages());
 		goto cleanup;
 	}
 	fwrite(svg, 1, len, f);

@@ -62,7 +62,7 @@ void gg_i_table_cell(FILE *f, const char *s, gg_i_cell_style style)
 int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 {
 	gg_i_edge_text e = { 0 };
-	gg_buf source = GG_BUF_INIT, target = GG_BUF_INIT;
+	gg_i_buf source = GG_BUF_INIT, target = GG_BUF_INIT;
 	bool held = v->options->with_held;
 	gg_i_cell_style style = sep == '\t' ? GG_I_CELL_TSV : GG_I_CELL_CSV;
 	char num[GG_I_NUMBER_MAX];
@@ -80,11 +80,11 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 	for (size_t i = 0; i < v->n_edges && !err; i++) {
 		if ((err = gg_i_edge_text_fill(&e, v, i)) != 0)
 			break;
-		gg_buf_clear(&source);
-		gg_buf_clear(&target);
+		gg_i_buf_clear(&source);
+		gg_i_buf_clear(&target);
 		gg_i_clean(&source, gg_graph_node(v->graph, e.from)->name);
 		gg_i_clean(&target, gg_graph_node(v->graph, e.to)->name);
-		if ((err = gg_buf_ok(&source)) != 0 || (err = gg_buf_ok(&target)) != 0)
+		if ((err = gg_i_buf_ok(&source)) != 0 || (err = gg_i_buf_ok(&target)) != 0)
 			break;
 		gg_i_table_cell(f, gg_i_str(&source), style);
 		fputc(sep, f);
@@ -107,7 +107,7 @@ int gg_i_write_table(FILE *f, const gg_i_view *v, char sep)
 		fputc('\n', f);
 	}
 	gg_i_edge_text_free(&e);
-	gg_buf_free(&source);
-	gg_buf_free(&target);
+	gg_i_buf_free(&source);
+	gg_i_buf_free(&target);
 	return err;
 }

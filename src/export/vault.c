@@ -66,7 +66,7 @@ static bool reserved_name(const char *s)
 }
 
 /* Append the note name of clean text `name` (see above). */
-static void note_name(gg_buf *out, const char *name)
+static void note_name(gg_i_buf *out, const char *name)
 {
 	size_t start = out->len;
 	for (const char *p = name; *p; p++) {
@@ -78,7 +78,7 @@ static void note_name(gg_buf *out, const char *name)
 		/* stay on a character boundary within the cap */
 		if (out->len - start >= NAME_MAX_BYTES && (c & 0xC0) != 0x80)
 			break;
-		gg_buf_putc(out, (char)c);
+		gg_i_buf_putc(out, (char)c);
 	}
 	while (!out->oom && out->len > start && (out->ptr[out->len - 1] == '.' ||
 						  out->ptr[out->len - 1] == ' '))
@@ -86,52 +86,52 @@ static void note_name(gg_buf *out, const char *name)
 	if (out->oom)
 		return;
 	if (out->len == start)
-		gg_buf_puts(out, "note");
+		gg_i_buf_puts(out, "note");
 	else if (reserved_name(out->ptr + start))
-		gg_buf_putc(out, '_');
+		gg_i_buf_putc(out, '_');
 }
 
 /* Append s as a YAML double-quoted string (clean text: no control characters). */
-static void yaml_string(gg_buf *out, const char *s)
+static void yaml_string(gg_i_buf *out, const char *s)
 {
-	gg_buf_putc(out, '"');
+	gg_i_buf_putc(out, '"');
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
-			gg_buf_putc(out, '\\');
-		gg_buf_putc(out, *s);
+			gg_i_buf_putc(out, '\\');
+		gg_i_buf_putc(out, *s);
 	}
-	gg_buf_putc(out, '"');
+	gg_i_buf_putc(out, '"');
 }
 
 /* Append a YAML list of the cleaned strings of a, then b. */
-static void yaml_list(gg_buf *out, const char *key, const char **a, size_t na,
-		      const char **b, size_t nb, gg_buf *scratch)
+static void yaml_list(gg_i_buf *out, const char *key, const char **a, size_t na,
+		      const char **b, size_t nb, gg_i_buf *scratch)
 {
-	gg_buf_printf(out, "%s: [", key);
+	gg_i_buf_printf(out, "%s: [", key);
 	for (size_t i = 0; i < na + nb; i++) {
-		gg_buf_clear(scratch);
+		gg_i_buf_clear(scratch);
 		gg_i_clean(scratch, i < na ? a[i] : b[i - na]);
 		if (scratch->oom) {
 			out->oom = true;
 			return;
 		}
-		gg_buf_puts(out, i ? ", " : "");
+		gg_i_buf_puts(out, i ? ", " : "");
 		yaml_string(out, gg_i_str(scratch));
 	}
-	gg_buf_puts(out, "]\n");
+	gg_i_buf_puts(out, "]\n");
 }
 
 /* Append a wikilink to note `note` shown as `label` when that differs. */
-static void wikilink(gg_buf *out, const char *note, const char *label)
+static void wikilink(gg_i_buf *out, const char *note, const char *label)
 {
-	gg_buf_puts(out, "[[");
-	gg_buf_puts(out, note);
+	gg_i_buf_puts(out, "[[");
+	gg_i_buf_puts(out, note);
 	if (strcmp(note, label) != 0) {
-		gg_buf_putc(out, '|');
+		gg_i_buf_putc(out, '|');
 		for (; *label; label++) /* ] and | would end the link */
-			gg_buf_putc(out, *label == ']' || *label == '|' || *label == '[' ? ' ' : *label);
+			gg_i_buf_putc(out, *label == ']' || *label == '|' || *label == '[' ? ' ' : *label);
 	}
-	gg_buf_puts(out, "]]");
+	gg_i_buf_puts(out, "]]");
 }
 
 /* What one vault export keeps: the note names by graph index, and buffers. */
@@ -140,7 +140,7 @@ typedef struct vault {
 	gg_i_names names;
 	const char **note; /* graph index -> note name (borrowed from names) */
 	const char **label; /* graph index -> its clean display name (owned) */
-	gg_buf text, scratch, path;
+	gg_i_buf text, scratch, path;
 	char *tmp_dir;     /* the folder being written */
 	char **written;    /* files written in it, to remove on failure */
 	size_t n_written, cap_written;
@@ -151,23 +151,23 @@ static int note_text(vault *w, const gg_i_node_text *nt, size_t first_edge, size
 {
 	const gg_i_view *v = w->v;
 	const gg_concept *c = nt->concept;
-	gg_buf *out = &w->text;
+	gg_i_buf *out = &w->text;
 	gg_i_edge_text et = { 0 };
 	int err = 0;
 
-	gg_buf_clear(out);
-	gg_buf_puts(out, "---\n");
+	gg_i_buf_clear(out);
+	gg_i_buf_puts(out, "---\n");
 	yaml_list(out, "aliases", c->aliases, c->n_aliases, c->abbrevs, c->n_abbrevs, &w->scratch);
 	yaml_list(out, "categories", c->categories, c->n_categories, NULL, 0, &w->scratch);
-	gg_buf_printf(out, "node_kind: %s\ncommunity: %d\ncommunity_name: ",
+	gg_i_buf_printf(out, "node_kind: %s\ncommunity: %d\ncommunity_name: ",
 		      gg_i_type_name(nt->node->kind), nt->node->community);
 	yaml_string(out, gg_i_str(&nt->community_name));
-	gg_buf_puts(out, "\n---\n\n# ");
-	gg_buf_puts(out, gg_i_str(&nt->name));
-	gg_buf_puts(out, "\n\n");
+	gg_i_buf_puts(out, "\n---\n\n# ");
+	gg_i_buf_puts(out, gg_i_str(&nt->name));
+	gg_i_buf_puts(out, "\n\n");
 	if (nt->definition.len) {
-		gg_buf_puts(out, gg_i_str(&nt->definition));
-		gg_buf_puts(out, "\n");
+		gg_i_buf_puts(out, gg_i_str(&nt->definition));
+		gg_i_buf_puts(out, "\n");
 	}
 	/* the node's out-edges follow each other in the view: mentions, then the rest */
 	size_t end = first_edge;
@@ -188,30 +188,30 @@ static int note_text(vault *w, const gg_i_node_text *nt, size_t first_edge, size
 			if ((e->kind == GG_EDGE_MENTION) != (pass == 0))
 				continue;
 			if (!heading)
-				gg_buf_puts(out, pass == 0 ? "\n## Mentions\n\n" : "\n## Links\n\n");
+				gg_i_buf_puts(out, pass == 0 ? "\n## Mentions\n\n" : "\n## Links\n\n");
 			heading = true;
-			gg_buf_puts(out, "- ");
+			gg_i_buf_puts(out, "- ");
 			wikilink(out, w->note[et.to], w->label[et.to]);
 			if (pass == 0) {
-				gg_buf_printf(out, " (%u mention%s)", (unsigned)e->weight,
+				gg_i_buf_printf(out, " (%u mention%s)", (unsigned)e->weight,
 					      e->weight == 1 ? "" : "s");
 				if (et.snippet.len) {
-					gg_buf_puts(out, ": \"");
-					gg_buf_puts(out, gg_i_str(&et.snippet));
-					gg_buf_puts(out, "\"");
+					gg_i_buf_puts(out, ": \"");
+					gg_i_buf_puts(out, gg_i_str(&et.snippet));
+					gg_i_buf_puts(out, "\"");
 				}
 				if (et.file.len)
-					gg_buf_printf(out, " (%s:%llu)", gg_i_str(&et.file),
+					gg_i_buf_printf(out, " (%s:%llu)", gg_i_str(&et.file),
 						      (unsigned long long)e->offset);
 			} else {
-				gg_buf_printf(out, " (%s)", gg_edge_kind_name(e->kind));
+				gg_i_buf_printf(out, " (%s)", gg_edge_kind_name(e->kind));
 			}
-			gg_buf_putc(out, '\n');
+			gg_i_buf_putc(out, '\n');
 		}
 	}
 	gg_i_edge_text_free(&et);
 	if (!err && (out->oom || w->scratch.oom))
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 	return err;
 }
 
@@ -219,10 +219,10 @@ static int note_text(vault *w, const gg_i_node_text *nt, size_t first_edge, size
 static int write_file(vault *w, const char *name)
 {
 	gg_i_output o = GG_I_OUTPUT_INIT;
-	gg_buf_clear(&w->path);
-	gg_buf_printf(&w->path, "%s/%s", w->tmp_dir, name);
+	gg_i_buf_clear(&w->path);
+	gg_i_buf_printf(&w->path, "%s/%s", w->tmp_dir, name);
 	if (w->path.oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	int err = gg_i_output_open(&o, w->path.ptr);
 	if (!err) {
 		fwrite(gg_i_str(&w->text), 1, w->text.len, o.f);
@@ -237,7 +237,7 @@ static int write_file(vault *w, const char *name)
 			      GG_ARRAY_PUSH_SLOT(w->written, w->n_written, w->cap_written) != 0)) {
 			free(kept);
 			unlink(w->path.ptr);
-			return gg_error_oom();
+			return gg_i_error_oom();
 		}
 		w->written[w->n_written++] = kept;
 	}
@@ -254,15 +254,15 @@ static int write_notes(vault *w)
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		if ((err = gg_i_node_text_fill(&nt, v, i)) != 0)
 			break;
-		gg_buf_clear(&w->scratch);
+		gg_i_buf_clear(&w->scratch);
 		note_name(&w->scratch, gg_i_str(&nt.name));
 		if (w->scratch.oom) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		err = gg_i_names_take(&w->names, w->scratch.ptr, fold_case, &w->note[nt.index]);
 		if (!err && !(w->label[nt.index] = strdup(gg_i_str(&nt.name))))
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 	}
 	for (size_t i = 0, edge = 0; i < v->n_nodes && !err; i++) {
 		if ((err = gg_i_node_text_fill(&nt, v, i)) != 0)
@@ -277,21 +277,21 @@ static int write_notes(vault *w)
 		}
 		err = note_text(w, &nt, edge, &edge);
 		if (!err) {
-			gg_buf_clear(&w->path);
-			gg_buf_printf(&w->path, "%s.md", w->note[nt.index]);
-			char *file = gg_buf_detach(&w->path);
-			err = file ? write_file(w, file) : gg_error_oom();
+			gg_i_buf_clear(&w->path);
+			gg_i_buf_printf(&w->path, "%s.md", w->note[nt.index]);
+			char *file = gg_i_buf_detach(&w->path);
+			err = file ? write_file(w, file) : gg_i_error_oom();
 			free(file);
 		}
 	}
 	if (!err) {
 		/* the manifest: a header, then the notes, one a line */
-		gg_buf_clear(&w->text);
-		gg_buf_puts(&w->text, "# A vault written by glossgraph: the next export replaces these "
+		gg_i_buf_clear(&w->text);
+		gg_i_buf_puts(&w->text, "# A vault written by glossgraph: the next export replaces these "
 			    "notes and keeps what else is in the folder.\n");
 		for (size_t i = 0; i < v->n_nodes; i++)
-			gg_buf_printf(&w->text, "%s.md\n", w->note[v->nodes[i]]);
-		err = w->text.oom ? gg_error_oom() : write_file(w, MARKER);
+			gg_i_buf_printf(&w->text, "%s.md\n", w->note[v->nodes[i]]);
+		err = w->text.oom ? gg_i_error_oom() : write_file(w, MARKER);
 	}
 	gg_i_node_text_free(&nt);
 	return err;
@@ -316,13 +316,13 @@ static int check_target(const char *dir, bool *exists)
 	struct stat st;
 	*exists = lstat(dir, &st) == 0;
 	if (!*exists)
-		return errno == ENOENT ? 0 : gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
+		return errno == ENOENT ? 0 : gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
 	if (!S_ISDIR(st.st_mode))
-		return gg_error_set(GG_EIO, "cannot write the vault '%s': it is not a folder", dir);
+		return gg_i_error_set(GG_EIO, "cannot write the vault '%s': it is not a folder", dir);
 	DIR *d = opendir(dir);
 	bool ours = false, empty = true;
 	if (!d)
-		return gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
 	for (struct dirent *e; (e = readdir(d)) != NULL;) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
@@ -331,13 +331,13 @@ static int check_target(const char *dir, bool *exists)
 	}
 	closedir(d);
 	if (!ours && !empty)
-		return gg_error_set(GG_EIO, "will not replace '%s': it is a folder, but not a "
+		return gg_i_error_set(GG_EIO, "will not replace '%s': it is a folder, but not a "
 				    "vault glossgraph wrote (no %s in it)", dir, MARKER);
 	return 0;
 }
 
 /* Whether `name` is one of the lines of `manifest` (the notes an old vault holds). */
-static bool listed(const gg_buf *manifest, const char *name)
+static bool listed(const gg_i_buf *manifest, const char *name)
 {
 	size_t n = strlen(name);
 	for (const char *line = gg_i_str(manifest); *line;) {
@@ -351,30 +351,30 @@ static bool listed(const gg_buf *manifest, const char *name)
 }
 
 /* Read the manifest of the vault at `dir` into *out ("" when it has none). */
-static void read_manifest(const char *dir, gg_buf *out)
+static void read_manifest(const char *dir, gg_i_buf *out)
 {
-	gg_buf path = GG_BUF_INIT;
+	gg_i_buf path = GG_BUF_INIT;
 	char chunk[4096];
-	gg_buf_printf(&path, "%s/%s", dir, MARKER);
+	gg_i_buf_printf(&path, "%s/%s", dir, MARKER);
 	FILE *f = path.oom ? NULL : fopen(path.ptr, "r");
 	for (size_t n; f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0;)
-		gg_buf_put(out, chunk, n);
+		gg_i_buf_put(out, chunk, n);
 	if (f)
 		fclose(f);
-	gg_buf_putc(out, '\0');
+	gg_i_buf_putc(out, '\0');
 	out->len--;
-	gg_buf_free(&path);
+	gg_i_buf_free(&path);
 }
 
 /* Move entry `name` from folder a to folder b. Returns 0 or errno. */
 static int move(const char *a, const char *b, const char *name)
 {
-	gg_buf from = GG_BUF_INIT, to = GG_BUF_INIT;
-	gg_buf_printf(&from, "%s/%s", a, name);
-	gg_buf_printf(&to, "%s/%s", b, name);
+	gg_i_buf from = GG_BUF_INIT, to = GG_BUF_INIT;
+	gg_i_buf_printf(&from, "%s/%s", a, name);
+	gg_i_buf_printf(&to, "%s/%s", b, name);
 	int e = from.oom || to.oom ? ENOMEM : rename(from.ptr, to.ptr) == 0 ? 0 : errno;
-	gg_buf_free(&from);
-	gg_buf_free(&to);
+	gg_i_buf_free(&from);
+	gg_i_buf_free(&to);
 	return e;
 }
 
@@ -395,20 +395,20 @@ static int swap_in(vault *w, const char *dir)
 		return err;
 	if (!exists) {
 		if (rename(w->tmp_dir, dir) != 0)
-			return gg_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
+			return gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", dir);
 		free(w->tmp_dir);
 		w->tmp_dir = NULL;
 		return 0;
 	}
-	gg_buf old = GG_BUF_INIT, manifest = GG_BUF_INIT, carried = GG_BUF_INIT, path = GG_BUF_INIT;
+	gg_i_buf old = GG_BUF_INIT, manifest = GG_BUF_INIT, carried = GG_BUF_INIT, path = GG_BUF_INIT;
 	read_manifest(dir, &manifest);
-	gg_buf_printf(&old, "%s.old", w->tmp_dir);
+	gg_i_buf_printf(&old, "%s.old", w->tmp_dir);
 	if (old.oom || manifest.oom) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto done;
 	}
 	if (rename(dir, old.ptr) != 0) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
 		goto done;
 	}
 	DIR *d = opendir(old.ptr);
@@ -418,24 +418,24 @@ static int swap_in(vault *w, const char *dir)
 		if (!strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, MARKER) ||
 		    listed(&manifest, name))
 			continue;
-		gg_buf_clear(&path);
-		gg_buf_printf(&path, "%s/%s", w->tmp_dir, name);
+		gg_i_buf_clear(&path);
+		gg_i_buf_printf(&path, "%s/%s", w->tmp_dir, name);
 		if (path.oom || carried.oom) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 		} else if (lstat(path.ptr, &st) != 0) { /* no new note of that name */
 			int e2 = move(old.ptr, w->tmp_dir, name);
 			if (e2)
-				err = gg_error_set_errno(GG_EIO, e2, "cannot carry '%s/%s' over", dir, name);
+				err = gg_i_error_set_errno(GG_EIO, e2, "cannot carry '%s/%s' over", dir, name);
 			else
-				gg_buf_put(&carried, name, strlen(name) + 1);
+				gg_i_buf_put(&carried, name, strlen(name) + 1);
 		}
 	}
 	if (d)
 		closedir(d);
 	if (!err && !d)
-		err = gg_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot read '%s'", dir);
 	if (!err && rename(w->tmp_dir, dir) != 0)
-		err = gg_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot replace '%s'", dir);
 	if (err) {
 		/* put the old folder back as it was */
 		for (size_t at = 0; at < carried.len; at += strlen(carried.ptr + at) + 1)
@@ -447,24 +447,24 @@ static int swap_in(vault *w, const char *dir)
 	for (const char *line = gg_i_str(&manifest); *line;) {
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);
-		gg_buf_clear(&path);
-		gg_buf_printf(&path, "%s/%.*s", old.ptr, (int)len, line);
+		gg_i_buf_clear(&path);
+		gg_i_buf_printf(&path, "%s/%.*s", old.ptr, (int)len, line);
 		if (!path.oom && len)
 			unlink(path.ptr);
 		line += len + (end ? 1 : 0);
 	}
-	gg_buf_clear(&path);
-	gg_buf_printf(&path, "%s/%s", old.ptr, MARKER);
+	gg_i_buf_clear(&path);
+	gg_i_buf_printf(&path, "%s/%s", old.ptr, MARKER);
 	if (!path.oom)
 		unlink(path.ptr);
 	rmdir(old.ptr);
 	free(w->tmp_dir);
 	w->tmp_dir = NULL;
 done:
-	gg_buf_free(&old);
-	gg_buf_free(&manifest);
-	gg_buf_free(&carried);
-	gg_buf_free(&path);
+	gg_i_buf_free(&old);
+	gg_i_buf_free(&manifest);
+	gg_i_buf_free(&carried);
+	gg_i_buf_free(&path);
 	return err;
 }
 
@@ -475,25 +475,25 @@ int gg_i_export_vault(const gg_i_view *v, const char *dir)
 	int err = 0;
 
 	if (strcmp(dir, "-") == 0 || !*dir)
-		return gg_error_set(GG_EINVAL, "vault writes a folder: give -o a folder, not '-'");
+		return gg_i_error_set(GG_EINVAL, "vault writes a folder: give -o a folder, not '-'");
 	w.note = calloc(n + 1, sizeof(*w.note));
 	w.label = calloc(n + 1, sizeof(*w.label));
 	char *copy = strdup(dir), *base = strdup(dir);
 	bool exists;
 	if (!w.note || !w.label || !copy || !base) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	if ((err = check_target(dir, &exists)) != 0)
 		goto cleanup;
-	gg_buf_printf(&w.path, "%s/.%s.tmp-%ld-XXXXXX", dirname(copy), basename(base), (long)getpid());
-	w.tmp_dir = gg_buf_detach(&w.path);
+	gg_i_buf_printf(&w.path, "%s/.%s.tmp-%ld-XXXXXX", dirname(copy), basename(base), (long)getpid());
+	w.tmp_dir = gg_i_buf_detach(&w.path);
 	if (!w.tmp_dir) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	if (!mkdtemp(w.tmp_dir)) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot write the vault '%s'", dir);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot write the vault '%s'", dir);
 		free(w.tmp_dir);
 		w.tmp_dir = NULL;
 		goto cleanup;
@@ -515,8 +515,8 @@ cleanup:
 	free(copy);
 	free(base);
 	gg_i_names_free(&w.names);
-	gg_buf_free(&w.text);
-	gg_buf_free(&w.scratch);
-	gg_buf_free(&w.path);
+	gg_i_buf_free(&w.text);
+	gg_i_buf_free(&w.scratch);
+	gg_i_buf_free(&w.path);
 	return err;
 }

@@ -65,21 +65,21 @@ const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
 	return buf;
 }
 
-void gg_i_clean(gg_buf *out, const char *s)
+void gg_i_clean(gg_i_buf *out, const char *s)
 {
 	if (s)
 		gg_i_clean_n(out, s, strlen(s));
 }
 
-void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
+void gg_i_clean_n(gg_i_buf *out, const char *s, size_t len)
 {
 	size_t start = out->len;
-	gg_utf8_sanitize(out, s, len);
+	gg_i_utf8_sanitize(out, s, len);
 	if (out->oom)
 		return;
 	unsigned char *u = (unsigned char *)out->ptr;
 	for (size_t i = start; i < out->len;) {
-		if (out->len - i >= 8 && gg_ascii_printable8(u + i)) {
+		if (out->len - i >= 8 && gg_i_ascii_printable8(u + i)) {
 			i += 8;
 			continue;
 		}
@@ -90,38 +90,38 @@ void gg_i_clean_n(gg_buf *out, const char *s, size_t len)
 }
 
 /* Append the cleaned items, "; " between them and after what out holds. */
-static void join(gg_buf *out, const char **items, size_t n)
+static void join(gg_i_buf *out, const char **items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (out->len)
-			gg_buf_puts(out, "; ");
+			gg_i_buf_puts(out, "; ");
 		gg_i_clean(out, items[i]);
 	}
 }
 
 /* Append the cleaned items as a list ["a", "b"], '"' and '\\' escaped by a backslash. */
-static void list(gg_buf *out, const char **items, size_t n, const char **more, size_t n_more)
+static void list(gg_i_buf *out, const char **items, size_t n, const char **more, size_t n_more)
 {
-	gg_buf_putc(out, '[');
+	gg_i_buf_putc(out, '[');
 	for (size_t i = 0; i < n + n_more; i++) {
-		gg_buf_puts(out, i ? ", \"" : "\"");
+		gg_i_buf_puts(out, i ? ", \"" : "\"");
 		size_t start = out->len;
 		gg_i_clean(out, i < n ? items[i] : more[i - n]);
 		for (size_t k = start; !out->oom && k < out->len; k++) {
 			if (out->ptr[k] == '"' || out->ptr[k] == '\\') {
-				gg_buf_putc(out, ' '); /* room for the backslash */
+				gg_i_buf_putc(out, ' '); /* room for the backslash */
 				memmove(out->ptr + k + 1, out->ptr + k, out->len - k - 1);
 				out->ptr[k++] = '\\';
 			}
 		}
-		gg_buf_putc(out, '"');
+		gg_i_buf_putc(out, '"');
 	}
-	gg_buf_putc(out, ']');
+	gg_i_buf_putc(out, ']');
 }
 
 /* Append the UTF-8 text s, cut to `max` characters, the last of them an
  * ellipsis, when it is longer. */
-static void cap(gg_buf *out, const char *s, size_t max)
+static void cap(gg_i_buf *out, const char *s, size_t max)
 {
 	size_t chars = 0, at = 0, cut = 0;
 	for (; s[at]; at++) {
@@ -133,11 +133,11 @@ static void cap(gg_buf *out, const char *s, size_t max)
 			break;
 	}
 	if (chars <= max) {
-		gg_buf_puts(out, s);
+		gg_i_buf_puts(out, s);
 		return;
 	}
-	gg_buf_put(out, s, cut);
-	gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+	gg_i_buf_put(out, s, cut);
+	gg_i_buf_puts(out, "\xE2\x80\xA6"); /* ... */
 }
 
 /* White space, as first_sentence folds it. */
@@ -184,7 +184,7 @@ static bool find_end(const char *plain, size_t len, size_t upto, size_t *judged)
  * the opening of the definition is read, and only up to the sentence's
  * end: a stop is judged as soon as the two bytes after it are known.
  */
-static void first_sentence(gg_buf *out, const char *def)
+static void first_sentence(gg_i_buf *out, const char *def)
 {
 	char plain[SENTENCE_MAX + 8];
 	size_t len = 0, judged = 0; /* the stops in plain[0, judged) end no sentence */
@@ -221,7 +221,7 @@ static void first_sentence(gg_buf *out, const char *def)
 		len--;
 	gg_i_clean_n(out, plain, len);
 	if (cut)
-		gg_buf_puts(out, "\xE2\x80\xA6"); /* ... */
+		gg_i_buf_puts(out, "\xE2\x80\xA6"); /* ... */
 }
 
 /*
@@ -229,7 +229,7 @@ static void first_sentence(gg_buf *out, const char *def)
  * [text](target) kept as its text, runs of white space made one space, no
  * space at either end.
  */
-static void plain_text(gg_buf *out, const char *def)
+static void plain_text(gg_i_buf *out, const char *def)
 {
 	size_t start = out->len;
 	for (const char *p = def; *p; p++) {
@@ -248,9 +248,9 @@ static void plain_text(gg_buf *out, const char *def)
 			continue; /* the opening of a link's text */
 		if (is_space(*p)) {
 			if (out->len > start && out->ptr[out->len - 1] != ' ')
-				gg_buf_putc(out, ' ');
+				gg_i_buf_putc(out, ' ');
 		} else {
-			gg_buf_putc(out, *p);
+			gg_i_buf_putc(out, *p);
 		}
 	}
 	while (!out->oom && out->len > start && out->ptr[out->len - 1] == ' ')
@@ -271,33 +271,33 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	t->x = t->node->x * v->scale;
 	t->y = t->node->y * v->scale;
 	t->size = t->node->size > 0 ? t->node->size : 0;
-	gg_buf_clear(&t->label);
-	gg_buf_clear(&t->aliases);
-	gg_buf_clear(&t->categories);
-	gg_buf_clear(&t->definition);
-	gg_buf_clear(&t->summary);
-	gg_buf_clear(&t->community_name);
-	gg_buf_clear(&t->name);
+	gg_i_buf_clear(&t->label);
+	gg_i_buf_clear(&t->aliases);
+	gg_i_buf_clear(&t->categories);
+	gg_i_buf_clear(&t->definition);
+	gg_i_buf_clear(&t->summary);
+	gg_i_buf_clear(&t->community_name);
+	gg_i_buf_clear(&t->name);
 	gg_i_clean(&t->name, t->node->name);
 	cap(&t->label, gg_i_str(&t->name), GG_I_LABEL_MAX);
 	join(&t->aliases, t->concept->aliases, t->concept->n_aliases);
 	join(&t->aliases, t->concept->abbrevs, t->concept->n_abbrevs);
 	join(&t->categories, t->concept->categories, t->concept->n_categories);
-	gg_buf_clear(&t->alias_list);
-	gg_buf_clear(&t->category_list);
+	gg_i_buf_clear(&t->alias_list);
+	gg_i_buf_clear(&t->category_list);
 	list(&t->alias_list, t->concept->aliases, t->concept->n_aliases, t->concept->abbrevs,
 	     t->concept->n_abbrevs);
 	list(&t->category_list, t->concept->categories, t->concept->n_categories, NULL, 0);
 	if (t->concept->n_entries) {
 		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
 		first_sentence(&t->summary, e->definition);
-		gg_buf scratch = GG_BUF_INIT;
+		gg_i_buf scratch = GG_BUF_INIT;
 		plain_text(&scratch, e->definition);
 		if (scratch.oom)
 			t->definition.oom = true;
 		else
 			gg_i_clean_n(&t->definition, gg_i_str(&scratch), scratch.len);
-		gg_buf_free(&scratch);
+		gg_i_buf_free(&scratch);
 	}
 	const gg_community *c = t->node->community >= 0
 		? gg_graph_community(v->graph, (size_t)t->node->community) : NULL;
@@ -305,21 +305,21 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 		gg_i_clean(&t->community_name, gg_graph_node(v->graph, c->members[0])->name);
 	if (t->name.oom || t->label.oom || t->aliases.oom || t->categories.oom || t->definition.oom ||
 	    t->summary.oom || t->community_name.oom || t->alias_list.oom || t->category_list.oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	return 0;
 }
 
 void gg_i_node_text_free(gg_i_node_text *t)
 {
-	gg_buf_free(&t->name);
-	gg_buf_free(&t->label);
-	gg_buf_free(&t->aliases);
-	gg_buf_free(&t->categories);
-	gg_buf_free(&t->definition);
-	gg_buf_free(&t->summary);
-	gg_buf_free(&t->community_name);
-	gg_buf_free(&t->alias_list);
-	gg_buf_free(&t->category_list);
+	gg_i_buf_free(&t->name);
+	gg_i_buf_free(&t->label);
+	gg_i_buf_free(&t->aliases);
+	gg_i_buf_free(&t->categories);
+	gg_i_buf_free(&t->definition);
+	gg_i_buf_free(&t->summary);
+	gg_i_buf_free(&t->community_name);
+	gg_i_buf_free(&t->alias_list);
+	gg_i_buf_free(&t->category_list);
 }
 
 int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
@@ -328,10 +328,10 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 	t->edge = gg_graph_edge(v->graph, t->index, &t->from, &t->to);
 	t->entry = gg_glossary_entry(v->glossary, t->edge->entry);
 	t->width = gg_i_edge_width(t->edge->weight);
-	gg_buf_clear(&t->evidence);
-	gg_buf_clear(&t->surface);
-	gg_buf_clear(&t->file);
-	gg_buf_clear(&t->snippet);
+	gg_i_buf_clear(&t->evidence);
+	gg_i_buf_clear(&t->surface);
+	gg_i_buf_clear(&t->file);
+	gg_i_buf_clear(&t->snippet);
 	if (t->edge->surface)
 		gg_i_clean_n(&t->surface, t->edge->surface, t->edge->surface_len);
 	if (t->entry)
@@ -340,36 +340,36 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 	 * header line longer than any mention's snippet) and cleaned from there */
 	const gg_links *links = gg_graph_links(v->graph);
 	size_t n = 0;
-	if (gg_buf_reserve(&t->evidence, GG_SNIPPET_MAX)) {
+	if (gg_i_buf_reserve(&t->evidence, GG_SNIPPET_MAX)) {
 		n = gg_edge_snippet(links, t->edge, t->evidence.ptr, GG_SNIPPET_MAX);
 		if (n >= GG_SNIPPET_MAX)
-			n = gg_buf_reserve(&t->evidence, n)
+			n = gg_i_buf_reserve(&t->evidence, n)
 				    ? gg_edge_snippet(links, t->edge, t->evidence.ptr, n + 1) : 0;
 	}
 	if (n)
 		gg_i_clean_n(&t->snippet, t->evidence.ptr, n);
-	gg_buf_clear(&t->evidence);
+	gg_i_buf_clear(&t->evidence);
 	if (t->file.len) {
-		gg_buf_put(&t->evidence, t->file.ptr, t->file.len);
+		gg_i_buf_put(&t->evidence, t->file.ptr, t->file.len);
 		char num[GG_I_NUMBER_MAX];
 		int k = snprintf(num, sizeof(num), ":%llu", (unsigned long long)t->edge->offset);
-		gg_buf_put(&t->evidence, num, (size_t)k);
+		gg_i_buf_put(&t->evidence, num, (size_t)k);
 		if (t->snippet.len) {
-			gg_buf_put(&t->evidence, ": ", 2);
-			gg_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);
+			gg_i_buf_put(&t->evidence, ": ", 2);
+			gg_i_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);
 		}
 	}
 	if (t->evidence.oom || t->surface.oom || t->file.oom || t->snippet.oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	return 0;
 }
 
 void gg_i_edge_text_free(gg_i_edge_text *t)
 {
-	gg_buf_free(&t->evidence);
-	gg_buf_free(&t->surface);
-	gg_buf_free(&t->file);
-	gg_buf_free(&t->snippet);
+	gg_i_buf_free(&t->evidence);
+	gg_i_buf_free(&t->surface);
+	gg_i_buf_free(&t->file);
+	gg_i_buf_free(&t->snippet);
 }
 
 double gg_i_edge_width(uint32_t weight)
@@ -420,7 +420,7 @@ int gg_i_view_scale(gg_i_view *v)
 
 	v->scale = 1;
 	if (!d)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < n; i++) {
 		const gg_node *node = gg_graph_node(v->graph, v->nodes[i]);
 		d[i] = (disc){ isfinite(node->x) ? node->x : 0, isfinite(node->y) ? node->y : 0,

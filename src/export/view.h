@@ -47,15 +47,15 @@ typedef struct gg_i_node_text {
 	char color[8];       /* the same as "#RRGGBB" */
 	double x, y;         /* position in drawing units: the layout's times the view's scale */
 	double size;         /* radius in drawing units (the node's display size, 1 to 10) */
-	gg_buf name;         /* the display name, whole */
-	gg_buf label;        /* the same, cut to GG_I_LABEL_MAX characters with an ellipsis */
-	gg_buf aliases;      /* aliases then abbreviations, "; " between */
-	gg_buf categories;   /* "; " between */
-	gg_buf alias_list;   /* the aliases as a GEXF 1.3 list: ["a", "b \"c\""] */
-	gg_buf category_list; /* the categories as such a list */
-	gg_buf definition;   /* the first definition, whole, Markdown removed */
-	gg_buf summary;      /* its first sentence, cut at a word past 300 bytes */
-	gg_buf community_name; /* the name of its community's most central node */
+	gg_i_buf name;         /* the display name, whole */
+	gg_i_buf label;        /* the same, cut to GG_I_LABEL_MAX characters with an ellipsis */
+	gg_i_buf aliases;      /* aliases then abbreviations, "; " between */
+	gg_i_buf categories;   /* "; " between */
+	gg_i_buf alias_list;   /* the aliases as a GEXF 1.3 list: ["a", "b \"c\""] */
+	gg_i_buf category_list; /* the categories as such a list */
+	gg_i_buf definition;   /* the first definition, whole, Markdown removed */
+	gg_i_buf summary;      /* its first sentence, cut at a word past 300 bytes */
+	gg_i_buf community_name; /* the name of its community's most central node */
 } gg_i_node_text;
 
 /* Fill `t` for the view's i-th node. Returns 0 or GG_ENOMEM. */
@@ -68,10 +68,10 @@ typedef struct gg_i_edge_text {
 	size_t from, to;    /* graph node indices */
 	const gg_edge *edge;
 	const gg_entry *entry; /* holding the evidence; NULL when none */
-	gg_buf evidence;    /* "file:offset: snippet" */
-	gg_buf surface;
-	gg_buf file;
-	gg_buf snippet;
+	gg_i_buf evidence;    /* "file:offset: snippet" */
+	gg_i_buf surface;
+	gg_i_buf file;
+	gg_i_buf snippet;
 	double width;       /* line width in drawing units, 1 to 5 (gg_i_edge_width) */
 } gg_i_edge_text;
 
@@ -80,16 +80,16 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i);
 void gg_i_edge_text_free(gg_i_edge_text *t);
 
 /* The text of a buffer, "" when nothing was ever put in it. */
-static inline const char *gg_i_str(const gg_buf *b)
+static inline const char *gg_i_str(const gg_i_buf *b)
 {
 	return b->ptr ? b->ptr : "";
 }
 
 /* Append s made safe: invalid UTF-8 and control characters become U+FFFD,
  * TAB, CR and LF become spaces. NULL appends nothing. */
-void gg_i_clean(gg_buf *out, const char *s);
+void gg_i_clean(gg_i_buf *out, const char *s);
 /* The same for the `len` bytes at s (NUL bytes become U+FFFD). */
-void gg_i_clean_n(gg_buf *out, const char *s, size_t len);
+void gg_i_clean_n(gg_i_buf *out, const char *s, size_t len);
 
 /* "term" or "keyword": the node_kind attribute. */
 const char *gg_i_type_name(gg_concept_kind k);

@@ -42,18 +42,18 @@ static inline bool plain8(const unsigned char *p)
 {
 	uint64_t x;
 	memcpy(&x, p, sizeof(x));
-	return gg_ascii_printable8(p) && !has_byte(x, '"') && !has_byte(x, '&') &&
+	return gg_i_ascii_printable8(p) && !has_byte(x, '"') && !has_byte(x, '&') &&
 	       !has_byte(x, '<') && !has_byte(x, '>');
 }
 
 /* Append the len bytes of s escaped, when they are clean text: valid UTF-8
  * without control characters. false, with out as it was, when they are not. */
-static bool escape_clean(gg_buf *out, const char *s, size_t len)
+static bool escape_clean(gg_i_buf *out, const char *s, size_t len)
 {
 	/* an entity is at most 6 bytes for one */
 	if (len > SIZE_MAX / 8)
 		out->oom = true;
-	if (!gg_buf_reserve(out, 6 * len))
+	if (!gg_i_buf_reserve(out, 6 * len))
 		return true; /* out->oom is set */
 	const unsigned char *u = (const unsigned char *)s, *end = u + len;
 	char *w = out->ptr + out->len;
@@ -73,7 +73,7 @@ static bool escape_clean(gg_buf *out, const char *s, size_t len)
 			memcpy(w, entities[*u], n);
 			w += n;
 			u++;
-		} else if (*u >= 0x80 && (n = gg_utf8_valid_len(u, (size_t)(end - u))) != 0) {
+		} else if (*u >= 0x80 && (n = gg_i_utf8_valid_len(u, (size_t)(end - u))) != 0) {
 			memcpy(w, u, n);
 			w += n;
 			u += n;
@@ -92,7 +92,7 @@ static void put_value(gg_i_xml *x, const char *s)
 {
 	if (escape_clean(&x->chunk, s, strlen(s)))
 		return;
-	gg_buf_clear(&x->scratch);
+	gg_i_buf_clear(&x->scratch);
 	gg_i_clean(&x->scratch, s);
 	if (x->scratch.oom)
 		x->failed = true;
@@ -103,7 +103,7 @@ static void put_value(gg_i_xml *x, const char *s)
 /* Append n bytes to the chunk waiting for libxml2. */
 static inline void put_n(gg_i_xml *x, const char *s, size_t n)
 {
-	gg_buf_put(&x->chunk, s, n);
+	gg_i_buf_put(&x->chunk, s, n);
 }
 
 /* Append a string; the length of a literal is known when this is inlined. */
@@ -132,7 +132,7 @@ static void flush(gg_i_xml *x, size_t at)
 		if (xmlOutputBufferWrite(x->out, (int)piece, x->chunk.ptr + done) < 0)
 			x->failed = true;
 	}
-	gg_buf_clear(&x->chunk);
+	gg_i_buf_clear(&x->chunk);
 }
 
 /* libxml2 prints its errors unless told otherwise; here they go nowhere. */
@@ -177,7 +177,7 @@ int gg_i_xml_open(gg_i_xml *x, FILE *f)
 	x->out = xmlOutputBufferCreateFile(f, NULL);
 	if (!x->out) {
 		restore_handlers(x);
-		return gg_error_set(GG_ERROR, "libxml2 cannot start an XML writer");
+		return gg_i_error_set(GG_ERROR, "libxml2 cannot start an XML writer");
 	}
 	put(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	return 0;
@@ -463,11 +463,11 @@ int gg_i_xml_close(gg_i_xml *x, const char *what)
 	x->out = NULL;
 	restore_handlers(x);
 	bool oom = x->chunk.oom || x->scratch.oom;
-	gg_buf_free(&x->chunk);
-	gg_buf_free(&x->scratch);
+	gg_i_buf_free(&x->chunk);
+	gg_i_buf_free(&x->scratch);
 	if (oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (x->failed)
-		return gg_error_set(GG_ERROR, "cannot write the %s: libxml2 failed", what);
+		return gg_i_error_set(GG_ERROR, "cannot write the %s: libxml2 failed", what);
 	return 0;
 }

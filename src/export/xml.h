@@ -41,8 +41,8 @@ typedef struct gg_i_xml_number {
  */
 typedef struct gg_i_xml {
 	xmlOutputBufferPtr out;
-	gg_buf chunk;   /* text written, not yet handed to out */
-	gg_buf scratch; /* the clean copy of a value that was not clean */
+	gg_i_buf chunk;   /* text written, not yet handed to out */
+	gg_i_buf scratch; /* the clean copy of a value that was not clean */
 	bool failed;
 	const char *open[GG_I_XML_DEPTH]; /* names of the elements open, outermost first */
 	size_t depth;

@@ -29,7 +29,7 @@ int gg_i_adjacency_out(const gg_graph *gr, struct adjacency *a)
 	a->next = malloc((gr->n_edges ? gr->n_edges : 1) * sizeof(*a->next));
 	if (!a->start || !a->next) {
 		gg_i_adjacency_free(a);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t v = 0; v < a->n; v++) {
 		a->start[v] = k;
@@ -59,7 +59,7 @@ int gg_i_adjacency_both(const gg_graph *gr, struct adjacency *a)
 	a->weight = malloc(e_alloc * sizeof(*a->weight));
 	if (!a->start || !a->next || !a->weight) {
 		gg_i_adjacency_free(a);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t v = 0; v < a->n; v++) {
 		size_t out = gr->out_start[v], in = gr->in_start[v];

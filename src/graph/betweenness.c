@@ -94,7 +94,7 @@ int gg_i_betweenness_prepare(const gg_graph *gr, struct betweenness *b)
 	if ((err = gg_i_adjacency_out(gr, &b->out)) != 0)
 		return err;
 	if (!(b->sources = malloc((n ? n : 1) * sizeof(*b->sources))))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t v = 0; v < n; v++)
 		if (b->out.start[v + 1] > b->out.start[v])
 			b->sources[b->n_sources++] = (uint32_t)v;
@@ -106,7 +106,7 @@ int gg_i_betweenness_prepare(const gg_graph *gr, struct betweenness *b)
 					 fmin(BETWEENNESS_MAX_SOURCES, BETWEENNESS_BUDGET / links)));
 	b->n_blocks = b->k < BETWEENNESS_BLOCKS ? b->k : BETWEENNESS_BLOCKS;
 	if (!(b->block_score = calloc(b->n_blocks * n + 1, sizeof(*b->block_score))))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	pthread_mutex_lock(&b->lock);
 	b->ready = true;
 	pthread_mutex_unlock(&b->lock);
@@ -125,7 +125,7 @@ int gg_i_betweenness_work(struct betweenness *b, size_t n)
 	int err = 0;
 
 	if (!state || !queue) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t v = 0; v < n; v++) {

@@ -125,7 +125,7 @@ static int leiden_init(struct leiden *s, const struct adjacency *g)
 	    !s->alone || !s->link || !s->touched || !s->order || !s->queued ||
 	    !s->relabel || !s->member_start || !s->members || !s->top || !s->hierarchy ||
 	    !s->scratch)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t v = 0; v < g->n; v++)
 		s->cluster[v] = (uint32_t)v;
 	return 0;
@@ -332,7 +332,7 @@ static int leiden_aggregate(struct leiden *s)
 	next.weight = malloc((g->start[n] ? g->start[n] : 1) * sizeof(*next.weight));
 	if (!next.start || !next.next || !next.weight) {
 		gg_i_adjacency_free(&next);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t c = 0; c < n_next; c++) {
 		size_t n_touched = 0;
@@ -490,7 +490,7 @@ static int number_communities(gg_graph *gr, const uint32_t *membership, size_t c
 	gr->communities = calloc(count ? count : 1, sizeof(*gr->communities));
 	gr->members = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*gr->members));
 	if (!order || !rename || !gr->communities || !gr->members) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t c = 0; c < count; c++) {
@@ -545,7 +545,7 @@ int gg_i_rank_members(gg_graph *gr)
 	struct ranked *ranked = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*ranked));
 
 	if (!ranked)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t v = 0; v < gr->n_nodes; v++) {
 		ranked[v].rank = gr->nodes[gr->members[v]].pagerank;
 		ranked[v].node = gr->members[v];

@@ -35,7 +35,7 @@ static int select_nodes(gg_graph *gr, bool include_held)
 
 	gr->node_of = malloc((n_concepts ? n_concepts : 1) * sizeof(*gr->node_of));
 	if (!last_source || !sources || !mentioned || !gr->node_of) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t c = 0; c < n_concepts; c++)
@@ -59,13 +59,13 @@ static int select_nodes(gg_graph *gr, bool include_held)
 	}
 	/* The measures number nodes in 32 bits (half the memory traffic). */
 	if (gr->n_nodes >= UINT32_MAX) {
-		err = gg_error_set(GG_ELIMIT, "%zu nodes: more than a graph holds (%u)",
+		err = gg_i_error_set(GG_ELIMIT, "%zu nodes: more than a graph holds (%u)",
 				   gr->n_nodes, UINT32_MAX - 1);
 		goto cleanup;
 	}
 	gr->nodes = calloc(gr->n_nodes ? gr->n_nodes : 1, sizeof(*gr->nodes));
 	if (!gr->nodes) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t c = 0; c < n_concepts; c++) {
@@ -110,7 +110,7 @@ static int collect_edges(gg_graph *gr, bool include_held)
 	gr->in_start = calloc(v_alloc + 1, sizeof(*gr->in_start));
 	if (!gr->edges || !gr->from || !gr->to || !gr->in_edges || !gr->out_start ||
 	    !gr->in_start)
-		return gg_error_oom();
+		return gg_i_error_oom();
 
 	size_t k = 0;
 	for (size_t i = 0; i < n_links; i++) {
@@ -169,7 +169,7 @@ static void measure_degrees(gg_graph *gr)
 struct side_task {
 	gg_graph *gr;
 	struct betweenness *betweenness;
-	gg_thread_error err;
+	gg_i_thread_error err;
 };
 
 /*
@@ -185,7 +185,7 @@ static void *side_measures(void *arg)
 	if ((err = gg_i_betweenness_prepare(t->gr, t->betweenness)) == 0 &&
 	    (err = gg_i_make_igraph(t->gr)) == 0 && (err = gg_i_measure_pagerank(t->gr)) == 0)
 		err = gg_i_betweenness_work(t->betweenness, t->gr->n_nodes);
-	gg_thread_error_keep(&t->err, err);
+	gg_i_thread_error_keep(&t->err, err);
 	return NULL;
 }
 
@@ -208,7 +208,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 
 	*out = NULL;
 	if (!gr)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (!o) {
 		gg_graph_options_init(&defaults);
 		o = &defaults;
@@ -220,7 +220,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	    (err = collect_edges(gr, o->include_held)) != 0 || (err = make_weights(gr)) != 0)
 		goto cleanup;
 	if (!(hierarchy = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*hierarchy)))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	measure_degrees(gr);
@@ -234,7 +234,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	 * the join. Each result is the same either way.
 	 */
 	side.gr = gr;
-	bool threaded = gg_thread_count(o->threads, 2) > 1 &&
+	bool threaded = gg_i_thread_count(o->threads, 2) > 1 &&
 			pthread_create(&thread, NULL, side_measures, &side) == 0;
 	if (!threaded)
 		side_measures(&side);
@@ -245,7 +245,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	if (threaded)
 		pthread_join(thread, NULL);
 	if (!err)
-		err = gg_thread_error_raise(&side.err);
+		err = gg_i_thread_error_raise(&side.err);
 	if (!err && gr->n_nodes <= GG_LAYOUT_FR_MAX_NODES)
 		err = gg_i_lay_out_small(gr, &both);
 	if (!err) {
@@ -299,9 +299,9 @@ const gg_node *gg_graph_node(const gg_graph *gr, size_t node)
 int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept)
 {
 	if (concept >= gg_glossary_concept_count(gr->glossary))
-		return gg_error_set(GG_EINVAL, "concept %zu out of range", concept);
+		return gg_i_error_set(GG_EINVAL, "concept %zu out of range", concept);
 	if (gr->node_of[concept] == SIZE_MAX)
-		return gg_error_set(GG_ENOTFOUND, "'%s' is not in the graph (a header keyword "
+		return gg_i_error_set(GG_ENOTFOUND, "'%s' is not in the graph (a header keyword "
 				    "only one concept lists, and no definition names)",
 				    gg_glossary_concept(gr->glossary, concept)->name);
 	*node = gr->node_of[concept];

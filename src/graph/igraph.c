@@ -21,7 +21,7 @@ static void on_igraph_error(const char *reason, const char *file, int line,
 	(void)file;
 	(void)line;
 	if (!igraph_reported) {
-		gg_error_set(GG_ERROR, "igraph: %s",
+		gg_i_error_set(GG_ERROR, "igraph: %s",
 			     reason && *reason ? reason : igraph_strerror(code));
 		igraph_reported = true;
 	}
@@ -43,7 +43,7 @@ void gg_i_igraph_init(void)
 int gg_i_igraph_error(igraph_error_t code)
 {
 	if (!igraph_reported)
-		gg_error_set(GG_ERROR, "igraph: %s", igraph_strerror(code));
+		gg_i_error_set(GG_ERROR, "igraph: %s", igraph_strerror(code));
 	igraph_reported = false;
 	return code == IGRAPH_ENOMEM ? GG_ENOMEM : GG_ERROR;
 }

@@ -262,7 +262,7 @@ int gg_i_lay_out_map(gg_graph *gr, const struct adjacency *g, const uint32_t *hi
 	struct group_link *links = malloc((link_alloc + 1) * sizeof(*links));
 	if (!x || !y || !placed || !outer || !linked || !end || !group_of || !radius || !gx ||
 	    !gy || !gdx || !gdy || !link || !touched || !links) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t v = 0; v < n; v++)

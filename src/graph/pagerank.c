@@ -23,7 +23,7 @@ int gg_i_pagerank(const gg_graph *gr, bool directed, size_t source, double *rank
 	int err = 0;
 
 	if (!next || !out || !start || !target || !weight) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	/*
@@ -90,7 +90,7 @@ int gg_i_measure_pagerank(gg_graph *gr)
 	int err;
 
 	if (!rank)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if ((err = gg_i_pagerank(gr, true, SIZE_MAX, rank)) != 0) {
 		free(rank);
 		return err;

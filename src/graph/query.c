@@ -23,7 +23,7 @@ static int check_node(const gg_graph *gr, size_t node)
 {
 	if (node < gr->n_nodes)
 		return 0;
-	return gg_error_set(GG_EINVAL, "node %zu out of range (%zu nodes)", node, gr->n_nodes);
+	return gg_i_error_set(GG_EINVAL, "node %zu out of range (%zu nodes)", node, gr->n_nodes);
 }
 
 /* ---- neighbours ---- */
@@ -78,7 +78,7 @@ static int visit(struct walk *w, size_t via, size_t e, size_t node, uint32_t d, 
 		return 0;
 	}
 	if (GG_ARRAY_PUSH_SLOT(w->rows, w->n_rows, w->cap_rows) != 0)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	struct neighbor_row *r = &w->rows[w->n_rows++];
 	r->n = (gg_neighbor){ node, via, e, d, incoming };
 	r->weight = gg_i_edge_weight(edge);
@@ -97,11 +97,11 @@ int gg_query_neighbors(gg_neighbor_list *out, const gg_graph *gr, size_t node,
 	if ((err = check_node(gr, node)) != 0)
 		return err;
 	if (depth == 0 || !(dir & GG_DIR_BOTH))
-		return gg_error_set(GG_EINVAL, "neighbours need a depth of 1 or more and a direction");
+		return gg_i_error_set(GG_EINVAL, "neighbours need a depth of 1 or more and a direction");
 	w.level = malloc(gr->n_nodes * sizeof(*w.level));
 	w.queue = malloc(gr->n_nodes * sizeof(*w.queue));
 	if (!w.level || !w.queue) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t v = 0; v < gr->n_nodes; v++)
@@ -126,7 +126,7 @@ int gg_query_neighbors(gg_neighbor_list *out, const gg_graph *gr, size_t node,
 		qsort(w.rows, w.n_rows, sizeof(*w.rows), compare_rows);
 	out->items = malloc((w.n_rows ? w.n_rows : 1) * sizeof(*out->items));
 	if (!out->items) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < w.n_rows; i++)
@@ -225,7 +225,7 @@ static int gather_proximity(const gg_graph *gr, size_t t, struct evidence *ev)
 	int err;
 
 	if (!rank)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if ((err = gg_i_pagerank(gr, false, t, rank)) != 0) {
 		free(rank);
 		return err;
@@ -278,27 +278,27 @@ static int compare_candidates(const void *x, const void *y)
 }
 
 /* The kinds of the edges from a to b, as words: "3 mentions, category". */
-static void describe_edges(gg_buf *b, const gg_graph *gr, size_t a, size_t to)
+static void describe_edges(gg_i_buf *b, const gg_graph *gr, size_t a, size_t to)
 {
 	bool first = true;
 	for (size_t e = gr->out_start[a]; e < gr->out_start[a + 1]; e++) {
 		if (gr->to[e] != to)
 			continue;
 		const gg_edge *edge = gr->edges[e];
-		gg_buf_puts(b, first ? "" : ", ");
+		gg_i_buf_puts(b, first ? "" : ", ");
 		first = false;
 		switch (edge->kind) {
 		case GG_EDGE_MENTION:
-			gg_buf_printf(b, "%u mention%s", edge->weight, edge->weight == 1 ? "" : "s");
+			gg_i_buf_printf(b, "%u mention%s", edge->weight, edge->weight == 1 ? "" : "s");
 			break;
 		case GG_EDGE_EDITOR:
-			gg_buf_puts(b, "editor link");
+			gg_i_buf_puts(b, "editor link");
 			break;
 		case GG_EDGE_CATEGORY:
-			gg_buf_puts(b, "category");
+			gg_i_buf_puts(b, "category");
 			break;
 		case GG_EDGE_KEYWORD:
-			gg_buf_puts(b, "header keyword");
+			gg_i_buf_puts(b, "header keyword");
 			break;
 		case GG_EDGE_KIND_COUNT:
 			break;
@@ -307,36 +307,36 @@ static void describe_edges(gg_buf *b, const gg_graph *gr, size_t a, size_t to)
 }
 
 /* Names up to REASON_NAMES of `n` common neighbours, rarest first: "X, Y and 2 more". */
-static void describe_common(gg_buf *b, const gg_graph *gr, struct candidate *common, size_t n)
+static void describe_common(gg_i_buf *b, const gg_graph *gr, struct candidate *common, size_t n)
 {
 	qsort(common, n, sizeof(*common), compare_candidates);
 	for (size_t i = 0; i < n && i < REASON_NAMES; i++)
-		gg_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+		gg_i_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
 			      gr->nodes[common[i].node].name);
 	if (n > REASON_NAMES)
-		gg_buf_printf(b, " and %zu more", n - REASON_NAMES);
+		gg_i_buf_printf(b, " and %zu more", n - REASON_NAMES);
 }
 
 /*
  * Append the reasons for candidate v of query t. `scratch` has room for
- * v's degree in both directions. Errors show in the buffer (gg_buf_ok).
+ * v's degree in both directions. Errors show in the buffer (gg_i_buf_ok).
  */
-static void write_reasons(gg_buf *b, const gg_graph *gr, size_t t, size_t v,
+static void write_reasons(gg_i_buf *b, const gg_graph *gr, size_t t, size_t v,
 			  const struct evidence *x, const uint8_t *mark, struct candidate *scratch)
 {
 	const char *sep = "";
 	size_t n;
 
 	if (x->link_to > 0) {
-		gg_buf_printf(b, "%s links to it (", gr->nodes[t].name);
+		gg_i_buf_printf(b, "%s links to it (", gr->nodes[t].name);
 		describe_edges(b, gr, t, v);
-		gg_buf_putc(b, ')');
+		gg_i_buf_putc(b, ')');
 		sep = "; ";
 	}
 	if (x->link_from > 0) {
-		gg_buf_printf(b, "%sit links to %s (", sep, gr->nodes[t].name);
+		gg_i_buf_printf(b, "%sit links to %s (", sep, gr->nodes[t].name);
 		describe_edges(b, gr, v, t);
-		gg_buf_putc(b, ')');
+		gg_i_buf_putc(b, ')');
 		sep = "; ";
 	}
 	n = 0;
@@ -347,7 +347,7 @@ static void write_reasons(gg_buf *b, const gg_graph *gr, size_t t, size_t v,
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].in_degree), gr->nodes[c].name, c };
 	}
 	if (n) {
-		gg_buf_printf(b, "%sboth link to ", sep);
+		gg_i_buf_printf(b, "%sboth link to ", sep);
 		describe_common(b, gr, scratch, n);
 		sep = "; ";
 	}
@@ -360,11 +360,11 @@ static void write_reasons(gg_buf *b, const gg_graph *gr, size_t t, size_t v,
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].out_degree), gr->nodes[c].name, c };
 	}
 	if (n) {
-		gg_buf_printf(b, "%sboth linked from ", sep);
+		gg_i_buf_printf(b, "%sboth linked from ", sep);
 		describe_common(b, gr, scratch, n);
 		sep = "; ";
 	}
-	gg_buf_printf(b, "%srandom-walk proximity %.2f", sep, x->proximity);
+	gg_i_buf_printf(b, "%srandom-walk proximity %.2f", sep, x->proximity);
 }
 
 /* Rank the term candidates of t by their evidence; the best `max` go to out. */
@@ -374,12 +374,12 @@ static int rank_related(gg_related_list *out, const gg_graph *gr, size_t t, size
 	struct candidate *c = malloc(gr->n_nodes * sizeof(*c));
 	struct candidate *scratch = NULL;
 	size_t *offsets = NULL;
-	gg_buf text = GG_BUF_INIT;
+	gg_i_buf text = GG_BUF_INIT;
 	size_t n = 0;
 	int err = 0;
 
 	if (!c)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t v = 0; v < gr->n_nodes; v++)
 		if (v != t && gr->nodes[v].kind == GG_CONCEPT_TERM && ev[v].score > 0)
 			c[n++] = (struct candidate){ ev[v].score, gr->nodes[v].name, v };
@@ -395,7 +395,7 @@ static int rank_related(gg_related_list *out, const gg_graph *gr, size_t t, size
 	offsets = malloc((n ? n : 1) * sizeof(*offsets));
 	scratch = malloc((most ? most : 1) * sizeof(*scratch));
 	if (!out->items || !offsets || !scratch) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -407,16 +407,16 @@ static int rank_related(gg_related_list *out, const gg_graph *gr, size_t t, size
 		};
 		offsets[i] = text.len;
 		write_reasons(&text, gr, t, v, x, mark, scratch);
-		gg_buf_putc(&text, '\0');
+		gg_i_buf_putc(&text, '\0');
 	}
-	if ((err = gg_buf_ok(&text)) != 0)
+	if ((err = gg_i_buf_ok(&text)) != 0)
 		goto cleanup;
-	out->text = gg_buf_detach(&text);
+	out->text = gg_i_buf_detach(&text);
 	for (size_t i = 0; i < n && out->text; i++)
 		out->items[i].reasons = out->text + offsets[i];
 	out->count = n;
 cleanup:
-	gg_buf_free(&text);
+	gg_i_buf_free(&text);
 	free(c);
 	free(scratch);
 	free(offsets);
@@ -435,7 +435,7 @@ int gg_query_related(gg_related_list *out, const gg_graph *gr, size_t node, size
 	ev = calloc(gr->n_nodes, sizeof(*ev));
 	mark = calloc(gr->n_nodes, sizeof(*mark));
 	if (!ev || !mark) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	gather_links(gr, node, ev, mark);
@@ -490,14 +490,14 @@ int gg_query_path(gg_path *out, const gg_graph *gr, size_t from, size_t to, bool
 					       undirected ? IGRAPH_ALL : IGRAPH_OUT));
 	size_t n = (size_t)igraph_vector_int_size(&vertices);
 	if (n < 2) {
-		err = gg_error_set(GG_ENOTFOUND, "no chain of cross-references %s '%s' %s '%s'",
+		err = gg_i_error_set(GG_ENOTFOUND, "no chain of cross-references %s '%s' %s '%s'",
 				   undirected ? "between" : "from", gr->nodes[from].name,
 				   undirected ? "and" : "to", gr->nodes[to].name);
 		goto cleanup;
 	}
 	out->hops = malloc((n - 1) * sizeof(*out->hops));
 	if (!out->hops) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -543,11 +543,11 @@ int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t m
 {
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)by >= GG_CENTRALITY_COUNT)
-		return gg_error_set(GG_EINVAL, "no such centrality: %d", (int)by);
+		return gg_i_error_set(GG_EINVAL, "no such centrality: %d", (int)by);
 	struct ranked_node *r = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*r));
 	size_t n = 0;
 	if (!r)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t v = 0; v < gr->n_nodes; v++) {
 		const gg_node *x = &gr->nodes[v];
 		if (x->kind != GG_CONCEPT_TERM && !with_keywords)
@@ -577,7 +577,7 @@ int gg_query_top(gg_ranking *out, const gg_graph *gr, gg_centrality by, size_t m
 	out->nodes = malloc((n ? n : 1) * sizeof(*out->nodes));
 	if (!out->nodes) {
 		free(r);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < n; i++)
 		out->nodes[i] = r[i].node;

@@ -60,7 +60,7 @@
  *
  * Beyond ASCII: a word run with a byte >= 0x80 is cut at the space
  * separators (each a ' ' token) and every other piece is folded whole by
- * gg_utf8_fold (full case folding, NFC), in the patterns and in the text
+ * gg_i_utf8_fold (full case folding, NFC), in the patterns and in the text
  * alike. The scan finds such runs with one look ahead for the next byte
  * >= 0x80 (find_high), so ASCII words take the fast path unchanged. Folding
  * changes lengths ("\u00df" is 2 bytes, "ss" 2, U+FB01 3 and "fi" 2), so the
@@ -143,7 +143,7 @@ struct group {
 	uint32_t flags; /* GROUP_* */
 };
 
-struct gg_automaton {
+struct gg_i_automaton {
 	/* Before compile: the patterns and their bytes as added. */
 	struct pattern *pats;
 	size_t n_pats, cap_pats;
@@ -230,29 +230,29 @@ static void shrink(void **p, size_t bytes)
 }
 
 /* See automaton.h for the public functions' contracts. */
-int gg_automaton_new(gg_automaton **out)
+int gg_i_automaton_new(gg_i_automaton **out)
 {
 	*out = calloc(1, sizeof(**out));
-	return *out ? 0 : gg_error_oom();
+	return *out ? 0 : gg_i_error_oom();
 }
 
 /* Copies the bytes as they are; folding and cutting wait for compile. */
-int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
+int gg_i_automaton_add(gg_i_automaton *a, const char *pattern, size_t len,
 		     uint32_t id, unsigned flags)
 {
 	bool exact = flags & GG_AUTOMATON_EXACT_CASE;
 	int err;
 
 	if (a->compiled)
-		return gg_error_set(GG_EINVAL, "automaton: cannot add a pattern after compile");
+		return gg_i_error_set(GG_EINVAL, "automaton: cannot add a pattern after compile");
 	if (len == 0)
-		return gg_error_set(GG_EINVAL, "automaton: empty pattern");
+		return gg_i_error_set(GG_EINVAL, "automaton: empty pattern");
 	if (flags & ~GG_AUTOMATON_EXACT_CASE)
-		return gg_error_set(GG_EINVAL, "automaton: unknown flags 0x%x", flags);
+		return gg_i_error_set(GG_EINVAL, "automaton: unknown flags 0x%x", flags);
 	if (len > MAX_BYTES - a->bytes_len)
-		return gg_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all", MAX_BYTES);
+		return gg_i_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all", MAX_BYTES);
 	while (a->bytes_cap < a->bytes_len + len)
-		if ((err = gg_array_grow((void **)&a->bytes, &a->bytes_cap, a->bytes_cap, 1)) != 0)
+		if ((err = gg_i_array_grow((void **)&a->bytes, &a->bytes_cap, a->bytes_cap, 1)) != 0)
 			return err;
 	if ((err = GG_ARRAY_PUSH_SLOT(a->pats, a->n_pats, a->cap_pats)) != 0)
 		return err;
@@ -306,7 +306,7 @@ static size_t slot_of(struct wkey key, uint32_t bits)
  * slot where it belongs. Words of 16 bytes or more are compared byte by
  * byte; `fold` maps the bytes of f first (NULL: f is folded already).
  */
-static struct slot *find_slot(const gg_automaton *a, struct wkey key, size_t len,
+static struct slot *find_slot(const gg_i_automaton *a, struct wkey key, size_t len,
 			      const unsigned char *f, const uint8_t *fold)
 {
 	size_t mask = ((size_t)1 << a->dict_bits) - 1;
@@ -336,7 +336,7 @@ static struct slot *find_slot(const gg_automaton *a, struct wkey key, size_t len
 }
 
 /* Double the dictionary. 0, or GG_ENOMEM with the table untouched. */
-static int grow_dict(gg_automaton *a)
+static int grow_dict(gg_i_automaton *a)
 {
 	struct slot *old = a->dict;
 	size_t n_old = (size_t)1 << a->dict_bits;
@@ -344,7 +344,7 @@ static int grow_dict(gg_automaton *a)
 	a->dict = calloc(n_old * 2 + 1, sizeof(*a->dict));
 	if (!a->dict) {
 		a->dict = old;
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	a->dict_bits++;
 	for (size_t i = 0; i < n_old; i++) {
@@ -367,7 +367,7 @@ static int grow_dict(gg_automaton *a)
  * at word_off[n_words] (len bytes): an existing word's (the bytes are taken
  * back) or a new one. Sets *tok; 0 or GG_ENOMEM.
  */
-static int intern_word(gg_automaton *a, size_t len, uint32_t *tok)
+static int intern_word(gg_i_automaton *a, size_t len, uint32_t *tok)
 {
 	const unsigned char *f = a->words + a->word_off[a->n_words];
 	struct wkey key = word_key(f, len);
@@ -400,12 +400,12 @@ static int intern_word(gg_automaton *a, size_t len, uint32_t *tok)
  */
 static size_t piece_end(const unsigned char *t, size_t i, size_t end, bool *space)
 {
-	gg_char_kind kind;
+	gg_i_char_kind kind;
 	size_t n;
 
 	*space = false;
 	if (t[i] >= 0x80) {
-		n = gg_utf8_char(t + i, end - i, &kind);
+		n = gg_i_utf8_char(t + i, end - i, &kind);
 		if (kind == GG_CHAR_SPACE) {
 			*space = true;
 			return i + n;
@@ -417,7 +417,7 @@ static size_t piece_end(const unsigned char *t, size_t i, size_t end, bool *spac
 			i++;
 			continue;
 		}
-		n = gg_utf8_char(t + i, end - i, &kind);
+		n = gg_i_utf8_char(t + i, end - i, &kind);
 		if (kind == GG_CHAR_SPACE)
 			break;
 		i += n;
@@ -437,30 +437,30 @@ static bool has_high(const unsigned char *t, size_t i, size_t end)
  * Append to `out` s[0, n) as an EXACT_CASE comparison sees it: NFC, case
  * kept, '-', '_' and every space separator as ' '. 0 or GG_ENOMEM.
  */
-static int exact_form(gg_buf *out, gg_buf *scratch, const unsigned char *s, size_t n)
+static int exact_form(gg_i_buf *out, gg_i_buf *scratch, const unsigned char *s, size_t n)
 {
 	size_t i = 0, from = 0;
 	int err;
 
 	while (i < n) {
-		gg_char_kind kind = GG_CHAR_OTHER;
-		size_t k = s[i] < 0x80 ? 1 : gg_utf8_char(s + i, n - i, &kind);
+		gg_i_char_kind kind = GG_CHAR_OTHER;
+		size_t k = s[i] < 0x80 ? 1 : gg_i_utf8_char(s + i, n - i, &kind);
 
 		if (kind == GG_CHAR_SPACE || s[i] == '-' || s[i] == '_' || s[i] == ' ') {
-			if ((err = gg_utf8_fold(out, scratch, (const char *)s + from, i - from, 0)) != 0)
+			if ((err = gg_i_utf8_fold(out, scratch, (const char *)s + from, i - from, 0)) != 0)
 				return err;
-			gg_buf_putc(out, ' ');
+			gg_i_buf_putc(out, ' ');
 			from = i + k;
 		}
 		i += k;
 	}
-	if ((err = gg_utf8_fold(out, scratch, (const char *)s + from, n - from, 0)) != 0)
+	if ((err = gg_i_utf8_fold(out, scratch, (const char *)s + from, n - from, 0)) != 0)
 		return err;
-	return gg_buf_ok(out);
+	return gg_i_buf_ok(out);
 }
 
 /* Tokens in all the patterns together. O(P). */
-static size_t count_tokens(const gg_automaton *a)
+static size_t count_tokens(const gg_i_automaton *a)
 {
 	size_t n = 0;
 
@@ -492,20 +492,20 @@ static size_t count_tokens(const gg_automaton *a)
  * (grown as needed; *cap is its size) and interned. Sets *tok; 0 or
  * GG_ENOMEM.
  */
-static int add_word(gg_automaton *a, size_t *cap, const unsigned char *f, size_t len,
+static int add_word(gg_i_automaton *a, size_t *cap, const unsigned char *f, size_t len,
 		    uint32_t *tok)
 {
 	size_t at = a->word_off[a->n_words];
 
 	if (len > MAX_BYTES - at)
-		return gg_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all once folded",
+		return gg_i_error_set(GG_ELIMIT, "automaton: patterns over %zu bytes in all once folded",
 				    MAX_BYTES);
 	if (at + len > *cap) {
 		size_t want = (at + len) * 2;
 		unsigned char *p = realloc(a->words, want);
 
 		if (!p)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		a->words = p;
 		*cap = want;
 	}
@@ -519,13 +519,13 @@ static int add_word(gg_automaton *a, size_t *cap, const unsigned char *f, size_t
  * grown as needed), byte_slot, word_fold, and a->exact. A word run of
  * ASCII is folded byte by byte; one with other bytes is cut into pieces
  * (piece_end), each space separator a ' ' token and each other piece one
- * word, folded whole by gg_utf8_fold, as the scan folds the text.
+ * word, folded whole by gg_i_utf8_fold, as the scan folds the text.
  * 0 or GG_ENOMEM. O(P).
  */
-static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *words_cap)
+static int tokenize(gg_i_automaton *a, struct key *keys, uint32_t *sym, size_t *words_cap)
 {
 	bool seen[256] = { false };
-	gg_buf fold = GG_BUF_INIT, scratch = GG_BUF_INIT, exact = GG_BUF_INIT;
+	gg_i_buf fold = GG_BUF_INIT, scratch = GG_BUF_INIT, exact = GG_BUF_INIT;
 	size_t n = 0;
 	int err = 0;
 
@@ -551,9 +551,9 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 			if (!has_high(b, j, e)) {
 				fold.len = 0;
 				for (; j < e; j++)
-					gg_buf_putc(&fold, (char)fold_byte(b[j]));
+					gg_i_buf_putc(&fold, (char)fold_byte(b[j]));
 				depth += fold.len;
-				if (!(err = gg_buf_ok(&fold)))
+				if (!(err = gg_i_buf_ok(&fold)))
 					err = add_word(a, words_cap, (const unsigned char *)fold.ptr,
 						       fold.len, &sym[n++]);
 				continue;
@@ -567,7 +567,7 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 					depth++;
 				} else {
 					fold.len = 0;
-					err = gg_utf8_fold(&fold, &scratch, (const char *)b + j, pe - j,
+					err = gg_i_utf8_fold(&fold, &scratch, (const char *)b + j, pe - j,
 							   GG_FOLD_CASE);
 					depth += fold.len;
 					if (!err)
@@ -578,7 +578,7 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 			}
 		}
 		if (!err && depth > MAX_BYTES)
-			err = gg_error_set(GG_ELIMIT, "automaton: a pattern over %zu bytes once folded",
+			err = gg_i_error_set(GG_ELIMIT, "automaton: a pattern over %zu bytes once folded",
 					   MAX_BYTES);
 		keys[k].sym = sym + first;
 		keys[k].len = (uint32_t)(n - first);
@@ -589,9 +589,9 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 			uint32_t elen;
 
 			if (at > NONE - 1)
-				err = gg_error_set(GG_ELIMIT, "automaton: exact patterns too long");
+				err = gg_i_error_set(GG_ELIMIT, "automaton: exact patterns too long");
 			keys[k].exact = (uint32_t)at;
-			gg_buf_put(&exact, "\0\0\0\0", 4);
+			gg_i_buf_put(&exact, "\0\0\0\0", 4);
 			if (!err)
 				err = exact_form(&exact, &scratch, b, p->len);
 			if (!err) {
@@ -600,16 +600,16 @@ static int tokenize(gg_automaton *a, struct key *keys, uint32_t *sym, size_t *wo
 			}
 		}
 	}
-	gg_buf_free(&fold);
-	gg_buf_free(&scratch);
+	gg_i_buf_free(&fold);
+	gg_i_buf_free(&scratch);
 	if (err) {
-		gg_buf_free(&exact);
+		gg_i_buf_free(&exact);
 		return err;
 	}
 	a->exact_len = exact.len;
 	a->exact = (unsigned char *)(exact.ptr ? exact.ptr : calloc(1, 1));
 	if (!a->exact)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (unsigned b = 0; b < 256; b++) {
 		unsigned char f = fold_byte((unsigned char)b);
 
@@ -664,7 +664,7 @@ static void count_trie(const struct key *keys, size_t m, size_t *nodes,
 }
 
 /* Bytes of token `tok` (not TOK_UNKNOWN). */
-static uint32_t token_len(const gg_automaton *a, uint32_t tok)
+static uint32_t token_len(const gg_i_automaton *a, uint32_t tok)
 {
 	if (tok < TOK_WORDS)
 		return 1;
@@ -676,7 +676,7 @@ static uint32_t token_len(const gg_automaton *a, uint32_t tok)
  * node u: one entry per id, the case-insensitive one if any. Returns the
  * group's number.
  */
-static uint32_t add_group(gg_automaton *a, const struct key *keys, uint32_t n, uint32_t u)
+static uint32_t add_group(gg_i_automaton *a, const struct key *keys, uint32_t n, uint32_t u)
 {
 	struct group *g = &a->groups[a->n_groups];
 
@@ -704,7 +704,7 @@ static uint32_t add_group(gg_automaton *a, const struct key *keys, uint32_t n, u
  * room for m + 1 ranges: the nodes made but not yet expanded hold disjoint,
  * non-empty key ranges, so at most m of them are alive at once. O(P).
  */
-static void build_trie(gg_automaton *a, const struct key *keys, uint32_t m,
+static void build_trie(gg_i_automaton *a, const struct key *keys, uint32_t m,
 		       struct range *ring)
 {
 	size_t cap = (size_t)m + 1;
@@ -743,7 +743,7 @@ static void build_trie(gg_automaton *a, const struct key *keys, uint32_t m,
 }
 
 /* The child of node s along token tok, or NONE. O(log children). */
-static uint32_t find_child(const gg_automaton *a, uint32_t s, uint32_t tok)
+static uint32_t find_child(const gg_i_automaton *a, uint32_t s, uint32_t tok)
 {
 	uint32_t lo = a->nodes[s].first_child, hi = a->nodes[s + 1].first_child;
 
@@ -767,7 +767,7 @@ static uint32_t find_child(const gg_automaton *a, uint32_t s, uint32_t tok)
 }
 
 /* The state of a node: its number, with S_OUT if patterns end there. */
-static uint32_t state_of(const gg_automaton *a, uint32_t node)
+static uint32_t state_of(const gg_i_automaton *a, uint32_t node)
 {
 	return a->nodes[node].out != NONE ? node | S_OUT : node;
 }
@@ -776,7 +776,7 @@ static uint32_t state_of(const gg_automaton *a, uint32_t node)
  * The state after token tok (not TOK_UNKNOWN) from node s. Amortised O(1)
  * per token: each failure link followed shortens the current match.
  */
-static uint32_t step(const gg_automaton *a, uint32_t s, uint32_t tok)
+static uint32_t step(const gg_i_automaton *a, uint32_t s, uint32_t tok)
 {
 	for (;;) {
 		if (!s)
@@ -798,7 +798,7 @@ static uint32_t step(const gg_automaton *a, uint32_t s, uint32_t tok)
  * final from the start). Then copy the root's steps into the dictionary.
  * O(P log children).
  */
-static void link_trie(gg_automaton *a)
+static void link_trie(gg_i_automaton *a)
 {
 	struct node *nodes = a->nodes;
 
@@ -825,7 +825,7 @@ static void link_trie(gg_automaton *a)
 }
 
 /* Free what compile builds, leaving the pointers NULL. */
-static void free_tables(gg_automaton *a)
+static void free_tables(gg_i_automaton *a)
 {
 	free(a->dict);
 	free(a->words);
@@ -851,7 +851,7 @@ static void free_tables(gg_automaton *a)
  * allocated at its final size before building. On error free_tables undoes
  * the partial work and the patterns stay.
  */
-int gg_automaton_compile(gg_automaton *a)
+int gg_i_automaton_compile(gg_i_automaton *a)
 {
 	struct key *keys = NULL;
 	struct range *ring = NULL;
@@ -860,7 +860,7 @@ int gg_automaton_compile(gg_automaton *a)
 	int err = 0;
 
 	if (a->compiled)
-		return gg_error_set(GG_EINVAL, "automaton: already compiled");
+		return gg_i_error_set(GG_EINVAL, "automaton: already compiled");
 
 	keys = alloc_array(m, sizeof(*keys));
 	ring = alloc_array(m + 1, sizeof(*ring));
@@ -870,7 +870,7 @@ int gg_automaton_compile(gg_automaton *a)
 	a->dict_bits = 4;
 	a->dict = calloc(((size_t)1 << a->dict_bits) + 1, sizeof(*a->dict));
 	if (!keys || !ring || !sym || !a->words || !a->word_off || !a->dict) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	a->n_words = 0;
@@ -892,7 +892,7 @@ int gg_automaton_compile(gg_automaton *a)
 	a->exact_off = alloc_array(entries, sizeof(*a->exact_off));
 	if (!a->root_next || !a->nodes || !a->label || !a->groups || !a->ids ||
 	    !a->exact_off) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 
@@ -1078,7 +1078,7 @@ struct span {
 
 /* Per-call scan state; lives on the scanning thread's stack. */
 struct scan {
-	const gg_automaton *a;
+	const gg_i_automaton *a;
 	const unsigned char *text;
 	size_t len;
 	size_t cursor;      /* end of the last match reported */
@@ -1086,7 +1086,7 @@ struct scan {
 	size_t n_spans, cap_spans;
 	uint32_t *ids;      /* ids of a reported match that needed case checks */
 	size_t cap_ids;
-	gg_match_cb cb;
+	gg_i_match_cb cb;
 	void *payload;
 	/* Folding beyond ASCII. */
 	size_t shift;       /* folded minus text position after the last token read (mod 2^N) */
@@ -1095,9 +1095,9 @@ struct scan {
 	struct step *steps; /* where the distance changed, in order; the first may lie before floor */
 	size_t n_steps, cap_steps;
 	size_t floor;       /* no folded position below this is asked about any more */
-	gg_buf fold;        /* folded words of the current batch */
-	gg_buf scratch;     /* gg_utf8_fold's code points */
-	gg_buf exact;       /* a span as exact_form makes it */
+	gg_i_buf fold;        /* folded words of the current batch */
+	gg_i_buf scratch;     /* gg_i_utf8_fold's code points */
+	gg_i_buf exact;       /* a span as exact_form makes it */
 	struct span local_spans[LOCAL_SPANS];
 	uint32_t local_ids[LOCAL_IDS];
 	struct step local_steps[LOCAL_STEPS];
@@ -1146,7 +1146,7 @@ static int push_step(struct scan *st, size_t folded, size_t text)
 		struct step *p;
 
 		if (cap > SIZE_MAX / sizeof(*p))
-			return gg_error_oom();
+			return gg_i_error_oom();
 		if (st->steps == st->local_steps) {
 			p = malloc(cap * sizeof(*p));
 			if (p)
@@ -1155,7 +1155,7 @@ static int push_step(struct scan *st, size_t folded, size_t text)
 			p = realloc(st->steps, cap * sizeof(*p));
 		}
 		if (!p)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		st->steps = p;
 		st->cap_steps = cap;
 	}
@@ -1191,7 +1191,7 @@ static size_t text_pos(const struct scan *st, size_t f)
  */
 static int read_piece(struct scan *st, size_t *j, struct token *out)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 	const unsigned char *t = st->text;
 	size_t i = *j, at = st->fold.len, flen = 1;
 	bool space;
@@ -1204,7 +1204,7 @@ static int read_piece(struct scan *st, size_t *j, struct token *out)
 		out->at = 0;
 		out->len = 1;
 	} else {
-		if ((err = gg_utf8_fold(&st->fold, &st->scratch, (const char *)t + i, e - i,
+		if ((err = gg_i_utf8_fold(&st->fold, &st->scratch, (const char *)t + i, e - i,
 					GG_FOLD_CASE)) != 0)
 			return err;
 		flen = st->fold.len - at;
@@ -1234,7 +1234,7 @@ static int read_piece(struct scan *st, size_t *j, struct token *out)
  */
 static ptrdiff_t read_tokens(struct scan *st, size_t *i, struct token *out)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 	const unsigned char *t = st->text;
 	size_t n = 0, j = *i, len = st->len;
 
@@ -1287,7 +1287,7 @@ static inline unsigned holds_short(const struct slot *s, struct wkey key, size_t
  */
 static inline const struct slot *token_slot(const struct scan *st, const struct token *b)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 	const struct slot *s = b->slot;
 	size_t len = b->len;
 
@@ -1312,7 +1312,7 @@ static inline const struct slot *token_slot(const struct scan *st, const struct 
 static ptrdiff_t filter_ids(struct scan *st, const struct group *g, size_t start, size_t end,
 			    uint32_t *out)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 	size_t from = text_pos(st, start), to = text_pos(st, end);
 	const unsigned char *t = st->text + from, *form = NULL;
 	size_t n = 0, form_len = 0;
@@ -1364,7 +1364,7 @@ static int push_span(struct scan *st, size_t start, size_t end, uint32_t group)
 		struct span *p;
 
 		if (cap > SIZE_MAX / sizeof(*p))
-			return gg_error_oom();
+			return gg_i_error_oom();
 		if (st->spans == st->local_spans) {
 			p = malloc(cap * sizeof(*p));
 			if (p)
@@ -1373,7 +1373,7 @@ static int push_span(struct scan *st, size_t start, size_t end, uint32_t group)
 			p = realloc(st->spans, cap * sizeof(*p));
 		}
 		if (!p)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		st->spans = p;
 		st->cap_spans = cap;
 	}
@@ -1390,7 +1390,7 @@ static int push_span(struct scan *st, size_t start, size_t end, uint32_t group)
  */
 static int collect(struct scan *st, uint32_t node, size_t end)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 
 	for (uint32_t g = a->nodes[node].out; g != NONE; g = a->groups[g].next) {
 		const struct group *gr = &a->groups[g];
@@ -1416,9 +1416,9 @@ static int collect(struct scan *st, uint32_t node, size_t end)
 /* Report span s to the callback, in text positions. Its return, or GG_ENOMEM. */
 static int report(struct scan *st, const struct span *s)
 {
-	const gg_automaton *a = st->a;
+	const gg_i_automaton *a = st->a;
 	const struct group *g = &a->groups[s->group];
-	gg_match m;
+	gg_i_match m;
 
 	m.start = text_pos(st, s->start);
 	m.end = text_pos(st, s->end);
@@ -1429,7 +1429,7 @@ static int report(struct scan *st, const struct span *s)
 			uint32_t *p = malloc(g->n * sizeof(*p));
 
 			if (!p)
-				return gg_error_oom();
+				return gg_i_error_oom();
 			if (st->ids != st->local_ids)
 				free(st->ids);
 			st->ids = p;
@@ -1503,8 +1503,8 @@ static int found(struct scan *st, uint32_t s, size_t end)
  * until a folded word changes length), turned back into text positions
  * when a match is checked or reported.
  */
-int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
-		      gg_match_cb cb, void *payload)
+int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
+		      gg_i_match_cb cb, void *payload)
 {
 	const unsigned char *t = (const unsigned char *)text;
 	struct token batch[TOKEN_BATCH];
@@ -1514,9 +1514,9 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 	int err = 0;
 
 	if (!a->compiled)
-		return gg_error_set(GG_EINVAL, "automaton: scan before compile");
+		return gg_i_error_set(GG_EINVAL, "automaton: scan before compile");
 	if (!cb)
-		return gg_error_set(GG_EINVAL, "automaton: no match callback");
+		return gg_i_error_set(GG_EINVAL, "automaton: no match callback");
 	st.a = a;
 	st.text = t;
 	st.len = len;
@@ -1535,7 +1535,7 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 	st.n_steps = 0;
 	st.cap_steps = LOCAL_STEPS;
 	st.floor = 0;
-	st.fold = st.scratch = st.exact = (gg_buf)GG_BUF_INIT;
+	st.fold = st.scratch = st.exact = (gg_i_buf)GG_BUF_INIT;
 
 	while (i < len && !err) {
 		/* every later candidate starts within the current node's string */
@@ -1567,18 +1567,18 @@ int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
 		free(st.ids);
 	if (st.steps != st.local_steps)
 		free(st.steps);
-	gg_buf_free(&st.fold);
-	gg_buf_free(&st.scratch);
-	gg_buf_free(&st.exact);
+	gg_i_buf_free(&st.fold);
+	gg_i_buf_free(&st.scratch);
+	gg_i_buf_free(&st.exact);
 	return err;
 }
 
-size_t gg_automaton_count(const gg_automaton *a)
+size_t gg_i_automaton_count(const gg_i_automaton *a)
 {
 	return a->n_added;
 }
 
-size_t gg_automaton_memory(const gg_automaton *a)
+size_t gg_i_automaton_memory(const gg_i_automaton *a)
 {
 	size_t n = sizeof(*a) + a->cap_pats * sizeof(*a->pats) + a->bytes_cap;
 
@@ -1595,7 +1595,7 @@ size_t gg_automaton_memory(const gg_automaton *a)
 	return n;
 }
 
-void gg_automaton_free(gg_automaton *a)
+void gg_i_automaton_free(gg_i_automaton *a)
 {
 	if (!a)
 		return;

@@ -7,10 +7,10 @@
 
 /*
  * An automaton holds many byte-string patterns, each with a caller's id, and
- * finds them in a text. Lifetime: gg_automaton_new, any number of
- * gg_automaton_add, one gg_automaton_compile, then any number of
- * gg_automaton_scan (from several threads at once if wished), and
- * gg_automaton_free.
+ * finds them in a text. Lifetime: gg_i_automaton_new, any number of
+ * gg_i_automaton_add, one gg_i_automaton_compile, then any number of
+ * gg_i_automaton_scan (from several threads at once if wished), and
+ * gg_i_automaton_free.
  *
  * Matching works on a folded view of both text and patterns, the view name
  * lookup has: full Unicode case folding and NFC (utf8proc), so "STRASSE"
@@ -34,7 +34,7 @@
  * of patterns (one hash probe per text word). Words of ASCII are folded
  * as they are read; only words with other bytes go through utf8proc.
  */
-typedef struct gg_automaton gg_automaton;
+typedef struct gg_i_automaton gg_i_automaton;
 
 /*
  * The pattern matches only where the text has its case exactly as added;
@@ -45,18 +45,18 @@ typedef struct gg_automaton gg_automaton;
 #define GG_AUTOMATON_EXACT_CASE 0x1u
 
 /* One reported match: text[start, end) and the ids of the patterns found there. */
-typedef struct gg_match {
+typedef struct gg_i_match {
 	size_t start;
 	size_t end;
 	const uint32_t *ids; /* ascending, distinct; valid during the callback only */
 	size_t n_ids;        /* at least 1 */
-} gg_match;
+} gg_i_match;
 
 /* Called for each match in text order; a non-zero return stops the scan. */
-typedef int (*gg_match_cb)(const gg_match *m, void *payload);
+typedef int (*gg_i_match_cb)(const gg_i_match *m, void *payload);
 
 /* Make an empty automaton in *out. 0, or GG_ENOMEM with *out = NULL. */
-int gg_automaton_new(gg_automaton **out);
+int gg_i_automaton_new(gg_i_automaton **out);
 
 /*
  * Add the `len` bytes at `pattern` (no NUL needed; any byte allowed) with
@@ -66,7 +66,7 @@ int gg_automaton_new(gg_automaton **out);
  * compiled; GG_ELIMIT past 2^31 - 2 pattern bytes in all; GG_ENOMEM. On
  * error nothing is added. Amortised O(len).
  */
-int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
+int gg_i_automaton_add(gg_i_automaton *a, const char *pattern, size_t len,
 		     uint32_t id, unsigned flags);
 
 /*
@@ -77,7 +77,7 @@ int gg_automaton_add(gg_automaton *a, const char *pattern, size_t len,
  * pattern longer than 2^31 - 2 bytes, GG_ENOMEM; on error the automaton is
  * left as before and compile may be retried.
  */
-int gg_automaton_compile(gg_automaton *a);
+int gg_i_automaton_compile(gg_i_automaton *a);
 
 /*
  * Find the patterns in text[0, len) (NUL bytes are ordinary bytes) and call
@@ -92,16 +92,16 @@ int gg_automaton_compile(gg_automaton *a);
  * Time: O(len + candidates * waiting candidates), the latter a small number
  * in prose; independent of the number of patterns.
  */
-int gg_automaton_scan(const gg_automaton *a, const char *text, size_t len,
-		      gg_match_cb cb, void *payload);
+int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
+		      gg_i_match_cb cb, void *payload);
 
 /* Number of patterns added (duplicates included). */
-size_t gg_automaton_count(const gg_automaton *a);
+size_t gg_i_automaton_count(const gg_i_automaton *a);
 
 /* Bytes of heap the automaton holds now (for benchmarks and limits). */
-size_t gg_automaton_memory(const gg_automaton *a);
+size_t gg_i_automaton_memory(const gg_i_automaton *a);
 
 /* Release the automaton; NULL is allowed. */
-void gg_automaton_free(gg_automaton *a);
+void gg_i_automaton_free(gg_i_automaton *a);
 
 #endif

@@ -102,7 +102,7 @@ static char *squeeze(const char *s, bool reverse)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < len; i++) {
-		char c = gg_ascii_lower(s[reverse ? len - 1 - i : i]);
+		char c = gg_i_ascii_lower(s[reverse ? len - 1 - i : i]);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 			out[n++] = c;
 	}
@@ -134,7 +134,7 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 	keyed *keys = calloc(total ? total : 1, sizeof(*keys));
 	int err = 0;
 	if (!keys)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (int pass = 0; pass < 2 && !err; pass++) {
 		n = 0;
 		for (size_t c = 0; c < total && !err; c++) {
@@ -142,7 +142,7 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 				continue;
 			keys[n].concept = c;
 			if (!(keys[n++].key = squeeze(gg_glossary_concept(g, c)->name, pass == 1)))
-				err = gg_error_oom();
+				err = gg_i_error_oom();
 		}
 		if (!err)
 			qsort(keys, n, sizeof(*keys), compare_keyed);
@@ -150,7 +150,7 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 			for (size_t j = i + 1; j < n && j <= i + NEIGHBOURS && !err; j++) {
 				if (strlen(keys[i].key) < MIN_NAME || strlen(keys[j].key) < MIN_NAME)
 					continue;
-				size_t d = gg_edit_distance(keys[i].key, keys[j].key, 3);
+				size_t d = gg_i_edit_distance(keys[i].key, keys[j].key, 3);
 				if (d == 0 || d > 2)
 					continue;
 				size_t a = keys[i].concept, b = keys[j].concept;
@@ -190,7 +190,7 @@ int gg_check(gg_finding_list *out, const gg_links *l)
 	out->items = NULL;
 	out->count = 0;
 	if (!held_in || !in || !outd) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < l->n_edges; i++) {

@@ -121,7 +121,7 @@ bool gg_i_after_cue(const char *text, size_t start)
 		while (w > from && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') ||
 				    (text[w - 1] >= 'A' && text[w - 1] <= 'Z') || text[w - 1] == '.'))
 			w--;
-		if (w == i || (w > 0 && gg_is_word_byte((unsigned char)text[w - 1])))
+		if (w == i || (w > 0 && gg_i_is_word_byte((unsigned char)text[w - 1])))
 			return false;
 		enum word_role role = role_of(text + w, i - w);
 		if (role == WORD_CUE)
@@ -142,10 +142,10 @@ bool gg_i_list_glue(const char *text, size_t from, size_t to)
 		if (is_space(c) || c == ',' || c == ';' || c == '*') {
 			i++;
 		} else if (to - i >= 3 && strncasecmp(text + i, "and", 3) == 0 &&
-			   (i + 3 == to || !gg_is_word_byte((unsigned char)text[i + 3]))) {
+			   (i + 3 == to || !gg_i_is_word_byte((unsigned char)text[i + 3]))) {
 			i += 3;
 		} else if (to - i >= 2 && strncasecmp(text + i, "or", 2) == 0 &&
-			   (i + 2 == to || !gg_is_word_byte((unsigned char)text[i + 2]))) {
+			   (i + 2 == to || !gg_i_is_word_byte((unsigned char)text[i + 2]))) {
 			i += 2;
 		} else {
 			return false;
@@ -170,7 +170,7 @@ bool gg_i_before_qv(const char *text, size_t len, size_t end)
 	if (len - i >= 4 && strncasecmp(text + i, "q.v.", 4) == 0)
 		return true;
 	return len - i >= 2 && strncasecmp(text + i, "qv", 2) == 0 &&
-	       (i + 2 == len || !gg_is_word_byte((unsigned char)text[i + 2]));
+	       (i + 2 == len || !gg_i_is_word_byte((unsigned char)text[i + 2]));
 }
 
 bool gg_i_names_document(const char *text, size_t len, size_t end)
@@ -181,7 +181,7 @@ bool gg_i_names_document(const char *text, size_t len, size_t end)
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
 		size_t n = strlen(words[k]);
 		if (len - i >= n && strncasecmp(text + i, words[k], n) == 0 &&
-		    (i + n == len || !gg_is_word_byte((unsigned char)text[i + n])))
+		    (i + n == len || !gg_i_is_word_byte((unsigned char)text[i + n])))
 			return true;
 	}
 	return false;
@@ -189,7 +189,7 @@ bool gg_i_names_document(const char *text, size_t len, size_t end)
 
 static bool is_word(char c)
 {
-	return gg_is_word_byte((unsigned char)c);
+	return gg_i_is_word_byte((unsigned char)c);
 }
 
 /* Whether text[from, to) is one of the little words of prose compounds

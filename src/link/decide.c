@@ -73,7 +73,7 @@ int gg_i_model_read(gg_i_link_model *m, const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return gg_error_set_errno(GG_EIO, errno, "cannot open link model '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot open link model '%s'", path);
 	char line[256];
 	size_t line_no = 0;
 	bool has_threshold = false;
@@ -88,12 +88,12 @@ int gg_i_model_read(gg_i_link_model *m, const char *path)
 		if (fields <= 0)
 			continue;
 		if (fields != 2 || !isfinite(value)) {
-			err = gg_error_set(GG_EINVAL, "%s:%zu: expected NAME VALUE", path, line_no);
+			err = gg_i_error_set(GG_EINVAL, "%s:%zu: expected NAME VALUE", path, line_no);
 			break;
 		}
 		if (strcmp(name, "threshold") == 0) {
 			if (value < 0 || value > 1)
-				err = gg_error_set(GG_EINVAL, "%s:%zu: the threshold must lie in [0, 1]",
+				err = gg_i_error_set(GG_EINVAL, "%s:%zu: the threshold must lie in [0, 1]",
 						   path, line_no);
 			m->threshold = value;
 			has_threshold = true;
@@ -103,14 +103,14 @@ int gg_i_model_read(gg_i_link_model *m, const char *path)
 		while (k < GG_LINK_FEATURE_COUNT && strcmp(feature_names[k], name) != 0)
 			k++;
 		if (k == GG_LINK_FEATURE_COUNT)
-			err = gg_error_set(GG_EINVAL, "%s:%zu: unknown feature '%s'", path, line_no, name);
+			err = gg_i_error_set(GG_EINVAL, "%s:%zu: unknown feature '%s'", path, line_no, name);
 		else
 			m->weight[k] = value;
 	}
 	if (!err && ferror(f))
-		err = gg_error_set(GG_EIO, "cannot read link model '%s'", path);
+		err = gg_i_error_set(GG_EIO, "cannot read link model '%s'", path);
 	if (!err && !has_threshold)
-		err = gg_error_set(GG_EINVAL, "%s: no threshold line", path);
+		err = gg_i_error_set(GG_EINVAL, "%s: no threshold line", path);
 	fclose(f);
 	return err;
 }
@@ -289,7 +289,7 @@ static int calibrate(const gg_edge *e, size_t n, double *threshold, size_t *link
 		return 0;
 	scored *s = malloc(n * sizeof(*s));
 	if (!s)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	/* per source with editor links: its clean mentions, each linked or not */
 	for (size_t first = 0; first < n;) {
 		size_t end = first;
@@ -391,7 +391,7 @@ int gg_i_decide_all(const gg_glossary *g, const gg_link_options *o, const gg_i_l
 		free(d->mentioned_by);
 		free(d->df);
 		memset(d, 0, sizeof(*d));
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < n_edges; i++) {
 		if (e[i].kind != GG_EDGE_MENTION)
@@ -408,7 +408,7 @@ int gg_i_decide_all(const gg_glossary *g, const gg_link_options *o, const gg_i_l
 		free(d->mentioned_by);
 		free(d->df);
 		memset(d, 0, sizeof(*d));
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	size_t c = 0;
 	for (size_t i = 0; i < n_edges; i++)
@@ -425,7 +425,7 @@ int gg_i_decide_all(const gg_glossary *g, const gg_link_options *o, const gg_i_l
 	scorer scorers[GG_MAX_THREADS];
 	for (unsigned t = 0; t < threads; t++)
 		scorers[t] = (scorer){ &ev, m, e, n_edges * t / threads, n_edges * (t + 1) / threads };
-	gg_run_threads(threads, score_range, scorers, sizeof(*scorers));
+	gg_i_run_threads(threads, score_range, scorers, sizeof(*scorers));
 	free(run);
 	free(name_marks);
 	int err = choose_threshold(o, m, e, n_edges, d);

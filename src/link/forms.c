@@ -26,9 +26,9 @@ bool gg_i_form_exact_case(const char *s, size_t n)
 	size_t letters = 0, capitals = 0;
 	bool word_start = true;
 	for (size_t i = 0; i < n;) {
-		gg_char_kind kind;
+		gg_i_char_kind kind;
 		unsigned char c = u[i];
-		i += gg_utf8_char(u + i, n - i, &kind);
+		i += gg_i_utf8_char(u + i, n - i, &kind);
 		if (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL) {
 			letters++;
 			if (kind == GG_CHAR_CAPITAL) {
@@ -49,8 +49,8 @@ static bool has_letter(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
-		gg_char_kind kind;
-		i += gg_utf8_char(u + i, n - i, &kind);
+		gg_i_char_kind kind;
+		i += gg_i_utf8_char(u + i, n - i, &kind);
 		if (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL)
 			return true;
 	}
@@ -59,18 +59,18 @@ static bool has_letter(const char *s, size_t n)
 
 /* Add s[0, n) to the matcher as a form of `concept` matched by `rule`,
  * with its capitals as written when exact_case. 0 or an automaton error. */
-static int add_form(gg_automaton *a, gg_forms *f, const char *s, size_t n, uint32_t concept,
+static int add_form(gg_i_automaton *a, gg_i_forms *f, const char *s, size_t n, uint32_t concept,
 		    gg_match_rule rule, bool exact_case)
 {
 	if (GG_ARRAY_PUSH_SLOT(f->items, f->n, f->cap))
 		return GG_ENOMEM;
-	int err = gg_automaton_add(a, s, n, (uint32_t)f->n, exact_case ? GG_AUTOMATON_EXACT_CASE : 0);
+	int err = gg_i_automaton_add(a, s, n, (uint32_t)f->n, exact_case ? GG_AUTOMATON_EXACT_CASE : 0);
 	if (err)
 		return err;
-	bool capital = gg_utf8_has_capital(s, n), special = false;
+	bool capital = gg_i_utf8_has_capital(s, n), special = false;
 	for (size_t i = 0; i < n; i++)
 		special |= s[i] == '-' || s[i] == '_' || (unsigned char)s[i] >= 0x80;
-	f->items[f->n++] = (gg_form){ concept, rule, (uint32_t)gg_hash_bytes(s, n), exact_case,
+	f->items[f->n++] = (gg_i_form){ concept, rule, (uint32_t)gg_i_hash_bytes(s, n), exact_case,
 				      !capital && !special };
 	f->has_capital[concept] |= capital;
 	return 0;
@@ -91,7 +91,7 @@ static bool ends_with(const char *s, size_t n, const char *suffix)
  * "HTTPS" not "HTTP"s). Leaves `out` empty when no inflection applies: a
  * last word under 3 letters, or one beyond ASCII (English endings only).
  */
-static void inflect(gg_buf *out, const char *s, size_t n)
+static void inflect(gg_i_buf *out, const char *s, size_t n)
 {
 	size_t w = n;
 	while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '-')
@@ -103,32 +103,32 @@ static void inflect(gg_buf *out, const char *s, size_t n)
 		all_caps &= !is_lower(word[i]);
 		letters &= is_upper(word[i]) || is_lower(word[i]);
 	}
-	gg_buf_clear(out);
+	gg_i_buf_clear(out);
 	if (wl < 3 || !letters)
 		return;
 	char last = word[wl - 1], before = word[wl - 2];
 	if (all_caps) { /* "LSTM" -> "LSTMs"; "DNS" stays */
 		if (last != 'S') {
-			gg_buf_put(out, s, n);
-			gg_buf_putc(out, 's');
+			gg_i_buf_put(out, s, n);
+			gg_i_buf_putc(out, 's');
 		}
 		return;
 	}
 	if (ends_with(word, wl, "ies") && wl > 4) {
-		gg_buf_put(out, s, n - 3);
-		gg_buf_putc(out, 'y');
+		gg_i_buf_put(out, s, n - 3);
+		gg_i_buf_putc(out, 'y');
 	} else if (last == 's' && before != 's' && before != 'u' && before != 'i') {
-		gg_buf_put(out, s, n - 1);
+		gg_i_buf_put(out, s, n - 1);
 	} else if (last == 's' || last == 'x' || last == 'z' ||
 		   ends_with(word, wl, "ch") || ends_with(word, wl, "sh")) {
-		gg_buf_put(out, s, n);
-		gg_buf_puts(out, "es");
+		gg_i_buf_put(out, s, n);
+		gg_i_buf_puts(out, "es");
 	} else if (last == 'y' && !strchr("aeiou", before)) {
-		gg_buf_put(out, s, n - 1);
-		gg_buf_puts(out, "ies");
+		gg_i_buf_put(out, s, n - 1);
+		gg_i_buf_puts(out, "ies");
 	} else {
-		gg_buf_put(out, s, n);
-		gg_buf_putc(out, 's');
+		gg_i_buf_put(out, s, n);
+		gg_i_buf_putc(out, 's');
 	}
 }
 
@@ -141,7 +141,7 @@ static void inflect(gg_buf *out, const char *s, size_t n)
 /* Add name s as a form of `concept` (unless it cannot stand as one: empty,
  * too long, no letter, a dangling hyphen), and its other number as well.
  * `tmp` is scratch. 0 or an error. */
-static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
+static int add_with_inflection(gg_i_automaton *a, gg_i_forms *f, gg_i_buf *tmp,
 			       const char *s, uint32_t concept, gg_match_rule rule)
 {
 	size_t n = strlen(s);
@@ -152,7 +152,7 @@ static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
 	if (err)
 		return err;
 	inflect(tmp, s, n);
-	if ((err = gg_buf_ok(tmp)))
+	if ((err = gg_i_buf_ok(tmp)))
 		return err;
 	if (tmp->len)
 		err = add_form(a, f, tmp->ptr, tmp->len, concept,
@@ -160,14 +160,14 @@ static int add_with_inflection(gg_automaton *a, gg_forms *f, gg_buf *tmp,
 	return err;
 }
 
-int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out)
+int gg_i_forms_build(const gg_glossary *g, gg_i_automaton *a, gg_i_forms *out)
 {
 	size_t n = gg_glossary_concept_count(g);
-	gg_buf tmp = GG_BUF_INIT;
+	gg_i_buf tmp = GG_BUF_INIT;
 	int err = 0;
 	memset(out, 0, sizeof(*out));
 	if (!(out->has_capital = calloc(n ? n : 1, sizeof(bool))))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (uint32_t c = 0; c < n && !err; c++) {
 		const gg_concept *concept = gg_glossary_concept(g, c);
 		err = add_with_inflection(a, out, &tmp, concept->name, c, GG_RULE_EXACT);
@@ -177,11 +177,11 @@ int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out)
 			err = add_with_inflection(a, out, &tmp, concept->abbrevs[k], c,
 						  GG_RULE_ABBREVIATION);
 	}
-	gg_buf_free(&tmp);
+	gg_i_buf_free(&tmp);
 	return err;
 }
 
-void gg_i_forms_free(gg_forms *f)
+void gg_i_forms_free(gg_i_forms *f)
 {
 	free(f->items);
 	free(f->has_capital);

@@ -6,20 +6,20 @@
 #include "link/automaton.h"
 
 /* One pattern of the automaton: whose form it is and how it was made. */
-typedef struct gg_form {
+typedef struct gg_i_form {
 	uint32_t concept;
 	gg_match_rule rule; /* EXACT for the name, ALIAS, ABBREVIATION, INFLECTED */
-	uint32_t hash;      /* gg_hash_bytes of the form as written, cut to 32 bits */
+	uint32_t hash;      /* gg_i_hash_bytes of the form as written, cut to 32 bits */
 	bool exact_case;
 	bool plain;         /* ASCII, no capital, '-' or '_': text of ASCII matching it
 			       without any is it */
-} gg_form;
+} gg_i_form;
 
-typedef struct gg_forms {
-	gg_form *items; /* indexed by the automaton's pattern id */
+typedef struct gg_i_forms {
+	gg_i_form *items; /* indexed by the automaton's pattern id */
 	size_t n, cap;
 	bool *has_capital; /* per concept: some form has a capital letter (any script) */
-} gg_forms;
+} gg_i_forms;
 
 /*
  * Whether a form must match with its capitals as written: a word with a
@@ -36,7 +36,7 @@ bool gg_i_form_exact_case(const char *s, size_t n);
  * bytes (prose, not terms) are left out. Fills
  * `out` (release with gg_i_forms_free). Returns 0 or GG_ENOMEM / GG_ELIMIT.
  */
-int gg_i_forms_build(const gg_glossary *g, gg_automaton *a, gg_forms *out);
-void gg_i_forms_free(gg_forms *f);
+int gg_i_forms_build(const gg_glossary *g, gg_i_automaton *a, gg_i_forms *out);
+void gg_i_forms_free(gg_i_forms *f);
 
 #endif

@@ -53,8 +53,8 @@ typedef struct chunk {
 typedef struct linker {
 	const gg_glossary *g;
 	const gg_link_options *opt;
-	gg_automaton *automaton;
-	gg_forms forms;
+	gg_i_automaton *automaton;
+	gg_i_forms forms;
 	chunk *chunks;
 	size_t n_chunks;
 	atomic_size_t next_chunk; /* the next chunk a thread takes */
@@ -77,9 +77,9 @@ typedef struct worker {
 	chunk *chunk;        /* the chunk being filled */
 	uint32_t *stamp;     /* per target: source + 1 that last mentioned it */
 	uint32_t *slot;      /* per target: its edge in chunk->edges */
-	gg_thread_error err;
-	gg_buf view;         /* the text as the matcher sees it (see scan_view) */
-	gg_strmap targets;   /* header items and link targets looked up: concept + 1, 0 for none */
+	gg_i_thread_error err;
+	gg_i_buf view;         /* the text as the matcher sees it (see scan_view) */
+	gg_i_strmap targets;   /* header items and link targets looked up: concept + 1, 0 for none */
 	/* the definition being scanned */
 	uint32_t source, entry;
 	const char *text;
@@ -106,7 +106,7 @@ static unsigned written_marks(const char *s, size_t n)
 		marks |= (s[i] == '-' || s[i] == '_') ? HAS_JOINER : 0;
 		marks |= (unsigned char)s[i] >= 0x80 ? HAS_NON_ASCII : 0;
 	}
-	if ((marks & HAS_NON_ASCII) && gg_utf8_has_capital(s, n))
+	if ((marks & HAS_NON_ASCII) && gg_i_utf8_has_capital(s, n))
 		marks |= HAS_CAPITAL;
 	return marks;
 }
@@ -115,14 +115,14 @@ static unsigned written_marks(const char *s, size_t n)
  * as written. A plain form is ASCII without capitals or joiners, and text
  * of ASCII folds onto it only as itself, so a mention without any of the
  * marks is it. */
-static bool written_as_name(const worker *w, const gg_match *m, const gg_form *f,
+static bool written_as_name(const worker *w, const gg_i_match *m, const gg_i_form *f,
 			    unsigned marks)
 {
 	const char *written = w->text + m->start;
 	size_t n = m->end - m->start;
 	if (f->plain)
 		return marks == 0;
-	return (uint32_t)gg_hash_bytes(written, n) == f->hash && /* spares a look at the name */
+	return (uint32_t)gg_i_hash_bytes(written, n) == f->hash && /* spares a look at the name */
 	       memcmp(gg_glossary_concept(w->lk->g, f->concept)->name, written, n) == 0;
 }
 
@@ -142,7 +142,7 @@ static gg_hold_reason better_state(gg_hold_reason a, gg_hold_reason b)
 
 /* Count a mention of form f's concept in the current definition: a new
  * edge for the first in this source, a heavier one after. 0 or GG_ENOMEM. */
-static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool cued, bool in_code)
+static int record_mention(worker *w, const gg_i_match *m, const gg_i_form *f, bool cued, bool in_code)
 {
 	uint32_t target = f->concept;
 	gg_match_rule rule = f->rule;
@@ -184,9 +184,9 @@ static int record_mention(worker *w, const gg_match *m, const gg_form *f, bool c
  * Count one match of the current definition: note a cue, drop surfaces too
  * many concepts share and self mentions, record the rest. 0 or GG_ENOMEM.
  */
-static int count_match(worker *w, const gg_match *m)
+static int count_match(worker *w, const gg_i_match *m)
 {
-	const gg_forms *forms = &w->lk->forms;
+	const gg_i_forms *forms = &w->lk->forms;
 	bool cued = (gg_i_after_cue(w->text, m->start) ||
 		     (w->last_cued && gg_i_list_glue(w->text, w->last_end, m->start)) ||
 		     gg_i_before_qv(w->text, w->text_len, m->end)) &&
@@ -202,7 +202,7 @@ static int count_match(worker *w, const gg_match *m)
 	if (concepts > MAX_SHARED_SURFACE)
 		return 0;
 	for (size_t i = 0; i < m->n_ids; i++) {
-		const gg_form *f = &forms->items[m->ids[i]];
+		const gg_i_form *f = &forms->items[m->ids[i]];
 		if (i > 0 && forms->items[m->ids[i - 1]].concept == f->concept)
 			continue;
 		if (f->concept == w->source)
@@ -221,7 +221,7 @@ static int count_match(worker *w, const gg_match *m)
  */
 static int count_queue(worker *w)
 {
-	const gg_forms *forms = &w->lk->forms;
+	const gg_i_forms *forms = &w->lk->forms;
 	int err = 0;
 	for (size_t k = 0; k < w->n_queued; k++) {
 		uint32_t c = forms->items[w->ids[w->queue[k].first]].concept;
@@ -230,7 +230,7 @@ static int count_queue(worker *w)
 	}
 	for (size_t k = 0; k < w->n_queued && !err; k++) {
 		const queued_match *q = &w->queue[k];
-		gg_match m = { q->start, q->end, w->ids + q->first, q->n };
+		gg_i_match m = { q->start, q->end, w->ids + q->first, q->n };
 		err = count_match(w, &m);
 	}
 	w->n_queued = 0;
@@ -245,12 +245,12 @@ static int count_queue(worker *w)
  * matches are counted MATCH_QUEUE at a time, their memory asked for first
  * (and at the end of each definition). 0 or GG_ENOMEM.
  */
-static int on_match(const gg_match *m, void *payload)
+static int on_match(const gg_i_match *m, void *payload)
 {
 	worker *w = payload;
-	const gg_forms *forms = &w->lk->forms;
+	const gg_i_forms *forms = &w->lk->forms;
 	while (w->cap_ids < w->n_ids + m->n_ids)
-		if (gg_array_grow((void **)&w->ids, &w->cap_ids, w->cap_ids, sizeof(*w->ids)))
+		if (gg_i_array_grow((void **)&w->ids, &w->cap_ids, w->cap_ids, sizeof(*w->ids)))
 			return GG_ENOMEM;
 	queued_match *q = &w->queue[w->n_queued++];
 	q->start = m->start;
@@ -283,15 +283,15 @@ static bool is_typographic(const unsigned char *s, size_t n)
  * the real text (no-break spaces the matcher reads as spaces itself).
  * Returns `text` itself when there is none.
  */
-static const char *scan_view(gg_buf *view, const char *text, size_t len)
+static const char *scan_view(gg_i_buf *view, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	const unsigned char *end = u + len;
 	const unsigned char *e2 = memchr(u, 0xE2, len), *c2 = memchr(u, 0xC2, len);
 	if (!e2 && !c2)
 		return text;
-	gg_buf_clear(view);
-	gg_buf_put(view, text, len);
+	gg_i_buf_clear(view);
+	gg_i_buf_put(view, text, len);
 	if (view->oom)
 		return NULL;
 	/* visit the lead bytes in order, each found by memchr */
@@ -350,18 +350,18 @@ static size_t item_offset(const char *header, const char *item)
  * cannot grow. Names repeat from entry to entry, so each is looked up once
  * per thread, in `cache` (keys borrowed from the glossary).
  */
-static int find_target(const gg_glossary *g, gg_strmap *cache, const char *name, size_t *target)
+static int find_target(const gg_glossary *g, gg_i_strmap *cache, const char *name, size_t *target)
 {
 	uint32_t known;
-	if (gg_strmap_get(cache, name, &known)) {
+	if (gg_i_strmap_get(cache, name, &known)) {
 		*target = known ? known - 1 : 0;
 		return known != 0;
 	}
 	bool found = gg_glossary_find(target, g, name) == 0;
 	if (!found)
 		gg_error_clear();
-	if (gg_strmap_put(cache, name, found ? (uint32_t)*target + 1 : 0, NULL) < 0)
-		return gg_error_oom();
+	if (gg_i_strmap_put(cache, name, found ? (uint32_t)*target + 1 : 0, NULL) < 0)
+		return gg_i_error_oom();
 	return found;
 }
 
@@ -374,7 +374,7 @@ static int add_structural_edges(worker *w, size_t i)
 {
 	const gg_glossary *g = w->lk->g;
 	const gg_entry *e = &g->entries[i];
-	const gg_entry_names *n = &g->names[i];
+	const gg_i_entry_names *n = &g->names[i];
 	size_t count = n->n_keywords + (n->category ? 1 : 0);
 	size_t target;
 	int err = 0;
@@ -453,8 +453,8 @@ static int link_source(worker *w, size_t c)
 		w->last_cued = false;
 		ch->bytes += e->definition_len;
 		const char *view = scan_view(&w->view, e->definition, e->definition_len);
-		err = view ? gg_automaton_scan(w->lk->automaton, view, e->definition_len, on_match, w)
-			   : gg_error_oom();
+		err = view ? gg_i_automaton_scan(w->lk->automaton, view, e->definition_len, on_match, w)
+			   : gg_i_error_oom();
 		if (!err)
 			err = count_queue(w);
 	}
@@ -485,7 +485,7 @@ static void *scan_chunks(void *arg)
 		for (size_t c = w->chunk->from; c < w->chunk->to && !err; c++)
 			err = link_source(w, c);
 	}
-	gg_thread_error_keep(&w->err, err);
+	gg_i_thread_error_keep(&w->err, err);
 	return NULL;
 }
 
@@ -493,7 +493,7 @@ static void *scan_chunks(void *arg)
  * else o->threads or one per core. */
 static unsigned thread_count(const gg_link_options *o, uint64_t bytes)
 {
-	return bytes < THREAD_MIN_BYTES ? 1 : gg_thread_count(o->threads, GG_MAX_THREADS);
+	return bytes < THREAD_MIN_BYTES ? 1 : gg_i_thread_count(o->threads, GG_MAX_THREADS);
 }
 
 /* Bytes of all the glossary's definitions. */
@@ -518,7 +518,7 @@ static int make_chunks(linker *lk, unsigned threads)
 	uint64_t share = total / wanted + 1, acc = 0;
 	lk->chunks = calloc(wanted, sizeof(*lk->chunks));
 	if (!lk->chunks)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	size_t c = 0;
 	for (size_t k = 0; k < wanted && c < n_concepts; k++) {
 		chunk *ch = &lk->chunks[lk->n_chunks++];
@@ -546,22 +546,22 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 {
 	size_t n_concepts = gg_glossary_concept_count(lk->g);
 	worker *workers = calloc(threads, sizeof(*workers));
-	int err = workers ? make_chunks(lk, threads) : gg_error_oom();
+	int err = workers ? make_chunks(lk, threads) : gg_i_error_oom();
 
 	for (unsigned t = 0; t < threads && !err; t++) {
 		workers[t].lk = lk;
 		workers[t].stamp = calloc(n_concepts ? n_concepts : 1, sizeof(*workers[t].stamp));
 		workers[t].slot = malloc((n_concepts ? n_concepts : 1) * sizeof(*workers[t].slot));
 		if (!workers[t].stamp || !workers[t].slot)
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 	}
 	if (!err)
-		gg_run_threads(threads, scan_chunks, workers, sizeof(*workers));
+		gg_i_run_threads(threads, scan_chunks, workers, sizeof(*workers));
 	for (unsigned t = 0; workers && t < threads; t++) {
 		if (!err)
-			err = gg_thread_error_raise(&workers[t].err);
-		gg_buf_free(&workers[t].view);
-		gg_strmap_free(&workers[t].targets);
+			err = gg_i_thread_error_raise(&workers[t].err);
+		gg_i_buf_free(&workers[t].view);
+		gg_i_strmap_free(&workers[t].targets);
 		free(workers[t].stamp);
 		free(workers[t].ids);
 		free(workers[t].slot);
@@ -580,7 +580,7 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		if (all)
 			lk->chunks[0].edges = NULL;
 		else
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 	}
 	size_t at = all ? lk->chunks[0].n : 0;
 	for (size_t k = 0; k < lk->n_chunks; k++) {
@@ -616,29 +616,29 @@ static bool one_word(const char *name)
 static int mark_dictionary_words(const gg_glossary *g, const char *path, bool *in_dictionary)
 {
 	size_t n = gg_glossary_concept_count(g);
-	gg_strmap words = GG_STRMAP_INIT;
+	gg_i_strmap words = GG_STRMAP_INIT;
 	char **lower = calloc(n ? n : 1, sizeof(*lower));
 	int err = 0;
 	if (!lower)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t c = 0; c < n && !err; c++) {
 		const char *name = gg_glossary_concept(g, c)->name;
 		if (!one_word(name))
 			continue;
 		if (!(lower[c] = strdup(name))) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		for (char *p = lower[c]; *p; p++)
-			*p = gg_ascii_lower(*p);
-		if (gg_strmap_put(&words, lower[c], 0, NULL) < 0)
+			*p = gg_i_ascii_lower(*p);
+		if (gg_i_strmap_put(&words, lower[c], 0, NULL) < 0)
 			err = GG_ENOMEM;
 	}
 	FILE *f = err ? NULL : fopen(path, "r");
 	if (!err && !f) {
 		bool missing_default = strcmp(path, DEFAULT_DICTIONARY) == 0;
 		if (!missing_default)
-			err = gg_error_set_errno(GG_EIO, errno, "cannot open dictionary '%s'", path);
+			err = gg_i_error_set_errno(GG_EIO, errno, "cannot open dictionary '%s'", path);
 		for (size_t c = 0; c < n; c++)
 			in_dictionary[c] = lower[c] != NULL;
 	}
@@ -650,17 +650,17 @@ static int mark_dictionary_words(const gg_glossary *g, const char *path, bool *i
 			for (char *p = line; *p && lower_case; p++)
 				lower_case = !(*p >= 'A' && *p <= 'Z');
 			if (lower_case)
-				gg_strmap_set(&words, line, 1);
+				gg_i_strmap_set(&words, line, 1);
 		}
 		if (ferror(f))
-			err = gg_error_set(GG_EIO, "cannot read dictionary '%s'", path);
+			err = gg_i_error_set(GG_EIO, "cannot read dictionary '%s'", path);
 		fclose(f);
 		for (size_t c = 0; c < n; c++) {
 			uint32_t v;
-			in_dictionary[c] = lower[c] && gg_strmap_get(&words, lower[c], &v) && v;
+			in_dictionary[c] = lower[c] && gg_i_strmap_get(&words, lower[c], &v) && v;
 		}
 	}
-	gg_strmap_free(&words);
+	gg_i_strmap_free(&words);
 	for (size_t c = 0; c < n; c++)
 		free(lower[c]);
 	free(lower);
@@ -672,12 +672,12 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return gg_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
 	char line[1024];
 	while (fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\r\n")] = '\0';
 		size_t n = strlen(line);
-		const char *t = gg_trim(line, &n);
+		const char *t = gg_i_trim(line, &n);
 		if (!n || t[0] == '#')
 			continue;
 		char term[1024];
@@ -689,7 +689,7 @@ static int mark_stop_terms(const gg_glossary *g, const char *path, bool *stop)
 		else
 			gg_error_clear(); /* a stop term this glossary lacks is no error */
 	}
-	int err = ferror(f) ? gg_error_set(GG_EIO, "cannot read '%s'", path) : 0;
+	int err = ferror(f) ? gg_i_error_set(GG_EIO, "cannot read '%s'", path) : 0;
 	fclose(f);
 	return err;
 }
@@ -701,7 +701,7 @@ typedef struct marks {
 	const gg_link_options *opt;
 	bool *ordinary;
 	bool *stop;          /* NULL without a stop-term file */
-	gg_thread_error err;
+	gg_i_thread_error err;
 } marks;
 
 /* Read the word list and the stop terms into m; a thread's body. */
@@ -712,7 +712,7 @@ static void *make_marks(void *arg)
 								 : DEFAULT_DICTIONARY, m->ordinary);
 	if (!err && m->stop)
 		err = mark_stop_terms(m->g, m->opt->stop_terms, m->stop);
-	gg_thread_error_keep(&m->err, err);
+	gg_i_thread_error_keep(&m->err, err);
 	return NULL;
 }
 
@@ -721,9 +721,9 @@ static int find_edges(linker *lk, unsigned threads, gg_edge **edges, size_t *n_e
 		      uint64_t *bytes)
 {
 	int err;
-	if ((err = gg_automaton_new(&lk->automaton)) ||
+	if ((err = gg_i_automaton_new(&lk->automaton)) ||
 	    (err = gg_i_forms_build(lk->g, lk->automaton, &lk->forms)) ||
-	    (err = gg_automaton_compile(lk->automaton)))
+	    (err = gg_i_automaton_compile(lk->automaton)))
 		return err;
 	return scan_all(lk, threads, edges, n_edges, bytes);
 }
@@ -744,7 +744,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 
 	*out = NULL;
 	if (!g->built)
-		return gg_error_set(GG_EINVAL, "the glossary is not built");
+		return gg_i_error_set(GG_EINVAL, "the glossary is not built");
 	if (!o) {
 		gg_link_options_init(&defaults);
 		lk.opt = &defaults;
@@ -759,7 +759,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	if (lk.opt->stop_terms)
 		m.stop = calloc(n_concepts ? n_concepts : 1, sizeof(*m.stop));
 	if (!m.ordinary || (lk.opt->stop_terms && !m.stop)) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	/* the word list is read on a thread of its own while the matcher is built */
@@ -770,7 +770,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	if (marking)
 		pthread_join(marker, NULL);
 	if (!err)
-		err = gg_thread_error_raise(&m.err);
+		err = gg_i_thread_error_raise(&m.err);
 	if (err || (err = gg_i_decide_all(g, lk.opt, &model, threads, &edges, &n_edges,
 					  m.ordinary, m.stop, &d)))
 		goto cleanup;
@@ -798,6 +798,6 @@ cleanup:
 	free(m.stop);
 	free(lk.chunks);
 	gg_i_forms_free(&lk.forms);
-	gg_automaton_free(lk.automaton);
+	gg_i_automaton_free(lk.automaton);
 	return err;
 }

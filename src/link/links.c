@@ -42,7 +42,7 @@ static int count_mentions(gg_links *l)
 	size_t concepts = gg_glossary_concept_count(l->glossary);
 	l->mentioned_by = calloc(concepts ? concepts : 1, sizeof(*l->mentioned_by));
 	if (!l->mentioned_by)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < l->n_edges; i++) {
 		if (l->edges[i].kind == GG_EDGE_MENTION) {
 			l->mentioned_by[l->edges[i].target]++;
@@ -60,7 +60,7 @@ int gg_i_links_adopt(gg_links **out, const gg_glossary *g, gg_edge *edges, size_
 	if (!l) {
 		free(edges);
 		free(mentioned_by);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	l->glossary = g;
 	gg_i_model_builtin(&l->model);
@@ -83,20 +83,20 @@ int gg_i_links_from_edges(gg_links **out, const gg_glossary *g, const gg_edge *e
 	gg_links *l = calloc(1, sizeof(*l));
 	*out = NULL;
 	if (!l)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	l->glossary = g;
 	gg_i_model_builtin(&l->model);
 	l->threshold = l->model.threshold;
 	l->edges = malloc((n ? n : 1) * sizeof(*l->edges));
 	if (!l->edges) {
 		gg_links_free(l);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (edges[i].source >= concepts || edges[i].target >= concepts ||
 		    (edges[i].entry && edges[i].entry >= gg_glossary_entry_count(g))) {
 			gg_links_free(l);
-			return gg_error_set(GG_EINVAL, "edge %zu names a concept or entry out of range", i);
+			return gg_i_error_set(GG_EINVAL, "edge %zu names a concept or entry out of range", i);
 		}
 		l->edges[i] = edges[i];
 	}

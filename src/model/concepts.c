@@ -45,12 +45,12 @@ static int sort_entries(gg_glossary *g)
 	size_t n = g->n_entries;
 	position *order = malloc(n * sizeof(*order));
 	gg_entry *entries = malloc(n * sizeof(*entries));
-	const gg_offset_map **maps = malloc(n * sizeof(*maps));
+	const gg_i_offset_map **maps = malloc(n * sizeof(*maps));
 	if (!order || !entries || !maps) {
 		free(order);
 		free(entries);
 		free(maps);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < n; i++)
 		order[i] = (position){ g->entries[i].file, g->entries[i].header_offset,
@@ -73,8 +73,8 @@ static int sort_entries(gg_glossary *g)
 
 static uint64_t entry_hash(const gg_entry *e)
 {
-	return gg_hash_bytes(e->header, strlen(e->header)) * 31 ^
-	       gg_hash_bytes(e->definition, e->definition_len);
+	return gg_i_hash_bytes(e->header, strlen(e->header)) * 31 ^
+	       gg_i_hash_bytes(e->definition, e->definition_len);
 }
 
 static bool same_entry(const gg_entry *a, const gg_entry *b)
@@ -91,7 +91,7 @@ static int drop_duplicates(gg_glossary *g)
 		cap *= 2;
 	uint32_t *slots = calloc(cap, sizeof(*slots)); /* entry index + 1 */
 	if (!slots)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	size_t kept = 0;
 	int err = 0;
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
@@ -144,10 +144,10 @@ typedef struct build_state {
 	uint32_t *parent;
 	const char **term_keys; /* per entry */
 	const char **bold_keys; /* per entry, or NULL */
-	gg_strmap names;        /* name key -> entry */
-	gg_strmap caps_names;   /* the same for names in capitals ("HEAD") */
-	gg_strmap spelt;        /* lower-cased spelling -> entry, other names */
-	gg_strmap caps_spelt;   /* the same for names in capitals */
+	gg_i_strmap names;        /* name key -> entry */
+	gg_i_strmap caps_names;   /* the same for names in capitals ("HEAD") */
+	gg_i_strmap spelt;        /* lower-cased spelling -> entry, other names */
+	gg_i_strmap caps_spelt;   /* the same for names in capitals */
 } build_state;
 
 /* Entries from which a second thread pays for itself when reading headers. */
@@ -157,8 +157,8 @@ typedef struct build_state {
 typedef struct parse_share {
 	build_state *st;
 	size_t from, to;
-	gg_arena arena;
-	gg_thread_error err;
+	gg_i_arena arena;
+	gg_i_thread_error err;
 } parse_share;
 
 /* Read the header and bold opening of the share's entries, and key their names. */
@@ -168,20 +168,20 @@ static void *parse_range(void *arg)
 	gg_glossary *g = p->st->g;
 	int err = 0;
 	for (size_t i = p->from; i < p->to && !err; i++) {
-		gg_entry_names *n = &g->names[i];
-		if ((err = gg_names_parse(&p->arena, &g->entries[i], n)))
+		gg_i_entry_names *n = &g->names[i];
+		if ((err = gg_i_names_parse(&p->arena, &g->entries[i], n)))
 			break;
-		p->st->term_keys[i] = gg_name_key(&p->arena, n->term, strlen(n->term));
+		p->st->term_keys[i] = gg_i_name_key(&p->arena, n->term, strlen(n->term));
 		if (!p->st->term_keys[i] ||
-		    (n->bold && !(p->st->bold_keys[i] = gg_name_key(&p->arena, n->bold, strlen(n->bold)))))
-			err = gg_error_oom();
+		    (n->bold && !(p->st->bold_keys[i] = gg_i_name_key(&p->arena, n->bold, strlen(n->bold)))))
+			err = gg_i_error_oom();
 	}
-	gg_thread_error_keep(&p->err, err);
+	gg_i_thread_error_keep(&p->err, err);
 	return NULL;
 }
 
 /*
- * Parse every entry's names (gg_names_parse) and key its term and bold
+ * Parse every entry's names (gg_i_names_parse) and key its term and bold
  * name: on two threads, each half of the entries, when `wanted` allows
  * (0: one per core) and there are entries enough. Returns 0 or GG_ENOMEM; what was made is the glossary's
  * either way.
@@ -189,30 +189,30 @@ static void *parse_range(void *arg)
 static int parse_all(build_state *st, unsigned wanted)
 {
 	gg_glossary *g = st->g;
-	unsigned threads = g->n_entries >= PARSE_THREAD_MIN_ENTRIES ? gg_thread_count(wanted, 2) : 1;
+	unsigned threads = g->n_entries >= PARSE_THREAD_MIN_ENTRIES ? gg_i_thread_count(wanted, 2) : 1;
 	size_t half = threads == 2 ? g->n_entries / 2 : g->n_entries;
 	parse_share *shares = calloc(2, sizeof(*shares));
 	if (!shares)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	shares[0] = (parse_share){ .st = st, .from = 0, .to = half };
 	shares[1] = (parse_share){ .st = st, .from = half, .to = g->n_entries };
-	gg_run_threads(threads, parse_range, shares, sizeof(*shares));
+	gg_i_run_threads(threads, parse_range, shares, sizeof(*shares));
 	int err = 0;
 	for (unsigned k = 0; k < threads; k++) {
-		gg_arena_adopt(&g->arena, &shares[k].arena);
+		gg_i_arena_adopt(&g->arena, &shares[k].arena);
 		if (!err)
-			err = gg_thread_error_raise(&shares[k].err);
+			err = gg_i_thread_error_raise(&shares[k].err);
 	}
 	free(shares);
 	return err;
 }
 
 /* Append `item` to the entry's keywords (arena). Returns 0 or GG_ENOMEM. */
-static int add_keyword(gg_glossary *g, gg_entry_names *n, const char *item)
+static int add_keyword(gg_glossary *g, gg_i_entry_names *n, const char *item)
 {
-	const char **kw = gg_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
+	const char **kw = gg_i_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
 	if (!kw)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (n->n_keywords)
 		memcpy(kw, n->keywords, n->n_keywords * sizeof(*kw));
 	kw[n->n_keywords++] = item;
@@ -227,18 +227,18 @@ static int add_keyword(gg_glossary *g, gg_entry_names *n, const char *item)
  * category when it is the trailing item, one more keyword otherwise, unless
  * the entry's own parenthesis or bold opening gives the same abbreviation.
  */
-static int drop_category_abbrevs(gg_glossary *g, gg_entry_names *n, const gg_strmap *categories)
+static int drop_category_abbrevs(gg_glossary *g, gg_i_entry_names *n, const gg_i_strmap *categories)
 {
 	size_t kept = n->first_item_abbrev;
 	for (size_t k = n->first_item_abbrev; k < n->n_abbrevs; k++) {
 		const char *a = n->abbrevs[k];
-		const char *key = gg_name_key(&g->arena, a, strlen(a));
+		const char *key = gg_i_name_key(&g->arena, a, strlen(a));
 		uint32_t unused;
 		if (!key)
-			return gg_error_oom();
-		bool category = gg_strmap_get(categories, key, &unused);
+			return gg_i_error_oom();
+		bool category = gg_i_strmap_get(categories, key, &unused);
 		for (size_t j = 0; j < n->first_item_abbrev && category; j++)
-			category = gg_strcasecmp(n->abbrevs[j], a) != 0;
+			category = gg_i_strcasecmp(n->abbrevs[j], a) != 0;
 		if (!category) {
 			n->abbrevs[kept++] = a;
 			continue;
@@ -263,35 +263,35 @@ static int drop_category_abbrevs(gg_glossary *g, gg_entry_names *n, const gg_str
  */
 static int decide_categories(gg_glossary *g)
 {
-	gg_strmap categories = GG_STRMAP_INIT;
+	gg_i_strmap categories = GG_STRMAP_INIT;
 	int err = 0;
 	const char **keys = calloc(g->n_entries ? g->n_entries : 1, sizeof(*keys));
 	if (!keys)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
 		const char *last = g->names[i].last_item;
 		if (!last)
 			continue;
-		if (!(keys[i] = gg_name_key(&g->arena, last, strlen(last))))
-			err = gg_error_oom();
-		else if (g->names[i].category_shaped && gg_strmap_put(&categories, keys[i], 1, NULL) < 0)
+		if (!(keys[i] = gg_i_name_key(&g->arena, last, strlen(last))))
+			err = gg_i_error_oom();
+		else if (g->names[i].category_shaped && gg_i_strmap_put(&categories, keys[i], 1, NULL) < 0)
 			err = GG_ENOMEM;
 	}
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
-		gg_entry_names *n = &g->names[i];
+		gg_i_entry_names *n = &g->names[i];
 		uint32_t unused;
 		if (n->n_abbrevs > n->first_item_abbrev && (err = drop_category_abbrevs(g, n, &categories)))
 			break;
 		if (!n->last_item)
 			continue;
-		if (n->category_shaped || gg_strmap_get(&categories, keys[i], &unused)) {
+		if (n->category_shaped || gg_i_strmap_get(&categories, keys[i], &unused)) {
 			n->category = n->last_item;
 			continue;
 		}
 		err = add_keyword(g, n, n->last_item);
 	}
 	free(keys);
-	gg_strmap_free(&categories);
+	gg_i_strmap_free(&categories);
 	return err;
 }
 
@@ -304,26 +304,26 @@ static int decide_categories(gg_glossary *g)
 static int join_by_key(build_state *st, const char *key, const char *spelling, uint32_t entry)
 {
 	uint32_t other;
-	if (!gg_name_has_alnum(key))
+	if (!gg_i_name_has_alnum(key))
 		return 0;
-	bool caps = gg_name_is_capitals(spelling);
+	bool caps = gg_i_name_is_capitals(spelling);
 	size_t n = strlen(spelling);
-	const char *trimmed = gg_trim(spelling, &n);
-	char *lower = gg_arena_strndup(&st->g->arena, trimmed, n);
+	const char *trimmed = gg_i_trim(spelling, &n);
+	char *lower = gg_i_arena_strndup(&st->g->arena, trimmed, n);
 	if (!lower)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (char *p = lower; *p; p++)
-		*p = gg_ascii_lower(*p);
-	if (gg_strmap_put(caps ? &st->caps_spelt : &st->spelt, lower, entry, NULL) < 0)
+		*p = gg_i_ascii_lower(*p);
+	if (gg_i_strmap_put(caps ? &st->caps_spelt : &st->spelt, lower, entry, NULL) < 0)
 		return GG_ENOMEM;
-	int r = gg_strmap_put(caps ? &st->caps_names : &st->names, key, entry, &other);
+	int r = gg_i_strmap_put(caps ? &st->caps_names : &st->names, key, entry, &other);
 	if (r < 0)
 		return r;
 	if (r == 0)
 		join(st->parent, entry, other);
 	/* the other case's names, unless this one is spelt as one of them */
-	if (!gg_strmap_get(caps ? &st->spelt : &st->caps_spelt, lower, &other) &&
-	    gg_strmap_get(caps ? &st->names : &st->caps_names, key, &other))
+	if (!gg_i_strmap_get(caps ? &st->spelt : &st->caps_spelt, lower, &other) &&
+	    gg_i_strmap_get(caps ? &st->names : &st->caps_names, key, &other))
 		join(st->parent, entry, other);
 	return 0;
 }
@@ -331,14 +331,14 @@ static int join_by_key(build_state *st, const char *key, const char *spelling, u
 /* Entries whose name is another's plus a qualifier join that other. */
 static int join_qualified(build_state *st, const char *key, uint32_t entry)
 {
-	size_t base = gg_name_qualified_base(key);
+	size_t base = gg_i_name_qualified_base(key);
 	if (!base)
 		return 0;
-	char *base_key = gg_strndup(key, base);
+	char *base_key = gg_i_strndup(key, base);
 	if (!base_key)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	uint32_t other;
-	if (gg_strmap_get(&st->names, base_key, &other) || gg_strmap_get(&st->caps_names, base_key, &other))
+	if (gg_i_strmap_get(&st->names, base_key, &other) || gg_i_strmap_get(&st->caps_names, base_key, &other))
 		join(st->parent, entry, other);
 	free(base_key);
 	return 0;
@@ -364,8 +364,8 @@ static void join_case_variants(build_state *st)
 		const char *spellings[2] = { g->names[i].term, g->names[i].bold };
 		for (size_t k = 0; k < 2; k++) {
 			uint32_t other;
-			if (keys[k] && gg_name_is_capitals(spellings[k]) &&
-			    gg_strmap_get(&st->names, keys[k], &other) &&
+			if (keys[k] && gg_i_name_is_capitals(spellings[k]) &&
+			    gg_i_strmap_get(&st->names, keys[k], &other) &&
 			    same_definition(&g->entries[i], &g->entries[other]))
 				join(st->parent, i, other);
 		}
@@ -373,13 +373,13 @@ static void join_case_variants(build_state *st)
 }
 
 /* The entry `name` names by name or abbreviation, in *out; whether one does. */
-static bool find_entry(const build_state *st, const gg_strmap *abbrevs, const char *name, uint32_t *out)
+static bool find_entry(const build_state *st, const gg_i_strmap *abbrevs, const char *name, uint32_t *out)
 {
-	char *key = gg_name_key(&st->g->arena, name, strlen(name));
-	bool caps = gg_name_is_capitals(name);
-	return key && (gg_strmap_get(caps ? &st->caps_names : &st->names, key, out) ||
-		       gg_strmap_get(caps ? &st->names : &st->caps_names, key, out) ||
-		       gg_strmap_get(abbrevs, key, out));
+	char *key = gg_i_name_key(&st->g->arena, name, strlen(name));
+	bool caps = gg_i_name_is_capitals(name);
+	return key && (gg_i_strmap_get(caps ? &st->caps_names : &st->names, key, out) ||
+		       gg_i_strmap_get(caps ? &st->names : &st->caps_names, key, out) ||
+		       gg_i_strmap_get(abbrevs, key, out));
 }
 
 /*
@@ -387,7 +387,7 @@ static bool find_entry(const build_state *st, const gg_strmap *abbrevs, const ch
  * "either switches or modifiers", "a, b, and c") one of which names an
  * entry: a pointer to several entries, not a redirect to one.
  */
-static bool names_several(const build_state *st, const gg_strmap *abbrevs, const char *target)
+static bool names_several(const build_state *st, const gg_i_strmap *abbrevs, const char *target)
 {
 	static const char *const joints[] = { ", and ", ", or ", ", ", " and ", " or " };
 	char part[128];
@@ -422,17 +422,17 @@ static bool names_several(const build_state *st, const gg_strmap *abbrevs, const
 static int join_redirects(build_state *st)
 {
 	gg_glossary *g = st->g;
-	gg_strmap abbrevs = GG_STRMAP_INIT; /* abbreviation key -> first entry */
+	gg_i_strmap abbrevs = GG_STRMAP_INIT; /* abbreviation key -> first entry */
 	int err = 0;
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		for (size_t k = 0; k < g->names[i].n_abbrevs && !err; k++) {
 			const char *a = g->names[i].abbrevs[k];
-			const char *key = gg_name_key(&g->arena, a, strlen(a));
-			err = !key ? gg_error_oom() : gg_strmap_put(&abbrevs, key, i, NULL) < 0 ? GG_ENOMEM : 0;
+			const char *key = gg_i_name_key(&g->arena, a, strlen(a));
+			err = !key ? gg_i_error_oom() : gg_i_strmap_put(&abbrevs, key, i, NULL) < 0 ? GG_ENOMEM : 0;
 		}
 	}
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
-		gg_entry_names *n = &g->names[i];
+		gg_i_entry_names *n = &g->names[i];
 		if (!n->redirect)
 			continue;
 		uint32_t target;
@@ -447,7 +447,7 @@ static int join_redirects(build_state *st)
 						 n->term, n->redirect);
 		}
 	}
-	gg_strmap_free(&abbrevs);
+	gg_i_strmap_free(&abbrevs);
 	return err;
 }
 
@@ -458,33 +458,33 @@ static int join_redirects(build_state *st)
 static int join_abbreviations(build_state *st)
 {
 	gg_glossary *g = st->g;
-	gg_strmap owner = GG_STRMAP_INIT; /* abbrev key -> root, or UINT32_MAX */
+	gg_i_strmap owner = GG_STRMAP_INIT; /* abbrev key -> root, or UINT32_MAX */
 	int err = 0;
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		for (size_t k = 0; k < g->names[i].n_abbrevs && !err; k++) {
 			const char *a = g->names[i].abbrevs[k];
-			const char *key = gg_name_key(&g->arena, a, strlen(a));
+			const char *key = gg_i_name_key(&g->arena, a, strlen(a));
 			uint32_t root = find_root(st->parent, i), existing;
 			if (!key) {
-				err = gg_error_oom();
+				err = gg_i_error_oom();
 				break;
 			}
-			int r = gg_strmap_put(&owner, key, root, &existing);
+			int r = gg_i_strmap_put(&owner, key, root, &existing);
 			if (r < 0)
 				err = r;
 			else if (r == 0 && existing != root)
-				gg_strmap_set(&owner, key, UINT32_MAX); /* several groups: ambiguous */
+				gg_i_strmap_set(&owner, key, UINT32_MAX); /* several groups: ambiguous */
 		}
 	}
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		const char *keys[2] = { st->term_keys[i], st->bold_keys[i] };
 		for (size_t k = 0; k < 2; k++) {
 			uint32_t root;
-			if (keys[k] && gg_strmap_get(&owner, keys[k], &root) && root != UINT32_MAX)
+			if (keys[k] && gg_i_strmap_get(&owner, keys[k], &root) && root != UINT32_MAX)
 				join(st->parent, i, root);
 		}
 	}
-	gg_strmap_free(&owner);
+	gg_i_strmap_free(&owner);
 	return err;
 }
 
@@ -493,8 +493,8 @@ static int join_names(build_state *st, const char *const *names, size_t n, uint3
 {
 	int err = 0;
 	for (size_t k = 0; k < n && !err; k++) {
-		const char *key = gg_name_key(&st->g->arena, names[k], strlen(names[k]));
-		err = key ? join_by_key(st, key, names[k], i) : gg_error_oom();
+		const char *key = gg_i_name_key(&st->g->arena, names[k], strlen(names[k]));
+		err = key ? join_by_key(st, key, names[k], i) : gg_i_error_oom();
 	}
 	return err;
 }
@@ -505,7 +505,7 @@ static int merge_entries(build_state *st)
 	int err = 0;
 	for (uint32_t i = 0; i < g->n_entries && !err; i++) {
 		const gg_entry *e = &g->entries[i];
-		const gg_entry_names *n = &g->names[i];
+		const gg_i_entry_names *n = &g->names[i];
 		err = join_by_key(st, st->term_keys[i], n->term, i);
 		if (!err && st->bold_keys[i])
 			err = join_by_key(st, st->bold_keys[i], n->bold, i);
@@ -558,10 +558,10 @@ typedef struct name_set {
  * name. Returns 0 or GG_ENOMEM. */
 static int name_set_add(gg_glossary *g, name_set *set, const char *spelling, bool counted)
 {
-	const char *key = gg_name_key(&g->arena, spelling, strlen(spelling));
+	const char *key = gg_i_name_key(&g->arena, spelling, strlen(spelling));
 	if (!key)
-		return gg_error_oom();
-	if (!gg_name_has_alnum(key))
+		return gg_i_error_oom();
+	if (!gg_i_name_has_alnum(key))
 		return 0;
 	if (GG_ARRAY_PUSH_SLOT(set->items, set->n, set->cap))
 		return GG_ENOMEM;
@@ -619,7 +619,7 @@ static size_t collapse(name_set *set, size_t *counts)
 static const char **spellings_to_arena(gg_glossary *g, const name_set *set, size_t skip_index,
 				       const name_set *exclude, size_t *n_out)
 {
-	const char **out = gg_arena_alloc(&g->arena, (set->n ? set->n : 1) * sizeof(*out));
+	const char **out = gg_i_arena_alloc(&g->arena, (set->n ? set->n : 1) * sizeof(*out));
 	size_t n = 0;
 	if (!out)
 		return NULL;
@@ -649,15 +649,15 @@ static const char *cased_abbreviation(gg_glossary *g, const gg_concept *c, const
 	for (size_t k = 0; k < c->n_entries && k < CASING_ENTRIES; k++) {
 		const gg_entry *e = &g->entries[c->entries[k]];
 		for (const char *p = e->definition; *p; p++) {
-			if (gg_ascii_lower(*p) != abbr[0] || strncasecmp(p, abbr, n) != 0)
+			if (gg_i_ascii_lower(*p) != abbr[0] || strncasecmp(p, abbr, n) != 0)
 				continue;
-			bool left = p == e->definition || !gg_is_word_byte((unsigned char)p[-1]);
-			bool right = !gg_is_word_byte((unsigned char)p[n]);
+			bool left = p == e->definition || !gg_i_is_word_byte((unsigned char)p[-1]);
+			bool right = !gg_i_is_word_byte((unsigned char)p[n]);
 			if (left && right && memcmp(p, abbr, n) != 0)
-				return gg_arena_strndup(&g->arena, p, n);
+				return gg_i_arena_strndup(&g->arena, p, n);
 		}
 	}
-	char *upper = gg_arena_strndup(&g->arena, abbr, n);
+	char *upper = gg_i_arena_strndup(&g->arena, abbr, n);
 	for (char *p = upper; p && *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
@@ -671,10 +671,10 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 	int err = 0;
 
 	for (size_t k = 0; k < c->n_entries && !err; k++) {
-		const gg_entry_names *n = &g->names[c->entries[k]];
+		const gg_i_entry_names *n = &g->names[c->entries[k]];
 		const gg_entry *e = &g->entries[c->entries[k]];
 		bool counted = !n->redirected; /* a redirect's names are aliases */
-		if (!gg_name_has_alnum(n->term))
+		if (!gg_i_name_has_alnum(n->term))
 			err = gg_i_glossary_warn(g, e->file, e->line,
 						 "'%.80s' has no letter or digit: not a name", n->term);
 		if (!err)
@@ -707,7 +707,7 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 		names.items[names.n++] = (named){ h, h, true };
 	}
 	if (!(counts = malloc(names.n * sizeof(*counts)))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	collapse(&names, counts);
@@ -738,12 +738,12 @@ static int assemble_concept(gg_glossary *g, gg_concept *c)
 	name_set taken = names;
 	c->keywords = spellings_to_arena(g, &kws, SIZE_MAX, &taken, &c->n_keywords);
 	if (!c->aliases || !c->abbrevs || !c->categories || !c->keywords) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < c->n_abbrevs; i++)
 		if (!(c->abbrevs[i] = cased_abbreviation(g, c, c->abbrevs[i])))
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 cleanup:
 	free(counts);
 	free(names.items);
@@ -760,7 +760,7 @@ static int assemble_concepts(gg_glossary *g, uint32_t *parent)
 	size_t *start = NULL;
 	int err = 0;
 	if (!concept_of_root || !members) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	size_t n = 0;
@@ -773,7 +773,7 @@ static int assemble_concepts(gg_glossary *g, uint32_t *parent)
 	g->concepts = calloc(n, sizeof(*g->concepts));
 	start = calloc(n + 1, sizeof(*start));
 	if (!g->concepts || !start) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	g->n_concepts = n;
@@ -786,9 +786,9 @@ static int assemble_concepts(gg_glossary *g, uint32_t *parent)
 		members[start[g->entries[i].concept]++] = i;
 	for (size_t c = 0, from = 0; c < n && !err; c++) {
 		gg_concept *concept = &g->concepts[c];
-		size_t *list = gg_arena_alloc(&g->arena, (start[c] - from) * sizeof(*list));
+		size_t *list = gg_i_arena_alloc(&g->arena, (start[c] - from) * sizeof(*list));
 		if (!list) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		memcpy(list, members + from, (start[c] - from) * sizeof(*list));
@@ -819,14 +819,14 @@ static int index_name(gg_glossary *g, const char *spelling, uint32_t concept,
 	const char *key = gg_i_glossary_lookup_key(&g->arena, spelling);
 	uint32_t owner;
 	if (!key)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (!key[0])
 		return 0;
-	bool caps = gg_name_is_capitals(spelling);
-	int r = gg_strmap_put(caps ? &g->lookup_caps : &g->lookup, key, concept, &owner);
+	bool caps = gg_i_name_is_capitals(spelling);
+	int r = gg_i_strmap_put(caps ? &g->lookup_caps : &g->lookup, key, concept, &owner);
 	if (r < 0)
 		return r;
-	if (r > 0 && caps && !gg_strmap_get(&g->lookup, key, &owner))
+	if (r > 0 && caps && !gg_i_strmap_get(&g->lookup, key, &owner))
 		owner = concept;
 	if (owner != concept && report_collision)
 		return gg_i_glossary_diag(g, GG_DIAG_NOTE, NULL, 0,
@@ -838,9 +838,9 @@ static int index_name(gg_glossary *g, const char *spelling, uint32_t concept,
 /* Append `name` to the concept's aliases (arena). Returns 0 or GG_ENOMEM. */
 static int add_alias(gg_glossary *g, gg_concept *c, const char *name)
 {
-	const char **aliases = gg_arena_alloc(&g->arena, (c->n_aliases + 1) * sizeof(*aliases));
+	const char **aliases = gg_i_arena_alloc(&g->arena, (c->n_aliases + 1) * sizeof(*aliases));
 	if (!aliases)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (c->n_aliases)
 		memcpy(aliases, c->aliases, c->n_aliases * sizeof(*aliases));
 	aliases[c->n_aliases++] = name;
@@ -855,7 +855,7 @@ static int add_alias(gg_glossary *g, gg_concept *c, const char *name)
  */
 static int add_bare_names(gg_glossary *g)
 {
-	gg_strmap bare = GG_STRMAP_INIT; /* key -> concept, UINT32_MAX: several */
+	gg_i_strmap bare = GG_STRMAP_INIT; /* key -> concept, UINT32_MAX: several */
 	int err = 0;
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
 		const char *name = g->names[i].bare;
@@ -864,16 +864,16 @@ static int add_bare_names(gg_glossary *g)
 			continue;
 		const char *key = gg_i_glossary_lookup_key(&g->arena, name);
 		if (!key) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			break;
 		}
 		if (!key[0] || gg_i_glossary_lookup(g, key, false, &owner))
 			continue;
-		int r = gg_strmap_put(&bare, key, c, &owner);
+		int r = gg_i_strmap_put(&bare, key, c, &owner);
 		if (r < 0)
 			err = r;
 		else if (r == 0 && owner != c)
-			gg_strmap_set(&bare, key, UINT32_MAX);
+			gg_i_strmap_set(&bare, key, UINT32_MAX);
 	}
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
 		const char *name = g->names[i].bare;
@@ -882,15 +882,15 @@ static int add_bare_names(gg_glossary *g)
 			continue;
 		const char *key = gg_i_glossary_lookup_key(&g->arena, name);
 		if (!key)
-			err = gg_error_oom();
-		else if (key[0] && gg_strmap_get(&bare, key, &owner) && owner == c) {
-			gg_strmap_set(&bare, key, UINT32_MAX); /* once */
+			err = gg_i_error_oom();
+		else if (key[0] && gg_i_strmap_get(&bare, key, &owner) && owner == c) {
+			gg_i_strmap_set(&bare, key, UINT32_MAX); /* once */
 			err = add_alias(g, &g->concepts[c], name);
 			if (!err)
-				err = gg_strmap_put(&g->lookup, key, c, NULL) < 0 ? GG_ENOMEM : 0;
+				err = gg_i_strmap_put(&g->lookup, key, c, NULL) < 0 ? GG_ENOMEM : 0;
 		}
 	}
-	gg_strmap_free(&bare);
+	gg_i_strmap_free(&bare);
 	return err;
 }
 
@@ -913,19 +913,19 @@ static int add_keyword_nodes(gg_glossary *g)
 	for (size_t c = 0; c < terms; c++) {
 		for (size_t k = 0; k < g->concepts[c].n_keywords; k++) {
 			const char *kw = g->concepts[c].keywords[k];
-			const char *key = gg_name_key(&g->arena, kw, strlen(kw));
+			const char *key = gg_i_name_key(&g->arena, kw, strlen(kw));
 			uint32_t owner;
 			if (!key)
-				return gg_error_oom();
+				return gg_i_error_oom();
 			if (word_count(key) < 2 || gg_i_glossary_lookup(g, key, false, &owner))
 				continue;
-			if (gg_array_grow((void **)&g->concepts, &cap, g->n_concepts, sizeof(*g->concepts)))
+			if (gg_i_array_grow((void **)&g->concepts, &cap, g->n_concepts, sizeof(*g->concepts)))
 				return GG_ENOMEM;
 			gg_concept *node = &g->concepts[g->n_concepts];
 			memset(node, 0, sizeof(*node));
 			node->kind = GG_CONCEPT_KEYWORD;
 			node->name = kw;
-			if (gg_strmap_put(&g->lookup, key, (uint32_t)g->n_concepts, NULL) < 0)
+			if (gg_i_strmap_put(&g->lookup, key, (uint32_t)g->n_concepts, NULL) < 0)
 				return GG_ENOMEM;
 			g->n_concepts++;
 			g->stats.keywords++;
@@ -958,12 +958,12 @@ void gg_build_options_init(gg_build_options *o)
 int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
 {
 	if (g->built || g->failed)
-		return gg_error_set(GG_EINVAL, g->built ? "the glossary is already built"
+		return gg_i_error_set(GG_EINVAL, g->built ? "the glossary is already built"
 						       : "the glossary failed to build; free it");
 	if (g->n_entries == 0)
-		return gg_error_set(GG_EINPUT, "no glossary entries found in the input");
+		return gg_i_error_set(GG_EINPUT, "no glossary entries found in the input");
 	if (g->stats.entries > UINT32_MAX - 1)
-		return gg_error_set(GG_ELIMIT, "more than %u entries", UINT32_MAX - 1);
+		return gg_i_error_set(GG_ELIMIT, "more than %u entries", UINT32_MAX - 1);
 
 	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT, GG_STRMAP_INIT,
 			   GG_STRMAP_INIT, GG_STRMAP_INIT };
@@ -977,7 +977,7 @@ int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
 	st.term_keys = calloc(g->n_entries, sizeof(*st.term_keys));
 	st.bold_keys = calloc(g->n_entries, sizeof(*st.bold_keys));
 	if (!g->names || !st.parent || !st.term_keys || !st.bold_keys) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	for (uint32_t i = 0; i < g->n_entries; i++)
@@ -992,9 +992,9 @@ cleanup:
 	free(st.parent);
 	free(st.term_keys);
 	free(st.bold_keys);
-	gg_strmap_free(&st.names);
-	gg_strmap_free(&st.caps_names);
-	gg_strmap_free(&st.spelt);
-	gg_strmap_free(&st.caps_spelt);
+	gg_i_strmap_free(&st.names);
+	gg_i_strmap_free(&st.caps_names);
+	gg_i_strmap_free(&st.spelt);
+	gg_i_strmap_free(&st.caps_spelt);
 	return err;
 }

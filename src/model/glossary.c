@@ -11,7 +11,7 @@
 int gg_glossary_new(gg_glossary **out)
 {
 	*out = calloc(1, sizeof(**out));
-	return *out ? 0 : gg_error_oom();
+	return *out ? 0 : gg_i_error_oom();
 }
 
 void gg_glossary_free(gg_glossary *g)
@@ -26,9 +26,9 @@ void gg_glossary_free(gg_glossary *g)
 	free(g->names);
 	free(g->concepts);
 	free(g->diags);
-	gg_strmap_free(&g->lookup);
-	gg_strmap_free(&g->lookup_caps);
-	gg_arena_free(&g->arena);
+	gg_i_strmap_free(&g->lookup);
+	gg_i_strmap_free(&g->lookup_caps);
+	gg_i_arena_free(&g->arena);
 	free(g);
 }
 
@@ -46,25 +46,25 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
 	d->level = level;
 	d->file = file;
 	d->line = line;
-	d->message = gg_arena_strdup(&g->arena, msg);
+	d->message = gg_i_arena_strdup(&g->arena, msg);
 	if (!d->message)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	g->n_diags++;
 	if (level == GG_DIAG_WARNING)
 		g->stats.warnings++;
 	return 0;
 }
 
-int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map)
+int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_i_offset_map *map)
 {
 	/* both arrays grow to the new capacity before it is recorded */
 	size_t cap = g->cap_entries;
-	if (gg_array_grow((void **)&g->entries, &cap, g->n_entries, sizeof(*g->entries)))
+	if (gg_i_array_grow((void **)&g->entries, &cap, g->n_entries, sizeof(*g->entries)))
 		return GG_ENOMEM;
 	if (cap != g->cap_entries) {
-		const gg_offset_map **maps = realloc(g->maps, cap * sizeof(*maps));
+		const gg_i_offset_map **maps = realloc(g->maps, cap * sizeof(*maps));
 		if (!maps)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		g->maps = maps;
 		g->cap_entries = cap;
 	}
@@ -112,7 +112,7 @@ uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos)
 	if (entry >= g->n_entries)
 		return 0;
 	const gg_entry *e = &g->entries[entry];
-	const gg_offset_map *m = g->maps[entry];
+	const gg_i_offset_map *m = g->maps[entry];
 	if (!m || !m->n || pos < m->anchors[0].pos)
 		return e->offset + pos;
 	size_t lo = 0, hi = m->n; /* last anchor at or before pos */

@@ -7,7 +7,7 @@
 #include "core/strmap.h"
 
 /* What the header line and the bold opening of one entry say (names.c). */
-typedef struct gg_entry_names {
+typedef struct gg_i_entry_names {
 	const char *term;       /* the entry's own name, display spelling */
 	const char *bold;       /* the definition's bold name, or NULL */
 	const char **abbrevs;   /* abbreviations, display spelling */
@@ -23,35 +23,35 @@ typedef struct gg_entry_names {
 	const char *redirect;   /* "Tuple" of "Record: see Tuple", or NULL */
 	size_t first_item_abbrev; /* abbrevs[from here] are header items */
 	bool redirected;        /* joined the concept its redirect names */
-} gg_entry_names;
+} gg_i_entry_names;
 
 /*
  * Where a definition whose bytes differ from its file's (bad bytes replaced,
  * lines joined) falls in the file: from anchors[i].pos on, definition bytes
  * follow the file from anchors[i].offset, byte for byte.
  */
-typedef struct gg_offset_anchor {
+typedef struct gg_i_offset_anchor {
 	size_t pos;
 	uint64_t offset;
-} gg_offset_anchor;
+} gg_i_offset_anchor;
 
-typedef struct gg_offset_map {
+typedef struct gg_i_offset_map {
 	size_t n;
-	gg_offset_anchor anchors[];
-} gg_offset_map;
+	gg_i_offset_anchor anchors[];
+} gg_i_offset_map;
 
 struct gg_glossary {
-	gg_arena arena;           /* every string and small array below */
+	gg_i_arena arena;           /* every string and small array below */
 	char **pages;             /* file contents, kept for definitions pointing in */
 	size_t n_pages, cap_pages;
 	gg_entry *entries;
-	const gg_offset_map **maps; /* parallel to entries; NULL: verbatim */
-	gg_entry_names *names;    /* parallel to entries, filled by build */
+	const gg_i_offset_map **maps; /* parallel to entries; NULL: verbatim */
+	gg_i_entry_names *names;    /* parallel to entries, filled by build */
 	size_t n_entries, cap_entries;
 	gg_concept *concepts;
 	size_t n_concepts;
-	gg_strmap lookup;         /* normalised name/alias/abbrev/keyword -> concept */
-	gg_strmap lookup_caps;    /* the same for names in capitals ("HEAD") */
+	gg_i_strmap lookup;         /* normalised name/alias/abbrev/keyword -> concept */
+	gg_i_strmap lookup_caps;    /* the same for names in capitals ("HEAD") */
 	gg_diagnostic *diags;
 	size_t n_diags, cap_diags;
 	gg_read_stats stats;
@@ -75,15 +75,15 @@ int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *fi
  * and so must `map` (NULL when the definition is the file's bytes at
  * e->offset, or for HTML, whose offsets count within the definition).
  */
-int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_offset_map *map);
+int gg_i_glossary_add_entry(gg_glossary *g, const gg_entry *e, const gg_i_offset_map *map);
 
 /*
- * The key a name is looked up by: its name key (gg_name_key), or, for a
+ * The key a name is looked up by: its name key (gg_i_name_key), or, for a
  * name without a letter or digit ("..."), the name itself trimmed of white
  * space, so that whatever is listed can be found. In the arena; NULL when
  * out of memory.
  */
-char *gg_i_glossary_lookup_key(gg_arena *a, const char *name);
+char *gg_i_glossary_lookup_key(gg_i_arena *a, const char *name);
 
 /*
  * The concept a lookup key names, in *out: names in capitals first when

@@ -115,7 +115,7 @@ static size_t fold_trimmed(char *dst, const char *s, size_t len, uint64_t caps)
 			dst[at++] = ' ';
 		size_t w = at;
 		while (i < len && !is_space_like(s[i]))
-			dst[at++] = gg_ascii_lower(s[i++]);
+			dst[at++] = gg_i_ascii_lower(s[i++]);
 		if (word >= 64 || !(caps >> word & 1))
 			at = w + stem_word(dst + w, at - w);
 		word++;
@@ -154,7 +154,7 @@ static uint64_t name_capitals(const char *s, size_t len)
  */
 static bool bound_mark_runs(const char *s, size_t len, char **out, size_t *out_len)
 {
-	gg_buf b = GG_BUF_INIT;
+	gg_i_buf b = GG_BUF_INIT;
 	size_t run = 0, copied = 0;
 	*out = NULL;
 	for (size_t i = 0; i < len;) {
@@ -169,21 +169,21 @@ static bool bound_mark_runs(const char *s, size_t len, char **out, size_t *out_l
 		i += (size_t)n;
 		run = utf8proc_get_property(cp)->combining_class ? run + 1 : 0;
 		if (run == MAX_MARK_RUN) {
-			gg_buf_put(&b, s + copied, i - copied);
-			gg_buf_puts(&b, "\xCD\x8F");
+			gg_i_buf_put(&b, s + copied, i - copied);
+			gg_i_buf_puts(&b, "\xCD\x8F");
 			copied = i;
 			run = 0;
 		}
 	}
 	if (!copied)
 		return true;
-	gg_buf_put(&b, s + copied, len - copied);
+	gg_i_buf_put(&b, s + copied, len - copied);
 	if (b.oom) {
-		gg_buf_free(&b);
+		gg_i_buf_free(&b);
 		return false;
 	}
 	*out_len = b.len;
-	*out = gg_buf_detach(&b);
+	*out = gg_i_buf_detach(&b);
 	return *out != NULL;
 }
 
@@ -217,29 +217,29 @@ static size_t unicode_fold(const char *s, size_t len, char **folded)
 	return (size_t)n;
 }
 
-void gg_name_key_append(gg_buf *out, const char *s, size_t len)
+void gg_i_name_key_append(gg_i_buf *out, const char *s, size_t len)
 {
 	char *folded;
 	uint64_t caps = name_capitals(s, len);
 	len = unicode_fold(s, len, &folded);
-	if (gg_buf_reserve(out, len))
+	if (gg_i_buf_reserve(out, len))
 		out->len += fold_key(out->ptr + out->len, folded ? folded : s, len, caps);
 	free(folded);
 }
 
-char *gg_name_key(gg_arena *a, const char *s, size_t len)
+char *gg_i_name_key(gg_i_arena *a, const char *s, size_t len)
 {
 	char *folded;
 	uint64_t caps = name_capitals(s, len);
 	len = unicode_fold(s, len, &folded);
-	char *key = gg_arena_alloc(a, len + 1);
+	char *key = gg_i_arena_alloc(a, len + 1);
 	if (key)
 		fold_key(key, folded ? folded : s, len, caps);
 	free(folded);
 	return key;
 }
 
-bool gg_name_is_capitals(const char *s)
+bool gg_i_name_is_capitals(const char *s)
 {
 	size_t upper = 0;
 	for (; *s; s++) {
@@ -250,7 +250,7 @@ bool gg_name_is_capitals(const char *s)
 	return upper >= 2;
 }
 
-bool gg_name_has_alnum(const char *s)
+bool gg_i_name_has_alnum(const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
@@ -301,7 +301,7 @@ static bool words_subset(const char *a, size_t alen, const char *f, size_t flen)
 			while (j < flen && f[j] != ' ')
 				j++;
 			found = j - fs == i - ws &&
-				gg_ascii_lower(f[fs]) == gg_ascii_lower(a[ws]) &&
+				gg_i_ascii_lower(f[fs]) == gg_i_ascii_lower(a[ws]) &&
 				strncasecmp(f + fs, a + ws, i - ws) == 0;
 		}
 		if (!found)
@@ -310,7 +310,7 @@ static bool words_subset(const char *a, size_t alen, const char *f, size_t flen)
 	return true;
 }
 
-bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_t flen)
+bool gg_i_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_t flen)
 {
 	size_t letters = 0;
 	for (size_t i = 0; i < alen; i++)
@@ -322,14 +322,14 @@ bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_
 	size_t lead = 0;
 	while (lead < flen && !is_alnum(full[lead]))
 		lead++;
-	if (lead == flen || gg_ascii_lower(full[lead]) != gg_ascii_lower(abbr[0]))
+	if (lead == flen || gg_i_ascii_lower(full[lead]) != gg_i_ascii_lower(abbr[0]))
 		return false; /* "NAS" opens with the N of "Neural ..." */
 
 	/* match right to left, each letter of full used once; the first
 	 * letter of abbr must open a word */
 	size_t fi = flen; /* full[0, fi) is still unused */
 	for (size_t ai = alen; ai > 0; ai--) {
-		char c = gg_ascii_lower(abbr[ai - 1]);
+		char c = gg_i_ascii_lower(abbr[ai - 1]);
 		if (!is_alnum(c))
 			continue;
 		bool first = true;
@@ -339,7 +339,7 @@ bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_
 		while (fi > 0 && !found) {
 			fi--;
 			bool word_start = fi == 0 || !is_alnum(full[fi - 1]);
-			found = gg_ascii_lower(full[fi]) == c && (!first || word_start);
+			found = gg_i_ascii_lower(full[fi]) == c && (!first || word_start);
 		}
 		if (!found)
 			return false;
@@ -373,7 +373,7 @@ static size_t count_words(const char *s, size_t n)
 	return words;
 }
 
-size_t gg_name_qualified_base(const char *key)
+size_t gg_i_name_qualified_base(const char *key)
 {
 	size_t len = strlen(key);
 	const char *last = strrchr(key, ' ');
@@ -406,7 +406,7 @@ typedef struct span {
 
 static span trim_span(const char *s, size_t n)
 {
-	s = gg_trim(s, &n);
+	s = gg_i_trim(s, &n);
 	return (span){ s, n };
 }
 
@@ -434,10 +434,10 @@ static void split_parenthesis(span x, span *name, span *abbr)
 	span after = trim_span(close + 1, x.n - (size_t)(close + 1 - x.s));
 	if (inside.n == 0)
 		return;
-	if (gg_name_is_abbrev_of(inside.s, inside.n, before.s, before.n)) {
+	if (gg_i_name_is_abbrev_of(inside.s, inside.n, before.s, before.n)) {
 		*abbr = inside;
 		*name = after.n ? x : before;
-	} else if (after.n == 0 && gg_name_is_abbrev_of(before.s, before.n, inside.s, inside.n)) {
+	} else if (after.n == 0 && gg_i_name_is_abbrev_of(before.s, before.n, inside.s, inside.n)) {
 		*abbr = before;
 		*name = inside;
 	}
@@ -478,25 +478,25 @@ typedef struct string_list {
 	size_t n, cap;
 } string_list;
 
-static int list_add(gg_arena *a, string_list *l, span x)
+static int list_add(gg_i_arena *a, string_list *l, span x)
 {
 	if (x.n == 0)
 		return 0;
 	if (GG_ARRAY_PUSH_SLOT(l->items, l->n, l->cap))
 		return GG_ENOMEM;
-	const char *copy = gg_arena_strndup(a, x.s, x.n);
+	const char *copy = gg_i_arena_strndup(a, x.s, x.n);
 	if (!copy)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	l->items[l->n++] = copy;
 	return 0;
 }
 
 /* Move a heap list into the arena so the entry owns no heap memory. */
-static const char **list_to_arena(gg_arena *a, string_list *l, size_t *n)
+static const char **list_to_arena(gg_i_arena *a, string_list *l, size_t *n)
 {
 	*n = l->n;
 	const char **out = NULL;
-	if (l->n && (out = gg_arena_alloc(a, l->n * sizeof(*out))))
+	if (l->n && (out = gg_i_arena_alloc(a, l->n * sizeof(*out))))
 		memcpy(out, l->items, l->n * sizeof(*out));
 	free(l->items);
 	l->items = NULL;
@@ -517,37 +517,37 @@ static bool key_equal(span a, span b)
 		trim_marks(&tb.s, &tb.n);
 		if (!ta.n || !tb.n)
 			return ta.n == tb.n;
-		if (gg_ascii_lower(ta.s[0]) != gg_ascii_lower(tb.s[0]))
+		if (gg_i_ascii_lower(ta.s[0]) != gg_i_ascii_lower(tb.s[0]))
 			return false;
 		size_t na = fold_trimmed(ka, ta.s, ta.n, capital_words(ta.s, ta.n));
 		size_t nb = fold_trimmed(kb, tb.s, tb.n, capital_words(tb.s, tb.n));
 		return na == nb && memcmp(ka, kb, na) == 0;
 	}
-	gg_buf ba = GG_BUF_INIT, bb = GG_BUF_INIT;
-	gg_name_key_append(&ba, a.s, a.n);
-	gg_name_key_append(&bb, b.s, b.n);
+	gg_i_buf ba = GG_BUF_INIT, bb = GG_BUF_INIT;
+	gg_i_name_key_append(&ba, a.s, a.n);
+	gg_i_name_key_append(&bb, b.s, b.n);
 	bool eq = !ba.oom && !bb.oom && ba.len == bb.len &&
 		  (ba.len == 0 || memcmp(ba.ptr, bb.ptr, ba.len) == 0);
-	gg_buf_free(&ba);
-	gg_buf_free(&bb);
+	gg_i_buf_free(&ba);
+	gg_i_buf_free(&bb);
 	return eq;
 }
 
 /* Whether the keys of items[0..n), joined, are key(whole) or a word-prefix of it. */
 static bool items_word_prefix(const span *items, size_t n, span whole)
 {
-	gg_buf kp = GG_BUF_INIT, kw = GG_BUF_INIT;
+	gg_i_buf kp = GG_BUF_INIT, kw = GG_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			gg_buf_putc(&kp, ' ');
-		gg_name_key_append(&kp, items[i].s, items[i].n);
+			gg_i_buf_putc(&kp, ' ');
+		gg_i_name_key_append(&kp, items[i].s, items[i].n);
 	}
-	gg_name_key_append(&kw, whole.s, whole.n);
+	gg_i_name_key_append(&kw, whole.s, whole.n);
 	bool yes = !kp.oom && !kw.oom && kp.len > 0 && kp.len <= kw.len &&
 		   memcmp(kp.ptr, kw.ptr, kp.len) == 0 &&
 		   (kp.len == kw.len || kw.ptr[kp.len] == ' ');
-	gg_buf_free(&kp);
-	gg_buf_free(&kw);
+	gg_i_buf_free(&kp);
+	gg_i_buf_free(&kw);
 	return yes;
 }
 
@@ -587,7 +587,7 @@ static span trim_quotes(span x)
  * Add each name of "X", "X, Y" or "X or Y" in x to `aliases`. Returns 0 or
  * GG_ENOMEM.
  */
-static int add_alias_names(gg_arena *a, string_list *aliases, span x)
+static int add_alias_names(gg_i_arena *a, string_list *aliases, span x)
 {
 	while (x.n) {
 		size_t cut = x.n, skip = 0;
@@ -614,12 +614,12 @@ static int add_alias_names(gg_arena *a, string_list *aliases, span x)
 
 /* "a b c" from three spans, one space between those not empty, in the
  * arena, in *out. Returns 0 or GG_ENOMEM. */
-static int join_spans(gg_arena *a, span p, span q, span r, span *out)
+static int join_spans(gg_i_arena *a, span p, span q, span r, span *out)
 {
-	char *s = gg_arena_alloc(a, p.n + q.n + r.n + 3);
+	char *s = gg_i_arena_alloc(a, p.n + q.n + r.n + 3);
 	size_t n = 0;
 	if (!s)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	span parts[3] = { trim_span(p.s ? p.s : "", p.n), q, r };
 	for (size_t k = 0; k < 3; k++) {
 		if (!parts[k].n)
@@ -640,7 +640,7 @@ static int join_spans(gg_arena *a, span p, span q, span r, span *out)
  * `aliases`; *x becomes the text around it (copied to the arena when the
  * parenthesis stood inside). Returns 0 or GG_ENOMEM.
  */
-static int take_alias_parenthesis(gg_arena *a, span *x, string_list *aliases)
+static int take_alias_parenthesis(gg_i_arena *a, span *x, string_list *aliases)
 {
 	const char *close = x->s; /* the first ')' after `open`: found once, in one pass */
 	for (const char *open = memchr(x->s, '(', x->n); open;
@@ -841,7 +841,7 @@ static bool continues_name(const span *items, size_t n_items, size_t i)
 	return n_items == 2 && i == 1 && capitalised_word(items[0]) && capitalised_word(x);
 }
 
-int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
+int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out)
 {
 	const char *definition = e->definition;
 	memset(out, 0, sizeof(*out));
@@ -883,10 +883,10 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	if (bold_opening(definition, &bold, &after)) {
 		if ((err = take_alias_parenthesis(a, &bold, &aliases)))
 			goto cleanup;
-		if (after.n && gg_name_is_abbrev_of(bold.s, bold.n, after.s, after.n)) {
+		if (after.n && gg_i_name_is_abbrev_of(bold.s, bold.n, after.s, after.n)) {
 			bold_name = after;
 			bold_abbr = bold;
-		} else if (after.n && gg_name_is_abbrev_of(after.s, after.n, bold.s, bold.n)) {
+		} else if (after.n && gg_i_name_is_abbrev_of(after.s, after.n, bold.s, bold.n)) {
 			bold_name = bold;
 			bold_abbr = after;
 		} else {
@@ -931,7 +931,7 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	if (sp) {
 		span last = { sp + 1, term_name.n - (size_t)(sp + 1 - term_name.s) };
 		span rest = trim_span(term_name.s, (size_t)(sp - term_name.s));
-		if (has_space(rest) && gg_name_is_abbrev_of(last.s, last.n, rest.s, rest.n)) {
+		if (has_space(rest) && gg_i_name_is_abbrev_of(last.s, last.n, rest.s, rest.n)) {
 			if ((err = list_add(a, &abbrevs, last)))
 				goto cleanup;
 			term_name = rest;
@@ -955,11 +955,11 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 	span bare = term_abbr.n ? (span){ NULL, 0 } : qualifier_base(display);
 
 	bool abbrev_middle = n_items == 3 && used == 1 &&
-			     gg_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n);
+			     gg_i_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n);
 	bool paren_shape = n_items == 4 && used == 1 && term_abbr.n &&
 			   key_equal(items[1], term_name) && key_equal(items[2], term_abbr);
 	bool two_items = n_items == 2 && used == 1 &&
-			 !gg_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n) &&
+			 !gg_i_name_is_abbrev_of(items[1].s, items[1].n, term_name.s, term_name.n) &&
 			 !words_subset(items[1].s, items[1].n, term_name.s, term_name.n);
 	out->category_shaped = abbrev_middle || paren_shape || two_items;
 	out->first_item_abbrev = abbrevs.n;
@@ -967,12 +967,12 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 		span it = items[i];
 		if (key_equal(it, term_name) || (bold_name.n && key_equal(it, bold_name)))
 			continue;
-		if (gg_name_is_abbrev_of(it.s, it.n, term_name.s, term_name.n)) {
+		if (gg_i_name_is_abbrev_of(it.s, it.n, term_name.s, term_name.n)) {
 			err = list_add(a, &abbrevs, it);
 		} else if (i == n_items - 1) {
 			/* the category candidate, decided by the caller */
-			if (!(out->last_item = gg_arena_strndup(a, it.s, it.n)))
-				err = gg_error_oom();
+			if (!(out->last_item = gg_i_arena_strndup(a, it.s, it.n)))
+				err = gg_i_error_oom();
 		} else {
 			err = list_add(a, &keywords, it);
 		}
@@ -980,21 +980,21 @@ int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out)
 			goto cleanup;
 	}
 
-	out->term = gg_arena_strndup(a, display.s, display.n);
-	if (bold_name.n && !(out->bold = gg_arena_strndup(a, bold_name.s, bold_name.n)))
-		err = gg_error_oom();
-	if (bare.n && !(out->bare = gg_arena_strndup(a, bare.s, bare.n)))
-		err = gg_error_oom();
-	if (redirect.n && !(out->redirect = gg_arena_strndup(a, redirect.s, redirect.n)))
-		err = gg_error_oom();
+	out->term = gg_i_arena_strndup(a, display.s, display.n);
+	if (bold_name.n && !(out->bold = gg_i_arena_strndup(a, bold_name.s, bold_name.n)))
+		err = gg_i_error_oom();
+	if (bare.n && !(out->bare = gg_i_arena_strndup(a, bare.s, bare.n)))
+		err = gg_i_error_oom();
+	if (redirect.n && !(out->redirect = gg_i_arena_strndup(a, redirect.s, redirect.n)))
+		err = gg_i_error_oom();
 	if (!out->term)
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 	out->abbrevs = list_to_arena(a, &abbrevs, &out->n_abbrevs);
 	out->keywords = list_to_arena(a, &keywords, &out->n_keywords);
 	out->aliases = list_to_arena(a, &aliases, &out->n_aliases);
 	if ((out->n_abbrevs && !out->abbrevs) || (out->n_keywords && !out->keywords) ||
 	    (out->n_aliases && !out->aliases))
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 	return err;
 
 cleanup:

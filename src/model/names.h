@@ -18,19 +18,19 @@
  * of "HTTP"; "URLs" is URL's). Two names are the same name when their keys
  * are equal.
  */
-void gg_name_key_append(gg_buf *out, const char *s, size_t len);
+void gg_i_name_key_append(gg_i_buf *out, const char *s, size_t len);
 
 /* The key of s[0..len) in the arena; NULL when out of memory. */
-char *gg_name_key(gg_arena *a, const char *s, size_t len);
+char *gg_i_name_key(gg_i_arena *a, const char *s, size_t len);
 
 /*
  * Whether s is written in capitals: two capital letters or more, no small
  * one ("HEAD", "DNS", "C++" is not).
  */
-bool gg_name_is_capitals(const char *s);
+bool gg_i_name_is_capitals(const char *s);
 
 /* Whether s holds a letter or a digit: "..." and "+++" are no names. */
-bool gg_name_has_alnum(const char *s);
+bool gg_i_name_has_alnum(const char *s);
 
 /*
  * Whether `abbr` abbreviates `full` (Schwartz & Hearst 2003): the letters and
@@ -38,14 +38,14 @@ bool gg_name_has_alnum(const char *s);
  * the start of a word; abbr is at most 12 bytes and is not made of full's own
  * words ("scaling laws" does not abbreviate "neural scaling laws").
  */
-bool gg_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_t flen);
+bool gg_i_name_is_abbrev_of(const char *abbr, size_t alen, const char *full, size_t flen);
 
 /*
  * When `key` is another name plus a qualifier that names no new concept
  * ("... methods", "... techniques", "... advanced", "... for edge"), the
  * length of that base name's key; 0 otherwise. See README, "Concepts".
  */
-size_t gg_name_qualified_base(const char *key);
+size_t gg_i_name_qualified_base(const char *key);
 
 /*
  * Read an entry's header line and the start of its definition into `out`
@@ -57,6 +57,6 @@ size_t gg_name_qualified_base(const char *key);
  * Returns 0 or GG_ENOMEM. The category is left undecided here
  * (category_shaped, last_item): it needs the whole corpus.
  */
-int gg_names_parse(gg_arena *a, const gg_entry *e, gg_entry_names *out);
+int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out);
 
 #endif

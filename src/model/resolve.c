@@ -7,21 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *gg_i_glossary_lookup_key(gg_arena *a, const char *name)
+char *gg_i_glossary_lookup_key(gg_i_arena *a, const char *name)
 {
-	char *key = gg_name_key(a, name, strlen(name));
-	if (!key || gg_name_has_alnum(key))
+	char *key = gg_i_name_key(a, name, strlen(name));
+	if (!key || gg_i_name_has_alnum(key))
 		return key;
 	size_t n = strlen(name);
-	const char *s = gg_trim(name, &n);
-	return gg_arena_strndup(a, s, n);
+	const char *s = gg_i_trim(name, &n);
+	return gg_i_arena_strndup(a, s, n);
 }
 
 bool gg_i_glossary_lookup(const gg_glossary *g, const char *key, bool caps_first, uint32_t *out)
 {
-	const gg_strmap *first = caps_first ? &g->lookup_caps : &g->lookup;
-	const gg_strmap *second = caps_first ? &g->lookup : &g->lookup_caps;
-	return gg_strmap_get(first, key, out) || gg_strmap_get(second, key, out);
+	const gg_i_strmap *first = caps_first ? &g->lookup_caps : &g->lookup;
+	const gg_i_strmap *second = caps_first ? &g->lookup : &g->lookup_caps;
+	return gg_i_strmap_get(first, key, out) || gg_i_strmap_get(second, key, out);
 }
 
 /*
@@ -29,21 +29,21 @@ bool gg_i_glossary_lookup(const gg_glossary *g, const char *key, bool caps_first
  * `capitals`: read as if written in capitals (no plural endings cut).
  * Returns false when out of memory.
  */
-static bool query_key(gg_buf *key, const char *s, size_t n, bool capitals)
+static bool query_key(gg_i_buf *key, const char *s, size_t n, bool capitals)
 {
-	char *name = gg_strndup(s, n);
+	char *name = gg_i_strndup(s, n);
 	if (!name)
 		return false;
 	for (char *p = name; capitals && *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	key->len = 0;
-	gg_name_key_append(key, name, n);
-	if (!key->oom && !gg_name_has_alnum(key->len ? key->ptr : "")) {
+	gg_i_name_key_append(key, name, n);
+	if (!key->oom && !gg_i_name_has_alnum(key->len ? key->ptr : "")) {
 		size_t raw_len = n;
-		const char *raw = gg_trim(s, &raw_len);
+		const char *raw = gg_i_trim(s, &raw_len);
 		key->len = 0;
-		gg_buf_put(key, raw, raw_len);
+		gg_i_buf_put(key, raw, raw_len);
 	}
 	free(name);
 	return !key->oom && key->ptr;
@@ -56,20 +56,20 @@ static bool query_key(gg_buf *key, const char *s, size_t n, bool capitals)
  */
 static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *out)
 {
-	gg_buf key = GG_BUF_INIT;
-	char *name = gg_strndup(s, n);
+	gg_i_buf key = GG_BUF_INIT;
+	char *name = gg_i_strndup(s, n);
 	uint32_t c;
 	bool found = false;
-	if (name && gg_name_is_capitals(name)) {
+	if (name && gg_i_name_is_capitals(name)) {
 		found = query_key(&key, s, n, false) && key.len && gg_i_glossary_lookup(g, key.ptr, true, &c);
 	} else if (name && query_key(&key, s, n, false) && key.len) {
-		found = gg_strmap_get(&g->lookup, key.ptr, &c);
+		found = gg_i_strmap_get(&g->lookup, key.ptr, &c);
 		if (!found && query_key(&key, s, n, true) && key.len)
-			found = gg_strmap_get(&g->lookup_caps, key.ptr, &c);
+			found = gg_i_strmap_get(&g->lookup_caps, key.ptr, &c);
 		if (!found && query_key(&key, s, n, false) && key.len)
-			found = gg_strmap_get(&g->lookup_caps, key.ptr, &c);
+			found = gg_i_strmap_get(&g->lookup_caps, key.ptr, &c);
 	}
-	gg_buf_free(&key);
+	gg_i_buf_free(&key);
 	free(name);
 	if (found)
 		*out = c;
@@ -79,7 +79,7 @@ static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *o
 int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query)
 {
 	if (!g->built)
-		return gg_error_set(GG_EINVAL, "the glossary is not built");
+		return gg_i_error_set(GG_EINVAL, "the glossary is not built");
 	size_t n = strlen(query);
 	if (lookup_span(g, query, n, out))
 		return 0;
@@ -89,7 +89,7 @@ int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query)
 	if (open && close && (lookup_span(g, query, (size_t)(open - query), out) ||
 			      lookup_span(g, open + 1, (size_t)(close - open - 1), out)))
 		return 0;
-	return gg_error_set(GG_ENOTFOUND, "no term '%s'", query);
+	return gg_i_error_set(GG_ENOTFOUND, "no term '%s'", query);
 }
 
 typedef struct candidate {
@@ -130,8 +130,8 @@ static bool contains_words(const char *key, const char *words)
  */
 static size_t score_name(const char *query_key, const char *name)
 {
-	gg_buf key = GG_BUF_INIT;
-	gg_name_key_append(&key, name, strlen(name));
+	gg_i_buf key = GG_BUF_INIT;
+	gg_i_name_key_append(&key, name, strlen(name));
 	size_t score = SIZE_MAX;
 	if (!key.oom && key.len) {
 		size_t ql = strlen(query_key);
@@ -139,21 +139,21 @@ static size_t score_name(const char *query_key, const char *name)
 			score = key.len - ql;
 		} else {
 			size_t cap = ql / 4 + 2;
-			size_t d = gg_edit_distance(query_key, key.ptr, cap);
+			size_t d = gg_i_edit_distance(query_key, key.ptr, cap);
 			if (d < cap)
 				score = 1000 + d;
 		}
 	}
-	gg_buf_free(&key);
+	gg_i_buf_free(&key);
 	return score;
 }
 
 size_t gg_glossary_suggest(size_t *out, size_t max, const gg_glossary *g, const char *query)
 {
-	gg_buf qkey = GG_BUF_INIT;
-	gg_name_key_append(&qkey, query, strlen(query));
+	gg_i_buf qkey = GG_BUF_INIT;
+	gg_i_name_key_append(&qkey, query, strlen(query));
 	if (qkey.oom || !qkey.len || !max) {
-		gg_buf_free(&qkey);
+		gg_i_buf_free(&qkey);
 		return 0;
 	}
 	candidate *cands = NULL;
@@ -180,6 +180,6 @@ size_t gg_glossary_suggest(size_t *out, size_t max, const gg_glossary *g, const 
 	for (size_t i = 0; i < count; i++)
 		out[i] = cands[i].concept;
 	free(cands);
-	gg_buf_free(&qkey);
+	gg_i_buf_free(&qkey);
 	return count;
 }

@@ -18,7 +18,7 @@ typedef struct field {
 } field;
 
 typedef struct csv_reader {
-	gg_source *src;
+	gg_i_source *src;
 	char sep;
 	size_t pos;
 	field fields[MAX_COLUMNS];
@@ -97,7 +97,7 @@ static void field_pieces(const csv_reader *r, field f, void (*put)(void *, const
 static void put_buf(void *payload, const char *s, size_t n, size_t at)
 {
 	(void)at;
-	gg_buf_put(payload, s, n);
+	gg_i_buf_put(payload, s, n);
 }
 
 static void put_definition(void *payload, const char *s, size_t n, size_t at)
@@ -109,7 +109,7 @@ static bool row_is_blank(const csv_reader *r)
 {
 	for (size_t i = 0; i < r->n_fields; i++) {
 		size_t n = r->fields[i].end - r->fields[i].start;
-		const char *s = gg_trim(r->src->text + r->fields[i].start, &n);
+		const char *s = gg_i_trim(r->src->text + r->fields[i].start, &n);
 		if (n && !(n == 2 && s[0] == '"' && s[1] == '"'))
 			return false;
 	}
@@ -119,8 +119,8 @@ static bool row_is_blank(const csv_reader *r)
 /* Read one data row into an entry (or report it skipped). */
 static int read_row(csv_reader *r, const gg_i_field *columns, size_t row_start)
 {
-	gg_record rec;
-	gg_buf value = GG_BUF_INIT;
+	gg_i_record rec;
+	gg_i_buf value = GG_BUF_INIT;
 	int err = 0;
 	gg_i_record_init(&rec, r->src, row_start);
 	/* the term first, whatever its column, so that aliases follow it */
@@ -133,9 +133,9 @@ static int read_row(csv_reader *r, const gg_i_field *columns, size_t row_start)
 				field_pieces(r, r->fields[i], put_definition, &rec);
 				continue;
 			}
-			gg_buf_clear(&value);
+			gg_i_buf_clear(&value);
 			field_pieces(r, r->fields[i], put_buf, &value);
-			if ((err = gg_buf_ok(&value)))
+			if ((err = gg_i_buf_ok(&value)))
 				break;
 			err = gg_i_record_field(&rec, f, value.ptr ? value.ptr : "", value.len, r->fields[i].start);
 		}
@@ -143,35 +143,35 @@ static int read_row(csv_reader *r, const gg_i_field *columns, size_t row_start)
 	if (!err)
 		err = gg_i_record_finish(&rec);
 	gg_i_record_free(&rec);
-	gg_buf_free(&value);
+	gg_i_buf_free(&value);
 	return err;
 }
 
 /* The header's column names, as "a, b, c", for the error message. */
-static void column_list(const csv_reader *r, gg_buf *out)
+static void column_list(const csv_reader *r, gg_i_buf *out)
 {
 	for (size_t i = 0; i < r->n_fields; i++) {
 		if (i)
-			gg_buf_puts(out, ", ");
-		gg_buf_putc(out, '\'');
+			gg_i_buf_puts(out, ", ");
+		gg_i_buf_putc(out, '\'');
 		size_t before = out->len;
 		field_pieces(r, r->fields[i], put_buf, out);
 		if (out->len - before > 40)
 			out->len = before + 40;
-		gg_buf_putc(out, '\'');
+		gg_i_buf_putc(out, '\'');
 	}
 }
 
 int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char separator)
 {
-	gg_source src;
+	gg_i_source src;
 	csv_reader *r = NULL;
 	gg_i_field *columns = NULL;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err)
 		goto cleanup;
 	if (!(r = calloc(1, sizeof(*r))) || !(columns = calloc(MAX_COLUMNS, sizeof(*columns)))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	r->src = &src;
@@ -187,21 +187,21 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 		goto cleanup;
 	bool term = false, definition = false;
 	for (size_t i = 0; i < r->n_fields; i++) {
-		gg_buf col = GG_BUF_INIT;
+		gg_i_buf col = GG_BUF_INIT;
 		field_pieces(r, r->fields[i], put_buf, &col);
 		columns[i] = gg_i_field_named(col.ptr ? col.ptr : "", col.len);
-		gg_buf_free(&col);
+		gg_i_buf_free(&col);
 		term |= columns[i] == GG_FIELD_TERM;
 		definition |= columns[i] == GG_FIELD_DEFINITION;
 	}
 	if (!term || !definition) {
-		gg_buf cols = GG_BUF_INIT;
+		gg_i_buf cols = GG_BUF_INIT;
 		column_list(r, &cols);
-		err = gg_buf_ok(&cols) ? gg_error_oom()
+		err = gg_i_buf_ok(&cols) ? gg_i_error_oom()
 			: gg_i_source_fail(&src, gg_i_source_line(&src, header_at),
 					   "no %s column (a header row naming term and definition is needed); the columns are %.300s",
 					   term ? "definition" : "term", cols.ptr ? cols.ptr : "");
-		gg_buf_free(&cols);
+		gg_i_buf_free(&cols);
 		goto cleanup;
 	}
 	size_t before = g->n_entries;

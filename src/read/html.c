@@ -21,7 +21,7 @@ typedef struct html_reader {
 	gg_glossary *g;
 	const char *name;
 	const char *file_name; /* name past its last '/', as a link names the page */
-	gg_strmap anchors; /* id or name of an entry's anchor -> index in terms */
+	gg_i_strmap anchors; /* id or name of an entry's anchor -> index in terms */
 	const char **terms;
 	size_t n_terms, cap_terms;
 	uint32_t *dt_lines;  /* line of each <dt> start tag, in page order */
@@ -59,15 +59,15 @@ static xmlNode *next_in(xmlNode *n, const xmlNode *root, bool descend)
 }
 
 /* Append s to b, white space runs folded to one space. */
-static void put_folded(gg_buf *b, const char *s)
+static void put_folded(gg_i_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		bool space = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
 		if (space) {
 			if (b->len && b->ptr[b->len - 1] != ' ')
-				gg_buf_putc(b, ' ');
+				gg_i_buf_putc(b, ' ');
 		} else {
-			gg_buf_putc(b, *s);
+			gg_i_buf_putc(b, *s);
 		}
 	}
 }
@@ -107,7 +107,7 @@ static const char *own_anchor_of(const html_reader *r, const char *href)
 }
 
 typedef struct text_out {
-	gg_buf text;
+	gg_i_buf text;
 	gg_xref *xrefs;
 	size_t n_xrefs, cap_xrefs;
 } text_out;
@@ -127,13 +127,13 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 		} else if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
 			descend = false;
 		} else if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ') {
-			gg_buf_putc(&out->text, ' ');
+			gg_i_buf_putc(&out->text, ' ');
 		}
 		uint32_t t;
 		if (links && is_element(n, "a")) {
 			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
 			const char *anchor = own_anchor_of(r, (const char *)href);
-			if (anchor && gg_strmap_get(&r->anchors, anchor, &t)) {
+			if (anchor && gg_i_strmap_get(&r->anchors, anchor, &t)) {
 				text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
 				int err = collect_text(r, n, &inner, false);
 				size_t len = inner.text.len;
@@ -146,10 +146,10 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 				}
 				const char *target = r->terms[t];
 				size_t at = out->text.len;
-				gg_buf_put(&out->text, label, len);
+				gg_i_buf_put(&out->text, label, len);
 				if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
 					out->xrefs[out->n_xrefs++] = (gg_xref){ target, at, len };
-				gg_buf_free(&inner.text);
+				gg_i_buf_free(&inner.text);
 				free(inner.xrefs);
 				xmlFree(href);
 				if (err)
@@ -161,11 +161,11 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 		}
 		n = next_in(n, root, descend);
 	}
-	return gg_buf_ok(&out->text);
+	return gg_i_buf_ok(&out->text);
 }
 
 /* Sanitised copy of folded text in the arena. */
-static const char *finish_text(gg_arena *a, const gg_buf *b, size_t *len)
+static const char *finish_text(gg_i_arena *a, const gg_i_buf *b, size_t *len)
 {
 	size_t n = b->len;
 	const char *s = b->ptr ? b->ptr : "";
@@ -174,12 +174,12 @@ static const char *finish_text(gg_arena *a, const gg_buf *b, size_t *len)
 	size_t lead = 0;
 	while (lead < n && s[lead] == ' ')
 		lead++;
-	gg_buf clean = GG_BUF_INIT;
-	gg_utf8_sanitize(&clean, s + lead, n - lead);
-	const char *out = clean.oom ? NULL : gg_arena_strndup(a, clean.ptr ? clean.ptr : "", clean.len);
+	gg_i_buf clean = GG_BUF_INIT;
+	gg_i_utf8_sanitize(&clean, s + lead, n - lead);
+	const char *out = clean.oom ? NULL : gg_i_arena_strndup(a, clean.ptr ? clean.ptr : "", clean.len);
 	if (len)
 		*len = clean.len;
-	gg_buf_free(&clean);
+	gg_i_buf_free(&clean);
 	return out;
 }
 
@@ -191,10 +191,10 @@ static int add_anchors(html_reader *r, const xmlNode *n, uint32_t index)
 		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
 		if (!v)
 			continue;
-		char *key = gg_arena_strdup(&r->g->arena, (const char *)v);
+		char *key = gg_i_arena_strdup(&r->g->arena, (const char *)v);
 		xmlFree(v);
-		if (!key || gg_strmap_put(&r->anchors, key, index, NULL) < 0)
-			return gg_error_oom();
+		if (!key || gg_i_strmap_put(&r->anchors, key, index, NULL) < 0)
+			return gg_i_error_oom();
 	}
 	return 0;
 }
@@ -241,7 +241,7 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
 {
 	text_out t = { GG_BUF_INIT, NULL, 0, 0 };
 	const char *s = collect_text(r, dt, &t, false) ? NULL : finish_text(&r->g->arena, &t.text, NULL);
-	gg_buf_free(&t.text);
+	gg_i_buf_free(&t.text);
 	free(t.xrefs);
 	return s;
 }
@@ -259,7 +259,7 @@ static int index_terms(html_reader *r, xmlNode *root)
 		n->_private = (void *)(uintptr_t)++dts;
 		const char *term = dt_text(r, n);
 		if (!term)
-			return gg_error_oom();
+			return gg_i_error_oom();
 		int err = index_term(r, n, term);
 		if (err)
 			return err;
@@ -335,7 +335,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	int err = 0;
 	for (size_t i = 0; i < n_dds && !err; i++) {
 		if (def.text.len)
-			gg_buf_putc(&def.text, ' ');
+			gg_i_buf_putc(&def.text, ' ');
 		err = collect_text(r, dds[i], &def, true);
 	}
 	const char *names[MAX_GROUP];
@@ -343,7 +343,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	for (size_t i = 0; i < n_dts && !err; i++) {
 		const char *t = dt_text(r, dts[i]);
 		if (!t)
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 		else if (*t)
 			names[n_names++] = t;
 	}
@@ -354,9 +354,9 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	e.header = names[0];
 	e.header_is_name = true;
 	if (n_names > 1) {
-		const char **extra = gg_arena_alloc(&r->g->arena, (n_names - 1) * sizeof(*extra));
+		const char **extra = gg_i_arena_alloc(&r->g->arena, (n_names - 1) * sizeof(*extra));
 		if (!extra) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			goto cleanup;
 		}
 		memcpy(extra, names + 1, (n_names - 1) * sizeof(*extra));
@@ -365,15 +365,15 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	}
 	e.definition = finish_text(&r->g->arena, &def.text, &e.definition_len);
 	if (!e.definition) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	/* folding and sanitising only trim the front, and replace bytes one for
 	 * one or grow them: offsets before the first replacement hold */
 	if (def.n_xrefs) {
-		gg_xref *xrefs = gg_arena_alloc(&r->g->arena, def.n_xrefs * sizeof(*xrefs));
+		gg_xref *xrefs = gg_i_arena_alloc(&r->g->arena, def.n_xrefs * sizeof(*xrefs));
 		if (!xrefs) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			goto cleanup;
 		}
 		size_t lead = 0;
@@ -396,7 +396,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	if (!err)
 		err = gg_i_glossary_add_entry(r->g, &e, NULL);
 cleanup:
-	gg_buf_free(&def.text);
+	gg_i_buf_free(&def.text);
 	free(def.xrefs);
 	return err;
 }
@@ -507,7 +507,7 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 {
 	const char *slash = strrchr(name, '/');
 	html_reader r = { g, name, slash ? slash + 1 : name, GG_STRMAP_INIT, NULL, 0, 0, NULL, 0, false };
-	gg_buf clean = GG_BUF_INIT;
+	gg_i_buf clean = GG_BUF_INIT;
 	const char *encoding = NULL;
 	int err = 0;
 
@@ -516,10 +516,10 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 	/* Unless the page names its own charset, read it as UTF-8 with bad
 	 * bytes replaced, so one stray byte cannot turn it all into Latin-1. */
 	if (!declares_other_charset(data, len)) {
-		size_t bad = gg_utf8_count_bad(data, len);
+		size_t bad = gg_i_utf8_count_bad(data, len);
 		if (bad) {
-			gg_utf8_sanitize(&clean, data, len);
-			if ((err = gg_buf_ok(&clean)))
+			gg_i_utf8_sanitize(&clean, data, len);
+			if ((err = gg_i_buf_ok(&clean)))
 				goto cleanup;
 			data = clean.ptr;
 			len = clean.len;
@@ -534,7 +534,7 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		goto cleanup;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, name, encoding,
@@ -569,8 +569,8 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		err = gg_i_glossary_warn(g, name, 0, "no definition list (<dl><dt>...<dd>) in this page");
 	xmlFreeDoc(doc);
 cleanup:
-	gg_buf_free(&clean);
-	gg_strmap_free(&r.anchors);
+	gg_i_buf_free(&clean);
+	gg_i_strmap_free(&r.anchors);
 	free(r.terms);
 	free(r.dt_lines);
 	return err;

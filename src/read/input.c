@@ -23,7 +23,7 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 		cap = (size_t)st.st_size + 1;
 	char *buf = malloc(cap);
 	if (!buf)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	for (;;) {
 		if (n + 1 >= cap) {
 			/* full: a one-byte probe tells the end of a file of known
@@ -37,12 +37,12 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 			if (more < 0) {
 				int e = errno;
 				free(buf);
-				return gg_error_set_errno(GG_EIO, e, "cannot read '%s'", path);
+				return gg_i_error_set_errno(GG_EIO, e, "cannot read '%s'", path);
 			}
 			char *bigger = realloc(buf, cap * 2);
 			if (!bigger) {
 				free(buf);
-				return gg_error_oom();
+				return gg_i_error_oom();
 			}
 			buf = bigger;
 			cap *= 2;
@@ -55,7 +55,7 @@ static int read_fd(int fd, const char *path, char **out, size_t *len)
 		if (got < 0) {
 			int e = errno;
 			free(buf);
-			return gg_error_set_errno(GG_EIO, e, "cannot read '%s'", path);
+			return gg_i_error_set_errno(GG_EIO, e, "cannot read '%s'", path);
 		}
 		if (got == 0)
 			break;
@@ -84,7 +84,7 @@ static gg_i_input_format format_of_extension(const char *path)
 	if (!dot || (slash && dot < slash))
 		return GG_INPUT_AUTO;
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
-		if (gg_strcasecmp(dot, exts[i].ext) == 0)
+		if (gg_i_strcasecmp(dot, exts[i].ext) == 0)
 			return exts[i].format;
 	return GG_INPUT_AUTO;
 }
@@ -190,17 +190,17 @@ static int read_file(gg_glossary *g, const char *path, gg_i_input_format format)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
 	char *data = NULL;
 	size_t len = 0;
 	int err = read_fd(fd, path, &data, &len);
 	close(fd);
 	if (err)
 		return err;
-	const char *name = gg_arena_strdup(&g->arena, path);
+	const char *name = gg_i_arena_strdup(&g->arena, path);
 	if (!name) {
 		free(data);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	return read_page(g, name, data, len, format);
 }
@@ -226,7 +226,7 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 {
 	DIR *dir = opendir(path);
 	if (!dir)
-		return gg_error_set_errno(GG_EIO, errno, "cannot open directory '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot open directory '%s'", path);
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int err = 0;
@@ -244,7 +244,7 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 		char *full = malloc(len);
 		if (!full || (err = GG_ARRAY_PUSH_SLOT(names, n, cap))) {
 			free(full);
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			goto cleanup;
 		}
 		snprintf(full, len, "%s%s%s", path, slash ? "" : "/", d->d_name);
@@ -256,11 +256,11 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 		names[n++] = full;
 	}
 	if (errno) {
-		err = gg_error_set_errno(GG_EIO, errno, "cannot read directory '%s'", path);
+		err = gg_i_error_set_errno(GG_EIO, errno, "cannot read directory '%s'", path);
 		goto cleanup;
 	}
 	if (n == 0) {
-		err = gg_error_set(GG_EINPUT, "no pages in directory '%s'", path);
+		err = gg_i_error_set(GG_EINPUT, "no pages in directory '%s'", path);
 		goto cleanup;
 	}
 	qsort(names, n, sizeof(*names), compare_names);
@@ -293,13 +293,13 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	struct stat st;
 	gg_i_input_format f;
 	if (g->built)
-		return gg_error_set(GG_EINVAL, "the glossary is already built");
+		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)
-		return gg_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
+		return gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path);
 	if (S_ISDIR(st.st_mode))
 		return read_directory(g, path, f);
 	return read_file(g, path, f);
@@ -313,12 +313,12 @@ int gg_glossary_read_path(gg_glossary *g, const char *path)
 int gg_glossary_read_buffer(gg_glossary *g, const char *name, const char *data, size_t len)
 {
 	if (g->built)
-		return gg_error_set(GG_EINVAL, "the glossary is already built");
-	const char *stored = gg_arena_strdup(&g->arena, name);
+		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
+	const char *stored = gg_i_arena_strdup(&g->arena, name);
 	char *copy = malloc(len + 1);
 	if (!stored || !copy) {
 		free(copy);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	if (len)
 		memcpy(copy, data, len);

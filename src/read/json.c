@@ -50,7 +50,7 @@ static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
 }
 
 /* Add one value of field f: a string, or an array of strings for a list. */
-static int add_value(gg_record *rec, gg_i_field f, const char *key, json_t *v)
+static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 {
 	if (json_is_string(v))
 		return gg_i_record_field(rec, f, json_string_value(v), json_string_length(v), SIZE_MAX);
@@ -85,9 +85,9 @@ static int add_value(gg_record *rec, gg_i_field f, const char *key, json_t *v)
  * One entry from object `o`; `term` (a map's key) is its term when not
  * NULL. Keys that name no field are passed over.
  */
-static int read_object(gg_source *src, size_t at, const char *term, size_t term_len, json_t *o)
+static int read_object(gg_i_source *src, size_t at, const char *term, size_t term_len, json_t *o)
 {
-	gg_record rec;
+	gg_i_record rec;
 	int err = 0;
 	gg_i_record_init(&rec, src, at);
 	if (term)
@@ -111,7 +111,7 @@ static int read_object(gg_source *src, size_t at, const char *term, size_t term_
 	return err;
 }
 
-static int read_members(gg_source *src, json_t *root, const size_t *at, size_t n_at)
+static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t n_at)
 {
 	size_t k = 0;
 	int err = 0;
@@ -136,7 +136,7 @@ static int read_members(gg_source *src, json_t *root, const size_t *at, size_t n
 		size_t pos = k < n_at ? at[k] : 0;
 		k++;
 		if (json_is_string(v)) {
-			gg_record rec;
+			gg_i_record rec;
 			gg_i_record_init(&rec, src, pos);
 			gg_i_record_name(&rec, key, strlen(key));
 			gg_i_record_text(&rec, json_string_value(v), json_string_length(v), SIZE_MAX);
@@ -156,7 +156,7 @@ static int read_members(gg_source *src, json_t *root, const size_t *at, size_t n
 
 int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 {
-	gg_source src;
+	gg_i_source src;
 	json_t *root = NULL;
 	size_t *at = NULL, n_at = 0;
 	int err = gg_i_source_open(&src, g, name, data, len);
@@ -186,7 +186,7 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 		level = 2;
 	}
 	if (!(at = member_starts(src.text, src.len, level, &n_at))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	size_t before = g->n_entries;

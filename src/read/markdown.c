@@ -41,12 +41,12 @@ typedef struct md_entry {
 } md_entry;
 
 typedef struct md_reader {
-	gg_source *src;
+	gg_i_source *src;
 	md_line *lines;
 	size_t n_lines;
 	md_entry *entries;
 	size_t n_entries, cap_entries;
-	gg_strmap slugs;     /* heading slug -> index in terms */
+	gg_i_strmap slugs;     /* heading slug -> index in terms */
 	const char **terms;  /* each entry's first name, rendered */
 	size_t n_terms, cap_terms;
 } md_reader;
@@ -96,10 +96,10 @@ static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *n
 /* Classify every line of the text. */
 static int scan_lines(md_reader *m)
 {
-	const gg_source *src = m->src;
+	const gg_i_source *src = m->src;
 	const char *t = src->text;
 	if (!(m->lines = calloc(src->n_lines ? src->n_lines : 1, sizeof(*m->lines))))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	m->n_lines = src->n_lines;
 	char fence = 0;
 	for (size_t k = 0; k < src->n_lines; k++) {
@@ -179,7 +179,7 @@ static bool section_heading(const md_reader *m, size_t k, size_t titles)
 {
 	const md_line *l = &m->lines[k];
 	size_t n = l->end - l->body;
-	const char *s = gg_trim(m->src->text + l->body, &n);
+	const char *s = gg_i_trim(m->src->text + l->body, &n);
 	(void)s;
 	return n > 1 && !(l->level == 1 && titles == 1); /* "A", "B": letter sections */
 }
@@ -315,22 +315,22 @@ static int find_heading_entries(md_reader *m, size_t titles)
  * The GitHub-style anchor of a heading: lower case, letters, digits, '-'
  * and '_' kept, spaces turned to '-', other punctuation dropped.
  */
-static void slug_append(gg_buf *out, const char *s, size_t n)
+static void slug_append(gg_i_buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (c == ' ' || c == '\t')
-			gg_buf_putc(out, '-');
+			gg_i_buf_putc(out, '-');
 		else if ((unsigned char)c >= 0x80 || c == '-' || c == '_' || !is_punct(c))
-			gg_buf_putc(out, gg_ascii_lower(c));
+			gg_i_buf_putc(out, gg_i_ascii_lower(c));
 	}
 }
 
 /* Hands rendered text to a record (with links) or to a buffer (names). */
 typedef struct sink {
 	md_reader *m;
-	gg_record *rec; /* or NULL */
-	gg_buf *out;
+	gg_i_record *rec; /* or NULL */
+	gg_i_buf *out;
 	bool in_link;   /* links do not nest: '[' inside one is text */
 } sink;
 
@@ -339,7 +339,7 @@ static void emit(sink *k, const char *s, size_t n, size_t at)
 	if (k->rec)
 		gg_i_record_text(k->rec, s, n, at);
 	else
-		gg_buf_put(k->out, s, n);
+		gg_i_buf_put(k->out, s, n);
 }
 
 /* The end of a run of backticks at s[i..n) that closes one of `run` backticks, or 0. */
@@ -394,11 +394,11 @@ static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at,
 		size_t anchor = u + 1, anchor_end = anchor;
 		while (anchor_end < end && s[anchor_end] != ' ' && s[anchor_end] != '"')
 			anchor_end++;
-		char *key = gg_strndup(s + anchor, anchor_end - anchor);
+		char *key = gg_i_strndup(s + anchor, anchor_end - anchor);
 		uint32_t t;
 		if (!key) {
-			*err = gg_error_oom();
-		} else if (gg_strmap_get(&k->m->slugs, key, &t)) {
+			*err = gg_i_error_oom();
+		} else if (gg_i_strmap_get(&k->m->slugs, key, &t)) {
 			*err = gg_i_record_xref(k->rec, k->m->terms[t], strlen(k->m->terms[t]), from);
 		} else if (k->rec->definition.len > from) {
 			*err = gg_i_record_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
@@ -463,21 +463,21 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 }
 
 /* The rendered first name of entry e, for the slug map. */
-static const char *name_line_text(md_reader *m, const md_line *l, gg_buf *out)
+static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
 {
 	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
 	sink k = { m, NULL, out, false };
-	gg_buf_clear(out);
+	gg_i_buf_clear(out);
 	size_t n = b - a;
-	const char *s = gg_trim(m->src->text + a, &n);
+	const char *s = gg_i_trim(m->src->text + a, &n);
 	render(&k, s, n, SIZE_MAX);
-	return gg_buf_ok(out) ? NULL : (out->ptr ? out->ptr : "");
+	return gg_i_buf_ok(out) ? NULL : (out->ptr ? out->ptr : "");
 }
 
 /* Index every entry's names by slug, so links can point forward. */
 static int index_slugs(md_reader *m)
 {
-	gg_buf name = GG_BUF_INIT, slug = GG_BUF_INIT;
+	gg_i_buf name = GG_BUF_INIT, slug = GG_BUF_INIT;
 	int err = 0;
 	for (size_t e = 0; e < m->n_entries && !err; e++) {
 		const md_entry *me = &m->entries[e];
@@ -486,13 +486,13 @@ static int index_slugs(md_reader *m)
 			size_t n = name.len;
 			if (!s)
 				break;
-			s = gg_trim(s, &n);
-			gg_buf_clear(&slug);
+			s = gg_i_trim(s, &n);
+			gg_i_buf_clear(&slug);
 			slug_append(&slug, s, n);
-			const char *term = k == me->first_name ? gg_arena_strndup(&m->src->g->arena, s, n) : m->terms[m->n_terms - 1];
-			char *key = gg_buf_ok(&slug) ? NULL : gg_arena_strndup(&m->src->g->arena, slug.ptr ? slug.ptr : "", slug.len);
+			const char *term = k == me->first_name ? gg_i_arena_strndup(&m->src->g->arena, s, n) : m->terms[m->n_terms - 1];
+			char *key = gg_i_buf_ok(&slug) ? NULL : gg_i_arena_strndup(&m->src->g->arena, slug.ptr ? slug.ptr : "", slug.len);
 			if (!term || !key) {
-				err = gg_error_oom();
+				err = gg_i_error_oom();
 				break;
 			}
 			if (k == me->first_name) {
@@ -500,28 +500,28 @@ static int index_slugs(md_reader *m)
 					break;
 				m->terms[m->n_terms++] = term;
 			}
-			if (gg_strmap_put(&m->slugs, key, (uint32_t)(m->n_terms - 1), NULL) < 0)
+			if (gg_i_strmap_put(&m->slugs, key, (uint32_t)(m->n_terms - 1), NULL) < 0)
 				err = GG_ENOMEM;
 		}
 	}
-	if (!err && (gg_buf_ok(&name) || gg_buf_ok(&slug)))
-		err = gg_error_oom();
-	gg_buf_free(&name);
-	gg_buf_free(&slug);
+	if (!err && (gg_i_buf_ok(&name) || gg_i_buf_ok(&slug)))
+		err = gg_i_error_oom();
+	gg_i_buf_free(&name);
+	gg_i_buf_free(&slug);
 	return err;
 }
 
 static int read_entry(md_reader *m, const md_entry *me)
 {
-	gg_record rec;
-	gg_buf name = GG_BUF_INIT;
+	gg_i_record rec;
+	gg_i_buf name = GG_BUF_INIT;
 	int err = 0;
 	const char *t = m->src->text;
 	gg_i_record_init(&rec, m->src, m->lines[me->first_name].start);
 	for (size_t k = me->first_name; k < me->first_name + me->n_names; k++) {
 		const char *s = name_line_text(m, &m->lines[k], &name);
 		if (!s) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			goto cleanup;
 		}
 		gg_i_record_name(&rec, s, name.len);
@@ -530,7 +530,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 		const md_line *h = &m->lines[me->category];
 		const char *s = name_line_text(m, h, &name);
 		if (!s) {
-			err = gg_error_oom();
+			err = gg_i_error_oom();
 			goto cleanup;
 		}
 		gg_i_record_category(&rec, s, name.len);
@@ -557,13 +557,13 @@ static int read_entry(md_reader *m, const md_entry *me)
 		err = gg_i_record_finish(&rec);
 cleanup:
 	gg_i_record_free(&rec);
-	gg_buf_free(&name);
+	gg_i_buf_free(&name);
 	return err;
 }
 
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
-	gg_source src;
+	gg_i_source src;
 	md_reader m = { &src, NULL, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0 };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
@@ -601,7 +601,7 @@ cleanup:
 	free(m.lines);
 	free(m.entries);
 	free(m.terms);
-	gg_strmap_free(&m.slugs);
+	gg_i_strmap_free(&m.slugs);
 	gg_i_source_close(&src);
 	return err;
 }

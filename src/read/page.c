@@ -19,12 +19,12 @@ typedef struct line {
 	size_t n;
 	uint32_t no;   /* 1-based */
 	uint64_t offset;
-	const gg_offset_anchor *steps; /* where a sanitised copy meets the file again */
+	const gg_i_offset_anchor *steps; /* where a sanitised copy meets the file again */
 	size_t n_steps;
 } line;
 
 typedef struct step_list {
-	gg_offset_anchor *items;
+	gg_i_offset_anchor *items;
 	size_t n, cap;
 	bool oom;
 } step_list;
@@ -37,7 +37,7 @@ static void on_step(size_t copy_pos, size_t orig_pos, void *payload)
 		l->oom = true;
 		return;
 	}
-	l->items[l->n++] = (gg_offset_anchor){ copy_pos, orig_pos };
+	l->items[l->n++] = (gg_i_offset_anchor){ copy_pos, orig_pos };
 }
 
 typedef struct page_reader {
@@ -80,20 +80,20 @@ static int split_lines(page_reader *r, char *data, size_t len)
 		no++;
 
 		line l = { data + start, end - start, no, start, NULL, 0 };
-		size_t bad = gg_utf8_count_bad(l.s, l.n);
+		size_t bad = gg_i_utf8_count_bad(l.s, l.n);
 		if (bad) {
-			gg_buf clean = GG_BUF_INIT;
+			gg_i_buf clean = GG_BUF_INIT;
 			step_list steps = { NULL, 0, 0, false };
-			gg_utf8_sanitize_steps(&clean, l.s, l.n, on_step, &steps);
-			char *copy = clean.oom ? NULL : gg_arena_strndup(&r->g->arena, clean.ptr, clean.len);
-			gg_offset_anchor *kept = steps.oom ? NULL
-				: gg_arena_alloc(&r->g->arena, steps.n * sizeof(*kept));
+			gg_i_utf8_sanitize_steps(&clean, l.s, l.n, on_step, &steps);
+			char *copy = clean.oom ? NULL : gg_i_arena_strndup(&r->g->arena, clean.ptr, clean.len);
+			gg_i_offset_anchor *kept = steps.oom ? NULL
+				: gg_i_arena_alloc(&r->g->arena, steps.n * sizeof(*kept));
 			if (kept)
 				memcpy(kept, steps.items, steps.n * sizeof(*kept));
 			free(steps.items);
-			gg_buf_free(&clean);
+			gg_i_buf_free(&clean);
 			if (!copy || !kept)
-				return gg_error_oom();
+				return gg_i_error_oom();
 			l.s = copy;
 			l.n = strlen(copy);
 			l.steps = kept;
@@ -132,7 +132,7 @@ static bool is_letter_bar(const line *l)
 			i++;
 		if (i == start)
 			continue;
-		char c = gg_ascii_lower(l->s[start]);
+		char c = gg_i_ascii_lower(l->s[start]);
 		if (i - start == 1 && c >= 'a' && c <= 'z') {
 			if (c <= last)
 				return false;
@@ -160,7 +160,7 @@ static bool is_pagination(const line *l)
 	if (l->n >= 120 || strstr(l->s, "**"))
 		return false;
 	for (size_t i = 0; i < l->n; i++) {
-		if (!is_digit(l->s[i]) || (i > 0 && (is_digit(l->s[i - 1]) || gg_is_word_byte((unsigned char)l->s[i - 1]))))
+		if (!is_digit(l->s[i]) || (i > 0 && (is_digit(l->s[i - 1]) || gg_i_is_word_byte((unsigned char)l->s[i - 1]))))
 			continue;
 		size_t k_end = i;
 		unsigned long k = 0, p = 0;
@@ -178,7 +178,7 @@ static bool is_pagination(const line *l)
 		size_t p_start = j;
 		while (j < l->n && is_digit(l->s[j]) && p < 100000000)
 			p = p * 10 + (unsigned long)(l->s[j++] - '0');
-		if (j > p_start && (j == l->n || !gg_is_word_byte((unsigned char)l->s[j])) && k >= 1 && k <= p)
+		if (j > p_start && (j == l->n || !gg_i_is_word_byte((unsigned char)l->s[j])) && k >= 1 && k <= p)
 			return true;
 	}
 	return false;
@@ -255,61 +255,61 @@ static bool header_shaped(const line *l)
  * the file's own (lines joined, bad bytes replaced), NULL otherwise.
  */
 static int definition_text(page_reader *r, size_t first, size_t n, gg_entry *e,
-			   const gg_offset_map **map)
+			   const gg_i_offset_map **map)
 {
-	gg_arena *a = &r->g->arena;
+	gg_i_arena *a = &r->g->arena;
 	size_t steps = 0;
 	for (size_t i = first; i < first + n; i++)
 		steps += r->lines[i].n_steps;
 	const line *l0 = &r->lines[first];
 	size_t len0 = l0->n;
-	const char *s0 = gg_trim(l0->s, &len0);
+	const char *s0 = gg_i_trim(l0->s, &len0);
 	e->offset = l0->offset + (uint64_t)(s0 - l0->s);
 	*map = NULL;
 	if (n == 1 && !steps) {
 		/* the file's own bytes; copy only when trailing blanks must go */
 		e->definition_len = len0;
-		e->definition = s0[len0] ? gg_arena_strndup(a, s0, len0) : s0;
-		return e->definition ? 0 : gg_error_oom();
+		e->definition = s0[len0] ? gg_i_arena_strndup(a, s0, len0) : s0;
+		return e->definition ? 0 : gg_i_error_oom();
 	}
 
-	gg_offset_map *m = gg_arena_alloc(a, sizeof(*m) + (n + steps) * sizeof(m->anchors[0]));
-	gg_buf b = GG_BUF_INIT;
+	gg_i_offset_map *m = gg_i_arena_alloc(a, sizeof(*m) + (n + steps) * sizeof(m->anchors[0]));
+	gg_i_buf b = GG_BUF_INIT;
 	if (!m)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	m->n = 0;
 	for (size_t i = first; i < first + n; i++) {
 		const line *l = &r->lines[i];
 		size_t sl = l->n;
-		const char *s = gg_trim(l->s, &sl);
+		const char *s = gg_i_trim(l->s, &sl);
 		size_t lead = (size_t)(s - l->s);
 		if (b.len)
-			gg_buf_putc(&b, ' ');
+			gg_i_buf_putc(&b, ' ');
 		size_t at = b.len;
-		m->anchors[m->n++] = (gg_offset_anchor){ at, l->offset + lead };
+		m->anchors[m->n++] = (gg_i_offset_anchor){ at, l->offset + lead };
 		for (size_t k = 0; k < l->n_steps; k++)
 			if (l->steps[k].pos >= lead)
-				m->anchors[m->n++] = (gg_offset_anchor){
+				m->anchors[m->n++] = (gg_i_offset_anchor){
 					at + l->steps[k].pos - lead, l->offset + l->steps[k].offset };
-		gg_buf_put(&b, s, sl);
+		gg_i_buf_put(&b, s, sl);
 	}
-	e->definition = b.oom ? NULL : gg_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	e->definition = b.oom ? NULL : gg_i_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
 	e->definition_len = b.len;
-	gg_buf_free(&b);
+	gg_i_buf_free(&b);
 	*map = m;
-	return e->definition ? 0 : gg_error_oom();
+	return e->definition ? 0 : gg_i_error_oom();
 }
 
 static int add_entry(page_reader *r, const line *header, size_t def_first, size_t def_n)
 {
 	gg_entry e = { 0 };
-	const gg_offset_map *map = NULL;
+	const gg_i_offset_map *map = NULL;
 	size_t hl = header->n;
-	const char *h = gg_trim(header->s, &hl);
+	const char *h = gg_i_trim(header->s, &hl);
 	e.file = r->name;
 	e.line = header->no;
 	e.header_offset = header->offset + (uint64_t)(h - header->s);
-	e.header = gg_arena_strndup(&r->g->arena, h, hl);
+	e.header = gg_i_arena_strndup(&r->g->arena, h, hl);
 	if (def_n) {
 		int err = definition_text(r, def_first, def_n, &e, &map);
 		if (err)
@@ -322,7 +322,7 @@ static int add_entry(page_reader *r, const line *header, size_t def_first, size_
 			return GG_ENOMEM;
 	}
 	if (!e.header || !e.definition)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	return gg_i_glossary_add_entry(r->g, &e, map);
 }
 

@@ -38,83 +38,83 @@ typedef enum gg_i_input_format {
  * BOM dropped and bad bytes replaced by U+FFFD (reported with file:line),
  * with the way back to the file's own line numbers and byte offsets.
  */
-typedef struct gg_source {
+typedef struct gg_i_source {
 	gg_glossary *g;
 	const char *name;
 	const char *text;   /* NUL-terminated, valid UTF-8, kept by the glossary */
 	size_t len;
 	size_t *lines;      /* byte position in text of each line's start */
 	size_t n_lines, cap_lines;
-	gg_offset_anchor *steps; /* text position -> file offset after a replacement */
+	gg_i_offset_anchor *steps; /* text position -> file offset after a replacement */
 	size_t n_steps, cap_steps;
 	size_t before;      /* entries the glossary had when the file was opened */
-} gg_source;
+} gg_i_source;
 
 /*
  * Take the file's bytes (malloc'd, len + 1; the glossary keeps them) into
  * `src`. Returns 0 or GG_ENOMEM; `src` must be closed either way.
  */
-int gg_i_source_open(gg_source *src, gg_glossary *g, const char *name, char *data, size_t len);
+int gg_i_source_open(gg_i_source *src, gg_glossary *g, const char *name, char *data, size_t len);
 /* Release what the source holds (the text stays with the glossary). */
-void gg_i_source_close(gg_source *src);
+void gg_i_source_close(gg_i_source *src);
 /* The 1-based line of text position `pos`. O(log lines). */
-uint32_t gg_i_source_line(const gg_source *src, size_t pos);
+uint32_t gg_i_source_line(const gg_i_source *src, size_t pos);
 /* The file's byte offset of text position `pos`. */
-uint64_t gg_i_source_offset(const gg_source *src, size_t pos);
+uint64_t gg_i_source_offset(const gg_i_source *src, size_t pos);
 /*
  * Fail the whole file: drop the entries read from it, and set the error
  * "NAME:LINE: message" (line 0: no line). Returns GG_EINPUT.
  */
-int gg_i_source_fail(gg_source *src, uint32_t line, const char *fmt, ...)
+int gg_i_source_fail(gg_i_source *src, uint32_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Where a reader is in an entry's definition: see record.c. */
-typedef struct gg_record {
-	gg_source *src;
+typedef struct gg_i_record {
+	gg_i_source *src;
 	uint32_t line;
-	gg_buf names;         /* NUL-separated: the term, then aliases */
-	gg_buf abbrevs;       /* NUL-separated */
-	gg_buf categories;    /* NUL-separated */
-	gg_buf definition;
-	gg_offset_anchor *anchors; /* definition position -> text position */
+	gg_i_buf names;         /* NUL-separated: the term, then aliases */
+	gg_i_buf abbrevs;       /* NUL-separated */
+	gg_i_buf categories;    /* NUL-separated */
+	gg_i_buf definition;
+	gg_i_offset_anchor *anchors; /* definition position -> text position */
 	size_t n_anchors, cap_anchors;
 	gg_xref *xrefs;       /* offsets in the definition; targets in the arena */
 	size_t n_xrefs, cap_xrefs;
 	bool pending_space;
 	bool keep_undefined;  /* keep an entry without a definition (as a term) */
-} gg_record;
+} gg_i_record;
 
 /* Start an entry whose place is text position `at` of the source. */
-void gg_i_record_init(gg_record *r, gg_source *src, size_t at);
-void gg_i_record_free(gg_record *r);
+void gg_i_record_init(gg_i_record *r, gg_i_source *src, size_t at);
+void gg_i_record_free(gg_i_record *r);
 /* Add a name (the first is the term, then aliases), folded to one line. */
-void gg_i_record_name(gg_record *r, const char *s, size_t n);
-void gg_i_record_abbrev(gg_record *r, const char *s, size_t n);
-void gg_i_record_category(gg_record *r, const char *s, size_t n);
+void gg_i_record_name(gg_i_record *r, const char *s, size_t n);
+void gg_i_record_abbrev(gg_i_record *r, const char *s, size_t n);
+void gg_i_record_category(gg_i_record *r, const char *s, size_t n);
 /* Each item of a list separated by ';' or '|' (or a single item). */
-void gg_i_record_list(gg_record *r, void (*add)(gg_record *, const char *, size_t),
+void gg_i_record_list(gg_i_record *r, void (*add)(gg_i_record *, const char *, size_t),
 		      const char *s, size_t n);
 /*
  * Append s[0..n) to the definition, white space runs folded to one space;
  * `at` is where s starts in the source text (SIZE_MAX: not in the text, as
  * a decoded JSON string; offsets then count within the definition).
  */
-void gg_i_record_text(gg_record *r, const char *s, size_t n, size_t at);
+void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at);
 /* The definition's length so far, trailing space included once folded. */
-size_t gg_i_record_mark(gg_record *r);
+size_t gg_i_record_mark(gg_i_record *r);
 /*
  * An editor link to `target` whose text is definition[from, now); the
  * target string is copied. A link with no text (a stated relation) has
  * from == gg_i_record_mark(r).
  */
-int gg_i_record_xref(gg_record *r, const char *target, size_t target_len, size_t from);
+int gg_i_record_xref(gg_i_record *r, const char *target, size_t target_len, size_t from);
 /*
  * Add the entry to the glossary, or, without a term or a definition, report
  * it (with its line) and skip it (kept without a definition when the
  * record says keep_undefined). Frees nothing: call gg_i_record_free.
  * Returns 0 or GG_ENOMEM.
  */
-int gg_i_record_finish(gg_record *r);
+int gg_i_record_finish(gg_i_record *r);
 
 /* What a CSV column or a JSON key holds, by its name. */
 typedef enum gg_i_field {
@@ -134,7 +134,7 @@ typedef enum gg_i_field {
 gg_i_field gg_i_field_named(const char *s, size_t n);
 
 /* Add s[0..n) to the record as the field says (lists split on ';' or '|'). */
-int gg_i_record_field(gg_record *r, gg_i_field f, const char *s, size_t n, size_t at);
+int gg_i_record_field(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at);
 
 /* The readers of the structured formats: take `data` (malloc'd, len + 1). */
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len);

@@ -12,30 +12,30 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-void gg_i_record_init(gg_record *r, gg_source *src, size_t at)
+void gg_i_record_init(gg_i_record *r, gg_i_source *src, size_t at)
 {
 	memset(r, 0, sizeof(*r));
 	r->src = src;
 	r->line = gg_i_source_line(src, at);
 }
 
-void gg_i_record_free(gg_record *r)
+void gg_i_record_free(gg_i_record *r)
 {
-	gg_buf_free(&r->names);
-	gg_buf_free(&r->abbrevs);
-	gg_buf_free(&r->categories);
-	gg_buf_free(&r->definition);
+	gg_i_buf_free(&r->names);
+	gg_i_buf_free(&r->abbrevs);
+	gg_i_buf_free(&r->categories);
+	gg_i_buf_free(&r->definition);
 	free(r->anchors);
 	free(r->xrefs);
 	memset(r, 0, sizeof(*r));
 }
 
 /* Append s[0..n) to a NUL-separated list, trimmed, white space folded and bad bytes replaced. */
-static void list_put(gg_buf *list, const char *s, size_t n)
+static void list_put(gg_i_buf *list, const char *s, size_t n)
 {
-	gg_buf clean = GG_BUF_INIT;
-	if (gg_utf8_count_bad(s, n)) {
-		gg_utf8_sanitize(&clean, s, n);
+	gg_i_buf clean = GG_BUF_INIT;
+	if (gg_i_utf8_count_bad(s, n)) {
+		gg_i_utf8_sanitize(&clean, s, n);
 		s = clean.ptr ? clean.ptr : "";
 		n = clean.len;
 		if (clean.oom)
@@ -44,33 +44,33 @@ static void list_put(gg_buf *list, const char *s, size_t n)
 	size_t start = list->len;
 	for (size_t i = 0; i < n; i++) {
 		if (!is_space(s[i]))
-			gg_buf_putc(list, s[i]);
+			gg_i_buf_putc(list, s[i]);
 		else if (list->len > start && list->ptr[list->len - 1] != ' ')
-			gg_buf_putc(list, ' ');
+			gg_i_buf_putc(list, ' ');
 	}
 	while (list->len > start && list->ptr[list->len - 1] == ' ')
 		list->len--;
 	if (list->len > start)
-		gg_buf_put(list, "", 1); /* the separator NUL */
-	gg_buf_free(&clean);
+		gg_i_buf_put(list, "", 1); /* the separator NUL */
+	gg_i_buf_free(&clean);
 }
 
-void gg_i_record_name(gg_record *r, const char *s, size_t n)
+void gg_i_record_name(gg_i_record *r, const char *s, size_t n)
 {
 	list_put(&r->names, s, n);
 }
 
-void gg_i_record_abbrev(gg_record *r, const char *s, size_t n)
+void gg_i_record_abbrev(gg_i_record *r, const char *s, size_t n)
 {
 	list_put(&r->abbrevs, s, n);
 }
 
-void gg_i_record_category(gg_record *r, const char *s, size_t n)
+void gg_i_record_category(gg_i_record *r, const char *s, size_t n)
 {
 	list_put(&r->categories, s, n);
 }
 
-void gg_i_record_list(gg_record *r, void (*add)(gg_record *, const char *, size_t),
+void gg_i_record_list(gg_i_record *r, void (*add)(gg_i_record *, const char *, size_t),
 		      const char *s, size_t n)
 {
 	size_t start = 0;
@@ -83,7 +83,7 @@ void gg_i_record_list(gg_record *r, void (*add)(gg_record *, const char *, size_
 }
 
 /* Note that definition bytes from here on follow source text from `at`. */
-static void anchor(gg_record *r, size_t at)
+static void anchor(gg_i_record *r, size_t at)
 {
 	if (r->n_anchors && r->anchors[r->n_anchors - 1].pos == r->definition.len) {
 		r->anchors[r->n_anchors - 1].offset = at;
@@ -93,14 +93,14 @@ static void anchor(gg_record *r, size_t at)
 		r->definition.oom = true;
 		return;
 	}
-	r->anchors[r->n_anchors++] = (gg_offset_anchor){ r->definition.len, at };
+	r->anchors[r->n_anchors++] = (gg_i_offset_anchor){ r->definition.len, at };
 }
 
-void gg_i_record_text(gg_record *r, const char *s, size_t n, size_t at)
+void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at)
 {
-	gg_buf clean = GG_BUF_INIT;
-	if (at == SIZE_MAX && gg_utf8_count_bad(s, n)) {
-		gg_utf8_sanitize(&clean, s, n);
+	gg_i_buf clean = GG_BUF_INIT;
+	if (at == SIZE_MAX && gg_i_utf8_count_bad(s, n)) {
+		gg_i_utf8_sanitize(&clean, s, n);
 		s = clean.ptr ? clean.ptr : "";
 		n = clean.len;
 		if (clean.oom)
@@ -114,40 +114,40 @@ void gg_i_record_text(gg_record *r, const char *s, size_t n, size_t at)
 			continue;
 		}
 		if (r->pending_space) {
-			gg_buf_putc(&r->definition, ' ');
+			gg_i_buf_putc(&r->definition, ' ');
 			r->pending_space = false;
 		}
 		if (!follows && at != SIZE_MAX)
 			anchor(r, at + i);
-		gg_buf_putc(&r->definition, s[i]);
+		gg_i_buf_putc(&r->definition, s[i]);
 		follows = true;
 	}
-	gg_buf_free(&clean);
+	gg_i_buf_free(&clean);
 }
 
-size_t gg_i_record_mark(gg_record *r)
+size_t gg_i_record_mark(gg_i_record *r)
 {
 	if (r->pending_space) {
-		gg_buf_putc(&r->definition, ' ');
+		gg_i_buf_putc(&r->definition, ' ');
 		r->pending_space = false;
 	}
 	return r->definition.len;
 }
 
-int gg_i_record_xref(gg_record *r, const char *target, size_t target_len, size_t from)
+int gg_i_record_xref(gg_i_record *r, const char *target, size_t target_len, size_t from)
 {
 	size_t to = r->definition.len;
 	if (from > to)
 		from = to;
-	char *copy = gg_arena_strndup(&r->src->g->arena, target, target_len);
+	char *copy = gg_i_arena_strndup(&r->src->g->arena, target, target_len);
 	if (!copy || GG_ARRAY_PUSH_SLOT(r->xrefs, r->n_xrefs, r->cap_xrefs))
-		return gg_error_oom();
+		return gg_i_error_oom();
 	r->xrefs[r->n_xrefs++] = (gg_xref){ copy, from, to - from };
 	return 0;
 }
 
 /* The NUL-separated list in the arena, as an array (NULL when empty). */
-static const char **list_to_arena(gg_arena *a, const gg_buf *list, size_t *count, bool *oom)
+static const char **list_to_arena(gg_i_arena *a, const gg_i_buf *list, size_t *count, bool *oom)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < list->len; i++)
@@ -155,8 +155,8 @@ static const char **list_to_arena(gg_arena *a, const gg_buf *list, size_t *count
 	*count = n;
 	if (!n)
 		return NULL;
-	const char **items = gg_arena_alloc(a, n * sizeof(*items));
-	char *copy = gg_arena_strndup(a, list->ptr, list->len);
+	const char **items = gg_i_arena_alloc(a, n * sizeof(*items));
+	char *copy = gg_i_arena_strndup(a, list->ptr, list->len);
 	if (!items || !copy) {
 		*oom = true;
 		return NULL;
@@ -172,39 +172,39 @@ static const char **list_to_arena(gg_arena *a, const gg_buf *list, size_t *count
  * The way from definition positions back to file offsets: each anchor, and
  * within its span each place where the source replaced bad bytes.
  */
-static gg_offset_map *offset_map(gg_record *r, uint64_t *first)
+static gg_i_offset_map *offset_map(gg_i_record *r, uint64_t *first)
 {
-	gg_source *src = r->src;
+	gg_i_source *src = r->src;
 	size_t n = r->n_anchors;
 	for (size_t k = 0; k < src->n_steps; k++)
 		n++; /* at most one more anchor per replacement */
-	gg_offset_map *m = gg_arena_alloc(&src->g->arena, sizeof(*m) + n * sizeof(m->anchors[0]));
+	gg_i_offset_map *m = gg_i_arena_alloc(&src->g->arena, sizeof(*m) + n * sizeof(m->anchors[0]));
 	if (!m)
 		return NULL;
 	m->n = 0;
 	size_t step = 0;
 	for (size_t i = 0; i < r->n_anchors; i++) {
-		gg_offset_anchor a = r->anchors[i];
+		gg_i_offset_anchor a = r->anchors[i];
 		size_t span = (i + 1 < r->n_anchors ? r->anchors[i + 1].pos : r->definition.len) - a.pos;
-		m->anchors[m->n++] = (gg_offset_anchor){ a.pos, gg_i_source_offset(src, a.offset) };
+		m->anchors[m->n++] = (gg_i_offset_anchor){ a.pos, gg_i_source_offset(src, a.offset) };
 		while (step < src->n_steps && src->steps[step].pos <= a.offset)
 			step++;
 		for (size_t k = step; k < src->n_steps && src->steps[k].pos < a.offset + span; k++)
-			m->anchors[m->n++] = (gg_offset_anchor){ a.pos + (src->steps[k].pos - a.offset),
+			m->anchors[m->n++] = (gg_i_offset_anchor){ a.pos + (src->steps[k].pos - a.offset),
 								 src->steps[k].offset };
 	}
 	*first = m->anchors[0].offset;
 	return m;
 }
 
-int gg_i_record_finish(gg_record *r)
+int gg_i_record_finish(gg_i_record *r)
 {
 	gg_glossary *g = r->src->g;
 	const char *file = r->src->name;
-	bool oom = !!gg_buf_ok(&r->names) || !!gg_buf_ok(&r->abbrevs) ||
-		   !!gg_buf_ok(&r->categories) || !!gg_buf_ok(&r->definition);
+	bool oom = !!gg_i_buf_ok(&r->names) || !!gg_i_buf_ok(&r->abbrevs) ||
+		   !!gg_i_buf_ok(&r->categories) || !!gg_i_buf_ok(&r->definition);
 	if (oom)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	if (!r->names.len) {
 		g->stats.skipped_lines++;
 		return gg_i_glossary_warn(g, file, r->line, "an entry without a term skipped");
@@ -229,7 +229,7 @@ int gg_i_record_finish(gg_record *r)
 	}
 
 	gg_entry e = { 0 };
-	const gg_offset_map *map = NULL;
+	const gg_i_offset_map *map = NULL;
 	size_t n_names = 0;
 	const char **names = list_to_arena(&g->arena, &r->names, &n_names, &oom);
 	e.file = file;
@@ -241,12 +241,12 @@ int gg_i_record_finish(gg_record *r)
 	e.n_names = n_names > 1 ? n_names - 1 : 0;
 	e.abbrevs = list_to_arena(&g->arena, &r->abbrevs, &e.n_abbrevs, &oom);
 	e.categories = list_to_arena(&g->arena, &r->categories, &e.n_categories, &oom);
-	e.definition = gg_arena_strndup(&g->arena, r->definition.ptr ? r->definition.ptr : "", r->definition.len);
+	e.definition = gg_i_arena_strndup(&g->arena, r->definition.ptr ? r->definition.ptr : "", r->definition.len);
 	e.definition_len = r->definition.len;
 	if (r->n_anchors && !(map = offset_map(r, &e.offset)))
 		oom = true;
 	if (r->n_xrefs) {
-		gg_xref *x = gg_arena_alloc(&g->arena, r->n_xrefs * sizeof(*x));
+		gg_xref *x = gg_i_arena_alloc(&g->arena, r->n_xrefs * sizeof(*x));
 		if (x)
 			memcpy(x, r->xrefs, r->n_xrefs * sizeof(*x));
 		e.xrefs = x;
@@ -254,7 +254,7 @@ int gg_i_record_finish(gg_record *r)
 		oom |= !x;
 	}
 	if (oom || !e.header || !e.definition)
-		return gg_error_oom();
+		return gg_i_error_oom();
 	return gg_i_glossary_add_entry(g, &e, map);
 }
 
@@ -279,9 +279,9 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	};
 	char key[32];
 	size_t k = 0;
-	const char *t = gg_trim(s, &n);
+	const char *t = gg_i_trim(s, &n);
 	for (size_t i = 0; i < n; i++) {
-		char c = gg_ascii_lower(t[i]);
+		char c = gg_i_ascii_lower(t[i]);
 		if (c == '_' || c == '-')
 			c = ' ';
 		if (k + 1 >= sizeof(key))
@@ -296,14 +296,14 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 }
 
 /* Each name of a ';'- or '|'-separated list is a target of a stated relation. */
-static int add_related(gg_record *r, const char *s, size_t n)
+static int add_related(gg_i_record *r, const char *s, size_t n)
 {
 	size_t start = 0;
 	for (size_t i = 0; i <= n; i++) {
 		if (i < n && s[i] != ';' && s[i] != '|')
 			continue;
 		size_t len = i - start;
-		const char *item = gg_trim(s + start, &len);
+		const char *item = gg_i_trim(s + start, &len);
 		int err = len ? gg_i_record_xref(r, item, len, r->definition.len) : 0;
 		if (err)
 			return err;
@@ -312,7 +312,7 @@ static int add_related(gg_record *r, const char *s, size_t n)
 	return 0;
 }
 
-int gg_i_record_field(gg_record *r, gg_i_field f, const char *s, size_t n, size_t at)
+int gg_i_record_field(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at)
 {
 	switch (f) {
 	case GG_FIELD_TERM:

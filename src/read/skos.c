@@ -42,9 +42,9 @@ typedef struct subject {
 } subject;
 
 typedef struct skos_reader {
-	gg_source *src;
+	gg_i_source *src;
 	SerdEnv *env;
-	gg_strmap by_iri;      /* iri -> subject index */
+	gg_i_strmap by_iri;      /* iri -> subject index */
 	subject *subjects;
 	size_t n_subjects, cap_subjects;
 	triple *triples;
@@ -73,17 +73,17 @@ static void undeclared(skos_reader *r, const SerdNode *n)
  */
 static const char *node_text(skos_reader *r, const SerdNode *n)
 {
-	gg_arena *a = &r->src->g->arena;
+	gg_i_arena *a = &r->src->g->arena;
 	if (n->type == SERD_CURIE) {
 		SerdNode full = serd_env_expand_node(r->env, n);
 		if (full.buf) {
-			char *s = gg_arena_strndup(a, (const char *)full.buf, full.n_bytes);
+			char *s = gg_i_arena_strndup(a, (const char *)full.buf, full.n_bytes);
 			serd_node_free(&full);
 			return s;
 		}
 		undeclared(r, n);
 	}
-	return gg_arena_strndup(a, (const char *)n->buf, n->n_bytes);
+	return gg_i_arena_strndup(a, (const char *)n->buf, n->n_bytes);
 }
 
 /* The first place at or after `from` where `form` opens a line (after blanks), or NULL. */
@@ -140,7 +140,7 @@ static bool predicate_of(const char *iri, predicate *out)
 static int subject_index(skos_reader *r, const char *iri, const SerdNode *written, uint32_t *out)
 {
 	uint32_t n = (uint32_t)r->n_subjects;
-	int added = gg_strmap_put(&r->by_iri, iri, n, out);
+	int added = gg_i_strmap_put(&r->by_iri, iri, n, out);
 	if (added < 0)
 		return GG_ENOMEM;
 	if (!added)
@@ -174,17 +174,17 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 	const char *p = node_text(r, pred);
 	predicate kind;
 	if (!p) {
-		r->err = gg_error_oom();
+		r->err = gg_i_error_oom();
 		return SERD_FAILURE;
 	}
 	if (!predicate_of(p, &kind))
 		return SERD_SUCCESS; /* mention links and other statements are not read back */
 	const char *s = node_text(r, subj), *o = node_text(r, obj);
-	const char *l = lang ? gg_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
+	const char *l = lang ? gg_i_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
 	uint32_t si;
 	if (!s || !o || !l || subject_index(r, s, subj, &si) ||
 	    GG_ARRAY_PUSH_SLOT(r->triples, r->n_triples, r->cap_triples)) {
-		r->err = gg_error_oom();
+		r->err = gg_i_error_oom();
 		return SERD_FAILURE;
 	}
 	r->triples[r->n_triples++] = (triple){ si, kind, o, obj->type == SERD_LITERAL ? obj->n_bytes : strlen(o), l };
@@ -221,7 +221,7 @@ static SerdStatus on_error(void *handle, const SerdError *e)
 /* Whether a label's language is preferred: none, or English. */
 static bool preferred_lang(const char *lang)
 {
-	return !*lang || gg_strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-", 3) == 0;
+	return !*lang || gg_i_strcasecmp(lang, "en") == 0 || strncasecmp(lang, "en-", 3) == 0;
 }
 
 /*
@@ -261,7 +261,7 @@ static int organise(skos_reader *r)
 	if (!start || !sorted) {
 		free(start);
 		free(sorted);
-		return gg_error_oom();
+		return gg_i_error_oom();
 	}
 	for (size_t i = 0; i < r->n_triples; i++)
 		start[r->triples[i].subject + 1]++;
@@ -297,13 +297,13 @@ static bool abbreviates(const char *label, const char *term)
 			return false;
 		upper |= (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
 	}
-	return upper && term && gg_name_is_abbrev_of(label, strlen(label), term, strlen(term));
+	return upper && term && gg_i_name_is_abbrev_of(label, strlen(label), term, strlen(term));
 }
 
 static int read_concept(skos_reader *r, size_t s)
 {
 	const subject *sub = &r->subjects[s];
-	gg_record rec;
+	gg_i_record rec;
 	int err = 0;
 	gg_i_record_init(&rec, r->src, 0);
 	rec.line = sub->line ? sub->line : 1;
@@ -322,7 +322,7 @@ static int read_concept(skos_reader *r, size_t s)
 			gg_i_record_text(&rec, t->object, t->object_len, SIZE_MAX);
 		} else if (t->pred == P_RELATED || t->pred == P_BROADER || t->pred == P_NARROWER) {
 			uint32_t o;
-			const char *target = gg_strmap_get(&r->by_iri, t->object, &o) && r->subjects[o].label
+			const char *target = gg_i_strmap_get(&r->by_iri, t->object, &o) && r->subjects[o].label
 				? r->subjects[o].label : local_name(t->object);
 			err = gg_i_record_xref(&rec, target, strlen(target), rec.definition.len);
 		}
@@ -333,7 +333,7 @@ static int read_concept(skos_reader *r, size_t s)
 		for (size_t i = col->first; i < col->first + col->n; i++) {
 			const triple *t = &r->triples[i];
 			uint32_t member;
-			if (t->pred == P_MEMBER && gg_strmap_get(&r->by_iri, t->object, &member) && member == s) {
+			if (t->pred == P_MEMBER && gg_i_strmap_get(&r->by_iri, t->object, &member) && member == s) {
 				const char *name = col->label ? col->label : local_name(col->iri);
 				gg_i_record_category(&rec, name, strlen(name));
 			}
@@ -347,7 +347,7 @@ static int read_concept(skos_reader *r, size_t s)
 
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 {
-	gg_source src;
+	gg_i_source src;
 	skos_reader r;
 	memset(&r, 0, sizeof(r));
 	SerdReader *reader = NULL;
@@ -357,7 +357,7 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	if (!(r.env = serd_env_new(NULL)) ||
 	    !(reader = serd_reader_new(SERD_TURTLE, &r, NULL, on_base, on_prefix, on_statement, NULL))) {
-		err = gg_error_oom();
+		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	serd_reader_set_error_sink(reader, on_error, &r);
@@ -387,7 +387,7 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 cleanup:
 	serd_reader_free(reader);
 	serd_env_free(r.env);
-	gg_strmap_free(&r.by_iri);
+	gg_i_strmap_free(&r.by_iri);
 	free(r.subjects);
 	free(r.triples);
 	gg_i_source_close(&src);

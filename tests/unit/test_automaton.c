@@ -59,7 +59,7 @@ static void hits_span(struct hits *h, size_t start, size_t end)
 	h->n++;
 }
 
-static int record(const gg_match *m, void *payload)
+static int record(const gg_i_match *m, void *payload)
 {
 	struct hits *h = payload;
 
@@ -70,30 +70,30 @@ static int record(const gg_match *m, void *payload)
 }
 
 /* Build and compile an automaton of n patterns; fails the test on error. */
-static gg_automaton *build(const struct tpat *p, size_t n)
+static gg_i_automaton *build(const struct tpat *p, size_t n)
 {
-	gg_automaton *a = NULL;
+	gg_i_automaton *a = NULL;
 
-	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
 	for (size_t k = 0; k < n; k++)
-		CU_ASSERT_FATAL(gg_automaton_add(a, p[k].s, strlen(p[k].s), p[k].id,
+		CU_ASSERT_FATAL(gg_i_automaton_add(a, p[k].s, strlen(p[k].s), p[k].id,
 						 p[k].flags) == 0);
-	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	CU_ASSERT_FATAL(gg_i_automaton_compile(a) == 0);
 	return a;
 }
 
 /* Scan len bytes of text; the matches as a string (static storage). */
-static const char *scan_n(const gg_automaton *a, const char *text, size_t len)
+static const char *scan_n(const gg_i_automaton *a, const char *text, size_t len)
 {
 	static struct hits h;
 
 	hits_reset(&h, 0);
-	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, len, record, &h), 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_scan(a, text, len, record, &h), 0);
 	CU_ASSERT_FALSE(h.full);
 	return h.s;
 }
 
-static const char *scan(const gg_automaton *a, const char *text)
+static const char *scan(const gg_i_automaton *a, const char *text)
 {
 	return scan_n(a, text, strlen(text));
 }
@@ -107,7 +107,7 @@ static void test_fold_hyphen(void)
 		{ "Neural-Network", 2, 0 },
 		{ "x_y", 3, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "neural architecture search"), "0-26:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "use neural-architecture-search."), "4-30:1");
@@ -116,7 +116,7 @@ static void test_fold_hyphen(void)
 	CU_ASSERT_STRING_EQUAL(scan(a, "a neural_Network"), "2-16:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "X-Y x y X_y"), "0-3:3 4-7:3 8-11:3");
 	CU_ASSERT_STRING_EQUAL(scan(a, "neural  network neuralnetwork"), "");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_exact_case(void)
@@ -130,7 +130,7 @@ static void test_exact_case(void)
 		{ "gan", 6, 0 },
 		{ "GAN", 7, EXACT },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "NAS nas Nas NaS nAS"), "0-3:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "NeRF NERF nerf Nerf"), "0-4:2 5-9:3");
@@ -139,7 +139,7 @@ static void test_exact_case(void)
 	CU_ASSERT_STRING_EQUAL(scan(a, "relu RELU ReLU"), "0-4:5 5-9:5 10-14:5");
 	/* one surface, a case-insensitive and an exact-case pattern */
 	CU_ASSERT_STRING_EQUAL(scan(a, "GAN gan Gan"), "0-3:6,7 4-7:6 8-11:6");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_exact_and_plain_same_id(void)
@@ -149,10 +149,10 @@ static void test_exact_and_plain_same_id(void)
 		{ "nas", 9, 0 },
 		{ "NAS", 9, EXACT },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "NAS nas"), "0-3:9 4-7:9");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_word_boundary(void)
@@ -161,7 +161,7 @@ static void test_word_boundary(void)
 		{ "kernel", 1, 0 },
 		{ "caf\xc3\xa9", 2, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "kernels subkernel kernel3 3kernel"), "");
 	CU_ASSERT_STRING_EQUAL(scan(a, "a kernel. kernel-based (kernel)"),
@@ -171,7 +171,7 @@ static void test_word_boundary(void)
 	CU_ASSERT_STRING_EQUAL(scan(a, "\xc3\xa9 kernel \xc3\xa9"), "3-9:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "caf\xc3\xa9 caf\xc3\xa9s caf\xc3\xa9\xc3\xa9"), "0-5:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "CAF\xc3\xa9!"), "0-5:2");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 /*
@@ -236,16 +236,16 @@ static void test_unicode_cases(void)
 		CU_ASSERT_EQUAL_FATAL(n, 4);
 
 		size_t term_len = decode_field(field[0]), text_len = decode_field(field[2]);
-		gg_automaton *a = NULL;
+		gg_i_automaton *a = NULL;
 		const char *want = strcmp(field[3], "-") == 0 ? "" : field[3];
 		char got[256];
 		size_t at = 0;
 		const char *hits;
 
-		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
-		CU_ASSERT_FATAL(gg_automaton_add(a, field[0], term_len, 1,
+		CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
+		CU_ASSERT_FATAL(gg_i_automaton_add(a, field[0], term_len, 1,
 						 strcmp(field[1], "exact") == 0 ? EXACT : 0) == 0);
-		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		CU_ASSERT_FATAL(gg_i_automaton_compile(a) == 0);
 		hits = scan_n(a, field[2], text_len);
 		/* "start-end:1 ..." without the ids, to compare with the file */
 		for (const char *p = hits; *p && at + 1 < sizeof(got); p++) {
@@ -260,7 +260,7 @@ static void test_unicode_cases(void)
 			fprintf(stderr, "\ndata/automaton_unicode.txt:%u: got \"%s\", want \"%s\"\n",
 				lineno, got, want);
 		CU_ASSERT_STRING_EQUAL(got, want);
-		gg_automaton_free(a);
+		gg_i_automaton_free(a);
 		cases++;
 	}
 	fclose(f);
@@ -268,11 +268,11 @@ static void test_unicode_cases(void)
 }
 
 /* A match as the names of the concepts whose forms it found: "NAME;NAME " */
-static int record_concepts(const gg_match *m, void *payload)
+static int record_concepts(const gg_i_match *m, void *payload)
 {
 	void **p = payload;
 	const gg_glossary *g = p[0];
-	const gg_forms *f = p[1];
+	const gg_i_forms *f = p[1];
 	struct hits *h = p[2];
 
 	hits_span(h, m->start, m->end);
@@ -303,25 +303,25 @@ static void test_acronym_plurals(void)
 	static const char text[] = "DNS DN DNs HTTPS HTTP HTTPs URLs URL LSTMs LSTMS";
 	static struct hits h;
 	gg_glossary *g = NULL;
-	gg_automaton *a = NULL;
-	gg_forms f;
+	gg_i_automaton *a = NULL;
+	gg_i_forms f;
 	void *payload[3] = { NULL, &f, &h };
 
 	CU_ASSERT_FATAL(gg_glossary_new(&g) == 0);
 	CU_ASSERT_FATAL(gg_glossary_read_buffer(g, "acronyms.txt", page, sizeof(page) - 1) == 0);
 	CU_ASSERT_FATAL(gg_glossary_build(g, NULL) == 0);
-	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
 	CU_ASSERT_FATAL(gg_i_forms_build(g, a, &f) == 0);
-	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+	CU_ASSERT_FATAL(gg_i_automaton_compile(a) == 0);
 	payload[0] = g;
 	hits_reset(&h, 0);
-	CU_ASSERT_EQUAL(gg_automaton_scan(a, text, strlen(text), record_concepts, payload), 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_scan(a, text, strlen(text), record_concepts, payload), 0);
 	CU_ASSERT_STRING_EQUAL(h.s, "0-3:Domain Name System 4-6:Distinguished Name "
 			       "17-21:Hypertext Transfer Protocol 22-27:Hypertext Transfer Protocol "
 			       "28-32:Uniform Resource Locator 33-36:Uniform Resource Locator "
 			       "37-42:Long Short-Term Memory");
 	gg_i_forms_free(&f);
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 	gg_glossary_free(g);
 }
 
@@ -364,14 +364,14 @@ static void test_punctuation_edges(void)
 		{ "C++", 4, 0 },
 		{ ".NET", 5, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "Foo(tm)bar"), "3-7:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "x/dev/null /dev/nully"), "1-10:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "if C|N>K then aC|N>K C|N>Kb"), "3-8:3");
 	CU_ASSERT_STRING_EQUAL(scan(a, "C++11 xc++ c++"), "0-3:4 11-14:4");
 	CU_ASSERT_STRING_EQUAL(scan(a, "ASP.NET .net .NETs"), "3-7:5 8-12:5");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_markdown(void)
@@ -382,14 +382,14 @@ static void test_markdown(void)
 		{ "kernel", 3, 0 },
 		{ "neural tangent kernel", 4, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "**NAS** and (NTK)"), "2-5:1 13-16:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "the kernel, `kernel`"), "4-10:3 13-19:3");
 	CU_ASSERT_STRING_EQUAL(scan(a, "[kernel](#kernel) _kernel_"),
 			       "1-7:3 10-16:3 19-25:3");
 	CU_ASSERT_STRING_EQUAL(scan(a, "*Neural Tangent Kernel* (NTK)."), "1-22:4 25-28:2");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_leftmost_longest(void)
@@ -405,7 +405,7 @@ static void test_leftmost_longest(void)
 		{ "b c", 8, 0 },
 		{ "c", 9, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "the neural tangent kernel and a kernel"),
 			       "4-25:1 32-38:2");
@@ -413,7 +413,7 @@ static void test_leftmost_longest(void)
 	CU_ASSERT_STRING_EQUAL(scan(a, "machine learning machine"), "0-16:6 17-24:5");
 	CU_ASSERT_STRING_EQUAL(scan(a, "a b c"), "0-3:7 4-5:9");
 	CU_ASSERT_STRING_EQUAL(scan(a, "x b c"), "2-5:8");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 /* A later, shorter match must survive while a long partial match is pending. */
@@ -425,12 +425,12 @@ static void test_pending_after_winner(void)
 		{ "gh", 3, 0 },
 		{ "de gh", 4, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "abcde gh"), "0-5:2 6-8:3");
 	CU_ASSERT_STRING_EQUAL(scan(a, "abcde ghxyz"), "0-11:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "x de gh"), "2-7:4");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_equal_span_ids(void)
@@ -443,11 +443,11 @@ static void test_equal_span_ids(void)
 		{ "kernel", 9, 0 },
 		{ "KERNEL", 1, EXACT },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "kernel"), "0-6:3,5,9");
 	CU_ASSERT_STRING_EQUAL(scan(a, "KERNEL"), "0-6:1,3,5,9");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_empty_and_nul(void)
@@ -456,21 +456,21 @@ static void test_empty_and_nul(void)
 		{ "nas", 1, 0 },
 		{ "x", 2, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
-	gg_automaton *b = NULL;
+	gg_i_automaton *a = BUILD(pats);
+	gg_i_automaton *b = NULL;
 	static const char with_nul[] = "nas\0nas\0xnas";
 	static const char nul_pattern[] = "a\0b";
 
 	CU_ASSERT_STRING_EQUAL(scan_n(a, "", 0), "");
 	CU_ASSERT_STRING_EQUAL(scan_n(a, NULL, 0), "");
 	CU_ASSERT_STRING_EQUAL(scan_n(a, with_nul, sizeof(with_nul) - 1), "0-3:1 4-7:1");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 
-	CU_ASSERT_FATAL(gg_automaton_new(&b) == 0);
-	CU_ASSERT_EQUAL(gg_automaton_add(b, nul_pattern, 3, 7, 0), 0);
-	CU_ASSERT_EQUAL(gg_automaton_compile(b), 0);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&b) == 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_add(b, nul_pattern, 3, 7, 0), 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_compile(b), 0);
 	CU_ASSERT_STRING_EQUAL(scan_n(b, "xa\0b a\0b", 8), "5-8:7");
-	gg_automaton_free(b);
+	gg_i_automaton_free(b);
 }
 
 static void test_text_edges(void)
@@ -479,59 +479,59 @@ static void test_text_edges(void)
 		{ "kernel", 1, 0 },
 		{ "deep learning", 2, 0 },
 	};
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 
 	CU_ASSERT_STRING_EQUAL(scan(a, "kernel"), "0-6:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "kernel deep learning"), "0-6:1 7-20:2");
 	CU_ASSERT_STRING_EQUAL(scan(a, "deep learning kernel"), "0-13:2 14-20:1");
 	CU_ASSERT_STRING_EQUAL(scan(a, "kerne"), "");
 	CU_ASSERT_STRING_EQUAL(scan(a, "deep learnin"), "");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_callback_stop(void)
 {
 	static const struct tpat pats[] = { { "a", 1, 0 } };
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 	static struct hits h;
 
 	hits_reset(&h, 2);
-	CU_ASSERT_EQUAL(gg_automaton_scan(a, "a a a a", 7, record, &h), 42);
+	CU_ASSERT_EQUAL(gg_i_automaton_scan(a, "a a a a", 7, record, &h), 42);
 	CU_ASSERT_STRING_EQUAL(h.s, "0-1:1 2-3:1");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 static void test_errors(void)
 {
-	gg_automaton *a = NULL;
+	gg_i_automaton *a = NULL;
 	static struct hits h;
 
 	hits_reset(&h, 0);
-	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
-	CU_ASSERT_EQUAL(gg_automaton_add(a, "", 0, 1, 0), GG_EINVAL);
-	CU_ASSERT_EQUAL(gg_automaton_add(a, "x", 1, 1, 0x80), GG_EINVAL);
-	CU_ASSERT_EQUAL(gg_automaton_scan(a, "x", 1, record, &h), GG_EINVAL);
-	CU_ASSERT_EQUAL(gg_automaton_add(a, "x", 1, 1, 0), 0);
-	CU_ASSERT_EQUAL(gg_automaton_count(a), 1);
-	CU_ASSERT_EQUAL(gg_automaton_compile(a), 0);
-	CU_ASSERT_EQUAL(gg_automaton_add(a, "y", 1, 2, 0), GG_EINVAL);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_add(a, "", 0, 1, 0), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_i_automaton_add(a, "x", 1, 1, 0x80), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_i_automaton_scan(a, "x", 1, record, &h), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_i_automaton_add(a, "x", 1, 1, 0), 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_count(a), 1);
+	CU_ASSERT_EQUAL(gg_i_automaton_compile(a), 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_add(a, "y", 1, 2, 0), GG_EINVAL);
 	CU_ASSERT(strstr(gg_error_last(), "after compile") != NULL);
-	CU_ASSERT_EQUAL(gg_automaton_compile(a), GG_EINVAL);
-	CU_ASSERT_EQUAL(gg_automaton_count(a), 1);
-	CU_ASSERT(gg_automaton_memory(a) > 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_compile(a), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_i_automaton_count(a), 1);
+	CU_ASSERT(gg_i_automaton_memory(a) > 0);
 	CU_ASSERT_STRING_EQUAL(scan(a, "y x"), "2-3:1");
-	gg_automaton_free(a);
-	gg_automaton_free(NULL);
+	gg_i_automaton_free(a);
+	gg_i_automaton_free(NULL);
 }
 
 static void test_no_patterns(void)
 {
-	gg_automaton *a = NULL;
+	gg_i_automaton *a = NULL;
 
-	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
-	CU_ASSERT_EQUAL(gg_automaton_compile(a), 0);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_compile(a), 0);
 	CU_ASSERT_STRING_EQUAL(scan(a, "anything at all"), "");
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 /* ---- reference implementation for the randomized cross-checks ---- */
@@ -640,18 +640,18 @@ static uint32_t rnd(uint32_t n)
 static bool cross_check(const struct rpat *p, size_t np, const unsigned char *t, size_t len)
 {
 	static struct hits want, got;
-	gg_automaton *a = NULL;
+	gg_i_automaton *a = NULL;
 	bool same;
 
 	hits_reset(&want, 0);
 	hits_reset(&got, 0);
-	CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+	CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
 	for (size_t k = 0; k < np; k++)
-		CU_ASSERT_FATAL(gg_automaton_add(a, (const char *)p[k].s, p[k].len,
+		CU_ASSERT_FATAL(gg_i_automaton_add(a, (const char *)p[k].s, p[k].len,
 						 p[k].id, p[k].flags) == 0);
-	CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
-	CU_ASSERT_EQUAL(gg_automaton_scan(a, (const char *)t, len, record, &got), 0);
-	gg_automaton_free(a);
+	CU_ASSERT_FATAL(gg_i_automaton_compile(a) == 0);
+	CU_ASSERT_EQUAL(gg_i_automaton_scan(a, (const char *)t, len, record, &got), 0);
+	gg_i_automaton_free(a);
 	ref_scan(p, np, t, len, &want);
 	CU_ASSERT_FALSE(want.full || got.full);
 	same = strcmp(want.s, got.s) == 0;
@@ -861,7 +861,7 @@ static void test_random_words(void)
 /* One thread of test_threads: scan the shared text a few times. */
 struct scanner {
 	pthread_t thread;
-	const gg_automaton *a;
+	const gg_i_automaton *a;
 	const char *text;
 	size_t len;
 	struct hits hits;
@@ -874,7 +874,7 @@ static void *scan_thread(void *arg)
 
 	for (int r = 0; r < 20 && !sc->err; r++) {
 		hits_reset(&sc->hits, 0);
-		sc->err = gg_automaton_scan(sc->a, sc->text, sc->len, record, &sc->hits);
+		sc->err = gg_i_automaton_scan(sc->a, sc->text, sc->len, record, &sc->hits);
 	}
 	return NULL;
 }
@@ -898,18 +898,18 @@ static void test_random_folded(void)
 
 	rng_state = 4242;
 	for (int round = 0; round < 6 && bad < 3; round++) {
-		gg_automaton *a = NULL;
+		gg_i_automaton *a = NULL;
 		size_t al = 0, ul = 0;
 
-		CU_ASSERT_FATAL(gg_automaton_new(&a) == 0);
+		CU_ASSERT_FATAL(gg_i_automaton_new(&a) == 0);
 		for (uint32_t k = 0; k < NPAT; k++) {
 			size_t n = 1 + rnd(3), l = 0;
 
 			for (size_t j = 0; j < n; j++)
 				l += (size_t)sprintf(pats[k] + l, "%s%s", j ? " " : "", vocab[rnd(NV)]);
-			CU_ASSERT_FATAL(gg_automaton_add(a, pats[k], l, k, 0) == 0);
+			CU_ASSERT_FATAL(gg_i_automaton_add(a, pats[k], l, k, 0) == 0);
 		}
-		CU_ASSERT_FATAL(gg_automaton_compile(a) == 0);
+		CU_ASSERT_FATAL(gg_i_automaton_compile(a) == 0);
 		for (size_t k = 0; k < NTOK; k++) {
 			const char *w = vocab[rnd(NV)];
 
@@ -958,7 +958,7 @@ static void test_random_folded(void)
 			bad++;
 			CU_FAIL("folded text: matches differ from the ASCII text's");
 		}
-		gg_automaton_free(a);
+		gg_i_automaton_free(a);
 	}
 }
 
@@ -974,7 +974,7 @@ static void test_threads(void)
 	static const char piece[] = "The Neural-Tangent kernel (NTK) of gradient descent; a kernel. ";
 	static char text[sizeof(piece) * 200];
 	static struct scanner sc[4];
-	gg_automaton *a = BUILD(pats);
+	gg_i_automaton *a = BUILD(pats);
 	size_t len = 0;
 	const char *want;
 
@@ -994,7 +994,7 @@ static void test_threads(void)
 		CU_ASSERT_STRING_EQUAL(sc[k].hits.s, want);
 	}
 	CU_ASSERT_EQUAL(strncmp(want, "4-25:1 27-30:3 35-51:4 55-61:2 67-88:1 ", 39), 0);
-	gg_automaton_free(a);
+	gg_i_automaton_free(a);
 }
 
 CU_ErrorCode suite_automaton_add(void)

@@ -146,9 +146,9 @@ static output write_format(const gg_graph *gr, gg_export_format f, const gg_expo
 /* The text an exporter should make of s: cleaned, TAB, CR and LF as spaces. */
 static char *expected_text(const char *s)
 {
-	gg_buf b = GG_BUF_INIT;
+	gg_i_buf b = GG_BUF_INIT;
 	gg_i_clean(&b, s);
-	return gg_buf_detach(&b);
+	return gg_i_buf_detach(&b);
 }
 
 /* Occurrences of needle in hay[0..len). */
@@ -191,10 +191,10 @@ static void test_neo4j_paths(void)
 
 static void test_text_helpers(void)
 {
-	gg_buf b = GG_BUF_INIT;
+	gg_i_buf b = GG_BUF_INIT;
 	gg_i_clean(&b, "a\x01" "b\tc\xff" "d\xef\xbf\xbe");
 	CU_ASSERT_STRING_EQUAL(b.ptr, "a" GG_REPLACEMENT "b c" GG_REPLACEMENT "d" GG_REPLACEMENT);
-	gg_buf_free(&b);
+	gg_i_buf_free(&b);
 
 	char num[GG_I_NUMBER_MAX];
 	CU_ASSERT_STRING_EQUAL(gg_i_number(num, -0.0), "0");
@@ -251,8 +251,8 @@ static void test_clean_output(void)
 		output out = write_format(graph_held, (gg_export_format)f, &o);
 		CU_ASSERT_EQUAL(out.err, 0);
 		CU_ASSERT_TRUE(out.len > 100);
-		CU_ASSERT_EQUAL(gg_utf8_count_bad(out.data, out.len), 0);
-		if (gg_utf8_count_bad(out.data, out.len))
+		CU_ASSERT_EQUAL(gg_i_utf8_count_bad(out.data, out.len), 0);
+		if (gg_i_utf8_count_bad(out.data, out.len))
 			fprintf(stderr, "\n%s has bad bytes\n", gg_export_format_name((gg_export_format)f));
 		free(out.data);
 	}

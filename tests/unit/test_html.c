@@ -142,12 +142,12 @@ static void test_charset(void)
 /* Entries past line 65,535 have their own line (the parser stops counting). */
 static void test_big_line_numbers(void)
 {
-	gg_buf page = GG_BUF_INIT;
-	gg_buf_puts(&page, "<html><body>\n<!-- <dt>not a term</dt> -->\n<dl>\n");
+	gg_i_buf page = GG_BUF_INIT;
+	gg_i_buf_puts(&page, "<html><body>\n<!-- <dt>not a term</dt> -->\n<dl>\n");
 	for (int i = 0; i < 36000; i++)
-		gg_buf_printf(&page, "<dt>term %d</dt>\n<dd>Definition %d.</dd>\n", i, i);
-	gg_buf_puts(&page, "</dl></body></html>\n");
-	CU_ASSERT_EQUAL_FATAL(gg_buf_ok(&page), 0);
+		gg_i_buf_printf(&page, "<dt>term %d</dt>\n<dd>Definition %d.</dd>\n", i, i);
+	gg_i_buf_puts(&page, "</dl></body></html>\n");
+	CU_ASSERT_EQUAL_FATAL(gg_i_buf_ok(&page), 0);
 	gg_glossary *g = read_html("big.html", page.ptr, page.len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 36000);
@@ -156,7 +156,7 @@ static void test_big_line_numbers(void)
 	CU_ASSERT_EQUAL(last->line, 4 + 2 * 35999);
 	CU_ASSERT_EQUAL(entry_named(g, "term 10")->line, 24);
 	gg_glossary_free(g);
-	gg_buf_free(&page);
+	gg_i_buf_free(&page);
 }
 
 CU_ErrorCode suite_html_add(void)

@@ -143,34 +143,34 @@ static void test_small_cases(void)
 /* ---- data-driven cases: data/model/names.cases ------------------------ */
 
 /* Append the strings in list[0, n) to b, joined by "; ". */
-static void put_list(gg_buf *b, const char *const *list, size_t n)
+static void put_list(gg_i_buf *b, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			gg_buf_puts(b, "; ");
-		gg_buf_puts(b, list[i]);
+			gg_i_buf_puts(b, "; ");
+		gg_i_buf_puts(b, list[i]);
 	}
 }
 
 /* One line per term concept: name, aliases, abbreviations, categories,
  * tab-separated, empty fields at the end left out. */
-static void describe_concepts(const gg_glossary *g, gg_buf *out)
+static void describe_concepts(const gg_glossary *g, gg_i_buf *out)
 {
 	for (size_t c = 0; c < gg_glossary_concept_count(g); c++) {
 		const gg_concept *k = gg_glossary_concept(g, c);
 		if (k->kind != GG_CONCEPT_TERM)
 			continue;
 		size_t start = out->len;
-		gg_buf_puts(out, k->name);
-		gg_buf_putc(out, '\t');
+		gg_i_buf_puts(out, k->name);
+		gg_i_buf_putc(out, '\t');
 		put_list(out, k->aliases, k->n_aliases);
-		gg_buf_putc(out, '\t');
+		gg_i_buf_putc(out, '\t');
 		put_list(out, k->abbrevs, k->n_abbrevs);
-		gg_buf_putc(out, '\t');
+		gg_i_buf_putc(out, '\t');
 		put_list(out, k->categories, k->n_categories);
 		while (out->len > start && out->ptr[out->len - 1] == '\t')
 			out->len--;
-		gg_buf_putc(out, '\n');
+		gg_i_buf_putc(out, '\n');
 	}
 }
 
@@ -189,15 +189,15 @@ static bool has_warning(const gg_glossary *g, const char *want)
 
 /* Check one case: page text, expected concept lines, lookups "query\tname",
  * and diagnostics (each line a part of one). */
-static void check_case(const char *title, const gg_buf *page, const gg_buf *concepts,
-		       const gg_buf *finds, const gg_buf *warnings)
+static void check_case(const char *title, const gg_i_buf *page, const gg_i_buf *concepts,
+		       const gg_i_buf *finds, const gg_i_buf *warnings)
 {
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "case.txt", page->ptr ? page->ptr : "", page->len), 0);
 	int built = gg_glossary_build(g, NULL);
 	CU_ASSERT_EQUAL(built, 0);
-	gg_buf got = GG_BUF_INIT;
+	gg_i_buf got = GG_BUF_INIT;
 	if (built == 0)
 		describe_concepts(g, &got);
 	const char *want = concepts->ptr ? concepts->ptr : "";
@@ -231,11 +231,11 @@ static void check_case(const char *title, const gg_buf *page, const gg_buf *conc
 		}
 		line = end + 1;
 	}
-	gg_buf_free(&got);
+	gg_i_buf_free(&got);
 	gg_glossary_free(g);
 }
 
-static void buf_clear(gg_buf *b)
+static void buf_clear(gg_i_buf *b)
 {
 	b->len = 0;
 	if (b->ptr)
@@ -247,8 +247,8 @@ static void test_name_cases(void)
 	FILE *f = fopen(FIXTURE("model/names.cases"), "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	char line[1024], title[256] = "";
-	gg_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT;
-	gg_buf *section = NULL;
+	gg_i_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT;
+	gg_i_buf *section = NULL;
 	size_t cases = 0;
 	bool more = true;
 	while (more) {
@@ -273,15 +273,15 @@ static void test_name_cases(void)
 		} else if (section && strcmp(line, "--- diagnostics\n") == 0) {
 			section = &warnings;
 		} else if (section == &page || (section && strcmp(line, "\n") != 0)) {
-			gg_buf_puts(section, line);
+			gg_i_buf_puts(section, line);
 		}
 	}
 	fclose(f);
 	CU_ASSERT_TRUE(cases >= 10);
-	gg_buf_free(&page);
-	gg_buf_free(&concepts);
-	gg_buf_free(&finds);
-	gg_buf_free(&warnings);
+	gg_i_buf_free(&page);
+	gg_i_buf_free(&concepts);
+	gg_i_buf_free(&finds);
+	gg_i_buf_free(&warnings);
 }
 
 /* Built on one thread or two (past 4096 entries), a glossary has the same concepts. */
@@ -297,9 +297,9 @@ static gg_glossary *built_with(const char *text, size_t len, unsigned threads)
 static void test_build_threads(void)
 {
 	enum { N = 5000 };
-	gg_buf text = GG_BUF_INIT;
+	gg_i_buf text = GG_BUF_INIT;
 	for (int i = 0; i < N; i++)
-		gg_buf_printf(&text, "term %d (T%d), kind %d\n\n**Term %d** follows term %d.\n\n",
+		gg_i_buf_printf(&text, "term %d (T%d), kind %d\n\n**Term %d** follows term %d.\n\n",
 			      i, i, i % 7, i, i ? i - 1 : N - 1);
 	CU_ASSERT_FATAL(text.ptr != NULL);
 	gg_glossary *one = built_with(text.ptr, text.len, 1), *two = built_with(text.ptr, text.len, 2);
@@ -313,7 +313,7 @@ static void test_build_threads(void)
 	}
 	gg_glossary_free(one);
 	gg_glossary_free(two);
-	gg_buf_free(&text);
+	gg_i_buf_free(&text);
 }
 
 CU_ErrorCode suite_model_add(void)

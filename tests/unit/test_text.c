@@ -7,12 +7,12 @@
 
 static void check_sanitize(const char *in, size_t len, const char *want, size_t want_bad)
 {
-	gg_buf b = GG_BUF_INIT;
-	size_t bad = gg_utf8_sanitize(&b, in, len);
+	gg_i_buf b = GG_BUF_INIT;
+	size_t bad = gg_i_utf8_sanitize(&b, in, len);
 	CU_ASSERT_EQUAL(bad, want_bad);
-	CU_ASSERT_EQUAL(gg_utf8_count_bad(in, len), want_bad);
+	CU_ASSERT_EQUAL(gg_i_utf8_count_bad(in, len), want_bad);
 	CU_ASSERT_STRING_EQUAL(b.ptr ? b.ptr : "", want);
-	gg_buf_free(&b);
+	gg_i_buf_free(&b);
 }
 
 static void test_sanitize(void)
@@ -49,10 +49,10 @@ static void test_printable8(void)
 			unsigned char w[8];
 			memset(w, ' ', sizeof(w));
 			w[at] = (unsigned char)b;
-			wrong += gg_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
+			wrong += gg_i_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
 			memset(w, 0x7F, sizeof(w));
 			w[at] = (unsigned char)b;
-			wrong += gg_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
+			wrong += gg_i_ascii_printable8(w) != (b >= 0x20 && b < 0x80);
 		}
 	}
 	CU_ASSERT_EQUAL(wrong, 0);
@@ -60,11 +60,11 @@ static void test_printable8(void)
 
 static void check_key(const char *name, const char *want)
 {
-	gg_arena a = GG_ARENA_INIT;
-	char *key = gg_name_key(&a, name, strlen(name));
+	gg_i_arena a = GG_ARENA_INIT;
+	char *key = gg_i_name_key(&a, name, strlen(name));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(key);
 	CU_ASSERT_STRING_EQUAL(key, want);
-	gg_arena_free(&a);
+	gg_i_arena_free(&a);
 }
 
 static void test_name_key(void)
@@ -90,7 +90,7 @@ static void test_name_key(void)
 
 static void test_abbreviations(void)
 {
-#define ABBR(a, f) gg_name_is_abbrev_of(a, strlen(a), f, strlen(f))
+#define ABBR(a, f) gg_i_name_is_abbrev_of(a, strlen(a), f, strlen(f))
 	CU_ASSERT_TRUE(ABBR("NTK", "Neural Tangent Kernel"));
 	CU_ASSERT_TRUE(ABBR("ntk", "neural tangent kernel"));
 	CU_ASSERT_TRUE(ABBR("NeRF", "Neural Radiance Fields"));
@@ -107,27 +107,27 @@ static void test_abbreviations(void)
 
 static void test_qualified_base(void)
 {
-	CU_ASSERT_EQUAL(gg_name_qualified_base("neural network pruning method"), strlen("neural network pruning"));
-	CU_ASSERT_EQUAL(gg_name_qualified_base("neural network pruning for edge"), strlen("neural network pruning"));
-	CU_ASSERT_EQUAL(gg_name_qualified_base("learning for robot"), 0); /* one-word base */
-	CU_ASSERT_EQUAL(gg_name_qualified_base("neural ode graph"), 0);
-	CU_ASSERT_EQUAL(gg_name_qualified_base("kernel"), 0);
+	CU_ASSERT_EQUAL(gg_i_name_qualified_base("neural network pruning method"), strlen("neural network pruning"));
+	CU_ASSERT_EQUAL(gg_i_name_qualified_base("neural network pruning for edge"), strlen("neural network pruning"));
+	CU_ASSERT_EQUAL(gg_i_name_qualified_base("learning for robot"), 0); /* one-word base */
+	CU_ASSERT_EQUAL(gg_i_name_qualified_base("neural ode graph"), 0);
+	CU_ASSERT_EQUAL(gg_i_name_qualified_base("kernel"), 0);
 }
 
 static void test_edit_distance(void)
 {
-	CU_ASSERT_EQUAL(gg_edit_distance("kitten", "sitting", 10), 3);
-	CU_ASSERT_EQUAL(gg_edit_distance("NeRF", "nerf", 10), 0);
-	CU_ASSERT_EQUAL(gg_edit_distance("abc", "abcdefghij", 3), 3); /* capped */
+	CU_ASSERT_EQUAL(gg_i_edit_distance("kitten", "sitting", 10), 3);
+	CU_ASSERT_EQUAL(gg_i_edit_distance("NeRF", "nerf", 10), 0);
+	CU_ASSERT_EQUAL(gg_i_edit_distance("abc", "abcdefghij", 3), 3); /* capped */
 }
 
-/* gg_utf8_fold of s, with flags, as a string (static storage). */
+/* gg_i_utf8_fold of s, with flags, as a string (static storage). */
 static const char *folded(const char *s, unsigned flags)
 {
-	static gg_buf out = GG_BUF_INIT, scratch = GG_BUF_INIT;
+	static gg_i_buf out = GG_BUF_INIT, scratch = GG_BUF_INIT;
 
 	out.len = 0;
-	CU_ASSERT_EQUAL(gg_utf8_fold(&out, &scratch, s, strlen(s), flags), 0);
+	CU_ASSERT_EQUAL(gg_i_utf8_fold(&out, &scratch, s, strlen(s), flags), 0);
 	return out.len ? out.ptr : "";
 }
 
@@ -152,7 +152,7 @@ static void test_unicode_kinds(void)
 	static const struct {
 		const char *s;
 		size_t len;
-		gg_char_kind kind;
+		gg_i_char_kind kind;
 	} cases[] = {
 		{ "A", 1, GG_CHAR_CAPITAL },          { "z", 1, GG_CHAR_LETTER },
 		{ " ", 1, GG_CHAR_SPACE },            { "7", 1, GG_CHAR_OTHER },
@@ -164,15 +164,15 @@ static void test_unicode_kinds(void)
 	};
 
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
-		gg_char_kind kind;
+		gg_i_char_kind kind;
 
-		CU_ASSERT_EQUAL(gg_utf8_char((const unsigned char *)cases[k].s, strlen(cases[k].s),
+		CU_ASSERT_EQUAL(gg_i_utf8_char((const unsigned char *)cases[k].s, strlen(cases[k].s),
 					     &kind), cases[k].len);
 		CU_ASSERT_EQUAL(kind, cases[k].kind);
 	}
-	CU_ASSERT_TRUE(gg_utf8_has_capital("\xc3\x9c" "ber", 4));
-	CU_ASSERT_TRUE(gg_utf8_has_capital("x Y", 3));
-	CU_ASSERT_FALSE(gg_utf8_has_capital("\xc3\xbc" "ber \xcf\x83", 7));
+	CU_ASSERT_TRUE(gg_i_utf8_has_capital("\xc3\x9c" "ber", 4));
+	CU_ASSERT_TRUE(gg_i_utf8_has_capital("x Y", 3));
+	CU_ASSERT_FALSE(gg_i_utf8_has_capital("\xc3\xbc" "ber \xcf\x83", 7));
 }
 
 CU_ErrorCode suite_text_add(void)
