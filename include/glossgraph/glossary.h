@@ -50,7 +50,7 @@ typedef struct gg_entry {
 } gg_entry;
 
 typedef enum gg_concept_kind {
-	GG_CONCEPT_TERM,   /**< a glossary term: one or more entries */
+	GG_CONCEPT_TERM,    /**< a glossary term: one or more entries */
 	GG_CONCEPT_KEYWORD, /**< a header keyword that names no term */
 	GG_CONCEPT_KIND_COUNT
 } gg_concept_kind;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # headers.sh - every public header compiles on its own, as C11 and (when a
-# C++ compiler is present) as C++, with warnings as errors.
-# usage: tests/cli/headers.sh path/to/glossgraph   (run.sh calls it; the binary is not used)
+# C++ compiler is present) as C++, with warnings as errors; the library
+# beside the binary exports under gg_ only what the headers declare.
+# usage: tests/cli/headers.sh path/to/glossgraph   (run.sh calls it)
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . "$(dirname "$0")/lib.sh"
@@ -23,5 +24,16 @@ for header in include/glossgraph.h include/glossgraph/*.h; do
 			"$TMP/alone.cpp" 2>"$TMP/err" || fail "$(head -3 "$TMP/err")"
 	fi
 done
+
+LIB=$(dirname "$BIN")/libglossgraph.a
+if [ -f "$LIB" ] && command -v nm >/dev/null 2>&1; then
+	begin "the library's gg_ symbols are the public ones (gg_i_ for the rest)"
+	grep -ohE '\bgg_[a-z0-9_]+' include/glossgraph.h include/glossgraph/*.h | sort -u >"$TMP/declared"
+	nm -g --defined-only "$LIB" | awk '$2 ~ /^[TDRB]$/ { print $3 }' | grep '^gg_' |
+		grep -v '^gg_i_' | sort -u >"$TMP/exported"
+	extra=$(comm -23 "$TMP/exported" "$TMP/declared" | tr '\n' ' ')
+	[ -z "$extra" ] || fail "exported but not declared: $extra"
+	[ -s "$TMP/exported" ] || fail "no gg_ symbol found in $LIB"
+fi
 
 finish
