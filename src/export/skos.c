@@ -13,7 +13,7 @@
  *   BASE + SLUG                  a skos:Concept per node: skos:prefLabel (its
  *                                name), skos:altLabel (aliases and
  *                                abbreviations, none equal to the prefLabel),
- *                                skos:definition (whole), skos:inScheme, and
+ *                                skos:definition (each entry's, whole), skos:inScheme, and
  *                                gg:community, gg:nodeKind
  *   BASE + "category/" + SLUG    a skos:Collection per category, skos:member
  *                                its concepts
@@ -161,7 +161,8 @@ static bool among(const gg_i_buf *labels, const char *s)
 
 /* A concept's own statements: no altLabel repeats the prefLabel or another
  * altLabel. Returns 0 or GG_ENOMEM. */
-static int write_concept(turtle *t, const gg_i_node_text *nt, const char *iri, const char *scheme)
+static int write_concept(turtle *t, const gg_i_view *v, const gg_i_node_text *nt, const char *iri,
+			 const char *scheme)
 {
 	const gg_concept *c = nt->concept;
 	SerdNode s = node(SERD_URI, iri);
@@ -182,6 +183,13 @@ static int write_concept(turtle *t, const gg_i_node_text *nt, const char *iri, c
 	}
 	if (nt->definition.len)
 		triple_text(t, &s, SKOS "definition", gg_i_str(&nt->definition));
+	/* the definitions of its other entries, each a skos:definition of its own */
+	for (size_t k = 1; k < c->n_entries && !alias.oom; k++) {
+		gg_i_buf_clear(&alias);
+		gg_i_plain_definition(&alias, gg_glossary_entry(v->glossary, c->entries[k])->definition);
+		if (alias.len && !alias.oom && strcmp(alias.ptr, gg_i_str(&nt->definition)) != 0)
+			triple_text(t, &s, SKOS "definition", alias.ptr);
+	}
 	snprintf(num, sizeof(num), "%d", nt->node->community);
 	SerdNode community = node(SERD_LITERAL, num);
 	triple(t, &s, GG_SKOS_NS "community", &community, XSD "integer");
@@ -287,7 +295,7 @@ static int write_all(turtle *t, const gg_i_view *v, const char *base, iris *r)
 	for (size_t i = 0; i < v->n_nodes && !err; i++) {
 		err = gg_i_node_text_fill(&nt, v, i);
 		if (!err)
-			err = write_concept(t, &nt, r->of_node[nt.index], scheme);
+			err = write_concept(t, v, &nt, r->of_node[nt.index], scheme);
 		for (size_t k = 0; k < nt.concept->n_categories && !err; k++) {
 			gg_i_buf_clear(&cat);
 			gg_i_clean(&cat, nt.concept->categories[k]);

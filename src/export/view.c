@@ -258,6 +258,17 @@ static void plain_text(gg_i_buf *out, const char *def)
 		out->ptr[--out->len] = '\0';
 }
 
+void gg_i_plain_definition(gg_i_buf *out, const char *def)
+{
+	gg_i_buf scratch = GG_BUF_INIT;
+	plain_text(&scratch, def);
+	if (scratch.oom)
+		out->oom = true;
+	else
+		gg_i_clean_n(out, gg_i_str(&scratch), scratch.len);
+	gg_i_buf_free(&scratch);
+}
+
 int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 {
 	t->index = v->nodes[i];
@@ -292,13 +303,7 @@ int gg_i_node_text_fill(gg_i_node_text *t, const gg_i_view *v, size_t i)
 	if (t->concept->n_entries) {
 		const gg_entry *e = gg_glossary_entry(v->glossary, t->concept->entries[0]);
 		first_sentence(&t->summary, e->definition);
-		gg_i_buf scratch = GG_BUF_INIT;
-		plain_text(&scratch, e->definition);
-		if (scratch.oom)
-			t->definition.oom = true;
-		else
-			gg_i_clean_n(&t->definition, gg_i_str(&scratch), scratch.len);
-		gg_i_buf_free(&scratch);
+		gg_i_plain_definition(&t->definition, e->definition);
 	}
 	const gg_community *c = t->node->community >= 0
 		? gg_graph_community(v->graph, (size_t)t->node->community) : NULL;

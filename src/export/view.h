@@ -90,6 +90,9 @@ static inline const char *gg_i_str(const gg_i_buf *b)
 void gg_i_clean(gg_i_buf *out, const char *s);
 /* The same for the `len` bytes at s (NUL bytes become U+FFFD). */
 void gg_i_clean_n(gg_i_buf *out, const char *s, size_t len);
+/* Append a definition as the exports show it: Markdown removed, one line,
+ * made safe as gg_i_clean makes it; out->oom on failure. */
+void gg_i_plain_definition(gg_i_buf *out, const char *def);
 
 /* "term" or "keyword": the node_kind attribute. */
 const char *gg_i_type_name(gg_concept_kind k);

@@ -179,4 +179,21 @@ printf 'just prose\n' >"$TMP/prose.md"
 run terms -i "$TMP/prose.md"
 expect 1 "" "prose.md: warning: no entries in this file"
 
+begin "export skos reads back: the same concepts and the same links between terms"
+run export skos -q -i data -o "$TMP/seeds.ttl"
+expect 0
+"$BIN" terms --tsv -q -i data | cut -f1 | sort >"$TMP/names.pages"
+"$BIN" terms --tsv -q -i "$TMP/seeds.ttl" 2>/dev/null | cut -f1 | sort >"$TMP/names.ttl"
+cmp -s "$TMP/names.pages" "$TMP/names.ttl" || fail "concepts differ: $(diff "$TMP/names.pages" "$TMP/names.ttl" | head -3)"
+# mention links whose target is a term (keyword nodes are not read back)
+mentions() {
+	"$BIN" export tsv -q -i "$1" -o - 2>/dev/null |
+		awk -F'\t' 'NR == FNR { term[$0] = 1; next } $4 == "mention" && ($2 in term) { print $1 "\t" $2 }' \
+			"$TMP/names.pages" - | sort
+}
+mentions data >"$TMP/links.pages"
+mentions "$TMP/seeds.ttl" >"$TMP/links.ttl"
+[ -s "$TMP/links.pages" ] || fail "no links between terms"
+cmp -s "$TMP/links.pages" "$TMP/links.ttl" || fail "links differ: $(diff "$TMP/links.pages" "$TMP/links.ttl" | head -3)"
+
 finish
