@@ -207,17 +207,27 @@ static int parse_all(build_state *st, unsigned wanted)
 	return err;
 }
 
+/*
+ * Append `s` to the list (*items, *n) in the glossary's arena: a new array
+ * of n + 1 (the old one stays in the arena), for the rare lists that grow
+ * after they are made. Returns 0 or GG_ENOMEM (the list unchanged).
+ */
+static int append_string(gg_glossary *g, const char ***items, size_t *n, const char *s)
+{
+	const char **grown = gg_i_arena_alloc(&g->arena, (*n + 1) * sizeof(*grown));
+	if (!grown)
+		return gg_i_error_oom();
+	if (*n)
+		memcpy(grown, *items, *n * sizeof(*grown));
+	grown[(*n)++] = s;
+	*items = grown;
+	return 0;
+}
+
 /* Append `item` to the entry's keywords (arena). Returns 0 or GG_ENOMEM. */
 static int add_keyword(gg_glossary *g, gg_i_entry_names *n, const char *item)
 {
-	const char **kw = gg_i_arena_alloc(&g->arena, (n->n_keywords + 1) * sizeof(*kw));
-	if (!kw)
-		return gg_i_error_oom();
-	if (n->n_keywords)
-		memcpy(kw, n->keywords, n->n_keywords * sizeof(*kw));
-	kw[n->n_keywords++] = item;
-	n->keywords = kw;
-	return 0;
+	return append_string(g, &n->keywords, &n->n_keywords, item);
 }
 
 /*
@@ -838,14 +848,7 @@ static int index_name(gg_glossary *g, const char *spelling, uint32_t concept,
 /* Append `name` to the concept's aliases (arena). Returns 0 or GG_ENOMEM. */
 static int add_alias(gg_glossary *g, gg_concept *c, const char *name)
 {
-	const char **aliases = gg_i_arena_alloc(&g->arena, (c->n_aliases + 1) * sizeof(*aliases));
-	if (!aliases)
-		return gg_i_error_oom();
-	if (c->n_aliases)
-		memcpy(aliases, c->aliases, c->n_aliases * sizeof(*aliases));
-	aliases[c->n_aliases++] = name;
-	c->aliases = aliases;
-	return 0;
+	return append_string(g, &c->aliases, &c->n_aliases, name);
 }
 
 /*
