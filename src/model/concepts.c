@@ -859,7 +859,8 @@ static int add_alias(gg_glossary *g, gg_concept *c, const char *name)
 static int add_bare_names(gg_glossary *g)
 {
 	gg_i_strmap bare = GG_STRMAP_INIT; /* key -> concept, UINT32_MAX: several */
-	int err = 0;
+	const char **keys = calloc(g->n_entries ? g->n_entries : 1, sizeof(*keys)); /* per entry, made once */
+	int err = keys ? 0 : gg_i_error_oom();
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
 		const char *name = g->names[i].bare;
 		uint32_t c = (uint32_t)g->entries[i].concept, owner;
@@ -872,6 +873,7 @@ static int add_bare_names(gg_glossary *g)
 		}
 		if (!key[0] || gg_i_glossary_lookup(g, key, false, &owner))
 			continue;
+		keys[i] = key;
 		int r = gg_i_strmap_put(&bare, key, c, &owner);
 		if (r < 0)
 			err = r;
@@ -879,20 +881,16 @@ static int add_bare_names(gg_glossary *g)
 			gg_i_strmap_set(&bare, key, UINT32_MAX);
 	}
 	for (size_t i = 0; i < g->n_entries && !err; i++) {
-		const char *name = g->names[i].bare;
 		uint32_t c = (uint32_t)g->entries[i].concept, owner;
-		if (!name)
-			continue;
-		const char *key = gg_i_glossary_lookup_key(&g->arena, name);
-		if (!key)
-			err = gg_i_error_oom();
-		else if (key[0] && gg_i_strmap_get(&bare, key, &owner) && owner == c) {
+		const char *key = keys[i];
+		if (key && gg_i_strmap_get(&bare, key, &owner) && owner == c) {
 			gg_i_strmap_set(&bare, key, UINT32_MAX); /* once */
-			err = add_alias(g, &g->concepts[c], name);
+			err = add_alias(g, &g->concepts[c], g->names[i].bare);
 			if (!err)
 				err = gg_i_strmap_put(&g->lookup, key, c, NULL) < 0 ? GG_ENOMEM : 0;
 		}
 	}
+	free(keys);
 	gg_i_strmap_free(&bare);
 	return err;
 }
