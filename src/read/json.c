@@ -61,15 +61,7 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 			if (!json_is_string(item))
 				continue;
 			/* one item is one name, even with a ';' in it */
-			int err = 0;
-			if (f == GG_FIELD_ALIASES)
-				gg_i_record_name(rec, json_string_value(item), json_string_length(item));
-			else if (f == GG_FIELD_ABBREV)
-				gg_i_record_abbrev(rec, json_string_value(item), json_string_length(item));
-			else if (f == GG_FIELD_CATEGORY)
-				gg_i_record_category(rec, json_string_value(item), json_string_length(item));
-			else
-				err = gg_i_record_field(rec, f, json_string_value(item), json_string_length(item), SIZE_MAX);
+			int err = gg_i_record_item(rec, f, json_string_value(item), json_string_length(item), SIZE_MAX);
 			if (err)
 				return err;
 		}

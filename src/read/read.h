@@ -91,9 +91,6 @@ void gg_i_record_free(gg_i_record *r);
 void gg_i_record_name(gg_i_record *r, const char *s, size_t n);
 void gg_i_record_abbrev(gg_i_record *r, const char *s, size_t n);
 void gg_i_record_category(gg_i_record *r, const char *s, size_t n);
-/* Each item of a list separated by ';' or '|' (or a single item). */
-void gg_i_record_list(gg_i_record *r, void (*add)(gg_i_record *, const char *, size_t),
-		      const char *s, size_t n);
 /*
  * Append s[0..n) to the definition, white space runs folded to one space;
  * `at` is where s starts in the source text (SIZE_MAX: not in the text, as
@@ -133,7 +130,14 @@ typedef enum gg_i_field {
  */
 gg_i_field gg_i_field_named(const char *s, size_t n);
 
-/* Add s[0..n) to the record as the field says (lists split on ';' or '|'). */
+/*
+ * Add s[0..n) to the record as one value of field f, not split: a name, an
+ * abbreviation, a category, an editor link's target (trimmed; a blank one
+ * is passed over), or definition text from source offset `at` (as
+ * gg_i_record_text). Returns 0, or the error of gg_i_record_xref.
+ */
+int gg_i_record_item(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at);
+/* As gg_i_record_item, with the list fields split on ';' or '|' into items. */
 int gg_i_record_field(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at);
 
 /* The readers of the structured formats: take `data` (malloc'd, len + 1). */

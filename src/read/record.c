@@ -70,18 +70,6 @@ void gg_i_record_category(gg_i_record *r, const char *s, size_t n)
 	list_put(&r->categories, s, n);
 }
 
-void gg_i_record_list(gg_i_record *r, void (*add)(gg_i_record *, const char *, size_t),
-		      const char *s, size_t n)
-{
-	size_t start = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i < n && s[i] != ';' && s[i] != '|')
-			continue;
-		add(r, s + start, i - start);
-		start = i + 1;
-	}
-}
-
 /* Note that definition bytes from here on follow source text from `at`. */
 static void anchor(gg_i_record *r, size_t at)
 {
@@ -321,45 +309,45 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	return GG_FIELD_NONE;
 }
 
-/* Each name of a ';'- or '|'-separated list is a target of a stated relation. */
-static int add_related(gg_i_record *r, const char *s, size_t n)
+int gg_i_record_item(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at)
 {
-	size_t start = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i < n && s[i] != ';' && s[i] != '|')
-			continue;
-		size_t len = i - start;
-		const char *item = gg_i_trim(s + start, &len);
-		int err = len ? gg_i_record_xref(r, item, len, r->definition.len) : 0;
-		if (err)
-			return err;
-		start = i + 1;
+	switch (f) {
+	case GG_FIELD_TERM:
+	case GG_FIELD_ALIASES:
+		gg_i_record_name(r, s, n);
+		break;
+	case GG_FIELD_DEFINITION:
+		gg_i_record_text(r, s, n, at);
+		break;
+	case GG_FIELD_ABBREV:
+		gg_i_record_abbrev(r, s, n);
+		break;
+	case GG_FIELD_CATEGORY:
+		gg_i_record_category(r, s, n);
+		break;
+	case GG_FIELD_RELATED: {
+		size_t len = n;
+		const char *target = gg_i_trim(s, &len);
+		return len ? gg_i_record_xref(r, target, len, r->definition.len) : 0;
+	}
+	case GG_FIELD_NONE:
+		break;
 	}
 	return 0;
 }
 
 int gg_i_record_field(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at)
 {
-	switch (f) {
-	case GG_FIELD_TERM:
-		gg_i_record_name(r, s, n);
-		break;
-	case GG_FIELD_DEFINITION:
-		gg_i_record_text(r, s, n, at);
-		break;
-	case GG_FIELD_ALIASES:
-		gg_i_record_list(r, gg_i_record_name, s, n);
-		break;
-	case GG_FIELD_ABBREV:
-		gg_i_record_list(r, gg_i_record_abbrev, s, n);
-		break;
-	case GG_FIELD_CATEGORY:
-		gg_i_record_list(r, gg_i_record_category, s, n);
-		break;
-	case GG_FIELD_RELATED:
-		return add_related(r, s, n);
-	case GG_FIELD_NONE:
-		break;
+	if (f == GG_FIELD_TERM || f == GG_FIELD_DEFINITION || f == GG_FIELD_NONE)
+		return gg_i_record_item(r, f, s, n, at);
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != ';' && s[i] != '|')
+			continue;
+		int err = gg_i_record_item(r, f, s + start, i - start, at);
+		if (err)
+			return err;
+		start = i + 1;
 	}
 	return 0;
 }

@@ -77,6 +77,28 @@ static void test_wrapped(void)
 	gg_glossary_free(g);
 }
 
+static void test_list_items(void)
+{
+	/* an array's item is one value even with a separator in it; a string is split */
+	const char text[] = "[{\"term\": \"a\", \"definition\": \"An a.\",\n"
+			    "  \"aliases\": [\"x; y\", \" \"], \"related\": [\"b|c\", \"\"],\n"
+			    "  \"category\": \"k1 | k2\"}]\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "l.json", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	const gg_entry *a = gg_glossary_entry(g, 0);
+	CU_ASSERT_EQUAL_FATAL(a->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(a->names[0], "x; y");
+	CU_ASSERT_EQUAL_FATAL(a->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(a->xrefs[0].target, "b|c");
+	CU_ASSERT_EQUAL_FATAL(a->n_categories, 2);
+	CU_ASSERT_STRING_EQUAL(a->categories[0], "k1");
+	CU_ASSERT_STRING_EQUAL(a->categories[1], "k2");
+	gg_glossary_free(g);
+}
+
 static void test_bad_json(void)
 {
 	static const struct {
@@ -113,6 +135,7 @@ CU_ErrorCode suite_json_add(void)
 	if (!s || !CU_add_test(s, "array of objects", test_array) ||
 	    !CU_add_test(s, "map of terms", test_map) ||
 	    !CU_add_test(s, "a list inside an object", test_wrapped) ||
+	    !CU_add_test(s, "list items split in strings only", test_list_items) ||
 	    !CU_add_test(s, "bad JSON", test_bad_json))
 		return CU_get_error();
 	return CUE_SUCCESS;
