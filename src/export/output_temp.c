@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -150,6 +151,22 @@ static void sweep_folder(DIR *d, const char *name)
 		close(fd);
 }
 
+/*
+ * Remove the temporary file `name` in the folder open as `d` unless a
+ * writer still holds its lock: a PID that this process cannot see (another
+ * PID namespace, another host on a shared folder) may be a live run's.
+ * Failures are ignored.
+ */
+static void sweep_file(DIR *d, const char *name)
+{
+	int fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		unlinkat(dirfd(d), name, 0);
+	close(fd);
+}
+
 void gg_i_temp_sweep(const char *dir, size_t dir_len)
 {
 	char *folder = dir_len ? strndup(dir, dir_len) : strdup(".");
@@ -170,7 +187,7 @@ void gg_i_temp_sweep(const char *dir, size_t dir_len)
 		if (S_ISDIR(st.st_mode))
 			sweep_folder(d, e->d_name);
 		else
-			unlinkat(dirfd(d), e->d_name, 0);
+			sweep_file(d, e->d_name);
 	}
 	if (d)
 		closedir(d);
@@ -203,6 +220,8 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 		}
 		*slot = remember(path.ptr);
 		*fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (*fd >= 0)
+			(void)flock(*fd, LOCK_EX | LOCK_NB); /* in use while open: the sweep leaves it */
 		if (*fd < 0) {
 			int e = errno;
 			gg_i_temp_forget(*slot);

@@ -16,6 +16,7 @@
  * handler up for those of the signals whose action is the default; the
  * signal's default action follows the removal). Temporaries of runs that are gone are
  * first swept from the folder (gg_i_temp_sweep).
+ * The file is locked (flock) while *fd, or a copy of it, is open.
  * Sets *fd (O_WRONLY, close-on-exec), *name (malloc'd, the caller frees
  * it) and *slot (for gg_i_temp_forget). Returns 0, GG_EIO (the message
  * names the folder and the reason) or GG_ENOMEM; nothing is left behind
@@ -41,7 +42,9 @@ int gg_i_temp_create_folder(const char *dir, size_t dir_len, char **name);
  * Remove from the folder `dir` (the first dir_len bytes; 0: the current
  * folder) the temporaries a run that is gone left: only regular files
  * named exactly ".glossgraph.tmp-PID-N" whose PID no process has (kill
- * says ESRCH) and that are older than a few seconds, and folders so named
+ * says ESRCH), that are older than a few seconds and that no one holds
+ * locked (gg_i_temp_create locks each file while its descriptor is open, so
+ * a run whose PID is not visible here keeps its file), and folders so named
  * that hold regular files only and have no NAME.old beside them. Failures are ignored:
  * a leftover costs room, not correctness.
  */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -211,6 +212,24 @@ static void test_sweep(void)
 	remove_folder();
 }
 
+/* A temporary whose writer holds its lock stays, whatever its PID says. */
+static void test_sweep_locked(void)
+{
+	char locked[64];
+	pid_t pid = dead_pid();
+	CU_ASSERT_TRUE_FATAL(make_folder());
+	snprintf(locked, sizeof(locked), GG_I_TEMP_PREFIX "%ld-0", (long)pid);
+	plant(locked, 60);
+	int fd = open(at(locked), O_RDONLY | O_CLOEXEC);
+	CU_ASSERT_FATAL(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+	CU_ASSERT_EQUAL(write_output(at("out"), "x"), 0);
+	CU_ASSERT_EQUAL(access(at(locked), F_OK), 0);
+	close(fd); /* the writer is gone: the next output sweeps it */
+	CU_ASSERT_EQUAL(write_output(at("out"), "y"), 0);
+	CU_ASSERT_NOT_EQUAL(access(at(locked), F_OK), 0);
+	remove_folder();
+}
+
 /* The Neo4j pair is renamed into place only under the folder's lock. */
 static void test_lock(void)
 {
@@ -255,6 +274,7 @@ CU_ErrorCode suite_output_add(void)
 	    !CU_add_test(s, "mode kept, long names, link loops", test_mode_and_long_name) ||
 	    !CU_add_test(s, "signals remove temporaries", test_signal) ||
 	    !CU_add_test(s, "stale temporaries swept", test_sweep) ||
+	    !CU_add_test(s, "a locked temporary is kept", test_sweep_locked) ||
 	    !CU_add_test(s, "the folder lock holds the Neo4j pair", test_lock))
 		return CU_get_error();
 	return CUE_SUCCESS;
