@@ -5,7 +5,6 @@
  */
 #include "link/decide.h"
 #include "link/context.h"
-#include "model/model.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "core/threads.h"
