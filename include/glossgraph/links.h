@@ -95,7 +95,7 @@ typedef enum gg_link_feature {
 	GG_FEATURE_BIAS,         /**< always 1 */
 	GG_FEATURE_COMMON,       /**< more definitions name the target than its share: max(5, N / 250) of N, four times that unless its name is one ordinary word */
 	GG_FEATURE_EXCESS,       /**< log((1 + definitions naming it) / (1 + its share)) when above its share, else 0 */
-	GG_FEATURE_ORDINARY,     /**< the target's name is one ordinary word of the language */
+	GG_FEATURE_ORDINARY,     /**< the target's name is one ordinary word of the language, named by two definitions or more */
 	GG_FEATURE_MULTIWORD,    /**< the target's name has several words */
 	GG_FEATURE_CAPITALS,     /**< the target's name has a capital past its first letter (NASA, NeRF) */
 	GG_FEATURE_ABBREVIATION, /**< the mention is an abbreviation of the target */

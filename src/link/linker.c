@@ -8,7 +8,7 @@
 #include "link/context.h"
 #include "link/decide.h"
 #include "link/forms.h"
-#include "model/model.h"
+#include "model/view.h"
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -320,7 +320,7 @@ static int push_structural_edge(chunk *ch, const gg_glossary *g, size_t i, size_
 	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
 		return GG_ENOMEM;
 	ch->edges[ch->n++] = (gg_edge){
-		.source = g->entries[i].concept, .target = target, .kind = kind, .rule = rule,
+		.source = gg_glossary_entry(g, i)->concept, .target = target, .kind = kind, .rule = rule,
 		.held = GG_HELD_NONE, .weight = 1, .specificity = 1, .entry = i,
 		.surface = surface, .surface_len = (uint32_t)surface_len, .offset = offset,
 	};
@@ -373,14 +373,15 @@ static int find_target(const gg_glossary *g, gg_i_strmap *cache, const char *nam
 static int add_structural_edges(worker *w, size_t i)
 {
 	const gg_glossary *g = w->lk->g;
-	const gg_entry *e = &g->entries[i];
-	const gg_i_entry_names *n = &g->names[i];
-	size_t count = n->n_keywords + (n->category ? 1 : 0);
+	const gg_entry *e = gg_glossary_entry(g, i);
+	gg_i_entry_items items;
+	gg_i_glossary_entry_items(&items, g, i);
+	size_t count = items.n_keywords + (items.category ? 1 : 0);
 	size_t target;
 	int err = 0;
 	for (size_t k = 0; k < count && !err; k++) {
-		bool is_category = k == n->n_keywords;
-		const char *item = is_category ? n->category : n->keywords[k];
+		bool is_category = k == items.n_keywords;
+		const char *item = is_category ? items.category : items.keywords[k];
 		int found = find_target(g, &w->targets, item, &target);
 		if (found < 0)
 			return found;
@@ -466,7 +467,7 @@ static int link_source(worker *w, size_t c)
 		gg_edge *e = &ch->edges[i];
 		if (e->kind == GG_EDGE_MENTION)
 			e->offset = gg_glossary_file_offset(g, e->entry,
-				(size_t)(e->surface - g->entries[e->entry].definition));
+				(size_t)(e->surface - gg_glossary_entry(g, e->entry)->definition));
 	}
 	if (ch->n > first)
 		ch->n = first + order_source_edges(ch->edges + first, ch->n - first);
@@ -743,7 +744,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	int err;
 
 	*out = NULL;
-	if (!g->built)
+	if (!gg_i_glossary_is_built(g))
 		return gg_i_error_set(GG_EINVAL, "the glossary is not built");
 	if (!o) {
 		gg_link_options_init(&defaults);

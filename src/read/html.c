@@ -112,19 +112,79 @@ typedef struct text_out {
 	size_t n_xrefs, cap_xrefs;
 } text_out;
 
-/*
- * The text of the subtree under `root`, folded to one line; with `links`,
- * every link to the anchor of an entry of this page (<a href="#id">)
- * becomes an xref to that entry at its place in the text. Iterative:
- * nesting depth costs no stack.
- */
-static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links)
+/* Whether n is an inline element for code: program text, input, output, a variable. */
+static bool is_code(const xmlNode *n)
 {
+	static const char *const code[] = { "code", "tt", "kbd", "samp", "var" };
+	for (size_t i = 0; i < sizeof(code) / sizeof(*code); i++)
+		if (is_element(n, code[i]))
+			return true;
+	return false;
+}
+
+/* What collect_text makes of links and code. */
+enum {
+	TEXT_LINKS = 1, /* links to an entry's anchor become xrefs */
+	TEXT_CODE = 2,  /* code elements are written between backticks */
+};
+
+static int collect_text(html_reader *r, xmlNode *root, text_out *out, unsigned how);
+
+/*
+ * Append the text of code element n between backticks, as Markdown writes
+ * a code span, so that the linker holds the mentions inside as code; its
+ * links (TEXT_LINKS in `how`) keep their place. Nothing for an empty
+ * element. 0 or GG_ENOMEM.
+ */
+static int put_code(html_reader *r, xmlNode *n, text_out *out, unsigned how)
+{
+	text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
+	int err = collect_text(r, n, &inner, how & TEXT_LINKS);
+	const char *code = inner.text.ptr ? inner.text.ptr : "";
+	size_t len = inner.text.len, lead = 0;
+	while (len && code[len - 1] == ' ')
+		len--;
+	while (lead < len && code[lead] == ' ')
+		lead++;
+	if (!err && lead < len) {
+		gg_i_buf_putc(&out->text, '`');
+		size_t at = out->text.len;
+		gg_i_buf_put(&out->text, code + lead, len - lead);
+		gg_i_buf_putc(&out->text, '`');
+		for (size_t k = 0; k < inner.n_xrefs && !err; k++) {
+			gg_xref x = inner.xrefs[k];
+			if (x.offset < lead || x.offset + x.len > len)
+				continue; /* a link of blank text only */
+			x.offset = at + x.offset - lead;
+			if ((err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
+				out->xrefs[out->n_xrefs++] = x;
+		}
+	}
+	gg_i_buf_free(&inner.text);
+	free(inner.xrefs);
+	return err ? err : gg_i_buf_ok(&out->text);
+}
+
+/*
+ * The text of the subtree under `root`, folded to one line; with
+ * TEXT_LINKS in `how`, every link to the anchor of an entry of this page
+ * (<a href="#id">) becomes an xref to that entry at its place in the text;
+ * with TEXT_CODE, code elements go between backticks (put_code).
+ * Iterative but for code elements: nesting depth costs no stack.
+ */
+static int collect_text(html_reader *r, xmlNode *root, text_out *out, unsigned how)
+{
+	bool links = how & TEXT_LINKS;
 	for (xmlNode *n = root->children; n; ) {
 		bool descend = true;
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			put_folded(&out->text, (const char *)n->content);
 		} else if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
+			descend = false;
+		} else if ((how & TEXT_CODE) && is_code(n)) {
+			int err = put_code(r, n, out, how);
+			if (err)
+				return err;
 			descend = false;
 		} else if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ') {
 			gg_i_buf_putc(&out->text, ' ');
@@ -135,7 +195,7 @@ static int collect_text(html_reader *r, xmlNode *root, text_out *out, bool links
 			const char *anchor = own_anchor_of(r, (const char *)href);
 			if (anchor && gg_i_strmap_get(&r->anchors, anchor, &t)) {
 				text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
-				int err = collect_text(r, n, &inner, false);
+				int err = collect_text(r, n, &inner, 0);
 				size_t len = inner.text.len;
 				const char *label = inner.text.ptr ? inner.text.ptr : "";
 				while (len && label[len - 1] == ' ')
@@ -240,7 +300,7 @@ static int index_term(html_reader *r, xmlNode *dt, const char *term)
 static const char *dt_text(html_reader *r, xmlNode *dt)
 {
 	text_out t = { GG_BUF_INIT, NULL, 0, 0 };
-	const char *s = collect_text(r, dt, &t, false) ? NULL : finish_text(&r->g->arena, &t.text, NULL);
+	const char *s = collect_text(r, dt, &t, 0) ? NULL : finish_text(&r->g->arena, &t.text, NULL);
 	gg_i_buf_free(&t.text);
 	free(t.xrefs);
 	return s;
@@ -336,7 +396,7 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 	for (size_t i = 0; i < n_dds && !err; i++) {
 		if (def.text.len)
 			gg_i_buf_putc(&def.text, ' ');
-		err = collect_text(r, dds[i], &def, true);
+		err = collect_text(r, dds[i], &def, TEXT_LINKS | TEXT_CODE);
 	}
 	const char *names[MAX_GROUP];
 	size_t n_names = 0;

@@ -1,4 +1,4 @@
-/* test_html.c - the HTML reader: definition lists and editors' links. */
+/* test_html.c - the HTML reader: definition lists, editors' links and code elements. */
 #include "suites.h"
 #include "glossgraph.h"
 #include "core/buf.h"
@@ -159,12 +159,56 @@ static void test_big_line_numbers(void)
 	gg_i_buf_free(&page);
 }
 
+/*
+ * Code elements of a definition go between backticks, so that the linker
+ * holds a mention inside as code; a link inside keeps its place, and a
+ * term's own <code> is no code span.
+ */
+static void test_code_elements(void)
+{
+	const char page[] =
+		"<html><body><dl>\n"
+		"<dt id=\"ref\"><code>ref</code></dt><dd>A name for a <code>commit</code> such as <code> refs/heads/main </code>.</dd>\n"
+		"<dt id=\"commit\">commit</dt><dd>Run <kbd>git commit</kbd>; <tt>see <a href=\"#ref\">ref</a></tt>"
+		"<var></var> <samp>ref</samp>.</dd>\n"
+		"<dt id=\"tag\">tag</dt><dd>Names a commit for good.</dd>\n"
+		"</dl></body></html>\n";
+	gg_glossary *g = read_html("terms.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *ref = entry_named(g, "ref"), *commit = entry_named(g, "commit");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(commit);
+	CU_ASSERT_STRING_EQUAL(ref->definition, "A name for a `commit` such as `refs/heads/main`.");
+	CU_ASSERT_STRING_EQUAL(commit->definition, "Run `git commit`; `see ref` `ref`.");
+	CU_ASSERT_EQUAL_FATAL(commit->n_xrefs, 1);
+	CU_ASSERT_EQUAL(strncmp(commit->definition + commit->xrefs[0].offset, "ref`", 4), 0);
+	CU_ASSERT_EQUAL(commit->xrefs[0].len, 3);
+	/* every mention of commit in ref's definition, and of ref in commit's, is code */
+	gg_links *l = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
+	size_t mentions = 0, in_code = 0;
+	for (size_t i = 0; i < gg_links_count(l); i++) {
+		const gg_edge *e = gg_links_edge(l, i);
+		if (e->kind != GG_EDGE_MENTION)
+			continue;
+		mentions++;
+		bool from_tag = strcmp(gg_glossary_concept(g, e->source)->name, "tag") == 0;
+		in_code += e->held == GG_HELD_IN_CODE;
+		CU_ASSERT_EQUAL(e->held == GG_HELD_IN_CODE, !from_tag);
+	}
+	CU_ASSERT_EQUAL(mentions, 3);
+	CU_ASSERT_EQUAL(in_code, 2);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_html_add(void)
 {
 	CU_pSuite s = CU_add_suite("HTML reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "definition lists and links", test_definition_lists) ||
 	    !CU_add_test(s, "bad bytes, no list", test_bad_html) ||
 	    !CU_add_test(s, "editors' links are links within the page", test_editor_links) ||
+	    !CU_add_test(s, "code elements between backticks", test_code_elements) ||
 	    !CU_add_test(s, "charset from declarations only", test_charset) ||
 	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers))
 		return CU_get_error();
