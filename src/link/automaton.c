@@ -43,7 +43,7 @@
  * Trie: the patterns' token strings, sorted, are built into a trie level by
  * level, so nodes are numbered in breadth-first order and the children of a
  * node are consecutive, nodes[u].first_child .. nodes[u + 1].first_child - 1,
- * sorted by the token on their edge (label[]). Each node has its failure
+ * sorted by the token on their edge (their label). Each node has its failure
  * link, its depth in bytes, and `out`: the first group of patterns on its
  * failure chain (itself included), or NONE. The root's transitions are a
  * plain array over all tokens (root_next); other nodes search their
@@ -128,6 +128,7 @@ struct slot {
 };
 
 struct node {
+	uint32_t label; /* the token on the edge from its parent */
 	uint32_t first_child;
 	uint32_t fail;
 	uint32_t out;   /* first group on the failure chain, or NONE */
@@ -162,7 +163,6 @@ struct gg_i_automaton {
 	uint32_t *word_off;         /* n_words + 1 offsets into `words` */
 	uint32_t *root_next;        /* TOK_WORDS + n_words */
 	struct node *nodes;         /* n_nodes + 1 (the last holds first_child only) */
-	uint32_t *label;
 	uint32_t n_nodes;
 	struct group *groups;
 	uint32_t n_groups;
@@ -713,7 +713,7 @@ static void build_trie(gg_i_automaton *a, const struct key *keys, uint32_t m,
 	ring[0].lo = 0;
 	ring[0].hi = m;
 	ring[0].sym_depth = 0;
-	a->label[0] = TOK_UNKNOWN;
+	a->nodes[0].label = TOK_UNKNOWN;
 	a->nodes[0].depth = 0;
 	for (uint32_t u = 0; u < a->n_nodes; u++) {
 		struct range r = ring[u % cap];
@@ -730,7 +730,7 @@ static void build_trie(gg_i_automaton *a, const struct key *keys, uint32_t m,
 
 			while (j < r.hi && keys[j].sym[d] == tok)
 				j++;
-			a->label[next] = tok;
+			a->nodes[next].label = tok;
 			a->nodes[next].depth = a->nodes[u].depth + token_len(a, tok);
 			ring[next % cap].lo = k;
 			ring[next % cap].hi = j;
@@ -749,16 +749,16 @@ static uint32_t find_child(const gg_i_automaton *a, uint32_t s, uint32_t tok)
 
 	if (hi - lo <= LINEAR_CHILDREN) {
 		for (; lo < hi; lo++)
-			if (a->label[lo] == tok)
+			if (a->nodes[lo].label == tok)
 				return lo;
 		return NONE;
 	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (a->label[mid] < tok)
+		if (a->nodes[mid].label < tok)
 			lo = mid + 1;
-		else if (a->label[mid] > tok)
+		else if (a->nodes[mid].label > tok)
 			hi = mid;
 		else
 			return mid;
@@ -773,14 +773,16 @@ static uint32_t state_of(const gg_i_automaton *a, uint32_t node)
 }
 
 /*
- * The state after token tok (not TOK_UNKNOWN) from node s. Amortised O(1)
- * per token: each failure link followed shortens the current match.
+ * The state after token tok (not TOK_UNKNOWN) from node s, given `root`,
+ * the state tok leads to from the root (root_next[tok], which the scan
+ * has at hand in the token's slot). Amortised O(1) per token: each failure
+ * link followed shortens the current match.
  */
-static uint32_t step(const gg_i_automaton *a, uint32_t s, uint32_t tok)
+static uint32_t step(const gg_i_automaton *a, uint32_t s, uint32_t tok, uint32_t root)
 {
 	for (;;) {
 		if (!s)
-			return a->root_next[tok];
+			return root;
 
 		uint32_t t = find_child(a, s, tok);
 
@@ -804,7 +806,7 @@ static void link_trie(gg_i_automaton *a)
 
 	memset(a->root_next, 0, ((size_t)TOK_WORDS + a->n_words) * sizeof(*a->root_next));
 	for (uint32_t v = nodes[0].first_child; v < nodes[1].first_child; v++)
-		a->root_next[a->label[v]] = state_of(a, v);
+		a->root_next[a->nodes[v].label] = state_of(a, v);
 	nodes[0].fail = 0;
 	for (uint32_t u = 0; u < a->n_nodes; u++) {
 		uint32_t f = nodes[u].fail;
@@ -815,7 +817,7 @@ static void link_trie(gg_i_automaton *a)
 		else
 			nodes[u].out = inherited;
 		for (uint32_t v = nodes[u].first_child; v < nodes[u + 1].first_child; v++)
-			nodes[v].fail = u ? step(a, f, a->label[v]) & ~S_OUT : 0;
+			nodes[v].fail = u ? step(a, f, nodes[v].label, a->root_next[nodes[v].label]) & ~S_OUT : 0;
 	}
 	for (size_t k = 0; k < (size_t)1 << a->dict_bits; k++)
 		a->dict[k].root = a->root_next[a->dict[k].tok & ~TOK_LONG];
@@ -832,7 +834,6 @@ static void free_tables(gg_i_automaton *a)
 	free(a->word_off);
 	free(a->root_next);
 	free(a->nodes);
-	free(a->label);
 	free(a->groups);
 	free(a->ids);
 	free(a->exact_off);
@@ -840,7 +841,7 @@ static void free_tables(gg_i_automaton *a)
 	a->exact_len = 0;
 	a->dict = NULL;
 	a->words = a->exact = NULL;
-	a->word_off = a->root_next = a->label = a->ids = a->exact_off = NULL;
+	a->word_off = a->root_next = a->ids = a->exact_off = NULL;
 	a->nodes = NULL;
 	a->groups = NULL;
 	a->n_words = 0;
@@ -886,11 +887,10 @@ int gg_i_automaton_compile(gg_i_automaton *a)
 	a->n_groups = a->n_entries = 0;
 	a->root_next = alloc_array((size_t)TOK_WORDS + a->n_words, sizeof(*a->root_next));
 	a->nodes = alloc_array(nodes + 1, sizeof(*a->nodes));
-	a->label = alloc_array(nodes, sizeof(*a->label));
 	a->groups = alloc_array(groups, sizeof(*a->groups));
 	a->ids = alloc_array(entries, sizeof(*a->ids));
 	a->exact_off = alloc_array(entries, sizeof(*a->exact_off));
-	if (!a->root_next || !a->nodes || !a->label || !a->groups || !a->ids ||
+	if (!a->root_next || !a->nodes || !a->groups || !a->ids ||
 	    !a->exact_off) {
 		err = gg_i_error_oom();
 		goto cleanup;
@@ -1551,7 +1551,7 @@ int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
 			const struct slot *w = token_slot(&st, &batch[k]);
 			uint32_t node = v & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
-			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok) : w->root;
+			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
 			if ((((v & S_OUT) != 0) | (st.n_spans != 0)) &&
 			    (err = found(&st, v & ~S_OUT, batch[k].end)) != 0)
 				break;
@@ -1588,7 +1588,6 @@ size_t gg_i_automaton_memory(const gg_i_automaton *a)
 		     ((size_t)a->n_words + 1) * sizeof(*a->word_off) +
 		     ((size_t)TOK_WORDS + a->n_words) * sizeof(*a->root_next) +
 		     ((size_t)a->n_nodes + 1) * sizeof(*a->nodes) +
-		     (size_t)a->n_nodes * sizeof(*a->label) +
 		     (size_t)a->n_groups * sizeof(*a->groups) +
 		     (size_t)a->n_entries * (sizeof(*a->ids) + sizeof(*a->exact_off)) +
 		     a->exact_len;
