@@ -1017,8 +1017,8 @@ static inline void word16(const unsigned char *t, unsigned *n, struct wkey *key)
  * *key gets its key, as word_key makes it from the folded bytes. Words of
  * up to 15 bytes are read whole, without a branch on their length.
  */
-static inline size_t read_word(const uint8_t *fold, const unsigned char *t, size_t i,
-			       size_t len, struct wkey *key)
+static inline __attribute__((always_inline)) size_t
+read_word(const uint8_t *fold, const unsigned char *t, size_t i, size_t len, struct wkey *key)
 {
 	unsigned n;
 
@@ -1228,7 +1228,8 @@ static int read_piece(struct scan *st, size_t *j, struct token *out)
 /*
  * Read up to TOKEN_BATCH tokens from the text at *i into `out` and advance
  * *i; return how many, or GG_ENOMEM. A word of ASCII is read and folded
- * here; a word run with other bytes is cut and folded by read_piece. The
+ * here; a word run with other bytes is cut and folded by read_piece, and
+ * the batch ends with the run (the ASCII after it is scan_ascii's). The
  * words' dictionary slots are only prefetched here, so that the probes of
  * a whole batch are under way at once.
  */
@@ -1246,6 +1247,8 @@ static ptrdiff_t read_tokens(struct scan *st, size_t *i, struct token *out)
 			if (err)
 				return err;
 			n++;
+			if (!st->run_end)
+				break; /* the run is read: scan_ascii takes over */
 			continue;
 		}
 		out[n].at = j;
@@ -1494,6 +1497,75 @@ static int found(struct scan *st, uint32_t s, size_t end)
 }
 
 /*
+ * The slot of the ASCII word t[j, j + len) of key `key`, free if no
+ * pattern has the word: token_slot for a word read in place.
+ */
+static inline const struct slot *word_slot(const gg_i_automaton *a, const unsigned char *t,
+					   size_t j, size_t len, struct wkey key)
+{
+	const struct slot *s = &a->dict[slot_of(key, a->dict_bits)];
+
+	if ((s->tok == TOK_UNKNOWN) | holds_short(s, key, len))
+		return s;
+	if ((len < 16) & ((s[1].tok == TOK_UNKNOWN) | holds_short(s + 1, key, len)))
+		return s + 1;
+	return find_slot(a, key, len, t + j, a->word_fold);
+}
+
+/*
+ * Run the automaton from state *v over the text at *i up to the first byte
+ * >= 0x80 (st->next_high), one token at a time as it is read: the stretch
+ * of ASCII where no folding changes a length, so a token's folded end is
+ * its text end plus st->shift. A word that runs into that byte is left
+ * for read_tokens (*i stays at its start). At the root with no candidate
+ * waiting, the non-word bytes that lead back to the root are skipped
+ * without a step. Sets *v, *i and *last_end (the folded end of the last
+ * token); returns 0 or found's error.
+ */
+static int scan_ascii(struct scan *st, size_t *i, uint32_t *v, size_t *last_end)
+{
+	const gg_i_automaton *a = st->a;
+	const unsigned char *t = st->text;
+	size_t j = *i, stop = st->next_high, len = st->len, done = *i;
+	uint32_t state = *v;
+	int err = 0;
+
+	while (j < stop) {
+		const struct slot *w;
+		unsigned char b = t[j];
+
+		if (a->word_fold[b]) {
+			struct wkey key;
+			size_t e = read_word(a->word_fold, t, j, len, &key);
+
+			if (e > stop)
+				break;
+			w = word_slot(a, t, j, e - j, key);
+			j = e;
+		} else {
+			w = &a->byte_slot[b];
+			j++;
+			if (!state && !st->n_spans && !w->root) {
+				done = j;
+				continue;
+			}
+		}
+		done = j;
+
+		uint32_t node = state & ~S_OUT, tok = w->tok & ~TOK_LONG;
+
+		state = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
+		if ((((state & S_OUT) != 0) | (st->n_spans != 0)) &&
+		    (err = found(st, state & ~S_OUT, j + st->shift)) != 0)
+			break;
+	}
+	*i = done;
+	*v = state;
+	*last_end = done + st->shift;
+	return err;
+}
+
+/*
  * The text is read in rounds of TOKEN_BATCH tokens: first their bounds,
  * keys and slots, then the automaton runs over them: a word costs one
  * dictionary probe (prefetched in the first pass); a token that no pattern
@@ -1538,6 +1610,11 @@ int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
 	st.fold = st.scratch = st.exact = (gg_i_buf)GG_BUF_INIT;
 
 	while (i < len && !err) {
+		if (!st.run_end && i < st.next_high) {
+			err = scan_ascii(&st, &i, &v, &last_end);
+			if (err || i >= len)
+				break;
+		}
 		/* every later candidate starts within the current node's string */
 		st.floor = last_end - a->nodes[v & ~S_OUT].depth;
 
