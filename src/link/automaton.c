@@ -155,6 +155,7 @@ struct gg_i_automaton {
 
 	/* After compile. */
 	uint8_t word_fold[256];     /* word byte -> its folded form; 0 for non-word bytes */
+	bool root_skip[256];        /* a non-word byte that leads from the root to the root */
 	struct slot byte_slot[256]; /* non-word byte -> its token and root state */
 	struct slot *dict;          /* 1 << dict_bits slots, then a copy of the first */
 	uint32_t dict_bits;         /* the table has 1 << dict_bits slots */
@@ -797,8 +798,8 @@ static uint32_t step(const gg_i_automaton *a, uint32_t s, uint32_t tok, uint32_t
  * each node's output chain and set its children's failure links. Failure
  * links point to shallower nodes, which come earlier, so everything read is
  * done (a child of the root has no chain beyond itself, so its state is
- * final from the start). Then copy the root's steps into the dictionary.
- * O(P log children).
+ * final from the start). Then copy the root's steps into the dictionary
+ * and byte_slot, and note the bytes the root skips. O(P log children).
  */
 static void link_trie(gg_i_automaton *a)
 {
@@ -822,8 +823,10 @@ static void link_trie(gg_i_automaton *a)
 	for (size_t k = 0; k < (size_t)1 << a->dict_bits; k++)
 		a->dict[k].root = a->root_next[a->dict[k].tok & ~TOK_LONG];
 	a->dict[(size_t)1 << a->dict_bits] = a->dict[0];
-	for (unsigned b = 0; b < 256; b++)
+	for (unsigned b = 0; b < 256; b++) {
 		a->byte_slot[b].root = a->root_next[a->byte_slot[b].tok];
+		a->root_skip[b] = !a->word_fold[b] && !a->byte_slot[b].root;
+	}
 }
 
 /* Free what compile builds, leaving the pointers NULL. */
@@ -1084,6 +1087,7 @@ struct scan {
 	size_t cursor;      /* end of the last match reported */
 	struct span *spans; /* waiting candidates, in order of end */
 	size_t n_spans, cap_spans;
+	size_t first_start; /* the least start of the waiting candidates (SIZE_MAX: none) */
 	uint32_t *ids;      /* ids of a reported match that needed case checks */
 	size_t cap_ids;
 	gg_i_match_cb cb;
@@ -1384,6 +1388,8 @@ static int push_span(struct scan *st, size_t start, size_t end, uint32_t group)
 	st->spans[st->n_spans].end = end;
 	st->spans[st->n_spans].group = group;
 	st->n_spans++;
+	if (start < st->first_start)
+		st->first_start = start;
 	return 0;
 }
 
@@ -1474,9 +1480,13 @@ static int report_ready(struct scan *st, size_t horizon)
 		if (err)
 			return err;
 		st->cursor = win.end;
+		st->first_start = SIZE_MAX;
 		for (size_t k = 0; k < st->n_spans; k++)
-			if (st->spans[k].start >= st->cursor)
+			if (st->spans[k].start >= st->cursor) {
+				if (st->spans[k].start < st->first_start)
+					st->first_start = st->spans[k].start;
 				st->spans[kept++] = st->spans[k];
+			}
 		st->n_spans = kept;
 	}
 	return 0;
@@ -1491,7 +1501,7 @@ static int found(struct scan *st, uint32_t s, size_t end)
 {
 	int err = st->a->nodes[s].out != NONE ? collect(st, s, end) : 0;
 
-	if (!err && st->n_spans)
+	if (!err && st->n_spans && st->first_start < end - st->a->nodes[s].depth)
 		err = report_ready(st, end - st->a->nodes[s].depth);
 	return err;
 }
@@ -1543,12 +1553,14 @@ static int scan_ascii(struct scan *st, size_t *i, uint32_t *v, size_t *last_end)
 			w = word_slot(a, t, j, e - j, key);
 			j = e;
 		} else {
-			w = &a->byte_slot[b];
-			j++;
-			if (!state && !st->n_spans && !w->root) {
+			if (!state && !st->n_spans && a->root_skip[b]) {
+				while (++j < stop && a->root_skip[t[j]])
+					;
 				done = j;
 				continue;
 			}
+			w = &a->byte_slot[b];
+			j++;
 		}
 		done = j;
 
@@ -1595,6 +1607,7 @@ int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
 	st.cursor = 0;
 	st.spans = st.local_spans;
 	st.n_spans = 0;
+	st.first_start = SIZE_MAX;
 	st.cap_spans = LOCAL_SPANS;
 	st.ids = st.local_ids;
 	st.cap_ids = LOCAL_IDS;
