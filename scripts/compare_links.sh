@@ -23,7 +23,7 @@ if [ $# -lt 3 ]; then
 fi
 old=$1 new=$2
 shift 2
-work=$(mktemp -d "${TMPDIR:-/tmp}/compare_links.XXXXXX")
+work=$(mktemp -d -t compare_links.XXXXXX)
 if [ "$keep" = 1 ]; then
 	echo "compare_links: work directory $work" >&2
 else
