@@ -13,6 +13,10 @@
 #     BIN), the link throughput with 1 and 2 threads, and the whole
 #     `glossgraph build --formats graphml,dot`;
 #   - linking a 15,000-term glossary of 30 MB on 1 and 2 threads (MB/s);
+#   - the matcher alone on the same text (scripts/bench_match.c: the
+#     linker's patterns, a callback that only counts), with its 15,000
+#     terms and, with --full, the 1M glossary's, beside a byte loop and
+#     memchr over the same text (the bound of any pass over it);
 #   - peers on the 12,000-entry, 5 MB glossary, in the same run: mention
 #     finding against `rg -F -i -w -o -f TERMS` and `grep -F -i -w -o -f
 #     TERMS` with glossgraph's own term list, and the whole build against
@@ -100,6 +104,11 @@ LIBS=$(sed -n 's/^PKG_LIBS := //p' "$BUILD/config.mk" 2>/dev/null || true)
 ${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $DEFS \
 	-I"$ROOT/include" -o "$WORK/bench_link" "$ROOT/scripts/bench_link.c" "$LIB" \
 	$LIBS -lpthread -lm || die "cannot build scripts/bench_link.c"
+# the matcher alone: bench_match reaches into the library's internal headers
+# shellcheck disable=SC2086
+${CC:-cc} -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-I"$ROOT/include" -I"$ROOT/src" -o "$WORK/bench_match" "$ROOT/scripts/bench_match.c" "$LIB" \
+	$LIBS -lpthread -lm || die "cannot build scripts/bench_match.c"
 HAVE_GRAPH=0; HAVE_EXPORT=0
 case $DEFS in *GRAPH*) HAVE_GRAPH=1 ;; esac
 case $DEFS in *EXPORT*) HAVE_EXPORT=1 ;; esac
@@ -217,6 +226,37 @@ say "15k terms: linking on 1 and 2 threads"
 dict=$(corpus "dict15k" --entries 15000 --variants 0 --def-bytes 2000)
 warm "$dict"
 stages dict "$RUNS" --threads 1,2 --repeat 2 --no-graph "$dict"
+
+# match NAME N ARGS...: bench_match N times, its best figures into R[NAME.*].
+match() {
+	local name=$1 n=$2 i
+	shift 2
+	for ((i = 1; i <= n; i++)); do
+		"$WORK/bench_match" --repeat 5 "$@" >"$WORK/runs/$name.$i" 2>"$WORK/.err" || {
+			sed 's/^/    /' "$WORK/.err" >&2
+			die "bench_match failed on $name"
+		}
+	done
+	local line key
+	while IFS=$'\t' read -r key line; do
+		R[$name.$key]=$line
+	done < <(awk -F'\t' '
+		$1 == "stage" && (!($2 in w) || $3 < w[$2]) { w[$2] = $3 }
+		$1 == "stage" && (!($2 in c) || $4 < c[$2]) { c[$2] = $4 }
+		$1 == "info" { i[$2] = $3 }
+		END {
+			for (s in w) printf "%s.wall\t%s\n%s.cpu\t%s\n", s, w[s], s, c[s]
+			for (k in i) printf "%s\t%s\n", k, i[k]
+		}' "$WORK/runs/$name".[0-9]*)
+}
+say "15k terms: the matcher alone"
+match m15k "$RUNS" "$dict"
+for size in $SIZES; do
+	if [ "$(entries_of "$size")" -ge 1000000 ]; then
+		say "$size terms: the matcher alone, on the 15k text"
+		match m1m 1 --text "$dict" "$WORK/corpus/n$(entries_of "$size")-d$SERIES_DEF_BYTES"
+	fi
+done
 
 # ---- 3. the 12,000-entry glossary: stages, whole build, SVG, peers ----------
 g12=$(corpus "g12k" --entries 12000)
@@ -359,6 +399,20 @@ echo "Linking, $(v dict.concepts) terms ($(v dict.entries) entries), $(fmt "$(ca
 	"1 thread $(fmt "$mbs1" %.0f) MB/s ($(sec "$d1") s; $(fmt "$mbs1cpu" %.0f) MB/s of CPU time)," \
 	"2 threads $(fmt "$mbs2" %.0f) MB/s ($(sec "$d2") s, CPU $(sec "$(v dict.link:2.cpu)") s), speed-up $(fmt "$(calc "$d1 / $d2")" %.2f)x"
 
+# mb_s NAME STAGE: MB/s of bench_match's stage over its text
+mb_s() { calc "$(v "$1.text_bytes") / 1e6 / $(v "$1.$2.wall")"; }
+m15=$(mb_s m15k match)
+echo
+echo "The matcher alone, one thread, $(fmt "$(calc "$(v m15k.text_bytes) / 1e6")" %.1f) MB of definitions (fastest scan):"
+echo
+echo "| patterns | MB/s | MB/s of CPU time | matches | memory | byte loop | memchr |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for m in m15k m1m; do
+	[ -n "$(v $m.patterns)" ] || continue
+	echo "| $(v $m.patterns) | $(fmt "$(mb_s $m match)" %.0f) | $(fmt "$(calc "$(v $m.text_bytes) / 1e6 / $(v $m.match.cpu)")" %.0f) |" \
+		"$(v $m.matches) | $(mb "$(calc "$(v $m.automaton_bytes) / 1024")") MB | $(fmt "$(mb_s $m byteloop)" %.0f) MB/s | $(fmt "$(mb_s $m memchr)" %.0f) MB/s |"
+done
+
 lk=$(link_key g12)
 g12_build=$(sum_stages g12 read model link:2 graph export:graphml export:dot)
 echo
@@ -392,6 +446,11 @@ echo
 echo "| target | measured | |"
 echo "| --- | --- | --- |"
 echo "| linking >= 200 MB/s on one core, 15,000 terms | $(fmt "$mbs1" %.0f) MB/s | $(verdict "$mbs1 >= 200") |"
+echo "| matching >= 400 MB/s on one core, 15,000 terms | $(fmt "$m15" %.0f) MB/s | $(verdict "$m15 >= 400") |"
+if [ -n "$(v m1m.patterns)" ]; then
+	m1=$(mb_s m1m match)
+	echo "| matching >= 200 MB/s on one core, 1,000,000 terms | $(fmt "$m1" %.0f) MB/s | $(verdict "$m1 >= 200") |"
+fi
 busy=""
 awk "BEGIN { exit !($LOAD_START >= 0.5 || $LOAD_END >= $cores) }" &&
 	busy=" (other work on the machine: load $LOAD_START to $LOAD_END; re-run it idle)"

@@ -534,6 +534,49 @@ static void test_no_patterns(void)
 	gg_i_automaton_free(a);
 }
 
+/*
+ * The scan reads ASCII one token at a time and hands a word run with a byte
+ * >= 0x80 to a batched reader, then takes over again after it; at the
+ * root it skips non-word bytes that lead nowhere. Matches across those
+ * hand-overs and skips.
+ */
+static void test_ascii_stretches(void)
+{
+	static const struct tpat pats[] = {
+		{ "kernel", 1, 0 },
+		{ "caf\xc3\xa9 kernel", 2, 0 },
+		{ ".net", 3, 0 },
+		{ "deep", 4, 0 },
+		{ "deep learning", 5, 0 },
+		{ "NAS", 6, EXACT },
+		{ "electroencephalography", 7, 0 },
+		{ "x  y", 8, 0 },
+	};
+	gg_i_automaton *a = BUILD(pats);
+	static const char with_nul[] = "kernel\0kernel\0\xff kernel";
+
+	/* a word that runs into a byte >= 0x80, at the end of an ASCII stretch */
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel\xc3\xa9 kernel\xff kernel"), "17-23:1");
+	/* ASCII again right after a run beyond it */
+	CU_ASSERT_STRING_EQUAL(scan(a, "\xc3\xa9 kernel, \xff, kernel."), "3-9:1 14-20:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "CAF\xc3\x89 Kernel"), "0-12:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "caf\xc3\xa9 kernels kernel"), "14-20:1");
+	/* a pattern that opens with a non-word byte is not skipped at the root */
+	CU_ASSERT_STRING_EQUAL(scan(a, "asp.net and .NET, ..net"), "3-7:3 12-16:3 19-23:3");
+	/* a candidate waits over the bytes after it: no skip then */
+	CU_ASSERT_STRING_EQUAL(scan(a, "deep  learning, deep learning; deep-learning"),
+			       "0-4:4 16-29:5 31-44:5");
+	CU_ASSERT_STRING_EQUAL(scan(a, "x  y x y x   y"), "0-4:8");
+	/* exact case in an ASCII stretch and after a run beyond it */
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS nas Nas \xc3\xa9 NAS"), "0-3:6 15-18:6");
+	/* words of 16 bytes or more, whole and cut at the text's end */
+	CU_ASSERT_STRING_EQUAL(scan(a, "Electroencephalography electroencephalographys "
+				       "electroencephalography"), "0-22:7 47-69:7");
+	CU_ASSERT_STRING_EQUAL(scan(a, "electroencephalograph"), "");
+	CU_ASSERT_STRING_EQUAL(scan_n(a, with_nul, sizeof(with_nul) - 1), "0-6:1 7-13:1 16-22:1");
+	gg_i_automaton_free(a);
+}
+
 /* ---- reference implementation for the randomized cross-checks ---- */
 
 struct rpat {
@@ -690,6 +733,68 @@ static void test_random_small(void)
 		}
 		for (size_t j = 0; j < len; j++)
 			t[j] = rnd(20) ? alphabet[rnd(sizeof(alphabet) - 1)] : 0;
+		if (!cross_check(p, np, t, len))
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+/*
+ * Long texts of ASCII words and separators broken by bytes >= 0x80 (valid
+ * and invalid UTF-8 that folding keeps as it is) and NUL, against the
+ * reference: every hand-over between the ASCII reader and the batched one,
+ * root skips, waiting candidates, and words of 16 bytes or more.
+ */
+static void test_random_stretches(void)
+{
+	static const char *const words[] = {
+		"a", "ab", "Ab", "net", "NET", "kernel", "Kernels", "x1",
+		"abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopqrstuvwxyz0123",
+		"caf\xc3\xa9", "\xc3\xa9t\xc3\xa9", "\xff", "b\xc3",
+	};
+	static const char *const seps[] = { " ", " ", " ", "  ", "-", "_", ", ", ".", "(", ")", "\0" };
+	enum { NW = sizeof(words) / sizeof(words[0]), NS = sizeof(seps) / sizeof(seps[0]) };
+	static struct rpat p[24];
+	static unsigned char t[600];
+	int bad = 0;
+
+	rng_state = 4242;
+	for (int round = 0; round < 400 && bad < 3; round++) {
+		size_t np = 1 + rnd(24), len = 0;
+
+		for (size_t k = 0; k < np; k++) {
+			size_t n = 1 + rnd(3);
+
+			p[k].len = 0;
+			if (!rnd(6))
+				p[k].s[p[k].len++] = (unsigned char)".(-"[rnd(3)];
+			for (size_t w = 0; w < n; w++) {
+				const char *word = words[rnd(NW)];
+				const char *sep = seps[rnd(NS - 1)];
+
+				if (w) {
+					memcpy(p[k].s + p[k].len, sep, strlen(sep));
+					p[k].len += strlen(sep);
+				}
+				memcpy(p[k].s + p[k].len, word, strlen(word));
+				p[k].len += strlen(word);
+			}
+			p[k].id = rnd(12);
+			p[k].flags = rnd(4) ? 0 : EXACT;
+		}
+		while (len + 40 < sizeof(t)) {
+			const char *word = words[rnd(NW)];
+			size_t sep = rnd(NS);
+
+			memcpy(t + len, word, strlen(word));
+			len += strlen(word);
+			if (sep == NS - 1)
+				t[len++] = 0;
+			else {
+				memcpy(t + len, seps[sep], strlen(seps[sep]));
+				len += strlen(seps[sep]);
+			}
+		}
 		if (!cross_check(p, np, t, len))
 			bad++;
 	}
@@ -1019,12 +1124,16 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "callback stops the scan", test_callback_stop) ||
 	    !CU_add_test(s, "errors", test_errors) ||
 	    !CU_add_test(s, "no patterns", test_no_patterns) ||
+	    !CU_add_test(s, "ASCII stretches, runs beyond ASCII and root skips",
+			 test_ascii_stretches) ||
 	    !CU_add_test(s, "random small cases against a reference", test_random_small) ||
 	    !CU_add_test(s, "crowded candidates against a reference", test_random_crowded) ||
 	    !CU_add_test(s, "deep sparse states against a reference", test_random_deep) ||
 	    !CU_add_test(s, "words near the pattern words against a reference",
 			 test_random_words) ||
 	    !CU_add_test(s, "folded text against ASCII text", test_random_folded) ||
+	    !CU_add_test(s, "ASCII stretches and runs beyond ASCII against a reference",
+			 test_random_stretches) ||
 	    !CU_add_test(s, "concurrent scans", test_threads))
 		return CU_get_error();
 	return CUE_SUCCESS;
