@@ -395,21 +395,151 @@ static int by_x(const void *pa, const void *pb)
 	return a->x < b->x ? -1 : a->x > b->x;
 }
 
-/*
- * The node pairs that overlap when the layout is scaled by s: the discs,
- * sorted by x, are swept, each against those to its right within the
- * widest reach. Stops counting past `enough`.
- */
-static size_t overlaps(const disc *d, size_t n, double r_max, double s, size_t enough)
+/* A disc's y and its index among the x-sorted discs: ordering them by y. */
+typedef struct y_key {
+	double y;
+	size_t i;
+} y_key;
+
+static int by_y(const void *pa, const void *pb)
 {
-	size_t count = 0;
-	double reach = 2 * r_max / s;
-	for (size_t i = 0; i < n && count <= enough; i++) {
-		for (size_t j = i + 1; j < n && d[j].x - d[i].x < reach; j++) {
-			double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
-			double r = d[i].r + d[j].r;
-			if (dx * dx + dy * dy < r * r && ++count > enough)
+	const y_key *a = pa, *b = pb;
+	return a->y < b->y ? -1 : a->y > b->y;
+}
+
+/*
+ * The discs sorted by x, cut at each trial into columns a little over one
+ * reach wide; within a column they are in y order, so that a disc meets
+ * only the few of its own column and of the next that are near in y.
+ */
+typedef struct overlap_grid {
+	const disc *d;      /* sorted by x */
+	size_t n;
+	size_t *by_y;       /* every disc, by y (made once) */
+	size_t *column;     /* per disc: its column, counted left to right */
+	double *key;        /* per column: its place, floor(x / width) */
+	size_t *start;      /* per column: where its discs begin in slot; n + 1 of room */
+	size_t *slot;       /* the discs column by column, each column in y order */
+	size_t *place;      /* per disc: its index in slot */
+} overlap_grid;
+
+static void overlap_grid_free(overlap_grid *g)
+{
+	free(g->by_y);
+	free(g->column);
+	free(g->key);
+	free(g->start);
+	free(g->slot);
+	free(g->place);
+}
+
+/* Make the grid of the n x-sorted discs d: room, and their order by y. Returns 0 or GG_ENOMEM. */
+static int overlap_grid_init(overlap_grid *g, const disc *d, size_t n)
+{
+	size_t room = n ? n : 1;
+	y_key *keys = malloc(room * sizeof(*keys));
+	*g = (overlap_grid){ .d = d, .n = n };
+	g->by_y = malloc(room * sizeof(*g->by_y));
+	g->column = malloc(room * sizeof(*g->column));
+	g->key = malloc(room * sizeof(*g->key));
+	g->start = malloc((room + 1) * sizeof(*g->start));
+	g->slot = malloc(room * sizeof(*g->slot));
+	g->place = malloc(room * sizeof(*g->place));
+	if (!keys || !g->by_y || !g->column || !g->key || !g->start || !g->slot || !g->place) {
+		free(keys);
+		overlap_grid_free(g);
+		return gg_i_error_oom();
+	}
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (y_key){ d[i].y, i };
+	qsort(keys, n, sizeof(*keys), by_y);
+	for (size_t k = 0; k < n; k++)
+		g->by_y[k] = keys[k].i;
+	free(keys);
+	return 0;
+}
+
+/* Cut the discs into columns `width` wide, each in y order. O(V). Returns the number of columns. */
+static size_t overlap_grid_fill(overlap_grid *g, double width)
+{
+	const disc *d = g->d;
+	size_t columns = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		double key = floor(d[i].x / width);
+		if (!columns || key != g->key[columns - 1])
+			g->key[columns++] = key;
+		g->column[i] = columns - 1;
+	}
+	memset(g->start, 0, (columns + 1) * sizeof(*g->start));
+	for (size_t i = 0; i < g->n; i++)
+		g->start[g->column[i] + 1]++;
+	for (size_t c = 0; c < columns; c++)
+		g->start[c + 1] += g->start[c];
+	for (size_t k = 0; k < g->n; k++) { /* in y order: each column stays in it */
+		size_t i = g->by_y[k];
+		g->place[i] = g->start[g->column[i]]++;
+		g->slot[g->place[i]] = i;
+	}
+	for (size_t c = columns; c > 0; c--) /* each start moved on to the next column's */
+		g->start[c] = g->start[c - 1];
+	g->start[0] = 0;
+	return columns;
+}
+
+/*
+ * Whether discs a and b, a no further right than b, overlap at scale s as
+ * a sweep over the x-sorted pairs decides it: within reach in x, and closer
+ * than the sum of their radii.
+ */
+static inline bool discs_overlap(const disc *a, const disc *b, double s, double reach)
+{
+	if (!(b->x - a->x < reach))
+		return false;
+	double dx = (b->x - a->x) * s, dy = (b->y - a->y) * s;
+	double r = a->r + b->r;
+	return dx * dx + dy * dy < r * r;
+}
+
+/*
+ * The node pairs that overlap when the layout is scaled by s: each disc
+ * against those above it in its own column and those of the next column
+ * near it in y (columns and window a little wider than the widest reach, so
+ * that rounding loses no pair). Stops counting past `enough`. O(V + pairs
+ * near each other), against O(V x discs within reach in x) for a sweep.
+ */
+static size_t overlaps(overlap_grid *g, double r_max, double s, size_t enough)
+{
+	const disc *d = g->d;
+	double reach = 2 * r_max / s, width = reach * (1 + 1e-6);
+	if (!(reach > 0))
+		return 0; /* points only: none overlaps */
+	size_t columns = overlap_grid_fill(g, width), count = 0;
+
+	for (size_t i = 0; i < g->n && count <= enough; i++) {
+		size_t c = g->column[i];
+		for (size_t k = g->place[i] + 1; k < g->start[c + 1] && count <= enough; k++) {
+			const disc *o = &d[g->slot[k]];
+			if (o->y - d[i].y > width)
 				break;
+			count += o->x < d[i].x ? discs_overlap(o, &d[i], s, reach)
+					       : discs_overlap(&d[i], o, s, reach);
+		}
+		if (c + 1 >= columns || g->key[c + 1] != g->key[c] + 1)
+			continue;
+		size_t lo = g->start[c + 1], hi = g->start[c + 2];
+		while (lo < hi) { /* the first of the next column at or above y - width */
+			size_t mid = lo + (hi - lo) / 2;
+			if (d[g->slot[mid]].y < d[i].y - width)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < g->start[c + 2] && count <= enough; k++) {
+			const disc *o = &d[g->slot[k]];
+			if (o->y - d[i].y > width)
+				break;
+			count += discs_overlap(&d[i], o, s, reach);
 		}
 	}
 	return count;
@@ -435,15 +565,20 @@ int gg_i_view_scale(gg_i_view *v)
 			r_max = d[i].r;
 	}
 	qsort(d, n, sizeof(*d), by_x);
+	overlap_grid grid;
+	if (overlap_grid_init(&grid, d, n) != 0) {
+		free(d);
+		return GG_ENOMEM;
+	}
 	double lo = 0, hi = 1;
-	while (hi < SCALE_MAX && overlaps(d, n, r_max, hi, budget) > budget) {
+	while (hi < SCALE_MAX && overlaps(&grid, r_max, hi, budget) > budget) {
 		lo = hi;
 		hi *= 2;
 	}
 	if (r_max > 0 && lo > 0) {
 		for (int k = 0; k < 20; k++) {
 			double mid = (lo + hi) / 2;
-			if (overlaps(d, n, r_max, mid, budget) > budget)
+			if (overlaps(&grid, r_max, mid, budget) > budget)
 				lo = mid;
 			else
 				hi = mid;
@@ -452,6 +587,7 @@ int gg_i_view_scale(gg_i_view *v)
 	/* three significant digits: a round factor that still leaves room */
 	double unit = pow(10, floor(log10(hi)) - 2);
 	v->scale = ceil(hi / unit) * unit;
+	overlap_grid_free(&grid);
 	free(d);
 	return 0;
 }
