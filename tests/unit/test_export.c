@@ -113,7 +113,7 @@ static int make_fixture(void)
 		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_LOW_SCORE, 7, "held back"),
 	};
 	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
-	    gg_graph_new(&graph, links, NULL) || gg_graph_new(&graph_held, links, &(gg_graph_options){ true, 0 }))
+	    gg_graph_new(&graph, links, NULL) || gg_graph_new(&graph_held, links, &(gg_graph_options){ .include_held = true, .threads = 0 }))
 		return 1;
 	return 0;
 }
