@@ -65,40 +65,12 @@ enum {
 	GG_ELIMIT = -7     /**< a size limit was reached */
 };
 
-/** The stages of making a graph, as progress reports name them. */
-typedef enum gg_stage {
-	GG_STAGE_READ,   /**< reading pages (gg_glossary_read_input and the like) */
-	GG_STAGE_MODEL,  /**< merging entries into concepts (gg_glossary_build) */
-	GG_STAGE_LINK,   /**< linking definitions (gg_links_new) */
-	GG_STAGE_GRAPH,  /**< the graph and its measures (gg_graph_new) */
-	GG_STAGE_EXPORT, /**< writing an export (gg_export_write, gg_export_file) */
-	GG_STAGE_COUNT
-} gg_stage;
-
-/** @return the stage's name: "reading", "concepts", "linking", "graph", "writing"; "unknown" out of range. A static string. */
-const char *gg_stage_name(gg_stage s);
-
-/**
- * Told how far long work has come: `done` is the share of `stage` done, from
- * 0 (started) to 1 (finished), never going back within one call of the
- * function doing it. Called on the thread doing the work, which may be
- * another than the caller's (gg_links_new, gg_graph_new), and from several
- * exports at once when the caller writes them on several threads: keep it
- * short and thread-safe. It must not call back into glossgraph.
- */
-typedef void (*gg_progress_fn)(gg_stage stage, double done, void *payload);
-
-/** A progress report function and what it is handed; a zeroed struct reports nothing. */
-typedef struct gg_progress {
-	gg_progress_fn fn; /**< NULL: no reports */
-	void *payload;     /**< handed to fn as it is */
-} gg_progress;
-
 /** @return the message of the last error in this thread (never NULL). */
 const char *gg_error_last(void);
 /** Forget the last error message. */
 void gg_error_clear(void);
 
+#include "glossgraph/progress.h"
 #include "glossgraph/glossary.h"
 #include "glossgraph/links.h"
 #include "glossgraph/check.h"
