@@ -401,6 +401,7 @@ typedef struct y_key {
 	size_t i;
 } y_key;
 
+/* qsort's order of y_keys: by y, ascending. */
 static int by_y(const void *pa, const void *pb)
 {
 	const y_key *a = pa, *b = pb;
@@ -423,6 +424,7 @@ typedef struct overlap_grid {
 	size_t *slot;       /* the discs column by column, each column in y order */
 } overlap_grid;
 
+/* Free the grid's arrays (not the discs, which are the caller's). */
 static void overlap_grid_free(overlap_grid *g)
 {
 	free(g->by_y);
@@ -432,6 +434,7 @@ static void overlap_grid_free(overlap_grid *g)
 	free(g->slot);
 }
 
+/* qsort's order of doubles: ascending. */
 static int by_value(const void *pa, const void *pb)
 {
 	double a = *(const double *)pa, b = *(const double *)pb;
