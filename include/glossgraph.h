@@ -70,6 +70,7 @@ const char *gg_error_last(void);
 /** Forget the last error message. */
 void gg_error_clear(void);
 
+#include "glossgraph/progress.h"
 #include "glossgraph/glossary.h"
 #include "glossgraph/links.h"
 #include "glossgraph/check.h"

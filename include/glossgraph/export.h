@@ -83,6 +83,7 @@ typedef struct gg_export_options {
 	size_t max_layout_nodes; /**< SVG refuses more nodes than this (1,500) */
 	size_t max_layout_edges; /**< or more edges than this (6,000) */
 	const char *base_iri; /**< SKOS: the IRIs' start; NULL is GG_EXPORT_BASE_IRI */
+	gg_progress progress; /**< told how writing goes (GG_STAGE_EXPORT); zeroed: not */
 } gg_export_options;
 
 /** Fill `o` with the defaults: whole graph, depth 2, layout caps as above. */

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "progress.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -126,6 +128,13 @@ int gg_glossary_read_path(gg_glossary *g, const char *path);
 int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format);
 
 /**
+ * Report how reading goes (GG_STAGE_READ: the share of a directory's pages
+ * read) to `p`'s function from now on; NULL or a zeroed struct stops the
+ * reports. The function is called on the reading thread.
+ */
+void gg_glossary_set_progress(gg_glossary *g, const gg_progress *p);
+
+/**
  * Read one page from memory (copied); `name` is its file name in
  * diagnostics and evidence, and tells the format by its extension.
  * @return 0; GG_EINVAL once built; GG_EINPUT as gg_glossary_read_input;
@@ -137,9 +146,10 @@ int gg_glossary_read_buffer(gg_glossary *g, const char *name,
 /** How to build a glossary; gg_build_options_init gives the defaults. */
 typedef struct gg_build_options {
 	unsigned threads; /**< 0: one per core, at most 2; 1: no thread of its own */
+	gg_progress progress; /**< told how the build goes (GG_STAGE_MODEL); zeroed: not */
 } gg_build_options;
 
-/** Fill `o` with the defaults: threads 0. */
+/** Fill `o` with the defaults: threads 0, no progress reports. */
 void gg_build_options_init(gg_build_options *o);
 
 /**

@@ -43,9 +43,10 @@ typedef struct gg_node {
 typedef struct gg_graph_options {
 	bool include_held; /**< take every edge, held ones too (false: the kept ones) */
 	unsigned threads;  /**< 0: one per core, at most 2; 1: no thread of its own */
+	gg_progress progress; /**< told how the build goes (GG_STAGE_GRAPH); zeroed: not */
 } gg_graph_options;
 
-/** Fill `o` with the defaults: kept edges only, threads 0. */
+/** Fill `o` with the defaults: kept edges only, threads 0, no progress reports. */
 void gg_graph_options_init(gg_graph_options *o);
 
 /**

@@ -144,6 +144,7 @@ typedef struct gg_link_options {
 	const char *stop_terms;  /**< file of terms never linked to, one a line; NULL for none */
 	const char *dictionary;  /**< word list telling ordinary words (default /usr/share/dict/words) */
 	unsigned threads;        /**< 0: one per core */
+	gg_progress progress;    /**< told how linking goes (GG_STAGE_LINK); zeroed: not */
 } gg_link_options;
 
 /** Fill *o with the defaults (the values in the comments above). */

@@ -34,6 +34,27 @@ typedef struct cli_common {
  * editor links, a line that says so (the summary of the linking). */
 void cli_link_note(const gg_links *l);
 
+/*
+ * The build's progress on stderr, when it is a terminal and for work that
+ * lasts over two seconds (GLOSSGRAPH_PROGRESS_AFTER=SECONDS sets another
+ * delay): one line, "glossgraph: linking 45%, about 12 s left", drawn anew
+ * in place and wiped before any other message. The library tells how far
+ * each stage is through the progress functions below; cli_load_glossary
+ * and cli_load_graph hand them over. Thread-safe.
+ */
+/* Start the clock; nothing is ever drawn with `quiet` or when stderr is no terminal. */
+void cli_progress_begin(bool quiet);
+/* The progress function for reading, the model, linking and the graph. */
+gg_progress cli_progress_stage(void);
+/* Expect n_jobs exports after the graph (their share counts in the time left); reset their shares. */
+void cli_progress_exports(size_t n_jobs);
+/* The progress function of export job `job` (0 .. n_jobs - 1). */
+gg_progress cli_progress_job(size_t job);
+/* Wipe the line if it is shown (before another message). */
+void cli_progress_clear(void);
+/* Wipe the line and draw it no more. */
+void cli_progress_end(void);
+
 /* Zero-initialise `c` with the linker's defaults. */
 void cli_common_init(cli_common *c);
 

@@ -336,6 +336,9 @@ int cmd_build(int argc, char **argv)
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;
+	for (size_t i = 0; i < n_jobs; i++)
+		jobs[i].options.progress = cli_progress_job(i);
+	cli_progress_exports(n_jobs);
 	if (code == EXIT_OK && (!make_dir(args.dir) || !cli_load_graph(&common, sel->all, &cg)))
 		code = EXIT_ERROR;
 	if (code == EXIT_OK && sel->focus) {
@@ -344,6 +347,7 @@ int cmd_build(int argc, char **argv)
 	}
 	if (code == EXIT_OK) {
 		run_jobs(cg.graph, jobs, n_jobs, common.link.threads);
+		cli_progress_clear();
 		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order */
 			if (jobs[i].failed) {
 				cli_error("%s", jobs[i].message);

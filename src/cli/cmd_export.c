@@ -186,6 +186,7 @@ int cmd_export(int argc, char **argv)
 		cli_common_free(&common);
 		return EXIT_ERROR;
 	}
+	cli_progress_exports(1);
 	if (!cli_load_graph(&common, args.select.all, &cg)) {
 		cli_common_free(&common);
 		return EXIT_ERROR;
@@ -196,6 +197,7 @@ int cmd_export(int argc, char **argv)
 	cli_selection_options(sel, sel->focus != NULL, &o);
 	o.layout = args.layout;
 	o.base_iri = args.base_iri;
+	o.progress = cli_progress_job(0);
 	code = EXIT_OK;
 	if (sel->focus && !cli_resolve_term(cg.glossary, sel->focus, &o.focus))
 		code = EXIT_ERROR;
@@ -207,6 +209,7 @@ int cmd_export(int argc, char **argv)
 		cli_error("%s", gg_error_last());
 		code = EXIT_ERROR;
 	}
+	cli_progress_clear();
 	if (code == EXIT_OK && strcmp(args.output, "-") != 0 && !common.quiet)
 		cli_report_written(format, args.output);
 	cli_graph_free(&cg);

@@ -50,6 +50,7 @@ static void print_message(const char *fmt, va_list ap)
 	if (text)
 		vsnprintf(text, (size_t)n + 1, fmt, again);
 	va_end(again);
+	cli_progress_clear();
 	fputs("glossgraph: ", stderr);
 	cli_put(stderr, text ? text : small); /* cut to `small` when out of memory */
 	free(text);
@@ -371,12 +372,19 @@ gg_glossary *cli_load_glossary(const cli_common *c)
 	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
 	size_t n = c->n_inputs ? c->n_inputs : 1;
 	gg_glossary *g = NULL;
+	gg_progress progress = cli_progress_stage();
+	gg_build_options build;
 	int err = gg_glossary_new(&g);
 
+	gg_build_options_init(&build);
+	build.progress = progress;
+	if (!err)
+		gg_glossary_set_progress(g, &progress);
 	for (size_t i = 0; i < n && !err; i++)
 		err = gg_glossary_read_input(g, inputs[i], c->input_format);
 	if (!err)
-		err = gg_glossary_build(g, NULL);
+		err = gg_glossary_build(g, &build);
+	cli_progress_clear();
 	if (g)
 		print_diagnostics(g, c->verbose);
 	if (err) {
@@ -402,7 +410,12 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
 	gg_link_options link = c->link;
 	link.drop_held = !include_held; /* a graph without them has no use for them */
-	gg_graph_options graph = { include_held, c->link.threads };
+	link.progress = cli_progress_stage();
+	gg_graph_options graph;
+	gg_graph_options_init(&graph);
+	graph.include_held = include_held;
+	graph.threads = c->link.threads;
+	graph.progress = cli_progress_stage();
 	memset(out, 0, sizeof(*out));
 	if (!(out->glossary = cli_load_glossary(c)))
 		return false;
@@ -412,6 +425,7 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 		cli_graph_free(out);
 		return false;
 	}
+	cli_progress_clear();
 	if (!c->quiet)
 		cli_link_note(out->links);
 	return true;

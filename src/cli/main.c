@@ -116,5 +116,7 @@ int main(int argc, char **argv)
 	const cli_command *c = find_command(first);
 	if (!c)
 		return unknown_command(first);
-	return c->run(argc - 1, argv + 1);
+	int code = c->run(argc - 1, argv + 1);
+	cli_progress_end();
+	return code;
 }

@@ -36,6 +36,8 @@ int cli_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_co
 	int first = cli_parse(argc, argv, spec, c, payload, exit_code);
 	if (first < 0)
 		cli_common_free(c);
+	else
+		cli_progress_begin(c->quiet);
 	return first;
 }
 

@@ -1,6 +1,7 @@
 /* dot.c - DOT written as a stream in cgraph's own layout and quoting, and the cgraph graph SVG lays out: synthetic node ids, the term as label, colour by community, size by centrality. */
 #include "export/dot.h"
 #include "core/error.h"
+#include "core/progress.h"
 
 #include <errno.h>
 #include <math.h>
@@ -704,6 +705,7 @@ static int put_body(dot_stream *s, const gg_i_view *v, nodes *n)
 
 	for (size_t i = 0, k = 0; i < v->n_nodes && !err && !failed(s); i++) {
 		/* SIZE_MAX: no predecessor */
+		gg_i_progress_step(&v->options->progress, GG_STAGE_EXPORT, i, v->n_nodes, 0, 1);
 		if (n->slot[v->nodes[i]].first_pred >= i)
 			err = put_node(s, v, i, &nt, n);
 		size_t previous = i;

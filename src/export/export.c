@@ -3,6 +3,7 @@
 #include "export/html.h"
 #include "export/output.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "core/text.h"
 
 #include <errno.h>
@@ -112,12 +113,15 @@ int gg_export_write(const gg_graph *gr, gg_export_format f,
 		gg_export_options_init(&defaults);
 		o = &defaults;
 	}
+	gg_i_progress(&o->progress, GG_STAGE_EXPORT, 0);
 	int err = gg_i_view_init(&v, gr, o);
 	if (!err && draws_positions(f))
 		err = gg_i_view_scale(&v);
 	if (!err)
 		err = write_view(f, out, &v);
 	gg_i_view_destroy(&v);
+	if (!err)
+		gg_i_progress(&o->progress, GG_STAGE_EXPORT, 1);
 	return err;
 }
 
@@ -260,6 +264,7 @@ int gg_export_file(const gg_graph *gr, gg_export_format f,
 		gg_export_options_init(&defaults);
 		o = &defaults;
 	}
+	gg_i_progress(&o->progress, GG_STAGE_EXPORT, 0);
 	int err = gg_i_view_init(&v, gr, o);
 	if (!err && draws_positions(f))
 		err = gg_i_view_scale(&v);
@@ -280,5 +285,7 @@ int gg_export_file(const gg_graph *gr, gg_export_format f,
 		gg_i_output_abort(&out);
 	}
 	gg_i_view_destroy(&v);
+	if (!err)
+		gg_i_progress(&o->progress, GG_STAGE_EXPORT, 1);
 	return err;
 }

@@ -395,22 +395,184 @@ static int by_x(const void *pa, const void *pb)
 	return a->x < b->x ? -1 : a->x > b->x;
 }
 
-/*
- * The node pairs that overlap when the layout is scaled by s: the discs,
- * sorted by x, are swept, each against those to its right within the
- * widest reach. Stops counting past `enough`.
- */
-static size_t overlaps(const disc *d, size_t n, double r_max, double s, size_t enough)
+/* A disc's y and its index among the x-sorted discs: ordering them by y. */
+typedef struct y_key {
+	double y;
+	size_t i;
+} y_key;
+
+/* qsort's order of y_keys: by y, ascending. */
+static int by_y(const void *pa, const void *pb)
 {
-	size_t count = 0;
-	double reach = 2 * r_max / s;
-	for (size_t i = 0; i < n && count <= enough; i++) {
-		for (size_t j = i + 1; j < n && d[j].x - d[i].x < reach; j++) {
-			double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
-			double r = d[i].r + d[j].r;
-			if (dx * dx + dy * dy < r * r && ++count > enough)
-				break;
-		}
+	const y_key *a = pa, *b = pb;
+	return a->y < b->y ? -1 : a->y > b->y;
+}
+
+/*
+ * The discs sorted by x, cut at each trial into columns about as wide as
+ * two typical radii; within a column they are in y order, so that a disc
+ * meets only those within its own reach in x and y.
+ */
+typedef struct overlap_grid {
+	const disc *d;      /* sorted by x */
+	size_t n;
+	double r_column;    /* the radius the columns are cut for: the median's */
+	size_t *by_y;       /* every disc, by y (made once) */
+	size_t *column;     /* per disc: its column, counted left to right */
+	double *key;        /* per column: its place, floor(x / width) */
+	size_t *start;      /* per column: where its discs begin in slot; n + 1 of room */
+	size_t *slot;       /* the discs column by column, each column in y order */
+} overlap_grid;
+
+/* Free the grid's arrays (not the discs, which are the caller's). */
+static void overlap_grid_free(overlap_grid *g)
+{
+	free(g->by_y);
+	free(g->column);
+	free(g->key);
+	free(g->start);
+	free(g->slot);
+}
+
+/* qsort's order of doubles: ascending. */
+static int by_value(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Make the grid of the n x-sorted discs d: room, their order by y, the
+ * median radius. Returns 0 or GG_ENOMEM.
+ */
+static int overlap_grid_init(overlap_grid *g, const disc *d, size_t n)
+{
+	size_t room = n ? n : 1;
+	y_key *keys = malloc(room * sizeof(*keys));
+	double *radii = malloc(room * sizeof(*radii));
+	*g = (overlap_grid){ .d = d, .n = n };
+	g->by_y = malloc(room * sizeof(*g->by_y));
+	g->column = malloc(room * sizeof(*g->column));
+	g->key = malloc(room * sizeof(*g->key));
+	g->start = malloc((room + 1) * sizeof(*g->start));
+	g->slot = malloc(room * sizeof(*g->slot));
+	if (!keys || !radii || !g->by_y || !g->column || !g->key || !g->start || !g->slot) {
+		free(keys);
+		free(radii);
+		overlap_grid_free(g);
+		return gg_i_error_oom();
+	}
+	size_t n_radii = 0;
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = (y_key){ d[i].y, i };
+		if (d[i].r > 0)
+			radii[n_radii++] = d[i].r;
+	}
+	qsort(keys, n, sizeof(*keys), by_y);
+	for (size_t k = 0; k < n; k++)
+		g->by_y[k] = keys[k].i;
+	qsort(radii, n_radii, sizeof(*radii), by_value);
+	g->r_column = n_radii ? radii[n_radii / 2] : 0;
+	free(keys);
+	free(radii);
+	return 0;
+}
+
+/* Cut the discs into columns `width` wide, each in y order. O(V). Returns the number of columns. */
+static size_t overlap_grid_fill(overlap_grid *g, double width)
+{
+	const disc *d = g->d;
+	size_t columns = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		double key = floor(d[i].x / width);
+		if (!columns || key != g->key[columns - 1])
+			g->key[columns++] = key;
+		g->column[i] = columns - 1;
+	}
+	memset(g->start, 0, (columns + 1) * sizeof(*g->start));
+	for (size_t i = 0; i < g->n; i++)
+		g->start[g->column[i] + 1]++;
+	for (size_t c = 0; c < columns; c++)
+		g->start[c + 1] += g->start[c];
+	for (size_t k = 0; k < g->n; k++) { /* in y order: each column stays in it */
+		size_t i = g->by_y[k];
+		g->slot[g->start[g->column[i]]++] = i;
+	}
+	for (size_t c = columns; c > 0; c--) /* each start moved on to the next column's */
+		g->start[c] = g->start[c - 1];
+	g->start[0] = 0;
+	return columns;
+}
+
+/*
+ * Whether discs i and j (i before j in x order) overlap at scale s as a
+ * sweep over the x-sorted pairs decides it: within reach in x, and closer
+ * than the sum of their radii.
+ */
+static inline bool discs_overlap(const disc *d, size_t i, size_t j, double s, double reach)
+{
+	if (!(d[j].x - d[i].x < reach))
+		return false;
+	double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
+	double r = d[i].r + d[j].r;
+	return dx * dx + dy * dy < r * r;
+}
+
+/*
+ * The overlapping pairs disc i answers for in column c: those of its
+ * partners no bigger than it (of equal size, those after it in x order)
+ * within `window` of it in y. Adds them to *count, stopping past `enough`.
+ */
+static void count_in_column(const overlap_grid *g, size_t i, size_t c, double window, double s,
+			    double reach, size_t *count, size_t enough)
+{
+	const disc *d = g->d;
+	size_t lo = g->start[c], hi = g->start[c + 1];
+	while (lo < hi) { /* the first at or above y - window */
+		size_t mid = lo + (hi - lo) / 2;
+		if (d[g->slot[mid]].y < d[i].y - window)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < g->start[c + 1] && *count <= enough; k++) {
+		size_t j = g->slot[k];
+		if (d[j].y - d[i].y > window)
+			break;
+		if (d[j].r > d[i].r || (d[j].r == d[i].r && j <= i))
+			continue; /* the other disc answers for the pair */
+		*count += i < j ? discs_overlap(d, i, j, s, reach) : discs_overlap(d, j, i, s, reach);
+	}
+}
+
+/*
+ * The node pairs that overlap when the layout is scaled by s, each counted
+ * by the bigger of its two discs: a disc of radius r overlaps one no bigger
+ * only within 2r / s of it, so it looks no further, in x (columns) and in y
+ * (each column's y order), than that with a little room for rounding. The
+ * pairs counted are those a sweep over every pair within the widest reach
+ * in x counts. Stops counting past `enough`. O(V + pairs within reach of
+ * the bigger disc), against O(V x discs within the widest reach in x).
+ */
+static size_t overlaps(overlap_grid *g, double r_max, double s, size_t enough)
+{
+	const disc *d = g->d;
+	double reach = 2 * r_max / s, width = 2 * g->r_column / s * (1 + 1e-6);
+	if (!(reach > 0) || !(width > 0))
+		return 0; /* points only: none overlaps */
+	size_t columns = overlap_grid_fill(g, width), count = 0;
+
+	for (size_t i = 0; i < g->n && count <= enough; i++) {
+		if (!(d[i].r > 0))
+			continue; /* no partner no bigger can overlap it */
+		size_t c = g->column[i];
+		double window = 2 * d[i].r / s * (1 + 1e-6);
+		double from = floor((d[i].x - window) / width), to = floor((d[i].x + window) / width);
+		for (size_t k = c + 1; k-- > 0 && g->key[k] >= from && count <= enough;)
+			count_in_column(g, i, k, window, s, reach, &count, enough);
+		for (size_t k = c + 1; k < columns && g->key[k] <= to && count <= enough; k++)
+			count_in_column(g, i, k, window, s, reach, &count, enough);
 	}
 	return count;
 }
@@ -435,15 +597,20 @@ int gg_i_view_scale(gg_i_view *v)
 			r_max = d[i].r;
 	}
 	qsort(d, n, sizeof(*d), by_x);
+	overlap_grid grid;
+	if (overlap_grid_init(&grid, d, n) != 0) {
+		free(d);
+		return GG_ENOMEM;
+	}
 	double lo = 0, hi = 1;
-	while (hi < SCALE_MAX && overlaps(d, n, r_max, hi, budget) > budget) {
+	while (hi < SCALE_MAX && overlaps(&grid, r_max, hi, budget) > budget) {
 		lo = hi;
 		hi *= 2;
 	}
 	if (r_max > 0 && lo > 0) {
 		for (int k = 0; k < 20; k++) {
 			double mid = (lo + hi) / 2;
-			if (overlaps(d, n, r_max, mid, budget) > budget)
+			if (overlaps(&grid, r_max, mid, budget) > budget)
 				lo = mid;
 			else
 				hi = mid;
@@ -452,6 +619,7 @@ int gg_i_view_scale(gg_i_view *v)
 	/* three significant digits: a round factor that still leaves room */
 	double unit = pow(10, floor(log10(hi)) - 2);
 	v->scale = ceil(hi / unit) * unit;
+	overlap_grid_free(&grid);
 	free(d);
 	return 0;
 }

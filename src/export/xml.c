@@ -1,6 +1,7 @@
 /* xml.c - an indenting XML writer over libxml2's output buffer that cleans and escapes every value and remembers failures, and the values GraphML and GEXF share. */
 #include "export/xml.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "core/text.h"
 
 #include <limits.h>
@@ -428,6 +429,8 @@ int gg_i_xml_each_node(gg_i_xml *x, const gg_i_view *v,
 	int err = 0;
 
 	for (size_t i = 0; i < v->n_nodes && !err && !x->failed; i++) {
+		gg_i_progress_step(&v->options->progress, GG_STAGE_EXPORT, i,
+				   v->n_nodes + v->n_edges, 0, 1);
 		err = gg_i_node_text_fill(&t, v, i);
 		if (!err)
 			write(x, &t);
@@ -443,6 +446,8 @@ int gg_i_xml_each_edge(gg_i_xml *x, const gg_i_view *v, bool held,
 	int err = 0;
 
 	for (size_t i = 0; i < v->n_edges && !err && !x->failed; i++) {
+		gg_i_progress_step(&v->options->progress, GG_STAGE_EXPORT, v->n_nodes + i,
+				   v->n_nodes + v->n_edges, 0, 1);
 		err = gg_i_edge_text_fill(&t, v, i);
 		if (!err)
 			write(x, &t, held);

@@ -1,5 +1,6 @@
 /* betweenness.c - Brandes' betweenness on hops, exact or from evenly spaced sources, on two threads. */
 #include "graph/graph_i.h"
+#include "core/progress.h"
 #include "core/error.h"
 
 #include <math.h>
@@ -138,6 +139,9 @@ int gg_i_betweenness_work(struct betweenness *b, size_t n)
 		pthread_mutex_unlock(&b->lock);
 		if (block == SIZE_MAX)
 			break;
+		gg_i_progress(b->progress, GG_STAGE_GRAPH,
+			      GRAPH_MEASURES_FROM + (1 - GRAPH_MEASURES_FROM) * (double)block /
+			      (double)b->n_blocks);
 		for (size_t i = block * b->k / b->n_blocks; i < (block + 1) * b->k / b->n_blocks; i++)
 			add_dependencies(&b->out, b->sources[i * b->n_sources / b->k], state, queue,
 					 b->block_score + block * n);

@@ -1,6 +1,7 @@
 /* graph.c - the concept graph: its nodes and edges, the measures computed once, and its accessors. */
 #include "graph/graph_i.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "core/threads.h"
 
 #include <pthread.h>
@@ -193,6 +194,7 @@ void gg_graph_options_init(gg_graph_options *o)
 {
 	o->include_held = false;
 	o->threads = 0;
+	o->progress = (gg_progress){ 0 };
 }
 
 int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
@@ -214,6 +216,8 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 		o = &defaults;
 	}
 	gg_i_igraph_init();
+	gg_i_progress(&o->progress, GG_STAGE_GRAPH, 0);
+	betweenness.progress = &o->progress;
 	gr->links = l;
 	gr->glossary = gg_links_glossary(l);
 	if ((err = select_nodes(gr, o->include_held)) != 0 ||
@@ -224,6 +228,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 		goto cleanup;
 	}
 	measure_degrees(gr);
+	gg_i_progress(&o->progress, GG_STAGE_GRAPH, GRAPH_MEASURES_FROM);
 	/*
 	 * A second thread (or this one first, when one thread is asked for or
 	 * none can start) makes the
@@ -254,6 +259,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	}
 	if (err)
 		goto cleanup;
+	gg_i_progress(&o->progress, GG_STAGE_GRAPH, 1);
 	*out = gr;
 	gr = NULL;
 cleanup:

@@ -125,10 +125,14 @@ struct betweenness {
 	size_t n_sources, k;       /* k of the sources are taken, evenly spaced */
 	size_t n_blocks;
 	double *block_score;       /* n_blocks x nodes: each block's sums */
+	const gg_progress *progress; /* told as blocks are taken */
 	pthread_mutex_t lock;      /* guards the two below */
 	bool ready;                /* set up: blocks can be taken */
 	size_t next_block;
 };
+
+/* The share of the graph stage done when the measures start: betweenness, the longest, reports the rest. */
+#define GRAPH_MEASURES_FROM 0.1
 
 /* Set the work up; then threads may take blocks. Returns 0 or GG_ENOMEM (gg_i_betweenness_free cleans up either way). */
 int gg_i_betweenness_prepare(const gg_graph *gr, struct betweenness *b);

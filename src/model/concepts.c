@@ -6,6 +6,7 @@
 #include "model/model.h"
 #include "model/names.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "core/text.h"
 #include "core/threads.h"
 
@@ -954,6 +955,7 @@ static int build_lookup(gg_glossary *g)
 void gg_build_options_init(gg_build_options *o)
 {
 	o->threads = 0;
+	o->progress = (gg_progress){ 0 };
 }
 
 int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
@@ -968,6 +970,8 @@ int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
 
 	build_state st = { g, NULL, NULL, NULL, GG_STRMAP_INIT, GG_STRMAP_INIT,
 			   GG_STRMAP_INIT, GG_STRMAP_INIT };
+	const gg_progress *progress = o ? &o->progress : NULL;
+	gg_i_progress(progress, GG_STAGE_MODEL, 0);
 	int err = sort_entries(g);
 	if (!err)
 		err = drop_duplicates(g);
@@ -983,10 +987,20 @@ int gg_glossary_build(gg_glossary *g, const gg_build_options *o)
 	}
 	for (uint32_t i = 0; i < g->n_entries; i++)
 		st.parent[i] = i;
-	if ((err = parse_all(&st, o ? o->threads : 0)) || (err = decide_categories(g)) ||
-	    (err = merge_entries(&st)) || (err = assemble_concepts(g, st.parent)) ||
-	    (err = build_lookup(g)))
+	/* reported between the steps, at the share of the time each took at 1M entries */
+	gg_i_progress(progress, GG_STAGE_MODEL, 0.1);
+	if ((err = parse_all(&st, o ? o->threads : 0)) || (err = decide_categories(g)))
 		goto cleanup;
+	gg_i_progress(progress, GG_STAGE_MODEL, 0.5);
+	if ((err = merge_entries(&st)))
+		goto cleanup;
+	gg_i_progress(progress, GG_STAGE_MODEL, 0.7);
+	if ((err = assemble_concepts(g, st.parent)))
+		goto cleanup;
+	gg_i_progress(progress, GG_STAGE_MODEL, 0.85);
+	if ((err = build_lookup(g)))
+		goto cleanup;
+	gg_i_progress(progress, GG_STAGE_MODEL, 1);
 	g->built = true;
 cleanup:
 	g->failed = err != 0;

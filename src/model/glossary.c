@@ -14,6 +14,11 @@ int gg_glossary_new(gg_glossary **out)
 	return *out ? 0 : gg_i_error_oom();
 }
 
+void gg_glossary_set_progress(gg_glossary *g, const gg_progress *p)
+{
+	g->read_progress = p ? *p : (gg_progress){ 0 };
+}
+
 void gg_glossary_free(gg_glossary *g)
 {
 	if (!g)

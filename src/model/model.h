@@ -57,6 +57,7 @@ struct gg_glossary {
 	gg_read_stats stats;
 	bool built;
 	bool failed;              /* build failed: the glossary can only be freed */
+	gg_progress read_progress;  /* told how reading a directory goes */
 };
 
 /*

@@ -1,6 +1,7 @@
 /* input.c - turns a path (a file, a directory, or "-") into reads by the reader of its format. */
 #include "read/read.h"
 #include "core/error.h"
+#include "core/progress.h"
 #include "core/text.h"
 
 #include <dirent.h>
@@ -264,8 +265,13 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 		goto cleanup;
 	}
 	qsort(names, n, sizeof(*names), compare_names);
-	for (size_t i = 0; i < n && !err; i++)
+	for (size_t i = 0; i < n && !err; i++) {
+		/* a page a report: pages are read by the thousand a second at most */
+		gg_i_progress(&g->read_progress, GG_STAGE_READ, (double)i / (double)n);
 		err = read_file(g, names[i], format);
+	}
+	if (!err)
+		gg_i_progress(&g->read_progress, GG_STAGE_READ, 1);
 cleanup:
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);

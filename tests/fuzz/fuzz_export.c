@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	o.threads = 1;
 	o.dictionary = "/dev/null";
 	o.keep_all = true;
-	if (gg_links_new(&l, g, &o) != 0 || gg_graph_new(&gr, l, &(gg_graph_options){ true, 1 }) != 0)
+	if (gg_links_new(&l, g, &o) != 0 || gg_graph_new(&gr, l, &(gg_graph_options){ .include_held = true, .threads = 1 }) != 0)
 		abort();
 	static const gg_export_format formats[] = { GG_FORMAT_GRAPHML, GG_FORMAT_GEXF,
 						    GG_FORMAT_DOT, GG_FORMAT_JSON,

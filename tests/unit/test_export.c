@@ -4,6 +4,8 @@
 #include "core/text.h"
 #include "export/export.h"
 #include "export/names.h"
+#include "export/view.h"
+#include "graph/graph_i.h"
 #include "link/links.h"
 #include "model/model.h"
 
@@ -11,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -113,7 +116,7 @@ static int make_fixture(void)
 		edge(6, 0, GG_EDGE_MENTION, 1, GG_HELD_LOW_SCORE, 7, "held back"),
 	};
 	if (gg_i_links_from_edges(&links, glossary, edges, sizeof(edges) / sizeof(edges[0])) ||
-	    gg_graph_new(&graph, links, NULL) || gg_graph_new(&graph_held, links, &(gg_graph_options){ true, 0 }))
+	    gg_graph_new(&graph, links, NULL) || gg_graph_new(&graph_held, links, &(gg_graph_options){ .include_held = true, .threads = 0 }))
 		return 1;
 	return 0;
 }
@@ -868,6 +871,130 @@ static void test_failed_stream(void)
 	}
 }
 
+/* A node of the reference scale's sweep: position, radius. */
+struct ref_disc {
+	double x, y, r;
+};
+
+static int ref_by_x(const void *pa, const void *pb)
+{
+	const struct ref_disc *a = pa, *b = pb;
+	return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/* Overlapping pairs at scale s by a sweep over every pair within the widest reach in x. */
+static size_t ref_overlaps(const struct ref_disc *d, size_t n, double r_max, double s, size_t enough)
+{
+	size_t count = 0;
+	double reach = 2 * r_max / s;
+	for (size_t i = 0; i < n && count <= enough; i++) {
+		for (size_t j = i + 1; j < n && d[j].x - d[i].x < reach; j++) {
+			double dx = (d[j].x - d[i].x) * s, dy = (d[j].y - d[i].y) * s;
+			double r = d[i].r + d[j].r;
+			if (dx * dx + dy * dy < r * r && ++count > enough)
+				break;
+		}
+	}
+	return count;
+}
+
+/* The view's scale as the plain sweep finds it: the reference gg_i_view_scale must match. */
+static double ref_scale(const gg_node *nodes, size_t n)
+{
+	struct ref_disc *d = malloc((n ? n : 1) * sizeof(*d));
+	size_t budget = n / 100;
+	double r_max = 0;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	for (size_t i = 0; i < n; i++) {
+		d[i] = (struct ref_disc){ isfinite(nodes[i].x) ? nodes[i].x : 0,
+					  isfinite(nodes[i].y) ? nodes[i].y : 0,
+					  nodes[i].size > 0 ? nodes[i].size : 0 };
+		if (d[i].r > r_max)
+			r_max = d[i].r;
+	}
+	qsort(d, n, sizeof(*d), ref_by_x);
+	double lo = 0, hi = 1;
+	while (hi < 1e6 && ref_overlaps(d, n, r_max, hi, budget) > budget) {
+		lo = hi;
+		hi *= 2;
+	}
+	if (r_max > 0 && lo > 0) {
+		for (int k = 0; k < 20; k++) {
+			double mid = (lo + hi) / 2;
+			if (ref_overlaps(d, n, r_max, mid, budget) > budget)
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	free(d);
+	double unit = pow(10, floor(log10(hi)) - 2);
+	return ceil(hi / unit) * unit;
+}
+
+/* A number in [0, 1) from a linear congruential generator. */
+static double next_unit(uint64_t *state)
+{
+	*state = *state * 6364136223846793005ull + 1442695040888963407ull;
+	return (double)(*state >> 11) / 9007199254740992.0;
+}
+
+/* The scale found by columns is the sweep's, on layouts of every shape: spread,
+ * clustered, on one line, on one point, with sizes of 0, equal sizes, NaNs. */
+static void test_view_scale(void)
+{
+	static const size_t sizes[] = { 0, 1, 2, 40, 700, 5000 };
+	uint64_t state = 7;
+	for (int shape = 0; shape < 6; shape++) {
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+			size_t n = sizes[k];
+			gg_node *nodes = calloc(n ? n : 1, sizeof(*nodes));
+			size_t *ids = malloc((n ? n : 1) * sizeof(*ids));
+			CU_ASSERT_FATAL(nodes && ids);
+			for (size_t i = 0; i < n; i++) {
+				double u = next_unit(&state), w = next_unit(&state), z = next_unit(&state);
+				ids[i] = i;
+				nodes[i].size = 1 + 9 * z * z * z * z;
+				switch (shape) {
+				case 0: /* spread */
+					nodes[i].x = 1000 * u;
+					nodes[i].y = 1000 * w;
+					break;
+				case 1: /* twenty tight clusters */
+					nodes[i].x = 100 * (double)(i % 20) + u;
+					nodes[i].y = 37 * (double)(i % 7) + w;
+					break;
+				case 2: /* one vertical line: every x ties */
+					nodes[i].x = 5;
+					nodes[i].y = 300 * u;
+					break;
+				case 3: /* one point */
+					break;
+				case 4: /* equal sizes on a coarse lattice, some of size 0 */
+					nodes[i].x = floor(30 * u);
+					nodes[i].y = floor(30 * w);
+					nodes[i].size = z < 0.1 ? 0 : 2;
+					break;
+				default: /* spread, with positions that are not numbers */
+					nodes[i].x = z < 0.05 ? NAN : 200 * u - 100;
+					nodes[i].y = z > 0.95 ? INFINITY : 200 * w - 100;
+					break;
+				}
+			}
+			struct gg_graph fake = { .nodes = nodes, .n_nodes = n };
+			gg_i_view v = { .graph = &fake, .nodes = ids, .n_nodes = n };
+			CU_ASSERT_EQUAL(gg_i_view_scale(&v), 0);
+			double want = ref_scale(nodes, n);
+			CU_ASSERT_EQUAL(v.scale, want);
+			if (v.scale != want)
+				fprintf(stderr, "shape %d, %zu nodes: scale %g, the sweep's %g\n", shape, n,
+					v.scale, want);
+			free(nodes);
+			free(ids);
+		}
+	}
+}
+
 CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
@@ -888,7 +1015,8 @@ CU_ErrorCode suite_export_add(void)
 	    !CU_add_test(s, "SKOS", test_skos) ||
 	    !CU_add_test(s, "top and focus", test_selection) ||
 	    !CU_add_test(s, "atomic files", test_atomic_files) ||
-	    !CU_add_test(s, "neo4j pair: both files or neither", test_neo4j_pair))
+	    !CU_add_test(s, "neo4j pair: both files or neither", test_neo4j_pair) ||
+	    !CU_add_test(s, "the view's scale: the sweep's on every layout", test_view_scale))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

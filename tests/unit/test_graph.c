@@ -61,7 +61,7 @@ static void build(struct fixture *f, const struct tedge *edges, size_t n, bool i
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&f->l, f->g, e, n), 0);
 	free(e);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, &(gg_graph_options){ include_held, 0 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&f->gr, f->l, &(gg_graph_options){ .include_held = include_held, .threads = 0 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 }
 
@@ -394,8 +394,8 @@ static void test_betweenness_sampled(void)
 		e[i].weight = 1;
 	}
 	CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&l, g, e, N), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ .include_held = false, .threads = 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ .include_held = false, .threads = 1 }), 0);
 	size_t k = gg_graph_betweenness_sources(gr);
 	CU_ASSERT(k >= 32 && k <= 256 && k < N);
 	/* On a directed ring every node lies on (n-1)(n-2)/2 shortest paths. */
@@ -465,8 +465,8 @@ static void test_community_map(void)
 		}
 	}
 	build_terms(&g, &l, N, e, n_edges);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ false, 2 }), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ false, 1 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &(gg_graph_options){ .include_held = false, .threads = 2 }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&again, l, &(gg_graph_options){ .include_held = false, .threads = 1 }), 0);
 	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(gr), N);
 
@@ -564,6 +564,74 @@ static void test_igraph_errors(void)
 	igraph_destroy(&ig);
 }
 
+/* What a progress function was told, in order. */
+struct told {
+	gg_stage stage[256];
+	double done[256];
+	size_t n;
+};
+
+static void remember(gg_stage stage, double done, void *payload)
+{
+	struct told *t = payload;
+	if (t->n < sizeof(t->done) / sizeof(t->done[0])) {
+		t->stage[t->n] = stage;
+		t->done[t->n++] = done;
+	}
+}
+
+/* Each stage of a build reports 0 first and 1 last, never going back, stages in order. */
+static void test_progress(void)
+{
+	struct told t = { .n = 0 };
+	gg_progress p = { remember, &t };
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	gg_graph *gr = NULL;
+	gg_build_options bo;
+	gg_link_options lo;
+	gg_graph_options go;
+	gg_export_options eo;
+
+	gg_build_options_init(&bo);
+	gg_link_options_init(&lo);
+	gg_graph_options_init(&go);
+	gg_export_options_init(&eo);
+	CU_ASSERT_PTR_NULL(bo.progress.fn);
+	CU_ASSERT_PTR_NULL(eo.progress.fn);
+	bo.progress = lo.progress = go.progress = eo.progress = p;
+	lo.threads = go.threads = 1; /* two threads' reports may cross */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "page.txt", page, sizeof(page) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, &bo), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &lo), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, &go), 0);
+	FILE *sink = fopen("/dev/null", "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sink);
+	CU_ASSERT_EQUAL(gg_export_write(gr, GG_FORMAT_GRAPHML, &eo, sink), 0);
+	fclose(sink);
+
+	gg_stage expected[] = { GG_STAGE_MODEL, GG_STAGE_LINK, GG_STAGE_GRAPH, GG_STAGE_EXPORT };
+	size_t i = 0;
+	for (size_t k = 0; k < sizeof(expected) / sizeof(expected[0]); k++) {
+		CU_ASSERT_FATAL(i < t.n);
+		CU_ASSERT_EQUAL(t.stage[i], expected[k]);
+		CU_ASSERT_EQUAL(t.done[i], 0);
+		double last = 0;
+		for (; i < t.n && t.stage[i] == expected[k]; i++) {
+			CU_ASSERT(t.done[i] >= last && t.done[i] <= 1);
+			last = t.done[i];
+		}
+		CU_ASSERT_EQUAL(last, 1);
+	}
+	CU_ASSERT_EQUAL(i, t.n);
+	CU_ASSERT_STRING_EQUAL(gg_stage_name(GG_STAGE_LINK), "linking");
+	CU_ASSERT_STRING_EQUAL(gg_stage_name(GG_STAGE_COUNT), "unknown");
+	gg_graph_free(gr);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_graph_add(void)
 {
 	CU_pSuite s = CU_add_suite("graph", NULL, NULL);
@@ -580,7 +648,8 @@ CU_ErrorCode suite_graph_add(void)
 	    !CU_add_test(s, "a graph without edges", test_no_edges) ||
 	    !CU_add_test(s, "sampled betweenness on a big ring", test_betweenness_sampled) ||
 	    !CU_add_test(s, "planted communities, their map", test_community_map) ||
-	    !CU_add_test(s, "igraph errors become ours", test_igraph_errors))
+	    !CU_add_test(s, "igraph errors become ours", test_igraph_errors) ||
+	    !CU_add_test(s, "progress reports, stage by stage", test_progress))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

@@ -25,7 +25,7 @@ static int make_fixture(void)
 	if (gg_glossary_new(&glossary) ||
 	    gg_glossary_read_buffer(glossary, "map.txt", page, sizeof(page) - 1) ||
 	    gg_glossary_build(glossary, NULL) || gg_links_new(&links, glossary, NULL) ||
-	    gg_graph_new(&graph, links, &(gg_graph_options){ true, 0 }))
+	    gg_graph_new(&graph, links, &(gg_graph_options){ .include_held = true, .threads = 0 }))
 		return 1;
 	return 0;
 }

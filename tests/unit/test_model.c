@@ -290,7 +290,7 @@ static gg_glossary *built_with(const char *text, size_t len, unsigned threads)
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, len), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, &(gg_build_options){ threads }), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, &(gg_build_options){ .threads = threads }), 0);
 	return g;
 }
 
