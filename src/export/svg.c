@@ -127,7 +127,7 @@ static int style(Agraph_t *g, const gg_i_view *v, const char *engine)
 	graph_attr(g, "labelloc", "t");
 	graph_attr(g, "overlap", "prism");
 	graph_attr(g, "sep", "+8");
-	graph_attr(g, "splines", v->has_focus ? "true" : "false");
+	graph_attr(g, "splines", v->has_focus ? "curved" : "false");
 	graph_attr(g, "size", FIT_SIZE);
 	if (strcmp(engine, "dot") == 0) {
 		graph_attr(g, "rankdir", "LR");
