@@ -28,6 +28,8 @@ typedef struct cli_common {
 	bool quiet;
 	gg_link_options link; /* --min-weight, --keep-all, --stop-terms, --link-* */
 	const char *input_format; /* --format; NULL: by extension and content */
+	const char *db;       /* --db FILE: answer from the saved graph; NULL: from the pages */
+	bool link_set;        /* a link option was given (they do not apply with --db) */
 } cli_common;
 
 /* On stderr, when the link threshold was fitted to the glossary's own
@@ -48,8 +50,12 @@ typedef struct cli_command {
 enum {
 	CLI_OPT_LINK_MODEL = 768,
 	CLI_OPT_LINK_THRESHOLD,
-	CLI_OPT_LINK_DENSITY
+	CLI_OPT_LINK_DENSITY,
+	CLI_OPT_DB
 };
+
+/* The --db option of the commands that answer from a saved graph; put it before CLI_COMMON_LONG_OPTIONS. */
+#define CLI_DB_LONG_OPTION { "db", required_argument, NULL, CLI_OPT_DB }
 
 /* Long options every subcommand accepts; end a command's table with them. */
 #define CLI_COMMON_LONG_OPTIONS \
@@ -72,6 +78,8 @@ enum {
 
 /* The options text every command's --help ends with. */
 extern const char cli_common_help[];
+/* The help line of --db, before cli_common_help in the commands that take it. */
+extern const char cli_db_help[];
 /* The exit statuses, after cli_common_help in every --help. */
 extern const char cli_exit_help[];
 
@@ -122,12 +130,34 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
  */
 gg_glossary *cli_load_glossary(const cli_common *c);
 
-/* The glossary, its links and its graph, loaded together. */
+/*
+ * The glossary, its links and its graph, loaded together: from the pages,
+ * or opened from the saved graph of --db (then `store` owns them).
+ */
 typedef struct cli_graph {
-	gg_glossary *glossary;
-	gg_links *links;
-	gg_graph *graph;
+	const gg_glossary *glossary;
+	const gg_links *links; /* NULL after cli_load_terms from the pages */
+	const gg_graph *graph; /* NULL after cli_load_terms from the pages */
+	gg_store *store;
+	gg_glossary *own_glossary;
+	gg_links *own_links;
+	gg_graph *own_graph;
 } cli_graph;
+
+/*
+ * The glossary alone from the pages (as cli_load_glossary), or the saved
+ * graph of --db, for the commands that need only the terms. False
+ * (message printed) on failure, with everything released.
+ */
+bool cli_load_terms(const cli_common *c, cli_graph *out);
+
+/*
+ * Open the saved graph of --db into `out` (held links in the links with
+ * `with_held`, in the graph with `graph_with_held`), print its
+ * diagnostics and summary as from the pages, and warn of inputs changed
+ * since. False (message printed) on failure.
+ */
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, cli_graph *out);
 
 /*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
@@ -136,6 +166,11 @@ typedef struct cli_graph {
  * released.
  */
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out);
+/*
+ * cli_load_graph, the links keeping the held edges with `held_links`, the
+ * graph taking them with `held_graph` (which needs held_links).
+ */
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out);
 void cli_graph_free(cli_graph *g);
 
 /*

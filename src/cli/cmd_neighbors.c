@@ -121,6 +121,7 @@ int cmd_neighbors(int argc, char **argv)
 		{ "in", no_argument, NULL, 'I' },
 		{ "both", no_argument, NULL, 'B' },
 		{ "depth", required_argument, NULL, 'd' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

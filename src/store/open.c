@@ -1,0 +1,783 @@
+/* open.c - opening a saved graph: its glossary, links and graph made again in memory from the database's rows. */
+#include "store/store_i.h"
+#include "core/error.h"
+#include "graph/graph_i.h"
+#include "link/links.h"
+#include "model/model.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct gg_store {
+	sqlite3 *db;
+	char *path;
+	gg_glossary *glossary;
+	gg_links *links;
+	gg_graph *graph;
+	gg_store_input *inputs;
+	size_t n_inputs;
+};
+
+/* The figures of the meta table a store needs (store_i.h's schema). */
+typedef struct meta {
+	gg_read_stats stats;
+	double threshold, model_threshold, modularity;
+	double weight[GG_LINK_FEATURE_COUNT];
+	gg_threshold_source threshold_source;
+	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;
+	bool has_scores, has_ordinary;
+} meta;
+
+/* A read in progress: the database, the store's path and the first error. */
+typedef struct reader {
+	sqlite3 *db;
+	const char *path;
+	int err;
+} reader;
+
+void gg_store_open_options_init(gg_store_open_options *o)
+{
+	o->with_held = false;
+	o->graph_with_held = false;
+}
+
+/* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
+static void damaged(reader *r, const char *why)
+{
+	if (r->err)
+		return;
+	if (!why && sqlite3_errcode(r->db) == SQLITE_NOMEM)
+		r->err = gg_i_error_oom();
+	else
+		r->err = gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", r->path,
+					why ? why : sqlite3_errmsg(r->db));
+}
+
+/* Prepare `sql`; NULL (damaged) on error. */
+static sqlite3_stmt *prepare(reader *r, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	if (!r->err && sqlite3_prepare_v2(r->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		damaged(r, NULL);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The next row of s: true while there is one; false at the end or on error (damaged). */
+static bool next_row(reader *r, sqlite3_stmt *s)
+{
+	if (r->err || !s)
+		return false;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return true;
+	if (rc != SQLITE_DONE)
+		damaged(r, NULL);
+	return false;
+}
+
+/* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory: kept). */
+static const char *column_text(reader *r, gg_i_arena *a, sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NULL;
+	const char *text = (const char *)sqlite3_column_text(s, i);
+	char *copy = gg_i_arena_strndup(a, text ? text : "", (size_t)sqlite3_column_bytes(s, i));
+	if (!copy && !r->err)
+		r->err = gg_i_error_oom();
+	return copy;
+}
+
+/* One integer of SQL text `sql` (a count), or -1 (damaged) when it gives none. */
+static int64_t single_int(reader *r, const char *sql)
+{
+	sqlite3_stmt *s = prepare(r, sql);
+	int64_t v = next_row(r, s) ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	if (v < 0)
+		damaged(r, "a count is missing");
+	return v;
+}
+
+/* The value of an enumeration from its name as `name_of` spells it; -1 when none has it. */
+static int enum_value(const char *(*name_of)(int), int count, const char *name)
+{
+	for (int k = 0; k < count && name; k++)
+		if (strcmp(name_of(k), name) == 0)
+			return k;
+	return -1;
+}
+
+static const char *kind_name(int k)
+{
+	return gg_edge_kind_name((gg_edge_kind)k);
+}
+
+static const char *rule_name(int k)
+{
+	return gg_match_rule_name((gg_match_rule)k);
+}
+
+static const char *held_name(int k)
+{
+	return gg_hold_reason_name((gg_hold_reason)k);
+}
+
+static const char *source_name(int k)
+{
+	return gg_threshold_source_name((gg_threshold_source)k);
+}
+
+/* Recognise a glossgraph database of a schema this library reads. */
+static void check_identity(reader *r)
+{
+	int64_t app = single_int(r, "PRAGMA application_id");
+	if (r->err == GG_EINPUT || app != GG_I_STORE_APPLICATION_ID) {
+		gg_error_clear();
+		r->err = gg_i_error_set(GG_EINPUT, "'%s' is not a glossgraph database", r->path);
+		return;
+	}
+	int64_t version = single_int(r, "PRAGMA user_version");
+	if (!r->err && version > GG_STORE_SCHEMA_VERSION)
+		r->err = gg_i_error_set(GG_EINPUT, "'%s' has schema version %lld, newer than this "
+					"glossgraph reads (%d): build it again, or use a newer glossgraph",
+					r->path, (long long)version, GG_STORE_SCHEMA_VERSION);
+	else if (!r->err && version < 1)
+		r->err = gg_i_error_set(GG_EINPUT, "'%s' is not a glossgraph database", r->path);
+}
+
+static void read_meta(reader *r, meta *m)
+{
+	sqlite3_stmt *s = prepare(r, "SELECT key, value FROM meta");
+	char key[64];
+	memset(m, 0, sizeof(*m));
+	m->threshold_source = GG_THRESHOLD_SOURCE_COUNT;
+	while (next_row(r, s)) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		int64_t i = sqlite3_column_int64(s, 1);
+		double x = sqlite3_column_double(s, 1);
+		struct { const char *name; size_t *slot; } counts[] = {
+			{ "pages", &m->stats.pages }, { "entries_read", &m->stats.entries },
+			{ "duplicates", &m->stats.duplicates }, { "terms", &m->stats.concepts },
+			{ "keywords", &m->stats.keywords }, { "chrome_lines", &m->stats.chrome_lines },
+			{ "skipped_lines", &m->stats.skipped_lines },
+			{ "replaced_bytes", &m->stats.replaced_bytes }, { "warnings", &m->stats.warnings },
+		};
+		for (size_t c = 0; k && c < sizeof(counts) / sizeof(counts[0]); c++)
+			if (strcmp(k, counts[c].name) == 0)
+				*counts[c].slot = (size_t)i;
+		for (int f = 0; k && f < GG_LINK_FEATURE_COUNT; f++) {
+			snprintf(key, sizeof(key), "weight_%s", gg_link_feature_name((gg_link_feature)f));
+			if (strcmp(k, key) == 0)
+				m->weight[f] = x;
+		}
+		if (!k)
+			continue;
+		if (strcmp(k, "threshold") == 0)
+			m->threshold = x;
+		else if (strcmp(k, "model_threshold") == 0)
+			m->model_threshold = x;
+		else if (strcmp(k, "modularity") == 0)
+			m->modularity = x;
+		else if (strcmp(k, "threshold_source") == 0)
+			m->threshold_source = (gg_threshold_source)enum_value(
+				source_name, GG_THRESHOLD_SOURCE_COUNT, (const char *)sqlite3_column_text(s, 1));
+		else if (strcmp(k, "calibration_links") == 0)
+			m->calibration_links = i;
+		else if (strcmp(k, "links_dropped") == 0)
+			m->links_dropped = i;
+		else if (strcmp(k, "bytes_scanned") == 0)
+			m->bytes_scanned = i;
+		else if (strcmp(k, "mentions") == 0)
+			m->mentions = i;
+		else if (strcmp(k, "nodes") == 0)
+			m->nodes = i;
+		else if (strcmp(k, "betweenness_sources") == 0)
+			m->betweenness_sources = i;
+		else if (strcmp(k, "has_scores") == 0)
+			m->has_scores = i != 0;
+		else if (strcmp(k, "has_ordinary") == 0)
+			m->has_ordinary = i != 0;
+	}
+	sqlite3_finalize(s);
+	if ((unsigned)m->threshold_source >= GG_THRESHOLD_SOURCE_COUNT || m->nodes < 0)
+		damaged(r, "the meta table lacks the link threshold or the graph's size");
+}
+
+/*
+ * Read the lists of `sql` (rows: owner, kind, position, text [, offset,
+ * len], ordered by owner, kind, position) into the arena: `put` takes each
+ * run of one owner and kind. Runs whose owner is `n` or beyond are damage.
+ */
+typedef void (*put_list)(void *owners, size_t owner, const char *kind, const char **items,
+			 const gg_xref *xrefs, size_t n);
+
+static void read_lists(reader *r, gg_i_arena *a, const char *sql, void *owners, size_t n,
+		       bool with_offsets, put_list put)
+{
+	sqlite3_stmt *s = prepare(r, sql);
+	const char **items = NULL;
+	gg_xref *xrefs = NULL;
+	size_t len = 0, cap = 0;
+	int64_t owner = -1;
+	char kind[32] = "";
+
+	for (bool more = next_row(r, s);; more = next_row(r, s)) {
+		int64_t o = more ? sqlite3_column_int64(s, 0) : -1;
+		const char *k = more ? (const char *)sqlite3_column_text(s, 1) : "";
+		if (len && (!more || o != owner || strcmp(k ? k : "", kind) != 0)) {
+			const char **copy = gg_i_arena_alloc(a, len * sizeof(*copy));
+			gg_xref *xcopy = with_offsets ? gg_i_arena_alloc(a, len * sizeof(*xcopy)) : NULL;
+			if (!copy || (with_offsets && !xcopy)) {
+				r->err = r->err ? r->err : gg_i_error_oom();
+				break;
+			}
+			memcpy(copy, items, len * sizeof(*copy));
+			if (xcopy)
+				memcpy(xcopy, xrefs, len * sizeof(*xcopy));
+			put(owners, (size_t)owner, kind, copy, xcopy, len);
+			len = 0;
+		}
+		if (!more || r->err)
+			break;
+		if (o < 0 || (uint64_t)o >= n || !k || strlen(k) >= sizeof(kind)) {
+			damaged(r, "a list names a row that is not there");
+			break;
+		}
+		if (len == cap) {
+			size_t grown = cap ? 2 * cap : 16;
+			const char **more_items = realloc(items, grown * sizeof(*items));
+			gg_xref *more_xrefs = more_items ? realloc(xrefs, grown * sizeof(*xrefs)) : NULL;
+			if (more_items)
+				items = more_items;
+			if (more_xrefs)
+				xrefs = more_xrefs;
+			if (!more_items || !more_xrefs) {
+				r->err = gg_i_error_oom();
+				break;
+			}
+			cap = grown;
+		}
+		owner = o;
+		snprintf(kind, sizeof(kind), "%s", k);
+		items[len] = column_text(r, a, s, 3);
+		xrefs[len] = (gg_xref){ items[len], 0, 0 };
+		if (with_offsets) {
+			xrefs[len].offset = (size_t)sqlite3_column_int64(s, 4);
+			xrefs[len].len = (size_t)sqlite3_column_int64(s, 5);
+		}
+		if (!items[len]) {
+			damaged(r, "a list holds an empty item");
+			break;
+		}
+		len++;
+	}
+	free(items);
+	free(xrefs);
+	sqlite3_finalize(s);
+}
+
+static void put_entry_list(void *owners, size_t i, const char *kind, const char **items,
+			   const gg_xref *xrefs, size_t n)
+{
+	gg_entry *e = &((gg_entry *)owners)[i];
+	if (strcmp(kind, "name") == 0) {
+		e->names = items;
+		e->n_names = n;
+	} else if (strcmp(kind, "abbreviation") == 0) {
+		e->abbrevs = items;
+		e->n_abbrevs = n;
+	} else if (strcmp(kind, "category") == 0) {
+		e->categories = items;
+		e->n_categories = n;
+	} else if (strcmp(kind, "xref") == 0) {
+		e->xrefs = xrefs;
+		e->n_xrefs = n;
+	}
+}
+
+static void put_concept_list(void *owners, size_t i, const char *kind, const char **items,
+			     const gg_xref *xrefs, size_t n)
+{
+	gg_concept *c = &((gg_concept *)owners)[i];
+	(void)xrefs;
+	if (strcmp(kind, "alias") == 0) {
+		c->aliases = items;
+		c->n_aliases = n;
+	} else if (strcmp(kind, "abbreviation") == 0) {
+		c->abbrevs = items;
+		c->n_abbrevs = n;
+	} else if (strcmp(kind, "category") == 0) {
+		c->categories = items;
+		c->n_categories = n;
+	} else if (strcmp(kind, "keyword") == 0) {
+		c->keywords = items;
+		c->n_keywords = n;
+	}
+}
+
+/* The entries, in order, with their lists; each concept's entries after. */
+static void read_entries(reader *r, gg_glossary *g)
+{
+	int64_t n = single_int(r, "SELECT count(*) FROM entries");
+	sqlite3_stmt *s = prepare(r, "SELECT id, concept, file, line, header_offset, offset, header,"
+				     " header_is_name, definition FROM entries ORDER BY id");
+	const char *file = NULL;
+	size_t i = 0;
+
+	if (r->err)
+		goto cleanup;
+	g->entries = calloc(n ? (size_t)n : 1, sizeof(*g->entries));
+	g->maps = calloc(n ? (size_t)n : 1, sizeof(*g->maps));
+	g->cap_entries = (size_t)n;
+	if (!g->entries || !g->maps) {
+		r->err = gg_i_error_oom();
+		goto cleanup;
+	}
+	while (next_row(r, s)) {
+		gg_entry *e = &g->entries[i];
+		int64_t concept = sqlite3_column_int64(s, 1);
+		const char *f = (const char *)sqlite3_column_text(s, 2);
+		if (sqlite3_column_int64(s, 0) != (int64_t)i || (int64_t)i >= n || concept < 0 ||
+		    (uint64_t)concept >= g->n_concepts || !f) {
+			damaged(r, "the entries are not numbered in order");
+			break;
+		}
+		if (!file || strcmp(file, f) != 0) /* one copy per file: entries come in file order */
+			file = column_text(r, &g->arena, s, 2);
+		e->file = file;
+		e->line = (uint32_t)sqlite3_column_int64(s, 3);
+		e->header_offset = (uint64_t)sqlite3_column_int64(s, 4);
+		e->offset = (uint64_t)sqlite3_column_int64(s, 5);
+		e->header = column_text(r, &g->arena, s, 6);
+		e->header_is_name = sqlite3_column_int(s, 7) != 0;
+		e->definition = column_text(r, &g->arena, s, 8);
+		e->definition_len = (size_t)sqlite3_column_bytes(s, 8);
+		e->concept = (size_t)concept;
+		if (!e->header || !e->definition)
+			damaged(r, "an entry lacks its header or definition");
+		g->n_entries = ++i;
+	}
+	if (!r->err && (int64_t)i != n)
+		damaged(r, "entries are missing");
+	read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len FROM entry_items"
+		   " ORDER BY entry, kind, position", g->entries, g->n_entries, true, put_entry_list);
+	/* each concept's entries, in entry order */
+	size_t *count = calloc(g->n_concepts + 1, sizeof(*count));
+	if (!r->err && !count)
+		r->err = gg_i_error_oom();
+	for (size_t k = 0; !r->err && k < g->n_entries; k++)
+		count[g->entries[k].concept]++;
+	for (size_t c = 0; !r->err && c < g->n_concepts; c++) {
+		size_t *list = gg_i_arena_alloc(&g->arena, (count[c] ? count[c] : 1) * sizeof(*list));
+		if (!list) {
+			r->err = gg_i_error_oom();
+			break;
+		}
+		g->concepts[c].entries = list;
+		g->concepts[c].n_entries = 0;
+	}
+	for (size_t k = 0; !r->err && k < g->n_entries; k++) {
+		gg_concept *c = &g->concepts[g->entries[k].concept];
+		((size_t *)c->entries)[c->n_entries++] = k;
+	}
+	free(count);
+cleanup:
+	sqlite3_finalize(s);
+}
+
+/* The concepts and their names; per concept, what the links count of it into the arrays given. */
+static void read_concepts(reader *r, gg_glossary *g, uint32_t *mentioned_by, uint32_t *df,
+			  bool *ordinary)
+{
+	sqlite3_stmt *s = prepare(r, "SELECT id, kind, name, mentioned_by, df, ordinary FROM concepts"
+				     " ORDER BY id");
+	size_t c = 0;
+	while (next_row(r, s)) {
+		const char *kind = (const char *)sqlite3_column_text(s, 1);
+		if (sqlite3_column_int64(s, 0) != (int64_t)c || c >= g->n_concepts || !kind) {
+			damaged(r, "the concepts are not numbered in order");
+			break;
+		}
+		gg_concept *k = &g->concepts[c];
+		k->kind = strcmp(kind, "keyword") == 0 ? GG_CONCEPT_KEYWORD : GG_CONCEPT_TERM;
+		if (!(k->name = column_text(r, &g->arena, s, 2)))
+			damaged(r, "a concept has no name");
+		mentioned_by[c] = (uint32_t)sqlite3_column_int64(s, 3);
+		if (df)
+			df[c] = (uint32_t)sqlite3_column_int64(s, 4);
+		if (ordinary)
+			ordinary[c] = sqlite3_column_int(s, 5) != 0;
+		c++;
+	}
+	sqlite3_finalize(s);
+	if (!r->err && c != g->n_concepts)
+		damaged(r, "concepts are missing");
+	read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
+		   " ORDER BY concept, kind, position", g->concepts, g->n_concepts, false,
+		   put_concept_list);
+}
+
+/* The two lookup maps, from the forms table. */
+static void read_forms(reader *r, gg_glossary *g)
+{
+	sqlite3_stmt *s = prepare(r, "SELECT form, capitals, concept FROM forms");
+	while (next_row(r, s)) {
+		const char *key = column_text(r, &g->arena, s, 0);
+		int64_t c = sqlite3_column_int64(s, 2);
+		if (!key || c < 0 || (uint64_t)c >= g->n_concepts) {
+			damaged(r, "a form names no concept");
+			break;
+		}
+		gg_i_strmap *m = sqlite3_column_int(s, 1) ? &g->lookup_caps : &g->lookup;
+		if (gg_i_strmap_put(m, key, (uint32_t)c, NULL) < 0) {
+			r->err = gg_i_error_oom();
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
+static void read_diagnostics(reader *r, gg_glossary *g)
+{
+	int64_t n = single_int(r, "SELECT count(*) FROM diagnostics");
+	sqlite3_stmt *s = prepare(r, "SELECT level, file, line, message FROM diagnostics ORDER BY id");
+	if (!r->err && !(g->diags = calloc(n ? (size_t)n : 1, sizeof(*g->diags))))
+		r->err = gg_i_error_oom();
+	while (!r->err && next_row(r, s) && g->n_diags < (size_t)n) {
+		gg_diagnostic *d = &g->diags[g->n_diags++];
+		const char *level = (const char *)sqlite3_column_text(s, 0);
+		d->level = level && strcmp(level, "note") == 0 ? GG_DIAG_NOTE : GG_DIAG_WARNING;
+		d->file = column_text(r, &g->arena, s, 1);
+		d->line = (uint32_t)sqlite3_column_int64(s, 2);
+		d->message = column_text(r, &g->arena, s, 3);
+		if (!d->message)
+			damaged(r, "a diagnostic has no message");
+	}
+	g->cap_diags = g->n_diags;
+	sqlite3_finalize(s);
+}
+
+/* The glossary: concepts, entries, lookup forms, diagnostics and the read statistics. */
+static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned_by, uint32_t **df,
+				  bool **ordinary)
+{
+	gg_glossary *g = NULL;
+	int64_t n = single_int(r, "SELECT count(*) FROM concepts");
+	if (r->err)
+		return NULL;
+	if ((r->err = gg_glossary_new(&g)) != 0)
+		return NULL;
+	size_t alloc = n ? (size_t)n : 1;
+	g->concepts = calloc(alloc, sizeof(*g->concepts));
+	*mentioned_by = calloc(alloc, sizeof(**mentioned_by));
+	*df = m->has_scores ? calloc(alloc, sizeof(**df)) : NULL;
+	*ordinary = m->has_ordinary ? calloc(alloc, sizeof(**ordinary)) : NULL;
+	if (!g->concepts || !*mentioned_by || (m->has_scores && !*df) ||
+	    (m->has_ordinary && !*ordinary)) {
+		r->err = gg_i_error_oom();
+		return g;
+	}
+	g->n_concepts = (size_t)n;
+	read_concepts(r, g, *mentioned_by, *df, *ordinary);
+	read_entries(r, g);
+	read_forms(r, g);
+	read_diagnostics(r, g);
+	g->stats = m->stats;
+	g->built = true;
+	return g;
+}
+
+/*
+ * The links: every edge (the held ones only `with_held`), with the figures
+ * of their scoring. Takes over df and ordinary (freed on error).
+ */
+static gg_links *read_links(reader *r, const meta *m, gg_glossary *g, bool with_held,
+			    uint32_t *mentioned_by, uint32_t *df, bool *ordinary)
+{
+	int64_t held = with_held ? 0 : single_int(r, "SELECT count(*) FROM edges WHERE held <> ''");
+	int64_t n = single_int(r, with_held ? "SELECT count(*) FROM edges"
+					    : "SELECT count(*) FROM edges WHERE held = ''");
+	sqlite3_stmt *s = prepare(r, with_held
+		? "SELECT source, target, kind, rule, held, cued, weight, specificity, score, entry,"
+		  " offset, surface, surface_in, surface_at FROM edges ORDER BY id"
+		: "SELECT source, target, kind, rule, held, cued, weight, specificity, score, entry,"
+		  " offset, surface, surface_in, surface_at FROM edges WHERE held = '' ORDER BY id");
+	gg_edge *edges = r->err ? NULL : calloc(n ? (size_t)n : 1, sizeof(*edges));
+	gg_links *l = NULL;
+	size_t i = 0;
+
+	if (!r->err && !edges)
+		r->err = gg_i_error_oom();
+	while (!r->err && next_row(r, s)) {
+		gg_edge *e = &edges[i];
+		int64_t source = sqlite3_column_int64(s, 0), target = sqlite3_column_int64(s, 1);
+		int64_t entry = sqlite3_column_int64(s, 9);
+		int kind = enum_value(kind_name, GG_EDGE_KIND_COUNT, (const char *)sqlite3_column_text(s, 2));
+		int rule = enum_value(rule_name, GG_MATCH_RULE_COUNT, (const char *)sqlite3_column_text(s, 3));
+		int hold = enum_value(held_name, GG_HOLD_REASON_COUNT, (const char *)sqlite3_column_text(s, 4));
+		if ((int64_t)i >= n || source < 0 || (uint64_t)source >= g->n_concepts || target < 0 ||
+		    (uint64_t)target >= g->n_concepts || entry < 0 || (uint64_t)entry >= g->n_entries ||
+		    kind < 0 || rule < 0 || hold < 0) {
+			damaged(r, "an edge names a concept, an entry or a kind that is not there");
+			break;
+		}
+		*e = (gg_edge){ (size_t)source, (size_t)target, (gg_edge_kind)kind, (gg_match_rule)rule,
+				(gg_hold_reason)hold, sqlite3_column_int(s, 5) != 0,
+				(uint32_t)sqlite3_column_int64(s, 6), sqlite3_column_double(s, 7),
+				sqlite3_column_double(s, 8), (size_t)entry, NULL, 0,
+				(uint64_t)sqlite3_column_int64(s, 10) };
+		const gg_entry *en = &g->entries[entry];
+		const char *place = (const char *)sqlite3_column_text(s, 12);
+		size_t at = (size_t)sqlite3_column_int64(s, 13);
+		size_t len = (size_t)sqlite3_column_bytes(s, 11);
+		if (place && strcmp(place, "definition") == 0 && at <= en->definition_len &&
+		    len <= en->definition_len - at)
+			e->surface = en->definition + at;
+		else if (place && strcmp(place, "header") == 0 && at + len <= strlen(en->header))
+			e->surface = en->header + at;
+		else if (sqlite3_column_type(s, 11) != SQLITE_NULL)
+			e->surface = column_text(r, &g->arena, s, 11);
+		e->surface_len = (uint32_t)len;
+		i++;
+	}
+	sqlite3_finalize(s);
+	if (!r->err && (int64_t)i != n)
+		damaged(r, "edges are missing");
+	uint32_t *counts = r->err ? NULL : malloc((g->n_concepts ? g->n_concepts : 1) * sizeof(*counts));
+	if (!r->err && !counts)
+		r->err = gg_i_error_oom();
+	if (r->err) {
+		free(edges);
+		free(df);
+		free(ordinary);
+		return NULL;
+	}
+	memcpy(counts, mentioned_by, g->n_concepts * sizeof(*counts));
+	if ((r->err = gg_i_links_adopt(&l, g, edges, (size_t)n, counts,
+				       (size_t)(m->links_dropped + held))) != 0) {
+		free(df);
+		free(ordinary);
+		return NULL;
+	}
+	l->df = df;
+	l->ordinary = ordinary;
+	memcpy(l->model.weight, m->weight, sizeof(m->weight));
+	l->model.threshold = m->model_threshold;
+	l->threshold = m->threshold;
+	l->threshold_source = m->threshold_source;
+	l->calibration_links = (size_t)m->calibration_links;
+	l->bytes_scanned = (uint64_t)m->bytes_scanned;
+	l->mentions = (uint64_t)m->mentions;
+	return l;
+}
+
+/* The default graph: its nodes and measures as saved, its communities in their order. */
+static gg_graph *read_graph(reader *r, const meta *m, const gg_links *l)
+{
+	const gg_glossary *g = gg_links_glossary(l);
+	size_t n_nodes = (size_t)m->nodes, n_concepts = gg_glossary_concept_count(g);
+	int64_t n_comm = single_int(r, "SELECT count(*) FROM communities");
+	gg_node *nodes = calloc(n_nodes ? n_nodes : 1, sizeof(*nodes));
+	size_t *node_of = malloc((n_concepts ? n_concepts : 1) * sizeof(*node_of));
+	size_t *members = malloc((n_nodes ? n_nodes : 1) * sizeof(*members));
+	size_t *sizes = calloc(n_comm > 0 ? (size_t)n_comm : 1, sizeof(*sizes));
+	size_t *start = calloc(n_comm > 0 ? (size_t)n_comm + 1 : 1, sizeof(*start));
+	sqlite3_stmt *s = NULL;
+	gg_graph *gr = NULL;
+	size_t seen = 0;
+
+	if (!r->err && (!nodes || !node_of || !members || !sizes || !start))
+		r->err = gg_i_error_oom();
+	if (r->err)
+		goto cleanup;
+	for (size_t c = 0; c < n_concepts; c++)
+		node_of[c] = SIZE_MAX;
+	s = prepare(r, "SELECT id, size FROM communities ORDER BY id");
+	for (size_t k = 0; next_row(r, s); k++) {
+		if (k >= (size_t)n_comm || sqlite3_column_int64(s, 0) != (int64_t)k) {
+			damaged(r, "the communities are not numbered in order");
+			break;
+		}
+		sizes[k] = (size_t)sqlite3_column_int64(s, 1);
+		start[k + 1] = start[k] + sizes[k];
+	}
+	sqlite3_finalize(s);
+	if (!r->err && start[n_comm] != n_nodes)
+		damaged(r, "the communities do not hold every node");
+	s = prepare(r, "SELECT id, node, community, community_rank, pagerank, betweenness, in_degree,"
+		       " out_degree, in_weight, out_weight, x, y, size FROM concepts"
+		       " WHERE node IS NOT NULL ORDER BY node");
+	while (next_row(r, s)) {
+		int64_t c = sqlite3_column_int64(s, 0), v = sqlite3_column_int64(s, 1);
+		int64_t k = sqlite3_column_int64(s, 2), rank = sqlite3_column_int64(s, 3);
+		if (v != (int64_t)seen || seen >= n_nodes || c < 0 || (uint64_t)c >= n_concepts ||
+		    k < 0 || k >= n_comm || rank < 0 || (size_t)rank >= sizes[k]) {
+			damaged(r, "the nodes are not numbered in order");
+			break;
+		}
+		const gg_concept *concept = gg_glossary_concept(g, (size_t)c);
+		nodes[v] = (gg_node){ (size_t)c, concept->name, concept->kind,
+				      (uint32_t)sqlite3_column_int64(s, 6),
+				      (uint32_t)sqlite3_column_int64(s, 7), sqlite3_column_double(s, 8),
+				      sqlite3_column_double(s, 9), sqlite3_column_double(s, 4),
+				      sqlite3_column_double(s, 5), (int)k, sqlite3_column_double(s, 10),
+				      sqlite3_column_double(s, 11), sqlite3_column_double(s, 12) };
+		node_of[c] = (size_t)v;
+		members[start[k] + (size_t)rank] = (size_t)v;
+		seen++;
+	}
+	sqlite3_finalize(s);
+	if (!r->err && seen != n_nodes)
+		damaged(r, "nodes are missing");
+	if (r->err)
+		goto cleanup;
+	r->err = gg_i_graph_restore(&gr, l, nodes, n_nodes, node_of, members, sizes, (size_t)n_comm,
+				    m->modularity, (size_t)m->betweenness_sources);
+	nodes = NULL;
+	node_of = NULL;
+	members = NULL;
+cleanup:
+	free(nodes);
+	free(node_of);
+	free(members);
+	free(sizes);
+	free(start);
+	return gr;
+}
+
+/* The inputs recorded, each compared with the file as it is now. */
+static void read_inputs(reader *r, gg_store *st)
+{
+	int64_t n = single_int(r, "SELECT count(*) FROM inputs");
+	sqlite3_stmt *s = prepare(r, "SELECT path, size, mtime FROM inputs ORDER BY id");
+	if (!r->err && !(st->inputs = calloc(n ? (size_t)n : 1, sizeof(*st->inputs))))
+		r->err = gg_i_error_oom();
+	while (!r->err && next_row(r, s) && st->n_inputs < (size_t)n) {
+		gg_store_input *in = &st->inputs[st->n_inputs];
+		const char *path = (const char *)sqlite3_column_text(s, 0);
+		struct stat now;
+		if (!path || !(in->path = strdup(path))) {
+			r->err = path ? gg_i_error_oom() : r->err;
+			break;
+		}
+		st->n_inputs++;
+		in->size = sqlite3_column_int64(s, 1);
+		in->mtime = sqlite3_column_int64(s, 2);
+		in->changed = stat(path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
+			      (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
+	}
+	sqlite3_finalize(s);
+}
+
+int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)
+{
+	gg_store_open_options defaults;
+	gg_store *st = calloc(1, sizeof(*st));
+	reader r = { .path = path };
+	uint32_t *mentioned_by = NULL, *df = NULL;
+	bool *ordinary = NULL;
+	struct stat file;
+	meta m;
+
+	*out = NULL;
+	if (!o) {
+		gg_store_open_options_init(&defaults);
+		o = &defaults;
+	}
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return gg_i_error_oom();
+	}
+	if (stat(path, &file) != 0 || !S_ISREG(file.st_mode)) {
+		r.err = stat(path, &file) != 0
+			? gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path)
+			: gg_i_error_set(GG_EIO, "cannot open '%s': not a regular file", path);
+		goto cleanup;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		r.err = gg_i_store_error(st->db, GG_EIO, "cannot open", path);
+		goto cleanup;
+	}
+	r.db = st->db;
+	check_identity(&r);
+	if (!r.err)
+		read_meta(&r, &m);
+	if (!r.err)
+		st->glossary = read_glossary(&r, &m, &mentioned_by, &df, &ordinary);
+	if (!r.err) {
+		st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
+				       mentioned_by, df, ordinary);
+		df = NULL; /* the links' now, or freed */
+		ordinary = NULL;
+	}
+	if (!r.err && o->graph_with_held) {
+		gg_graph_options go;
+		gg_graph_options_init(&go);
+		go.include_held = true;
+		r.err = gg_graph_new(&st->graph, st->links, &go);
+	} else if (!r.err) {
+		st->graph = read_graph(&r, &m, st->links);
+	}
+	if (!r.err)
+		read_inputs(&r, st);
+cleanup:
+	free(mentioned_by);
+	free(df);
+	free(ordinary);
+	if (r.err) {
+		gg_store_free(st);
+		return r.err;
+	}
+	*out = st;
+	return 0;
+}
+
+void gg_store_free(gg_store *s)
+{
+	if (!s)
+		return;
+	gg_graph_free(s->graph);
+	gg_links_free(s->links);
+	gg_glossary_free(s->glossary);
+	for (size_t i = 0; i < s->n_inputs; i++)
+		free((char *)s->inputs[i].path);
+	free(s->inputs);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const gg_glossary *gg_store_glossary(const gg_store *s)
+{
+	return s->glossary;
+}
+
+const gg_links *gg_store_links(const gg_store *s)
+{
+	return s->links;
+}
+
+const gg_graph *gg_store_graph(const gg_store *s)
+{
+	return s->graph;
+}
+
+size_t gg_store_input_count(const gg_store *s)
+{
+	return s->n_inputs;
+}
+
+const gg_store_input *gg_store_input_at(const gg_store *s, size_t i)
+{
+	return i < s->n_inputs ? &s->inputs[i] : NULL;
+}
+
+int gg_store_search(gg_search_list *out, const gg_store *s, const char *query, size_t max)
+{
+	return gg_i_store_search(out, s->db, s->path, query, max);
+}
