@@ -310,5 +310,6 @@ int cmd_path(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 
 #endif
