@@ -154,10 +154,12 @@ bool cli_load_terms(const cli_common *c, cli_graph *out);
 /*
  * Open the saved graph of --db into `out` (held links in the links with
  * `with_held`, in the graph with `graph_with_held`), print its
- * diagnostics and summary as from the pages, and warn of inputs changed
- * since. False (message printed) on failure.
+ * diagnostics and summary as from the pages (with the link threshold's
+ * note when `link_note`, as a command that links says it), and warn of
+ * inputs changed since. False (message printed) on failure.
  */
-bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, cli_graph *out);
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
+		 cli_graph *out);
 
 /*
  * Load the glossary (as cli_load_glossary), link it with c->link and build

@@ -170,7 +170,7 @@ int cmd_check(int argc, char **argv)
 		return code;
 	}
 	cli_graph cg = { 0 };
-	bool loaded = common.db ? cli_open_db(&common, true, false, &cg) : cli_load_terms(&common, &cg);
+	bool loaded = common.db ? cli_open_db(&common, true, false, false, &cg) : cli_load_terms(&common, &cg);
 	gg_finding_list found = { NULL, 0 };
 	cli_common_free(&common);
 	if (!loaded)

@@ -424,7 +424,8 @@ void cli_link_note(const gg_links *l)
 			threshold, gg_links_calibration_links(l));
 }
 
-bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, cli_graph *out)
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
+		 cli_graph *out)
 {
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
@@ -447,7 +448,8 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, cli_
 	}
 	if (!c->quiet) {
 		print_summary(gg_glossary_stats(out->glossary));
-		cli_link_note(out->links);
+		if (link_note)
+			cli_link_note(out->links);
 	}
 	return true;
 }
@@ -455,7 +457,7 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, cli_
 bool cli_load_terms(const cli_common *c, cli_graph *out)
 {
 	if (c->db)
-		return cli_open_db(c, false, false, out);
+		return cli_open_db(c, false, false, false, out);
 	memset(out, 0, sizeof(*out));
 	out->glossary = out->own_glossary = cli_load_glossary(c);
 	return out->glossary != NULL;
@@ -469,7 +471,7 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out)
 {
 	if (c->db)
-		return cli_open_db(c, held_links, held_graph, out);
+		return cli_open_db(c, held_links, held_graph, true, out);
 	gg_link_options link = c->link;
 	link.drop_held = !held_links; /* a graph without them has no use for them */
 	gg_graph_options graph = { held_graph, c->link.threads };

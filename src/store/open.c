@@ -136,8 +136,9 @@ static const char *source_name(int k)
 static void check_identity(reader *r)
 {
 	int64_t app = single_int(r, "PRAGMA application_id");
-	if (r->err == GG_EINPUT || app != GG_I_STORE_APPLICATION_ID) {
-		gg_error_clear();
+	if (r->err && sqlite3_errcode(r->db) != SQLITE_NOTADB)
+		return; /* damaged, or out of memory */
+	if (r->err || app != GG_I_STORE_APPLICATION_ID) {
 		r->err = gg_i_error_set(GG_EINPUT, "'%s' is not a glossgraph database", r->path);
 		return;
 	}
