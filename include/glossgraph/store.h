@@ -53,9 +53,23 @@ int gg_store_write(const gg_graph *gr, const char *path, const gg_store_write_op
 typedef struct gg_store_open_options {
 	bool with_held;       /**< the links keep the held-back edges (false: counted as dropped, as drop_held) */
 	bool graph_with_held; /**< the graph takes them too, its measures computed anew (implies with_held) */
+	/**
+	 * A TERM (as gg_glossary_find reads it): load only what answers about
+	 * it, in time that grows with its neighbourhood, not the glossary. Its
+	 * concept with its entries, and the kept links of the terms up to
+	 * `depth` - 1 hops from it with the concepts they reach and the entries
+	 * holding their evidence, are as in a full open, numbered as there:
+	 * gg_query_neighbors from its node up to `depth` hops, and its concept
+	 * and entries, answer the same. Every other concept, entry and node is
+	 * there but empty (its strings NULL), and the graph has no communities:
+	 * nothing else may be asked. A TERM that names nothing gives a full open, so
+	 * that suggestions can be made. NULL: everything (the default).
+	 */
+	const char *around;
+	unsigned depth;       /**< hops around `around` (1 or more) */
 } gg_store_open_options;
 
-/** Fill `o` with the defaults: held-back edges left out. */
+/** Fill `o` with the defaults: held-back edges left out, everything loaded. */
 void gg_store_open_options_init(gg_store_open_options *o);
 
 /**

@@ -162,6 +162,15 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 		 cli_graph *out);
 
 /*
+ * For a command that asks about one TERM up to `depth` hops: from the
+ * pages, cli_load_graph (`graph`) or cli_load_terms; from --db, only what
+ * answers about it (gg_store_open_options.around). False (message
+ * printed) on failure.
+ */
+bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool graph,
+		     cli_graph *out);
+
+/*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
  * its graph (held edges too when `include_held`; without, the links keep
  * none: drop_held). False (message printed) on failure, with everything

@@ -130,7 +130,7 @@ int cmd_show(int argc, char **argv)
 		return code;
 	}
 	cli_graph cg;
-	bool loaded = cli_load_terms(&common, &cg);
+	bool loaded = cli_load_around(&common, argv[first], 1, false, &cg);
 	const gg_glossary *g = cg.glossary;
 	cli_common_free(&common);
 	if (!loaded)

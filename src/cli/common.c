@@ -424,15 +424,12 @@ void cli_link_note(const gg_links *l)
 			threshold, gg_links_calibration_links(l));
 }
 
-bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
-		 cli_graph *out)
+/* cli_open_db with the options `o`. */
+static bool open_db(const cli_common *c, const gg_store_open_options *o, bool link_note,
+		    cli_graph *out)
 {
-	gg_store_open_options o;
-	gg_store_open_options_init(&o);
-	o.with_held = with_held;
-	o.graph_with_held = graph_with_held;
 	memset(out, 0, sizeof(*out));
-	if (gg_store_open(&out->store, c->db, &o) != 0) {
+	if (gg_store_open(&out->store, c->db, o) != 0) {
 		cli_error("%s", gg_error_last());
 		return false;
 	}
@@ -452,6 +449,28 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 			cli_link_note(out->links);
 	}
 	return true;
+}
+
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
+		 cli_graph *out)
+{
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.with_held = with_held;
+	o.graph_with_held = graph_with_held;
+	return open_db(c, &o, link_note, out);
+}
+
+bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool graph,
+		     cli_graph *out)
+{
+	if (!c->db)
+		return graph ? cli_load_graph(c, false, out) : cli_load_terms(c, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.around = term;
+	o.depth = depth;
+	return open_db(c, &o, graph, out);
 }
 
 bool cli_load_terms(const cli_common *c, cli_graph *out)

@@ -27,6 +27,7 @@ typedef struct meta {
 	double weight[GG_LINK_FEATURE_COUNT];
 	gg_threshold_source threshold_source;
 	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;
+	int64_t concepts, entries, edges_kept, edges_held; /* rows of those tables */
 	bool has_scores, has_ordinary;
 } meta;
 
@@ -41,6 +42,8 @@ void gg_store_open_options_init(gg_store_open_options *o)
 {
 	o->with_held = false;
 	o->graph_with_held = false;
+	o->around = NULL;
+	o->depth = 1;
 }
 
 /* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
@@ -197,6 +200,14 @@ static void read_meta(reader *r, meta *m)
 			m->mentions = i;
 		else if (strcmp(k, "nodes") == 0)
 			m->nodes = i;
+		else if (strcmp(k, "concepts") == 0)
+			m->concepts = i;
+		else if (strcmp(k, "entries") == 0)
+			m->entries = i;
+		else if (strcmp(k, "edges_kept") == 0)
+			m->edges_kept = i;
+		else if (strcmp(k, "edges_held") == 0)
+			m->edges_held = i;
 		else if (strcmp(k, "betweenness_sources") == 0)
 			m->betweenness_sources = i;
 		else if (strcmp(k, "has_scores") == 0)
@@ -205,22 +216,27 @@ static void read_meta(reader *r, meta *m)
 			m->has_ordinary = i != 0;
 	}
 	sqlite3_finalize(s);
-	if ((unsigned)m->threshold_source >= GG_THRESHOLD_SOURCE_COUNT || m->nodes < 0)
-		damaged(r, "the meta table lacks the link threshold or the graph's size");
+	m->concepts = m->concepts > 0 ? m->concepts : -1; /* missing: damage */
+	if ((unsigned)m->threshold_source >= GG_THRESHOLD_SOURCE_COUNT || m->nodes < 0 ||
+	    m->concepts < 0 || m->entries < 0 || m->edges_kept < 0 || m->edges_held < 0)
+		damaged(r, "the meta table lacks the link threshold or the tables' sizes");
 }
 
 /*
  * Read the lists of `sql` (rows: owner, kind, position, text [, offset,
  * len], ordered by owner, kind, position) into the arena: `put` takes each
  * run of one owner and kind. Runs whose owner is `n` or beyond are damage.
+ * `only` (0 or more) is bound to the SQL's ?1.
  */
 typedef void (*put_list)(void *owners, size_t owner, const char *kind, const char **items,
 			 const gg_xref *xrefs, size_t n);
 
-static void read_lists(reader *r, gg_i_arena *a, const char *sql, void *owners, size_t n,
-		       bool with_offsets, put_list put)
+static void read_lists(reader *r, gg_i_arena *a, const char *sql, int64_t only, void *owners,
+		       size_t n, bool with_offsets, put_list put)
 {
 	sqlite3_stmt *s = prepare(r, sql);
+	if (s && only >= 0)
+		sqlite3_bind_int64(s, 1, only);
 	const char **items = NULL;
 	gg_xref *xrefs = NULL;
 	size_t len = 0, cap = 0;
@@ -322,9 +338,8 @@ static void put_concept_list(void *owners, size_t i, const char *kind, const cha
 }
 
 /* The entries, in order, with their lists; each concept's entries after. */
-static void read_entries(reader *r, gg_glossary *g)
+static void read_entries(reader *r, gg_glossary *g, int64_t n)
 {
-	int64_t n = single_int(r, "SELECT count(*) FROM entries");
 	sqlite3_stmt *s = prepare(r, "SELECT id, concept, file, line, header_offset, offset, header,"
 				     " header_is_name, definition FROM entries ORDER BY id");
 	const char *file = NULL;
@@ -366,7 +381,7 @@ static void read_entries(reader *r, gg_glossary *g)
 	if (!r->err && (int64_t)i != n)
 		damaged(r, "entries are missing");
 	read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len FROM entry_items"
-		   " ORDER BY entry, kind, position", g->entries, g->n_entries, true, put_entry_list);
+		   " ORDER BY entry, kind, position", -1, g->entries, g->n_entries, true, put_entry_list);
 	/* each concept's entries, in entry order */
 	size_t *count = calloc(g->n_concepts + 1, sizeof(*count));
 	if (!r->err && !count)
@@ -419,7 +434,7 @@ static void read_concepts(reader *r, gg_glossary *g, uint32_t *mentioned_by, uin
 	if (!r->err && c != g->n_concepts)
 		damaged(r, "concepts are missing");
 	read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
-		   " ORDER BY concept, kind, position", g->concepts, g->n_concepts, false,
+		   " ORDER BY concept, kind, position", -1, g->concepts, g->n_concepts, false,
 		   put_concept_list);
 }
 
@@ -468,9 +483,7 @@ static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned
 				  bool **ordinary)
 {
 	gg_glossary *g = NULL;
-	int64_t n = single_int(r, "SELECT count(*) FROM concepts");
-	if (r->err)
-		return NULL;
+	int64_t n = m->concepts;
 	if ((r->err = gg_glossary_new(&g)) != 0)
 		return NULL;
 	size_t alloc = n ? (size_t)n : 1;
@@ -485,12 +498,66 @@ static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned
 	}
 	g->n_concepts = (size_t)n;
 	read_concepts(r, g, *mentioned_by, *df, *ordinary);
-	read_entries(r, g);
+	read_entries(r, g, m->entries);
 	read_forms(r, g);
 	read_diagnostics(r, g);
 	g->stats = m->stats;
 	g->built = true;
 	return g;
+}
+
+/* The figures of the links' scoring, as saved. */
+static void set_link_figures(gg_links *l, const meta *m)
+{
+	memcpy(l->model.weight, m->weight, sizeof(m->weight));
+	l->model.threshold = m->model_threshold;
+	l->threshold = m->threshold;
+	l->threshold_source = m->threshold_source;
+	l->calibration_links = (size_t)m->calibration_links;
+	l->bytes_scanned = (uint64_t)m->bytes_scanned;
+	l->mentions = (uint64_t)m->mentions;
+}
+
+/* The columns parse_edge reads, in its order. */
+#define EDGE_COLUMNS "id, source, target, kind, rule, held, cued, weight, specificity, score," \
+	" entry, offset, surface, surface_in, surface_at"
+
+/*
+ * The edge of the current row of s (EDGE_COLUMNS) into *e, its surface
+ * pointing into its entry's definition or header as saved (else a copy in
+ * the arena). False (damaged) when it names what is not there.
+ */
+static bool parse_edge(reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e)
+{
+	int64_t source = sqlite3_column_int64(s, 1), target = sqlite3_column_int64(s, 2);
+	int64_t entry = sqlite3_column_int64(s, 10);
+	int kind = enum_value(kind_name, GG_EDGE_KIND_COUNT, (const char *)sqlite3_column_text(s, 3));
+	int rule = enum_value(rule_name, GG_MATCH_RULE_COUNT, (const char *)sqlite3_column_text(s, 4));
+	int hold = enum_value(held_name, GG_HOLD_REASON_COUNT, (const char *)sqlite3_column_text(s, 5));
+	if (source < 0 || (uint64_t)source >= g->n_concepts || target < 0 ||
+	    (uint64_t)target >= g->n_concepts || entry < 0 || (uint64_t)entry >= g->n_entries ||
+	    kind < 0 || rule < 0 || hold < 0) {
+		damaged(r, "an edge names a concept, an entry or a kind that is not there");
+		return false;
+	}
+	*e = (gg_edge){ (size_t)source, (size_t)target, (gg_edge_kind)kind, (gg_match_rule)rule,
+			(gg_hold_reason)hold, sqlite3_column_int(s, 6) != 0,
+			(uint32_t)sqlite3_column_int64(s, 7), sqlite3_column_double(s, 8),
+			sqlite3_column_double(s, 9), (size_t)entry, NULL, 0,
+			(uint64_t)sqlite3_column_int64(s, 11) };
+	const gg_entry *en = &g->entries[entry];
+	const char *place = (const char *)sqlite3_column_text(s, 13);
+	size_t at = (size_t)sqlite3_column_int64(s, 14);
+	size_t len = (size_t)sqlite3_column_bytes(s, 12);
+	if (place && strcmp(place, "definition") == 0 && at <= en->definition_len &&
+	    len <= en->definition_len - at)
+		e->surface = en->definition + at;
+	else if (place && strcmp(place, "header") == 0 && at + len <= strlen(en->header))
+		e->surface = en->header + at;
+	else if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+		e->surface = column_text(r, &g->arena, s, 12);
+	e->surface_len = (uint32_t)len;
+	return !r->err;
 }
 
 /*
@@ -500,52 +567,20 @@ static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned
 static gg_links *read_links(reader *r, const meta *m, gg_glossary *g, bool with_held,
 			    uint32_t *mentioned_by, uint32_t *df, bool *ordinary)
 {
-	int64_t held = with_held ? 0 : single_int(r, "SELECT count(*) FROM edges WHERE held <> ''");
-	int64_t n = single_int(r, with_held ? "SELECT count(*) FROM edges"
-					    : "SELECT count(*) FROM edges WHERE held = ''");
+	int64_t held = with_held ? 0 : m->edges_held;
+	int64_t n = with_held ? m->edges_kept + m->edges_held : m->edges_kept;
 	sqlite3_stmt *s = prepare(r, with_held
-		? "SELECT source, target, kind, rule, held, cued, weight, specificity, score, entry,"
-		  " offset, surface, surface_in, surface_at FROM edges ORDER BY id"
-		: "SELECT source, target, kind, rule, held, cued, weight, specificity, score, entry,"
-		  " offset, surface, surface_in, surface_at FROM edges WHERE held = '' ORDER BY id");
+		? "SELECT " EDGE_COLUMNS " FROM edges ORDER BY id"
+		: "SELECT " EDGE_COLUMNS " FROM edges WHERE held = '' ORDER BY id");
 	gg_edge *edges = r->err ? NULL : calloc(n ? (size_t)n : 1, sizeof(*edges));
 	gg_links *l = NULL;
 	size_t i = 0;
 
 	if (!r->err && !edges)
 		r->err = gg_i_error_oom();
-	while (!r->err && next_row(r, s)) {
-		gg_edge *e = &edges[i];
-		int64_t source = sqlite3_column_int64(s, 0), target = sqlite3_column_int64(s, 1);
-		int64_t entry = sqlite3_column_int64(s, 9);
-		int kind = enum_value(kind_name, GG_EDGE_KIND_COUNT, (const char *)sqlite3_column_text(s, 2));
-		int rule = enum_value(rule_name, GG_MATCH_RULE_COUNT, (const char *)sqlite3_column_text(s, 3));
-		int hold = enum_value(held_name, GG_HOLD_REASON_COUNT, (const char *)sqlite3_column_text(s, 4));
-		if ((int64_t)i >= n || source < 0 || (uint64_t)source >= g->n_concepts || target < 0 ||
-		    (uint64_t)target >= g->n_concepts || entry < 0 || (uint64_t)entry >= g->n_entries ||
-		    kind < 0 || rule < 0 || hold < 0) {
-			damaged(r, "an edge names a concept, an entry or a kind that is not there");
-			break;
-		}
-		*e = (gg_edge){ (size_t)source, (size_t)target, (gg_edge_kind)kind, (gg_match_rule)rule,
-				(gg_hold_reason)hold, sqlite3_column_int(s, 5) != 0,
-				(uint32_t)sqlite3_column_int64(s, 6), sqlite3_column_double(s, 7),
-				sqlite3_column_double(s, 8), (size_t)entry, NULL, 0,
-				(uint64_t)sqlite3_column_int64(s, 10) };
-		const gg_entry *en = &g->entries[entry];
-		const char *place = (const char *)sqlite3_column_text(s, 12);
-		size_t at = (size_t)sqlite3_column_int64(s, 13);
-		size_t len = (size_t)sqlite3_column_bytes(s, 11);
-		if (place && strcmp(place, "definition") == 0 && at <= en->definition_len &&
-		    len <= en->definition_len - at)
-			e->surface = en->definition + at;
-		else if (place && strcmp(place, "header") == 0 && at + len <= strlen(en->header))
-			e->surface = en->header + at;
-		else if (sqlite3_column_type(s, 11) != SQLITE_NULL)
-			e->surface = column_text(r, &g->arena, s, 11);
-		e->surface_len = (uint32_t)len;
-		i++;
-	}
+	while (!r->err && next_row(r, s) && (int64_t)i < n)
+		if (parse_edge(r, s, g, &edges[i]))
+			i++;
 	sqlite3_finalize(s);
 	if (!r->err && (int64_t)i != n)
 		damaged(r, "edges are missing");
@@ -567,13 +602,7 @@ static gg_links *read_links(reader *r, const meta *m, gg_glossary *g, bool with_
 	}
 	l->df = df;
 	l->ordinary = ordinary;
-	memcpy(l->model.weight, m->weight, sizeof(m->weight));
-	l->model.threshold = m->model_threshold;
-	l->threshold = m->threshold;
-	l->threshold_source = m->threshold_source;
-	l->calibration_links = (size_t)m->calibration_links;
-	l->bytes_scanned = (uint64_t)m->bytes_scanned;
-	l->mentions = (uint64_t)m->mentions;
+	set_link_figures(l, m);
 	return l;
 }
 
@@ -675,6 +704,337 @@ static void read_inputs(reader *r, gg_store *st)
 	sqlite3_finalize(s);
 }
 
+/* ---- a term's neighbourhood only (gg_store_open_options.around) ---- */
+
+/* What is loaded around a term: the concepts reached and the edges found, in growable lists. */
+typedef struct around {
+	uint8_t *seen;        /* per concept: reached */
+	size_t *concepts;     /* reached, in the order reached */
+	size_t n_concepts, cap_concepts;
+	int64_t *edges;       /* ids of the kept edges found, repeats included until sorted */
+	size_t n_edges, cap_edges;
+} around;
+
+/* Append v to a growable list; false (out of memory, kept in r) when it cannot grow. */
+static bool push(reader *r, void **list, size_t *n, size_t *cap, size_t size, const void *v)
+{
+	if (*n == *cap) {
+		size_t grown = *cap ? 2 * *cap : 64;
+		void *more = realloc(*list, grown * size);
+		if (!more) {
+			r->err = gg_i_error_oom();
+			return false;
+		}
+		*list = more;
+		*cap = grown;
+	}
+	memcpy((char *)*list + *n * size, v, size);
+	(*n)++;
+	return true;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Mark concept c reached, listing it the first time. */
+static void reach(reader *r, around *a, size_t c)
+{
+	if (!a->seen[c]) {
+		a->seen[c] = 1;
+		push(r, (void **)&a->concepts, &a->n_concepts, &a->cap_concepts, sizeof(size_t), &c);
+	}
+}
+
+/*
+ * From `focus`, breadth first: every kept edge in or out of a concept up to
+ * `depth` - 1 hops away, and the concepts they reach. Two indexed look-ups
+ * a concept.
+ */
+static void walk_around(reader *r, around *a, size_t focus, unsigned depth, size_t n_concepts)
+{
+	sqlite3_stmt *out = prepare(r, "SELECT id, target FROM edges WHERE source = ?1 AND held = ''");
+	sqlite3_stmt *in = prepare(r, "SELECT id, source FROM edges WHERE target = ?1 AND held = ''");
+	size_t begin = 0;
+
+	reach(r, a, focus);
+	for (unsigned d = 1; d <= depth && !r->err; d++) { /* expand the concepts d - 1 hops away */
+		size_t end = a->n_concepts;
+		for (size_t q = begin; q < end && !r->err; q++) {
+			sqlite3_stmt *runs[2] = { out, in };
+			for (int k = 0; k < 2 && !r->err; k++) {
+				sqlite3_reset(runs[k]);
+				sqlite3_bind_int64(runs[k], 1, (int64_t)a->concepts[q]);
+				while (next_row(r, runs[k])) {
+					int64_t id = sqlite3_column_int64(runs[k], 0);
+					int64_t other = sqlite3_column_int64(runs[k], 1);
+					if (other < 0 || (uint64_t)other >= n_concepts) {
+						damaged(r, "an edge names a concept that is not there");
+						break;
+					}
+					push(r, (void **)&a->edges, &a->n_edges, &a->cap_edges,
+					     sizeof(int64_t), &id);
+					reach(r, a, (size_t)other);
+				}
+			}
+		}
+		begin = end;
+	}
+	sqlite3_finalize(out);
+	sqlite3_finalize(in);
+	if (a->n_edges) { /* in the links' order, once each */
+		qsort(a->edges, a->n_edges, sizeof(*a->edges), compare_ids);
+		size_t kept = 1;
+		for (size_t i = 1; i < a->n_edges; i++)
+			if (a->edges[i] != a->edges[kept - 1])
+				a->edges[kept++] = a->edges[i];
+		a->n_edges = kept;
+	}
+}
+
+/* The entry `id` with its lists (definition included), into g->entries[id]. */
+static void load_entry(reader *r, sqlite3_stmt *s, gg_glossary *g, int64_t id)
+{
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, id);
+	if (!next_row(r, s)) {
+		damaged(r, "an entry is missing");
+		return;
+	}
+	gg_entry *e = &g->entries[id];
+	e->file = column_text(r, &g->arena, s, 0);
+	e->line = (uint32_t)sqlite3_column_int64(s, 1);
+	e->header_offset = (uint64_t)sqlite3_column_int64(s, 2);
+	e->offset = (uint64_t)sqlite3_column_int64(s, 3);
+	e->header = column_text(r, &g->arena, s, 4);
+	e->header_is_name = sqlite3_column_int(s, 5) != 0;
+	e->definition = column_text(r, &g->arena, s, 6);
+	e->definition_len = (size_t)sqlite3_column_bytes(s, 6);
+	e->concept = (size_t)sqlite3_column_int64(s, 7);
+	if (!e->file || !e->header || !e->definition || e->concept >= g->n_concepts)
+		damaged(r, "an entry lacks its file, header or definition");
+	read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len FROM entry_items"
+		   " WHERE entry = ?1 ORDER BY kind, position", id, g->entries, g->n_entries, true,
+		   put_entry_list);
+}
+
+/*
+ * The concepts reached, with their names, link counts and nodes' measures;
+ * the focus's entries (in order) and the entries holding the evidence of
+ * `edges`. Fills nodes and node_of for the concepts reached.
+ */
+static void load_reached(reader *r, gg_glossary *g, const around *a, size_t focus,
+			 uint32_t *mentioned_by, gg_node *nodes, size_t n_nodes, size_t *node_of)
+{
+	sqlite3_stmt *c = prepare(r, "SELECT kind, name, node, pagerank, betweenness, in_degree,"
+				     " out_degree, in_weight, out_weight, community, x, y, size,"
+				     " mentioned_by FROM concepts WHERE id = ?1");
+	sqlite3_stmt *entry = prepare(r, "SELECT file, line, header_offset, offset, header,"
+					 " header_is_name, definition, concept FROM entries WHERE id = ?1");
+	sqlite3_stmt *own = prepare(r, "SELECT id FROM entries WHERE concept = ?1 ORDER BY id");
+	sqlite3_stmt *evidence = prepare(r, "SELECT entry FROM edges WHERE id = ?1");
+	size_t *list = NULL, n_list = 0, cap_list = 0;
+
+	for (size_t i = 0; i < a->n_concepts && !r->err; i++) {
+		size_t id = a->concepts[i];
+		gg_concept *k = &g->concepts[id];
+		sqlite3_reset(c);
+		sqlite3_bind_int64(c, 1, (int64_t)id);
+		if (!next_row(r, c)) {
+			damaged(r, "a concept is missing");
+			break;
+		}
+		const char *kind = (const char *)sqlite3_column_text(c, 0);
+		k->kind = kind && strcmp(kind, "keyword") == 0 ? GG_CONCEPT_KEYWORD : GG_CONCEPT_TERM;
+		if (!(k->name = column_text(r, &g->arena, c, 1)))
+			damaged(r, "a concept has no name");
+		mentioned_by[id] = (uint32_t)sqlite3_column_int64(c, 13);
+		if (sqlite3_column_type(c, 2) != SQLITE_NULL) {
+			int64_t v = sqlite3_column_int64(c, 2);
+			if (v < 0 || (uint64_t)v >= n_nodes) {
+				damaged(r, "a node is out of range");
+				break;
+			}
+			nodes[v] = (gg_node){ id, k->name, k->kind, (uint32_t)sqlite3_column_int64(c, 5),
+					      (uint32_t)sqlite3_column_int64(c, 6),
+					      sqlite3_column_double(c, 7), sqlite3_column_double(c, 8),
+					      sqlite3_column_double(c, 3), sqlite3_column_double(c, 4),
+					      sqlite3_column_int(c, 9), sqlite3_column_double(c, 10),
+					      sqlite3_column_double(c, 11), sqlite3_column_double(c, 12) };
+			node_of[id] = (size_t)v;
+		}
+		read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
+			   " WHERE concept = ?1 ORDER BY kind, position", (int64_t)id, g->concepts,
+			   g->n_concepts, false, put_concept_list);
+	}
+	/* the focus's own entries, and its list of them */
+	sqlite3_bind_int64(own, 1, (int64_t)focus);
+	while (next_row(r, own)) {
+		size_t id = (size_t)sqlite3_column_int64(own, 0);
+		if (id >= g->n_entries) {
+			damaged(r, "an entry is out of range");
+			break;
+		}
+		push(r, (void **)&list, &n_list, &cap_list, sizeof(size_t), &id);
+	}
+	size_t *entries = r->err ? NULL : gg_i_arena_alloc(&g->arena, (n_list ? n_list : 1) * sizeof(size_t));
+	if (!r->err && !entries)
+		r->err = gg_i_error_oom();
+	for (size_t i = 0; i < n_list && !r->err; i++) {
+		entries[i] = list[i];
+		load_entry(r, entry, g, (int64_t)list[i]);
+	}
+	if (!r->err) {
+		g->concepts[focus].entries = entries;
+		g->concepts[focus].n_entries = n_list;
+	}
+	/* the entries holding the evidence */
+	for (size_t i = 0; i < a->n_edges && !r->err; i++) {
+		sqlite3_reset(evidence);
+		sqlite3_bind_int64(evidence, 1, a->edges[i]);
+		if (!next_row(r, evidence)) {
+			damaged(r, "an edge is missing");
+			break;
+		}
+		int64_t id = sqlite3_column_int64(evidence, 0);
+		if (id < 0 || (uint64_t)id >= g->n_entries) {
+			damaged(r, "an edge's entry is out of range");
+			break;
+		}
+		if (!g->entries[id].file) /* not loaded yet */
+			load_entry(r, entry, g, id);
+	}
+	free(list);
+	sqlite3_finalize(c);
+	sqlite3_finalize(entry);
+	sqlite3_finalize(own);
+	sqlite3_finalize(evidence);
+}
+
+/* The forms table looked up one form at a time; what is found joins the glossary's maps. */
+typedef struct form_source {
+	sqlite3_stmt *find; /* SELECT concept FROM forms WHERE form = ?1 AND capitals = ?2 */
+	gg_glossary *g;
+	bool oom;
+} form_source;
+
+/*
+ * form_source as a gg_i_form_lookup: a form found is also put in the
+ * glossary's map, so that gg_glossary_find, asking the same keys in the
+ * same order, finds the same concept.
+ */
+static bool form_lookup(void *payload, const char *key, bool capitals, uint32_t *out)
+{
+	form_source *f = payload;
+	sqlite3_reset(f->find);
+	sqlite3_bind_text(f->find, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(f->find, 2, capitals);
+	if (sqlite3_step(f->find) != SQLITE_ROW)
+		return false;
+	*out = (uint32_t)sqlite3_column_int64(f->find, 0);
+	char *copy = gg_i_arena_strdup(&f->g->arena, key);
+	gg_i_strmap *m = capitals ? &f->g->lookup_caps : &f->g->lookup;
+	f->oom = f->oom || !copy || gg_i_strmap_put(m, copy, *out, NULL) < 0;
+	return true;
+}
+
+/*
+ * Open around `o->around` (gg_store_open_options): the term looked up in
+ * the forms table (indexed), then its neighbourhood. *found false, nothing loaded, when the term
+ * names no concept.
+ */
+static void open_around(reader *r, gg_store *st, const meta *m, const gg_store_open_options *o,
+			bool *found)
+{
+	int64_t n_concepts = m->concepts, n_entries = m->entries;
+	size_t n_nodes = (size_t)m->nodes, focus = 0;
+	around a = { 0 };
+	gg_glossary *g = NULL;
+	gg_edge *edges = NULL;
+	gg_node *nodes = NULL;
+	size_t *node_of = NULL;
+	uint32_t *mentioned_by = NULL;
+	sqlite3_stmt *s = NULL;
+
+	*found = false;
+	if (r->err || (r->err = gg_glossary_new(&g)) != 0)
+		return;
+	st->glossary = g;
+	g->concepts = calloc(n_concepts ? (size_t)n_concepts : 1, sizeof(*g->concepts));
+	g->entries = calloc(n_entries ? (size_t)n_entries : 1, sizeof(*g->entries));
+	g->maps = calloc(n_entries ? (size_t)n_entries : 1, sizeof(*g->maps));
+	a.seen = calloc(n_concepts ? (size_t)n_concepts : 1, 1);
+	mentioned_by = calloc(n_concepts ? (size_t)n_concepts : 1, sizeof(*mentioned_by));
+	nodes = calloc(n_nodes ? n_nodes : 1, sizeof(*nodes));
+	node_of = malloc((n_concepts ? (size_t)n_concepts : 1) * sizeof(*node_of));
+	if (!g->concepts || !g->entries || !g->maps || !a.seen || !mentioned_by || !nodes || !node_of) {
+		r->err = gg_i_error_oom();
+		goto cleanup;
+	}
+	g->n_concepts = (size_t)n_concepts;
+	g->n_entries = g->cap_entries = (size_t)n_entries;
+	for (size_t c = 0; c < g->n_concepts; c++)
+		node_of[c] = SIZE_MAX;
+	g->stats = m->stats;
+	g->built = true;
+	form_source forms = { prepare(r, "SELECT concept FROM forms WHERE form = ?1 AND capitals = ?2"),
+			      g, false };
+	s = forms.find;
+	if (!r->err && gg_i_glossary_find_in(&focus, form_lookup, &forms, o->around) == 0 &&
+	    forms.oom)
+		r->err = gg_i_error_oom();
+	if (r->err || gg_glossary_find(&focus, g, o->around) != 0 || focus >= g->n_concepts)
+		goto cleanup; /* not found: the caller opens everything */
+	sqlite3_finalize(s);
+	s = NULL;
+	*found = true;
+	walk_around(r, &a, focus, o->depth ? o->depth : 1, g->n_concepts);
+	load_reached(r, g, &a, focus, mentioned_by, nodes, n_nodes, node_of);
+	read_diagnostics(r, g);
+	if (!r->err && !(edges = calloc(a.n_edges ? a.n_edges : 1, sizeof(*edges))))
+		r->err = gg_i_error_oom();
+	s = prepare(r, "SELECT " EDGE_COLUMNS " FROM edges WHERE id = ?1");
+	for (size_t i = 0; i < a.n_edges && !r->err; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, a.edges[i]);
+		if (next_row(r, s))
+			parse_edge(r, s, g, &edges[i]);
+		else
+			damaged(r, "an edge is missing");
+	}
+	int64_t held = m->edges_held;
+	if (r->err)
+		goto cleanup;
+	r->err = gg_i_links_adopt(&st->links, g, edges, a.n_edges, mentioned_by,
+				  (size_t)(m->links_dropped + held));
+	edges = NULL;
+	mentioned_by = NULL;
+	if (r->err)
+		goto cleanup;
+	set_link_figures(st->links, m);
+	r->err = gg_i_graph_restore(&st->graph, st->links, nodes, n_nodes, node_of, NULL, NULL, 0,
+				    m->modularity, (size_t)m->betweenness_sources);
+	nodes = NULL;
+	node_of = NULL;
+cleanup:
+	sqlite3_finalize(s);
+	free(a.seen);
+	free(a.concepts);
+	free(a.edges);
+	free(edges);
+	free(nodes);
+	free(node_of);
+	free(mentioned_by);
+	if (!*found || r->err) { /* the caller starts again, or frees */
+		gg_links_free(st->links);
+		gg_glossary_free(st->glossary);
+		st->links = NULL;
+		st->glossary = NULL;
+	}
+}
+
 int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)
 {
 	gg_store_open_options defaults;
@@ -705,18 +1065,25 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 		goto cleanup;
 	}
 	r.db = st->db;
+	/* one read transaction: the file is locked and checked once, not per statement */
+	sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824; BEGIN", NULL, NULL, NULL);
 	check_identity(&r);
 	if (!r.err)
 		read_meta(&r, &m);
-	if (!r.err)
+	bool found = false;
+	if (!r.err && o->around)
+		open_around(&r, st, &m, o, &found);
+	if (!r.err && !found)
 		st->glossary = read_glossary(&r, &m, &mentioned_by, &df, &ordinary);
-	if (!r.err) {
+	if (!r.err && !found) {
 		st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
 				       mentioned_by, df, ordinary);
 		df = NULL; /* the links' now, or freed */
 		ordinary = NULL;
 	}
-	if (!r.err && o->graph_with_held) {
+	if (!r.err && found) {
+		; /* the neighbourhood's graph is made */
+	} else if (!r.err && o->graph_with_held) {
 		gg_graph_options go;
 		gg_graph_options_init(&go);
 		go.include_held = true;
@@ -726,6 +1093,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	}
 	if (!r.err)
 		read_inputs(&r, st);
+	if (st->db)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 cleanup:
 	free(mentioned_by);
 	free(df);

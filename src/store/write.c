@@ -136,6 +136,13 @@ static void put_meta(writer *w, const gg_graph *gr, const gg_store_write_options
 	put_meta_int(w, "mentions", (int64_t)gg_links_mentions(l));
 	put_meta_int(w, "has_scores", l->df != NULL);
 	put_meta_int(w, "has_ordinary", l->ordinary != NULL);
+	put_meta_int(w, "concepts", (int64_t)gg_glossary_concept_count(gg_graph_glossary(gr)));
+	put_meta_int(w, "entries", (int64_t)gg_glossary_entry_count(gg_graph_glossary(gr)));
+	size_t held = 0;
+	for (size_t i = 0; i < gg_links_count(l); i++)
+		held += gg_links_edge(l, i)->held != GG_HELD_NONE;
+	put_meta_int(w, "edges_kept", (int64_t)(gg_links_count(l) - held));
+	put_meta_int(w, "edges_held", (int64_t)held);
 	put_meta_int(w, "nodes", (int64_t)gg_graph_node_count(gr));
 	put_meta_real(w, "modularity", gg_graph_modularity(gr));
 	put_meta_int(w, "betweenness_sources", (int64_t)gg_graph_betweenness_sources(gr));
