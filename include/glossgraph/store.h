@@ -61,15 +61,25 @@ typedef struct gg_store_open_options {
 	 * holding their evidence, are as in a full open, numbered as there:
 	 * gg_query_neighbors from its node up to `depth` hops, and its concept
 	 * and entries, answer the same. Every other concept, entry and node is
-	 * there but empty (its strings NULL), and the graph has no communities:
-	 * nothing else may be asked. A TERM that names nothing gives a full open, so
+	 * there but empty (its strings NULL), and the graph has no communities,
+	 * no paths and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
 	 * that suggestions can be made. NULL: everything (the default).
 	 */
 	const char *around;
 	unsigned depth;       /**< hops around `around` (1 or more) */
+	/**
+	 * Leave the text out: the entries are there but empty (NULL strings, no
+	 * concept lists them), the concepts have no aliases, abbreviations,
+	 * categories or keywords, the edges no surface, and the graph no paths
+	 * or components (gg_query_path and gg_query_stats fail). Its nodes,
+	 * edges, measures, communities and every name are as in a full open:
+	 * for gg_query_related, gg_query_top and the communities, at a fraction
+	 * of the reading. Ignored with the held-back edges.
+	 */
+	bool without_text;
 } gg_store_open_options;
 
-/** Fill `o` with the defaults: held-back edges left out, everything loaded. */
+/** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */
 void gg_store_open_options_init(gg_store_open_options *o);
 
 /**

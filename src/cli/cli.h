@@ -162,6 +162,14 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 		 cli_graph *out);
 
 /*
+ * cli_load_graph without held links, for a command that prints no
+ * evidence, definition or entry and asks no path or components (related,
+ * top, communities): from --db, the text is left out
+ * (gg_store_open_options.without_text).
+ */
+bool cli_load_figures(const cli_common *c, cli_graph *out);
+
+/*
  * For a command that asks about one TERM up to `depth` hops: from the
  * pages, cli_load_graph (`graph`) or cli_load_terms; from --db, only what
  * answers about it (gg_store_open_options.around). False (message
@@ -300,7 +308,8 @@ int cli_graph_begin(int argc, char **argv, const cli_spec *spec, void *payload, 
 		    cli_graph *g, int *exit_code);
 
 /*
- * Load the graph (held edges left out) when `first` is an operand index:
+ * Load the graph (held edges left out; as cli_load_figures, so for a command
+ * that prints no evidence) when `first` is an operand index:
  * the second half of cli_graph_begin, for a command that checks its
  * operands first. Returns `first`, or -1 with `c` released (also when
  * first is -1) and *exit_code set to EXIT_ERROR when the load failed.

@@ -473,6 +473,16 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
 	return open_db(c, &o, graph, out);
 }
 
+bool cli_load_figures(const cli_common *c, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_graph(c, false, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.without_text = true;
+	return open_db(c, &o, true, out);
+}
+
 bool cli_load_terms(const cli_common *c, cli_graph *out)
 {
 	if (c->db)

@@ -6,7 +6,7 @@
 
 int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t n_nodes,
 		       size_t *node_of, size_t *members, const size_t *sizes, size_t n_communities,
-		       double modularity, size_t betweenness_sources)
+		       double modularity, size_t betweenness_sources, bool with_igraph)
 {
 	gg_graph *gr = calloc(1, sizeof(*gr));
 	int err = 0;
@@ -38,7 +38,7 @@ int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t
 		gr->communities[k].members = members + at;
 	}
 	if ((err = gg_i_graph_collect_edges(gr, false)) != 0 ||
-	    (err = gg_i_graph_make_weights(gr)) != 0 || (err = gg_i_make_igraph(gr)) != 0)
+	    (err = gg_i_graph_make_weights(gr)) != 0 || (with_igraph && (err = gg_i_make_igraph(gr)) != 0))
 		goto cleanup;
 	*out = gr;
 	gr = NULL;

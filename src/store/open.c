@@ -44,6 +44,7 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->graph_with_held = false;
 	o->around = NULL;
 	o->depth = 1;
+	o->without_text = false;
 }
 
 /* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
@@ -406,9 +407,9 @@ cleanup:
 	sqlite3_finalize(s);
 }
 
-/* The concepts and their names; per concept, what the links count of it into the arrays given. */
-static void read_concepts(reader *r, gg_glossary *g, uint32_t *mentioned_by, uint32_t *df,
-			  bool *ordinary)
+/* The concepts and (with `names`) their other names; per concept, what the links count of it into the arrays given. */
+static void read_concepts(reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
+			  uint32_t *df, bool *ordinary)
 {
 	sqlite3_stmt *s = prepare(r, "SELECT id, kind, name, mentioned_by, df, ordinary FROM concepts"
 				     " ORDER BY id");
@@ -433,9 +434,10 @@ static void read_concepts(reader *r, gg_glossary *g, uint32_t *mentioned_by, uin
 	sqlite3_finalize(s);
 	if (!r->err && c != g->n_concepts)
 		damaged(r, "concepts are missing");
-	read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
-		   " ORDER BY concept, kind, position", -1, g->concepts, g->n_concepts, false,
-		   put_concept_list);
+	if (names)
+		read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
+			   " ORDER BY concept, kind, position", -1, g->concepts, g->n_concepts, false,
+			   put_concept_list);
 }
 
 /* The two lookup maps, from the forms table. */
@@ -479,8 +481,8 @@ static void read_diagnostics(reader *r, gg_glossary *g)
 }
 
 /* The glossary: concepts, entries, lookup forms, diagnostics and the read statistics. */
-static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned_by, uint32_t **df,
-				  bool **ordinary)
+static gg_glossary *read_glossary(reader *r, const meta *m, bool without_text,
+				  uint32_t **mentioned_by, uint32_t **df, bool **ordinary)
 {
 	gg_glossary *g = NULL;
 	int64_t n = m->concepts;
@@ -497,8 +499,15 @@ static gg_glossary *read_glossary(reader *r, const meta *m, uint32_t **mentioned
 		return g;
 	}
 	g->n_concepts = (size_t)n;
-	read_concepts(r, g, *mentioned_by, *df, *ordinary);
-	read_entries(r, g, m->entries);
+	read_concepts(r, g, !without_text, *mentioned_by, *df, *ordinary);
+	if (without_text) { /* entries there, but empty */
+		if (!(g->entries = calloc(m->entries ? (size_t)m->entries : 1, sizeof(*g->entries))) ||
+		    !(g->maps = calloc(m->entries ? (size_t)m->entries : 1, sizeof(*g->maps))))
+			r->err = r->err ? r->err : gg_i_error_oom();
+		g->n_entries = g->cap_entries = (size_t)m->entries;
+	} else {
+		read_entries(r, g, m->entries);
+	}
 	read_forms(r, g);
 	read_diagnostics(r, g);
 	g->stats = m->stats;
@@ -518,9 +527,10 @@ static void set_link_figures(gg_links *l, const meta *m)
 	l->mentions = (uint64_t)m->mentions;
 }
 
-/* The columns parse_edge reads, in its order. */
-#define EDGE_COLUMNS "id, source, target, kind, rule, held, cued, weight, specificity, score," \
-	" entry, offset, surface, surface_in, surface_at"
+/* The columns parse_edge reads, in its order; the first twelve without the evidence's text. */
+#define EDGE_FIGURES "id, source, target, kind, rule, held, cued, weight, specificity, score," \
+	" entry, offset"
+#define EDGE_COLUMNS EDGE_FIGURES ", surface, surface_in, surface_at"
 
 /*
  * The edge of the current row of s (EDGE_COLUMNS) into *e, its surface
@@ -546,6 +556,8 @@ static bool parse_edge(reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e)
 			sqlite3_column_double(s, 9), (size_t)entry, NULL, 0,
 			(uint64_t)sqlite3_column_int64(s, 11) };
 	const gg_entry *en = &g->entries[entry];
+	if (sqlite3_column_count(s) <= 12 || !en->definition)
+		return !r->err; /* no evidence asked for: no surface */
 	const char *place = (const char *)sqlite3_column_text(s, 13);
 	size_t at = (size_t)sqlite3_column_int64(s, 14);
 	size_t len = (size_t)sqlite3_column_bytes(s, 12);
@@ -565,13 +577,14 @@ static bool parse_edge(reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e)
  * of their scoring. Takes over df and ordinary (freed on error).
  */
 static gg_links *read_links(reader *r, const meta *m, gg_glossary *g, bool with_held,
-			    uint32_t *mentioned_by, uint32_t *df, bool *ordinary)
+			    bool without_text, uint32_t *mentioned_by, uint32_t *df, bool *ordinary)
 {
 	int64_t held = with_held ? 0 : m->edges_held;
 	int64_t n = with_held ? m->edges_kept + m->edges_held : m->edges_kept;
-	sqlite3_stmt *s = prepare(r, with_held
-		? "SELECT " EDGE_COLUMNS " FROM edges ORDER BY id"
-		: "SELECT " EDGE_COLUMNS " FROM edges WHERE held = '' ORDER BY id");
+	sqlite3_stmt *s = prepare(r, with_held ? "SELECT " EDGE_COLUMNS " FROM edges ORDER BY id"
+				 : without_text /* the index edges_kept holds these */
+				 ? "SELECT " EDGE_FIGURES " FROM edges WHERE held = '' ORDER BY id"
+				 : "SELECT " EDGE_COLUMNS " FROM edges WHERE held = '' ORDER BY id");
 	gg_edge *edges = r->err ? NULL : calloc(n ? (size_t)n : 1, sizeof(*edges));
 	gg_links *l = NULL;
 	size_t i = 0;
@@ -606,8 +619,8 @@ static gg_links *read_links(reader *r, const meta *m, gg_glossary *g, bool with_
 	return l;
 }
 
-/* The default graph: its nodes and measures as saved, its communities in their order. */
-static gg_graph *read_graph(reader *r, const meta *m, const gg_links *l)
+/* The default graph: its nodes and measures as saved, its communities in their order; igraph's twin `with_igraph`. */
+static gg_graph *read_graph(reader *r, const meta *m, const gg_links *l, bool with_igraph)
 {
 	const gg_glossary *g = gg_links_glossary(l);
 	size_t n_nodes = (size_t)m->nodes, n_concepts = gg_glossary_concept_count(g);
@@ -667,7 +680,7 @@ static gg_graph *read_graph(reader *r, const meta *m, const gg_links *l)
 	if (r->err)
 		goto cleanup;
 	r->err = gg_i_graph_restore(&gr, l, nodes, n_nodes, node_of, members, sizes, (size_t)n_comm,
-				    m->modularity, (size_t)m->betweenness_sources);
+				    m->modularity, (size_t)m->betweenness_sources, with_igraph);
 	nodes = NULL;
 	node_of = NULL;
 	members = NULL;
@@ -1015,7 +1028,7 @@ static void open_around(reader *r, gg_store *st, const meta *m, const gg_store_o
 		goto cleanup;
 	set_link_figures(st->links, m);
 	r->err = gg_i_graph_restore(&st->graph, st->links, nodes, n_nodes, node_of, NULL, NULL, 0,
-				    m->modularity, (size_t)m->betweenness_sources);
+				    m->modularity, (size_t)m->betweenness_sources, false);
 	nodes = NULL;
 	node_of = NULL;
 cleanup:
@@ -1070,14 +1083,14 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	check_identity(&r);
 	if (!r.err)
 		read_meta(&r, &m);
-	bool found = false;
+	bool found = false, without_text = o->without_text && !o->with_held && !o->graph_with_held;
 	if (!r.err && o->around)
 		open_around(&r, st, &m, o, &found);
 	if (!r.err && !found)
-		st->glossary = read_glossary(&r, &m, &mentioned_by, &df, &ordinary);
+		st->glossary = read_glossary(&r, &m, without_text, &mentioned_by, &df, &ordinary);
 	if (!r.err && !found) {
 		st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
-				       mentioned_by, df, ordinary);
+				       without_text, mentioned_by, df, ordinary);
 		df = NULL; /* the links' now, or freed */
 		ordinary = NULL;
 	}
@@ -1089,7 +1102,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 		go.include_held = true;
 		r.err = gg_graph_new(&st->graph, st->links, &go);
 	} else if (!r.err) {
-		st->graph = read_graph(&r, &m, st->links);
+		st->graph = read_graph(&r, &m, st->links, !without_text);
 	}
 	if (!r.err)
 		read_inputs(&r, st);

@@ -49,6 +49,8 @@
 	"CREATE INDEX forms_form ON forms(form);\n" \
 	"CREATE INDEX edges_source ON edges(source);\n" \
 	"CREATE INDEX edges_target ON edges(target);\n" \
+	"CREATE INDEX edges_kept ON edges(held, id, source, target, kind, rule, cued, weight,\n" \
+	"  specificity, score, entry, offset);\n" \
 	"INSERT INTO definitions(definitions) VALUES('rebuild');\n"
 
 /*
