@@ -6,7 +6,7 @@
 #   make golden     write the golden export files of the seeds anew
 #   make test-tsan  the unit tests under ThreadSanitizer
 #   make coverage   the tests with gcov; line coverage per source file
-#   make bench      the benchmark (not part of make test)
+#   make bench      the benchmarks, the saved graph's too (not part of make test)
 #   make bench-map  the HTML map's benchmark: sizes and first draws in Chromium
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #   make install    binary, libraries, headers, glossgraph.pc, manual page and
@@ -228,6 +228,7 @@ bench: $(BIN)
 	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
 		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
+	scripts/bench_store.sh $(BIN)
 
 bench-map: $(BIN) test-tools
 	scripts/bench_map.sh $(BIN)

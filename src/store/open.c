@@ -768,8 +768,8 @@ static void reach(reader *r, around *a, size_t c)
  */
 static void walk_around(reader *r, around *a, size_t focus, unsigned depth, size_t n_concepts)
 {
-	sqlite3_stmt *out = prepare(r, "SELECT id, target FROM edges WHERE source = ?1 AND held = ''");
-	sqlite3_stmt *in = prepare(r, "SELECT id, source FROM edges WHERE target = ?1 AND held = ''");
+	sqlite3_stmt *out = prepare(r, "SELECT id, target FROM edges WHERE source = ?1 AND +held = ''");
+	sqlite3_stmt *in = prepare(r, "SELECT id, source FROM edges WHERE target = ?1 AND +held = ''");
 	size_t begin = 0;
 
 	reach(r, a, focus);
