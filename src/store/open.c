@@ -31,11 +31,18 @@ typedef struct meta {
 	bool has_scores, has_ordinary;
 } meta;
 
-/* A read in progress: the database, the store's path and the first error. */
+/* The name an enumeration's column held last and its value: rows repeat them. */
+typedef struct enum_memo {
+	char name[32];
+	int value;
+} enum_memo;
+
+/* A read in progress: the database, the store's path, the first error, the edges' last kind, rule and reason. */
 typedef struct reader {
 	sqlite3 *db;
 	const char *path;
 	int err;
+	enum_memo memo[3];
 } reader;
 
 void gg_store_open_options_init(gg_store_open_options *o)
@@ -114,6 +121,19 @@ static int enum_value(const char *(*name_of)(int), int count, const char *name)
 		if (strcmp(name_of(k), name) == 0)
 			return k;
 	return -1;
+}
+
+/* enum_value through a memo of the last name read: one comparison for a name repeated. */
+static int memo_value(enum_memo *m, const char *(*name_of)(int), int count, const char *name)
+{
+	if (name && m->name[0] != '\x01' && strcmp(m->name, name) == 0)
+		return m->value;
+	m->value = enum_value(name_of, count, name);
+	if (name && strlen(name) < sizeof(m->name))
+		memcpy(m->name, name, strlen(name) + 1);
+	else
+		m->name[0] = '\x01'; /* remembers nothing */
+	return m->value;
 }
 
 static const char *kind_name(int k)
@@ -541,9 +561,12 @@ static bool parse_edge(reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e)
 {
 	int64_t source = sqlite3_column_int64(s, 1), target = sqlite3_column_int64(s, 2);
 	int64_t entry = sqlite3_column_int64(s, 10);
-	int kind = enum_value(kind_name, GG_EDGE_KIND_COUNT, (const char *)sqlite3_column_text(s, 3));
-	int rule = enum_value(rule_name, GG_MATCH_RULE_COUNT, (const char *)sqlite3_column_text(s, 4));
-	int hold = enum_value(held_name, GG_HOLD_REASON_COUNT, (const char *)sqlite3_column_text(s, 5));
+	int kind = memo_value(&r->memo[0], kind_name, GG_EDGE_KIND_COUNT,
+			      (const char *)sqlite3_column_text(s, 3));
+	int rule = memo_value(&r->memo[1], rule_name, GG_MATCH_RULE_COUNT,
+			      (const char *)sqlite3_column_text(s, 4));
+	int hold = memo_value(&r->memo[2], held_name, GG_HOLD_REASON_COUNT,
+			      (const char *)sqlite3_column_text(s, 5));
 	if (source < 0 || (uint64_t)source >= g->n_concepts || target < 0 ||
 	    (uint64_t)target >= g->n_concepts || entry < 0 || (uint64_t)entry >= g->n_entries ||
 	    kind < 0 || rule < 0 || hold < 0) {
@@ -1052,7 +1075,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 {
 	gg_store_open_options defaults;
 	gg_store *st = calloc(1, sizeof(*st));
-	reader r = { .path = path };
+	reader r = { .path = path, .memo = { { "\x01", -1 }, { "\x01", -1 }, { "\x01", -1 } } };
 	uint32_t *mentioned_by = NULL, *df = NULL;
 	bool *ordinary = NULL;
 	struct stat file;
@@ -1073,7 +1096,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 			: gg_i_error_set(GG_EIO, "cannot open '%s': not a regular file", path);
 		goto cleanup;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	/* one thread uses the connection: no locking of SQLite's own */
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		r.err = gg_i_store_error(st->db, GG_EIO, "cannot open", path);
 		goto cleanup;
 	}
