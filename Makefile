@@ -6,7 +6,7 @@
 #   make golden     write the golden export files of the seeds anew
 #   make test-tsan  the unit tests under ThreadSanitizer
 #   make coverage   the tests with gcov; line coverage per source file
-#   make bench      the benchmark (not part of make test)
+#   make bench      the benchmarks, the saved graph's too (not part of make test)
 #   make bench-map  the HTML map's benchmark: sizes and first draws in Chromium
 #   make fuzz       the libFuzzer harnesses, FUZZ_SECONDS each (default 300)
 #   make install    binary, libraries, headers, glossgraph.pc, manual page and
@@ -15,7 +15,7 @@
 #
 # Missing Debian packages are installed by scripts/install-deps.sh.
 
-PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0 jansson
+PKGS := igraph libxml-2.0 libcgraph libgvc cunit libutf8proc libxxhash serd-0 jansson sqlite3
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
@@ -56,7 +56,7 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIBS = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/model/*.c src/link/*.c \
-	src/graph/*.c src/export/*.c))
+	src/graph/*.c src/export/*.c src/store/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/map_page.o
@@ -228,6 +228,7 @@ bench: $(BIN)
 	@{ command -v rg && $(PYTHON) -c 'import ahocorasick, networkx'; } >/dev/null 2>&1 || \
 		scripts/install-deps.sh bench
 	scripts/bench.sh $(BIN)
+	scripts/bench_store.sh $(BIN)
 
 bench-map: $(BIN) test-tools
 	scripts/bench_map.sh $(BIN)

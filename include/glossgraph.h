@@ -77,6 +77,7 @@ void gg_error_clear(void);
 #include "glossgraph/graph.h"
 #include "glossgraph/query.h"
 #include "glossgraph/export.h"
+#include "glossgraph/store.h"
 
 #ifdef __cplusplus
 }

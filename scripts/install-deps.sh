@@ -8,13 +8,16 @@ set -eu
 # Libraries the program links with (pkg-config names in the Makefile's PKGS).
 # wamerican: the word list telling ordinary words from coined terms (linker).
 # libserd-dev: Turtle (SKOS) reading and writing.
-LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev libxxhash-dev libserd-dev libjansson-dev wamerican"
+# libsqlite3-dev: the saved graph (build writes it, --db reads it).
+LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev libxxhash-dev libserd-dev libjansson-dev libsqlite3-dev wamerican"
 # Tools the tests use to read every export back.
 # Node.js and Chromium: graphology reads the exports, the HTML map is opened in a browser.
 TEST_PACKAGES="graphviz libxml2-utils librsvg2-bin python3 python3-networkx python3-igraph python3-pygraphviz python3-rdflib chromium"
 command -v npm >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
 # The manual page's lint, the zsh completion's test and the installed library's examples.
 TEST_PACKAGES="$TEST_PACKAGES groff-base zsh pkg-config"
+# The sqlite3 shell reads the saved graph back.
+TEST_PACKAGES="$TEST_PACKAGES sqlite3"
 # Peers and tools of the benchmark and the fuzzers (make bench, make fuzz).
 BENCH_PACKAGES="ripgrep python3-ahocorasick clang libclang-rt-14-dev"
 

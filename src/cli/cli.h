@@ -28,6 +28,8 @@ typedef struct cli_common {
 	bool quiet;
 	gg_link_options link; /* --min-weight, --keep-all, --stop-terms, --link-* */
 	const char *input_format; /* --format; NULL: by extension and content */
+	const char *db;       /* --db FILE: answer from the saved graph; NULL: from the pages */
+	bool link_set;        /* a link option was given (they do not apply with --db) */
 } cli_common;
 
 /* On stderr, when the link threshold was fitted to the glossary's own
@@ -69,8 +71,12 @@ typedef struct cli_command {
 enum {
 	CLI_OPT_LINK_MODEL = 768,
 	CLI_OPT_LINK_THRESHOLD,
-	CLI_OPT_LINK_DENSITY
+	CLI_OPT_LINK_DENSITY,
+	CLI_OPT_DB
 };
+
+/* The --db option of the commands that answer from a saved graph; put it before CLI_COMMON_LONG_OPTIONS. */
+#define CLI_DB_LONG_OPTION { "db", required_argument, NULL, CLI_OPT_DB }
 
 /* Long options every subcommand accepts; end a command's table with them. */
 #define CLI_COMMON_LONG_OPTIONS \
@@ -93,6 +99,8 @@ enum {
 
 /* The options text every command's --help ends with. */
 extern const char cli_common_help[];
+/* The help line of --db, before cli_common_help in the commands that take it. */
+extern const char cli_db_help[];
 /* The exit statuses, after cli_common_help in every --help. */
 extern const char cli_exit_help[];
 
@@ -143,12 +151,53 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
  */
 gg_glossary *cli_load_glossary(const cli_common *c);
 
-/* The glossary, its links and its graph, loaded together. */
+/*
+ * The glossary, its links and its graph, loaded together: from the pages,
+ * or opened from the saved graph of --db (then `store` owns them).
+ */
 typedef struct cli_graph {
-	gg_glossary *glossary;
-	gg_links *links;
-	gg_graph *graph;
+	const gg_glossary *glossary;
+	const gg_links *links; /* NULL after cli_load_terms from the pages */
+	const gg_graph *graph; /* NULL after cli_load_terms from the pages */
+	gg_store *store;
+	gg_glossary *own_glossary;
+	gg_links *own_links;
+	gg_graph *own_graph;
 } cli_graph;
+
+/*
+ * The glossary alone from the pages (as cli_load_glossary), or the saved
+ * graph of --db, for the commands that need only the terms. False
+ * (message printed) on failure, with everything released.
+ */
+bool cli_load_terms(const cli_common *c, cli_graph *out);
+
+/*
+ * Open the saved graph of --db into `out` (held links in the links with
+ * `with_held`, in the graph with `graph_with_held`), print its
+ * diagnostics and summary as from the pages (with the link threshold's
+ * note when `link_note`, as a command that links says it), and warn of
+ * inputs changed since. False (message printed) on failure.
+ */
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
+		 cli_graph *out);
+
+/*
+ * cli_load_graph without held links, for a command that prints no
+ * evidence, definition or entry and asks no path or components (related,
+ * top, communities): from --db, the text is left out
+ * (gg_store_open_options.without_text).
+ */
+bool cli_load_figures(const cli_common *c, cli_graph *out);
+
+/*
+ * For a command that asks about one TERM up to `depth` hops: from the
+ * pages, cli_load_graph (`graph`) or cli_load_terms; from --db, only what
+ * answers about it (gg_store_open_options.around). False (message
+ * printed) on failure.
+ */
+bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool graph,
+		     cli_graph *out);
 
 /*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
@@ -157,6 +206,11 @@ typedef struct cli_graph {
  * released.
  */
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out);
+/*
+ * cli_load_graph, the links keeping the held edges with `held_links`, the
+ * graph taking them with `held_graph` (which needs held_links).
+ */
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out);
 void cli_graph_free(cli_graph *g);
 
 /*
@@ -275,7 +329,8 @@ int cli_graph_begin(int argc, char **argv, const cli_spec *spec, void *payload, 
 		    cli_graph *g, int *exit_code);
 
 /*
- * Load the graph (held edges left out) when `first` is an operand index:
+ * Load the graph (held edges left out; as cli_load_figures, so for a command
+ * that prints no evidence) when `first` is an operand index:
  * the second half of cli_graph_begin, for a command that checks its
  * operands first. Returns `first`, or -1 with `c` released (also when
  * first is -1) and *exit_code set to EXIT_ERROR when the load failed.
@@ -296,5 +351,6 @@ int cmd_path(int argc, char **argv);
 int cmd_top(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct build_args {
 	const char *name;
 	cli_selection select; /* --top: the SVG overview; --focus: one more map */
 	bool wanted[GG_EXPORT_FORMAT_COUNT];
+	bool database;        /* the saved graph, STEM.sqlite */
 	const char *base_iri; /* --base-iri, NULL when not given */
 } build_args;
 
@@ -39,6 +40,7 @@ static int parse_formats(build_args *a, const char *list)
 		return 1;
 	}
 	memset(a->wanted, 0, sizeof(a->wanted));
+	a->database = false;
 	int bad = 0, items = 0;
 	for (char *save, *item = strtok_r(copy, ",", &save); item && !bad;
 	     item = strtok_r(NULL, ",", &save), items++) {
@@ -46,6 +48,9 @@ static int parse_formats(build_args *a, const char *list)
 		if (strcmp(item, "all") == 0) {
 			for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++)
 				a->wanted[k] = true;
+			a->database = true;
+		} else if (strcmp(item, "sqlite") == 0) {
+			a->database = true;
 		} else if (gg_export_format_from_name(&f, item) == 0) {
 			a->wanted[f] = true;
 		} else {
@@ -254,6 +259,36 @@ static int check_output_names(const job *jobs, size_t n)
 }
 
 /*
+ * Save the graph in `path` (the default graph of cg: its links with the
+ * held ones, its measures), recording the inputs and the link options.
+ * False (reported) when it cannot be written; "wrote PATH" unless quiet.
+ */
+static bool write_database(const cli_common *c, const cli_graph *cg, const char *path)
+{
+	static const char *const default_inputs[] = { "data" };
+	gg_store_write_options o;
+	char settings[512];
+	const gg_link_options *l = &c->link;
+
+	gg_store_write_options_init(&o);
+	o.inputs = c->n_inputs ? c->inputs : default_inputs;
+	o.n_inputs = c->n_inputs ? c->n_inputs : 1;
+	snprintf(settings, sizeof(settings), "format %s; min-weight %u; keep-all %s; stop-terms %s;"
+		 " link-model %s; link-threshold %g; link-density %d",
+		 c->input_format ? c->input_format : "auto", (unsigned)l->min_weight,
+		 l->keep_all ? "yes" : "no", l->stop_terms ? l->stop_terms : "none",
+		 l->model ? l->model : "built-in", l->threshold, (int)l->density);
+	o.settings = settings;
+	if (gg_store_write(cg->graph, path, &o) != 0) {
+		cli_error("%s", gg_error_last());
+		return false;
+	}
+	if (!c->quiet)
+		cli_note("wrote %s", path);
+	return true;
+}
+
+/*
  * Plan every file (paths, selections), refuse any that would replace an
  * input, make the folder, load the graph once, then write each file; a
  * file that fails is reported and the others are still written.
@@ -274,13 +309,14 @@ int cmd_build(int argc, char **argv)
 		"missing) in every format, or those of LIST: STEM.dot, .graphml, .gexf,\n"
 		".svg (the --top most central terms), .tsv, .csv, .json,\n"
 		".graphology.json, .cytoscape.json, .ttl (SKOS), .html (the interactive\n"
-		"map), and .nodes.csv + .relationships.csv for Neo4j. With --focus TERM it also\n"
+		"map), .nodes.csv + .relationships.csv for Neo4j, and .sqlite (the saved\n"
+		"graph that --db answers from). With --focus TERM it also\n"
 		"draws the map around TERM into DIR/term.svg (e.g. graphs/nas.svg).\n"
 		"Each file is written whole or not at all, the two Neo4j files together.\n\n"
 		"  -o, --output DIR    where to write (default graphs)\n"
 		"      --formats LIST  comma-separated: dot, graphml, gexf, svg, tsv, csv,\n"
 		"                      json, graphology, cytoscape, neo4j, skos, html,\n"
-		"                      vault, or all (the default: all but vault)\n"
+		"                      vault, sqlite, or all (the default: all but vault)\n"
 		"      --name STEM     file names (default glossary)\n"
 		"      --base-iri IRI  the start of the SKOS IRIs\n"
 		"      --top N         terms in the SVG overview (default 150)\n"
@@ -288,7 +324,9 @@ int cmd_build(int argc, char **argv)
 		CLI_SELECTION_HELP,
 		"o:", long_options, build_option, 0, 0
 	};
-	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false }, NULL };
+	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false }, true, NULL };
+	char *db_path = NULL;
+	gg_graph *all_graph = NULL;
 	const cli_selection *sel = &args.select;
 	job jobs[GG_EXPORT_FORMAT_COUNT + 1] = { 0 };
 	size_t n_jobs = 0;
@@ -331,22 +369,42 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 		}
 	}
+	if (code == EXIT_OK && args.database && !(db_path = join_path(args.dir, args.name, "sqlite"))) {
+		cli_error("out of memory");
+		code = EXIT_ERROR;
+	}
 	if (code == EXIT_OK)
 		code = check_output_names(jobs, n_jobs);
 	for (size_t i = 0; i < n_jobs && code == EXIT_OK; i++)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;
+	/* the database is one file, refused as any one-file format is */
+	if (code == EXIT_OK && db_path && cli_refuse_output(&common, GG_FORMAT_JSON, db_path))
+		code = EXIT_ERROR;
 	for (size_t i = 0; i < n_jobs; i++)
 		jobs[i].options.progress = cli_progress_job(i);
 	cli_progress_exports(n_jobs);
-	if (code == EXIT_OK && (!make_dir(args.dir) || !cli_load_graph(&common, sel->all, &cg)))
+	/* the database keeps the held links and the default graph's measures; --all
+	 * exports then take a graph of their own, held links included */
+	if (code == EXIT_OK && (!make_dir(args.dir) ||
+				!cli_load_graph_with(&common, sel->all || db_path, sel->all && !db_path, &cg)))
 		code = EXIT_ERROR;
+	if (code == EXIT_OK && sel->all && db_path) {
+		gg_graph_options go;
+		gg_graph_options_init(&go);
+		go.include_held = true;
+		go.threads = common.link.threads;
+		if (gg_graph_new(&all_graph, cg.links, &go) != 0) {
+			cli_error("%s", gg_error_last());
+			code = EXIT_ERROR;
+		}
+	}
 	if (code == EXIT_OK && sel->focus) {
 		if (!cli_resolve_term(cg.glossary, sel->focus, &jobs[n_jobs - 1].options.focus))
 			code = EXIT_ERROR;
 	}
 	if (code == EXIT_OK) {
-		run_jobs(cg.graph, jobs, n_jobs, common.link.threads);
+		run_jobs(all_graph ? all_graph : cg.graph, jobs, n_jobs, common.link.threads);
 		cli_progress_clear();
 		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order */
 			if (jobs[i].failed) {
@@ -357,6 +415,10 @@ int cmd_build(int argc, char **argv)
 			}
 		}
 	}
+	if (code == EXIT_OK && db_path && !write_database(&common, &cg, db_path))
+		code = EXIT_ERROR;
+	free(db_path);
+	gg_graph_free(all_graph);
 	for (size_t i = 0; i < n_jobs; i++)
 		free(jobs[i].path);
 	cli_graph_free(&cg);

@@ -146,6 +146,7 @@ int cmd_check(int argc, char **argv)
 {
 	static const struct option long_options[] = {
 		{ "scores", no_argument, NULL, OPT_SCORES },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {
@@ -168,26 +169,27 @@ int cmd_check(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	gg_glossary *g = cli_load_glossary(&common);
-	gg_links *l = NULL;
+	cli_graph cg = { 0 };
+	bool loaded = common.db ? cli_open_db(&common, true, false, false, &cg) : cli_load_terms(&common, &cg);
 	gg_finding_list found = { NULL, 0 };
 	cli_common_free(&common);
-	if (!g)
+	if (!loaded)
 		return EXIT_ERROR;
-	if (gg_links_new(&l, g, &common.link) != 0 || gg_check(&found, l) != 0) {
+	const gg_glossary *g = cg.glossary;
+	if ((!cg.links && gg_links_new(&cg.own_links, g, &common.link) != 0) ||
+	    gg_check(&found, cg.links ? cg.links : cg.own_links) != 0) {
 		cli_error("%s", gg_error_last());
-		gg_links_free(l);
-		gg_glossary_free(g);
+		cli_graph_free(&cg);
 		return EXIT_ERROR;
 	}
+	const gg_links *l = cg.links ? cg.links : cg.own_links;
 	long max = request.max;
 	char threshold[128];
 	describe_threshold(threshold, sizeof(threshold), l);
 	if (request.scores) {
 		print_scores(l, common.format);
 		gg_finding_list_destroy(&found);
-		gg_links_free(l);
-		gg_glossary_free(g);
+		cli_graph_free(&cg);
 		return cli_finish_stdout(EXIT_OK);
 	}
 
@@ -241,7 +243,6 @@ int cmd_check(int argc, char **argv)
 	if (common.format == FORMAT_JSON)
 		fputs("\n  ]\n}\n", stdout);
 	gg_finding_list_destroy(&found);
-	gg_links_free(l);
-	gg_glossary_free(g);
+	cli_graph_free(&cg);
 	return cli_finish_stdout(EXIT_OK);
 }

@@ -84,6 +84,7 @@ int cmd_communities(int argc, char **argv)
 	static const struct option long_options[] = {
 		{ "min-size", required_argument, NULL, 'm' },
 		{ "names", required_argument, NULL, 'N' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

@@ -126,6 +126,7 @@ int cmd_export(int argc, char **argv)
 		{ "layout", required_argument, NULL, OPT_LAYOUT },
 		{ "base-iri", required_argument, NULL, OPT_BASE_IRI },
 		CLI_SELECTION_LONG_OPTIONS,
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

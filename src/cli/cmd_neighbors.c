@@ -1,6 +1,7 @@
 /* cmd_neighbors.c - `glossgraph neighbors TERM`: the links out of and into a term, with evidence. */
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 
 static const char usage[] =
@@ -121,6 +122,7 @@ int cmd_neighbors(int argc, char **argv)
 		{ "in", no_argument, NULL, 'I' },
 		{ "both", no_argument, NULL, 'B' },
 		{ "depth", required_argument, NULL, 'd' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {
@@ -142,9 +144,15 @@ int cmd_neighbors(int argc, char **argv)
 	gg_neighbor_list list = { NULL, 0 };
 	int code;
 
-	int first = cli_graph_begin(argc, argv, &spec, &args, &common, &g, &code);
+	int first = cli_begin(argc, argv, &spec, &args, &common, &code);
 	if (first < 0)
 		return code;
+	/* from a saved graph, only the neighbourhood asked about is read */
+	unsigned depth = args.depth > UINT_MAX ? UINT_MAX : (unsigned)args.depth;
+	if (!cli_load_around(&common, argv[first], depth, true, &g)) {
+		cli_common_free(&common);
+		return EXIT_ERROR;
+	}
 	code = EXIT_ERROR;
 	if (!cli_resolve_term(g.glossary, argv[first], &concept))
 		goto done;

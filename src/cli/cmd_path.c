@@ -92,6 +92,7 @@ int cmd_path(int argc, char **argv)
 {
 	static const struct option long_options[] = {
 		{ "undirected", no_argument, NULL, 'u' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

@@ -92,6 +92,7 @@ int cmd_related(int argc, char **argv)
 {
 	static const struct option long_options[] = {
 		{ "all", no_argument, NULL, 'a' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

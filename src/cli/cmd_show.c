@@ -113,7 +113,7 @@ static void show_json(const gg_glossary *g, size_t id)
 
 int cmd_show(int argc, char **argv)
 {
-	static const struct option long_options[] = { CLI_COMMON_LONG_OPTIONS };
+	static const struct option long_options[] = { CLI_DB_LONG_OPTION, CLI_COMMON_LONG_OPTIONS };
 	static const cli_spec spec = {
 		usage, "Prints one concept: its name on the first line, then its aliases,\n"
 		"abbreviations, categories and keywords, then each entry's file:line,\n"
@@ -129,13 +129,15 @@ int cmd_show(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	gg_glossary *g = cli_load_glossary(&common);
+	cli_graph cg;
+	bool loaded = cli_load_around(&common, argv[first], 1, false, &cg);
+	const gg_glossary *g = cg.glossary;
 	cli_common_free(&common);
-	if (!g)
+	if (!loaded)
 		return EXIT_ERROR;
 	size_t id;
 	if (!cli_resolve_term(g, argv[first], &id)) {
-		gg_glossary_free(g);
+		cli_graph_free(&cg);
 		return EXIT_ERROR;
 	}
 	if (common.format == FORMAT_JSON)
@@ -144,6 +146,6 @@ int cmd_show(int argc, char **argv)
 		show_tsv(g, id);
 	else
 		show_text(g, id);
-	gg_glossary_free(g);
+	cli_graph_free(&cg);
 	return cli_finish_stdout(EXIT_OK);
 }

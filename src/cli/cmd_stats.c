@@ -36,7 +36,7 @@ static void print_text(const gg_graph_stats *s, size_t sources)
 
 int cmd_stats(int argc, char **argv)
 {
-	static const struct option long_options[] = { CLI_COMMON_LONG_OPTIONS };
+	static const struct option long_options[] = { CLI_DB_LONG_OPTION, CLI_COMMON_LONG_OPTIONS };
 	static const cli_spec spec = {
 		usage, "Prints the graph's figures: nodes (terms and header keywords), edges by\n"
 		"kind, linked pairs, links the linker held back, components (weak and\n"

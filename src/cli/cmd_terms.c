@@ -78,6 +78,7 @@ int cmd_terms(int argc, char **argv)
 {
 	static const struct option long_options[] = {
 		{ "keywords", no_argument, NULL, 'k' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {
@@ -95,9 +96,11 @@ int cmd_terms(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	gg_glossary *g = cli_load_glossary(&common);
+	cli_graph cg;
+	bool loaded = cli_load_terms(&common, &cg);
+	const gg_glossary *g = cg.glossary;
 	cli_common_free(&common);
-	if (!g)
+	if (!loaded)
 		return EXIT_ERROR;
 	if (common.format == FORMAT_TSV)
 		puts("name\taliases\tabbreviations\tcategories\tentries\tkind");
@@ -113,6 +116,6 @@ int cmd_terms(int argc, char **argv)
 	}
 	if (common.format == FORMAT_JSON)
 		fputs("\n]\n", stdout);
-	gg_glossary_free(g);
+	cli_graph_free(&cg);
 	return cli_finish_stdout(EXIT_OK);
 }

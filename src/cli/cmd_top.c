@@ -75,6 +75,7 @@ int cmd_top(int argc, char **argv)
 	static const struct option long_options[] = {
 		{ "by", required_argument, NULL, 'b' },
 		{ "keywords", no_argument, NULL, 'k' },
+		CLI_DB_LONG_OPTION,
 		CLI_COMMON_LONG_OPTIONS
 	};
 	static const cli_spec spec = {

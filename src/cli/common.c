@@ -27,6 +27,10 @@ const char cli_common_help[] =
 	"      --link-model FILE  feature weights and threshold of the link score\n"
 	"  -h, --help        this help\n\n";
 
+const char cli_db_help[] =
+	"      --db FILE     answer from the saved graph FILE (glossary.sqlite, as\n"
+	"                    build writes it) instead of reading the pages\n";
+
 const char cli_exit_help[] =
 	"exit status: 0 done; 1 failed (unreadable input, no such term, a write\n"
 	"that failed); 2 bad command line\n";
@@ -175,6 +179,15 @@ static void bad_option(const cli_spec *spec, const char *arg, int opt)
 	free(name);
 }
 
+/* Whether the command takes --db. */
+static bool takes_db(const cli_spec *spec)
+{
+	for (const struct option *o = spec->long_options; o->name; o++)
+		if (o->val == CLI_OPT_DB)
+			return true;
+	return false;
+}
+
 static bool add_input(cli_common *c, const char *path)
 {
 	const char **grown = realloc(c->inputs, (c->n_inputs + 1) * sizeof(*grown));
@@ -243,6 +256,9 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 		case 'q':
 			c->quiet = true;
 			break;
+		case CLI_OPT_DB:
+			c->db = optarg;
+			break;
 		case 'W': {
 			long w;
 			if (!cli_parse_count(spec->usage, "--min-weight", optarg, &w)) {
@@ -250,30 +266,35 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 				return -1;
 			}
 			c->link.min_weight = (uint32_t)(w > UINT32_MAX ? UINT32_MAX : w);
+			c->link_set = true;
 			break;
 		}
 		case 'A':
+			c->link_set = true;
 			c->link.keep_all = true;
 			break;
 		case 'S':
+			c->link_set = true;
 			c->link.stop_terms = optarg;
 			break;
 		case 'F':
 			c->input_format = optarg;
 			break;
 		case CLI_OPT_LINK_MODEL:
+			c->link_set = true;
 			c->link.model = optarg;
 			break;
 		case CLI_OPT_LINK_THRESHOLD:
 		case CLI_OPT_LINK_DENSITY:
+			c->link_set = true;
 			if (!parse_link_choice(spec->usage, opt, optarg, &c->link)) {
 				*exit_code = EXIT_USAGE;
 				return -1;
 			}
 			break;
 		case 'h':
-			printf("usage: %s\n\n%s%s%s", spec->usage, spec->help, cli_common_help,
-			       cli_exit_help);
+			printf("usage: %s\n\n%s%s%s%s", spec->usage, spec->help,
+			       takes_db(spec) ? cli_db_help : "", cli_common_help, cli_exit_help);
 			*exit_code = cli_finish_stdout(EXIT_OK);
 			return -1;
 		case '?':
@@ -287,6 +308,11 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 				return -1;
 			}
 		}
+	}
+	if (c->db && (c->n_inputs || c->input_format || c->link_set)) {
+		*exit_code = cli_usage_error(spec->usage, "--db answers from the saved graph: -i, "
+					     "--format and the link options do not apply to it");
+		return -1;
 	}
 	size_t operands = (size_t)(argc - optind);
 	if (operands < spec->min_operands || operands > spec->max_operands) {
@@ -406,26 +432,103 @@ void cli_link_note(const gg_links *l)
 			threshold, gg_links_calibration_links(l));
 }
 
+/* cli_open_db with the options `o`. */
+static bool open_db(const cli_common *c, const gg_store_open_options *o, bool link_note,
+		    cli_graph *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (gg_store_open(&out->store, c->db, o) != 0) {
+		cli_error("%s", gg_error_last());
+		return false;
+	}
+	out->glossary = gg_store_glossary(out->store);
+	out->links = gg_store_links(out->store);
+	out->graph = gg_store_graph(out->store);
+	print_diagnostics(out->glossary, c->verbose);
+	for (size_t i = 0; i < gg_store_input_count(out->store); i++) {
+		const gg_store_input *in = gg_store_input_at(out->store, i);
+		if (in->changed)
+			cli_error("warning: '%s' has changed since '%s' was built; answering from '%s'",
+				  in->path, c->db, c->db);
+	}
+	if (!c->quiet) {
+		print_summary(gg_glossary_stats(out->glossary));
+		if (link_note)
+			cli_link_note(out->links);
+	}
+	return true;
+}
+
+bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool link_note,
+		 cli_graph *out)
+{
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.with_held = with_held;
+	o.graph_with_held = graph_with_held;
+	return open_db(c, &o, link_note, out);
+}
+
+bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool graph,
+		     cli_graph *out)
+{
+	if (!c->db)
+		return graph ? cli_load_graph(c, false, out) : cli_load_terms(c, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.around = term;
+	o.depth = depth;
+	return open_db(c, &o, graph, out);
+}
+
+bool cli_load_figures(const cli_common *c, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_graph(c, false, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.without_text = true;
+	return open_db(c, &o, true, out);
+}
+
+bool cli_load_terms(const cli_common *c, cli_graph *out)
+{
+	if (c->db)
+		return cli_open_db(c, false, false, false, out);
+	memset(out, 0, sizeof(*out));
+	out->glossary = out->own_glossary = cli_load_glossary(c);
+	return out->glossary != NULL;
+}
+
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
+	return cli_load_graph_with(c, include_held, include_held, out);
+}
+
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out)
+{
+	if (c->db)
+		return cli_open_db(c, held_links, held_graph, true, out);
 	gg_link_options link = c->link;
-	link.drop_held = !include_held; /* a graph without them has no use for them */
+	link.drop_held = !held_links; /* a graph without them has no use for them */
 	link.progress = cli_progress_stage();
 	gg_graph_options graph;
 	gg_graph_options_init(&graph);
-	graph.include_held = include_held;
+	graph.include_held = held_graph;
 	graph.threads = c->link.threads;
 	graph.progress = cli_progress_stage();
 	memset(out, 0, sizeof(*out));
-	if (!(out->glossary = cli_load_glossary(c)))
+	if (!(out->glossary = out->own_glossary = cli_load_glossary(c)))
 		return false;
-	if (gg_links_new(&out->links, out->glossary, &link) != 0 ||
-	    gg_graph_new(&out->graph, out->links, &graph) != 0) {
+	if (gg_links_new(&out->own_links, out->own_glossary, &link) != 0 ||
+	    gg_graph_new(&out->own_graph, out->own_links, &graph) != 0) {
 		cli_error("%s", gg_error_last());
 		cli_graph_free(out);
 		return false;
 	}
 	cli_progress_clear();
+	out->links = out->own_links;
+	out->graph = out->own_graph;
 	if (!c->quiet)
 		cli_link_note(out->links);
 	return true;
@@ -433,9 +536,10 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 
 void cli_graph_free(cli_graph *g)
 {
-	gg_graph_free(g->graph);
-	gg_links_free(g->links);
-	gg_glossary_free(g->glossary);
+	gg_graph_free(g->own_graph);
+	gg_links_free(g->own_links);
+	gg_glossary_free(g->own_glossary);
+	gg_store_free(g->store);
 	memset(g, 0, sizeof(*g));
 }
 

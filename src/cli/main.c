@@ -16,6 +16,7 @@ static const cli_command commands[] = {
 	{ "top", cmd_top, "the central terms by PageRank, in-degree or betweenness" },
 	{ "communities", cmd_communities, "the groups of closely linked terms, named by their centres" },
 	{ "stats", cmd_stats, "nodes, edges by kind, components, isolated terms, density" },
+	{ "search", cmd_search, "the terms whose definitions match words, ranked, with snippets" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(*commands))

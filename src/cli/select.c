@@ -43,7 +43,7 @@ int cli_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_co
 
 int cli_graph_load(int first, cli_common *c, cli_graph *g, int *exit_code)
 {
-	if (first >= 0 && !cli_load_graph(c, false, g)) {
+	if (first >= 0 && !cli_load_figures(c, g)) {
 		*exit_code = EXIT_ERROR;
 		first = -1;
 	}

@@ -91,7 +91,7 @@ cleanup:
  * and index them by source (a run per node) and by target. O(V + E).
  * Returns 0 or GG_ENOMEM.
  */
-static int collect_edges(gg_graph *gr, bool include_held)
+int gg_i_graph_collect_edges(gg_graph *gr, bool include_held)
 {
 	size_t n_links = gg_links_count(gr->links);
 	size_t v_alloc = gr->n_nodes + 1;
@@ -137,7 +137,7 @@ static int collect_edges(gg_graph *gr, bool include_held)
 }
 
 /* Fill the weight vector: per edge, its weight. Returns 0 or igraph's error. */
-static int make_weights(gg_graph *gr)
+int gg_i_graph_make_weights(gg_graph *gr)
 {
 	int err = 0;
 
@@ -221,7 +221,8 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	gr->links = l;
 	gr->glossary = gg_links_glossary(l);
 	if ((err = select_nodes(gr, o->include_held)) != 0 ||
-	    (err = collect_edges(gr, o->include_held)) != 0 || (err = make_weights(gr)) != 0)
+	    (err = gg_i_graph_collect_edges(gr, o->include_held)) != 0 ||
+	    (err = gg_i_graph_make_weights(gr)) != 0)
 		goto cleanup;
 	if (!(hierarchy = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*hierarchy)))) {
 		err = gg_i_error_oom();

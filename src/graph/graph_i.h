@@ -92,6 +92,29 @@ double gg_i_edge_weight(const gg_edge *e);
 /* Graphs of up to this many nodes get igraph's Fruchterman-Reingold layout; bigger ones a community map. */
 #define GG_LAYOUT_FR_MAX_NODES 300
 
+/*
+ * Take the wanted edges (kept ones, or all with include_held; no self-link)
+ * whose ends are both nodes (gr->node_of set), in the linker's order, and
+ * index them by source and target. O(V + E). Returns 0 or GG_ENOMEM. (graph.c)
+ */
+int gg_i_graph_collect_edges(gg_graph *gr, bool include_held);
+/* Fill gr->weight: per edge, its weight. Returns 0 or igraph's error. (graph.c) */
+int gg_i_graph_make_weights(gg_graph *gr);
+
+/*
+ * A graph of links `l` whose nodes and measures are known already (a saved
+ * graph): `nodes` (n_nodes, malloc'd, their concept, name and measures
+ * set) and `node_of` (per concept, malloc'd) are taken over, freed on
+ * failure too; `members` (malloc'd, n_nodes) holds each community's nodes
+ * in order, community after community, `sizes` their sizes. Makes the
+ * edges, weights and (`with_igraph`) the igraph graph, without which
+ * gg_query_path and gg_query_stats fail; computes nothing else. Returns 0,
+ * GG_ENOMEM or igraph's error. (restore.c)
+ */
+int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t n_nodes,
+		       size_t *node_of, size_t *members, const size_t *sizes, size_t n_communities,
+		       double modularity, size_t betweenness_sources, bool with_igraph);
+
 /* Make gr->ig, the igraph multigraph of the edges (edge i = edges[i]). Returns 0 or igraph's error. (igraph.c) */
 int gg_i_make_igraph(gg_graph *gr);
 

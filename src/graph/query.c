@@ -483,6 +483,8 @@ int gg_query_path(gg_path *out, const gg_graph *gr, size_t from, size_t to, bool
 		return err;
 	if (from == to)
 		return 0;
+	if (!gr->has_ig)
+		return gg_i_error_set(GG_EINVAL, "a graph opened without its text has no paths: open it whole");
 	GG_IGRAPH_TRY(igraph_vector_int_init(&vertices, 0));
 	has_vertices = true;
 	GG_IGRAPH_TRY(igraph_get_shortest_path(&gr->ig, &vertices, NULL, (igraph_integer_t)from,
@@ -603,6 +605,8 @@ static int count_components(const gg_graph *gr, igraph_connectedness_t mode, siz
 	bool has_sizes = false;
 	int err = 0;
 
+	if (!gr->has_ig)
+		return gg_i_error_set(GG_EINVAL, "a graph opened without its text has no components: open it whole");
 	GG_IGRAPH_TRY(igraph_vector_int_init(&sizes, 0));
 	has_sizes = true;
 	GG_IGRAPH_TRY(igraph_connected_components(&gr->ig, NULL, &sizes, &n, mode));

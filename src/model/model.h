@@ -93,6 +93,19 @@ char *gg_i_glossary_lookup_key(gg_i_arena *a, const char *name);
  */
 bool gg_i_glossary_lookup(const gg_glossary *g, const char *key, bool caps_first, uint32_t *out);
 
+/*
+ * Where gg_i_glossary_find_in looks a lookup key up: the names in capitals
+ * (`capitals`) or the others. True with *out set when a concept has it.
+ */
+typedef bool (*gg_i_form_lookup)(void *payload, const char *key, bool capitals, uint32_t *out);
+
+/*
+ * gg_glossary_find with the lookups done by `get` (a saved graph's forms
+ * table, say): the same keys asked in the same order. Returns 0 with *out
+ * set, or GG_ENOTFOUND.
+ */
+int gg_i_glossary_find_in(size_t *out, gg_i_form_lookup get, void *payload, const char *query);
+
 /* Hand a malloc'd page buffer to the glossary, which frees it. */
 int gg_i_glossary_keep_page(gg_glossary *g, char *page);
 

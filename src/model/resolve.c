@@ -49,25 +49,33 @@ static bool query_key(gg_i_buf *key, const char *s, size_t n, bool capitals)
 	return !key->oom && key->ptr;
 }
 
+/* The glossary's own maps as a gg_i_form_lookup: `payload` is the glossary. */
+static bool map_lookup(void *payload, const char *key, bool capitals, uint32_t *out)
+{
+	const gg_glossary *g = payload;
+	return gg_i_strmap_get(capitals ? &g->lookup_caps : &g->lookup, key, out);
+}
+
 /*
  * Look s[0, n) up, the exact case first: "HEAD" finds the concept named in
  * capitals, "head" the other, either finds the one there is; "https" finds
  * HTTPS before taking its S for a plural.
  */
-static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *out)
+static bool lookup_span(gg_i_form_lookup get, void *payload, const char *s, size_t n, size_t *out)
 {
 	gg_i_buf key = GG_BUF_INIT;
 	char *name = gg_i_strndup(s, n);
 	uint32_t c;
 	bool found = false;
 	if (name && gg_i_name_is_capitals(name)) {
-		found = query_key(&key, s, n, false) && key.len && gg_i_glossary_lookup(g, key.ptr, true, &c);
+		found = query_key(&key, s, n, false) && key.len &&
+			(get(payload, key.ptr, true, &c) || get(payload, key.ptr, false, &c));
 	} else if (name && query_key(&key, s, n, false) && key.len) {
-		found = gg_i_strmap_get(&g->lookup, key.ptr, &c);
+		found = get(payload, key.ptr, false, &c);
 		if (!found && query_key(&key, s, n, true) && key.len)
-			found = gg_i_strmap_get(&g->lookup_caps, key.ptr, &c);
+			found = get(payload, key.ptr, true, &c);
 		if (!found && query_key(&key, s, n, false) && key.len)
-			found = gg_i_strmap_get(&g->lookup_caps, key.ptr, &c);
+			found = get(payload, key.ptr, true, &c);
 	}
 	gg_i_buf_free(&key);
 	free(name);
@@ -76,20 +84,25 @@ static bool lookup_span(const gg_glossary *g, const char *s, size_t n, size_t *o
 	return found;
 }
 
-int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query)
+int gg_i_glossary_find_in(size_t *out, gg_i_form_lookup get, void *payload, const char *query)
 {
-	if (!g->built)
-		return gg_i_error_set(GG_EINVAL, "the glossary is not built");
 	size_t n = strlen(query);
-	if (lookup_span(g, query, n, out))
+	if (lookup_span(get, payload, query, n, out))
 		return 0;
 	/* "neural radiance fields (nerf)": the name, else the abbreviation */
 	const char *open = strchr(query, '(');
 	const char *close = open ? strchr(open, ')') : NULL;
-	if (open && close && (lookup_span(g, query, (size_t)(open - query), out) ||
-			      lookup_span(g, open + 1, (size_t)(close - open - 1), out)))
+	if (open && close && (lookup_span(get, payload, query, (size_t)(open - query), out) ||
+			      lookup_span(get, payload, open + 1, (size_t)(close - open - 1), out)))
 		return 0;
 	return gg_i_error_set(GG_ENOTFOUND, "no term '%s'", query);
+}
+
+int gg_glossary_find(size_t *out, const gg_glossary *g, const char *query)
+{
+	if (!g->built)
+		return gg_i_error_set(GG_EINVAL, "the glossary is not built");
+	return gg_i_glossary_find_in(out, map_lookup, (void *)g, query);
 }
 
 typedef struct candidate {

@@ -2,7 +2,8 @@
 # golden.sh - every export of the seed pages, byte for byte against the files
 # kept in tests/golden/ (SVG aside: its text depends on the fonts installed;
 # the HTML map aside: it is mostly sigma.js and graphology, and the browser
-# test checks it).
+# test checks it; the saved graph aside: it records the pages' times, and
+# tests/cli/store.sh checks that it answers as the pages).
 # A change of format shows in review as a change of these files; after a
 # deliberate one, `make golden` writes them anew.
 # usage: tests/cli/golden.sh path/to/glossgraph [--update]
@@ -14,7 +15,7 @@ GOLDEN=$TOP/tests/golden
 
 "$BIN" build -q -i data -o "$TMP/build" --focus NAS --depth 2 2>"$TMP/err" ||
 	{ echo "golden.sh: build failed: $(cat "$TMP/err")" >&2; exit 1; }
-rm -f "$TMP"/build/*.svg "$TMP"/build/*.html
+rm -f "$TMP"/build/*.svg "$TMP"/build/*.html "$TMP"/build/*.sqlite
 if [ "${2:-}" = --update ]; then
 	rm -rf "$GOLDEN" && mkdir -p "$GOLDEN" && cp -R "$TMP"/build/. "$GOLDEN"/
 	echo "golden.sh: wrote $(find "$GOLDEN" -type f | wc -l) files to $GOLDEN"

@@ -22,6 +22,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_query_add,
 	suite_version_add,
 	suite_map_add,
+	suite_store_add,
 };
 
 int main(void)

@@ -22,6 +22,7 @@ CU_ErrorCode suite_graph_add(void);
 CU_ErrorCode suite_query_add(void);
 CU_ErrorCode suite_version_add(void);
 CU_ErrorCode suite_map_add(void);
+CU_ErrorCode suite_store_add(void);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

@@ -1,0 +1,159 @@
+/*
+ * glossgraph/store.h - the graph saved in an SQLite database, opened again
+ * and queried through glossgraph/query.h as if built from the pages; and
+ * full-text search of the definitions.
+ *
+ * A saved graph holds everything the glossary, its links and its graph
+ * hold (README, "Saved graph (SQLite)" has the schema): the objects opened
+ * from it give the same answers, byte for byte, as those it was written
+ * from.
+ */
+#ifndef GLOSSGRAPH_STORE_H
+#define GLOSSGRAPH_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The schema version a database records in PRAGMA user_version. */
+#define GG_STORE_SCHEMA_VERSION 1
+
+/** A saved graph opened: its glossary, links and graph, owned together. */
+typedef struct gg_store gg_store;
+
+/** What gg_store_write records besides the graph; gg_store_write_options_init gives the defaults. */
+typedef struct gg_store_write_options {
+	const char *const *inputs; /**< the paths read (pages or folders), recorded with size and time */
+	size_t n_inputs;
+	const char *settings;      /**< how the graph was made, in words ("--keep-all"); NULL: none */
+} gg_store_write_options;
+
+/** Fill `o` with the defaults: no inputs, no settings. */
+void gg_store_write_options_init(gg_store_write_options *o);
+
+/**
+ * Save graph `gr`, its links and its glossary, in the SQLite database
+ * `path`, written to a temporary file beside it and renamed over it when
+ * complete: a reader sees the old file or the new one. The graph should be
+ * the default one (kept links only); its links may hold the held-back
+ * edges too (gg_link_options.drop_held false), and then the database holds
+ * them. `o` NULL: the defaults. Time linear in the glossary's size.
+ * @return 0; GG_EIO when the file cannot be written (the message says why;
+ * nothing is left behind); GG_ENOMEM.
+ */
+int gg_store_write(const gg_graph *gr, const char *path, const gg_store_write_options *o);
+
+/** How to open a saved graph; gg_store_open_options_init gives the defaults. */
+typedef struct gg_store_open_options {
+	bool with_held;       /**< the links keep the held-back edges (false: counted as dropped, as drop_held) */
+	bool graph_with_held; /**< the graph takes them too, its measures computed anew (implies with_held) */
+	/**
+	 * A TERM (as gg_glossary_find reads it): load only what answers about
+	 * it, in time that grows with its neighbourhood, not the glossary. Its
+	 * concept with its entries, and the kept links of the terms up to
+	 * `depth` - 1 hops from it with the concepts they reach and the entries
+	 * holding their evidence, are as in a full open, numbered as there:
+	 * gg_query_neighbors from its node up to `depth` hops, and its concept
+	 * and entries, answer the same. Every other concept, entry and node is
+	 * there but empty (its strings NULL), and the graph has no communities,
+	 * no paths and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
+	 * that suggestions can be made. NULL: everything (the default).
+	 */
+	const char *around;
+	unsigned depth;       /**< hops around `around` (1 or more) */
+	/**
+	 * Leave the text out: the entries are there but empty (NULL strings, no
+	 * concept lists them), the concepts have no aliases, abbreviations,
+	 * categories or keywords, the edges no surface, and the graph no paths
+	 * or components (gg_query_path and gg_query_stats fail). Its nodes,
+	 * edges, measures, communities and every name are as in a full open:
+	 * for gg_query_related, gg_query_top and the communities, at a fraction
+	 * of the reading. Ignored with the held-back edges.
+	 */
+	bool without_text;
+} gg_store_open_options;
+
+/** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */
+void gg_store_open_options_init(gg_store_open_options *o);
+
+/**
+ * Open the saved graph in `path` (read only) and make its glossary, links
+ * and graph in memory, without reading the pages again. `o` NULL: the
+ * defaults.
+ * @param[out] out the store, to release with gg_store_free; NULL on error
+ * @return 0; GG_EIO when the file cannot be opened; GG_EINPUT when it is
+ * not a glossgraph database, has a newer schema than this library reads,
+ * or is damaged (the message says which); GG_ENOMEM; GG_ERROR when igraph
+ * fails.
+ */
+int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o);
+/** Release the store with its glossary, links and graph; NULL is allowed. */
+void gg_store_free(gg_store *s);
+
+/** @return the glossary of the store (owned by it). */
+const gg_glossary *gg_store_glossary(const gg_store *s);
+/** @return the links of the store (owned by it). */
+const gg_links *gg_store_links(const gg_store *s);
+/** @return the graph of the store (owned by it). */
+const gg_graph *gg_store_graph(const gg_store *s);
+
+/** A file the saved graph was built from, as recorded and as it is now. */
+typedef struct gg_store_input {
+	const char *path;
+	int64_t size;  /**< bytes when saved */
+	int64_t mtime; /**< modification time when saved, seconds since 1970 */
+	bool changed;  /**< its size or time differs now, or it is gone */
+} gg_store_input;
+
+/** @return how many inputs the store records. */
+size_t gg_store_input_count(const gg_store *s);
+/** @return input i, or NULL when i is out of range. */
+const gg_store_input *gg_store_input_at(const gg_store *s, size_t i);
+
+/** One term whose definitions match a search. */
+typedef struct gg_search_hit {
+	size_t concept;      /**< the term */
+	double score;        /**< bm25 relevance, higher is better */
+	const char *snippet; /**< its best-matching definition around the match, "[" "]" around matched words */
+} gg_search_hit;
+
+/** The answer of a search; release with gg_search_list_destroy. */
+typedef struct gg_search_list {
+	gg_search_hit *items;
+	size_t count;
+	char *text; /**< backing store of the snippets */
+} gg_search_list;
+
+/**
+ * The terms whose definitions match `query` (SQLite FTS5 syntax: words,
+ * "a phrase", AND, OR, NOT, prefix*), best first by bm25 over the
+ * definitions, a term listed once, for its best definition. The index is
+ * the saved one. Ties go by term order.
+ * @param[out] out the hits; zeroed on error
+ * @param max the most hits (0: none)
+ * @return 0; GG_EINVAL for a query FTS5 cannot read (its message kept);
+ * GG_ENOMEM; GG_EINPUT for a damaged database.
+ */
+int gg_store_search(gg_search_list *out, const gg_store *s, const char *query, size_t max);
+
+/**
+ * gg_store_search over a glossary read from pages: the same index made in
+ * memory first (time linear in the definitions' size), so the answer is
+ * the one its saved graph gives.
+ */
+int gg_glossary_search(gg_search_list *out, const gg_glossary *g, const char *query, size_t max);
+
+/** Free the hits and zero `l`; it also accepts a zeroed or destroyed list. */
+void gg_search_list_destroy(gg_search_list *l);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,99 @@
+#!/bin/bash
+# bench_store.sh - the saved graph's benchmark (make bench runs it after bench.sh).
+#
+#   scripts/bench_store.sh [BIN]      BIN: build/release/glossgraph
+#
+# On the generated glossaries of bench.sh (build/bench/corpus, made here when
+# missing): at 100,000 entries, `neighbors` and `related` of a term of median
+# in-degree answered from the pages and from the database, and `build
+# --formats graphml,dot` with and without the database, each pair in the same
+# run, as ratios; with BENCH_FULL=1 also 1,000,000 entries: `neighbors` and
+# `related` from the database, with their peak memory against the build's.
+# Wall-clock times, best of BENCH_RUNS (3) for the queries, one run for the
+# builds. Writes build/bench/store.md.
+set -euo pipefail
+export LC_NUMERIC=C
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$(realpath "${1:-$ROOT/build/release/glossgraph}")
+PYTHON=/usr/bin/python3
+WORK=${BENCH_DIR:-$ROOT/build/bench}
+RUNS=${BENCH_RUNS:-3}
+SIZES="100000"
+[ "${BENCH_FULL:-0}" = 1 ] && SIZES="100000 1000000"
+OUT=$WORK/store.md
+say() { echo "bench_store: $*" >&2; }
+
+# corpus N: the directory of the N-entry glossary bench.sh uses (generated once).
+corpus() {
+	local dir=$WORK/corpus/n$1-d1000
+	local stamp
+	stamp="$(sha1sum "$ROOT/scripts/gen_glossary.py" | cut -c1-12) seed=1 --entries $1 --def-bytes 1000"
+	if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+		say "generating $1 entries"
+		rm -rf "$dir"
+		"$PYTHON" "$ROOT/scripts/gen_glossary.py" -q --seed 1 --entries "$1" --def-bytes 1000 -o "$dir"
+		echo "$stamp" >"$dir/.stamp"
+	fi
+	echo "$dir"
+}
+
+# timed CMD...: run CMD once (stdout discarded); sets WALL (s) and RSS (peak MB).
+timed() {
+	/usr/bin/time -f "%e %M" -o "$WORK/.store-time" "$@" >/dev/null 2>"$WORK/.store-err" || {
+		sed 's/^/    /' "$WORK/.store-err" | tail -3 >&2
+		return 1
+	}
+	read -r WALL RSS <"$WORK/.store-time"
+	RSS=$((RSS / 1024))
+}
+
+# best CMD...: the fastest of RUNS runs; sets WALL and RSS.
+best() {
+	local b= r= i
+	for ((i = 0; i < RUNS; i++)); do
+		timed "$@"
+		if [ -z "$b" ] || awk "BEGIN { exit !($WALL < $b) }"; then b=$WALL; r=$RSS; fi
+	done
+	WALL=$b
+	RSS=$r
+}
+ratio() { awk "BEGIN { printf \"%.1f\", $1 / ($2 > 0 ? $2 : 0.001) }"; }
+
+mkdir -p "$WORK"
+{
+	echo "| entries | measure | from the pages | from the database | ratio |"
+	echo "| ---: | --- | ---: | ---: | ---: |"
+} >"$OUT"
+for n in $SIZES; do
+	dir=$(corpus "$n")
+	cat "$dir"/* >/dev/null # the page cache, as bench.sh
+	out=$WORK/store-$n
+	rm -rf "$out" "$out-nodb"
+	say "$n: build with and without the database"
+	timed "$BIN" build -q -i "$dir" -o "$out-nodb" --formats graphml,dot
+	build_wall=$WALL build_rss=$RSS
+	timed "$BIN" build -q -i "$dir" -o "$out" --formats graphml,dot,sqlite
+	db_build_wall=$WALL
+	rm -rf "$out-nodb" "$out"/glossary.graphml "$out"/glossary.dot
+	db=$out/glossary.sqlite
+	# a term of median in-degree
+	term=$("$BIN" top --by in-degree -n 0 --tsv -q --db "$db" | awk -F'\t' 'NR > 1 { t[NR] = $2 } END { print t[int((NR + 1) / 2)] }')
+	say "$n: neighbors and related of '$term'"
+	if [ "$n" -le 100000 ]; then
+		echo "| $n | build --formats graphml,dot (+ sqlite) | ${build_wall} s | ${db_build_wall} s | +$(awk "BEGIN { printf \"%.0f\", 100 * ($db_build_wall / $build_wall - 1) }")% |" >>"$OUT"
+		for q in neighbors related; do
+			best "$BIN" "$q" "$term" -q -i "$dir"
+			pages=$WALL pages_rss=$RSS
+			best "$BIN" "$q" "$term" -q --db "$db"
+			echo "| $n | $q: time (peak memory) | $pages s ($pages_rss MB) | $WALL s ($RSS MB) | $(ratio "$pages" "$WALL")x |" >>"$OUT"
+		done
+	else
+		for q in neighbors related; do
+			best "$BIN" "$q" "$term" -q --db "$db"
+			echo "| $n | $q: time (peak memory) | build: ${build_wall} s ($build_rss MB) | $WALL s ($RSS MB) | - |" >>"$OUT"
+		done
+	fi
+	echo "| $n | database size | $(du -sm "$dir" | cut -f1) MB of pages | $(du -sm "$db" | cut -f1) MB | - |" >>"$OUT"
+done
+cat "$OUT"

@@ -1,0 +1,127 @@
+/* search.c - full-text search of the definitions through SQLite's FTS5, from a saved graph or a glossary in memory. */
+#include "store/store_i.h"
+#include "core/buf.h"
+#include "core/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void gg_search_list_destroy(gg_search_list *l)
+{
+	free(l->items);
+	free(l->text);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Whether concept c was listed already; marks it. False (and *oom) when the marks cannot grow. */
+static bool listed(bool **seen, size_t *n, size_t c, bool *oom)
+{
+	if (c >= *n) {
+		size_t grown = c + 1 > 2 * *n ? c + 1 : 2 * *n;
+		bool *more = realloc(*seen, grown * sizeof(*more));
+		if (!more) {
+			*oom = true;
+			return false;
+		}
+		memset(more + *n, 0, (grown - *n) * sizeof(*more));
+		*seen = more;
+		*n = grown;
+	}
+	bool was = (*seen)[c];
+	(*seen)[c] = true;
+	return was;
+}
+
+int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const char *query,
+		      size_t max)
+{
+	static const char sql[] =
+		"SELECT e.concept, bm25(definitions), snippet(definitions, 0, '[', ']', '...', 16)"
+		" FROM definitions JOIN entries e ON e.id = definitions.rowid"
+		" WHERE definitions MATCH ?1 ORDER BY bm25(definitions), e.concept, e.id";
+	sqlite3_stmt *s = NULL;
+	gg_i_buf text = GG_BUF_INIT;
+	size_t *at = NULL, cap = 0, n_seen = 0;
+	bool *seen = NULL, oom = false;
+	int err = 0, rc = SQLITE_DONE;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		err = sqlite3_errcode(db) == SQLITE_NOMEM
+			? gg_i_error_oom()
+			: gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", path,
+					 sqlite3_errmsg(db));
+		goto cleanup;
+	}
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	while (out->count < max && !oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t c = (size_t)sqlite3_column_int64(s, 0);
+		if (listed(&seen, &n_seen, c, &oom) || oom)
+			continue;
+		if (out->count == cap) {
+			size_t grown = cap ? 2 * cap : 16;
+			gg_search_hit *items = realloc(out->items, grown * sizeof(*items));
+			size_t *more = items ? realloc(at, grown * sizeof(*more)) : NULL;
+			if (items)
+				out->items = items;
+			if (!more) {
+				oom = true;
+				break;
+			}
+			at = more;
+			cap = grown;
+		}
+		out->items[out->count] = (gg_search_hit){ c, -sqlite3_column_double(s, 1), NULL };
+		at[out->count++] = text.len;
+		const char *snippet = (const char *)sqlite3_column_text(s, 2);
+		gg_i_buf_put(&text, snippet ? snippet : "", (size_t)sqlite3_column_bytes(s, 2));
+		gg_i_buf_putc(&text, '\0');
+	}
+	if (oom || text.oom) {
+		err = gg_i_error_oom();
+	} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		int code = sqlite3_errcode(db);
+		err = code == SQLITE_NOMEM ? gg_i_error_oom()
+		    : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
+			? gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", path,
+					 sqlite3_errmsg(db))
+			: gg_i_error_set(GG_EINVAL, "cannot search for '%s': %s", query,
+					 sqlite3_errmsg(db));
+	}
+	if (!err) {
+		out->text = text.ptr;
+		text.ptr = NULL;
+		for (size_t i = 0; i < out->count; i++)
+			out->items[i].snippet = out->text ? out->text + at[i] : "";
+	}
+cleanup:
+	sqlite3_finalize(s);
+	gg_i_buf_free(&text);
+	free(at);
+	free(seen);
+	if (err)
+		gg_search_list_destroy(out);
+	return err;
+}
+
+int gg_glossary_search(gg_search_list *out, const gg_glossary *g, const char *query, size_t max)
+{
+	static const char name[] = "(the index in memory)";
+	sqlite3 *db = NULL;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_exec(db, "BEGIN; " GG_I_STORE_SCHEMA, NULL, NULL, NULL) != SQLITE_OK)
+		err = gg_i_store_error(db, GG_ERROR, "cannot make", name);
+	if (!err)
+		err = gg_i_store_put_entries(db, name, g);
+	if (!err && sqlite3_exec(db, "INSERT INTO definitions(definitions) VALUES('rebuild'); COMMIT;",
+				 NULL, NULL, NULL) != SQLITE_OK)
+		err = gg_i_store_error(db, GG_ERROR, "cannot make", name);
+	if (!err)
+		err = gg_i_store_search(out, db, name, query, max);
+	sqlite3_close(db);
+	return err;
+}

@@ -1,0 +1,230 @@
+/* test_store.c - the saved graph: written, opened again the same, searched; files refused. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char page[] =
+	"alpha, greek\n\n**Alpha** is the letter before beta, see gamma.\n\n"
+	"beta, greek\n\n**Beta** follows alpha and comes before delta.\n\n"
+	"gamma, greek\n\n**Gamma** rays are not a letter; compare delta.\n\n"
+	"delta, greek\n\n**Delta** is a river mouth shaped like the letter.\n\n"
+	"epsilon, greek\n\n**Epsilon** is a small quantity, smaller than delta.\n";
+
+static char folder[256];
+static char db_path[300];
+static gg_glossary *glossary;
+static gg_links *links;
+static gg_graph *graph;
+
+static int suite_init(void)
+{
+	gg_link_options lo;
+	gg_link_options_init(&lo);
+	lo.keep_all = true;
+	snprintf(folder, sizeof(folder), "%s/gg-store-XXXXXX", P_tmpdir);
+	if (!mkdtemp(folder))
+		return 1;
+	snprintf(db_path, sizeof(db_path), "%s/glossary.sqlite", folder);
+	return gg_glossary_new(&glossary) || gg_glossary_read_buffer(glossary, "greek.txt", page, strlen(page)) ||
+	       gg_glossary_build(glossary, NULL) || gg_links_new(&links, glossary, &lo) ||
+	       gg_graph_new(&graph, links, NULL) || gg_store_write(graph, db_path, NULL);
+}
+
+static int suite_clean(void)
+{
+	char cmd[600];
+	gg_graph_free(graph);
+	gg_links_free(links);
+	gg_glossary_free(glossary);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", folder);
+	return system(cmd) != 0;
+}
+
+/* Run SQL on the database at `path` (made when missing). */
+static void sql(const char *path, const char *text)
+{
+	sqlite3 *db = NULL;
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, text, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Copy the suite's database to `name` in the folder; its path in `out`. */
+static void copy_db(const char *name, char *out, size_t size)
+{
+	char cmd[700];
+	snprintf(out, size, "%s/%s", folder, name);
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", db_path, out);
+	CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+}
+
+static void test_round_trip(void)
+{
+	gg_store *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, NULL), 0);
+	const gg_glossary *g = gg_store_glossary(s);
+	const gg_graph *gr = gg_store_graph(s);
+	CU_ASSERT_EQUAL(gg_glossary_concept_count(g), gg_glossary_concept_count(glossary));
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), gg_glossary_entry_count(glossary));
+	CU_ASSERT_EQUAL(gg_graph_node_count(gr), gg_graph_node_count(graph));
+	CU_ASSERT_EQUAL(gg_graph_edge_count(gr), gg_graph_edge_count(graph));
+	for (size_t c = 0; c < gg_glossary_concept_count(g); c++)
+		CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, c)->name, gg_glossary_concept(glossary, c)->name);
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, i)->definition,
+				       gg_glossary_entry(glossary, i)->definition);
+	for (size_t v = 0; v < gg_graph_node_count(gr); v++) {
+		CU_ASSERT_EQUAL(gg_graph_node(gr, v)->pagerank, gg_graph_node(graph, v)->pagerank);
+		CU_ASSERT_EQUAL(gg_graph_node(gr, v)->community, gg_graph_node(graph, v)->community);
+		CU_ASSERT_EQUAL(gg_graph_node(gr, v)->x, gg_graph_node(graph, v)->x);
+	}
+	for (size_t i = 0; i < gg_graph_edge_count(gr); i++) {
+		char a[GG_SNIPPET_MAX], b[GG_SNIPPET_MAX];
+		const gg_edge *x = gg_graph_edge(gr, i, NULL, NULL), *y = gg_graph_edge(graph, i, NULL, NULL);
+		CU_ASSERT_EQUAL(x->weight, y->weight);
+		CU_ASSERT_EQUAL(x->score, y->score);
+		gg_edge_snippet(gg_store_links(s), x, a, sizeof(a));
+		gg_edge_snippet(links, y, b, sizeof(b));
+		CU_ASSERT_STRING_EQUAL(a, b);
+	}
+	size_t c = 0, node = 0;
+	CU_ASSERT_EQUAL(gg_glossary_find(&c, g, "Alpha"), 0);
+	CU_ASSERT_EQUAL(gg_graph_node_of(&node, gr, c), 0);
+	gg_related_list r1 = { 0 }, r2 = { 0 };
+	CU_ASSERT_EQUAL(gg_query_related(&r1, gr, node, 10), 0);
+	CU_ASSERT_EQUAL(gg_query_related(&r2, graph, node, 10), 0);
+	CU_ASSERT_EQUAL_FATAL(r1.count, r2.count);
+	for (size_t i = 0; i < r1.count; i++) {
+		CU_ASSERT_EQUAL(r1.items[i].node, r2.items[i].node);
+		CU_ASSERT_STRING_EQUAL(r1.items[i].reasons, r2.items[i].reasons);
+	}
+	gg_related_list_destroy(&r1);
+	gg_related_list_destroy(&r2);
+	gg_store_free(s);
+}
+
+/* Around a term: its neighbours as from a full open. */
+static void test_around(void)
+{
+	gg_store_open_options o;
+	gg_store *s = NULL;
+	gg_store_open_options_init(&o);
+	o.around = "beta";
+	o.depth = 2;
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+	size_t c = 0, node = 0;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, gg_store_glossary(s), "beta"), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&node, gg_store_graph(s), c), 0);
+	gg_neighbor_list a = { 0 }, b = { 0 };
+	CU_ASSERT_EQUAL(gg_query_neighbors(&a, gg_store_graph(s), node, GG_DIR_BOTH, 2, 0), 0);
+	CU_ASSERT_EQUAL(gg_query_neighbors(&b, graph, node, GG_DIR_BOTH, 2, 0), 0);
+	CU_ASSERT(a.count > 0);
+	CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+	for (size_t i = 0; i < a.count; i++) {
+		CU_ASSERT_EQUAL(a.items[i].node, b.items[i].node);
+		CU_ASSERT_EQUAL(a.items[i].edge, b.items[i].edge);
+	}
+	gg_neighbor_list_destroy(&a);
+	gg_neighbor_list_destroy(&b);
+	gg_store_free(s);
+}
+
+static void test_search(void)
+{
+	gg_store *s = NULL;
+	gg_search_list a = { 0 }, b = { 0 };
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, NULL), 0);
+	CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter", 10), 0);
+	CU_ASSERT_EQUAL(gg_glossary_search(&b, glossary, "letter", 10), 0);
+	CU_ASSERT(a.count >= 3);
+	CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+	for (size_t i = 0; i < a.count; i++) {
+		CU_ASSERT_EQUAL(a.items[i].concept, b.items[i].concept);
+		CU_ASSERT_STRING_EQUAL(a.items[i].snippet, b.items[i].snippet);
+		CU_ASSERT(strstr(a.items[i].snippet, "[letter]") != NULL);
+	}
+	gg_search_list_destroy(&a);
+	CU_ASSERT_EQUAL(gg_store_search(&a, s, "\"unclosed", 10), GG_EINVAL);
+	CU_ASSERT_EQUAL(a.count, 0);
+	gg_search_list_destroy(&a);
+	gg_search_list_destroy(&b);
+	gg_store_free(s);
+}
+
+/* Every refusal leaves *out NULL and says why. */
+static void expect_refused(const char *path, int code, const char *words)
+{
+	gg_store *s = (gg_store *)1;
+	CU_ASSERT_EQUAL(gg_store_open(&s, path, NULL), code);
+	CU_ASSERT_PTR_NULL(s);
+	CU_ASSERT(strstr(gg_error_last(), words) != NULL);
+}
+
+static void test_refused(void)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/text.sqlite", folder);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("alpha, greek\n\n**Alpha** is not a database.\n", f);
+	fclose(f);
+	expect_refused(path, GG_EINPUT, "is not a glossgraph database");
+
+	snprintf(path, sizeof(path), "%s/other.sqlite", folder);
+	sql(path, "CREATE TABLE t(a);");
+	expect_refused(path, GG_EINPUT, "is not a glossgraph database");
+
+	copy_db("newer.sqlite", path, sizeof(path));
+	sql(path, "PRAGMA user_version = 2;");
+	expect_refused(path, GG_EINPUT, "has schema version 2, newer than");
+
+	copy_db("damaged.sqlite", path, sizeof(path));
+	sql(path, "DELETE FROM edges WHERE id = 0;");
+	expect_refused(path, GG_EINPUT, "is a damaged glossgraph database");
+
+	copy_db("truncated.sqlite", path, sizeof(path));
+	struct stat st;
+	CU_ASSERT_EQUAL_FATAL(stat(path, &st), 0);
+	CU_ASSERT_EQUAL_FATAL(truncate(path, st.st_size / 2), 0);
+	expect_refused(path, GG_EINPUT, "is a damaged glossgraph database");
+
+	snprintf(path, sizeof(path), "%s/missing.sqlite", folder);
+	expect_refused(path, GG_EIO, "cannot open");
+}
+
+static void test_write_fails(void)
+{
+	char path[400];
+	CU_ASSERT_EQUAL(gg_store_write(graph, "-", NULL), GG_EIO);
+	snprintf(path, sizeof(path), "%s/no/such/folder/g.sqlite", folder);
+	CU_ASSERT_EQUAL(gg_store_write(graph, path, NULL), GG_EIO);
+	CU_ASSERT(strstr(gg_error_last(), "no/such/folder") != NULL);
+	CU_ASSERT_EQUAL(gg_store_write(graph, folder, NULL), GG_EIO); /* a folder */
+	snprintf(path, sizeof(path), "%s/ro", folder);
+	CU_ASSERT_EQUAL_FATAL(mkdir(path, 0555), 0);
+	if (access(path, W_OK) != 0) { /* root writes anywhere */
+		snprintf(path, sizeof(path), "%s/ro/g.sqlite", folder);
+		CU_ASSERT_EQUAL(gg_store_write(graph, path, NULL), GG_EIO);
+		CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
+	}
+}
+
+CU_ErrorCode suite_store_add(void)
+{
+	CU_pSuite s = CU_add_suite("store", suite_init, suite_clean);
+
+	if (!s ||
+	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
+	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
+	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
+	    !CU_add_test(s, "not a database, newer, damaged, truncated, missing", test_refused) ||
+	    !CU_add_test(s, "a write that cannot be done fails", test_write_fails))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
