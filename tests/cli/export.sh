@@ -340,6 +340,20 @@ m = re.search(r"<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"\s+viewBox=", s
 sys.exit(not (m and float(m.group(1)) <= 1200.5 and float(m.group(2)) <= 750.5))' "$TMP/big.svg" ||
 	fail "the overview does not fit 1600 x 1000 pixels with a viewBox"
 
+begin "a crowded focus map is drawn in seconds, not routed edge by edge"
+# a hub that 200 terms name, each naming the next: a crowd around the focus
+"$PYTHON" - "$TMP/hub.txt" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("flux capacitor, cat\n\n**Flux Capacitor** is the centre.\n\n")
+    for i in range(200):
+        f.write("spoke %d, cat\n\n**Spoke %d** turns round the flux capacitor, see spoke %d.\n\n"
+                % (i, i, (i + 1) % 200))
+EOF2
+timeout 120 "$BIN" export svg -q -i "$TMP/hub.txt" --focus "flux capacitor" -o "$TMP/hub.svg" || fail "the crowded focus map failed"
+validate svg "$TMP/hub.svg"
+[ "$(grep -c 'class="edge"' "$TMP/hub.svg")" -gt 100 ] || fail "not the crowd's edges"
+
 begin "a focus map: the focus is the biggest label, in bold"
 "$PYTHON" - "$TMP/g/nas.svg" <<'EOF2' || fail "the focus is not the one biggest bold label"
 import re, sys
