@@ -166,16 +166,24 @@ best_of() {
 	R[$key.wall]=$best
 }
 
-# stages NAME N ARGS...: run bench_link N times; keep each stage's fastest run.
-stages() {
-	local name=$1 n=$2 i
-	shift 2
+# repeat_runs PROGRAM NAME N ARGS...: run $WORK/PROGRAM N times, the output of
+# run i into $WORK/runs/NAME.i; stop the benchmark when one fails.
+repeat_runs() {
+	local prog=$1 name=$2 n=$3 i
+	shift 3
 	for ((i = 1; i <= n; i++)); do
-		"$WORK/bench_link" "$@" >"$WORK/runs/$name.$i" 2>"$WORK/.err" || {
+		"$WORK/$prog" "$@" >"$WORK/runs/$name.$i" 2>"$WORK/.err" || {
 			sed 's/^/    /' "$WORK/.err" >&2
-			die "bench_link failed on $name"
+			die "$prog failed on $name"
 		}
 	done
+}
+
+# stages NAME N ARGS...: run bench_link N times; keep each stage's fastest run.
+stages() {
+	local name=$1 n=$2
+	shift 2
+	repeat_runs bench_link "$name" "$n" "$@"
 	local line key
 	while IFS=$'\t' read -r key line; do
 		R[$name.$key]=$line
@@ -229,14 +237,9 @@ stages dict "$RUNS" --threads 1,2 --repeat 2 --no-graph "$dict"
 
 # match NAME N ARGS...: bench_match N times, its best figures into R[NAME.*].
 match() {
-	local name=$1 n=$2 i
+	local name=$1 n=$2
 	shift 2
-	for ((i = 1; i <= n; i++)); do
-		"$WORK/bench_match" --repeat 5 "$@" >"$WORK/runs/$name.$i" 2>"$WORK/.err" || {
-			sed 's/^/    /' "$WORK/.err" >&2
-			die "bench_match failed on $name"
-		}
-	done
+	repeat_runs bench_match "$name" "$n" --repeat 5 "$@"
 	local line key
 	while IFS=$'\t' read -r key line; do
 		R[$name.$key]=$line
