@@ -1,4 +1,4 @@
-/* model.h - the glossary object's private layout, shared by read/ and model/. */
+/* model.h - the glossary object's private layout, shared by read/ and model/, and store/, which saves it and makes it again. */
 #ifndef GG_MODEL_MODEL_H
 #define GG_MODEL_MODEL_H
 
