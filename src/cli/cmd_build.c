@@ -141,32 +141,42 @@ static char *slug(const char *term)
 	return s;
 }
 
-/* One file to write: its format, path and what to select. */
+/*
+ * One file to write: an export (its format, path and what to select) or,
+ * when `store` is set, the saved graph written with those options.
+ */
 typedef struct job {
+	const gg_graph *graph;
 	gg_export_format format;
 	char *path;
 	gg_export_options options;
+	const gg_store_write_options *store;
 	bool failed;
 	char message[512]; /* why it failed: the error slot is the writing thread's */
 } job;
 
+/* Whether job j needs graphviz, which keeps state of its own. */
+static bool job_uses_graphviz(const job *j)
+{
+	return !j->store && gg_export_uses_graphviz(j->format);
+}
+
 /*
  * The jobs and who takes which: the writers are independent and read the
- * graph only, so two threads write two files at once. Graphviz keeps state
- * of its own: the jobs that use it (gg_export_uses_graphviz) all go to the
- * first thread.
+ * graph only, so two threads write two files at once. The jobs that use
+ * graphviz all go to the first thread.
  */
 typedef struct job_queue {
-	const gg_graph *graph;
-	job *jobs;
+	job *const *jobs;
 	size_t n;
 	atomic_size_t next; /* the next job not yet taken */
 } job_queue;
 
 /* Write job j; on failure keep the message in it. */
-static void run_job(const gg_graph *graph, job *j)
+static void run_job(job *j)
 {
-	j->failed = gg_export_file(graph, j->format, &j->options, j->path) != 0;
+	j->failed = j->store ? gg_store_write(j->graph, j->path, j->store) != 0
+			     : gg_export_file(j->graph, j->format, &j->options, j->path) != 0;
 	if (j->failed)
 		snprintf(j->message, sizeof(j->message), "%s", gg_error_last());
 }
@@ -177,28 +187,29 @@ static void *take_jobs(void *arg)
 	job_queue *q = arg;
 	size_t i;
 	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
-		if (!gg_export_uses_graphviz(q->jobs[i].format))
-			run_job(q->graph, &q->jobs[i]);
+		if (!job_uses_graphviz(q->jobs[i]))
+			run_job(q->jobs[i]);
 	return NULL;
 }
 
 /*
- * Run every job, on two threads when `threads` allows (0: one per core)
- * and there are two: this one takes the graphviz jobs first, then helps
- * with the rest. Every job is tried; one that fails does not stop the
- * others.
+ * Run every job of `jobs`, taken in that order (the longest first keeps
+ * both threads busy to the end), on two threads when `threads` allows (0:
+ * one per core) and there are two: this one takes the graphviz jobs first,
+ * then helps with the rest. Every job is tried; one that fails does not
+ * stop the others.
  */
-static void run_jobs(const gg_graph *graph, job *jobs, size_t n, unsigned threads)
+static void run_jobs(job *const *jobs, size_t n, unsigned threads)
 {
-	job_queue q = { .graph = graph, .jobs = jobs, .n = n };
+	job_queue q = { .jobs = jobs, .n = n };
 	pthread_t other;
 	long cores = threads ? (long)threads : sysconf(_SC_NPROCESSORS_ONLN);
 
 	atomic_init(&q.next, 0);
 	bool two = cores > 1 && n > 1 && pthread_create(&other, NULL, take_jobs, &q) == 0;
 	for (size_t i = 0; i < n; i++)
-		if (gg_export_uses_graphviz(jobs[i].format))
-			run_job(graph, &jobs[i]);
+		if (job_uses_graphviz(jobs[i]))
+			run_job(jobs[i]);
 	take_jobs(&q);
 	if (two)
 		pthread_join(other, NULL);
@@ -259,33 +270,24 @@ static int check_output_names(const job *jobs, size_t n)
 }
 
 /*
- * Save the graph in `path` (the default graph of cg: its links with the
- * held ones, its measures), recording the inputs and the link options.
- * False (reported) when it cannot be written; "wrote PATH" unless quiet.
+ * The options that save the graph: the inputs and the link options
+ * recorded, `settings` (of `size` bytes) holding the latter's text.
  */
-static bool write_database(const cli_common *c, const cli_graph *cg, const char *path)
+static void database_options(gg_store_write_options *o, const cli_common *c, char *settings,
+			     size_t size)
 {
 	static const char *const default_inputs[] = { "data" };
-	gg_store_write_options o;
-	char settings[512];
 	const gg_link_options *l = &c->link;
 
-	gg_store_write_options_init(&o);
-	o.inputs = c->n_inputs ? c->inputs : default_inputs;
-	o.n_inputs = c->n_inputs ? c->n_inputs : 1;
-	snprintf(settings, sizeof(settings), "format %s; min-weight %u; keep-all %s; stop-terms %s;"
+	gg_store_write_options_init(o);
+	o->inputs = c->n_inputs ? c->inputs : default_inputs;
+	o->n_inputs = c->n_inputs ? c->n_inputs : 1;
+	snprintf(settings, size, "format %s; min-weight %u; keep-all %s; stop-terms %s;"
 		 " link-model %s; link-threshold %g; link-density %d",
 		 c->input_format ? c->input_format : "auto", (unsigned)l->min_weight,
 		 l->keep_all ? "yes" : "no", l->stop_terms ? l->stop_terms : "none",
 		 l->model ? l->model : "built-in", l->threshold, (int)l->density);
-	o.settings = settings;
-	if (gg_store_write(cg->graph, path, &o) != 0) {
-		cli_error("%s", gg_error_last());
-		return false;
-	}
-	if (!c->quiet)
-		cli_note("wrote %s", path);
-	return true;
+	o->settings = settings;
 }
 
 /*
@@ -325,11 +327,13 @@ int cmd_build(int argc, char **argv)
 		"o:", long_options, build_option, 0, 0
 	};
 	build_args args = { "graphs", "glossary", CLI_SELECTION_INIT, { false }, true, NULL };
-	char *db_path = NULL;
 	gg_graph *all_graph = NULL;
 	const cli_selection *sel = &args.select;
-	job jobs[GG_EXPORT_FORMAT_COUNT + 1] = { 0 };
-	size_t n_jobs = 0;
+	job jobs[GG_EXPORT_FORMAT_COUNT + 1] = { 0 }, database = { 0 };
+	job *order[GG_EXPORT_FORMAT_COUNT + 2];
+	gg_store_write_options store;
+	char settings[512];
+	size_t n_jobs = 0, n_order = 0;
 	cli_common common;
 	cli_graph cg = { 0 };
 	int code;
@@ -369,7 +373,8 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 		}
 	}
-	if (code == EXIT_OK && args.database && !(db_path = join_path(args.dir, args.name, "sqlite"))) {
+	if (code == EXIT_OK && args.database &&
+	    !(database.path = join_path(args.dir, args.name, "sqlite"))) {
 		cli_error("out of memory");
 		code = EXIT_ERROR;
 	}
@@ -379,7 +384,8 @@ int cmd_build(int argc, char **argv)
 		if (cli_refuse_output(&common, jobs[i].format, jobs[i].path))
 			code = EXIT_ERROR;
 	/* the database is one file, refused as any one-file format is */
-	if (code == EXIT_OK && db_path && cli_refuse_output(&common, GG_FORMAT_JSON, db_path))
+	if (code == EXIT_OK && database.path &&
+	    cli_refuse_output(&common, GG_FORMAT_JSON, database.path))
 		code = EXIT_ERROR;
 	for (size_t i = 0; i < n_jobs; i++)
 		jobs[i].options.progress = cli_progress_job(i);
@@ -387,9 +393,10 @@ int cmd_build(int argc, char **argv)
 	/* the database keeps the held links and the default graph's measures; --all
 	 * exports then take a graph of their own, held links included */
 	if (code == EXIT_OK && (!make_dir(args.dir) ||
-				!cli_load_graph_with(&common, sel->all || db_path, sel->all && !db_path, &cg)))
+				!cli_load_graph_with(&common, sel->all || database.path,
+						     sel->all && !database.path, &cg)))
 		code = EXIT_ERROR;
-	if (code == EXIT_OK && sel->all && db_path) {
+	if (code == EXIT_OK && sel->all && database.path) {
 		gg_graph_options go;
 		gg_graph_options_init(&go);
 		go.include_held = true;
@@ -404,9 +411,20 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 	}
 	if (code == EXIT_OK) {
-		run_jobs(all_graph ? all_graph : cg.graph, jobs, n_jobs, common.link.threads);
+		/* the database, the longest to write, first: it runs beside the exports */
+		if (database.path) {
+			database_options(&store, &common, settings, sizeof(settings));
+			database.graph = cg.graph;
+			database.store = &store;
+			order[n_order++] = &database;
+		}
+		for (size_t i = 0; i < n_jobs; i++) {
+			jobs[i].graph = all_graph ? all_graph : cg.graph;
+			order[n_order++] = &jobs[i];
+		}
+		run_jobs(order, n_order, common.link.threads);
 		cli_progress_clear();
-		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order */
+		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order, the database last */
 			if (jobs[i].failed) {
 				cli_error("%s", jobs[i].message);
 				code = EXIT_ERROR;
@@ -414,10 +432,14 @@ int cmd_build(int argc, char **argv)
 				cli_report_written(jobs[i].format, jobs[i].path);
 			}
 		}
+		if (database.failed) {
+			cli_error("%s", database.message);
+			code = EXIT_ERROR;
+		} else if (database.path && !common.quiet) {
+			cli_note("wrote %s", database.path);
+		}
 	}
-	if (code == EXIT_OK && db_path && !write_database(&common, &cg, db_path))
-		code = EXIT_ERROR;
-	free(db_path);
+	free(database.path);
 	gg_graph_free(all_graph);
 	for (size_t i = 0; i < n_jobs; i++)
 		free(jobs[i].path);

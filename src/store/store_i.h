@@ -14,8 +14,11 @@
  * The tables (README, "Saved graph (SQLite)"). Rows are numbered as the
  * objects number them: concepts.id is the glossary's concept index,
  * entries.id its entry index, edges.id the links' edge index. Enumerations
- * are stored by their names (gg_edge_kind_name, ...). Indexes come after
- * the rows (GG_I_STORE_INDEXES).
+ * are stored by their names (gg_edge_kind_name, ...). An index whose keys
+ * the rows bring in ascending order is made before them
+ * (GG_I_STORE_ORDERED_INDEXES): each row then goes to the end of it, which
+ * is cheaper than sorting the whole table for it afterwards. The others
+ * come after the rows (GG_I_STORE_INDEXES).
  */
 #define GG_I_STORE_SCHEMA \
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;\n" \
@@ -41,16 +44,23 @@
 	"  message TEXT NOT NULL);\n" \
 	"CREATE VIRTUAL TABLE definitions USING fts5(definition, content='entries', content_rowid='id');\n"
 
-#define GG_I_STORE_INDEXES \
+/*
+ * Concept by concept, entry by entry, edge by edge (the links keep an
+ * entry's edges together and their sources mostly ascending), edges_kept by
+ * id within each `held`.
+ */
+#define GG_I_STORE_ORDERED_INDEXES \
 	"CREATE INDEX concepts_node ON concepts(node);\n" \
 	"CREATE INDEX concept_names_concept ON concept_names(concept);\n" \
-	"CREATE INDEX entries_concept ON entries(concept);\n" \
 	"CREATE INDEX entry_items_entry ON entry_items(entry);\n" \
-	"CREATE INDEX forms_form ON forms(form);\n" \
 	"CREATE INDEX edges_source ON edges(source);\n" \
-	"CREATE INDEX edges_target ON edges(target);\n" \
 	"CREATE INDEX edges_kept ON edges(held, id, source, target, kind, rule, cued, weight,\n" \
-	"  specificity, score, entry, offset);\n" \
+	"  specificity, score, entry, offset);\n"
+
+#define GG_I_STORE_INDEXES \
+	"CREATE INDEX entries_concept ON entries(concept);\n" \
+	"CREATE INDEX forms_form ON forms(form);\n" \
+	"CREATE INDEX edges_target ON edges(target);\n" \
 	"INSERT INTO definitions(definitions) VALUES('rebuild');\n"
 
 /*

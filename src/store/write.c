@@ -428,7 +428,9 @@ static int fill(const char *tmp, const char *path, const gg_graph *gr, const gg_
 	writer w = { .path = path };
 	char pragmas[160];
 
-	if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* one thread uses the connection: no locking in it */
+	if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
 		int err = gg_i_store_error(w.db, GG_EIO, "cannot write", path);
 		sqlite3_close(w.db);
 		return err;
@@ -441,6 +443,7 @@ static int fill(const char *tmp, const char *path, const gg_graph *gr, const gg_
 	exec(&w, pragmas);
 	exec(&w, "BEGIN;");
 	exec(&w, GG_I_STORE_SCHEMA);
+	exec(&w, GG_I_STORE_ORDERED_INDEXES);
 	for (int k = 0; k < PUT_COUNT && !w.err; k++)
 		if (sqlite3_prepare_v2(w.db, put_sql[k], -1, &w.put[k], NULL) != SQLITE_OK)
 			w.err = gg_i_store_error(w.db, GG_EIO, "cannot write", path);

@@ -118,6 +118,26 @@ expect 1 "" "cannot write '$TMP/keep/glossary.sqlite'"
 [ "$(cat "$TMP/keep/glossary.sqlite")" = "old content" ] || fail "old file changed"
 [ "$(ls -A "$TMP/keep")" = glossary.sqlite ] || fail "left behind: $(ls -A "$TMP/keep")"
 
+begin "the database is written beside the exports: each is reported, the database last"
+run build -i data -o "$TMP/beside" --formats tsv,dot,sqlite
+expect 0
+grep -o "wrote [^ ]*" "$TMP/err" | sed 's|.*/||' >"$TMP/wrote"
+[ "$(echo $(cat "$TMP/wrote"))" = "glossary.dot glossary.tsv glossary.sqlite" ] ||
+	fail "reported: $(echo $(cat "$TMP/wrote"))"
+[ -s "$TMP/beside/glossary.sqlite" ] || fail "no database"
+"$BIN" stats -q --db "$TMP/beside/glossary.sqlite" >"$TMP/out" 2>&1 || fail "the database does not answer"
+mkdir -p "$TMP/beside-full"
+echo "old content" >"$TMP/beside-full/glossary.sqlite"
+# the TSV (38 KB) fits under the limit, the database does not
+RC=0
+(trap '' XFSZ; ulimit -f 100; exec "$BIN" build -q -i data -o "$TMP/beside-full" --formats tsv,sqlite) \
+	>"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 1 "" "cannot write '$TMP/beside-full/glossary.sqlite'"
+cmp -s "$TMP/beside-full/glossary.tsv" "$TMP/beside/glossary.tsv" || fail "the TSV was not written whole"
+[ "$(cat "$TMP/beside-full/glossary.sqlite")" = "old content" ] || fail "old database changed"
+[ "$(ls -A "$TMP/beside-full")" = "$(printf 'glossary.sqlite\nglossary.tsv')" ] ||
+	fail "left behind: $(ls -A "$TMP/beside-full")"
+
 begin "an unwritable folder fails, says why, leaves nothing"
 mkdir -p "$TMP/ro"
 chmod 555 "$TMP/ro"
