@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,15 +44,128 @@ void gg_i_community_rgb(int community, unsigned char rgb[3])
 
 void gg_i_community_hex(int community, char hex[8])
 {
+	static const char digits[] = "0123456789ABCDEF";
 	unsigned char c[3];
 	gg_i_community_rgb(community, c);
-	snprintf(hex, 8, "#%02X%02X%02X", c[0], c[1], c[2]);
+	hex[0] = '#';
+	for (int k = 0; k < 3; k++) {
+		hex[1 + 2 * k] = digits[c[k] >> 4];
+		hex[2 + 2 * k] = digits[c[k] & 0xF];
+	}
+	hex[7] = '\0';
 }
 
-const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
+#ifdef __SIZEOF_INT128__
+/* 5^k for k from 0 to 27, the largest below 2^63: 10^k is 5^k shifted by k. */
+static const uint64_t powers_of_5[28] = {
+	1u, 5u, 25u, 125u, 625u, 3125u, 15625u, 78125u, 390625u, 1953125u, 9765625u,
+	48828125u, 244140625u, 1220703125u, 6103515625u, 30517578125u, 152587890625u,
+	762939453125u, 3814697265625u, 19073486328125u, 95367431640625u, 476837158203125u,
+	2384185791015625u, 11920928955078125u, 59604644775390625u, 298023223876953125u,
+	1490116119384765625u, 7450580596923828125u,
+};
+
+/*
+ * The 9 significant digits of x > 0 as printf's %.9g rounds them (to
+ * nearest, a tie to even): *digits in [10^8, 10^9) and *exp10 the decimal
+ * exponent of the first. Exact: x = m 2^e2 times 10^k = m 5^k 2^(e2 + k)
+ * is an integer of at most 116 bits shifted right, the bits shifted out
+ * deciding the rounding. false for x outside [1e-19, 1e9) or subnormal,
+ * which printf then writes.
+ */
+static bool nine_digits(double x, uint32_t *digits, int *exp10)
 {
-	if (!isfinite(x) || x == 0)
-		x = 0; /* also turns -0 into 0 */
+	uint64_t bits;
+	memcpy(&bits, &x, sizeof(bits));
+	int biased = (int)(bits >> 52 & 0x7FF);
+	if (biased == 0 || biased == 0x7FF)
+		return false;
+	uint64_t m = (bits & ((UINT64_C(1) << 52) - 1)) | UINT64_C(1) << 52;
+	int e2 = biased - 1075;
+	int e10 = (int)floor(log10(x)); /* may be one off near a power of ten */
+
+	for (int tries = 0; tries < 3; tries++) {
+		int k = 8 - e10, shift = -(e2 + k);
+		/* m >= 2^52, so a value in [10^8, 10^9) < 2^30 needs shift > 22 */
+		if (k < 0 || k > 27 || shift <= 0 || shift >= 128)
+			return false;
+		unsigned __int128 scaled = (unsigned __int128)m * powers_of_5[k];
+		unsigned __int128 whole = scaled >> shift;
+		unsigned __int128 rest = scaled - (whole << shift);
+		unsigned __int128 half = (unsigned __int128)1 << (shift - 1);
+		if (whole >= 1000000000u) {
+			e10++;
+			continue;
+		}
+		if (whole < 100000000u) {
+			e10--;
+			continue;
+		}
+		uint32_t d = (uint32_t)whole;
+		if (rest > half || (rest == half && (d & 1)))
+			d++;
+		if (d == 1000000000u) { /* 999999999.5 and up: one digit more */
+			d = 100000000u;
+			e10++;
+		}
+		*digits = d;
+		*exp10 = e10;
+		return true;
+	}
+	return false;
+}
+
+/* Write the nine digits d of exponent e10 as %.9g does, '-' first when
+ * negative: fixed when -4 <= e10 < 9, else d.ddde+XX, trailing zeros dropped. */
+static void write_g9(char buf[GG_I_NUMBER_MAX], bool negative, uint32_t d, int e10)
+{
+	char digits[9];
+	for (int i = 8; i >= 0; i--, d /= 10)
+		digits[i] = (char)('0' + d % 10);
+	int n = 9; /* the digits kept: trailing zeros dropped */
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	char *p = buf;
+	if (negative)
+		*p++ = '-';
+	if (e10 < -4 || e10 >= 9) {
+		*p++ = digits[0];
+		if (n > 1) {
+			*p++ = '.';
+			memcpy(p, digits + 1, (size_t)(n - 1));
+			p += n - 1;
+		}
+		int a = e10 < 0 ? -e10 : e10;
+		*p++ = 'e';
+		*p++ = e10 < 0 ? '-' : '+';
+		if (a >= 100)
+			*p++ = (char)('0' + a / 100);
+		*p++ = (char)('0' + a / 10 % 10);
+		*p++ = (char)('0' + a % 10);
+	} else if (e10 >= 0) {
+		int whole = e10 + 1;
+		memcpy(p, digits, (size_t)whole);
+		p += whole;
+		if (n > whole) {
+			*p++ = '.';
+			memcpy(p, digits + whole, (size_t)(n - whole));
+			p += n - whole;
+		}
+	} else {
+		*p++ = '0';
+		*p++ = '.';
+		for (int z = -e10 - 1; z > 0; z--)
+			*p++ = '0';
+		memcpy(p, digits, (size_t)n);
+		p += n;
+	}
+	*p = '\0';
+}
+#endif
+
+/* x as snprintf's %.9g writes it, with '.' whatever the locale. */
+static void printf_number(char buf[GG_I_NUMBER_MAX], double x)
+{
 	snprintf(buf, GG_I_NUMBER_MAX, "%.9g", x);
 	const char *point = localeconv()->decimal_point;
 	if (point && strcmp(point, ".") != 0) {
@@ -62,6 +176,23 @@ const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
 			memmove(at + 1, at + n, strlen(at + n) + 1);
 		}
 	}
+}
+
+const char *gg_i_number(char buf[GG_I_NUMBER_MAX], double x)
+{
+	if (!isfinite(x) || x == 0) { /* -0 too */
+		memcpy(buf, "0", 2);
+		return buf;
+	}
+#ifdef __SIZEOF_INT128__
+	uint32_t digits;
+	int exp10;
+	if (nine_digits(fabs(x), &digits, &exp10)) {
+		write_g9(buf, x < 0, digits, exp10);
+		return buf;
+	}
+#endif
+	printf_number(buf, x);
 	return buf;
 }
 
