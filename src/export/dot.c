@@ -2,6 +2,7 @@
 #include "export/dot.h"
 #include "core/error.h"
 #include "core/progress.h"
+#include "core/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -526,21 +527,117 @@ static inline void put(dot_stream *s, const char *text)
 	gg_i_buf_puts(&s->out, text);
 }
 
-/*
- * Append a string quoted and escaped by cgraph's own quoting for ordinary
- * (not HTML) strings, agcanon. It writes into a buffer of cgraph's, shared
- * by the whole library: DOT is written on one thread at a time with the
- * rest of graphviz (see gg_export_uses_graphviz).
- */
+/* cgraph breaks a quoted string with a backslash and a newline once a line
+ * of it has this many bytes (agwrite's default line length), at the next
+ * place word_byte allows. */
+#define CANON_LINE 128
+
+/* Whether byte c may stand in an unquoted DOT id: an ASCII letter or digit,
+ * '_', or a byte of a character beyond ASCII. */
+static inline bool id_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
+}
+
+/* Whether byte c is one of a word a long line is not broken after: letters,
+ * digits, '.', '-' and bytes beyond ASCII, as cgraph decides it. */
+static inline bool word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '-' || c >= 0x80;
+}
+
+/* Whether s is one of DOT's keywords, in any case: an id that must be quoted. */
+static bool is_keyword(const char *s, size_t len)
+{
+	static const char *const keywords[] = { "node", "edge", "strict", "graph", "digraph",
+						"subgraph" };
+	if (len < 4 || len > 8)
+		return false;
+	for (size_t k = 0; k < sizeof(keywords) / sizeof(keywords[0]); k++)
+		if (gg_i_strcasecmp(s, keywords[k]) == 0)
+			return true;
+	return false;
+}
+
+void gg_i_dot_canon(gg_i_buf *out, const char *str)
+{
+	size_t len = strlen(str);
+	if (!len) {
+		gg_i_buf_puts(out, "\"\"");
+		return;
+	}
+	/* each byte at most two, a break (two bytes) per CANON_LINE of them, the quotes */
+	if (len > SIZE_MAX / 4 || !gg_i_buf_reserve(out, 2 * len + 2 * (len / CANON_LINE + 1) + 2)) {
+		out->oom = true;
+		return;
+	}
+	const unsigned char *u = (const unsigned char *)str; /* u[len] is the NUL */
+	char *w = out->ptr + out->len;
+	bool number = (u[0] >= '0' && u[0] <= '9') || u[0] == '.' || u[0] == '-';
+	bool quote = false, break_pending = false;
+	size_t line = 0, points = 0;
+
+	*w++ = '"';
+	for (size_t i = 0; i < len;) {
+		unsigned char c = u[i];
+		if (quote && !number && !break_pending && line + 1 < CANON_LINE && c != '"') {
+			/* a run that can neither end a line nor need escaping: copied whole */
+			size_t run = CANON_LINE - 1 - line;
+			if (run > len - i)
+				run = len - i;
+			const unsigned char *stop = memchr(u + i, '"', run);
+			if (stop)
+				run = (size_t)(stop - (u + i));
+			memcpy(w, u + i, run);
+			w += run;
+			i += run;
+			line += run;
+			continue;
+		}
+		if (c == '"') {
+			*w++ = '\\';
+			quote = true;
+		} else if (number) {
+			if ((c == '-' && line) || (c == '.' && points++) ||
+			    (c != '-' && c != '.' && !(c >= '0' && c <= '9'))) {
+				number = false;
+				quote = true;
+			}
+		} else if (!id_byte(c)) {
+			quote = true;
+		}
+		*w++ = (char)c;
+		line++;
+		unsigned char next = u[++i];
+		if (next && (break_pending || line >= CANON_LINE)) {
+			unsigned char last = (unsigned char)w[-1];
+			if (!word_byte(last) && last != '\\' && word_byte(next)) {
+				*w++ = '\\';
+				*w++ = '\n';
+				quote = true;
+				break_pending = false;
+				line = 0;
+			} else if (line >= CANON_LINE) {
+				break_pending = true;
+			}
+		}
+	}
+	*w++ = '"';
+	if (quote || (line == 1 && (u[0] == '.' || u[0] == '-')) || is_keyword(str, len)) {
+		*w = '\0';
+		out->len = (size_t)(w - out->ptr);
+	} else {
+		gg_i_buf_put(out, str, len); /* an id or a number: as it is */
+	}
+}
+
+/* Append a string quoted as agcanon quotes it. */
 static void put_canon(dot_stream *s, const char *str)
 {
-	if (failed(s))
-		return;
-	const char *canon = agcanon(GV(str), 0);
-	if (canon)
-		gg_i_buf_puts(&s->out, canon);
-	else
-		s->out.oom = true; /* cgraph could not grow its buffer */
+	if (!failed(s))
+		gg_i_dot_canon(&s->out, str);
 }
 
 /* Append the value in s->text, quoted. */

@@ -3,6 +3,7 @@
 #define GG_EXPORT_DOT_H
 
 #include "export/export.h"
+#include "core/buf.h"
 
 #include <graphviz/cgraph.h>
 
@@ -20,6 +21,19 @@
  * with graphviz's message.
  */
 int gg_i_dot_graph(Agraph_t **out, const gg_i_view *v);
+
+/*
+ * Append str as cgraph's agcanon writes an ordinary (not HTML) string, so
+ * that the DOT stream is what agwrite writes without graphviz: as it is
+ * when it is an id (letters, digits, '_', bytes beyond ASCII, not starting
+ * with a digit) or a number (-?digits with one '.'), and not a keyword;
+ * else between double quotes, '"' escaped as \", and a line longer than
+ * 128 bytes broken by a backslash and a newline at the first place where a
+ * byte of a word (letters, digits, '.', '-', bytes beyond ASCII) follows
+ * one that is neither of a word nor a backslash. O(length); out->oom on
+ * failure. The unit tests compare it with agcanon.
+ */
+void gg_i_dot_canon(gg_i_buf *out, const char *str);
 
 /*
  * Route graphviz's messages, warnings too, into a buffer from

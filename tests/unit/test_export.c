@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "glossgraph.h"
 #include "core/text.h"
+#include "export/dot.h"
 #include "export/export.h"
 #include "export/names.h"
 #include "export/view.h"
@@ -247,6 +248,86 @@ static void test_text_helpers(void)
 	CU_ASSERT_STRING_EQUAL(hex, "#DDDDDD");
 	gg_i_community_hex(1000, hex);
 	CU_ASSERT_STRING_EQUAL(hex, "#DDDDDD");
+}
+
+/* A 64-bit step of xorshift: the same sequence on every run. */
+static uint64_t next_bits(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* gg_i_number writes what printf's %.9g writes, on doubles of every kind:
+ * any bits, quotients, ties of the tenth digit, powers of ten and their
+ * neighbours, the ends of the range it formats itself. */
+static void test_number_as_printf(void)
+{
+	uint64_t state = 88172645463325252ull;
+	size_t differ = 0;
+	for (int i = 0; i < 200000; i++) {
+		uint64_t bits = next_bits(&state);
+		double any, p = pow(10, (int)(next_bits(&state) % 44) - 22);
+		memcpy(&any, &bits, sizeof(any));
+		double x[] = {
+			any,
+			(double)(next_bits(&state) % 2000000000) / (double)(1 + next_bits(&state) % 100000),
+			ldexp((double)(next_bits(&state) >> 11), -(int)(next_bits(&state) % 120)),
+			((double)(next_bits(&state) % 1000000000) + 0.5) / 1024,
+			(double)(next_bits(&state) % 1000000000) + 0.5,
+			p, nextafter(p, 0), nextafter(p, 1e300), 9.999999995 * p, -p / 3,
+		};
+		for (size_t k = 0; k < sizeof(x) / sizeof(x[0]); k++) {
+			char got[GG_I_NUMBER_MAX], want[64];
+			gg_i_number(got, x[k]);
+			if (!isfinite(x[k]) || x[k] == 0)
+				snprintf(want, sizeof(want), "0");
+			else
+				snprintf(want, sizeof(want), "%.9g", x[k]);
+			differ += strcmp(got, want) != 0;
+		}
+	}
+	CU_ASSERT_EQUAL(differ, 0);
+	char num[GG_I_NUMBER_MAX];
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 12345678.25), "12345678.2"); /* a tie: to even */
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 12345678.75), "12345678.8");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 999999999.5), "1e+09");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, 0.0001), "0.0001");
+	CU_ASSERT_STRING_EQUAL(gg_i_number(num, -123456789012.0), "-1.23456789e+11");
+}
+
+/* The DOT writer quotes as cgraph's agcanon does, on random strings of
+ * ids, numbers, words, quotes, backslashes, keywords and UTF-8, up to
+ * lines long enough to be broken several times. */
+static void test_dot_quoting(void)
+{
+	static const char *const pieces[] = { "a", "Z", "_", "0", "9", ".", "-", " ", "\"", "\\",
+					      "\xC3\xA9", "&", "(", ",", "node", "Graph", "e" };
+	const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
+	uint64_t state = 12345;
+	gg_i_buf got = GG_BUF_INIT;
+	char text[1400];
+	size_t differ = 0;
+	for (int i = 0; i < 30000; i++) {
+		size_t max = i % 3 == 0 ? 12 : i % 3 == 1 ? 300 : 1000, len = 0;
+		size_t target = next_bits(&state) % max, alphabet = i % 4 == 0 ? 7 : n_pieces;
+		text[0] = '\0';
+		while (len < target) {
+			const char *piece = pieces[next_bits(&state) % alphabet];
+			size_t n = strlen(piece);
+			if (len + n >= sizeof(text))
+				break;
+			memcpy(text + len, piece, n + 1);
+			len += n;
+		}
+		gg_i_buf_clear(&got);
+		gg_i_dot_canon(&got, text);
+		differ += strcmp(gg_i_str(&got), agcanon(text, 0)) != 0;
+	}
+	CU_ASSERT_EQUAL(differ, 0);
+	CU_ASSERT_FALSE(got.oom);
+	gg_i_buf_free(&got);
 }
 
 /* The summary is the definition's first sentence: ** gone, "e.g." not an end;
@@ -1002,6 +1083,8 @@ CU_ErrorCode suite_export_add(void)
 	    !CU_add_test(s, "unique names", test_unique_names) ||
 	    !CU_add_test(s, "neo4j paths", test_neo4j_paths) ||
 	    !CU_add_test(s, "text helpers", test_text_helpers) ||
+	    !CU_add_test(s, "numbers as printf writes them", test_number_as_printf) ||
+	    !CU_add_test(s, "DOT quoting as cgraph's", test_dot_quoting) ||
 	    !CU_add_test(s, "first sentence", test_first_sentence) ||
 	    !CU_add_test(s, "no raw bytes in any format", test_clean_output) ||
 	    !CU_add_test(s, "byte-identical runs", test_deterministic) ||
