@@ -356,43 +356,82 @@ static void first_sentence(gg_i_buf *out, const char *def)
 		gg_i_buf_puts(out, "\xE2\x80\xA6"); /* ... */
 }
 
+/* The bytes plain_text acts on: Markdown's marks and white space; every
+ * other byte is copied as it is. */
+static const bool markdown_byte[256] = {
+	['*'] = true, ['_'] = true, ['`'] = true, ['['] = true, [']'] = true,
+	[' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true,
+};
+
 /*
  * Append `def` as plain text: Markdown's emphasis (** __ `) dropped, a link
  * [text](target) kept as its text, runs of white space made one space, no
- * space at either end.
+ * space at either end. The bytes between marks are copied as runs; the
+ * text never grows. out->oom on failure.
  */
 static void plain_text(gg_i_buf *out, const char *def)
 {
-	size_t start = out->len;
-	for (const char *p = def; *p; p++) {
-		if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_')) {
+	size_t len = strlen(def);
+	if (!gg_i_buf_reserve(out, len))
+		return;
+	const char *p = def, *end = def + len;
+	char *start = out->ptr + out->len, *w = start;
+	while (p < end) {
+		const char *run = p;
+		while (p < end && !markdown_byte[(unsigned char)*p])
+			p++;
+		memcpy(w, run, (size_t)(p - run));
+		w += p - run;
+		if (p == end)
+			break;
+		char c = *p;
+		if ((c == '*' && p[1] == '*') || (c == '_' && p[1] == '_')) {
+			p += 2;
+			continue;
+		}
+		if (c == '`') {
 			p++;
 			continue;
 		}
-		if (*p == '`')
-			continue;
-		if (*p == ']' && p[1] == '(' && strchr(p, ')')) {
-			p = strchr(p, ')'); /* the target of a link */
-			continue;
+		if (c == ']' && p[1] == '(') {
+			const char *close = strchr(p, ')');
+			if (close) { /* the target of a link */
+				p = close + 1;
+				continue;
+			}
 		}
-		const char *close = *p == '[' ? strchr(p, ']') : NULL;
-		if (close && close[1] == '(' && strchr(close, ')'))
-			continue; /* the opening of a link's text */
-		if (is_space(*p)) {
-			if (out->len > start && out->ptr[out->len - 1] != ' ')
-				gg_i_buf_putc(out, ' ');
+		if (c == '[') {
+			const char *close = strchr(p, ']');
+			if (close && close[1] == '(' && strchr(close, ')')) {
+				p++; /* the opening of a link's text */
+				continue;
+			}
+		}
+		if (is_space(c)) {
+			if (w > start && w[-1] != ' ')
+				*w++ = ' ';
 		} else {
-			gg_i_buf_putc(out, *p);
+			*w++ = c; /* a lone * or _, a bracket of no link */
 		}
+		p++;
 	}
-	while (!out->oom && out->len > start && out->ptr[out->len - 1] == ' ')
-		out->ptr[--out->len] = '\0';
+	while (w > start && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	out->len = (size_t)(w - out->ptr);
 }
 
 void gg_i_plain_definition(gg_i_buf *out, const char *def)
 {
+	size_t start = out->len;
+	plain_text(out, def);
+	if (out->oom || gg_i_utf8_count_bad(out->ptr + start, out->len - start) == 0)
+		return; /* white space is all spaces already: clean */
+	/* made clean from a copy, as gg_i_clean makes it */
 	gg_i_buf scratch = GG_BUF_INIT;
-	plain_text(&scratch, def);
+	gg_i_buf_put(&scratch, out->ptr + start, out->len - start);
+	out->len = start;
+	out->ptr[start] = '\0';
 	if (scratch.oom)
 		out->oom = true;
 	else
