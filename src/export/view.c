@@ -527,9 +527,13 @@ int gg_i_edge_text_fill(gg_i_edge_text *t, const gg_i_view *v, size_t i)
 	gg_i_buf_clear(&t->evidence);
 	if (t->file.len) {
 		gg_i_buf_put(&t->evidence, t->file.ptr, t->file.len);
-		char num[GG_I_NUMBER_MAX];
-		int k = snprintf(num, sizeof(num), ":%llu", (unsigned long long)t->edge->offset);
-		gg_i_buf_put(&t->evidence, num, (size_t)k);
+		char num[GG_I_NUMBER_MAX], *p = num + sizeof(num);
+		unsigned long long offset = t->edge->offset;
+		do /* ":offset" in decimal, written from its end */
+			*--p = (char)('0' + offset % 10);
+		while (offset /= 10);
+		*--p = ':';
+		gg_i_buf_put(&t->evidence, p, (size_t)(num + sizeof(num) - p));
 		if (t->snippet.len) {
 			gg_i_buf_put(&t->evidence, ": ", 2);
 			gg_i_buf_put(&t->evidence, t->snippet.ptr, t->snippet.len);

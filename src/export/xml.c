@@ -338,24 +338,54 @@ void gg_i_xml_value_style(gg_i_xml *x, const char *element, const char *key, con
 	x->value_element = element;
 	x->value_key = key;
 	x->value_attr = attr;
+	x->value_element_len = element ? strlen(element) : 0;
+	x->value_key_len = key ? strlen(key) : 0;
+	x->value_attr_len = attr ? strlen(attr) : 0;
 }
 
-/* One value in the format's style, written as it is when `plain_value`. */
+/*
+ * One value in the format's style, written as it is when `plain_value`:
+ * the bytes gg_i_xml_start, the attributes or the text and gg_i_xml_end
+ * write for it, put at once.
+ */
 static void value(gg_i_xml *x, const char *name, const char *v, bool plain_value)
 {
-	if (!x->value_element || !x->value_key) {
+	if (x->failed)
+		return;
+	if (!x->value_element || !x->value_key || x->depth == GG_I_XML_DEPTH) {
 		x->failed = true;
 		return;
 	}
-	gg_i_xml_start(x, x->value_element);
-	attr_plain(x, x->value_key, name);
-	if (x->value_attr && plain_value)
-		attr_plain(x, x->value_attr, v);
-	else if (x->value_attr)
-		gg_i_xml_attr(x, x->value_attr, v);
-	else
-		text(x, v);
-	gg_i_xml_end(x);
+	if (x->in_tag)
+		put(x, ">\n");
+	indent(x, x->depth);
+	put(x, "<");
+	put_n(x, x->value_element, x->value_element_len);
+	put(x, " ");
+	put_n(x, x->value_key, x->value_key_len);
+	put(x, "=\"");
+	put(x, name);
+	if (x->value_attr) {
+		put(x, "\" ");
+		put_n(x, x->value_attr, x->value_attr_len);
+		put(x, "=\"");
+		if (plain_value)
+			put(x, v);
+		else
+			put_value(x, v);
+		put(x, "\"/>\n");
+	} else {
+		put(x, "\">");
+		if (plain_value)
+			put(x, v);
+		else
+			put_value(x, v);
+		put(x, "</");
+		put_n(x, x->value_element, x->value_element_len);
+		put(x, ">\n");
+	}
+	x->in_tag = x->has_text = false; /* the element holding it now holds elements */
+	flush(x, FLUSH_AT);
 }
 
 void gg_i_xml_value(gg_i_xml *x, const char *name, const char *v)

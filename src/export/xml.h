@@ -56,6 +56,7 @@ typedef struct gg_i_xml {
 	void *structured_context;
 	/* how gg_i_xml_value writes a keyed value (gg_i_xml_value_style) */
 	const char *value_element, *value_key, *value_attr;
+	size_t value_element_len, value_key_len, value_attr_len;
 	/* numbers written before, by their bits: many edges share a
 	 * specificity, many nodes a size */
 	gg_i_xml_number numbers[GG_I_XML_NUMBERS];
