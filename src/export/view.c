@@ -366,8 +366,8 @@ static const bool markdown_byte[256] = {
 /*
  * Append `def` as plain text: Markdown's emphasis (** __ `) dropped, a link
  * [text](target) kept as its text, runs of white space made one space, no
- * space at either end. The bytes between marks are copied as runs; the
- * text never grows. out->oom on failure.
+ * space at either end. One pass, in place at the end of out: the text
+ * never grows. out->oom on failure.
  */
 static void plain_text(gg_i_buf *out, const char *def)
 {
@@ -377,14 +377,12 @@ static void plain_text(gg_i_buf *out, const char *def)
 	const char *p = def, *end = def + len;
 	char *start = out->ptr + out->len, *w = start;
 	while (p < end) {
-		const char *run = p;
-		while (p < end && !markdown_byte[(unsigned char)*p])
-			p++;
-		memcpy(w, run, (size_t)(p - run));
-		w += p - run;
-		if (p == end)
-			break;
 		char c = *p;
+		if (!markdown_byte[(unsigned char)c]) {
+			*w++ = c;
+			p++;
+			continue;
+		}
 		if ((c == '*' && p[1] == '*') || (c == '_' && p[1] == '_')) {
 			p += 2;
 			continue;
