@@ -749,6 +749,30 @@ static size_t overlaps(overlap_grid *g, double r_max, double s, size_t enough)
 	return count;
 }
 
+/* The scale a search that ends at hi settles on: hi rounded up to three
+ * significant digits, a round factor that still leaves room. */
+static double round_scale(double hi)
+{
+	double unit = pow(10, floor(log10(hi)) - 2);
+	return ceil(hi / unit) * unit;
+}
+
+/*
+ * Whether every scale in (lo, hi] rounds as hi does (round_scale): both in
+ * one decade, clear of its ends, and rounded up alike. The bisection, whose
+ * result always lies there, may then stop: the scale is the one its 20
+ * rounds would reach, in about half as many.
+ */
+static bool rounding_settled(double lo, double hi)
+{
+	double decade = floor(log10(lo));
+	if (decade != floor(log10(hi)))
+		return false;
+	double low = pow(10, decade), unit = pow(10, decade - 2);
+	return lo > low * (1 + 1e-9) && hi < 10 * low * (1 - 1e-9) &&
+	       ceil(lo / unit) == ceil(hi / unit);
+}
+
 /* Largest scale tried: a layout whose nodes coincide cannot be spread by scaling. */
 #define SCALE_MAX 1e6
 
@@ -780,7 +804,7 @@ int gg_i_view_scale(gg_i_view *v)
 		hi *= 2;
 	}
 	if (r_max > 0 && lo > 0) {
-		for (int k = 0; k < 20; k++) {
+		for (int k = 0; k < 20 && !rounding_settled(lo, hi); k++) {
 			double mid = (lo + hi) / 2;
 			if (overlaps(&grid, r_max, mid, budget) > budget)
 				lo = mid;
@@ -788,9 +812,7 @@ int gg_i_view_scale(gg_i_view *v)
 				hi = mid;
 		}
 	}
-	/* three significant digits: a round factor that still leaves room */
-	double unit = pow(10, floor(log10(hi)) - 2);
-	v->scale = ceil(hi / unit) * unit;
+	v->scale = round_scale(hi);
 	overlap_grid_free(&grid);
 	free(d);
 	return 0;

@@ -102,7 +102,8 @@ const char *gg_i_type_name(gg_concept_kind k);
  * radius is its display size (1 to 10), as Gephi and sigma.js draw it: the
  * smallest that leaves at most 1% as many overlapping node pairs (closer
  * than the sum of their radii) as nodes, so that the view reads at any
- * glossary size. O(V log V) per trial, about 40 trials. Returns 0 or
+ * glossary size. O(V log V) per trial, about 20 trials (doubling, then
+ * halving until the rounding to three digits is settled). Returns 0 or
  * GG_ENOMEM.
  */
 int gg_i_view_scale(gg_i_view *v);
