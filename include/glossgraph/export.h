@@ -97,7 +97,8 @@ void gg_export_options_init(gg_export_options *o);
  */
 int gg_export_format_from_name(gg_export_format *out, const char *name);
 /**
- * Whether format f is written through graphviz (DOT, SVG). Graphviz keeps
+ * Whether format f is written through graphviz (SVG; DOT is written
+ * without it, quoted as graphviz quotes). Graphviz keeps
  * state of its own for the whole process: write such formats one at a
  * time; the others may be written on several threads at once.
  */

@@ -69,7 +69,7 @@ const char *gg_export_format_extension(gg_export_format f)
 
 bool gg_export_uses_graphviz(gg_export_format f)
 {
-	return f == GG_FORMAT_DOT || f == GG_FORMAT_SVG;
+	return f == GG_FORMAT_SVG; /* DOT is written without it (dot.c) */
 }
 
 /* Write the view in format f (not neo4j) to out. */
