@@ -27,7 +27,8 @@
  * the same graph gives the same bytes. Table cells a spreadsheet would run
  * as a formula begin with '. Files are written atomically, Neo4j's two
  * files as a pair and a vault as a whole folder (see gg_export_file).
- * Graphviz is not thread-safe: export DOT and SVG from one thread at a time.
+ * Graphviz is not thread-safe: export SVG from one thread at a time (DOT
+ * is written without graphviz).
  */
 #ifndef GLOSSGRAPH_EXPORT_H
 #define GLOSSGRAPH_EXPORT_H

@@ -493,7 +493,7 @@ typedef struct dot_stream {
 	gg_i_buf text;   /* the value to quote */
 	int write_errno; /* errno of the failed write, 0 while none */
 	pen_widths pens;
-	/* the attribute names as agcanon writes them */
+	/* the attribute names as agcanon quotes them */
 	char node_names[NODE_COUNT][32], edge_names[EDGE_COUNT][32];
 } dot_stream;
 
@@ -646,7 +646,7 @@ static void put_text(dot_stream *s)
 	put_canon(s, gg_i_str(&s->text));
 }
 
-/* Append an id "<prefix><index>" (n17, e42), quoted by agcanon. */
+/* Append an id "<prefix><index>" (n17, e42), quoted as agcanon quotes it. */
 static void put_id(dot_stream *s, char prefix, size_t index)
 {
 	char num[GG_I_NUMBER_MAX];
@@ -828,8 +828,8 @@ static int put_body(dot_stream *s, const gg_i_view *v, nodes *n)
 
 /*
  * Write the view as agwrite writes its cgraph graph, byte for byte, with
- * every id and value quoted by agcanon: the header, the graph, node and
- * edge defaults, the body, the end.
+ * every id and value quoted as agcanon quotes it (gg_i_dot_canon), without
+ * graphviz: the header, the graph, node and edge defaults, the body, the end.
  */
 int gg_i_write_dot(FILE *f, const gg_i_view *v)
 {

@@ -29,7 +29,7 @@ struct gg_i_sink {
 
 /* The FILE's buffer: writers hand over 64 KB at a time, and stdio's own
  * buffer would pass each on in 8 KB writes (some 4,000 system calls for
- * the 45 MB of a 12,000-entry glossary's GraphML and DOT, 40 with this). */
+ * the 45 MB of a 12,000-entry glossary's GraphML and DOT, about 70 with this). */
 #define SINK_BUFFER (1 << 20)
 
 /* Write all of buf or fail; the first failure's errno is kept. */
