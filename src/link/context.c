@@ -167,6 +167,8 @@ bool gg_i_before_qv(const char *text, size_t len, size_t end)
 	size_t i = end;
 	while (i < len && (is_space(text[i]) || text[i] == '*' || text[i] == '(' || text[i] == ','))
 		i++;
+	if (i == len || (text[i] | 0x20) != 'q')
+		return false;
 	if (len - i >= 4 && strncasecmp(text + i, "q.v.", 4) == 0)
 		return true;
 	return len - i >= 2 && strncasecmp(text + i, "qv", 2) == 0 &&
@@ -266,14 +268,19 @@ bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 /* How far a code span may reach each side of a mention inside it. */
 #define CODE_SPAN_MAX 80
 
+/* The closing backtick is looked for first, with memchr: most mentions have
+ * none after them, and then the walk back is spared. */
 bool gg_i_in_code_span(const char *text, size_t len, size_t start, size_t end)
 {
-	size_t open = start, close = end;
+	size_t reach = len - end < CODE_SPAN_MAX + 1 ? len - end : CODE_SPAN_MAX + 1;
+	const char *tick = memchr(text + end, '`', reach);
+	if (!tick)
+		return false;
+	size_t close = (size_t)(tick - text);
+	if (close + 1 < len && is_word(text[close + 1]))
+		return false;
+	size_t open = start;
 	while (open > 0 && start - open < CODE_SPAN_MAX && text[open - 1] != '`')
 		open--;
-	if (open == 0 || text[open - 1] != '`' || (open >= 2 && is_word(text[open - 2])))
-		return false;
-	while (close < len && close - end < CODE_SPAN_MAX && text[close] != '`')
-		close++;
-	return close < len && text[close] == '`' && (close + 1 == len || !is_word(text[close + 1]));
+	return open > 0 && text[open - 1] == '`' && !(open >= 2 && is_word(text[open - 2]));
 }
