@@ -103,17 +103,36 @@ typedef struct worker {
 
 enum { HAS_CAPITAL = 1, HAS_JOINER = 2, HAS_NON_ASCII = 4 };
 
+/* Eight bytes at once: each byte's low seven bits, and its top bit alone. */
+#define LOW7 0x7f7f7f7f7f7f7f7full
+#define TOP 0x8080808080808080ull
+#define EACH(b) (0x0101010101010101ull * (b))
+
+/* The top bit of each byte of x that is 0. */
+static uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
 /* What the bytes s[0, n) of a mention hold: HAS_CAPITAL for a capital of
  * any script, HAS_JOINER for a '-' or '_' (the matcher reads both as ' '),
- * HAS_NON_ASCII for bytes the matcher folds with Unicode's tables. */
+ * HAS_NON_ASCII for bytes the matcher folds with Unicode's tables. Read
+ * eight bytes at a time, the last chunk padded with zeros (which mark
+ * nothing). */
 static unsigned written_marks(const char *s, size_t n)
 {
-	unsigned marks = 0;
-	for (size_t i = 0; i < n; i++) {
-		marks |= (s[i] >= 'A' && s[i] <= 'Z') ? HAS_CAPITAL : 0;
-		marks |= (s[i] == '-' || s[i] == '_') ? HAS_JOINER : 0;
-		marks |= (unsigned char)s[i] >= 0x80 ? HAS_NON_ASCII : 0;
+	uint64_t high = 0, capital = 0, joiner = 0;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = 0;
+		memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+		uint64_t low = x & LOW7;
+		high |= x;
+		/* 'A' <= byte <= 'Z', for bytes below 0x80 */
+		capital |= (low + EACH(0x80 - 'A')) & ~(low + EACH(0x80 - 'Z' - 1)) & ~x;
+		joiner |= zero_bytes(x ^ EACH('-')) | zero_bytes(x ^ EACH('_'));
 	}
+	unsigned marks = ((capital & TOP) ? HAS_CAPITAL : 0) | ((joiner & TOP) ? HAS_JOINER : 0) |
+			 ((high & TOP) ? HAS_NON_ASCII : 0);
 	if ((marks & HAS_NON_ASCII) && gg_i_utf8_has_capital(s, n))
 		marks |= HAS_CAPITAL;
 	return marks;
