@@ -1429,7 +1429,10 @@ static int collect(struct scan *st, uint32_t node, size_t end)
 	return 0;
 }
 
-/* Report span s to the callback, in text positions. Its return, or GG_ENOMEM. */
+/* Report span s to the callback, in text positions. A group of one entry
+ * passed its case check when it was queued (collect), so only larger
+ * groups of EXACT_CASE entries are checked again, for the ids that match.
+ * Its return, or GG_ENOMEM. */
 static int report(struct scan *st, const struct span *s)
 {
 	const gg_i_automaton *a = st->a;
@@ -1438,7 +1441,7 @@ static int report(struct scan *st, const struct span *s)
 
 	m.start = text_pos(st, s->start);
 	m.end = text_pos(st, s->end);
-	if (g->flags & GROUP_EXACT) {
+	if ((g->flags & GROUP_EXACT) && g->n > 1) {
 		ptrdiff_t n;
 
 		if (g->n > st->cap_ids) {
@@ -1465,10 +1468,21 @@ static int report(struct scan *st, const struct span *s)
 /*
  * Report, in order, the waiting candidates that nothing can beat any more:
  * those starting before `horizon`, the earliest start any later candidate
- * can have. O(waiting) per report.
+ * can have. O(waiting) per report; one waiting candidate is settled
+ * without the search for the best and the pass that drops the overlapped.
  */
 static int report_ready(struct scan *st, size_t horizon)
 {
+	if (st->n_spans == 1) { /* the common case: no choice to make */
+		struct span win = st->spans[0];
+
+		if (win.start >= horizon)
+			return 0;
+		st->n_spans = 0;
+		st->first_start = SIZE_MAX;
+		st->cursor = win.end;
+		return report(st, &win);
+	}
 	while (st->n_spans) {
 		size_t best = 0, kept = 0;
 
@@ -1497,6 +1511,18 @@ static int report_ready(struct scan *st, size_t horizon)
 		st->n_spans = kept;
 	}
 	return 0;
+}
+
+/*
+ * Whether, at state v after a token ending at `end`, found has work: v has
+ * outputs, or a waiting candidate starts before where any later one can
+ * (the node's depth back from `end`). Most tokens after a match leave the
+ * candidate waiting; this keeps them from calling found for nothing.
+ */
+static inline bool has_work(const struct scan *st, uint32_t v, size_t end)
+{
+	return (v & S_OUT) ||
+	       (st->n_spans && st->first_start < end - st->a->nodes[v & ~S_OUT].depth);
 }
 
 /*
@@ -1574,7 +1600,7 @@ static int scan_ascii(struct scan *st, size_t *i, uint32_t *v, size_t *last_end)
 		uint32_t node = state & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
 		state = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
-		if ((((state & S_OUT) != 0) | (st->n_spans != 0)) &&
+		if (has_work(st, state, j + st->shift) &&
 		    (err = found(st, state & ~S_OUT, j + st->shift)) != 0)
 			break;
 	}
@@ -1649,7 +1675,7 @@ int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
 			uint32_t node = v & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
 			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
-			if ((((v & S_OUT) != 0) | (st.n_spans != 0)) &&
+			if (has_work(&st, v, batch[k].end) &&
 			    (err = found(&st, v & ~S_OUT, batch[k].end)) != 0)
 				break;
 		}
