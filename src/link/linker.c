@@ -92,6 +92,7 @@ typedef struct worker {
 	uint32_t source, entry;
 	const char *text;
 	size_t text_len;
+	bool has_backtick;   /* whether it can hold a code span at all */
 	size_t last_end;
 	bool last_cued;
 	/* its matches not yet counted, in text order */
@@ -228,7 +229,7 @@ static int count_match(worker *w, const gg_i_match *m)
 		    !gg_i_names_document(w->text, w->text_len, m->end);
 	w->last_end = m->end;
 	w->last_cued = cued;
-	bool in_code = gg_i_in_code_span(w->text, w->text_len, m->start, m->end) ||
+	bool in_code = (w->has_backtick && gg_i_in_code_span(w->text, w->text_len, m->start, m->end)) ||
 		       gg_i_in_code(w->text, w->text_len, m->start, m->end);
 	/* ids come sorted, and each concept's forms have neighbouring ids */
 	size_t concepts = 0;
@@ -541,6 +542,7 @@ static int link_source(worker *w, size_t c)
 		w->entry = (uint32_t)concept->entries[k];
 		w->text = e->definition;
 		w->text_len = e->definition_len;
+		w->has_backtick = memchr(e->definition, '`', e->definition_len) != NULL;
 		w->last_end = 0;
 		w->last_cued = false;
 		ch->bytes += e->definition_len;
