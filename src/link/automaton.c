@@ -993,18 +993,23 @@ static inline __m128i bytes_within(__m128i x, unsigned char lo, unsigned char hi
  */
 static inline void word16(const unsigned char *t, unsigned *n, struct wkey *key)
 {
+	/* 16 bytes of 0xff, then 16 of 0: the first n bytes kept from 16 - n on */
+	static const unsigned char first_n[32] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i case_bit = _mm_set1_epi8(0x20);
+	__m128i letter = bytes_within(_mm_or_si128(x, case_bit), 'a', 'z');
 	__m128i word = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
-				    _mm_or_si128(bytes_within(x, '0', '9'),
-						 bytes_within(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-							      'a', 'z')));
+				    _mm_or_si128(bytes_within(x, '0', '9'), letter));
 	unsigned stop = ~(unsigned)_mm_movemask_epi8(word) & 0xffff;
 	__m128i keep, folded;
 
 	*n = stop ? (unsigned)__builtin_ctz(stop) : 16;
-	keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-			      _mm_set1_epi8((char)*n));
-	folded = _mm_or_si128(x, _mm_and_si128(bytes_within(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+	keep = _mm_loadu_si128((const __m128i *)(const void *)(first_n + 16 - *n));
+	/* a letter with its case bit set is lower case: A-Z become a-z */
+	folded = _mm_or_si128(x, _mm_and_si128(letter, case_bit));
 	folded = _mm_and_si128(folded, keep);
 	key->lo = (uint64_t)_mm_cvtsi128_si64(folded);
 	key->hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded));
