@@ -1181,13 +1181,11 @@ static int push_step(struct scan *st, size_t folded, size_t text)
 	return 0;
 }
 
-/* The text position of the token boundary at folded position f (f >= floor). */
-static size_t text_pos(const struct scan *st, size_t f)
+/* text_pos past the first step: a bisection of the steps. */
+static size_t text_pos_stepped(const struct scan *st, size_t f)
 {
 	size_t lo = 0, hi = st->n_steps;
 
-	if (!hi || st->steps[0].folded > f)
-		return f;
 	while (hi - lo > 1) { /* steps[lo].folded <= f < steps[hi].folded */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -1197,6 +1195,13 @@ static size_t text_pos(const struct scan *st, size_t f)
 			hi = mid;
 	}
 	return st->steps[lo].text + (f - st->steps[lo].folded);
+}
+
+/* The text position of the token boundary at folded position f (f >= floor):
+ * f itself until folding changed a length, as over most text. */
+static inline size_t text_pos(const struct scan *st, size_t f)
+{
+	return st->n_steps && st->steps[0].folded <= f ? text_pos_stepped(st, f) : f;
 }
 
 /*
@@ -1537,10 +1542,15 @@ static inline bool has_work(const struct scan *st, uint32_t v, size_t end)
 __attribute__((noinline))
 static int found(struct scan *st, uint32_t s, size_t end)
 {
-	int err = st->a->nodes[s].out != NONE ? collect(st, s, end) : 0;
+	const struct node *node = &st->a->nodes[s];
+	int err = node->out != NONE ? collect(st, s, end) : 0;
+	/* A later candidate starts within the node's string; past a leaf, whose
+	 * next state comes through a failure link to a shorter suffix, at
+	 * least a byte later: a match that ends at a leaf is settled at once. */
+	size_t horizon = end - node->depth + (node[0].first_child == node[1].first_child);
 
-	if (!err && st->n_spans && st->first_start < end - st->a->nodes[s].depth)
-		err = report_ready(st, end - st->a->nodes[s].depth);
+	if (!err && st->n_spans && st->first_start < horizon)
+		err = report_ready(st, horizon);
 	return err;
 }
 
