@@ -100,7 +100,6 @@ bool gg_i_sentence_start(const char *text, size_t start)
 }
 
 /* What a word before a mention says: a cue, a connecting word, or nothing. */
-#define ROLE_MAX 9 /* the longest such word ("opposites") */
 enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
 
 /* Whether the bytes at w are the word `lit` (a constant: the compare is inlined). */
@@ -114,7 +113,7 @@ enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
  */
 static enum word_role role_of(const char *s, size_t n)
 {
-	char w[ROLE_MAX];
+	char w[9];
 	if (n == 0 || n > sizeof(w))
 		return WORD_OTHER;
 	for (size_t i = 0; i < n; i++)
@@ -161,9 +160,9 @@ bool gg_i_after_cue(const char *text, size_t start)
 	/* walk back word by word: connecting words, then a cue, or nothing */
 	for (;;) {
 		size_t w = i;
-		while (w > from && ((unsigned)((text[w - 1] | 0x20) - 'a') < 26 || text[w - 1] == '.'))
-			if (i - --w > ROLE_MAX)
-				return false; /* longer than any cue or connecting word */
+		while (w > from && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') ||
+				    (text[w - 1] >= 'A' && text[w - 1] <= 'Z') || text[w - 1] == '.'))
+			w--;
 		if (w == i || (w > 0 && gg_i_is_word_byte((unsigned char)text[w - 1])))
 			return false;
 		enum word_role role = role_of(text + w, i - w);
