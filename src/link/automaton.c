@@ -79,9 +79,12 @@
  *
  * Selection: candidates that pass the case check wait in a small list. The
  * current node's depth bounds where any later candidate can start (end of
- * the token - depth); once the best waiting candidate (leftmost, then
- * longest) starts before that bound nothing can beat it, so it is reported,
- * and the candidates that start before its end are dropped.
+ * the token - depth, a byte later at a leaf, whose next state is reached
+ * through a shorter suffix); once the best waiting candidate (leftmost,
+ * then longest) starts before that bound nothing can beat it, so it is
+ * reported, and the candidates that start before its end are dropped. A
+ * match that ends at a leaf is thus reported at once, and a lone waiting
+ * candidate without a search.
  */
 
 #define NONE UINT32_MAX
