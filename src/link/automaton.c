@@ -79,9 +79,12 @@
  *
  * Selection: candidates that pass the case check wait in a small list. The
  * current node's depth bounds where any later candidate can start (end of
- * the token - depth); once the best waiting candidate (leftmost, then
- * longest) starts before that bound nothing can beat it, so it is reported,
- * and the candidates that start before its end are dropped.
+ * the token - depth, a byte later at a leaf, whose next state is reached
+ * through a shorter suffix); once the best waiting candidate (leftmost,
+ * then longest) starts before that bound nothing can beat it, so it is
+ * reported, and the candidates that start before its end are dropped. A
+ * match that ends at a leaf is thus reported at once, and a lone waiting
+ * candidate without a search.
  */
 
 #define NONE UINT32_MAX
@@ -993,18 +996,23 @@ static inline __m128i bytes_within(__m128i x, unsigned char lo, unsigned char hi
  */
 static inline void word16(const unsigned char *t, unsigned *n, struct wkey *key)
 {
+	/* 16 bytes of 0xff, then 16 of 0: the first n bytes kept from 16 - n on */
+	static const unsigned char first_n[32] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i case_bit = _mm_set1_epi8(0x20);
+	__m128i letter = bytes_within(_mm_or_si128(x, case_bit), 'a', 'z');
 	__m128i word = _mm_or_si128(_mm_cmplt_epi8(x, _mm_setzero_si128()),
-				    _mm_or_si128(bytes_within(x, '0', '9'),
-						 bytes_within(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-							      'a', 'z')));
+				    _mm_or_si128(bytes_within(x, '0', '9'), letter));
 	unsigned stop = ~(unsigned)_mm_movemask_epi8(word) & 0xffff;
 	__m128i keep, folded;
 
 	*n = stop ? (unsigned)__builtin_ctz(stop) : 16;
-	keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-			      _mm_set1_epi8((char)*n));
-	folded = _mm_or_si128(x, _mm_and_si128(bytes_within(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+	keep = _mm_loadu_si128((const __m128i *)(const void *)(first_n + 16 - *n));
+	/* a letter with its case bit set is lower case: A-Z become a-z */
+	folded = _mm_or_si128(x, _mm_and_si128(letter, case_bit));
 	folded = _mm_and_si128(folded, keep);
 	key->lo = (uint64_t)_mm_cvtsi128_si64(folded);
 	key->hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded));
@@ -1176,13 +1184,11 @@ static int push_step(struct scan *st, size_t folded, size_t text)
 	return 0;
 }
 
-/* The text position of the token boundary at folded position f (f >= floor). */
-static size_t text_pos(const struct scan *st, size_t f)
+/* text_pos past the first step: a bisection of the steps. */
+static size_t text_pos_stepped(const struct scan *st, size_t f)
 {
 	size_t lo = 0, hi = st->n_steps;
 
-	if (!hi || st->steps[0].folded > f)
-		return f;
 	while (hi - lo > 1) { /* steps[lo].folded <= f < steps[hi].folded */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -1192,6 +1198,13 @@ static size_t text_pos(const struct scan *st, size_t f)
 			hi = mid;
 	}
 	return st->steps[lo].text + (f - st->steps[lo].folded);
+}
+
+/* The text position of the token boundary at folded position f (f >= floor):
+ * f itself until folding changed a length, as over most text. */
+static inline size_t text_pos(const struct scan *st, size_t f)
+{
+	return st->n_steps && st->steps[0].folded <= f ? text_pos_stepped(st, f) : f;
 }
 
 /*
@@ -1429,7 +1442,10 @@ static int collect(struct scan *st, uint32_t node, size_t end)
 	return 0;
 }
 
-/* Report span s to the callback, in text positions. Its return, or GG_ENOMEM. */
+/* Report span s to the callback, in text positions. A group of one entry
+ * passed its case check when it was queued (collect), so only larger
+ * groups of EXACT_CASE entries are checked again, for the ids that match.
+ * Its return, or GG_ENOMEM. */
 static int report(struct scan *st, const struct span *s)
 {
 	const gg_i_automaton *a = st->a;
@@ -1438,7 +1454,7 @@ static int report(struct scan *st, const struct span *s)
 
 	m.start = text_pos(st, s->start);
 	m.end = text_pos(st, s->end);
-	if (g->flags & GROUP_EXACT) {
+	if ((g->flags & GROUP_EXACT) && g->n > 1) {
 		ptrdiff_t n;
 
 		if (g->n > st->cap_ids) {
@@ -1465,10 +1481,21 @@ static int report(struct scan *st, const struct span *s)
 /*
  * Report, in order, the waiting candidates that nothing can beat any more:
  * those starting before `horizon`, the earliest start any later candidate
- * can have. O(waiting) per report.
+ * can have. O(waiting) per report; one waiting candidate is settled
+ * without the search for the best and the pass that drops the overlapped.
  */
 static int report_ready(struct scan *st, size_t horizon)
 {
+	if (st->n_spans == 1) { /* the common case: no choice to make */
+		struct span win = st->spans[0];
+
+		if (win.start >= horizon)
+			return 0;
+		st->n_spans = 0;
+		st->first_start = SIZE_MAX;
+		st->cursor = win.end;
+		return report(st, &win);
+	}
 	while (st->n_spans) {
 		size_t best = 0, kept = 0;
 
@@ -1500,16 +1527,33 @@ static int report_ready(struct scan *st, size_t horizon)
 }
 
 /*
+ * Whether, at state v after a token ending at `end`, found has work: v has
+ * outputs, or a waiting candidate starts before where any later one can
+ * (the node's depth back from `end`). Most tokens after a match leave the
+ * candidate waiting; this keeps them from calling found for nothing.
+ */
+static inline bool has_work(const struct scan *st, uint32_t v, size_t end)
+{
+	return (v & S_OUT) ||
+	       (st->n_spans && st->first_start < end - st->a->nodes[v & ~S_OUT].depth);
+}
+
+/*
  * At node s after a token ending at `end`: queue its matches, report what
  * is settled. Kept out of line: the scan loop comes here rarely.
  */
 __attribute__((noinline))
 static int found(struct scan *st, uint32_t s, size_t end)
 {
-	int err = st->a->nodes[s].out != NONE ? collect(st, s, end) : 0;
+	const struct node *node = &st->a->nodes[s];
+	int err = node->out != NONE ? collect(st, s, end) : 0;
+	/* A later candidate starts within the node's string; past a leaf, whose
+	 * next state comes through a failure link to a shorter suffix, at
+	 * least a byte later: a match that ends at a leaf is settled at once. */
+	size_t horizon = end - node->depth + (node[0].first_child == node[1].first_child);
 
-	if (!err && st->n_spans && st->first_start < end - st->a->nodes[s].depth)
-		err = report_ready(st, end - st->a->nodes[s].depth);
+	if (!err && st->n_spans && st->first_start < horizon)
+		err = report_ready(st, horizon);
 	return err;
 }
 
@@ -1574,7 +1618,7 @@ static int scan_ascii(struct scan *st, size_t *i, uint32_t *v, size_t *last_end)
 		uint32_t node = state & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
 		state = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
-		if ((((state & S_OUT) != 0) | (st->n_spans != 0)) &&
+		if (has_work(st, state, j + st->shift) &&
 		    (err = found(st, state & ~S_OUT, j + st->shift)) != 0)
 			break;
 	}
@@ -1649,7 +1693,7 @@ int gg_i_automaton_scan(const gg_i_automaton *a, const char *text, size_t len,
 			uint32_t node = v & ~S_OUT, tok = w->tok & ~TOK_LONG;
 
 			v = ((node != 0) & (tok != TOK_UNKNOWN)) ? step(a, node, tok, w->root) : w->root;
-			if ((((v & S_OUT) != 0) | (st.n_spans != 0)) &&
+			if (has_work(&st, v, batch[k].end) &&
 			    (err = found(&st, v & ~S_OUT, batch[k].end)) != 0)
 				break;
 		}

@@ -12,10 +12,52 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The punctuation classes the checks below ask about, one bit each: a
+ * table look-up per byte where a strchr per byte was. */
+enum {
+	OPENER = 1,         /* " ' ( [ before a sentence's first word */
+	CLOSER = 2,         /* " ' ) ] after a sentence's last word */
+	SENTENCE_END = 4,   /* . ! ? : ; */
+	TOKEN_LEAD = 8,     /* " ' ( * < : prose around a token, before it */
+	TOKEN_TRAIL = 16,   /* " ' ) , . ; : ! ? * > : prose around a token, after it */
+	IDENT_BEFORE = 32,  /* _ $ = : glue an identifier before a mention */
+	IDENT_AFTER = 64,   /* _ = [ : glue an identifier after a mention */
+	/* NUL in the sets that strchr, which finds the terminator, let it in */
+	NUL_SETS = SENTENCE_END | TOKEN_LEAD | TOKEN_TRAIL | IDENT_BEFORE | IDENT_AFTER
+};
+
+static const unsigned char punct[256] = {
+	[0] = NUL_SETS,
+	['"'] = OPENER | CLOSER | TOKEN_LEAD | TOKEN_TRAIL,
+	['\''] = OPENER | CLOSER | TOKEN_LEAD | TOKEN_TRAIL,
+	['('] = OPENER | TOKEN_LEAD,
+	['['] = OPENER | IDENT_AFTER,
+	[')'] = CLOSER | TOKEN_TRAIL,
+	[']'] = CLOSER,
+	['.'] = SENTENCE_END | TOKEN_TRAIL,
+	['!'] = SENTENCE_END | TOKEN_TRAIL,
+	['?'] = SENTENCE_END | TOKEN_TRAIL,
+	[':'] = SENTENCE_END | TOKEN_TRAIL,
+	[';'] = SENTENCE_END | TOKEN_TRAIL,
+	[','] = TOKEN_TRAIL,
+	['*'] = TOKEN_LEAD | TOKEN_TRAIL,
+	['<'] = TOKEN_LEAD,
+	['>'] = TOKEN_TRAIL,
+	['_'] = IDENT_BEFORE | IDENT_AFTER,
+	['$'] = IDENT_BEFORE,
+	['='] = IDENT_BEFORE | IDENT_AFTER,
+};
+
+/* Whether byte c is in the punctuation class(es) `set`. */
+static bool in(char c, unsigned set)
+{
+	return punct[(unsigned char)c] & set;
+}
+
 /* Length of an opening quote or bracket ending at text[i - 1], or 0. */
 static size_t opener_before(const char *text, size_t i)
 {
-	if (i >= 1 && strchr("\"'([", text[i - 1]) && text[i - 1])
+	if (i >= 1 && in(text[i - 1], OPENER))
 		return 1;
 	/* “ (E2 80 9C) and ‘ (E2 80 98) */
 	if (i >= 3 && (unsigned char)text[i - 3] == 0xE2 && (unsigned char)text[i - 2] == 0x80 &&
@@ -27,7 +69,7 @@ static size_t opener_before(const char *text, size_t i)
 /* Length of a closing quote or bracket ending at text[i - 1], or 0. */
 static size_t closer_before(const char *text, size_t i)
 {
-	if (i >= 1 && text[i - 1] && strchr("\"')]", text[i - 1]))
+	if (i >= 1 && in(text[i - 1], CLOSER))
 		return 1;
 	/* ” (E2 80 9D) and ’ (E2 80 99) */
 	if (i >= 3 && (unsigned char)text[i - 3] == 0xE2 && (unsigned char)text[i - 2] == 0x80 &&
@@ -54,7 +96,7 @@ bool gg_i_sentence_start(const char *text, size_t start)
 		i -= k;
 	while (i > 0 && text[i - 1] == '*')
 		i--;
-	return i > 0 && strchr(".!?:;", text[i - 1]);
+	return i > 0 && in(text[i - 1], SENTENCE_END);
 }
 
 /* What a word before a mention says: a cue, a connecting word, or nothing. */
@@ -167,6 +209,8 @@ bool gg_i_before_qv(const char *text, size_t len, size_t end)
 	size_t i = end;
 	while (i < len && (is_space(text[i]) || text[i] == '*' || text[i] == '(' || text[i] == ','))
 		i++;
+	if (i == len || (text[i] | 0x20) != 'q')
+		return false;
 	if (len - i >= 4 && strncasecmp(text + i, "q.v.", 4) == 0)
 		return true;
 	return len - i >= 2 && strncasecmp(text + i, "qv", 2) == 0 &&
@@ -228,9 +272,9 @@ bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 		from--;
 	while (to < len && !is_space(text[to]))
 		to++;
-	while (from < start && strchr("\"'(*<", text[from]))
+	while (from < start && in(text[from], TOKEN_LEAD))
 		from++;
-	while (to > end && strchr("\"'),.;:!?*>", text[to - 1]))
+	while (to > end && in(text[to - 1], TOKEN_TRAIL))
 		to--;
 	if (from == start && to == end)
 		return false;
@@ -253,7 +297,7 @@ bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 		return true; /* an address or a path */
 	char before = start > from ? text[start - 1] : ' ', after = end < to ? text[end] : ' ';
 	char before2 = start > from + 1 ? text[start - 2] : ' ', after2 = end + 1 < to ? text[end + 1] : ' ';
-	if (strchr("_$=", before) || strchr("_=[", after) || (before == '[' && is_word(before2)))
+	if (in(before, IDENT_BEFORE) || in(after, IDENT_AFTER) || (before == '[' && is_word(before2)))
 		return true; /* an identifier, a variable, key=value, mapping[key] */
 	if ((before == '.' && is_word(before2)) || (after == '.' && is_word(after2)))
 		return true; /* a dotted name: os.path */
@@ -266,14 +310,19 @@ bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 /* How far a code span may reach each side of a mention inside it. */
 #define CODE_SPAN_MAX 80
 
+/* The closing backtick is looked for first, with memchr: most mentions have
+ * none after them, and then the walk back is spared. */
 bool gg_i_in_code_span(const char *text, size_t len, size_t start, size_t end)
 {
-	size_t open = start, close = end;
+	size_t reach = len - end < CODE_SPAN_MAX + 1 ? len - end : CODE_SPAN_MAX + 1;
+	const char *tick = memchr(text + end, '`', reach);
+	if (!tick)
+		return false;
+	size_t close = (size_t)(tick - text);
+	if (close + 1 < len && is_word(text[close + 1]))
+		return false;
+	size_t open = start;
 	while (open > 0 && start - open < CODE_SPAN_MAX && text[open - 1] != '`')
 		open--;
-	if (open == 0 || text[open - 1] != '`' || (open >= 2 && is_word(text[open - 2])))
-		return false;
-	while (close < len && close - end < CODE_SPAN_MAX && text[close] != '`')
-		close++;
-	return close < len && text[close] == '`' && (close + 1 == len || !is_word(text[close + 1]));
+	return open > 0 && text[open - 1] == '`' && !(open >= 2 && is_word(text[open - 2]));
 }

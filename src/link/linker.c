@@ -78,7 +78,13 @@ typedef struct worker {
 	linker *lk;
 	chunk *chunk;        /* the chunk being filled */
 	uint32_t *stamp;     /* per target: source + 1 that last mentioned it */
-	uint32_t *slot;      /* per target: its edge in chunk->edges */
+	uint32_t *slot;      /* per target: its edge in `pending` */
+	/* the source's edges until it is done: its mentions, one per target,
+	 * then its structural edges; reused from source to source */
+	gg_edge *pending;
+	size_t n_pending, cap_pending;
+	uint64_t *order;     /* (target, mention) pairs, to put mentions in order */
+	size_t cap_order;
 	gg_i_thread_error err;
 	gg_i_buf view;         /* the text as the matcher sees it (see scan_view) */
 	gg_i_strmap targets;   /* header items and link targets looked up: concept + 1, 0 for none */
@@ -86,6 +92,7 @@ typedef struct worker {
 	uint32_t source, entry;
 	const char *text;
 	size_t text_len;
+	bool has_backtick;   /* whether it can hold a code span at all */
 	size_t last_end;
 	bool last_cued;
 	/* its matches not yet counted, in text order */
@@ -97,17 +104,36 @@ typedef struct worker {
 
 enum { HAS_CAPITAL = 1, HAS_JOINER = 2, HAS_NON_ASCII = 4 };
 
+/* Eight bytes at once: each byte's low seven bits, and its top bit alone. */
+#define LOW7 0x7f7f7f7f7f7f7f7full
+#define TOP 0x8080808080808080ull
+#define EACH(b) (0x0101010101010101ull * (b))
+
+/* The top bit of each byte of x that is 0. */
+static uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
 /* What the bytes s[0, n) of a mention hold: HAS_CAPITAL for a capital of
  * any script, HAS_JOINER for a '-' or '_' (the matcher reads both as ' '),
- * HAS_NON_ASCII for bytes the matcher folds with Unicode's tables. */
+ * HAS_NON_ASCII for bytes the matcher folds with Unicode's tables. Read
+ * eight bytes at a time, the last chunk padded with zeros (which mark
+ * nothing). */
 static unsigned written_marks(const char *s, size_t n)
 {
-	unsigned marks = 0;
-	for (size_t i = 0; i < n; i++) {
-		marks |= (s[i] >= 'A' && s[i] <= 'Z') ? HAS_CAPITAL : 0;
-		marks |= (s[i] == '-' || s[i] == '_') ? HAS_JOINER : 0;
-		marks |= (unsigned char)s[i] >= 0x80 ? HAS_NON_ASCII : 0;
+	uint64_t high = 0, capital = 0, joiner = 0;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = 0;
+		memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+		uint64_t low = x & LOW7;
+		high |= x;
+		/* 'A' <= byte <= 'Z', for bytes below 0x80 */
+		capital |= (low + EACH(0x80 - 'A')) & ~(low + EACH(0x80 - 'Z' - 1)) & ~x;
+		joiner |= zero_bytes(x ^ EACH('-')) | zero_bytes(x ^ EACH('_'));
 	}
+	unsigned marks = ((capital & TOP) ? HAS_CAPITAL : 0) | ((joiner & TOP) ? HAS_JOINER : 0) |
+			 ((high & TOP) ? HAS_NON_ASCII : 0);
 	if ((marks & HAS_NON_ASCII) && gg_i_utf8_has_capital(s, n))
 		marks |= HAS_CAPITAL;
 	return marks;
@@ -149,30 +175,38 @@ static int record_mention(worker *w, const gg_i_match *m, const gg_i_form *f, bo
 	uint32_t target = f->concept;
 	gg_match_rule rule = f->rule;
 	const linker *lk = w->lk;
-	chunk *ch = w->chunk;
 	unsigned marks = written_marks(w->text + m->start, m->end - m->start);
 	bool clash = (marks & HAS_CAPITAL) && !lk->forms.has_capital[target] &&
 		     !gg_i_sentence_start(w->text, m->start);
 	if (w->stamp[target] == w->source + 1) {
-		gg_edge *e = &ch->edges[w->slot[target]];
+		gg_edge *e = &w->pending[w->slot[target]];
 		e->weight++;
 		e->cued |= cued;
 		e->held = better_state(e->held, mention_state(in_code, clash));
 		return 0;
 	}
-	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
+	if (GG_ARRAY_PUSH_SLOT(w->pending, w->n_pending, w->cap_pending))
 		return GG_ENOMEM;
 	/* the name, matched in other capitals or with '-' for ' '? */
 	if (rule == GG_RULE_EXACT && !written_as_name(w, m, f, marks))
 		rule = GG_RULE_CASE_FOLDED;
 	w->stamp[target] = w->source + 1;
-	w->slot[target] = (uint32_t)ch->n;
-	ch->edges[ch->n++] = (gg_edge){
-		.source = w->source, .target = target, .kind = GG_EDGE_MENTION, .rule = rule,
-		.held = mention_state(in_code, clash), .cued = cued, .weight = 1,
-		.entry = w->entry, .surface = w->text + m->start,
-		.surface_len = (uint32_t)(m->end - m->start),
-	};
+	w->slot[target] = (uint32_t)w->n_pending;
+	/* field by field, not a whole edge zeroed first: the offset is set
+	 * when the source is done, score and specificity when links are decided */
+	gg_edge *e = &w->pending[w->n_pending++];
+	e->source = w->source;
+	e->target = target;
+	e->kind = GG_EDGE_MENTION;
+	e->rule = rule;
+	e->held = mention_state(in_code, clash);
+	e->cued = cued;
+	e->weight = 1;
+	e->specificity = 0;
+	e->score = 0;
+	e->entry = w->entry;
+	e->surface = w->text + m->start;
+	e->surface_len = (uint32_t)(m->end - m->start);
 	return 0;
 }
 
@@ -195,7 +229,7 @@ static int count_match(worker *w, const gg_i_match *m)
 		    !gg_i_names_document(w->text, w->text_len, m->end);
 	w->last_end = m->end;
 	w->last_cued = cued;
-	bool in_code = gg_i_in_code_span(w->text, w->text_len, m->start, m->end) ||
+	bool in_code = (w->has_backtick && gg_i_in_code_span(w->text, w->text_len, m->start, m->end)) ||
 		       gg_i_in_code(w->text, w->text_len, m->start, m->end);
 	/* ids come sorted, and each concept's forms have neighbouring ids */
 	size_t concepts = 0;
@@ -314,14 +348,15 @@ static const char *scan_view(gg_i_buf *view, const char *text, size_t len)
 }
 
 /* Append an edge of the glossary's own structure (header item, editor
- * link) of entry `i` to `target`: weight 1, fully specific. 0 or GG_ENOMEM. */
-static int push_structural_edge(chunk *ch, const gg_glossary *g, size_t i, size_t target,
+ * link) of entry `i` to `target` to the worker's pending edges: weight 1,
+ * fully specific. 0 or GG_ENOMEM. */
+static int push_structural_edge(worker *w, const gg_glossary *g, size_t i, size_t target,
 				gg_edge_kind kind, gg_match_rule rule, const char *surface,
 				size_t surface_len, uint64_t offset)
 {
-	if (GG_ARRAY_PUSH_SLOT(ch->edges, ch->n, ch->cap))
+	if (GG_ARRAY_PUSH_SLOT(w->pending, w->n_pending, w->cap_pending))
 		return GG_ENOMEM;
-	ch->edges[ch->n++] = (gg_edge){
+	w->pending[w->n_pending++] = (gg_edge){
 		.source = gg_glossary_entry(g, i)->concept, .target = target, .kind = kind, .rule = rule,
 		.held = GG_HELD_NONE, .weight = 1, .specificity = 1, .entry = i,
 		.surface = surface, .surface_len = (uint32_t)surface_len, .offset = offset,
@@ -388,7 +423,7 @@ static int add_structural_edges(worker *w, size_t i)
 		if (found < 0)
 			return found;
 		if (found && target != e->concept)
-			err = push_structural_edge(w->chunk, g, i, target,
+			err = push_structural_edge(w, g, i, target,
 						   is_category ? GG_EDGE_CATEGORY : GG_EDGE_KEYWORD,
 						   GG_RULE_HEADER, item, strlen(item),
 						   e->header_offset + item_offset(e->header, item));
@@ -399,41 +434,96 @@ static int add_structural_edges(worker *w, size_t i)
 		if (found < 0)
 			return found;
 		if (found && target != e->concept)
-			err = push_structural_edge(w->chunk, g, i, target, GG_EDGE_EDITOR, GG_RULE_HREF,
+			err = push_structural_edge(w, g, i, target, GG_EDGE_EDITOR, GG_RULE_HREF,
 						   e->definition + x->offset, x->len,
 						   gg_glossary_file_offset(g, i, x->offset));
 	}
 	return err;
 }
 
-/*
- * Put one source's edges edges[0, n) in links order (target, kind, then
- * the earliest evidence first) and merge those of one target and kind, the
- * first keeping its evidence and the weights summed. Returns the count left.
- */
-static size_t order_source_edges(gg_edge *edges, size_t n)
+/* qsort order of 64-bit keys. */
+static int compare_u64(const void *a, const void *b)
 {
-	if (n > 24) {
-		qsort(edges, n, sizeof(*edges), gg_i_edge_order);
-	} else {
-		for (size_t i = 1; i < n; i++) {
-			gg_edge e = edges[i];
-			size_t j = i;
-			for (; j > 0 && gg_i_edge_order(&edges[j - 1], &e) > 0; j--)
-				edges[j] = edges[j - 1];
-			edges[j] = e;
-		}
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sort keys[0, n) in ascending order: by insertion when short, else qsort. */
+static void sort_u64(uint64_t *keys, size_t n)
+{
+	if (n > 32) {
+		qsort(keys, n, sizeof(*keys), compare_u64);
+		return;
 	}
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (kept && edges[kept - 1].target == edges[i].target &&
-		    edges[kept - 1].kind == edges[i].kind) {
-			edges[kept - 1].weight += edges[i].weight;
-			continue;
-		}
-		edges[kept++] = edges[i];
+	for (size_t i = 1; i < n; i++) {
+		uint64_t v = keys[i];
+		size_t j = i;
+		for (; j > 0 && keys[j - 1] > v; j--)
+			keys[j] = keys[j - 1];
+		keys[j] = v;
 	}
-	return kept;
+}
+
+/* Sort edges[0, n) in gg_i_edge_order by insertion (a source has few of a kind). */
+static void sort_edges(gg_edge *edges, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		gg_edge e = edges[i];
+		size_t j = i;
+		for (; j > 0 && gg_i_edge_order(&edges[j - 1], &e) > 0; j--)
+			edges[j] = edges[j - 1];
+		edges[j] = e;
+	}
+}
+
+/* Append e to out[0, *n), merged into the last edge when it has the same
+ * target and kind (the first keeps its evidence, the weights are summed). */
+static void append_merged(gg_edge *out, size_t *n, const gg_edge *e)
+{
+	if (*n && out[*n - 1].target == e->target && out[*n - 1].kind == e->kind)
+		out[*n - 1].weight += e->weight;
+	else
+		out[(*n)++] = *e;
+}
+
+/*
+ * Move the source's pending edges to the end of its chunk in links order
+ * (target, kind, then the earliest evidence first), those of one target and
+ * kind merged. The first n_mentions pending edges are mentions, one per
+ * target, so ordering them is ordering their targets: a sort of 8-byte
+ * keys, not of edges. The few structural edges after them are sorted as
+ * edges, and the two runs merged as they are copied. The chunk grows once
+ * per source. 0 or GG_ENOMEM.
+ */
+static int flush_source(worker *w, size_t n_mentions)
+{
+	chunk *ch = w->chunk;
+	size_t n = w->n_pending;
+	while (w->cap_order < n_mentions)
+		if (gg_i_array_grow((void **)&w->order, &w->cap_order, w->cap_order, sizeof(*w->order)))
+			return GG_ENOMEM;
+	while (ch->cap < ch->n + n)
+		if (gg_i_array_grow((void **)&ch->edges, &ch->cap, ch->cap, sizeof(*ch->edges)))
+			return GG_ENOMEM;
+	for (size_t i = 0; i < n_mentions; i++)
+		w->order[i] = (uint64_t)w->pending[i].target << 32 | i;
+	sort_u64(w->order, n_mentions);
+	gg_edge *structural = w->pending + n_mentions;
+	size_t n_structural = n - n_mentions;
+	sort_edges(structural, n_structural);
+	gg_edge *out = ch->edges + ch->n;
+	size_t kept = 0, s = 0;
+	for (size_t i = 0; i < n_mentions; i++) {
+		const gg_edge *m = &w->pending[(uint32_t)w->order[i]];
+		while (s < n_structural && gg_i_edge_order(&structural[s], m) < 0)
+			append_merged(out, &kept, &structural[s++]);
+		append_merged(out, &kept, m);
+	}
+	while (s < n_structural)
+		append_merged(out, &kept, &structural[s++]);
+	ch->n += kept;
+	w->n_pending = 0;
+	return 0;
 }
 
 /* Scan the definitions of concept c, add its structural edges, and leave
@@ -443,15 +533,16 @@ static int link_source(worker *w, size_t c)
 	const gg_glossary *g = w->lk->g;
 	chunk *ch = w->chunk;
 	const gg_concept *concept = gg_glossary_concept(g, c);
-	size_t first = ch->n;
 	int err = 0;
 
 	w->source = (uint32_t)c;
+	w->n_pending = 0;
 	for (size_t k = 0; k < concept->n_entries && !err; k++) {
 		const gg_entry *e = gg_glossary_entry(g, concept->entries[k]);
 		w->entry = (uint32_t)concept->entries[k];
 		w->text = e->definition;
 		w->text_len = e->definition_len;
+		w->has_backtick = memchr(e->definition, '`', e->definition_len) != NULL;
 		w->last_end = 0;
 		w->last_cued = false;
 		ch->bytes += e->definition_len;
@@ -461,19 +552,15 @@ static int link_source(worker *w, size_t c)
 		if (!err)
 			err = count_queue(w);
 	}
+	size_t n_mentions = w->n_pending;
+	for (size_t i = 0; i < n_mentions; i++) {
+		gg_edge *e = &w->pending[i];
+		e->offset = gg_glossary_file_offset(g, e->entry,
+			(size_t)(e->surface - gg_glossary_entry(g, e->entry)->definition));
+	}
 	for (size_t k = 0; k < concept->n_entries && !err; k++)
 		err = add_structural_edges(w, concept->entries[k]);
-	if (err)
-		return err;
-	for (size_t i = first; i < ch->n; i++) {
-		gg_edge *e = &ch->edges[i];
-		if (e->kind == GG_EDGE_MENTION)
-			e->offset = gg_glossary_file_offset(g, e->entry,
-				(size_t)(e->surface - gg_glossary_entry(g, e->entry)->definition));
-	}
-	if (ch->n > first)
-		ch->n = first + order_source_edges(ch->edges + first, ch->n - first);
-	return 0;
+	return err ? err : flush_source(w, n_mentions);
 }
 
 /* The share of linking done when scanning starts and ends (what the 1M benchmark shows). */
@@ -577,6 +664,8 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		free(workers[t].stamp);
 		free(workers[t].ids);
 		free(workers[t].slot);
+		free(workers[t].pending);
+		free(workers[t].order);
 	}
 	free(workers);
 	/* end to end, in the first chunk's array: at most one chunk is copied twice at once */

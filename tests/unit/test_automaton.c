@@ -155,6 +155,51 @@ static void test_exact_and_plain_same_id(void)
 	gg_i_automaton_free(a);
 }
 
+/*
+ * A lone waiting candidate, reported without a choice, and exact-case
+ * groups: one of a single entry (checked once, when it is queued), one
+ * of two entries that fold alike (checked again for the ids that match).
+ */
+static void test_lone_candidate_exact_groups(void)
+{
+	static const struct tpat pats[] = {
+		{ "NAS", 1, EXACT },
+		{ "Kernel", 2, EXACT },
+		{ "KERNEL", 3, EXACT },
+		{ "NAS search", 4, 0 },
+		{ "kernel", 5, 0 },
+	};
+	gg_i_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS x nas"), "0-3:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS search"), "0-10:4");
+	CU_ASSERT_STRING_EQUAL(scan(a, "nas search NAS"), "0-10:4 11-14:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "NAS"), "0-3:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "Kernel KERNEL kernel KerneL"),
+			       "0-6:2,5 7-13:3,5 14-20:5 21-27:5");
+	gg_i_automaton_free(a);
+}
+
+/* A match that ends at a leaf of the trie is settled at once; one that
+ * ends inside waits for the longer match that may follow. */
+static void test_leaf_settles(void)
+{
+	static const struct tpat pats[] = {
+		{ "kernel", 1, 0 },
+		{ "kernel trick", 2, 0 },
+		{ "trick shot", 3, 0 },
+		{ "shot", 4, 0 },
+	};
+	gg_i_automaton *a = BUILD(pats);
+
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel trick shot"), "0-12:2 13-17:4");
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel trickshot"), "0-6:1");
+	CU_ASSERT_STRING_EQUAL(scan(a, "the kernel, trick shot"), "4-10:1 12-22:3");
+	CU_ASSERT_STRING_EQUAL(scan(a, "kernel trick"), "0-12:2");
+	CU_ASSERT_STRING_EQUAL(scan(a, "shot kernel"), "0-4:4 5-11:1");
+	gg_i_automaton_free(a);
+}
+
 static void test_word_boundary(void)
 {
 	static const struct tpat pats[] = {
@@ -1110,6 +1155,8 @@ CU_ErrorCode suite_automaton_add(void)
 	    !CU_add_test(s, "folding and hyphen variants", test_fold_hyphen) ||
 	    !CU_add_test(s, "exact-case patterns", test_exact_case) ||
 	    !CU_add_test(s, "exact and plain, one id", test_exact_and_plain_same_id) ||
+	    !CU_add_test(s, "a lone candidate, exact-case groups", test_lone_candidate_exact_groups) ||
+	    !CU_add_test(s, "a match at a leaf settles at once", test_leaf_settles) ||
 	    !CU_add_test(s, "whole-word boundaries", test_word_boundary) ||
 	    !CU_add_test(s, "punctuation-edged patterns", test_punctuation_edges) ||
 	    !CU_add_test(s, "Unicode folding (data/automaton_unicode.txt)", test_unicode_cases) ||
