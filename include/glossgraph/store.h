@@ -23,8 +23,9 @@ extern "C" {
 
 /**
  * The schema version a database records in PRAGMA user_version: 2 since
- * the edges' snippets are made on reading (the view edges_with_snippet)
- * rather than stored; this library reads 1 and 2.
+ * the edges' file, line and snippet are taken from their entry on reading
+ * (the view edges_with_evidence) rather than stored; this library reads 1
+ * and 2.
  */
 #define GG_STORE_SCHEMA_VERSION 2
 

@@ -14,15 +14,16 @@
 #define GG_I_STORE_INSIDE(i) "substr(d, " i " + 1, 1) BETWEEN x'80' AND x'BF'"
 
 /*
- * The view edges_with_snippet: the edges with the text around their
- * evidence, as gg_edge_snippet makes it, computed from the entry's stored
- * definition (or header) rather than stored for every edge. Its inner
- * query takes the definition's bytes (d) and the surface's [a, z); the
- * middle one cuts 60 bytes each side of it, moved back to a character's
- * start (valid UTF-8: at most three bytes back), as links.c does.
+ * The view edges_with_evidence: the edges with the columns of schema 1's
+ * table, the evidence's file, line and snippet, taken from the entry when
+ * read rather than stored with every edge. The snippet is gg_edge_snippet's:
+ * the inner query takes the definition's bytes (d) and the surface's
+ * [a, z); the middle one cuts 60 bytes each side of it, moved back to a
+ * character's start (valid UTF-8: at most three bytes back), as links.c
+ * does.
  */
-#define GG_I_STORE_SNIPPET_VIEW \
-	"CREATE VIEW edges_with_snippet AS SELECT id, source, target, kind, rule, held, cued,\n" \
+#define GG_I_STORE_EVIDENCE_VIEW \
+	"CREATE VIEW edges_with_evidence AS SELECT id, source, target, kind, rule, held, cued,\n" \
 	"  weight, specificity, score, entry, file, line, offset, surface, surface_in, surface_at,\n" \
 	"  CASE WHEN kind IN ('category', 'keyword') THEN coalesce(header, '')\n" \
 	"    WHEN surface_in IS NOT 'definition' OR d IS NULL THEN ''\n" \
@@ -37,8 +38,8 @@
 	"  CASE WHEN z + 60 >= length(d) THEN length(d) WHEN NOT " GG_I_STORE_INSIDE("z + 60") " THEN z + 60\n" \
 	"    WHEN NOT " GG_I_STORE_INSIDE("z + 59") " THEN z + 59\n" \
 	"    WHEN NOT " GG_I_STORE_INSIDE("z + 58") " THEN z + 58 ELSE z + 57 END AS cut_to\n" \
-	"  FROM (SELECT e.*, n.header, CAST(n.definition AS BLOB) AS d, e.surface_at AS a,\n" \
-	"    e.surface_at + length(CAST(e.surface AS BLOB)) AS z\n" \
+	"  FROM (SELECT e.*, n.file, n.line, n.header, CAST(n.definition AS BLOB) AS d,\n" \
+	"    e.surface_at AS a, e.surface_at + length(CAST(e.surface AS BLOB)) AS z\n" \
 	"    FROM edges e LEFT JOIN entries n ON n.id = e.entry));\n"
 
 /*
@@ -68,13 +69,13 @@
 	"CREATE TABLE forms(form TEXT NOT NULL, capitals INTEGER NOT NULL, concept INTEGER NOT NULL);\n" \
 	"CREATE TABLE edges(id INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL,\n" \
 	"  kind TEXT NOT NULL, rule TEXT NOT NULL, held TEXT NOT NULL, cued INTEGER, weight INTEGER,\n" \
-	"  specificity REAL, score REAL, entry INTEGER, file TEXT, line INTEGER, offset INTEGER,\n" \
-	"  surface TEXT, surface_in TEXT, surface_at INTEGER);\n" \
+	"  specificity REAL, score REAL, entry INTEGER, offset INTEGER, surface TEXT, surface_in TEXT,\n" \
+	"  surface_at INTEGER);\n" \
 	"CREATE TABLE communities(id INTEGER PRIMARY KEY, size INTEGER NOT NULL, name TEXT NOT NULL);\n" \
 	"CREATE TABLE diagnostics(id INTEGER PRIMARY KEY, level TEXT NOT NULL, file TEXT, line INTEGER,\n" \
 	"  message TEXT NOT NULL);\n" \
 	"CREATE VIRTUAL TABLE definitions USING fts5(definition, content='entries', content_rowid='id');\n" \
-	GG_I_STORE_SNIPPET_VIEW
+	GG_I_STORE_EVIDENCE_VIEW
 
 /*
  * Concept by concept, entry by entry, edge by edge (the links keep an

@@ -42,7 +42,7 @@ static const char *const put_sql[PUT_COUNT] = {
 	[PUT_ITEM] = "INSERT INTO entry_items VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[PUT_FORM] = "INSERT INTO forms VALUES(?1, ?2, ?3)",
 	[PUT_EDGE] = "INSERT INTO edges VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		     " ?14, ?15, ?16, ?17)",
+		     " ?14, ?15)",
 	[PUT_COMMUNITY] = "INSERT INTO communities VALUES(?1, ?2, ?3)",
 	[PUT_DIAGNOSTIC] = "INSERT INTO diagnostics VALUES(?1, ?2, ?3, ?4, ?5)",
 };
@@ -345,8 +345,8 @@ static const char *surface_place(const gg_entry *entry, const gg_edge *e, size_t
 
 /*
  * Every edge of the links, held ones included when the links kept them,
- * with its evidence; the snippet is not stored (edges_with_snippet makes
- * it from the entry's text).
+ * with its evidence; its entry's file and line and the snippet are not
+ * stored (edges_with_evidence takes them from the entry).
  */
 static void put_edges(writer *w, const gg_links *l)
 {
@@ -369,15 +369,11 @@ static void put_edges(writer *w, const gg_links *l)
 		sqlite3_bind_double(s, 9, e->specificity);
 		sqlite3_bind_double(s, 10, e->score);
 		sqlite3_bind_int64(s, 11, (int64_t)e->entry);
-		if (entry) {
-			bind_str(s, 12, entry->file);
-			sqlite3_bind_int64(s, 13, entry->line);
-		}
-		sqlite3_bind_int64(s, 14, (int64_t)e->offset);
-		bind_text(s, 15, e->surface, e->surface_len);
-		bind_str(s, 16, place);
+		sqlite3_bind_int64(s, 12, (int64_t)e->offset);
+		bind_text(s, 13, e->surface, e->surface_len);
+		bind_str(s, 14, place);
 		if (place)
-			sqlite3_bind_int64(s, 17, (int64_t)at);
+			sqlite3_bind_int64(s, 15, (int64_t)at);
 		step(w, s);
 	}
 }

@@ -194,7 +194,7 @@ sqlite3 "$db" "SELECT c.name FROM edges e JOIN concepts c ON c.id = e.target JOI
 	WHERE s.name = 'Neural Tangent Kernel NAS' AND e.held = '' ORDER BY c.name;" >"$TMP/sql-out"
 grep -q "^Neural Tangent Kernel$" "$TMP/sql-out" || fail "no edge to the kernel: $(cat "$TMP/sql-out")"
 # the README's query of the links into a term, with their snippets, as `neighbors --in` prints them
-sqlite3 "$db" "SELECT s.name, e.snippet FROM edges_with_snippet e JOIN concepts s ON s.id = e.source
+sqlite3 "$db" "SELECT s.name, e.snippet FROM edges_with_evidence e JOIN concepts s ON s.id = e.source
 	JOIN concepts t ON t.id = e.target WHERE t.name = 'Neural Tangent Kernel' AND e.held = '' ORDER BY e.id;" >"$TMP/sql-out"
 [ -s "$TMP/sql-out" ] || fail "no snippet of the links into the kernel"
 "$BIN" neighbors "Neural Tangent Kernel" --in --tsv -q --db "$db" >"$TMP/neighbors"

@@ -217,21 +217,29 @@ static const char utf8_page[] =
 	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e.\n\n"
 	"xi, greek\n\n**Xi** is short; see mu.\n";
 
-/* Every edge of the database at `path` has in edges_with_snippet the snippet gg_edge_snippet makes from `l`. */
+/*
+ * Every edge of the database at `path` has in edges_with_evidence the
+ * file and line of its entry and the snippet gg_edge_snippet makes, as in `l`.
+ */
 static void expect_view_snippets(const char *path, const gg_links *l)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
 	size_t rows = 0;
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db, "SELECT id, snippet FROM edges_with_snippet ORDER BY id",
-						 -1, &s, NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db, "SELECT id, snippet, file, line FROM edges_with_evidence"
+						 " ORDER BY id", -1, &s, NULL), SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		char want[GG_SNIPPET_MAX * 2];
 		size_t id = (size_t)sqlite3_column_int64(s, 0);
 		CU_ASSERT_FATAL(id < gg_links_count(l));
-		gg_edge_snippet(l, gg_links_edge(l, id), want, sizeof(want));
+		const gg_edge *e = gg_links_edge(l, id);
+		const gg_entry *entry = gg_glossary_entry(gg_links_glossary(l), e->entry);
+		gg_edge_snippet(l, e, want, sizeof(want));
 		CU_ASSERT_STRING_EQUAL((const char *)sqlite3_column_text(s, 1), want);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(entry);
+		CU_ASSERT_STRING_EQUAL((const char *)sqlite3_column_text(s, 2), entry->file);
+		CU_ASSERT_EQUAL(sqlite3_column_int64(s, 3), entry->line);
 		rows++;
 	}
 	CU_ASSERT_EQUAL(rows, gg_links_count(l));
