@@ -138,6 +138,16 @@ cmp -s "$TMP/beside-full/glossary.tsv" "$TMP/beside/glossary.tsv" || fail "the T
 [ "$(ls -A "$TMP/beside-full")" = "$(printf 'glossary.sqlite\nglossary.tsv')" ] ||
 	fail "left behind: $(ls -A "$TMP/beside-full")"
 
+begin "the database begun while linking: when linking fails, the old one stays and nothing is left"
+mkdir -p "$TMP/stopped"
+echo "old content" >"$TMP/stopped/glossary.sqlite"
+echo "bias not-a-number" >"$TMP/bad.model"
+run build -i data -o "$TMP/stopped" --formats tsv,sqlite --link-model "$TMP/bad.model"
+expect 1 "" "bad.model:1: expected NAME VALUE"
+grep -q "glossary.sqlite" "$TMP/err" && fail "the database reported: $(cat "$TMP/err")"
+[ "$(cat "$TMP/stopped/glossary.sqlite")" = "old content" ] || fail "old database changed"
+[ "$(ls -A "$TMP/stopped")" = glossary.sqlite ] || fail "left behind: $(ls -A "$TMP/stopped")"
+
 begin "an unwritable folder fails, says why, leaves nothing"
 mkdir -p "$TMP/ro"
 chmod 555 "$TMP/ro"
