@@ -21,8 +21,13 @@
 extern "C" {
 #endif
 
-/** The schema version a database records in PRAGMA user_version. */
-#define GG_STORE_SCHEMA_VERSION 1
+/**
+ * The schema version a database records in PRAGMA user_version: 2 since
+ * the edges' file, line and snippet are taken from their entry on reading
+ * (the view edges_with_evidence) rather than stored; this library reads 1
+ * and 2.
+ */
+#define GG_STORE_SCHEMA_VERSION 2
 
 /** A saved graph opened: its glossary, links and graph, owned together. */
 typedef struct gg_store gg_store;
@@ -48,6 +53,57 @@ void gg_store_write_options_init(gg_store_write_options *o);
  * nothing is left behind); GG_ENOMEM.
  */
 int gg_store_write(const gg_graph *gr, const char *path, const gg_store_write_options *o);
+
+/**
+ * A saved graph written in stages, each as soon as what it needs is made,
+ * so that a program can write the glossary's part while it links and
+ * computes the graph: gg_store_writer_new (the glossary: entries, names,
+ * the full-text index), gg_store_writer_put_links (the edges), then
+ * gg_store_writer_finish (the graph's measures and communities; the file
+ * is renamed into place). gg_store_write does the three at once. One
+ * thread at a time may use a writer, not necessarily the same one for
+ * every stage.
+ */
+typedef struct gg_store_writer gg_store_writer;
+
+/**
+ * Begin saving glossary `g` in `path`: a temporary file is made beside
+ * it, and the glossary's tables are filled. `g`, `o` and what `o` points
+ * to must stay unchanged until the writer is freed; a built glossary is
+ * read only, so that linking it meanwhile on other threads is safe. `o`
+ * NULL: the defaults. Time linear in the glossary's size.
+ * @param[out] out the writer, to finish and free; NULL on error
+ * @return 0; GG_EIO when the file cannot be written (the message says
+ * why; nothing is left behind); GG_ENOMEM.
+ */
+int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char *path,
+			const gg_store_write_options *o);
+
+/**
+ * Add the edges of `l` (links of the writer's glossary, held-back edges
+ * included when it kept them). `l` must stay unchanged until the writer
+ * is freed. Once a stage has failed, this does nothing and returns its
+ * code again.
+ * @return 0; GG_EINVAL when `l` is not of the writer's glossary or the
+ * edges were added already; GG_EIO; GG_ENOMEM.
+ */
+int gg_store_writer_put_links(gg_store_writer *w, const gg_links *l);
+
+/**
+ * Add graph `gr` (made from the links added, or from the glossary's links
+ * when none were: they are added first) and complete the file: written
+ * whole, synced, renamed over the target. Once a stage has failed, this
+ * does nothing and returns its code again.
+ * @return 0; GG_EINVAL when `gr` is not of the links or glossary written;
+ * GG_EIO (the old file, if any, is left as it was); GG_ENOMEM.
+ */
+int gg_store_writer_finish(gg_store_writer *w, const gg_graph *gr);
+
+/**
+ * Release the writer; a write not finished is abandoned and its temporary
+ * file removed. NULL is allowed.
+ */
+void gg_store_writer_free(gg_store_writer *w);
 
 /** How to open a saved graph; gg_store_open_options_init gives the defaults. */
 typedef struct gg_store_open_options {

@@ -207,10 +207,27 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
  */
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out);
 /*
- * cli_load_graph, the links keeping the held edges with `held_links`, the
- * graph taking them with `held_graph` (which needs held_links).
+ * What cli_load_graph_with calls as the graph is made, on its own thread,
+ * so that work on what is made already can start: `glossary_read` once the
+ * glossary is read and built (it is read only from then on), `links_made`
+ * once it is linked (the graph is made next), `stopped` when loading then
+ * fails, before anything is released: once it returns, nothing it was
+ * given may be used. Any may be NULL.
  */
-bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out);
+typedef struct cli_load_stages {
+	void (*glossary_read)(const gg_glossary *g, void *payload);
+	void (*links_made)(const gg_links *l, void *payload);
+	void (*stopped)(void *payload);
+	void *payload;
+} cli_load_stages;
+
+/*
+ * cli_load_graph, the links keeping the held edges with `held_links`, the
+ * graph taking them with `held_graph` (which needs held_links); `stages`
+ * (NULL: none) is called as each stage is made.
+ */
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
+			 const cli_load_stages *stages, cli_graph *out);
 void cli_graph_free(cli_graph *g);
 
 /*

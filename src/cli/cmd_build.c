@@ -215,6 +215,100 @@ static void run_jobs(job *const *jobs, size_t n, unsigned threads)
 		pthread_join(other, NULL);
 }
 
+/*
+ * The saved graph written on a thread of its own while the graph is made:
+ * the glossary's tables while it is linked, the edges while the graph's
+ * measures are computed, the rest beside the exports. The loading thread
+ * hands each stage over as it is made (or says it stopped); the writing
+ * thread waits for it. The job keeps the path, the options and the
+ * outcome.
+ */
+typedef struct database_writer {
+	job *job;
+	unsigned threads; /* as run_jobs: 0, one per core; one core writes it as a job instead */
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t handed; /* a stage was handed over, or the loading stopped */
+	const gg_glossary *glossary;
+	const gg_links *links; /* stage 1 */
+	const gg_graph *graph; /* stage 2 */
+	int stages;            /* how many of these were handed over */
+	bool stopped;
+} database_writer;
+
+/* Wait until stage `stage` is handed over (true) or the loading stopped (false). */
+static bool wait_for(database_writer *d, int stage)
+{
+	pthread_mutex_lock(&d->lock);
+	while (d->stages < stage && !d->stopped)
+		pthread_cond_wait(&d->handed, &d->lock);
+	bool made = d->stages >= stage;
+	pthread_mutex_unlock(&d->lock);
+	return made;
+}
+
+/* Hand the links or the graph over (whichever is not NULL), or say the loading stopped (both NULL). */
+static void hand_over(database_writer *d, const gg_links *links, const gg_graph *graph)
+{
+	pthread_mutex_lock(&d->lock);
+	if (links)
+		d->links = links;
+	if (graph)
+		d->graph = graph;
+	if (links || graph)
+		d->stages++;
+	else
+		d->stopped = true;
+	pthread_cond_broadcast(&d->handed);
+	pthread_mutex_unlock(&d->lock);
+}
+
+/* The writing thread: each stage as it is handed over; a failure is kept in the job. */
+static void *write_database(void *arg)
+{
+	database_writer *d = arg;
+	gg_store_writer *w = NULL;
+	int err = gg_store_writer_new(&w, d->glossary, d->job->path, d->job->store);
+
+	if (!err && wait_for(d, 1))
+		err = gg_store_writer_put_links(w, d->links);
+	if (!err && wait_for(d, 2))
+		err = gg_store_writer_finish(w, d->graph);
+	if (err) {
+		d->job->failed = true;
+		snprintf(d->job->message, sizeof(d->job->message), "%s", gg_error_last());
+	}
+	gg_store_writer_free(w); /* abandoned when the loading stopped */
+	return NULL;
+}
+
+/* cli_load_stages' calls: start the writing thread once the glossary is read, when two cores allow. */
+static void database_glossary_read(const gg_glossary *g, void *payload)
+{
+	database_writer *d = payload;
+	long cores = d->threads ? (long)d->threads : sysconf(_SC_NPROCESSORS_ONLN);
+	d->glossary = g;
+	d->started = cores > 1 && pthread_create(&d->thread, NULL, write_database, d) == 0;
+}
+
+static void database_links_made(const gg_links *l, void *payload)
+{
+	database_writer *d = payload;
+	if (d->started)
+		hand_over(d, l, NULL);
+}
+
+static void database_stopped(void *payload)
+{
+	database_writer *d = payload;
+	if (d->started) {
+		hand_over(d, NULL, NULL);
+		pthread_join(d->thread, NULL);
+		d->started = false;
+	}
+}
+
 /* "DIR/NAME.EXT" (no dot when ext is ""), malloc'd; NULL when out of memory. */
 static char *join_path(const char *dir, const char *name, const char *ext)
 {
@@ -336,12 +430,17 @@ int cmd_build(int argc, char **argv)
 	size_t n_jobs = 0, n_order = 0;
 	cli_common common;
 	cli_graph cg = { 0 };
+	database_writer writer = { .job = &database, .lock = PTHREAD_MUTEX_INITIALIZER,
+				   .handed = PTHREAD_COND_INITIALIZER };
+	const cli_load_stages stages = { database_glossary_read, database_links_made, database_stopped,
+					 &writer };
 	int code;
 
 	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT; k++)
 		args.wanted[k] = k != GG_FORMAT_VAULT; /* a folder of its own: when asked */
 	if (cli_begin(argc, argv, &spec, &args, &common, &code) < 0)
 		return code;
+	writer.threads = common.link.threads;
 
 	code = EXIT_OK;
 	for (int k = 0; k < GG_EXPORT_FORMAT_COUNT && code == EXIT_OK; k++) {
@@ -390,11 +489,16 @@ int cmd_build(int argc, char **argv)
 	for (size_t i = 0; i < n_jobs; i++)
 		jobs[i].options.progress = cli_progress_job(i);
 	cli_progress_exports(n_jobs);
+	if (database.path) {
+		database_options(&store, &common, settings, sizeof(settings));
+		database.store = &store;
+	}
 	/* the database keeps the held links and the default graph's measures; --all
 	 * exports then take a graph of their own, held links included */
 	if (code == EXIT_OK && (!make_dir(args.dir) ||
 				!cli_load_graph_with(&common, sel->all || database.path,
-						     sel->all && !database.path, &cg)))
+						     sel->all && !database.path,
+						     database.path ? &stages : NULL, &cg)))
 		code = EXIT_ERROR;
 	if (code == EXIT_OK && sel->all && database.path) {
 		gg_graph_options go;
@@ -411,11 +515,12 @@ int cmd_build(int argc, char **argv)
 			code = EXIT_ERROR;
 	}
 	if (code == EXIT_OK) {
-		/* the database, the longest to write, first: it runs beside the exports */
-		if (database.path) {
-			database_options(&store, &common, settings, sizeof(settings));
+		/* the database's last stage runs beside the exports; on one core it is
+		 * written whole as the first job, the longest */
+		if (writer.started) {
+			hand_over(&writer, NULL, cg.graph);
+		} else if (database.path) {
 			database.graph = cg.graph;
-			database.store = &store;
 			order[n_order++] = &database;
 		}
 		for (size_t i = 0; i < n_jobs; i++) {
@@ -423,6 +528,10 @@ int cmd_build(int argc, char **argv)
 			order[n_order++] = &jobs[i];
 		}
 		run_jobs(order, n_order, common.link.threads);
+		if (writer.started) {
+			pthread_join(writer.thread, NULL);
+			writer.started = false;
+		}
 		cli_progress_clear();
 		for (size_t i = 0; i < n_jobs; i++) { /* reported in job order, the database last */
 			if (jobs[i].failed) {
@@ -439,6 +548,9 @@ int cmd_build(int argc, char **argv)
 			cli_note("wrote %s", database.path);
 		}
 	}
+	database_stopped(&writer); /* when a step after the loading failed */
+	pthread_cond_destroy(&writer.handed);
+	pthread_mutex_destroy(&writer.lock);
 	free(database.path);
 	gg_graph_free(all_graph);
 	for (size_t i = 0; i < n_jobs; i++)

@@ -502,13 +502,24 @@ bool cli_load_terms(const cli_common *c, cli_graph *out)
 
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
-	return cli_load_graph_with(c, include_held, include_held, out);
+	return cli_load_graph_with(c, include_held, include_held, NULL, out);
 }
 
-bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, cli_graph *out)
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
+			 const cli_load_stages *stages, cli_graph *out)
 {
-	if (c->db)
-		return cli_open_db(c, held_links, held_graph, true, out);
+	static const cli_load_stages none = { NULL, NULL, NULL, NULL };
+	if (!stages)
+		stages = &none;
+	if (c->db) {
+		if (!cli_open_db(c, held_links, held_graph, true, out))
+			return false;
+		if (stages->glossary_read)
+			stages->glossary_read(out->glossary, stages->payload);
+		if (stages->links_made)
+			stages->links_made(out->links, stages->payload);
+		return true;
+	}
 	gg_link_options link = c->link;
 	link.drop_held = !held_links; /* a graph without them has no use for them */
 	link.progress = cli_progress_stage();
@@ -520,9 +531,15 @@ bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, 
 	memset(out, 0, sizeof(*out));
 	if (!(out->glossary = out->own_glossary = cli_load_glossary(c)))
 		return false;
-	if (gg_links_new(&out->own_links, out->own_glossary, &link) != 0 ||
-	    gg_graph_new(&out->own_graph, out->own_links, &graph) != 0) {
+	if (stages->glossary_read)
+		stages->glossary_read(out->glossary, stages->payload);
+	bool linked = gg_links_new(&out->own_links, out->own_glossary, &link) == 0;
+	if (linked && stages->links_made)
+		stages->links_made(out->own_links, stages->payload);
+	if (!linked || gg_graph_new(&out->own_graph, out->own_links, &graph) != 0) {
 		cli_error("%s", gg_error_last());
+		if (stages->stopped)
+			stages->stopped(stages->payload);
 		cli_graph_free(out);
 		return false;
 	}

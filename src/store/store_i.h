@@ -10,6 +10,38 @@
 /* PRAGMA application_id of a glossgraph database: "GGdb". */
 #define GG_I_STORE_APPLICATION_ID 0x47476462
 
+/* Whether byte I (from 0) of the BLOB d is inside a UTF-8 character, not its start. */
+#define GG_I_STORE_INSIDE(i) "substr(d, " i " + 1, 1) BETWEEN x'80' AND x'BF'"
+
+/*
+ * The view edges_with_evidence: the edges with the columns of schema 1's
+ * table, the evidence's file, line and snippet, taken from the entry when
+ * read rather than stored with every edge. The snippet is gg_edge_snippet's:
+ * the inner query takes the definition's bytes (d) and the surface's
+ * [a, z); the middle one cuts 60 bytes each side of it, moved back to a
+ * character's start (valid UTF-8: at most three bytes back), as links.c
+ * does.
+ */
+#define GG_I_STORE_EVIDENCE_VIEW \
+	"CREATE VIEW edges_with_evidence AS SELECT id, source, target, kind, rule, held, cued,\n" \
+	"  weight, specificity, score, entry, file, line, offset, surface, surface_in, surface_at,\n" \
+	"  CASE WHEN kind IN ('category', 'keyword') THEN coalesce(header, '')\n" \
+	"    WHEN surface_in IS NOT 'definition' OR d IS NULL THEN ''\n" \
+	"    ELSE CASE WHEN cut_from > 0 THEN '...' ELSE '' END\n" \
+	"      || replace(replace(replace(replace(CAST(substr(d, cut_from + 1, cut_to - cut_from) AS TEXT),\n" \
+	"           '**', ''), char(9), ' '), char(10), ' '), char(13), ' ')\n" \
+	"      || CASE WHEN cut_to < length(d) THEN '...' ELSE '' END END AS snippet\n" \
+	"FROM (SELECT *,\n" \
+	"  CASE WHEN a <= 60 THEN 0 WHEN NOT " GG_I_STORE_INSIDE("a - 60") " THEN a - 60\n" \
+	"    WHEN NOT " GG_I_STORE_INSIDE("a - 61") " THEN a - 61\n" \
+	"    WHEN NOT " GG_I_STORE_INSIDE("a - 62") " THEN a - 62 ELSE max(a - 63, 0) END AS cut_from,\n" \
+	"  CASE WHEN z + 60 >= length(d) THEN length(d) WHEN NOT " GG_I_STORE_INSIDE("z + 60") " THEN z + 60\n" \
+	"    WHEN NOT " GG_I_STORE_INSIDE("z + 59") " THEN z + 59\n" \
+	"    WHEN NOT " GG_I_STORE_INSIDE("z + 58") " THEN z + 58 ELSE z + 57 END AS cut_to\n" \
+	"  FROM (SELECT e.*, n.file, n.line, n.header, CAST(n.definition AS BLOB) AS d,\n" \
+	"    e.surface_at AS a, e.surface_at + length(CAST(e.surface AS BLOB)) AS z\n" \
+	"    FROM edges e LEFT JOIN entries n ON n.id = e.entry));\n"
+
 /*
  * The tables (README, "Saved graph (SQLite)"). Rows are numbered as the
  * objects number them: concepts.id is the glossary's concept index,
@@ -18,7 +50,7 @@
  * the rows bring in ascending order is made before them
  * (GG_I_STORE_ORDERED_INDEXES): each row then goes to the end of it, which
  * is cheaper than sorting the whole table for it afterwards. The others
- * come after the rows (GG_I_STORE_INDEXES).
+ * come after the rows (GG_I_STORE_GLOSSARY_INDEXES, GG_I_STORE_EDGE_INDEXES).
  */
 #define GG_I_STORE_SCHEMA \
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;\n" \
@@ -37,17 +69,20 @@
 	"CREATE TABLE forms(form TEXT NOT NULL, capitals INTEGER NOT NULL, concept INTEGER NOT NULL);\n" \
 	"CREATE TABLE edges(id INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL,\n" \
 	"  kind TEXT NOT NULL, rule TEXT NOT NULL, held TEXT NOT NULL, cued INTEGER, weight INTEGER,\n" \
-	"  specificity REAL, score REAL, entry INTEGER, file TEXT, line INTEGER, offset INTEGER,\n" \
-	"  surface TEXT, surface_in TEXT, surface_at INTEGER, snippet TEXT);\n" \
+	"  specificity REAL, score REAL, entry INTEGER, offset INTEGER, surface TEXT, surface_in TEXT,\n" \
+	"  surface_at INTEGER);\n" \
 	"CREATE TABLE communities(id INTEGER PRIMARY KEY, size INTEGER NOT NULL, name TEXT NOT NULL);\n" \
 	"CREATE TABLE diagnostics(id INTEGER PRIMARY KEY, level TEXT NOT NULL, file TEXT, line INTEGER,\n" \
 	"  message TEXT NOT NULL);\n" \
-	"CREATE VIRTUAL TABLE definitions USING fts5(definition, content='entries', content_rowid='id');\n"
+	"CREATE VIRTUAL TABLE definitions USING fts5(definition, content='entries', content_rowid='id');\n" \
+	GG_I_STORE_EVIDENCE_VIEW
 
 /*
  * Concept by concept, entry by entry, edge by edge (the links keep an
  * entry's edges together and their sources mostly ascending), edges_kept by
- * id within each `held`.
+ * id. edges_kept covers the reading of the kept edges (WHERE held = ''
+ * ORDER BY id) and holds only those: the held-back ones, about half of a
+ * big glossary's, are read with the table.
  */
 #define GG_I_STORE_ORDERED_INDEXES \
 	"CREATE INDEX concepts_node ON concepts(node);\n" \
@@ -55,13 +90,15 @@
 	"CREATE INDEX entry_items_entry ON entry_items(entry);\n" \
 	"CREATE INDEX edges_source ON edges(source);\n" \
 	"CREATE INDEX edges_kept ON edges(held, id, source, target, kind, rule, cued, weight,\n" \
-	"  specificity, score, entry, offset);\n"
+	"  specificity, score, entry, offset) WHERE held = '';\n"
 
-#define GG_I_STORE_INDEXES \
+/* The glossary's, once its rows are in (with the full-text index), and the edges'. */
+#define GG_I_STORE_GLOSSARY_INDEXES \
 	"CREATE INDEX entries_concept ON entries(concept);\n" \
 	"CREATE INDEX forms_form ON forms(form);\n" \
-	"CREATE INDEX edges_target ON edges(target);\n" \
 	"INSERT INTO definitions(definitions) VALUES('rebuild');\n"
+
+#define GG_I_STORE_EDGE_INDEXES "CREATE INDEX edges_target ON edges(target);\n"
 
 /*
  * Set the last error to "<what> '<path>': <SQLite's message>" with `code`

@@ -42,7 +42,7 @@ static const char *const put_sql[PUT_COUNT] = {
 	[PUT_ITEM] = "INSERT INTO entry_items VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[PUT_FORM] = "INSERT INTO forms VALUES(?1, ?2, ?3)",
 	[PUT_EDGE] = "INSERT INTO edges VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		     " ?14, ?15, ?16, ?17, ?18)",
+		     " ?14, ?15)",
 	[PUT_COMMUNITY] = "INSERT INTO communities VALUES(?1, ?2, ?3)",
 	[PUT_DIAGNOSTIC] = "INSERT INTO diagnostics VALUES(?1, ?2, ?3, ?4, ?5)",
 };
@@ -193,7 +193,7 @@ static void put_names(writer *w, size_t c, const char *kind, const char *const *
 	}
 }
 
-/* Every concept with its names, its node's measures and its per-concept link counts. */
+/* Every concept with its node's measures and its per-concept link counts (its names: put_concept_names). */
 static void put_concepts(writer *w, const gg_graph *gr)
 {
 	const gg_glossary *g = gg_graph_glossary(gr);
@@ -238,12 +238,20 @@ static void put_concepts(writer *w, const gg_graph *gr)
 		if (l->ordinary)
 			sqlite3_bind_int(s, 18, l->ordinary[c]);
 		step(w, s);
+	}
+	free(rank);
+}
+
+/* Every concept's aliases, abbreviations, categories and keywords, concept by concept. */
+static void put_concept_names(writer *w, const gg_glossary *g)
+{
+	for (size_t c = 0; c < gg_glossary_concept_count(g) && !w->err; c++) {
+		const gg_concept *k = gg_glossary_concept(g, c);
 		put_names(w, c, "alias", k->aliases, k->n_aliases);
 		put_names(w, c, "abbreviation", k->abbrevs, k->n_abbrevs);
 		put_names(w, c, "category", k->categories, k->n_categories);
 		put_names(w, c, "keyword", k->keywords, k->n_keywords);
 	}
-	free(rank);
 }
 
 /* One list of strings of entry i. */
@@ -335,32 +343,20 @@ static const char *surface_place(const gg_entry *entry, const gg_edge *e, size_t
 	return NULL;
 }
 
-/* Every edge of the links, held ones included when the links kept them, with its evidence. */
+/*
+ * Every edge of the links, held ones included when the links kept them,
+ * with its evidence; its entry's file and line and the snippet are not
+ * stored (edges_with_evidence takes them from the entry).
+ */
 static void put_edges(writer *w, const gg_links *l)
 {
 	const gg_glossary *g = gg_links_glossary(l);
 	sqlite3_stmt *s = w->put[PUT_EDGE];
-	char *snippet = malloc(GG_SNIPPET_MAX);
-	size_t cap = GG_SNIPPET_MAX;
 
-	if (!snippet) {
-		w->err = gg_i_error_oom();
-		return;
-	}
 	for (size_t i = 0; i < gg_links_count(l) && !w->err; i++) {
 		const gg_edge *e = gg_links_edge(l, i);
 		const gg_entry *entry = gg_glossary_entry(g, e->entry);
-		size_t n = gg_edge_snippet(l, e, snippet, cap), at = 0;
-		if (n >= cap) { /* a long header line: the whole of it */
-			char *grown = realloc(snippet, n + 1);
-			if (!grown) {
-				w->err = gg_i_error_oom();
-				break;
-			}
-			snippet = grown;
-			cap = n + 1;
-			gg_edge_snippet(l, e, snippet, cap);
-		}
+		size_t at = 0;
 		const char *place = surface_place(entry, e, &at);
 		sqlite3_bind_int64(s, 1, (int64_t)i);
 		sqlite3_bind_int64(s, 2, (int64_t)e->source);
@@ -373,19 +369,13 @@ static void put_edges(writer *w, const gg_links *l)
 		sqlite3_bind_double(s, 9, e->specificity);
 		sqlite3_bind_double(s, 10, e->score);
 		sqlite3_bind_int64(s, 11, (int64_t)e->entry);
-		if (entry) {
-			bind_str(s, 12, entry->file);
-			sqlite3_bind_int64(s, 13, entry->line);
-		}
-		sqlite3_bind_int64(s, 14, (int64_t)e->offset);
-		bind_text(s, 15, e->surface, e->surface_len);
-		bind_str(s, 16, place);
+		sqlite3_bind_int64(s, 12, (int64_t)e->offset);
+		bind_text(s, 13, e->surface, e->surface_len);
+		bind_str(s, 14, place);
 		if (place)
-			sqlite3_bind_int64(s, 17, (int64_t)at);
-		bind_text(s, 18, snippet, n);
+			sqlite3_bind_int64(s, 15, (int64_t)at);
 		step(w, s);
 	}
-	free(snippet);
 }
 
 /* The communities, each named by its most central member. */
@@ -422,83 +412,162 @@ static void exec(writer *w, const char *sql)
 		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
 }
 
-/* Fill the database at `tmp` (an empty file). Returns 0 or the error. */
-static int fill(const char *tmp, const char *path, const gg_graph *gr, const gg_store_write_options *o)
+/* A saved graph being written: the database, the temporary file it is in, what was written. */
+struct gg_store_writer {
+	writer w;
+	const gg_glossary *glossary;
+	const gg_store_write_options *options;
+	const gg_links *links; /* NULL until the edges are written */
+	char *tmp;             /* the temporary file, renamed over w.path when finished */
+	int slot;              /* its slot for removal on a signal */
+	bool finished;
+};
+
+/*
+ * Open the temporary file `tmp` (empty) as w's database, begin its one
+ * transaction, make the schema and prepare the statements. Keeps the first
+ * error in w.
+ */
+static void begin(writer *w, const char *tmp)
 {
-	writer w = { .path = path };
 	char pragmas[160];
 
-	/* one thread uses the connection: no locking in it */
-	if (sqlite3_open_v2(tmp, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	/* one thread at a time uses the connection: no locking in it */
+	if (sqlite3_open_v2(tmp, &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		int err = gg_i_store_error(w.db, GG_EIO, "cannot write", path);
-		sqlite3_close(w.db);
-		return err;
+		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
+		return;
 	}
 	/* The file is ours alone until renamed: no journal; durability comes from the final sync. */
 	snprintf(pragmas, sizeof(pragmas),
 		 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;"
 		 " PRAGMA application_id=%d; PRAGMA user_version=%d;",
 		 GG_I_STORE_APPLICATION_ID, GG_STORE_SCHEMA_VERSION);
-	exec(&w, pragmas);
-	exec(&w, "BEGIN;");
-	exec(&w, GG_I_STORE_SCHEMA);
-	exec(&w, GG_I_STORE_ORDERED_INDEXES);
-	for (int k = 0; k < PUT_COUNT && !w.err; k++)
-		if (sqlite3_prepare_v2(w.db, put_sql[k], -1, &w.put[k], NULL) != SQLITE_OK)
-			w.err = gg_i_store_error(w.db, GG_EIO, "cannot write", path);
-	if (!w.err) {
-		const gg_glossary *g = gg_graph_glossary(gr);
-		put_meta(&w, gr, o);
-		put_inputs(&w, g, o);
-		put_concepts(&w, gr);
-		if (!w.err)
-			w.err = gg_i_store_put_entries(w.db, path, g);
-		put_forms(&w, g);
-		put_edges(&w, gg_graph_links(gr));
-		put_communities(&w, gr);
-		put_diagnostics(&w, g);
-	}
-	exec(&w, GG_I_STORE_INDEXES);
-	exec(&w, "COMMIT;");
-	for (int k = 0; k < PUT_COUNT; k++)
-		sqlite3_finalize(w.put[k]);
-	if (sqlite3_close(w.db) != SQLITE_OK && !w.err)
-		w.err = gg_i_error_set(GG_EIO, "cannot write '%s': %s", path, sqlite3_errmsg(w.db));
-	return w.err;
+	exec(w, pragmas);
+	exec(w, "BEGIN;");
+	exec(w, GG_I_STORE_SCHEMA);
+	exec(w, GG_I_STORE_ORDERED_INDEXES);
+	for (int k = 0; k < PUT_COUNT && !w->err; k++)
+		if (sqlite3_prepare_v2(w->db, put_sql[k], -1, &w->put[k], NULL) != SQLITE_OK)
+			w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
 }
 
-int gg_store_write(const gg_graph *gr, const char *path, const gg_store_write_options *o)
+/* Finalize w's statements and close its database; keeps the first error in w. */
+static void end(writer *w)
 {
-	gg_store_write_options defaults;
-	struct stat st;
-	char *tmp = NULL;
-	int fd = -1, slot = -1, err;
-
-	if (!o) {
-		gg_store_write_options_init(&defaults);
-		o = &defaults;
+	for (int k = 0; k < PUT_COUNT; k++) {
+		sqlite3_finalize(w->put[k]);
+		w->put[k] = NULL;
 	}
+	if (w->db && sqlite3_close(w->db) != SQLITE_OK && !w->err)
+		w->err = gg_i_error_set(GG_EIO, "cannot write '%s': %s", w->path, sqlite3_errmsg(w->db));
+	w->db = NULL;
+}
+
+int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char *path,
+			const gg_store_write_options *o)
+{
+	static const gg_store_write_options defaults = { NULL, 0, NULL };
+	struct stat st;
+	int fd = -1, err;
+
+	*out = NULL;
 	if (!*path || strcmp(path, "-") == 0)
 		return gg_i_error_set(GG_EIO, "cannot write a database to '%s': it needs a file name",
 				      path);
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return gg_i_error_set(GG_EIO, "cannot write '%s': not a regular file", path);
+	gg_store_writer *sw = calloc(1, sizeof(*sw));
+	if (!sw)
+		return gg_i_error_oom();
+	sw->w.path = path;
+	sw->glossary = g;
+	sw->options = o ? o : &defaults;
+	sw->slot = -1;
 	const char *slash = strrchr(path, '/');
-	if ((err = gg_i_temp_create(path, slash ? (size_t)(slash - path) + 1 : 0, &fd, &tmp, &slot)))
+	if ((err = gg_i_temp_create(path, slash ? (size_t)(slash - path) + 1 : 0, &fd, &sw->tmp,
+				    &sw->slot))) {
+		free(sw);
 		return err;
+	}
 	close(fd);
-	fd = -1;
-	err = fill(tmp, path, gr, o);
-	if (!err && ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0))
-		err = gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
+	begin(&sw->w, sw->tmp);
+	put_inputs(&sw->w, g, sw->options);
+	put_concept_names(&sw->w, g);
+	if (!sw->w.err)
+		sw->w.err = gg_i_store_put_entries(sw->w.db, path, g);
+	put_forms(&sw->w, g);
+	put_diagnostics(&sw->w, g);
+	exec(&sw->w, GG_I_STORE_GLOSSARY_INDEXES);
+	if ((err = sw->w.err)) {
+		gg_store_writer_free(sw);
+		return err;
+	}
+	*out = sw;
+	return 0;
+}
+
+int gg_store_writer_put_links(gg_store_writer *sw, const gg_links *l)
+{
+	if (sw->w.err)
+		return sw->w.err;
+	if (sw->links || gg_links_glossary(l) != sw->glossary)
+		return gg_i_error_set(GG_EINVAL, "cannot write '%s': %s", sw->w.path,
+				      sw->links ? "its edges are written already"
+						: "the links are of another glossary");
+	sw->links = l;
+	put_edges(&sw->w, l);
+	exec(&sw->w, GG_I_STORE_EDGE_INDEXES);
+	return sw->w.err;
+}
+
+int gg_store_writer_finish(gg_store_writer *sw, const gg_graph *gr)
+{
+	int fd = -1, err;
+
+	if (sw->w.err)
+		return sw->w.err;
+	if (sw->finished || gg_graph_glossary(gr) != sw->glossary ||
+	    (sw->links && gg_graph_links(gr) != sw->links))
+		return gg_i_error_set(GG_EINVAL, "cannot write '%s': %s", sw->w.path,
+				      sw->finished ? "it is written already"
+						   : "the graph is not of the links written");
+	if (!sw->links && (err = gg_store_writer_put_links(sw, gg_graph_links(gr))))
+		return err;
+	put_meta(&sw->w, gr, sw->options);
+	put_concepts(&sw->w, gr);
+	put_communities(&sw->w, gr);
+	exec(&sw->w, "COMMIT;");
+	end(&sw->w);
+	if ((err = sw->w.err))
+		return err;
+	if ((fd = open(sw->tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0 ||
+	    rename(sw->tmp, sw->w.path) != 0)
+		err = sw->w.err = gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", sw->w.path);
 	if (fd >= 0)
 		close(fd);
-	if (!err && rename(tmp, path) != 0)
-		err = gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", path);
-	if (err)
-		unlink(tmp);
-	gg_i_temp_forget(slot);
-	free(tmp);
+	sw->finished = !err;
+	return err;
+}
+
+void gg_store_writer_free(gg_store_writer *sw)
+{
+	if (!sw)
+		return;
+	end(&sw->w);
+	if (!sw->finished && sw->tmp)
+		unlink(sw->tmp);
+	gg_i_temp_forget(sw->slot);
+	free(sw->tmp);
+	free(sw);
+}
+
+int gg_store_write(const gg_graph *gr, const char *path, const gg_store_write_options *o)
+{
+	gg_store_writer *sw = NULL;
+	int err = gg_store_writer_new(&sw, gg_graph_glossary(gr), path, o);
+	if (!err)
+		err = gg_store_writer_finish(sw, gr);
+	gg_store_writer_free(sw);
 	return err;
 }

@@ -138,6 +138,16 @@ cmp -s "$TMP/beside-full/glossary.tsv" "$TMP/beside/glossary.tsv" || fail "the T
 [ "$(ls -A "$TMP/beside-full")" = "$(printf 'glossary.sqlite\nglossary.tsv')" ] ||
 	fail "left behind: $(ls -A "$TMP/beside-full")"
 
+begin "the database begun while linking: when linking fails, the old one stays and nothing is left"
+mkdir -p "$TMP/stopped"
+echo "old content" >"$TMP/stopped/glossary.sqlite"
+echo "bias not-a-number" >"$TMP/bad.model"
+run build -i data -o "$TMP/stopped" --formats tsv,sqlite --link-model "$TMP/bad.model"
+expect 1 "" "bad.model:1: expected NAME VALUE"
+grep -q "glossary.sqlite" "$TMP/err" && fail "the database reported: $(cat "$TMP/err")"
+[ "$(cat "$TMP/stopped/glossary.sqlite")" = "old content" ] || fail "old database changed"
+[ "$(ls -A "$TMP/stopped")" = glossary.sqlite ] || fail "left behind: $(ls -A "$TMP/stopped")"
+
 begin "an unwritable folder fails, says why, leaves nothing"
 mkdir -p "$TMP/ro"
 chmod 555 "$TMP/ro"
@@ -188,11 +198,20 @@ done <"$TMP/readme-schema"
 tables=$(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'definitions_%' ORDER BY name;" | tr '\n' ' ')
 documented=$(cut -d' ' -f1 "$TMP/readme-schema" | sort | tr '\n' ' ')
 [ "$tables" = "$documented" ] || fail "tables: database '$tables', README '$documented'"
-[ "$(sqlite3 "$db" "PRAGMA user_version;")" = 1 ] || fail "user_version"
+[ "$(sqlite3 "$db" "PRAGMA user_version;")" = 2 ] || fail "user_version"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM concepts WHERE kind = 'term';")" = 55 ] || fail "55 terms"
 sqlite3 "$db" "SELECT c.name FROM edges e JOIN concepts c ON c.id = e.target JOIN concepts s ON s.id = e.source
 	WHERE s.name = 'Neural Tangent Kernel NAS' AND e.held = '' ORDER BY c.name;" >"$TMP/sql-out"
 grep -q "^Neural Tangent Kernel$" "$TMP/sql-out" || fail "no edge to the kernel: $(cat "$TMP/sql-out")"
+# the README's query of the links into a term, with their snippets, as `neighbors --in` prints them
+sqlite3 "$db" "SELECT s.name, e.snippet FROM edges_with_evidence e JOIN concepts s ON s.id = e.source
+	JOIN concepts t ON t.id = e.target WHERE t.name = 'Neural Tangent Kernel' AND e.held = '' ORDER BY e.id;" >"$TMP/sql-out"
+[ -s "$TMP/sql-out" ] || fail "no snippet of the links into the kernel"
+"$BIN" neighbors "Neural Tangent Kernel" --in --tsv -q --db "$db" >"$TMP/neighbors"
+while IFS='|' read -r name snippet; do
+	grep -qF -- "$name	" "$TMP/neighbors" && grep -qF -- "	$snippet" "$TMP/neighbors" ||
+		fail "snippet not as neighbors prints it: $name: $snippet"
+done <"$TMP/sql-out"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM definitions WHERE definitions MATCH 'kernel';")" -gt 0 ] ||
 	fail "full-text index empty"
 [ "$(sqlite3 "$db" "PRAGMA integrity_check;")" = ok ] || fail "integrity_check"

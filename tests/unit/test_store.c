@@ -181,8 +181,8 @@ static void test_refused(void)
 	expect_refused(path, GG_EINPUT, "is not a glossgraph database");
 
 	copy_db("newer.sqlite", path, sizeof(path));
-	sql(path, "PRAGMA user_version = 2;");
-	expect_refused(path, GG_EINPUT, "has schema version 2, newer than");
+	sql(path, "PRAGMA user_version = 3;");
+	expect_refused(path, GG_EINPUT, "has schema version 3, newer than");
 
 	copy_db("damaged.sqlite", path, sizeof(path));
 	sql(path, "DELETE FROM edges WHERE id = 0;");
@@ -196,6 +196,111 @@ static void test_refused(void)
 
 	snprintf(path, sizeof(path), "%s/missing.sqlite", folder);
 	expect_refused(path, GG_EIO, "cannot open");
+}
+
+/*
+ * Definitions whose snippets are cut inside characters of two, three and
+ * four bytes, with tabs and Markdown markers in them.
+ */
+static const char utf8_page[] =
+	"mu, greek\n\n**Mu** \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 "
+	"\xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 "
+	"sees nu\tand **xi** \xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac "
+	"\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac "
+	"\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac*.\n\n"
+	"nu, greek\n\n**Nu** \xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e, then mu, \xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e"
+	"\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e\xf0\x9d\x84\x9e.\n\n"
+	"xi, greek\n\n**Xi** is short; see mu.\n";
+
+/*
+ * Every edge of the database at `path` has in edges_with_evidence the
+ * file and line of its entry and the snippet gg_edge_snippet makes, as in `l`.
+ */
+static void expect_view_snippets(const char *path, const gg_links *l)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	size_t rows = 0;
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db, "SELECT id, snippet, file, line FROM edges_with_evidence"
+						 " ORDER BY id", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		char want[GG_SNIPPET_MAX * 2];
+		size_t id = (size_t)sqlite3_column_int64(s, 0);
+		CU_ASSERT_FATAL(id < gg_links_count(l));
+		const gg_edge *e = gg_links_edge(l, id);
+		const gg_entry *entry = gg_glossary_entry(gg_links_glossary(l), e->entry);
+		gg_edge_snippet(l, e, want, sizeof(want));
+		CU_ASSERT_STRING_EQUAL((const char *)sqlite3_column_text(s, 1), want);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(entry);
+		CU_ASSERT_STRING_EQUAL((const char *)sqlite3_column_text(s, 2), entry->file);
+		CU_ASSERT_EQUAL(sqlite3_column_int64(s, 3), entry->line);
+		rows++;
+	}
+	CU_ASSERT_EQUAL(rows, gg_links_count(l));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+/* The snippets made on reading are those the links make, also cut inside characters. */
+static void test_snippet_view(void)
+{
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	gg_graph *gr = NULL;
+	gg_link_options lo;
+	char path[400];
+
+	expect_view_snippets(db_path, links);
+	gg_link_options_init(&lo);
+	lo.keep_all = true;
+	snprintf(path, sizeof(path), "%s/utf8.sqlite", folder);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "utf8.txt", utf8_page, strlen(utf8_page)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &lo), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_store_write(gr, path, NULL), 0);
+	CU_ASSERT(gg_links_count(l) >= 3);
+	expect_view_snippets(path, l);
+	gg_graph_free(gr);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
+/* Written in stages (the glossary, the links, the graph), the database answers as one written at once. */
+static void test_staged_write(void)
+{
+	gg_store_writer *w = NULL;
+	gg_store *s = NULL;
+	char path[400], tmp_files[600];
+
+	snprintf(path, sizeof(path), "%s/staged.sqlite", folder);
+	CU_ASSERT_EQUAL_FATAL(gg_store_writer_new(&w, glossary, path, NULL), 0);
+	CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0); /* nothing there before it is finished */
+	CU_ASSERT_EQUAL(gg_store_writer_put_links(w, links), 0);
+	CU_ASSERT_EQUAL(gg_store_writer_put_links(w, links), GG_EINVAL);
+	CU_ASSERT_EQUAL(gg_store_writer_finish(w, graph), 0);
+	gg_store_writer_free(w);
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, path, NULL), 0);
+	CU_ASSERT_EQUAL(gg_graph_edge_count(gg_store_graph(s)), gg_graph_edge_count(graph));
+	CU_ASSERT_EQUAL(gg_graph_node(gg_store_graph(s), 0)->pagerank, gg_graph_node(graph, 0)->pagerank);
+	gg_store_free(s);
+	expect_view_snippets(path, links);
+
+	/* abandoned: no file, no temporary left */
+	snprintf(path, sizeof(path), "%s/abandoned.sqlite", folder);
+	CU_ASSERT_EQUAL_FATAL(gg_store_writer_new(&w, glossary, path, NULL), 0);
+	gg_store_writer_free(w);
+	CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
+	snprintf(tmp_files, sizeof(tmp_files), "ls -A '%s' | grep -q '^\\.glossgraph\\.tmp'", folder);
+	CU_ASSERT_NOT_EQUAL(system(tmp_files), 0);
+	gg_store_writer_free(NULL);
 }
 
 static void test_write_fails(void)
@@ -223,6 +328,8 @@ CU_ErrorCode suite_store_add(void)
 	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
+	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
+	    !CU_add_test(s, "written in stages, as at once", test_staged_write) ||
 	    !CU_add_test(s, "not a database, newer, damaged, truncated, missing", test_refused) ||
 	    !CU_add_test(s, "a write that cannot be done fails", test_write_fails))
 		return CU_get_error();
