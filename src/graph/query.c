@@ -215,18 +215,62 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 }
 
+/* The links of a graph's node for the local push, from its edge runs, into a buffer reused. */
+struct run_links {
+	const gg_graph *gr;
+	gg_i_push_link *links;
+	size_t cap;
+};
+
+/* A gg_i_push_graph's `links` over the edge runs of payload's graph. */
+static int links_of_runs(void *payload, size_t u, const gg_i_push_link **out, size_t *n)
+{
+	struct run_links *r = payload;
+	const gg_graph *gr = r->gr;
+	size_t k = 0, need = (gr->out_start[u + 1] - gr->out_start[u]) +
+			     (gr->in_start[u + 1] - gr->in_start[u]);
+
+	if (need > r->cap) {
+		gg_i_push_link *more = realloc(r->links, need * sizeof(*more));
+		if (!more)
+			return gg_i_error_oom();
+		r->links = more;
+		r->cap = need;
+	}
+	for (size_t e = gr->out_start[u]; e < gr->out_start[u + 1]; e++) {
+		const gg_node *x = &gr->nodes[gr->to[e]];
+		r->links[k++] = (gg_i_push_link){ (uint32_t)gr->to[e], VECTOR(gr->weight)[e],
+						  x->out_weight + x->in_weight };
+	}
+	for (size_t i = gr->in_start[u]; i < gr->in_start[u + 1]; i++) {
+		size_t e = gr->in_edges[i];
+		const gg_node *x = &gr->nodes[gr->from[e]];
+		r->links[k++] = (gg_i_push_link){ (uint32_t)gr->from[e], VECTOR(gr->weight)[e],
+						  x->out_weight + x->in_weight };
+	}
+	*out = r->links;
+	*n = k;
+	return 0;
+}
+
 /*
  * Personalised PageRank from t over the links taken both ways, weighted,
- * scaled to 1 at the best term. Returns 0 or GG_ENOMEM.
+ * by local push (gg_i_proximity_push): near t only, so that a saved graph
+ * opened around t (gg_store_open_options.around_related) holds all it
+ * reads. Scaled to 1 at the best term. Returns 0 or GG_ENOMEM.
  */
 static int gather_proximity(const gg_graph *gr, size_t t, struct evidence *ev)
 {
-	double *rank = malloc(gr->n_nodes * sizeof(*rank));
+	double *rank = calloc(gr->n_nodes, sizeof(*rank));
+	struct run_links runs = { gr, NULL, 0 };
+	gg_i_push_graph g = { gr->n_nodes, links_of_runs, &runs };
 	int err;
 
 	if (!rank)
 		return gg_i_error_oom();
-	if ((err = gg_i_pagerank(gr, false, t, rank)) != 0) {
+	err = gg_i_proximity_push(&g, t, gr->nodes[t].out_weight + gr->nodes[t].in_weight, rank);
+	free(runs.links);
+	if (err) {
 		free(rank);
 		return err;
 	}
