@@ -124,6 +124,14 @@ typedef struct gg_i_push_graph {
 int gg_i_proximity_push(const gg_i_push_graph *g, size_t source, double source_total,
 			double *estimate);
 
+/*
+ * gg_query_related passes by a shared neighbour with more links than this
+ * (a target more terms link to, or a term that links to more): its
+ * Adamic-Adar weight is under 0.15, and reading its links would cost time
+ * that grows with the glossary.
+ */
+#define GG_I_RELATED_SHARED_DEGREE 1000
+
 /* The edge's weight for measures: its mentions, at least 1. */
 double gg_i_edge_weight(const gg_edge *e);
 

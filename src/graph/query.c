@@ -167,6 +167,17 @@ static double rarity(uint32_t degree)
 enum { LINKED_TO = 1, LINKED_FROM = 2 };
 
 /*
+ * Whether neighbour x counts as shared (`side` LINKED_TO: a target, by
+ * its in-degree; LINKED_FROM: a citing term, by its out-degree): not past
+ * GG_I_RELATED_SHARED_DEGREE links.
+ */
+static bool shared(const gg_graph *gr, size_t x, int side)
+{
+	const gg_node *v = &gr->nodes[x];
+	return (side == LINKED_TO ? v->in_degree : v->out_degree) <= GG_I_RELATED_SHARED_DEGREE;
+}
+
+/*
  * Gather direct links, shared targets (both link to X) and co-citations
  * (Z links to both) of `t` into ev; mark[] gets t's direct neighbours.
  * Distinct neighbours only: runs are sorted, so repeats are adjacent.
@@ -189,7 +200,7 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 	for (size_t e = gr->out_start[t]; e < gr->out_start[t + 1]; e++) {
 		size_t x = gr->to[e];
-		if (e > gr->out_start[t] && gr->to[e - 1] == x)
+		if ((e > gr->out_start[t] && gr->to[e - 1] == x) || !shared(gr, x, LINKED_TO))
 			continue;
 		double r = rarity(gr->nodes[x].in_degree);
 		for (size_t k = gr->in_start[x]; k < gr->in_start[x + 1]; k++) {
@@ -202,7 +213,8 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 	for (size_t k = gr->in_start[t]; k < gr->in_start[t + 1]; k++) {
 		size_t z = gr->from[gr->in_edges[k]];
-		if (k > gr->in_start[t] && gr->from[gr->in_edges[k - 1]] == z)
+		if ((k > gr->in_start[t] && gr->from[gr->in_edges[k - 1]] == z) ||
+		    !shared(gr, z, LINKED_FROM))
 			continue;
 		double r = rarity(gr->nodes[z].out_degree);
 		for (size_t e = gr->out_start[z]; e < gr->out_start[z + 1]; e++) {
@@ -386,7 +398,8 @@ static void write_reasons(gg_i_buf *b, const gg_graph *gr, size_t t, size_t v,
 	n = 0;
 	for (size_t e = gr->out_start[v]; e < gr->out_start[v + 1]; e++) {
 		size_t c = gr->to[e];
-		if (!(mark[c] & LINKED_TO) || (e > gr->out_start[v] && gr->to[e - 1] == c))
+		if (!(mark[c] & LINKED_TO) || (e > gr->out_start[v] && gr->to[e - 1] == c) ||
+		    !shared(gr, c, LINKED_TO))
 			continue;
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].in_degree), gr->nodes[c].name, c };
 	}
@@ -399,7 +412,8 @@ static void write_reasons(gg_i_buf *b, const gg_graph *gr, size_t t, size_t v,
 	for (size_t k = gr->in_start[v]; k < gr->in_start[v + 1]; k++) {
 		size_t c = gr->from[gr->in_edges[k]];
 		if (!(mark[c] & LINKED_FROM) ||
-		    (k > gr->in_start[v] && gr->from[gr->in_edges[k - 1]] == c))
+		    (k > gr->in_start[v] && gr->from[gr->in_edges[k - 1]] == c) ||
+		    !shared(gr, c, LINKED_FROM))
 			continue;
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].out_degree), gr->nodes[c].name, c };
 	}
