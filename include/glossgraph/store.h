@@ -77,6 +77,23 @@ typedef struct gg_store_open_options {
 	 * of the reading. Ignored with the held-back edges.
 	 */
 	bool without_text;
+	/**
+	 * With `around`: load instead what gg_query_related of the term reads,
+	 * without the text (as without_text; `depth` unused): the kept links of
+	 * the term and of its neighbours, and those of the terms its local push
+	 * reaches (query.h), with the concepts at their ends, names and
+	 * measures. gg_query_related from its node answers as from a full open,
+	 * in time that grows with what the push reaches, not the glossary;
+	 * nothing else may be asked. A TERM that names nothing opens everything
+	 * without the text.
+	 */
+	bool related;
+	/**
+	 * Leave the notes out of the glossary's diagnostics (the warnings stay):
+	 * a big glossary's notes are many, and a reader that shows none need
+	 * not read them.
+	 */
+	bool without_notes;
 } gg_store_open_options;
 
 /** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */

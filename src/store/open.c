@@ -17,6 +17,8 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->around = NULL;
 	o->depth = 1;
 	o->without_text = false;
+	o->related = false;
+	o->without_notes = false;
 }
 
 /* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
@@ -446,11 +448,16 @@ static void read_forms(gg_i_store_reader *r, gg_glossary *g)
 	sqlite3_finalize(s);
 }
 
-void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g)
+void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g, bool notes)
 {
-	int64_t n = single_int(r, "SELECT count(*) FROM diagnostics");
-	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT level, file, line, message FROM diagnostics"
-						" ORDER BY id");
+	if (!notes && g->stats.warnings == 0)
+		return; /* nothing to read: the table holds notes only */
+	int64_t n = single_int(r, notes ? "SELECT count(*) FROM diagnostics"
+			       : "SELECT count(*) FROM diagnostics WHERE level <> 'note'");
+	sqlite3_stmt *s = gg_i_store_prepare(r, notes ? "SELECT level, file, line, message"
+					     " FROM diagnostics ORDER BY id"
+					     : "SELECT level, file, line, message FROM diagnostics"
+					     " WHERE level <> 'note' ORDER BY id");
 	if (!r->err && !(g->diags = calloc(n ? (size_t)n : 1, sizeof(*g->diags))))
 		r->err = gg_i_error_oom();
 	while (!r->err && gg_i_store_next_row(r, s) && g->n_diags < (size_t)n) {
@@ -468,8 +475,9 @@ void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g)
 }
 
 /* The glossary: concepts, entries, lookup forms, diagnostics and the read statistics. */
-static gg_glossary *read_glossary(gg_i_store_reader *r, const gg_i_store_meta *m, bool without_text,
-				  uint32_t **mentioned_by, uint32_t **df, bool **ordinary)
+static gg_glossary *read_glossary(gg_i_store_reader *r, const gg_i_store_meta *m,
+				  bool without_text, bool notes, uint32_t **mentioned_by, uint32_t **df,
+				  bool **ordinary)
 {
 	gg_glossary *g = NULL;
 	int64_t n = m->concepts;
@@ -496,8 +504,8 @@ static gg_glossary *read_glossary(gg_i_store_reader *r, const gg_i_store_meta *m
 		read_entries(r, g, m->entries);
 	}
 	read_forms(r, g);
-	gg_i_store_read_diagnostics(r, g);
 	g->stats = m->stats;
+	gg_i_store_read_diagnostics(r, g, notes);
 	g->built = true;
 	return g;
 }
@@ -744,11 +752,13 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	check_identity(&r);
 	if (!r.err)
 		read_meta(&r, &m);
-	bool found = false, without_text = o->without_text && !o->with_held && !o->graph_with_held;
+	bool found = false, without_text = (o->without_text || (o->around && o->related)) &&
+					   !o->with_held && !o->graph_with_held;
 	if (!r.err && o->around)
 		gg_i_store_open_around(&r, st, &m, o, &found);
 	if (!r.err && !found)
-		st->glossary = read_glossary(&r, &m, without_text, &mentioned_by, &df, &ordinary);
+		st->glossary = read_glossary(&r, &m, without_text, !o->without_notes, &mentioned_by,
+					     &df, &ordinary);
 	if (!r.err && !found) {
 		st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
 				       without_text, mentioned_by, df, ordinary);

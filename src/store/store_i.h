@@ -137,8 +137,8 @@ void gg_i_store_put_entry_list(void *owners, size_t i, const char *kind, const c
 /* A gg_i_store_put_list for concepts (gg_concept[]): aliases, abbreviations, categories, keywords. */
 void gg_i_store_put_concept_list(void *owners, size_t i, const char *kind, const char **items,
 				 const gg_xref *xrefs, size_t n);
-/* The diagnostics table, in order, into g. */
-void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g);
+/* The diagnostics table, in order, into g (its stats set): the notes too only with `notes`. */
+void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g, bool notes);
 /* The figures of the links' scoring, as saved, into l. */
 void gg_i_store_set_link_figures(gg_links *l, const gg_i_store_meta *m);
 
