@@ -58,11 +58,13 @@ typedef struct gg_store_open_options {
 	 * it, in time that grows with its neighbourhood, not the glossary. Its
 	 * concept with its entries, and the kept links of the terms up to
 	 * `depth` - 1 hops from it with the concepts they reach and the entries
-	 * holding their evidence, are as in a full open, numbered as there:
-	 * gg_query_neighbors from its node up to `depth` hops, and its concept
-	 * and entries, answer the same. Every other concept, entry and node is
-	 * there but empty (its strings NULL), and the graph has no communities,
-	 * no paths and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
+	 * holding their evidence, are as in a full open, concepts and entries
+	 * numbered as there: gg_query_neighbors from its node up to `depth`
+	 * hops, and its concept and entries, answer the same. Every other
+	 * concept and entry is there but empty (its strings NULL); the graph
+	 * holds only the nodes reached, numbered in the same order as in a full
+	 * open (gg_graph_node_of gives them), and has no communities, no paths
+	 * and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
 	 * that suggestions can be made. NULL: everything (the default).
 	 */
 	const char *around;
