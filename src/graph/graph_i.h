@@ -28,7 +28,7 @@ struct gg_graph {
 	bool has_weight;
 	gg_node *nodes;
 	size_t n_nodes;
-	size_t *node_of;          /* per concept: its node, or SIZE_MAX */
+	size_t *node_of;          /* per concept: its node + 1, or 0 (zeroed memory: no node) */
 	const gg_edge **edges;    /* points into the links */
 	size_t *from, *to;        /* per edge: end nodes */
 	size_t n_edges;
@@ -155,7 +155,7 @@ int gg_i_graph_make_weights(gg_graph *gr);
 /*
  * A graph of links `l` whose nodes and measures are known already (a saved
  * graph): `nodes` (n_nodes, malloc'd, their concept, name and measures
- * set) and `node_of` (per concept, malloc'd) are taken over, freed on
+ * set) and `node_of` (per concept, node + 1 or 0, malloc'd) are taken over, freed on
  * failure too; `members` (malloc'd, n_nodes) holds each community's nodes
  * in order, community after community, `sizes` their sizes. Makes the
  * edges, weights and (`with_igraph`) the igraph graph, without which

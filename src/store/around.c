@@ -133,7 +133,7 @@ static void load_entry(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, in
 
 /*
  * Concept `id` from s (CONCEPT_ROW): its kind, name and link count, and, if
- * it is a node, the node's measures into nodes and node_of.
+ * it is a node, the node's measures into nodes and node_of (its number + 1).
  */
 static void load_concept(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, size_t id,
 			 uint32_t *mentioned_by, gg_node *nodes, size_t n_nodes, size_t *node_of)
@@ -163,7 +163,7 @@ static void load_concept(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, 
 			      sqlite3_column_double(s, 4), sqlite3_column_int(s, 9),
 			      sqlite3_column_double(s, 10), sqlite3_column_double(s, 11),
 			      sqlite3_column_double(s, 12) };
-	node_of[id] = (size_t)v;
+	node_of[id] = (size_t)v + 1;
 }
 
 /*
@@ -345,10 +345,10 @@ static int links_of_store(void *payload, size_t u, const gg_i_push_link **out, s
 		const gg_edge *e = &w->edges[out_edge ? span->start[OUT] + i
 					     : span->start[IN] + (i - span->n[OUT])].edge;
 		size_t other = out_edge ? e->target : e->source;
-		if (e->source == e->target || w->node_of[other] == SIZE_MAX)
+		if (e->source == e->target || !w->node_of[other])
 			continue;
-		const gg_node *x = &w->nodes[w->node_of[other]];
-		w->links[k++] = (gg_i_push_link){ (uint32_t)w->node_of[other], gg_i_edge_weight(e),
+		const gg_node *x = &w->nodes[w->node_of[other] - 1];
+		w->links[k++] = (gg_i_push_link){ (uint32_t)(w->node_of[other] - 1), gg_i_edge_weight(e),
 						  x->out_weight + x->in_weight };
 	}
 	*out = w->links;
@@ -375,9 +375,9 @@ static void read_shared(related_walk *w, size_t focus)
 		for (size_t i = 0; i < span->n[dir] && !w->r->err; i++) {
 			const gg_edge *e = &w->edges[span->start[dir] + i].edge;
 			size_t other = dir == OUT ? e->target : e->source;
-			if (w->node_of[other] == SIZE_MAX)
+			if (!w->node_of[other])
 				continue;
-			const gg_node *x = &w->nodes[w->node_of[other]];
+			const gg_node *x = &w->nodes[w->node_of[other] - 1];
 			if ((dir == OUT ? x->in_degree : x->out_degree) <= GG_I_RELATED_SHARED_DEGREE)
 				read_edges(w, other, dir == OUT ? IN : OUT);
 		}
@@ -398,7 +398,7 @@ static void walk_related(related_walk *w, size_t focus, gg_edge **edges, size_t 
 	read_edges(w, focus, OUT);
 	read_edges(w, focus, IN);
 	read_shared(w, focus);
-	size_t node = w->node_of[focus];
+	size_t node = w->node_of[focus] - 1; /* SIZE_MAX: not a node */
 	double *estimate = NULL;
 	if (!w->r->err && node != SIZE_MAX) {
 		gg_i_push_graph push = { w->n_nodes, links_of_store, w };
@@ -435,7 +435,7 @@ static int compare_sizes(const void *a, const void *b)
  * their numbers in the whole graph, so that the graph made of them orders
  * its nodes (and breaks ties) as the whole one does, with arrays the size
  * of what was loaded: *out gets their k nodes (malloc'd) from `nodes`
- * (indexed by the whole graph's numbers), node_of is renumbered. Returns
+ * (indexed by the whole graph's numbers), node_of is renumbered (+ 1). Returns
  * k; 0 with *out NULL on error (out of memory, kept in r).
  */
 static size_t number_nodes(gg_i_store_reader *r, const size_t *concepts, size_t n,
@@ -448,8 +448,8 @@ static size_t number_nodes(gg_i_store_reader *r, const size_t *concepts, size_t 
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (node_of[concepts[i]] != SIZE_MAX)
-			ids[k++] = node_of[concepts[i]];
+		if (node_of[concepts[i]])
+			ids[k++] = node_of[concepts[i]] - 1;
 	qsort(ids, k, sizeof(*ids), compare_sizes);
 	if (!(*out = malloc((k ? k : 1) * sizeof(**out)))) {
 		r->err = gg_i_error_oom();
@@ -459,9 +459,10 @@ static size_t number_nodes(gg_i_store_reader *r, const size_t *concepts, size_t 
 	for (size_t v = 0; v < k; v++)
 		(*out)[v] = nodes[ids[v]];
 	for (size_t i = 0; i < n; i++) {
-		size_t *v = &node_of[concepts[i]];
-		if (*v != SIZE_MAX)
-			*v = (size_t)((const size_t *)bsearch(v, ids, k, sizeof(*ids), compare_sizes) - ids);
+		size_t *v = &node_of[concepts[i]], id = *v - 1;
+		if (*v)
+			*v = (size_t)((const size_t *)bsearch(&id, ids, k, sizeof(*ids), compare_sizes) -
+				      ids) + 1;
 	}
 	free(ids);
 	return k;
@@ -522,15 +523,13 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	a.seen = calloc(n_concepts ? (size_t)n_concepts : 1, 1);
 	mentioned_by = calloc(n_concepts ? (size_t)n_concepts : 1, sizeof(*mentioned_by));
 	nodes = calloc(n_nodes ? n_nodes : 1, sizeof(*nodes));
-	node_of = malloc((n_concepts ? (size_t)n_concepts : 1) * sizeof(*node_of));
+	node_of = calloc(n_concepts ? (size_t)n_concepts : 1, sizeof(*node_of));
 	if (!g->concepts || !g->entries || !g->maps || !a.seen || !mentioned_by || !nodes || !node_of) {
 		r->err = gg_i_error_oom();
 		goto cleanup;
 	}
 	g->n_concepts = (size_t)n_concepts;
 	g->n_entries = g->cap_entries = (size_t)n_entries;
-	for (size_t c = 0; c < g->n_concepts; c++)
-		node_of[c] = SIZE_MAX;
 	g->stats = m->stats;
 	g->built = true;
 	form_source forms = { gg_i_store_prepare(r, "SELECT concept FROM forms"

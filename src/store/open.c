@@ -625,7 +625,7 @@ static gg_graph *read_graph(gg_i_store_reader *r, const gg_i_store_meta *m, cons
 	size_t n_nodes = (size_t)m->nodes, n_concepts = gg_glossary_concept_count(g);
 	int64_t n_comm = single_int(r, "SELECT count(*) FROM communities");
 	gg_node *nodes = calloc(n_nodes ? n_nodes : 1, sizeof(*nodes));
-	size_t *node_of = malloc((n_concepts ? n_concepts : 1) * sizeof(*node_of));
+	size_t *node_of = calloc(n_concepts ? n_concepts : 1, sizeof(*node_of));
 	size_t *members = malloc((n_nodes ? n_nodes : 1) * sizeof(*members));
 	size_t *sizes = calloc(n_comm > 0 ? (size_t)n_comm : 1, sizeof(*sizes));
 	size_t *start = calloc(n_comm > 0 ? (size_t)n_comm + 1 : 1, sizeof(*start));
@@ -637,8 +637,6 @@ static gg_graph *read_graph(gg_i_store_reader *r, const gg_i_store_meta *m, cons
 		r->err = gg_i_error_oom();
 	if (r->err)
 		goto cleanup;
-	for (size_t c = 0; c < n_concepts; c++)
-		node_of[c] = SIZE_MAX;
 	s = gg_i_store_prepare(r, "SELECT id, size FROM communities ORDER BY id");
 	for (size_t k = 0; gg_i_store_next_row(r, s); k++) {
 		if (k >= (size_t)n_comm || sqlite3_column_int64(s, 0) != (int64_t)k) {
@@ -669,7 +667,7 @@ static gg_graph *read_graph(gg_i_store_reader *r, const gg_i_store_meta *m, cons
 				      sqlite3_column_double(s, 9), sqlite3_column_double(s, 4),
 				      sqlite3_column_double(s, 5), (int)k, sqlite3_column_double(s, 10),
 				      sqlite3_column_double(s, 11), sqlite3_column_double(s, 12) };
-		node_of[c] = (size_t)v;
+		node_of[c] = (size_t)v + 1;
 		members[start[k] + (size_t)rank] = (size_t)v;
 		seen++;
 	}
