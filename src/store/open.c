@@ -1,6 +1,7 @@
 /* open.c - opening a saved graph: its glossary, links and graph made again in memory from the database's rows. */
 #include "store/store_i.h"
 #include "core/error.h"
+#include "core/threads.h"
 #include "graph/graph_i.h"
 #include "link/links.h"
 #include "model/model.h"
@@ -9,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* Threads that compare the inputs with their files, from this many inputs on. */
+#define INPUT_THREADS 2
+#define INPUT_THREADS_FROM 1000
 
 void gg_store_open_options_init(gg_store_open_options *o)
 {
@@ -690,7 +695,29 @@ cleanup:
 	return gr;
 }
 
-/* The inputs recorded, each compared with the file as it is now. */
+/* A share of the inputs to compare with their files: inputs[i] for i = first, first + step, ... */
+struct input_check {
+	gg_store_input *inputs;
+	size_t n, first, step;
+};
+
+/* Thread body: set `changed` of the inputs of an input_check. */
+static void *check_inputs(void *arg)
+{
+	const struct input_check *c = arg;
+	for (size_t i = c->first; i < c->n; i += c->step) {
+		gg_store_input *in = &c->inputs[i];
+		struct stat now;
+		in->changed = stat(in->path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
+			      (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
+	}
+	return NULL;
+}
+
+/*
+ * The inputs recorded, each compared with the file as it is now: a stat
+ * each, on two threads, as a big glossary has thousands of pages.
+ */
 static void read_inputs(gg_i_store_reader *r, gg_store *st)
 {
 	int64_t n = single_int(r, "SELECT count(*) FROM inputs");
@@ -700,7 +727,6 @@ static void read_inputs(gg_i_store_reader *r, gg_store *st)
 	while (!r->err && gg_i_store_next_row(r, s) && st->n_inputs < (size_t)n) {
 		gg_store_input *in = &st->inputs[st->n_inputs];
 		const char *path = (const char *)sqlite3_column_text(s, 0);
-		struct stat now;
 		if (!path || !(in->path = strdup(path))) {
 			r->err = path ? gg_i_error_oom() : r->err;
 			break;
@@ -708,10 +734,15 @@ static void read_inputs(gg_i_store_reader *r, gg_store *st)
 		st->n_inputs++;
 		in->size = sqlite3_column_int64(s, 1);
 		in->mtime = sqlite3_column_int64(s, 2);
-		in->changed = stat(path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
-			      (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
 	}
 	sqlite3_finalize(s);
+	if (r->err)
+		return;
+	struct input_check shares[INPUT_THREADS];
+	unsigned threads = gg_i_thread_count(0, st->n_inputs < INPUT_THREADS_FROM ? 1 : INPUT_THREADS);
+	for (unsigned k = 0; k < threads; k++)
+		shares[k] = (struct input_check){ st->inputs, st->n_inputs, k, threads };
+	gg_i_run_threads(threads, check_inputs, shares, sizeof(shares[0]));
 }
 
 int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)
