@@ -8,7 +8,7 @@
 /* As gg_i_pagerank's: the share of a node's rank passed along its links. */
 #define PUSH_DAMPING 0.85
 
-/* The push's state: residuals, weighted degrees, the queue of nodes to push and the nodes touched. */
+/* The push's state: residuals, weighted degrees, the queue of nodes to push, the nodes touched. */
 struct push {
 	double *residual;  /* per node: rank received, not passed on yet */
 	double *total;     /* per node touched: its weighted degree */

@@ -97,7 +97,7 @@ typedef struct gg_i_store_memo {
 	int value;
 } gg_i_store_memo;
 
-/* A read in progress: the database, the store's path, the first error, the edges' last kind, rule and reason. */
+/* A read in progress: the database, the store's path, the first error, the edges' last enumerations. */
 typedef struct gg_i_store_reader {
 	sqlite3 *db;
 	const char *path;
@@ -117,7 +117,7 @@ void gg_i_store_damaged(gg_i_store_reader *r, const char *why);
 sqlite3_stmt *gg_i_store_prepare(gg_i_store_reader *r, const char *sql);
 /* The next row of s: true while there is one; false at the end or on error (damaged). */
 bool gg_i_store_next_row(gg_i_store_reader *r, sqlite3_stmt *s);
-/* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory: kept). */
+/* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory). */
 const char *gg_i_store_column_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int i);
 
 /* Takes one run of a list (gg_i_store_read_lists) for its owner owners[owner]. */
@@ -134,7 +134,7 @@ void gg_i_store_read_lists(gg_i_store_reader *r, gg_i_arena *a, const char *sql,
 /* A gg_i_store_put_list for entries (gg_entry[]): names, abbreviations, categories, xrefs. */
 void gg_i_store_put_entry_list(void *owners, size_t i, const char *kind, const char **items,
 			       const gg_xref *xrefs, size_t n);
-/* A gg_i_store_put_list for concepts (gg_concept[]): aliases, abbreviations, categories, keywords. */
+/* A gg_i_store_put_list for concepts (gg_concept[]): aliases, abbreviations, categories... */
 void gg_i_store_put_concept_list(void *owners, size_t i, const char *kind, const char **items,
 				 const gg_xref *xrefs, size_t n);
 /* The diagnostics table, in order, into g (its stats set): the notes too only with `notes`. */
