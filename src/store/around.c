@@ -411,7 +411,8 @@ static void walk_related(related_walk *w, size_t focus, gg_edge **edges, size_t 
 	}
 	if (w->r->err)
 		return;
-	qsort(w->edges, w->n_edges, sizeof(*w->edges), compare_edge_ids);
+	if (w->n_edges) /* in the links' order, once each */
+		qsort(w->edges, w->n_edges, sizeof(*w->edges), compare_edge_ids);
 	*edges = malloc((w->n_edges ? w->n_edges : 1) * sizeof(**edges));
 	if (!*edges) {
 		w->r->err = gg_i_error_oom();
