@@ -1,14 +1,19 @@
 #!/bin/bash
 # bench_store.sh - the saved graph's benchmark (make bench runs it after bench.sh).
 #
-#   scripts/bench_store.sh [BIN]      BIN: build/release/glossgraph
+#   scripts/bench_store.sh [BIN [BASELINE]]   BIN: build/release/glossgraph
 #
 # On the generated glossaries of bench.sh (build/bench/corpus, made here when
 # missing): at 100,000 entries, `neighbors` and `related` of a term of median
 # in-degree answered from the pages and from the database, and `build
 # --formats graphml,dot` with and without the database, each pair in the same
-# run, as ratios; with BENCH_FULL=1 also 1,000,000 entries: `neighbors` and
-# `related` from the database, with their peak memory against the build's.
+# run, as ratios. BENCH_STORE_ENTRIES lists the sizes (100000; BENCH_FULL=1
+# or BENCH_STORE_ENTRIES="100000 1000000" adds 1,000,000 entries): past
+# 100,000, `neighbors` and `related` from the database only, with their peak
+# memory against the build's, the database built once with `--formats
+# sqlite` and kept (delete it to measure its build again). With BASELINE
+# (another glossgraph, the previous one), its answers from the same
+# database are timed in the same run, and the ratio is against it.
 # Wall-clock times, best of BENCH_RUNS (3) for the queries, one run for the
 # builds. Writes build/bench/store.md.
 set -euo pipefail
@@ -16,10 +21,11 @@ export LC_NUMERIC=C
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(realpath "${1:-$ROOT/build/release/glossgraph}")
+BASELINE=${2:+$(realpath "$2")}
 PYTHON=/usr/bin/python3
 WORK=${BENCH_DIR:-$ROOT/build/bench}
 RUNS=${BENCH_RUNS:-3}
-SIZES="100000"
+SIZES=${BENCH_STORE_ENTRIES:-100000}
 [ "${BENCH_FULL:-0}" = 1 ] && SIZES="100000 1000000"
 OUT=$WORK/store.md
 say() { echo "bench_store: $*" >&2; }
@@ -62,38 +68,60 @@ ratio() { awk "BEGIN { printf \"%.1f\", $1 / ($2 > 0 ? $2 : 0.001) }"; }
 
 mkdir -p "$WORK"
 {
-	echo "| entries | measure | from the pages | from the database | ratio |"
+	if [ -n "$BASELINE" ]; then
+		echo "| entries | measure | $(basename "$BASELINE") --db | $(basename "$BIN") --db | ratio |"
+	else
+		echo "| entries | measure | from the pages | from the database | ratio |"
+	fi
 	echo "| ---: | --- | ---: | ---: | ---: |"
 } >"$OUT"
 for n in $SIZES; do
 	dir=$(corpus "$n")
 	cat "$dir"/* >/dev/null # the page cache, as bench.sh
 	out=$WORK/store-$n
-	rm -rf "$out" "$out-nodb"
-	say "$n: build with and without the database"
-	timed "$BIN" build -q -i "$dir" -o "$out-nodb" --formats graphml,dot
-	build_wall=$WALL build_rss=$RSS
-	timed "$BIN" build -q -i "$dir" -o "$out" --formats graphml,dot,sqlite
-	db_build_wall=$WALL
-	rm -rf "$out-nodb" "$out"/glossary.graphml "$out"/glossary.dot
 	db=$out/glossary.sqlite
+	build_note=
+	if [ "$n" -le 100000 ]; then
+		rm -rf "$out" "$out-nodb"
+		say "$n: build with and without the database"
+		timed "$BIN" build -q -i "$dir" -o "$out-nodb" --formats graphml,dot
+		build_wall=$WALL build_rss=$RSS
+		timed "$BIN" build -q -i "$dir" -o "$out" --formats graphml,dot,sqlite
+		db_build_wall=$WALL
+		rm -rf "$out-nodb" "$out"/glossary.graphml "$out"/glossary.dot
+	elif [ ! -s "$db" ] || [ "$dir/.stamp" -nt "$db" ]; then
+		rm -rf "$out"
+		say "$n: build the database"
+		timed "$BIN" build -q -i "$dir" -o "$out" --formats sqlite
+		build_wall=$WALL build_rss=$RSS
+		build_note="build: ${build_wall} s (${build_rss} MB)"
+		echo "$build_note" >"$out/.build"
+	else
+		say "$n: the database of an earlier run ($db)"
+		build_note="$(cat "$out/.build" 2>/dev/null || echo "build: not measured")"
+	fi
+	cat "$db" >/dev/null # the page cache, as for the pages
 	# a term of median in-degree
 	term=$("$BIN" top --by in-degree -n 0 --tsv -q --db "$db" | awk -F'\t' 'NR > 1 { t[NR] = $2 } END { print t[int((NR + 1) / 2)] }')
 	say "$n: neighbors and related of '$term'"
 	if [ "$n" -le 100000 ]; then
 		echo "| $n | build --formats graphml,dot (+ sqlite) | ${build_wall} s | ${db_build_wall} s | +$(awk "BEGIN { printf \"%.0f\", 100 * ($db_build_wall / $build_wall - 1) }")% |" >>"$OUT"
-		for q in neighbors related; do
-			best "$BIN" "$q" "$term" -q -i "$dir"
-			pages=$WALL pages_rss=$RSS
-			best "$BIN" "$q" "$term" -q --db "$db"
-			echo "| $n | $q: time (peak memory) | $pages s ($pages_rss MB) | $WALL s ($RSS MB) | $(ratio "$pages" "$WALL")x |" >>"$OUT"
-		done
-	else
-		for q in neighbors related; do
-			best "$BIN" "$q" "$term" -q --db "$db"
-			echo "| $n | $q: time (peak memory) | build: ${build_wall} s ($build_rss MB) | $WALL s ($RSS MB) | - |" >>"$OUT"
-		done
 	fi
-	echo "| $n | database size | $(du -sm "$dir" | cut -f1) MB of pages | $(du -sm "$db" | cut -f1) MB | - |" >>"$OUT"
+	for q in neighbors related; do
+		if [ -n "$BASELINE" ]; then
+			best "$BASELINE" "$q" "$term" -q --db "$db"
+			base="$WALL s ($RSS MB)" base_wall=$WALL
+		elif [ "$n" -le 100000 ]; then
+			best "$BIN" "$q" "$term" -q -i "$dir"
+			base="$WALL s ($RSS MB)" base_wall=$WALL
+		else
+			base=$build_note base_wall=
+		fi
+		best "$BIN" "$q" "$term" -q --db "$db"
+		cell=-
+		[ -n "$base_wall" ] && cell="$(ratio "$base_wall" "$WALL")x"
+		echo "| $n | $q: time (peak memory) | $base | $WALL s ($RSS MB) | $cell |" >>"$OUT"
+	done
+	echo "| $n | database size | $(du -smL "$dir" | cut -f1) MB of pages | $(du -sm "$db" | cut -f1) MB | - |" >>"$OUT"
 done
 cat "$OUT"

@@ -88,10 +88,15 @@ typedef struct gg_related_list {
  * a direct link from the query term (1, plus up to 0.5 for a specific or
  * "see"-cued mention); a direct link back (0.6); shared link targets and
  * shared citing concepts, each counted as in Adamic-Adar (1 / log of the
- * neighbour's degree) and capped at 0.5; and personalised PageRank from the
- * query term over the links taken both ways, weighted, scaled to 0.4 for
- * the closest term. Ties go by name. Cost: a power iteration, O(V + E) a
- * round (about 150 rounds), plus O(sum of neighbour degrees).
+ * neighbour's degree) and capped at 0.5, a neighbour with more than 1,000
+ * such links (in-links of a target, out-links of a citer) counting for
+ * nothing; and personalised PageRank from the query term over the links
+ * taken both ways, weighted, scaled to 0.4 for the closest term. Ties go
+ * by name. The PageRank is estimated by local push near the query term
+ * (each term's estimate short of the exact rank by at most 1e-5 times its
+ * weighted degree; terms the walk hardly reaches get 0), so its cost does
+ * not grow with the graph. Cost: that push (links of weight about 670,000
+ * at most in all), plus O(sum of neighbour degrees), plus O(V) to rank.
  * @param[out] out the list, best first; zeroed on error
  * @param max the most results to return (0: none)
  * @return 0; GG_EINVAL for a node out of range; GG_ENOMEM.

@@ -114,11 +114,13 @@ typedef struct gg_store_open_options {
 	 * it, in time that grows with its neighbourhood, not the glossary. Its
 	 * concept with its entries, and the kept links of the terms up to
 	 * `depth` - 1 hops from it with the concepts they reach and the entries
-	 * holding their evidence, are as in a full open, numbered as there:
-	 * gg_query_neighbors from its node up to `depth` hops, and its concept
-	 * and entries, answer the same. Every other concept, entry and node is
-	 * there but empty (its strings NULL), and the graph has no communities,
-	 * no paths and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
+	 * holding their evidence, are as in a full open, concepts and entries
+	 * numbered as there: gg_query_neighbors from its node up to `depth`
+	 * hops, and its concept and entries, answer the same. Every other
+	 * concept and entry is there but empty (its strings NULL); the graph
+	 * holds only the nodes reached, numbered in the same order as in a full
+	 * open (gg_graph_node_of gives them), and has no communities, no paths
+	 * and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
 	 * that suggestions can be made. NULL: everything (the default).
 	 */
 	const char *around;
@@ -133,6 +135,23 @@ typedef struct gg_store_open_options {
 	 * of the reading. Ignored with the held-back edges.
 	 */
 	bool without_text;
+	/**
+	 * With `around`: load instead what gg_query_related of the term reads,
+	 * without the text (as without_text; `depth` unused): the kept links of
+	 * the term and of its neighbours, and those of the terms its local push
+	 * reaches (query.h), with the concepts at their ends, names and
+	 * measures. gg_query_related from its node answers as from a full open,
+	 * in time that grows with what the push reaches, not the glossary;
+	 * nothing else may be asked. A TERM that names nothing opens everything
+	 * without the text.
+	 */
+	bool related;
+	/**
+	 * Leave the notes out of the glossary's diagnostics (the warnings stay):
+	 * a big glossary's notes are many, and a reader that shows none need
+	 * not read them.
+	 */
+	bool without_notes;
 } gg_store_open_options;
 
 /** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */

@@ -200,6 +200,13 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
 		     cli_graph *out);
 
 /*
+ * For `related` of one TERM: from the pages, cli_load_graph; from --db,
+ * only what gg_query_related of it reads (gg_store_open_options.related).
+ * False (message printed) on failure.
+ */
+bool cli_load_related(const cli_common *c, const char *term, cli_graph *out);
+
+/*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
  * its graph (held edges too when `include_held`; without, the links keep
  * none: drop_held). False (message printed) on failure, with everything

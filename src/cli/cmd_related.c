@@ -119,8 +119,14 @@ int cmd_related(int argc, char **argv)
 				: cli_usage_error(usage, "missing argument");
 		first = -1;
 	}
-	if ((first = cli_graph_load(first, &common, &g, &code)) < 0)
+	if (first >= 0 && !args.all && argc - first == 1) { /* one TERM: what its answer reads */
+		if (!cli_load_related(&common, argv[first], &g)) {
+			cli_common_free(&common);
+			return EXIT_ERROR;
+		}
+	} else if ((first = cli_graph_load(first, &common, &g, &code)) < 0) {
 		return code;
+	}
 	code = EXIT_OK;
 	const gg_graph *gr = g.graph;
 	size_t nodes = gg_graph_node_count(gr), max = args.max ? (size_t)args.max : nodes;

@@ -436,8 +436,10 @@ void cli_link_note(const gg_links *l)
 static bool open_db(const cli_common *c, const gg_store_open_options *o, bool link_note,
 		    cli_graph *out)
 {
+	gg_store_open_options notes = *o;
+	notes.without_notes = !c->verbose; /* print_diagnostics shows them only then */
 	memset(out, 0, sizeof(*out));
-	if (gg_store_open(&out->store, c->db, o) != 0) {
+	if (gg_store_open(&out->store, c->db, &notes) != 0) {
 		cli_error("%s", gg_error_last());
 		return false;
 	}
@@ -479,6 +481,17 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
 	o.around = term;
 	o.depth = depth;
 	return open_db(c, &o, graph, out);
+}
+
+bool cli_load_related(const cli_common *c, const char *term, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_graph(c, false, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.around = term;
+	o.related = true;
+	return open_db(c, &o, true, out);
 }
 
 bool cli_load_figures(const cli_common *c, cli_graph *out)

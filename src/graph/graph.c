@@ -34,7 +34,7 @@ static int select_nodes(gg_graph *gr, bool include_held)
 	bool *mentioned = calloc(n_concepts ? n_concepts : 1, sizeof(*mentioned));
 	int err = 0;
 
-	gr->node_of = malloc((n_concepts ? n_concepts : 1) * sizeof(*gr->node_of));
+	gr->node_of = calloc(n_concepts ? n_concepts : 1, sizeof(*gr->node_of));
 	if (!last_source || !sources || !mentioned || !gr->node_of) {
 		err = gg_i_error_oom();
 		goto cleanup;
@@ -56,7 +56,7 @@ static int select_nodes(gg_graph *gr, bool include_held)
 	for (size_t c = 0; c < n_concepts; c++) {
 		const gg_concept *k = gg_glossary_concept(gr->glossary, c);
 		bool keep = k->kind == GG_CONCEPT_TERM || sources[c] >= 2 || mentioned[c];
-		gr->node_of[c] = keep ? gr->n_nodes++ : SIZE_MAX;
+		gr->node_of[c] = keep ? ++gr->n_nodes : 0;
 	}
 	/* The measures number nodes in 32 bits (half the memory traffic). */
 	if (gr->n_nodes >= UINT32_MAX) {
@@ -70,10 +70,10 @@ static int select_nodes(gg_graph *gr, bool include_held)
 		goto cleanup;
 	}
 	for (size_t c = 0; c < n_concepts; c++) {
-		if (gr->node_of[c] == SIZE_MAX)
+		if (gr->node_of[c] == 0)
 			continue;
 		const gg_concept *k = gg_glossary_concept(gr->glossary, c);
-		gg_node *v = &gr->nodes[gr->node_of[c]];
+		gg_node *v = &gr->nodes[gr->node_of[c] - 1];
 		v->concept = c;
 		v->name = k->name;
 		v->kind = k->kind;
@@ -98,8 +98,7 @@ int gg_i_graph_collect_edges(gg_graph *gr, bool include_held)
 
 	for (size_t i = 0; i < n_links; i++) {
 		const gg_edge *e = gg_links_edge(gr->links, i);
-		if (edge_wanted(e, include_held) && gr->node_of[e->source] != SIZE_MAX &&
-		    gr->node_of[e->target] != SIZE_MAX)
+		if (edge_wanted(e, include_held) && gr->node_of[e->source] && gr->node_of[e->target])
 			gr->n_edges++;
 	}
 	size_t e_alloc = gr->n_edges ? gr->n_edges : 1;
@@ -116,12 +115,11 @@ int gg_i_graph_collect_edges(gg_graph *gr, bool include_held)
 	size_t k = 0;
 	for (size_t i = 0; i < n_links; i++) {
 		const gg_edge *e = gg_links_edge(gr->links, i);
-		if (!edge_wanted(e, include_held) || gr->node_of[e->source] == SIZE_MAX ||
-		    gr->node_of[e->target] == SIZE_MAX)
+		if (!edge_wanted(e, include_held) || !gr->node_of[e->source] || !gr->node_of[e->target])
 			continue;
 		gr->edges[k] = e;
-		gr->from[k] = gr->node_of[e->source];
-		gr->to[k] = gr->node_of[e->target];
+		gr->from[k] = gr->node_of[e->source] - 1;
+		gr->to[k] = gr->node_of[e->target] - 1;
 		gr->out_start[gr->from[k] + 1]++;
 		gr->in_start[gr->to[k] + 2]++;
 		k++;
@@ -307,11 +305,11 @@ int gg_graph_node_of(size_t *node, const gg_graph *gr, size_t concept)
 {
 	if (concept >= gg_glossary_concept_count(gr->glossary))
 		return gg_i_error_set(GG_EINVAL, "concept %zu out of range", concept);
-	if (gr->node_of[concept] == SIZE_MAX)
+	if (gr->node_of[concept] == 0)
 		return gg_i_error_set(GG_ENOTFOUND, "'%s' is not in the graph (a header keyword "
 				    "only one concept lists, and no definition names)",
 				    gg_glossary_concept(gr->glossary, concept)->name);
-	*node = gr->node_of[concept];
+	*node = gr->node_of[concept] - 1;
 	return 0;
 }
 

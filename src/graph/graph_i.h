@@ -28,7 +28,7 @@ struct gg_graph {
 	bool has_weight;
 	gg_node *nodes;
 	size_t n_nodes;
-	size_t *node_of;          /* per concept: its node, or SIZE_MAX */
+	size_t *node_of;          /* per concept: its node + 1, or 0 (zeroed memory: no node) */
 	const gg_edge **edges;    /* points into the links */
 	size_t *from, *to;        /* per edge: end nodes */
 	size_t n_edges;
@@ -81,6 +81,57 @@ int gg_i_igraph_error(igraph_error_t code);
  */
 int gg_i_pagerank(const gg_graph *gr, bool directed, size_t source, double *rank);
 
+/* One link of a node as the local push reads it: the node at its other end, with that node's weighted degree. */
+typedef struct gg_i_push_link {
+	uint32_t node;
+	double weight;     /* the edge's weight (gg_i_edge_weight) */
+	double node_total; /* that node's out_weight + in_weight */
+} gg_i_push_link;
+
+/*
+ * Where the local push reads the links: `links` sets *out to node u's links
+ * both ways, in gg_i_pagerank's order (its out-edges by edge id, then its
+ * in-edges by edge id; no self-link, both ends nodes), valid until the next
+ * call, and returns 0 or an error code with its message set.
+ */
+typedef struct gg_i_push_graph {
+	size_t n_nodes;
+	int (*links)(void *payload, size_t u, const gg_i_push_link **out, size_t *n);
+	void *payload;
+} gg_i_push_graph;
+
+/*
+ * A node is pushed while its residual is over this share of its weighted
+ * degree. The error of each node's estimate is at most this times its
+ * weighted degree, and the push reads links of weight at most 1 / (0.15 x
+ * this) in all, whatever the graph's size; a hub (thousands of links) is
+ * pushed only when much of the walk reaches it.
+ */
+#define GG_I_PROXIMITY_TOLERANCE 1e-5
+
+/*
+ * Personalised PageRank from `source` (weighted degree source_total) over
+ * the links of g taken both ways, as gg_i_pagerank's, by local push
+ * (Andersen, Chung and Lang): residual rank is pushed from node to node,
+ * first in first out, while it is over GG_I_PROXIMITY_TOLERANCE of a node's
+ * degree; a node's estimate is what it kept plus the share of its residual
+ * it would keep. `estimate` (g->n_nodes zeros) gets the estimates, 0 where
+ * the push did not reach; a lower bound of the exact rank. Only the links of
+ * the nodes pushed are read: time and memory do not grow with the graph
+ * (but for arrays of n_nodes, untouched but where reached). A source without
+ * links reaches nothing. Returns 0, GG_ENOMEM or the error of g->links. (proximity.c)
+ */
+int gg_i_proximity_push(const gg_i_push_graph *g, size_t source, double source_total,
+			double *estimate);
+
+/*
+ * gg_query_related passes by a shared neighbour with more links than this
+ * (a target more terms link to, or a term that links to more): its
+ * Adamic-Adar weight is under 0.15, and reading its links would cost time
+ * that grows with the glossary.
+ */
+#define GG_I_RELATED_SHARED_DEGREE 1000
+
 /* The edge's weight for measures: its mentions, at least 1. */
 double gg_i_edge_weight(const gg_edge *e);
 
@@ -104,7 +155,7 @@ int gg_i_graph_make_weights(gg_graph *gr);
 /*
  * A graph of links `l` whose nodes and measures are known already (a saved
  * graph): `nodes` (n_nodes, malloc'd, their concept, name and measures
- * set) and `node_of` (per concept, malloc'd) are taken over, freed on
+ * set) and `node_of` (per concept, node + 1 or 0, malloc'd) are taken over, freed on
  * failure too; `members` (malloc'd, n_nodes) holds each community's nodes
  * in order, community after community, `sizes` their sizes. Makes the
  * edges, weights and (`with_igraph`) the igraph graph, without which

@@ -167,6 +167,17 @@ static double rarity(uint32_t degree)
 enum { LINKED_TO = 1, LINKED_FROM = 2 };
 
 /*
+ * Whether neighbour x counts as shared (`side` LINKED_TO: a target, by
+ * its in-degree; LINKED_FROM: a citing term, by its out-degree): not past
+ * GG_I_RELATED_SHARED_DEGREE links.
+ */
+static bool shared(const gg_graph *gr, size_t x, int side)
+{
+	const gg_node *v = &gr->nodes[x];
+	return (side == LINKED_TO ? v->in_degree : v->out_degree) <= GG_I_RELATED_SHARED_DEGREE;
+}
+
+/*
  * Gather direct links, shared targets (both link to X) and co-citations
  * (Z links to both) of `t` into ev; mark[] gets t's direct neighbours.
  * Distinct neighbours only: runs are sorted, so repeats are adjacent.
@@ -189,7 +200,7 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 	for (size_t e = gr->out_start[t]; e < gr->out_start[t + 1]; e++) {
 		size_t x = gr->to[e];
-		if (e > gr->out_start[t] && gr->to[e - 1] == x)
+		if ((e > gr->out_start[t] && gr->to[e - 1] == x) || !shared(gr, x, LINKED_TO))
 			continue;
 		double r = rarity(gr->nodes[x].in_degree);
 		for (size_t k = gr->in_start[x]; k < gr->in_start[x + 1]; k++) {
@@ -202,7 +213,8 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 	for (size_t k = gr->in_start[t]; k < gr->in_start[t + 1]; k++) {
 		size_t z = gr->from[gr->in_edges[k]];
-		if (k > gr->in_start[t] && gr->from[gr->in_edges[k - 1]] == z)
+		if ((k > gr->in_start[t] && gr->from[gr->in_edges[k - 1]] == z) ||
+		    !shared(gr, z, LINKED_FROM))
 			continue;
 		double r = rarity(gr->nodes[z].out_degree);
 		for (size_t e = gr->out_start[z]; e < gr->out_start[z + 1]; e++) {
@@ -215,18 +227,62 @@ static void gather_links(const gg_graph *gr, size_t t, struct evidence *ev, uint
 	}
 }
 
+/* The links of a graph's node for the local push, from its edge runs, into a buffer reused. */
+struct run_links {
+	const gg_graph *gr;
+	gg_i_push_link *links;
+	size_t cap;
+};
+
+/* A gg_i_push_graph's `links` over the edge runs of payload's graph. */
+static int links_of_runs(void *payload, size_t u, const gg_i_push_link **out, size_t *n)
+{
+	struct run_links *r = payload;
+	const gg_graph *gr = r->gr;
+	size_t k = 0, need = (gr->out_start[u + 1] - gr->out_start[u]) +
+			     (gr->in_start[u + 1] - gr->in_start[u]);
+
+	if (need > r->cap) {
+		gg_i_push_link *more = realloc(r->links, need * sizeof(*more));
+		if (!more)
+			return gg_i_error_oom();
+		r->links = more;
+		r->cap = need;
+	}
+	for (size_t e = gr->out_start[u]; e < gr->out_start[u + 1]; e++) {
+		const gg_node *x = &gr->nodes[gr->to[e]];
+		r->links[k++] = (gg_i_push_link){ (uint32_t)gr->to[e], VECTOR(gr->weight)[e],
+						  x->out_weight + x->in_weight };
+	}
+	for (size_t i = gr->in_start[u]; i < gr->in_start[u + 1]; i++) {
+		size_t e = gr->in_edges[i];
+		const gg_node *x = &gr->nodes[gr->from[e]];
+		r->links[k++] = (gg_i_push_link){ (uint32_t)gr->from[e], VECTOR(gr->weight)[e],
+						  x->out_weight + x->in_weight };
+	}
+	*out = r->links;
+	*n = k;
+	return 0;
+}
+
 /*
  * Personalised PageRank from t over the links taken both ways, weighted,
- * scaled to 1 at the best term. Returns 0 or GG_ENOMEM.
+ * by local push (gg_i_proximity_push): near t only, so that a saved graph
+ * opened around t (gg_store_open_options.around_related) holds all it
+ * reads. Scaled to 1 at the best term. Returns 0 or GG_ENOMEM.
  */
 static int gather_proximity(const gg_graph *gr, size_t t, struct evidence *ev)
 {
-	double *rank = malloc(gr->n_nodes * sizeof(*rank));
+	double *rank = calloc(gr->n_nodes, sizeof(*rank));
+	struct run_links runs = { gr, NULL, 0 };
+	gg_i_push_graph g = { gr->n_nodes, links_of_runs, &runs };
 	int err;
 
 	if (!rank)
 		return gg_i_error_oom();
-	if ((err = gg_i_pagerank(gr, false, t, rank)) != 0) {
+	err = gg_i_proximity_push(&g, t, gr->nodes[t].out_weight + gr->nodes[t].in_weight, rank);
+	free(runs.links);
+	if (err) {
 		free(rank);
 		return err;
 	}
@@ -342,7 +398,8 @@ static void write_reasons(gg_i_buf *b, const gg_graph *gr, size_t t, size_t v,
 	n = 0;
 	for (size_t e = gr->out_start[v]; e < gr->out_start[v + 1]; e++) {
 		size_t c = gr->to[e];
-		if (!(mark[c] & LINKED_TO) || (e > gr->out_start[v] && gr->to[e - 1] == c))
+		if (!(mark[c] & LINKED_TO) || (e > gr->out_start[v] && gr->to[e - 1] == c) ||
+		    !shared(gr, c, LINKED_TO))
 			continue;
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].in_degree), gr->nodes[c].name, c };
 	}
@@ -355,7 +412,8 @@ static void write_reasons(gg_i_buf *b, const gg_graph *gr, size_t t, size_t v,
 	for (size_t k = gr->in_start[v]; k < gr->in_start[v + 1]; k++) {
 		size_t c = gr->from[gr->in_edges[k]];
 		if (!(mark[c] & LINKED_FROM) ||
-		    (k > gr->in_start[v] && gr->from[gr->in_edges[k - 1]] == c))
+		    (k > gr->in_start[v] && gr->from[gr->in_edges[k - 1]] == c) ||
+		    !shared(gr, c, LINKED_FROM))
 			continue;
 		scratch[n++] = (struct candidate){ rarity(gr->nodes[c].out_degree), gr->nodes[c].name, c };
 	}

@@ -5,7 +5,13 @@
 #include "glossgraph.h"
 #include "glossgraph/store.h"
 
+#include "core/arena.h"
+#include "link/links.h"
+#include "model/model.h"
+
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 /* PRAGMA application_id of a glossgraph database: "GGdb". */
 #define GG_I_STORE_APPLICATION_ID 0x47476462
@@ -99,6 +105,101 @@
 	"INSERT INTO definitions(definitions) VALUES('rebuild');\n"
 
 #define GG_I_STORE_EDGE_INDEXES "CREATE INDEX edges_target ON edges(target);\n"
+
+/* An opened saved graph: the connection, and the objects made from it, owned together. */
+struct gg_store {
+	sqlite3 *db;
+	char *path;
+	gg_glossary *glossary;
+	gg_links *links;
+	gg_graph *graph;
+	gg_store_input *inputs;
+	size_t n_inputs;
+};
+
+/* The figures of the meta table a store needs (GG_I_STORE_SCHEMA). */
+typedef struct gg_i_store_meta {
+	gg_read_stats stats;
+	double threshold, model_threshold, modularity;
+	double weight[GG_LINK_FEATURE_COUNT];
+	gg_threshold_source threshold_source;
+	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;
+	int64_t concepts, entries, edges_kept, edges_held; /* rows of those tables */
+	bool has_scores, has_ordinary;
+} gg_i_store_meta;
+
+/* The name an enumeration's column held last and its value: rows repeat them. */
+typedef struct gg_i_store_memo {
+	char name[32];
+	int value;
+} gg_i_store_memo;
+
+/* A read in progress: the database, the store's path, the first error, the edges' last enumerations. */
+typedef struct gg_i_store_reader {
+	sqlite3 *db;
+	const char *path;
+	int err;
+	gg_i_store_memo memo[3];
+} gg_i_store_reader;
+
+/*
+ * The readers below keep the first error in r->err and do nothing once it
+ * is set; "damaged" is GG_EINPUT, "'<path>' is a damaged glossgraph
+ * database: <why>". (open.c)
+ */
+
+/* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
+void gg_i_store_damaged(gg_i_store_reader *r, const char *why);
+/* Prepare `sql`; NULL (damaged) on error. The caller finalizes it. */
+sqlite3_stmt *gg_i_store_prepare(gg_i_store_reader *r, const char *sql);
+/* The next row of s: true while there is one; false at the end or on error (damaged). */
+bool gg_i_store_next_row(gg_i_store_reader *r, sqlite3_stmt *s);
+/* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory). */
+const char *gg_i_store_column_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int i);
+
+/* Takes one run of a list (gg_i_store_read_lists) for its owner owners[owner]. */
+typedef void (*gg_i_store_put_list)(void *owners, size_t owner, const char *kind,
+				    const char **items, const gg_xref *xrefs, size_t n);
+/*
+ * Read the lists of `sql` (rows: owner, kind, position, text [, offset,
+ * len], ordered by owner, kind, position) into the arena: `put` takes each
+ * run of one owner and kind. Runs whose owner is `n` or beyond are damage.
+ * `only` (0 or more) is bound to the SQL's ?1.
+ */
+void gg_i_store_read_lists(gg_i_store_reader *r, gg_i_arena *a, const char *sql, int64_t only,
+			   void *owners, size_t n, bool with_offsets, gg_i_store_put_list put);
+/* A gg_i_store_put_list for entries (gg_entry[]): names, abbreviations, categories, xrefs. */
+void gg_i_store_put_entry_list(void *owners, size_t i, const char *kind, const char **items,
+			       const gg_xref *xrefs, size_t n);
+/* A gg_i_store_put_list for concepts (gg_concept[]): aliases, abbreviations, categories... */
+void gg_i_store_put_concept_list(void *owners, size_t i, const char *kind, const char **items,
+				 const gg_xref *xrefs, size_t n);
+/* The diagnostics table, in order, into g (its stats set): the notes too only with `notes`. */
+void gg_i_store_read_diagnostics(gg_i_store_reader *r, gg_glossary *g, bool notes);
+/* The figures of the links' scoring, as saved, into l. */
+void gg_i_store_set_link_figures(gg_links *l, const gg_i_store_meta *m);
+
+/* The columns gg_i_store_parse_edge reads, in its order; the first twelve without the evidence's text. */
+#define GG_I_STORE_EDGE_FIGURES "id, source, target, kind, rule, held, cued, weight, specificity," \
+	" score, entry, offset"
+#define GG_I_STORE_EDGE_COLUMNS GG_I_STORE_EDGE_FIGURES ", surface, surface_in, surface_at"
+/*
+ * The edge of the current row of s (GG_I_STORE_EDGE_FIGURES, or _COLUMNS)
+ * into *e, its surface (with _COLUMNS) pointing into its entry's
+ * definition or header as saved (else a copy in the arena). False
+ * (damaged) when it names what is not there.
+ */
+bool gg_i_store_parse_edge(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e);
+
+/*
+ * Open around o->around (gg_store_open_options): the term looked up in the
+ * forms table (indexed), then its neighbourhood into st's glossary, links
+ * and graph. *found false, nothing loaded (st's objects NULL), when the
+ * term names no concept: the caller opens everything. On error st's
+ * glossary and links are freed and NULL. (around.c)
+ */
+void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
+			    const gg_store_open_options *o, bool *found);
 
 /*
  * Set the last error to "<what> '<path>': <SQLite's message>" with `code`

@@ -77,6 +77,26 @@ expect 0
 t1=$("$BIN" terms --tsv -q -i tests/data/glossary.ttl 2>/dev/null | sed -n 2p | cut -f1)
 same_answers "$TMP/ttl/glossary.sqlite" "$t1" "$t1" tests/data/glossary.ttl
 
+begin "related of one term from a database with hubs reads only its part, and answers the same"
+# 12,000 generated entries: their most mentioned terms have over 1,000 links
+"$PYTHON" scripts/gen_glossary.py -q --entries 12000 --seed 3 -o "$TMP/hubs" || fail "gen_glossary.py"
+run build -q -i "$TMP/hubs" -o "$TMP/hubs-db" --formats sqlite
+expect 0
+"$BIN" top -n 0 --by in-degree --tsv -q --db "$TMP/hubs-db/glossary.sqlite" >"$TMP/ranked"
+[ "$(sed -n 2p "$TMP/ranked" | cut -f5)" -gt 1000 ] || fail "no term with over 1,000 links in"
+n=$(($(wc -l <"$TMP/ranked") - 1))
+for rank in 1 2 $((n / 100)) $((n / 2)) $n; do
+	term=$(sed -n "$((rank + 1))p" "$TMP/ranked" | cut -f2)
+	for q in "related" "related -n 0 --tsv"; do
+		RC=0; "$BIN" $q "$term" -i "$TMP/hubs" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
+		rc_pages=$RC
+		RC=0; "$BIN" $q "$term" --db "$TMP/hubs-db/glossary.sqlite" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
+		[ "$RC" = "$rc_pages" ] || fail "$q '$term': exit $RC from the database, $rc_pages from the pages"
+		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "$q '$term': stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
+		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "$q '$term': stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
+	done
+done
+
 begin "link options recorded: a --keep-all database answers as --keep-all pages"
 run build -q -i data --keep-all -o "$TMP/all" --formats sqlite
 expect 0

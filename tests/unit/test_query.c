@@ -1,6 +1,7 @@
 /* test_query.c - the queries: neighbours, related terms, paths, ranks and figures. */
 #include "suites.h"
 #include "glossgraph.h"
+#include "core/error.h"
 #include "graph/graph_i.h"
 #include "link/links.h"
 
@@ -291,6 +292,57 @@ static void test_related(void)
 	CU_ASSERT_EQUAL(gg_query_related(&l, graph, 999, 10), GG_EINVAL);
 }
 
+/* A push graph over `graph` whose links fail from the second node pushed on: the error comes back. */
+static int failing_links(void *payload, size_t u, const gg_i_push_link **out, size_t *n)
+{
+	size_t *calls = payload;
+	static const gg_i_push_link one = { 0, 1, 1 };
+	(void)u;
+	if ((*calls)++ > 0)
+		return gg_i_error_oom();
+	*out = &one;
+	*n = 1;
+	return 0;
+}
+
+/* The local push against the exact personalised PageRank: a lower bound, within its tolerance. */
+static void test_proximity_push(void)
+{
+	size_t n = gg_graph_node_count(graph);
+	double *exact = malloc(n * sizeof(*exact)), *push = calloc(n, sizeof(*push));
+	CU_ASSERT_FATAL(exact && push);
+
+	for (size_t t = 0; t < n; t++) {
+		const gg_node *x = gg_graph_node(graph, t);
+		double total = x->out_weight + x->in_weight;
+		CU_ASSERT_EQUAL_FATAL(gg_i_pagerank(graph, false, t, exact), 0);
+		gg_related_list l;
+		CU_ASSERT_EQUAL_FATAL(gg_query_related(&l, graph, t, n), 0);
+		double best = 0;
+		for (size_t v = 0; v < n; v++)
+			if (v != t && gg_graph_node(graph, v)->kind == GG_CONCEPT_TERM && exact[v] > best)
+				best = exact[v];
+		for (size_t i = 0; i < l.count; i++) {
+			size_t v = l.items[i].node;
+			const gg_node *y = gg_graph_node(graph, v);
+			double tolerance = GG_I_PROXIMITY_TOLERANCE * (y->out_weight + y->in_weight);
+			/* scaled to the best term: compare within the tolerance, scaled alike */
+			CU_ASSERT(l.items[i].proximity <= exact[v] / best + 1e-9 + tolerance / best);
+			CU_ASSERT(l.items[i].proximity >= exact[v] / best - 2 * tolerance / best - 1e-9);
+		}
+		if (total == 0) /* no link: nothing related */
+			CU_ASSERT_EQUAL(l.count, 0);
+		gg_related_list_destroy(&l);
+	}
+	size_t calls = 0;
+	gg_i_push_graph failing = { n, failing_links, &calls };
+	CU_ASSERT_EQUAL(gg_i_proximity_push(&failing, 0, 1, push), GG_ENOMEM);
+	CU_ASSERT_EQUAL(gg_i_proximity_push(&failing, 0, 0, push), 0); /* no link: no call */
+	CU_ASSERT_EQUAL(gg_i_proximity_push(&failing, n, 1, push), 0); /* out of range */
+	free(exact);
+	free(push);
+}
+
 static void test_stats(void)
 {
 	gg_graph_stats s;
@@ -324,6 +376,7 @@ CU_ErrorCode suite_query_add(void)
 	    !CU_add_test(s, "shortest chain and its evidence", test_path) ||
 	    !CU_add_test(s, "central terms", test_top) ||
 	    !CU_add_test(s, "related terms and their reasons", test_related) ||
+	    !CU_add_test(s, "proximity by local push, against the exact rank", test_proximity_push) ||
 	    !CU_add_test(s, "summary figures", test_stats))
 		return CU_get_error();
 	return CUE_SUCCESS;

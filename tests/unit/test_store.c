@@ -3,6 +3,7 @@
 #include "glossgraph.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,13 +127,123 @@ static void test_around(void)
 	CU_ASSERT_EQUAL(gg_query_neighbors(&b, graph, node, GG_DIR_BOTH, 2, 0), 0);
 	CU_ASSERT(a.count > 0);
 	CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+	/* the neighbourhood's nodes and edges are numbered in their own order: compare what they are */
 	for (size_t i = 0; i < a.count; i++) {
-		CU_ASSERT_EQUAL(a.items[i].node, b.items[i].node);
-		CU_ASSERT_EQUAL(a.items[i].edge, b.items[i].edge);
+		CU_ASSERT_STRING_EQUAL(gg_graph_node(gg_store_graph(s), a.items[i].node)->name,
+				       gg_graph_node(graph, b.items[i].node)->name);
+		const gg_edge *x = gg_graph_edge(gg_store_graph(s), a.items[i].edge, NULL, NULL);
+		const gg_edge *y = gg_graph_edge(graph, b.items[i].edge, NULL, NULL);
+		CU_ASSERT(x->source == y->source && x->target == y->target && x->weight == y->weight);
 	}
 	gg_neighbor_list_destroy(&a);
 	gg_neighbor_list_destroy(&b);
 	gg_store_free(s);
+}
+
+/* Two-word term names, made of these: up to 48 x 48 of them. */
+static const char *const first_words[] = {
+	"amber", "basalt", "cobalt", "dorsal", "ember", "fathom", "garnet", "harbor", "indigo",
+	"jasper", "kelvin", "lumen", "marble", "nectar", "onyx", "pewter", "quartz", "russet",
+	"sable", "tundra", "umber", "vellum", "walnut", "xenon", "yarrow", "zephyr", "argent",
+	"bramble", "cinder", "dune", "fennel", "glacier", "hazel", "iris", "juniper", "kestrel",
+	"lichen", "meadow", "nimbus", "orchid", "pollen", "quill", "raven", "sorrel", "thistle",
+	"willow", "yucca", "zinnia",
+};
+static const char *const second_words[] = {
+	"lattice", "kernel", "manifold", "tensor", "encoder", "sampler", "gradient", "operator",
+	"filter", "buffer", "scheduler", "estimator", "vector", "matrix", "spectrum", "cascade",
+	"beacon", "cipher", "circuit", "compass", "conduit", "crystal", "dynamo", "engine",
+	"furnace", "gasket", "girder", "hinge", "ingot", "lever", "magnet", "nozzle", "piston",
+	"pulley", "rivet", "rotor", "sensor", "shutter", "sprocket", "stator", "switch", "throttle",
+	"turbine", "valve", "winch", "anvil", "bellows", "chisel",
+};
+
+/*
+ * A glossary of `n` two-word terms, each mentioning "hub term" and three
+ * others picked by a fixed sequence (some of them often): the hub has more
+ * links than a shared neighbour may have (GG_I_RELATED_SHARED_DEGREE).
+ */
+static char *many_terms(size_t n)
+{
+	size_t cap = n * 200 + 200, len = 0;
+	char *text = malloc(cap);
+	uint32_t seed = 12345;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	len += (size_t)snprintf(text + len, cap - len, "hub term, core\n\n**Hub term** is here.\n\n");
+	for (size_t i = 0; i < n; i++) {
+		size_t other[3];
+		for (int k = 0; k < 3; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* a square makes some terms mentioned often, most rarely */
+			size_t pick = (size_t)((seed >> 8) % 1000);
+			other[k] = pick * pick / 1000 * n / 1000;
+		}
+		len += (size_t)snprintf(text + len, cap - len,
+					"%s %s, core\n\n**%s %s** uses hub term with %s %s, %s %s and %s %s.\n\n",
+					first_words[i / 48], second_words[i % 48], first_words[i / 48],
+					second_words[i % 48], first_words[other[0] / 48],
+					second_words[other[0] % 48], first_words[other[1] / 48],
+					second_words[other[1] % 48], first_words[other[2] / 48],
+					second_words[other[2] % 48]);
+	}
+	return text;
+}
+
+/* Related terms from a store opened for one term (its related reading) answer as from the graph. */
+static void test_related_around(void)
+{
+	char path[400];
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	gg_graph *gr = NULL;
+	char *text = many_terms(1500);
+	snprintf(path, sizeof(path), "%s/many.sqlite", folder);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, strlen(text)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_store_write(gr, path, NULL), 0);
+	size_t hub = 0, hub_node = 0;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&hub, g, "hub term"), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&hub_node, gr, hub), 0);
+	CU_ASSERT(gg_graph_node(gr, hub_node)->in_degree > 1000); /* the hub is passed by */
+
+	const char *terms[] = { "amber lattice", "basalt kernel", "hub term", "glacier estimator",
+				"cobalt manifold" };
+	for (size_t t = 0; t < sizeof(terms) / sizeof(terms[0]); t++) {
+		gg_store_open_options o;
+		gg_store *s = NULL;
+		gg_store_open_options_init(&o);
+		o.around = terms[t];
+		o.related = true;
+		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, path, &o), 0);
+		size_t c = 0, c2 = 0, node = 0, node2 = 0;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c, g, terms[t]), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c2, gg_store_glossary(s), terms[t]), 0);
+		CU_ASSERT_EQUAL(c, c2);
+		CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&node, gr, c), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&node2, gg_store_graph(s), c2), 0);
+		gg_related_list a = { 0 }, b = { 0 };
+		CU_ASSERT_EQUAL(gg_query_related(&a, gg_store_graph(s), node2, 1000), 0);
+		CU_ASSERT_EQUAL(gg_query_related(&b, gr, node, 1000), 0);
+		CU_ASSERT(b.count > 3);
+		CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+		for (size_t i = 0; i < a.count; i++) {
+			CU_ASSERT_STRING_EQUAL(gg_graph_node(gg_store_graph(s), a.items[i].node)->name,
+					       gg_graph_node(gr, b.items[i].node)->name);
+			CU_ASSERT_EQUAL(a.items[i].score, b.items[i].score);
+			CU_ASSERT_EQUAL(a.items[i].proximity, b.items[i].proximity);
+			CU_ASSERT_STRING_EQUAL(a.items[i].reasons, b.items[i].reasons);
+		}
+		gg_related_list_destroy(&a);
+		gg_related_list_destroy(&b);
+		gg_store_free(s);
+	}
+	gg_graph_free(gr);
+	gg_links_free(l);
+	gg_glossary_free(g);
+	free(text);
 }
 
 static void test_search(void)
@@ -327,6 +438,7 @@ CU_ErrorCode suite_store_add(void)
 	if (!s ||
 	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
+	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
 	    !CU_add_test(s, "written in stages, as at once", test_staged_write) ||
