@@ -7,6 +7,8 @@
 #include "model/model.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -695,23 +697,48 @@ cleanup:
 	return gr;
 }
 
-/* A share of the inputs to compare with their files: inputs[i] for i = first, first + step, ... */
+/*
+ * A share of the inputs to compare with their files: inputs[i] for i =
+ * first, first + step, ...; a relative path starts from build_dir (the
+ * folder the database was built in; "" for the current one).
+ */
 struct input_check {
 	gg_store_input *inputs;
 	size_t n, first, step;
+	const char *build_dir;
 };
 
 /* Thread body: set `changed` of the inputs of an input_check. */
 static void *check_inputs(void *arg)
 {
 	const struct input_check *c = arg;
+	char joined[PATH_MAX];
 	for (size_t i = c->first; i < c->n; i += c->step) {
 		gg_store_input *in = &c->inputs[i];
+		const char *path = in->path;
 		struct stat now;
-		in->changed = stat(in->path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
+		if (path[0] != '/' && c->build_dir[0]) {
+			int len = snprintf(joined, sizeof(joined), "%s/%s", c->build_dir, path);
+			if (len > 0 && (size_t)len < sizeof(joined))
+				path = joined;
+		}
+		in->changed = stat(path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
 			      (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
 	}
 	return NULL;
+}
+
+/* The folder the database was built in (meta build_dir), "" when not
+ * recorded (schema 1) or on error; the caller frees it. NULL on ENOMEM. */
+static char *read_build_dir(gg_i_store_reader *r)
+{
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT value FROM meta WHERE key = 'build_dir'");
+	const char *dir = NULL;
+	if (!r->err && gg_i_store_next_row(r, s))
+		dir = (const char *)sqlite3_column_text(s, 0);
+	char *copy = strdup(dir ? dir : "");
+	sqlite3_finalize(s);
+	return copy;
 }
 
 /*
@@ -738,11 +765,21 @@ static void read_inputs(gg_i_store_reader *r, gg_store *st)
 	sqlite3_finalize(s);
 	if (r->err)
 		return;
+	char *build_dir = read_build_dir(r);
+	if (!build_dir) {
+		r->err = gg_i_error_oom();
+		return;
+	}
+	if (r->err) {
+		free(build_dir);
+		return;
+	}
 	struct input_check shares[INPUT_THREADS];
 	unsigned threads = gg_i_thread_count(0, st->n_inputs < INPUT_THREADS_FROM ? 1 : INPUT_THREADS);
 	for (unsigned k = 0; k < threads; k++)
-		shares[k] = (struct input_check){ st->inputs, st->n_inputs, k, threads };
+		shares[k] = (struct input_check){ st->inputs, st->n_inputs, k, threads, build_dir };
 	gg_i_run_threads(threads, check_inputs, shares, sizeof(shares[0]));
+	free(build_dir);
 }
 
 int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)

@@ -114,6 +114,11 @@ static void put_meta(writer *w, const gg_graph *gr, const gg_store_write_options
 	put_meta_text(w, "glossgraph_version", gg_version());
 	put_meta_int(w, "schema_version", GG_STORE_SCHEMA_VERSION);
 	put_meta_text(w, "settings", o->settings ? o->settings : "");
+	/* the folder relative input paths start from, so that they are found
+	 * whatever folder the database is read from */
+	char *dir = getcwd(NULL, 0);
+	put_meta_text(w, "build_dir", dir ? dir : "");
+	free(dir);
 	put_meta_int(w, "pages", (int64_t)st->pages);
 	put_meta_int(w, "entries_read", (int64_t)st->entries);
 	put_meta_int(w, "duplicates", (int64_t)st->duplicates);

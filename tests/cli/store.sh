@@ -127,6 +127,19 @@ rm "$TMP/pages/$page"
 run terms -q --db "$TMP/stale/glossary.sqlite"
 expect 0 "" "warning: '$TMP/pages/$page' has changed"
 
+begin "relative inputs are found from the folder the database was built in"
+mkdir -p "$TMP/rel/sub"
+cp -r data "$TMP/rel/pages"
+(cd "$TMP/rel" && "$BIN" build -q -i pages -o out --formats sqlite) || fail "build in $TMP/rel"
+RC=0
+(cd "$TMP/rel/sub" && "$BIN" neighbors NAS -q --db ../out/glossary.sqlite) >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "" ""
+[ -s "$TMP/err" ] && fail "a warning from another folder though nothing changed: $(cat "$TMP/err")"
+touch -d 2001-01-01 "$TMP/rel/pages/"*.txt
+RC=0
+(cd "$TMP/rel/sub" && "$BIN" neighbors NAS -q --db ../out/glossary.sqlite) >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "" "warning: 'pages/"
+
 begin "a failed write leaves the old database as it was and no temporary file"
 mkdir -p "$TMP/keep"
 echo "old content" >"$TMP/keep/glossary.sqlite"
