@@ -499,6 +499,8 @@ static int flush_source(worker *w, size_t n_mentions)
 {
 	chunk *ch = w->chunk;
 	size_t n = w->n_pending;
+	if (n == 0)
+		return 0; /* a source without edges: pending may be NULL */
 	while (w->cap_order < n_mentions)
 		if (gg_i_array_grow((void **)&w->order, &w->cap_order, w->cap_order, sizeof(*w->order)))
 			return GG_ENOMEM;
