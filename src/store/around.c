@@ -112,16 +112,10 @@ static void load_entry(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, in
 	}
 	gg_entry *e = &g->entries[id];
 	e->file = gg_i_store_column_text(r, &g->arena, s, 0);
-	e->line = (uint32_t)sqlite3_column_int64(s, 1);
-	e->header_offset = (uint64_t)sqlite3_column_int64(s, 2);
-	e->offset = (uint64_t)sqlite3_column_int64(s, 3);
-	e->header = gg_i_store_column_text(r, &g->arena, s, 4);
-	e->header_is_name = sqlite3_column_int(s, 5) != 0;
-	e->definition = gg_i_store_column_text(r, &g->arena, s, 6);
-	e->definition_len = (size_t)sqlite3_column_bytes(s, 6);
-	e->concept = (size_t)sqlite3_column_int64(s, 7);
-	if (!e->file || !e->header || !e->definition || e->concept >= g->n_concepts)
-		gg_i_store_damaged(r, "an entry lacks its file, header or definition");
+	e->concept = (size_t)sqlite3_column_int64(s, 1);
+	if (!e->file || e->concept >= g->n_concepts)
+		gg_i_store_damaged(r, "an entry lacks its file or concept");
+	gg_i_store_entry_text(r, &g->arena, s, 2, e);
 	gg_i_store_read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len"
 			      " FROM entry_items WHERE entry = ?1 ORDER BY kind, position", id,
 			      g->entries, g->n_entries, true, gg_i_store_put_entry_list);
@@ -175,9 +169,8 @@ static void load_reached(gg_i_store_reader *r, gg_glossary *g, const around *a, 
 			 uint32_t *mentioned_by, gg_node *nodes, size_t n_nodes, size_t *node_of)
 {
 	sqlite3_stmt *c = gg_i_store_prepare(r, CONCEPT_ROW);
-	sqlite3_stmt *entry = gg_i_store_prepare(r, "SELECT file, line, header_offset, offset, header,"
-						    " header_is_name, definition, concept FROM entries"
-						    " WHERE id = ?1");
+	sqlite3_stmt *entry = gg_i_store_prepare(r, "SELECT file, concept, " GG_I_STORE_ENTRY_TEXT
+						    " FROM entries WHERE id = ?1");
 	sqlite3_stmt *own = gg_i_store_prepare(r, "SELECT id FROM entries WHERE concept = ?1"
 						  " ORDER BY id");
 	sqlite3_stmt *evidence = gg_i_store_prepare(r, "SELECT entry FROM edges WHERE id = ?1");

@@ -77,6 +77,20 @@ const char *gg_i_store_column_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_
 	return copy;
 }
 
+void gg_i_store_entry_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int first,
+			   gg_entry *e)
+{
+	e->line = (uint32_t)sqlite3_column_int64(s, first);
+	e->header_offset = (uint64_t)sqlite3_column_int64(s, first + 1);
+	e->offset = (uint64_t)sqlite3_column_int64(s, first + 2);
+	e->header = gg_i_store_column_text(r, a, s, first + 3);
+	e->header_is_name = sqlite3_column_int(s, first + 4) != 0;
+	e->definition = gg_i_store_column_text(r, a, s, first + 5);
+	e->definition_len = (size_t)sqlite3_column_bytes(s, first + 5);
+	if (!e->header || !e->definition)
+		gg_i_store_damaged(r, "an entry lacks its header or definition");
+}
+
 /* One integer of SQL text `sql` (a count), or -1 (damaged) when it gives none. */
 static int64_t single_int(gg_i_store_reader *r, const char *sql)
 {
@@ -332,8 +346,8 @@ void gg_i_store_put_concept_list(void *owners, size_t i, const char *kind, const
 /* The entries, in order, with their lists; each concept's entries after. */
 static void read_entries(gg_i_store_reader *r, gg_glossary *g, int64_t n)
 {
-	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, concept, file, line, header_offset, offset,"
-						" header, header_is_name, definition FROM entries ORDER BY id");
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, concept, file, " GG_I_STORE_ENTRY_TEXT
+						" FROM entries ORDER BY id");
 	const char *file = NULL;
 	size_t i = 0;
 
@@ -358,16 +372,8 @@ static void read_entries(gg_i_store_reader *r, gg_glossary *g, int64_t n)
 		if (!file || strcmp(file, f) != 0) /* one copy per file: entries come in file order */
 			file = gg_i_store_column_text(r, &g->arena, s, 2);
 		e->file = file;
-		e->line = (uint32_t)sqlite3_column_int64(s, 3);
-		e->header_offset = (uint64_t)sqlite3_column_int64(s, 4);
-		e->offset = (uint64_t)sqlite3_column_int64(s, 5);
-		e->header = gg_i_store_column_text(r, &g->arena, s, 6);
-		e->header_is_name = sqlite3_column_int(s, 7) != 0;
-		e->definition = gg_i_store_column_text(r, &g->arena, s, 8);
-		e->definition_len = (size_t)sqlite3_column_bytes(s, 8);
 		e->concept = (size_t)concept;
-		if (!e->header || !e->definition)
-			gg_i_store_damaged(r, "an entry lacks its header or definition");
+		gg_i_store_entry_text(r, &g->arena, s, 3, e);
 		g->n_entries = ++i;
 	}
 	if (!r->err && (int64_t)i != n)

@@ -157,6 +157,17 @@ bool gg_i_store_next_row(gg_i_store_reader *r, sqlite3_stmt *s);
 /* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory). */
 const char *gg_i_store_column_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int i);
 
+/* The entry columns gg_i_store_entry_text reads, in its order. */
+#define GG_I_STORE_ENTRY_TEXT "line, header_offset, offset, header, header_is_name, definition"
+/*
+ * Fill e's line, offsets, header and definition from the row of s whose
+ * columns GG_I_STORE_ENTRY_TEXT starts at `first`; strings in the arena.
+ * The caller sets file and concept. A missing header or definition marks
+ * the database damaged.
+ */
+void gg_i_store_entry_text(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int first,
+			   gg_entry *e);
+
 /* Takes one run of a list (gg_i_store_read_lists) for its owner owners[owner]. */
 typedef void (*gg_i_store_put_list)(void *owners, size_t owner, const char *kind,
 				    const char **items, const gg_xref *xrefs, size_t n);
