@@ -1,7 +1,6 @@
 /* threads.c - work spread over the machine's cores. */
 #include "core/threads.h"
 
-#include <pthread.h>
 #include <unistd.h>
 
 unsigned gg_i_thread_count(unsigned wanted, unsigned max)
@@ -27,4 +26,21 @@ void gg_i_run_threads(unsigned n, void *(*fn)(void *), void *args, size_t size)
 		fn((char *)args + t * size);
 	for (unsigned t = 1; t < started; t++)
 		pthread_join(ids[t], NULL);
+}
+
+void gg_i_thread_start(gg_i_thread *t, void *(*fn)(void *), void *arg)
+{
+	t->fn = fn;
+	t->arg = arg;
+	t->started = pthread_create(&t->id, NULL, fn, arg) == 0;
+}
+
+void gg_i_thread_join(gg_i_thread *t)
+{
+	if (t->started)
+		pthread_join(t->id, NULL);
+	else if (t->fn)
+		t->fn(t->arg);
+	t->started = false;
+	t->fn = NULL;
 }

@@ -7,15 +7,19 @@
 #include "model/model.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-/* Threads that compare the inputs with their files, from this many inputs on. */
-#define INPUT_THREADS 2
+/* From this many inputs on, a second thread compares them with their files,
+ * taking INPUT_CHUNK of them at a time (the files of a folder together). */
 #define INPUT_THREADS_FROM 1000
+#define INPUT_CHUNK 256
 
 void gg_store_open_options_init(gg_store_open_options *o)
 {
@@ -704,33 +708,70 @@ cleanup:
 }
 
 /*
- * A share of the inputs to compare with their files: inputs[i] for i =
- * first, first + step, ...; a relative path starts from build_dir (the
- * folder the database was built in; "" for the current one).
+ * The inputs to compare with their files, shared by the threads that do
+ * it: each takes the next INPUT_CHUNK inputs (`next`) until none are left.
+ * A relative path starts from build_dir (the folder the database was
+ * built in; "" for the current one).
  */
 struct input_check {
 	gg_store_input *inputs;
-	size_t n, first, step;
-	const char *build_dir;
+	size_t n;
+	atomic_size_t next;
+	char *build_dir;
+	gg_i_thread helper;
+	bool helping;
 };
 
-/* Thread body: set `changed` of the inputs of an input_check. */
+/*
+ * Whether the file at `name` in the folder open as `dir` (or at `name`
+ * itself when dir is -1) differs from what `in` recorded, or is gone.
+ */
+static bool input_changed(const gg_store_input *in, int dir, const char *name)
+{
+	struct stat now;
+	int rc = dir >= 0 ? fstatat(dir, name, &now, 0) : stat(name, &now);
+	return rc != 0 || (int64_t)now.st_mtime != in->mtime ||
+	       (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
+}
+
+/*
+ * Thread body: set `changed` of the inputs of an input_check, a chunk at a
+ * time. A file is looked up from its folder, opened once for the files of
+ * the folder that come one after another (a directory's pages do): a stat
+ * of the whole path would walk each of its parts again.
+ */
 static void *check_inputs(void *arg)
 {
-	const struct input_check *c = arg;
-	char joined[PATH_MAX];
-	for (size_t i = c->first; i < c->n; i += c->step) {
-		gg_store_input *in = &c->inputs[i];
-		const char *path = in->path;
-		struct stat now;
-		if (path[0] != '/' && c->build_dir[0]) {
-			int len = snprintf(joined, sizeof(joined), "%s/%s", c->build_dir, path);
-			if (len > 0 && (size_t)len < sizeof(joined))
-				path = joined;
+	struct input_check *c = arg;
+	char path[PATH_MAX], folder[PATH_MAX] = "";
+	int dir = -1;
+	size_t first;
+	while ((first = atomic_fetch_add(&c->next, INPUT_CHUNK)) < c->n) {
+		size_t end = c->n - first < INPUT_CHUNK ? c->n : first + INPUT_CHUNK;
+		for (size_t i = first; i < end; i++) {
+			gg_store_input *in = &c->inputs[i];
+			bool relative = in->path[0] != '/' && c->build_dir[0];
+			int len = snprintf(path, sizeof(path), "%s%s%s", relative ? c->build_dir : "",
+					   relative ? "/" : "", in->path);
+			char *slash = len > 0 && (size_t)len < sizeof(path) ? strrchr(path, '/') : NULL;
+			if (!slash || slash == path || !slash[1]) {
+				in->changed = input_changed(in, -1, slash || len > 0 ? path : in->path);
+				continue;
+			}
+			*slash = '\0';
+			if (strcmp(path, folder) != 0) {
+				if (dir >= 0)
+					close(dir);
+				dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+				memcpy(folder, path, (size_t)(slash - path) + 1);
+			}
+			if (dir < 0)
+				*slash = '/';
+			in->changed = dir >= 0 ? input_changed(in, dir, slash + 1) : input_changed(in, -1, path);
 		}
-		in->changed = stat(path, &now) != 0 || (int64_t)now.st_mtime != in->mtime ||
-			      (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
 	}
+	if (dir >= 0)
+		close(dir);
 	return NULL;
 }
 
@@ -748,10 +789,13 @@ static char *read_build_dir(gg_i_store_reader *r)
 }
 
 /*
- * The inputs recorded, each compared with the file as it is now: a stat
- * each, on two threads, as a big glossary has thousands of pages.
+ * The inputs recorded, into st, and the start of their comparison with
+ * the files as they are now (a stat each): from INPUT_THREADS_FROM inputs
+ * on (a big glossary has thousands of pages) on a thread of its own, while
+ * the graph is read; finish_inputs completes it. On error c is left so
+ * that finish_inputs has nothing to do.
  */
-static void read_inputs(gg_i_store_reader *r, gg_store *st)
+static void start_inputs(gg_i_store_reader *r, gg_store *st, struct input_check *c)
 {
 	int64_t n = single_int(r, "SELECT count(*) FROM inputs");
 	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT path, size, mtime FROM inputs ORDER BY id");
@@ -769,23 +813,38 @@ static void read_inputs(gg_i_store_reader *r, gg_store *st)
 		in->mtime = sqlite3_column_int64(s, 2);
 	}
 	sqlite3_finalize(s);
-	if (r->err)
-		return;
-	char *build_dir = read_build_dir(r);
-	if (!build_dir) {
+	char *build_dir = r->err ? NULL : read_build_dir(r);
+	if (!r->err && !build_dir)
 		r->err = gg_i_error_oom();
-		return;
-	}
 	if (r->err) {
 		free(build_dir);
 		return;
 	}
-	struct input_check shares[INPUT_THREADS];
-	unsigned threads = gg_i_thread_count(0, st->n_inputs < INPUT_THREADS_FROM ? 1 : INPUT_THREADS);
-	for (unsigned k = 0; k < threads; k++)
-		shares[k] = (struct input_check){ st->inputs, st->n_inputs, k, threads, build_dir };
-	gg_i_run_threads(threads, check_inputs, shares, sizeof(shares[0]));
-	free(build_dir);
+	c->inputs = st->inputs;
+	c->n = st->n_inputs;
+	c->build_dir = build_dir;
+	if (c->n >= INPUT_THREADS_FROM && gg_i_thread_count(0, 2) == 2) {
+		gg_i_thread_start(&c->helper, check_inputs, c);
+		c->helping = true;
+	}
+}
+
+/*
+ * The comparison started by start_inputs done: this thread takes the
+ * inputs left (none when `abandon`, after an error), then waits for the
+ * other. Frees what c holds.
+ */
+static void finish_inputs(struct input_check *c, bool abandon)
+{
+	if (abandon)
+		atomic_store(&c->next, c->n);
+	else if (c->build_dir)
+		check_inputs(c);
+	if (c->helping)
+		gg_i_thread_join(&c->helper);
+	free(c->build_dir);
+	c->build_dir = NULL;
+	c->helping = false;
 }
 
 int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)
@@ -797,8 +856,10 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	bool *ordinary = NULL;
 	struct stat file;
 	gg_i_store_meta m;
+	struct input_check check = { .inputs = NULL };
 
 	*out = NULL;
+	atomic_init(&check.next, 0);
 	if (!o) {
 		gg_store_open_options_init(&defaults);
 		o = &defaults;
@@ -824,6 +885,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	check_identity(&r);
 	if (!r.err)
 		read_meta(&r, &m);
+	if (!r.err)
+		start_inputs(&r, st, &check);
 	bool found = false, without_text = (o->without_text || (o->around && o->related)) &&
 					   !o->with_held && !o->graph_with_held;
 	if (!r.err && o->around)
@@ -847,8 +910,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	} else if (!r.err) {
 		st->graph = read_graph(&r, &m, st->links, !without_text);
 	}
-	if (!r.err)
-		read_inputs(&r, st);
+	finish_inputs(&check, r.err != 0);
 	if (st->db)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 cleanup:
