@@ -98,11 +98,10 @@
 	"CREATE INDEX edges_kept ON edges(held, id, source, target, kind, rule, cued, weight,\n" \
 	"  specificity, score, entry, offset) WHERE held = '';\n"
 
-/* The glossary's, once its rows are in (with the full-text index), and the edges'. */
+/* The glossary's, once its rows are in (then the full-text index), and the edges'. */
 #define GG_I_STORE_GLOSSARY_INDEXES \
 	"CREATE INDEX entries_concept ON entries(concept);\n" \
-	"CREATE INDEX forms_form ON forms(form);\n" \
-	"INSERT INTO definitions(definitions) VALUES('rebuild');\n"
+	"CREATE INDEX forms_form ON forms(form);\n"
 
 #define GG_I_STORE_EDGE_INDEXES "CREATE INDEX edges_target ON edges(target);\n"
 
@@ -232,5 +231,20 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
  * gg_i_store_error's code.
  */
 int gg_i_store_put_entries(sqlite3 *db, const char *path, const gg_glossary *g);
+
+/*
+ * Make the full-text index (definitions) of the entries in db. Returns
+ * SQLite's code; the caller reports it.
+ */
+int gg_i_store_index_definitions(sqlite3 *db);
+
+/*
+ * Make the table GG_I_STORE_EDGE_ROWS known to db: every edge of l, in
+ * order, as a row with the columns of `edges` (edge_rows.c). l is read, not
+ * copied: it must outlive the statements that read the table. Returns
+ * SQLite's code.
+ */
+#define GG_I_STORE_EDGE_ROWS "gg_edge_rows"
+int gg_i_store_edge_rows(sqlite3 *db, const gg_links *l);
 
 #endif

@@ -28,7 +28,7 @@ int gg_i_store_error(sqlite3 *db, int code, const char *what, const char *path)
 
 /* The statements of one write, prepared once and reused row after row. */
 enum {
-	PUT_META, PUT_INPUT, PUT_CONCEPT, PUT_NAME, PUT_ENTRY, PUT_ITEM, PUT_FORM, PUT_EDGE,
+	PUT_META, PUT_INPUT, PUT_CONCEPT, PUT_NAME, PUT_ENTRY, PUT_ITEM, PUT_FORM,
 	PUT_COMMUNITY, PUT_DIAGNOSTIC, PUT_COUNT
 };
 
@@ -41,8 +41,6 @@ static const char *const put_sql[PUT_COUNT] = {
 	[PUT_ENTRY] = "INSERT INTO entries VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[PUT_ITEM] = "INSERT INTO entry_items VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[PUT_FORM] = "INSERT INTO forms VALUES(?1, ?2, ?3)",
-	[PUT_EDGE] = "INSERT INTO edges VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		     " ?14, ?15)",
 	[PUT_COMMUNITY] = "INSERT INTO communities VALUES(?1, ?2, ?3)",
 	[PUT_DIAGNOSTIC] = "INSERT INTO diagnostics VALUES(?1, ?2, ?3, ?4, ?5)",
 };
@@ -62,6 +60,13 @@ static void step(writer *w, sqlite3_stmt *s)
 		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
+}
+
+/* Run SQL text (several statements) on w's database; keeps the first error. */
+static void exec(writer *w, const char *sql)
+{
+	if (!w->err && sqlite3_exec(w->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
 }
 
 /* Bind text s[0, len) (NULL: SQL NULL) as parameter i; the text must live until the step. */
@@ -328,59 +333,17 @@ static void put_forms(writer *w, const gg_glossary *g)
 	}
 }
 
-/* Where an edge's surface lies: "definition" or "header" of its entry with the byte it starts at, else NULL. */
-static const char *surface_place(const gg_entry *entry, const gg_edge *e, size_t *at)
-{
-	uintptr_t p = (uintptr_t)e->surface;
-	if (!entry || !e->surface)
-		return NULL;
-	uintptr_t def = (uintptr_t)entry->definition, head = (uintptr_t)entry->header;
-	if (p >= def && p - def <= entry->definition_len &&
-	    entry->definition_len - (p - def) >= e->surface_len) {
-		*at = (size_t)(p - def);
-		return "definition";
-	}
-	size_t head_len = strlen(entry->header);
-	if (p >= head && p - head <= head_len && head_len - (p - head) >= e->surface_len) {
-		*at = (size_t)(p - head);
-		return "header";
-	}
-	return NULL;
-}
-
 /*
  * Every edge of the links, held ones included when the links kept them,
- * with its evidence; its entry's file and line and the snippet are not
- * stored (edges_with_evidence takes them from the entry).
+ * with its evidence, in one statement (edge_rows.c); its entry's file and
+ * line and the snippet are not stored (edges_with_evidence takes them from
+ * the entry).
  */
 static void put_edges(writer *w, const gg_links *l)
 {
-	const gg_glossary *g = gg_links_glossary(l);
-	sqlite3_stmt *s = w->put[PUT_EDGE];
-
-	for (size_t i = 0; i < gg_links_count(l) && !w->err; i++) {
-		const gg_edge *e = gg_links_edge(l, i);
-		const gg_entry *entry = gg_glossary_entry(g, e->entry);
-		size_t at = 0;
-		const char *place = surface_place(entry, e, &at);
-		sqlite3_bind_int64(s, 1, (int64_t)i);
-		sqlite3_bind_int64(s, 2, (int64_t)e->source);
-		sqlite3_bind_int64(s, 3, (int64_t)e->target);
-		bind_str(s, 4, gg_edge_kind_name(e->kind));
-		bind_str(s, 5, gg_match_rule_name(e->rule));
-		bind_str(s, 6, gg_hold_reason_name(e->held));
-		sqlite3_bind_int(s, 7, e->cued);
-		sqlite3_bind_int64(s, 8, e->weight);
-		sqlite3_bind_double(s, 9, e->specificity);
-		sqlite3_bind_double(s, 10, e->score);
-		sqlite3_bind_int64(s, 11, (int64_t)e->entry);
-		sqlite3_bind_int64(s, 12, (int64_t)e->offset);
-		bind_text(s, 13, e->surface, e->surface_len);
-		bind_str(s, 14, place);
-		if (place)
-			sqlite3_bind_int64(s, 15, (int64_t)at);
-		step(w, s);
-	}
+	if (!w->err && gg_i_store_edge_rows(w->db, l) != SQLITE_OK)
+		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
+	exec(w, "INSERT INTO edges SELECT * FROM " GG_I_STORE_EDGE_ROWS);
 }
 
 /* The communities, each named by its most central member. */
@@ -408,13 +371,6 @@ static void put_diagnostics(writer *w, const gg_glossary *g)
 		bind_str(s, 5, d->message);
 		step(w, s);
 	}
-}
-
-/* Run SQL text (several statements) on w's database; keeps the first error. */
-static void exec(writer *w, const char *sql)
-{
-	if (!w->err && sqlite3_exec(w->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		w->err = gg_i_store_error(w->db, GG_EIO, "cannot write", w->path);
 }
 
 /* A saved graph being written: the database, the temporary file it is in, what was written. */
@@ -504,6 +460,8 @@ int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char 
 	put_forms(&sw->w, g);
 	put_diagnostics(&sw->w, g);
 	exec(&sw->w, GG_I_STORE_GLOSSARY_INDEXES);
+	if (!sw->w.err && gg_i_store_index_definitions(sw->w.db) != SQLITE_OK)
+		sw->w.err = gg_i_store_error(sw->w.db, GG_EIO, "cannot write", path);
 	if ((err = sw->w.err)) {
 		gg_store_writer_free(sw);
 		return err;
