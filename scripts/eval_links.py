@@ -89,10 +89,10 @@ def main():
             loo = float('nan')
             if not a.no_loo:
                 others = [o for o in names if o != n]
-                features, w, t = link_model.fit_model(a.binary, a.eval, others)
+                features, w, t, pivot = link_model.fit_model(a.binary, a.eval, others)
                 model = os.path.join(tmp, 'model.txt')
                 with open(model, 'w') as f:
-                    f.write(link_model.model_text(features, w, t, others))
+                    f.write(link_model.model_text(features, w, t, pivot, others))
                 loo = score(a.binary, folder, tmp, ['--link-model', model])[2]
             sums = [sums[0] + d[2], sums[1] + k[2], sums[2] + naive, sums[3] + loo]
             print('| %s | %.3f / %.3f / %.3f | %.3f / %.3f / %.3f | %.3f | %.3f |'

@@ -11,8 +11,12 @@ penalty, each glossary weighing the same whatever its size). The threshold
 is the one that maximises the glossaries' mean F1. Only the features named
 by --features take part (the others weigh 0): by default those that
 leave-one-glossary-out validation kept, as each of the others made the
-held-out F1 worse. Prints the model as a `--link-model` file, or with --c
-as the C initialiser of decide.c.
+held-out F1 worse. The glossary-wide feature `dense` is fitted apart, as
+it is the same for every candidate of a glossary: its pivot is the mean
+vocabulary density of the glossaries, its weight the one (of a grid, the
+smallest of equals) that maximises their mean F1 under the threshold found
+before. Prints the model as a `--link-model` file, or with --c as the C
+initialiser of decide.c.
 Plain Python: no third-party module needed.
 """
 import argparse
@@ -21,11 +25,17 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 
 L2 = 0.02           # penalty on every weight but the bias, per glossary
 ITERATIONS = 25
 THRESHOLDS = [k / 100 for k in range(2, 99)]
-FEATURES = ('common', 'ordinary', 'multiword', 'cued', 'reciprocal', 'mentions', 'case_agrees')
+FEATURES = ('common', 'ordinary', 'multiword', 'cued', 'reciprocal', 'mentions', 'case_agrees',
+            'dense')
+DENSE = 'dense'
+DENSE_WEIGHTS = [k / 20 for k in range(0, 201)]
+# a model under which the `dense` column is the glossary's vocabulary density itself
+RAW_DENSITY_MODEL = 'threshold 0.5\ndensity_pivot 0\n'
 
 
 def norm(s):
@@ -39,8 +49,9 @@ def set_input(folder):
 
 
 def load_set(binary, folder, features=None, extra=()):
-    """Candidates of one set: (features, label, pair) rows and the gold size.
-    Features not in `features` (None: all) are 0 in every row."""
+    """Candidates of one set: (features, label, pair) rows, the gold size and
+    the glossary's vocabulary density. Features not in `features` (None:
+    all) are 0 in every row; `dense` is always 0 there (fit_model fits it)."""
     alias = {}
     with open(os.path.join(folder, 'terms.tsv'), encoding='utf-8') as f:
         for line in f:
@@ -49,22 +60,29 @@ def load_set(binary, folder, features=None, extra=()):
                 alias.setdefault(h, names[0])
     with open(os.path.join(folder, 'gold.tsv'), encoding='utf-8') as f:
         gold = {tuple(l.rstrip('\n').split('\t')[:2]) for l in f if '\t' in l}
-    out = subprocess.run([binary, 'check', '--scores', '--tsv', '-q', '-i', set_input(folder),
-                          *extra], check=True, capture_output=True, text=True).stdout
+    with tempfile.NamedTemporaryFile('w', suffix='.model') as model:
+        model.write(RAW_DENSITY_MODEL)
+        model.flush()
+        out = subprocess.run([binary, 'check', '--scores', '--tsv', '-q', '-i', set_input(folder),
+                              '--link-model', model.name, *extra],
+                             check=True, capture_output=True, text=True).stdout
     rows = csv.reader(out.splitlines(), delimiter='\t', quoting=csv.QUOTE_NONE)
     header = next(rows)
     names = header[4:]
     data = []
+    density = 0.0
     for r in rows:
         if r[2] not in ('kept', 'low-score'):
             continue  # held for its text (case clash, code), not by score
         pair = (alias.get(norm(r[0]), norm(r[0])), alias.get(norm(r[1]), norm(r[1])))
         if pair[0] == pair[1]:
             continue
-        x = [float(v) if features is None or f in features else 0.0
+        values = dict(zip(names, r[4:]))
+        density = float(values.get(DENSE, 0))
+        x = [float(v) if f != DENSE and (features is None or f in features) else 0.0
              for f, v in zip(names, r[4:])]
         data.append(([1.0] + x, pair in gold, pair))
-    return names, data, len(gold)
+    return names, data, len(gold), density
 
 
 def predict(w, x):
@@ -141,28 +159,56 @@ def best_threshold(sets, golds, w):
     return best[1]
 
 
+def best_dense_weight(sets, golds, densities, pivot, w, threshold):
+    """The weight of `dense` that maximises the sets' mean F1 at `threshold`
+    (w weighing it 0), each set's `dense` its density past the pivot."""
+    sums = [[(sum(a * b for a, b in zip(w, x)), y, pair) for x, y, pair in rows] for rows in sets]
+    cut = math.log(threshold / (1 - threshold))
+    best = (-1.0, 0.0)
+    for b in DENSE_WEIGHTS:
+        mean = 0.0
+        for rows, gold_size, density in zip(sums, golds, densities):
+            shift = b * max(0.0, density - pivot)
+            pred = {pair for z, _y, pair in rows if z + shift >= cut}
+            hits = len({pair for z, y, pair in rows if y and z + shift >= cut})
+            mean += 2 * hits / (len(pred) + gold_size) if pred or gold_size else 0.0
+        mean /= len(sets)
+        if mean > best[0] + 1e-12:
+            best = (mean, b)
+    return best[1]
+
+
 def fit_model(binary, folder, names, features=FEATURES):
-    """Fit on the sets `names` of folder: (feature names, weights, threshold)."""
+    """Fit on the sets `names` of folder: (feature names, weights, threshold,
+    density pivot)."""
     loaded = [load_set(binary, os.path.join(folder, n), features) for n in names]
     features = loaded[0][0]
-    sets = [rows for _f, rows, _g in loaded]
-    golds = [g for _f, _rows, g in loaded]
+    sets = [rows for _f, rows, _g, _d in loaded]
+    golds = [g for _f, _rows, g, _d in loaded]
+    densities = [d for _f, _rows, _g, d in loaded]
     w = fit(sets)
-    return features, w, best_threshold(sets, golds, w)
+    threshold = best_threshold(sets, golds, w)
+    pivot = sum(densities) / len(densities)
+    if DENSE in features:
+        w[1 + features.index(DENSE)] = best_dense_weight(sets, golds, densities, pivot, w,
+                                                         threshold)
+    return features, w, threshold, pivot
 
 
-def model_text(features, w, threshold, names):
+def model_text(features, w, threshold, pivot, names):
     lines = ['# glossgraph link model: logistic regression fitted on %s' % ', '.join(names),
              'bias %.6g' % w[0]]
     lines += ['%s %.6g' % (f, v) for f, v in zip(features, w[1:])]
     lines.append('threshold %.4g' % threshold)
+    lines.append('density_pivot %.4g' % pivot)
     return '\n'.join(lines) + '\n'
 
 
-def c_text(features, w, threshold):
+def c_text(features, w, threshold, pivot):
     lines = ['\t\t[GG_FEATURE_BIAS] = %.4f,' % w[0]]
     lines += ['\t\t[GG_FEATURE_%s] = %.4f,' % (f.upper(), v) for f, v in zip(features, w[1:])]
     lines.append('\tm->threshold = %.2f;' % threshold)
+    lines.append('\tm->density_pivot = %.4f;' % pivot)
     return '\n'.join(lines) + '\n'
 
 
@@ -184,8 +230,9 @@ def main():
     names = [n for n in (a.sets or all_sets(a.eval)) if n not in a.leave_out]
     if not names:
         sys.exit('link_model.py: no set to fit on')
-    features, w, t = fit_model(a.binary, a.eval, names, set(a.features.split(',')))
-    sys.stdout.write(c_text(features, w, t) if a.c else model_text(features, w, t, names))
+    features, w, t, pivot = fit_model(a.binary, a.eval, names, set(a.features.split(',')))
+    sys.stdout.write(c_text(features, w, t, pivot) if a.c
+                     else model_text(features, w, t, pivot, names))
 
 
 if __name__ == '__main__':

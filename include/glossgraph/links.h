@@ -106,6 +106,7 @@ typedef enum gg_link_feature {
 	GG_FEATURE_POSITION,     /**< where the first mention stands: 0 at the definition's start, 1 at its end */
 	GG_FEATURE_CASE_AGREES,  /**< a mention inside a sentence shows the capitals of the target's name */
 	GG_FEATURE_PLAIN_WORD,   /**< the target is an ordinary word and the first mention is in lower case */
+	GG_FEATURE_DENSE,        /**< how far the glossary's vocabulary density (gg_links_vocabulary_density) exceeds the model's pivot, else 0; the same for every mention of a glossary */
 	GG_LINK_FEATURE_COUNT
 } gg_link_feature;
 
@@ -190,6 +191,15 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f);
  * but the bias. O(log E).
  */
 void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, const gg_edge *e);
+
+/**
+ * How densely the glossary's definitions are written in its own
+ * vocabulary: the links to terms named without a cue, by at most half of
+ * the definitions, per 100 bytes of definition text (held-back links
+ * included); 0 when fewer than 50 links count, and for links made from
+ * ready edges.
+ */
+double gg_links_vocabulary_density(const gg_links *l);
 
 /** Bytes of definition text scanned, for throughput figures. */
 uint64_t gg_links_bytes_scanned(const gg_links *l);

@@ -876,7 +876,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 	if (!err)
 		err = gg_i_thread_error_raise(&m.err);
 	gg_i_progress(&lk.opt->progress, GG_STAGE_LINK, LINK_SCAN_TO);
-	if (err || (err = gg_i_decide_all(g, lk.opt, &model, threads, &edges, &n_edges,
+	if (err || (err = gg_i_decide_all(g, lk.opt, &model, threads, &edges, &n_edges, bytes,
 					  m.ordinary, m.stop, &d)))
 		goto cleanup;
 	err = gg_i_links_adopt(out, g, edges, n_edges, d.mentioned_by, d.dropped);
@@ -892,6 +892,7 @@ int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)
 		l->threshold = d.threshold;
 		l->threshold_source = d.source;
 		l->calibration_links = d.calibration_links;
+		l->density = d.density;
 		d.df = NULL;
 		m.ordinary = NULL;
 		gg_i_progress(&lk.opt->progress, GG_STAGE_LINK, 1);

@@ -268,7 +268,8 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
 void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, const gg_edge *e)
 {
 	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
-			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL, false };
+			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL,
+			     gg_i_dense(&l->model, l->density), false };
 	gg_i_edge_features(&ev, (size_t)(e - l->edges), x);
 }
 
@@ -291,6 +292,11 @@ size_t gg_links_count(const gg_links *l)
 const gg_edge *gg_links_edge(const gg_links *l, size_t i)
 {
 	return i < l->n_edges ? &l->edges[i] : NULL;
+}
+
+double gg_links_vocabulary_density(const gg_links *l)
+{
+	return l->density;
 }
 
 uint64_t gg_links_mentions(const gg_links *l)

@@ -20,6 +20,7 @@ struct gg_links {
 	double threshold;
 	gg_threshold_source threshold_source;
 	size_t calibration_links;
+	double density;          /* gg_links_vocabulary_density */
 };
 
 /*

@@ -175,6 +175,11 @@ static void test_model_file(void)
 	CU_ASSERT_PTR_NULL(l);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), ":2: unknown feature 'size_of_moon'"));
 	f = fopen(good, "w");
+	fputs("bias 1\nthreshold 0.5\ndensity_pivot -1\n", f);
+	fclose(f);
+	CU_ASSERT_EQUAL(gg_links_new(&l, g, &o), GG_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), ":3: the density pivot must not be negative"));
+	f = fopen(good, "w");
 	fputs("bias 1\n", f);
 	fclose(f);
 	CU_ASSERT_EQUAL(gg_links_new(&l, g, &o), GG_EINVAL);
@@ -193,11 +198,65 @@ static void test_model_file(void)
 	gg_glossary_free(g);
 }
 
+/* The links of a case file's page under the default options; *g and *l to free. */
+static void link_case_page(gg_glossary **g, gg_links **l, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	char page[8192], line[1024];
+	size_t len = 0;
+	while (fgets(line, sizeof(line), f) && strcmp(line, "----\n") != 0) {
+		size_t n = strlen(line);
+		if (line[0] == '#' || len + n >= sizeof(page))
+			continue;
+		memcpy(page + len, line, n);
+		len += n;
+	}
+	fclose(f);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(*g, path, page, len), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(*g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(l, *g, NULL), 0);
+}
+
+/*
+ * The vocabulary density: links to terms named without a cue per 100 bytes
+ * of definitions, 0 below 50 such links; `dense` is its excess over the
+ * model's pivot, the same for every mention of the glossary.
+ */
+static void test_vocabulary_density(void)
+{
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	link_case_page(&g, &l, CASES_DIR "/dense.txt");
+	double density = gg_links_vocabulary_density(l);
+	CU_ASSERT_TRUE(density > 2 && density < 6);
+	double x[GG_LINK_FEATURE_COUNT], dense = -1;
+	for (size_t i = 0; i < gg_links_count(l); i++) {
+		const gg_edge *e = gg_links_edge(l, i);
+		if (e->kind != GG_EDGE_MENTION)
+			continue;
+		gg_links_edge_features(x, l, e);
+		if (dense < 0)
+			dense = x[GG_FEATURE_DENSE];
+		CU_ASSERT_DOUBLE_EQUAL(x[GG_FEATURE_DENSE], dense, 1e-12);
+	}
+	CU_ASSERT_TRUE(dense > 0 && dense < density);
+	gg_links_free(l);
+	gg_glossary_free(g);
+
+	link_case_page(&g, &l, CASES_DIR "/senses.txt");
+	CU_ASSERT_DOUBLE_EQUAL(gg_links_vocabulary_density(l), 0, 1e-12);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_link_cases_add(void)
 {
 	CU_pSuite s = CU_add_suite("link decision", NULL, NULL);
 	if (!s || !CU_add_test(s, "case files", test_link_cases) ||
-	    !CU_add_test(s, "model file and threshold", test_model_file))
+	    !CU_add_test(s, "model file and threshold", test_model_file) ||
+	    !CU_add_test(s, "vocabulary density", test_vocabulary_density))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
