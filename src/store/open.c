@@ -198,6 +198,10 @@ static void read_meta(gg_i_store_reader *r, gg_i_store_meta *m)
 			m->threshold = x;
 		else if (strcmp(k, "model_threshold") == 0)
 			m->model_threshold = x;
+		else if (strcmp(k, "vocabulary_density") == 0)
+			m->density = x;
+		else if (strcmp(k, "density_pivot") == 0)
+			m->density_pivot = x;
 		else if (strcmp(k, "modularity") == 0)
 			m->modularity = x;
 		else if (strcmp(k, "threshold_source") == 0)
@@ -532,6 +536,8 @@ void gg_i_store_set_link_figures(gg_links *l, const gg_i_store_meta *m)
 {
 	memcpy(l->model.weight, m->weight, sizeof(m->weight));
 	l->model.threshold = m->model_threshold;
+	l->model.density_pivot = m->density_pivot;
+	l->density = m->density;
 	l->threshold = m->threshold;
 	l->threshold_source = m->threshold_source;
 	l->calibration_links = (size_t)m->calibration_links;

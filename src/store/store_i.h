@@ -120,6 +120,7 @@ struct gg_store {
 typedef struct gg_i_store_meta {
 	gg_read_stats stats;
 	double threshold, model_threshold, modularity;
+	double density, density_pivot; /* the glossary's vocabulary density, the model's pivot */
 	double weight[GG_LINK_FEATURE_COUNT];
 	gg_threshold_source threshold_source;
 	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;

@@ -141,6 +141,8 @@ static void put_meta(writer *w, const gg_graph *gr, const gg_store_write_options
 		put_meta_real(w, key, gg_links_feature_weight(l, (gg_link_feature)f));
 	}
 	put_meta_real(w, "model_threshold", l->model.threshold);
+	put_meta_real(w, "vocabulary_density", gg_links_vocabulary_density(l));
+	put_meta_real(w, "density_pivot", l->model.density_pivot);
 	put_meta_int(w, "links_dropped", (int64_t)gg_links_dropped(l));
 	put_meta_int(w, "bytes_scanned", (int64_t)gg_links_bytes_scanned(l));
 	put_meta_int(w, "mentions", (int64_t)gg_links_mentions(l));

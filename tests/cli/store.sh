@@ -105,6 +105,16 @@ cp "$TMP/out" "$TMP/keep-all.check"
 run check -q --db "$TMP/all/glossary.sqlite"
 cmp -s "$TMP/out" "$TMP/keep-all.check" || fail "check differs"
 
+begin "a dense glossary's scores and their parts from the database as from the pages"
+grep -v '^#' tests/data/links/dense.txt >"$TMP/dense.txt"
+run build -q -i "$TMP/dense.txt" -o "$TMP/dense" --formats sqlite
+expect 0
+run check --scores --tsv -n 0 -q -i "$TMP/dense.txt"
+cp "$TMP/out" "$TMP/dense.scores"
+[ "$(awk -F'\t' 'NR > 1 && $18 > 0' "$TMP/out" | wc -l)" -gt 0 ] || fail "no link with a dense part"
+run check --scores --tsv -n 0 -q --db "$TMP/dense/glossary.sqlite"
+cmp -s "$TMP/out" "$TMP/dense.scores" || fail "the scores' parts differ"
+
 begin "--db with -i or a link option is a usage error"
 run terms --db "$TMP/seeds/glossary.sqlite" -i data
 expect 2 "" "--db answers from the saved graph"
