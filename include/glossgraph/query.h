@@ -11,7 +11,9 @@
  * indices for gg_graph_node, edges indices for gg_graph_edge. Every query
  * is read-only on the graph and deterministic. gg_query_path and
  * gg_query_stats call igraph, which is not thread-safe as Debian builds it:
- * run those from one thread at a time.
+ * run those from one thread at a time. The first of them on a graph made by
+ * gg_graph_new also makes its igraph copy, O(V + E) in time and memory,
+ * kept until gg_graph_free.
  */
 #ifndef GLOSSGRAPH_QUERY_H
 #define GLOSSGRAPH_QUERY_H

@@ -172,9 +172,8 @@ struct side_task {
 };
 
 /*
- * Thread body: set betweenness up, make the igraph graph, PageRank and
- * sizes, then betweenness blocks until none is left; an error is kept with
- * its message.
+ * Thread body: set betweenness up, PageRank and sizes, then betweenness
+ * blocks until none is left; an error is kept with its message.
  */
 static void *side_measures(void *arg)
 {
@@ -182,7 +181,7 @@ static void *side_measures(void *arg)
 	int err;
 
 	if ((err = gg_i_betweenness_prepare(t->gr, t->betweenness)) == 0 &&
-	    (err = gg_i_make_igraph(t->gr)) == 0 && (err = gg_i_measure_pagerank(t->gr)) == 0)
+	    (err = gg_i_measure_pagerank(t->gr)) == 0)
 		err = gg_i_betweenness_work(t->betweenness, t->gr->n_nodes);
 	gg_i_thread_error_keep(&t->err, err);
 	return NULL;
@@ -209,6 +208,11 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	*out = NULL;
 	if (!gr)
 		return gg_i_error_oom();
+	if (pthread_mutex_init(&gr->ig_lock, NULL) != 0) {
+		free(gr);
+		return gg_i_error_oom();
+	}
+	gr->ig_on_demand = true;
 	if (!o) {
 		gg_graph_options_init(&defaults);
 		o = &defaults;
@@ -230,12 +234,12 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	gg_i_progress(&o->progress, GG_STAGE_GRAPH, GRAPH_MEASURES_FROM);
 	/*
 	 * A second thread (or this one first, when one thread is asked for or
-	 * none can start) makes the
-	 * igraph graph and finds PageRank and betweenness, while this one finds
+	 * none can start) finds PageRank and betweenness, while this one finds
 	 * the communities and a big graph's layout, then takes betweenness
-	 * blocks too. igraph is not thread-safe: the other thread alone calls it
-	 * until the join, and a small graph's layout, which calls it, waits for
-	 * the join. Each result is the same either way.
+	 * blocks too. igraph is not thread-safe: a small graph's layout, which
+	 * calls it, waits for the join. Each result is the same either way. The
+	 * igraph copy of the graph is made later, if a query needs it
+	 * (gg_i_graph_igraph).
 	 */
 	side.gr = gr;
 	bool threaded = gg_i_thread_count(o->threads, 2) > 1 &&
@@ -276,6 +280,8 @@ void gg_graph_free(gg_graph *gr)
 		return;
 	if (gr->has_ig)
 		igraph_destroy(&gr->ig);
+	if (gr->ig_on_demand)
+		pthread_mutex_destroy(&gr->ig_lock);
 	if (gr->has_weight)
 		igraph_vector_destroy(&gr->weight);
 	free(gr->nodes);

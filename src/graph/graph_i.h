@@ -22,8 +22,10 @@
 struct gg_graph {
 	const gg_links *links;
 	const gg_glossary *glossary;
-	igraph_t ig;              /* directed multigraph, edge i = edges[i] */
+	igraph_t ig;              /* directed multigraph, edge i = edges[i] (gg_i_graph_igraph) */
 	bool has_ig;
+	bool ig_on_demand;        /* ig is made on first need, under ig_lock (a graph made from links) */
+	pthread_mutex_t ig_lock;
 	igraph_vector_t weight;   /* per edge: the edge's weight, at least 1 */
 	bool has_weight;
 	gg_node *nodes;
@@ -168,6 +170,16 @@ int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t
 
 /* Make gr->ig, the igraph multigraph of the edges (edge i = edges[i]). Returns 0 or igraph's error. (igraph.c) */
 int gg_i_make_igraph(gg_graph *gr);
+
+/*
+ * Have gr->ig ready: only shortest paths and components read it, so a
+ * graph made from links makes it on the first such query, not with the
+ * measures (a build that writes files never holds it). Thread-safe: queries
+ * on other threads wait while it is made. *ready is false when gr cannot
+ * have one (a saved graph opened without its text): the caller says why.
+ * Returns 0 or igraph's error. (igraph.c)
+ */
+int gg_i_graph_igraph(bool *ready, const gg_graph *gr);
 
 /* A graph as arrays: node v's neighbours are next[start[v] .. start[v + 1]). (adjacency.c) */
 struct adjacency {

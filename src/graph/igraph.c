@@ -68,3 +68,19 @@ cleanup:
 		igraph_vector_int_destroy(&ends);
 	return err;
 }
+
+int gg_i_graph_igraph(bool *ready, const gg_graph *gr)
+{
+	gg_graph *g = (gg_graph *)gr; /* the copy is a cache: the graph it mirrors is unchanged */
+	int err = 0;
+
+	*ready = g->has_ig;
+	if (!g->ig_on_demand)
+		return 0;
+	pthread_mutex_lock(&g->ig_lock);
+	if (!g->has_ig)
+		err = gg_i_make_igraph(g);
+	*ready = g->has_ig;
+	pthread_mutex_unlock(&g->ig_lock);
+	return err;
+}

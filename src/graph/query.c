@@ -533,7 +533,7 @@ static size_t best_edge(const gg_graph *gr, size_t a, size_t b)
 int gg_query_path(gg_path *out, const gg_graph *gr, size_t from, size_t to, bool undirected)
 {
 	igraph_vector_int_t vertices;
-	bool has_vertices = false;
+	bool has_vertices = false, ready;
 	int err;
 
 	memset(out, 0, sizeof(*out));
@@ -541,7 +541,9 @@ int gg_query_path(gg_path *out, const gg_graph *gr, size_t from, size_t to, bool
 		return err;
 	if (from == to)
 		return 0;
-	if (!gr->has_ig)
+	if ((err = gg_i_graph_igraph(&ready, gr)) != 0)
+		return err;
+	if (!ready)
 		return gg_i_error_set(GG_EINVAL, "a graph opened without its text has no paths: open it whole");
 	GG_IGRAPH_TRY(igraph_vector_int_init(&vertices, 0));
 	has_vertices = true;
@@ -660,10 +662,12 @@ static int count_components(const gg_graph *gr, igraph_connectedness_t mode, siz
 {
 	igraph_vector_int_t sizes;
 	igraph_integer_t n = 0;
-	bool has_sizes = false;
-	int err = 0;
+	bool has_sizes = false, ready;
+	int err;
 
-	if (!gr->has_ig)
+	if ((err = gg_i_graph_igraph(&ready, gr)) != 0)
+		return err;
+	if (!ready)
 		return gg_i_error_set(GG_EINVAL, "a graph opened without its text has no components: open it whole");
 	GG_IGRAPH_TRY(igraph_vector_int_init(&sizes, 0));
 	has_sizes = true;

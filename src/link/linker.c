@@ -49,6 +49,7 @@ typedef struct chunk {
 	gg_edge *edges;
 	size_t n, cap;
 	uint64_t bytes;
+	size_t at; /* where its edges go in the links' array */
 } chunk;
 
 typedef struct linker {
@@ -636,10 +637,33 @@ static int make_chunks(linker *lk, unsigned threads)
 	return 0;
 }
 
+/* Chunks to copy into `all`: those from `first` on, `step` apart. */
+typedef struct gathering {
+	chunk *chunks;
+	size_t n_chunks, first, step;
+	gg_edge *all;
+} gathering;
+
+/* A thread's share of the gathering: copy its chunks into place and free them. */
+static void *gather_chunks(void *arg)
+{
+	const gathering *gt = arg;
+	for (size_t k = gt->first; k < gt->n_chunks; k += gt->step) {
+		chunk *ch = &gt->chunks[k];
+		if (ch->n)
+			memcpy(gt->all + ch->at, ch->edges, ch->n * sizeof(*gt->all));
+		free(ch->edges);
+		ch->edges = NULL;
+	}
+	return NULL;
+}
+
 /*
  * Find every edge: scan each definition (on several threads when there is
  * enough text), and put the chunks' edges end to end in *out, ordered by
- * source, target and kind, with provisional `held` (see worker).
+ * source, target and kind, with provisional `held` (see worker). The first
+ * chunk's array grows into the whole (in place when the allocator can), and
+ * the others are copied into it on as many threads as scanned them.
  * Returns 0 or an error; *out is malloc'd.
  */
 static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
@@ -670,10 +694,12 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		free(workers[t].order);
 	}
 	free(workers);
-	/* end to end, in the first chunk's array: at most one chunk is copied twice at once */
+	/* end to end, in the first chunk's array: at most one chunk per thread is
+	 * held twice at once */
 	size_t n = 0;
 	*bytes_out = 0;
 	for (size_t k = 0; k < lk->n_chunks; k++) {
+		lk->chunks[k].at = n;
 		n += lk->chunks[k].n;
 		*bytes_out += lk->chunks[k].bytes;
 	}
@@ -685,12 +711,13 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		else
 			err = gg_i_error_oom();
 	}
-	size_t at = all ? lk->chunks[0].n : 0;
-	for (size_t k = 0; k < lk->n_chunks; k++) {
-		if (all && k > 0 && lk->chunks[k].n) {
-			memcpy(all + at, lk->chunks[k].edges, lk->chunks[k].n * sizeof(*all));
-			at += lk->chunks[k].n;
-		}
+	if (all) {
+		gathering gt[GG_MAX_THREADS];
+		for (unsigned t = 0; t < threads; t++)
+			gt[t] = (gathering){ lk->chunks, lk->n_chunks, 1 + t, threads, all };
+		gg_i_run_threads(threads, gather_chunks, gt, sizeof(*gt));
+	}
+	for (size_t k = 0; k < lk->n_chunks; k++) { /* on failure: what is left */
 		free(lk->chunks[k].edges);
 		lk->chunks[k].edges = NULL;
 	}
@@ -819,7 +846,11 @@ static void *make_marks(void *arg)
 	return NULL;
 }
 
-/* Build the matcher and scan every definition into *edges (see scan_all). */
+/*
+ * Build the matcher and scan every definition into *edges (see scan_all).
+ * The matcher is freed once the scan is over, before the edges are scored:
+ * its tables and every edge are not held at once.
+ */
 static int find_edges(linker *lk, unsigned threads, gg_edge **edges, size_t *n_edges,
 		      uint64_t *bytes)
 {
@@ -828,7 +859,11 @@ static int find_edges(linker *lk, unsigned threads, gg_edge **edges, size_t *n_e
 	    (err = gg_i_forms_build(lk->g, lk->automaton, &lk->forms)) ||
 	    (err = gg_i_automaton_compile(lk->automaton)))
 		return err;
-	return scan_all(lk, threads, edges, n_edges, bytes);
+	err = scan_all(lk, threads, edges, n_edges, bytes);
+	gg_i_forms_free(&lk->forms);
+	gg_i_automaton_free(lk->automaton);
+	lk->automaton = NULL;
+	return err;
 }
 
 int gg_links_new(gg_links **out, const gg_glossary *g, const gg_link_options *o)

@@ -81,6 +81,15 @@ static size_t node(const struct fixture *f, const char *name)
 	return v;
 }
 
+/* The graph's igraph copy, made on demand, for a comparison with igraph's own measures. */
+static igraph_t *igraph_of(const gg_graph *gr)
+{
+	bool ready = false;
+	CU_ASSERT_EQUAL_FATAL(gg_i_graph_igraph(&ready, gr), 0);
+	CU_ASSERT_FATAL(ready);
+	return (igraph_t *)&gr->ig;
+}
+
 #define M GG_EDGE_MENTION
 #define CAT GG_EDGE_CATEGORY
 #define KW GG_EDGE_KEYWORD
@@ -184,7 +193,7 @@ static void test_pagerank_and_size(void)
 	/* Theta and the terms without edges hand their rank to every node, as in igraph. */
 	igraph_vector_t expect;
 	CU_ASSERT_EQUAL_FATAL(igraph_vector_init(&expect, 0), IGRAPH_SUCCESS);
-	CU_ASSERT_EQUAL_FATAL(igraph_pagerank(&f.gr->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &expect, NULL,
+	CU_ASSERT_EQUAL_FATAL(igraph_pagerank(igraph_of(f.gr), IGRAPH_PAGERANK_ALGO_PRPACK, &expect, NULL,
 					      igraph_vss_all(), IGRAPH_DIRECTED, 0.85,
 					      &f.gr->weight, NULL), IGRAPH_SUCCESS);
 	for (size_t v = 0; v < gg_graph_node_count(f.gr); v++)
@@ -216,13 +225,13 @@ static void test_pagerank_matches_igraph(void)
 	build(&f, edges, 11, false);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(f.gr), 8);
 	CU_ASSERT_EQUAL_FATAL(igraph_vector_init(&expect, 0), IGRAPH_SUCCESS);
-	CU_ASSERT_EQUAL_FATAL(igraph_pagerank(&f.gr->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &expect, NULL,
+	CU_ASSERT_EQUAL_FATAL(igraph_pagerank(igraph_of(f.gr), IGRAPH_PAGERANK_ALGO_PRPACK, &expect, NULL,
 					      igraph_vss_all(), IGRAPH_DIRECTED, 0.85,
 					      &f.gr->weight, NULL), IGRAPH_SUCCESS);
 	for (size_t v = 0; v < 8; v++)
 		CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(f.gr, v)->pagerank, VECTOR(expect)[v], 1e-9);
 	size_t from = node(&f, "beta");
-	CU_ASSERT_EQUAL_FATAL(igraph_personalized_pagerank_vs(&f.gr->ig, IGRAPH_PAGERANK_ALGO_PRPACK,
+	CU_ASSERT_EQUAL_FATAL(igraph_personalized_pagerank_vs(igraph_of(f.gr), IGRAPH_PAGERANK_ALGO_PRPACK,
 							      &expect, NULL, igraph_vss_all(),
 							      IGRAPH_UNDIRECTED, 0.85,
 							      igraph_vss_1((igraph_integer_t)from),
@@ -275,7 +284,7 @@ static void test_betweenness_matches_igraph(void)
 	build(&f, edges, 11, false);
 	CU_ASSERT_EQUAL(gg_graph_betweenness_sources(f.gr), gg_graph_node_count(f.gr));
 	CU_ASSERT_EQUAL_FATAL(igraph_vector_init(&expect, 0), IGRAPH_SUCCESS);
-	CU_ASSERT_EQUAL_FATAL(igraph_betweenness(&f.gr->ig, &expect, igraph_vss_all(), IGRAPH_DIRECTED,
+	CU_ASSERT_EQUAL_FATAL(igraph_betweenness(igraph_of(f.gr), &expect, igraph_vss_all(), IGRAPH_DIRECTED,
 						 NULL), IGRAPH_SUCCESS);
 	for (size_t v = 0; v < gg_graph_node_count(f.gr); v++)
 		CU_ASSERT_DOUBLE_EQUAL(gg_graph_node(f.gr, v)->betweenness, VECTOR(expect)[v], 1e-9);
@@ -484,7 +493,7 @@ static void test_community_map(void)
 	CU_ASSERT_EQUAL_FATAL(igraph_vector_int_init(&membership, N), IGRAPH_SUCCESS);
 	for (size_t v = 0; v < N; v++)
 		VECTOR(membership)[v] = gg_graph_node(gr, v)->community;
-	CU_ASSERT_EQUAL_FATAL(igraph_modularity(&gr->ig, &membership, &gr->weight, 1,
+	CU_ASSERT_EQUAL_FATAL(igraph_modularity(igraph_of(gr), &membership, &gr->weight, 1,
 						IGRAPH_UNDIRECTED, &q), IGRAPH_SUCCESS);
 	CU_ASSERT_DOUBLE_EQUAL(gg_graph_modularity(gr), q, 1e-9);
 	CU_ASSERT(q > 0.85);
@@ -562,6 +571,29 @@ static void test_igraph_errors(void)
 	igraph_vector_destroy(&weights);
 	igraph_vector_destroy(&rank);
 	igraph_destroy(&ig);
+}
+
+/* The igraph copy is made by the first query that needs it, once, and gives its answers. */
+static void test_igraph_on_demand(void)
+{
+	static const struct tedge edges[] = {
+		{ "alpha", "beta", M, 1, GG_HELD_NONE },
+		{ "beta", "gamma", M, 1, GG_HELD_NONE },
+	};
+	struct fixture f;
+	gg_path path;
+	gg_graph_stats stats;
+
+	build(&f, edges, 2, false);
+	CU_ASSERT_FALSE(f.gr->has_ig);
+	CU_ASSERT_EQUAL_FATAL(gg_query_path(&path, f.gr, node(&f, "alpha"), node(&f, "gamma"), false), 0);
+	CU_ASSERT_EQUAL(path.count, 2);
+	CU_ASSERT_TRUE(f.gr->has_ig);
+	gg_path_destroy(&path);
+	CU_ASSERT_EQUAL_FATAL(gg_query_stats(&stats, f.gr), 0);
+	CU_ASSERT_TRUE(f.gr->has_ig);
+	CU_ASSERT_EQUAL(IGRAPH_FINALLY_STACK_SIZE(), 0);
+	drop(&f);
 }
 
 /* What a progress function was told, in order. */
@@ -649,6 +681,7 @@ CU_ErrorCode suite_graph_add(void)
 	    !CU_add_test(s, "sampled betweenness on a big ring", test_betweenness_sampled) ||
 	    !CU_add_test(s, "planted communities, their map", test_community_map) ||
 	    !CU_add_test(s, "igraph errors become ours", test_igraph_errors) ||
+	    !CU_add_test(s, "the igraph copy made when a query needs it", test_igraph_on_demand) ||
 	    !CU_add_test(s, "progress reports, stage by stage", test_progress))
 		return CU_get_error();
 	return CUE_SUCCESS;
