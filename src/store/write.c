@@ -35,8 +35,8 @@ enum {
 static const char *const put_sql[PUT_COUNT] = {
 	[PUT_META] = "INSERT INTO meta VALUES(?1, ?2)",
 	[PUT_INPUT] = "INSERT INTO inputs(path, size, mtime) VALUES(?1, ?2, ?3)",
-	[PUT_CONCEPT] = "INSERT INTO concepts VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			" ?13, ?14, ?15, ?16, ?17, ?18)",
+	[PUT_CONCEPT] = ("INSERT INTO concepts VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			 " ?13, ?14, ?15, ?16, ?17, ?18)"),
 	[PUT_NAME] = "INSERT INTO concept_names VALUES(?1, ?2, ?3, ?4)",
 	[PUT_ENTRY] = "INSERT INTO entries VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[PUT_ITEM] = "INSERT INTO entry_items VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
