@@ -137,13 +137,14 @@ rm "$TMP/pages/$page"
 run terms -q --db "$TMP/stale/glossary.sqlite"
 expect 0 "" "warning: '$TMP/pages/$page' has changed"
 
-begin "with thousands of pages in two folders, each changed or removed page is reported, none other"
+begin "with thousands of pages in two folders, each changed or removed page (and its folder) is reported, none other"
 mkdir -p "$TMP/many/a" "$TMP/many/b"
 for i in $(seq 1000 2299); do
 	dir=a
 	[ "$i" -ge 1700 ] && dir=b
 	printf 'term %s, cat\n\n**Term %s** is linked to term 1000.\n' "$i" "$i" >"$TMP/many/$dir/page-$i.txt"
 done
+touch -d 2001-01-01 "$TMP/many/a" "$TMP/many/b" # a removal below changes its folder's time for sure
 run build -q -i "$TMP/many/a" -i "$TMP/many/b" -o "$TMP/many/out" --formats sqlite
 expect 0
 run neighbors 'term 1000' -q --db "$TMP/many/out/glossary.sqlite"
@@ -154,8 +155,8 @@ echo >>"$TMP/many/b/page-2298.txt"
 rm "$TMP/many/a/page-1600.txt"
 run neighbors 'term 1000' -q --db "$TMP/many/out/glossary.sqlite"
 expect 0
-[ "$(grep -c 'has changed' "$TMP/err")" = 3 ] || fail "not three warnings: $(cat "$TMP/err")"
-for p in a/page-1003.txt a/page-1600.txt b/page-2298.txt; do
+[ "$(grep -c 'has changed' "$TMP/err")" = 4 ] || fail "not four warnings: $(cat "$TMP/err")"
+for p in a/page-1003.txt a/page-1600.txt b/page-2298.txt a; do
 	grep -q "warning: '$TMP/many/$p' has changed" "$TMP/err" || fail "no warning for $p"
 done
 
