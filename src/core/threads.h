@@ -32,7 +32,10 @@ typedef struct {
  */
 void gg_i_thread_start(gg_i_thread *t, void *(*fn)(void *), void *arg);
 
-/* Wait until t's fn(arg) has returned (running it here if it never started). */
+/*
+ * Wait until t's fn(arg) has returned (running it here if it never
+ * started). A zeroed t, never started, is nothing to wait for.
+ */
 void gg_i_thread_join(gg_i_thread *t);
 
 #endif

@@ -724,8 +724,7 @@ struct input_check {
 	size_t n;
 	atomic_size_t next;
 	char *build_dir;
-	gg_i_thread helper;
-	bool helping;
+	gg_i_thread second; /* the other thread; zeroed when there is none */
 };
 
 /*
@@ -759,9 +758,10 @@ static void *check_inputs(void *arg)
 			bool relative = in->path[0] != '/' && c->build_dir[0];
 			int len = snprintf(path, sizeof(path), "%s%s%s", relative ? c->build_dir : "",
 					   relative ? "/" : "", in->path);
-			char *slash = len > 0 && (size_t)len < sizeof(path) ? strrchr(path, '/') : NULL;
+			bool fits = len > 0 && (size_t)len < sizeof(path);
+			char *slash = fits ? strrchr(path, '/') : NULL;
 			if (!slash || slash == path || !slash[1]) {
-				in->changed = input_changed(in, -1, slash || len > 0 ? path : in->path);
+				in->changed = input_changed(in, -1, fits ? path : in->path);
 				continue;
 			}
 			*slash = '\0';
@@ -829,10 +829,8 @@ static void start_inputs(gg_i_store_reader *r, gg_store *st, struct input_check 
 	c->inputs = st->inputs;
 	c->n = st->n_inputs;
 	c->build_dir = build_dir;
-	if (c->n >= INPUT_THREADS_FROM && gg_i_thread_count(0, 2) == 2) {
-		gg_i_thread_start(&c->helper, check_inputs, c);
-		c->helping = true;
-	}
+	if (c->n >= INPUT_THREADS_FROM && gg_i_thread_count(0, 2) == 2)
+		gg_i_thread_start(&c->second, check_inputs, c);
 }
 
 /*
@@ -846,11 +844,9 @@ static void finish_inputs(struct input_check *c, bool abandon)
 		atomic_store(&c->next, c->n);
 	else if (c->build_dir)
 		check_inputs(c);
-	if (c->helping)
-		gg_i_thread_join(&c->helper);
+	gg_i_thread_join(&c->second);
 	free(c->build_dir);
 	c->build_dir = NULL;
-	c->helping = false;
 }
 
 int gg_store_open(gg_store **out, const char *path, const gg_store_open_options *o)
