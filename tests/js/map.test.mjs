@@ -203,6 +203,39 @@ async function hostileChecks(browser) {
 	await page.close();
 }
 
+/* Two frames later: the resize observer and the renderer have run. */
+const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/* The drawing's width against its container's: [drawn, container]. */
+const widths = (page) => page.evaluate(() =>
+	[window.ggMap.renderer.getDimensions().width, document.getElementById("graph").clientWidth]);
+
+async function layoutChecks(browser) {
+	const { page, errors } = await open(browser, seedFile);
+	await search(page, "NAS");
+	await settled(page);
+	let [drawn, box] = await widths(page);
+	check("the drawing follows the panel opening", drawn === box, `${drawn} px drawn in ${box} px`);
+
+	const squeezed = await page.evaluate(() => {
+		const box = document.getElementById("graph"), r = window.ggMap.renderer;
+		box.style.flex = "0 0 0px";
+		try { r.refresh(); } catch (e) { return e.message; } finally { box.style.flex = ""; }
+		r.refresh();
+		return r.getDimensions().width === box.clientWidth ? "" : "not redrawn at its size";
+	});
+	check("a container empty for a moment is no error", squeezed === "", squeezed);
+
+	await page.setViewport({ width: 380, height: 700 });
+	await settled(page);
+	[drawn, box] = await widths(page);
+	check("a narrow window keeps room for the map", box > 300 && drawn === box, `${drawn} px drawn in ${box} px`);
+	const inked = await inkedPixels(page);
+	check("the narrow map draws", inked > 500, `${inked} non-white pixels`);
+	check("no console error in a narrow window", errors.length === 0, errors.join(" | "));
+	await page.close();
+}
+
 async function bigChecks(browser) {
 	const { page, errors } = await open(browser, bigFile);
 	const line = await status(page);
@@ -249,6 +282,7 @@ try {
 try {
 	await seedChecks(browser);
 	await hostileChecks(browser);
+	await layoutChecks(browser);
 	await bigChecks(browser);
 } catch (err) {
 	failed++;

@@ -294,7 +294,10 @@
 		settings: {
 			labelRenderedSizeThreshold: 7, labelDensity: 0.8, labelGridCellSize: 90,
 			hideEdgesOnMove: n > 20000, minCameraRatio: 0.01, maxCameraRatio: 4,
-			itemSizesReference: "screen"
+			itemSizesReference: "screen",
+			/* Every render measures the container, which can be empty for a moment (a
+			 * window squeezed with the panel open): draw nothing then, do not throw. */
+			allowInvalidContainer: true
 		},
 		nodeReducer: function (key, display, attrs) {
 			if (!keyShown(key, attrs)) return { visibility: "hidden" };
