@@ -1,5 +1,6 @@
 /* open.c - opening a saved graph: its glossary, links and graph made again in memory from the database's rows. */
 #include "store/store_i.h"
+#include "core/buf.h"
 #include "core/error.h"
 #include "core/threads.h"
 #include "graph/graph_i.h"
@@ -728,56 +729,65 @@ struct input_check {
 };
 
 /*
- * Whether the file at `name` in the folder open as `dir` (or at `name`
- * itself when dir is -1) differs from what `in` recorded, or is gone.
+ * Whether the file `name` in the folder open as `dir` (AT_FDCWD: the
+ * current one; ignored when name is absolute) differs from what `in`
+ * recorded, or is gone (also when dir is -1 and name relative).
  */
 static bool input_changed(const gg_store_input *in, int dir, const char *name)
 {
 	struct stat now;
-	int rc = dir >= 0 ? fstatat(dir, name, &now, 0) : stat(name, &now);
+	int rc = fstatat(dir, name, &now, 0);
 	return rc != 0 || (int64_t)now.st_mtime != in->mtime ||
 	       (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
 }
 
 /*
  * Thread body: set `changed` of the inputs of an input_check, a chunk at a
- * time. A file is looked up from its folder, opened once for the files of
- * the folder that come one after another (a directory's pages do): a stat
- * of the whole path would walk each of its parts again.
+ * time. A file is looked up by its name in its folder, opened once for the
+ * files of the folder that come one after another (a directory's pages
+ * do): a stat of the whole path would walk each of its parts again. A
+ * folder input, a file in no folder, or one whose folder cannot be opened
+ * is looked up by its whole path. Relative paths start from build_dir
+ * (gone when it cannot be opened), or from the current folder.
  */
 static void *check_inputs(void *arg)
 {
 	struct input_check *c = arg;
-	char path[PATH_MAX], folder[PATH_MAX] = "";
-	int dir = -1;
+	char folder[PATH_MAX];
+	const char *open_path = NULL; /* the input whose folder `dir` is */
+	size_t open_len = 0;
+	int dir = -1, top = c->build_dir[0] ? open(c->build_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
 	size_t first;
 	while ((first = atomic_fetch_add(&c->next, INPUT_CHUNK)) < c->n) {
 		size_t end = c->n - first < INPUT_CHUNK ? c->n : first + INPUT_CHUNK;
 		for (size_t i = first; i < end; i++) {
 			gg_store_input *in = &c->inputs[i];
-			bool relative = in->path[0] != '/' && c->build_dir[0];
-			int len = snprintf(path, sizeof(path), "%s%s%s", relative ? c->build_dir : "",
-					   relative ? "/" : "", in->path);
-			bool fits = len > 0 && (size_t)len < sizeof(path);
-			char *slash = fits ? strrchr(path, '/') : NULL;
-			if (!slash || slash == path || !slash[1]) {
-				in->changed = input_changed(in, -1, fits ? path : in->path);
+			const char *slash = strrchr(in->path, '/');
+			if (!slash || !slash[1]) {
+				in->changed = input_changed(in, top, in->path);
 				continue;
 			}
-			*slash = '\0';
-			if (strcmp(path, folder) != 0) {
+			size_t len = (size_t)(slash - in->path);
+			if (!open_path || len != open_len || memcmp(open_path, in->path, len) != 0) {
 				if (dir >= 0)
 					close(dir);
-				dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-				memcpy(folder, path, (size_t)(slash - path) + 1);
+				size_t cut = len ? len : 1; /* "/" for a file at the root */
+				dir = -1;
+				if (cut < sizeof(folder)) {
+					memcpy(folder, in->path, cut);
+					folder[cut] = '\0';
+					dir = openat(top, folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+				}
+				open_path = in->path;
+				open_len = len;
 			}
-			if (dir < 0)
-				*slash = '/';
-			in->changed = dir >= 0 ? input_changed(in, dir, slash + 1) : input_changed(in, -1, path);
+			in->changed = dir >= 0 ? input_changed(in, dir, slash + 1) : input_changed(in, top, in->path);
 		}
 	}
 	if (dir >= 0)
 		close(dir);
+	if (top >= 0)
+		close(top);
 	return NULL;
 }
 
@@ -805,18 +815,26 @@ static void start_inputs(gg_i_store_reader *r, gg_store *st, struct input_check 
 {
 	int64_t n = single_int(r, "SELECT count(*) FROM inputs");
 	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT path, size, mtime FROM inputs ORDER BY id");
+	gg_i_buf paths = GG_BUF_INIT; /* every path with its NUL, one after another */
 	if (!r->err && !(st->inputs = calloc(n ? (size_t)n : 1, sizeof(*st->inputs))))
 		r->err = gg_i_error_oom();
 	while (!r->err && gg_i_store_next_row(r, s) && st->n_inputs < (size_t)n) {
-		gg_store_input *in = &st->inputs[st->n_inputs];
+		gg_store_input *in = &st->inputs[st->n_inputs++];
 		const char *path = (const char *)sqlite3_column_text(s, 0);
-		if (!path || !(in->path = strdup(path))) {
-			r->err = path ? gg_i_error_oom() : r->err;
+		if (!path) {
+			gg_i_store_damaged(r, "an input's path is missing");
 			break;
 		}
-		st->n_inputs++;
+		gg_i_buf_put(&paths, path, strlen(path) + 1);
 		in->size = sqlite3_column_int64(s, 1);
 		in->mtime = sqlite3_column_int64(s, 2);
+	}
+	if (!r->err)
+		r->err = gg_i_buf_ok(&paths);
+	st->input_paths = paths.ptr; /* the paths' addresses known once the block stops moving */
+	for (size_t i = 0, at = 0; !r->err && i < st->n_inputs; i++) {
+		st->inputs[i].path = st->input_paths + at;
+		at += strlen(st->input_paths + at) + 1;
 	}
 	sqlite3_finalize(s);
 	char *build_dir = r->err ? NULL : read_build_dir(r);
@@ -934,9 +952,8 @@ void gg_store_free(gg_store *s)
 	gg_graph_free(s->graph);
 	gg_links_free(s->links);
 	gg_glossary_free(s->glossary);
-	for (size_t i = 0; i < s->n_inputs; i++)
-		free((char *)s->inputs[i].path);
 	free(s->inputs);
+	free(s->input_paths);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

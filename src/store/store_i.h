@@ -114,6 +114,7 @@ struct gg_store {
 	gg_graph *graph;
 	gg_store_input *inputs;
 	size_t n_inputs;
+	char *input_paths; /* the inputs' paths, one after another */
 };
 
 /* The figures of the meta table a store needs (GG_I_STORE_SCHEMA). */
