@@ -120,8 +120,9 @@ typedef struct gg_store_open_options {
 	 * concept and entry is there but empty (its strings NULL); the graph
 	 * holds only the nodes reached, numbered in the same order as in a full
 	 * open (gg_graph_node_of gives them), and has no communities, no paths
-	 * and no components: nothing else may be asked. A TERM that names nothing gives a full open, so
-	 * that suggestions can be made. NULL: everything (the default).
+	 * and no components: nothing else may be asked. A TERM that names
+	 * nothing gives every concept's names (for gg_glossary_suggest), no
+	 * links and a graph without nodes. NULL: everything (the default).
 	 */
 	const char *around;
 	unsigned depth;       /**< hops around `around` (1 or more) */
@@ -142,8 +143,8 @@ typedef struct gg_store_open_options {
 	 * reaches (query.h), with the concepts at their ends, names and
 	 * measures. gg_query_related from its node answers as from a full open,
 	 * in time that grows with what the push reaches, not the glossary;
-	 * nothing else may be asked. A TERM that names nothing opens everything
-	 * without the text.
+	 * nothing else may be asked. A TERM that names nothing opens as with
+	 * `around` alone.
 	 */
 	bool related;
 	/**

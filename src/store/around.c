@@ -491,11 +491,11 @@ static bool form_lookup(void *payload, const char *key, bool capitals, uint32_t 
 
 /*
  * Open around `o->around` (gg_store_open_options): the term looked up in
- * the forms table (indexed), then its neighbourhood. *found false, nothing loaded, when the term
- * names no concept.
+ * the forms table (indexed), then its neighbourhood; when it names no
+ * concept, every concept's names and no links.
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
-			    const gg_store_open_options *o, bool *found)
+			    const gg_store_open_options *o)
 {
 	int64_t n_concepts = m->concepts, n_entries = m->entries;
 	size_t n_nodes = (size_t)m->nodes, focus = 0, n_edges = 0;
@@ -507,7 +507,6 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	uint32_t *mentioned_by = NULL;
 	sqlite3_stmt *s = NULL;
 
-	*found = false;
 	if (r->err || (r->err = gg_glossary_new(&g)) != 0)
 		return;
 	st->glossary = g;
@@ -532,12 +531,14 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	if (!r->err && gg_i_glossary_find_in(&focus, form_lookup, &forms, o->around) == 0 &&
 	    forms.oom)
 		r->err = gg_i_error_oom();
-	if (r->err || gg_glossary_find(&focus, g, o->around) != 0 || focus >= g->n_concepts)
-		goto cleanup; /* not found: the caller opens everything */
+	if (r->err)
+		goto cleanup;
 	sqlite3_finalize(s);
 	s = NULL;
-	*found = true;
-	if (o->related) {
+	if (gg_glossary_find(&focus, g, o->around) != 0 || focus >= g->n_concepts) {
+		/* names nothing: the names to suggest instead, read at a fraction of a full open */
+		gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
+	} else if (o->related) {
 		related_walk w = { r, g, gg_i_store_prepare(r, CONCEPT_ROW),
 				   gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges"
 						      " WHERE source = ?1 AND +held = '' ORDER BY id"),
@@ -602,7 +603,7 @@ cleanup:
 	free(nodes);
 	free(node_of);
 	free(mentioned_by);
-	if (!*found || r->err) { /* the caller starts again, or frees */
+	if (r->err) { /* the caller frees the rest */
 		gg_links_free(st->links);
 		gg_glossary_free(st->glossary);
 		st->links = NULL;

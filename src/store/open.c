@@ -414,12 +414,8 @@ cleanup:
 	sqlite3_finalize(s);
 }
 
-/*
- * The concepts and (with `names`) their other names; per concept, what the
- * links count of it into the arrays given.
- */
-static void read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
-			  uint32_t *df, bool *ordinary)
+void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
+			      uint32_t *df, bool *ordinary)
 {
 	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, kind, name, mentioned_by, df, ordinary"
 						" FROM concepts ORDER BY id");
@@ -516,7 +512,7 @@ static gg_glossary *read_glossary(gg_i_store_reader *r, const gg_i_store_meta *m
 		return g;
 	}
 	g->n_concepts = (size_t)n;
-	read_concepts(r, g, !without_text, *mentioned_by, *df, *ordinary);
+	gg_i_store_read_concepts(r, g, !without_text, *mentioned_by, *df, *ordinary);
 	if (without_text) { /* entries there, but empty */
 		if (!(g->entries = calloc(m->entries ? (size_t)m->entries : 1, sizeof(*g->entries))) ||
 		    !(g->maps = calloc(m->entries ? (size_t)m->entries : 1, sizeof(*g->maps))))
@@ -907,28 +903,26 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 		read_meta(&r, &m);
 	if (!r.err)
 		start_inputs(&r, st, &check);
-	bool found = false, without_text = (o->without_text || (o->around && o->related)) &&
-					   !o->with_held && !o->graph_with_held;
-	if (!r.err && o->around)
-		gg_i_store_open_around(&r, st, &m, o, &found);
-	if (!r.err && !found)
+	bool without_text = o->without_text && !o->with_held && !o->graph_with_held;
+	if (!r.err && o->around) {
+		gg_i_store_open_around(&r, st, &m, o);
+	} else if (!r.err) {
 		st->glossary = read_glossary(&r, &m, without_text, !o->without_notes, &mentioned_by,
 					     &df, &ordinary);
-	if (!r.err && !found) {
-		st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
-				       without_text, mentioned_by, df, ordinary);
-		df = NULL; /* the links' now, or freed */
-		ordinary = NULL;
-	}
-	if (!r.err && found) {
-		; /* the neighbourhood's graph is made */
-	} else if (!r.err && o->graph_with_held) {
-		gg_graph_options go;
-		gg_graph_options_init(&go);
-		go.include_held = true;
-		r.err = gg_graph_new(&st->graph, st->links, &go);
-	} else if (!r.err) {
-		st->graph = read_graph(&r, &m, st->links, !without_text);
+		if (!r.err) {
+			st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
+					       without_text, mentioned_by, df, ordinary);
+			df = NULL; /* the links' now, or freed */
+			ordinary = NULL;
+		}
+		if (!r.err && o->graph_with_held) {
+			gg_graph_options go;
+			gg_graph_options_init(&go);
+			go.include_held = true;
+			r.err = gg_graph_new(&st->graph, st->links, &go);
+		} else if (!r.err) {
+			st->graph = read_graph(&r, &m, st->links, !without_text);
+		}
 	}
 	finish_inputs(&check, r.err != 0);
 	if (st->db)

@@ -204,14 +204,22 @@ void gg_i_store_set_link_figures(gg_links *l, const gg_i_store_meta *m);
 bool gg_i_store_parse_edge(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, gg_edge *e);
 
 /*
+ * The concepts (kind, name) in g->concepts (n_concepts of them, allocated)
+ * and, with `names`, their other names; per concept, what the links count
+ * of it into the arrays given (df and ordinary may be NULL). (open.c)
+ */
+void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
+			      uint32_t *df, bool *ordinary);
+
+/*
  * Open around o->around (gg_store_open_options): the term looked up in the
  * forms table (indexed), then its neighbourhood into st's glossary, links
- * and graph. *found false, nothing loaded (st's objects NULL), when the
- * term names no concept: the caller opens everything. On error st's
- * glossary and links are freed and NULL. (around.c)
+ * and graph. When the term names no concept: every concept's names, no
+ * links and an empty graph, so that the caller can suggest names. On
+ * error st's glossary and links are freed and NULL. (around.c)
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
-			    const gg_store_open_options *o, bool *found);
+			    const gg_store_open_options *o);
 
 /*
  * Set the last error to "<what> '<path>': <SQLite's message>" with `code`

@@ -10,7 +10,8 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 2
 
-# The query command lines compared; TERM1 and TERM2 are replaced by two terms of the glossary.
+# The query command lines compared; TERM1 and TERM2 are replaced by two terms of the glossary,
+# MISS1 by TERM1 misspelt.
 QUERIES=(
 	"terms" "terms --tsv --keywords" "terms --json"
 	"show TERM1" "show TERM1 --tsv" "show TERM1 --json"
@@ -25,6 +26,7 @@ QUERIES=(
 	"export tsv -o -" "export json -o -" "export graphml -o -" "export csv --all -o -"
 	"export dot --focus TERM1 --depth 2 -o -"
 	"search TERM1" "search TERM2 --json -n 0"
+	"neighbors MISS1" "show MISS1" "related MISS1 --tsv"
 )
 
 # same_answers DB TERM1 TERM2 INPUT...: every query from the pages and from DB
@@ -37,6 +39,7 @@ same_answers() {
 	for q in "${QUERIES[@]}"; do
 		q=${q//TERM1/\"$t1\"}
 		q=${q//TERM2/\"$t2\"}
+		q=${q//MISS1/\"${t1}qz\"}
 		eval "set -- $q"
 		RC=0; "$BIN" "$@" "${inputs[@]}" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
 		local rc_pages=$RC

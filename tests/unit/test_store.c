@@ -140,6 +140,30 @@ static void test_around(void)
 	gg_store_free(s);
 }
 
+/* Around a term that names nothing: the names to suggest, as a full open suggests them; no links. */
+static void test_around_missing(void)
+{
+	gg_store_open_options o;
+	gg_store *s = NULL;
+	gg_store_open_options_init(&o);
+	for (int related = 0; related < 2; related++) {
+		o.around = "betta";
+		o.related = related;
+		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+		const gg_glossary *g = gg_store_glossary(s), *full = gg_graph_glossary(graph);
+		size_t c = 0, a[4], b[4];
+		CU_ASSERT_EQUAL(gg_glossary_find(&c, g, "betta"), GG_ENOTFOUND);
+		size_t n = gg_glossary_suggest(a, 4, g, "betta");
+		CU_ASSERT(n > 0);
+		CU_ASSERT_EQUAL_FATAL(n, gg_glossary_suggest(b, 4, full, "betta"));
+		for (size_t i = 0; i < n; i++)
+			CU_ASSERT_EQUAL(a[i], b[i]);
+		CU_ASSERT_EQUAL(gg_graph_node_count(gg_store_graph(s)), 0);
+		CU_ASSERT_EQUAL(gg_graph_edge_count(gg_store_graph(s)), 0);
+		gg_store_free(s);
+	}
+}
+
 /* Two-word term names, made of these: up to 48 x 48 of them. */
 static const char *const first_words[] = {
 	"amber", "basalt", "cobalt", "dorsal", "ember", "fathom", "garnet", "harbor", "indigo",
@@ -438,6 +462,7 @@ CU_ErrorCode suite_store_add(void)
 	if (!s ||
 	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
+	    !CU_add_test(s, "opened around a term that names nothing: names to suggest", test_around_missing) ||
 	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
