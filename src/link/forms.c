@@ -57,6 +57,55 @@ static bool has_letter(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * English function words: articles, pronouns, auxiliaries, prepositions and
+ * conjunctions, the closed classes of the language, sorted. A name made of
+ * them alone ("is-a", "has-a", "The") reads as prose wherever the text
+ * does not write it as the name is written.
+ */
+static const char *const function_words[] = {
+	"a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+	"being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "either",
+	"for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if",
+	"in", "into", "is", "it", "its", "may", "me", "might", "must", "my", "neither", "no",
+	"nor", "not", "of", "off", "on", "onto", "or", "our", "out", "over", "per", "shall",
+	"she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there",
+	"these", "they", "this", "those", "to", "under", "up", "us", "via", "was", "we", "were",
+	"what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with",
+	"would", "you", "your",
+};
+#define FUNCTION_WORD_MAX 7 /* bytes of the longest */
+
+static int compare_word(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+/* Whether every word of s[0, n) (cut at spaces, '-' and '_') is a function word, in any case. */
+static bool function_words_only(const char *s, size_t n)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < n;) {
+		char word[FUNCTION_WORD_MAX + 1];
+		size_t len = 0;
+		while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '_'))
+			i++;
+		for (; i < n && s[i] != ' ' && s[i] != '-' && s[i] != '_'; i++) {
+			if (len == FUNCTION_WORD_MAX || !(is_lower(s[i]) || is_upper(s[i])))
+				return false;
+			word[len++] = is_upper(s[i]) ? (char)(s[i] - 'A' + 'a') : s[i];
+		}
+		if (!len)
+			break;
+		word[len] = '\0';
+		if (!bsearch(word, function_words, sizeof(function_words) / sizeof(function_words[0]),
+			     sizeof(function_words[0]), compare_word))
+			return false;
+		words++;
+	}
+	return words > 0;
+}
+
 /* Add s[0, n) to the matcher as a form of `concept` matched by `rule`,
  * with its capitals as written when exact_case. 0 or an automaton error. */
 static int add_form(gg_i_automaton *a, gg_i_forms *f, const char *s, size_t n, uint32_t concept,
@@ -71,7 +120,7 @@ static int add_form(gg_i_automaton *a, gg_i_forms *f, const char *s, size_t n, u
 	for (size_t i = 0; i < n; i++)
 		special |= s[i] == '-' || s[i] == '_' || (unsigned char)s[i] >= 0x80;
 	f->items[f->n++] = (gg_i_form){ concept, rule, (uint32_t)gg_i_hash_bytes(s, n), exact_case,
-				      !capital && !special };
+				      !capital && !special, function_words_only(s, n) };
 	f->has_capital[concept] |= capital;
 	return 0;
 }

@@ -13,6 +13,8 @@ typedef struct gg_i_form {
 	bool exact_case;
 	bool plain;         /* ASCII, no capital, '-' or '_': text of ASCII matching it
 			       without any is it */
+	bool function_words; /* made of function words only ("is-a", "The"): a mention
+				in other capitals or with other joiners is prose */
 } gg_i_form;
 
 typedef struct gg_i_forms {

@@ -244,6 +244,9 @@ static int count_match(worker *w, const gg_i_match *m)
 			continue;
 		if (f->concept == w->source)
 			continue; /* a self mention uses up its text, and adds nothing */
+		if (f->function_words &&
+		    (uint32_t)gg_i_hash_bytes(w->text + m->start, m->end - m->start) != f->hash)
+			continue; /* "is a" in a sentence, not the name "is-a" */
 		int err = record_mention(w, m, f, cued, in_code);
 		if (err)
 			return err;
