@@ -111,7 +111,7 @@ for n in $SIZES; do
 		echo "| $n | build --formats graphml,dot (+ sqlite) | ${build_wall} s | ${db_build_wall} s | +$(awk "BEGIN { printf \"%.0f\", 100 * ($db_build_wall / $build_wall - 1) }")% |" >>"$OUT"
 	fi
 	# the same term misspelt: the answer is "did you mean" (exit 1)
-	for q in neighbors related "neighbors of a misspelt term"; do
+	for q in neighbors related search "neighbors of a misspelt term"; do
 		asked=$term
 		[ "${q#neighbors of}" != "$q" ] && asked="${term}qz"
 		if [ -n "$BASELINE" ]; then

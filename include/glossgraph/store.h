@@ -153,6 +153,14 @@ typedef struct gg_store_open_options {
 	 * not read them.
 	 */
 	bool without_notes;
+	/**
+	 * Without `around`: only every concept's name, kind and other names,
+	 * with the glossary's figures and warnings; no entries' text, no links
+	 * and a graph without nodes. Enough to name what gg_store_search finds
+	 * and for gg_glossary_suggest, at a fraction of a full open; nothing
+	 * else may be asked.
+	 */
+	bool names_only;
 } gg_store_open_options;
 
 /** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */

@@ -173,6 +173,12 @@ typedef struct cli_graph {
 bool cli_load_terms(const cli_common *c, cli_graph *out);
 
 /*
+ * As cli_load_terms, but from --db only the concepts' names (the store's
+ * names_only): for a search, which asks the saved graph's index itself.
+ */
+bool cli_load_names(const cli_common *c, cli_graph *out);
+
+/*
  * Open the saved graph of --db into `out` (held links in the links with
  * `with_held`, in the graph with `graph_with_held`), print its
  * diagnostics and summary as from the pages (with the link threshold's

@@ -60,7 +60,7 @@ int cmd_search(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	bool loaded = cli_load_terms(&common, &cg);
+	bool loaded = cli_load_names(&common, &cg);
 	cli_common_free(&common);
 	if (!loaded)
 		return EXIT_ERROR;

@@ -513,6 +513,16 @@ bool cli_load_terms(const cli_common *c, cli_graph *out)
 	return out->glossary != NULL;
 }
 
+bool cli_load_names(const cli_common *c, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_terms(c, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.names_only = true;
+	return open_db(c, &o, false, out);
+}
+
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
 	return cli_load_graph_with(c, include_held, include_held, NULL, out);

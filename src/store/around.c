@@ -491,8 +491,9 @@ static bool form_lookup(void *payload, const char *key, bool capitals, uint32_t 
 
 /*
  * Open around `o->around` (gg_store_open_options): the term looked up in
- * the forms table (indexed), then its neighbourhood; when it names no
- * concept, every concept's names and no links.
+ * the forms table (indexed), then its neighbourhood; without a term
+ * (names_only), or when it names no concept, every concept's names and no
+ * links.
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o)
@@ -525,18 +526,23 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	g->n_entries = g->cap_entries = (size_t)n_entries;
 	g->stats = m->stats;
 	g->built = true;
-	form_source forms = { gg_i_store_prepare(r, "SELECT concept FROM forms"
-						    " WHERE form = ?1 AND capitals = ?2"), g, false };
-	s = forms.find;
-	if (!r->err && gg_i_glossary_find_in(&focus, form_lookup, &forms, o->around) == 0 &&
-	    forms.oom)
-		r->err = gg_i_error_oom();
-	if (r->err)
-		goto cleanup;
-	sqlite3_finalize(s);
-	s = NULL;
-	if (gg_glossary_find(&focus, g, o->around) != 0 || focus >= g->n_concepts) {
-		/* names nothing: the names to suggest instead, read at a fraction of a full open */
+	bool named = false;
+	if (o->around) {
+		form_source forms = { gg_i_store_prepare(r, "SELECT concept FROM forms"
+							    " WHERE form = ?1 AND capitals = ?2"), g, false };
+		s = forms.find;
+		if (!r->err && gg_i_glossary_find_in(&focus, form_lookup, &forms, o->around) == 0 &&
+		    forms.oom)
+			r->err = gg_i_error_oom();
+		if (r->err)
+			goto cleanup;
+		sqlite3_finalize(s);
+		s = NULL;
+		named = gg_glossary_find(&focus, g, o->around) == 0 && focus < g->n_concepts;
+	}
+	if (!named) {
+		/* names only, or a term that names nothing (the names to suggest
+		 * instead): read at a fraction of a full open */
 		gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
 	} else if (o->related) {
 		related_walk w = { r, g, gg_i_store_prepare(r, CONCEPT_ROW),

@@ -31,6 +31,7 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->without_text = false;
 	o->related = false;
 	o->without_notes = false;
+	o->names_only = false;
 }
 
 /* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
@@ -904,7 +905,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	if (!r.err)
 		start_inputs(&r, st, &check);
 	bool without_text = o->without_text && !o->with_held && !o->graph_with_held;
-	if (!r.err && o->around) {
+	if (!r.err && (o->around || o->names_only)) {
 		gg_i_store_open_around(&r, st, &m, o);
 	} else if (!r.err) {
 		st->glossary = read_glossary(&r, &m, without_text, !o->without_notes, &mentioned_by,

@@ -214,9 +214,10 @@ void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, 
 /*
  * Open around o->around (gg_store_open_options): the term looked up in the
  * forms table (indexed), then its neighbourhood into st's glossary, links
- * and graph. When the term names no concept: every concept's names, no
- * links and an empty graph, so that the caller can suggest names. On
- * error st's glossary and links are freed and NULL. (around.c)
+ * and graph. Without a term (o->names_only), or when the term names no
+ * concept: every concept's names, no links and a graph without nodes
+ * (names to search with or to suggest). On error st's glossary and links
+ * are freed and NULL. (around.c)
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o);

@@ -140,15 +140,17 @@ static void test_around(void)
 	gg_store_free(s);
 }
 
-/* Around a term that names nothing: the names to suggest, as a full open suggests them; no links. */
+/* Around a term that names nothing, or names only: the names to suggest, as a full open
+ * suggests them; no links. */
 static void test_around_missing(void)
 {
 	gg_store_open_options o;
 	gg_store *s = NULL;
 	gg_store_open_options_init(&o);
-	for (int related = 0; related < 2; related++) {
-		o.around = "betta";
-		o.related = related;
+	for (int way = 0; way < 3; way++) {
+		o.around = way < 2 ? "betta" : NULL;
+		o.related = way == 1;
+		o.names_only = way == 2;
 		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
 		const gg_glossary *g = gg_store_glossary(s), *full = gg_graph_glossary(graph);
 		size_t c = 0, a[4], b[4];
@@ -272,24 +274,31 @@ static void test_related_around(void)
 
 static void test_search(void)
 {
-	gg_store *s = NULL;
-	gg_search_list a = { 0 }, b = { 0 };
-	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, NULL), 0);
-	CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter", 10), 0);
-	CU_ASSERT_EQUAL(gg_glossary_search(&b, glossary, "letter", 10), 0);
-	CU_ASSERT(a.count >= 3);
-	CU_ASSERT_EQUAL_FATAL(a.count, b.count);
-	for (size_t i = 0; i < a.count; i++) {
-		CU_ASSERT_EQUAL(a.items[i].concept, b.items[i].concept);
-		CU_ASSERT_STRING_EQUAL(a.items[i].snippet, b.items[i].snippet);
-		CU_ASSERT(strstr(a.items[i].snippet, "[letter]") != NULL);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	for (int names_only = 0; names_only < 2; names_only++) {
+		gg_store *s = NULL;
+		gg_search_list a = { 0 }, b = { 0 };
+		o.names_only = names_only;
+		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+		CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter", 10), 0);
+		CU_ASSERT_EQUAL(gg_glossary_search(&b, glossary, "letter", 10), 0);
+		CU_ASSERT(a.count >= 3);
+		CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+		for (size_t i = 0; i < a.count; i++) {
+			CU_ASSERT_EQUAL(a.items[i].concept, b.items[i].concept);
+			CU_ASSERT_STRING_EQUAL(a.items[i].snippet, b.items[i].snippet);
+			CU_ASSERT(strstr(a.items[i].snippet, "[letter]") != NULL);
+			CU_ASSERT_STRING_EQUAL(gg_glossary_concept(gg_store_glossary(s), a.items[i].concept)->name,
+					       gg_glossary_concept(glossary, b.items[i].concept)->name);
+		}
+		gg_search_list_destroy(&a);
+		CU_ASSERT_EQUAL(gg_store_search(&a, s, "\"unclosed", 10), GG_EINVAL);
+		CU_ASSERT_EQUAL(a.count, 0);
+		gg_search_list_destroy(&a);
+		gg_search_list_destroy(&b);
+		gg_store_free(s);
 	}
-	gg_search_list_destroy(&a);
-	CU_ASSERT_EQUAL(gg_store_search(&a, s, "\"unclosed", 10), GG_EINVAL);
-	CU_ASSERT_EQUAL(a.count, 0);
-	gg_search_list_destroy(&a);
-	gg_search_list_destroy(&b);
-	gg_store_free(s);
 }
 
 /* Every refusal leaves *out NULL and says why. */
@@ -462,7 +471,7 @@ CU_ErrorCode suite_store_add(void)
 	if (!s ||
 	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
-	    !CU_add_test(s, "opened around a term that names nothing: names to suggest", test_around_missing) ||
+	    !CU_add_test(s, "names only, or around a term that names nothing: names to suggest", test_around_missing) ||
 	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
