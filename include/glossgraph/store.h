@@ -161,6 +161,13 @@ typedef struct gg_store_open_options {
 	 * else may be asked.
 	 */
 	bool names_only;
+	/**
+	 * With without_text: no links either. The graph's nodes keep their
+	 * measures and communities (gg_query_top and the communities answer as
+	 * from a full open); the graph has no edges and nothing else may be
+	 * asked.
+	 */
+	bool without_edges;
 } gg_store_open_options;
 
 /** Fill `o` with the defaults: held-back edges left out, everything loaded (with its text). */

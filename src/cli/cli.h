@@ -197,6 +197,13 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 bool cli_load_figures(const cli_common *c, cli_graph *out);
 
 /*
+ * cli_load_figures for a command that reads the nodes alone, their
+ * measures and communities (top, communities): from --db, no links are
+ * read (gg_store_open_options.without_edges).
+ */
+bool cli_load_nodes(const cli_common *c, cli_graph *out);
+
+/*
  * For a command that asks about one TERM up to `depth` hops: from the
  * pages, cli_load_graph (`graph`) or cli_load_terms; from --db, only what
  * answers about it (gg_store_open_options.around). False (message
@@ -351,8 +358,9 @@ int cli_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_co
 	      int *exit_code);
 
 /*
- * The start of a command that answers from the graph: cli_begin, then
- * cli_graph_load. Returns the first operand's index, or -1 (reported, `c`
+ * The start of a command that answers from the graph's nodes alone (their
+ * measures and communities): cli_begin, then cli_graph_load with
+ * cli_load_nodes. Returns the first operand's index, or -1 (reported, `c`
  * released) with *exit_code to return. End with cli_graph_end.
  */
 int cli_graph_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_common *c,

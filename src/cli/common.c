@@ -504,6 +504,17 @@ bool cli_load_figures(const cli_common *c, cli_graph *out)
 	return open_db(c, &o, true, out);
 }
 
+bool cli_load_nodes(const cli_common *c, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_graph(c, false, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.without_text = true;
+	o.without_edges = true;
+	return open_db(c, &o, true, out);
+}
+
 bool cli_load_terms(const cli_common *c, cli_graph *out)
 {
 	if (c->db)

@@ -41,9 +41,11 @@ int cli_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_co
 	return first;
 }
 
-int cli_graph_load(int first, cli_common *c, cli_graph *g, int *exit_code)
+/* cli_graph_load with `load` for the graph. */
+static int graph_load_with(int first, cli_common *c, cli_graph *g, int *exit_code,
+			   bool (*load)(const cli_common *, cli_graph *))
 {
-	if (first >= 0 && !cli_load_figures(c, g)) {
+	if (first >= 0 && !load(c, g)) {
 		*exit_code = EXIT_ERROR;
 		first = -1;
 	}
@@ -52,10 +54,16 @@ int cli_graph_load(int first, cli_common *c, cli_graph *g, int *exit_code)
 	return first;
 }
 
+int cli_graph_load(int first, cli_common *c, cli_graph *g, int *exit_code)
+{
+	return graph_load_with(first, c, g, exit_code, cli_load_figures);
+}
+
 int cli_graph_begin(int argc, char **argv, const cli_spec *spec, void *payload, cli_common *c,
 		    cli_graph *g, int *exit_code)
 {
-	return cli_graph_load(cli_begin(argc, argv, spec, payload, c, exit_code), c, g, exit_code);
+	return graph_load_with(cli_begin(argc, argv, spec, payload, c, exit_code), c, g, exit_code,
+			       cli_load_nodes);
 }
 
 int cli_graph_end(cli_common *c, cli_graph *g, int code)

@@ -32,6 +32,7 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->related = false;
 	o->without_notes = false;
 	o->names_only = false;
+	o->without_edges = false;
 }
 
 /* Keep, as the first error, that the database is damaged (SQLite's reason, or `why`). */
@@ -591,12 +592,12 @@ bool gg_i_store_parse_edge(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g
  * of their scoring. Takes over df and ordinary (freed on error).
  */
 static gg_links *read_links(gg_i_store_reader *r, const gg_i_store_meta *m, gg_glossary *g,
-			    bool with_held, bool without_text, uint32_t *mentioned_by, uint32_t *df,
-			    bool *ordinary)
+			    bool with_held, bool without_text, bool without_edges, uint32_t *mentioned_by,
+			    uint32_t *df, bool *ordinary)
 {
 	int64_t held = with_held ? 0 : m->edges_held;
-	int64_t n = with_held ? m->edges_kept + m->edges_held : m->edges_kept;
-	sqlite3_stmt *s = gg_i_store_prepare(
+	int64_t n = without_edges ? 0 : with_held ? m->edges_kept + m->edges_held : m->edges_kept;
+	sqlite3_stmt *s = without_edges ? NULL : gg_i_store_prepare(
 		r, with_held ? "SELECT " GG_I_STORE_EDGE_COLUMNS " FROM edges ORDER BY id"
 		: without_text /* the index edges_kept holds these */
 		? "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges WHERE held = '' ORDER BY id"
@@ -912,7 +913,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 					     &df, &ordinary);
 		if (!r.err) {
 			st->links = read_links(&r, &m, st->glossary, o->with_held || o->graph_with_held,
-					       without_text, mentioned_by, df, ordinary);
+					       without_text, without_text && o->without_edges, mentioned_by,
+					       df, ordinary);
 			df = NULL; /* the links' now, or freed */
 			ordinary = NULL;
 		}

@@ -166,6 +166,39 @@ static void test_around_missing(void)
 	}
 }
 
+/* Without text and edges: the nodes rank, and the communities hold, as in a full open. */
+static void test_nodes_only(void)
+{
+	gg_store_open_options o;
+	gg_store *s = NULL;
+	gg_store_open_options_init(&o);
+	o.without_text = true;
+	o.without_edges = true;
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+	const gg_graph *gr = gg_store_graph(s);
+	CU_ASSERT_EQUAL(gg_graph_edge_count(gr), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(gr), gg_graph_node_count(graph));
+	for (int by = 0; by < 3; by++) {
+		gg_ranking a = { 0 }, b = { 0 };
+		CU_ASSERT_EQUAL(gg_query_top(&a, gr, (gg_centrality)by, SIZE_MAX, true), 0);
+		CU_ASSERT_EQUAL(gg_query_top(&b, graph, (gg_centrality)by, SIZE_MAX, true), 0);
+		CU_ASSERT_EQUAL_FATAL(a.count, b.count);
+		CU_ASSERT(a.count > 0);
+		for (size_t i = 0; i < a.count; i++)
+			CU_ASSERT_EQUAL(a.nodes[i], b.nodes[i]);
+		gg_ranking_destroy(&a);
+		gg_ranking_destroy(&b);
+	}
+	CU_ASSERT_EQUAL_FATAL(gg_graph_community_count(gr), gg_graph_community_count(graph));
+	for (size_t k = 0; k < gg_graph_community_count(gr); k++) {
+		const gg_community *x = gg_graph_community(gr, k), *y = gg_graph_community(graph, k);
+		CU_ASSERT_EQUAL_FATAL(x->size, y->size);
+		for (size_t i = 0; i < x->size; i++)
+			CU_ASSERT_EQUAL(x->members[i], y->members[i]);
+	}
+	gg_store_free(s);
+}
+
 /* Two-word term names, made of these: up to 48 x 48 of them. */
 static const char *const first_words[] = {
 	"amber", "basalt", "cobalt", "dorsal", "ember", "fathom", "garnet", "harbor", "indigo",
@@ -472,6 +505,7 @@ CU_ErrorCode suite_store_add(void)
 	    !CU_add_test(s, "written and opened again, the same graph", test_round_trip) ||
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
 	    !CU_add_test(s, "names only, or around a term that names nothing: names to suggest", test_around_missing) ||
+	    !CU_add_test(s, "without text and edges: the same top terms and communities", test_nodes_only) ||
 	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
