@@ -154,11 +154,12 @@ typedef struct gg_store_open_options {
 	 */
 	bool without_notes;
 	/**
-	 * Without `around`: only every concept's name, kind and other names,
-	 * with the glossary's figures and warnings; no entries' text, no links
-	 * and a graph without nodes. Enough to name what gg_store_search finds
-	 * and for gg_glossary_suggest, at a fraction of a full open; nothing
-	 * else may be asked.
+	 * Without `around`: only every concept's name, kind, other names and
+	 * entries, with the glossary's figures and warnings; the entries are
+	 * there but empty (their strings NULL), there are no links and the
+	 * graph has no nodes. Enough to list the terms, to name what
+	 * gg_store_search finds and for gg_glossary_suggest, at a fraction of
+	 * a full open; nothing else may be asked.
 	 */
 	bool names_only;
 	/**

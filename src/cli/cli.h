@@ -173,8 +173,9 @@ typedef struct cli_graph {
 bool cli_load_terms(const cli_common *c, cli_graph *out);
 
 /*
- * As cli_load_terms, but from --db only the concepts' names (the store's
- * names_only): for a search, which asks the saved graph's index itself.
+ * As cli_load_terms, but from --db only the concepts' names and entries
+ * without their text (the store's names_only): for the list of terms, and
+ * a search, which asks the saved graph's index itself.
  */
 bool cli_load_names(const cli_common *c, cli_graph *out);
 

@@ -97,7 +97,7 @@ int cmd_terms(int argc, char **argv)
 		return code;
 	}
 	cli_graph cg;
-	bool loaded = cli_load_terms(&common, &cg);
+	bool loaded = cli_load_names(&common, &cg);
 	const gg_glossary *g = cg.glossary;
 	cli_common_free(&common);
 	if (!loaded)

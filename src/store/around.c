@@ -544,6 +544,8 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 		/* names only, or a term that names nothing (the names to suggest
 		 * instead): read at a fraction of a full open */
 		gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
+		if (o->names_only)
+			gg_i_store_read_entry_concepts(r, g);
 	} else if (o->related) {
 		related_walk w = { r, g, gg_i_store_prepare(r, CONCEPT_ROW),
 				   gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges"

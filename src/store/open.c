@@ -354,6 +354,30 @@ void gg_i_store_put_concept_list(void *owners, size_t i, const char *kind, const
 	}
 }
 
+/* Each concept's entries, in entry order, from the entries' concepts (into the arena). */
+static void list_entries(gg_i_store_reader *r, gg_glossary *g)
+{
+	size_t *count = calloc(g->n_concepts + 1, sizeof(*count));
+	if (!r->err && !count)
+		r->err = gg_i_error_oom();
+	for (size_t k = 0; !r->err && k < g->n_entries; k++)
+		count[g->entries[k].concept]++;
+	for (size_t c = 0; !r->err && c < g->n_concepts; c++) {
+		size_t *list = gg_i_arena_alloc(&g->arena, (count[c] ? count[c] : 1) * sizeof(*list));
+		if (!list) {
+			r->err = gg_i_error_oom();
+			break;
+		}
+		g->concepts[c].entries = list;
+		g->concepts[c].n_entries = 0;
+	}
+	for (size_t k = 0; !r->err && k < g->n_entries; k++) {
+		gg_concept *c = &g->concepts[g->entries[k].concept];
+		((size_t *)c->entries)[c->n_entries++] = k;
+	}
+	free(count);
+}
+
 /* The entries, in order, with their lists; each concept's entries after. */
 static void read_entries(gg_i_store_reader *r, gg_glossary *g, int64_t n)
 {
@@ -392,28 +416,28 @@ static void read_entries(gg_i_store_reader *r, gg_glossary *g, int64_t n)
 	gg_i_store_read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len"
 					    " FROM entry_items ORDER BY entry, kind, position", -1, g->entries,
 			      g->n_entries, true, gg_i_store_put_entry_list);
-	/* each concept's entries, in entry order */
-	size_t *count = calloc(g->n_concepts + 1, sizeof(*count));
-	if (!r->err && !count)
-		r->err = gg_i_error_oom();
-	for (size_t k = 0; !r->err && k < g->n_entries; k++)
-		count[g->entries[k].concept]++;
-	for (size_t c = 0; !r->err && c < g->n_concepts; c++) {
-		size_t *list = gg_i_arena_alloc(&g->arena, (count[c] ? count[c] : 1) * sizeof(*list));
-		if (!list) {
-			r->err = gg_i_error_oom();
-			break;
-		}
-		g->concepts[c].entries = list;
-		g->concepts[c].n_entries = 0;
-	}
-	for (size_t k = 0; !r->err && k < g->n_entries; k++) {
-		gg_concept *c = &g->concepts[g->entries[k].concept];
-		((size_t *)c->entries)[c->n_entries++] = k;
-	}
-	free(count);
+	list_entries(r, g);
 cleanup:
 	sqlite3_finalize(s);
+}
+
+void gg_i_store_read_entry_concepts(gg_i_store_reader *r, gg_glossary *g)
+{
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, concept FROM entries ORDER BY id");
+	size_t i = 0;
+	while (gg_i_store_next_row(r, s)) {
+		int64_t concept = sqlite3_column_int64(s, 1);
+		if (sqlite3_column_int64(s, 0) != (int64_t)i || i >= g->n_entries || concept < 0 ||
+		    (uint64_t)concept >= g->n_concepts) {
+			gg_i_store_damaged(r, "the entries are not numbered in order");
+			break;
+		}
+		g->entries[i++].concept = (size_t)concept;
+	}
+	sqlite3_finalize(s);
+	if (!r->err && i != g->n_entries)
+		gg_i_store_damaged(r, "entries are missing");
+	list_entries(r, g);
 }
 
 void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,

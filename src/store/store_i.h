@@ -212,6 +212,12 @@ void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, 
 			      uint32_t *df, bool *ordinary);
 
 /*
+ * The concept of each of g's entries (allocated, n_entries of them, left
+ * empty otherwise) and each concept's list of its entries. (open.c)
+ */
+void gg_i_store_read_entry_concepts(gg_i_store_reader *r, gg_glossary *g);
+
+/*
  * Open around o->around (gg_store_open_options): the term looked up in the
  * forms table (indexed), then its neighbourhood into st's glossary, links
  * and graph. Without a term (o->names_only), or when the term names no

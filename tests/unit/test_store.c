@@ -162,6 +162,14 @@ static void test_around_missing(void)
 			CU_ASSERT_EQUAL(a[i], b[i]);
 		CU_ASSERT_EQUAL(gg_graph_node_count(gg_store_graph(s)), 0);
 		CU_ASSERT_EQUAL(gg_graph_edge_count(gg_store_graph(s)), 0);
+		for (size_t k = 0; o.names_only && k < gg_glossary_concept_count(full); k++) {
+			const gg_concept *x = gg_glossary_concept(g, k), *y = gg_glossary_concept(full, k);
+			CU_ASSERT_STRING_EQUAL(x->name, y->name);
+			CU_ASSERT_EQUAL_FATAL(x->n_aliases, y->n_aliases);
+			CU_ASSERT_EQUAL_FATAL(x->n_entries, y->n_entries);
+			for (size_t i = 0; i < x->n_entries; i++)
+				CU_ASSERT_EQUAL(x->entries[i], y->entries[i]);
+		}
 		gg_store_free(s);
 	}
 }
