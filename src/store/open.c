@@ -423,16 +423,19 @@ cleanup:
 
 void gg_i_store_read_entry_concepts(gg_i_store_reader *r, gg_glossary *g)
 {
-	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, concept FROM entries ORDER BY id");
+	/* from the index alone: the table holds the definitions */
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, concept FROM entries"
+						" INDEXED BY entries_concept ORDER BY concept, id");
 	size_t i = 0;
 	while (gg_i_store_next_row(r, s)) {
-		int64_t concept = sqlite3_column_int64(s, 1);
-		if (sqlite3_column_int64(s, 0) != (int64_t)i || i >= g->n_entries || concept < 0 ||
+		int64_t id = sqlite3_column_int64(s, 0), concept = sqlite3_column_int64(s, 1);
+		if (id < 0 || (uint64_t)id >= g->n_entries || concept < 0 ||
 		    (uint64_t)concept >= g->n_concepts) {
-			gg_i_store_damaged(r, "the entries are not numbered in order");
+			gg_i_store_damaged(r, "an entry is out of range");
 			break;
 		}
-		g->entries[i++].concept = (size_t)concept;
+		g->entries[id].concept = (size_t)concept;
+		i++;
 	}
 	sqlite3_finalize(s);
 	if (!r->err && i != g->n_entries)
