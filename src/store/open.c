@@ -443,8 +443,8 @@ void gg_i_store_read_entry_concepts(gg_i_store_reader *r, gg_glossary *g)
 	list_entries(r, g);
 }
 
-void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
-			      uint32_t *df, bool *ordinary)
+void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names,
+			      uint32_t *mentioned_by, uint32_t *df, bool *ordinary)
 {
 	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT id, kind, name, mentioned_by, df, ordinary"
 						" FROM concepts ORDER BY id");
@@ -781,7 +781,8 @@ static void *check_inputs(void *arg)
 	char folder[PATH_MAX];
 	const char *open_path = NULL; /* the input whose folder `dir` is */
 	size_t open_len = 0;
-	int dir = -1, top = c->build_dir[0] ? open(c->build_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
+	int dir = -1;
+	int top = c->build_dir[0] ? open(c->build_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
 	size_t first;
 	while ((first = atomic_fetch_add(&c->next, INPUT_CHUNK)) < c->n) {
 		size_t end = c->n - first < INPUT_CHUNK ? c->n : first + INPUT_CHUNK;

@@ -208,8 +208,8 @@ bool gg_i_store_parse_edge(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g
  * and, with `names`, their other names; per concept, what the links count
  * of it into the arrays given (df and ordinary may be NULL). (open.c)
  */
-void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names, uint32_t *mentioned_by,
-			      uint32_t *df, bool *ordinary);
+void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names,
+			      uint32_t *mentioned_by, uint32_t *df, bool *ordinary);
 
 /*
  * The concept of each of g's entries (allocated, n_entries of them, left
