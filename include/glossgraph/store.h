@@ -129,11 +129,11 @@ typedef struct gg_store_open_options {
 	/**
 	 * Leave the text out: the entries are there but empty (NULL strings, no
 	 * concept lists them), the concepts have no aliases, abbreviations,
-	 * categories or keywords, the edges no surface, and the graph no paths
-	 * or components (gg_query_path and gg_query_stats fail). Its nodes,
-	 * edges, measures, communities and every name are as in a full open:
-	 * for gg_query_related, gg_query_top and the communities, at a fraction
-	 * of the reading. Ignored with the held-back edges.
+	 * categories or keywords, and the edges no surface. Its nodes, edges,
+	 * measures, communities and every name are as in a full open: for
+	 * gg_query_related, gg_query_top, gg_query_stats, the communities and
+	 * paths (without their evidence), at a fraction of the reading.
+	 * Ignored with the held-back edges.
 	 */
 	bool without_text;
 	/**
@@ -165,8 +165,8 @@ typedef struct gg_store_open_options {
 	/**
 	 * With without_text: no links either. The graph's nodes keep their
 	 * measures and communities (gg_query_top and the communities answer as
-	 * from a full open); the graph has no edges and nothing else may be
-	 * asked.
+	 * from a full open); the graph has no edges, no paths and no figures
+	 * (gg_query_path and gg_query_stats fail): nothing else may be asked.
 	 */
 	bool without_edges;
 } gg_store_open_options;

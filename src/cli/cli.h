@@ -191,9 +191,8 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 
 /*
  * cli_load_graph without held links, for a command that prints no
- * evidence, definition or entry and asks no path or components (related,
- * top, communities): from --db, the text is left out
- * (gg_store_open_options.without_text).
+ * evidence, definition or entry (related, stats): from --db, the text is
+ * left out (gg_store_open_options.without_text).
  */
 bool cli_load_figures(const cli_common *c, cli_graph *out);
 

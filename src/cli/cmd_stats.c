@@ -51,7 +51,7 @@ int cmd_stats(int argc, char **argv)
 
 	cli_common_init(&common);
 	int first = cli_parse(argc, argv, &spec, &common, NULL, &code);
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
+	if (first < 0 || !cli_load_figures(&common, &g)) {
 		cli_common_free(&common);
 		return first < 0 ? code : EXIT_ERROR;
 	}

@@ -160,13 +160,14 @@ int gg_i_graph_make_weights(gg_graph *gr);
  * set) and `node_of` (per concept, node + 1 or 0, malloc'd) are taken over, freed on
  * failure too; `members` (malloc'd, n_nodes) holds each community's nodes
  * in order, community after community, `sizes` their sizes. Makes the
- * edges, weights and (`with_igraph`) the igraph graph, without which
- * gg_query_path and gg_query_stats fail; computes nothing else. Returns 0,
+ * edges and weights; with `paths` the igraph graph is made when first
+ * needed (gg_i_graph_igraph), without it gg_query_path and gg_query_stats
+ * fail (a graph of part of the nodes); computes nothing else. Returns 0,
  * GG_ENOMEM or igraph's error. (restore.c)
  */
 int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t n_nodes,
 		       size_t *node_of, size_t *members, const size_t *sizes, size_t n_communities,
-		       double modularity, size_t betweenness_sources, bool with_igraph);
+		       double modularity, size_t betweenness_sources, bool paths);
 
 /* Make gr->ig, the igraph multigraph of the edges (edge i = edges[i]). Returns 0 or igraph's error. (igraph.c) */
 int gg_i_make_igraph(gg_graph *gr);

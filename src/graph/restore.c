@@ -1,4 +1,4 @@
-/* restore.c - a graph whose nodes and measures were saved: its edges and igraph graph made again, nothing measured. */
+/* restore.c - a graph whose nodes and measures were saved: its edges made again, nothing measured. */
 #include "graph/graph_i.h"
 #include "core/error.h"
 
@@ -6,18 +6,20 @@
 
 int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t n_nodes,
 		       size_t *node_of, size_t *members, const size_t *sizes, size_t n_communities,
-		       double modularity, size_t betweenness_sources, bool with_igraph)
+		       double modularity, size_t betweenness_sources, bool paths)
 {
 	gg_graph *gr = calloc(1, sizeof(*gr));
 	int err = 0;
 
 	*out = NULL;
-	if (!gr) {
+	if (!gr || (paths && pthread_mutex_init(&gr->ig_lock, NULL) != 0)) {
+		free(gr);
 		free(nodes);
 		free(node_of);
 		free(members);
 		return gg_i_error_oom();
 	}
+	gr->ig_on_demand = paths; /* a whole graph's igraph copy, made by the first path or figures */
 	gg_i_igraph_init();
 	gr->links = l;
 	gr->glossary = gg_links_glossary(l);
@@ -38,7 +40,7 @@ int gg_i_graph_restore(gg_graph **out, const gg_links *l, gg_node *nodes, size_t
 		gr->communities[k].members = members + at;
 	}
 	if ((err = gg_i_graph_collect_edges(gr, false)) != 0 ||
-	    (err = gg_i_graph_make_weights(gr)) != 0 || (with_igraph && (err = gg_i_make_igraph(gr)) != 0))
+	    (err = gg_i_graph_make_weights(gr)) != 0)
 		goto cleanup;
 	*out = gr;
 	gr = NULL;

@@ -665,10 +665,10 @@ static gg_links *read_links(gg_i_store_reader *r, const gg_i_store_meta *m, gg_g
 
 /*
  * The default graph: its nodes and measures as saved, its communities in
- * their order; igraph's twin `with_igraph`.
+ * their order; paths and figures asked of it with `paths` (every link read).
  */
 static gg_graph *read_graph(gg_i_store_reader *r, const gg_i_store_meta *m, const gg_links *l,
-			    bool with_igraph)
+			    bool paths)
 {
 	const gg_glossary *g = gg_links_glossary(l);
 	size_t n_nodes = (size_t)m->nodes, n_concepts = gg_glossary_concept_count(g);
@@ -726,7 +726,7 @@ static gg_graph *read_graph(gg_i_store_reader *r, const gg_i_store_meta *m, cons
 	if (r->err)
 		goto cleanup;
 	r->err = gg_i_graph_restore(&gr, l, nodes, n_nodes, node_of, members, sizes, (size_t)n_comm,
-				    m->modularity, (size_t)m->betweenness_sources, with_igraph);
+				    m->modularity, (size_t)m->betweenness_sources, paths);
 	nodes = NULL;
 	node_of = NULL;
 	members = NULL;
@@ -952,7 +952,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 			go.include_held = true;
 			r.err = gg_graph_new(&st->graph, st->links, &go);
 		} else if (!r.err) {
-			st->graph = read_graph(&r, &m, st->links, !without_text);
+			st->graph = read_graph(&r, &m, st->links, !(without_text && o->without_edges));
 		}
 	}
 	finish_inputs(&check, r.err != 0);

@@ -207,6 +207,33 @@ static void test_nodes_only(void)
 	gg_store_free(s);
 }
 
+/* Without text: the figures as from the graph, its igraph copy made when first asked;
+ * around a term (part of the graph) none. */
+static void test_figures_without_text(void)
+{
+	gg_store_open_options o;
+	gg_store *s = NULL;
+	gg_graph_stats a, b;
+	gg_store_open_options_init(&o);
+	o.without_text = true;
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_query_stats(&a, gg_store_graph(s)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_query_stats(&b, graph), 0);
+	CU_ASSERT_EQUAL(a.components, b.components);
+	CU_ASSERT_EQUAL(a.largest_component, b.largest_component);
+	CU_ASSERT_EQUAL(a.strong_components, b.strong_components);
+	CU_ASSERT_EQUAL(a.linked_pairs, b.linked_pairs);
+	CU_ASSERT_EQUAL(a.isolated, b.isolated);
+	CU_ASSERT_EQUAL(a.links_left_out, b.links_left_out);
+	CU_ASSERT_EQUAL(a.modularity, b.modularity);
+	gg_store_free(s);
+	o.without_text = false;
+	o.around = "beta";
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+	CU_ASSERT_NOT_EQUAL(gg_query_stats(&a, gg_store_graph(s)), 0);
+	gg_store_free(s);
+}
+
 /* Two-word term names, made of these: up to 48 x 48 of them. */
 static const char *const first_words[] = {
 	"amber", "basalt", "cobalt", "dorsal", "ember", "fathom", "garnet", "harbor", "indigo",
@@ -514,6 +541,7 @@ CU_ErrorCode suite_store_add(void)
 	    !CU_add_test(s, "opened around a term: its neighbours", test_around) ||
 	    !CU_add_test(s, "names only, or around a term that names nothing: names to suggest", test_around_missing) ||
 	    !CU_add_test(s, "without text and edges: the same top terms and communities", test_nodes_only) ||
+	    !CU_add_test(s, "without text: the same figures; around a term, none", test_figures_without_text) ||
 	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
