@@ -494,25 +494,26 @@ bool cli_load_related(const cli_common *c, const char *term, cli_graph *out)
 	return open_db(c, &o, true, out);
 }
 
-bool cli_load_figures(const cli_common *c, cli_graph *out)
+/* cli_load_figures, the links left out too with `without_edges`. */
+static bool load_without_text(const cli_common *c, bool without_edges, cli_graph *out)
 {
 	if (!c->db)
 		return cli_load_graph(c, false, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
 	o.without_text = true;
+	o.without_edges = without_edges;
 	return open_db(c, &o, true, out);
+}
+
+bool cli_load_figures(const cli_common *c, cli_graph *out)
+{
+	return load_without_text(c, false, out);
 }
 
 bool cli_load_nodes(const cli_common *c, cli_graph *out)
 {
-	if (!c->db)
-		return cli_load_graph(c, false, out);
-	gg_store_open_options o;
-	gg_store_open_options_init(&o);
-	o.without_text = true;
-	o.without_edges = true;
-	return open_db(c, &o, true, out);
+	return load_without_text(c, true, out);
 }
 
 bool cli_load_terms(const cli_common *c, cli_graph *out)

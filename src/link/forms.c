@@ -93,7 +93,7 @@ static bool function_words_only(const char *s, size_t n)
 		for (; i < n && s[i] != ' ' && s[i] != '-' && s[i] != '_'; i++) {
 			if (len == FUNCTION_WORD_MAX || !(is_lower(s[i]) || is_upper(s[i])))
 				return false;
-			word[len++] = is_upper(s[i]) ? (char)(s[i] - 'A' + 'a') : s[i];
+			word[len++] = gg_i_ascii_lower(s[i]);
 		}
 		if (!len)
 			break;
