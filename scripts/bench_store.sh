@@ -4,12 +4,13 @@
 #   scripts/bench_store.sh [BIN [BASELINE]]   BIN: build/release/glossgraph
 #
 # On the generated glossaries of bench.sh (build/bench/corpus, made here when
-# missing): at 100,000 entries, `neighbors` and `related` of a term of median
-# in-degree answered from the pages and from the database, and `build
+# missing): at 100,000 entries, `neighbors`, `related` and `search` of a term
+# of median in-degree, a misspelt term, and `path` from it to a term of the
+# first quartile, answered from the pages and from the database, and `build
 # --formats graphml,dot` with and without the database, each pair in the same
 # run, as ratios. BENCH_STORE_ENTRIES lists the sizes (100000; BENCH_FULL=1
 # or BENCH_STORE_ENTRIES="100000 1000000" adds 1,000,000 entries): past
-# 100,000, `neighbors` and `related` from the database only, with their peak
+# 100,000, the queries from the database only, with their peak
 # memory against the build's, the database built once with `--formats
 # sqlite` and kept (delete it to measure its build again). With BASELINE
 # (another glossgraph, the previous one), its answers from the same
@@ -104,26 +105,29 @@ for n in $SIZES; do
 		build_note="$(cat "$out/.build" 2>/dev/null || echo "build: not measured")"
 	fi
 	cat "$db" >/dev/null # the page cache, as for the pages
-	# a term of median in-degree
-	term=$("$BIN" top --by in-degree -n 0 --tsv -q --db "$db" | awk -F'\t' 'NR > 1 { t[NR] = $2 } END { print t[int((NR + 1) / 2)] }')
-	say "$n: neighbors and related of '$term'"
+	# a term of median in-degree, and for `path` one at the first quartile
+	read -r term_line < <("$BIN" top --by in-degree -n 0 --tsv -q --db "$db" |
+		awk -F'\t' 'NR > 1 { t[NR] = $2 } END { print t[int((NR + 1) / 2)] "\t" t[int((NR + 1) / 4)] }')
+	term=${term_line%%$'\t'*} other=${term_line#*$'\t'}
+	say "$n: neighbors and related of '$term', path to '$other'"
 	if [ "$n" -le 100000 ]; then
 		echo "| $n | build --formats graphml,dot (+ sqlite) | ${build_wall} s | ${db_build_wall} s | +$(awk "BEGIN { printf \"%.0f\", 100 * ($db_build_wall / $build_wall - 1) }")% |" >>"$OUT"
 	fi
 	# the same term misspelt: the answer is "did you mean" (exit 1)
-	for q in neighbors related search "neighbors of a misspelt term"; do
-		asked=$term
-		[ "${q#neighbors of}" != "$q" ] && asked="${term}qz"
+	for q in neighbors related search path "neighbors of a misspelt term"; do
+		asked=("$term")
+		[ "${q#neighbors of}" != "$q" ] && asked=("${term}qz")
+		[ "$q" = path ] && asked=("$term" "$other")
 		if [ -n "$BASELINE" ]; then
-			best "$BASELINE" "${q%% *}" "$asked" -q --db "$db"
+			best "$BASELINE" "${q%% *}" "${asked[@]}" -q --db "$db"
 			base="$WALL s ($RSS MB)" base_wall=$WALL
 		elif [ "$n" -le 100000 ]; then
-			best "$BIN" "${q%% *}" "$asked" -q -i "$dir"
+			best "$BIN" "${q%% *}" "${asked[@]}" -q -i "$dir"
 			base="$WALL s ($RSS MB)" base_wall=$WALL
 		else
 			base=$build_note base_wall=
 		fi
-		best "$BIN" "${q%% *}" "$asked" -q --db "$db"
+		best "$BIN" "${q%% *}" "${asked[@]}" -q --db "$db"
 		cell=-
 		[ -n "$base_wall" ] && cell="$(ratio "$base_wall" "$WALL")x"
 		echo "| $n | $q: time (peak memory) | $base | $WALL s ($RSS MB) | $cell |" >>"$OUT"

@@ -24,10 +24,10 @@ extern "C" {
 /**
  * The schema version a database records in PRAGMA user_version: 2 since
  * the edges' file, line and snippet are taken from their entry on reading
- * (the view edges_with_evidence) rather than stored; this library reads 1
- * and 2.
+ * (the view edges_with_evidence) rather than stored, 3 since the kept
+ * edges alone are indexed by their ends; this library reads 1 to 3.
  */
-#define GG_STORE_SCHEMA_VERSION 2
+#define GG_STORE_SCHEMA_VERSION 3
 
 /** A saved graph opened: its glossary, links and graph, owned together. */
 typedef struct gg_store gg_store;
@@ -147,6 +147,22 @@ typedef struct gg_store_open_options {
 	 * `around` alone.
 	 */
 	bool related;
+	/**
+	 * With `around` (FROM): load instead what gg_query_path from FROM to
+	 * this TERM reads: a shortest chain of kept links between them (the
+	 * one a full open gives), found by a search from both ends in time
+	 * that grows with the terms within half its length, not the glossary.
+	 * Its concepts with their names and measures, and the kept links
+	 * between each two next to each other with their evidence, are as in
+	 * a full open: gg_query_path from FROM's node to TO's answers the
+	 * same the links' way, and either way where that way has no chain
+	 * (`undirected`: either way);
+	 * nothing else may be asked. When either term names nothing: every
+	 * concept's names and no links (as `around` with a term that names
+	 * nothing), the term that names one a node.
+	 */
+	const char *path_to;
+	bool undirected; /**< with path_to: the chain either way only */
 	/**
 	 * Leave the notes out of the glossary's diagnostics (the warnings stay):
 	 * a big glossary's notes are many, and a reader that shows none need

@@ -220,6 +220,14 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
 bool cli_load_related(const cli_common *c, const char *term, cli_graph *out);
 
 /*
+ * For `path` FROM TO: from the pages, cli_load_graph; from --db, only the
+ * shortest chain between them (gg_store_open_options.path_to). False
+ * (message printed) on failure.
+ */
+bool cli_load_path(const cli_common *c, const char *from, const char *to, bool undirected,
+		   cli_graph *out);
+
+/*
  * Load the glossary (as cli_load_glossary), link it with c->link and build
  * its graph (held edges too when `include_held`; without, the links keep
  * none: drop_held). False (message printed) on failure, with everything

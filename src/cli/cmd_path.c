@@ -115,7 +115,8 @@ int cmd_path(int argc, char **argv)
 
 	cli_common_init(&common);
 	int first = cli_parse(argc, argv, &spec, &common, &undirected, &code);
-	if (first < 0 || !cli_load_graph(&common, false, &g)) {
+	if (first < 0 ||
+	    !cli_load_path(&common, argv[first], argv[first + 1], undirected, &g)) {
 		cli_common_free(&common);
 		return first < 0 ? code : EXIT_ERROR;
 	}

@@ -494,6 +494,19 @@ bool cli_load_related(const cli_common *c, const char *term, cli_graph *out)
 	return open_db(c, &o, true, out);
 }
 
+bool cli_load_path(const cli_common *c, const char *from, const char *to, bool undirected,
+		   cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_graph(c, false, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.around = from;
+	o.path_to = to;
+	o.undirected = undirected;
+	return open_db(c, &o, true, out);
+}
+
 /* cli_load_figures, the links left out too with `without_edges`. */
 static bool load_without_text(const cli_common *c, bool without_edges, cli_graph *out)
 {

@@ -52,6 +52,19 @@ static void reach(gg_i_store_reader *r, around *a, size_t c)
 	}
 }
 
+/* The edges found in the links' order, once each. */
+static void sort_edges(around *a)
+{
+	if (!a->n_edges)
+		return;
+	qsort(a->edges, a->n_edges, sizeof(*a->edges), compare_ids);
+	size_t kept = 1;
+	for (size_t i = 1; i < a->n_edges; i++)
+		if (a->edges[i] != a->edges[kept - 1])
+			a->edges[kept++] = a->edges[i];
+	a->n_edges = kept;
+}
+
 /*
  * From `focus`, breadth first: every kept edge in or out of a concept up to
  * `depth` - 1 hops away, and the concepts they reach. Two indexed look-ups
@@ -60,10 +73,8 @@ static void reach(gg_i_store_reader *r, around *a, size_t c)
 static void walk_around(gg_i_store_reader *r, around *a, size_t focus, unsigned depth,
 			size_t n_concepts)
 {
-	sqlite3_stmt *out = gg_i_store_prepare(r, "SELECT id, target FROM edges"
-						  " WHERE source = ?1 AND +held = ''");
-	sqlite3_stmt *in = gg_i_store_prepare(r, "SELECT id, source FROM edges"
-						 " WHERE target = ?1 AND +held = ''");
+	sqlite3_stmt *out = gg_i_store_prepare_kept(r, "id, target", false, false, false);
+	sqlite3_stmt *in = gg_i_store_prepare_kept(r, "id, source", true, false, false);
 	size_t begin = 0;
 
 	reach(r, a, focus);
@@ -91,14 +102,7 @@ static void walk_around(gg_i_store_reader *r, around *a, size_t focus, unsigned 
 	}
 	sqlite3_finalize(out);
 	sqlite3_finalize(in);
-	if (a->n_edges) { /* in the links' order, once each */
-		qsort(a->edges, a->n_edges, sizeof(*a->edges), compare_ids);
-		size_t kept = 1;
-		for (size_t i = 1; i < a->n_edges; i++)
-			if (a->edges[i] != a->edges[kept - 1])
-				a->edges[kept++] = a->edges[i];
-		a->n_edges = kept;
-	}
+	sort_edges(a);
 }
 
 /* The entry `id` with its lists (definition included), into g->entries[id]. */
@@ -490,23 +494,105 @@ static bool form_lookup(void *payload, const char *key, bool capitals, uint32_t 
 }
 
 /*
+ * The kept edges from x to y, or when there is none from y to x (the hop
+ * gg_query_path takes against the links), into a's list (s: the look-up
+ * of the edges from ?1 to ?2).
+ */
+static void edges_between(gg_i_store_reader *r, sqlite3_stmt *s, around *a, size_t x, size_t y)
+{
+	size_t before = a->n_edges;
+	for (int k = 0; k < 2 && a->n_edges == before && !r->err; k++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, (int64_t)(k ? y : x));
+		sqlite3_bind_int64(s, 2, (int64_t)(k ? x : y));
+		while (gg_i_store_next_row(r, s)) {
+			int64_t id = sqlite3_column_int64(s, 0);
+			push(r, (void **)&a->edges, &a->n_edges, &a->cap_edges, sizeof(int64_t), &id);
+		}
+	}
+}
+
+/*
+ * The shortest chain from `from` to `to` (o->undirected: either way; else
+ * the links' way, and when there is none, either way, so that both of
+ * gg_query_path's answers are there), its concepts into a and the kept
+ * edges of each hop (edges_between), in the links' order. No chain: the
+ * two ends alone.
+ */
+static void walk_path(gg_i_store_reader *r, around *a, size_t from, size_t to, bool undirected,
+		      size_t n_concepts)
+{
+	size_t *chain = NULL, n = 0;
+	gg_i_store_walk_path(r, n_concepts, from, to, undirected, &chain, &n);
+	if (!n && !undirected)
+		gg_i_store_walk_path(r, n_concepts, from, to, true, &chain, &n);
+	reach(r, a, from);
+	reach(r, a, to);
+	sqlite3_stmt *s = gg_i_store_prepare_kept(r, "id", false, true, false);
+	for (size_t i = 0; i < n && !r->err; i++) {
+		reach(r, a, chain[i]);
+		if (i)
+			edges_between(r, s, a, chain[i - 1], chain[i]);
+	}
+	sqlite3_finalize(s);
+	free(chain);
+	sort_edges(a);
+}
+
+/*
+ * The concepts and edges found (a, around `focus`) read into g (see
+ * load_reached), the edges into *edges (calloc'd, *n_edges of them).
+ */
+static void load_found(gg_i_store_reader *r, gg_glossary *g, const around *a, size_t focus,
+		       uint32_t *mentioned_by, gg_node *nodes, size_t n_nodes, size_t *node_of,
+		       gg_edge **edges, size_t *n_edges)
+{
+	load_reached(r, g, a, focus, mentioned_by, nodes, n_nodes, node_of);
+	if (!r->err && !(*edges = calloc(a->n_edges ? a->n_edges : 1, sizeof(**edges))))
+		r->err = gg_i_error_oom();
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_COLUMNS " FROM edges"
+						" WHERE id = ?1");
+	for (size_t i = 0; i < a->n_edges && !r->err; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, a->edges[i]);
+		if (gg_i_store_next_row(r, s))
+			gg_i_store_parse_edge(r, s, g, &(*edges)[i]);
+		else
+			gg_i_store_damaged(r, "an edge is missing");
+	}
+	sqlite3_finalize(s);
+	*n_edges = r->err ? 0 : a->n_edges;
+}
+
+/* Look `term` up in the forms table into *concept; false when it names nothing (or on error, kept in r). */
+static bool find_term(gg_i_store_reader *r, gg_glossary *g, const char *term, size_t *concept)
+{
+	form_source forms = { gg_i_store_prepare(r, "SELECT concept FROM forms"
+						    " WHERE form = ?1 AND capitals = ?2"), g, false };
+	if (!r->err && gg_i_glossary_find_in(concept, form_lookup, &forms, term) == 0 && forms.oom)
+		r->err = gg_i_error_oom();
+	sqlite3_finalize(forms.find);
+	return !r->err && gg_glossary_find(concept, g, term) == 0 && *concept < g->n_concepts;
+}
+
+/*
  * Open around `o->around` (gg_store_open_options): the term looked up in
- * the forms table (indexed), then its neighbourhood; without a term
- * (names_only), or when it names no concept, every concept's names and no
- * links.
+ * the forms table (indexed), then its neighbourhood, or with o->path_to
+ * the shortest chain to that term; without a term (names_only), or when
+ * a term names no concept, every concept's names and no links (the terms
+ * named are nodes).
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o)
 {
 	int64_t n_concepts = m->concepts, n_entries = m->entries;
-	size_t n_nodes = (size_t)m->nodes, focus = 0, n_edges = 0;
+	size_t n_nodes = (size_t)m->nodes, focus = 0, target = 0, n_edges = 0;
 	around a = { 0 };
 	gg_glossary *g = NULL;
 	gg_edge *edges = NULL;
 	gg_node *nodes = NULL;
 	size_t *node_of = NULL;
 	uint32_t *mentioned_by = NULL;
-	sqlite3_stmt *s = NULL;
 
 	if (r->err || (r->err = gg_glossary_new(&g)) != 0)
 		return;
@@ -526,32 +612,32 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	g->n_entries = g->cap_entries = (size_t)n_entries;
 	g->stats = m->stats;
 	g->built = true;
-	bool named = false;
-	if (o->around) {
-		form_source forms = { gg_i_store_prepare(r, "SELECT concept FROM forms"
-							    " WHERE form = ?1 AND capitals = ?2"), g, false };
-		s = forms.find;
-		if (!r->err && gg_i_glossary_find_in(&focus, form_lookup, &forms, o->around) == 0 &&
-		    forms.oom)
-			r->err = gg_i_error_oom();
-		if (r->err)
-			goto cleanup;
-		sqlite3_finalize(s);
-		s = NULL;
-		named = gg_glossary_find(&focus, g, o->around) == 0 && focus < g->n_concepts;
-	}
-	if (!named) {
+	bool named = o->around && find_term(r, g, o->around, &focus);
+	bool named_to = o->path_to && find_term(r, g, o->path_to, &target);
+	if (r->err)
+		goto cleanup;
+	if (!named || (o->path_to && !named_to)) {
 		/* names only, or a term that names nothing (the names to suggest
-		 * instead): read at a fraction of a full open */
+		 * instead): read at a fraction of a full open; a term that names
+		 * something is a node, as it is in a full open */
 		gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
 		if (o->names_only)
 			gg_i_store_read_entry_concepts(r, g);
+		sqlite3_stmt *s = gg_i_store_prepare(r, CONCEPT_ROW);
+		size_t ends[2] = { focus, target };
+		for (int k = 0; k < 2 && !r->err; k++)
+			if (k ? named_to : named) {
+				reach(r, &a, ends[k]);
+				load_concept(r, s, g, ends[k], mentioned_by, nodes, n_nodes, node_of);
+			}
+		sqlite3_finalize(s);
+	} else if (o->path_to) {
+		walk_path(r, &a, focus, target, o->undirected, g->n_concepts);
+		load_found(r, g, &a, focus, mentioned_by, nodes, n_nodes, node_of, &edges, &n_edges);
 	} else if (o->related) {
 		related_walk w = { r, g, gg_i_store_prepare(r, CONCEPT_ROW),
-				   gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges"
-						      " WHERE source = ?1 AND +held = '' ORDER BY id"),
-				   gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges"
-						      " WHERE target = ?1 AND +held = '' ORDER BY id"),
+				   gg_i_store_prepare_kept(r, GG_I_STORE_EDGE_FIGURES, false, false, true),
+				   gg_i_store_prepare_kept(r, GG_I_STORE_EDGE_FIGURES, true, false, true),
 				   a.seen, NULL, 0, 0, mentioned_by, nodes, n_nodes, node_of,
 				   calloc(g->n_concepts ? g->n_concepts : 1, sizeof(edge_span)),
 				   NULL, 0, 0, NULL, 0 };
@@ -569,20 +655,7 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 		a.n_concepts = w.n_loaded;
 	} else {
 		walk_around(r, &a, focus, o->depth ? o->depth : 1, g->n_concepts);
-		load_reached(r, g, &a, focus, mentioned_by, nodes, n_nodes, node_of);
-		if (!r->err && !(edges = calloc(a.n_edges ? a.n_edges : 1, sizeof(*edges))))
-			r->err = gg_i_error_oom();
-		s = gg_i_store_prepare(r, "SELECT " GG_I_STORE_EDGE_COLUMNS " FROM edges"
-					  " WHERE id = ?1");
-		for (size_t i = 0; i < a.n_edges && !r->err; i++) {
-			sqlite3_reset(s);
-			sqlite3_bind_int64(s, 1, a.edges[i]);
-			if (gg_i_store_next_row(r, s))
-				gg_i_store_parse_edge(r, s, g, &edges[i]);
-			else
-				gg_i_store_damaged(r, "an edge is missing");
-		}
-		n_edges = a.n_edges;
+		load_found(r, g, &a, focus, mentioned_by, nodes, n_nodes, node_of, &edges, &n_edges);
 	}
 	gg_i_store_read_diagnostics(r, g, !o->without_notes);
 	int64_t held = m->edges_held;
@@ -600,10 +673,9 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	if (r->err)
 		goto cleanup;
 	r->err = gg_i_graph_restore(&st->graph, st->links, numbered, k, node_of, NULL, NULL, 0,
-				    m->modularity, (size_t)m->betweenness_sources, false);
+				    m->modularity, (size_t)m->betweenness_sources, o->path_to != NULL);
 	node_of = NULL;
 cleanup:
-	sqlite3_finalize(s);
 	free(a.seen);
 	free(a.concepts);
 	free(a.edges);

@@ -30,6 +30,8 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->depth = 1;
 	o->without_text = false;
 	o->related = false;
+	o->path_to = NULL;
+	o->undirected = false;
 	o->without_notes = false;
 	o->names_only = false;
 	o->without_edges = false;
@@ -45,6 +47,23 @@ void gg_i_store_damaged(gg_i_store_reader *r, const char *why)
 	else
 		r->err = gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", r->path,
 					why ? why : sqlite3_errmsg(r->db));
+}
+
+sqlite3_stmt *gg_i_store_prepare_kept(gg_i_store_reader *r, const char *columns, bool by_target,
+				      bool both_ends, bool ordered)
+{
+	const char *end = by_target ? "target" : "source", *other = by_target ? "source" : "target";
+	bool indexed = r->version >= 3;
+	char text[512];
+	if ((size_t)snprintf(text, sizeof(text), "SELECT %s FROM edges%s%s WHERE %s = ?1%s%s%s AND %s%s",
+			     columns, indexed ? " INDEXED BY edges_" : "", indexed ? end : "", end,
+			     both_ends ? " AND " : "", both_ends ? other : "", both_ends ? " = ?2" : "",
+			     indexed ? "held = ''" : "+held = ''", ordered ? " ORDER BY id" : "") >=
+	    sizeof(text)) {
+		gg_i_store_damaged(r, "a look-up of kept edges is too long");
+		return NULL;
+	}
+	return gg_i_store_prepare(r, text);
 }
 
 /* Prepare `sql`; NULL (damaged) on error. */
@@ -168,6 +187,7 @@ static void check_identity(gg_i_store_reader *r)
 					r->path, (long long)version, GG_STORE_SCHEMA_VERSION);
 	else if (!r->err && version < 1)
 		r->err = gg_i_error_set(GG_EINPUT, "'%s' is not a glossgraph database", r->path);
+	r->version = version;
 }
 
 static void read_meta(gg_i_store_reader *r, gg_i_store_meta *m)

@@ -88,13 +88,17 @@
  * entry's edges together and their sources mostly ascending), edges_kept by
  * id. edges_kept covers the reading of the kept edges (WHERE held = ''
  * ORDER BY id) and holds only those: the held-back ones, about half of a
- * big glossary's, are read with the table.
+ * big glossary's, are read with the table. So do the indexes by source and
+ * by target (GG_I_STORE_EDGE_INDEXES), which cover the look-ups of a
+ * concept's kept edges: a generic word has few kept links and can have a
+ * third of the glossary's held ones. Their `held` column, '' throughout,
+ * lets SQLite take them for a look-up of `held = ''` alone.
  */
 #define GG_I_STORE_ORDERED_INDEXES \
 	"CREATE INDEX concepts_node ON concepts(node);\n" \
 	"CREATE INDEX concept_names_concept ON concept_names(concept);\n" \
 	"CREATE INDEX entry_items_entry ON entry_items(entry);\n" \
-	"CREATE INDEX edges_source ON edges(source);\n" \
+	"CREATE INDEX edges_source ON edges(source, target, held) WHERE held = '';\n" \
 	"CREATE INDEX edges_kept ON edges(held, id, source, target, kind, rule, cued, weight,\n" \
 	"  specificity, score, entry, offset) WHERE held = '';\n"
 
@@ -103,7 +107,8 @@
 	"CREATE INDEX entries_concept ON entries(concept);\n" \
 	"CREATE INDEX forms_form ON forms(form);\n"
 
-#define GG_I_STORE_EDGE_INDEXES "CREATE INDEX edges_target ON edges(target);\n"
+#define GG_I_STORE_EDGE_INDEXES \
+	"CREATE INDEX edges_target ON edges(target, source, held) WHERE held = '';\n"
 
 /* An opened saved graph: the connection, and the objects made from it, owned together. */
 struct gg_store {
@@ -140,6 +145,7 @@ typedef struct gg_i_store_reader {
 	sqlite3 *db;
 	const char *path;
 	int err;
+	int64_t version; /* the schema's */
 	gg_i_store_memo memo[3];
 } gg_i_store_reader;
 
@@ -153,6 +159,16 @@ typedef struct gg_i_store_reader {
 void gg_i_store_damaged(gg_i_store_reader *r, const char *why);
 /* Prepare `sql`; NULL (damaged) on error. The caller finalizes it. */
 sqlite3_stmt *gg_i_store_prepare(gg_i_store_reader *r, const char *sql);
+/*
+ * Prepare the look-up of the kept edges by an end: `columns` of those whose
+ * source (`by_target` false) or target is ?1, and with `both_ends` whose
+ * other end is ?2, ordered by id when `ordered`; through the index of that
+ * end, written for the file's: from schema 3 on the index holds the kept
+ * edges alone and is named (SQLite would rather read edges_kept whole),
+ * before it held every edge. NULL (damaged) on error.
+ */
+sqlite3_stmt *gg_i_store_prepare_kept(gg_i_store_reader *r, const char *columns, bool by_target,
+				      bool both_ends, bool ordered);
 /* The next row of s: true while there is one; false at the end or on error (damaged). */
 bool gg_i_store_next_row(gg_i_store_reader *r, sqlite3_stmt *s);
 /* Column i of the current row as a string in the arena (NULL for SQL NULL, or out of memory). */
@@ -227,6 +243,15 @@ void gg_i_store_read_entry_concepts(gg_i_store_reader *r, gg_glossary *g);
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o);
+
+/*
+ * The shortest chain of kept links from concept `from` to `to` (undirected:
+ * either way), the one gg_query_path gives on the whole graph: *chain
+ * (malloc'd) gets its *n_chain concepts, `from` first; none (0, NULL) when
+ * there is no chain. Returns r->err. (path.c)
+ */
+int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, size_t to,
+			 bool undirected, size_t **chain, size_t *n_chain);
 
 /*
  * Set the last error to "<what> '<path>': <SQLite's message>" with `code`

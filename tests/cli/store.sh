@@ -27,6 +27,7 @@ QUERIES=(
 	"export dot --focus TERM1 --depth 2 -o -"
 	"search TERM1" "search TERM2 --json -n 0"
 	"neighbors MISS1" "show MISS1" "related MISS1 --tsv"
+	"path MISS1 TERM2" "path TERM1 MISS1 --tsv" "path TERM1 TERM1"
 )
 
 # same_answers DB TERM1 TERM2 INPUT...: every query from the pages and from DB
@@ -98,6 +99,39 @@ for rank in 1 2 $((n / 100)) $((n / 2)) $n; do
 		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "$q '$term': stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
 		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "$q '$term': stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
 	done
+done
+
+begin "paths from a database with hubs: the same chains, found without reading it all"
+# pairs of terms from the most to the least linked, the links' way and either way
+for pair in "1 $n" "$n 1" "2 $((n / 2))" "$((n / 100)) $((n / 3))" "$((n / 2)) $((n / 4))" "$n $((n - 1))"; do
+	set -- $pair
+	from=$(sed -n "$(($1 + 1))p" "$TMP/ranked" | cut -f2)
+	to=$(sed -n "$(($2 + 1))p" "$TMP/ranked" | cut -f2)
+	for way in "" "--undirected"; do
+		RC=0; "$BIN" path "$from" "$to" $way --tsv -i "$TMP/hubs" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
+		rc_pages=$RC
+		RC=0; "$BIN" path "$from" "$to" $way --tsv --db "$TMP/hubs-db/glossary.sqlite" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
+		[ "$RC" = "$rc_pages" ] || fail "path '$from' '$to' $way: exit $RC from the database, $rc_pages from the pages"
+		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "path '$from' '$to' $way: stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
+		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "path '$from' '$to' $way: stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
+	done
+done
+
+begin "a database of schema 2 (its indexes by an end hold every edge) still answers the same"
+cp "$TMP/gen-db/glossary.sqlite" "$TMP/v2.sqlite"
+sqlite3 "$TMP/v2.sqlite" "DROP INDEX edges_source; DROP INDEX edges_target;
+	CREATE INDEX edges_source ON edges(source); CREATE INDEX edges_target ON edges(target);
+	PRAGMA user_version = 2;" || fail "sqlite3"
+t1=$("$BIN" top -n 1 --tsv -q -i "$TMP/gen" | sed -n 2p | cut -f2)
+t2=$("$BIN" top -n 2 --by in-degree --tsv -q -i "$TMP/gen" | sed -n 3p | cut -f2)
+for q in "neighbors TERM1 --depth 2" "related TERM2 --tsv" "path TERM2 TERM1" "path TERM1 TERM2 --undirected"; do
+	q=${q//TERM1/\"$t1\"}
+	q=${q//TERM2/\"$t2\"}
+	eval "set -- $q"
+	RC=0; "$BIN" "$@" --db "$TMP/gen-db/glossary.sqlite" >"$TMP/v3.out" 2>&1 || RC=$?
+	rc3=$RC
+	RC=0; "$BIN" "$@" --db "$TMP/v2.sqlite" >"$TMP/v2.out" 2>&1 || RC=$?
+	[ "$RC" = "$rc3" ] && cmp -s "$TMP/v3.out" "$TMP/v2.out" || fail "$q: schema 2 answers otherwise: $(diff "$TMP/v3.out" "$TMP/v2.out" | head -3)"
 done
 
 begin "link options recorded: a --keep-all database answers as --keep-all pages"
@@ -267,7 +301,7 @@ done <"$TMP/readme-schema"
 tables=$(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'definitions_%' ORDER BY name;" | tr '\n' ' ')
 documented=$(cut -d' ' -f1 "$TMP/readme-schema" | sort | tr '\n' ' ')
 [ "$tables" = "$documented" ] || fail "tables: database '$tables', README '$documented'"
-[ "$(sqlite3 "$db" "PRAGMA user_version;")" = 2 ] || fail "user_version"
+[ "$(sqlite3 "$db" "PRAGMA user_version;")" = 3 ] || fail "user_version"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM concepts WHERE kind = 'term';")" = 55 ] || fail "55 terms"
 sqlite3 "$db" "SELECT c.name FROM edges e JOIN concepts c ON c.id = e.target JOIN concepts s ON s.id = e.source
 	WHERE s.name = 'Neural Tangent Kernel NAS' AND e.held = '' ORDER BY c.name;" >"$TMP/sql-out"

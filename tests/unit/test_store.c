@@ -340,6 +340,95 @@ static void test_related_around(void)
 	free(text);
 }
 
+/* Whether paths p (in graph a) and q (in graph b) walk the same nodes by the same edges. */
+static bool same_path(const gg_graph *a, const gg_path *p, const gg_graph *b, const gg_path *q)
+{
+	if (p->count != q->count)
+		return false;
+	for (size_t i = 0; i < p->count; i++) {
+		const gg_hop *x = &p->hops[i], *y = &q->hops[i];
+		size_t f, t;
+		const gg_edge *e = gg_graph_edge(a, x->edge, &f, &t), *d = gg_graph_edge(b, y->edge, &f, &t);
+		if (strcmp(gg_graph_node(a, x->from)->name, gg_graph_node(b, y->from)->name) ||
+		    strcmp(gg_graph_node(a, x->to)->name, gg_graph_node(b, y->to)->name) ||
+		    x->reverse != y->reverse || !e || !d || e->source != d->source ||
+		    e->target != d->target || e->kind != d->kind || e->weight != d->weight ||
+		    e->entry != d->entry || e->offset != d->offset)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Paths from a store opened for one pair of terms are the whole graph's,
+ * the links' way or either way: among many chains of equal length (the
+ * hub ties every pair two hops apart either way) the same one, and where
+ * there is none the links' way, the one either way.
+ */
+static void test_path_around(void)
+{
+	char path[400];
+	gg_glossary *g = NULL;
+	gg_links *l = NULL;
+	gg_graph *gr = NULL;
+	char *text = many_terms(1500);
+	size_t n = 1500, found = 0, missing = 0, longest = 0;
+	uint32_t seed = 7;
+	snprintf(path, sizeof(path), "%s/paths.sqlite", folder);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, strlen(text)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_store_write(gr, path, NULL), 0);
+	for (int pair = 0; pair < 60; pair++) {
+		char from[64], to[64];
+		size_t ends[2];
+		for (int k = 0; k < 2; k++) {
+			seed = seed * 1103515245u + 12345u;
+			ends[k] = (seed >> 8) % n;
+		}
+		snprintf(from, sizeof(from), "%s %s", first_words[ends[0] / 48], second_words[ends[0] % 48]);
+		snprintf(to, sizeof(to), "%s %s", first_words[ends[1] / 48], second_words[ends[1] % 48]);
+		for (int undirected = 0; undirected < 2; undirected++) {
+			gg_store_open_options o;
+			gg_store *s = NULL;
+			gg_store_open_options_init(&o);
+			o.around = from;
+			o.path_to = to;
+			o.undirected = undirected;
+			CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, path, &o), 0);
+			size_t c[2], nodes[2][2];
+			for (int k = 0; k < 2; k++) {
+				CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&c[k], g, k ? to : from), 0);
+				CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&nodes[0][k], gr, c[k]), 0);
+				CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&nodes[1][k], gg_store_graph(s), c[k]), 0);
+			}
+			/* the links' way (unless undirected), then, where there is no chain, either way */
+			int err = GG_ENOTFOUND;
+			for (int way = undirected; way < 2 && err == GG_ENOTFOUND; way++) {
+				gg_path p = { NULL, 0 }, q = { NULL, 0 };
+				err = gg_query_path(&p, gr, nodes[0][0], nodes[0][1], way);
+				CU_ASSERT_EQUAL(gg_query_path(&q, gg_store_graph(s), nodes[1][0], nodes[1][1], way), err);
+				CU_ASSERT(same_path(gr, &p, gg_store_graph(s), &q));
+				found += p.count > 0;
+				missing += err == GG_ENOTFOUND;
+				longest = p.count > longest ? p.count : longest;
+				gg_path_destroy(&p);
+				gg_path_destroy(&q);
+			}
+			gg_store_free(s);
+		}
+	}
+	CU_ASSERT(found > 60);  /* most pairs have a chain */
+	CU_ASSERT(missing > 0); /* and some none the links' way */
+	CU_ASSERT(longest >= 4);
+	gg_graph_free(gr);
+	gg_links_free(l);
+	gg_glossary_free(g);
+	free(text);
+}
+
 static void test_search(void)
 {
 	gg_store_open_options o;
@@ -393,8 +482,8 @@ static void test_refused(void)
 	expect_refused(path, GG_EINPUT, "is not a glossgraph database");
 
 	copy_db("newer.sqlite", path, sizeof(path));
-	sql(path, "PRAGMA user_version = 3;");
-	expect_refused(path, GG_EINPUT, "has schema version 3, newer than");
+	sql(path, "PRAGMA user_version = 4;");
+	expect_refused(path, GG_EINPUT, "has schema version 4, newer than");
 
 	copy_db("damaged.sqlite", path, sizeof(path));
 	sql(path, "DELETE FROM edges WHERE id = 0;");
@@ -543,6 +632,7 @@ CU_ErrorCode suite_store_add(void)
 	    !CU_add_test(s, "without text and edges: the same top terms and communities", test_nodes_only) ||
 	    !CU_add_test(s, "without text: the same figures; around a term, none", test_figures_without_text) ||
 	    !CU_add_test(s, "opened for a term's related terms: the same answer", test_related_around) ||
+	    !CU_add_test(s, "opened for a path: the same chain, either way too", test_path_around) ||
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
 	    !CU_add_test(s, "written in stages, as at once", test_staged_write) ||
