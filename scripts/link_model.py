@@ -14,9 +14,9 @@ leave-one-glossary-out validation kept, as each of the others made the
 held-out F1 worse. The glossary-wide feature `dense` is fitted apart, as
 it is the same for every candidate of a glossary: its pivot is the mean
 vocabulary density of the glossaries, its weight the one (of a grid, the
-smallest of equals) that maximises their mean F1 under the threshold found
-before. Prints the model as a `--link-model` file, or with --c as the C
-initialiser of decide.c.
+geometric middle of those that tie) that maximises their mean F1 under the
+threshold found before. Prints the model as a `--link-model` file, or with
+--c as the C initialiser of decide.c.
 Plain Python: no third-party module needed.
 """
 import argparse
@@ -161,10 +161,14 @@ def best_threshold(sets, golds, w):
 
 def best_dense_weight(sets, golds, densities, pivot, w, threshold):
     """The weight of `dense` that maximises the sets' mean F1 at `threshold`
-    (w weighing it 0), each set's `dense` its density past the pivot."""
+    (w weighing it 0), each set's `dense` its density past the pivot. Where
+    a run of weights of the grid ties for the best, the geometric middle of
+    the longest run: its lower end is where the training sets' F1 starts to
+    drop, and when few training sets are dense the run is long (any weight
+    that lifts them past the threshold will do)."""
     sums = [[(sum(a * b for a, b in zip(w, x)), y, pair) for x, y, pair in rows] for rows in sets]
     cut = math.log(threshold / (1 - threshold))
-    best = (-1.0, 0.0)
+    means = []
     for b in DENSE_WEIGHTS:
         mean = 0.0
         for rows, gold_size, density in zip(sums, golds, densities):
@@ -172,10 +176,18 @@ def best_dense_weight(sets, golds, densities, pivot, w, threshold):
             pred = {pair for z, _y, pair in rows if z + shift >= cut}
             hits = len({pair for z, y, pair in rows if y and z + shift >= cut})
             mean += 2 * hits / (len(pred) + gold_size) if pred or gold_size else 0.0
-        mean /= len(sets)
-        if mean > best[0] + 1e-12:
-            best = (mean, b)
-    return best[1]
+        means.append(mean / len(sets))
+    top = max(means)
+    runs, start = [], None
+    for i, m in enumerate(means + [-1.0]):
+        if m > top - 1e-12 and start is None:
+            start = i
+        elif m <= top - 1e-12 and start is not None:
+            runs.append((start, i - 1))
+            start = None
+    lo, hi = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    low = max(DENSE_WEIGHTS[lo], DENSE_WEIGHTS[1])  # a run from 0: its first step
+    return math.sqrt(low * DENSE_WEIGHTS[hi]) if hi > lo else DENSE_WEIGHTS[lo]
 
 
 def fit_model(binary, folder, names, features=FEATURES):
