@@ -497,6 +497,18 @@ static void test_refused(void)
 
 	snprintf(path, sizeof(path), "%s/missing.sqlite", folder);
 	expect_refused(path, GG_EIO, "cannot open");
+
+	/* a search for a chain that meets a link to a concept that is not there */
+	copy_db("dangling.sqlite", path, sizeof(path));
+	sql(path, "UPDATE edges SET target = 1000 WHERE held = '';");
+	gg_store_open_options o;
+	gg_store *s = (gg_store *)1;
+	gg_store_open_options_init(&o);
+	o.around = "alpha";
+	o.path_to = "epsilon";
+	CU_ASSERT_EQUAL(gg_store_open(&s, path, &o), GG_EINPUT);
+	CU_ASSERT_PTR_NULL(s);
+	CU_ASSERT(strstr(gg_error_last(), "an edge names a concept that is not there") != NULL);
 }
 
 /*
@@ -636,7 +648,7 @@ CU_ErrorCode suite_store_add(void)
 	    !CU_add_test(s, "full-text search, saved and in memory", test_search) ||
 	    !CU_add_test(s, "snippets made on reading, as the links make them", test_snippet_view) ||
 	    !CU_add_test(s, "written in stages, as at once", test_staged_write) ||
-	    !CU_add_test(s, "not a database, newer, damaged, truncated, missing", test_refused) ||
+	    !CU_add_test(s, "not a database, newer, damaged, truncated, missing, a dangling link", test_refused) ||
 	    !CU_add_test(s, "a write that cannot be done fails", test_write_fails))
 		return CU_get_error();
 	return CUE_SUCCESS;
