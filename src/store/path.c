@@ -45,7 +45,7 @@ typedef struct path_search {
 	size_t n_concepts;
 	side s[2];
 	sqlite3_stmt *node;   /* a concept's node number */
-	sqlite3_stmt *degree; /* a concept's kept links out and in */
+	sqlite3_stmt *degree; /* a concept's kept links out and in, and its node */
 } path_search;
 
 static bool add_pair(path_search *p, side *s, uint32_t near, uint32_t far)
@@ -64,26 +64,34 @@ static bool add_pair(path_search *p, side *s, uint32_t near, uint32_t far)
 	return true;
 }
 
-/* How many kept links side s reads to grow from concept c (0 when c is no node, or on error). */
-static uint64_t links_of(path_search *p, const side *s, uint32_t c)
+/*
+ * Whether concept c is a node of the graph, and into *links how many kept
+ * links side s reads to grow from it. A kept link to a keyword that is no
+ * node (one concept names it) is no edge of the graph. False on error too.
+ */
+static bool node_links(path_search *p, const side *s, uint32_t c, uint64_t *links)
 {
-	uint64_t n = 0;
+	*links = 0;
 	sqlite3_reset(p->degree);
 	sqlite3_bind_int64(p->degree, 1, c);
-	if (gg_i_store_next_row(p->r, p->degree))
-		for (int k = 0; k < 2; k++)
-			if (s->degree_columns[k] >= 0)
-				n += (uint64_t)sqlite3_column_int64(p->degree, s->degree_columns[k]);
-	return n;
+	if (!gg_i_store_next_row(p->r, p->degree) || sqlite3_column_type(p->degree, 2) == SQLITE_NULL)
+		return false;
+	for (int k = 0; k < 2; k++)
+		if (s->degree_columns[k] >= 0)
+			*links += (uint64_t)sqlite3_column_int64(p->degree, s->degree_columns[k]);
+	return true;
 }
 
-/* Reach v from c on side s, keeping the pair when v is one level deeper. */
+/* Reach v from c on side s (unless v is no node), keeping the pair when v is one level deeper. */
 static bool reach(path_search *p, side *s, uint32_t c, uint32_t v)
 {
 	if (!s->dist[v]) {
+		uint64_t links;
+		if (!node_links(p, s, v, &links))
+			return !p->r->err;
 		s->dist[v] = s->dist[c] + 1;
 		s->order[s->n_order++] = v;
-		s->next_cost += links_of(p, s, v);
+		s->next_cost += links;
 	}
 	return s->dist[v] != s->dist[c] + 1 || add_pair(p, s, c, v);
 }
@@ -253,7 +261,8 @@ int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, s
 	prepare_side(&p, &p.s[FORWARD], true, undirected);
 	prepare_side(&p, &p.s[BACKWARD], false, undirected);
 	p.node = gg_i_store_prepare(r, "SELECT node FROM concepts WHERE id = ?1");
-	p.degree = gg_i_store_prepare(r, "SELECT out_degree, in_degree FROM concepts WHERE id = ?1");
+	p.degree = gg_i_store_prepare(r, "SELECT out_degree, in_degree, node FROM concepts"
+				      " WHERE id = ?1");
 	if (r->err)
 		goto cleanup;
 	for (int k = 0; k < 2; k++) {
@@ -261,7 +270,7 @@ int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, s
 		uint32_t end = (uint32_t)(k == FORWARD ? from : to);
 		s->dist[end] = 1;
 		s->order[s->n_order++] = end;
-		s->cost = links_of(&p, s, end);
+		node_links(&p, s, end, &s->cost);
 	}
 	if (from == to)
 		d = 0;
