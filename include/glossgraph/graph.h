@@ -44,9 +44,16 @@ typedef struct gg_graph_options {
 	bool include_held; /**< take every edge, held ones too (false: the kept ones) */
 	unsigned threads;  /**< 0: one per core, at most 2; 1: no thread of its own */
 	gg_progress progress; /**< told how the build goes (GG_STAGE_GRAPH); zeroed: not */
+	/**
+	 * Degrees only: no PageRank, betweenness, communities or layout (those
+	 * fields 0, no communities), for what reads none of them:
+	 * gg_query_neighbors, gg_query_related and gg_query_path answer as
+	 * with them; the exports, gg_query_top and gg_query_stats need them.
+	 */
+	bool without_measures;
 } gg_graph_options;
 
-/** Fill `o` with the defaults: kept edges only, threads 0, no progress reports. */
+/** Fill `o` with the defaults: kept edges only, threads 0, no progress reports, every measure. */
 void gg_graph_options_init(gg_graph_options *o);
 
 /**

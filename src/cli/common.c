@@ -471,11 +471,21 @@ bool cli_open_db(const cli_common *c, bool with_held, bool graph_with_held, bool
 	return open_db(c, &o, link_note, out);
 }
 
+/* cli_load_graph_with, the graph without measures unless `measures` (gg_graph_options.without_measures). */
+static bool load_graph(const cli_common *c, bool held_links, bool held_graph, bool measures,
+		       const cli_load_stages *stages, cli_graph *out);
+
+/* From the pages, the graph of a query that reads no measure: neighbors, related, path. */
+static bool load_graph_for_query(const cli_common *c, cli_graph *out)
+{
+	return load_graph(c, false, false, false, NULL, out);
+}
+
 bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool graph,
 		     cli_graph *out)
 {
 	if (!c->db)
-		return graph ? cli_load_graph(c, false, out) : cli_load_terms(c, out);
+		return graph ? load_graph_for_query(c, out) : cli_load_terms(c, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
 	o.around = term;
@@ -486,7 +496,7 @@ bool cli_load_around(const cli_common *c, const char *term, unsigned depth, bool
 bool cli_load_related(const cli_common *c, const char *term, cli_graph *out)
 {
 	if (!c->db)
-		return cli_load_graph(c, false, out);
+		return load_graph_for_query(c, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
 	o.around = term;
@@ -498,7 +508,7 @@ bool cli_load_path(const cli_common *c, const char *from, const char *to, bool u
 		   cli_graph *out)
 {
 	if (!c->db)
-		return cli_load_graph(c, false, out);
+		return load_graph_for_query(c, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
 	o.around = from;
@@ -556,6 +566,12 @@ bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
 			 const cli_load_stages *stages, cli_graph *out)
 {
+	return load_graph(c, held_links, held_graph, true, stages, out);
+}
+
+static bool load_graph(const cli_common *c, bool held_links, bool held_graph, bool measures,
+		       const cli_load_stages *stages, cli_graph *out)
+{
 	static const cli_load_stages none = { NULL, NULL, NULL, NULL };
 	if (!stages)
 		stages = &none;
@@ -574,6 +590,7 @@ bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
 	gg_graph_options graph;
 	gg_graph_options_init(&graph);
 	graph.include_held = held_graph;
+	graph.without_measures = !measures;
 	graph.threads = c->link.threads;
 	graph.progress = cli_progress_stage();
 	memset(out, 0, sizeof(*out));

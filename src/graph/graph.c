@@ -192,6 +192,7 @@ void gg_graph_options_init(gg_graph_options *o)
 	o->include_held = false;
 	o->threads = 0;
 	o->progress = (gg_progress){ 0 };
+	o->without_measures = false;
 }
 
 int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
@@ -226,11 +227,13 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	    (err = gg_i_graph_collect_edges(gr, o->include_held)) != 0 ||
 	    (err = gg_i_graph_make_weights(gr)) != 0)
 		goto cleanup;
+	measure_degrees(gr);
+	if (o->without_measures)
+		goto done;
 	if (!(hierarchy = malloc((gr->n_nodes ? gr->n_nodes : 1) * sizeof(*hierarchy)))) {
 		err = gg_i_error_oom();
 		goto cleanup;
 	}
-	measure_degrees(gr);
 	gg_i_progress(&o->progress, GG_STAGE_GRAPH, GRAPH_MEASURES_FROM);
 	/*
 	 * A second thread (or this one first, when one thread is asked for or
@@ -262,6 +265,7 @@ int gg_graph_new(gg_graph **out, const gg_links *l, const gg_graph_options *o)
 	}
 	if (err)
 		goto cleanup;
+done:
 	gg_i_progress(&o->progress, GG_STAGE_GRAPH, 1);
 	*out = gr;
 	gr = NULL;

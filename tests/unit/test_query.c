@@ -343,6 +343,60 @@ static void test_proximity_push(void)
 	free(push);
 }
 
+/*
+ * A graph built without measures answers neighbours, related terms and
+ * paths from every node as the whole one does, and holds no measure.
+ */
+static void test_without_measures(void)
+{
+	gg_graph_options o;
+	gg_graph *bare = NULL;
+	gg_graph_options_init(&o);
+	o.without_measures = true;
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&bare, links, &o), 0);
+	size_t n = gg_graph_node_count(graph);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_node_count(bare), n);
+	CU_ASSERT_EQUAL(gg_graph_community_count(bare), 0);
+	for (size_t v = 0; v < n; v++) {
+		const gg_node *a = gg_graph_node(graph, v), *b = gg_graph_node(bare, v);
+		CU_ASSERT_STRING_EQUAL(a->name, b->name);
+		CU_ASSERT_EQUAL(a->in_degree, b->in_degree);
+		CU_ASSERT_EQUAL(b->pagerank, 0);
+		gg_neighbor_list p = { 0 }, q = { 0 };
+		CU_ASSERT_EQUAL(gg_query_neighbors(&p, graph, v, GG_DIR_BOTH, 3, 0), 0);
+		CU_ASSERT_EQUAL(gg_query_neighbors(&q, bare, v, GG_DIR_BOTH, 3, 0), 0);
+		CU_ASSERT_EQUAL_FATAL(p.count, q.count);
+		for (size_t i = 0; i < p.count; i++)
+			CU_ASSERT(p.items[i].node == q.items[i].node && p.items[i].edge == q.items[i].edge &&
+				  p.items[i].depth == q.items[i].depth);
+		gg_neighbor_list_destroy(&p);
+		gg_neighbor_list_destroy(&q);
+		gg_related_list r = { 0 }, t = { 0 };
+		CU_ASSERT_EQUAL(gg_query_related(&r, graph, v, 100), 0);
+		CU_ASSERT_EQUAL(gg_query_related(&t, bare, v, 100), 0);
+		CU_ASSERT_EQUAL_FATAL(r.count, t.count);
+		for (size_t i = 0; i < r.count; i++) {
+			CU_ASSERT(r.items[i].node == t.items[i].node && r.items[i].score == t.items[i].score);
+			CU_ASSERT_STRING_EQUAL(r.items[i].reasons, t.items[i].reasons);
+		}
+		gg_related_list_destroy(&r);
+		gg_related_list_destroy(&t);
+		for (size_t w = 0; w < n; w++) {
+			for (int undirected = 0; undirected < 2; undirected++) {
+				gg_path x = { NULL, 0 }, y = { NULL, 0 };
+				CU_ASSERT_EQUAL(gg_query_path(&x, graph, v, w, undirected),
+						gg_query_path(&y, bare, v, w, undirected));
+				CU_ASSERT_EQUAL_FATAL(x.count, y.count);
+				for (size_t i = 0; i < x.count; i++)
+					CU_ASSERT(x.hops[i].to == y.hops[i].to && x.hops[i].edge == y.hops[i].edge);
+				gg_path_destroy(&x);
+				gg_path_destroy(&y);
+			}
+		}
+	}
+	gg_graph_free(bare);
+}
+
 static void test_stats(void)
 {
 	gg_graph_stats s;
@@ -377,6 +431,7 @@ CU_ErrorCode suite_query_add(void)
 	    !CU_add_test(s, "central terms", test_top) ||
 	    !CU_add_test(s, "related terms and their reasons", test_related) ||
 	    !CU_add_test(s, "proximity by local push, against the exact rank", test_proximity_push) ||
+	    !CU_add_test(s, "without measures: the same neighbours, related terms, paths", test_without_measures) ||
 	    !CU_add_test(s, "summary figures", test_stats))
 		return CU_get_error();
 	return CUE_SUCCESS;
