@@ -173,11 +173,19 @@ typedef struct gg_store_open_options {
 	 * Without `around`: only every concept's name, kind, other names and
 	 * entries, with the glossary's figures and warnings; the entries are
 	 * there but empty (their strings NULL), there are no links and the
-	 * graph has no nodes. Enough to list the terms, to name what
-	 * gg_store_search finds and for gg_glossary_suggest, at a fraction of
-	 * a full open; nothing else may be asked.
+	 * graph has no nodes. Enough to list the terms and for
+	 * gg_glossary_suggest, at a fraction of a full open; nothing else may
+	 * be asked.
 	 */
 	bool names_only;
+	/**
+	 * Only the glossary's figures and warnings: every concept and entry
+	 * is there but empty (its strings NULL), there are no links and the
+	 * graph has no nodes. Enough for gg_store_search, whose hits carry
+	 * their names, in time that does not grow with the glossary; nothing
+	 * else may be asked.
+	 */
+	bool search_only;
 	/**
 	 * With without_text: no links either. The graph's nodes keep their
 	 * measures and communities (gg_query_top and the communities answer as
@@ -229,13 +237,14 @@ typedef struct gg_search_hit {
 	size_t concept;      /**< the term */
 	double score;        /**< bm25 relevance, higher is better */
 	const char *snippet; /**< its best-matching definition around the match, "[" "]" around matched words */
+	const char *name;    /**< the term's name */
 } gg_search_hit;
 
 /** The answer of a search; release with gg_search_list_destroy. */
 typedef struct gg_search_list {
 	gg_search_hit *items;
 	size_t count;
-	char *text; /**< backing store of the snippets */
+	char *text; /**< backing store of the snippets and names */
 } gg_search_list;
 
 /**

@@ -174,10 +174,16 @@ bool cli_load_terms(const cli_common *c, cli_graph *out);
 
 /*
  * As cli_load_terms, but from --db only the concepts' names and entries
- * without their text (the store's names_only): for the list of terms, and
- * a search, which asks the saved graph's index itself.
+ * without their text (the store's names_only): for the list of terms.
  */
 bool cli_load_names(const cli_common *c, cli_graph *out);
+
+/*
+ * As cli_load_terms, but from --db only the glossary's figures (the
+ * store's search_only): for a search, which asks the saved graph's index
+ * itself and names its hits.
+ */
+bool cli_load_for_search(const cli_common *c, cli_graph *out);
 
 /*
  * Open the saved graph of --db into `out` (held links in the links with

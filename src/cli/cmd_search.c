@@ -11,9 +11,9 @@ static int search_option(int opt, const char *arg, void *payload)
 }
 
 /* Hit i (0-based) of the list in `format`; JSON elements after the first get a comma. */
-static void print_hit(const gg_glossary *g, const gg_search_hit *h, size_t i, output_format format)
+static void print_hit(const gg_search_hit *h, size_t i, output_format format)
 {
-	const char *name = gg_glossary_concept(g, h->concept)->name;
+	const char *name = h->name;
 	switch (format) {
 	case FORMAT_TEXT:
 		printf("%2zu. %s (%.2f): %s\n", i + 1, cli_safe(name), h->score, cli_safe(h->snippet));
@@ -60,7 +60,7 @@ int cmd_search(int argc, char **argv)
 		cli_common_free(&common);
 		return code;
 	}
-	bool loaded = cli_load_names(&common, &cg);
+	bool loaded = cli_load_for_search(&common, &cg);
 	cli_common_free(&common);
 	if (!loaded)
 		return EXIT_ERROR;
@@ -77,7 +77,7 @@ int cmd_search(int argc, char **argv)
 	if (common.format == FORMAT_JSON)
 		putchar('[');
 	for (size_t i = 0; i < hits.count; i++)
-		print_hit(cg.glossary, &hits.items[i], i, common.format);
+		print_hit(&hits.items[i], i, common.format);
 	if (common.format == FORMAT_JSON)
 		fputs(hits.count ? "\n]\n" : "]\n", stdout);
 	if (!hits.count && !common.quiet)

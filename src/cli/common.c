@@ -548,6 +548,16 @@ bool cli_load_terms(const cli_common *c, cli_graph *out)
 	return out->glossary != NULL;
 }
 
+bool cli_load_for_search(const cli_common *c, cli_graph *out)
+{
+	if (!c->db)
+		return cli_load_terms(c, out);
+	gg_store_open_options o;
+	gg_store_open_options_init(&o);
+	o.search_only = true;
+	return open_db(c, &o, false, out);
+}
+
 bool cli_load_names(const cli_common *c, cli_graph *out)
 {
 	if (!c->db)

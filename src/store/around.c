@@ -580,7 +580,7 @@ static bool find_term(gg_i_store_reader *r, gg_glossary *g, const char *term, si
  * the forms table (indexed), then its neighbourhood, or with o->path_to
  * the shortest chain to that term; without a term (names_only), or when
  * a term names no concept, every concept's names and no links (the terms
- * named are nodes).
+ * named are nodes); search_only: not even the names.
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o)
@@ -619,8 +619,10 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 	if (!named || (o->path_to && !named_to)) {
 		/* names only, or a term that names nothing (the names to suggest
 		 * instead): read at a fraction of a full open; a term that names
-		 * something is a node, as it is in a full open */
-		gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
+		 * something is a node, as it is in a full open. For a search, not
+		 * even the names. */
+		if (!o->search_only)
+			gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
 		if (o->names_only)
 			gg_i_store_read_entry_concepts(r, g);
 		sqlite3_stmt *s = gg_i_store_prepare(r, CONCEPT_ROW);

@@ -34,6 +34,7 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->undirected = false;
 	o->without_notes = false;
 	o->names_only = false;
+	o->search_only = false;
 	o->without_edges = false;
 }
 
@@ -954,7 +955,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	if (!r.err)
 		start_inputs(&r, st, &check);
 	bool without_text = o->without_text && !o->with_held && !o->graph_with_held;
-	if (!r.err && (o->around || o->names_only)) {
+	if (!r.err && (o->around || o->names_only || o->search_only)) {
 		gg_i_store_open_around(&r, st, &m, o);
 	} else if (!r.err) {
 		st->glossary = read_glossary(&r, &m, without_text, !o->without_notes, &mentioned_by,
@@ -1031,5 +1032,5 @@ const gg_store_input *gg_store_input_at(const gg_store *s, size_t i)
 
 int gg_store_search(gg_search_list *out, const gg_store *s, const char *query, size_t max)
 {
-	return gg_i_store_search(out, s->db, s->path, query, max);
+	return gg_i_store_search(out, s->db, s->path, NULL, query, max);
 }

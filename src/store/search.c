@@ -32,21 +32,28 @@ static bool listed(bool **seen, size_t *n, size_t c, bool *oom)
 	return was;
 }
 
-int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const char *query,
-		      size_t max)
+int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const gg_glossary *names,
+		      const char *query, size_t max)
 {
+	/* the matches ranked; the snippet and the name of the few listed only */
 	static const char sql[] =
-		"SELECT e.concept, bm25(definitions), snippet(definitions, 0, '[', ']', '...', 16)"
-		" FROM definitions JOIN entries e ON e.id = definitions.rowid"
+		"SELECT e.concept, bm25(definitions), e.id FROM definitions"
+		" JOIN entries e ON e.id = definitions.rowid"
 		" WHERE definitions MATCH ?1 ORDER BY bm25(definitions), e.concept, e.id";
-	sqlite3_stmt *s = NULL;
+	static const char snippet_sql[] =
+		"SELECT snippet(definitions, 0, '[', ']', '...', 16) FROM definitions"
+		" WHERE definitions MATCH ?1 AND rowid = ?2";
+	static const char name_sql[] = "SELECT name FROM concepts WHERE id = ?1";
+	sqlite3_stmt *s = NULL, *snippet_of = NULL, *name_of = NULL;
 	gg_i_buf text = GG_BUF_INIT;
-	size_t *at = NULL, cap = 0, n_seen = 0;
+	size_t *at = NULL, cap = 0, n_seen = 0; /* at: each hit's snippet, then its name, in text */
 	bool *seen = NULL, oom = false;
 	int err = 0, rc = SQLITE_DONE;
 
 	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, snippet_sql, -1, &snippet_of, NULL) != SQLITE_OK ||
+	    (!names && sqlite3_prepare_v2(db, name_sql, -1, &name_of, NULL) != SQLITE_OK)) {
 		err = sqlite3_errcode(db) == SQLITE_NOMEM
 			? gg_i_error_oom()
 			: gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", path,
@@ -54,6 +61,7 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 		goto cleanup;
 	}
 	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_text(snippet_of, 1, query, -1, SQLITE_STATIC);
 	while (out->count < max && !oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t c = (size_t)sqlite3_column_int64(s, 0);
 		if (listed(&seen, &n_seen, c, &oom) || oom)
@@ -61,7 +69,7 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 		if (out->count == cap) {
 			size_t grown = cap ? 2 * cap : 16;
 			gg_search_hit *items = realloc(out->items, grown * sizeof(*items));
-			size_t *more = items ? realloc(at, grown * sizeof(*more)) : NULL;
+			size_t *more = items ? realloc(at, 2 * grown * sizeof(*more)) : NULL;
 			if (items)
 				out->items = items;
 			if (!more) {
@@ -71,11 +79,40 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 			at = more;
 			cap = grown;
 		}
-		out->items[out->count] = (gg_search_hit){ c, -sqlite3_column_double(s, 1), NULL };
-		at[out->count++] = text.len;
-		const char *snippet = (const char *)sqlite3_column_text(s, 2);
-		gg_i_buf_put(&text, snippet ? snippet : "", (size_t)sqlite3_column_bytes(s, 2));
+		out->items[out->count] = (gg_search_hit){ c, -sqlite3_column_double(s, 1), NULL, NULL };
+		at[2 * out->count] = text.len;
+		sqlite3_reset(snippet_of);
+		sqlite3_bind_int64(snippet_of, 2, sqlite3_column_int64(s, 2));
+		int found = sqlite3_step(snippet_of);
+		if (found != SQLITE_ROW) {
+			err = found == SQLITE_NOMEM
+				? gg_i_error_oom()
+				: gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s",
+						 path, "a match has no snippet");
+			goto cleanup;
+		}
+		const char *snippet = (const char *)sqlite3_column_text(snippet_of, 0);
+		gg_i_buf_puts(&text, snippet ? snippet : "");
 		gg_i_buf_putc(&text, '\0');
+		at[2 * out->count + 1] = text.len;
+		const char *name = NULL;
+		if (names) {
+			name = c < gg_glossary_concept_count(names) ? gg_glossary_concept(names, c)->name
+								    : NULL;
+		} else {
+			sqlite3_reset(name_of);
+			sqlite3_bind_int64(name_of, 1, (int64_t)c);
+			if (sqlite3_step(name_of) == SQLITE_ROW)
+				name = (const char *)sqlite3_column_text(name_of, 0);
+		}
+		if (!name) {
+			err = gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s",
+					     path, "a definition's term is missing");
+			goto cleanup;
+		}
+		gg_i_buf_puts(&text, name);
+		gg_i_buf_putc(&text, '\0');
+		out->count++;
 	}
 	if (oom || text.oom) {
 		err = gg_i_error_oom();
@@ -91,11 +128,15 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 	if (!err) {
 		out->text = text.ptr;
 		text.ptr = NULL;
-		for (size_t i = 0; i < out->count; i++)
-			out->items[i].snippet = out->text ? out->text + at[i] : "";
+		for (size_t i = 0; i < out->count; i++) {
+			out->items[i].snippet = out->text + at[2 * i];
+			out->items[i].name = out->text + at[2 * i + 1];
+		}
 	}
 cleanup:
 	sqlite3_finalize(s);
+	sqlite3_finalize(snippet_of);
+	sqlite3_finalize(name_of);
 	gg_i_buf_free(&text);
 	free(at);
 	free(seen);
@@ -135,7 +176,7 @@ int gg_glossary_search(gg_search_list *out, const gg_glossary *g, const char *qu
 		     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
 		err = gg_i_store_error(db, GG_ERROR, "cannot make", name);
 	if (!err)
-		err = gg_i_store_search(out, db, name, query, max);
+		err = gg_i_store_search(out, db, name, g, query, max);
 	sqlite3_close(db);
 	return err;
 }

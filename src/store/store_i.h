@@ -262,10 +262,11 @@ int gg_i_store_error(sqlite3 *db, int code, const char *what, const char *path);
 /*
  * Search the FTS5 table `definitions` of db (entries' definitions, with
  * entries.concept) for `query`: the first `max` concepts by their best
- * bm25. `path` names the database in messages. Returns as gg_store_search.
+ * bm25, named from `names` (NULL: from db's concepts table). `path` names
+ * the database in messages. Returns as gg_store_search.
  */
-int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const char *query,
-		      size_t max);
+int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const gg_glossary *names,
+		      const char *query, size_t max);
 
 /*
  * Write the tables of GG_I_STORE_SCHEMA that the search needs (entries and

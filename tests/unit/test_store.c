@@ -433,10 +433,11 @@ static void test_search(void)
 {
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
-	for (int names_only = 0; names_only < 2; names_only++) {
+	for (int way = 0; way < 3; way++) { /* a full open, names only, for a search only */
 		gg_store *s = NULL;
 		gg_search_list a = { 0 }, b = { 0 };
-		o.names_only = names_only;
+		o.names_only = way == 1;
+		o.search_only = way == 2;
 		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
 		CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter", 10), 0);
 		CU_ASSERT_EQUAL(gg_glossary_search(&b, glossary, "letter", 10), 0);
@@ -446,8 +447,13 @@ static void test_search(void)
 			CU_ASSERT_EQUAL(a.items[i].concept, b.items[i].concept);
 			CU_ASSERT_STRING_EQUAL(a.items[i].snippet, b.items[i].snippet);
 			CU_ASSERT(strstr(a.items[i].snippet, "[letter]") != NULL);
-			CU_ASSERT_STRING_EQUAL(gg_glossary_concept(gg_store_glossary(s), a.items[i].concept)->name,
+			CU_ASSERT_STRING_EQUAL(a.items[i].name, b.items[i].name);
+			CU_ASSERT_STRING_EQUAL(b.items[i].name,
 					       gg_glossary_concept(glossary, b.items[i].concept)->name);
+			if (way < 2)
+				CU_ASSERT_STRING_EQUAL(gg_glossary_concept(gg_store_glossary(s),
+									   a.items[i].concept)->name,
+						       a.items[i].name);
 		}
 		gg_search_list_destroy(&a);
 		CU_ASSERT_EQUAL(gg_store_search(&a, s, "\"unclosed", 10), GG_EINVAL);
