@@ -182,10 +182,10 @@ typedef struct gg_store_open_options {
 	 * Only the glossary's figures and warnings: every concept and entry
 	 * is there but empty (its strings NULL), there are no links and the
 	 * graph has no nodes. Enough for gg_store_search, whose hits carry
-	 * their names, in time that does not grow with the glossary; nothing
-	 * else may be asked.
+	 * their names, and gg_store_stats, in time that does not grow with the
+	 * glossary; nothing else may be asked.
 	 */
-	bool search_only;
+	bool figures_only;
 	/**
 	 * With without_text: no links either. The graph's nodes keep their
 	 * measures and communities (gg_query_top and the communities answer as
@@ -268,6 +268,16 @@ int gg_glossary_search(gg_search_list *out, const gg_glossary *g, const char *qu
 
 /** Free the hits and zero `l`; it also accepts a zeroed or destroyed list. */
 void gg_search_list_destroy(gg_search_list *l);
+
+/**
+ * The figures gg_query_stats gives on the whole saved graph, as written
+ * with it: read without the graph, whatever the options it was opened with.
+ * @param[out] out the figures; zeroed on error
+ * @return 0; GG_ENOTFOUND when the file holds none (written by a
+ * glossgraph before schema 3: gg_query_stats on the graph opened whole
+ * answers); GG_EINPUT when it is damaged.
+ */
+int gg_store_stats(gg_graph_stats *out, const gg_store *s);
 
 #ifdef __cplusplus
 }

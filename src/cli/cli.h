@@ -180,10 +180,19 @@ bool cli_load_names(const cli_common *c, cli_graph *out);
 
 /*
  * As cli_load_terms, but from --db only the glossary's figures (the
- * store's search_only): for a search, which asks the saved graph's index
+ * store's figures_only): for a search, which asks the saved graph's index
  * itself and names its hits.
  */
 bool cli_load_for_search(const cli_common *c, cli_graph *out);
+
+/*
+ * For `stats`: the graph's figures into *stats, from --db as saved with
+ * it (the store's figures_only; a file that holds none is read as
+ * cli_load_figures reads it), from the pages of the graph made. out holds
+ * what was loaded (its graph empty from --db). False (message printed) on
+ * failure, with everything released.
+ */
+bool cli_load_stats(const cli_common *c, cli_graph *out, gg_graph_stats *stats);
 
 /*
  * Open the saved graph of --db into `out` (held links in the links with

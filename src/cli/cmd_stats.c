@@ -51,15 +51,9 @@ int cmd_stats(int argc, char **argv)
 
 	cli_common_init(&common);
 	int first = cli_parse(argc, argv, &spec, &common, NULL, &code);
-	if (first < 0 || !cli_load_figures(&common, &g)) {
+	if (first < 0 || !cli_load_stats(&common, &g, &s)) {
 		cli_common_free(&common);
 		return first < 0 ? code : EXIT_ERROR;
-	}
-	if (gg_query_stats(&s, g.graph) != 0) {
-		cli_error("%s", gg_error_last());
-		cli_graph_free(&g);
-		cli_common_free(&common);
-		return EXIT_ERROR;
 	}
 	size_t sources = gg_graph_betweenness_sources(g.graph);
 	const struct figure figures[] = {

@@ -432,9 +432,8 @@ void cli_link_note(const gg_links *l)
 			threshold, gg_links_calibration_links(l));
 }
 
-/* cli_open_db with the options `o`. */
-static bool open_db(const cli_common *c, const gg_store_open_options *o, bool link_note,
-		    cli_graph *out)
+/* Open --db with the options `o` into out, saying nothing yet; false (message printed) on failure. */
+static bool open_store(const cli_common *c, const gg_store_open_options *o, cli_graph *out)
 {
 	gg_store_open_options notes = *o;
 	notes.without_notes = !c->verbose; /* print_diagnostics shows them only then */
@@ -446,6 +445,12 @@ static bool open_db(const cli_common *c, const gg_store_open_options *o, bool li
 	out->glossary = gg_store_glossary(out->store);
 	out->links = gg_store_links(out->store);
 	out->graph = gg_store_graph(out->store);
+	return true;
+}
+
+/* What an open of --db tells on stderr: the input's warnings, changed inputs, the summary. */
+static void report_store(const cli_common *c, bool link_note, const cli_graph *out)
+{
 	print_diagnostics(out->glossary, c->verbose);
 	for (size_t i = 0; i < gg_store_input_count(out->store); i++) {
 		const gg_store_input *in = gg_store_input_at(out->store, i);
@@ -458,6 +463,15 @@ static bool open_db(const cli_common *c, const gg_store_open_options *o, bool li
 		if (link_note)
 			cli_link_note(out->links);
 	}
+}
+
+/* cli_open_db with the options `o`. */
+static bool open_db(const cli_common *c, const gg_store_open_options *o, bool link_note,
+		    cli_graph *out)
+{
+	if (!open_store(c, o, out))
+		return false;
+	report_store(c, link_note, out);
 	return true;
 }
 
@@ -554,8 +568,38 @@ bool cli_load_for_search(const cli_common *c, cli_graph *out)
 		return cli_load_terms(c, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
-	o.search_only = true;
+	o.figures_only = true;
 	return open_db(c, &o, false, out);
+}
+
+bool cli_load_stats(const cli_common *c, cli_graph *out, gg_graph_stats *stats)
+{
+	if (c->db) {
+		gg_store_open_options o;
+		gg_store_open_options_init(&o);
+		o.figures_only = true;
+		if (!open_store(c, &o, out))
+			return false;
+		int err = gg_store_stats(stats, out->store);
+		if (!err) {
+			report_store(c, true, out);
+			return true;
+		}
+		cli_graph_free(out);
+		if (err != GG_ENOTFOUND) {
+			cli_error("%s", gg_error_last());
+			return false;
+		}
+		/* a file written before its figures were: read its graph */
+	}
+	if (!cli_load_figures(c, out))
+		return false;
+	if (gg_query_stats(stats, out->graph) != 0) {
+		cli_error("%s", gg_error_last());
+		cli_graph_free(out);
+		return false;
+	}
+	return true;
 }
 
 bool cli_load_names(const cli_common *c, cli_graph *out)

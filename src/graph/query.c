@@ -656,36 +656,120 @@ void gg_ranking_destroy(gg_ranking *r)
 
 /* ---- figures ---- */
 
-/* How many weakly (or strongly) connected components, and the largest one's size. */
-static int count_components(const gg_graph *gr, igraph_connectedness_t mode, size_t *count,
-			    size_t *largest)
+/* The root of v's set, halving the path on the way. */
+static size_t find_root(size_t *parent, size_t v)
 {
-	igraph_vector_int_t sizes;
-	igraph_integer_t n = 0;
-	bool has_sizes = false, ready;
-	int err;
+	while (parent[v] != v) {
+		parent[v] = parent[parent[v]];
+		v = parent[v];
+	}
+	return v;
+}
 
-	if ((err = gg_i_graph_igraph(&ready, gr)) != 0)
-		return err;
-	if (!ready)
-		return gg_i_error_set(GG_EINVAL, "a graph opened without its text has no components: open it whole");
-	GG_IGRAPH_TRY(igraph_vector_int_init(&sizes, 0));
-	has_sizes = true;
-	GG_IGRAPH_TRY(igraph_connected_components(&gr->ig, NULL, &sizes, &n, mode));
-	*count = (size_t)n;
-	*largest = n ? (size_t)igraph_vector_int_max(&sizes) : 0;
+/* How many weakly connected components (edges either way), and the largest one's size: union-find. */
+static int weak_components(const gg_graph *gr, size_t *count, size_t *largest)
+{
+	size_t n = gr->n_nodes;
+	size_t *parent = malloc((n ? n : 1) * sizeof(*parent));
+	size_t *size = calloc(n ? n : 1, sizeof(*size));
+	if (!parent || !size) {
+		free(parent);
+		free(size);
+		return gg_i_error_oom();
+	}
+	for (size_t v = 0; v < n; v++)
+		parent[v] = v;
+	for (size_t e = 0; e < gr->n_edges; e++) {
+		size_t a = find_root(parent, gr->from[e]), b = find_root(parent, gr->to[e]);
+		if (a != b)
+			parent[a > b ? a : b] = a < b ? a : b;
+	}
+	*count = *largest = 0;
+	for (size_t v = 0; v < n; v++) {
+		size_t r = find_root(parent, v);
+		*count += r == v;
+		if (++size[r] > *largest)
+			*largest = size[r];
+	}
+	free(parent);
+	free(size);
+	return 0;
+}
+
+/*
+ * How many strongly connected components: Tarjan's algorithm with an
+ * explicit stack of (node, next outgoing edge), so that a long chain does
+ * not exhaust the call stack.
+ */
+static int strong_components(const gg_graph *gr, size_t *count)
+{
+	size_t n = gr->n_nodes, next_index = 1, depth = 0, top = 0;
+	size_t *index = calloc(n ? n : 1, sizeof(*index)); /* 0: not visited */
+	size_t *low = malloc((n ? n : 1) * sizeof(*low));
+	size_t *stack = malloc((n ? n : 1) * sizeof(*stack));
+	size_t *frame = malloc((n ? n : 1) * sizeof(*frame)); /* the nodes being walked */
+	size_t *edge = malloc((n ? n : 1) * sizeof(*edge));   /* per frame: its next edge */
+	uint8_t *on_stack = calloc(n ? n : 1, 1);
+	int err = 0;
+
+	*count = 0;
+	if (!index || !low || !stack || !frame || !edge || !on_stack) {
+		err = gg_i_error_oom();
+		goto cleanup;
+	}
+	for (size_t root = 0; root < n; root++) {
+		if (index[root])
+			continue;
+		index[root] = low[root] = next_index++;
+		stack[top++] = root;
+		on_stack[root] = 1;
+		frame[0] = root;
+		edge[0] = gr->out_start[root];
+		depth = 1;
+		while (depth) {
+			size_t v = frame[depth - 1];
+			if (edge[depth - 1] < gr->out_start[v + 1]) {
+				size_t w = gr->to[edge[depth - 1]++];
+				if (!index[w]) {
+					index[w] = low[w] = next_index++;
+					stack[top++] = w;
+					on_stack[w] = 1;
+					frame[depth] = w;
+					edge[depth++] = gr->out_start[w];
+				} else if (on_stack[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			if (low[v] == index[v]) { /* v roots a component: take it off the stack */
+				size_t w;
+				do {
+					w = stack[--top];
+					on_stack[w] = 0;
+				} while (w != v);
+				(*count)++;
+			}
+			if (--depth && low[v] < low[frame[depth - 1]])
+				low[frame[depth - 1]] = low[v];
+		}
+	}
 cleanup:
-	if (has_sizes)
-		igraph_vector_int_destroy(&sizes);
+	free(index);
+	free(low);
+	free(stack);
+	free(frame);
+	free(edge);
+	free(on_stack);
 	return err;
 }
 
 int gg_query_stats(gg_graph_stats *out, const gg_graph *gr)
 {
-	size_t largest_strong;
 	int err;
 
 	memset(out, 0, sizeof(*out));
+	if (!gr->ig_on_demand && !gr->has_ig) /* a part of a saved graph (gg_store_open_options) */
+		return gg_i_error_set(GG_EINVAL, "a graph opened in part has no figures: open it whole");
 	out->nodes = gr->n_nodes;
 	for (size_t v = 0; v < gr->n_nodes; v++) {
 		const gg_node *x = &gr->nodes[v];
@@ -708,8 +792,8 @@ int gg_query_stats(gg_graph_stats *out, const gg_graph *gr)
 			       ((double)gr->n_nodes * (double)(gr->n_nodes - 1));
 	if (gr->n_nodes)
 		out->mean_degree = 2.0 * (double)out->linked_pairs / (double)gr->n_nodes;
-	if ((err = count_components(gr, IGRAPH_WEAK, &out->components, &out->largest_component)) != 0 ||
-	    (err = count_components(gr, IGRAPH_STRONG, &out->strong_components, &largest_strong)) != 0)
+	if ((err = weak_components(gr, &out->components, &out->largest_component)) != 0 ||
+	    (err = strong_components(gr, &out->strong_components)) != 0)
 		return err;
 	return 0;
 }

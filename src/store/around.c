@@ -580,7 +580,7 @@ static bool find_term(gg_i_store_reader *r, gg_glossary *g, const char *term, si
  * the forms table (indexed), then its neighbourhood, or with o->path_to
  * the shortest chain to that term; without a term (names_only), or when
  * a term names no concept, every concept's names and no links (the terms
- * named are nodes); search_only: not even the names.
+ * named are nodes); figures_only: not even the names.
  */
 void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store_meta *m,
 			    const gg_store_open_options *o)
@@ -621,7 +621,7 @@ void gg_i_store_open_around(gg_i_store_reader *r, gg_store *st, const gg_i_store
 		 * instead): read at a fraction of a full open; a term that names
 		 * something is a node, as it is in a full open. For a search, not
 		 * even the names. */
-		if (!o->search_only)
+		if (!o->figures_only)
 			gg_i_store_read_concepts(r, g, true, mentioned_by, NULL, NULL);
 		if (o->names_only)
 			gg_i_store_read_entry_concepts(r, g);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,28 @@
  * taking INPUT_CHUNK of them at a time (the files of a folder together). */
 #define INPUT_THREADS_FROM 1000
 #define INPUT_CHUNK 256
+
+const gg_i_store_figure gg_i_store_figures[] = {
+	{ "graph_nodes", offsetof(gg_graph_stats, nodes), false },
+	{ "graph_terms", offsetof(gg_graph_stats, terms), false },
+	{ "graph_keywords", offsetof(gg_graph_stats, keywords), false },
+	{ "graph_edges", offsetof(gg_graph_stats, edges), false },
+	{ "graph_mention_edges", offsetof(gg_graph_stats, edges_by_kind[GG_EDGE_MENTION]), false },
+	{ "graph_editor_edges", offsetof(gg_graph_stats, edges_by_kind[GG_EDGE_EDITOR]), false },
+	{ "graph_category_edges", offsetof(gg_graph_stats, edges_by_kind[GG_EDGE_CATEGORY]), false },
+	{ "graph_keyword_edges", offsetof(gg_graph_stats, edges_by_kind[GG_EDGE_KEYWORD]), false },
+	{ "graph_links_left_out", offsetof(gg_graph_stats, links_left_out), false },
+	{ "graph_linked_pairs", offsetof(gg_graph_stats, linked_pairs), false },
+	{ "graph_components", offsetof(gg_graph_stats, components), false },
+	{ "graph_largest_component", offsetof(gg_graph_stats, largest_component), false },
+	{ "graph_strong_components", offsetof(gg_graph_stats, strong_components), false },
+	{ "graph_isolated", offsetof(gg_graph_stats, isolated), false },
+	{ "graph_communities", offsetof(gg_graph_stats, communities), false },
+	{ "graph_modularity", offsetof(gg_graph_stats, modularity), true },
+	{ "graph_density", offsetof(gg_graph_stats, density), true },
+	{ "graph_mean_degree", offsetof(gg_graph_stats, mean_degree), true },
+};
+const size_t gg_i_store_figure_count = sizeof(gg_i_store_figures) / sizeof(*gg_i_store_figures);
 
 void gg_store_open_options_init(gg_store_open_options *o)
 {
@@ -34,7 +57,7 @@ void gg_store_open_options_init(gg_store_open_options *o)
 	o->undirected = false;
 	o->without_notes = false;
 	o->names_only = false;
-	o->search_only = false;
+	o->figures_only = false;
 	o->without_edges = false;
 }
 
@@ -955,7 +978,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	if (!r.err)
 		start_inputs(&r, st, &check);
 	bool without_text = o->without_text && !o->with_held && !o->graph_with_held;
-	if (!r.err && (o->around || o->names_only || o->search_only)) {
+	if (!r.err && (o->around || o->names_only || o->figures_only)) {
 		gg_i_store_open_around(&r, st, &m, o);
 	} else if (!r.err) {
 		st->glossary = read_glossary(&r, &m, without_text, !o->without_notes, &mentioned_by,
@@ -1028,6 +1051,39 @@ size_t gg_store_input_count(const gg_store *s)
 const gg_store_input *gg_store_input_at(const gg_store *s, size_t i)
 {
 	return i < s->n_inputs ? &s->inputs[i] : NULL;
+}
+
+int gg_store_stats(gg_graph_stats *out, const gg_store *s)
+{
+	gg_i_store_reader r = { s->db, s->path, 0, 0, { { "", 0 } } };
+	sqlite3_stmt *q = gg_i_store_prepare(&r, "SELECT value FROM meta WHERE key = ?1");
+	size_t found = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < gg_i_store_figure_count && !r.err; i++) {
+		const gg_i_store_figure *f = &gg_i_store_figures[i];
+		char *at = (char *)out + f->offset;
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, f->key, -1, SQLITE_STATIC);
+		if (!gg_i_store_next_row(&r, q))
+			continue;
+		found++;
+		if (f->real)
+			*(double *)at = sqlite3_column_double(q, 0);
+		else if (sqlite3_column_int64(q, 0) < 0)
+			gg_i_store_damaged(&r, "a figure of the graph is below 0");
+		else
+			*(size_t *)at = (size_t)sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (!r.err && !found)
+		r.err = gg_i_error_set(GG_ENOTFOUND, "'%s' holds no figures of its graph: open it whole",
+				       s->path);
+	else if (!r.err && found < gg_i_store_figure_count)
+		gg_i_store_damaged(&r, "some of the graph's figures are missing");
+	if (r.err)
+		memset(out, 0, sizeof(*out));
+	return r.err;
 }
 
 int gg_store_search(gg_search_list *out, const gg_store *s, const char *query, size_t max)

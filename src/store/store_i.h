@@ -259,6 +259,17 @@ int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, s
  */
 int gg_i_store_error(sqlite3 *db, int code, const char *what, const char *path);
 
+/* One of the graph's figures (gg_graph_stats) kept in the meta table under `key`. */
+typedef struct gg_i_store_figure {
+	const char *key;
+	size_t offset; /* in gg_graph_stats: a size_t, or with `real` a double */
+	bool real;
+} gg_i_store_figure;
+
+/* Every figure of gg_graph_stats, saved by the writer and read by gg_store_stats. (open.c) */
+extern const gg_i_store_figure gg_i_store_figures[];
+extern const size_t gg_i_store_figure_count;
+
 /*
  * Search the FTS5 table `definitions` of db (entries' definitions, with
  * entries.concept) for `query`: the first `max` concepts by their best

@@ -157,6 +157,17 @@ static void put_meta(writer *w, const gg_graph *gr, const gg_store_write_options
 	put_meta_int(w, "edges_held", (int64_t)held);
 	put_meta_int(w, "nodes", (int64_t)gg_graph_node_count(gr));
 	put_meta_real(w, "modularity", gg_graph_modularity(gr));
+	gg_graph_stats figures;
+	if (!w->err && (w->err = gg_query_stats(&figures, gr)) != 0)
+		return;
+	for (size_t i = 0; i < gg_i_store_figure_count; i++) {
+		const gg_i_store_figure *f = &gg_i_store_figures[i];
+		const char *at = (const char *)&figures + f->offset;
+		if (f->real)
+			put_meta_real(w, f->key, *(const double *)at);
+		else
+			put_meta_int(w, f->key, (int64_t)*(const size_t *)at);
+	}
 	put_meta_int(w, "betweenness_sources", (int64_t)gg_graph_betweenness_sources(gr));
 }
 

@@ -397,6 +397,64 @@ static void test_without_measures(void)
 	gg_graph_free(bare);
 }
 
+/*
+ * Components counted by gg_query_stats are igraph's, weak and strong, on
+ * random multigraphs of 300 terms: sparse (many components) to dense (a
+ * few big cycles).
+ */
+static void test_components_as_igraph(void)
+{
+	enum { TERMS = 300 };
+	char *text = malloc(TERMS * 40);
+	size_t len = 0;
+	uint32_t seed = 99;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	for (int i = 0; i < TERMS; i++)
+		len += (size_t)snprintf(text + len, TERMS * 40 - len, "t%d, x\n\n**T%d** is.\n\n", i, i);
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "t.txt", text, len), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	for (size_t m = 100; m <= 1200; m += 220) {
+		gg_edge *e = calloc(m, sizeof(*e));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+		for (size_t i = 0; i < m; i++) {
+			char name[16];
+			for (int k = 0; k < 2; k++) {
+				seed = seed * 1103515245u + 12345u;
+				snprintf(name, sizeof(name), "t%u", (seed >> 8) % TERMS);
+				CU_ASSERT_EQUAL_FATAL(gg_glossary_find(k ? &e[i].target : &e[i].source, g, name), 0);
+			}
+			e[i].kind = GG_EDGE_MENTION;
+			e[i].weight = 1;
+		}
+		gg_links *l = NULL;
+		gg_graph *gr = NULL;
+		gg_graph_stats st;
+		bool ready = false;
+		CU_ASSERT_EQUAL_FATAL(gg_i_links_from_edges(&l, g, e, m), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_query_stats(&st, gr), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_i_graph_igraph(&ready, gr), 0);
+		CU_ASSERT_FATAL(ready);
+		igraph_vector_int_t sizes;
+		igraph_integer_t weak = 0, strong = 0;
+		igraph_vector_int_init(&sizes, 0);
+		igraph_connected_components(&gr->ig, NULL, &sizes, &weak, IGRAPH_WEAK);
+		CU_ASSERT_EQUAL(st.components, (size_t)weak);
+		CU_ASSERT_EQUAL(st.largest_component, (size_t)igraph_vector_int_max(&sizes));
+		igraph_connected_components(&gr->ig, NULL, &sizes, &strong, IGRAPH_STRONG);
+		CU_ASSERT_EQUAL(st.strong_components, (size_t)strong);
+		CU_ASSERT(st.strong_components > st.components || m < 300); /* cycles and chains both */
+		igraph_vector_int_destroy(&sizes);
+		gg_graph_free(gr);
+		gg_links_free(l);
+		free(e);
+	}
+	gg_glossary_free(g);
+	free(text);
+}
+
 static void test_stats(void)
 {
 	gg_graph_stats s;
@@ -432,6 +490,7 @@ CU_ErrorCode suite_query_add(void)
 	    !CU_add_test(s, "related terms and their reasons", test_related) ||
 	    !CU_add_test(s, "proximity by local push, against the exact rank", test_proximity_push) ||
 	    !CU_add_test(s, "without measures: the same neighbours, related terms, paths", test_without_measures) ||
+	    !CU_add_test(s, "components as igraph counts them", test_components_as_igraph) ||
 	    !CU_add_test(s, "summary figures", test_stats))
 		return CU_get_error();
 	return CUE_SUCCESS;

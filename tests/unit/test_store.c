@@ -227,6 +227,27 @@ static void test_figures_without_text(void)
 	CU_ASSERT_EQUAL(a.links_left_out, b.links_left_out);
 	CU_ASSERT_EQUAL(a.modularity, b.modularity);
 	gg_store_free(s);
+
+	/* the figures as saved, from an open that reads no graph */
+	gg_store_open_options_init(&o);
+	o.figures_only = true;
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
+	CU_ASSERT_EQUAL(gg_graph_node_count(gg_store_graph(s)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_store_stats(&a, s), 0);
+	CU_ASSERT_EQUAL(memcmp(&a, &b, sizeof(a)), 0);
+	gg_store_free(s);
+	char path[400];
+	copy_db("no-figures.sqlite", path, sizeof(path));
+	sql(path, "DELETE FROM meta WHERE key LIKE 'graph_%';");
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, path, &o), 0);
+	CU_ASSERT_EQUAL(gg_store_stats(&a, s), GG_ENOTFOUND);
+	gg_store_free(s);
+	sql(path, "INSERT INTO meta VALUES('graph_nodes', 5);");
+	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, path, &o), 0);
+	CU_ASSERT_EQUAL(gg_store_stats(&a, s), GG_EINPUT);
+	CU_ASSERT(strstr(gg_error_last(), "figures are missing") != NULL);
+	gg_store_free(s);
+	gg_store_open_options_init(&o);
 	o.without_text = false;
 	o.around = "beta";
 	CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
@@ -437,7 +458,7 @@ static void test_search(void)
 		gg_store *s = NULL;
 		gg_search_list a = { 0 }, b = { 0 };
 		o.names_only = way == 1;
-		o.search_only = way == 2;
+		o.figures_only = way == 2;
 		CU_ASSERT_EQUAL_FATAL(gg_store_open(&s, db_path, &o), 0);
 		CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter", 10), 0);
 		CU_ASSERT_EQUAL(gg_glossary_search(&b, glossary, "letter", 10), 0);
