@@ -9,11 +9,10 @@
  * leaves it empty (zeroed) on error, so the destroy function is safe after
  * any return; it also accepts a zeroed or destroyed struct. Nodes are
  * indices for gg_graph_node, edges indices for gg_graph_edge. Every query
- * is read-only on the graph and deterministic. gg_query_path and
- * gg_query_stats call igraph, which is not thread-safe as Debian builds it:
- * run those from one thread at a time. The first of them on a graph made by
- * gg_graph_new also makes its igraph copy, O(V + E) in time and memory,
- * kept until gg_graph_free.
+ * is read-only on the graph and deterministic. gg_query_path calls igraph,
+ * which is not thread-safe as Debian builds it: run paths from one thread
+ * at a time. The first path on a graph made by gg_graph_new also makes its
+ * igraph copy, O(V + E) in time and memory, kept until gg_graph_free.
  */
 #ifndef GLOSSGRAPH_QUERY_H
 #define GLOSSGRAPH_QUERY_H
@@ -180,7 +179,8 @@ typedef struct gg_graph_stats {
 /**
  * Fill `out` with the figures of `gr`. O(V + E). Nothing to release.
  * @param[out] out the figures; on error the component counts are not valid
- * @return 0; GG_ENOMEM or GG_ERROR when igraph fails (message kept).
+ * @return 0; GG_ENOMEM; GG_EINVAL for a part of a saved graph
+ * (gg_store_open_options; gg_store_stats gives a saved graph's figures).
  */
 int gg_query_stats(gg_graph_stats *out, const gg_graph *gr);
 
