@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "graph.h"
+#include "query.h"
 
 #ifdef __cplusplus
 extern "C" {
