@@ -30,24 +30,28 @@ QUERIES=(
 	"path MISS1 TERM2" "path TERM1 MISS1 --tsv" "path TERM1 TERM1"
 )
 
-# same_answers DB TERM1 TERM2 INPUT...: every query from the pages and from DB
-# gives the same stdout, stderr and exit status.
+# same_answer DB INPUT ARGS...: glossgraph ARGS from the pages (-i INPUT) and from
+# DB gives the same stdout, stderr and exit status.
+same_answer() {
+	local db=$1 input=$2
+	shift 2
+	RC=0; "$BIN" "$@" -i "$input" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
+	local rc_pages=$RC
+	RC=0; "$BIN" "$@" --db "$db" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
+	[ "$RC" = "$rc_pages" ] || fail "$*: exit $RC from the database, $rc_pages from the pages"
+	cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "$*: stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
+	cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "$*: stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
+}
+
+# same_answers DB TERM1 TERM2 INPUT: every query of QUERIES is a same_answer.
 same_answers() {
-	local db=$1 t1=$2 t2=$3 q
-	shift 3
-	local inputs=()
-	for i in "$@"; do inputs+=(-i "$i"); done
+	local db=$1 t1=$2 t2=$3 input=$4 q
 	for q in "${QUERIES[@]}"; do
 		q=${q//TERM1/\"$t1\"}
 		q=${q//TERM2/\"$t2\"}
 		q=${q//MISS1/\"${t1}qz\"}
 		eval "set -- $q"
-		RC=0; "$BIN" "$@" "${inputs[@]}" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
-		local rc_pages=$RC
-		RC=0; "$BIN" "$@" --db "$db" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
-		[ "$RC" = "$rc_pages" ] || fail "$q: exit $RC from the database, $rc_pages from the pages"
-		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "$q: stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
-		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "$q: stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
+		same_answer "$db" "$input" "$@"
 	done
 }
 
@@ -91,14 +95,8 @@ expect 0
 n=$(($(wc -l <"$TMP/ranked") - 1))
 for rank in 1 2 $((n / 100)) $((n / 2)) $n; do
 	term=$(sed -n "$((rank + 1))p" "$TMP/ranked" | cut -f2)
-	for q in "related" "related -n 0 --tsv"; do
-		RC=0; "$BIN" $q "$term" -i "$TMP/hubs" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
-		rc_pages=$RC
-		RC=0; "$BIN" $q "$term" --db "$TMP/hubs-db/glossary.sqlite" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
-		[ "$RC" = "$rc_pages" ] || fail "$q '$term': exit $RC from the database, $rc_pages from the pages"
-		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "$q '$term': stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
-		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "$q '$term': stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
-	done
+	same_answer "$TMP/hubs-db/glossary.sqlite" "$TMP/hubs" related "$term"
+	same_answer "$TMP/hubs-db/glossary.sqlite" "$TMP/hubs" related -n 0 --tsv "$term"
 done
 
 begin "paths from a database with hubs: the same chains, found without reading it all"
@@ -107,14 +105,8 @@ for pair in "1 $n" "$n 1" "2 $((n / 2))" "$((n / 100)) $((n / 3))" "$((n / 2)) $
 	set -- $pair
 	from=$(sed -n "$(($1 + 1))p" "$TMP/ranked" | cut -f2)
 	to=$(sed -n "$(($2 + 1))p" "$TMP/ranked" | cut -f2)
-	for way in "" "--undirected"; do
-		RC=0; "$BIN" path "$from" "$to" $way --tsv -i "$TMP/hubs" >"$TMP/pages.out" 2>"$TMP/pages.err" || RC=$?
-		rc_pages=$RC
-		RC=0; "$BIN" path "$from" "$to" $way --tsv --db "$TMP/hubs-db/glossary.sqlite" >"$TMP/db.out" 2>"$TMP/db.err" || RC=$?
-		[ "$RC" = "$rc_pages" ] || fail "path '$from' '$to' $way: exit $RC from the database, $rc_pages from the pages"
-		cmp -s "$TMP/pages.out" "$TMP/db.out" || fail "path '$from' '$to' $way: stdout differs: $(diff "$TMP/pages.out" "$TMP/db.out" | head -3)"
-		cmp -s "$TMP/pages.err" "$TMP/db.err" || fail "path '$from' '$to' $way: stderr differs: $(diff "$TMP/pages.err" "$TMP/db.err" | head -3)"
-	done
+	same_answer "$TMP/hubs-db/glossary.sqlite" "$TMP/hubs" path "$from" "$to" --tsv
+	same_answer "$TMP/hubs-db/glossary.sqlite" "$TMP/hubs" path "$from" "$to" --tsv --undirected
 done
 
 begin "a database of schema 2 (its indexes by an end hold every edge, no saved figures) answers the same"
@@ -125,15 +117,12 @@ sqlite3 "$TMP/v2.sqlite" "DROP INDEX edges_source; DROP INDEX edges_target;
 t1=$("$BIN" top -n 1 --tsv -q -i "$TMP/gen" | sed -n 2p | cut -f2)
 t2=$("$BIN" top -n 2 --by in-degree --tsv -q -i "$TMP/gen" | sed -n 3p | cut -f2)
 sqlite3 "$TMP/v2.sqlite" "DELETE FROM meta WHERE key LIKE 'graph_%';" || fail "sqlite3"
-for q in "neighbors TERM1 --depth 2" "related TERM2 --tsv" "path TERM2 TERM1" "path TERM1 TERM2 --undirected" "stats" "search TERM1 --json"; do
-	q=${q//TERM1/\"$t1\"}
-	q=${q//TERM2/\"$t2\"}
-	eval "set -- $q"
-	RC=0; "$BIN" "$@" --db "$TMP/gen-db/glossary.sqlite" >"$TMP/v3.out" 2>&1 || RC=$?
-	rc3=$RC
-	RC=0; "$BIN" "$@" --db "$TMP/v2.sqlite" >"$TMP/v2.out" 2>&1 || RC=$?
-	[ "$RC" = "$rc3" ] && cmp -s "$TMP/v3.out" "$TMP/v2.out" || fail "$q: schema 2 answers otherwise: $(diff "$TMP/v3.out" "$TMP/v2.out" | head -3)"
-done
+same_answer "$TMP/v2.sqlite" "$TMP/gen" neighbors "$t1" --depth 2
+same_answer "$TMP/v2.sqlite" "$TMP/gen" related "$t2" --tsv
+same_answer "$TMP/v2.sqlite" "$TMP/gen" path "$t2" "$t1"
+same_answer "$TMP/v2.sqlite" "$TMP/gen" path "$t1" "$t2" --undirected
+same_answer "$TMP/v2.sqlite" "$TMP/gen" stats
+same_answer "$TMP/v2.sqlite" "$TMP/gen" search "$t1" --json
 
 begin "link options recorded: a --keep-all database answers as --keep-all pages"
 run build -q -i data --keep-all -o "$TMP/all" --formats sqlite
