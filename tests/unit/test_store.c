@@ -304,21 +304,45 @@ static char *many_terms(size_t n)
 	return text;
 }
 
+/* many_terms(1500) read, linked, its graph, and the graph saved in `path`. */
+typedef struct many_graph {
+	char *text;
+	gg_glossary *g;
+	gg_links *l;
+	gg_graph *gr;
+	char path[400];
+} many_graph;
+
+/* Make m, saved in the suite's folder as `file`; a failure fails the test. */
+static void many_graph_make(many_graph *m, const char *file)
+{
+	memset(m, 0, sizeof(*m));
+	m->text = many_terms(1500);
+	snprintf(m->path, sizeof(m->path), "%s/%s", folder, file);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&m->g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(m->g, "many.txt", m->text, strlen(m->text)), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(m->g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&m->l, m->g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&m->gr, m->l, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_store_write(m->gr, m->path, NULL), 0);
+}
+
+static void many_graph_free(many_graph *m)
+{
+	gg_graph_free(m->gr);
+	gg_links_free(m->l);
+	gg_glossary_free(m->g);
+	free(m->text);
+}
+
 /* Related terms from a store opened for one term (its related reading) answer as from the graph. */
 static void test_related_around(void)
 {
-	char path[400];
-	gg_glossary *g = NULL;
-	gg_links *l = NULL;
-	gg_graph *gr = NULL;
-	char *text = many_terms(1500);
-	snprintf(path, sizeof(path), "%s/many.sqlite", folder);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, strlen(text)), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_store_write(gr, path, NULL), 0);
+	many_graph m;
+	many_graph_make(&m, "many.sqlite");
+	const char *path = m.path;
+	const gg_glossary *g = m.g;
+	const gg_graph *gr = m.gr;
 	size_t hub = 0, hub_node = 0;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&hub, g, "hub term"), 0);
 	CU_ASSERT_EQUAL_FATAL(gg_graph_node_of(&hub_node, gr, hub), 0);
@@ -355,10 +379,7 @@ static void test_related_around(void)
 		gg_related_list_destroy(&b);
 		gg_store_free(s);
 	}
-	gg_graph_free(gr);
-	gg_links_free(l);
-	gg_glossary_free(g);
-	free(text);
+	many_graph_free(&m);
 }
 
 /* Whether paths p (in graph a) and q (in graph b) walk the same nodes by the same edges. */
@@ -388,20 +409,13 @@ static bool same_path(const gg_graph *a, const gg_path *p, const gg_graph *b, co
  */
 static void test_path_around(void)
 {
-	char path[400];
-	gg_glossary *g = NULL;
-	gg_links *l = NULL;
-	gg_graph *gr = NULL;
-	char *text = many_terms(1500);
+	many_graph m;
 	size_t n = 1500, found = 0, missing = 0, longest = 0;
 	uint32_t seed = 7;
-	snprintf(path, sizeof(path), "%s/paths.sqlite", folder);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "many.txt", text, strlen(text)), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&gr, l, NULL), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_store_write(gr, path, NULL), 0);
+	many_graph_make(&m, "paths.sqlite");
+	const char *path = m.path;
+	const gg_glossary *g = m.g;
+	const gg_graph *gr = m.gr;
 	for (int pair = 0; pair < 60; pair++) {
 		char from[64], to[64];
 		size_t ends[2];
@@ -444,10 +458,7 @@ static void test_path_around(void)
 	CU_ASSERT(found > 60);  /* most pairs have a chain */
 	CU_ASSERT(missing > 0); /* and some none the links' way */
 	CU_ASSERT(longest >= 4);
-	gg_graph_free(gr);
-	gg_links_free(l);
-	gg_glossary_free(g);
-	free(text);
+	many_graph_free(&m);
 }
 
 static void test_search(void)
