@@ -44,8 +44,8 @@ typedef struct path_search {
 	gg_i_store_reader *r;
 	size_t n_concepts;
 	side s[2];
-	sqlite3_stmt *node;   /* a concept's node number */
 	sqlite3_stmt *degree; /* a concept's kept links out and in, and its node */
+	uint32_t *node;       /* per concept read by `degree`: its node + 1; 0 none, or not read */
 } path_search;
 
 static bool add_pair(path_search *p, side *s, uint32_t near, uint32_t far)
@@ -76,6 +76,7 @@ static bool node_links(path_search *p, const side *s, uint32_t c, uint64_t *link
 	sqlite3_bind_int64(p->degree, 1, c);
 	if (!gg_i_store_next_row(p->r, p->degree) || sqlite3_column_type(p->degree, 2) == SQLITE_NULL)
 		return false;
+	p->node[c] = (uint32_t)sqlite3_column_int64(p->degree, 2) + 1;
 	for (int k = 0; k < 2; k++)
 		if (s->degree_columns[k] >= 0)
 			*links += (uint64_t)sqlite3_column_int64(p->degree, s->degree_columns[k]);
@@ -148,37 +149,24 @@ static uint32_t position(const path_search *p, uint32_t v, uint32_t d, uint32_t 
 	return f && f - 1 <= meet ? f - 1 : d - (p->s[BACKWARD].dist[v] - 1);
 }
 
-/* A concept's node number (SIZE_MAX: none, or an error kept in p). */
-static size_t node_of(path_search *p, uint32_t c)
-{
-	size_t node = SIZE_MAX;
-	sqlite3_reset(p->node);
-	sqlite3_bind_int64(p->node, 1, c);
-	if (gg_i_store_next_row(p->r, p->node) && sqlite3_column_type(p->node, 0) != SQLITE_NULL)
-		node = (size_t)sqlite3_column_int64(p->node, 0);
-	return node;
-}
-
 /*
  * Of the concepts one hop on from chain[i] = `at` on a shortest chain (d
  * hops, met at `meet`), the one of the least node number (UINT32_MAX: none).
  * Before the meeting level the pairs of the forward side hold the hop, after
  * it the other side's.
  */
-static uint32_t next_on_chain(path_search *p, const uint8_t *on, size_t at, uint32_t i,
+static uint32_t next_on_chain(const path_search *p, const uint8_t *on, size_t at, uint32_t i,
 			      uint32_t d, uint32_t meet)
 {
 	const side *s = &p->s[i < meet ? FORWARD : BACKWARD];
-	uint32_t best = UINT32_MAX;
-	size_t best_node = SIZE_MAX;
-	for (size_t k = 0; k < s->n_pairs && !p->r->err; k++) {
+	uint32_t best = UINT32_MAX, best_node = UINT32_MAX;
+	for (size_t k = 0; k < s->n_pairs; k++) {
 		hop_pair h = s->pairs[k];
 		uint32_t here = i < meet ? h.near : h.far, next = i < meet ? h.far : h.near;
 		if (here != at || !on[next] || position(p, next, d, meet) != i + 1)
 			continue;
-		size_t node = node_of(p, next);
-		if (node < best_node) {
-			best_node = node;
+		if (p->node[next] - 1 < best_node) { /* every concept reached is a node */
+			best_node = p->node[next] - 1;
 			best = next;
 		}
 	}
@@ -260,7 +248,9 @@ int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, s
 		return r->err ? r->err : (r->err = gg_i_error_set(GG_EINVAL, "no such concept"));
 	prepare_side(&p, &p.s[FORWARD], true, undirected);
 	prepare_side(&p, &p.s[BACKWARD], false, undirected);
-	p.node = gg_i_store_prepare(r, "SELECT node FROM concepts WHERE id = ?1");
+	p.node = calloc(n_concepts ? n_concepts : 1, sizeof(*p.node));
+	if (!r->err && !p.node)
+		r->err = gg_i_error_oom();
 	p.degree = gg_i_store_prepare(r, "SELECT out_degree, in_degree, node FROM concepts"
 				      " WHERE id = ?1");
 	if (r->err)
@@ -299,7 +289,7 @@ int gg_i_store_walk_path(gg_i_store_reader *r, size_t n_concepts, size_t from, s
 cleanup:
 	free_side(&p.s[FORWARD]);
 	free_side(&p.s[BACKWARD]);
-	sqlite3_finalize(p.node);
+	free(p.node);
 	sqlite3_finalize(p.degree);
 	return r->err;
 }
