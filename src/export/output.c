@@ -22,8 +22,10 @@
  */
 struct gg_i_sink {
 	int fd;
-	bool owned; /* closed with the FILE (not standard output) */
-	int error;  /* errno of the first failure, 0 while none */
+	bool owned;      /* closed with the FILE (not standard output) */
+	bool write_back; /* a temporary file: its pages sent to disk as they are written */
+	int error;       /* errno of the first failure, 0 while none */
+	long long written, sent; /* bytes written, and sent to disk (write_back) */
 	char buffer[]; /* the FILE's, SINK_BUFFER bytes: freed with the sink, after the FILE */
 };
 
@@ -31,6 +33,11 @@ struct gg_i_sink {
  * buffer would pass each on in 8 KB writes (some 4,000 system calls for
  * the 45 MB of a 12,000-entry glossary's GraphML and DOT, about 70 with this). */
 #define SINK_BUFFER (1 << 20)
+
+/* A temporary file's pages are sent to disk each time this many more are
+ * written (gg_i_temp_write_back): a build's files then reach the disk while
+ * it works, rather than all in the syncs at its end. */
+#define WRITE_BACK_STEP (8 << 20)
 
 /* Write all of buf or fail; the first failure's errno is kept. */
 static ssize_t sink_write(void *cookie, const char *buf, size_t size)
@@ -47,6 +54,11 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t size)
 			return -1;
 		}
 		done += (size_t)n;
+	}
+	s->written += (long long)done;
+	if (s->write_back && s->written - s->sent >= WRITE_BACK_STEP) {
+		gg_i_temp_write_back(s->fd, s->sent, s->written - s->sent);
+		s->sent = s->written;
 	}
 	return (ssize_t)done;
 }
@@ -72,7 +84,9 @@ static int open_sink(gg_i_output *o, int fd, bool owned)
 		return gg_i_error_oom();
 	o->sink->fd = fd;
 	o->sink->owned = owned;
+	o->sink->write_back = false;
 	o->sink->error = 0;
+	o->sink->written = o->sink->sent = 0;
 	o->f = fopencookie(o->sink, "w", io);
 	if (!o->f || setvbuf(o->f, o->sink->buffer, _IOFBF, SINK_BUFFER) != 0) {
 		if (o->f)
@@ -216,8 +230,8 @@ static int open_temporary(gg_i_output *o, const struct stat *old)
 		if (fchmod(fd, old->st_mode & 07777) != 0)
 			err = gg_i_error_set_errno(GG_EIO, errno, "cannot keep the mode of '%s'", o->path);
 	}
-	if (!err)
-		err = open_sink(o, fd, true);
+	if (!err && !(err = open_sink(o, fd, true)))
+		o->sink->write_back = true;
 	if (err && fd >= 0) {
 		close(fd);
 		unlink(o->tmp);

@@ -1,4 +1,5 @@
 /* output_temp.c - the temporary files of atomic outputs: short names, removal on a fatal signal, the sweep of a dead run's leftovers. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "export/output_temp.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -239,6 +240,15 @@ int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int 
 		*name = gg_i_buf_detach(&path); /* not out of memory: checked above */
 	gg_i_buf_free(&path);
 	return err;
+}
+
+void gg_i_temp_write_back(int fd, long long from, long long len)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	(void)sync_file_range(fd, (off_t)from, (off_t)len, SYNC_FILE_RANGE_WRITE);
+#else
+	(void)fd, (void)from, (void)len;
+#endif
 }
 
 int gg_i_temp_create_folder(const char *dir, size_t dir_len, char **name)

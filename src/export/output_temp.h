@@ -25,6 +25,15 @@
 int gg_i_temp_create(const char *dir, size_t dir_len, int *fd, char **name, int *slot);
 
 /*
+ * Start writing `len` bytes of the file open as fd, from byte `from` (len
+ * 0: to its end), to disk, without waiting for them: the sync before the
+ * rename then has little left to wait for, and the disk works while the
+ * CPU makes the rest. Linux only (sync_file_range); elsewhere nothing.
+ * Failures are ignored: that sync reports them.
+ */
+void gg_i_temp_write_back(int fd, long long from, long long len);
+
+/*
  * Stop removing the temporary of `slot` on a signal: it was renamed into
  * place or removed. A slot of -1 (none) is ignored.
  */

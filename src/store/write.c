@@ -393,6 +393,7 @@ struct gg_store_writer {
 	const gg_store_write_options *options;
 	const gg_links *links; /* NULL until the edges are written */
 	char *tmp;             /* the temporary file, renamed over w.path when finished */
+	int fd;                /* tmp, open: locked against a sweep, its pages sent to disk after each stage */
 	int slot;              /* its slot for removal on a signal */
 	bool finished;
 };
@@ -443,7 +444,7 @@ int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char 
 {
 	static const gg_store_write_options defaults = { NULL, 0, NULL };
 	struct stat st;
-	int fd = -1, err;
+	int err;
 
 	*out = NULL;
 	if (!*path || strcmp(path, "-") == 0)
@@ -459,12 +460,11 @@ int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char 
 	sw->options = o ? o : &defaults;
 	sw->slot = -1;
 	const char *slash = strrchr(path, '/');
-	if ((err = gg_i_temp_create(path, slash ? (size_t)(slash - path) + 1 : 0, &fd, &sw->tmp,
-				    &sw->slot))) {
+	if ((err = gg_i_temp_create(path, slash ? (size_t)(slash - path) + 1 : 0, &sw->fd,
+				    &sw->tmp, &sw->slot))) {
 		free(sw);
 		return err;
 	}
-	close(fd);
 	begin(&sw->w, sw->tmp);
 	put_inputs(&sw->w, g, sw->options);
 	put_concept_names(&sw->w, g);
@@ -475,6 +475,7 @@ int gg_store_writer_new(gg_store_writer **out, const gg_glossary *g, const char 
 	exec(&sw->w, GG_I_STORE_GLOSSARY_INDEXES);
 	if (!sw->w.err && gg_i_store_index_definitions(sw->w.db) != SQLITE_OK)
 		sw->w.err = gg_i_store_error(sw->w.db, GG_EIO, "cannot write", path);
+	gg_i_temp_write_back(sw->fd, 0, 0);
 	if ((err = sw->w.err)) {
 		gg_store_writer_free(sw);
 		return err;
@@ -494,12 +495,13 @@ int gg_store_writer_put_links(gg_store_writer *sw, const gg_links *l)
 	sw->links = l;
 	put_edges(&sw->w, l);
 	exec(&sw->w, GG_I_STORE_EDGE_INDEXES);
+	gg_i_temp_write_back(sw->fd, 0, 0);
 	return sw->w.err;
 }
 
 int gg_store_writer_finish(gg_store_writer *sw, const gg_graph *gr)
 {
-	int fd = -1, err;
+	int err;
 
 	if (sw->w.err)
 		return sw->w.err;
@@ -517,11 +519,8 @@ int gg_store_writer_finish(gg_store_writer *sw, const gg_graph *gr)
 	end(&sw->w);
 	if ((err = sw->w.err))
 		return err;
-	if ((fd = open(sw->tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0 ||
-	    rename(sw->tmp, sw->w.path) != 0)
+	if (fsync(sw->fd) != 0 || rename(sw->tmp, sw->w.path) != 0)
 		err = sw->w.err = gg_i_error_set_errno(GG_EIO, errno, "cannot write '%s'", sw->w.path);
-	if (fd >= 0)
-		close(fd);
 	sw->finished = !err;
 	return err;
 }
@@ -533,6 +532,8 @@ void gg_store_writer_free(gg_store_writer *sw)
 	end(&sw->w);
 	if (!sw->finished && sw->tmp)
 		unlink(sw->tmp);
+	if (sw->fd >= 0)
+		close(sw->fd);
 	gg_i_temp_forget(sw->slot);
 	free(sw->tmp);
 	free(sw);
