@@ -670,7 +670,7 @@ static gg_links *read_links(gg_i_store_reader *r, const gg_i_store_meta *m, gg_g
 	int64_t n = without_edges ? 0 : with_held ? m->edges_kept + m->edges_held : m->edges_kept;
 	sqlite3_stmt *s = without_edges ? NULL : gg_i_store_prepare(
 		r, with_held ? "SELECT " GG_I_STORE_EDGE_COLUMNS " FROM edges ORDER BY id"
-		: without_text /* the index edges_kept holds these */
+		: without_text
 		? "SELECT " GG_I_STORE_EDGE_FIGURES " FROM edges WHERE held = '' ORDER BY id"
 		: "SELECT " GG_I_STORE_EDGE_COLUMNS " FROM edges WHERE held = '' ORDER BY id");
 	gg_edge *edges = r->err ? NULL : calloc(n ? (size_t)n : 1, sizeof(*edges));
