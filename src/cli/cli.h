@@ -57,6 +57,16 @@ void cli_progress_clear(void);
 /* Wipe the line and draw it no more. */
 void cli_progress_end(void);
 
+/*
+ * Start the command again (execv of /proc/self/exe, the same argv: the
+ * program, the subcommand, its arguments) with glibc's malloc asking for
+ * 2 MB pages (GLIBC_TUNABLES glibc.malloc.hugetlb=1), when the kernel gives
+ * them only on request, the tunable is not set already and the command
+ * reads the pages rather than a saved graph (--db). Returns when it does
+ * not restart, or could not (then nothing has changed).
+ */
+void cli_restart_with_huge_pages(char **argv);
+
 /* Zero-initialise `c` with the linker's defaults. */
 void cli_common_init(cli_common *c);
 
