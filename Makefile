@@ -192,7 +192,7 @@ run: $(BIN)
 test-tools: node_modules/.package-lock.json
 	@{ command -v dot && command -v xmllint && command -v rsvg-convert && command -v chromium && \
 	   $(PYTHON) -c 'import networkx, igraph, pygraphviz, rdflib'; } >/dev/null 2>&1 || scripts/install-deps.sh test
-	@{ command -v groff && command -v pkg-config && command -v zsh; } >/dev/null 2>&1 || \
+	@{ command -v groff && command -v pkg-config && command -v zsh && command -v strace; } >/dev/null 2>&1 || \
 		scripts/install-deps.sh test
 
 # JavaScript packages (sigma.js, graphology, the test readers), as the lock file pins them.

@@ -18,6 +18,8 @@ command -v npm >/dev/null 2>&1 || TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
 TEST_PACKAGES="$TEST_PACKAGES groff-base zsh pkg-config"
 # The sqlite3 shell reads the saved graph back.
 TEST_PACKAGES="$TEST_PACKAGES sqlite3"
+# strace counts the command's restarts with 2 MB memory pages.
+TEST_PACKAGES="$TEST_PACKAGES strace"
 # Peers and tools of the benchmark and the fuzzers (make bench, make fuzz).
 BENCH_PACKAGES="ripgrep python3-ahocorasick clang libclang-rt-14-dev"
 

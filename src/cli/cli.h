@@ -57,15 +57,18 @@ void cli_progress_clear(void);
 /* Wipe the line and draw it no more. */
 void cli_progress_end(void);
 
+/* Keep main's argv for cli_restart_with_huge_pages. */
+void cli_huge_pages_remember(char **argv);
 /*
- * Start the command again (execv of /proc/self/exe, the same argv: the
- * program, the subcommand, its arguments) with glibc's malloc asking for
- * 2 MB pages (GLIBC_TUNABLES glibc.malloc.hugetlb=1), when the kernel gives
- * them only on request, the tunable is not set already and the command
- * reads the pages rather than a saved graph (--db). Returns when it does
- * not restart, or could not (then nothing has changed).
+ * Start the command again (execv of /proc/self/exe with main's argv) with
+ * glibc's malloc asking for 2 MB pages (GLIBC_TUNABLES
+ * glibc.malloc.hugetlb=1), when the kernel gives them only on request, the
+ * tunable is not set already, and the command reads at least 2 MB of pages
+ * (not --db, not standard input). cli_parse calls it once the arguments
+ * are read, before anything is written. Returns when it does not restart,
+ * or could not (then nothing has changed).
  */
-void cli_restart_with_huge_pages(char **argv);
+void cli_restart_with_huge_pages(const cli_common *c);
 
 /* Zero-initialise `c` with the linker's defaults. */
 void cli_common_init(cli_common *c);

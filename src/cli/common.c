@@ -322,6 +322,7 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_common *c,
 					  argv[optind + (int)spec->max_operands]);
 		return -1;
 	}
+	cli_restart_with_huge_pages(c);
 	return optind;
 }
 

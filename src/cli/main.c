@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 	const cli_command *c = find_command(first);
 	if (!c)
 		return unknown_command(first);
-	cli_restart_with_huge_pages(argv);
+	cli_huge_pages_remember(argv);
 	int code = c->run(argc - 1, argv + 1);
 	cli_progress_end();
 	return code;

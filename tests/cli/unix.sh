@@ -2,7 +2,8 @@
 # unix.sh - black-box tests of what a Unix command is expected to have:
 # --version, help, suggestions, exit statuses in every --help, the manual
 # page and the bash completion, escaped terminal output, valid JSON for any
-# file name, neighbors --depth output that grows linearly, path X X.
+# file name, neighbors --depth output that grows linearly, path X X, the
+# restart with 2 MB memory pages.
 # usage: tests/cli/unix.sh path/to/glossgraph   (run.sh calls it)
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -252,5 +253,39 @@ run path NTK NTK --json -q
 expect 0 '"hops": \[\]'
 valid=$("$PYTHON" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["hops"]))' "$TMP/out")
 [ "$valid" = 0 ] || fail "JSON hops: $valid"
+
+begin "2 MB of pages: the restart with 2 MB memory pages answers as without, once, never for --db or standard input"
+"$PYTHON" scripts/gen_glossary.py -q --entries 6000 --seed 3 -o "$TMP/big"
+big_mb=$(du -sm "$TMP/big" | cut -f1)
+[ "$big_mb" -ge 2 ] || fail "the glossary has $big_mb MB"
+big_term=$(sed -n 's/^\*\*\([^*]*\)\*\*.*/\1/p' "$TMP/big/page-000001.txt" | head -1)
+run related "$big_term" --tsv -i "$TMP/big"
+expect 0
+[ "$(wc -l <"$TMP/out")" -gt 1 ] || fail "no related terms"
+cp "$TMP/out" "$TMP/big.out"
+cp "$TMP/err" "$TMP/big.err"
+GLIBC_TUNABLES=glibc.malloc.hugetlb=0 run related "$big_term" --tsv -i "$TMP/big"
+expect 0
+cmp -s "$TMP/out" "$TMP/big.out" || fail "stdout differs"
+cmp -s "$TMP/err" "$TMP/big.err" || fail "stderr differs"
+cat "$TMP/big"/*.txt >"$TMP/big.txt"
+"$BIN" terms -q --tsv -i - <"$TMP/big.txt" >"$TMP/stdin.out" 2>"$TMP/err" || fail "standard input"
+"$BIN" terms -q --tsv -i "$TMP/big.txt" >"$TMP/file.out" 2>"$TMP/err" || fail "one file"
+cmp -s "$TMP/stdin.out" "$TMP/file.out" || fail "standard input and the file differ"
+# where the kernel gives huge pages on request, one restart (strace counts the execs;
+# the test set installs it)
+if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null &&
+	command -v strace >/dev/null; then
+	execs() {
+		strace -f -e trace=execve -o "$TMP/trace" "$@" >/dev/null 2>&1 <"$TMP/big.txt"
+		grep -c 'execve(' "$TMP/trace"
+	}
+	[ "$(execs "$BIN" terms -q -i "$TMP/big")" = 2 ] || fail "not restarted once for 2 MB of pages"
+	[ "$(execs "$BIN" terms -q)" = 1 ] || fail "restarted for the seed pages"
+	[ "$(GLIBC_TUNABLES=glibc.malloc.hugetlb=0 execs "$BIN" terms -q -i "$TMP/big")" = 1 ] ||
+		fail "restarted though the tunable was set"
+	[ "$(execs "$BIN" terms -q -i -)" = 1 ] || fail "restarted when reading standard input"
+	[ "$(execs "$BIN" terms -q --db "$TMP/none.sqlite")" = 1 ] || fail "restarted for --db"
+fi
 
 finish
