@@ -106,9 +106,13 @@ static bool big_inputs(const cli_common *c)
 void cli_restart_with_huge_pages(const cli_common *c)
 {
 #ifdef __GLIBC__
+	const bool glibc = true;
+#else
+	const bool glibc = false; /* another libc has no such tunable */
+#endif
 	const char *set = getenv("GLIBC_TUNABLES");
-	if (!command_argv || c->db || (set && strstr(set, TUNABLE)) || !huge_pages_on_request() ||
-	    !big_inputs(c))
+	if (!glibc || !command_argv || c->db || (set && strstr(set, TUNABLE)) ||
+	    !huge_pages_on_request() || !big_inputs(c))
 		return; /* chosen already (=0 keeps 4 KB pages), or of no use */
 	char *before = set ? strdup(set) : NULL;
 	size_t len = before ? strlen(before) : 0;
@@ -129,7 +133,4 @@ void cli_restart_with_huge_pages(const cli_common *c)
 		unsetenv("GLIBC_TUNABLES");
 	free(before);
 	free(value);
-#else
-	(void)c;
-#endif
 }
