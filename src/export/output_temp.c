@@ -1,4 +1,4 @@
-/* output_temp.c - the temporary files of atomic outputs: short names, removal on a fatal signal, the sweep of a dead run's leftovers. */
+/* output_temp.c - the temporary files of atomic outputs: short names, removal on a fatal signal, the sweep of a dead run's leftovers, their pages sent to disk early. */
 #define _GNU_SOURCE /* sync_file_range */
 #include "export/output_temp.h"
 #include "core/buf.h"

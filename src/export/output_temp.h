@@ -1,4 +1,4 @@
-/* output_temp.h - the temporary files of atomic outputs: short names, removal on a fatal signal, the sweep of a dead run's leftovers. */
+/* output_temp.h - the temporary files of atomic outputs: short names, removal on a fatal signal, the sweep of a dead run's leftovers, their pages sent to disk early. */
 #ifndef GG_EXPORT_OUTPUT_TEMP_H
 #define GG_EXPORT_OUTPUT_TEMP_H
 
