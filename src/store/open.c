@@ -214,6 +214,25 @@ static void check_identity(gg_i_store_reader *r)
 	r->version = version;
 }
 
+/* The graph's figure `key` (one of gg_i_store_figures, else ignored), column 1 of row s, into m. */
+static void read_figure(gg_i_store_meta *m, const char *key, sqlite3_stmt *s)
+{
+	for (size_t i = 0; i < gg_i_store_figure_count; i++) {
+		const gg_i_store_figure *f = &gg_i_store_figures[i];
+		if (strcmp(key, f->key) != 0)
+			continue;
+		char *at = (char *)&m->figures + f->offset;
+		m->n_figures++;
+		if (f->real)
+			*(double *)at = sqlite3_column_double(s, 1);
+		else if (sqlite3_column_int64(s, 1) < 0)
+			m->figure_below_zero = true;
+		else
+			*(size_t *)at = (size_t)sqlite3_column_int64(s, 1);
+		return;
+	}
+}
+
 static void read_meta(gg_i_store_reader *r, gg_i_store_meta *m)
 {
 	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT key, value FROM meta");
@@ -241,7 +260,9 @@ static void read_meta(gg_i_store_reader *r, gg_i_store_meta *m)
 		}
 		if (!k)
 			continue;
-		if (strcmp(k, "threshold") == 0)
+		if (strncmp(k, "graph_", 6) == 0)
+			read_figure(m, k, s);
+		else if (strcmp(k, "threshold") == 0)
 			m->threshold = x;
 		else if (strcmp(k, "model_threshold") == 0)
 			m->model_threshold = x;
@@ -973,8 +994,12 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	/* one read transaction: the file is locked and checked once, not per statement */
 	sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824; BEGIN", NULL, NULL, NULL);
 	check_identity(&r);
-	if (!r.err)
+	if (!r.err) {
 		read_meta(&r, &m);
+		st->figures = m.figures;
+		st->n_figures = m.n_figures;
+		st->figure_below_zero = m.figure_below_zero;
+	}
 	if (!r.err)
 		start_inputs(&r, st, &check);
 	bool without_text = o->without_text && !o->with_held && !o->graph_with_held;
@@ -1056,30 +1081,14 @@ const gg_store_input *gg_store_input_at(const gg_store *s, size_t i)
 int gg_store_stats(gg_graph_stats *out, const gg_store *s)
 {
 	gg_i_store_reader r = { s->db, s->path, 0, 0, { { "", 0 } } };
-	sqlite3_stmt *q = gg_i_store_prepare(&r, "SELECT value FROM meta WHERE key = ?1");
-	size_t found = 0;
 
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < gg_i_store_figure_count && !r.err; i++) {
-		const gg_i_store_figure *f = &gg_i_store_figures[i];
-		char *at = (char *)out + f->offset;
-		sqlite3_reset(q);
-		sqlite3_bind_text(q, 1, f->key, -1, SQLITE_STATIC);
-		if (!gg_i_store_next_row(&r, q))
-			continue;
-		found++;
-		if (f->real)
-			*(double *)at = sqlite3_column_double(q, 0);
-		else if (sqlite3_column_int64(q, 0) < 0)
-			gg_i_store_damaged(&r, "a figure of the graph is below 0");
-		else
-			*(size_t *)at = (size_t)sqlite3_column_int64(q, 0);
-	}
-	sqlite3_finalize(q);
-	if (!r.err && !found)
+	*out = s->figures;
+	if (!s->n_figures)
 		r.err = gg_i_error_set(GG_ENOTFOUND, "'%s' holds no figures of its graph: open it whole",
 				       s->path);
-	else if (!r.err && found < gg_i_store_figure_count)
+	else if (s->figure_below_zero)
+		gg_i_store_damaged(&r, "a figure of the graph is below 0");
+	else if (s->n_figures < gg_i_store_figure_count)
 		gg_i_store_damaged(&r, "some of the graph's figures are missing");
 	if (r.err)
 		memset(out, 0, sizeof(*out));

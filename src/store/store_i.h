@@ -120,6 +120,9 @@ struct gg_store {
 	gg_store_input *inputs;
 	size_t n_inputs;
 	char *input_paths; /* the inputs' paths, one after another */
+	gg_graph_stats figures; /* the graph's figures saved in meta (gg_store_stats) */
+	size_t n_figures;       /* how many of them were there */
+	bool figure_below_zero; /* a count among them was negative: damage */
 };
 
 /* The figures of the meta table a store needs (GG_I_STORE_SCHEMA). */
@@ -132,6 +135,9 @@ typedef struct gg_i_store_meta {
 	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;
 	int64_t concepts, entries, edges_kept, edges_held; /* rows of those tables */
 	bool has_scores, has_ordinary;
+	gg_graph_stats figures; /* the graph's, those of gg_i_store_figures found */
+	size_t n_figures;
+	bool figure_below_zero;
 } gg_i_store_meta;
 
 /* The name an enumeration's column held last and its value: rows repeat them. */
@@ -267,7 +273,7 @@ typedef struct gg_i_store_figure {
 	bool real;
 } gg_i_store_figure;
 
-/* Every figure of gg_graph_stats, saved by the writer and read by gg_store_stats. (open.c) */
+/* Every figure of gg_graph_stats, saved by the writer and read with the rest of meta. (open.c) */
 extern const gg_i_store_figure gg_i_store_figures[];
 extern const size_t gg_i_store_figure_count;
 
