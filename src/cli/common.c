@@ -563,14 +563,21 @@ bool cli_load_terms(const cli_common *c, cli_graph *out)
 	return out->glossary != NULL;
 }
 
-bool cli_load_for_search(const cli_common *c, cli_graph *out)
+/* From the pages the glossary; from --db, without a graph, the concepts' names (`names`) or only the glossary's figures. */
+static bool load_without_graph(const cli_common *c, bool names, cli_graph *out)
 {
 	if (!c->db)
 		return cli_load_terms(c, out);
 	gg_store_open_options o;
 	gg_store_open_options_init(&o);
-	o.figures_only = true;
+	o.names_only = names;
+	o.figures_only = !names;
 	return open_db(c, &o, false, out);
+}
+
+bool cli_load_for_search(const cli_common *c, cli_graph *out)
+{
+	return load_without_graph(c, false, out);
 }
 
 bool cli_load_stats(const cli_common *c, cli_graph *out, gg_graph_stats *stats)
@@ -605,12 +612,7 @@ bool cli_load_stats(const cli_common *c, cli_graph *out, gg_graph_stats *stats)
 
 bool cli_load_names(const cli_common *c, cli_graph *out)
 {
-	if (!c->db)
-		return cli_load_terms(c, out);
-	gg_store_open_options o;
-	gg_store_open_options_init(&o);
-	o.names_only = true;
-	return open_db(c, &o, false, out);
+	return load_without_graph(c, true, out);
 }
 
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
