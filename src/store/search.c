@@ -49,15 +49,14 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 	size_t *at = NULL, cap = 0, n_seen = 0; /* at: each hit's snippet, then its name, in text */
 	bool *seen = NULL, oom = false;
 	int err = 0, rc = SQLITE_DONE;
+	gg_i_store_reader r = { db, path, 0, 0, { { "", 0 } } }; /* for damage, told as a reader tells it */
 
 	memset(out, 0, sizeof(*out));
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, snippet_sql, -1, &snippet_of, NULL) != SQLITE_OK ||
 	    (!names && sqlite3_prepare_v2(db, name_sql, -1, &name_of, NULL) != SQLITE_OK)) {
-		err = sqlite3_errcode(db) == SQLITE_NOMEM
-			? gg_i_error_oom()
-			: gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", path,
-					 sqlite3_errmsg(db));
+		gg_i_store_damaged(&r, NULL);
+		err = r.err;
 		goto cleanup;
 	}
 	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
@@ -85,10 +84,8 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 		sqlite3_bind_int64(snippet_of, 2, sqlite3_column_int64(s, 2));
 		int found = sqlite3_step(snippet_of);
 		if (found != SQLITE_ROW) {
-			err = found == SQLITE_NOMEM
-				? gg_i_error_oom()
-				: gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s",
-						 path, "a match has no snippet");
+			gg_i_store_damaged(&r, found == SQLITE_NOMEM ? NULL : "a match has no snippet");
+			err = r.err;
 			goto cleanup;
 		}
 		const char *snippet = (const char *)sqlite3_column_text(snippet_of, 0);
@@ -106,8 +103,8 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 				name = (const char *)sqlite3_column_text(name_of, 0);
 		}
 		if (!name) {
-			err = gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s",
-					     path, "a definition's term is missing");
+			gg_i_store_damaged(&r, "a definition's term is missing");
+			err = r.err;
 			goto cleanup;
 		}
 		gg_i_buf_puts(&text, name);
@@ -118,12 +115,12 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 		err = gg_i_error_oom();
 	} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		int code = sqlite3_errcode(db);
-		err = code == SQLITE_NOMEM ? gg_i_error_oom()
-		    : code == SQLITE_CORRUPT || code == SQLITE_NOTADB
-			? gg_i_error_set(GG_EINPUT, "'%s' is a damaged glossgraph database: %s", path,
-					 sqlite3_errmsg(db))
-			: gg_i_error_set(GG_EINVAL, "cannot search for '%s': %s", query,
-					 sqlite3_errmsg(db));
+		if (code == SQLITE_NOMEM || code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+			gg_i_store_damaged(&r, NULL);
+		else
+			r.err = gg_i_error_set(GG_EINVAL, "cannot search for '%s': %s", query,
+					       sqlite3_errmsg(db));
+		err = r.err;
 	}
 	if (!err) {
 		out->text = text.ptr;
