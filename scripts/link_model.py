@@ -31,7 +31,7 @@ L2 = 0.02           # penalty on every weight but the bias, per glossary
 ITERATIONS = 25
 THRESHOLDS = [k / 100 for k in range(2, 99)]
 FEATURES = ('common', 'ordinary', 'multiword', 'cued', 'reciprocal', 'mentions', 'case_agrees',
-            'dense')
+            'dense', 'specificity', 'inflected')
 DENSE = 'dense'
 DENSE_WEIGHTS = [k / 20 for k in range(0, 201)]
 # a model under which the `dense` column is the glossary's vocabulary density itself

@@ -107,6 +107,7 @@ typedef enum gg_link_feature {
 	GG_FEATURE_CASE_AGREES,  /**< a mention inside a sentence shows the capitals of the target's name */
 	GG_FEATURE_PLAIN_WORD,   /**< the target is an ordinary word and the first mention is in lower case */
 	GG_FEATURE_DENSE,        /**< how far the glossary's vocabulary density (gg_links_vocabulary_density) exceeds the model's pivot, else 0; the same for every mention of a glossary */
+	GG_FEATURE_SPECIFICITY,  /**< how few definitions name the target: 1 - log(1 + definitions naming it) / log(1 + N), the edge's specificity */
 	GG_LINK_FEATURE_COUNT
 } gg_link_feature;
 

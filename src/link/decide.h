@@ -57,6 +57,9 @@ uint8_t gg_i_name_marks(const char *name);
  */
 void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURE_COUNT]);
 
+/* GG_FEATURE_SPECIFICITY of a target that df of n_terms definitions name, in [0, 1]. */
+double gg_i_specificity(double df, size_t n_terms);
+
 /* What deciding hands to the links object (all arrays malloc'd, per concept). */
 typedef struct gg_i_decision {
 	uint32_t *mentioned_by;   /* definitions naming the concept, held links included */

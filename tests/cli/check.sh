@@ -24,9 +24,9 @@ expect 0 '"threshold": "0\.[0-9]+ \(model\)"'
 begin "check --scores --tsv: one row per mention link, one column per feature"
 run check -q --scores --tsv
 expect 0 "	(kept|low-score)	0\.[0-9]{4}	"
-[ "$(head -1 "$TMP/out")" = "source	target	state	score	common	excess	ordinary	multiword	capitals	abbreviation	inflected	cued	reciprocal	mentions	position	case_agrees	plain_word	dense" ] ||
+[ "$(head -1 "$TMP/out")" = "source	target	state	score	common	excess	ordinary	multiword	capitals	abbreviation	inflected	cued	reciprocal	mentions	position	case_agrees	plain_word	dense	specificity" ] ||
 	fail "header: $(head -1 "$TMP/out")"
-awk -F'\t' 'NR > 1 && NF != 18 { bad = 1 } END { exit bad }' "$TMP/out" || fail "a row without 18 cells"
+awk -F'\t' 'NR > 1 && NF != 19 { bad = 1 } END { exit bad }' "$TMP/out" || fail "a row without 19 cells"
 
 begin "check --scores explains a held link by its score's parts"
 run check -q --scores -i "$EDITORS"
