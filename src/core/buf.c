@@ -1,4 +1,5 @@
 /* buf.c - growable byte buffer and dynamic-array growth. */
+#define _GNU_SOURCE /* mremap */
 #include "core/buf.h"
 #include "core/error.h"
 
@@ -7,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 bool gg_i_buf_reserve(gg_i_buf *b, size_t extra)
 {
@@ -112,4 +115,74 @@ int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem)
 	*items = p;
 	*cap = ncap;
 	return 0;
+}
+
+/* A page array's first block: a few pages. */
+#define PAGES_FIRST ((size_t)64 * 1024)
+
+/* The bytes mapped for a page array of cap elements: whole pages. */
+static size_t mapped_bytes(size_t cap, size_t elem)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	return (cap * elem + page - 1) / page * page;
+}
+
+int gg_i_pages_grow(void **items, size_t *cap, size_t len, size_t elem)
+{
+	if (len < *cap)
+		return 0;
+	size_t old_bytes = mapped_bytes(*cap, elem);
+	size_t bytes = old_bytes ? old_bytes * 2 : PAGES_FIRST;
+	if (bytes / 2 < old_bytes || bytes / elem <= *cap)
+		return gg_i_error_oom();
+#ifdef MREMAP_MAYMOVE
+	void *p = *items ? mremap(*items, old_bytes, bytes, MREMAP_MAYMOVE)
+			 : mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return gg_i_error_oom();
+	madvise(p, bytes, MADV_HUGEPAGE);
+#else
+	void *p = realloc(*items, bytes);
+	if (!p)
+		return gg_i_error_oom();
+#endif
+	*items = p;
+	*cap = bytes / elem;
+	return 0;
+}
+
+/* Hand back the pages of [p, p + bytes), the tail of a page array, p on a page. */
+static void release_pages(void *p, size_t bytes)
+{
+#ifdef MREMAP_MAYMOVE
+	munmap(p, bytes);
+#else
+	(void)bytes;
+	free(p);
+#endif
+}
+
+void gg_i_pages_free(void *items, size_t cap, size_t elem)
+{
+	if (items)
+		release_pages(items, mapped_bytes(cap, elem));
+}
+
+/* How much of a page array is copied before its pages are handed back: a
+ * multiple of any page size. */
+#define PAGES_MOVE_STEP ((size_t)4 * 1024 * 1024)
+
+void gg_i_pages_move(void *dst, void *items, size_t len, size_t cap, size_t elem)
+{
+	if (!items)
+		return;
+	size_t bytes = len * elem, done = 0;
+#ifdef MREMAP_MAYMOVE
+	for (; bytes - done >= PAGES_MOVE_STEP; done += PAGES_MOVE_STEP) {
+		memcpy((char *)dst + done, (char *)items + done, PAGES_MOVE_STEP);
+		munmap((char *)items + done, PAGES_MOVE_STEP);
+	}
+#endif
+	memcpy((char *)dst + done, (char *)items + done, bytes - done);
+	release_pages((char *)items + done, mapped_bytes(cap, elem) - done);
 }

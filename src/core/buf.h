@@ -68,4 +68,22 @@ int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem);
 #define GG_ARRAY_PUSH_SLOT(arr, len, cap) \
 	gg_i_array_grow((void **)&(arr), &(cap), (len), sizeof(*(arr)))
 
+/*
+ * The same for an array that may grow to hundreds of megabytes and is freed
+ * while as big ones live on (the linker's chunks of edges): its pages come
+ * from the kernel, not from malloc, so that growing moves no byte (mremap)
+ * and gg_i_pages_free hands the pages back at once, where malloc might keep
+ * them in its heap for arrays that never come. Its pages are asked for in
+ * 2 MB where the kernel gives them on request. Free it with
+ * gg_i_pages_free(items, cap, elem), never with free. Returns 0, or
+ * GG_ENOMEM with *items untouched.
+ */
+int gg_i_pages_grow(void **items, size_t *cap, size_t len, size_t elem);
+void gg_i_pages_free(void *items, size_t cap, size_t elem);
+/*
+ * Copy the len elements of a page array to dst and free it, its pages handed
+ * back as they are copied: the array and its copy are never both whole.
+ */
+void gg_i_pages_move(void *dst, void *items, size_t len, size_t cap, size_t elem);
+
 #endif

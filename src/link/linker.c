@@ -509,7 +509,7 @@ static int flush_source(worker *w, size_t n_mentions)
 		if (gg_i_array_grow((void **)&w->order, &w->cap_order, w->cap_order, sizeof(*w->order)))
 			return GG_ENOMEM;
 	while (ch->cap < ch->n + n)
-		if (gg_i_array_grow((void **)&ch->edges, &ch->cap, ch->cap, sizeof(*ch->edges)))
+		if (gg_i_pages_grow((void **)&ch->edges, &ch->cap, ch->cap, sizeof(*ch->edges)))
 			return GG_ENOMEM;
 	for (size_t i = 0; i < n_mentions; i++)
 		w->order[i] = (uint64_t)w->pending[i].target << 32 | i;
@@ -647,15 +647,13 @@ typedef struct gathering {
 	gg_edge *all;
 } gathering;
 
-/* A thread's share of the gathering: copy its chunks into place and free them. */
+/* A thread's share of the gathering: move its chunks into place. */
 static void *gather_chunks(void *arg)
 {
 	const gathering *gt = arg;
 	for (size_t k = gt->first; k < gt->n_chunks; k += gt->step) {
 		chunk *ch = &gt->chunks[k];
-		if (ch->n)
-			memcpy(gt->all + ch->at, ch->edges, ch->n * sizeof(*gt->all));
-		free(ch->edges);
+		gg_i_pages_move(gt->all + ch->at, ch->edges, ch->n, ch->cap, sizeof(*ch->edges));
 		ch->edges = NULL;
 	}
 	return NULL;
@@ -664,9 +662,8 @@ static void *gather_chunks(void *arg)
 /*
  * Find every edge: scan each definition (on several threads when there is
  * enough text), and put the chunks' edges end to end in *out, ordered by
- * source, target and kind, with provisional `held` (see worker). The first
- * chunk's array grows into the whole (in place when the allocator can), and
- * the others are copied into it on as many threads as scanned them.
+ * source, target and kind, with provisional `held` (see worker). The
+ * chunks are copied into it on as many threads as scanned them.
  * Returns 0 or an error; *out is malloc'd.
  */
 static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
@@ -697,8 +694,8 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 		free(workers[t].order);
 	}
 	free(workers);
-	/* end to end, in the first chunk's array: at most one chunk per thread is
-	 * held twice at once */
+	/* end to end in one array, each chunk's pages handed back once copied:
+	 * at most one chunk per thread is held twice at once */
 	size_t n = 0;
 	*bytes_out = 0;
 	for (size_t k = 0; k < lk->n_chunks; k++) {
@@ -708,20 +705,18 @@ static int scan_all(linker *lk, unsigned threads, gg_edge **out, size_t *n_out,
 	}
 	gg_edge *all = NULL;
 	if (!err && lk->n_chunks) {
-		all = realloc(lk->chunks[0].edges, (n ? n : 1) * sizeof(*all));
-		if (all)
-			lk->chunks[0].edges = NULL;
-		else
+		all = malloc((n ? n : 1) * sizeof(*all));
+		if (!all)
 			err = gg_i_error_oom();
 	}
 	if (all) {
 		gathering gt[GG_MAX_THREADS];
 		for (unsigned t = 0; t < threads; t++)
-			gt[t] = (gathering){ lk->chunks, lk->n_chunks, 1 + t, threads, all };
+			gt[t] = (gathering){ lk->chunks, lk->n_chunks, t, threads, all };
 		gg_i_run_threads(threads, gather_chunks, gt, sizeof(*gt));
 	}
 	for (size_t k = 0; k < lk->n_chunks; k++) { /* on failure: what is left */
-		free(lk->chunks[k].edges);
+		gg_i_pages_free(lk->chunks[k].edges, lk->chunks[k].cap, sizeof(*lk->chunks[k].edges));
 		lk->chunks[k].edges = NULL;
 	}
 	*out = all;

@@ -1,9 +1,15 @@
-/* test_text.c - UTF-8 sanitising, name keys, abbreviations, edit distance. */
+/* test_text.c - UTF-8 sanitising, name keys, abbreviations, edit distance, page arrays. */
 #include "suites.h"
+#include "core/buf.h"
 #include "core/text.h"
 #include "model/names.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void check_sanitize(const char *in, size_t len, const char *want, size_t want_bad)
 {
@@ -175,6 +181,63 @@ static void test_unicode_kinds(void)
 	CU_ASSERT_FALSE(gg_i_utf8_has_capital("\xc3\xbc" "ber \xcf\x83", 7));
 }
 
+/* Whether the page holding p is mapped at all. */
+static bool page_mapped(const void *p)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	unsigned char resident;
+	void *start = (void *)((uintptr_t)p / page * page);
+	return mincore(start, page, &resident) == 0 || errno != ENOMEM;
+}
+
+/* An element of an odd size, so that neither a page nor a step holds a whole number of them. */
+typedef struct element {
+	uint64_t id;
+	char pad[32];
+} element;
+
+static void test_page_arrays(void)
+{
+	/* past two steps of the move (4 MB each) and into a third */
+	const size_t n = 2 * (4u << 20) / sizeof(element) + 1001;
+	element *a = NULL;
+	size_t cap = 0;
+	size_t grown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == cap) {
+			CU_ASSERT_FATAL(gg_i_pages_grow((void **)&a, &cap, i, sizeof(*a)) == 0);
+			grown++;
+		}
+		a[i].id = i * 2654435761u;
+		a[i].pad[i % sizeof(a[i].pad)] = (char)i;
+	}
+	CU_ASSERT(cap >= n);
+	CU_ASSERT(grown > 1 && grown < 20); /* doubling */
+	element *copy = malloc(n * sizeof(*copy));
+	CU_ASSERT_FATAL(copy != NULL);
+	const element *first = a, *last = a + n - 1;
+	CU_ASSERT(page_mapped(first) && page_mapped(last));
+	gg_i_pages_move(copy, a, n, cap, sizeof(*a));
+	size_t wrong = 0;
+	for (size_t i = 0; i < n; i++)
+		wrong += copy[i].id != i * 2654435761u || copy[i].pad[i % sizeof(copy[i].pad)] != (char)i;
+	CU_ASSERT_EQUAL(wrong, 0);
+	/* the pages went back to the system, the first (moved in the first step) and the last */
+	CU_ASSERT_FALSE(page_mapped(first));
+	CU_ASSERT_FALSE(page_mapped(last));
+	free(copy);
+	gg_i_pages_move(NULL, NULL, 0, 0, sizeof(*a)); /* nothing to move */
+
+	/* a small one, freed without a move */
+	element *b = NULL;
+	size_t b_cap = 0;
+	CU_ASSERT_FATAL(gg_i_pages_grow((void **)&b, &b_cap, 0, sizeof(*b)) == 0);
+	b[0].id = 7;
+	CU_ASSERT(page_mapped(b));
+	gg_i_pages_free(b, b_cap, sizeof(*b));
+	CU_ASSERT_FALSE(page_mapped(b));
+}
+
 CU_ErrorCode suite_text_add(void)
 {
 	CU_pSuite s = CU_add_suite("text and names", NULL, NULL);
@@ -185,7 +248,8 @@ CU_ErrorCode suite_text_add(void)
 	    !CU_add_test(s, "qualified names", test_qualified_base) ||
 	    !CU_add_test(s, "edit distance", test_edit_distance) ||
 	    !CU_add_test(s, "Unicode folding", test_unicode_fold) ||
-	    !CU_add_test(s, "Unicode character kinds", test_unicode_kinds))
+	    !CU_add_test(s, "Unicode character kinds", test_unicode_kinds) ||
+	    !CU_add_test(s, "page arrays grow in place and hand their pages back", test_page_arrays))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
