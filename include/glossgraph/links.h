@@ -57,13 +57,13 @@ typedef struct gg_edge {
 	gg_hold_reason held;
 	bool cued;             /**< a mention follows "see", "compare", ... */
 	uint32_t weight;       /**< mentions, summed over the source's entries */
+	uint32_t surface_len;  /**< bytes of `surface` (kept here, where it fills what would be padding) */
 	double specificity;    /**< 1 for a target only this source mentions, towards 0 for one every definition mentions */
 	double score;          /**< a mention's link score in [0, 1] (the evidence combined, README "Linking"); 1 for the other kinds */
 	/* evidence: the first mention, in the text of entry `entry` (its
 	 * file and line: gg_glossary_entry; the text around it: gg_edge_snippet) */
 	size_t entry;          /**< entry holding the first mention */
 	const char *surface;   /**< the mention as written: surface_len bytes, not NUL-terminated, inside the glossary's text */
-	uint32_t surface_len;
 	uint64_t offset;       /**< byte offset of the mention in the entry's file */
 } gg_edge;
 

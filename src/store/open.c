@@ -657,11 +657,12 @@ bool gg_i_store_parse_edge(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g
 		gg_i_store_damaged(r, "an edge names a concept, an entry or a kind that is not there");
 		return false;
 	}
-	*e = (gg_edge){ (size_t)source, (size_t)target, (gg_edge_kind)kind, (gg_match_rule)rule,
-			(gg_hold_reason)hold, sqlite3_column_int(s, 6) != 0,
-			(uint32_t)sqlite3_column_int64(s, 7), sqlite3_column_double(s, 8),
-			sqlite3_column_double(s, 9), (size_t)entry, NULL, 0,
-			(uint64_t)sqlite3_column_int64(s, 11) };
+	*e = (gg_edge){ .source = (size_t)source, .target = (size_t)target,
+			.kind = (gg_edge_kind)kind, .rule = (gg_match_rule)rule,
+			.held = (gg_hold_reason)hold, .cued = sqlite3_column_int(s, 6) != 0,
+			.weight = (uint32_t)sqlite3_column_int64(s, 7),
+			.specificity = sqlite3_column_double(s, 8), .score = sqlite3_column_double(s, 9),
+			.entry = (size_t)entry, .offset = (uint64_t)sqlite3_column_int64(s, 11) };
 	const gg_entry *en = &g->entries[entry];
 	if (sqlite3_column_count(s) <= 12 || !en->definition)
 		return !r->err; /* no evidence asked for: no surface */
