@@ -1,4 +1,4 @@
-/* buf.c - growable byte buffer and dynamic-array growth. */
+/* buf.c - growable byte buffer, dynamic arrays, and big arrays in pages of their own. */
 #define _GNU_SOURCE /* mremap */
 #include "core/buf.h"
 #include "core/error.h"
