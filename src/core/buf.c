@@ -120,17 +120,26 @@ int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem)
 /* A page array's first block: a few pages. */
 #define PAGES_FIRST ((size_t)64 * 1024)
 
-/* The bytes mapped for a page array of cap elements: whole pages. */
+/* The bytes mapped for a page array of cap elements (each smaller than a
+ * page): whole pages. */
 static size_t mapped_bytes(size_t cap, size_t elem)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	return (cap * elem + page - 1) / page * page;
 }
 
+#ifdef MREMAP_MAYMOVE
+const bool gg_i_pages_unmapped = true;
+#else
+const bool gg_i_pages_unmapped = false;
+#endif
+
 int gg_i_pages_grow(void **items, size_t *cap, size_t len, size_t elem)
 {
 	if (len < *cap)
 		return 0;
+	if (elem > (size_t)sysconf(_SC_PAGESIZE)) /* mapped_bytes would undercount */
+		return gg_i_error_set(GG_EINVAL, "a page array's element is bigger than a page");
 	size_t old_bytes = mapped_bytes(*cap, elem);
 	size_t bytes = old_bytes ? old_bytes * 2 : PAGES_FIRST;
 	if (bytes / 2 < old_bytes || bytes / elem <= *cap)

@@ -74,16 +74,21 @@ int gg_i_array_grow(void **items, size_t *cap, size_t len, size_t elem);
  * from the kernel, not from malloc, so that growing moves no byte (mremap)
  * and gg_i_pages_free hands the pages back at once, where malloc might keep
  * them in its heap for arrays that never come. Its pages are asked for in
- * 2 MB where the kernel gives them on request. Free it with
- * gg_i_pages_free(items, cap, elem), never with free. Returns 0, or
- * GG_ENOMEM with *items untouched.
+ * 2 MB where the kernel gives them on request. Without mremap (not Linux)
+ * it is a realloc'd array, copied as it grows and freed whole. An element
+ * must be smaller than a page. Free it with gg_i_pages_free(items, cap,
+ * elem), never with free. Returns 0, or GG_ENOMEM (GG_EINVAL for an
+ * element bigger than a page) with *items untouched.
  */
 int gg_i_pages_grow(void **items, size_t *cap, size_t len, size_t elem);
 void gg_i_pages_free(void *items, size_t cap, size_t elem);
 /*
  * Copy the len elements of a page array to dst and free it, its pages handed
- * back as they are copied: the array and its copy are never both whole.
+ * back as they are copied, so that the array and its copy are never both
+ * whole (with mremap; else the array is freed after the copy).
  */
 void gg_i_pages_move(void *dst, void *items, size_t len, size_t cap, size_t elem);
+/* Whether page arrays hand their pages back to the kernel (mremap is there). */
+extern const bool gg_i_pages_unmapped;
 
 #endif
