@@ -229,7 +229,8 @@ void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEAT
 	x[GG_FEATURE_RECIPROCAL] = mentions_cleanly(ev, e->target, e->source);
 	x[GG_FEATURE_MENTIONS] = log((double)(e->weight ? e->weight : 1));
 	x[GG_FEATURE_DENSE] = ev->dense;
-	x[GG_FEATURE_SPECIFICITY] = gg_i_specificity(df, ev->n_terms);
+	/* without the counts (a part of a saved graph) the edge keeps its own */
+	x[GG_FEATURE_SPECIFICITY] = ev->df ? gg_i_specificity(df, ev->n_terms) : e->specificity;
 	if (ev->skip_text)
 		return;
 	/* the features read from the mention's text */
