@@ -38,7 +38,7 @@ static void print_help(FILE *f)
 	fputs(cli_exit_help, f);
 }
 
-/* "glossgraph 0.2.0", then with `verbose` one line of library versions. */
+/* "glossgraph 0.3.0", then with `verbose` one line of library versions. */
 static int print_version(bool verbose)
 {
 	printf("glossgraph %s\n", gg_version());
