@@ -73,6 +73,9 @@ void cli_restart_with_huge_pages(const cli_common *c);
 /* Zero-initialise `c` with the linker's defaults. */
 void cli_common_init(cli_common *c);
 
+/* The inputs the command reads: the -i paths, else "data" alone; their number in *n. Static or c's. */
+const char *const *cli_inputs(const cli_common *c, size_t *n);
+
 /* One subcommand: its name, its function and a one-line description. */
 typedef struct cli_command {
 	const char *name;

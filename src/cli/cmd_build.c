@@ -370,12 +370,10 @@ static int check_output_names(const job *jobs, size_t n)
 static void database_options(gg_store_write_options *o, const cli_common *c, char *settings,
 			     size_t size)
 {
-	static const char *const default_inputs[] = { "data" };
 	const gg_link_options *l = &c->link;
 
 	gg_store_write_options_init(o);
-	o->inputs = c->n_inputs ? c->inputs : default_inputs;
-	o->n_inputs = c->n_inputs ? c->n_inputs : 1;
+	o->inputs = cli_inputs(c, &o->n_inputs);
 	snprintf(settings, size, "format %s; min-weight %u; keep-all %s; stop-terms %s;"
 		 " link-model %s; link-threshold %g; link-density %d",
 		 c->input_format ? c->input_format : "auto", (unsigned)l->min_weight,

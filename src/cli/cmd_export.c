@@ -50,9 +50,8 @@ static bool same_file(const struct stat *a, const struct stat *b)
 /* Whether writing `path` would replace an input, or put a file into a folder read as input. */
 static bool output_is_input(const cli_common *c, const char *path)
 {
-	static const char *const default_inputs[] = { "data" };
-	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
-	size_t n = c->n_inputs ? c->n_inputs : 1;
+	size_t n;
+	const char *const *inputs = cli_inputs(c, &n);
 	struct stat out, folder;
 	bool have_out = stat(path, &out) == 0;
 

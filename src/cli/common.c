@@ -393,11 +393,17 @@ static void print_summary(const gg_read_stats *s)
 	fputc('\n', stderr);
 }
 
-gg_glossary *cli_load_glossary(const cli_common *c)
+const char *const *cli_inputs(const cli_common *c, size_t *n)
 {
 	static const char *const default_inputs[] = { "data" };
-	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
-	size_t n = c->n_inputs ? c->n_inputs : 1;
+	*n = c->n_inputs ? c->n_inputs : 1;
+	return c->n_inputs ? c->inputs : default_inputs;
+}
+
+gg_glossary *cli_load_glossary(const cli_common *c)
+{
+	size_t n;
+	const char *const *inputs = cli_inputs(c, &n);
 	gg_glossary *g = NULL;
 	gg_progress progress = cli_progress_stage();
 	gg_build_options build;

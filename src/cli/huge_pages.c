@@ -81,9 +81,8 @@ static void count_folder(int dir, int depth, long long *left)
  * HUGE_PAGES_FROM bytes; never with standard input, read once. */
 static bool big_inputs(const cli_common *c)
 {
-	static const char *const default_inputs[] = { "data" };
-	const char *const *inputs = c->n_inputs ? c->inputs : default_inputs;
-	size_t n = c->n_inputs ? c->n_inputs : 1;
+	size_t n;
+	const char *const *inputs = cli_inputs(c, &n);
 	long long left = HUGE_PAGES_FROM;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(inputs[i], "-") == 0)
