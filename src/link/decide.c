@@ -203,6 +203,13 @@ static bool mentions_cleanly(const gg_i_evidence *ev, size_t source, size_t targ
  */
 #define ORDINARY_MIN_DF 2
 
+/* GG_FEATURE_SPECIFICITY of a target that df definitions name, log_n = log(1 + N): in [0, 1]. */
+static double specificity(double df, double log_n)
+{
+	double sp = 1.0 - log(1.0 + df) / (log_n > 0 ? log_n : 1);
+	return sp < 0 ? 0 : sp;
+}
+
 void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURE_COUNT])
 {
 	const gg_edge *e = &ev->edges[i];
@@ -230,7 +237,7 @@ void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEAT
 	x[GG_FEATURE_MENTIONS] = log((double)(e->weight ? e->weight : 1));
 	x[GG_FEATURE_DENSE] = ev->dense;
 	/* without the counts (a part of a saved graph) the edge keeps its own */
-	x[GG_FEATURE_SPECIFICITY] = ev->df ? gg_i_specificity(df, ev->n_terms) : e->specificity;
+	x[GG_FEATURE_SPECIFICITY] = ev->df ? specificity(df, ev->log_terms) : e->specificity;
 	if (ev->skip_text)
 		return;
 	/* the features read from the mention's text */
@@ -246,13 +253,6 @@ void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEAT
 	}
 	x[GG_FEATURE_CASE_AGREES] = (name & GG_I_NAME_CAPITAL) && surface_capital && !sentence_start;
 	x[GG_FEATURE_PLAIN_WORD] = ordinary && !surface_capital;
-}
-
-double gg_i_specificity(double df, size_t n_terms)
-{
-	double log_n = log(1.0 + (double)n_terms);
-	double sp = 1.0 - log(1.0 + df) / (log_n > 0 ? log_n : 1);
-	return sp < 0 ? 0 : sp;
 }
 
 /*
@@ -486,7 +486,8 @@ int gg_i_decide_all(const gg_glossary *g, const gg_link_options *o, const gg_i_l
 			     name_marks, run, gg_i_dense(m, d->density),
 			     m->weight[GG_FEATURE_POSITION] == 0 &&
 			     m->weight[GG_FEATURE_CASE_AGREES] == 0 &&
-			     m->weight[GG_FEATURE_PLAIN_WORD] == 0 };
+			     m->weight[GG_FEATURE_PLAIN_WORD] == 0,
+			     log(1.0 + (double)gg_glossary_stats(g)->concepts) };
 	scorer scorers[GG_MAX_THREADS];
 	for (unsigned t = 0; t < threads; t++)
 		scorers[t] = (scorer){ &ev, m, e, n_edges * t / threads, n_edges * (t + 1) / threads };

@@ -43,6 +43,7 @@ typedef struct gg_i_evidence {
 	const size_t *run;        /* per source: its first edge; run[concepts] = n_edges */
 	double dense;             /* the value of GG_FEATURE_DENSE, the same for every mention */
 	bool skip_text;           /* leave the features read from the text at 0 (they weigh 0) */
+	double log_terms;         /* log(1 + n_terms), for the specificity */
 } gg_i_evidence;
 
 /* What a concept's name shows, as the features read it. */
@@ -56,9 +57,6 @@ uint8_t gg_i_name_marks(const char *name);
  * case clash nor code; reciprocity looks for a clean mention back.
  */
 void gg_i_edge_features(const gg_i_evidence *ev, size_t i, double x[GG_LINK_FEATURE_COUNT]);
-
-/* GG_FEATURE_SPECIFICITY of a target that df of n_terms definitions name, in [0, 1]. */
-double gg_i_specificity(double df, size_t n_terms);
 
 /* What deciding hands to the links object (all arrays malloc'd, per concept). */
 typedef struct gg_i_decision {

@@ -2,6 +2,7 @@
 #include "link/links.h"
 #include "core/error.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,9 +268,10 @@ double gg_links_feature_weight(const gg_links *l, gg_link_feature f)
 
 void gg_links_edge_features(double x[GG_LINK_FEATURE_COUNT], const gg_links *l, const gg_edge *e)
 {
-	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary,
-			     gg_glossary_stats(l->glossary)->concepts, NULL, NULL,
-			     gg_i_dense(&l->model, l->density), false };
+	size_t n_terms = gg_glossary_stats(l->glossary)->concepts;
+	gg_i_evidence ev = { l->glossary, l->edges, l->n_edges, l->df, l->ordinary, n_terms, NULL,
+			     NULL, gg_i_dense(&l->model, l->density), false,
+			     log(1.0 + (double)n_terms) };
 	gg_i_edge_features(&ev, (size_t)(e - l->edges), x);
 }
 
