@@ -221,12 +221,12 @@ static void read_figure(gg_i_store_meta *m, const char *key, sqlite3_stmt *s)
 		const gg_i_store_figure *f = &gg_i_store_figures[i];
 		if (strcmp(key, f->key) != 0)
 			continue;
-		char *at = (char *)&m->figures + f->offset;
-		m->n_figures++;
+		char *at = (char *)&m->saved.figures + f->offset;
+		m->saved.found++;
 		if (f->real)
 			*(double *)at = sqlite3_column_double(s, 1);
 		else if (sqlite3_column_int64(s, 1) < 0)
-			m->figure_below_zero = true;
+			m->saved.below_zero = true;
 		else
 			*(size_t *)at = (size_t)sqlite3_column_int64(s, 1);
 		return;
@@ -997,9 +997,7 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	check_identity(&r);
 	if (!r.err) {
 		read_meta(&r, &m);
-		st->figures = m.figures;
-		st->n_figures = m.n_figures;
-		st->figure_below_zero = m.figure_below_zero;
+		st->saved = m.saved;
 	}
 	if (!r.err)
 		start_inputs(&r, st, &check);
@@ -1083,13 +1081,13 @@ int gg_store_stats(gg_graph_stats *out, const gg_store *s)
 {
 	gg_i_store_reader r = { s->db, s->path, 0, 0, { { "", 0 } } };
 
-	*out = s->figures;
-	if (!s->n_figures)
+	*out = s->saved.figures;
+	if (!s->saved.found)
 		r.err = gg_i_error_set(GG_ENOTFOUND, "'%s' holds no figures of its graph: open it whole",
 				       s->path);
-	else if (s->figure_below_zero)
+	else if (s->saved.below_zero)
 		gg_i_store_damaged(&r, "a figure of the graph is below 0");
-	else if (s->n_figures < gg_i_store_figure_count)
+	else if (s->saved.found < gg_i_store_figure_count)
 		gg_i_store_damaged(&r, "some of the graph's figures are missing");
 	if (r.err)
 		memset(out, 0, sizeof(*out));

@@ -110,6 +110,13 @@
 #define GG_I_STORE_EDGE_INDEXES \
 	"CREATE INDEX edges_target ON edges(target, source, held) WHERE held = '';\n"
 
+/* The graph's figures saved in meta (gg_i_store_figures), as read. */
+typedef struct gg_i_saved_figures {
+	gg_graph_stats figures; /* those found; the others 0 */
+	size_t found;           /* how many were there */
+	bool below_zero;        /* a count among them was negative: damage */
+} gg_i_saved_figures;
+
 /* An opened saved graph: the connection, and the objects made from it, owned together. */
 struct gg_store {
 	sqlite3 *db;
@@ -120,9 +127,7 @@ struct gg_store {
 	gg_store_input *inputs;
 	size_t n_inputs;
 	char *input_paths; /* the inputs' paths, one after another */
-	gg_graph_stats figures; /* the graph's figures saved in meta (gg_store_stats) */
-	size_t n_figures;       /* how many of them were there */
-	bool figure_below_zero; /* a count among them was negative: damage */
+	gg_i_saved_figures saved; /* the graph's figures in meta, for gg_store_stats */
 };
 
 /* The figures of the meta table a store needs (GG_I_STORE_SCHEMA). */
@@ -135,9 +140,7 @@ typedef struct gg_i_store_meta {
 	int64_t calibration_links, links_dropped, bytes_scanned, mentions, nodes, betweenness_sources;
 	int64_t concepts, entries, edges_kept, edges_held; /* rows of those tables */
 	bool has_scores, has_ordinary;
-	gg_graph_stats figures; /* the graph's, those of gg_i_store_figures found */
-	size_t n_figures;
-	bool figure_below_zero;
+	gg_i_saved_figures saved;
 } gg_i_store_meta;
 
 /* The name an enumeration's column held last and its value: rows repeat them. */
