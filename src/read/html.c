@@ -1,7 +1,8 @@
 /*
- * html.c - reader for HTML glossaries: definition lists (<dl><dt>term</dt>
- * <dd>definition</dd></dl>, as Wikipedia's glossaries, Sphinx and MkDocs
- * write them), parsed with libxml2's HTML parser.
+ * html.c - reader for HTML glossaries, parsed with libxml2's HTML parser:
+ * definition lists (<dl><dt>term</dt><dd>definition</dd></dl>, as
+ * Wikipedia's glossaries, Sphinx and MkDocs write them), tables of terms,
+ * one heading per term, or bold terms opening paragraphs.
  */
 #include "read/read.h"
 #include "core/buf.h"
@@ -24,14 +25,15 @@ typedef struct html_reader {
 	gg_i_strmap anchors; /* id or name of an entry's anchor -> index in terms */
 	const char **terms;
 	size_t n_terms, cap_terms;
-	uint32_t *dt_lines;  /* line of each <dt> start tag, in page order */
-	size_t n_dt_lines;
-	bool own_lines;      /* dt_lines match the <dt> elements one for one */
+	uint32_t *tag_lines; /* line of each start tag of the entries' names, in page order */
+	size_t n_tag_lines;
+	bool own_lines;      /* tag_lines match those elements one for one */
 } html_reader;
 
+/* Whether n is a `tag` element (tag in lower case); the first byte settles most. */
 static bool is_element(const xmlNode *n, const char *tag)
 {
-	return n->type == XML_ELEMENT_NODE && n->name &&
+	return n->type == XML_ELEMENT_NODE && n->name && (n->name[0] | 0x20) == tag[0] &&
 	       xmlStrcasecmp(n->name, (const xmlChar *)tag) == 0;
 }
 
@@ -166,62 +168,84 @@ static int put_code(html_reader *r, xmlNode *n, text_out *out, unsigned how)
 }
 
 /*
+ * Append node n to `out` as collect_text reads it: a text node's text, an
+ * element's place as a block (a space), a link to an entry's anchor with
+ * its text (TEXT_LINKS in `how`), a code element between backticks
+ * (TEXT_CODE). *descend says whether n's children are still to be read.
+ * 0 or GG_ENOMEM.
+ */
+static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, bool *descend)
+{
+	*descend = true;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		put_folded(&out->text, (const char *)n->content);
+		return 0;
+	}
+	if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
+		*descend = false;
+		return 0;
+	}
+	if ((how & TEXT_CODE) && is_code(n)) {
+		*descend = false;
+		return put_code(r, n, out, how);
+	}
+	if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ')
+		gg_i_buf_putc(&out->text, ' ');
+	if (!(how & TEXT_LINKS) || !is_element(n, "a"))
+		return 0;
+	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+	const char *anchor = own_anchor_of(r, (const char *)href);
+	uint32_t t;
+	int err = 0;
+	if (anchor && gg_i_strmap_get(&r->anchors, anchor, &t)) {
+		text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
+		err = collect_text(r, n, &inner, 0);
+		size_t len = inner.text.len;
+		const char *label = inner.text.ptr ? inner.text.ptr : "";
+		while (len && label[len - 1] == ' ')
+			len--;
+		while (len && *label == ' ') {
+			label++;
+			len--;
+		}
+		size_t at = out->text.len;
+		gg_i_buf_put(&out->text, label, len);
+		if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
+			out->xrefs[out->n_xrefs++] = (gg_xref){ r->terms[t], at, len };
+		gg_i_buf_free(&inner.text);
+		free(inner.xrefs);
+		*descend = false;
+	}
+	xmlFree(href);
+	return err;
+}
+
+/*
  * The text of the subtree under `root`, folded to one line; with
  * TEXT_LINKS in `how`, every link to the anchor of an entry of this page
  * (<a href="#id">) becomes an xref to that entry at its place in the text;
  * with TEXT_CODE, code elements go between backticks (put_code).
- * Iterative but for code elements: nesting depth costs no stack.
+ * Iterative but for code elements and links: nesting depth costs no stack.
  */
 static int collect_text(html_reader *r, xmlNode *root, text_out *out, unsigned how)
 {
-	bool links = how & TEXT_LINKS;
-	for (xmlNode *n = root->children; n; ) {
-		bool descend = true;
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			put_folded(&out->text, (const char *)n->content);
-		} else if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
-			descend = false;
-		} else if ((how & TEXT_CODE) && is_code(n)) {
-			int err = put_code(r, n, out, how);
-			if (err)
-				return err;
-			descend = false;
-		} else if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ') {
-			gg_i_buf_putc(&out->text, ' ');
-		}
-		uint32_t t;
-		if (links && is_element(n, "a")) {
-			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			const char *anchor = own_anchor_of(r, (const char *)href);
-			if (anchor && gg_i_strmap_get(&r->anchors, anchor, &t)) {
-				text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
-				int err = collect_text(r, n, &inner, 0);
-				size_t len = inner.text.len;
-				const char *label = inner.text.ptr ? inner.text.ptr : "";
-				while (len && label[len - 1] == ' ')
-					len--;
-				while (len && *label == ' ') {
-					label++;
-					len--;
-				}
-				const char *target = r->terms[t];
-				size_t at = out->text.len;
-				gg_i_buf_put(&out->text, label, len);
-				if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
-					out->xrefs[out->n_xrefs++] = (gg_xref){ target, at, len };
-				gg_i_buf_free(&inner.text);
-				free(inner.xrefs);
-				xmlFree(href);
-				if (err)
-					return err;
-				descend = false;
-			} else {
-				xmlFree(href);
-			}
-		}
-		n = next_in(n, root, descend);
+	bool descend;
+	for (xmlNode *n = root->children; n; n = next_in(n, root, descend)) {
+		int err = put_node(r, n, out, how, &descend);
+		if (err)
+			return err;
 	}
 	return gg_i_buf_ok(&out->text);
+}
+
+/* As collect_text, node n itself included. */
+static int collect_node(html_reader *r, xmlNode *n, text_out *out, unsigned how)
+{
+	bool descend;
+	int err = put_node(r, n, out, how, &descend);
+	if (!err && descend && n->type == XML_ELEMENT_NODE)
+		err = collect_text(r, n, out, how);
+	return err ? err : gg_i_buf_ok(&out->text);
 }
 
 /* Sanitised copy of folded text in the arena. */
@@ -270,33 +294,7 @@ static bool is_blank_text(const xmlNode *n)
 	return true;
 }
 
-/*
- * Remember the anchors of a <dt>'s entry, for href="#id": every id and name
- * on or inside the <dt>, on empty <a name> set just before it, and on a
- * wrapper (HTML5's <div> around a <dt>/<dd> group) that it opens.
- */
-static int index_term(html_reader *r, xmlNode *dt, const char *term)
-{
-	if (GG_ARRAY_PUSH_SLOT(r->terms, r->n_terms, r->cap_terms))
-		return GG_ENOMEM;
-	uint32_t index = (uint32_t)r->n_terms;
-	int err = 0;
-	r->terms[r->n_terms++] = term;
-	for (xmlNode *n = dt; n && !err; n = next_in(n, dt, true))
-		if (n->type == XML_ELEMENT_NODE)
-			err = add_anchors(r, n, index);
-	for (xmlNode *n = dt->prev; n && !err && (is_blank_text(n) || is_element(n, "a")); n = n->prev)
-		if (is_element(n, "a") && !n->children)
-			err = add_anchors(r, n, index);
-	xmlNode *wrapper = dt->parent;
-	bool opens = wrapper && is_element(wrapper, "div");
-	for (xmlNode *n = opens ? wrapper->children : NULL; n && n != dt && opens; n = n->next)
-		opens = n->type != XML_ELEMENT_NODE || (is_element(n, "a") && !n->children);
-	if (!err && opens)
-		err = add_anchors(r, wrapper, index);
-	return err;
-}
-
+/* The text of a name element (a <dt>, a cell, a heading), on one line. */
 static const char *dt_text(html_reader *r, xmlNode *dt)
 {
 	text_out t = { GG_BUF_INIT, NULL, 0, 0 };
@@ -307,37 +305,487 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
 }
 
 /*
- * First pass: every term of the page, so links can point forward. Each
- * <dt> is numbered in page order (its _private), for dt_line.
+ * Layouts. A page lays its entries out in one of four ways, each looked
+ * for on its own: definition lists (<dt>/<dd>); tables, a row per entry,
+ * the term in the first cell and the definition in the cell that has the
+ * most text; headings, one per term: the level with the most headings
+ * that have text under them (a lone <h1> is the page's title), a heading
+ * above that level naming a category; and bold items, a paragraph or list
+ * item that opens with <b>Term</b> or <strong>Term</strong> then ':' or a
+ * dash. The layout that names the most different terms is read (in this
+ * order on a tie): a label that opens one paragraph after another
+ * ("<b>Example:</b>") counts once. The Markdown reader knows the same
+ * layouts.
  */
-static int index_terms(html_reader *r, xmlNode *root)
+typedef enum layout_kind { LAYOUT_LIST, LAYOUT_TABLE, LAYOUT_HEADINGS, LAYOUT_BOLD, LAYOUT_COUNT } layout_kind;
+
+/* One entry as a layout finds it, in nodes of the layout's pool. */
+typedef struct html_entry {
+	size_t names, n_names; /* the elements holding its names: <dt>s, a cell, a heading, a <b> */
+	size_t defs, n_defs;   /* the nodes of its definition, each read whole */
+	xmlNode *category;     /* the section heading it stands under, or NULL */
+} html_entry;
+
+/* A <dl> group with more than MAX_GROUP names or definitions. */
+typedef struct html_overflow {
+	xmlNode *dl;
+	size_t dropped;
+} html_overflow;
+
+typedef struct html_layout {
+	html_entry *entries;
+	size_t n_entries, cap_entries;
+	xmlNode **nodes;
+	size_t n_nodes, cap_nodes;
+	html_overflow *overflows;
+	size_t n_overflows, cap_overflows;
+} html_layout;
+
+static void layout_free(html_layout *l)
 {
-	size_t dts = 0;
-	for (xmlNode *n = root; n; n = next_in(n, root, true)) {
-		if (!is_element(n, "dt"))
+	free(l->entries);
+	free(l->nodes);
+	free(l->overflows);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Append node n to l's pool. 0 or GG_ENOMEM. */
+static int push_node(html_layout *l, xmlNode *n)
+{
+	if (GG_ARRAY_PUSH_SLOT(l->nodes, l->n_nodes, l->cap_nodes))
+		return GG_ENOMEM;
+	l->nodes[l->n_nodes++] = n;
+	return 0;
+}
+
+/* Add an entry of the names and definition nodes pushed since `names`
+ * (the first n_names of them names). 0 or GG_ENOMEM. */
+static int push_entry(html_layout *l, size_t names, size_t n_names, xmlNode *category)
+{
+	if (GG_ARRAY_PUSH_SLOT(l->entries, l->n_entries, l->cap_entries))
+		return GG_ENOMEM;
+	l->entries[l->n_entries++] = (html_entry){ names, n_names, names + n_names,
+						   l->n_nodes - names - n_names, category };
+	return 0;
+}
+
+/* The level of a heading element (<h1> .. <h6>), or 0. */
+static int heading_level(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->name || (n->name[0] | 0x20) != 'h' ||
+	    n->name[1] < '1' || n->name[1] > '6' || n->name[2])
+		return 0;
+	return n->name[1] - '0';
+}
+
+/*
+ * The elements that hold the entries' names, by the start tags that open
+ * them: <dt>, cells, bold, and each level of heading. Each is numbered in
+ * page order within its class (in its _private), so that the lines this
+ * reader counts for the start tags (count_tag_lines) can stand for the
+ * parser's.
+ */
+enum { NAME_DT, NAME_CELL, NAME_BOLD, NAME_H1, NAME_CLASSES = NAME_H1 + 6 };
+
+static const char *const name_tags[NAME_CLASSES][3] = {
+	[NAME_DT] = { "dt" }, [NAME_CELL] = { "td", "th" }, [NAME_BOLD] = { "b", "strong" },
+	[NAME_H1] = { "h1" }, [NAME_H1 + 1] = { "h2" }, [NAME_H1 + 2] = { "h3" },
+	[NAME_H1 + 3] = { "h4" }, [NAME_H1 + 4] = { "h5" }, [NAME_H1 + 5] = { "h6" },
+};
+
+/* The name class of element n, or -1. */
+static int name_class(const xmlNode *n)
+{
+	int level = heading_level(n);
+	if (level)
+		return NAME_H1 + level - 1;
+	for (int c = 0; c < NAME_H1; c++)
+		for (int k = 0; k < 2 && name_tags[c][k]; k++)
+			if (is_element(n, name_tags[c][k]))
+				return c;
+	return -1;
+}
+
+/*
+ * The elements each layout starts from, found in one walk of the page:
+ * the <dl>s not inside another, the <table>s, the headings (each element
+ * above one marked, in `extra`, with the least level of the headings it
+ * holds: libxml2 leaves `extra` to its XPath and XSLT code, which this
+ * reader does not use), and the <p> and <li> elements. The elements of
+ * each name class are numbered on the way.
+ */
+typedef struct html_survey {
+	xmlNode **lists, **tables, **headings, **items;
+	size_t n_lists, n_tables, n_headings, n_items;
+	size_t cap_lists, cap_tables, cap_headings, cap_items;
+	size_t titles; /* <h1> headings */
+	size_t named[NAME_CLASSES]; /* elements of each name class */
+} html_survey;
+
+static void survey_free(html_survey *s)
+{
+	free(s->lists);
+	free(s->tables);
+	free(s->headings);
+	free(s->items);
+}
+
+/* Append n to one of the survey's arrays. 0 or GG_ENOMEM. */
+static int survey_push(xmlNode ***nodes, size_t *n, size_t *cap, xmlNode *node)
+{
+	if (GG_ARRAY_PUSH_SLOT(*nodes, *n, *cap))
+		return GG_ENOMEM;
+	(*nodes)[(*n)++] = node;
+	return 0;
+}
+
+static bool inside(const xmlNode *n, const char *tag)
+{
+	for (n = n->parent; n; n = n->parent)
+		if (is_element(n, tag))
+			return true;
+	return false;
+}
+
+static int survey_page(html_survey *s, xmlNode *root)
+{
+	int err = 0;
+	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
+		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		n->_private = (void *)(uintptr_t)++dts;
-		const char *term = dt_text(r, n);
+		int level = heading_level(n), c = name_class(n);
+		if (c >= 0)
+			n->_private = (void *)(uintptr_t)++s->named[c];
+		if (level) {
+			s->titles += level == 1;
+			err = survey_push(&s->headings, &s->n_headings, &s->cap_headings, n);
+			/* above a mark as low as this one, every mark is too */
+			for (xmlNode *p = n->parent;
+			     p && p->type == XML_ELEMENT_NODE && (!p->extra || p->extra > level); p = p->parent)
+				p->extra = (unsigned short)level;
+		} else if (is_element(n, "dl") && !inside(n, "dl")) {
+			err = survey_push(&s->lists, &s->n_lists, &s->cap_lists, n);
+		} else if (is_element(n, "table")) {
+			err = survey_push(&s->tables, &s->n_tables, &s->cap_tables, n);
+		} else if (is_element(n, "p") || is_element(n, "li")) {
+			err = survey_push(&s->items, &s->n_items, &s->cap_items, n);
+		}
+	}
+	return err;
+}
+
+/* The <dt>/<dd> groups of one <dl> (also inside HTML5's <div> wrappers):
+ * an entry's names, then its definitions, in the pool. */
+static int find_list(html_layout *l, xmlNode *dl)
+{
+	size_t group = l->n_nodes, n_dts = 0, n_dds = 0, dropped = 0;
+	int err = 0;
+	for (xmlNode *n = dl->children; n && !err; ) {
+		bool descend = is_element(n, "div");
+		if (is_element(n, "dt")) {
+			if (n_dds) {
+				err = push_entry(l, group, n_dts, NULL);
+				group = l->n_nodes;
+				n_dts = n_dds = 0;
+			}
+			if (n_dts == MAX_GROUP)
+				dropped++;
+			else if (!err && !(err = push_node(l, n)))
+				n_dts++;
+		} else if (is_element(n, "dd") && n_dts) {
+			if (n_dds == MAX_GROUP)
+				dropped++;
+			else if (!(err = push_node(l, n)))
+				n_dds++;
+		}
+		n = next_in(n, dl, descend);
+	}
+	if (!err && n_dts)
+		err = push_entry(l, group, n_dts, NULL);
+	if (!err && dropped) {
+		if (GG_ARRAY_PUSH_SLOT(l->overflows, l->n_overflows, l->cap_overflows))
+			return GG_ENOMEM;
+		l->overflows[l->n_overflows++] = (html_overflow){ dl, dropped };
+	}
+	return err;
+}
+
+static int find_lists(html_layout *l, const html_survey *s)
+{
+	int err = 0;
+	for (size_t k = 0; k < s->n_lists && !err; k++)
+		err = find_list(l, s->lists[k]);
+	return err;
+}
+
+/* Bytes of text under n (blank text included): how much a cell holds. */
+static size_t text_bytes(xmlNode *n)
+{
+	size_t bytes = 0;
+	for (xmlNode *k = n; k; k = next_in(k, n, true))
+		if (k->type == XML_TEXT_NODE && k->content)
+			bytes += strlen((const char *)k->content);
+	return bytes;
+}
+
+/* The cells (<td>, <th>) of row tr, up to MAX_GROUP; returns how many. */
+static size_t row_cells(xmlNode *tr, xmlNode **cells, bool *all_th)
+{
+	size_t n = 0;
+	*all_th = true;
+	for (xmlNode *c = tr->children; c && n < MAX_GROUP; c = c->next)
+		if (is_element(c, "td") || is_element(c, "th")) {
+			*all_th = *all_th && is_element(c, "th");
+			cells[n++] = c;
+		}
+	return n;
+}
+
+/* The rows of table t, not those of tables inside it. */
+static xmlNode *next_row(xmlNode *n, xmlNode *t)
+{
+	bool descend = n == t || !(is_element(n, "table") || is_element(n, "tr"));
+	for (n = next_in(n, t, descend); n; n = next_in(n, t, !is_element(n, "table")))
+		if (is_element(n, "tr"))
+			return n;
+	return NULL;
+}
+
+/* A term is short: a cell of more text is no term, and its table no glossary. */
+#define MAX_TERM_CELL 200
+
+/*
+ * The entries of table t: each row of two cells or more whose first cell
+ * holds a short text, but rows of header cells only; the definition is the
+ * column (past the first) with the most text. A table that makes fewer
+ * than two entries is taken for layout, not a glossary.
+ */
+static int find_table(html_layout *l, xmlNode *t)
+{
+	size_t text[MAX_GROUP] = { 0 }, rows = 0, column = 1;
+	xmlNode *cells[MAX_GROUP];
+	bool all_th;
+	for (xmlNode *tr = next_row(t, t); tr; tr = next_row(tr, t)) {
+		size_t n = row_cells(tr, cells, &all_th);
+		if (n < 2 || all_th)
+			continue;
+		size_t term = text_bytes(cells[0]);
+		if (term > MAX_TERM_CELL)
+			return 0;
+		rows++;
+		for (size_t k = 1; k < n; k++)
+			text[k] += text_bytes(cells[k]);
+	}
+	if (rows < 2)
+		return 0;
+	for (size_t k = 2; k < MAX_GROUP; k++)
+		if (text[k] > text[column])
+			column = k;
+	int err = 0;
+	for (xmlNode *tr = next_row(t, t); tr && !err; tr = next_row(tr, t)) {
+		size_t n = row_cells(tr, cells, &all_th), names = l->n_nodes;
+		if (n < 2 || all_th)
+			continue;
+		if (!(err = push_node(l, cells[0])) && column < n)
+			err = push_node(l, cells[column]);
+		err = err ? err : push_entry(l, names, 1, NULL);
+	}
+	return err;
+}
+
+static int find_tables(html_layout *l, const html_survey *s)
+{
+	int err = 0;
+	for (size_t k = 0; k < s->n_tables && !err; k++)
+		err = find_table(l, s->tables[k]);
+	return err;
+}
+
+/*
+ * The nodes after heading h up to the next heading of `level` or above (the
+ * document's end), each whole: an element that holds such a heading is gone
+ * into rather than taken. Pushed to l's pool when l is not NULL; returns
+ * whether any holds text but white space.
+ */
+static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, int *err)
+{
+	bool text = false;
+	for (xmlNode *n = next_in(h, root, false); n && !*err; ) {
+		int at = heading_level(n);
+		if (at && at <= level)
+			break;
+		if (n->type == XML_ELEMENT_NODE && n->extra && n->extra <= level) {
+			n = next_in(n, root, true);
+			continue;
+		}
+		if (!text && !is_element(n, "script") && !is_element(n, "style"))
+			for (xmlNode *k = n; k && !text; k = next_in(k, n, true))
+				text = k->type == XML_TEXT_NODE && !is_blank_text(k);
+		if (l)
+			*err = push_node(l, n);
+		n = next_in(n, root, false);
+	}
+	return text;
+}
+
+/* Whether heading h names a section (a category), not a letter or the page's title. */
+static bool section_heading(html_reader *r, xmlNode *h, size_t titles)
+{
+	const char *t = dt_text(r, h);
+	return t && strlen(t) > 1 && !(heading_level(h) == 1 && titles == 1);
+}
+
+static int find_headings(html_reader *r, html_layout *l, const html_survey *s, xmlNode *root)
+{
+	size_t with_text[7] = { 0 };
+	int level = 0, err = 0;
+	for (size_t k = 0; k < s->n_headings; k++) {
+		int v = heading_level(s->headings[k]);
+		if (!(v == 1 && s->titles == 1) && after_heading(s->headings[k], root, 6, NULL, &err))
+			with_text[v]++;
+	}
+	for (int v = 1; v <= 6; v++)
+		if (with_text[v] > (level ? with_text[level] : 0))
+			level = v;
+	xmlNode *category = NULL;
+	for (size_t k = 0; k < s->n_headings && level && !err; k++) {
+		xmlNode *h = s->headings[k];
+		int v = heading_level(h);
+		if (v > level)
+			continue;
+		if (v < level) {
+			category = section_heading(r, h, s->titles) ? h : NULL;
+			continue;
+		}
+		size_t names = l->n_nodes;
+		if (!(err = push_node(l, h)))
+			after_heading(h, root, level, l, &err);
+		err = err ? err : push_entry(l, names, 1, category);
+	}
+	return err;
+}
+
+/* Whether text s begins, past spaces, with ':', '-', an en or an em dash. */
+static bool opens_with_separator(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == ':' || *s == '-' || strncmp(s, "\u2013", 3) == 0 || strncmp(s, "\u2014", 3) == 0;
+}
+
+/* Whether the text of n ends, before spaces, with ':'. */
+static bool ends_with_colon(xmlNode *n)
+{
+	const xmlNode *last = NULL;
+	for (xmlNode *k = n; k; k = next_in(k, n, true))
+		if (k->type == XML_TEXT_NODE && !is_blank_text(k))
+			last = k;
+	if (!last)
+		return false;
+	size_t len = strlen((const char *)last->content);
+	while (len && strchr(" \t\r\n", last->content[len - 1]))
+		len--;
+	return len && last->content[len - 1] == ':';
+}
+
+/* A <p> or <li> that opens with <b>Term</b> (or <strong>) and ':' or a
+ * dash: the term, then the nodes after it as its definition. */
+static int find_bold_item(html_layout *l, xmlNode *item)
+{
+	xmlNode *b = item->children;
+	while (b && (is_blank_text(b) || (is_element(b, "a") && !b->children)))
+		b = b->next;
+	if (!b || !(is_element(b, "b") || is_element(b, "strong")))
+		return 0;
+	if (!ends_with_colon(b) &&
+	    !(b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
+	      opens_with_separator((const char *)b->next->content)))
+		return 0;
+	size_t names = l->n_nodes;
+	int err = push_node(l, b);
+	for (xmlNode *n = b->next; n && !err; n = n->next)
+		err = push_node(l, n);
+	return err ? err : push_entry(l, names, 1, NULL);
+}
+
+static int find_bold_items(html_layout *l, const html_survey *s)
+{
+	int err = 0;
+	for (size_t k = 0; k < s->n_items && !err; k++)
+		err = find_bold_item(l, s->items[k]);
+	return err;
+}
+
+/*
+ * Remember the anchors of an entry, for href="#id": every id and name on
+ * or inside the element of its first name, on an empty <a name> set just
+ * before it, and on the element it opens (HTML5's <div> around a
+ * <dt>/<dd> group, the <section> of a heading, the row of a cell, the
+ * paragraph of a bold term).
+ */
+static int index_term(html_reader *r, xmlNode *term_node, const char *term)
+{
+	if (GG_ARRAY_PUSH_SLOT(r->terms, r->n_terms, r->cap_terms))
+		return GG_ENOMEM;
+	uint32_t index = (uint32_t)r->n_terms;
+	int err = 0;
+	r->terms[r->n_terms++] = term;
+	for (xmlNode *n = term_node; n && !err; n = next_in(n, term_node, true))
+		if (n->type == XML_ELEMENT_NODE)
+			err = add_anchors(r, n, index);
+	for (xmlNode *n = term_node->prev; n && !err && (is_blank_text(n) || is_element(n, "a")); n = n->prev)
+		if (is_element(n, "a") && !n->children)
+			err = add_anchors(r, n, index);
+	static const char *const wrappers[] = { "div", "section", "tr", "p", "li" };
+	xmlNode *wrapper = term_node->parent;
+	bool opens = false;
+	for (size_t k = 0; wrapper && k < sizeof(wrappers) / sizeof(*wrappers); k++)
+		opens = opens || is_element(wrapper, wrappers[k]);
+	for (xmlNode *n = opens ? wrapper->children : NULL; n && n != term_node && opens; n = n->next)
+		opens = n->type != XML_ELEMENT_NODE || (is_element(n, "a") && !n->children);
+	if (!err && opens)
+		err = add_anchors(r, wrapper, index);
+	return err;
+}
+
+/* The text of a name element: a bold term's closing ':' is no part of it. */
+static const char *name_text(html_reader *r, xmlNode *n)
+{
+	const char *s = dt_text(r, n);
+	size_t len = s ? strlen(s) : 0;
+	if (len && s[len - 1] == ':' && (is_element(n, "b") || is_element(n, "strong"))) {
+		while (len > 1 && (s[len - 2] == ' ' || s[len - 2] == ':'))
+			len--;
+		s = gg_i_arena_strndup(&r->g->arena, s, len - 1);
+	}
+	return s;
+}
+
+/* Index every entry's first name and anchors, so links can point forward. */
+static int index_terms(html_reader *r, const html_layout *l)
+{
+	for (size_t e = 0; e < l->n_entries; e++) {
+		xmlNode *n = l->nodes[l->entries[e].names];
+		const char *term = name_text(r, n);
 		if (!term)
 			return gg_i_error_oom();
 		int err = index_term(r, n, term);
 		if (err)
 			return err;
 	}
-	r->own_lines = dts == r->n_dt_lines;
 	return 0;
 }
 
 /*
- * The line of a <dt>: counted by this reader (libxml2's HTML parser stops
- * counting at 65,535), or the parser's when the counts do not agree.
+ * The line of a name element: counted by this reader (libxml2's HTML parser
+ * stops counting at 65,535), or the parser's when the counts do not agree.
  */
-static uint32_t dt_line(const html_reader *r, const xmlNode *dt)
+static uint32_t tag_line(const html_reader *r, const xmlNode *n)
 {
-	uintptr_t k = (uintptr_t)dt->_private;
-	if (r->own_lines && k >= 1 && k <= r->n_dt_lines)
-		return r->dt_lines[k - 1];
-	long line = xmlGetLineNo(dt);
+	uintptr_t k = (uintptr_t)n->_private;
+	if (r->own_lines && k >= 1 && k <= r->n_tag_lines)
+		return r->tag_lines[k - 1];
+	long line = xmlGetLineNo(n);
 	return line > 0 ? (uint32_t)line : 0;
 }
 
@@ -348,11 +796,11 @@ static bool starts_nocase(const char *s, const char *end, const char *prefix)
 }
 
 /*
- * The line of every <dt> start tag of the page, in order, into r->dt_lines;
- * comments, CDATA sections and the text of <script>, <style> and
- * <textarea> hold no tags. One pass over the page. Returns 0 or GG_ENOMEM.
+ * The line of every start tag of `tags` in the page, in order, into
+ * r->tag_lines; comments, CDATA sections and the text of <script>, <style>
+ * and <textarea> hold no tags. One pass over the page. 0 or GG_ENOMEM.
  */
-static int count_dt_lines(html_reader *r, const char *data, size_t len)
+static int count_tag_lines(html_reader *r, const char *data, size_t len, const char *const *tags)
 {
 	static const char *const raw[][2] = { { "<!--", "-->" }, { "<![CDATA[", "]]>" },
 					      { "<script", "</script" }, { "<style", "</style" },
@@ -378,39 +826,61 @@ static int count_dt_lines(html_reader *r, const char *data, size_t len)
 			p = q < end ? q : end - 1;
 			continue;
 		}
-		if (starts_nocase(p, end, "<dt") && p + 3 < end &&
-		    (p[3] == '>' || p[3] == ' ' || p[3] == '\t' || p[3] == '\n' || p[3] == '\r' || p[3] == '/')) {
-			if (GG_ARRAY_PUSH_SLOT(r->dt_lines, r->n_dt_lines, cap))
+		for (const char *const *t = tags; *t; t++) {
+			size_t n = strlen(*t);
+			if (!starts_nocase(p + 1, end, *t) || p + 1 + n >= end || !strchr(" \t\n\r/>", p[1 + n]))
+				continue;
+			if (GG_ARRAY_PUSH_SLOT(r->tag_lines, r->n_tag_lines, cap))
 				return GG_ENOMEM;
-			r->dt_lines[r->n_dt_lines++] = line;
+			r->tag_lines[r->n_tag_lines++] = line;
+			break;
 		}
 	}
 	return 0;
 }
 
-static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds, size_t n_dds)
+/* Overwrite with spaces the ':' or dash that opens a bold item's definition, past its spaces. */
+static void drop_separator(gg_i_buf *b)
+{
+	size_t i = 0;
+	while (i < b->len && b->ptr[i] == ' ')
+		i++;
+	size_t n = i < b->len && (b->ptr[i] == ':' || b->ptr[i] == '-') ? 1
+		 : b->len - i >= 3 && (memcmp(b->ptr + i, "\u2013", 3) == 0 || memcmp(b->ptr + i, "\u2014", 3) == 0) ? 3 : 0;
+	memset(b->ptr + i, ' ', n);
+}
+
+/* Add entry `he` of layout l: its names, its definition (the nodes read
+ * in order, with their links to entries) and its category. 0 or an error. */
+static int add_entry(html_reader *r, const html_layout *l, const html_entry *he, bool bold)
 {
 	gg_entry e = { 0 };
 	text_out def = { GG_BUF_INIT, NULL, 0, 0 };
 	int err = 0;
-	for (size_t i = 0; i < n_dds && !err; i++) {
-		if (def.text.len)
+	for (size_t i = 0; i < he->n_defs && !err; i++) {
+		xmlNode *n = l->nodes[he->defs + i];
+		if (def.text.len && def.text.ptr[def.text.len - 1] != ' ' && n->type == XML_ELEMENT_NODE)
 			gg_i_buf_putc(&def.text, ' ');
-		err = collect_text(r, dds[i], &def, TEXT_LINKS | TEXT_CODE);
+		err = collect_node(r, n, &def, TEXT_LINKS | TEXT_CODE);
 	}
+	if (!err && bold && def.text.len)
+		drop_separator(&def.text);
 	const char *names[MAX_GROUP];
 	size_t n_names = 0;
-	for (size_t i = 0; i < n_dts && !err; i++) {
-		const char *t = dt_text(r, dts[i]);
+	for (size_t i = 0; i < he->n_names && !err; i++) {
+		const char *t = name_text(r, l->nodes[he->names + i]);
 		if (!t)
 			err = gg_i_error_oom();
 		else if (*t)
 			names[n_names++] = t;
 	}
+	const char *category = he->category && !err ? dt_text(r, he->category) : NULL;
+	if (!err && he->category && !category)
+		err = gg_i_error_oom();
 	if (err || !n_names)
 		goto cleanup;
 	e.file = r->name;
-	e.line = dt_line(r, dts[0]);
+	e.line = tag_line(r, l->nodes[he->names]);
 	e.header = names[0];
 	e.header_is_name = true;
 	if (n_names > 1) {
@@ -422,6 +892,16 @@ static int add_entry(html_reader *r, xmlNode **dts, size_t n_dts, xmlNode **dds,
 		memcpy(extra, names + 1, (n_names - 1) * sizeof(*extra));
 		e.names = extra;
 		e.n_names = n_names - 1;
+	}
+	if (category && *category) {
+		const char **c = gg_i_arena_alloc(&r->g->arena, sizeof(*c));
+		if (!c) {
+			err = gg_i_error_oom();
+			goto cleanup;
+		}
+		*c = category;
+		e.categories = c;
+		e.n_categories = 1;
 	}
 	e.definition = finish_text(&r->g->arena, &def.text, &e.definition_len);
 	if (!e.definition) {
@@ -461,36 +941,104 @@ cleanup:
 	return err;
 }
 
-/* The <dt>/<dd> groups of one <dl> (also inside HTML5's <div> wrappers). */
-static int read_list(html_reader *r, xmlNode *dl)
+static int cmp_u64(const void *x, const void *y)
 {
-	xmlNode *dts[MAX_GROUP], *dds[MAX_GROUP];
-	size_t n_dts = 0, n_dds = 0, dropped = 0;
-	int err = 0;
-	for (xmlNode *n = dl->children; n && !err; ) {
-		bool descend = is_element(n, "div");
-		if (is_element(n, "dt")) {
-			if (n_dds) {
-				err = add_entry(r, dts, n_dts, dds, n_dds);
-				n_dts = n_dds = 0;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/*
+ * How many different terms layout l names: its entries' first names with
+ * ASCII case, white space and a closing ':' set aside, compared by hash. A
+ * label that opens paragraph after paragraph ("<b>Example:</b>") is one.
+ * Returns the count, or SIZE_MAX when out of memory.
+ */
+static size_t distinct_names(const html_layout *l)
+{
+	uint64_t *hashes = malloc((l->n_entries ? l->n_entries : 1) * sizeof(*hashes));
+	gg_i_buf key = GG_BUF_INIT;
+	size_t n = 0;
+	for (size_t e = 0; hashes && e < l->n_entries; e++) {
+		xmlChar *text = xmlNodeGetContent(l->nodes[l->entries[e].names]);
+		gg_i_buf_clear(&key);
+		for (const xmlChar *c = text; c && *c; c++)
+			if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r' || *c == ':') {
+				if (key.len && key.ptr[key.len - 1] != ' ')
+					gg_i_buf_putc(&key, ' ');
+			} else {
+				gg_i_buf_putc(&key, (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c));
 			}
-			if (n_dts < MAX_GROUP)
-				dts[n_dts++] = n;
-			else
-				dropped++;
-		} else if (is_element(n, "dd") && n_dts) {
-			if (n_dds < MAX_GROUP)
-				dds[n_dds++] = n;
-			else
-				dropped++;
-		}
-		n = next_in(n, dl, descend);
+		xmlFree(text);
+		size_t len = key.len && key.ptr[key.len - 1] == ' ' ? key.len - 1 : key.len;
+		if (len)
+			hashes[n++] = gg_i_hash_bytes(key.ptr, len);
 	}
-	if (!err && n_dts)
-		err = add_entry(r, dts, n_dts, dds, n_dds);
-	if (!err && dropped)
-		err = gg_i_glossary_warn(r->g, r->name, (uint32_t)xmlGetLineNo(dl),
-					 "%zu <dt>/<dd> past %d in one group passed over", dropped, MAX_GROUP);
+	bool failed = !hashes || gg_i_buf_ok(&key);
+	gg_i_buf_free(&key);
+	if (failed) {
+		free(hashes);
+		return SIZE_MAX;
+	}
+	qsort(hashes, n, sizeof(*hashes), cmp_u64);
+	size_t distinct = 0;
+	for (size_t k = 0; k < n; k++)
+		distinct += !k || hashes[k] != hashes[k - 1];
+	free(hashes);
+	return distinct;
+}
+
+/*
+ * Find the entries of every layout in the page under root, keep the layout
+ * that names the most different terms, and add them. 0 or an error; no entry at all is
+ * said in a warning.
+ */
+static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t len)
+{
+	html_layout found[LAYOUT_COUNT] = { { 0 } };
+	html_survey survey = { 0 };
+	int err = survey_page(&survey, root);
+	err = err ? err : find_lists(&found[LAYOUT_LIST], &survey);
+	err = err ? err : find_tables(&found[LAYOUT_TABLE], &survey);
+	err = err ? err : find_headings(r, &found[LAYOUT_HEADINGS], &survey, root);
+	err = err ? err : find_bold_items(&found[LAYOUT_BOLD], &survey);
+	/* the first layout with entries, unless another names more terms;
+	 * terms are counted only where that can change the choice */
+	layout_kind best = LAYOUT_COUNT;
+	size_t best_terms = 0, with_entries = 0;
+	for (int k = 0; k < LAYOUT_COUNT; k++)
+		if (found[k].n_entries && with_entries++ == 0)
+			best = (layout_kind)k;
+	for (int k = 0; k < LAYOUT_COUNT && with_entries > 1 && !err; k++) {
+		if (found[k].n_entries <= best_terms)
+			continue;
+		size_t terms = distinct_names(&found[k]);
+		if (terms == SIZE_MAX) {
+			err = gg_i_error_oom();
+		} else if (terms > best_terms) {
+			best = (layout_kind)k;
+			best_terms = terms;
+		}
+	}
+	if (best == LAYOUT_COUNT)
+		best = LAYOUT_LIST;
+	const html_layout *l = &found[best];
+	if (!err && !l->n_entries)
+		err = gg_i_glossary_warn(r->g, r->name, 0, "no glossary entries in this page (no definition list, "
+							  "table of terms, headings with text or bold items)");
+	if (!err && l->n_entries) {
+		int c = name_class(l->nodes[l->entries[0].names]);
+		err = count_tag_lines(r, data, len, name_tags[c]);
+		r->own_lines = survey.named[c] == r->n_tag_lines;
+		err = err ? err : index_terms(r, l);
+	}
+	survey_free(&survey);
+	for (size_t e = 0; e < l->n_entries && !err; e++)
+		err = add_entry(r, l, &l->entries[e], best == LAYOUT_BOLD);
+	for (size_t k = 0; k < l->n_overflows && !err; k++)
+		err = gg_i_glossary_warn(r->g, r->name, (uint32_t)xmlGetLineNo(l->overflows[k].dl),
+					 "%zu <dt>/<dd> past %d in one group passed over", l->overflows[k].dropped, MAX_GROUP);
+	for (int k = 0; k < LAYOUT_COUNT; k++)
+		layout_free(&found[k]);
 	return err;
 }
 
@@ -590,8 +1138,6 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		}
 		encoding = "UTF-8";
 	}
-	if ((err = count_dt_lines(&r, data, len)))
-		goto cleanup;
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
 		err = gg_i_error_oom();
@@ -616,22 +1162,12 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		xmlFreeDoc(doc);
 		goto cleanup;
 	}
-	xmlNode *root = xmlDocGetRootElement(doc);
-	size_t before = g->n_entries;
-	err = index_terms(&r, root);
-	for (xmlNode *n = root; n && !err; ) {
-		bool list = is_element(n, "dl");
-		if (list)
-			err = read_list(&r, n);
-		n = next_in(n, root, !list);
-	}
-	if (!err && g->n_entries == before)
-		err = gg_i_glossary_warn(g, name, 0, "no definition list (<dl><dt>...<dd>) in this page");
+	err = read_layouts(&r, xmlDocGetRootElement(doc), data, len);
 	xmlFreeDoc(doc);
 cleanup:
 	gg_i_buf_free(&clean);
 	gg_i_strmap_free(&r.anchors);
 	free(r.terms);
-	free(r.dt_lines);
+	free(r.tag_lines);
 	return err;
 }

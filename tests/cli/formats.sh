@@ -32,6 +32,22 @@ for f in md json ttl; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
+begin "one HTML glossary in four layouts: the same concepts and links"
+LAYOUTS=tests/data/layouts
+run terms --tsv -q -i $LAYOUTS/list.html
+expect 0 "^Registration	"
+cp "$TMP/out" "$TMP/terms.list"
+edges -i $LAYOUTS/list.html >"$TMP/edges.list"
+grep -q "^Halftone	Screen	1	editor$" "$TMP/edges.list" || fail "no editor link"
+grep -q "^Registration	Halftone	1	mention$" "$TMP/edges.list" || fail "no mention link"
+for f in table headings bold; do
+	run terms --tsv -q -i $LAYOUTS/$f.html
+	expect 0
+	cmp -s "$TMP/out" "$TMP/terms.list" || fail "$f.html: $(diff "$TMP/terms.list" "$TMP/out" | head -3)"
+	edges -i $LAYOUTS/$f.html >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.list" || fail "$f.html: $(diff "$TMP/edges.list" "$TMP/edges" | head -3)"
+done
+
 begin "a TSV file reads as its CSV twin"
 "$PYTHON" -c 'import csv,sys; w=csv.writer(sys.stdout, delimiter="\t", lineterminator="\n"); [w.writerow(r) for r in csv.reader(open(sys.argv[1]))]' \
 	$SAME/glossary.csv >"$TMP/glossary.tsv"

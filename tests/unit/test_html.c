@@ -1,4 +1,4 @@
-/* test_html.c - the HTML reader: definition lists, editors' links and code elements. */
+/* test_html.c - the HTML reader: its four layouts, editors' links and code elements. */
 #include "suites.h"
 #include "glossgraph.h"
 #include "core/buf.h"
@@ -202,6 +202,154 @@ static void test_code_elements(void)
 	gg_glossary_free(g);
 }
 
+/* The categories of an entry, joined by ',' ("" for none), into buf. */
+static const char *categories_of(const gg_entry *e, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < e->n_categories; i++) {
+		strncat(buf, i ? "," : "", size - strlen(buf) - 1);
+		strncat(buf, e->categories[i], size - strlen(buf) - 1);
+	}
+	return buf;
+}
+
+/*
+ * A table of terms: a row per entry, the header row (<th> only) passed
+ * over, the definition the column with the most text; an id on the row is
+ * the entry's anchor. A table of one row is layout, not a glossary.
+ */
+static void test_tables(void)
+{
+	const char page[] =
+		"<html><body><table><tr><td>Logo</td><td>Menu</td></tr></table>\n"
+		"<table>\n"
+		"<tr><th>Term</th><th>Short</th><th>Meaning</th></tr>\n"
+		"<tr id=\"bus\"><td>Bus</td><td>B</td><td>Wires shared by <a href=\"#cpu\">the CPU</a> and memory.</td></tr>\n"
+		"<tr><td><a name=\"cpu\"></a>Central processing unit</td><td>CPU</td>"
+		"<td>Runs programs; see <a href=\"#bus\">bus</a>.</td></tr>\n"
+		"<tr><td>Cache</td></tr>\n"
+		"</table></body></html>\n";
+	gg_glossary *g = read_html("t.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *bus = entry_named(g, "Bus"), *cpu = entry_named(g, "Central processing unit");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bus);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cpu);
+	CU_ASSERT_STRING_EQUAL(bus->definition, "Wires shared by the CPU and memory.");
+	CU_ASSERT_EQUAL(bus->line, 4);
+	CU_ASSERT_EQUAL_FATAL(bus->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(bus->xrefs[0].target, "Central processing unit");
+	CU_ASSERT_EQUAL_FATAL(cpu->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(cpu->xrefs[0].target, "Bus");
+	CU_ASSERT_PTR_NULL(entry_named(g, "Logo"));
+	CU_ASSERT_PTR_NULL(entry_named(g, "Term"));
+	gg_glossary_free(g);
+}
+
+/*
+ * One heading per term, as Sphinx sections and hand-written pages have
+ * them: the level with the most headings that have text under them; the
+ * lone <h1> is the title, a one-letter heading no category; the section a
+ * heading opens holds its anchor; the definition runs to the next heading
+ * of its level or above, through nested elements.
+ */
+static void test_headings(void)
+{
+	const char page[] =
+		"<html><body>\n"
+		"<nav><h2>Contents</h2><ul><li>Home</li></ul></nav>\n"
+		"<section><h1>Glossary</h1>\n"
+		"<section><h2>Networking</h2>\n"
+		"<section id=\"routing\"><h3>Routing<a class=\"headerlink\" href=\"#routing\">\xC2\xB6</a></h3>\n"
+		"<p>Picking paths for <a href=\"#packet\">packets</a>.</p><ul><li>static</li></ul>\n"
+		"</section>\n"
+		"<h3 id=\"packet\">Packet</h3><p>A unit of <code>data</code>.</p><h4>Note</h4><p>Small.</p>\n"
+		"</section>\n"
+		"<section><h2>B</h2><h3>Bridge</h3><div><p>Joins two networks.</p></div></section>\n"
+		"</section></body></html>\n";
+	gg_glossary *g = read_html("h.html", page, sizeof(page) - 1);
+	char cats[128];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *routing = entry_named(g, "Routing"), *packet = entry_named(g, "Packet"),
+		       *bridge = entry_named(g, "Bridge");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(routing);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(packet);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bridge);
+	CU_ASSERT_STRING_EQUAL(routing->definition, "Picking paths for packets. static");
+	CU_ASSERT_EQUAL(routing->line, 5);
+	CU_ASSERT_EQUAL_FATAL(routing->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(routing->xrefs[0].target, "Packet");
+	CU_ASSERT_STRING_EQUAL(packet->definition, "A unit of `data`. Note Small.");
+	CU_ASSERT_STRING_EQUAL(categories_of(routing, cats, sizeof(cats)), "Networking");
+	CU_ASSERT_STRING_EQUAL(categories_of(packet, cats, sizeof(cats)), "Networking");
+	CU_ASSERT_STRING_EQUAL(categories_of(bridge, cats, sizeof(cats)), "");
+	CU_ASSERT_STRING_EQUAL(bridge->definition, "Joins two networks.");
+	gg_glossary_free(g);
+}
+
+/*
+ * Bold items: <b>Term</b> or <strong>Term</strong> opening a paragraph or a
+ * list item, then ':' (inside or after the bold) or a dash; the item's id
+ * is the anchor. Bold text without one is no term; and a label that opens
+ * many paragraphs under headings is one term, so the headings win.
+ */
+static void test_bold_items(void)
+{
+	const char page[] =
+		"<html><body><h1>Terms</h1><ul>\n"
+		"<li><b>Kernel</b>: the core; it runs <a href=\"#sh\">the shell</a>.</li>\n"
+		"<li id=\"sh\"><strong>Shell</strong> \xE2\x80\x94 reads commands.</li>\n"
+		"<li><b>Daemon:</b> a background process.</li>\n"
+		"<li><b>Note</b> that this is no entry.</li>\n"
+		"</ul></body></html>\n";
+	gg_glossary *g = read_html("b.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *kernel = entry_named(g, "Kernel"), *shell = entry_named(g, "Shell"),
+		       *daemon = entry_named(g, "Daemon");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kernel);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(shell);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(daemon);
+	CU_ASSERT_STRING_EQUAL(kernel->definition, "the core; it runs the shell.");
+	CU_ASSERT_EQUAL_FATAL(kernel->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(kernel->xrefs[0].target, "Shell");
+	CU_ASSERT_EQUAL(strncmp(kernel->definition + kernel->xrefs[0].offset, "the shell", 9), 0);
+	CU_ASSERT_STRING_EQUAL(shell->definition, "reads commands.");
+	CU_ASSERT_STRING_EQUAL(daemon->definition, "a background process.");
+	CU_ASSERT_EQUAL(daemon->line, 4);
+	gg_glossary_free(g);
+
+	const char labels[] =
+		"<html><body>\n"
+		"<h2>Alpha</h2><p>First.</p><p><b>Example:</b> one.</p><p><b>See also:</b> beta.</p>\n"
+		"<h2>Beta</h2><p>Second.</p><p><b>Example:</b> two.</p><p><b>See also:</b> alpha.</p>\n"
+		"</body></html>\n";
+	g = read_html("l.html", labels, sizeof(labels) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Beta"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Beta")->definition, "Second. Example: two. See also: alpha.");
+	gg_glossary_free(g);
+}
+
+/* Headings past line 65,535 have their own line too. */
+static void test_big_heading_lines(void)
+{
+	gg_i_buf page = GG_BUF_INIT;
+	gg_i_buf_puts(&page, "<html><body>\n");
+	for (int i = 0; i < 36000; i++)
+		gg_i_buf_printf(&page, "<h3>term %d</h3>\n<p>Definition %d.</p>\n", i, i);
+	gg_i_buf_puts(&page, "</body></html>\n");
+	CU_ASSERT_EQUAL_FATAL(gg_i_buf_ok(&page), 0);
+	gg_glossary *g = read_html("big.html", page.ptr, page.len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 36000);
+	CU_ASSERT_EQUAL(entry_named(g, "term 35999")->line, 2 + 2 * 35999);
+	gg_glossary_free(g);
+	gg_i_buf_free(&page);
+}
+
 CU_ErrorCode suite_html_add(void)
 {
 	CU_pSuite s = CU_add_suite("HTML reader", NULL, NULL);
@@ -210,7 +358,11 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "editors' links are links within the page", test_editor_links) ||
 	    !CU_add_test(s, "code elements between backticks", test_code_elements) ||
 	    !CU_add_test(s, "charset from declarations only", test_charset) ||
-	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers))
+	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers) ||
+	    !CU_add_test(s, "tables of terms", test_tables) ||
+	    !CU_add_test(s, "one heading per term", test_headings) ||
+	    !CU_add_test(s, "bold items", test_bold_items) ||
+	    !CU_add_test(s, "heading lines past 65,535", test_big_heading_lines))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
