@@ -1,4 +1,4 @@
-/* page.c - reader for text glossary pages: chrome, headers, definitions. */
+/* page.c - reader for text glossary pages: chrome, headers, definitions; or one entry a line. */
 #include "read/read.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -249,12 +249,13 @@ static bool header_shaped(const line *l)
 }
 
 /*
- * The definition in lines [first, first + n): trimmed, joined by single
- * spaces, with e->offset set to where it starts in the file. *map gets the
- * way back from definition positions to file offsets when the bytes are not
- * the file's own (lines joined, bad bytes replaced), NULL otherwise.
+ * The definition in lines [first, first + n), the first `skip` bytes of the
+ * first line left out: trimmed, joined by single spaces, with e->offset set
+ * to where it starts in the file. *map gets the way back from definition
+ * positions to file offsets when the bytes are not the file's own (lines
+ * joined, bad bytes replaced), NULL otherwise.
  */
-static int definition_text(page_reader *r, size_t first, size_t n, gg_entry *e,
+static int definition_text(page_reader *r, size_t first, size_t n, size_t skip, gg_entry *e,
 			   const gg_i_offset_map **map)
 {
 	gg_i_arena *a = &r->g->arena;
@@ -262,8 +263,8 @@ static int definition_text(page_reader *r, size_t first, size_t n, gg_entry *e,
 	for (size_t i = first; i < first + n; i++)
 		steps += r->lines[i].n_steps;
 	const line *l0 = &r->lines[first];
-	size_t len0 = l0->n;
-	const char *s0 = gg_i_trim(l0->s, &len0);
+	size_t len0 = l0->n - skip;
+	const char *s0 = gg_i_trim(l0->s + skip, &len0);
 	e->offset = l0->offset + (uint64_t)(s0 - l0->s);
 	*map = NULL;
 	if (n == 1 && !steps) {
@@ -280,8 +281,8 @@ static int definition_text(page_reader *r, size_t first, size_t n, gg_entry *e,
 	m->n = 0;
 	for (size_t i = first; i < first + n; i++) {
 		const line *l = &r->lines[i];
-		size_t sl = l->n;
-		const char *s = gg_i_trim(l->s, &sl);
+		size_t from = i == first ? skip : 0, sl = l->n - from;
+		const char *s = gg_i_trim(l->s + from, &sl);
 		size_t lead = (size_t)(s - l->s);
 		if (b.len)
 			gg_i_buf_putc(&b, ' ');
@@ -311,7 +312,7 @@ static int add_entry(page_reader *r, const line *header, size_t def_first, size_
 	e.header_offset = header->offset + (uint64_t)(h - header->s);
 	e.header = gg_i_arena_strndup(&r->g->arena, h, hl);
 	if (def_n) {
-		int err = definition_text(r, def_first, def_n, &e, &map);
+		int err = definition_text(r, def_first, def_n, 0, &e, &map);
 		if (err)
 			return err;
 	} else {
@@ -399,6 +400,119 @@ cleanup:
 	return err;
 }
 
+/* A term of a line list is a name, not a sentence: at most this long, in as many words. */
+#define MAX_LINE_TERM_BYTES 80
+#define MAX_LINE_TERM_WORDS 8
+
+/*
+ * Whether line l is an entry of a line list: a term at the line's start,
+ * then ": ", a tab, or a dash between spaces (" - ", en or em dash), then
+ * the definition. *term_len gets the term's length, *def_at where the
+ * definition starts. A term is short (MAX_LINE_TERM_BYTES, and
+ * MAX_LINE_TERM_WORDS words), holds a letter or digit and no sentence's
+ * end, and does not open with the bold of a glossary page's definition.
+ */
+static bool line_entry(const line *l, size_t *term_len, size_t *def_at)
+{
+	static const char *const seps[] = { ": ", "\t", " - ", " \u2013 ", " \u2014 " };
+	const char *s = l->s;
+	if (!l->n || s[0] == ' ' || s[0] == '\t' || starts_bold(l))
+		return false;
+	size_t limit = l->n < MAX_LINE_TERM_BYTES + 1 ? l->n : MAX_LINE_TERM_BYTES + 1, words = 1;
+	bool word = false;
+	for (size_t i = 0; i < limit; i++) {
+		for (size_t k = 0; k < sizeof(seps) / sizeof(*seps); k++) {
+			size_t n = strlen(seps[k]);
+			if (strncmp(s + i, seps[k], n) != 0)
+				continue;
+			size_t d = i + n;
+			while (d < l->n && (s[d] == ' ' || s[d] == '\t'))
+				d++;
+			if (!word || d >= l->n)
+				return false;
+			*term_len = i;
+			*def_at = d;
+			return true;
+		}
+		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < l->n && s[i + 1] == ' ')
+			return false;
+		if (s[i] == ' ' && ++words > MAX_LINE_TERM_WORDS)
+			return false;
+		word = word || gg_i_is_word_byte((unsigned char)s[i]);
+	}
+	return false;
+}
+
+/*
+ * Whether the page past `from` is a line list: most of its non-blank lines
+ * (two at least) are line entries, and none opens with a bold name (the
+ * definitions of a glossary page do).
+ */
+static bool is_line_list(const page_reader *r, size_t from)
+{
+	size_t lines = 0, entries = 0, term, def;
+	for (size_t i = from; i < r->n_lines; i++) {
+		const line *l = &r->lines[i];
+		if (is_blank(l))
+			continue;
+		if (starts_bold(l))
+			return false;
+		lines++;
+		entries += line_entry(l, &term, &def);
+	}
+	return entries >= 2 && entries * 2 > lines;
+}
+
+/*
+ * Read a line list past `from`: each line entry with the lines after it
+ * that are none (a wrapped definition); lines before the first entry are
+ * reported and skipped.
+ */
+static int read_line_list(page_reader *r, size_t from)
+{
+	size_t term, def, at = from;
+	while (at < r->n_lines && !line_entry(&r->lines[at], &term, &def))
+		at++;
+	size_t skipped = 0;
+	for (size_t i = from; i < at; i++)
+		skipped += !is_blank(&r->lines[i]);
+	if (skipped) {
+		r->g->stats.skipped_lines += skipped;
+		size_t first = from;
+		while (is_blank(&r->lines[first]))
+			first++;
+		int err = gg_i_glossary_warn(r->g, r->name, r->lines[first].no,
+					     "%zu line%s skipped: before the first entry", skipped,
+					     skipped == 1 ? "" : "s");
+		if (err)
+			return err;
+	}
+	while (at < r->n_lines) {
+		const line *l = &r->lines[at];
+		line_entry(l, &term, &def);
+		size_t end = at + 1, t;
+		while (end < r->n_lines && (is_blank(&r->lines[end]) || !line_entry(&r->lines[end], &t, &t)))
+			end++;
+		size_t n = end - at;
+		while (n > 1 && is_blank(&r->lines[at + n - 1]))
+			n--;
+		gg_entry e = { 0 };
+		const gg_i_offset_map *map = NULL;
+		e.file = r->name;
+		e.line = l->no;
+		e.header_offset = l->offset;
+		e.header = gg_i_arena_strndup(&r->g->arena, l->s, term);
+		e.header_is_name = true;
+		int err = e.header ? definition_text(r, at, n, def, &e, &map) : gg_i_error_oom();
+		if (!err)
+			err = gg_i_glossary_add_entry(r->g, &e, map);
+		if (err)
+			return err;
+		at = end;
+	}
+	return 0;
+}
+
 int gg_i_read_text_page(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	page_reader r = { g, name, NULL, 0, 0, 0 };
@@ -413,7 +527,7 @@ int gg_i_read_text_page(gg_glossary *g, const char *name, char *data, size_t len
 	size_t body = skip_chrome(&r);
 	g->stats.chrome_lines += body;
 	size_t before = g->n_entries;
-	if ((err = read_entries(&r, body)))
+	if ((err = is_line_list(&r, body) ? read_line_list(&r, body) : read_entries(&r, body)))
 		goto cleanup;
 	if (g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "%s",

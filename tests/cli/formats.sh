@@ -32,7 +32,7 @@ for f in md json ttl; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
-begin "one HTML glossary in four layouts: the same concepts and links"
+begin "one glossary in four HTML layouts and a line list: the same concepts and links"
 LAYOUTS=tests/data/layouts
 run terms --tsv -q -i $LAYOUTS/list.html
 expect 0 "^Registration	"
@@ -47,6 +47,14 @@ for f in table headings bold; do
 	edges -i $LAYOUTS/$f.html >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.list" || fail "$f.html: $(diff "$TMP/edges.list" "$TMP/edges" | head -3)"
 done
+# a text file of one entry a line: the same terms and mentions (no editor links)
+run terms --tsv -q -i $LAYOUTS/lines.txt
+expect 0
+cmp -s "$TMP/out" "$TMP/terms.list" || fail "lines.txt: $(diff "$TMP/terms.list" "$TMP/out" | head -3)"
+edges -i $LAYOUTS/lines.txt >"$TMP/edges"
+grep -v "	editor$" "$TMP/edges.list" | cmp -s - "$TMP/edges" || fail "lines.txt: $(grep -v "	editor$" "$TMP/edges.list" | diff - "$TMP/edges" | head -3)"
+run terms -i $LAYOUTS/lines.txt
+expect 0 "" "lines.txt:1: warning: 1 line skipped: before the first entry"
 
 begin "a TSV file reads as its CSV twin"
 "$PYTHON" -c 'import csv,sys; w=csv.writer(sys.stdout, delimiter="\t", lineterminator="\n"); [w.writerow(r) for r in csv.reader(open(sys.argv[1]))]' \

@@ -1,4 +1,4 @@
-/* test_page.c - the text page reader: chrome, entry shapes, bad bytes. */
+/* test_page.c - the text page reader: chrome, entry shapes, line lists, bad bytes. */
 #include "suites.h"
 #include "glossgraph.h"
 
@@ -193,6 +193,56 @@ static void test_long_line(void)
 	free(text);
 }
 
+/*
+ * One entry a line: "Term: definition", a tab, or a dash between spaces; a
+ * line that is no entry continues the definition above; a title before the
+ * first entry is reported and skipped. Offsets still lead into the file.
+ */
+static void test_line_list(void)
+{
+	const char text[] =
+		"Networking terms\n"
+		"\n"
+		"Router: Forwards packets between networks; see switch.\n"
+		"Switch - Joins hosts of one network,\n"
+		"  wrapped onto a second line.\n"
+		"Hub\tRepeats every frame \xE2\x80\x94 a dumb switch.\n"
+		"Domain Name System (DNS) \xE2\x80\x94 Turns names into addresses. Note: the next line is one.\n"
+		"Uptime: 10:30 hours.\n";
+	gg_glossary *g = read_text(text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 5);
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "1 line skipped: before the first entry"));
+	CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 1);
+	const gg_entry *router = gg_glossary_entry(g, 0), *sw = gg_glossary_entry(g, 1),
+		       *hub = gg_glossary_entry(g, 2), *dns = gg_glossary_entry(g, 3);
+	CU_ASSERT_STRING_EQUAL(router->header, "Router");
+	CU_ASSERT_EQUAL(router->line, 3);
+	CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets between networks; see switch.");
+	CU_ASSERT_EQUAL(router->offset, (uint64_t)(strstr(text, "Forwards") - text));
+	CU_ASSERT_STRING_EQUAL(sw->header, "Switch");
+	CU_ASSERT_STRING_EQUAL(sw->definition, "Joins hosts of one network, wrapped onto a second line.");
+	size_t at = (size_t)(strstr(sw->definition, "wrapped") - sw->definition);
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, 1, at), (uint64_t)(strstr(text, "wrapped") - text));
+	CU_ASSERT_STRING_EQUAL(hub->header, "Hub");
+	CU_ASSERT_STRING_EQUAL(hub->definition, "Repeats every frame \xE2\x80\x94 a dumb switch.");
+	CU_ASSERT_STRING_EQUAL(dns->header, "Domain Name System (DNS)");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 4)->header, "Uptime");
+	size_t found;
+	CU_ASSERT_EQUAL(gg_glossary_find(&found, g, "DNS"), 0);
+	gg_glossary_free(g);
+
+	/* a glossary page whose headers hold ": " is no line list */
+	const char page[] = "c: the language, programming\n\n**C: the language** is old.\n\n"
+			    "go: the language, programming\n\n**Go: the language** is newer.\n";
+	g = read_text(page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->definition, "**Go: the language** is newer.");
+	gg_glossary_free(g);
+}
+
+
 CU_ErrorCode suite_page_add(void)
 {
 	CU_pSuite s = CU_add_suite("text page reader", NULL, NULL);
@@ -204,7 +254,8 @@ CU_ErrorCode suite_page_add(void)
 	    !CU_add_test(s, "header without definition", test_header_without_definition) ||
 	    !CU_add_test(s, "no blank line between entries", test_no_blank_line_between_entries) ||
 	    !CU_add_test(s, "empty and entryless pages", test_empty_and_entryless) ||
-	    !CU_add_test(s, "5 MB line", test_long_line))
+	    !CU_add_test(s, "5 MB line", test_long_line) ||
+	    !CU_add_test(s, "one entry a line", test_line_list))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
