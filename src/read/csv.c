@@ -1,6 +1,7 @@
 /*
  * csv.c - reader for glossaries kept as CSV or TSV with a header row
- * (RFC 4180 quoting): columns are found by their names (record.c).
+ * (RFC 4180 quoting): columns are found by their names (record.c); a file
+ * of two columns without one is read as term and definition.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -186,7 +187,7 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 	size_t header_at = r->pos;
 	if ((err = next_row(r)))
 		goto cleanup;
-	bool term = false, definition = false;
+	bool term = false, definition = false, named = false;
 	for (size_t i = 0; i < r->n_fields; i++) {
 		gg_i_buf col = GG_BUF_INIT;
 		field_pieces(r, r->fields[i], put_buf, &col);
@@ -199,6 +200,17 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 		gg_i_buf_free(&col);
 		term |= columns[i] == GG_FIELD_TERM;
 		definition |= columns[i] == GG_FIELD_DEFINITION;
+		named |= columns[i] != GG_FIELD_NONE;
+	}
+	if (!named && r->n_fields == 2) {
+		/* two columns and no name among them: no header, a term and its definition */
+		columns[0] = GG_FIELD_TERM;
+		columns[1] = GG_FIELD_DEFINITION;
+		term = definition = true;
+		r->pos = header_at;
+		if ((err = gg_i_glossary_diag(g, GG_DIAG_NOTE, name, gg_i_source_line(&src, header_at),
+					      "no header row: the columns read as term and definition")))
+			goto cleanup;
 	}
 	if (!term || !definition) {
 		gg_i_buf cols = GG_BUF_INIT;

@@ -280,8 +280,10 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	} names[] = {
 		{ "term", GG_FIELD_TERM }, { "name", GG_FIELD_TERM },
 		{ "headword", GG_FIELD_TERM }, { "title", GG_FIELD_TERM },
+		{ "word", GG_FIELD_TERM }, { "concept", GG_FIELD_TERM },
 		{ "definition", GG_FIELD_DEFINITION }, { "description", GG_FIELD_DEFINITION },
-		{ "meaning", GG_FIELD_DEFINITION },
+		{ "meaning", GG_FIELD_DEFINITION }, { "explanation", GG_FIELD_DEFINITION },
+		{ "gloss", GG_FIELD_DEFINITION },
 		{ "aliases", GG_FIELD_ALIASES }, { "alias", GG_FIELD_ALIASES },
 		{ "synonyms", GG_FIELD_ALIASES }, { "synonym", GG_FIELD_ALIASES },
 		{ "alternative names", GG_FIELD_ALIASES }, { "alternative name", GG_FIELD_ALIASES },

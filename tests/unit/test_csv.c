@@ -84,8 +84,8 @@ static void test_bad_files(void)
 	CU_ASSERT_EQUAL(read_text("open.csv", "term,definition\na,fine\nb,\"never\nclosed\n", &n), GG_EINPUT);
 	CU_ASSERT_EQUAL(n, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "open.csv:3: quoted field without its closing quote"));
-	CU_ASSERT_EQUAL(read_text("cols.csv", "word,meaning\nx,y\n", &n), GG_EINPUT);
-	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "the columns are 'word', 'meaning'"));
+	CU_ASSERT_EQUAL(read_text("cols.csv", "lemma,sense,notes\nx,y,z\n", &n), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "the columns are 'lemma', 'sense', 'notes'"));
 	CU_ASSERT_EQUAL(read_text("def.csv", "Term,Notes\nx,y\n", &n), GG_EINPUT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "no definition column"));
 	/* header only, empty: nothing, and a warning */
@@ -98,12 +98,37 @@ static void test_bad_files(void)
 	CU_ASSERT_EQUAL(n, 2);
 }
 
+/* Two columns whose first row names none: no header, term and definition,
+ * the first row an entry too; "word" and "gloss" name columns. */
+static void test_two_columns(void)
+{
+	const char *texts[] = { "Router,\"Forwards packets, see switch.\"\nSwitch,Joins hosts.\n",
+				"Word,Gloss\nRouter,\"Forwards packets, see switch.\"\nSwitch,Joins hosts.\n" };
+	for (size_t i = 0; i < 2; i++) {
+		gg_glossary *g = NULL;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "two.csv", texts[i], strlen(texts[i])), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+		CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+		const gg_entry *router = entry_named(g, "Router");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+		CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets, see switch.");
+		CU_ASSERT_EQUAL(router->line, i + 1);
+		bool noted = gg_glossary_diagnostic_count(g) == 1 &&
+			     gg_glossary_diagnostic(g, 0)->level == GG_DIAG_NOTE &&
+			     strstr(gg_glossary_diagnostic(g, 0)->message, "no header row");
+		CU_ASSERT_EQUAL(noted, i == 0);
+		gg_glossary_free(g);
+	}
+}
+
 CU_ErrorCode suite_csv_add(void)
 {
 	CU_pSuite s = CU_add_suite("CSV reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "columns and quotes", test_columns_and_quotes) ||
 	    !CU_add_test(s, "TSV", test_tsv) ||
-	    !CU_add_test(s, "bad files", test_bad_files))
+	    !CU_add_test(s, "bad files", test_bad_files) ||
+	    !CU_add_test(s, "two columns without a header", test_two_columns))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
