@@ -1,7 +1,8 @@
 /*
  * markdown.c - reader for Markdown glossaries: definition lists ("Term" then
- * ": definition"), bold lists ("- **Term**: definition"), or one heading per
- * term; links to the glossary's own headings are editor links.
+ * ": definition"), bold lists ("- **Term**: definition"), one heading per
+ * term, or tables (a row per term); links to the glossary's own headings are
+ * editor links.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -38,7 +39,22 @@ typedef struct md_entry {
 	size_t first_name, n_names; /* line indices */
 	size_t def_first, def_end;  /* line indices [first, end) */
 	size_t category;            /* heading line index, or SIZE_MAX */
+	size_t table;               /* a table's row: 1 + the table's index; 0 for none */
 } md_entry;
+
+/* Columns of a table past this many are passed over. */
+#define MAX_TABLE_COLUMNS 32
+
+/* A table: what each column holds (gg_i_field_named of its header). */
+typedef struct md_table {
+	gg_i_field columns[MAX_TABLE_COLUMNS];
+	size_t n_columns;
+} md_table;
+
+/* A cell of a table row: text positions, trimmed. */
+typedef struct md_cell {
+	size_t start, end;
+} md_cell;
 
 typedef struct md_reader {
 	gg_i_source *src;
@@ -46,6 +62,8 @@ typedef struct md_reader {
 	size_t n_lines;
 	md_entry *entries;
 	size_t n_entries, cap_entries;
+	md_table *tables;
+	size_t n_tables, cap_tables;
 	gg_i_strmap slugs;     /* heading slug -> index in terms */
 	const char **terms;  /* each entry's first name, rendered */
 	size_t n_terms, cap_terms;
@@ -239,7 +257,7 @@ static int find_list_entries(md_reader *m, size_t titles)
 		}
 		if (l->kind == LINE_BOLD) {
 			size_t end = definition_end(m, k, true);
-			if (push_entry(m, (md_entry){ k, 1, k, end, category }))
+			if (push_entry(m, (md_entry){ k, 1, k, end, category, 0 }))
 				return GG_ENOMEM;
 			k = floor = end;
 			continue;
@@ -253,7 +271,7 @@ static int find_list_entries(md_reader *m, size_t titles)
 			while (first > floor && m->lines[first - 1].kind == LINE_TEXT && m->lines[first - 1].indent < 4)
 				first--;
 			size_t end = definition_end(m, k, false);
-			if (first < last && push_entry(m, (md_entry){ first, last - first, k, end, category }))
+			if (first < last && push_entry(m, (md_entry){ first, last - first, k, end, category, 0 }))
 				return GG_ENOMEM;
 			k = floor = end;
 			continue;
@@ -305,8 +323,143 @@ static int find_heading_entries(md_reader *m, size_t titles)
 			first++;
 		while (end > first && blank(&m->lines[end - 1]))
 			end--;
-		if (push_entry(m, (md_entry){ k, 1, first, end, category }))
+		if (push_entry(m, (md_entry){ k, 1, first, end, category, 0 }))
 			return GG_ENOMEM;
+	}
+	return 0;
+}
+
+static size_t code_span_end(const char *s, size_t i, size_t n, size_t run);
+
+/*
+ * Cut the row at line l into cells, trimmed, without the pipes at the
+ * row's ends; a '|' escaped or inside a code span cuts nothing. Returns
+ * how many cells (at most MAX_TABLE_COLUMNS; the rest are passed over).
+ */
+static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
+{
+	const char *t = m->src->text;
+	size_t a = l->body, b = l->end, n = 0;
+	while (b > a && is_space(t[b - 1]))
+		b--;
+	if (a < b && t[a] == '|')
+		a++;
+	if (b > a && t[b - 1] == '|' && !(b - 2 >= a && t[b - 2] == '\\'))
+		b--;
+	for (size_t i = a, start = a; i <= b && n < MAX_TABLE_COLUMNS; i++) {
+		if (i < b && t[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < b && t[i] == '`') {
+			size_t r = 0;
+			while (i + r < b && t[i + r] == '`')
+				r++;
+			size_t end = code_span_end(t, i + r, b, r);
+			i = (end ? end : i + r) - 1;
+			continue;
+		}
+		if (i < b && t[i] != '|')
+			continue;
+		size_t x = start, y = i;
+		while (x < y && is_space(t[x]))
+			x++;
+		while (y > x && is_space(t[y - 1]))
+			y--;
+		cells[n++] = (md_cell){ x, y };
+		start = i + 1;
+	}
+	return n;
+}
+
+/* Whether line l could be a row of a table: text holding a '|'. */
+static bool row_line(const md_reader *m, const md_line *l)
+{
+	return l->kind == LINE_TEXT && l->indent < 4 && memchr(m->src->text + l->body, '|', l->end - l->body);
+}
+
+/* Whether line l is a table's delimiter row ("| --- | :---: |"), of `n` cells. */
+static bool delimiter_row(const md_reader *m, const md_line *l, size_t n)
+{
+	md_cell cells[MAX_TABLE_COLUMNS];
+	if (!row_line(m, l) || row_cells(m, l, cells) != n)
+		return false;
+	for (size_t c = 0; c < n; c++) {
+		const char *t = m->src->text;
+		size_t a = cells[c].start, b = cells[c].end;
+		a += a < b && t[a] == ':';
+		b -= b > a && t[b - 1] == ':';
+		if (a == b)
+			return false;
+		for (size_t i = a; i < b; i++)
+			if (t[i] != '-')
+				return false;
+	}
+	return true;
+}
+
+/* What a header cell names (gg_i_field_named), emphasis around it set aside. */
+static gg_i_field column_field(const md_reader *m, md_cell c)
+{
+	const char *t = m->src->text;
+	while (c.start < c.end && (t[c.start] == '*' || t[c.start] == '_'))
+		c.start++;
+	while (c.end > c.start && (t[c.end - 1] == '*' || t[c.end - 1] == '_'))
+		c.end--;
+	return gg_i_field_named(t + c.start, c.end - c.start);
+}
+
+/*
+ * Tables: a header row, a delimiter row, then a row per entry, up to a line
+ * that is no row. The columns are found by their names as in CSV (term,
+ * definition, aliases, ...); without such names the term is the first
+ * column and the definition the one that holds the most text. A section
+ * heading above a table is its entries' category. 0 or GG_ENOMEM.
+ */
+static int find_table_entries(md_reader *m, size_t titles)
+{
+	size_t category = SIZE_MAX;
+	md_cell cells[MAX_TABLE_COLUMNS];
+	for (size_t k = 0; k < m->n_lines;) {
+		const md_line *l = &m->lines[k];
+		if (l->kind == LINE_HEADING) {
+			category = section_heading(m, k, titles) ? k : SIZE_MAX;
+			k++;
+			continue;
+		}
+		size_t n = row_line(m, l) ? row_cells(m, l, cells) : 0;
+		if (n < 2 || k + 1 >= m->n_lines || !delimiter_row(m, &m->lines[k + 1], n)) {
+			k++;
+			continue;
+		}
+		md_table tb = { { GG_FIELD_NONE }, n };
+		bool term = false, definition = false;
+		for (size_t c = 0; c < n; c++) {
+			tb.columns[c] = column_field(m, cells[c]);
+			term |= tb.columns[c] == GG_FIELD_TERM;
+			definition |= tb.columns[c] == GG_FIELD_DEFINITION;
+		}
+		size_t end = k + 2, text[MAX_TABLE_COLUMNS] = { 0 };
+		for (; end < m->n_lines && row_line(m, &m->lines[end]); end++) {
+			size_t cn = row_cells(m, &m->lines[end], cells);
+			for (size_t c = 0; c < cn && c < n; c++)
+				text[c] += cells[c].end - cells[c].start;
+		}
+		if (!term && tb.columns[0] == GG_FIELD_NONE)
+			tb.columns[0] = GG_FIELD_TERM;
+		size_t most = 0;
+		for (size_t c = 1; c < n && !definition; c++)
+			if (tb.columns[c] == GG_FIELD_NONE && (!most || text[c] > text[most]))
+				most = c;
+		if (most)
+			tb.columns[most] = GG_FIELD_DEFINITION;
+		if (GG_ARRAY_PUSH_SLOT(m->tables, m->n_tables, m->cap_tables))
+			return GG_ENOMEM;
+		m->tables[m->n_tables++] = tb;
+		for (size_t r = k + 2; r < end; r++)
+			if (push_entry(m, (md_entry){ r, 1, r, r, category, m->n_tables })) /* no definition lines: read_row */
+				return GG_ENOMEM;
+		k = end;
 	}
 	return 0;
 }
@@ -463,16 +616,36 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 	return err;
 }
 
-/* The rendered first name of entry e, for the slug map. */
-static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
+/* The text positions [a, b) rendered as a name into out; NULL when out of memory. */
+static const char *render_name(md_reader *m, size_t a, size_t b, gg_i_buf *out)
 {
-	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
 	sink k = { m, NULL, out, false };
 	gg_i_buf_clear(out);
 	size_t n = b - a;
 	const char *s = gg_i_trim(m->src->text + a, &n);
 	render(&k, s, n, SIZE_MAX);
 	return gg_i_buf_ok(out) ? NULL : (out->ptr ? out->ptr : "");
+}
+
+/* The rendered name on line l (a heading's, a bold item's, a term line). */
+static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
+{
+	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
+	return render_name(m, a, b, out);
+}
+
+/* The rendered name of entry me on its line k: a table row's term cell, else the line's. */
+static const char *entry_name_text(md_reader *m, const md_entry *me, size_t k, gg_i_buf *out)
+{
+	if (!me->table)
+		return name_line_text(m, &m->lines[k], out);
+	const md_table *tb = &m->tables[me->table - 1];
+	md_cell cells[MAX_TABLE_COLUMNS];
+	size_t n = row_cells(m, &m->lines[k], cells);
+	for (size_t c = 0; c < n && c < tb->n_columns; c++)
+		if (tb->columns[c] == GG_FIELD_TERM)
+			return render_name(m, cells[c].start, cells[c].end, out);
+	return render_name(m, 0, 0, out);
 }
 
 /* Index every entry's names by slug, so links can point forward. */
@@ -483,7 +656,7 @@ static int index_slugs(md_reader *m)
 	for (size_t e = 0; e < m->n_entries && !err; e++) {
 		const md_entry *me = &m->entries[e];
 		for (size_t k = me->first_name; k < me->first_name + me->n_names && !err; k++) {
-			const char *s = name_line_text(m, &m->lines[k], &name);
+			const char *s = entry_name_text(m, me, k, &name);
 			size_t n = name.len;
 			if (!s)
 				break;
@@ -512,6 +685,34 @@ static int index_slugs(md_reader *m)
 	return err;
 }
 
+/*
+ * A table row into rec: the term cell first (so that aliases follow it),
+ * then the other cells by their columns; the definition's cell is rendered
+ * with its links. `name` is scratch. 0 or an error.
+ */
+static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf *name)
+{
+	const md_table *tb = &m->tables[me->table - 1];
+	md_cell cells[MAX_TABLE_COLUMNS];
+	size_t n = row_cells(m, &m->lines[me->first_name], cells);
+	sink k = { m, rec, NULL, false };
+	int err = 0;
+	for (int pass = 0; pass < 2 && !err; pass++)
+		for (size_t c = 0; c < n && c < tb->n_columns && !err; c++) {
+			gg_i_field f = tb->columns[c];
+			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
+				continue;
+			if (f == GG_FIELD_DEFINITION) {
+				err = render(&k, m->src->text + cells[c].start, cells[c].end - cells[c].start,
+					     cells[c].start);
+				continue;
+			}
+			const char *s = render_name(m, cells[c].start, cells[c].end, name);
+			err = s ? gg_i_record_field(rec, f, s, name->len, cells[c].start) : gg_i_error_oom();
+		}
+	return err;
+}
+
 /* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
 static int read_entry(md_reader *m, const md_entry *me)
 {
@@ -520,7 +721,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 	int err = 0;
 	const char *t = m->src->text;
 	gg_i_record_init(&rec, m->src, m->lines[me->first_name].start);
-	for (size_t k = me->first_name; k < me->first_name + me->n_names; k++) {
+	for (size_t k = me->first_name; k < me->first_name + me->n_names && !me->table; k++) {
 		const char *s = name_line_text(m, &m->lines[k], &name);
 		if (!s) {
 			err = gg_i_error_oom();
@@ -528,6 +729,8 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_name(&rec, s, name.len);
 	}
+	if (me->table && (err = read_row(m, me, &rec, &name)))
+		goto cleanup;
 	if (me->category != SIZE_MAX) {
 		const md_line *h = &m->lines[me->category];
 		const char *s = name_line_text(m, h, &name);
@@ -566,43 +769,49 @@ cleanup:
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	md_reader m = { &src, NULL, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0 };
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0 };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
 		goto cleanup;
 	size_t titles = 0;
 	for (size_t k = 0; k < m.n_lines; k++)
 		titles += m.lines[k].kind == LINE_HEADING && m.lines[k].level == 1;
-	/* lists, unless headings with text make more entries ("**Note**: ..."
-	 * inside one heading's text does not make a list glossary) */
-	if ((err = find_list_entries(&m, titles)))
-		goto cleanup;
-	md_entry *lists = m.entries;
-	size_t n_lists = m.n_entries;
-	m.entries = NULL;
-	m.n_entries = m.cap_entries = 0;
-	if ((err = find_heading_entries(&m, titles))) {
-		free(lists);
-		goto cleanup;
+	/* each layout on its own, the one that makes the most entries read,
+	 * lists first on a tie ("**Note**: ..." inside one heading's text does
+	 * not make a list glossary) */
+	int (*const finders[])(md_reader *, size_t) = { find_list_entries, find_heading_entries,
+							find_table_entries };
+	enum { LAYOUTS = sizeof(finders) / sizeof(*finders) };
+	md_entry *found[LAYOUTS] = { NULL };
+	size_t counts[LAYOUTS] = { 0 }, best = 0;
+	for (size_t k = 0; k < LAYOUTS && !err; k++) {
+		err = finders[k](&m, titles);
+		found[k] = m.entries;
+		counts[k] = m.n_entries;
+		m.entries = NULL;
+		m.n_entries = m.cap_entries = 0;
+		if (counts[k] > counts[best])
+			best = k;
 	}
-	if (n_lists >= m.n_entries) {
-		free(m.entries);
-		m.entries = lists;
-		m.n_entries = m.cap_entries = n_lists;
-	} else {
-		free(lists);
-	}
+	for (size_t k = 0; k < LAYOUTS; k++)
+		if (k != best || err)
+			free(found[k]);
+	if (err)
+		goto cleanup;
+	m.entries = found[best];
+	m.n_entries = m.cap_entries = counts[best];
 	if ((err = index_slugs(&m)))
 		goto cleanup;
 	for (size_t e = 0; e < m.n_entries && !err; e++)
 		err = read_entry(&m, &m.entries[e]);
 	if (!err && !m.n_entries)
-		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list or headings with text)"
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list, headings with text or table)"
 								: "empty file");
 cleanup:
 	free(m.lines);
 	free(m.entries);
 	free(m.terms);
+	free(m.tables);
 	gg_i_strmap_free(&m.slugs);
 	gg_i_source_close(&src);
 	return err;

@@ -32,7 +32,7 @@ for f in md json ttl; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
-begin "one glossary in four HTML layouts and a line list: the same concepts and links"
+begin "one glossary in four HTML layouts, a Markdown table and a line list: the same concepts and links"
 LAYOUTS=tests/data/layouts
 run terms --tsv -q -i $LAYOUTS/list.html
 expect 0 "^Registration	"
@@ -40,18 +40,18 @@ cp "$TMP/out" "$TMP/terms.list"
 edges -i $LAYOUTS/list.html >"$TMP/edges.list"
 grep -q "^Halftone	Screen	1	editor$" "$TMP/edges.list" || fail "no editor link"
 grep -q "^Registration	Halftone	1	mention$" "$TMP/edges.list" || fail "no mention link"
-for f in table headings bold; do
-	run terms --tsv -q -i $LAYOUTS/$f.html
+for f in table.html headings.html bold.html table.md; do
+	run terms --tsv -q -i $LAYOUTS/$f
 	expect 0
-	cmp -s "$TMP/out" "$TMP/terms.list" || fail "$f.html: $(diff "$TMP/terms.list" "$TMP/out" | head -3)"
-	edges -i $LAYOUTS/$f.html >"$TMP/edges"
-	cmp -s "$TMP/edges" "$TMP/edges.list" || fail "$f.html: $(diff "$TMP/edges.list" "$TMP/edges" | head -3)"
+	cmp -s "$TMP/out" "$TMP/terms.list" || fail "$f: $(diff "$TMP/terms.list" "$TMP/out" | head -3)"
+	edges -i $LAYOUTS/$f >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.list" || fail "$f: $(diff "$TMP/edges.list" "$TMP/edges" | head -3)"
 done
 # a text file of one entry a line: the same terms and mentions (no editor links)
 run terms --tsv -q -i $LAYOUTS/lines.txt
 expect 0
 cmp -s "$TMP/out" "$TMP/terms.list" || fail "lines.txt: $(diff "$TMP/terms.list" "$TMP/out" | head -3)"
-edges -i $LAYOUTS/lines.txt >"$TMP/edges"
+edges -i $LAYOUTS/lines.txt >"$TMP/edges" 2>/dev/null
 grep -v "	editor$" "$TMP/edges.list" | cmp -s - "$TMP/edges" || fail "lines.txt: $(grep -v "	editor$" "$TMP/edges.list" | diff - "$TMP/edges" | head -3)"
 run terms -i $LAYOUTS/lines.txt
 expect 0 "" "lines.txt:1: warning: 1 line skipped: before the first entry"
@@ -97,9 +97,15 @@ expect 1 "" "open.csv:3: quoted field without its closing quote"
 [ -s "$TMP/out" ] && fail "output written"
 
 begin "CSV: no term column names the columns there are"
-printf 'word,meaning\nx,y\n' >"$TMP/cols.csv"
+printf 'lemma,sense,notes\nx,y,z\n' >"$TMP/cols.csv"
 run terms -i "$TMP/cols.csv"
-expect 1 "" "cols.csv:1: no term column .*the columns are 'word', 'meaning'"
+expect 1 "" "cols.csv:1: no term column .*the columns are 'lemma', 'sense', 'notes'"
+
+begin "CSV: two columns without a header row are term and definition"
+printf 'Router,Forwards packets to a switch.\nSwitch,Joins hosts.\n' >"$TMP/two.csv"
+run terms -v --tsv -i "$TMP/two.csv"
+expect 0 "^Router	" "two.csv:1: note: no header row: the columns read as term and definition"
+grep -q "^Switch	" "$TMP/out" || fail "no Switch"
 
 begin "CSV: header only, empty file"
 printf 'term,definition\n' >"$TMP/header.csv"

@@ -1,4 +1,4 @@
-/* test_markdown.c - the Markdown reader: definition lists, headings, bold lists, links. */
+/* test_markdown.c - the Markdown reader: definition lists, headings, bold lists, tables, links. */
 #include "suites.h"
 #include "glossgraph.h"
 
@@ -147,6 +147,60 @@ static void test_shapes_decided(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Tables: columns by their names as in CSV, lists split on ';'; a pipe
+ * escaped or inside a code span cuts no cell; links in the definition are
+ * editor links; the section heading above is the category. Without
+ * column names the term is the first column and the definition the one
+ * with the most text; a heading glossary with a small table inside keeps
+ * its headings.
+ */
+static void test_tables(void)
+{
+	gg_glossary *g = read_text(
+		"# Glossary\n\n## Networking\n\n"
+		"| **Term** | Abbreviation | Synonyms | Definition |\n"
+		"|:---|---|---|---|\n"
+		"| Domain Name System | DNS | name service | Turns names into `a|b` addresses; see [router](#router). |\n"
+		"| Router | | gateway; edge router | Forwards packets \\| frames. |\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *dns = entry_named(g, "Domain Name System"), *router = entry_named(g, "Router");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+	CU_ASSERT_EQUAL(dns->line, 7);
+	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into `a|b` addresses; see router.");
+	CU_ASSERT_EQUAL_FATAL(dns->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(dns->xrefs[0].target, "Router");
+	CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets | frames.");
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "DNS"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "name service"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "edge router"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "gateway"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	const gg_concept *c = gg_glossary_concept(g, a);
+	CU_ASSERT_EQUAL_FATAL(c->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(c->categories[0], "Networking");
+	gg_glossary_free(g);
+
+	g = read_text("Hub | Repeats frames to every port.\n--- | ---\nBridge | Joins two networks of hubs.\n"
+		      "Repeater | Restores a signal.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "Bridge");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "Joins two networks of hubs.");
+	gg_glossary_free(g);
+
+	g = read_text("## One\n\nText one.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n## Two\n\nText two.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "Two");
+	gg_glossary_free(g);
+}
+
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
@@ -154,7 +208,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold list", test_bold_list) ||
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
-	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing))
+	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
+	    !CU_add_test(s, "tables", test_tables))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
