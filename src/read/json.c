@@ -49,17 +49,24 @@ static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
 	return at ? at : malloc(1);
 }
 
-/* Add one value of field f: a string, or an array of strings for a list. */
+/*
+ * Add one value of field f: a string, or an array of strings for a list or
+ * for a definition (its paragraphs, in order).
+ */
 static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 {
 	if (json_is_string(v))
 		return gg_i_record_field(rec, f, json_string_value(v), json_string_length(v), SIZE_MAX);
-	if (json_is_array(v) && f != GG_FIELD_TERM && f != GG_FIELD_DEFINITION) {
+	if (json_is_array(v) && f != GG_FIELD_TERM) {
 		size_t i;
 		json_t *item;
+		bool first = true;
 		json_array_foreach(v, i, item) {
 			if (!json_is_string(item))
 				continue;
+			if (f == GG_FIELD_DEFINITION && !first)
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+			first = false;
 			/* one item is one name, even with a ';' in it */
 			int err = gg_i_record_item(rec, f, json_string_value(item), json_string_length(item), SIZE_MAX);
 			if (err)
@@ -70,7 +77,7 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 	if (json_is_null(v))
 		return 0;
 	return gg_i_glossary_warn(rec->src->g, rec->src->name, rec->line, "'%.40s' is not %s; passed over", key,
-				  f == GG_FIELD_TERM || f == GG_FIELD_DEFINITION ? "a string" : "a string or an array of strings");
+				  f == GG_FIELD_TERM ? "a string" : "a string or an array of strings");
 }
 
 /*

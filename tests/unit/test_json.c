@@ -97,6 +97,15 @@ static void test_list_items(void)
 	CU_ASSERT_STRING_EQUAL(a->categories[0], "k1");
 	CU_ASSERT_STRING_EQUAL(a->categories[1], "k2");
 	gg_glossary_free(g);
+
+	/* a definition given as paragraphs; "word" and "meaning" name the fields */
+	const char paragraphs[] = "[{\"word\": \"a\", \"meaning\": [\"First.\", 7, \"Second.\"]}]";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "p.json", paragraphs, sizeof(paragraphs) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "First. Second.");
+	gg_glossary_free(g);
 }
 
 static void test_bad_json(void)
