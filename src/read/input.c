@@ -78,7 +78,8 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".html", GG_INPUT_HTML }, { ".htm", GG_INPUT_HTML }, { ".xhtml", GG_INPUT_HTML },
 		{ ".md", GG_INPUT_MARKDOWN }, { ".markdown", GG_INPUT_MARKDOWN },
 		{ ".csv", GG_INPUT_CSV }, { ".tsv", GG_INPUT_TSV },
-		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS },
+		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS }, { ".nt", GG_INPUT_SKOS },
+		{ ".rdf", GG_INPUT_SKOS },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -130,6 +131,18 @@ static bool looks_like_markdown(const char *data, size_t i, size_t len)
 	return false;
 }
 
+/* Whether an XML document opens with rdf:RDF among its first 4 KiB: RDF/XML. */
+static bool is_rdf_xml_document(const char *data, size_t len)
+{
+	if (len < 5 || (strncmp(data, "<?xml", 5) != 0 && strncmp(data, "<rdf:RDF", 8) != 0))
+		return false;
+	size_t n = len < 4096 ? len : 4096;
+	for (size_t i = 0; i + 8 <= n; i++)
+		if (data[i] == '<' && strncmp(data + i, "<rdf:RDF", 8) == 0)
+			return true;
+	return false;
+}
+
 /* The format the first bytes show; a text page when nothing else fits. */
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
@@ -145,7 +158,8 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 	if (i < len && (data[i] == '[' || data[i] == '{'))
 		return GG_INPUT_JSON;
 	if ((len - i >= 7 && (strncmp(data + i, "@prefix", 7) == 0 || strncasecmp(data + i, "prefix ", 7) == 0)) ||
-	    (len - i >= 5 && (strncmp(data + i, "@base", 5) == 0 || strncasecmp(data + i, "base ", 5) == 0)))
+	    (len - i >= 5 && (strncmp(data + i, "@base", 5) == 0 || strncasecmp(data + i, "base ", 5) == 0)) ||
+	    is_rdf_xml_document(data + i, len - i))
 		return GG_INPUT_SKOS;
 	if (header_row(data, first, len, '\t'))
 		return GG_INPUT_TSV;

@@ -1,13 +1,15 @@
 /*
- * skos.c - reader for SKOS vocabularies in Turtle, parsed with serd: each
- * skos:Concept is an entry (prefLabel, altLabel/hiddenLabel, definition),
- * collections it is a member of are its categories, and skos:related,
- * broader and narrower are editor links.
+ * skos.c - reader for SKOS vocabularies, in Turtle or N-Triples (parsed
+ * with serd) or in RDF/XML (rdfxml.c): each skos:Concept is an entry
+ * (prefLabel, altLabel/hiddenLabel, definition), collections it is a member
+ * of are its categories, and skos:related, broader and narrower are editor
+ * links.
  */
 #include "read/read.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "model/names.h"
+#include "read/rdfxml.h"
 
 #include <serd/serd.h>
 #include <stdarg.h>
@@ -188,8 +190,10 @@ static bool predicate_of(const char *iri, predicate *out)
 	return false;
 }
 
-/* The index of the subject named `iri`, added when new. */
-static int subject_index(skos_reader *r, const char *iri, const SerdNode *written, uint32_t *out)
+/* The index of the subject named `iri`, added when new: its line where
+ * `written` opens it in Turtle (subject_line), else `line`. */
+static int subject_index(skos_reader *r, const char *iri, const SerdNode *written, uint32_t line,
+			 uint32_t *out)
 {
 	uint32_t n = (uint32_t)r->n_subjects;
 	int added = gg_i_strmap_put(&r->by_iri, iri, n, out);
@@ -202,7 +206,7 @@ static int subject_index(skos_reader *r, const char *iri, const SerdNode *writte
 	subject *sub = &r->subjects[r->n_subjects++];
 	memset(sub, 0, sizeof(*sub));
 	sub->iri = iri;
-	sub->line = written ? subject_line(r, written) : 0;
+	sub->line = written ? subject_line(r, written) : line;
 	return 0;
 }
 
@@ -238,6 +242,29 @@ static bool kept_predicate(skos_reader *r, const SerdNode *pred, predicate *out)
 }
 
 /*
+ * Keep a statement of a predicate the reader reads: subject s (written as
+ * `written` in Turtle, else opened at `line`), object o of o_len bytes in
+ * language l ("" untagged); the strings are the arena's. 0 or GG_ENOMEM.
+ */
+static int keep_triple(skos_reader *r, const char *s, predicate kind, const char *o, size_t o_len,
+		       const char *l, const SerdNode *written, uint32_t line)
+{
+	uint32_t si;
+	if (subject_index(r, s, written, line, &si) || GG_ARRAY_PUSH_SLOT(r->triples, r->n_triples, r->cap_triples))
+		return gg_i_error_oom();
+	r->triples[r->n_triples++] = (triple){ si, kind, o, o_len, l };
+	if (kind == P_TYPE) {
+		subject *sub = &r->subjects[si];
+		sub->concept |= strcmp(o, SKOS "Concept") == 0;
+		sub->other |= strcmp(o, SKOS "Collection") == 0 || strcmp(o, SKOS "ConceptScheme") == 0 ||
+			      strcmp(o, SKOS "OrderedCollection") == 0;
+	}
+	if (kind == P_NODE_KIND)
+		r->subjects[si].keyword |= strcmp(o, "keyword") == 0;
+	return 0;
+}
+
+/*
  * serd's statement sink: keeps a statement of a known predicate as a triple.
  * SERD_FAILURE with r->err set when out of memory.
  */
@@ -254,22 +281,47 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 		return SERD_SUCCESS; /* mention links and other statements are not read back */
 	const char *s = node_text(r, subj), *o = node_text(r, obj);
 	const char *l = lang ? gg_i_arena_strndup(&r->src->g->arena, (const char *)lang->buf, lang->n_bytes) : "";
-	uint32_t si;
-	if (!s || !o || !l || subject_index(r, s, subj, &si) ||
-	    GG_ARRAY_PUSH_SLOT(r->triples, r->n_triples, r->cap_triples)) {
+	if (!s || !o || !l ||
+	    keep_triple(r, s, kind, o, obj->type == SERD_LITERAL ? obj->n_bytes : strlen(o), l, subj, 0)) {
 		r->err = gg_i_error_oom();
 		return SERD_FAILURE;
 	}
-	r->triples[r->n_triples++] = (triple){ si, kind, o, obj->type == SERD_LITERAL ? obj->n_bytes : strlen(o), l };
-	if (kind == P_TYPE) {
-		subject *sub = &r->subjects[si];
-		sub->concept |= strcmp(o, SKOS "Concept") == 0;
-		sub->other |= strcmp(o, SKOS "Collection") == 0 || strcmp(o, SKOS "ConceptScheme") == 0 ||
-			      strcmp(o, SKOS "OrderedCollection") == 0;
-	}
-	if (kind == P_NODE_KIND)
-		r->subjects[si].keyword |= strcmp(o, "keyword") == 0;
 	return SERD_SUCCESS;
+}
+
+/* rdfxml.c's statement sink: keeps a statement of a known predicate as a triple. 0 or GG_ENOMEM. */
+static int on_rdf_statement(const gg_i_rdf_statement *st, void *payload)
+{
+	skos_reader *r = payload;
+	gg_i_arena *a = &r->src->g->arena;
+	predicate kind;
+	if (!predicate_of(st->predicate, &kind))
+		return 0;
+	const char *s = gg_i_arena_strdup(a, st->subject), *o = gg_i_arena_strndup(a, st->object, st->object_len),
+		   *l = gg_i_arena_strdup(a, st->lang);
+	if (!s || !o || !l)
+		return gg_i_error_oom();
+	return keep_triple(r, s, kind, o, st->object_len, l, NULL, st->line);
+}
+
+/*
+ * Whether the text is RDF/XML rather than Turtle: it opens with an XML
+ * declaration, a comment or DOCTYPE, or an element whose name has a prefix
+ * ("<rdf:RDF"); a Turtle file may open with an IRI ("<http://...>").
+ */
+static bool is_rdf_xml(const char *t)
+{
+	if (strncmp(t, "\xEF\xBB\xBF", 3) == 0)
+		t += 3;
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+		t++;
+	if (t[0] != '<')
+		return false;
+	if (t[1] == '?' || t[1] == '!')
+		return true;
+	size_t n = strcspn(t + 1, " \t\r\n>/");
+	const char *colon = memchr(t + 1, ':', n);
+	return colon && colon > t + 1 && t[1 + n] != '/';
 }
 
 /* serd's error sink: keeps the first error's message and place for the report. */
@@ -457,34 +509,46 @@ static int read_concept(skos_reader *r, size_t s)
 	return err;
 }
 
+/* The statements of the Turtle text into r. 0, GG_ENOMEM, or GG_EINPUT with the file failed. */
+static int read_turtle(skos_reader *r)
+{
+	SerdReader *reader = NULL;
+	int err = index_openings(r);
+	if (!err && (!(r->env = serd_env_new(NULL)) ||
+		     !(reader = serd_reader_new(SERD_TURTLE, r, NULL, on_base, on_prefix, on_statement, NULL))))
+		err = gg_i_error_oom();
+	if (!err) {
+		serd_reader_set_error_sink(reader, on_error, r);
+		SerdStatus st = serd_reader_read_string(reader, (const uint8_t *)r->src->text);
+		if (r->err)
+			err = r->err;
+		else if (st > SERD_FAILURE || r->error[0])
+			err = gg_i_source_fail(r->src, r->error_line, "column %u: %s", r->error_col,
+					       r->error[0] ? r->error : "invalid Turtle");
+	}
+	serd_reader_free(reader);
+	return err;
+}
+
+/* The statements of the RDF/XML text into r. 0, GG_ENOMEM, or GG_EINPUT with the file failed. */
+static int read_xml(skos_reader *r)
+{
+	uint32_t line = 0;
+	char message[300];
+	int err = gg_i_read_rdfxml(r->src->text, r->src->len, r->src->name, on_rdf_statement, r, &line, message,
+				   sizeof(message));
+	return err == GG_EINPUT ? gg_i_source_fail(r->src, line, "invalid RDF/XML: %s", message) : err;
+}
+
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
 	skos_reader r;
 	memset(&r, 0, sizeof(r));
-	SerdReader *reader = NULL;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	r.src = &src;
-	if (err)
+	if (err || (err = is_rdf_xml(src.text) ? read_xml(&r) : read_turtle(&r)))
 		goto cleanup;
-	if ((err = index_openings(&r)))
-		goto cleanup;
-	if (!(r.env = serd_env_new(NULL)) ||
-	    !(reader = serd_reader_new(SERD_TURTLE, &r, NULL, on_base, on_prefix, on_statement, NULL))) {
-		err = gg_i_error_oom();
-		goto cleanup;
-	}
-	serd_reader_set_error_sink(reader, on_error, &r);
-	SerdStatus st = serd_reader_read_string(reader, (const uint8_t *)src.text);
-	if (r.err) {
-		err = r.err;
-		goto cleanup;
-	}
-	if (st > SERD_FAILURE || r.error[0]) {
-		err = gg_i_source_fail(&src, r.error_line, "column %u: %s", r.error_col,
-				       r.error[0] ? r.error : "invalid Turtle");
-		goto cleanup;
-	}
 	if ((err = organise(&r)))
 		goto cleanup;
 	size_t before = g->n_entries;
@@ -500,7 +564,6 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 	if (!err && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no skos:Concept in this file" : "empty file");
 cleanup:
-	serd_reader_free(reader);
 	serd_env_free(r.env);
 	gg_i_strmap_free(&r.by_iri);
 	free(r.subjects);

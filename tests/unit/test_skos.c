@@ -1,4 +1,4 @@
-/* test_skos.c - the SKOS Turtle reader: labels, languages, collections, relations, errors. */
+/* test_skos.c - the SKOS reader, Turtle and RDF/XML: labels, languages, collections, relations, errors. */
 #include "suites.h"
 #include "glossgraph.h"
 
@@ -77,11 +77,78 @@ static void test_bad_turtle(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * SKOS in RDF/XML: typed node elements and rdf:Description with rdf:type,
+ * a node element nested in a property (its own concept), internal
+ * entities, xml:lang inherited and chosen as in Turtle, parseType Literal
+ * and Resource, rdf:nodeID; a document that is not well-formed fails with
+ * its line.
+ */
+static void test_rdf_xml(void)
+{
+	const char text[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE rdf:RDF [ <!ENTITY ex \"http://example.org/v#\"> ]>\n"
+		"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n"
+		"         xmlns:skos=\"http://www.w3.org/2004/02/skos/core#\" xml:lang=\"en\">\n"
+		"  <skos:Concept rdf:about=\"&ex;router\">\n"
+		"    <skos:prefLabel xml:lang=\"de\">Wegleiter</skos:prefLabel>\n"
+		"    <skos:prefLabel>Router</skos:prefLabel>\n"
+		"    <skos:altLabel>gateway</skos:altLabel>\n"
+		"    <skos:definition>Forwards packets; compare switch.</skos:definition>\n"
+		"    <skos:related rdf:resource=\"&ex;switch\"/>\n"
+		"    <skos:broader>\n"
+		"      <skos:Concept rdf:about=\"&ex;device\">\n"
+		"        <skos:prefLabel>Network device</skos:prefLabel>\n"
+		"        <skos:definition>Hardware on a network.</skos:definition>\n"
+		"      </skos:Concept>\n"
+		"    </skos:broader>\n"
+		"    <skos:note rdf:parseType=\"Resource\"><skos:prefLabel>no concept</skos:prefLabel></skos:note>\n"
+		"  </skos:Concept>\n"
+		"  <rdf:Description rdf:about=\"&ex;switch\">\n"
+		"    <rdf:type rdf:resource=\"http://www.w3.org/2004/02/skos/core#Concept\"/>\n"
+		"    <skos:prefLabel>Switch</skos:prefLabel>\n"
+		"    <skos:definition rdf:parseType=\"Literal\">Joins <b>hosts</b>.</skos:definition>\n"
+		"    <skos:related rdf:nodeID=\"n1\"/>\n"
+		"  </rdf:Description>\n"
+		"</rdf:RDF>\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.rdf", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *router = entry_named(g, "Router"), *device = entry_named(g, "Network device"),
+		       *sw = entry_named(g, "Switch");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(device);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sw);
+	CU_ASSERT_EQUAL(router->line, 5);
+	CU_ASSERT_EQUAL(device->line, 12);
+	CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets; compare switch.");
+	CU_ASSERT_EQUAL_FATAL(router->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(router->names[0], "gateway");
+	CU_ASSERT_EQUAL_FATAL(router->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(router->xrefs[0].target, "Switch");
+	CU_ASSERT_STRING_EQUAL(router->xrefs[1].target, "Network device");
+	CU_ASSERT_STRING_EQUAL(sw->definition, "Joins hosts.");
+	gg_glossary_free(g);
+
+	const char bad[] = "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+			   "  <rdf:Description rdf:about=\"x\">\n</rdf:RDF>\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.rdf", bad, sizeof(bad) - 1), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "bad.rdf:4: invalid RDF/XML: "));
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+	gg_glossary_free(g);
+}
+
+
 CU_ErrorCode suite_skos_add(void)
 {
 	CU_pSuite s = CU_add_suite("SKOS reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "concepts, labels, collections", test_concepts) ||
-	    !CU_add_test(s, "bad Turtle", test_bad_turtle))
+	    !CU_add_test(s, "bad Turtle", test_bad_turtle) ||
+	    !CU_add_test(s, "RDF/XML", test_rdf_xml))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
