@@ -311,8 +311,8 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
  * most text; headings, one per term: the level with the most headings
  * that have text under them (a lone <h1> is the page's title), a heading
  * above that level naming a category; and bold items, a paragraph or list
- * item that opens with <b>Term</b> or <strong>Term</strong> then ':' or a
- * dash. The layout that names the most different terms is read (in this
+ * item that opens with <b>Term</b> or <strong>Term</strong> then ':', a
+ * dash or a line break. The layout that names the most different terms is read (in this
  * order on a tie): a label that opens one paragraph after another
  * ("<b>Example:</b>") counts once. The Markdown reader knows the same
  * layouts.
@@ -688,8 +688,9 @@ static bool ends_with_colon(xmlNode *n)
 	return len && last->content[len - 1] == ':';
 }
 
-/* A <p> or <li> that opens with <b>Term</b> (or <strong>) and ':' or a
- * dash: the term, then the nodes after it as its definition. */
+/* A <p> or <li> that opens with <b>Term</b> (or <strong>) and ':', a
+ * dash or a line break: the term, then the nodes after it as its
+ * definition. */
 static int find_bold_item(html_layout *l, xmlNode *item)
 {
 	xmlNode *b = item->children;
@@ -697,7 +698,10 @@ static int find_bold_item(html_layout *l, xmlNode *item)
 		b = b->next;
 	if (!b || !(is_element(b, "b") || is_element(b, "strong")))
 		return 0;
-	if (!ends_with_colon(b) &&
+	xmlNode *after = b->next;
+	while (after && is_blank_text(after))
+		after = after->next;
+	if (!ends_with_colon(b) && !(after && is_element(after, "br")) &&
 	    !(b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
 	      opens_with_separator((const char *)b->next->content)))
 		return 0;

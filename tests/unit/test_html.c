@@ -290,9 +290,10 @@ static void test_headings(void)
 
 /*
  * Bold items: <b>Term</b> or <strong>Term</strong> opening a paragraph or a
- * list item, then ':' (inside or after the bold) or a dash; the item's id
- * is the anchor. Bold text without one is no term; and a label that opens
- * many paragraphs under headings is one term, so the headings win.
+ * list item, then ':' (inside or after the bold), a dash or a line break;
+ * the item's id is the anchor. Bold text without one is no term; and a
+ * label that opens many paragraphs under headings is one term, so the
+ * headings win.
  */
 static void test_bold_items(void)
 {
@@ -302,10 +303,13 @@ static void test_bold_items(void)
 		"<li id=\"sh\"><strong>Shell</strong> \xE2\x80\x94 reads commands.</li>\n"
 		"<li><b>Daemon:</b> a background process.</li>\n"
 		"<li><b>Note</b> that this is no entry.</li>\n"
+		"<li><b>Cron</b><br>runs jobs on time.</li>\n"
 		"</ul></body></html>\n";
 	gg_glossary *g = read_html("b.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cron"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cron")->definition, "runs jobs on time.");
 	const gg_entry *kernel = entry_named(g, "Kernel"), *shell = entry_named(g, "Shell"),
 		       *daemon = entry_named(g, "Daemon");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(kernel);
