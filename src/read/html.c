@@ -312,10 +312,10 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
  * that have text under them (a lone <h1> is the page's title), a heading
  * above that level naming a category; and bold items, a paragraph or list
  * item that opens with <b>Term</b> or <strong>Term</strong> then ':', a
- * dash or a line break. The layout that names the most different terms is read (in this
- * order on a tie): a label that opens one paragraph after another
- * ("<b>Example:</b>") counts once. The Markdown reader knows the same
- * layouts.
+ * dash or a line break. The layout that names the most different terms
+ * is read (in this order on a tie): a label that opens one paragraph
+ * after another ("<b>Example:</b>") counts once. The Markdown reader knows
+ * the same layouts.
  */
 typedef enum layout_kind { LAYOUT_LIST, LAYOUT_TABLE, LAYOUT_HEADINGS, LAYOUT_BOLD, LAYOUT_COUNT } layout_kind;
 
@@ -439,6 +439,7 @@ static int survey_push(xmlNode ***nodes, size_t *n, size_t *cap, xmlNode *node)
 	return 0;
 }
 
+/* Whether an element above n is a `tag`. */
 static bool inside(const xmlNode *n, const char *tag)
 {
 	for (n = n->parent; n; n = n->parent)
@@ -447,6 +448,7 @@ static bool inside(const xmlNode *n, const char *tag)
 	return false;
 }
 
+/* Fill s from the page under root, in one walk. 0 or GG_ENOMEM. */
 static int survey_page(html_survey *s, xmlNode *root)
 {
 	int err = 0;
