@@ -623,6 +623,8 @@ static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, 
 		if (!text && !is_element(n, "script") && !is_element(n, "style"))
 			for (xmlNode *k = n; k && !text; k = next_in(k, n, true))
 				text = k->type == XML_TEXT_NODE && !is_blank_text(k);
+		if (!l && text)
+			break; /* the answer is known; nothing to collect */
 		if (l)
 			*err = push_node(l, n);
 		n = next_in(n, root, false);
