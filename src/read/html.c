@@ -512,14 +512,6 @@ static int find_list(html_layout *l, xmlNode *dl)
 	return err;
 }
 
-static int find_lists(html_layout *l, const html_survey *s)
-{
-	int err = 0;
-	for (size_t k = 0; k < s->n_lists && !err; k++)
-		err = find_list(l, s->lists[k]);
-	return err;
-}
-
 /* Bytes of text under n (blank text included): how much a cell holds. */
 static size_t text_bytes(xmlNode *n)
 {
@@ -595,14 +587,6 @@ static int find_table(html_layout *l, xmlNode *t)
 	return err;
 }
 
-static int find_tables(html_layout *l, const html_survey *s)
-{
-	int err = 0;
-	for (size_t k = 0; k < s->n_tables && !err; k++)
-		err = find_table(l, s->tables[k]);
-	return err;
-}
-
 /*
  * The nodes after heading h up to the next heading of `level` or above (the
  * document's end), each whole: an element that holds such a heading is gone
@@ -639,6 +623,16 @@ static bool section_heading(html_reader *r, xmlNode *h, size_t titles)
 	return t && strlen(t) > 1 && !(heading_level(h) == 1 && titles == 1);
 }
 
+/* Run `find` on each of nodes[0, n) into l. 0 or the first error. */
+static int find_each(html_layout *l, xmlNode *const *nodes, size_t n, int (*find)(html_layout *, xmlNode *))
+{
+	int err = 0;
+	for (size_t k = 0; k < n && !err; k++)
+		err = find(l, nodes[k]);
+	return err;
+}
+
+/* One heading per term (see Layouts) into l, from the survey's headings. 0 or GG_ENOMEM. */
 static int find_headings(html_reader *r, html_layout *l, const html_survey *s, xmlNode *root)
 {
 	size_t with_text[7] = { 0 };
@@ -714,14 +708,6 @@ static int find_bold_item(html_layout *l, xmlNode *item)
 	for (xmlNode *n = b->next; n && !err; n = n->next)
 		err = push_node(l, n);
 	return err ? err : push_entry(l, names, 1, NULL);
-}
-
-static int find_bold_items(html_layout *l, const html_survey *s)
-{
-	int err = 0;
-	for (size_t k = 0; k < s->n_items && !err; k++)
-		err = find_bold_item(l, s->items[k]);
-	return err;
 }
 
 /*
@@ -1005,10 +991,10 @@ static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t 
 	html_layout found[LAYOUT_COUNT] = { { 0 } };
 	html_survey survey = { 0 };
 	int err = survey_page(&survey, root);
-	err = err ? err : find_lists(&found[LAYOUT_LIST], &survey);
-	err = err ? err : find_tables(&found[LAYOUT_TABLE], &survey);
+	err = err ? err : find_each(&found[LAYOUT_LIST], survey.lists, survey.n_lists, find_list);
+	err = err ? err : find_each(&found[LAYOUT_TABLE], survey.tables, survey.n_tables, find_table);
 	err = err ? err : find_headings(r, &found[LAYOUT_HEADINGS], &survey, root);
-	err = err ? err : find_bold_items(&found[LAYOUT_BOLD], &survey);
+	err = err ? err : find_each(&found[LAYOUT_BOLD], survey.items, survey.n_items, find_bold_item);
 	/* the first layout with entries, unless another names more terms;
 	 * terms are counted only where that can change the choice */
 	layout_kind best = LAYOUT_COUNT;
