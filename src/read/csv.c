@@ -132,6 +132,8 @@ static int read_row(csv_reader *r, const gg_i_field *columns, size_t row_start)
 			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
 				continue;
 			if (f == GG_FIELD_DEFINITION) {
+				if (rec.definition.len) /* a second definition column goes on after a space */
+					gg_i_record_text(&rec, "\n", 1, SIZE_MAX);
 				field_pieces(r, r->fields[i], put_definition, &rec);
 				continue;
 			}
@@ -208,8 +210,9 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 		columns[1] = GG_FIELD_DEFINITION;
 		term = definition = true;
 		r->pos = header_at;
-		if ((err = gg_i_glossary_diag(g, GG_DIAG_NOTE, name, gg_i_source_line(&src, header_at),
-					      "no header row: the columns read as term and definition")))
+		if ((err = gg_i_glossary_warn(g, name, gg_i_source_line(&src, header_at),
+					      "no column named in the first row: the two columns read as term and "
+					      "definition, that row an entry too")))
 			goto cleanup;
 	}
 	if (!term || !definition) {

@@ -60,13 +60,14 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 	if (json_is_array(v) && f != GG_FIELD_TERM) {
 		size_t i;
 		json_t *item;
-		bool first = true;
 		json_array_foreach(v, i, item) {
-			if (!json_is_string(item))
+			if (!json_is_string(item)) {
+				int err = gg_i_glossary_warn(rec->src->g, rec->src->name, rec->line,
+							     "an item of '%.40s' is not a string; passed over", key);
+				if (err)
+					return err;
 				continue;
-			if (f == GG_FIELD_DEFINITION && !first)
-				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
-			first = false;
+			}
 			/* one item is one name, even with a ';' in it */
 			int err = gg_i_record_item(rec, f, json_string_value(item), json_string_length(item), SIZE_MAX);
 			if (err)

@@ -339,7 +339,7 @@ static size_t code_span_end(const char *s, size_t i, size_t n, size_t run);
 static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 {
 	const char *t = m->src->text;
-	size_t a = l->body, b = l->end, n = 0;
+	size_t a = l->start + l->indent, b = l->end, n = 0;
 	while (b > a && is_space(t[b - 1]))
 		b--;
 	if (a < b && t[a] == '|')
@@ -347,7 +347,7 @@ static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 	if (b > a && t[b - 1] == '|' && !(b - 2 >= a && t[b - 2] == '\\'))
 		b--;
 	for (size_t i = a, start = a; i <= b && n < MAX_TABLE_COLUMNS; i++) {
-		if (i < b && t[i] == '\\') {
+		if (i + 1 < b && t[i] == '\\') {
 			i++;
 			continue;
 		}
@@ -372,10 +372,12 @@ static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 	return n;
 }
 
-/* Whether line l could be a row of a table: text holding a '|'. */
+/* Whether line l could be a row of a table: text (a bold opening too) holding a '|'. */
 static bool row_line(const md_reader *m, const md_line *l)
 {
-	return l->kind == LINE_TEXT && l->indent < 4 && memchr(m->src->text + l->body, '|', l->end - l->body);
+	size_t from = l->start + l->indent;
+	return (l->kind == LINE_TEXT || l->kind == LINE_BOLD) && l->indent < 4 &&
+	       memchr(m->src->text + from, '|', l->end - from);
 }
 
 /* Whether line l is a table's delimiter row ("| --- | :---: |"), of `n` cells. */
@@ -703,6 +705,8 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
 				continue;
 			if (f == GG_FIELD_DEFINITION) {
+				if (rec->definition.len) /* a second definition column goes on after a space */
+					gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 				err = render(&k, m->src->text + cells[c].start, cells[c].end - cells[c].start,
 					     cells[c].start);
 				continue;

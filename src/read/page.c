@@ -248,9 +248,20 @@ static bool header_shaped(const line *l)
 	return l->n <= MAX_HEADER_BYTES && !starts_bold(l);
 }
 
+/* The file offset of byte `pos` of line l, through the steps where a
+ * sanitised copy of the line meets the file again. */
+static uint64_t line_offset(const line *l, size_t pos)
+{
+	uint64_t at = l->offset + pos;
+	for (size_t k = 0; k < l->n_steps && l->steps[k].pos <= pos; k++)
+		at = l->offset + l->steps[k].offset + (pos - l->steps[k].pos);
+	return at;
+}
+
 /*
  * The definition in lines [first, first + n), the first `skip` bytes of the
- * first line left out: trimmed, joined by single spaces, with e->offset set
+ * first line left out: trimmed, joined by single spaces (blank lines
+ * left out), with e->offset set
  * to where it starts in the file. *map gets the way back from definition
  * positions to file offsets when the bytes are not the file's own (lines
  * joined, bad bytes replaced), NULL otherwise.
@@ -265,7 +276,7 @@ static int definition_text(page_reader *r, size_t first, size_t n, size_t skip, 
 	const line *l0 = &r->lines[first];
 	size_t len0 = l0->n - skip;
 	const char *s0 = gg_i_trim(l0->s + skip, &len0);
-	e->offset = l0->offset + (uint64_t)(s0 - l0->s);
+	e->offset = line_offset(l0, (size_t)(s0 - l0->s));
 	*map = NULL;
 	if (n == 1 && !steps) {
 		/* the file's own bytes; copy only when trailing blanks must go */
@@ -284,10 +295,12 @@ static int definition_text(page_reader *r, size_t first, size_t n, size_t skip, 
 		size_t from = i == first ? skip : 0, sl = l->n - from;
 		const char *s = gg_i_trim(l->s + from, &sl);
 		size_t lead = (size_t)(s - l->s);
+		if (!sl)
+			continue; /* a blank line between paragraphs: one space, as between lines */
 		if (b.len)
 			gg_i_buf_putc(&b, ' ');
 		size_t at = b.len;
-		m->anchors[m->n++] = (gg_i_offset_anchor){ at, l->offset + lead };
+		m->anchors[m->n++] = (gg_i_offset_anchor){ at, line_offset(l, lead) };
 		for (size_t k = 0; k < l->n_steps; k++)
 			if (l->steps[k].pos >= lead)
 				m->anchors[m->n++] = (gg_i_offset_anchor){
@@ -404,23 +417,33 @@ cleanup:
 #define MAX_LINE_TERM_BYTES 80
 #define MAX_LINE_TERM_WORDS 8
 
+/* Where a line entry's parts are: the term at [term_at, term_at + term_len), the definition from def_at. */
+typedef struct line_parts {
+	size_t term_at, term_len, def_at;
+} line_parts;
+
 /*
- * Whether line l is an entry of a line list: a term at the line's start,
- * then ": ", a tab, or a dash between spaces (" - ", en or em dash), then
- * the definition. *term_len gets the term's length, *def_at where the
- * definition starts. A term is short (MAX_LINE_TERM_BYTES, and
+ * Whether line l is an entry of a line list: a term at the line's start
+ * (after a list marker "- ", "* ", "+ " or a bullet), then ": ", a tab, or a
+ * dash between spaces (" - ", en or em dash), then the definition; *p gets
+ * where each is. A term is short (MAX_LINE_TERM_BYTES, and
  * MAX_LINE_TERM_WORDS words), holds a letter or digit and no sentence's
  * end, and does not open with the bold of a glossary page's definition.
  */
-static bool line_entry(const line *l, size_t *term_len, size_t *def_at)
+static bool line_entry(const line *l, line_parts *p)
 {
 	static const char *const seps[] = { ": ", "\t", " - ", " \u2013 ", " \u2014 " };
+	static const char *const markers[] = { "- ", "* ", "+ ", "\u2022 " };
 	const char *s = l->s;
 	if (!l->n || s[0] == ' ' || s[0] == '\t' || starts_bold(l))
 		return false;
-	size_t limit = l->n < MAX_LINE_TERM_BYTES + 1 ? l->n : MAX_LINE_TERM_BYTES + 1, words = 1;
+	size_t start = 0;
+	for (size_t k = 0; k < sizeof(markers) / sizeof(*markers) && !start; k++)
+		if (strncmp(s, markers[k], strlen(markers[k])) == 0)
+			start = strlen(markers[k]);
+	size_t limit = l->n < start + MAX_LINE_TERM_BYTES + 1 ? l->n : start + MAX_LINE_TERM_BYTES + 1, words = 1;
 	bool word = false;
-	for (size_t i = 0; i < limit; i++) {
+	for (size_t i = start; i < limit; i++) {
 		for (size_t k = 0; k < sizeof(seps) / sizeof(*seps); k++) {
 			size_t n = strlen(seps[k]);
 			if (strncmp(s + i, seps[k], n) != 0)
@@ -430,8 +453,10 @@ static bool line_entry(const line *l, size_t *term_len, size_t *def_at)
 				d++;
 			if (!word || d >= l->n)
 				return false;
-			*term_len = i;
-			*def_at = d;
+			size_t end = i;
+			while (end > start && s[end - 1] == ' ')
+				end--;
+			*p = (line_parts){ start, end - start, d };
 			return true;
 		}
 		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && i + 1 < l->n && s[i + 1] == ' ')
@@ -443,14 +468,46 @@ static bool line_entry(const line *l, size_t *term_len, size_t *def_at)
 	return false;
 }
 
+static bool is_line_entry(const line *l)
+{
+	line_parts p;
+	return line_entry(l, &p);
+}
+
+/* The first non-blank line at or after i, or n_lines. */
+static size_t next_text(const page_reader *r, size_t i)
+{
+	while (i < r->n_lines && is_blank(&r->lines[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Whether line i of a line list is a section title: a short line that is
+ * no entry, opens a block (after a blank line or at `from`), and has an
+ * entry as the next line that is not blank ("A", "Networking").
+ */
+static bool is_title(const page_reader *r, size_t from, size_t i)
+{
+	const line *l = &r->lines[i];
+	if (is_blank(l) || (i > from && !is_blank(&r->lines[i - 1])) || l->n > MAX_LINE_TERM_BYTES ||
+	    is_line_entry(l))
+		return false;
+	size_t next = next_text(r, i + 1);
+	return next < r->n_lines && is_line_entry(&r->lines[next]);
+}
+
 /*
  * Whether the page past `from` is a line list: most of its non-blank lines
- * (two at least) are line entries, and none opens with a bold name (the
- * definitions of a glossary page do).
+ * (one at least) are line entries, none opens with a bold name (the
+ * definitions of a glossary page do), and the entries are more than three
+ * times the section titles after the first of them: a glossary page whose
+ * definitions happen to read "Storage: ..." has a title (its header line)
+ * for every definition, a sectioned list many entries a section.
  */
 static bool is_line_list(const page_reader *r, size_t from)
 {
-	size_t lines = 0, entries = 0, term, def;
+	size_t lines = 0, entries = 0, titles = 0;
 	for (size_t i = from; i < r->n_lines; i++) {
 		const line *l = &r->lines[i];
 		if (is_blank(l))
@@ -458,59 +515,124 @@ static bool is_line_list(const page_reader *r, size_t from)
 		if (starts_bold(l))
 			return false;
 		lines++;
-		entries += line_entry(l, &term, &def);
+		bool entry = is_line_entry(l);
+		titles += entries && !entry && is_title(r, from, i);
+		entries += entry;
 	}
-	return entries >= 2 && entries * 2 > lines;
+	return entries >= 1 && entries * 2 > lines && entries > 3 * titles;
+}
+
+/* Report and count the non-blank lines of [from, to) as skipped for `why`. */
+static int skip_lines(page_reader *r, size_t from, size_t to, const char *why)
+{
+	size_t skipped = 0, first = SIZE_MAX;
+	for (size_t i = from; i < to; i++)
+		if (!is_blank(&r->lines[i])) {
+			skipped++;
+			first = first == SIZE_MAX ? i : first;
+		}
+	if (!skipped)
+		return 0;
+	r->g->stats.skipped_lines += skipped;
+	return gg_i_glossary_warn(r->g, r->name, r->lines[first].no, "%zu line%s skipped: %s", skipped,
+				  skipped == 1 ? "" : "s", why);
 }
 
 /*
- * Read a line list past `from`: each line entry with the lines after it
- * that are none (a wrapped definition); lines before the first entry are
- * reported and skipped.
+ * The end of the definition of the entry on line `at`: the lines after it
+ * up to the next entry, or to a blank line after which comes an entry or
+ * a section title (a paragraph after a blank line goes on with it).
+ */
+static size_t line_entry_end(const page_reader *r, size_t from, size_t at)
+{
+	size_t end = at + 1;
+	for (;;) {
+		while (end < r->n_lines && !is_blank(&r->lines[end]) && !is_line_entry(&r->lines[end]))
+			end++;
+		if (end >= r->n_lines || !is_blank(&r->lines[end]))
+			return end;
+		size_t next = next_text(r, end);
+		if (next >= r->n_lines || is_line_entry(&r->lines[next]) || is_title(r, from, next))
+			return end;
+		end = next;
+	}
+}
+
+/*
+ * The category a section title on line i gives the entries after it, in
+ * *out (arena); NULL for a letter of the alphabet ("A", "B"). 0 or
+ * GG_ENOMEM.
+ */
+static int section_category(page_reader *r, size_t i, const char ***out)
+{
+	size_t n = r->lines[i].n, chars = 0;
+	const char *t = gg_i_trim(r->lines[i].s, &n);
+	for (size_t k = 0; k < n; k++)
+		chars += ((unsigned char)t[k] & 0xC0) != 0x80;
+	*out = NULL;
+	if (chars <= 1)
+		return 0;
+	const char **c = gg_i_arena_alloc(&r->g->arena, sizeof(*c));
+	if (!c || !(*c = gg_i_arena_strndup(&r->g->arena, t, n)))
+		return gg_i_error_oom();
+	*out = c;
+	return 0;
+}
+
+/*
+ * Read a line list past `from`: each line entry with the lines that go on
+ * with it (a wrapped definition, its paragraphs); a section title between
+ * entries is the category of those after it, unless it is one letter. Lines before the first entry
+ * (a title) are reported and skipped. 0 or an error.
  */
 static int read_line_list(page_reader *r, size_t from)
 {
-	size_t term, def, at = from;
-	while (at < r->n_lines && !line_entry(&r->lines[at], &term, &def))
+	size_t at = from, title = SIZE_MAX;
+	while (at < r->n_lines && !is_line_entry(&r->lines[at]))
 		at++;
-	size_t skipped = 0;
-	for (size_t i = from; i < at; i++)
-		skipped += !is_blank(&r->lines[i]);
-	if (skipped) {
-		r->g->stats.skipped_lines += skipped;
-		size_t first = from;
-		while (is_blank(&r->lines[first]))
-			first++;
-		int err = gg_i_glossary_warn(r->g, r->name, r->lines[first].no,
-					     "%zu line%s skipped: before the first entry", skipped,
-					     skipped == 1 ? "" : "s");
-		if (err)
-			return err;
-	}
-	while (at < r->n_lines) {
+	/* the title right before the first entry names its section when others follow */
+	for (size_t i = at; i < r->n_lines && title == SIZE_MAX; i++)
+		if (is_title(r, from, i))
+			for (title = at; title > from && is_blank(&r->lines[title - 1]); title--)
+				;
+	if (title != SIZE_MAX && (title == from || !is_title(r, from, --title)))
+		title = SIZE_MAX;
+	int err = skip_lines(r, from, title == SIZE_MAX ? at : title, "before the first entry");
+	const char **category = NULL;
+	if (!err && title != SIZE_MAX)
+		err = section_category(r, title, &category);
+	while (!err && at < r->n_lines) {
 		const line *l = &r->lines[at];
-		line_entry(l, &term, &def);
-		size_t end = at + 1, t;
-		while (end < r->n_lines && (is_blank(&r->lines[end]) || !line_entry(&r->lines[end], &t, &t)))
-			end++;
-		size_t n = end - at;
-		while (n > 1 && is_blank(&r->lines[at + n - 1]))
-			n--;
+		line_parts p;
+		line_entry(l, &p);
+		size_t end = line_entry_end(r, from, at);
 		gg_entry e = { 0 };
 		const gg_i_offset_map *map = NULL;
 		e.file = r->name;
 		e.line = l->no;
-		e.header_offset = l->offset;
-		e.header = gg_i_arena_strndup(&r->g->arena, l->s, term);
+		e.header_offset = line_offset(l, p.term_at);
+		e.header = gg_i_arena_strndup(&r->g->arena, l->s + p.term_at, p.term_len);
 		e.header_is_name = true;
-		int err = e.header ? definition_text(r, at, n, def, &e, &map) : gg_i_error_oom();
+		e.categories = category;
+		e.n_categories = category != NULL;
+		err = e.header ? definition_text(r, at, end - at, p.def_at, &e, &map) : gg_i_error_oom();
 		if (!err)
 			err = gg_i_glossary_add_entry(r->g, &e, map);
-		if (err)
-			return err;
-		at = end;
+		/* up to the next entry: a section title, else lines that belong nowhere */
+		for (at = next_text(r, end); !err && at < r->n_lines && !is_line_entry(&r->lines[at]);) {
+			if (is_title(r, from, at)) {
+				err = section_category(r, at, &category);
+				at = next_text(r, at + 1);
+				continue;
+			}
+			size_t stop = at;
+			while (stop < r->n_lines && !is_line_entry(&r->lines[stop]) && !is_title(r, from, stop))
+				stop++;
+			err = skip_lines(r, at, stop, "no entry");
+			at = stop;
+		}
 	}
-	return 0;
+	return err;
 }
 
 int gg_i_read_text_page(gg_glossary *g, const char *name, char *data, size_t len)

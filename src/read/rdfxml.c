@@ -59,11 +59,12 @@ static xmlChar *rdf_attribute(xmlNode *n, const char *local)
 	return xmlGetNsProp(n, (const xmlChar *)local, (const xmlChar *)RDF_NS);
 }
 
-/* A new blank node's name, malloc'd. */
+/* A new blank node's name, malloc'd: "_:" and a number, which no rdf:nodeID
+ * (an XML name, never opening with a digit) can be. */
 static char *new_blank(rdf_walk *w)
 {
 	char name[32];
-	snprintf(name, sizeof(name), "_:gg%zu", ++w->blanks);
+	snprintf(name, sizeof(name), "_:%zu", ++w->blanks);
 	return joined("", name);
 }
 
@@ -130,6 +131,8 @@ static int property_element(rdf_walk *w, const char *subject, xmlNode *p, uint32
 		for (xmlNode *c = p->children; c && !err; c = c->next)
 			if (c->type == XML_ELEMENT_NODE)
 				err = property_element(w, object, c, line);
+	} else if (parse_type && strcmp((const char *)parse_type, "Literal") != 0) {
+		/* a Collection (an RDF list) or another parse type: not read */
 	} else if (inner && !parse_type) {
 		err = node_element(w, inner, &object);
 		if (!err)
@@ -225,9 +228,13 @@ int gg_i_read_rdfxml(const char *text, size_t len, const char *name, gg_i_rdf_si
 					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 					  XML_PARSE_BIG_LINES);
 	int err = 0;
-	if (!doc || !xmlDocGetRootElement(doc) || first.seen) {
-		if (!first.seen)
-			snprintf(message, size, "not well-formed XML");
+	if (!doc || !xmlDocGetRootElement(doc) || first.seen || !ctxt->wellFormed) {
+		const xmlError *last = xmlCtxtGetLastError(ctxt);
+		if (!first.seen) { /* a parser that did not call first_error */
+			first.line = last && last->line > 0 ? (uint32_t)last->line : 0;
+			snprintf(message, size, "%s", last && last->message ? last->message : "not well-formed XML");
+			message[strcspn(message, "\n")] = '\0';
+		}
 		*error_line = first.line;
 		err = GG_EINPUT;
 	} else {

@@ -26,8 +26,8 @@ typedef int (*gg_i_rdf_sink)(const gg_i_rdf_statement *st, void *payload);
  * or rdf:Description, with rdf:about, rdf:ID or rdf:nodeID, else a blank
  * node), property attributes, and property elements holding a literal,
  * rdf:resource, rdf:nodeID, a nested node element, or
- * rdf:parseType="Resource" or "Literal". Containers' rdf:li, reification
- * and xml:base are not read. No network, no external entities. Returns 0,
+ * rdf:parseType="Resource" or "Literal". Containers' rdf:li, collections
+ * (parseType "Collection"), reification and xml:base are not read. No network, no external entities. Returns 0,
  * the sink's return, GG_ENOMEM, or GG_EINPUT for a document that is not
  * well-formed XML, with its line in *error_line and libxml2's message in
  * message[0, size).

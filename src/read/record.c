@@ -280,7 +280,7 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	} names[] = {
 		{ "term", GG_FIELD_TERM }, { "name", GG_FIELD_TERM },
 		{ "headword", GG_FIELD_TERM }, { "title", GG_FIELD_TERM },
-		{ "word", GG_FIELD_TERM }, { "concept", GG_FIELD_TERM },
+		{ "word", GG_FIELD_TERM },
 		{ "definition", GG_FIELD_DEFINITION }, { "description", GG_FIELD_DEFINITION },
 		{ "meaning", GG_FIELD_DEFINITION }, { "explanation", GG_FIELD_DEFINITION },
 		{ "gloss", GG_FIELD_DEFINITION },
@@ -319,6 +319,8 @@ int gg_i_record_item(gg_i_record *r, gg_i_field f, const char *s, size_t n, size
 		gg_i_record_name(r, s, n);
 		break;
 	case GG_FIELD_DEFINITION:
+		if (r->definition.len) /* a second definition goes on after a space */
+			gg_i_record_text(r, "\n", 1, SIZE_MAX);
 		gg_i_record_text(r, s, n, at);
 		break;
 	case GG_FIELD_ABBREV:

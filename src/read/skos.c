@@ -306,8 +306,9 @@ static int on_rdf_statement(const gg_i_rdf_statement *st, void *payload)
 
 /*
  * Whether the text is RDF/XML rather than Turtle: it opens with an XML
- * declaration, a comment or DOCTYPE, or an element whose name has a prefix
- * ("<rdf:RDF"); a Turtle file may open with an IRI ("<http://...>").
+ * declaration, a comment or DOCTYPE, or with an element that declares a
+ * namespace ("<rdf:RDF xmlns:rdf=..."); Turtle and N-Triples may open with
+ * an IRI ("<http://...>", "<urn:x>").
  */
 static bool is_rdf_xml(const char *t)
 {
@@ -319,9 +320,12 @@ static bool is_rdf_xml(const char *t)
 		return false;
 	if (t[1] == '?' || t[1] == '!')
 		return true;
-	size_t n = strcspn(t + 1, " \t\r\n>/");
-	const char *colon = memchr(t + 1, ':', n);
-	return colon && colon > t + 1 && t[1 + n] != '/';
+	size_t n = strcspn(t + 1, " \t\r\n>");
+	if (!strchr(" \t\r\n", t[1 + n]))
+		return false; /* "<iri>": no attributes, so no namespace declared */
+	const char *close = strchr(t, '>');
+	const char *xmlns = strstr(t, "xmlns");
+	return xmlns && (!close || xmlns < close);
 }
 
 /* serd's error sink: keeps the first error's message and place for the report. */

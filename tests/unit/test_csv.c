@@ -115,8 +115,8 @@ static void test_two_columns(void)
 		CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets, see switch.");
 		CU_ASSERT_EQUAL(router->line, i + 1);
 		bool noted = gg_glossary_diagnostic_count(g) == 1 &&
-			     gg_glossary_diagnostic(g, 0)->level == GG_DIAG_NOTE &&
-			     strstr(gg_glossary_diagnostic(g, 0)->message, "no header row");
+			     gg_glossary_diagnostic(g, 0)->level == GG_DIAG_WARNING &&
+			     strstr(gg_glossary_diagnostic(g, 0)->message, "no column named in the first row");
 		CU_ASSERT_EQUAL(noted, i == 0);
 		gg_glossary_free(g);
 	}

@@ -232,6 +232,29 @@ static void test_line_list(void)
 	CU_ASSERT_EQUAL(gg_glossary_find(&found, g, "DNS"), 0);
 	gg_glossary_free(g);
 
+	/* sections: a title names the category of the entries after it (a letter
+	 * does not); list markers are no part of a term; a paragraph after a
+	 * blank line goes on with the definition; a bad byte in a term keeps the
+	 * definition's offset */
+	const char sections[] =
+		"Storage\n\n- Disk: keeps data.\n- Tape: keeps data\n\n  longer.\n\nB\n\n"
+		"Bus: shared wires.\nBIOS: starts the machine.\nBoot: what BIOS does.\n"
+		"Caf\xFF: a place.\n";
+	g = read_text(sections, sizeof(sections) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 6);
+	const gg_entry *disk = gg_glossary_entry(g, 0), *tape = gg_glossary_entry(g, 1), *bus = gg_glossary_entry(g, 2);
+	CU_ASSERT_STRING_EQUAL(disk->header, "Disk");
+	CU_ASSERT_EQUAL_FATAL(disk->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(disk->categories[0], "Storage");
+	CU_ASSERT_STRING_EQUAL(tape->definition, "keeps data longer.");
+	CU_ASSERT_EQUAL(bus->n_categories, 0);
+	CU_ASSERT_EQUAL(gg_glossary_stats(g)->skipped_lines, 0);
+	const gg_entry *cafe = gg_glossary_entry(g, 5);
+	CU_ASSERT_STRING_EQUAL(cafe->header, "Caf\xEF\xBF\xBD");
+	CU_ASSERT_EQUAL(cafe->offset, (uint64_t)(strstr(sections, "a place") - sections));
+	gg_glossary_free(g);
+
 	/* a glossary page whose headers hold ": " is no line list */
 	const char page[] = "c: the language, programming\n\n**C: the language** is old.\n\n"
 			    "go: the language, programming\n\n**Go: the language** is newer.\n";
