@@ -37,10 +37,16 @@ static bool is_element(const xmlNode *n, const char *tag)
 	       xmlStrcasecmp(n->name, (const xmlChar *)tag) == 0;
 }
 
+static int heading_level(const xmlNode *n);
+
 static bool is_block(const xmlNode *n)
 {
 	static const char *const blocks[] = { "p", "div", "br", "li", "ul", "ol", "dd", "dt",
-					      "table", "tr", "td", "blockquote", "pre" };
+					      "table", "tr", "td", "th", "blockquote", "pre", "section",
+					      "article", "header", "footer", "aside", "nav", "main",
+					      "figure", "figcaption", "hr" };
+	if (heading_level(n))
+		return true;
 	for (size_t i = 0; i < sizeof(blocks) / sizeof(*blocks); i++)
 		if (is_element(n, blocks[i]))
 			return true;
@@ -306,24 +312,27 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
 
 /*
  * Layouts. A page lays its entries out in one of four ways, each looked
- * for on its own: definition lists (<dt>/<dd>); tables, a row per entry,
- * the term in the first cell and the definition in the cell that has the
- * most text; headings, one per term: the level with the most headings
- * that have text under them (a lone <h1> is the page's title), a heading
- * above that level naming a category; and bold items, a paragraph or list
- * item that opens with <b>Term</b> or <strong>Term</strong> then ':', a
- * dash or a line break. The layout that names the most different terms
- * is read (in this order on a tie): a label that opens one paragraph
+ * for on its own: definition lists (<dt>/<dd>); one heading per term, the
+ * level with the most headings that have text under them (a lone <h1> is
+ * the page's title), a heading above that level naming a category; tables,
+ * a row per entry, the term in the first cell and the definition in the
+ * cell that has the most text (or as a header row names them); and bold
+ * items, a paragraph or list item that opens with <b>Term</b> or
+ * <strong>Term</strong> then ':', a dash or a line break. The first of
+ * these that has entries is read, unless a later one names more than
+ * twice as many different terms: explicit markup holds against a few
+ * sections or a data table in it, and a label that opens one paragraph
  * after another ("<b>Example:</b>") counts once. The Markdown reader knows
  * the same layouts.
  */
-typedef enum layout_kind { LAYOUT_LIST, LAYOUT_TABLE, LAYOUT_HEADINGS, LAYOUT_BOLD, LAYOUT_COUNT } layout_kind;
+typedef enum layout_kind { LAYOUT_LIST, LAYOUT_HEADINGS, LAYOUT_TABLE, LAYOUT_BOLD, LAYOUT_COUNT } layout_kind;
 
 /* One entry as a layout finds it, in nodes of the layout's pool. */
 typedef struct html_entry {
 	size_t names, n_names; /* the elements holding its names: <dt>s, a cell, a heading, a <b> */
 	size_t defs, n_defs;   /* the nodes of its definition, each read whole */
 	xmlNode *category;     /* the section heading it stands under, or NULL */
+	bool separator;        /* its definition opens with the ':' or dash after a bold term */
 } html_entry;
 
 /* A <dl> group with more than MAX_GROUP names or definitions. */
@@ -365,7 +374,7 @@ static int push_entry(html_layout *l, size_t names, size_t n_names, xmlNode *cat
 	if (GG_ARRAY_PUSH_SLOT(l->entries, l->n_entries, l->cap_entries))
 		return GG_ENOMEM;
 	l->entries[l->n_entries++] = (html_entry){ names, n_names, names + n_names,
-						   l->n_nodes - names - n_names, category };
+						   l->n_nodes - names - n_names, category, false };
 	return 0;
 }
 
@@ -411,13 +420,13 @@ static int name_class(const xmlNode *n)
  * the <dl>s not inside another, the <table>s, the headings (each element
  * above one marked, in `extra`, with the least level of the headings it
  * holds: libxml2 leaves `extra` to its XPath and XSLT code, which this
- * reader does not use), and the <p> and <li> elements. The elements of
- * each name class are numbered on the way.
+ * reader does not use), the <p> and <li> elements, and every <dt>. The
+ * elements of each name class are numbered on the way.
  */
 typedef struct html_survey {
-	xmlNode **lists, **tables, **headings, **items;
-	size_t n_lists, n_tables, n_headings, n_items;
-	size_t cap_lists, cap_tables, cap_headings, cap_items;
+	xmlNode **lists, **tables, **headings, **items, **dts;
+	size_t n_lists, n_tables, n_headings, n_items, n_dts;
+	size_t cap_lists, cap_tables, cap_headings, cap_items, cap_dts;
 	size_t titles; /* <h1> headings */
 	size_t named[NAME_CLASSES]; /* elements of each name class */
 } html_survey;
@@ -428,6 +437,7 @@ static void survey_free(html_survey *s)
 	free(s->tables);
 	free(s->headings);
 	free(s->items);
+	free(s->dts);
 }
 
 /* Append n to one of the survey's arrays. 0 or GG_ENOMEM. */
@@ -458,6 +468,8 @@ static int survey_page(html_survey *s, xmlNode *root)
 		int level = heading_level(n), c = name_class(n);
 		if (c >= 0)
 			n->_private = (void *)(uintptr_t)++s->named[c];
+		if (c == NAME_DT)
+			err = survey_push(&s->dts, &s->n_dts, &s->cap_dts, n);
 		if (level) {
 			s->titles += level == 1;
 			err = survey_push(&s->headings, &s->n_headings, &s->cap_headings, n);
@@ -512,6 +524,15 @@ static int find_list(html_layout *l, xmlNode *dl)
 	return err;
 }
 
+/* Whether the text under n is white space only (or none). */
+static bool blank_element(xmlNode *n)
+{
+	for (xmlNode *k = n; k; k = next_in(k, n, true))
+		if (k->type == XML_TEXT_NODE && !is_blank_text(k))
+			return false;
+	return true;
+}
+
 /* Bytes of text under n (blank text included): how much a cell holds. */
 static size_t text_bytes(xmlNode *n)
 {
@@ -548,50 +569,106 @@ static xmlNode *next_row(xmlNode *n, xmlNode *t)
 /* A term is short: a cell of more text is no term, and its table no glossary. */
 #define MAX_TERM_CELL 200
 
+/* What the text of cell c names as a column header (gg_i_field_named). */
+static gg_i_field header_field(xmlNode *c)
+{
+	xmlChar *text = xmlNodeGetContent(c);
+	gg_i_field f = text ? gg_i_field_named((const char *)text, strlen((const char *)text)) : GG_FIELD_NONE;
+	xmlFree(text);
+	return f;
+}
+
 /*
- * The entries of table t: each row of two cells or more whose first cell
- * holds a short text, but rows of header cells only; the definition is the
- * column (past the first) with the most text. A table that makes fewer
- * than two entries is taken for layout, not a glossary.
+ * Whether row cells[0, n) is a header: all <th>, or two cells or more that
+ * name columns as CSV's header does, the term's or the definition's among
+ * them ("Term | Meaning"; a row "Name | A word for a thing" is an entry).
+ * The term and definition columns it names are set in *term and
+ * *definition (left as they are when it names none).
+ */
+static bool header_row(xmlNode *const *cells, size_t n, bool all_th, size_t *term, size_t *definition)
+{
+	gg_i_field fields[MAX_GROUP];
+	size_t named = 0, t = SIZE_MAX, d = SIZE_MAX;
+	for (size_t k = 0; k < n; k++) {
+		fields[k] = header_field(cells[k]);
+		named += fields[k] != GG_FIELD_NONE;
+		if (fields[k] == GG_FIELD_TERM && t == SIZE_MAX)
+			t = k;
+		if (fields[k] == GG_FIELD_DEFINITION && d == SIZE_MAX)
+			d = k;
+	}
+	if (!all_th && (named < 2 || (t == SIZE_MAX && d == SIZE_MAX)))
+		return false;
+	if (t != SIZE_MAX)
+		*term = t;
+	if (d != SIZE_MAX)
+		*definition = d;
+	return true;
+}
+
+/*
+ * The entries of table t: each row of two cells or more but header rows;
+ * the term in the first column and the definition in the column past it
+ * with the most text, unless a header row names them; a row with fewer
+ * cells takes its last as the definition, and a row with an empty term
+ * cell goes on with the entry above. A table that makes fewer than two
+ * entries, or has a term cell over MAX_TERM_CELL bytes, is taken for
+ * layout, not a glossary. 0 or GG_ENOMEM.
  */
 static int find_table(html_layout *l, xmlNode *t)
 {
-	size_t text[MAX_GROUP] = { 0 }, rows = 0, column = 1;
-	xmlNode *cells[MAX_GROUP];
+	size_t text[MAX_GROUP] = { 0 }, rows = 0, term = 0, definition = SIZE_MAX;
+	xmlNode *cells[MAX_GROUP], *header = NULL;
 	bool all_th;
 	for (xmlNode *tr = next_row(t, t); tr; tr = next_row(tr, t)) {
 		size_t n = row_cells(tr, cells, &all_th);
-		if (n < 2 || all_th)
+		if (n < 2)
 			continue;
-		size_t term = text_bytes(cells[0]);
-		if (term > MAX_TERM_CELL)
+		if (!rows && !header && header_row(cells, n, all_th, &term, &definition)) {
+			header = tr;
+			continue;
+		}
+		if (all_th)
+			continue;
+		if (term < n && text_bytes(cells[term]) > MAX_TERM_CELL)
 			return 0;
 		rows++;
-		for (size_t k = 1; k < n; k++)
+		for (size_t k = 0; k < n; k++)
 			text[k] += text_bytes(cells[k]);
 	}
 	if (rows < 2)
 		return 0;
-	for (size_t k = 2; k < MAX_GROUP; k++)
-		if (text[k] > text[column])
-			column = k;
+	if (definition == SIZE_MAX) /* the fullest column but the term's */
+		for (size_t k = 0; k < MAX_GROUP; k++)
+			if (k != term && (definition == SIZE_MAX || text[k] > text[definition]))
+				definition = k;
+	size_t first = l->n_entries;
 	int err = 0;
 	for (xmlNode *tr = next_row(t, t); tr && !err; tr = next_row(tr, t)) {
 		size_t n = row_cells(tr, cells, &all_th), names = l->n_nodes;
-		if (n < 2 || all_th)
+		size_t d = definition < n ? definition : n - 1;
+		if (n < 2 || all_th || tr == header || term >= n || d == term)
 			continue;
-		if (!(err = push_node(l, cells[0])) && column < n)
-			err = push_node(l, cells[column]);
+		if (blank_element(cells[term])) {
+			/* no term: the row goes on with the entry above */
+			if (l->n_entries > first && !(err = push_node(l, cells[d])))
+				l->entries[l->n_entries - 1].n_defs++;
+			continue;
+		}
+		if (!(err = push_node(l, cells[term])))
+			err = push_node(l, cells[d]);
 		err = err ? err : push_entry(l, names, 1, NULL);
 	}
 	return err;
 }
 
 /*
- * The nodes after heading h up to the next heading of `level` or above (the
- * document's end), each whole: an element that holds such a heading is gone
- * into rather than taken. Pushed to l's pool when l is not NULL; returns
- * whether any holds text but white space.
+ * The nodes after heading h up to the next heading of `level` or above (or
+ * the end of `root`: the page, or the <main> or <article> around h), each
+ * whole: an element that holds such a heading is gone into rather than
+ * taken, and <footer>, <nav> and <aside> are passed over. Pushed to l's
+ * pool when l is not NULL; returns whether any holds text but white space
+ * outside tables.
  */
 static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, int *err)
 {
@@ -604,8 +681,14 @@ static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, 
 			n = next_in(n, root, true);
 			continue;
 		}
+		if (is_element(n, "footer") || is_element(n, "nav") || is_element(n, "aside")) {
+			n = next_in(n, root, false); /* the page's furniture, no definition's text */
+			continue;
+		}
+		/* a table's text does not count: a section heading over a table of
+		 * terms is no term */
 		if (!text && !is_element(n, "script") && !is_element(n, "style"))
-			for (xmlNode *k = n; k && !text; k = next_in(k, n, true))
+			for (xmlNode *k = n; k && !text; k = next_in(k, n, !is_element(k, "table")))
 				text = k->type == XML_TEXT_NODE && !is_blank_text(k);
 		if (!l && text)
 			break; /* the answer is known; nothing to collect */
@@ -614,6 +697,15 @@ static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, 
 		n = next_in(n, root, false);
 	}
 	return text;
+}
+
+/* Where the text under heading h can reach: the <main> or <article> around it, else root. */
+static xmlNode *scope_of(xmlNode *h, xmlNode *root)
+{
+	for (xmlNode *p = h->parent; p && p != root; p = p->parent)
+		if (is_element(p, "main") || is_element(p, "article"))
+			return p;
+	return root;
 }
 
 /* Whether heading h names a section (a category), not a letter or the page's title. */
@@ -638,8 +730,9 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 	size_t with_text[7] = { 0 };
 	int level = 0, err = 0;
 	for (size_t k = 0; k < s->n_headings; k++) {
-		int v = heading_level(s->headings[k]);
-		if (!(v == 1 && s->titles == 1) && after_heading(s->headings[k], root, 6, NULL, &err))
+		xmlNode *h = s->headings[k];
+		int v = heading_level(h);
+		if (!(v == 1 && s->titles == 1) && after_heading(h, scope_of(h, root), 6, NULL, &err))
 			with_text[v]++;
 	}
 	for (int v = 1; v <= 6; v++)
@@ -657,7 +750,7 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 		}
 		size_t names = l->n_nodes;
 		if (!(err = push_node(l, h)))
-			after_heading(h, root, level, l, &err);
+			after_heading(h, scope_of(h, root), level, l, &err);
 		err = err ? err : push_entry(l, names, 1, category);
 	}
 	return err;
@@ -699,15 +792,17 @@ static int find_bold_item(html_layout *l, xmlNode *item)
 	xmlNode *after = b->next;
 	while (after && is_blank_text(after))
 		after = after->next;
-	if (!ends_with_colon(b) && !(after && is_element(after, "br")) &&
-	    !(b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
-	      opens_with_separator((const char *)b->next->content)))
+	bool separator = b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
+			 opens_with_separator((const char *)b->next->content);
+	if (!ends_with_colon(b) && !(after && is_element(after, "br")) && !separator)
 		return 0;
 	size_t names = l->n_nodes;
 	int err = push_node(l, b);
 	for (xmlNode *n = b->next; n && !err; n = n->next)
 		err = push_node(l, n);
-	return err ? err : push_entry(l, names, 1, NULL);
+	if (!err && !(err = push_entry(l, names, 1, NULL)))
+		l->entries[l->n_entries - 1].separator = separator && !ends_with_colon(b);
+	return err;
 }
 
 /*
@@ -755,17 +850,24 @@ static const char *name_text(html_reader *r, xmlNode *n)
 	return s;
 }
 
-/* Index every entry's first name and anchors, so links can point forward. */
-static int index_terms(html_reader *r, const html_layout *l)
+/*
+ * Index the names of the layout and their anchors, so that links can
+ * point forward: for definition lists every <dt> of the page (one in a
+ * list inside a definition too), else every name of an entry.
+ */
+static int index_terms(html_reader *r, const html_layout *l, const html_survey *s, bool lists)
 {
-	for (size_t e = 0; e < l->n_entries; e++) {
-		xmlNode *n = l->nodes[l->entries[e].names];
-		const char *term = name_text(r, n);
-		if (!term)
-			return gg_i_error_oom();
-		int err = index_term(r, n, term);
-		if (err)
-			return err;
+	for (size_t e = 0; e < (lists ? s->n_dts : l->n_entries); e++) {
+		const html_entry *he = lists ? NULL : &l->entries[e];
+		for (size_t k = 0; k < (lists ? 1 : he->n_names); k++) {
+			xmlNode *n = lists ? s->dts[e] : l->nodes[he->names + k];
+			const char *term = name_text(r, n);
+			if (!term)
+				return gg_i_error_oom();
+			int err = index_term(r, n, term);
+			if (err)
+				return err;
+		}
 	}
 	return 0;
 }
@@ -822,7 +924,8 @@ static int count_tag_lines(html_reader *r, const char *data, size_t len, const c
 		}
 		for (const char *const *t = tags; *t; t++) {
 			size_t n = strlen(*t);
-			if (!starts_nocase(p + 1, end, *t) || p + 1 + n >= end || !strchr(" \t\n\r/>", p[1 + n]))
+			if (!starts_nocase(p + 1, end, *t) || p + 1 + n >= end || !p[1 + n] ||
+			    !strchr(" \t\n\r/>", p[1 + n]))
 				continue;
 			if (GG_ARRAY_PUSH_SLOT(r->tag_lines, r->n_tag_lines, cap))
 				return GG_ENOMEM;
@@ -846,18 +949,14 @@ static void drop_separator(gg_i_buf *b)
 
 /* Add entry `he` of layout l: its names, its definition (the nodes read
  * in order, with their links to entries) and its category. 0 or an error. */
-static int add_entry(html_reader *r, const html_layout *l, const html_entry *he, bool bold)
+static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 {
 	gg_entry e = { 0 };
 	text_out def = { GG_BUF_INIT, NULL, 0, 0 };
 	int err = 0;
-	for (size_t i = 0; i < he->n_defs && !err; i++) {
-		xmlNode *n = l->nodes[he->defs + i];
-		if (def.text.len && def.text.ptr[def.text.len - 1] != ' ' && n->type == XML_ELEMENT_NODE)
-			gg_i_buf_putc(&def.text, ' ');
-		err = collect_node(r, n, &def, TEXT_LINKS | TEXT_CODE);
-	}
-	if (!err && bold && def.text.len)
+	for (size_t i = 0; i < he->n_defs && !err; i++)
+		err = collect_node(r, l->nodes[he->defs + i], &def, TEXT_LINKS | TEXT_CODE);
+	if (!err && he->separator && def.text.len)
 		drop_separator(&def.text);
 	const char *names[MAX_GROUP];
 	size_t n_names = 0;
@@ -871,6 +970,12 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he,
 	const char *category = he->category && !err ? dt_text(r, he->category) : NULL;
 	if (!err && he->category && !category)
 		err = gg_i_error_oom();
+	size_t blank = def.text.len;
+	while (blank && def.text.ptr[blank - 1] == ' ')
+		blank--;
+	if (!err && !n_names && blank)
+		err = gg_i_glossary_warn(r->g, r->name, tag_line(r, l->nodes[he->names]),
+					 "an entry without a term skipped");
 	if (err || !n_names)
 		goto cleanup;
 	e.file = r->name;
@@ -995,20 +1100,23 @@ static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t 
 	err = err ? err : find_each(&found[LAYOUT_TABLE], survey.tables, survey.n_tables, find_table);
 	err = err ? err : find_headings(r, &found[LAYOUT_HEADINGS], &survey, root);
 	err = err ? err : find_each(&found[LAYOUT_BOLD], survey.items, survey.n_items, find_bold_item);
-	/* the first layout with entries, unless another names more terms;
-	 * terms are counted only where that can change the choice */
+	/* the first layout with entries, unless a later one names more than
+	 * twice as many terms; terms are counted only where that can change
+	 * the choice */
 	layout_kind best = LAYOUT_COUNT;
 	size_t best_terms = 0, with_entries = 0;
 	for (int k = 0; k < LAYOUT_COUNT; k++)
 		if (found[k].n_entries && with_entries++ == 0)
 			best = (layout_kind)k;
-	for (int k = 0; k < LAYOUT_COUNT && with_entries > 1 && !err; k++) {
-		if (found[k].n_entries <= best_terms)
+	if (!err && with_entries > 1 && (best_terms = distinct_names(&found[best])) == SIZE_MAX)
+		err = gg_i_error_oom();
+	for (int k = (int)best + 1; k < LAYOUT_COUNT && with_entries > 1 && !err; k++) {
+		if (found[k].n_entries <= 2 * best_terms)
 			continue;
 		size_t terms = distinct_names(&found[k]);
 		if (terms == SIZE_MAX) {
 			err = gg_i_error_oom();
-		} else if (terms > best_terms) {
+		} else if (terms > 2 * best_terms) {
 			best = (layout_kind)k;
 			best_terms = terms;
 		}
@@ -1023,11 +1131,11 @@ static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t 
 		int c = name_class(l->nodes[l->entries[0].names]);
 		err = count_tag_lines(r, data, len, name_tags[c]);
 		r->own_lines = survey.named[c] == r->n_tag_lines;
-		err = err ? err : index_terms(r, l);
+		err = err ? err : index_terms(r, l, &survey, best == LAYOUT_LIST);
 	}
 	survey_free(&survey);
 	for (size_t e = 0; e < l->n_entries && !err; e++)
-		err = add_entry(r, l, &l->entries[e], best == LAYOUT_BOLD);
+		err = add_entry(r, l, &l->entries[e]);
 	for (size_t k = 0; k < l->n_overflows && !err; k++)
 		err = gg_i_glossary_warn(r->g, r->name, (uint32_t)xmlGetLineNo(l->overflows[k].dl),
 					 "%zu <dt>/<dd> past %d in one group passed over", l->overflows[k].dropped, MAX_GROUP);

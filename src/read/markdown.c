@@ -286,14 +286,19 @@ static int find_list_entries(md_reader *m, size_t titles)
  * under them (a lone level-1 title is not an entry); an entry's definition
  * runs to the next heading of its level or above.
  */
+static bool row_line(const md_reader *m, const md_line *l);
+
 static int find_heading_entries(md_reader *m, size_t titles)
 {
 	size_t with_text[7] = { 0 };
 	for (size_t k = 0; k < m->n_lines; k++) {
 		if (m->lines[k].kind != LINE_HEADING || (m->lines[k].level == 1 && titles == 1))
 			continue;
+		/* text under it: a line before the next heading that is no table row
+		 * (a section heading over a table of terms is no term) */
 		size_t j = k + 1;
-		while (j < m->n_lines && blank(&m->lines[j]))
+		while (j < m->n_lines && m->lines[j].kind != LINE_HEADING &&
+		       (blank(&m->lines[j]) || row_line(m, &m->lines[j])))
 			j++;
 		if (j < m->n_lines && m->lines[j].kind != LINE_HEADING)
 			with_text[m->lines[k].level]++;
@@ -780,11 +785,12 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 	size_t titles = 0;
 	for (size_t k = 0; k < m.n_lines; k++)
 		titles += m.lines[k].kind == LINE_HEADING && m.lines[k].level == 1;
-	/* each layout on its own, the one that makes the most entries read,
-	 * lists first on a tie ("**Note**: ..." inside one heading's text does
-	 * not make a list glossary) */
+	/* each layout on its own: lists, unless headings make more entries
+	 * ("**Note**: ..." inside one heading's text does not make a list
+	 * glossary); tables, when they make more than twice as many as those
+	 * (a data table inside a heading glossary does not make a table one) */
 	int (*const finders[])(md_reader *, size_t) = { find_list_entries, find_heading_entries,
-							find_table_entries };
+							find_table_entries }; /* tables last */
 	enum { LAYOUTS = sizeof(finders) / sizeof(*finders) };
 	md_entry *found[LAYOUTS] = { NULL };
 	size_t counts[LAYOUTS] = { 0 }, best = 0;
@@ -794,7 +800,7 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 		counts[k] = m.n_entries;
 		m.entries = NULL;
 		m.n_entries = m.cap_entries = 0;
-		if (counts[k] > counts[best])
+		if (counts[k] > (k == LAYOUTS - 1 ? 2 : 1) * counts[best])
 			best = k;
 	}
 	for (size_t k = 0; k < LAYOUTS; k++)

@@ -337,6 +337,63 @@ static void test_bold_items(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Review cases: a link to the second <dt> of a group is an editor link; a
+ * small definition list holds against more sections; a table's header row
+ * in bold names its columns, a cell spanning two columns is the definition,
+ * and a row without a term goes on with the entry above; a ':' inside the
+ * bold or a line break leaves a leading '-' of the definition alone; a
+ * page's footer is no part of the last heading's definition.
+ */
+static void test_layout_choices(void)
+{
+	const char dl[] =
+		"<html><body><h2>Intro</h2><p>a</p><h2>Use</h2><p>b</p><h2>More</h2><p>c</p>\n"
+		"<dl><dt id=\"a\">Alpha</dt><dt id=\"b\">Beta</dt><dd>First.</dd>\n"
+		"<dt id=\"g\">Gamma</dt><dd>After <a href=\"#b\">beta</a>.</dd></dl></body></html>\n";
+	gg_glossary *g = read_html("dl.html", dl, sizeof(dl) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *gamma = entry_named(g, "Gamma");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gamma);
+	CU_ASSERT_EQUAL_FATAL(gamma->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(gamma->xrefs[0].target, "Beta");
+	gg_glossary_free(g);
+
+	const char table[] =
+		"<html><body><table>\n"
+		"<tr><td><b>Term</b></td><td><b>Abbreviation</b></td><td><b>Definition</b></td></tr>\n"
+		"<tr><td>Cache</td><td>C</td><td>A fast store.</td></tr>\n"
+		"<tr><td>Index</td><td colspan=\"2\">A lookup structure</td></tr>\n"
+		"<tr><td> </td><td></td><td>that speeds queries.</td></tr>\n"
+		"</table></body></html>\n";
+	g = read_html("t.html", table, sizeof(table) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Term"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Index"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Index")->definition, "A lookup structure that speeds queries.");
+	gg_glossary_free(g);
+
+	const char bold[] =
+		"<html><body><p><b>Offset:</b> -1 means the end.</p><p><b>Flag</b><br>-v is verbose.</p>\n"
+		"<p><b>Note</b> - a remark.</p></body></html>\n";
+	g = read_html("b.html", bold, sizeof(bold) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Offset")->definition, "-1 means the end.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Flag")->definition, "-v is verbose.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Note")->definition, "a remark.");
+	gg_glossary_free(g);
+
+	const char footer[] =
+		"<html><body><main><h2>Cache</h2><p>A fast store.</p><h2>Index</h2><p>A lookup.</p></main>\n"
+		"<p>Copyright.</p><footer>Contact us.</footer></body></html>\n";
+	g = read_html("f.html", footer, sizeof(footer) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Index")->definition, "A lookup.");
+	gg_glossary_free(g);
+}
+
 /* Headings past line 65,535 have their own line too. */
 static void test_big_heading_lines(void)
 {
@@ -366,6 +423,7 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "tables of terms", test_tables) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold items", test_bold_items) ||
+	    !CU_add_test(s, "layouts chosen, tables and bold items at their edges", test_layout_choices) ||
 	    !CU_add_test(s, "heading lines past 65,535", test_big_heading_lines))
 		return CU_get_error();
 	return CUE_SUCCESS;
