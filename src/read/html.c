@@ -756,12 +756,20 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 	return err;
 }
 
+/* Bytes of the ':', dash, en or em dash at s (s[0, n) readable), or 0. */
+static size_t separator_len(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ':' || s[0] == '-'))
+		return 1;
+	return n >= 3 && (memcmp(s, "\u2013", 3) == 0 || memcmp(s, "\u2014", 3) == 0) ? 3 : 0;
+}
+
 /* Whether text s begins, past spaces, with ':', '-', an en or an em dash. */
 static bool opens_with_separator(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
-	return *s == ':' || *s == '-' || strncmp(s, "\u2013", 3) == 0 || strncmp(s, "\u2014", 3) == 0;
+	return separator_len(s, strlen(s)) > 0;
 }
 
 /* Whether the text of n ends, before spaces, with ':'. */
@@ -942,9 +950,7 @@ static void drop_separator(gg_i_buf *b)
 	size_t i = 0;
 	while (i < b->len && b->ptr[i] == ' ')
 		i++;
-	size_t n = i < b->len && (b->ptr[i] == ':' || b->ptr[i] == '-') ? 1
-		 : b->len - i >= 3 && (memcmp(b->ptr + i, "\u2013", 3) == 0 || memcmp(b->ptr + i, "\u2014", 3) == 0) ? 3 : 0;
-	memset(b->ptr + i, ' ', n);
+	memset(b->ptr + i, ' ', separator_len(b->ptr + i, b->len - i));
 }
 
 /* Add entry `he` of layout l: its names, its definition (the nodes read
