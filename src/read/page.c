@@ -21,6 +21,7 @@ typedef struct line {
 	uint64_t offset;
 	const gg_i_offset_anchor *steps; /* where a sanitised copy meets the file again */
 	size_t n_steps;
+	uint8_t entry; /* whether it is a line entry: 0 not asked yet, 1 no, 2 yes */
 } line;
 
 typedef struct step_list {
@@ -79,7 +80,7 @@ static int split_lines(page_reader *r, char *data, size_t len)
 		data[end] = '\0';
 		no++;
 
-		line l = { data + start, end - start, no, start, NULL, 0 };
+		line l = { data + start, end - start, no, start, NULL, 0, 0 };
 		size_t bad = gg_i_utf8_count_bad(l.s, l.n);
 		if (bad) {
 			gg_i_buf clean = GG_BUF_INIT;
@@ -468,10 +469,13 @@ static bool line_entry(const line *l, line_parts *p)
 	return false;
 }
 
-static bool is_line_entry(const line *l)
+/* line_entry's answer for l, worked out once (a line list asks it of a line many times). */
+static bool is_line_entry(line *l)
 {
 	line_parts p;
-	return line_entry(l, &p);
+	if (!l->entry)
+		l->entry = line_entry(l, &p) ? 2 : 1;
+	return l->entry == 2;
 }
 
 /* The first non-blank line at or after i, or n_lines. */
@@ -487,9 +491,9 @@ static size_t next_text(const page_reader *r, size_t i)
  * no entry, opens a block (after a blank line or at `from`), and has an
  * entry as the next line that is not blank ("A", "Networking").
  */
-static bool is_title(const page_reader *r, size_t from, size_t i)
+static bool is_title(page_reader *r, size_t from, size_t i)
 {
-	const line *l = &r->lines[i];
+	line *l = &r->lines[i];
 	if (is_blank(l) || (i > from && !is_blank(&r->lines[i - 1])) || l->n > MAX_LINE_TERM_BYTES ||
 	    is_line_entry(l))
 		return false;
@@ -505,11 +509,11 @@ static bool is_title(const page_reader *r, size_t from, size_t i)
  * definitions happen to read "Storage: ..." has a title (its header line)
  * for every definition, a sectioned list many entries a section.
  */
-static bool is_line_list(const page_reader *r, size_t from)
+static bool is_line_list(page_reader *r, size_t from)
 {
 	size_t lines = 0, entries = 0, titles = 0;
 	for (size_t i = from; i < r->n_lines; i++) {
-		const line *l = &r->lines[i];
+		line *l = &r->lines[i];
 		if (is_blank(l))
 			continue;
 		if (starts_bold(l))
@@ -543,7 +547,7 @@ static int skip_lines(page_reader *r, size_t from, size_t to, const char *why)
  * up to the next entry, or to a blank line after which comes an entry or
  * a section title (a paragraph after a blank line goes on with it).
  */
-static size_t line_entry_end(const page_reader *r, size_t from, size_t at)
+static size_t line_entry_end(page_reader *r, size_t from, size_t at)
 {
 	size_t end = at + 1;
 	for (;;) {
