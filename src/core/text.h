@@ -92,6 +92,18 @@ static inline bool gg_i_is_word_byte(unsigned char c)
 	       (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/*
+ * Bytes of the dash at s (s[0, n) readable): 1 for '-', 3 for an en or em
+ * dash (U+2013, U+2014), else 0. The dashes that part a term from its
+ * definition ("Term - text", "Term \u2014 text"), as every reader takes them.
+ */
+static inline size_t gg_i_dash_len(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '-')
+		return 1;
+	return n >= 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x93' || s[2] == '\x94') ? 3 : 0;
+}
+
 static inline char gg_i_ascii_lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;

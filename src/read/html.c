@@ -759,9 +759,7 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 /* Bytes of the ':', dash, en or em dash at s (s[0, n) readable), or 0. */
 static size_t separator_len(const char *s, size_t n)
 {
-	if (n >= 1 && (s[0] == ':' || s[0] == '-'))
-		return 1;
-	return n >= 3 && (memcmp(s, "\u2013", 3) == 0 || memcmp(s, "\u2014", 3) == 0) ? 3 : 0;
+	return n >= 1 && s[0] == ':' ? 1 : gg_i_dash_len(s, n);
 }
 
 /* Whether text s begins, past spaces, with ':', '-', an en or an em dash. */

@@ -96,10 +96,11 @@ static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *n
 	while (p < n && is_space(s[p]))
 		p++;
 	if (!colon_inside) {
-		if (p < n && (s[p] == ':' || (s[p] == '-' && p + 1 < n && is_space(s[p + 1]))))
+		size_t dash = gg_i_dash_len(s + p, n - p);
+		if (p < n && s[p] == ':')
 			p++;
-		else if (p + 3 <= n && (memcmp(s + p, "\xE2\x80\x94", 3) == 0 || memcmp(s + p, "\xE2\x80\x93", 3) == 0))
-			p += 3;
+		else if (dash == 3 || (dash == 1 && p + 1 < n && is_space(s[p + 1])))
+			p += dash;
 		else
 			return false;
 	}

@@ -431,9 +431,20 @@ typedef struct line_parts {
  * MAX_LINE_TERM_WORDS words), holds a letter or digit and no sentence's
  * end, and does not open with the bold of a glossary page's definition.
  */
+/* Bytes of a line list's separator at s (s[0, n) readable): ": ", a tab,
+ * or a dash between spaces; 0 for none. */
+static size_t line_separator(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '\t')
+		return 1;
+	if (n >= 2 && s[0] == ':' && s[1] == ' ')
+		return 2;
+	size_t dash = n >= 1 && s[0] == ' ' ? gg_i_dash_len(s + 1, n - 1) : 0;
+	return dash && n >= dash + 2 && s[dash + 1] == ' ' ? dash + 2 : 0;
+}
+
 static bool line_entry(const line *l, line_parts *p)
 {
-	static const char *const seps[] = { ": ", "\t", " - ", " \u2013 ", " \u2014 " };
 	static const char *const markers[] = { "- ", "* ", "+ ", "\u2022 " };
 	const char *s = l->s;
 	if (!l->n || s[0] == ' ' || s[0] == '\t' || starts_bold(l))
@@ -445,11 +456,9 @@ static bool line_entry(const line *l, line_parts *p)
 	size_t limit = l->n < start + MAX_LINE_TERM_BYTES + 1 ? l->n : start + MAX_LINE_TERM_BYTES + 1, words = 1;
 	bool word = false;
 	for (size_t i = start; i < limit; i++) {
-		for (size_t k = 0; k < sizeof(seps) / sizeof(*seps); k++) {
-			size_t n = strlen(seps[k]);
-			if (strncmp(s + i, seps[k], n) != 0)
-				continue;
-			size_t d = i + n;
+		size_t sep = line_separator(s + i, l->n - i);
+		if (sep) {
+			size_t d = i + sep;
 			while (d < l->n && (s[d] == ' ' || s[d] == '\t'))
 				d++;
 			if (!word || d >= l->n)
