@@ -785,29 +785,56 @@ static bool ends_with_colon(xmlNode *n)
 	return len && last->content[len - 1] == ':';
 }
 
-/* A <p> or <li> that opens with <b>Term</b> (or <strong>) and ':', a
- * dash or a line break: the term, then the nodes after it as its
- * definition. */
-static int find_bold_item(html_layout *l, xmlNode *item)
+/*
+ * The <b> or <strong> that opens `item` (a <p> or <li>) as a bold term:
+ * the term, then ':', a dash or a line break. NULL when item is no bold
+ * item. *separator: whether a ':' or dash opens the text after it (rather
+ * than ending the term).
+ */
+static xmlNode *bold_term(xmlNode *item, bool *separator)
 {
 	xmlNode *b = item->children;
 	while (b && (is_blank_text(b) || (is_element(b, "a") && !b->children)))
 		b = b->next;
 	if (!b || !(is_element(b, "b") || is_element(b, "strong")))
-		return 0;
+		return NULL;
 	xmlNode *after = b->next;
 	while (after && is_blank_text(after))
 		after = after->next;
-	bool separator = b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
-			 opens_with_separator((const char *)b->next->content);
-	if (!ends_with_colon(b) && !(after && is_element(after, "br")) && !separator)
+	bool opens = b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
+		     opens_with_separator((const char *)b->next->content);
+	bool colon = ends_with_colon(b);
+	*separator = opens && !colon;
+	return colon || (after && is_element(after, "br")) || opens ? b : NULL;
+}
+
+/* Whether a bold item (bold_term) stands inside n: an entry of its own,
+ * whose text is no part of the definition around it. */
+static bool holds_bold_item(xmlNode *n)
+{
+	bool separator;
+	for (xmlNode *k = n; k; k = next_in(k, n, true))
+		if ((is_element(k, "p") || is_element(k, "li")) && bold_term(k, &separator))
+			return true;
+	return false;
+}
+
+/* A <p> or <li> that opens with a bold term: the term, then the nodes
+ * after it as its definition, but for lists or paragraphs that hold bold
+ * items of their own (a nested list of terms). */
+static int find_bold_item(html_layout *l, xmlNode *item)
+{
+	bool separator;
+	xmlNode *b = bold_term(item, &separator);
+	if (!b)
 		return 0;
 	size_t names = l->n_nodes;
 	int err = push_node(l, b);
 	for (xmlNode *n = b->next; n && !err; n = n->next)
-		err = push_node(l, n);
+		if (n->type != XML_ELEMENT_NODE || !holds_bold_item(n))
+			err = push_node(l, n);
 	if (!err && !(err = push_entry(l, names, 1, NULL)))
-		l->entries[l->n_entries - 1].separator = separator && !ends_with_colon(b);
+		l->entries[l->n_entries - 1].separator = separator;
 	return err;
 }
 

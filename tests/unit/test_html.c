@@ -343,7 +343,8 @@ static void test_bold_items(void)
  * in bold names its columns, a cell spanning two columns is the definition,
  * and a row without a term goes on with the entry above; a ':' inside the
  * bold or a line break leaves a leading '-' of the definition alone; a
- * page's footer is no part of the last heading's definition.
+ * nested list of bold items is no part of the item around it; a page's
+ * footer is no part of the last heading's definition.
  */
 static void test_layout_choices(void)
 {
@@ -383,6 +384,25 @@ static void test_layout_choices(void)
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Offset")->definition, "-1 means the end.");
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Flag")->definition, "-v is verbose.");
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Note")->definition, "a remark.");
+	gg_glossary_free(g);
+
+	/* a nested list of bold items: entries of their own, not the outer
+	 * item's text; a nested list of plain points stays in its definition */
+	const char nested[] =
+		"<html><body><ul><li><b>Cache</b>: a fast store.\n"
+		"<ul><li><b>Write-back cache</b>: writes later.</li><li><b>Write-through cache</b>: "
+		"writes at once.</li></ul></li>\n"
+		"<li><b>Buffer</b>: a region<ul><li>in memory</li><li>or on disk</li></ul></li>\n"
+		"</ul></body></html>\n";
+	g = read_html("n.html", nested, sizeof(nested) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cache"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cache")->definition, "a fast store.");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Write-back cache"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Write-back cache")->definition, "writes later.");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Buffer"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Buffer")->definition, "a region in memory or on disk");
 	gg_glossary_free(g);
 
 	const char footer[] =
