@@ -335,12 +335,12 @@ static int find_heading_entries(md_reader *m, size_t titles)
 	return 0;
 }
 
-static size_t code_span_end(const char *s, size_t i, size_t n, size_t run);
-
 /*
  * Cut the row at line l into cells, trimmed, without the pipes at the
- * row's ends; a '|' escaped or inside a code span cuts nothing. Returns
- * how many cells (at most MAX_TABLE_COLUMNS; the rest are passed over).
+ * row's ends; an escaped '|' cuts nothing. As GitHub reads tables, a '|'
+ * in a code span cuts too: written "\\|" it is a '|' of the cell (render).
+ * Returns how many cells (at most MAX_TABLE_COLUMNS; the rest are passed
+ * over).
  */
 static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 {
@@ -355,14 +355,6 @@ static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 	for (size_t i = a, start = a; i <= b && n < MAX_TABLE_COLUMNS; i++) {
 		if (i + 1 < b && t[i] == '\\') {
 			i++;
-			continue;
-		}
-		if (i < b && t[i] == '`') {
-			size_t r = 0;
-			while (i + r < b && t[i + r] == '`')
-				r++;
-			size_t end = code_span_end(t, i + r, b, r);
-			i = (end ? end : i + r) - 1;
 			continue;
 		}
 		if (i < b && t[i] != '|')
@@ -493,6 +485,7 @@ typedef struct sink {
 	gg_i_record *rec; /* or NULL */
 	gg_i_buf *out;
 	bool in_link;   /* links do not nest: '[' inside one is text */
+	bool in_cell;   /* a table cell: "\\|" is a '|', in a code span too */
 } sink;
 
 /* Hand s[0..n), from file offset `at` (SIZE_MAX: none), to the sink's record or buffer. */
@@ -573,7 +566,8 @@ static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at,
 /*
  * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
  * emphasis markers and link syntax dropped, backslash escapes undone,
- * code spans kept as written, backticks included, so they stay marked.
+ * code spans kept as written, backticks included, so they stay marked (but
+ * for a table cell's "\\|", a '|' there too).
  */
 static int render(sink *k, const char *s, size_t n, size_t at)
 {
@@ -591,6 +585,12 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 			while (i + r < n && s[i + r] == '`')
 				r++;
 			size_t end = code_span_end(s, i + r, n, r);
+			for (size_t j = i + r; k->in_cell && end && j + 1 < end; j++)
+				if (s[j] == '\\' && s[j + 1] == '|') {
+					i = j;
+					FLUSH();
+					run = ++j;
+				}
 			i = end ? end : i + r;
 		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
 			size_t open = c == '!' ? i + 1 : i;
@@ -624,10 +624,11 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 	return err;
 }
 
-/* The text positions [a, b) rendered as a name into out; NULL when out of memory. */
-static const char *render_name(md_reader *m, size_t a, size_t b, gg_i_buf *out)
+/* The text positions [a, b) (a table cell's when in_cell) rendered as a
+ * name into out; NULL when out of memory. */
+static const char *render_name(md_reader *m, size_t a, size_t b, bool in_cell, gg_i_buf *out)
 {
-	sink k = { m, NULL, out, false };
+	sink k = { m, NULL, out, false, in_cell };
 	gg_i_buf_clear(out);
 	size_t n = b - a;
 	const char *s = gg_i_trim(m->src->text + a, &n);
@@ -639,7 +640,7 @@ static const char *render_name(md_reader *m, size_t a, size_t b, gg_i_buf *out)
 static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
 {
 	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
-	return render_name(m, a, b, out);
+	return render_name(m, a, b, false, out);
 }
 
 /* The rendered name of entry me on its line k: a table row's term cell, else the line's. */
@@ -652,8 +653,8 @@ static const char *entry_name_text(md_reader *m, const md_entry *me, size_t k, g
 	size_t n = row_cells(m, &m->lines[k], cells);
 	for (size_t c = 0; c < n && c < tb->n_columns; c++)
 		if (tb->columns[c] == GG_FIELD_TERM)
-			return render_name(m, cells[c].start, cells[c].end, out);
-	return render_name(m, 0, 0, out);
+			return render_name(m, cells[c].start, cells[c].end, true, out);
+	return render_name(m, 0, 0, true, out);
 }
 
 /* Index every entry's names by slug, so links can point forward. */
@@ -703,7 +704,7 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 	const md_table *tb = &m->tables[me->table - 1];
 	md_cell cells[MAX_TABLE_COLUMNS];
 	size_t n = row_cells(m, &m->lines[me->first_name], cells);
-	sink k = { m, rec, NULL, false };
+	sink k = { m, rec, NULL, false, true };
 	int err = 0;
 	for (int pass = 0; pass < 2 && !err; pass++)
 		for (size_t c = 0; c < n && c < tb->n_columns && !err; c++) {
@@ -717,7 +718,7 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 					     cells[c].start);
 				continue;
 			}
-			const char *s = render_name(m, cells[c].start, cells[c].end, name);
+			const char *s = render_name(m, cells[c].start, cells[c].end, true, name);
 			err = s ? gg_i_record_field(rec, f, s, name->len, cells[c].start) : gg_i_error_oom();
 		}
 	return err;
@@ -750,7 +751,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_category(&rec, s, name.len);
 	}
-	sink k = { m, &rec, NULL, false };
+	sink k = { m, &rec, NULL, false, false };
 	bool in_fence = false; /* a fenced block reads as one code span: `code` */
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];

@@ -148,8 +148,10 @@ static void test_shapes_decided(void)
 }
 
 /*
- * Tables: columns by their names as in CSV, lists split on ';'; a pipe
- * escaped or inside a code span cuts no cell; links in the definition are
+ * Tables: columns by their names as in CSV, lists split on ';'; an
+ * escaped pipe cuts no cell and is a '|' of it, in a code span too, as
+ * GitHub reads tables (where an unescaped one cuts even in a code span);
+ * links in the definition are
  * editor links; the section heading above is the category. Without
  * column names the term is the first column and the definition the one
  * with the most text; a heading glossary with a small table inside keeps
@@ -161,10 +163,11 @@ static void test_tables(void)
 		"# Glossary\n\n## Networking\n\n"
 		"| **Term** | Abbreviation | Synonyms | Definition |\n"
 		"|:---|---|---|---|\n"
-		"| Domain Name System | DNS | name service | Turns names into `a|b` addresses; see [router](#router). |\n"
-		"| Router | | gateway; edge router | Forwards packets \\| frames. |\n");
+		"| Domain Name System | DNS | name service | Turns names into `a\\|b` addresses; see [router](#router). |\n"
+		"| Router | | gateway; edge router | Forwards packets \\| frames. |\n"
+		"| Switch | | | Runs `cut -d|` on frames. |\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
 	const gg_entry *dns = entry_named(g, "Domain Name System"), *router = entry_named(g, "Router");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
@@ -173,6 +176,8 @@ static void test_tables(void)
 	CU_ASSERT_EQUAL_FATAL(dns->n_xrefs, 1);
 	CU_ASSERT_STRING_EQUAL(dns->xrefs[0].target, "Router");
 	CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets | frames.");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Switch"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Switch")->definition, "Runs `cut -d");
 	size_t a, b;
 	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "DNS"), 0);
 	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "name service"), 0);
