@@ -8,8 +8,11 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 
 /* How far a link or a code span is looked for: keeps long lines linear. */
 #define MAX_INLINE_SPAN 4096
@@ -112,7 +115,20 @@ static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *n
 	return e > a;
 }
 
-/* Classify every line of the text. */
+/* Whether s[p, e) holds "-->", the end of an HTML comment. */
+static bool closes_comment(const char *s, size_t p, size_t e)
+{
+	for (; p + 3 <= e; p++)
+		if (s[p] == '-' && s[p + 1] == '-' && s[p + 2] == '>')
+			return true;
+	return false;
+}
+
+/*
+ * Classify every line of the text. A comment that opens a line ("<!--")
+ * is blank up to the line that closes it, as CommonMark's HTML block of a
+ * comment shows nothing: an entry commented out is no entry.
+ */
 static int scan_lines(md_reader *m)
 {
 	const gg_i_source *src = m->src;
@@ -121,6 +137,7 @@ static int scan_lines(md_reader *m)
 		return gg_i_error_oom();
 	m->n_lines = src->n_lines;
 	char fence = 0;
+	bool comment = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
 		md_line *l = &m->lines[k];
 		size_t s = src->lines[k], e = s;
@@ -134,6 +151,11 @@ static int scan_lines(md_reader *m)
 		l->body = p;
 		if (p == e) {
 			l->kind = fence ? LINE_CODE : LINE_BLANK;
+			continue;
+		}
+		if (!fence && (comment || (l->indent < 4 && e - p >= 4 && memcmp(t + p, "<!--", 4) == 0))) {
+			comment = !closes_comment(t, comment ? p : p + 4, e);
+			l->kind = LINE_BLANK;
 			continue;
 		}
 		bool fence_line = l->indent < 4 && e - p >= 3 && (t[p] == '`' || t[p] == '~') &&
@@ -486,6 +508,8 @@ typedef struct sink {
 	gg_i_buf *out;
 	bool in_link;   /* links do not nest: '[' inside one is text */
 	bool in_cell;   /* a table cell: "\\|" is a '|', in a code span too */
+	bool name;      /* a name: code spans without their backticks */
+	bool in_comment; /* inside an HTML comment opened on an earlier line */
 } sink;
 
 /* Hand s[0..n), from file offset `at` (SIZE_MAX: none), to the sink's record or buffer. */
@@ -516,6 +540,134 @@ static size_t code_span_end(const char *s, size_t i, size_t n, size_t run)
 }
 
 static int render(sink *k, const char *s, size_t n, size_t at);
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* What raw HTML in Markdown stands for in the text read. */
+typedef enum raw_html {
+	RAW_NONE,     /* no HTML: the '<' is text */
+	RAW_TAG,      /* a tag of inline text (<span>, <sup>, <abbr ...>): nothing */
+	RAW_BREAK,    /* a tag that parts text (<br>, <p>, <div>, <li> ...): a space */
+	RAW_CODE,     /* <code>, <tt>, <kbd>, <samp>, <var> or their end: a backtick */
+	RAW_COMMENT,  /* <!-- ... -->: nothing; unclosed, it runs past the line */
+	RAW_AUTOLINK  /* <scheme:...> or <name@host>: the address */
+} raw_html;
+
+/* Whether the tag name s[0, n) parts text (a space stands for it). */
+static bool breaking_tag(const char *s, size_t n)
+{
+	static const char *const names[] = { "br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd",
+					     "table", "tr", "td", "th", "hr", "blockquote", "pre",
+					     "section", "details", "summary", "h1", "h2", "h3",
+					     "h4", "h5", "h6" };
+	for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
+		if (strlen(names[k]) == n && strncasecmp(s, names[k], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The raw HTML at s[i] ('<' there), as CommonMark reads inline HTML: a
+ * comment, an autolink, or an opening or closing tag (a name, attributes
+ * with quoted values, '/' and '>' on this line). *end gets where it ends
+ * (an unclosed comment: at n).
+ */
+static raw_html raw_html_at(const char *s, size_t i, size_t n, size_t *end)
+{
+	size_t j = i + 1;
+	if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+		for (j = i + 4; j + 3 <= n && memcmp(s + j, "-->", 3) != 0; j++)
+			;
+		*end = j + 3 <= n ? j + 3 : n;
+		return RAW_COMMENT;
+	}
+	bool closing = j < n && s[j] == '/';
+	size_t name = j += closing;
+	while (j < n && (is_letter(s[j]) || (j > name && ((s[j] >= '0' && s[j] <= '9') || s[j] == '-'))))
+		j++;
+	if (j == name)
+		return RAW_NONE;
+	size_t name_end = j;
+	if (!closing && j < n && (s[j] == ':' || s[j] == '@' || s[j] == '.' || s[j] == '+')) {
+		/* an autolink: no space, '<' or '>' before its '>' */
+		bool at = false, colon = false;
+		for (; j < n && s[j] != '>' && s[j] != '<' && s[j] != ' ' && s[j] != '\t'; j++) {
+			at |= s[j] == '@';
+			colon |= s[j] == ':';
+		}
+		if (j == n || s[j] != '>' || (!at && !colon))
+			return RAW_NONE;
+		*end = j + 1;
+		return RAW_AUTOLINK;
+	}
+	for (char quote = 0; j < n; j++) {
+		if (quote) {
+			quote = s[j] == quote ? 0 : quote;
+		} else if (s[j] == '"' || s[j] == '\'') {
+			if (is_letter(s[j - 1]) || (s[j - 1] >= '0' && s[j - 1] <= '9'))
+				return RAW_NONE; /* "a<b's" is text */
+			quote = s[j];
+		} else if (s[j] == '>' || s[j] == '<') {
+			break;
+		}
+	}
+	if (j == n || s[j] != '>' || (j > name_end && !is_space(s[name_end]) && s[name_end] != '/'))
+		return RAW_NONE;
+	*end = j + 1;
+	size_t len = name_end - name;
+	static const char *const code[] = { "code", "tt", "kbd", "samp", "var" }; /* as the HTML reader's */
+	for (size_t k = 0; k < sizeof(code) / sizeof(*code); k++)
+		if (strlen(code[k]) == len && strncasecmp(s + name, code[k], len) == 0)
+			return RAW_CODE;
+	return breaking_tag(s + name, len) ? RAW_BREAK : RAW_TAG;
+}
+
+/*
+ * The character reference at s[i] ('&' there): "&amp;", "&#8212;" or
+ * "&#x2014;", HTML's named entities as libxml2 knows them. Its UTF-8 into
+ * out (4 bytes at most), *end past its ';'; 0 when there is none (the '&'
+ * is text). A number naming no character gives U+FFFD.
+ */
+static size_t entity_at(const char *s, size_t i, size_t n, unsigned char out[4], size_t *end)
+{
+	size_t j = i + 1;
+	long cp = -1;
+	if (j < n && s[j] == '#') {
+		bool hex = ++j < n && (s[j] == 'x' || s[j] == 'X');
+		size_t digits = j += hex;
+		cp = 0;
+		for (; j < n && j - digits < (hex ? 6 : 7); j++) {
+			int d = s[j] >= '0' && s[j] <= '9' ? s[j] - '0'
+				: hex && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'f' ? (s[j] | 0x20) - 'a' + 10 : -1;
+			if (d < 0)
+				break;
+			cp = cp * (hex ? 16 : 10) + d;
+		}
+		if (j == digits)
+			return 0;
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+	} else {
+		char name[32];
+		while (j < n && j - i - 1 < sizeof(name) - 1 && (is_letter(s[j]) || (j > i + 1 && s[j] >= '0' && s[j] <= '9')))
+			j++;
+		if (j == i + 1 || j == n || s[j] != ';')
+			return 0;
+		memcpy(name, s + i + 1, j - i - 1);
+		name[j - i - 1] = '\0';
+		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+		if (!e)
+			return 0;
+		cp = (long)e->value;
+	}
+	if (j == n || s[j] != ';')
+		return 0;
+	*end = j + 1;
+	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
+}
 
 /* A link "[text](url)" or "[text][ref]" at s[i], '[' there; returns where it ends, or 0. */
 static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
@@ -567,16 +719,45 @@ static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at,
  * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
  * emphasis markers and link syntax dropped, backslash escapes undone,
  * code spans kept as written, backticks included, so they stay marked (but
- * for a table cell's "\\|", a '|' there too).
+ * for a table cell's "\\|", a '|' there too; in a name, without the
+ * backticks); raw HTML as raw_html_at says, character references decoded.
  */
 static int render(sink *k, const char *s, size_t n, size_t at)
 {
 	size_t i = 0, run = 0; /* s[run..i) is plain text not yet emitted */
 	int err = 0;
 #define FLUSH() do { if (i > run) emit(k, s + run, i - run, at == SIZE_MAX ? at : at + run); } while (0)
+#define AT(x) (at == SIZE_MAX ? at : at + (x))
+	if (k->in_comment) { /* a comment opened on an earlier line */
+		while (i + 3 <= n && memcmp(s + i, "-->", 3) != 0)
+			i++;
+		if (i + 3 > n)
+			return 0;
+		i = run = i + 3;
+		k->in_comment = false;
+	}
 	while (i < n && !err) {
 		char c = s[i];
-		if (c == '\\' && i + 1 < n && is_punct(s[i + 1])) {
+		size_t end = 0, len;
+		unsigned char decoded[4];
+		if (c == '<') {
+			raw_html raw = raw_html_at(s, i, n, &end);
+			if (raw == RAW_NONE) {
+				i++;
+				continue;
+			}
+			FLUSH();
+			if (raw == RAW_BREAK || (raw == RAW_CODE && !k->name))
+				emit(k, raw == RAW_BREAK ? " " : "`", 1, AT(i));
+			else if (raw == RAW_AUTOLINK)
+				emit(k, s + i + 1, end - i - 2, AT(i + 1));
+			k->in_comment = raw == RAW_COMMENT && (end < i + 7 || memcmp(s + end - 3, "-->", 3) != 0);
+			i = run = end;
+		} else if (c == '&' && (len = entity_at(s, i, n, decoded, &end)) > 0) {
+			FLUSH();
+			emit(k, (const char *)decoded, len, AT(i));
+			i = run = end;
+		} else if (c == '\\' && i + 1 < n && is_punct(s[i + 1])) {
 			FLUSH();
 			run = i + 1;
 			i += 2;
@@ -584,7 +765,15 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 			size_t r = 0;
 			while (i + r < n && s[i + r] == '`')
 				r++;
-			size_t end = code_span_end(s, i + r, n, r);
+			end = code_span_end(s, i + r, n, r);
+			if (k->name && end) { /* a name's code span: its text, without the backticks */
+				FLUSH();
+				run = i + r;
+				i = end - r;
+				FLUSH();
+				i = run = end;
+				continue;
+			}
 			for (size_t j = i + r; k->in_cell && end && j + 1 < end; j++)
 				if (s[j] == '\\' && s[j + 1] == '|') {
 					i = j;
@@ -595,7 +784,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
 			size_t open = c == '!' ? i + 1 : i;
 			FLUSH();
-			size_t end = render_link(k, s, open, n, at, &err);
+			end = render_link(k, s, open, n, at, &err);
 			if (end) {
 				i = run = end;
 			} else {
@@ -621,6 +810,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 	}
 	FLUSH();
 #undef FLUSH
+#undef AT
 	return err;
 }
 
@@ -628,7 +818,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
  * name into out; NULL when out of memory. */
 static const char *render_name(md_reader *m, size_t a, size_t b, bool in_cell, gg_i_buf *out)
 {
-	sink k = { m, NULL, out, false, in_cell };
+	sink k = { m, NULL, out, false, in_cell, true, false };
 	gg_i_buf_clear(out);
 	size_t n = b - a;
 	const char *s = gg_i_trim(m->src->text + a, &n);
@@ -704,7 +894,7 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 	const md_table *tb = &m->tables[me->table - 1];
 	md_cell cells[MAX_TABLE_COLUMNS];
 	size_t n = row_cells(m, &m->lines[me->first_name], cells);
-	sink k = { m, rec, NULL, false, true };
+	sink k = { m, rec, NULL, false, true, false, false };
 	int err = 0;
 	for (int pass = 0; pass < 2 && !err; pass++)
 		for (size_t c = 0; c < n && c < tb->n_columns && !err; c++) {
@@ -751,7 +941,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_category(&rec, s, name.len);
 	}
-	sink k = { m, &rec, NULL, false, false };
+	sink k = { m, &rec, NULL, false, false, false, false };
 	bool in_fence = false; /* a fenced block reads as one code span: `code` */
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];

@@ -206,6 +206,55 @@ static void test_tables(void)
 }
 
 
+/*
+ * Raw HTML as CommonMark reads it: tags dropped (those that part text leave
+ * a space, code tags a backtick), comments dropped across lines, autolinks
+ * their address; character references decoded, an unknown one kept; an
+ * escaped '<' and a '<' before a space are text. A name's code span is its
+ * text. An entry commented out is none. Evidence offsets still point into
+ * the file.
+ */
+static void test_raw_html(void)
+{
+	const char text[] =
+		"## Alpha\n\n"
+		"If a < b, see <https://example.com/x> or <me@example.org>; \\<b> AT&T &bogus; &#0; "
+		"&#xA9;&copy;&#169; <span title=\"a > b\">x</span>y<br>z. Start <!-- a\nhidden\nline --> end.\n\n"
+		"<!--\n## Draft\n\nNot ready.\n-->\n\n"
+		"## `git pull`\n\nUses <code>alpha</code> &mdash; then Gamma.\n\n"
+		"## Gamma\n\nA gamma.\n";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *alpha = entry_named(g, "Alpha"), *pull = entry_named(g, "git pull");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(alpha);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pull);
+	CU_ASSERT_STRING_EQUAL(alpha->definition,
+			       "If a < b, see https://example.com/x or me@example.org; <b> AT&T &bogus; "
+			       "\xEF\xBF\xBD \xC2\xA9\xC2\xA9\xC2\xA9 xy z. Start end.");
+	CU_ASSERT_STRING_EQUAL(pull->definition, "Uses `alpha` \xE2\x80\x94 then Gamma.");
+	gg_glossary_free(g);
+
+	gg_links *l = NULL;
+	g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	gg_link_options o;
+	gg_link_options_init(&o);
+	o.keep_all = true;
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, &o), 0);
+	size_t found = 0;
+	for (size_t i = 0; i < gg_links_count(l); i++) {
+		const gg_edge *e = gg_links_edge(l, i);
+		if (e->kind == GG_EDGE_MENTION && strcmp(gg_glossary_concept(g, e->target)->name, "Gamma") == 0) {
+			found++;
+			CU_ASSERT_EQUAL(e->offset, (size_t)(strstr(text, "Gamma.") - text));
+		}
+	}
+	CU_ASSERT_EQUAL(found, 1);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
@@ -214,7 +263,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "bold list", test_bold_list) ||
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
-	    !CU_add_test(s, "tables", test_tables))
+	    !CU_add_test(s, "tables", test_tables) ||
+	    !CU_add_test(s, "raw HTML and character references", test_raw_html))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
