@@ -1,7 +1,9 @@
 /*
  * csv.c - reader for glossaries kept as CSV or TSV with a header row
  * (RFC 4180 quoting): columns are found by their names (record.c); a file
- * of two columns without one is read as term and definition.
+ * of two columns without one is read as term and definition. CSV written
+ * with ';' between fields (spreadsheets where ',' is the decimal mark) is
+ * told by its first row.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -166,6 +168,19 @@ static void column_list(const csv_reader *r, gg_i_buf *out)
 	}
 }
 
+/* ';' when the row at text[pos] holds more ';' than ',' outside quotes, else ','. */
+static char comma_or_semicolon(const char *text, size_t len, size_t pos)
+{
+	size_t commas = 0, semicolons = 0;
+	bool quoted = false;
+	for (; pos < len && (quoted || (text[pos] != '\n' && text[pos] != '\r')); pos++) {
+		quoted ^= text[pos] == '"';
+		commas += !quoted && text[pos] == ',';
+		semicolons += !quoted && text[pos] == ';';
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
 int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char separator)
 {
 	gg_i_source src;
@@ -187,6 +202,8 @@ int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char
 		goto cleanup;
 	}
 	size_t header_at = r->pos;
+	if (separator == ',')
+		r->sep = comma_or_semicolon(src.text, src.len, header_at);
 	if ((err = next_row(r)))
 		goto cleanup;
 	bool term = false, definition = false, named = false;

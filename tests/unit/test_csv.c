@@ -122,13 +122,45 @@ static void test_two_columns(void)
 	}
 }
 
+/* CSV with ';' between fields, as spreadsheets write it where ',' is the
+ * decimal mark: told by the first row; a ',' in a field is then text, and
+ * a file whose first row has more ',' stays comma-separated. */
+static void test_semicolons(void)
+{
+	const char text[] = "\xEF\xBB\xBFTerm;Definition;Synonyms\r\n"
+			    "Cache;\"A fast store; small, near\";Buffer\r\n"
+			    "Index;A lookup, kept sorted.;\r\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "semi.csv", text, sizeof(text) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *cache = entry_named(g, "Cache"), *index = entry_named(g, "Index");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(index);
+	CU_ASSERT_STRING_EQUAL(cache->definition, "A fast store; small, near");
+	CU_ASSERT_EQUAL_FATAL(cache->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(cache->names[0], "Buffer");
+	CU_ASSERT_STRING_EQUAL(index->definition, "A lookup, kept sorted.");
+	gg_glossary_free(g);
+
+	const char commas[] = "term,definition,note; see\nCache,A fast store; small.,x\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "c.csv", commas, sizeof(commas) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cache"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cache")->definition, "A fast store; small.");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_csv_add(void)
 {
 	CU_pSuite s = CU_add_suite("CSV reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "columns and quotes", test_columns_and_quotes) ||
 	    !CU_add_test(s, "TSV", test_tsv) ||
 	    !CU_add_test(s, "bad files", test_bad_files) ||
-	    !CU_add_test(s, "two columns without a header", test_two_columns))
+	    !CU_add_test(s, "two columns without a header", test_two_columns) ||
+	    !CU_add_test(s, "fields parted by ';'", test_semicolons))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
