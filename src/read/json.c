@@ -1,7 +1,7 @@
 /*
  * json.c - reader for JSON glossaries, parsed with jansson: an array of
- * objects keyed as the CSV columns (also as the one member of an object),
- * or an object of term -> definition string, or term -> object.
+ * objects keyed as the CSV columns (also inside objects that wrap it), or
+ * an object of term -> definition string, or term -> object.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -10,28 +10,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many wrapper objects are looked through for the list of entries. */
+#define MAX_WRAPPERS 4
+
 /*
- * Where each member of the arrays or objects at nesting `level` starts (a
- * value of an array, a key of an object), in order: jansson keeps no positions, so one
- * light pass over the text finds them. The text is valid JSON (jansson said
- * so), which keeps the pass simple. Returns a malloc'd array, or NULL when
- * out of memory (with *n 0 for an empty container).
+ * Where each member of the container at `path` starts (a value of an
+ * array, a key of an object), in order: path[0, depth) are the indices of
+ * the members that lead to it from the root (depth 0: the root itself).
+ * jansson keeps no positions, so one light pass over the text finds them;
+ * the text is valid JSON (jansson said so), which keeps the pass simple.
+ * Returns a malloc'd array, or NULL when out of memory (with *n 0 for an
+ * empty container).
  */
-static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
+static size_t *member_starts(const char *t, size_t len, const size_t *path, size_t depth, size_t *n)
 {
-	size_t *at = NULL, cap = 0, depth = 0;
+	size_t *at = NULL, cap = 0, level = 0, matched = 0; /* levels 1..matched are on the path */
+	size_t count[MAX_WRAPPERS + 2] = { 0 };            /* members begun, per level 1..depth + 1 */
 	bool expecting = false;
 	*n = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = t[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			continue;
-		if (depth == level && expecting && c != ']' && c != '}') {
-			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
-				free(at);
-				return NULL;
+		if (expecting && c != ']' && c != '}') { /* a member begins, at a level followed or not */
+			size_t index = level <= depth + 1 ? count[level]++ : 0;
+			if (level <= depth && matched + 1 >= level) {
+				matched = index == path[level - 1] ? level : level - 1;
+			} else if (level == depth + 1 && matched == depth) {
+				if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
+					free(at);
+					return NULL;
+				}
+				at[(*n)++] = i;
 			}
-			at[(*n)++] = i;
 			expecting = false;
 		}
 		if (c == '"') {
@@ -39,14 +50,66 @@ static size_t *member_starts(const char *t, size_t len, size_t level, size_t *n)
 				if (t[i] == '\\')
 					i++;
 		} else if (c == '{' || c == '[') {
-			expecting = ++depth == level;
+			if (++level <= depth + 1)
+				count[level] = 0;
+			expecting = true;
 		} else if (c == '}' || c == ']') {
-			depth--;
-		} else if (c == ',' && depth == level) {
+			level--;
+			matched = matched < level ? matched : level;
+		} else if (c == ',') {
 			expecting = true;
 		}
 	}
 	return at ? at : malloc(1);
+}
+
+/* Whether v is an array that holds an object. */
+static bool is_entry_list(json_t *v)
+{
+	size_t i;
+	json_t *item;
+	if (json_is_array(v))
+		json_array_foreach(v, i, item)
+			if (json_is_object(item))
+				return true;
+	return false;
+}
+
+/*
+ * The container of root's entries: root itself, or the list a wrapper
+ * object holds: its one member that is an array of objects, the others
+ * telling about the glossary ({"version": 1, "terms": [...]}), or the same
+ * inside an object that is root's only member, and so on down
+ * ({"glossary": {"title": ..., "terms": [...]}}). path[0, *depth) gets
+ * the indices of the members that lead to it.
+ */
+static json_t *entries_of(json_t *root, size_t path[MAX_WRAPPERS], size_t *depth)
+{
+	json_t *o = root;
+	for (*depth = 0; json_is_object(o) && *depth < MAX_WRAPPERS;) {
+		const char *key;
+		json_t *v, *list = NULL;
+		size_t k = 0, lists = 0;
+		json_object_foreach(o, key, v) {
+			if (is_entry_list(v)) {
+				list = v;
+				path[*depth] = k;
+				lists++;
+			}
+			k++;
+		}
+		if (lists == 1) {
+			++*depth;
+			return list;
+		}
+		json_t *only = json_object_size(o) == 1 ? json_object_iter_value(json_object_iter(o)) : NULL;
+		if (!json_is_object(only))
+			break;
+		path[(*depth)++] = 0;
+		o = only;
+	}
+	*depth = 0; /* no list inside: root's members are the entries */
+	return root;
 }
 
 /*
@@ -180,21 +243,14 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 		err = gg_i_source_fail(&src, 1, "a JSON glossary is an array of objects or an object of terms");
 		goto cleanup;
 	}
-	/* {"terms": [...]}: one member holding the list */
-	size_t level = 1;
-	json_t *only = json_object_size(root) == 1 ? json_object_iter_value(json_object_iter(root)) : NULL;
-	if (json_is_array(only)) {
-		json_incref(only);
-		json_decref(root);
-		root = only;
-		level = 2;
-	}
-	if (!(at = member_starts(src.text, src.len, level, &n_at))) {
+	size_t path[MAX_WRAPPERS], depth;
+	json_t *entries = entries_of(root, path, &depth);
+	if (!(at = member_starts(src.text, src.len, path, depth, &n_at))) {
 		err = gg_i_error_oom();
 		goto cleanup;
 	}
 	size_t before = g->n_entries;
-	err = read_members(&src, root, at, n_at);
+	err = read_members(&src, entries, at, n_at);
 	if (!err && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");
 cleanup:

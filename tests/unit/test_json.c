@@ -63,17 +63,42 @@ static void test_map(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * The list of entries inside objects that wrap it: alone, beside members
+ * about the glossary (objects and arrays among them), or one object further
+ * down; each entry keeps its own line. A one-entry map of term -> object
+ * stays a map.
+ */
 static void test_wrapped(void)
 {
-	const char text[] = "{\"terms\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
-			    "  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n";
+	const char *texts[] = {
+		"{\"terms\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
+		"  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n",
+		"{\"version\": 1, \"name\": \"Terms\", \"about\": {\"tags\": [1, {\"x\": [2]}]}, \"terms\": [\n"
+		"  {\"term\": \"a\", \"definition\": \"An a.\", \"aliases\": [\"alpha\"]},\n"
+		"  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n",
+		"{\"glossary\": {\"title\": \"T\",\n\"entries\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
+		"  {\"term\": \"b\", \"definition\": \"A b.\"}]}}\n",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
+		gg_glossary *g = NULL;
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "w.json", texts[i], strlen(texts[i])), 0);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+		CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 0);
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "a");
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "b");
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, i == 2 ? 3 : 2);
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, i == 2 ? 4 : 3);
+		gg_glossary_free(g);
+	}
+
+	const char one[] = "{\"Cache\": {\"definition\": \"A fast store.\", \"aliases\": [\"buffer\"]}}";
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "w.json", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
-	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "b");
-	CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, 2);
-	CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, 3);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "one.json", one, sizeof(one) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "Cache");
 	gg_glossary_free(g);
 }
 
