@@ -785,6 +785,18 @@ static bool ends_with_colon(xmlNode *n)
 	return len && last->content[len - 1] == ':';
 }
 
+/* The first text after element n inside `item`, past blank text, in the
+ * elements that follow too (<span>: text</span>, as word processors write
+ * it); NULL when there is none before a line break. */
+static const xmlNode *text_after(xmlNode *n, const xmlNode *item)
+{
+	for (xmlNode *k = n->next ? n->next : next_in(n, item, false); k && !is_element(k, "br");
+	     k = next_in(k, item, true))
+		if (k->type == XML_TEXT_NODE && k->content && !is_blank_text(k))
+			return k;
+	return NULL;
+}
+
 /*
  * The <b> or <strong> that opens `item` (a <p> or <li>) as a bold term:
  * the term, then ':', a dash or a line break. NULL when item is no bold
@@ -801,8 +813,8 @@ static xmlNode *bold_term(xmlNode *item, bool *separator)
 	xmlNode *after = b->next;
 	while (after && is_blank_text(after))
 		after = after->next;
-	bool opens = b->next && b->next->type == XML_TEXT_NODE && b->next->content &&
-		     opens_with_separator((const char *)b->next->content);
+	const xmlNode *text = text_after(b, item);
+	bool opens = text && opens_with_separator((const char *)text->content);
 	bool colon = ends_with_colon(b);
 	*separator = opens && !colon;
 	return colon || (after && is_element(after, "br")) || opens ? b : NULL;

@@ -343,8 +343,9 @@ static void test_bold_items(void)
  * in bold names its columns, a cell spanning two columns is the definition,
  * and a row without a term goes on with the entry above; a ':' inside the
  * bold or a line break leaves a leading '-' of the definition alone; a
- * nested list of bold items is no part of the item around it; a page's
- * footer is no part of the last heading's definition.
+ * nested list of bold items is no part of the item around it; the ':' or
+ * dash may stand in an element after the bold, as word processors write
+ * it; a page's footer is no part of the last heading's definition.
  */
 static void test_layout_choices(void)
 {
@@ -403,6 +404,20 @@ static void test_layout_choices(void)
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Write-back cache")->definition, "writes later.");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Buffer"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Buffer")->definition, "a region in memory or on disk");
+	gg_glossary_free(g);
+
+	/* a word processor's page: the ':' or dash in a <span> after the bold */
+	const char word[] =
+		"<html><body><p class=MsoNormal><b><span>Cache</span></b><span>: A fast store.<o:p></o:p></span></p>\n"
+		"<p class=MsoNormal><b><span>Index</span></b><span> \xE2\x80\x93 A lookup.</span></p>\n"
+		"<p class=MsoNormal><b><span>Queue</span></b><span><i>: </i>A line.</span></p></body></html>\n";
+	g = read_html("w.html", word, sizeof(word) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Index"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Index")->definition, "A lookup.");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Queue"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Queue")->definition, "A line.");
 	gg_glossary_free(g);
 
 	const char footer[] =
