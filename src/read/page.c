@@ -249,6 +249,15 @@ static bool header_shaped(const line *l)
 	return l->n <= MAX_HEADER_BYTES && !starts_bold(l);
 }
 
+/* The columns of white space that open line l (a tab to the next multiple of 8). */
+static size_t indent_of(const line *l)
+{
+	size_t col = 0;
+	for (size_t i = 0; i < l->n && (l->s[i] == ' ' || l->s[i] == '\t'); i++)
+		col = l->s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	return col;
+}
+
 /* The file offset of byte `pos` of line l, through the steps where a
  * sanitised copy of the line meets the file again. */
 static uint64_t line_offset(const line *l, size_t pos)
@@ -341,6 +350,26 @@ static int add_entry(page_reader *r, const line *header, size_t def_first, size_
 	return gg_i_glossary_add_entry(r->g, &e, map);
 }
 
+/*
+ * Block b read as a header line and its definition. When the definition is
+ * set in under the header (a hanging indent), each later line back at the
+ * header's indent opens the next entry: "Term\n    definition\nTerm 2\n
+ * definition".
+ */
+static int add_hanging_entries(page_reader *r, const block *b)
+{
+	size_t end = b->first + b->n, header = b->first, in = indent_of(&r->lines[header]);
+	bool hanging = indent_of(&r->lines[header + 1]) > in;
+	int err = 0;
+	for (size_t i = header + 1; i <= end && !err; i++) {
+		if (i < end && (!hanging || indent_of(&r->lines[i]) > in))
+			continue;
+		err = add_entry(r, &r->lines[header], header + 1, i - header - 1);
+		header = i;
+	}
+	return err;
+}
+
 static int skip_block(page_reader *r, const block *b, const char *why)
 {
 	r->g->stats.skipped_lines += b->n;
@@ -377,7 +406,7 @@ static int read_entries(page_reader *r, size_t from)
 			continue;
 		}
 		if (hb->n > 1) { /* header and definition without a blank line between */
-			err = add_entry(r, header, hb->first + 1, hb->n - 1);
+			err = add_hanging_entries(r, hb);
 			continue;
 		}
 		if (b + 1 >= n_blocks) {
@@ -386,6 +415,13 @@ static int read_entries(page_reader *r, size_t from)
 		}
 		block *db = &blocks[b + 1];
 		const line *d0 = &r->lines[db->first];
+		if (db->n > 1 && indent_of(d0) < indent_of(&r->lines[db->first + 1]) &&
+		    indent_of(header) <= indent_of(d0)) {
+			/* "Title\n\n  Term\n    definition": the next block is an entry
+			 * with its own header, its definition set in under it */
+			err = skip_block(r, hb, "a line alone before an entry with its own header (a title?)");
+			continue;
+		}
 		bool next_is_definition = b + 2 < n_blocks && starts_bold(&r->lines[blocks[b + 2].first]);
 		if (db->n == 1 && header_shaped(d0) && d0->n < 200 && next_is_definition) {
 			/* "term\n\nnext term\n\n**Next term** ...": a header alone */
@@ -423,14 +459,6 @@ typedef struct line_parts {
 	size_t term_at, term_len, def_at;
 } line_parts;
 
-/*
- * Whether line l is an entry of a line list: a term at the line's start
- * (after a list marker "- ", "* ", "+ " or a bullet), then ": ", a tab, or a
- * dash between spaces (" - ", en or em dash), then the definition; *p gets
- * where each is. A term is short (MAX_LINE_TERM_BYTES, and
- * MAX_LINE_TERM_WORDS words), holds a letter or digit and no sentence's
- * end, and does not open with the bold of a glossary page's definition.
- */
 /* Bytes of a line list's separator at s (s[0, n) readable): ": ", a tab,
  * or a dash between spaces; 0 for none. */
 static size_t line_separator(const char *s, size_t n)
@@ -443,6 +471,14 @@ static size_t line_separator(const char *s, size_t n)
 	return dash && n >= dash + 2 && s[dash + 1] == ' ' ? dash + 2 : 0;
 }
 
+/*
+ * Whether line l is an entry of a line list: a term at the line's start
+ * (after a list marker "- ", "* ", "+ " or a bullet), then ": ", a tab, or a
+ * dash between spaces (" - ", en or em dash), then the definition; *p gets
+ * where each is. A term is short (MAX_LINE_TERM_BYTES, and
+ * MAX_LINE_TERM_WORDS words), holds a letter or digit and no sentence's
+ * end, and does not open with the bold of a glossary page's definition.
+ */
 static bool line_entry(const line *l, line_parts *p)
 {
 	static const char *const markers[] = { "- ", "* ", "+ ", "\u2022 " };

@@ -151,6 +151,38 @@ static void test_no_blank_line_between_entries(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Definitions set in under their terms (a hanging indent, as RFCs and
+ * manuals write glossaries): with or without blank lines between entries;
+ * a line alone above the first entry is a title, not a term; a term back at
+ * the terms' indent right after another has no definition.
+ */
+static void test_hanging_indent(void)
+{
+	const char *text = "Glossary of Terms\n\n   Access control\n      Protection of resources;\n"
+			   "      a process.\n\n   Authentication\n      Verifying an identity.\n";
+	gg_glossary *g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "Access control");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "Protection of resources; a process.");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, 3);
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "a line alone before an entry"));
+	gg_glossary_free(g);
+
+	text = "Term A\n\tDef of A,\n\tgoing on.\nTerm B\nTerm C\n    Def of C.\n";
+	g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "Def of A, going on.");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "Term B");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->definition, "");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 2)->definition, "Def of C.");
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 2)->line, 5);
+	CU_ASSERT_EQUAL(gg_glossary_entry(g, 2)->offset, (uint64_t)(strstr(text, "Def of C") - text));
+	gg_glossary_free(g);
+}
+
 static void test_empty_and_entryless(void)
 {
 	gg_glossary *g = NULL;
@@ -276,6 +308,7 @@ CU_ErrorCode suite_page_add(void)
 	    !CU_add_test(s, "file offsets of definition bytes", test_file_offsets) ||
 	    !CU_add_test(s, "header without definition", test_header_without_definition) ||
 	    !CU_add_test(s, "no blank line between entries", test_no_blank_line_between_entries) ||
+	    !CU_add_test(s, "definitions set in under their terms", test_hanging_indent) ||
 	    !CU_add_test(s, "empty and entryless pages", test_empty_and_entryless) ||
 	    !CU_add_test(s, "5 MB line", test_long_line) ||
 	    !CU_add_test(s, "one entry a line", test_line_list))
