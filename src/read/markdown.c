@@ -6,6 +6,7 @@
  */
 #include "read/read.h"
 #include "core/error.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 #include <libxml/HTMLparser.h>
@@ -124,10 +125,30 @@ static bool closes_comment(const char *s, size_t p, size_t e)
 	return false;
 }
 
+/* Whether s[i, n) is all one bold span "**Term**" (spaces after it
+ * aside); its name into [*name, *name_end). */
+static bool bold_line(const char *s, size_t i, size_t n, size_t *name, size_t *name_end)
+{
+	while (n > i && is_space(s[n - 1]))
+		n--;
+	if (n < i + 5 || s[i] != '*' || s[i + 1] != '*' || s[n - 1] != '*' || s[n - 2] != '*' ||
+	    is_space(s[i + 2]) || is_space(s[n - 3]) || s[i + 2] == '*' || s[n - 3] == '*')
+		return false;
+	for (size_t k = i + 2; k + 3 < n; k++)
+		if (s[k] == '*' && s[k + 1] == '*')
+			return false;
+	*name = i + 2;
+	*name_end = n - 2;
+	return true;
+}
+
 /*
  * Classify every line of the text. A comment that opens a line ("<!--")
  * is blank up to the line that closes it, as CommonMark's HTML block of a
- * comment shows nothing: an entry commented out is no entry.
+ * comment shows nothing: an entry commented out is no entry. A line that
+ * is one bold span, with text on the next line, is a bold item too: the
+ * term above its definition ("**Term**\nDefinition"), as "<b>Term</b><br>"
+ * in HTML.
  */
 static int scan_lines(md_reader *m)
 {
@@ -193,6 +214,19 @@ static int scan_lines(md_reader *m)
 				q++;
 		if (bold_item(t, q, e, &l->name, &l->name_end, &l->body))
 			l->kind = LINE_BOLD;
+	}
+	for (size_t k = 0; k + 1 < src->n_lines; k++) {
+		md_line *l = &m->lines[k];
+		size_t q = l->start + l->indent;
+		if (l->kind != LINE_TEXT || l->indent >= 4 || m->lines[k + 1].kind != LINE_TEXT)
+			continue;
+		if ((t[q] == '-' || t[q] == '*' || t[q] == '+') && q + 1 < l->end && is_space(t[q + 1]))
+			for (q++; q < l->end && is_space(t[q]);)
+				q++;
+		if (bold_line(t, q, l->end, &l->name, &l->name_end)) {
+			l->kind = LINE_BOLD;
+			l->body = l->end;
+		}
 	}
 	for (size_t k = src->n_lines; k-- > 0;) {
 		md_line *l = &m->lines[k];
@@ -967,6 +1001,47 @@ cleanup:
 	return err;
 }
 
+static int compare_hashes(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * How many different terms the entries found (m->entries) name, case
+ * aside: "**Example:**" opening a paragraph under heading after heading is
+ * one term, however many entries it makes. SIZE_MAX when out of memory.
+ */
+static size_t distinct_names(md_reader *m)
+{
+	uint64_t *hashes = malloc((m->n_entries ? m->n_entries : 1) * sizeof(*hashes));
+	gg_i_buf name = GG_BUF_INIT;
+	size_t n = 0;
+	for (size_t e = 0; hashes && e < m->n_entries; e++) {
+		const char *s = entry_name_text(m, &m->entries[e], m->entries[e].first_name, &name);
+		if (!s)
+			break;
+		for (size_t i = 0; i < name.len; i++)
+			name.ptr[i] = gg_i_ascii_lower(name.ptr[i]);
+		size_t len = name.len;
+		s = gg_i_trim(s, &len);
+		if (len)
+			hashes[n++] = gg_i_hash_bytes(s, len);
+	}
+	bool failed = !hashes || gg_i_buf_ok(&name);
+	gg_i_buf_free(&name);
+	if (failed) {
+		free(hashes);
+		return SIZE_MAX;
+	}
+	qsort(hashes, n, sizeof(*hashes), compare_hashes);
+	size_t distinct = 0;
+	for (size_t k = 0; k < n; k++)
+		distinct += !k || hashes[k] != hashes[k - 1];
+	free(hashes);
+	return distinct;
+}
+
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
@@ -977,22 +1052,25 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 	size_t titles = 0;
 	for (size_t k = 0; k < m.n_lines; k++)
 		titles += m.lines[k].kind == LINE_HEADING && m.lines[k].level == 1;
-	/* each layout on its own: lists, unless headings make more entries
-	 * ("**Note**: ..." inside one heading's text does not make a list
-	 * glossary); tables, when they make more than twice as many as those
-	 * (a data table inside a heading glossary does not make a table one) */
+	/* each layout on its own: lists, unless headings name more different
+	 * terms ("**Note**: ..." inside one heading's text after another does
+	 * not make a list glossary); tables, when they name more than twice as
+	 * many as those (a data table inside a heading glossary does not make
+	 * a table one) */
 	int (*const finders[])(md_reader *, size_t) = { find_list_entries, find_heading_entries,
 							find_table_entries }; /* tables last */
 	enum { LAYOUTS = sizeof(finders) / sizeof(*finders) };
 	md_entry *found[LAYOUTS] = { NULL };
-	size_t counts[LAYOUTS] = { 0 }, best = 0;
+	size_t counts[LAYOUTS] = { 0 }, terms[LAYOUTS] = { 0 }, best = 0;
 	for (size_t k = 0; k < LAYOUTS && !err; k++) {
 		err = finders[k](&m, titles);
+		if (!err && (terms[k] = distinct_names(&m)) == SIZE_MAX)
+			err = gg_i_error_oom();
 		found[k] = m.entries;
 		counts[k] = m.n_entries;
 		m.entries = NULL;
 		m.n_entries = m.cap_entries = 0;
-		if (counts[k] > (k == LAYOUTS - 1 ? 2 : 1) * counts[best])
+		if (terms[k] > (k == LAYOUTS - 1 ? 2 : 1) * terms[best])
 			best = k;
 	}
 	for (size_t k = 0; k < LAYOUTS; k++)

@@ -22,6 +22,17 @@ static const gg_entry *entry_named(const gg_glossary *g, const char *header)
 	return NULL;
 }
 
+/* read `text` as m.md and build it; NULL when either fails */
+static gg_glossary *read_text(const char *text)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g, NULL)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
 static void test_definition_list(void)
 {
 	gg_glossary *g = read_fixture(FIXTURE("deflist.md"));
@@ -99,6 +110,34 @@ static void test_bold_list(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * A bold line with its definition on the next line is a bold item; a bold
+ * label that opens a paragraph under heading after heading ("**Example:**")
+ * names one term only, so the headings are the entries.
+ */
+static void test_bold_lines_and_labels(void)
+{
+	gg_glossary *g = read_text("# Glossary\n\n**Cache** - A fast store.\n\n**Queue**\nA line of items;\n"
+				   "see cache.\n\n**Buffer**:\nA region.\n\n**Not a term**\n\nText alone.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Queue"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Queue")->definition, "A line of items; see cache.");
+	CU_ASSERT_EQUAL(entry_named(g, "Queue")->line, 5);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Buffer"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Buffer")->definition, "A region.");
+	gg_glossary_free(g);
+
+	g = read_text("# Glossary\n\n## Cache\n\nA fast store.\n\n**Example:** a CPU cache.\n\n"
+		      "## Index\n\nA lookup.\n\n**Example:** a book index.\n\n## Queue\n\nA line.\n\n"
+		      "**Example:** a print queue.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cache"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cache")->definition, "A fast store. Example: a CPU cache.");
+	gg_glossary_free(g);
+}
+
 static void test_markup_and_nothing(void)
 {
 	const char text[] = "## A_b term\n\nSee *this*, __that__, snake_case, 2 * 3, \\*stars\\* and ![pic](x.png).\n";
@@ -116,17 +155,6 @@ static void test_markup_and_nothing(void)
 	CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 1);
 	CU_ASSERT_EQUAL(gg_glossary_build(g, NULL), GG_EINPUT);
 	gg_glossary_free(g);
-}
-
-/* read `text` as m.md and build it; NULL when either fails */
-static gg_glossary *read_text(const char *text)
-{
-	gg_glossary *g = NULL;
-	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g, NULL)) {
-		gg_glossary_free(g);
-		return NULL;
-	}
-	return g;
 }
 
 static void test_shapes_decided(void)
@@ -261,6 +289,7 @@ CU_ErrorCode suite_markdown_add(void)
 	if (!s || !CU_add_test(s, "definition list", test_definition_list) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold list", test_bold_list) ||
+	    !CU_add_test(s, "bold lines and bold labels", test_bold_lines_and_labels) ||
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
 	    !CU_add_test(s, "tables", test_tables) ||
