@@ -317,8 +317,9 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
  * the page's title), a heading above that level naming a category; tables,
  * a row per entry, the term in the first cell and the definition in the
  * cell that has the most text (or as a header row names them); and bold
- * items, a paragraph or list item that opens with <b>Term</b> or
- * <strong>Term</strong> then ':', a dash or a line break. The first of
+ * items, a paragraph or list item that opens with <b>Term</b>,
+ * <strong>Term</strong> or <dfn>Term</dfn> then ':', a dash or a line
+ * break. The first of
  * these that has entries is read, unless a later one names more than
  * twice as many different terms: explicit markup holds against a few
  * sections or a data table in it, and a label that opens one paragraph
@@ -396,8 +397,8 @@ static int heading_level(const xmlNode *n)
  */
 enum { NAME_DT, NAME_CELL, NAME_BOLD, NAME_H1, NAME_CLASSES = NAME_H1 + 6 };
 
-static const char *const name_tags[NAME_CLASSES][3] = {
-	[NAME_DT] = { "dt" }, [NAME_CELL] = { "td", "th" }, [NAME_BOLD] = { "b", "strong" },
+static const char *const name_tags[NAME_CLASSES][4] = {
+	[NAME_DT] = { "dt" }, [NAME_CELL] = { "td", "th" }, [NAME_BOLD] = { "b", "strong", "dfn" },
 	[NAME_H1] = { "h1" }, [NAME_H1 + 1] = { "h2" }, [NAME_H1 + 2] = { "h3" },
 	[NAME_H1 + 3] = { "h4" }, [NAME_H1 + 4] = { "h5" }, [NAME_H1 + 5] = { "h6" },
 };
@@ -409,7 +410,7 @@ static int name_class(const xmlNode *n)
 	if (level)
 		return NAME_H1 + level - 1;
 	for (int c = 0; c < NAME_H1; c++)
-		for (int k = 0; k < 2 && name_tags[c][k]; k++)
+		for (int k = 0; k < 3 && name_tags[c][k]; k++)
 			if (is_element(n, name_tags[c][k]))
 				return c;
 	return -1;
@@ -798,7 +799,7 @@ static const xmlNode *text_after(xmlNode *n, const xmlNode *item)
 }
 
 /*
- * The <b> or <strong> that opens `item` (a <p> or <li>) as a bold term:
+ * The <b>, <strong> or <dfn> that opens `item` (a <p> or <li>) as a bold term:
  * the term, then ':', a dash or a line break. NULL when item is no bold
  * item. *separator: whether a ':' or dash opens the text after it (rather
  * than ending the term).
@@ -808,7 +809,7 @@ static xmlNode *bold_term(xmlNode *item, bool *separator)
 	xmlNode *b = item->children;
 	while (b && (is_blank_text(b) || (is_element(b, "a") && !b->children)))
 		b = b->next;
-	if (!b || !(is_element(b, "b") || is_element(b, "strong")))
+	if (!b || name_class(b) != NAME_BOLD)
 		return NULL;
 	xmlNode *after = b->next;
 	while (after && is_blank_text(after))
@@ -887,7 +888,7 @@ static const char *name_text(html_reader *r, xmlNode *n)
 {
 	const char *s = dt_text(r, n);
 	size_t len = s ? strlen(s) : 0;
-	if (len && s[len - 1] == ':' && (is_element(n, "b") || is_element(n, "strong"))) {
+	if (len && s[len - 1] == ':' && name_class(n) == NAME_BOLD) {
 		while (len > 1 && (s[len - 2] == ' ' || s[len - 2] == ':'))
 			len--;
 		s = gg_i_arena_strndup(&r->g->arena, s, len - 1);

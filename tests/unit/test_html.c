@@ -420,6 +420,18 @@ static void test_layout_choices(void)
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Queue")->definition, "A line.");
 	gg_glossary_free(g);
 
+	/* the defining instance of a term, <dfn>, opens an item as bold does */
+	const char dfn[] = "<html><body><p><dfn id=\"c\">Cache</dfn>: a fast store.</p>\n"
+			   "<p><dfn>Index</dfn> \xE2\x80\x94 a lookup in a <a href=\"#c\">cache</a>.</p></body></html>\n";
+	g = read_html("d.html", dfn, sizeof(dfn) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Index"));
+	CU_ASSERT_EQUAL(entry_named(g, "Index")->line, 2);
+	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Index")->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Index")->xrefs[0].target, "Cache");
+	gg_glossary_free(g);
+
 	const char footer[] =
 		"<html><body><main><h2>Cache</h2><p>A fast store.</p><h2>Index</h2><p>A lookup.</p></main>\n"
 		"<p>Copyright.</p><footer>Contact us.</footer></body></html>\n";
