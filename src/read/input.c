@@ -79,7 +79,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".md", GG_INPUT_MARKDOWN }, { ".markdown", GG_INPUT_MARKDOWN },
 		{ ".csv", GG_INPUT_CSV }, { ".tsv", GG_INPUT_TSV },
 		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS }, { ".nt", GG_INPUT_SKOS },
-		{ ".rdf", GG_INPUT_SKOS },
+		{ ".rdf", GG_INPUT_SKOS }, { ".jsonld", GG_INPUT_SKOS },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -143,6 +143,18 @@ static bool is_rdf_xml_document(const char *data, size_t len)
 	return false;
 }
 
+/* Whether JSON is JSON-LD: "@context", "@graph" or "@id" among its first 4 KiB. */
+static bool is_json_ld(const char *data, size_t len)
+{
+	static const char *const keys[] = { "\"@context\"", "\"@graph\"", "\"@id\"" };
+	size_t n = len < 4096 ? len : 4096;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; data[i] == '"' && k < sizeof(keys) / sizeof(*keys); k++)
+			if (n - i >= strlen(keys[k]) && memcmp(data + i, keys[k], strlen(keys[k])) == 0)
+				return true;
+	return false;
+}
+
 /* The format the first bytes show; a text page when nothing else fits. */
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
@@ -177,6 +189,8 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 		format = format_of_extension(name);
 	if (format == GG_INPUT_AUTO)
 		format = format_of_content(data, len);
+	if (format == GG_INPUT_JSON && is_json_ld(data, len))
+		format = GG_INPUT_SKOS; /* SKOS published as JSON-LD */
 	g->stats.pages++;
 	switch (format) {
 	case GG_INPUT_HTML: {

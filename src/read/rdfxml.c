@@ -1,5 +1,5 @@
-/* rdfxml.c - RDF/XML read into statements with libxml2's parser (see rdfxml.h). */
-#include "read/rdfxml.h"
+/* rdfxml.c - RDF/XML read into statements with libxml2's parser (see rdf.h). */
+#include "read/rdf.h"
 #include "core/error.h"
 
 #include <libxml/parser.h>

@@ -1,6 +1,7 @@
 /*
  * skos.c - reader for SKOS vocabularies, in Turtle or N-Triples (parsed
- * with serd) or in RDF/XML (rdfxml.c): each skos:Concept is an entry
+ * with serd), in RDF/XML (rdfxml.c) or in JSON-LD (jsonld.c): each
+ * skos:Concept is an entry
  * (prefLabel, altLabel/hiddenLabel, definition), collections it is a member
  * of are its categories, and skos:related, broader and narrower are editor
  * links.
@@ -9,7 +10,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "model/names.h"
-#include "read/rdfxml.h"
+#include "read/rdf.h"
 
 #include <serd/serd.h>
 #include <stdarg.h>
@@ -289,7 +290,7 @@ static SerdStatus on_statement(void *handle, SerdStatementFlags flags, const Ser
 	return SERD_SUCCESS;
 }
 
-/* rdfxml.c's statement sink: keeps a statement of a known predicate as a triple. 0 or GG_ENOMEM. */
+/* The statement sink of rdfxml.c and jsonld.c: keeps a statement of a known predicate as a triple. 0 or GG_ENOMEM. */
 static int on_rdf_statement(const gg_i_rdf_statement *st, void *payload)
 {
 	skos_reader *r = payload;
@@ -544,6 +545,24 @@ static int read_xml(skos_reader *r)
 	return err == GG_EINPUT ? gg_i_source_fail(r->src, line, "invalid RDF/XML: %s", message) : err;
 }
 
+/* The statements of the JSON-LD text into r. 0, GG_ENOMEM, or GG_EINPUT with the file failed. */
+static int read_json_ld(skos_reader *r)
+{
+	uint32_t line = 0;
+	char message[300];
+	int err = gg_i_read_jsonld(r->src->text, r->src->len, on_rdf_statement, r, &line, message, sizeof(message));
+	return err == GG_EINPUT ? gg_i_source_fail(r->src, line, "invalid JSON-LD: %s", message) : err;
+}
+
+/* Whether the text is JSON (JSON-LD): it opens with '{', '[' or a string, as Turtle never does. */
+static bool is_json(const char *t)
+{
+	if (strncmp(t, "\xEF\xBB\xBF", 3) == 0)
+		t += 3;
+	t += strspn(t, " \t\r\n");
+	return *t == '{' || *t == '[' || *t == '"';
+}
+
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
@@ -551,7 +570,7 @@ int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len)
 	memset(&r, 0, sizeof(r));
 	int err = gg_i_source_open(&src, g, name, data, len);
 	r.src = &src;
-	if (err || (err = is_rdf_xml(src.text) ? read_xml(&r) : read_turtle(&r)))
+	if (err || (err = is_json(src.text) ? read_json_ld(&r) : is_rdf_xml(src.text) ? read_xml(&r) : read_turtle(&r)))
 		goto cleanup;
 	if ((err = organise(&r)))
 		goto cleanup;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON,
-# SKOS Turtle and standard input give the same concepts and links for the
-# same glossary; malformed files are reported with file:line and read no half.
+# SKOS (Turtle, RDF/XML, JSON-LD), HTML layouts, line lists and standard
+# input give the same concepts and links for the same glossary; malformed
+# files are reported with file:line and read no half.
 # usage: tests/cli/formats.sh path/to/glossgraph   (run from anywhere)
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -12,22 +13,22 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in five formats: the same concepts"
+begin "one glossary in six formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf; do
+for f in md json ttl rdf jsonld; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in five formats: the same links"
+begin "one glossary in six formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf; do
+for f in md json ttl rdf jsonld; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done

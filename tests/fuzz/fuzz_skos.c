@@ -1,4 +1,4 @@
-/* fuzz_skos.c - libFuzzer harness for the SKOS Turtle reader (invariants: reader_invariants.h). */
+/* fuzz_skos.c - libFuzzer harness for the SKOS reader: Turtle, RDF/XML, JSON-LD (invariants: reader_invariants.h). */
 #include "reader_invariants.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);

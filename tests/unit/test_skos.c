@@ -1,4 +1,4 @@
-/* test_skos.c - the SKOS reader, Turtle and RDF/XML: labels, languages, collections, relations, errors. */
+/* test_skos.c - the SKOS reader, Turtle, RDF/XML and JSON-LD: labels, languages, collections, relations, errors. */
 #include "suites.h"
 #include "glossgraph.h"
 
@@ -142,13 +142,97 @@ static void test_rdf_xml(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * JSON-LD: compact IRIs under an inline context, value objects with their
+ * languages (English chosen), a node nested as a value (its own entry and
+ * the link), keyword aliases ("uri": "@id"), a language map, "@type":
+ * "@id" coercion with "@base", expanded form, and "\\/" in the written
+ * "@id"s; each entry at the line of its node. A remote context is not
+ * fetched; bad JSON fails with its line.
+ */
+static void test_json_ld(void)
+{
+	const char compact[] =
+		"{\"@context\": {\"skos\": \"http://www.w3.org/2004/02/skos/core#\", \"ex\": \"http://example.org/\"},\n"
+		" \"@graph\": [\n"
+		"  {\"@id\": \"ex:cache\", \"@type\": \"skos:Concept\",\n"
+		"   \"skos:prefLabel\": [{\"@value\": \"Antememoria\", \"@language\": \"es\"}, {\"@value\": \"Cache\", \"@language\": \"en\"}],\n"
+		"   \"skos:definition\": \"A fast store.\", \"skos:related\": {\"@id\": \"ex:index\"},\n"
+		"   \"skos:broader\": {\"@id\": \"ex:store\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Store\",\n"
+		"                    \"skos:definition\": \"Keeps data.\"}},\n"
+		"  {\"@id\": \"ex:index\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Index\",\n"
+		"   \"skos:altLabel\": \"lookup table\", \"skos:definition\": {\"@value\": \"A lookup.\", \"@language\": \"en\"}}\n"
+		" ]}\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.jsonld", compact, sizeof(compact) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *cache = entry_named(g, "Cache"), *index = entry_named(g, "Index"), *store = entry_named(g, "Store");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(index);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(store);
+	CU_ASSERT_EQUAL(cache->line, 3);
+	CU_ASSERT_EQUAL(store->line, 6);
+	CU_ASSERT_EQUAL(index->line, 8);
+	CU_ASSERT_STRING_EQUAL(cache->definition, "A fast store.");
+	CU_ASSERT_EQUAL_FATAL(cache->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(cache->xrefs[0].target, "Index");
+	CU_ASSERT_STRING_EQUAL(cache->xrefs[1].target, "Store");
+	CU_ASSERT_EQUAL_FATAL(index->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(index->names[0], "lookup table");
+	gg_glossary_free(g);
+
+	const char aliased[] =
+		"{\"@context\": [\"https://example.org/remote-context\", {\"skos\": \"http://www.w3.org/2004/02/skos/core#\",\n"
+		"   \"uri\": \"@id\", \"type\": \"@type\", \"graph\": \"@graph\", \"Concept\": \"skos:Concept\",\n"
+		"   \"prefLabel\": {\"@id\": \"skos:prefLabel\", \"@container\": \"@language\"},\n"
+		"   \"definition\": \"skos:definition\", \"broader\": {\"@id\": \"skos:broader\", \"@type\": \"@id\"},\n"
+		"   \"@base\": \"http://example.org/voc/\"}],\n"
+		" \"graph\": [\n"
+		"  {\"uri\": \"queue\", \"type\": \"Concept\", \"prefLabel\": {\"de\": \"Warteschlange\", \"en\": \"Queue\"},\n"
+		"   \"definition\": \"A line of items.\", \"broader\": \"buffer\"},\n"
+		"  {\"uri\": \"buffer\", \"type\": \"Concept\", \"prefLabel\": {\"en\": \"Buffer\"}, \"definition\": \"Memory.\"}]}\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.json", aliased, sizeof(aliased) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *queue = entry_named(g, "Queue");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(queue);
+	CU_ASSERT_EQUAL(queue->line, 7);
+	CU_ASSERT_EQUAL_FATAL(queue->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(queue->xrefs[0].target, "Buffer");
+	CU_ASSERT_EQUAL(entry_named(g, "Buffer")->line, 9);
+	gg_glossary_free(g);
+
+	const char expanded[] =
+		"[{\"@id\": \"http:\\/\\/ex.org\\/a\", \"@type\": [\"http://www.w3.org/2004/02/skos/core#Concept\"],\n"
+		"  \"http://www.w3.org/2004/02/skos/core#prefLabel\": [{\"@value\": \"Alpha\"}],\n"
+		"  \"http://www.w3.org/2004/02/skos/core#definition\": [{\"@value\": \"First; see beta.\"}]},\n"
+		" {\"@id\": \"http:\\/\\/ex.org\\/b\", \"@type\": [\"http://www.w3.org/2004/02/skos/core#Concept\"],\n"
+		"  \"http://www.w3.org/2004/02/skos/core#prefLabel\": [{\"@value\": \"Beta\"}]}]\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "e.jsonld", expanded, sizeof(expanded) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Beta"));
+	CU_ASSERT_EQUAL(entry_named(g, "Beta")->line, 4);
+	gg_glossary_free(g);
+
+	const char bad[] = "{\"@context\": {},\n \"x\": [1,\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.jsonld", bad, sizeof(bad) - 1), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "bad.jsonld:3: invalid JSON-LD: "));
+	gg_glossary_free(g);
+}
 
 CU_ErrorCode suite_skos_add(void)
 {
 	CU_pSuite s = CU_add_suite("SKOS reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "concepts, labels, collections", test_concepts) ||
 	    !CU_add_test(s, "bad Turtle", test_bad_turtle) ||
-	    !CU_add_test(s, "RDF/XML", test_rdf_xml))
+	    !CU_add_test(s, "RDF/XML", test_rdf_xml) ||
+	    !CU_add_test(s, "JSON-LD", test_json_ld))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
