@@ -56,6 +56,7 @@ static size_t *member_starts(const char *t, size_t len, const size_t *path, size
 		} else if (c == '}' || c == ']') {
 			level--;
 			matched = matched < level ? matched : level;
+			expecting = false; /* "{}" and "[]" hold no member */
 		} else if (c == ',') {
 			expecting = true;
 		}
@@ -75,10 +76,29 @@ static bool is_entry_list(json_t *v)
 	return false;
 }
 
+/* Whether the first object of the array v has a key that names a definition. */
+static bool holds_definitions(json_t *v)
+{
+	size_t i;
+	json_t *item;
+	const char *key;
+	json_t *value;
+	json_array_foreach(v, i, item) {
+		if (!json_is_object(item))
+			continue;
+		json_object_foreach(item, key, value)
+			if (gg_i_field_named(key, strlen(key)) == GG_FIELD_DEFINITION)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /*
  * The container of root's entries: root itself, or the list a wrapper
- * object holds: its one member that is an array of objects, the others
- * telling about the glossary ({"version": 1, "terms": [...]}), or the same
+ * object holds: its one member that is an array of objects (or the one
+ * whose objects have a definition, among several), the others telling about the
+ * glossary ({"version": 1, "terms": [...]}), or the same
  * inside an object that is root's only member, and so on down
  * ({"glossary": {"title": ..., "terms": [...]}}). path[0, *depth) gets
  * the indices of the members that lead to it.
@@ -88,19 +108,24 @@ static json_t *entries_of(json_t *root, size_t path[MAX_WRAPPERS], size_t *depth
 	json_t *o = root;
 	for (*depth = 0; json_is_object(o) && *depth < MAX_WRAPPERS;) {
 		const char *key;
-		json_t *v, *list = NULL;
-		size_t k = 0, lists = 0;
+		json_t *v, *list = NULL, *named = NULL;
+		size_t k = 0, lists = 0, named_lists = 0, list_at = 0, named_at = 0;
 		json_object_foreach(o, key, v) {
 			if (is_entry_list(v)) {
 				list = v;
-				path[*depth] = k;
+				list_at = k;
 				lists++;
+				if (holds_definitions(v)) {
+					named = v;
+					named_at = k;
+					named_lists++;
+				}
 			}
 			k++;
 		}
-		if (lists == 1) {
-			++*depth;
-			return list;
+		if (lists == 1 || named_lists == 1) {
+			path[(*depth)++] = lists == 1 ? list_at : named_at;
+			return lists == 1 ? list : named;
 		}
 		json_t *only = json_object_size(o) == 1 ? json_object_iter_value(json_object_iter(o)) : NULL;
 		if (!json_is_object(only))

@@ -65,7 +65,8 @@ static void test_map(void)
 
 /*
  * The list of entries inside objects that wrap it: alone, beside members
- * about the glossary (objects and arrays among them), or one object further
+ * about the glossary (objects and arrays among them, empty ones too, and
+ * another array of objects without definitions), or one object further
  * down; each entry keeps its own line. A one-entry map of term -> object
  * stays a map.
  */
@@ -79,7 +80,10 @@ static void test_wrapped(void)
 		"  {\"term\": \"b\", \"definition\": \"A b.\"}\n]}\n",
 		"{\"glossary\": {\"title\": \"T\",\n\"entries\": [\n  {\"term\": \"a\", \"definition\": \"An a.\"},\n"
 		"  {\"term\": \"b\", \"definition\": \"A b.\"}]}}\n",
+		"{\"version\": 1, \"tags\": [], \"sources\": [{\"name\": \"x\"}], \"more\": {},\n\"terms\": [\n"
+		"  {\"term\": \"a\", \"definition\": \"An a.\"},\n  {\"term\": \"b\", \"definition\": \"A b.\"}]}\n",
 	};
+	const unsigned first_line[] = { 2, 2, 3, 3 };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
 		gg_glossary *g = NULL;
 		CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
@@ -88,8 +92,8 @@ static void test_wrapped(void)
 		CU_ASSERT_EQUAL(gg_glossary_diagnostic_count(g), 0);
 		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "a");
 		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "b");
-		CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, i == 2 ? 3 : 2);
-		CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, i == 2 ? 4 : 3);
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, 0)->line, first_line[i]);
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, 1)->line, first_line[i] + 1);
 		gg_glossary_free(g);
 	}
 
