@@ -3,7 +3,7 @@
  * (RFC 4180 quoting): columns are found by their names (record.c); a file
  * of two columns without one is read as term and definition. CSV written
  * with ';' between fields (spreadsheets where ',' is the decimal mark) is
- * told by its first row.
+ * told by its header row.
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -168,17 +168,35 @@ static void column_list(const csv_reader *r, gg_i_buf *out)
 	}
 }
 
-/* ';' when the row at text[pos] holds more ';' than ',' outside quotes, else ','. */
+/*
+ * ';' when the row at text[pos] holds more ';' than ',' outside quotes and,
+ * cut at them, names a column (a header row: a headerless row of data
+ * with ';' in its text stays comma-separated), else ','.
+ */
 static char comma_or_semicolon(const char *text, size_t len, size_t pos)
 {
-	size_t commas = 0, semicolons = 0;
-	bool quoted = false;
-	for (; pos < len && (quoted || (text[pos] != '\n' && text[pos] != '\r')); pos++) {
-		quoted ^= text[pos] == '"';
-		commas += !quoted && text[pos] == ',';
-		semicolons += !quoted && text[pos] == ';';
+	size_t commas = 0, semicolons = 0, start = pos;
+	bool quoted = false, named = false;
+	for (;; pos++) {
+		bool row_end = pos == len || (!quoted && (text[pos] == '\n' || text[pos] == '\r'));
+		if (row_end || (!quoted && text[pos] == ';')) {
+			size_t n = pos - start;
+			const char *name = gg_i_trim(text + start, &n);
+			if (n >= 2 && name[0] == '"' && name[n - 1] == '"') {
+				name++;
+				n -= 2;
+			}
+			named |= gg_i_field_named(name, n) != GG_FIELD_NONE;
+			if (row_end)
+				break;
+			semicolons++;
+			start = pos + 1;
+		} else {
+			quoted ^= text[pos] == '"';
+			commas += !quoted && text[pos] == ',';
+		}
 	}
-	return semicolons > commas ? ';' : ',';
+	return semicolons > commas && named ? ';' : ',';
 }
 
 int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char separator)

@@ -142,7 +142,7 @@ int gg_i_record_field(gg_i_record *r, gg_i_field f, const char *s, size_t n, siz
 
 /* The readers of the structured formats: take `data` (malloc'd, len + 1). */
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len);
-/* separator: '\t' for TSV; ',' for CSV, or ';' where the first row holds more of those. */
+/* separator: '\t' for TSV; ',' for CSV, or ';' where the header row holds more of those. */
 int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char separator);
 int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len);

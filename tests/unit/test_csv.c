@@ -123,8 +123,9 @@ static void test_two_columns(void)
 }
 
 /* CSV with ';' between fields, as spreadsheets write it where ',' is the
- * decimal mark: told by the first row; a ',' in a field is then text, and
- * a file whose first row has more ',' stays comma-separated. */
+ * decimal mark: told by the first row, a header; a ',' in a field is then
+ * text; a file whose first row has more ',' stays comma-separated, and so
+ * does one without a header whose first definition holds ';'. */
 static void test_semicolons(void)
 {
 	const char text[] = "\xEF\xBB\xBFTerm;Definition;Synonyms\r\n"
@@ -150,6 +151,15 @@ static void test_semicolons(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cache"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cache")->definition, "A fast store; small.");
+	gg_glossary_free(g);
+
+	const char headerless[] = "API,An interface; see SDK; also REST\nSDK,A kit\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "h.csv", headerless, sizeof(headerless) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "API"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "An interface; see SDK; also REST");
 	gg_glossary_free(g);
 }
 
