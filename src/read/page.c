@@ -350,24 +350,58 @@ static int add_entry(page_reader *r, const line *header, size_t def_first, size_
 	return gg_i_glossary_add_entry(r->g, &e, map);
 }
 
+/* The longest term of a definition set in under it. */
+#define MAX_HANGING_TERM_BYTES 80
+
 /*
- * Block b read as a header line and its definition. When the definition is
- * set in under the header (a hanging indent), each later line back at the
- * header's indent opens the next entry: "Term\n    definition\nTerm 2\n
- * definition".
+ * Whether line l reads as the term of a definition set in under it: short,
+ * no list item, not ending as a sentence or an introduction does ("for
+ * example:"), not the bold opening of a glossary page's definition.
  */
-static int add_hanging_entries(page_reader *r, const block *b)
+static bool hanging_term(const line *l)
 {
-	size_t end = b->first + b->n, header = b->first, in = indent_of(&r->lines[header]);
-	bool hanging = indent_of(&r->lines[header + 1]) > in;
+	size_t n = l->n;
+	const char *s = gg_i_trim(l->s, &n);
+	if (!n || n > MAX_HANGING_TERM_BYTES || strchr(".:;,", s[n - 1]) || starts_bold(l))
+		return false;
+	return !(n > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ');
+}
+
+/* Whether block b opens with a term whose definition is set in under it. */
+static bool hanging_block(const page_reader *r, const block *b)
+{
+	return b->n > 1 && hanging_term(&r->lines[b->first]) &&
+	       indent_of(&r->lines[b->first + 1]) > indent_of(&r->lines[b->first]);
+}
+
+/*
+ * Block blocks[b] read as a header line and its definition. When the
+ * definition is set in under the header (a hanging indent), each later
+ * line back at the header's indent that reads as a term opens the next
+ * entry ("Term\n    definition\nTerm 2\n    definition"), and the blocks
+ * after it set in deeper than its last term are further paragraphs of that
+ * term's definition. *consumed gets how many of those blocks were read.
+ */
+static int add_hanging_entries(page_reader *r, const block *blocks, size_t n_blocks, size_t b, size_t *consumed)
+{
+	const block *hb = &blocks[b];
+	size_t end = hb->first + hb->n, header = hb->first, in = indent_of(&r->lines[header]);
+	bool hanging = hanging_block(r, hb);
 	int err = 0;
-	for (size_t i = header + 1; i <= end && !err; i++) {
-		if (i < end && (!hanging || indent_of(&r->lines[i]) > in))
+	*consumed = 0;
+	for (size_t i = header + 1; i < end && !err; i++) {
+		if (!hanging || indent_of(&r->lines[i]) > in || !hanging_term(&r->lines[i]))
 			continue;
 		err = add_entry(r, &r->lines[header], header + 1, i - header - 1);
 		header = i;
 	}
-	return err;
+	while (hanging && b + 1 + *consumed < n_blocks &&
+	       indent_of(&r->lines[blocks[b + 1 + *consumed].first]) > indent_of(&r->lines[header])) {
+		const block *more = &blocks[b + 1 + *consumed];
+		end = more->first + more->n;
+		++*consumed;
+	}
+	return err ? err : add_entry(r, &r->lines[header], header + 1, end - header - 1);
 }
 
 static int skip_block(page_reader *r, const block *b, const char *why)
@@ -406,7 +440,9 @@ static int read_entries(page_reader *r, size_t from)
 			continue;
 		}
 		if (hb->n > 1) { /* header and definition without a blank line between */
-			err = add_hanging_entries(r, hb);
+			size_t consumed;
+			err = add_hanging_entries(r, blocks, n_blocks, b, &consumed);
+			b += consumed;
 			continue;
 		}
 		if (b + 1 >= n_blocks) {
@@ -415,8 +451,7 @@ static int read_entries(page_reader *r, size_t from)
 		}
 		block *db = &blocks[b + 1];
 		const line *d0 = &r->lines[db->first];
-		if (db->n > 1 && indent_of(d0) < indent_of(&r->lines[db->first + 1]) &&
-		    indent_of(header) <= indent_of(d0)) {
+		if (hanging_block(r, db) && indent_of(header) <= indent_of(d0)) {
 			/* "Title\n\n  Term\n    definition": the next block is an entry
 			 * with its own header, its definition set in under it */
 			err = skip_block(r, hb, "a line alone before an entry with its own header (a title?)");

@@ -153,9 +153,12 @@ static void test_no_blank_line_between_entries(void)
 
 /*
  * Definitions set in under their terms (a hanging indent, as RFCs and
- * manuals write glossaries): with or without blank lines between entries;
- * a line alone above the first entry is a title, not a term; a term back at
- * the terms' indent right after another has no definition.
+ * manuals write glossaries): with or without blank lines between entries,
+ * in paragraphs set in as deep; a line alone above the first entry is a
+ * title, not a term; a term back at the terms' indent right after another
+ * has no definition; a sentence back at the margin goes on with the
+ * definition. Not this layout: a term above a list whose items wrap, or
+ * above an introduction and an example set in under it.
  */
 static void test_hanging_indent(void)
 {
@@ -181,6 +184,28 @@ static void test_hanging_indent(void)
 	CU_ASSERT_EQUAL(gg_glossary_entry(g, 2)->line, 5);
 	CU_ASSERT_EQUAL(gg_glossary_entry(g, 2)->offset, (uint64_t)(strstr(text, "Def of C") - text));
 	gg_glossary_free(g);
+
+	text = "   API\n      Def of api,\nand a sentence back at the margin that is no term at all.\n\n"
+	       "      Second paragraph.\n\n   SDK\n      Def of sdk.\n";
+	g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition,
+			       "Def of api, and a sentence back at the margin that is no term at all. Second paragraph.");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "SDK");
+	gg_glossary_free(g);
+
+	const char *not_hanging[] = {
+		"API\n\n- An interface, the contract\n  between two programs.\n- Also an endpoint.\n\nSDK\n\nA kit.\n",
+		"grep\n\nSearch files for a pattern, for example:\n    grep -r foo .\n\nsed\n\nA stream editor.\n",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		g = read_text(not_hanging[i], strlen(not_hanging[i]));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+		CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, i ? "grep" : "API");
+		gg_glossary_free(g);
+	}
 }
 
 static void test_empty_and_entryless(void)
