@@ -763,11 +763,14 @@ static size_t separator_len(const char *s, size_t n)
 	return n >= 1 && s[0] == ':' ? 1 : gg_i_dash_len(s, n);
 }
 
-/* Whether text s begins, past spaces, with ':', '-', an en or an em dash. */
+/* Whether text s begins, past spaces, with ':', an en or an em dash, or
+ * '-' before a space ("<b>Warning</b>-level" is one word). */
 static bool opens_with_separator(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
+	if (s[0] == '-' && s[1] && !strchr(" \t\n\r", s[1]))
+		return false;
 	return separator_len(s, strlen(s)) > 0;
 }
 

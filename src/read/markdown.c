@@ -146,9 +146,9 @@ static bool bold_line(const char *s, size_t i, size_t n, size_t *name, size_t *n
  * Classify every line of the text. A comment that opens a line ("<!--")
  * is blank up to the line that closes it, as CommonMark's HTML block of a
  * comment shows nothing: an entry commented out is no entry. A line that
- * is one bold span, with text on the next line, is a bold item too: the
- * term above its definition ("**Term**\nDefinition"), as "<b>Term</b><br>"
- * in HTML.
+ * is one bold span opening a paragraph, with text on the next line (not a
+ * table's row), is a bold item too: the term above its definition
+ * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML.
  */
 static int scan_lines(md_reader *m)
 {
@@ -218,7 +218,10 @@ static int scan_lines(md_reader *m)
 	for (size_t k = 0; k + 1 < src->n_lines; k++) {
 		md_line *l = &m->lines[k];
 		size_t q = l->start + l->indent;
-		if (l->kind != LINE_TEXT || l->indent >= 4 || m->lines[k + 1].kind != LINE_TEXT)
+		const md_line *next = &m->lines[k + 1];
+		bool opens = k == 0 || m->lines[k - 1].kind == LINE_BLANK || m->lines[k - 1].kind == LINE_HEADING;
+		if (l->kind != LINE_TEXT || l->indent >= 4 || !opens || next->kind != LINE_TEXT ||
+		    t[next->start + next->indent] == '|') /* a bold caption over a table */
 			continue;
 		if ((t[q] == '-' || t[q] == '*' || t[q] == '+') && q + 1 < l->end && is_space(t[q + 1]))
 			for (q++; q < l->end && is_space(t[q]);)
@@ -544,6 +547,7 @@ typedef struct sink {
 	bool in_cell;   /* a table cell: "\\|" is a '|', in a code span too */
 	bool name;      /* a name: code spans without their backticks */
 	bool in_comment; /* inside an HTML comment opened on an earlier line */
+	size_t text_end; /* where the text rendered piece by piece ends: a comment must close before */
 } sink;
 
 /* Hand s[0..n), from file offset `at` (SIZE_MAX: none), to the sink's record or buffer. */
@@ -618,6 +622,8 @@ static raw_html raw_html_at(const char *s, size_t i, size_t n, size_t *end)
 		*end = j + 3 <= n ? j + 3 : n;
 		return RAW_COMMENT;
 	}
+	if (n - i >= 2 && s[i + 1] == '!')
+		return RAW_NONE;
 	bool closing = j < n && s[j] == '/';
 	size_t name = j += closing;
 	while (j < n && (is_letter(s[j]) || (j > name && ((s[j] >= '0' && s[j] <= '9') || s[j] == '-'))))
@@ -637,18 +643,39 @@ static raw_html raw_html_at(const char *s, size_t i, size_t n, size_t *end)
 		*end = j + 1;
 		return RAW_AUTOLINK;
 	}
-	for (char quote = 0; j < n; j++) {
-		if (quote) {
-			quote = s[j] == quote ? 0 : quote;
-		} else if (s[j] == '"' || s[j] == '\'') {
-			if (is_letter(s[j - 1]) || (s[j - 1] >= '0' && s[j - 1] <= '9'))
-				return RAW_NONE; /* "a<b's" is text */
-			quote = s[j];
-		} else if (s[j] == '>' || s[j] == '<') {
+	/* attributes, as CommonMark has them: white space, a name
+	 * [A-Za-z_:][A-Za-z0-9_.:-]*, then maybe '=' and a value unquoted,
+	 * in '' or in "" */
+	while (!closing && j < n && is_space(s[j])) {
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j == n || !(is_letter(s[j]) || s[j] == '_' || s[j] == ':'))
 			break;
+		while (j < n && (is_letter(s[j]) || (s[j] >= '0' && s[j] <= '9') || strchr("_.:-", s[j])))
+			j++;
+		size_t k = j;
+		while (k < n && is_space(s[k]))
+			k++;
+		if (k == n || s[k] != '=')
+			continue;
+		for (k++; k < n && is_space(s[k]);)
+			k++;
+		if (k < n && (s[k] == '"' || s[k] == '\'')) {
+			const char *close = memchr(s + k + 1, s[k], n - k - 1);
+			if (!close)
+				return RAW_NONE;
+			j = (size_t)(close - s) + 1;
+		} else {
+			for (j = k; j < n && !is_space(s[j]) && !strchr("\"'=<>`", s[j]);)
+				j++;
+			if (j == k)
+				return RAW_NONE;
 		}
 	}
-	if (j == n || s[j] != '>' || (j > name_end && !is_space(s[name_end]) && s[name_end] != '/'))
+	while (j < n && is_space(s[j]))
+		j++;
+	j += !closing && j < n && s[j] == '/';
+	if (j == n || s[j] != '>')
 		return RAW_NONE;
 	*end = j + 1;
 	size_t len = name_end - name;
@@ -776,8 +803,10 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 		unsigned char decoded[4];
 		if (c == '<') {
 			raw_html raw = raw_html_at(s, i, n, &end);
-			if (raw == RAW_NONE) {
-				i++;
+			bool open = raw == RAW_COMMENT && (end < i + 7 || memcmp(s + end - 3, "-->", 3) != 0);
+			if (raw == RAW_NONE || (open && (at == SIZE_MAX || !closes_comment(k->m->src->text, at + n,
+											  k->text_end)))) {
+				i++; /* no tag, or a comment never closed: text */
 				continue;
 			}
 			FLUSH();
@@ -785,7 +814,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				emit(k, raw == RAW_BREAK ? " " : "`", 1, AT(i));
 			else if (raw == RAW_AUTOLINK)
 				emit(k, s + i + 1, end - i - 2, AT(i + 1));
-			k->in_comment = raw == RAW_COMMENT && (end < i + 7 || memcmp(s + end - 3, "-->", 3) != 0);
+			k->in_comment = open;
 			i = run = end;
 		} else if (c == '&' && (len = entity_at(s, i, n, decoded, &end)) > 0) {
 			FLUSH();
@@ -800,21 +829,25 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 			while (i + r < n && s[i + r] == '`')
 				r++;
 			end = code_span_end(s, i + r, n, r);
-			if (k->name && end) { /* a name's code span: its text, without the backticks */
-				FLUSH();
-				run = i + r;
-				i = end - r;
-				FLUSH();
-				i = run = end;
+			if (!end) { /* no closing run: the backticks are text */
+				i += r;
 				continue;
 			}
-			for (size_t j = i + r; k->in_cell && end && j + 1 < end; j++)
+			if (k->name) { /* a name's code span: its text, without the backticks */
+				FLUSH();
+				run = i + r;
+			}
+			for (size_t j = i + r; k->in_cell && j + 1 < end; j++)
 				if (s[j] == '\\' && s[j + 1] == '|') {
 					i = j;
 					FLUSH();
 					run = ++j;
 				}
-			i = end ? end : i + r;
+			i = k->name ? end - r : end;
+			if (k->name) {
+				FLUSH();
+				i = run = end;
+			}
 		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
 			size_t open = c == '!' ? i + 1 : i;
 			FLUSH();
@@ -852,7 +885,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
  * name into out; NULL when out of memory. */
 static const char *render_name(md_reader *m, size_t a, size_t b, bool in_cell, gg_i_buf *out)
 {
-	sink k = { m, NULL, out, false, in_cell, true, false };
+	sink k = { m, NULL, out, false, in_cell, true, false, 0 };
 	gg_i_buf_clear(out);
 	size_t n = b - a;
 	const char *s = gg_i_trim(m->src->text + a, &n);
@@ -928,7 +961,7 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 	const md_table *tb = &m->tables[me->table - 1];
 	md_cell cells[MAX_TABLE_COLUMNS];
 	size_t n = row_cells(m, &m->lines[me->first_name], cells);
-	sink k = { m, rec, NULL, false, true, false, false };
+	sink k = { m, rec, NULL, false, true, false, false, 0 };
 	int err = 0;
 	for (int pass = 0; pass < 2 && !err; pass++)
 		for (size_t c = 0; c < n && c < tb->n_columns && !err; c++) {
@@ -975,7 +1008,8 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_category(&rec, s, name.len);
 	}
-	sink k = { m, &rec, NULL, false, false, false, false };
+	sink k = { m, &rec, NULL, false, false, false, false,
+		   me->def_end > me->def_first ? m->lines[me->def_end - 1].end : 0 };
 	bool in_fence = false; /* a fenced block reads as one code span: `code` */
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];

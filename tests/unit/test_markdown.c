@@ -111,7 +111,8 @@ static void test_bold_list(void)
 }
 
 /*
- * A bold line with its definition on the next line is a bold item; a bold
+ * A bold line opening a paragraph, with its definition on the next line, is
+ * a bold item; a bold
  * label that opens a paragraph under heading after heading ("**Example:**")
  * names one term only, so the headings are the entries.
  */
@@ -126,6 +127,14 @@ static void test_bold_lines_and_labels(void)
 	CU_ASSERT_EQUAL(entry_named(g, "Queue")->line, 5);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Buffer"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Buffer")->definition, "A region.");
+	gg_glossary_free(g);
+
+	/* inside a paragraph, or over a table, a bold line is no term */
+	g = read_text("## Alpha\n\nText of alpha\n**Important**\nmore.\n\n**Table 1**\n| a | b |\n| - | - |\n| 1 | 2 |\n\n"
+		      "## Beta\n\nA beta.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Important"));
 	gg_glossary_free(g);
 
 	g = read_text("# Glossary\n\n## Cache\n\nA fast store.\n\n**Example:** a CPU cache.\n\n"
@@ -193,9 +202,11 @@ static void test_tables(void)
 		"|:---|---|---|---|\n"
 		"| Domain Name System | DNS | name service | Turns names into `a\\|b` addresses; see [router](#router). |\n"
 		"| Router | | gateway; edge router | Forwards packets \\| frames. |\n"
-		"| Switch | | | Runs `cut -d|` on frames. |\n");
+		"| Switch | | | Runs `cut -d|` on frames. |\n"
+		"| `a\\|b` | | | Either. |\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "a|b"));
 	const gg_entry *dns = entry_named(g, "Domain Name System"), *router = entry_named(g, "Router");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
@@ -236,7 +247,8 @@ static void test_tables(void)
 
 /*
  * Raw HTML as CommonMark reads it: tags dropped (those that part text leave
- * a space, code tags a backtick), comments dropped across lines, autolinks
+ * a space, code tags a backtick), comments dropped across the lines of a
+ * definition, but text where no tag or closed comment is, autolinks
  * their address; character references decoded, an unknown one kept; an
  * escaped '<' and a '<' before a space are text. A name's code span is its
  * text. An entry commented out is none. Evidence offsets still point into
@@ -261,6 +273,16 @@ static void test_raw_html(void)
 			       "If a < b, see https://example.com/x or me@example.org; <b> AT&T &bogus; "
 			       "\xEF\xBF\xBD \xC2\xA9\xC2\xA9\xC2\xA9 xy z. Start end.");
 	CU_ASSERT_STRING_EQUAL(pull->definition, "Uses `alpha` \xE2\x80\x94 then Gamma.");
+	gg_glossary_free(g);
+
+	/* no tag without CommonMark's attributes; a comment never closed is text */
+	g = read_text("- **Less**: true when a<b && c>d, x<y + z>w, <a href=x title='t' hidden/>y.\n"
+		      "- **Open**: use <!-- to open\n  a comment.\n- **Shut**: a <!-- hidden\n  note --> word.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Less")->definition, "true when a<b && c>d, x<y + z>w, y.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Open")->definition, "use <!-- to open a comment.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Shut")->definition, "a word.");
 	gg_glossary_free(g);
 
 	gg_links *l = NULL;
