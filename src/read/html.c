@@ -757,21 +757,23 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 	return err;
 }
 
-/* Bytes of the ':', dash, en or em dash at s (s[0, n) readable), or 0. */
+/* Bytes of the ':', dash ("-", "--", "---"), en or em dash at s (s[0, n) readable), or 0. */
 static size_t separator_len(const char *s, size_t n)
 {
-	return n >= 1 && s[0] == ':' ? 1 : gg_i_dash_len(s, n);
+	size_t dashes = 0;
+	while (dashes < 3 && dashes < n && s[dashes] == '-')
+		dashes++;
+	return n >= 1 && s[0] == ':' ? 1 : dashes ? dashes : gg_i_dash_len(s, n);
 }
 
 /* Whether text s begins, past spaces, with ':', an en or an em dash, or
- * '-' before a space ("<b>Warning</b>-level" is one word). */
+ * dashes before a space ("<b>Warning</b>-level" is one word). */
 static bool opens_with_separator(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
-	if (s[0] == '-' && s[1] && !strchr(" \t\n\r", s[1]))
-		return false;
-	return separator_len(s, strlen(s)) > 0;
+	size_t n = separator_len(s, strlen(s));
+	return n && !(s[0] == '-' && s[n] && !strchr(" \t\n\r", s[n]));
 }
 
 /* Whether the text of n ends, before spaces, with ':'. */

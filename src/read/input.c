@@ -143,16 +143,21 @@ static bool is_rdf_xml_document(const char *data, size_t len)
 	return false;
 }
 
-/* Whether JSON is JSON-LD: "@context", "@graph" or "@id" among its first 4 KiB. */
-static bool is_json_ld(const char *data, size_t len)
+/* Whether JSON is SKOS in JSON-LD: "@context", "@graph" or "@id", and the
+ * SKOS namespace, among its first 64 KiB (a schema.org glossary is JSON-LD
+ * that the JSON reader reads). */
+static bool is_skos_json_ld(const char *data, size_t len)
 {
 	static const char *const keys[] = { "\"@context\"", "\"@graph\"", "\"@id\"" };
-	size_t n = len < 4096 ? len : 4096;
-	for (size_t i = 0; i < n; i++)
+	static const char skos[] = "www.w3.org/2004/02/skos/core#";
+	size_t n = len < 65536 ? len : 65536;
+	bool keyword = false, skos_named = false;
+	for (size_t i = 0; i < n && !(keyword && skos_named); i++) {
 		for (size_t k = 0; data[i] == '"' && k < sizeof(keys) / sizeof(*keys); k++)
-			if (n - i >= strlen(keys[k]) && memcmp(data + i, keys[k], strlen(keys[k])) == 0)
-				return true;
-	return false;
+			keyword |= n - i >= strlen(keys[k]) && memcmp(data + i, keys[k], strlen(keys[k])) == 0;
+		skos_named |= data[i] == 'w' && n - i >= sizeof(skos) - 1 && memcmp(data + i, skos, sizeof(skos) - 1) == 0;
+	}
+	return keyword && skos_named;
 }
 
 /* The format the first bytes show; a text page when nothing else fits. */
@@ -185,11 +190,12 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 /* Read one file whose bytes the caller hands over (malloc'd, len + 1). */
 static int read_page(gg_glossary *g, const char *name, char *data, size_t len, gg_i_input_format format)
 {
+	bool chosen = format != GG_INPUT_AUTO;
 	if (format == GG_INPUT_AUTO)
 		format = format_of_extension(name);
 	if (format == GG_INPUT_AUTO)
 		format = format_of_content(data, len);
-	if (format == GG_INPUT_JSON && is_json_ld(data, len))
+	if (!chosen && format == GG_INPUT_JSON && is_skos_json_ld(data, len))
 		format = GG_INPUT_SKOS; /* SKOS published as JSON-LD */
 	g->stats.pages++;
 	switch (format) {

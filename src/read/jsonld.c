@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -20,12 +21,16 @@ typedef struct context {
 	json_t *local; /* a context object; NULL at the top */
 } context;
 
+/* An object of the parsed document and the line where its '{' stands. */
+typedef struct object_line {
+	const json_t *object;
+	uint32_t line;
+} object_line;
+
 typedef struct jsonld_reader {
-	const char *text;
-	size_t len;
-	size_t scan;    /* where the last node's "@id" was found in the text */
-	uint32_t line;  /* the line there */
-	unsigned blanks; /* blank nodes named so far */
+	object_line *lines; /* every object of the document, sorted by address */
+	size_t n_lines;
+	unsigned blanks;    /* blank nodes named so far */
 	gg_i_rdf_sink sink;
 	void *payload;
 	int err;
@@ -59,20 +64,62 @@ static const char *mapped_iri(json_t *def)
 }
 
 /*
- * Append to out the IRI that `value` stands for in c: a term's mapping
- * (`vocab`: where terms and "@vocab" apply, as for properties and types),
- * a compact IRI's prefix expanded ("skos:prefLabel"), "@base" before a
- * relative "@id", or the value itself (a full IRI, a keyword, "_:b0").
+ * Append to out `ref` resolved against the IRI `base` as RFC 3986 has it
+ * for the references documents write: "#frag", "/path", "name", or
+ * "../name" (taken as "name"); an absolute IRI (a scheme before any '/')
+ * or a base without "//" as it is.
  */
-static void expand(const context *c, const char *value, bool vocab, gg_i_buf *out, int steps)
+static void resolve(const char *base, const char *ref, gg_i_buf *out)
 {
-	const char *mapped = vocab && value[0] != '@' ? mapped_iri(definition(c, value)) : NULL;
-	if (mapped && strcmp(mapped, value) != 0 && steps < MAX_EXPANSION) {
-		expand(c, mapped, true, out, steps + 1);
+	const char *authority = strstr(base, "//");
+	size_t scheme = strcspn(ref, ":/?#");
+	if (!authority || ref[scheme] == ':' || strncmp(ref, "//", 2) == 0) {
+		gg_i_buf_puts(out, ref);
 		return;
 	}
+	size_t keep;
+	if (ref[0] == '#')
+		keep = strcspn(base, "#");
+	else if (ref[0] == '/')
+		keep = (size_t)(authority - base) + 2 + strcspn(authority + 2, "/?#");
+	else {
+		size_t path_end = strcspn(base, "?#");
+		keep = path_end;
+		while (keep > (size_t)(authority - base) + 2 && base[keep - 1] != '/')
+			keep--;
+		if (keep == (size_t)(authority - base) + 2) { /* "http://host" + "name": "http://host/name" */
+			gg_i_buf_put(out, base, path_end);
+			gg_i_buf_putc(out, '/');
+			keep = 0;
+		}
+		while (strncmp(ref, "./", 2) == 0 || strncmp(ref, "../", 3) == 0)
+			ref += ref[1] == '/' ? 2 : 3;
+	}
+	if (keep)
+		gg_i_buf_put(out, base, keep);
+	gg_i_buf_puts(out, ref);
+}
+
+/*
+ * Append to out the IRI that `value` stands for in c: a term's mapping
+ * (`vocab`: where terms and "@vocab" apply, as for properties and types),
+ * a compact IRI's prefix expanded ("skos:prefLabel"), a relative "@id"
+ * resolved against "@base", or the value itself (a full IRI, a keyword,
+ * "_:b0"). False when it stands for none: a term mapped to null, or
+ * mappings that go round (then out holds nothing new to use).
+ */
+static bool expand(const context *c, const char *value, bool vocab, gg_i_buf *out, int steps)
+{
+	if (steps > MAX_EXPANSION)
+		return false;
+	json_t *def = vocab && value[0] != '@' ? definition(c, value) : NULL;
+	if (json_is_null(def) || (json_is_object(def) && json_is_null(json_object_get(def, "@id"))))
+		return false;
+	const char *mapped = mapped_iri(def);
+	if (mapped && strcmp(mapped, value) != 0)
+		return expand(c, mapped, true, out, steps + 1);
 	const char *colon = strchr(value, ':');
-	if (colon && colon > value && strncmp(colon + 1, "//", 2) != 0 && steps < MAX_EXPANSION) {
+	if (colon && colon > value && strncmp(colon + 1, "//", 2) != 0) {
 		char prefix[128];
 		size_t n = (size_t)(colon - value);
 		const char *iri = NULL;
@@ -82,15 +129,35 @@ static void expand(const context *c, const char *value, bool vocab, gg_i_buf *ou
 			iri = mapped_iri(definition(c, prefix));
 		}
 		if (iri) {
-			expand(c, iri, true, out, steps + 1);
+			if (!expand(c, iri, true, out, steps + 1))
+				return false;
 			gg_i_buf_puts(out, colon + 1);
-			return;
+			return true;
 		}
 	}
 	const char *vocabulary = vocab ? setting(c, "@vocab") : NULL, *base = vocab ? NULL : setting(c, "@base");
-	if (!colon && value[0] != '@' && (vocabulary || base))
-		gg_i_buf_puts(out, vocabulary ? vocabulary : base);
-	gg_i_buf_puts(out, value);
+	if (!colon && value[0] != '@' && vocabulary)
+		gg_i_buf_puts(out, vocabulary);
+	if (!colon && value[0] != '@' && base)
+		resolve(base, value, out);
+	else
+		gg_i_buf_puts(out, value);
+	return true;
+}
+
+/*
+ * Append to out the name of the node `value` (an "@id") names in c: its
+ * IRI, or a blank node of the document as "_:d..." (the reader's own blank
+ * nodes are "_:g...", so the two never meet).
+ */
+static bool node_name(const context *c, const char *value, gg_i_buf *out)
+{
+	if (strncmp(value, "_:", 2) == 0) {
+		gg_i_buf_puts(out, "_:d");
+		gg_i_buf_puts(out, value + 2);
+		return true;
+	}
+	return expand(c, value, false, out, 0);
 }
 
 /* The keyword `key` stands for in c ("@id" for "id": "@id"), or key itself. */
@@ -102,56 +169,80 @@ static const char *keyword_of(const context *c, const char *key)
 	return json_is_string(def) && json_string_value(def)[0] == '@' ? json_string_value(def) : key;
 }
 
-/* How far past the last node's place a node's "@id" is looked for. */
-#define LINE_WINDOW (256 * 1024)
-
-/* The end of the JSON string at t[i] ('"' there) when it spells id (a "\/"
- * for a '/' too, as some writers escape it), else 0. */
-static size_t spells(const char *t, size_t len, size_t i, const char *id)
+static int compare_objects(const void *x, const void *y)
 {
-	size_t j = i + 1;
-	for (; *id && j < len; id++) {
-		if (t[j] == '\\' && j + 1 < len && t[j + 1] == '/' && *id == '/')
-			j += 2;
-		else if (t[j] == *id && t[j] != '\\')
-			j++;
-		else
-			return 0;
-	}
-	return !*id && j < len && t[j] == '"' ? j + 1 : 0;
+	const json_t *a = ((const object_line *)x)->object, *b = ((const object_line *)y)->object;
+	return a < b ? -1 : a > b;
 }
 
 /*
- * The line of the node whose "@id" is `id`: where the text names it after
- * the last node's place (JSON keeps no positions), taking first a place
- * where more members follow (a node, not a reference {"@id": ...}); the
- * last node's line when it is not found within LINE_WINDOW bytes.
+ * Number the objects under v in the order their '{' stand in the text (a
+ * depth-first walk: jansson keeps an object's members in the order they
+ * were read), giving each the line of the next '{' of *at (the offsets of
+ * every '{' outside strings, in order). Past MAX_DEPTH they keep none.
  */
-static uint32_t node_line(jsonld_reader *r, const char *id)
+static void number_objects(jsonld_reader *r, const json_t *v, const uint32_t *at, size_t n_at, size_t *k,
+			   int depth)
 {
-	size_t end = r->len - r->scan > LINE_WINDOW ? r->scan + LINE_WINDOW : r->len, found = SIZE_MAX;
-	for (int pass = 0; pass < 2 && id && found == SIZE_MAX; pass++)
-		for (size_t i = r->scan; i < end; i++) {
-			const char *quote = memchr(r->text + i, '"', end - i);
-			if (!quote)
-				break;
-			i = (size_t)(quote - r->text);
-			size_t after = spells(r->text, r->len, i, id);
-			if (!after)
-				continue;
-			while (after < r->len && strchr(" \t\r\n", r->text[after]))
-				after++;
-			if (pass == 1 || (after < r->len && r->text[after] == ',')) {
-				found = i;
-				break;
-			}
-		}
-	if (found != SIZE_MAX) {
-		for (size_t k = r->scan; k < found; k++)
-			r->line += r->text[k] == '\n';
-		r->scan = found;
+	size_t i;
+	const char *key;
+	json_t *item;
+	if (depth > MAX_DEPTH)
+		return;
+	if (json_is_object(v)) {
+		if (*k < n_at)
+			r->lines[r->n_lines++] = (object_line){ v, at[*k] };
+		++*k;
+		json_object_foreach((json_t *)v, key, item)
+			number_objects(r, item, at, n_at, k, depth + 1);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, item)
+			number_objects(r, item, at, n_at, k, depth + 1);
 	}
-	return r->line;
+}
+
+/*
+ * The line of every object of root, from one pass over the text (JSON
+ * keeps no positions): r->lines sorted by address for node_line. 0 or
+ * GG_ENOMEM.
+ */
+static int index_lines(jsonld_reader *r, const json_t *root, const char *text, size_t len)
+{
+	uint32_t *at = NULL, line = 1;
+	size_t n_at = 0, cap = 0, k = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '\n')
+			line++;
+		else if (quoted && c == '\\')
+			i += i + 1 < len && text[i + 1] != '\n';
+		else if (c == '"')
+			quoted = !quoted;
+		else if (c == '{' && !quoted) {
+			if (GG_ARRAY_PUSH_SLOT(at, n_at, cap)) {
+				free(at);
+				return gg_i_error_oom();
+			}
+			at[n_at++] = line;
+		}
+	}
+	r->lines = malloc((n_at ? n_at : 1) * sizeof(*r->lines));
+	if (r->lines)
+		number_objects(r, root, at, n_at, &k, 0);
+	free(at);
+	if (!r->lines)
+		return gg_i_error_oom();
+	qsort(r->lines, r->n_lines, sizeof(*r->lines), compare_objects);
+	return 0;
+}
+
+/* The line where node object o opens; 0 when unknown. */
+static uint32_t node_line(const jsonld_reader *r, const json_t *o)
+{
+	object_line key = { o, 0 };
+	const object_line *hit = bsearch(&key, r->lines, r->n_lines, sizeof(*r->lines), compare_objects);
+	return hit ? hit->line : 0;
 }
 
 /* Hand one statement to the sink; object[0, n) is a literal when `literal`. */
@@ -166,17 +257,31 @@ static void emit(jsonld_reader *r, const char *subject, const char *predicate, c
 
 static void node(jsonld_reader *r, const context *outer, json_t *o, gg_i_buf *id_out, int depth);
 
+/* Whether the term definition def's "@container" holds `kind` ("@language"), alone or in an array. */
+static bool container_is(json_t *def, const char *kind)
+{
+	json_t *container = json_is_object(def) ? json_object_get(def, "@container") : NULL, *item;
+	size_t i;
+	if (json_is_string(container))
+		return strcmp(json_string_value(container), kind) == 0;
+	json_array_foreach(container, i, item)
+		if (json_is_string(item) && strcmp(json_string_value(item), kind) == 0)
+			return true;
+	return false;
+}
+
 /*
  * The statements of property `predicate` of `subject` with value v: a
- * string, number or boolean (a literal, or an IRI where the term's
- * definition `def` says "@type": "@id"), a value object, a list or set, a
- * language map, or a node object (its own statements, then the link to it).
+ * string, number or boolean (a literal in language `lang`, or an IRI where
+ * the term's definition `def` says "@type": "@id"; a term typed otherwise
+ * has no language), a value object (its own "@language" or none), a list
+ * or set, a language map ("@none" for no language), or a node object (its
+ * own statements, then the link to it).
  */
 static void property_value(jsonld_reader *r, const context *c, const char *subject, const char *predicate,
 			   json_t *def, json_t *v, const char *lang, uint32_t line, int depth)
 {
 	json_t *type = json_is_object(def) ? json_object_get(def, "@type") : NULL;
-	json_t *container = json_is_object(def) ? json_object_get(def, "@container") : NULL;
 	json_t *def_lang = json_is_object(def) ? json_object_get(def, "@language") : NULL;
 	char number[64];
 	size_t i;
@@ -186,13 +291,17 @@ static void property_value(jsonld_reader *r, const context *c, const char *subje
 		return;
 	if (json_is_string(def_lang))
 		lang = json_string_value(def_lang);
+	else if (json_is_null(def_lang) || json_is_string(type))
+		lang = "";
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		if (json_is_string(type) && (strcmp(json_string_value(type), "@id") == 0 ||
 					     strcmp(json_string_value(type), "@vocab") == 0)) {
 			gg_i_buf iri = GG_BUF_INIT;
-			expand(c, json_string_value(v), strcmp(json_string_value(type), "@vocab") == 0, &iri, 0);
-			if ((r->err = gg_i_buf_ok(&iri)) == 0)
+			bool named = strcmp(json_string_value(type), "@vocab") == 0
+					     ? expand(c, json_string_value(v), true, &iri, 0)
+					     : node_name(c, json_string_value(v), &iri);
+			if ((r->err = gg_i_buf_ok(&iri)) == 0 && named)
 				emit(r, subject, predicate, iri.ptr, iri.len, false, "", line);
 			gg_i_buf_free(&iri);
 		} else {
@@ -237,13 +346,14 @@ static void property_value(jsonld_reader *r, const context *c, const char *subje
 			return;
 		}
 		property_value(r, c, subject, predicate, plain, value,
-			       json_is_string(language) ? json_string_value(language) : lang, line, depth + 1);
+			       json_is_string(language) ? json_string_value(language) : "", line, depth + 1);
 		json_decref(plain);
 	} else if (list) {
 		property_value(r, c, subject, predicate, def, list, lang, line, depth + 1);
-	} else if (json_is_string(container) && strcmp(json_string_value(container), "@language") == 0) {
+	} else if (container_is(def, "@language")) {
 		json_object_foreach(v, key, item) /* a language map: language -> strings */
-			property_value(r, c, subject, predicate, NULL, item, key, line, depth + 1);
+			property_value(r, c, subject, predicate, NULL, item, strcmp(key, "@none") == 0 ? "" : key, line,
+				       depth + 1);
 	} else {
 		gg_i_buf id = GG_BUF_INIT;
 		node(r, c, v, &id, depth + 1);
@@ -287,12 +397,11 @@ static void node(jsonld_reader *r, const context *outer, json_t *o, gg_i_buf *id
 			graph = v;
 	}
 	gg_i_buf subject = GG_BUF_INIT, predicate = GG_BUF_INIT;
-	if (json_is_string(id))
-		expand(c, json_string_value(id), false, &subject, 0);
-	else
-		gg_i_buf_printf(&subject, "_:b%u", r->blanks++);
-	bool reference = json_is_string(id) && json_object_size(o) == 1; /* {"@id": ...}: a node named, not described */
-	uint32_t line = reference ? r->line : node_line(r, json_is_string(id) ? json_string_value(id) : NULL);
+	if (!json_is_string(id) || !node_name(c, json_string_value(id), &subject)) {
+		gg_i_buf_clear(&subject);
+		gg_i_buf_printf(&subject, "_:g%u", r->blanks++);
+	}
+	uint32_t line = node_line(r, o);
 	if ((r->err = gg_i_buf_ok(&subject)) != 0)
 		goto done;
 	for (i = 0; i < (json_is_array(types) ? json_array_size(types) : json_is_string(types)); i++) {
@@ -300,19 +409,20 @@ static void node(jsonld_reader *r, const context *outer, json_t *o, gg_i_buf *id
 		if (!json_is_string(t))
 			continue;
 		gg_i_buf_clear(&predicate);
-		expand(c, json_string_value(t), true, &predicate, 0);
+		bool named = expand(c, json_string_value(t), true, &predicate, 0);
 		if ((r->err = gg_i_buf_ok(&predicate)) != 0)
 			goto done;
-		emit(r, subject.ptr, RDF_TYPE, predicate.ptr, predicate.len, false, "", line);
+		if (named)
+			emit(r, subject.ptr, RDF_TYPE, predicate.ptr, predicate.len, false, "", line);
 	}
 	json_object_foreach(o, key, v) {
 		if (r->err || keyword_of(c, key)[0] == '@')
 			continue;
 		gg_i_buf_clear(&predicate);
-		expand(c, key, true, &predicate, 0);
+		bool named = expand(c, key, true, &predicate, 0);
 		if ((r->err = gg_i_buf_ok(&predicate)) != 0)
 			break;
-		if (strchr(predicate.ptr, ':')) /* a term no context defines names nothing */
+		if (named && strchr(predicate.ptr, ':')) /* a term no context defines names nothing */
 			property_value(r, c, subject.ptr, predicate.ptr, definition(c, key), v, setting(c, "@language"),
 				       line, depth);
 	}
@@ -331,7 +441,8 @@ int gg_i_read_jsonld(const char *text, size_t len, gg_i_rdf_sink sink, void *pay
 		     char *message, size_t size)
 {
 	json_error_t jerr;
-	json_t *root = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
+	/* no duplicate keys: the objects jansson keeps are then those of the text, one for one */
+	json_t *root = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
 	if (!root || !(json_is_object(root) || json_is_array(root))) {
 		*error_line = root ? 1 : (uint32_t)(jerr.line > 0 ? jerr.line : 0);
 		snprintf(message, size, "%s", root ? "a JSON-LD document is an object or an array"
@@ -339,16 +450,18 @@ int gg_i_read_jsonld(const char *text, size_t len, gg_i_rdf_sink sink, void *pay
 		json_decref(root);
 		return GG_EINPUT;
 	}
-	jsonld_reader r = { text, len, 0, 1, 0, sink, payload, 0 };
+	jsonld_reader r = { NULL, 0, 0, sink, payload, 0 };
 	size_t i;
 	json_t *item;
-	if (json_is_array(root)) {
+	r.err = index_lines(&r, root, text, len);
+	if (!r.err && json_is_array(root)) {
 		json_array_foreach(root, i, item)
 			if (json_is_object(item))
 				node(&r, NULL, item, NULL, 0);
-	} else {
+	} else if (!r.err) {
 		node(&r, NULL, root, NULL, 0);
 	}
+	free(r.lines);
 	json_decref(root);
 	return r.err;
 }

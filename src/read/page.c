@@ -379,26 +379,33 @@ static bool hanging_block(const page_reader *r, const block *b)
  * definition is set in under the header (a hanging indent), each later
  * line back at the header's indent that reads as a term opens the next
  * entry ("Term\n    definition\nTerm 2\n    definition"), and the blocks
- * after it set in deeper than its last term are further paragraphs of that
- * term's definition. *consumed gets how many of those blocks were read.
+ * after it that open set in deeper than the last term are further
+ * paragraphs of its definition, where a line back at the margin that reads
+ * as a term opens an entry too. *consumed gets how many of those blocks
+ * were read.
  */
 static int add_hanging_entries(page_reader *r, const block *blocks, size_t n_blocks, size_t b, size_t *consumed)
 {
 	const block *hb = &blocks[b];
-	size_t end = hb->first + hb->n, header = hb->first, in = indent_of(&r->lines[header]);
-	bool hanging = hanging_block(r, hb);
+	size_t header = hb->first, in = indent_of(&r->lines[header]), end = hb->first + hb->n;
 	int err = 0;
 	*consumed = 0;
-	for (size_t i = header + 1; i < end && !err; i++) {
-		if (!hanging || indent_of(&r->lines[i]) > in || !hanging_term(&r->lines[i]))
-			continue;
-		err = add_entry(r, &r->lines[header], header + 1, i - header - 1);
-		header = i;
-	}
-	while (hanging && b + 1 + *consumed < n_blocks &&
-	       indent_of(&r->lines[blocks[b + 1 + *consumed].first]) > indent_of(&r->lines[header])) {
-		const block *more = &blocks[b + 1 + *consumed];
-		end = more->first + more->n;
+	if (!hanging_block(r, hb))
+		return add_entry(r, &r->lines[header], header + 1, hb->n - 1);
+	for (size_t i = header + 1;;) {
+		for (; i < end && !err; i++) {
+			const line *l = &r->lines[i];
+			if (indent_of(l) > in || !hanging_term(l))
+				continue; /* definition: set in, or a sentence back at the margin */
+			err = add_entry(r, &r->lines[header], header + 1, i - header - 1);
+			header = i;
+		}
+		size_t next = b + 1 + *consumed;
+		if (err || next >= n_blocks ||
+		    indent_of(&r->lines[blocks[next].first]) <= indent_of(&r->lines[header]))
+			break;
+		i = blocks[next].first; /* a further paragraph, set in deeper */
+		end = i + blocks[next].n;
 		++*consumed;
 	}
 	return err ? err : add_entry(r, &r->lines[header], header + 1, end - header - 1);

@@ -42,9 +42,11 @@ int gg_i_read_rdfxml(const char *text, size_t len, const char *name, gg_i_rdf_si
  * prefixes, "@vocab", "@base" and "@language" of inline contexts (a
  * context's "@type": "@id" and "@container": "@language" included).
  * Remote contexts are not fetched: their terms stay unknown, full and
- * compact IRIs of the inline ones still read. Returns 0, the sink's
- * return, GG_ENOMEM, or GG_EINPUT for text that is not JSON, with its line
- * in *error_line and the message in message[0, size).
+ * compact IRIs of the inline ones still read. A statement's line is that of
+ * its node object's '{'; blank nodes are "_:d" + the document's label or
+ * "_:g" + a number. Returns 0, the sink's return, GG_ENOMEM, or GG_EINPUT
+ * for text that is not JSON (or has a key twice in an object), with its
+ * line in *error_line and the message in message[0, size).
  */
 int gg_i_read_jsonld(const char *text, size_t len, gg_i_rdf_sink sink, void *payload, uint32_t *error_line,
 		     char *message, size_t size);

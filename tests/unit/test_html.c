@@ -412,11 +412,13 @@ static void test_layout_choices(void)
 		"<html><body><p class=MsoNormal><b><span>Cache</span></b><span>: A fast store.<o:p></o:p></span></p>\n"
 		"<p class=MsoNormal><b><span>Index</span></b><span> \xE2\x80\x93 A lookup.</span></p>\n"
 		"<p class=MsoNormal><b><span>Queue</span></b><span><i>: </i>A line.</span></p>\n"
-		"<p><b>Warning</b><span>-level</span> messages are shown.</p></body></html>\n";
+		"<p><b>Warning</b><span>-level</span> messages are shown.</p><p><b>Stack</b> -- a pile.</p></body></html>\n";
 	g = read_html("w.html", word, sizeof(word) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
 	CU_ASSERT_PTR_NULL(entry_named(g, "Warning"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Stack"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Stack")->definition, "a pile.");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Index"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Index")->definition, "A lookup.");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Queue"));

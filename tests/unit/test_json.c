@@ -97,6 +97,17 @@ static void test_wrapped(void)
 		gg_glossary_free(g);
 	}
 
+	/* JSON-LD without SKOS (schema.org's DefinedTermSet) is a JSON glossary */
+	const char schema[] = "{\"@context\": \"https://schema.org\", \"@type\": \"DefinedTermSet\", \"name\": \"G\",\n"
+			      "\"hasDefinedTerm\": [\n{\"@type\": \"DefinedTerm\", \"name\": \"a\", \"description\": \"An a.\"},\n"
+			      "{\"@type\": \"DefinedTerm\", \"name\": \"b\", \"description\": \"A b.\"}]}\n";
+	gg_glossary *s = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&s), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(s, "s.json", schema, sizeof(schema) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(s), 2);
+	CU_ASSERT_EQUAL(gg_glossary_entry(s, 1)->line, 4);
+	gg_glossary_free(s);
+
 	const char one[] = "{\"Cache\": {\"definition\": \"A fast store.\", \"aliases\": [\"buffer\"]}}";
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);

@@ -195,6 +195,14 @@ static void test_hanging_indent(void)
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "SDK");
 	gg_glossary_free(g);
 
+	text = "Cache\n    A fast store.\n\n    It is small.\nBuffer\n    A region.\n";
+	g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "A fast store. It is small.");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "Buffer");
+	gg_glossary_free(g);
+
 	const char *not_hanging[] = {
 		"API\n\n- An interface, the contract\n  between two programs.\n- Also an endpoint.\n\nSDK\n\nA kit.\n",
 		"grep\n\nSearch files for a pattern, for example:\n    grep -r foo .\n\nsed\n\nA stream editor.\n",

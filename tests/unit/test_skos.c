@@ -219,6 +219,32 @@ static void test_json_ld(void)
 	CU_ASSERT_EQUAL(entry_named(g, "Beta")->line, 4);
 	gg_glossary_free(g);
 
+	/* the document's blank nodes and the reader's own stay apart; "@base"
+	 * resolves a path and a fragment; a term mapped to null names nothing */
+	const char blanks[] =
+		"{\"@context\": {\"skos\": \"http://www.w3.org/2004/02/skos/core#\", \"@base\": \"https://ex.org/voc/cloud\",\n"
+		"  \"note\": null, \"@vocab\": \"http://www.w3.org/2004/02/skos/core#\"},\n"
+		" \"@graph\": [\n"
+		"  {\"@id\": \"_:g1\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Alpha\", \"note\": \"x\",\n"
+		"   \"skos:definition\": \"The first.\", \"skos:related\": {\"@id\": \"https://ex.org/voc/cloud#c\"}},\n"
+		"  {\"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Beta\", \"skos:definition\": \"The second.\"},\n"
+		"  {\"@id\": \"#c\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Gamma\", \"skos:definition\": \"The third.\"},\n"
+		"  {\"@id\": \"/voc/cloud#d\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Delta\",\n"
+		"   \"skos:definition\": \"The fourth.\", \"skos:related\": {\"@id\": \"#c\"}}]}\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "b.jsonld", blanks, sizeof(blanks) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Alpha"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Alpha")->definition, "The first.");
+	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Alpha")->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Alpha")->xrefs[0].target, "Gamma");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Delta"));
+	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Delta")->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Delta")->xrefs[0].target, "Gamma");
+	CU_ASSERT_EQUAL(entry_named(g, "Beta")->line, 6);
+	gg_glossary_free(g);
+
 	const char bad[] = "{\"@context\": {},\n \"x\": [1,\n";
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.jsonld", bad, sizeof(bad) - 1), GG_EINPUT);
