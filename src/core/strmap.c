@@ -1,5 +1,6 @@
 /* strmap.c - linear-probing string hash map, hashed with xxHash (XXH3). */
 #include "core/strmap.h"
+#include "core/buf.h"
 #include "core/error.h"
 
 #include <stdlib.h>
@@ -12,6 +13,49 @@
 uint64_t gg_i_hash_bytes(const char *s, size_t len)
 {
 	return XXH3_64bits(s, len);
+}
+
+void gg_i_name_count_add(gg_i_name_count *c, const char *s, size_t len)
+{
+	if (c->oom)
+		return;
+	/* the key: lower case, runs of white space and ':' as one space, none at the ends */
+	gg_i_buf_clear(&c->key);
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		bool gap = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == ':';
+		if (!gap)
+			gg_i_buf_putc(&c->key, ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch);
+		else if (c->key.len && c->key.ptr[c->key.len - 1] != ' ')
+			gg_i_buf_putc(&c->key, ' ');
+	}
+	size_t n = c->key.len && c->key.ptr[c->key.len - 1] == ' ' ? c->key.len - 1 : c->key.len;
+	if (gg_i_buf_ok(&c->key) || (n && GG_ARRAY_PUSH_SLOT(c->hashes, c->n, c->cap))) {
+		c->oom = true;
+		return;
+	}
+	if (n)
+		c->hashes[c->n++] = XXH3_64bits(c->key.ptr, n);
+}
+
+static int compare_hashes(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+size_t gg_i_name_count_finish(gg_i_name_count *c)
+{
+	size_t distinct = c->oom ? SIZE_MAX : 0;
+	if (!c->oom) {
+		qsort(c->hashes, c->n, sizeof(*c->hashes), compare_hashes);
+		for (size_t k = 0; k < c->n; k++)
+			distinct += !k || c->hashes[k] != c->hashes[k - 1];
+	}
+	free(c->hashes);
+	gg_i_buf_free(&c->key);
+	*c = (gg_i_name_count)GG_NAME_COUNT_INIT;
+	return distinct;
 }
 
 static size_t find_slot(const gg_i_strmap *m, const char *key)

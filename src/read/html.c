@@ -1089,12 +1089,6 @@ cleanup:
 	return err;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return (a > b) - (a < b);
-}
-
 /*
  * How many different terms layout l names: its entries' first names with
  * ASCII case, white space and a closing ':' set aside, compared by hash. A
@@ -1103,36 +1097,14 @@ static int cmp_u64(const void *x, const void *y)
  */
 static size_t distinct_names(const html_layout *l)
 {
-	uint64_t *hashes = malloc((l->n_entries ? l->n_entries : 1) * sizeof(*hashes));
-	gg_i_buf key = GG_BUF_INIT;
-	size_t n = 0;
-	for (size_t e = 0; hashes && e < l->n_entries; e++) {
+	gg_i_name_count count = GG_NAME_COUNT_INIT;
+	for (size_t e = 0; e < l->n_entries; e++) {
 		xmlChar *text = xmlNodeGetContent(l->nodes[l->entries[e].names]);
-		gg_i_buf_clear(&key);
-		for (const xmlChar *c = text; c && *c; c++)
-			if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r' || *c == ':') {
-				if (key.len && key.ptr[key.len - 1] != ' ')
-					gg_i_buf_putc(&key, ' ');
-			} else {
-				gg_i_buf_putc(&key, (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c));
-			}
+		if (text)
+			gg_i_name_count_add(&count, (const char *)text, strlen((const char *)text));
 		xmlFree(text);
-		size_t len = key.len && key.ptr[key.len - 1] == ' ' ? key.len - 1 : key.len;
-		if (len)
-			hashes[n++] = gg_i_hash_bytes(key.ptr, len);
 	}
-	bool failed = !hashes || gg_i_buf_ok(&key);
-	gg_i_buf_free(&key);
-	if (failed) {
-		free(hashes);
-		return SIZE_MAX;
-	}
-	qsort(hashes, n, sizeof(*hashes), cmp_u64);
-	size_t distinct = 0;
-	for (size_t k = 0; k < n; k++)
-		distinct += !k || hashes[k] != hashes[k - 1];
-	free(hashes);
-	return distinct;
+	return gg_i_name_count_finish(&count);
 }
 
 /*

@@ -1035,12 +1035,6 @@ cleanup:
 	return err;
 }
 
-static int compare_hashes(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
 /*
  * How many different terms the entries found (m->entries) name, case
  * aside: "**Example:**" opening a paragraph under heading after heading is
@@ -1048,32 +1042,18 @@ static int compare_hashes(const void *x, const void *y)
  */
 static size_t distinct_names(md_reader *m)
 {
-	uint64_t *hashes = malloc((m->n_entries ? m->n_entries : 1) * sizeof(*hashes));
+	gg_i_name_count count = GG_NAME_COUNT_INIT;
 	gg_i_buf name = GG_BUF_INIT;
-	size_t n = 0;
-	for (size_t e = 0; hashes && e < m->n_entries; e++) {
+	bool failed = false;
+	for (size_t e = 0; e < m->n_entries && !failed; e++) {
 		const char *s = entry_name_text(m, &m->entries[e], m->entries[e].first_name, &name);
-		if (!s)
-			break;
-		for (size_t i = 0; i < name.len; i++)
-			name.ptr[i] = gg_i_ascii_lower(name.ptr[i]);
-		size_t len = name.len;
-		s = gg_i_trim(s, &len);
-		if (len)
-			hashes[n++] = gg_i_hash_bytes(s, len);
+		if (s)
+			gg_i_name_count_add(&count, s, name.len);
+		failed = !s;
 	}
-	bool failed = !hashes || gg_i_buf_ok(&name);
 	gg_i_buf_free(&name);
-	if (failed) {
-		free(hashes);
-		return SIZE_MAX;
-	}
-	qsort(hashes, n, sizeof(*hashes), compare_hashes);
-	size_t distinct = 0;
-	for (size_t k = 0; k < n; k++)
-		distinct += !k || hashes[k] != hashes[k - 1];
-	free(hashes);
-	return distinct;
+	size_t distinct = gg_i_name_count_finish(&count);
+	return failed ? SIZE_MAX : distinct;
 }
 
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
