@@ -47,7 +47,7 @@ static int compare_hashes(const void *x, const void *y)
 size_t gg_i_name_count_finish(gg_i_name_count *c)
 {
 	size_t distinct = c->oom ? SIZE_MAX : 0;
-	if (!c->oom) {
+	if (!c->oom && c->n) {
 		qsort(c->hashes, c->n, sizeof(*c->hashes), compare_hashes);
 		for (size_t k = 0; k < c->n; k++)
 			distinct += !k || c->hashes[k] != c->hashes[k - 1];
