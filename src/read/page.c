@@ -367,6 +367,20 @@ static bool hanging_term(const line *l)
 	return !(n > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ');
 }
 
+/* Whether line l underlines the line above it as a title: three or more
+ * of one of '=', '-', '~', '*', '#', '^' alone ("Glossary\n========"). */
+static bool is_underline(const line *l)
+{
+	size_t n = l->n;
+	const char *s = gg_i_trim(l->s, &n);
+	if (n < 3 || !strchr("=-~*#^", s[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return false;
+	return true;
+}
+
 /* Whether block b opens with a term whose definition is set in under it. */
 static bool hanging_block(const page_reader *r, const block *b)
 {
@@ -444,6 +458,10 @@ static int read_entries(page_reader *r, size_t from)
 			err = skip_block(r, hb, header->n > MAX_HEADER_BYTES
 					 ? "line too long for a header, and no header precedes it"
 					 : "a definition without a header line");
+			continue;
+		}
+		if (hb->n == 2 && is_underline(&r->lines[hb->first + 1])) {
+			err = skip_block(r, hb, "a title, underlined");
 			continue;
 		}
 		if (hb->n > 1) { /* header and definition without a blank line between */

@@ -157,8 +157,9 @@ static void test_no_blank_line_between_entries(void)
  * in paragraphs set in as deep; a line alone above the first entry is a
  * title, not a term; a term back at the terms' indent right after another
  * has no definition; a sentence back at the margin goes on with the
- * definition. Not this layout: a term above a list whose items wrap, or
- * above an introduction and an example set in under it.
+ * definition; a title underlined is no entry. Not this layout: a term
+ * above a list whose items wrap, or above an introduction and an example
+ * set in under it.
  */
 static void test_hanging_indent(void)
 {
@@ -193,6 +194,15 @@ static void test_hanging_indent(void)
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition,
 			       "Def of api, and a sentence back at the margin that is no term at all. Second paragraph.");
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 1)->header, "SDK");
+	gg_glossary_free(g);
+
+	/* a title underlined ("====") is no entry */
+	text = "Glossary\n========\n\nCache\n    A fast store.\nBuffer\n    A region.\n";
+	g = read_text(text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "Cache");
+	CU_ASSERT_TRUE(has_diagnostic(g, 1, "a title, underlined"));
 	gg_glossary_free(g);
 
 	text = "Cache\n    A fast store.\n\n    It is small.\nBuffer\n    A region.\n";
