@@ -4,6 +4,8 @@
 
 #include <CUnit/CUnit.h>
 
+#include "glossgraph.h"
+
 /* Each adds its suite to the registry; returns a CUE_* code. */
 CU_ErrorCode suite_text_add(void);
 CU_ErrorCode suite_page_add(void);
@@ -23,6 +25,13 @@ CU_ErrorCode suite_query_add(void);
 CU_ErrorCode suite_version_add(void);
 CU_ErrorCode suite_map_add(void);
 CU_ErrorCode suite_store_add(void);
+
+/* Shared by the readers' suites (helpers.c). */
+/* The first entry of g whose header is `header`, or NULL. */
+const gg_entry *entry_named(const gg_glossary *g, const char *header);
+/* A new glossary read from text[0, len) as file `name` and built; NULL when
+ * any step fails (the caller asserts it is not). */
+gg_glossary *read_built(const char *name, const char *text, size_t len);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

@@ -4,14 +4,6 @@
 
 #include <string.h>
 
-static const gg_entry *entry_named(const gg_glossary *g, const char *header)
-{
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
-			return gg_glossary_entry(g, i);
-	return NULL;
-}
-
 static void test_columns_and_quotes(void)
 {
 	gg_glossary *g = NULL;
@@ -132,9 +124,8 @@ static void test_semicolons(void)
 			    "Cache;\"A fast store; small, near\";Buffer\r\n"
 			    "Index;A lookup, kept sorted.;\r\n";
 	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "semi.csv", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("semi.csv", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *cache = entry_named(g, "Cache"), *index = entry_named(g, "Index");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
@@ -146,17 +137,15 @@ static void test_semicolons(void)
 	gg_glossary_free(g);
 
 	const char commas[] = "term,definition,note; see\nCache,A fast store; small.,x\n";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "c.csv", commas, sizeof(commas) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("c.csv", commas, sizeof(commas) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cache"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cache")->definition, "A fast store; small.");
 	gg_glossary_free(g);
 
 	const char headerless[] = "API,An interface; see SDK; also REST\nSDK,A kit\n";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "h.csv", headerless, sizeof(headerless) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("h.csv", headerless, sizeof(headerless) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "API"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "An interface; see SDK; also REST");

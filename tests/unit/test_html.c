@@ -5,14 +5,6 @@
 
 #include <string.h>
 
-static const gg_entry *entry_named(const gg_glossary *g, const char *header)
-{
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
-			return gg_glossary_entry(g, i);
-	return NULL;
-}
-
 static void test_definition_lists(void)
 {
 	gg_glossary *g = NULL;

@@ -4,14 +4,6 @@
 
 #include <string.h>
 
-static const gg_entry *entry_named(const gg_glossary *g, const char *header)
-{
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
-			return gg_glossary_entry(g, i);
-	return NULL;
-}
-
 static void test_array(void)
 {
 	gg_glossary *g = NULL;
@@ -124,9 +116,8 @@ static void test_list_items(void)
 			    "  \"aliases\": [\"x; y\", \" \"], \"related\": [\"b|c\", \"\"],\n"
 			    "  \"category\": \"k1 | k2\"}]\n";
 	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "l.json", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("l.json", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
 	const gg_entry *a = gg_glossary_entry(g, 0);
 	CU_ASSERT_EQUAL_FATAL(a->n_names, 1);
@@ -140,9 +131,8 @@ static void test_list_items(void)
 
 	/* a definition given as paragraphs; "word" and "meaning" name the fields */
 	const char paragraphs[] = "[{\"word\": \"a\", \"meaning\": [\"First.\", 7, \"Second.\"]}]";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "p.json", paragraphs, sizeof(paragraphs) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("p.json", paragraphs, sizeof(paragraphs) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "First. Second.");
 	gg_glossary_free(g);

@@ -14,23 +14,10 @@ static gg_glossary *read_fixture(const char *path)
 	return g;
 }
 
-static const gg_entry *entry_named(const gg_glossary *g, const char *header)
-{
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
-			return gg_glossary_entry(g, i);
-	return NULL;
-}
-
 /* read `text` as m.md and build it; NULL when either fails */
 static gg_glossary *read_text(const char *text)
 {
-	gg_glossary *g = NULL;
-	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, "m.md", text, strlen(text)) || gg_glossary_build(g, NULL)) {
-		gg_glossary_free(g);
-		return NULL;
-	}
-	return g;
+	return read_built("m.md", text, strlen(text));
 }
 
 static void test_definition_list(void)
@@ -151,9 +138,8 @@ static void test_markup_and_nothing(void)
 {
 	const char text[] = "## A_b term\n\nSee *this*, __that__, snake_case, 2 * 3, \\*stars\\* and ![pic](x.png).\n";
 	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "m.md", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("m.md", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->header, "A_b term");
 	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition,
 			       "See this, that, snake_case, 2 * 3, *stars* and pic.");

@@ -4,14 +4,6 @@
 
 #include <string.h>
 
-static const gg_entry *entry_named(const gg_glossary *g, const char *header)
-{
-	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
-		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
-			return gg_glossary_entry(g, i);
-	return NULL;
-}
-
 static void test_concepts(void)
 {
 	gg_glossary *g = NULL;
@@ -113,9 +105,8 @@ static void test_rdf_xml(void)
 		"  </rdf:Description>\n"
 		"</rdf:RDF>\n";
 	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.rdf", text, sizeof(text) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("v.rdf", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
 	const gg_entry *router = entry_named(g, "Router"), *device = entry_named(g, "Network device"),
 		       *sw = entry_named(g, "Switch");
@@ -164,9 +155,8 @@ static void test_json_ld(void)
 		"   \"skos:altLabel\": \"lookup table\", \"skos:definition\": {\"@value\": \"A lookup.\", \"@language\": \"en\"}}\n"
 		" ]}\n";
 	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.jsonld", compact, sizeof(compact) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("v.jsonld", compact, sizeof(compact) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
 	const gg_entry *cache = entry_named(g, "Cache"), *index = entry_named(g, "Index"), *store = entry_named(g, "Store");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
@@ -193,9 +183,8 @@ static void test_json_ld(void)
 		"  {\"uri\": \"queue\", \"type\": \"Concept\", \"prefLabel\": {\"de\": \"Warteschlange\", \"en\": \"Queue\"},\n"
 		"   \"definition\": \"A line of items.\", \"broader\": \"buffer\"},\n"
 		"  {\"uri\": \"buffer\", \"type\": \"Concept\", \"prefLabel\": {\"en\": \"Buffer\"}, \"definition\": \"Memory.\"}]}\n";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "v.json", aliased, sizeof(aliased) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("v.json", aliased, sizeof(aliased) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *queue = entry_named(g, "Queue");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(queue);
@@ -211,9 +200,8 @@ static void test_json_ld(void)
 		"  \"http://www.w3.org/2004/02/skos/core#definition\": [{\"@value\": \"First; see beta.\"}]},\n"
 		" {\"@id\": \"http:\\/\\/ex.org\\/b\", \"@type\": [\"http://www.w3.org/2004/02/skos/core#Concept\"],\n"
 		"  \"http://www.w3.org/2004/02/skos/core#prefLabel\": [{\"@value\": \"Beta\"}]}]\n";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "e.jsonld", expanded, sizeof(expanded) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("e.jsonld", expanded, sizeof(expanded) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Beta"));
 	CU_ASSERT_EQUAL(entry_named(g, "Beta")->line, 4);
@@ -231,9 +219,8 @@ static void test_json_ld(void)
 		"  {\"@id\": \"#c\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Gamma\", \"skos:definition\": \"The third.\"},\n"
 		"  {\"@id\": \"/voc/cloud#d\", \"@type\": \"skos:Concept\", \"skos:prefLabel\": \"Delta\",\n"
 		"   \"skos:definition\": \"The fourth.\", \"skos:related\": {\"@id\": \"#c\"}}]}\n";
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "b.jsonld", blanks, sizeof(blanks) - 1), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	g = read_built("b.jsonld", blanks, sizeof(blanks) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Alpha"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Alpha")->definition, "The first.");

@@ -1,0 +1,22 @@
+/* helpers.c - what the readers' suites share: finding an entry, reading a buffer into a built glossary. */
+#include "suites.h"
+
+#include <string.h>
+
+const gg_entry *entry_named(const gg_glossary *g, const char *header)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++)
+		if (strcmp(gg_glossary_entry(g, i)->header, header) == 0)
+			return gg_glossary_entry(g, i);
+	return NULL;
+}
+
+gg_glossary *read_built(const char *name, const char *text, size_t len)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, name, text, len) || gg_glossary_build(g, NULL)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
