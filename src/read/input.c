@@ -80,6 +80,8 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".csv", GG_INPUT_CSV }, { ".tsv", GG_INPUT_TSV },
 		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS }, { ".nt", GG_INPUT_SKOS },
 		{ ".rdf", GG_INPUT_SKOS }, { ".jsonld", GG_INPUT_SKOS },
+		{ ".rst", GG_INPUT_RST }, { ".rest", GG_INPUT_RST },
+		{ ".adoc", GG_INPUT_ASCIIDOC }, { ".asciidoc", GG_INPUT_ASCIIDOC },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -131,6 +133,41 @@ static bool looks_like_markdown(const char *data, size_t i, size_t len)
 	return false;
 }
 
+/*
+ * The markup language a glossary's lines among the first 64 KiB show:
+ * reStructuredText for a Sphinx glossary directive (".. glossary::"),
+ * AsciiDoc for a "[glossary]" block or a term with an anchor
+ * ("[[id]]term::", as git's glossary writes them); else GG_INPUT_AUTO.
+ */
+static gg_i_input_format markup_of_content(const char *data, size_t i, size_t len)
+{
+	size_t n = len < 65536 ? len : 65536;
+	while (i < n) {
+		size_t e = i;
+		while (e < n && data[e] != '\n' && data[e] != '\r')
+			e++;
+		size_t b = i;
+		while (b < e && (data[b] == ' ' || data[b] == '\t'))
+			b++;
+		size_t t = e;
+		while (t > b && (data[t - 1] == ' ' || data[t - 1] == '\t'))
+			t--;
+		if (t - b >= 13 && memcmp(data + b, ".. glossary::", 13) == 0)
+			return GG_INPUT_RST;
+		if (b == i && t - b == 10 && memcmp(data + b, "[glossary]", 10) == 0)
+			return GG_INPUT_ASCIIDOC;
+		if (b == i && t - b >= 7 && memcmp(data + b, "[[", 2) == 0) {
+			const char *close = memchr(data + b, ']', t - b);
+			const char *colons = close ? memchr(close, ':', (size_t)(data + t - close)) : NULL;
+			if (close && close + 1 < data + t && close[1] == ']' && colons && colons + 1 < data + t &&
+			    colons[1] == ':' && (colons + 2 == data + t || colons[2] == ' ' || colons[2] == '\t'))
+				return GG_INPUT_ASCIIDOC;
+		}
+		i = e + 1;
+	}
+	return GG_INPUT_AUTO;
+}
+
 /* Whether an XML document opens with rdf:RDF among its first 4 KiB: RDF/XML. */
 static bool is_rdf_xml_document(const char *data, size_t len)
 {
@@ -172,6 +209,9 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 	if ((len - i >= 14 && strncasecmp(data + i, "<!doctype html", 14) == 0) ||
 	    (len - i >= 5 && strncasecmp(data + i, "<html", 5) == 0))
 		return GG_INPUT_HTML;
+	gg_i_input_format markup = markup_of_content(data, first, len);
+	if (markup != GG_INPUT_AUTO) /* before JSON: "[[id]]term::" opens with '[' */
+		return markup;
 	if (i < len && (data[i] == '[' || data[i] == '{'))
 		return GG_INPUT_JSON;
 	if ((len - i >= 7 && (strncmp(data + i, "@prefix", 7) == 0 || strncasecmp(data + i, "prefix ", 7) == 0)) ||
@@ -214,6 +254,10 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 		return gg_i_read_json(g, name, data, len);
 	case GG_INPUT_SKOS:
 		return gg_i_read_skos(g, name, data, len);
+	case GG_INPUT_RST:
+		return gg_i_read_rst(g, name, data, len);
+	case GG_INPUT_ASCIIDOC:
+		return gg_i_read_asciidoc(g, name, data, len);
 	case GG_INPUT_AUTO:
 	case GG_INPUT_PAGE:
 		break;
@@ -317,9 +361,11 @@ cleanup:
 /* The format named `s`; false when there is no such format. */
 static bool format_named(const char *s, gg_i_input_format *out)
 {
-	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos" };
+	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
+					     "rst", "asciidoc" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
-					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS };
+					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
+					       GG_INPUT_RST, GG_INPUT_ASCIIDOC };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -335,7 +381,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

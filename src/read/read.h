@@ -30,7 +30,9 @@ typedef enum gg_i_input_format {
 	GG_INPUT_CSV,
 	GG_INPUT_TSV,
 	GG_INPUT_JSON,
-	GG_INPUT_SKOS
+	GG_INPUT_SKOS,
+	GG_INPUT_RST,
+	GG_INPUT_ASCIIDOC
 } gg_i_input_format;
 
 /*
@@ -146,5 +148,7 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 int gg_i_read_csv(gg_glossary *g, const char *name, char *data, size_t len, char separator);
 int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len);
+int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len);
+int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len);
 
 #endif

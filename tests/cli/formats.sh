@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON,
-# SKOS (Turtle, RDF/XML, JSON-LD), HTML layouts, line lists and standard
-# input give the same concepts and links for the same glossary; malformed
+# SKOS (Turtle, RDF/XML, JSON-LD), reStructuredText, AsciiDoc, HTML layouts,
+# line lists and standard input give the same concepts and links for the
+# same glossary; malformed
 # files are reported with file:line and read no half.
 # usage: tests/cli/formats.sh path/to/glossgraph   (run from anywhere)
 set -u
@@ -13,22 +14,22 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in six formats: the same concepts"
+begin "one glossary in eight formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf jsonld; do
+for f in md json ttl rdf jsonld rst adoc; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in six formats: the same links"
+begin "one glossary in eight formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf jsonld; do
+for f in md json ttl rdf jsonld rst adoc; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
@@ -65,7 +66,7 @@ cmp -s "$TMP/out" "$TMP/terms.csv" || fail "TSV differs"
 expect 0
 
 begin "standard input, by content, named <stdin>"
-for f in csv md json ttl; do
+for f in csv md json ttl rst adoc; do
 	RC=0; "$BIN" terms --tsv -q -i - <$SAME/glossary.$f >"$TMP/out" 2>"$TMP/err" || RC=$?
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "stdin $f differs"
@@ -80,6 +81,18 @@ RC=0; printf '## Foo\n\nA foo.\n' | "$BIN" terms -q --tsv --format markdown -i -
 expect 0 "^Foo	"
 run terms -i $SAME/glossary.csv --format yaml
 expect 1 "" "no input format 'yaml'"
+
+begin "reStructuredText and AsciiDoc: the editors' links, by --format and by content"
+RC=0; printf 'Foo\n   A foo; see :term:`the bar <Bar>`.\n\nBar\n   A bar.\n' |
+	"$BIN" export tsv -q --format rst -o - -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Foo	Bar	1	editor	"
+RC=0; printf 'foo:: A foo; see <<def_bar>>.\n\n[[def_bar]]bar:: A bar.\n' |
+	"$BIN" export tsv -q --format asciidoc -o - -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^foo	bar	1	editor	.*	bar	"
+printf '[[def_ref]]ref::\n\tA name that points at an <<def_object,object>>.\n\n[[def_object]]object::\n\tThe unit of storage.\n' >"$TMP/glossary-content.txt"
+run show ref -i "$TMP/glossary-content.txt"
+expect 0 "glossary-content.txt:1: ref"
+grep -q "^A name that points at an object\.$" "$TMP/out" || fail "markup left in the definition"
 
 begin "formats mix in one -i list"
 run terms -q --tsv -i $SAME/glossary.md -i tests/data/glossary.html

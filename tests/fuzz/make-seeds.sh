@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
-# DIR/csv, DIR/json and DIR/skos, so that size bugs (a buffer
-# boundary, a quadratic step, a long line) are within the fuzzers' reach.
+# DIR/csv, DIR/json, DIR/skos, DIR/rst and DIR/asciidoc, so that size bugs
+# (a buffer boundary, a quadratic step, a long line) are within the
+# fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
 set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
-mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos"
+mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
+	"$out/rst" "$out/asciidoc"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -32,7 +34,7 @@ cp "$top/data/001_a20414638242ea56.txt" "$out/link/seed-page.txt"
 "$glossary" 1000 3 >"$out/export/generated-1000.txt"
 head -c 150000 "$top/data/000_fca2964c48dbdb34.txt" >"$out/export/seed-page-150kb.txt"
 
-# the readers: 3,000 entries each in Markdown, CSV, JSON and Turtle
+# the readers: 3,000 entries each in Markdown, CSV, JSON, Turtle, reStructuredText and AsciiDoc
 awk 'BEGIN { print "# Glossary\n"; for (i = 0; i < 3000; i++)
 	printf "Term %d\n: Uses [term %d](#term-%d) and term %d.\n\n", i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
 	>"$out/markdown/deflist-3000.md"
@@ -46,3 +48,9 @@ awk 'BEGIN { print "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@pre
 	for (i = 0; i < 3000; i++)
 		printf "ex:t%d a skos:Concept ; skos:prefLabel \"term %d\"@en ; skos:altLabel \"t%d\" ; skos:definition \"Uses term %d.\" ; skos:related ex:t%d .\n", i, i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
 	>"$out/skos/concepts-3000.ttl"
+awk 'BEGIN { print "Glossary\n========\n\n.. glossary::\n"; for (i = 0; i < 3000; i++)
+	printf "   Term %d\n   t%d\n      Uses :term:`term %d` and ``term %d``.\n\n", i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
+	>"$out/rst/glossary-3000.rst"
+awk 'BEGIN { print "= Glossary\n"; for (i = 0; i < 3000; i++)
+	printf "[[t%d]]Term %d::\n\tUses <<t%d>> and _term %d_.\n\n", i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
+	>"$out/asciidoc/glossary-3000.adoc"

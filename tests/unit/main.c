@@ -12,6 +12,8 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_csv_add,
 	suite_json_add,
 	suite_skos_add,
+	suite_rst_add,
+	suite_asciidoc_add,
 	suite_model_add,
 	suite_automaton_add,
 	suite_links_add,

@@ -14,6 +14,8 @@ CU_ErrorCode suite_markdown_add(void);
 CU_ErrorCode suite_csv_add(void);
 CU_ErrorCode suite_json_add(void);
 CU_ErrorCode suite_skos_add(void);
+CU_ErrorCode suite_rst_add(void);
+CU_ErrorCode suite_asciidoc_add(void);
 CU_ErrorCode suite_model_add(void);
 CU_ErrorCode suite_automaton_add(void);
 CU_ErrorCode suite_links_add(void);

@@ -1,0 +1,884 @@
+/* asciidoc.c - reads AsciiDoc glossaries: description lists ("term:: definition"). */
+#include "read/markup.h"
+#include "core/error.h"
+#include "core/strmap.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * What is read. Each item of the description lists of the file's first
+ * kind ("term::", else ":::", "::::" or ";;"; items of the other kinds are
+ * text of a definition) is an entry: terms on lines one after another
+ * (with no text after their "::") name one entry, the first the term,
+ * the others aliases. Its definition is the text after "::", the lines
+ * that follow up to a blank line, and what a "+" line attaches (a
+ * paragraph or a delimited block), as AsciiDoc reads it; after blank
+ * lines, a nested list or lines set in also belong to it. Listing and
+ * literal blocks ("----", "....", "```") are code between backticks.
+ * Section titles ("== Title") name the categories of the entries under
+ * them (gg_i_markup_category_level). Comments, attribute entries, block
+ * attributes and block titles are left out.
+ *
+ * Inline: "<<id>>", "<<id,text>>" and "xref:id[text]" are editor links to
+ * the entry whose term carries the anchor id ("[[id]]term::", or "[[id]]"
+ * or "[#id]" on the line above), else to the entry their text names; URL,
+ * link and other macros give their text; "`code`" and "`+code+`" are code;
+ * "*strong*", "_emphasis_", "#mark#", "^sup^", "~sub~" and their doubled
+ * forms give their text; "((term))" its term, "(((index)))" nothing;
+ * "{name}" the value of an attribute entry ":name: value" or of
+ * AsciiDoc's built-in character attributes, else stays as written.
+ */
+
+#define NONE SIZE_MAX
+
+/* How far the end of inline markup is looked for: keeps long paragraphs linear. */
+#define MAX_INLINE_SPAN 4096
+
+/* Section levels told apart ("=" to "======"). */
+#define LEVELS 6
+
+typedef enum line_kind {
+	LINE_TEXT,
+	LINE_BLANK,
+	LINE_SKIP,    /* comment, attribute entry, block attribute, block title */
+	LINE_ANCHOR,  /* "[[id]]" or "[#id]" alone: the anchor of what follows */
+	LINE_TITLE,   /* a section title */
+	LINE_TERM,    /* a description list's term, of the kind `delim` */
+	LINE_ATTACH,  /* "+": attaches what follows to the list item */
+	LINE_OPEN,    /* a delimited block's first line */
+	LINE_CLOSE,   /* its last line */
+	LINE_CODE,    /* inside a listing, literal or passthrough block */
+	LINE_INNER    /* inside another delimited block: text */
+} line_kind;
+
+typedef struct ad_line {
+	line_kind kind;
+	int level;     /* LINE_TITLE: 0 for "=", ... */
+	int delim;     /* LINE_TERM: 2, 3 or 4 colons, or 5 for ";;" */
+	size_t term;   /* LINE_TERM: where the term starts (past its anchors) */
+	size_t term_end;
+	size_t text;   /* LINE_TERM: where the text after the delimiter starts */
+	size_t anchor, anchor_end; /* LINE_TERM, LINE_ANCHOR: the first anchor's id, or NONE */
+} ad_line;
+
+typedef struct ad_entry {
+	size_t first_term, n_terms; /* its term lines */
+	size_t end;                 /* the line after its definition */
+	size_t category;            /* the line of its category's title, or NONE */
+} ad_entry;
+
+typedef struct ad_attr {
+	size_t name, name_len, value, value_len; /* text positions */
+} ad_attr;
+
+typedef struct ad_reader {
+	gg_i_source *src;
+	const char *t;
+	gg_i_markup_line *lines;
+	ad_line *kinds;
+	size_t n_lines;
+	ad_entry *entries;
+	size_t n_entries, cap_entries;
+	ad_attr *attrs;
+	size_t n_attrs, cap_attrs;
+	gg_i_strmap anchors; /* anchor id -> index in terms */
+	const char **terms;  /* each entry's term, in the arena */
+	size_t cap_terms;
+} ad_reader;
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* s[a, b) without the spaces at its ends. */
+static void trim(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b && is_space(s[*a]))
+		++*a;
+	while (*b > *a && is_space(s[*b - 1]))
+		--*b;
+}
+
+/*
+ * Whether s[a, b) is a block delimiter: *code says whether its block is
+ * code (listing, literal, passthrough, fenced), *comment whether a
+ * comment block.
+ */
+static bool delimiter(const char *s, size_t a, size_t b, bool *code, bool *comment)
+{
+	size_t n = b - a;
+	*code = *comment = false;
+	if (n == 2 && s[a] == '-' && s[a + 1] == '-')
+		return true; /* an open block */
+	if (n >= 3 && s[a] == '`' && s[a + 1] == '`' && s[a + 2] == '`') {
+		*code = true;
+		return true;
+	}
+	if (n >= 4 && (s[a] == '|' || s[a] == ',' || s[a] == ':') && s[a + 1] == '=' && s[a + 2] == '=' &&
+	    s[a + 3] == '=')
+		return true; /* a table */
+	if (n < 4 || !strchr("-.=*_+/", s[a]))
+		return false;
+	for (size_t i = a; i < b; i++)
+		if (s[i] != s[a])
+			return false;
+	*code = s[a] == '-' || s[a] == '.' || s[a] == '+';
+	*comment = s[a] == '/';
+	return true;
+}
+
+/*
+ * Whether line l is a description list's term: *delim gets its kind, and
+ * the term, its anchor and the text after the delimiter are set in *k.
+ */
+static bool term_line(const ad_reader *r, const gg_i_markup_line *l, ad_line *k)
+{
+	const char *s = r->t;
+	size_t i = l->body, e = l->end;
+	if (l->indent || e - i < 3 || (s[i] == '/' && s[i + 1] == '/'))
+		return false;
+	if ((strchr("*-.", s[i]) && is_space(s[i + 1])) || s[i] == '|')
+		return false; /* a list item, a table cell */
+	k->anchor = k->anchor_end = NONE;
+	while (e - i >= 4 && s[i] == '[' && s[i + 1] == '[') { /* "[[id]]" or "[[id, reftext]]" */
+		size_t j = i + 2;
+		while (j + 1 < e && !(s[j] == ']' && s[j + 1] == ']'))
+			j++;
+		if (j + 1 >= e)
+			break;
+		if (k->anchor == NONE) {
+			size_t id_end = i + 2;
+			while (id_end < j && s[id_end] != ',')
+				id_end++;
+			k->anchor = i + 2;
+			k->anchor_end = id_end;
+		}
+		i = j + 2;
+	}
+	for (size_t p = i + 1; p + 1 < e; p++) {
+		if ((s[p] != ':' || s[p + 1] != ':') && (s[p] != ';' || s[p + 1] != ';'))
+			continue;
+		size_t after = p + 2;
+		int delim = s[p] == ';' ? 5 : 2;
+		while (delim < 4 && after < e && s[after] == ':') {
+			after++;
+			delim++;
+		}
+		if (after < e && !is_space(s[after]))
+			continue; /* "std::string", "a::b" */
+		size_t ta = i, tb = p;
+		trim(s, &ta, &tb);
+		if (ta == tb)
+			return false;
+		k->delim = delim;
+		k->term = ta;
+		k->term_end = tb;
+		k->text = after;
+		return true;
+	}
+	return false;
+}
+
+/* Keep ":name: value" as an attribute entry. 0 or GG_ENOMEM. */
+static int add_attr(ad_reader *r, size_t name, size_t name_len, size_t value, size_t value_len)
+{
+	if (GG_ARRAY_PUSH_SLOT(r->attrs, r->n_attrs, r->cap_attrs))
+		return gg_i_error_oom();
+	r->attrs[r->n_attrs++] = (ad_attr){ name, name_len, value, value_len };
+	return 0;
+}
+
+/* Sort every line into its kind; `top` gets the delimiter of the first term. */
+static int classify(ad_reader *r, int *top)
+{
+	const char *s = r->t;
+	size_t open = NONE; /* the open delimited block's first line */
+	bool open_code = false, open_comment = false;
+	*top = 0;
+	for (size_t k = 0; k < r->n_lines; k++) {
+		const gg_i_markup_line *l = &r->lines[k];
+		ad_line *c = &r->kinds[k];
+		size_t a = l->body, b = l->end, n;
+		bool code, comment;
+		trim(s, &a, &b);
+		n = b - a;
+		*c = (ad_line){ LINE_TEXT, 0, 0, 0, 0, 0, NONE, NONE };
+		if (open != NONE) {
+			const gg_i_markup_line *o = &r->lines[open];
+			size_t oa = o->body, ob = o->end;
+			trim(s, &oa, &ob);
+			bool closes = !l->indent && n >= 2 && (n == ob - oa || s[a] == '`') &&
+				      memcmp(s + a, s + oa, n < 3 ? n : 3) == 0 && delimiter(s, a, b, &code, &comment);
+			if (closes) {
+				c->kind = open_comment ? LINE_SKIP : LINE_CLOSE;
+				open = NONE;
+			} else {
+				c->kind = open_comment ? LINE_SKIP : open_code ? LINE_CODE : LINE_INNER;
+			}
+			continue;
+		}
+		if (!n) {
+			c->kind = LINE_BLANK;
+		} else if (!l->indent && delimiter(s, a, b, &open_code, &open_comment)) {
+			c->kind = open_comment ? LINE_SKIP : LINE_OPEN;
+			open = k;
+		} else if (n >= 2 && s[a] == '/' && s[a + 1] == '/' && !l->indent) {
+			c->kind = LINE_SKIP;
+		} else if (n == 1 && s[a] == '+') {
+			c->kind = LINE_ATTACH;
+		} else if (!l->indent && s[a] == '=' ) {
+			size_t eq = a;
+			while (eq < b && s[eq] == '=')
+				eq++;
+			if (eq - a <= LEVELS && eq < b && s[eq] == ' ') {
+				c->kind = LINE_TITLE;
+				c->level = (int)(eq - a) - 1;
+			}
+		} else if (!l->indent && s[a] == ':' && n >= 3) {
+			size_t e = a + 1;
+			while (e < b && s[e] != ':' && !is_space(s[e]))
+				e++;
+			if (e < b && s[e] == ':' && e > a + 1 && (e + 1 == b || is_space(s[e + 1]))) {
+				size_t v = e + 1, ve = b;
+				trim(s, &v, &ve);
+				c->kind = LINE_SKIP;
+				if (s[a + 1] != '!' && s[e - 1] != '!') {
+					int err = add_attr(r, a + 1, e - a - 1, v, ve - v);
+					if (err)
+						return err;
+				}
+			}
+		} else if (!l->indent && s[a] == '[' && s[b - 1] == ']') {
+			c->kind = LINE_SKIP;
+			size_t id = NONE, id_end = NONE;
+			if (n >= 5 && s[a + 1] == '[' && s[b - 2] == ']') {
+				id = a + 2;
+				for (id_end = id; id_end < b - 2 && s[id_end] != ',';)
+					id_end++;
+			} else if (n >= 3 && s[a + 1] == '#') {
+				id = a + 2;
+				for (id_end = id; id_end < b - 1 && s[id_end] != '.' && s[id_end] != '%' && s[id_end] != ',';)
+					id_end++;
+			}
+			if (id != NONE && id_end > id) {
+				c->kind = LINE_ANCHOR;
+				c->anchor = id;
+				c->anchor_end = id_end;
+			}
+		} else if (!l->indent && n >= 2 && s[a] == '.' && !is_space(s[a + 1]) && s[a + 1] != '.') {
+			c->kind = LINE_SKIP; /* a block title */
+		}
+		if (c->kind == LINE_TEXT && term_line(r, l, c)) {
+			c->kind = LINE_TERM;
+			if (!*top)
+				*top = c->delim;
+		}
+	}
+	return 0;
+}
+
+static int push_entry(ad_reader *r, ad_entry e)
+{
+	if (GG_ARRAY_PUSH_SLOT(r->entries, r->n_entries, r->cap_entries))
+		return gg_i_error_oom();
+	r->entries[r->n_entries++] = e;
+	return 0;
+}
+
+/* Whether line k is a term of the list whose entries are read. */
+static bool top_term(const ad_reader *r, size_t k, int top)
+{
+	return r->kinds[k].kind == LINE_TERM && r->kinds[k].delim == top;
+}
+
+/* Whether the text of line k opens a list item (nested in a definition). */
+static bool list_item(const ad_reader *r, size_t k)
+{
+	const char *s = r->t + r->lines[k].body;
+	size_t n = r->lines[k].end - r->lines[k].body, i = 0;
+	while (i < n && (s[i] == '*' || s[i] == '-' || s[i] == '.'))
+		i++;
+	if (!i)
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, i += i < n && s[i] == '.';
+	return (i && i < n && is_space(s[i])) || r->kinds[k].kind == LINE_TERM;
+}
+
+/* ---- inline markup ---------------------------------------------------- */
+
+/* Rendering nested formatting goes this deep, then reads the rest as text. */
+#define MAX_DEPTH 8
+
+/*
+ * Text that stands in for s[at...] but is not there (a term named by its
+ * anchor): a character at a time, each placed at at + its position but no
+ * further than at_last, so that evidence offsets stay inside the file.
+ */
+static void emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last)
+{
+	if (!k->rec) {
+		gg_i_buf_put(k->out, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t len = 1;
+		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+			len++;
+		size_t pos = at + i < at_last ? at + i : at_last;
+		gg_i_record_text(k->rec, s + i, len, pos);
+		i += len;
+	}
+}
+
+/* The value of attribute s[0, n): an attribute entry's (*at its text position), a built-in's, or NULL. */
+static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_t *len, size_t *at)
+{
+	static const struct {
+		const char *name, *value;
+	} builtin[] = {
+		{ "nbsp", " " }, { "sp", " " }, { "empty", "" }, { "zwsp", "" }, { "amp", "&" }, { "lt", "<" },
+		{ "gt", ">" }, { "startsb", "[" }, { "endsb", "]" }, { "vbar", "|" }, { "caret", "^" },
+		{ "asterisk", "*" }, { "tilde", "~" }, { "apos", "'" }, { "backslash", "\\" },
+		{ "backtick", "`" }, { "two-colons", "::" }, { "two-semicolons", ";;" }, { "plus", "+" },
+		{ "cpp", "C++" }, { "pp", "++" }, { "deg", "\xc2\xb0" }, { "quot", "\"" },
+	};
+	for (size_t i = r->n_attrs; i-- > 0;) { /* the last entry of a name holds */
+		const ad_attr *a = &r->attrs[i];
+		if (a->name_len == n && memcmp(r->t + a->name, s, n) == 0) {
+			*len = a->value_len;
+			*at = a->value;
+			return r->t + a->value;
+		}
+	}
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(*builtin); i++)
+		if (strlen(builtin[i].name) == n && memcmp(builtin[i].name, s, n) == 0) {
+			*len = strlen(builtin[i].value);
+			*at = SIZE_MAX;
+			return builtin[i].value;
+		}
+	return NULL;
+}
+
+/* The end of a closing `c` (or `c` `c` when `twice`) for formatting opened before s[from], or 0. */
+static size_t closing_mark(const char *s, size_t from, size_t n, char c, bool twice)
+{
+	if (n - from > MAX_INLINE_SPAN)
+		n = from + MAX_INLINE_SPAN;
+	for (size_t j = from + 1; j < n; j++) {
+		if (s[j] != c || is_space(s[j - 1]))
+			continue;
+		if (twice) {
+			if (j + 1 < n && s[j + 1] == c)
+				return j;
+		} else if (j + 1 >= n || (!is_alnum(s[j + 1]) && s[j + 1] != c)) {
+			return j;
+		}
+	}
+	return 0;
+}
+
+static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth);
+
+/* A link to the entry of anchor id[0, id_n) or, when no term carries it, to text [from, now). */
+static int link_anchor(ad_reader *r, gg_i_markup_sink *k, const char *id, size_t id_n, size_t from)
+{
+	if (!k->rec)
+		return 0;
+	char *key = gg_i_strndup(id, id_n);
+	uint32_t t;
+	int err = 0;
+	if (!key)
+		return gg_i_error_oom();
+	if (gg_i_strmap_get(&r->anchors, key, &t))
+		err = gg_i_markup_xref(k->rec, r->terms[t], strlen(r->terms[t]), from);
+	else if (k->rec->definition.len > from)
+		err = gg_i_markup_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
+	free(key);
+	return err;
+}
+
+/*
+ * A cross reference to anchor s[id, id_end) shown as s[text, text_end)
+ * (empty: the term the anchor names, else the id), at text position `at`
+ * of s. Its span in the text ends at s[last].
+ */
+static int render_xref(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t id, size_t id_end,
+		       size_t text, size_t text_end, size_t at, size_t last, int depth)
+{
+	trim(s, &id, &id_end);
+	trim(s, &text, &text_end);
+	const char *hash = memchr(s + id, '#', id_end - id); /* "file.adoc#id" */
+	if (hash)
+		id = (size_t)(hash - s) + 1;
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	int err = 0;
+	uint32_t t;
+	char *key = NULL;
+	if (text < text_end) {
+		err = render(r, k, s + text, text_end - text, at + text, depth + 1);
+	} else if (id < id_end && (key = gg_i_strndup(s + id, id_end - id)) &&
+		   gg_i_strmap_get(&r->anchors, key, &t)) {
+		emit_elsewhere(k, r->terms[t], strlen(r->terms[t]), at + id, at + last);
+	} else {
+		gg_i_markup_emit(k, s + id, id_end - id, at + id);
+	}
+	free(key);
+	return err ? err : link_anchor(r, k, s + id, id_end - id, from);
+}
+
+/* The macros whose target and text stand for themselves, and what is shown of them. */
+typedef enum macro_show {
+	SHOW_TEXT,      /* the text in brackets, else the target (links) */
+	SHOW_BRACKETS,  /* the text in brackets (kbd:[...], footnote:[...]) */
+	SHOW_BOTH,      /* the target, then the text (menu:File[Save]) */
+	SHOW_CODE,      /* the text as code (stem:[...]) */
+	SHOW_NOTHING    /* image:, anchor:, indexterm: */
+} macro_show;
+
+/* The macro named s[0, n), or false; *scheme: a URL's ("https://..."), *xref: xref:. */
+static bool macro_named(const char *s, size_t n, macro_show *show, bool *scheme, bool *xref)
+{
+	static const struct {
+		const char *name;
+		macro_show show;
+		bool scheme;
+	} macros[] = {
+		{ "xref", SHOW_TEXT, false }, { "link", SHOW_TEXT, false }, { "mailto", SHOW_TEXT, false },
+		{ "http", SHOW_TEXT, true }, { "https", SHOW_TEXT, true }, { "ftp", SHOW_TEXT, true },
+		{ "irc", SHOW_TEXT, true }, { "kbd", SHOW_BRACKETS, false }, { "btn", SHOW_BRACKETS, false },
+		{ "pass", SHOW_BRACKETS, false }, { "footnote", SHOW_BRACKETS, false },
+		{ "indexterm2", SHOW_BRACKETS, false }, { "menu", SHOW_BOTH, false },
+		{ "stem", SHOW_CODE, false }, { "latexmath", SHOW_CODE, false },
+		{ "asciimath", SHOW_CODE, false }, { "image", SHOW_NOTHING, false },
+		{ "icon", SHOW_NOTHING, false }, { "anchor", SHOW_NOTHING, false },
+		{ "indexterm", SHOW_NOTHING, false },
+	};
+	for (size_t i = 0; i < sizeof(macros) / sizeof(*macros); i++)
+		if (strlen(macros[i].name) == n && memcmp(macros[i].name, s, n) == 0) {
+			*show = macros[i].show;
+			*scheme = macros[i].scheme;
+			*xref = i == 0;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * A macro at s[i] ("name:target[text]"); returns where it ends, or 0 when
+ * there is none (a bare URL is no macro: it stays text).
+ */
+static size_t render_macro(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t i, size_t n,
+			   size_t at, int depth, int *err)
+{
+	size_t w = i;
+	macro_show show;
+	bool scheme, xref;
+	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= '0' && s[w] <= '9')))
+		w++;
+	if (w == i || w >= n || s[w] != ':' || !macro_named(s + i, w - i, &show, &scheme, &xref))
+		return 0;
+	if (scheme && (w + 2 >= n || s[w + 1] != '/' || s[w + 2] != '/'))
+		return 0; /* "http:" without "//" */
+	size_t target = scheme ? i : w + 1, open = w + 1;
+	size_t limit = n - i > MAX_INLINE_SPAN ? i + MAX_INLINE_SPAN : n;
+	while (open < limit && s[open] != '[' && !is_space(s[open]))
+		open++;
+	if (open >= limit || s[open] != '[')
+		return 0;
+	size_t close = open + 1;
+	while (close < limit && s[close] != ']')
+		close++;
+	if (close >= limit)
+		return 0;
+	size_t text = open + 1, text_end = close;
+	if (show == SHOW_TEXT && !xref) { /* link text ends at a comma that starts attributes */
+		const char *comma = memchr(s + text, ',', text_end - text);
+		if (comma && s[text] != '"' && memchr(comma, '=', (size_t)(s + text_end - comma)))
+			text_end = (size_t)(comma - s);
+		if (text < text_end && s[text_end - 1] == '^')
+			text_end--; /* "^": a new window */
+	}
+	if (xref) {
+		*err = render_xref(r, k, s, target, open, text, text_end, at, close, depth);
+	} else if (show == SHOW_TEXT || show == SHOW_BRACKETS || show == SHOW_BOTH) {
+		if (show == SHOW_BOTH || (show == SHOW_TEXT && text == text_end)) {
+			gg_i_markup_emit(k, s + target, open - target, at + target);
+			gg_i_markup_emit(k, " ", 1, SIZE_MAX);
+		}
+		if (show == SHOW_BRACKETS && s[i] == 'f') /* a footnote's text after a space */
+			gg_i_markup_emit(k, " ", 1, SIZE_MAX);
+		*err = render(r, k, s + text, text_end - text, at + text, depth + 1);
+	} else if (show == SHOW_CODE) {
+		gg_i_markup_code(k, s + text, text_end - text, at + text);
+	}
+	return close + 1;
+}
+
+/*
+ * Render s[0, n) (text position `at`) to the sink, inline markup read as
+ * the file comment says. Returns 0 or GG_ENOMEM.
+ */
+static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth)
+{
+	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
+	int err = 0;
+#define FLUSH() do { if (i > run) gg_i_markup_emit(k, s + run, i - run, at + run); } while (0)
+	if (depth > MAX_DEPTH) {
+		gg_i_markup_emit(k, s, n, at);
+		return 0;
+	}
+	while (i < n && !err) {
+		char c = s[i], next = i + 1 < n ? s[i + 1] : '\0';
+		size_t e;
+		bool after_word = i > 0 && is_alnum(s[i - 1]);
+		if (c == '\\' && next && strchr("*_`#^~<[{(+\\", next)) {
+			FLUSH();
+			run = i + 1;
+			i += 2;
+		} else if (c == '<' && next == '<' && (e = closing_mark(s, i + 1, n, '>', true)) > i + 2) {
+			const char *comma = memchr(s + i + 2, ',', e - i - 2);
+			size_t id_end = comma ? (size_t)(comma - s) : e;
+			FLUSH();
+			err = render_xref(r, k, s, i + 2, id_end, comma ? id_end + 1 : e, e, at, e + 1, depth);
+			i = run = e + 2;
+		} else if (c == '[' && next == '[' && (e = closing_mark(s, i + 1, n, ']', true)) > i + 2) {
+			FLUSH(); /* an inline anchor */
+			i = run = e + 2;
+			while (i < n && s[i] == ']')
+				i = run = i + 1;
+		} else if (c == '(' && next == '(' && (e = closing_mark(s, i + 1, n, ')', true)) > i + 2) {
+			FLUSH();
+			if (s[i + 2] != '(') /* "((term))" shows its term; "(((a, b)))" nothing */
+				err = render(r, k, s + i + 2, e - i - 2, at + i + 2, depth + 1);
+			i = run = e + 2 + (s[i + 2] == '(' && e + 2 < n && s[e + 2] == ')');
+		} else if (c == '{') {
+			size_t j = i + 1, len = 0, value_at = 0;
+			while (j < n && (is_alnum(s[j]) || s[j] == '-' || s[j] == '_'))
+				j++;
+			const char *v = j < n && s[j] == '}' && j > i + 1 ? attr_value(r, s + i + 1, j - i - 1, &len, &value_at) : NULL;
+			if (v) {
+				FLUSH();
+				gg_i_markup_emit(k, v, len, value_at == SIZE_MAX ? at + i : value_at);
+				i = run = j + 1;
+			} else {
+				i++;
+			}
+		} else if (c == '+' && i && s[i - 1] == ' ' && (i + 1 == n || next == '\n' || next == '\r')) {
+			FLUSH(); /* a hard line break */
+			i = run = i + 1;
+		} else if (c == '`' && ((next == '`' && (e = closing_mark(s, i + 1, n, '`', true)) > i + 2) ||
+					(!after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '`', false)) > i + 1))) {
+			size_t len = next == '`' && s[e + 1] == '`' ? 2 : 1, a = i + len, b = e;
+			if (b - a >= 2 && s[a] == '+' && s[b - 1] == '+') { /* `+literal+` */
+				a++;
+				b--;
+			}
+			FLUSH();
+			gg_i_markup_code(k, s + a, b - a, at + a);
+			i = run = e + len;
+		} else if (c == '+' && !after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '+', false)) > i + 1) {
+			FLUSH(); /* +passthrough+ */
+			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
+			i = run = e + 1;
+		} else if (c && strchr("*_#", c) && next == c && (e = closing_mark(s, i + 1, n, c, true)) > i + 2) {
+			FLUSH();
+			err = render(r, k, s + i + 2, e - i - 2, at + i + 2, depth + 1);
+			i = run = e + 2;
+		} else if (c && strchr("*_#", c) && !after_word && next && !is_space(next) &&
+			   (e = closing_mark(s, i, n, c, false)) > i + 1) {
+			FLUSH();
+			err = render(r, k, s + i + 1, e - i - 1, at + i + 1, depth + 1);
+			i = run = e + 1;
+		} else if ((c == '^' || c == '~') && next && !is_space(next)) {
+			size_t j = i + 1;
+			while (j < n && j - i < 64 && s[j] != c && !is_space(s[j]))
+				j++;
+			if (j < n && s[j] == c && j > i + 1) {
+				FLUSH();
+				gg_i_markup_emit(k, s + i + 1, j - i - 1, at + i + 1);
+				i = run = j + 1;
+			} else {
+				i++;
+			}
+		} else if (c >= 'a' && c <= 'z' && !after_word) {
+			size_t w = i, end = 0;
+			while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= '0' && s[w] <= '9')))
+				w++;
+			if (w < n && s[w] == ':') {
+				FLUSH();
+				run = i;
+				end = render_macro(r, k, s, i, n, at, depth, &err);
+			}
+			i = end ? end : w;
+			run = end ? end : run;
+		} else {
+			i++;
+		}
+	}
+	FLUSH();
+#undef FLUSH
+	return err;
+}
+
+/* ---- entries and definitions ------------------------------------------ */
+
+/*
+ * Walk the definition whose last term line is `last`: the text after its
+ * delimiter, the lines of its paragraph, what "+" attaches, and after
+ * blank lines a nested list or lines set in (or anything, while it has no
+ * text yet). Renders it into rec (NULL: only measures) and returns the
+ * line after it.
+ */
+static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *rec, int *err)
+{
+	gg_i_markup_sink k = { rec, NULL };
+	const char *s = r->t;
+	size_t para = r->kinds[last].text, para_end = r->lines[last].end, k_line = last + 1;
+	bool text = false;
+	trim(s, &para, &para_end);
+#define FLUSH_PARA() do { \
+		if (rec && para < para_end && !*err) { \
+			gg_i_record_text(rec, "\n", 1, SIZE_MAX); \
+			*err = render(r, &k, s + para, para_end - para, para, 0); \
+		} \
+		text |= para < para_end; \
+		para = para_end = NONE; \
+	} while (0)
+	if (para == para_end)
+		para = para_end = NONE;
+	while (k_line < r->n_lines && !*err) {
+		const ad_line *c = &r->kinds[k_line];
+		const gg_i_markup_line *l = &r->lines[k_line];
+		if ((c->kind == LINE_TERM && c->delim == top) || c->kind == LINE_TITLE || c->kind == LINE_ANCHOR)
+			break;
+		if (c->kind == LINE_TEXT) {
+			if (para == NONE)
+				para = l->body;
+			para_end = l->end;
+			k_line++;
+			continue;
+		}
+		bool had_text = text || para != NONE;
+		FLUSH_PARA();
+		if (c->kind == LINE_BLANK) {
+			size_t j = k_line;
+			while (j < r->n_lines && r->kinds[j].kind == LINE_BLANK)
+				j++;
+			line_kind next = j < r->n_lines ? r->kinds[j].kind : LINE_BLANK;
+			bool nested = next == LINE_TERM || (next == LINE_TEXT && (r->lines[j].indent || list_item(r, j)));
+			if (j == r->n_lines || (had_text ? !nested : next != LINE_TEXT && next != LINE_OPEN))
+				break;
+			k_line = j;
+			continue;
+		}
+		if (c->kind == LINE_TERM) { /* an item of a nested list: its term, then its text */
+			if (rec) {
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+				*err = render(r, &k, s + c->term, c->term_end - c->term, c->term, 0);
+			}
+			text = true;
+			para = c->text;
+			para_end = l->end;
+			trim(s, &para, &para_end);
+			if (para == para_end)
+				para = para_end = NONE;
+			k_line++;
+			continue;
+		}
+		if (c->kind == LINE_OPEN) {
+			bool attached = !had_text || r->kinds[k_line - 1].kind == LINE_ATTACH;
+			if (!attached)
+				break;
+			bool code = k_line + 1 < r->n_lines && r->kinds[k_line + 1].kind == LINE_CODE;
+			size_t first = ++k_line, last_byte = 0;
+			for (; k_line < r->n_lines && r->kinds[k_line].kind != LINE_CLOSE &&
+			       (r->kinds[k_line].kind == LINE_CODE || r->kinds[k_line].kind == LINE_INNER ||
+				r->kinds[k_line].kind == LINE_SKIP); k_line++) {
+				const gg_i_markup_line *b = &r->lines[k_line];
+				if (!rec || gg_i_markup_blank(b) || r->kinds[k_line].kind == LINE_SKIP)
+					continue;
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+				if (!code) {
+					*err = render(r, &k, s + b->body, b->end - b->body, b->body, 0);
+					continue;
+				}
+				if (!last_byte)
+					gg_i_record_text(rec, "`", 1, b->body); /* a backtick stands for the block's start */
+				gg_i_record_text(rec, s + b->body, b->end - b->body, b->body);
+				last_byte = b->end - 1;
+			}
+			if (last_byte)
+				gg_i_record_text(rec, "`", 1, last_byte);
+			text |= k_line > first;
+			if (k_line < r->n_lines && r->kinds[k_line].kind == LINE_CLOSE)
+				k_line++;
+			continue;
+		}
+		k_line++; /* "+", a comment, a block attribute: nothing of their own */
+	}
+	FLUSH_PARA();
+#undef FLUSH_PARA
+	while (k_line > last + 1 && (r->kinds[k_line - 1].kind == LINE_BLANK || r->kinds[k_line - 1].kind == LINE_ATTACH))
+		k_line--;
+	return k_line;
+}
+
+/* A term line's term rendered as a name into out; NULL when out of memory. */
+static const char *term_text(ad_reader *r, size_t k, gg_i_buf *out)
+{
+	gg_i_markup_sink sink = { NULL, out };
+	const ad_line *c = &r->kinds[k];
+	gg_i_buf_clear(out);
+	render(r, &sink, r->t + c->term, c->term_end - c->term, c->term, 0);
+	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+}
+
+/* A section title's text as a name into out; NULL when out of memory. */
+static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
+{
+	gg_i_markup_sink sink = { NULL, out };
+	const gg_i_markup_line *l = &r->lines[k];
+	size_t a = l->body, b = l->end;
+	while (a < b && r->t[a] == '=')
+		a++;
+	trim(r->t, &a, &b);
+	gg_i_buf_clear(out);
+	render(r, &sink, r->t + a, b - a, a, 0);
+	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+}
+
+/* Index an anchor id s[a, b) as naming term t. 0 or GG_ENOMEM. */
+static int index_anchor(ad_reader *r, size_t a, size_t b, uint32_t t)
+{
+	trim(r->t, &a, &b);
+	if (a == b)
+		return 0;
+	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + a, b - a);
+	if (!key || gg_i_strmap_put(&r->anchors, key, t, NULL) < 0)
+		return gg_i_error_oom();
+	return 0;
+}
+
+/* The entries of the list of kind `top`, their categories, and the anchors their terms carry. */
+static int find_entries(ad_reader *r, int top)
+{
+	size_t titles[LEVELS] = { 0 };
+	for (size_t k = 0; k < r->n_lines; k++)
+		if (r->kinds[k].kind == LINE_TITLE)
+			titles[r->kinds[k].level]++;
+	int level = gg_i_markup_category_level(titles, LEVELS);
+	size_t category = NONE, anchor = NONE;
+	gg_i_buf name = GG_BUF_INIT;
+	int err = 0;
+	for (size_t k = 0; k < r->n_lines && !err;) {
+		const ad_line *c = &r->kinds[k];
+		if (c->kind == LINE_TITLE && c->level == level)
+			category = k;
+		else if (c->kind == LINE_TITLE && c->level < level)
+			category = NONE;
+		if (c->kind == LINE_ANCHOR)
+			anchor = k;
+		else if (c->kind != LINE_SKIP && !top_term(r, k, top))
+			anchor = NONE; /* an anchor line belongs to what comes right after it */
+		if (!top_term(r, k, top)) {
+			k++;
+			continue;
+		}
+		size_t n = 1;
+		while (k + n < r->n_lines && top_term(r, k + n, top) &&
+		       r->kinds[k + n - 1].text >= r->lines[k + n - 1].end)
+			n++; /* terms without text stacked over one definition */
+		size_t end = walk_definition(r, k + n - 1, top, NULL, &err);
+		const char *term = term_text(r, k, &name);
+		const char *kept = term ? gg_i_arena_strndup(&r->src->g->arena, term, name.len) : NULL;
+		uint32_t t = (uint32_t)r->n_entries;
+		size_t n_terms = t;
+		if (!kept || GG_ARRAY_PUSH_SLOT(r->terms, n_terms, r->cap_terms) ||
+		    (err = push_entry(r, (ad_entry){ k, n, end, category })))
+			err = gg_i_error_oom();
+		else
+			r->terms[t] = kept;
+		if (!err && anchor != NONE)
+			err = index_anchor(r, r->kinds[anchor].anchor, r->kinds[anchor].anchor_end, t);
+		for (size_t j = k; j < k + n && !err; j++)
+			if (r->kinds[j].anchor != NONE)
+				err = index_anchor(r, r->kinds[j].anchor, r->kinds[j].anchor_end, t);
+		anchor = NONE;
+		k = end > k + n ? end : k + n;
+	}
+	gg_i_buf_free(&name);
+	return err;
+}
+
+static int read_entry(ad_reader *r, const ad_entry *me, int top)
+{
+	gg_i_record rec;
+	gg_i_buf name = GG_BUF_INIT;
+	int err = 0;
+	gg_i_record_init(&rec, r->src, r->lines[me->first_term].body);
+	for (size_t k = me->first_term; k < me->first_term + me->n_terms && !err; k++) {
+		const char *s = term_text(r, k, &name);
+		if (s)
+			gg_i_record_name(&rec, s, name.len);
+		else
+			err = gg_i_error_oom();
+	}
+	if (!err && me->category != NONE) {
+		const char *s = title_text(r, me->category, &name);
+		if (s)
+			gg_i_record_category(&rec, s, name.len);
+		else
+			err = gg_i_error_oom();
+	}
+	if (!err)
+		walk_definition(r, me->first_term + me->n_terms - 1, top, &rec, &err);
+	if (!err)
+		err = gg_i_record_finish(&rec);
+	gg_i_record_free(&rec);
+	gg_i_buf_free(&name);
+	return err;
+}
+
+int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_i_source src;
+	ad_reader r;
+	int top = 0;
+	memset(&r, 0, sizeof(r));
+	r.src = &src;
+	r.anchors = (gg_i_strmap)GG_STRMAP_INIT;
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err || (err = gg_i_markup_lines(&src, &r.lines)))
+		goto cleanup;
+	r.t = src.text;
+	r.n_lines = src.n_lines;
+	if (!(r.kinds = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.kinds)))) {
+		err = gg_i_error_oom();
+		goto cleanup;
+	}
+	if ((err = classify(&r, &top)) || (top && (err = find_entries(&r, top))))
+		goto cleanup;
+	for (size_t e = 0; e < r.n_entries && !err; e++)
+		err = read_entry(&r, &r.entries[e], top);
+	if (!err && !r.n_entries)
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no description list: \"term:: definition\")"
+								: "empty file");
+cleanup:
+	free(r.lines);
+	free(r.kinds);
+	free(r.entries);
+	free(r.attrs);
+	free(r.terms);
+	gg_i_strmap_free(&r.anchors);
+	gg_i_source_close(&src);
+	return err;
+}

@@ -1,0 +1,75 @@
+/* markup.c - what the readers of reStructuredText and AsciiDoc share: lines, sections, links. */
+#include "read/markup.h"
+#include "core/error.h"
+
+#include <stdlib.h>
+
+int gg_i_markup_lines(const gg_i_source *src, gg_i_markup_line **out)
+{
+	const char *t = src->text;
+	gg_i_markup_line *lines = calloc(src->n_lines ? src->n_lines : 1, sizeof(*lines));
+	if (!lines)
+		return gg_i_error_oom();
+	for (size_t k = 0; k < src->n_lines; k++) {
+		gg_i_markup_line *l = &lines[k];
+		size_t p = src->lines[k], e = p, col = 0;
+		while (e < src->len && t[e] != '\n' && t[e] != '\r')
+			e++;
+		l->start = p;
+		for (; p < e && (t[p] == ' ' || t[p] == '\t'); p++)
+			col = t[p] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		l->body = p;
+		l->end = e;
+		l->indent = col;
+	}
+	*out = lines;
+	return 0;
+}
+
+int gg_i_markup_category_level(const size_t *titles, int levels)
+{
+	int top = 0;
+	while (top < levels && !titles[top])
+		top++;
+	if (top == levels)
+		return -1;
+	if (titles[top] > 1)
+		return top;
+	return top + 1 < levels && titles[top + 1] > 1 ? top + 1 : -1;
+}
+
+int gg_i_markup_xref(gg_i_record *rec, const char *s, size_t n, size_t from)
+{
+	gg_i_buf name = GG_BUF_INIT;
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		bool white = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+		if (!white && space && name.len)
+			gg_i_buf_putc(&name, ' ');
+		if (!white)
+			gg_i_buf_putc(&name, s[i]);
+		space = white;
+	}
+	int err = gg_i_buf_ok(&name);
+	if (!err && name.len)
+		err = gg_i_record_xref(rec, name.ptr, name.len, from);
+	gg_i_buf_free(&name);
+	return err;
+}
+
+void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
+{
+	if (k->rec)
+		gg_i_record_text(k->rec, s, n, at);
+	else
+		gg_i_buf_put(k->out, s, n);
+}
+
+void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
+{
+	if (k->rec)
+		gg_i_record_text(k->rec, "`", 1, at);
+	gg_i_markup_emit(k, s, n, at);
+	if (k->rec)
+		gg_i_record_text(k->rec, "`", 1, at == SIZE_MAX ? at : at + n);
+}

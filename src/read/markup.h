@@ -1,0 +1,60 @@
+/* markup.h - what the readers of reStructuredText and AsciiDoc share: lines, sections, links. */
+#ifndef GG_READ_MARKUP_H
+#define GG_READ_MARKUP_H
+
+#include "read/read.h"
+
+/* One line of a source's text, in text positions. */
+typedef struct gg_i_markup_line {
+	size_t start;  /* its first byte */
+	size_t body;   /* its first byte that is not a space or tab (== end: blank) */
+	size_t end;    /* where it ends, before "\n" or "\r\n" */
+	size_t indent; /* columns before body, a tab reaching the next multiple of 8 */
+} gg_i_markup_line;
+
+static inline bool gg_i_markup_blank(const gg_i_markup_line *l)
+{
+	return l->body == l->end;
+}
+
+/*
+ * The lines of src into *out (malloc'd, src->n_lines of them; the caller
+ * frees it). Returns 0 or GG_ENOMEM.
+ */
+int gg_i_markup_lines(const gg_i_source *src, gg_i_markup_line **out);
+
+/*
+ * The section level (0 the highest) whose titles name the categories of
+ * the entries under them, given how many titles each of `levels` levels
+ * has: the highest level with titles, or the one below it when the highest
+ * has a single title (the document's own); a level of one title (a
+ * single "Glossary" section) names none. -1 when no level names any.
+ */
+int gg_i_markup_category_level(const size_t *titles, int levels);
+
+/*
+ * An editor link from definition[from, now) to the term named s[0, n),
+ * its white space runs folded to one space and trimmed (a link's target
+ * may run over lines). A blank name makes no link. 0 or GG_ENOMEM.
+ */
+int gg_i_markup_xref(gg_i_record *rec, const char *s, size_t n, size_t from);
+
+/*
+ * Where rendered text goes: an entry's definition (rec), or a buffer (a
+ * name: code keeps no backticks there).
+ */
+typedef struct gg_i_markup_sink {
+	gg_i_record *rec; /* or NULL */
+	gg_i_buf *out;    /* when rec is NULL */
+} gg_i_markup_sink;
+
+/* Hand s[0, n), from text position `at`, to the sink. */
+void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
+
+/*
+ * Code s[0, n) at `at`: in a definition between backticks, as the other
+ * readers mark code (the linker finds no term inside); in a name, as it is.
+ */
+void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
+
+#endif

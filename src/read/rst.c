@@ -1,0 +1,685 @@
+/* rst.c - reads reStructuredText glossaries: Sphinx's glossary directive, else definition lists. */
+#include "read/markup.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * What is read. Where the file holds Sphinx glossary directives
+ * (".. glossary::"), their content only: each entry is one or more term
+ * lines (the first the term, the others aliases) over a definition set in
+ * deeper. Elsewhere, definition lists: a line at the margin over lines set
+ * in deeper. A term's classifier ("term : classifier") is cut off. Section
+ * titles (underlined, or over- and underlined) name the categories of the
+ * entries under them (gg_i_markup_category_level).
+ *
+ * In a definition: paragraphs; literal blocks (after "::") and code
+ * directives as code between backticks; comments, link targets, footnotes
+ * and directives that hold no prose (images, index entries, raw output)
+ * left out; other directives' text kept (notes, warnings, "seealso", which
+ * reads "See also:" so that the linker takes it as a cue). Inline markup:
+ * :term:`text <target>` and :term:`target` are editor links; other roles
+ * give their text (code roles as code); ``literal`` is code; emphasis,
+ * hyperlink references, substitutions and escapes give their text;
+ * footnote references nothing.
+ */
+
+#define NONE SIZE_MAX
+
+/* How far the end of inline markup is looked for: keeps long paragraphs linear. */
+#define MAX_INLINE_SPAN 4096
+
+/* Section levels told apart; deeper titles are all the deepest. */
+#define LEVELS 8
+
+typedef struct rst_entry {
+	size_t first_term, n_terms; /* its term lines */
+	size_t def_first, def_end;  /* its definition's lines */
+	size_t category;            /* the line of its category's title, or NONE */
+} rst_entry;
+
+typedef struct rst_reader {
+	gg_i_source *src;
+	const char *t;
+	gg_i_markup_line *lines;
+	size_t n_lines;
+	int *level;         /* per line: 1 + the section level of a title there, else 0 */
+	bool *adornment;    /* per line: a title's over- or underline */
+	rst_entry *entries;
+	size_t n_entries, cap_entries;
+} rst_reader;
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* Whether line k is all one punctuation character, 3 or more of them. */
+static bool adornment_line(const rst_reader *r, size_t k)
+{
+	static const char marks[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+	const gg_i_markup_line *l = &r->lines[k];
+	char c = r->t[l->body];
+	size_t n = l->end;
+	while (n > l->body && is_space(r->t[n - 1]))
+		n--;
+	if (l->indent || n - l->body < 3 || !strchr(marks, c) || !c)
+		return false;
+	for (size_t i = l->body; i < n; i++)
+		if (r->t[i] != c)
+			return false;
+	return true;
+}
+
+/*
+ * Find the section titles: levels in the order their styles (character,
+ * with or without an overline) first appear, as reStructuredText numbers
+ * them. A title needs a blank line (or the file's start) before it.
+ */
+static void find_titles(rst_reader *r)
+{
+	char style_char[LEVELS];
+	bool style_over[LEVELS];
+	int n_styles = 0;
+	for (size_t k = 0; k < r->n_lines; k++) {
+		const gg_i_markup_line *l = &r->lines[k];
+		if (gg_i_markup_blank(l) || (k && !gg_i_markup_blank(&r->lines[k - 1]) && !r->adornment[k - 1]))
+			continue;
+		bool over = adornment_line(r, k) && k + 2 < r->n_lines &&
+			    !gg_i_markup_blank(&r->lines[k + 1]) && adornment_line(r, k + 2) &&
+			    r->t[r->lines[k + 2].body] == r->t[l->body];
+		size_t text = over ? k + 1 : k;
+		if (!over && (l->indent || k + 1 >= r->n_lines || !adornment_line(r, k + 1)))
+			continue;
+		char c = r->t[r->lines[text + 1].body];
+		int level = 0;
+		while (level < n_styles && (style_char[level] != c || style_over[level] != over))
+			level++;
+		if (level == n_styles && n_styles < LEVELS) {
+			style_char[n_styles] = c;
+			style_over[n_styles++] = over;
+		}
+		r->level[text] = 1 + (level < LEVELS ? level : LEVELS - 1);
+		if (over)
+			r->adornment[k] = true;
+		r->adornment[text + 1] = true;
+		k = text + 1;
+	}
+}
+
+/* Whether line k opens explicit markup: ".." then a space or the line's end. */
+static bool explicit_markup(const rst_reader *r, size_t k)
+{
+	const gg_i_markup_line *l = &r->lines[k];
+	return l->end - l->body >= 2 && r->t[l->body] == '.' && r->t[l->body + 1] == '.' &&
+	       (l->end - l->body == 2 || is_space(r->t[l->body + 2]));
+}
+
+/*
+ * The directive's name at line k (".. name:: arguments") into *name and
+ * *name_len, and where its arguments start; false when the line is no
+ * directive (a comment, a link target, a footnote).
+ */
+static bool directive(const rst_reader *r, size_t k, const char **name, size_t *name_len, size_t *args)
+{
+	const gg_i_markup_line *l = &r->lines[k];
+	if (!explicit_markup(r, k))
+		return false;
+	size_t i = l->body + 2;
+	while (i < l->end && is_space(r->t[i]))
+		i++;
+	size_t start = i;
+	while (i < l->end && (is_alnum(r->t[i]) || strchr("-_+.:", r->t[i])) &&
+	       !(r->t[i] == ':' && i + 1 < l->end && r->t[i + 1] == ':'))
+		i++;
+	if (i == start || i + 1 >= l->end || r->t[i] != ':' || r->t[i + 1] != ':')
+		return false;
+	*name = r->t + start;
+	*name_len = i - start;
+	*args = i + 2;
+	return true;
+}
+
+static bool named(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether line k can be a term: no title, list item, field, option or explicit markup. */
+static bool term_line(const rst_reader *r, size_t k)
+{
+	const gg_i_markup_line *l = &r->lines[k];
+	const char *s = r->t + l->body;
+	size_t n = l->end - l->body;
+	if (!n || r->level[k] || r->adornment[k] || explicit_markup(r, k))
+		return false;
+	if (n >= 2 && s[0] && strchr("-*+|", s[0]) && is_space(s[1]))
+		return false; /* a bullet, or a line block */
+	size_t d = 0;
+	while (d < n && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if ((d || (n >= 2 && s[0] == '#')) && d + 1 < n && (s[d ? d : 1] == '.' || s[d ? d : 1] == ')'))
+		return false; /* "1." or "#." */
+	if (s[0] == ':' && n > 2 && memchr(s + 1, ':', n - 1))
+		return false; /* a field: ":name: value" */
+	return true;
+}
+
+static int push_entry(rst_reader *r, rst_entry e)
+{
+	if (GG_ARRAY_PUSH_SLOT(r->entries, r->n_entries, r->cap_entries))
+		return gg_i_error_oom();
+	r->entries[r->n_entries++] = e;
+	return 0;
+}
+
+/*
+ * The entries of lines [from, to) whose terms stand at column `base`:
+ * each a term line (several one after another when `stacked`, as in a
+ * glossary directive) after a blank line, a title or a definition, then
+ * lines set in deeper, blank ones among them.
+ */
+static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool stacked)
+{
+	for (size_t k = from; k < to;) {
+		const gg_i_markup_line *l = &r->lines[k];
+		const gg_i_markup_line *prev = k > from ? &r->lines[k - 1] : NULL;
+		if (gg_i_markup_blank(l) || l->indent != base || !term_line(r, k) ||
+		    (prev && !gg_i_markup_blank(prev) && prev->indent <= base && !r->adornment[k - 1])) {
+			k++; /* no term, or a paragraph's later line */
+			continue;
+		}
+		size_t n = 1;
+		while (stacked && k + n < to && !gg_i_markup_blank(&r->lines[k + n]) &&
+		       r->lines[k + n].indent == base && term_line(r, k + n))
+			n++;
+		size_t d = k + n;
+		if (d >= to || gg_i_markup_blank(&r->lines[d]) || r->lines[d].indent <= base) {
+			k = d; /* a paragraph, not a term */
+			continue;
+		}
+		size_t end = d, last = d;
+		while (end < to && (gg_i_markup_blank(&r->lines[end]) || r->lines[end].indent > base)) {
+			if (!gg_i_markup_blank(&r->lines[end]))
+				last = end;
+			end++;
+		}
+		int err = push_entry(r, (rst_entry){ k, n, d, last + 1, NONE });
+		if (err)
+			return err;
+		k = last + 1;
+	}
+	return 0;
+}
+
+/* The glossary directives' entries, or where there is none the file's definition lists. */
+static int find_all_entries(rst_reader *r)
+{
+	bool glossary = false;
+	int err = 0;
+	for (size_t k = 0; k < r->n_lines && !err; k++) {
+		const char *name;
+		size_t n, args;
+		if (!directive(r, k, &name, &n, &args) || n != 8 || memcmp(name, "glossary", 8) != 0)
+			continue;
+		glossary = true;
+		size_t indent = r->lines[k].indent, end = k + 1, first = NONE;
+		bool options = true; /* ":sorted:" lines right under the directive */
+		while (end < r->n_lines && (gg_i_markup_blank(&r->lines[end]) || r->lines[end].indent > indent)) {
+			const gg_i_markup_line *l = &r->lines[end];
+			options &= !gg_i_markup_blank(l) && r->t[l->body] == ':';
+			if (!options && first == NONE && !gg_i_markup_blank(l))
+				first = end;
+			end++;
+		}
+		if (first != NONE)
+			err = find_entries(r, first, end, r->lines[first].indent, true);
+		k = end - 1;
+	}
+	if (!err && !glossary)
+		err = find_entries(r, 0, r->n_lines, 0, false);
+	return err;
+}
+
+/* Give each entry the title of its category, if any. */
+static void assign_categories(rst_reader *r)
+{
+	size_t titles[LEVELS] = { 0 };
+	for (size_t k = 0; k < r->n_lines; k++)
+		if (r->level[k])
+			titles[r->level[k] - 1]++;
+	int level = gg_i_markup_category_level(titles, LEVELS);
+	size_t category = NONE, e = 0;
+	for (size_t k = 0; k < r->n_lines && level >= 0; k++) {
+		for (; e < r->n_entries && r->entries[e].first_term == k; e++)
+			r->entries[e].category = category;
+		if (r->level[k] == level + 1)
+			category = k;
+		else if (r->level[k] && r->level[k] <= level)
+			category = NONE;
+	}
+}
+
+/* ---- inline markup ---------------------------------------------------- */
+
+/* Whether inline markup may start at s[i]: after a space, an opening mark or the start. */
+static bool may_open(const char *s, size_t i, size_t n)
+{
+	return (i == 0 || strchr(" \t\n\r'\"([{<-/:", s[i - 1])) && i + 1 < n && !is_space(s[i + 1]);
+}
+
+/* Whether inline markup may end before s[e]: the end, a space or a closing mark. */
+static bool may_close(const char *s, size_t e, size_t n)
+{
+	return e >= n || strchr(" \t\n\r'\")]}>-/:.,;!?\\", s[e]);
+}
+
+/*
+ * Where the end-string `end` (len bytes) closing markup whose text starts
+ * at s[from] stands, or 0: not after a space or a backslash, followed by
+ * what may close.
+ */
+static size_t find_end(const char *s, size_t from, size_t n, const char *end, size_t len)
+{
+	if (n - from > MAX_INLINE_SPAN)
+		n = from + MAX_INLINE_SPAN;
+	for (size_t j = from + 1; j + len <= n; j++)
+		if (memcmp(s + j, end, len) == 0 && !is_space(s[j - 1]) && s[j - 1] != '\\' &&
+		    may_close(s, j + len, n))
+			return j;
+	return 0;
+}
+
+/*
+ * The closing '`' of interpreted text or a reference opened at s[i], or 0;
+ * *after gets where the markup ends: past "_" or "__" (a reference) or a
+ * role written after (":role:", its name at *role, *role_len bytes; else
+ * *role_len is 0), which what may close must follow.
+ */
+static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, size_t *role,
+			     size_t *role_len)
+{
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
+	for (size_t j = i + 1; j < n; j++) {
+		if (s[j] != '`' || is_space(s[j - 1]) || s[j - 1] == '\\')
+			continue;
+		size_t a = j + 1, r = 0, rl = 0;
+		while (a < n && s[a] == '_' && a - j <= 2)
+			a++;
+		if (a == j + 1 && a < n && s[a] == ':') {
+			size_t q = a + 1;
+			while (q < n && (is_alnum(s[q]) || strchr("-_+.", s[q])))
+				q++;
+			if (q < n && s[q] == ':' && q > a + 1) {
+				r = a + 1;
+				rl = q - r;
+				a = q + 1;
+			}
+		}
+		if (!may_close(s, a, n))
+			continue;
+		*after = a;
+		*role = r;
+		*role_len = rl;
+		return j;
+	}
+	return 0;
+}
+
+/* The closing '|' of a substitution reference opened at s[i], or 0; *after: past it and a "_" or "__". */
+static size_t find_bar(const char *s, size_t i, size_t n, size_t *after)
+{
+	if (n - i > MAX_INLINE_SPAN)
+		n = i + MAX_INLINE_SPAN;
+	for (size_t j = i + 1; j < n; j++) {
+		if (s[j] != '|' || is_space(s[j - 1]))
+			continue;
+		size_t a = j + 1;
+		while (a < n && s[a] == '_' && a - j <= 2)
+			a++;
+		if (may_close(s, a, n)) {
+			*after = a;
+			return j;
+		}
+	}
+	return 0;
+}
+
+/* The roles whose text is code: Sphinx's domains (py:, c:, ...) and the code roles. */
+static bool code_role(const char *s, size_t n)
+{
+	static const char *const roles[] = { "code", "literal", "samp", "file", "command", "program",
+		"option", "envvar", "kbd", "makevar", "regexp", "func", "class", "meth", "attr", "data",
+		"const", "mod", "obj", "exc", "math", "token", NULL };
+	return memchr(s, ':', n) || named(s, n, roles);
+}
+
+/*
+ * Interpreted text s[a, b) of role `role` (may be empty: the default
+ * role) to the sink: "text <target>" shows its text; a term role links it
+ * to its target (or to the text); a code role gives code.
+ */
+static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, const char *s,
+		       size_t a, size_t b, size_t at)
+{
+	while (a < b && (s[a] == '~' || s[a] == '!'))
+		a++;
+	size_t text_end = b, target = b, target_end = b;
+	if (b > a && s[b - 1] == '>') {
+		size_t lt = b - 1;
+		while (lt > a && s[lt] != '<')
+			lt--;
+		if (s[lt] == '<' && (lt == a || is_space(s[lt - 1]))) {
+			target = lt + 1;
+			target_end = b - 1;
+			text_end = lt;
+			while (text_end > a && is_space(s[text_end - 1]))
+				text_end--;
+			if (text_end == a) { /* "<target>" alone shows the target */
+				a = target;
+				text_end = target_end;
+			}
+		}
+	}
+	if (role_len && code_role(role, role_len)) {
+		gg_i_markup_code(k, s + a, text_end - a, at + a);
+		return 0;
+	}
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	gg_i_markup_emit(k, s + a, text_end - a, at + a);
+	if (!k->rec || role_len != 4 || memcmp(role, "term", 4) != 0)
+		return 0;
+	return target < target_end ? gg_i_markup_xref(k->rec, s + target, target_end - target, from)
+				   : gg_i_markup_xref(k->rec, s + a, text_end - a, from);
+}
+
+/*
+ * Render s[0, n) (text position `at`) to the sink, inline markup read as
+ * the file comment says. Returns 0 or GG_ENOMEM.
+ */
+static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
+{
+	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
+	int err = 0;
+#define FLUSH() do { if (i > run) gg_i_markup_emit(k, s + run, i - run, at + run); } while (0)
+	while (i < n && !err) {
+		char c = s[i];
+		size_t e, after, role, role_len;
+		if (c == '\\') {
+			FLUSH();
+			run = i + 1 < n && !is_space(s[i + 1]) ? i + 1 : i + 2; /* "\ " is nothing */
+			i += 2;
+			if (run > n)
+				run = n;
+			if (i > n)
+				i = n;
+			continue;
+		}
+		if (!may_open(s, i, n)) {
+			if (c == '_' && i && is_alnum(s[i - 1])) { /* a reference "name_" or "name__" */
+				size_t u = i, w = i;
+				while (u < n && s[u] == '_' && u - i < 2)
+					u++;
+				while (w > 0 && is_alnum(s[w - 1]))
+					w--;
+				if (may_close(s, u, n) && (w == 0 || s[w - 1] != '_')) {
+					FLUSH();
+					i = run = u;
+					continue;
+				}
+			}
+			i++;
+			continue;
+		}
+		if (c == '`' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, i + 2, n, "``", 2)) > i + 2) {
+			FLUSH();
+			gg_i_markup_code(k, s + i + 2, e - i - 2, at + i + 2);
+			i = run = e + 2;
+		} else if (c == ':' && i + 2 < n) { /* :role:`text` */
+			size_t j = i + 1;
+			while (j < n && (is_alnum(s[j]) || strchr("-_+.:", s[j])) && !(s[j] == ':' && j + 1 < n && s[j + 1] == '`'))
+				j++;
+			if (j > i + 1 && j + 1 < n && s[j] == ':' && s[j + 1] == '`' &&
+			    (e = find_end(s, j + 1, n, "`", 1)) > j + 2) {
+				FLUSH();
+				err = render_role(k, s + i + 1, j - i - 1, s, j + 2, e, at);
+				i = run = e + 1;
+			} else {
+				i++;
+			}
+		} else if (c == '`' && (e = find_backquote(s, i, n, &after, &role, &role_len)) > i + 1) {
+			/* `text`, `text`_, `text <url>`__, `text`:role: */
+			FLUSH();
+			err = render_role(k, s + role, role_len, s, i + 1, e, at);
+			i = run = after;
+		} else if (c == '*') {
+			size_t len = i + 1 < n && s[i + 1] == '*' ? 2 : 1;
+			if (len == 2 && (i + 2 >= n || is_space(s[i + 2]))) {
+				i += 2;
+				continue;
+			}
+			if ((e = find_end(s, i + len, n, len == 2 ? "**" : "*", len)) > i + len) {
+				FLUSH();
+				gg_i_markup_emit(k, s + i + len, e - i - len, at + i + len);
+				i = run = e + len;
+			} else {
+				i += len;
+			}
+		} else if (c == '|' && (e = find_bar(s, i, n, &after)) > i + 1) { /* a substitution */
+			FLUSH();
+			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
+			i = run = after;
+		} else if (c == '[' && (e = find_end(s, i, n, "]_", 2)) > i + 1 && !memchr(s + i, ' ', e - i)) {
+			FLUSH(); /* a footnote or citation reference */
+			i = run = e + 2;
+		} else if (c == '_' && s[i + 1] == '`' && (e = find_end(s, i + 1, n, "`", 1)) > i + 2) {
+			FLUSH(); /* an inline target */
+			gg_i_markup_emit(k, s + i + 2, e - i - 2, at + i + 2);
+			i = run = e + 1;
+		} else {
+			i++;
+		}
+	}
+	FLUSH();
+#undef FLUSH
+	return err;
+}
+
+/* ---- definitions ------------------------------------------------------ */
+
+/* A paragraph's lines [first, last] rendered; a closing "::" reads ":" (" ::" nothing). */
+static int render_paragraph(rst_reader *r, gg_i_markup_sink *k, size_t first, size_t last, bool *literal)
+{
+	size_t a = r->lines[first].body, b = r->lines[last].end;
+	while (b > a && is_space(r->t[b - 1]))
+		b--;
+	*literal = b - a >= 2 && r->t[b - 1] == ':' && r->t[b - 2] == ':';
+	size_t keep = *literal ? b - 1 : b;
+	if (*literal && (b - a == 2 || is_space(r->t[b - 3])))
+		keep = b - 2;
+	if (gg_i_record_mark(k->rec))
+		gg_i_record_text(k->rec, "\n", 1, SIZE_MAX);
+	return render(k, r->t + a, keep - a, a);
+}
+
+/* How a directive's content is read. */
+typedef enum block_kind {
+	BLOCK_TEXT,  /* its arguments and content are text */
+	BLOCK_SKIP,  /* nothing of it */
+	BLOCK_CODE,  /* its content is code */
+	BLOCK_SEE    /* "See also:", then its text */
+} block_kind;
+
+static block_kind directive_kind(const char *name, size_t n)
+{
+	static const char *const skip[] = { "image", "figure", "include", "raw", "index", "literalinclude",
+		"toctree", "highlight", "contents", "meta", "sectionauthor", "codeauthor", "tabularcolumns",
+		"versionadded", "versionchanged", "deprecated", "glossary", "only", "ifconfig", "plot", NULL };
+	static const char *const code[] = { "code-block", "code", "sourcecode", "math", "productionlist",
+		"doctest", "testcode", "testoutput", "parsed-literal", NULL };
+	if (n == 7 && memcmp(name, "seealso", 7) == 0)
+		return BLOCK_SEE;
+	return named(name, n, code) ? BLOCK_CODE : named(name, n, skip) ? BLOCK_SKIP : BLOCK_TEXT;
+}
+
+/*
+ * The definition of entry `me` into rec: paragraphs as text, literal
+ * blocks and code directives as code, explicit markup as the file comment
+ * says.
+ */
+static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *rec)
+{
+	gg_i_markup_sink k = { rec, NULL };
+	size_t para = NONE, para_last = 0;
+	size_t skip = NONE;      /* lines set in deeper than this are left out */
+	size_t code = NONE;      /* lines set in deeper than this are code */
+	bool code_open = false, code_options = false;
+	size_t code_last = 0;    /* the open code block's last byte */
+	int err = 0;
+	for (size_t i = me->def_first; i <= me->def_end && !err; i++) {
+		const gg_i_markup_line *l = i < me->def_end ? &r->lines[i] : NULL;
+		bool blank = l && gg_i_markup_blank(l);
+		if (l && skip != NONE && (blank || l->indent > skip))
+			continue;
+		skip = NONE;
+		if (l && code != NONE && (blank || l->indent > code)) {
+			code_options &= !blank;
+			if (blank || (code_options && r->t[l->body] == ':'))
+				continue;
+			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+			if (!code_open)
+				gg_i_record_text(rec, "`", 1, l->body); /* a backtick stands for the block's start */
+			gg_i_record_text(rec, r->t + l->body, l->end - l->body, l->body);
+			code_open = true;
+			code_last = l->end - 1;
+			continue;
+		}
+		if (code_open)
+			gg_i_record_text(rec, "`", 1, code_last);
+		code = NONE;
+		code_open = false;
+		bool markup = l && explicit_markup(r, i);
+		if (para != NONE && (!l || blank || markup || l->indent != r->lines[para].indent)) {
+			bool literal;
+			err = render_paragraph(r, &k, para, para_last, &literal);
+			if (literal)
+				code = r->lines[para].indent;
+			para = NONE;
+		}
+		if (!l || blank || err)
+			continue;
+		if (markup) {
+			const char *name;
+			size_t n, args;
+			block_kind kind = directive(r, i, &name, &n, &args) ? directive_kind(name, n) : BLOCK_SKIP;
+			if (kind == BLOCK_SKIP) {
+				skip = l->indent;
+			} else if (kind == BLOCK_CODE) {
+				code = l->indent;
+				code_options = true;
+			} else {
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+				if (kind == BLOCK_SEE) /* in place of ".. seealso::" */
+					gg_i_record_text(rec, "See also:", 9, l->body);
+				err = render(&k, r->t + args, l->end - args, args);
+			}
+			continue;
+		}
+		if (para == NONE)
+			para = i;
+		para_last = i;
+	}
+	return err;
+}
+
+/* Line k rendered as a name into out, its classifier (" : ...") cut off. NULL when out of memory. */
+static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
+{
+	const gg_i_markup_line *l = &r->lines[k];
+	gg_i_markup_sink sink = { NULL, out };
+	gg_i_buf_clear(out);
+	size_t end = l->end;
+	for (size_t i = l->body; i + 3 <= l->end; i++)
+		if (r->t[i] == ' ' && r->t[i + 1] == ':' && r->t[i + 2] == ' ') {
+			end = i;
+			break;
+		}
+	render(&sink, r->t + l->body, end - l->body, l->body);
+	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+}
+
+static int read_entry(rst_reader *r, const rst_entry *me)
+{
+	gg_i_record rec;
+	gg_i_buf name = GG_BUF_INIT;
+	int err = 0;
+	gg_i_record_init(&rec, r->src, r->lines[me->first_term].body);
+	for (size_t k = me->first_term; k < me->first_term + me->n_terms; k++) {
+		const char *s = name_text(r, k, &name);
+		if (!s) {
+			err = gg_i_error_oom();
+			goto cleanup;
+		}
+		gg_i_record_name(&rec, s, name.len);
+	}
+	if (me->category != NONE) {
+		const char *s = name_text(r, me->category, &name);
+		if (!s) {
+			err = gg_i_error_oom();
+			goto cleanup;
+		}
+		gg_i_record_category(&rec, s, name.len);
+	}
+	err = render_definition(r, me, &rec);
+	if (!err)
+		err = gg_i_record_finish(&rec);
+cleanup:
+	gg_i_record_free(&rec);
+	gg_i_buf_free(&name);
+	return err;
+}
+
+int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_i_source src;
+	rst_reader r = { &src, NULL, NULL, 0, NULL, NULL, NULL, 0, 0 };
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err || (err = gg_i_markup_lines(&src, &r.lines)))
+		goto cleanup;
+	r.t = src.text;
+	r.n_lines = src.n_lines;
+	r.level = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.level));
+	r.adornment = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.adornment));
+	if (!r.level || !r.adornment) {
+		err = gg_i_error_oom();
+		goto cleanup;
+	}
+	find_titles(&r);
+	if ((err = find_all_entries(&r)))
+		goto cleanup;
+	assign_categories(&r);
+	for (size_t e = 0; e < r.n_entries && !err; e++)
+		err = read_entry(&r, &r.entries[e]);
+	if (!err && !r.n_entries)
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive or definition list)"
+								: "empty file");
+cleanup:
+	free(r.lines);
+	free(r.level);
+	free(r.adornment);
+	free(r.entries);
+	gg_i_source_close(&src);
+	return err;
+}

@@ -1,0 +1,10 @@
+/* fuzz_rst.c - libFuzzer harness for the reStructuredText reader (invariants: reader_invariants.h). */
+#include "reader_invariants.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	check_reader("fuzz.rst", data, size, 1);
+	return 0;
+}

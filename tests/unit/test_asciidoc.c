@@ -1,0 +1,170 @@
+/* test_asciidoc.c - the AsciiDoc reader: description lists, anchors and links, inline markup. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+static const char vcs_glossary[] =
+	"= Version control glossary\n"
+	":toc:\n"
+	":vcs: version control system\n"
+	"// a comment line\n"
+	"\n"
+	"[[def_blob]]blob object::\n"
+	"\tUntyped <<def_object,object>>, e.g. the contents of a file in a {vcs}.\n"
+	"\n"
+	"[[def_branch]]branch::\n"
+	"\tA \"branch\" is a line of development. The most recent\n"
+	"\t<<def_commit>> on a branch is its tip; see <<def_nowhere,the tip>>\n"
+	"\tand xref:def_object[objects].\n"
+	"+\n"
+	"A second paragraph, attached. +\n"
+	"With a hard break.\n"
+	"+\n"
+	"----\n"
+	"git branch -a\n"
+	"----\n"
+	"\n"
+	"////\n"
+	"a block comment: ignored::\n"
+	"////\n"
+	"\n"
+	".An example\n"
+	"[[def_commit]]\n"
+	"commit::\n"
+	"revision::\n"
+	"\t*Strong*, _emphasis_, `code`, `+literal+`, #marked#, x^2^ and H~2~O,\n"
+	"\thttps://example.org[a link], https://example.org/plain, kbd:[Ctrl+C],\n"
+	"\tfootnote:[a note], image:icon.png[an icon], ((index term)), (((hidden))),\n"
+	"\t{nbsp}{unknown} and \\*not bold*; std::string is no term.\n"
+	"\t* a list item\n"
+	"\n"
+	"\t* a list item after a blank line\n"
+	"\n"
+	"A paragraph after a blank line ends the list item.\n"
+	"\n"
+	"[#def_object]\n"
+	"object:: The unit of storage.\n";
+
+static void test_description_lists(void)
+{
+	gg_glossary *g = read_built("vcs.adoc", vcs_glossary, sizeof(vcs_glossary) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	/* the comment block's "term::" is none */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 4);
+
+	/* an anchored link shows its text and links the entry of its anchor;
+	 * an attribute entry stands for its value */
+	const gg_entry *blob = entry_named(g, "blob object");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(blob);
+	CU_ASSERT_EQUAL(blob->line, 6);
+	CU_ASSERT_STRING_EQUAL(blob->definition,
+			       "Untyped object, e.g. the contents of a file in a version control system.");
+	CU_ASSERT_EQUAL_FATAL(blob->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(blob->xrefs[0].target, "object");
+
+	/* <<id>> alone shows the term its anchor names; an unknown anchor links
+	 * its text; "+" attaches a paragraph and a listing (as code) */
+	const gg_entry *branch = entry_named(g, "branch");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(branch);
+	CU_ASSERT_STRING_EQUAL(branch->definition,
+			       "A \"branch\" is a line of development. The most recent commit on a branch is its "
+			       "tip; see the tip and objects. A second paragraph, attached. With a hard break. "
+			       "`git branch -a`");
+	CU_ASSERT_EQUAL_FATAL(branch->n_xrefs, 3);
+	CU_ASSERT_STRING_EQUAL(branch->xrefs[0].target, "commit");
+	CU_ASSERT_EQUAL(strncmp(branch->definition + branch->xrefs[0].offset, "commit", branch->xrefs[0].len), 0);
+	CU_ASSERT_STRING_EQUAL(branch->xrefs[1].target, "the tip");
+	CU_ASSERT_STRING_EQUAL(branch->xrefs[2].target, "object");
+	/* a term shown for its anchor is placed inside the "<<def_commit>>" it stands for */
+	size_t i = (size_t)(branch - gg_glossary_entry(g, 0));
+	size_t at = (size_t)(strstr(vcs_glossary, "<<def_commit>>") - vcs_glossary);
+	size_t off = gg_glossary_file_offset(g, i, branch->xrefs[0].offset + 5);
+	CU_ASSERT(off >= at && off < at + 14);
+
+	/* an anchor line over the term, a block title, stacked terms; inline
+	 * markup as text, code as code, macros as their text, index terms */
+	const gg_entry *commit = entry_named(g, "commit");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(commit);
+	CU_ASSERT_EQUAL_FATAL(commit->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(commit->names[0], "revision");
+	CU_ASSERT_STRING_EQUAL(commit->definition,
+			       "Strong, emphasis, `code`, `literal`, marked, x2 and H2O, a link, "
+			       "https://example.org/plain, Ctrl+C, a note, , index term, , {unknown} and "
+			       "*not bold*; std::string is no term. * a list item * a list item after a blank line");
+
+	/* the text after "::", the anchor from "[#id]" */
+	const gg_entry *object = entry_named(g, "object");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(object);
+	CU_ASSERT_STRING_EQUAL(object->definition, "The unit of storage.");
+	size_t c;
+	CU_ASSERT_EQUAL(gg_glossary_find(&c, g, "revision"), 0);
+	gg_glossary_free(g);
+}
+
+static void test_sections_and_lists(void)
+{
+	static const char text[] =
+		"= Networking\n"
+		"\n"
+		"== Routing\n"
+		"\n"
+		"BGP:: The protocol between autonomous systems.\n"
+		"OSPF::\n"
+		"\n"
+		"  A link-state protocol; unlike BGP it stays inside one system.\n"
+		"\n"
+		"== Naming\n"
+		"\n"
+		"DNS::\n"
+		"Turns names into addresses.\n"
+		"  record::: one of its entries, nested\n";
+	gg_glossary *g = read_built("net.adoc", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	/* a definition may start after blank lines; the document's title is no
+	 * category, its sections are */
+	const gg_entry *ospf = entry_named(g, "OSPF");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ospf);
+	CU_ASSERT_STRING_EQUAL(ospf->definition, "A link-state protocol; unlike BGP it stays inside one system.");
+	CU_ASSERT_EQUAL_FATAL(ospf->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(ospf->categories[0], "Routing");
+	const gg_entry *dns = entry_named(g, "DNS");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
+	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into addresses. record::: one of its entries, nested");
+	gg_glossary_free(g);
+}
+
+static void test_found_by_content(void)
+{
+	/* git's glossary is a .txt file whose terms carry anchors */
+	static const char text[] = "[[def_ref]]ref::\n\tA name that points at an <<def_object,object>>.\n\n"
+				   "[[def_object]]object::\n\tThe unit of storage.\n";
+	gg_glossary *g = read_built("glossary-content.txt", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *ref = entry_named(g, "ref");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+	CU_ASSERT_EQUAL_FATAL(ref->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(ref->xrefs[0].target, "object");
+	gg_glossary_free(g);
+
+	static const char none[] = "= Title\n\nJust a paragraph with a::b in it.\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "n.adoc", none, sizeof(none) - 1), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(g, 0)->message, "no description list"));
+	gg_glossary_free(g);
+}
+
+CU_ErrorCode suite_asciidoc_add(void)
+{
+	CU_pSuite s = CU_add_suite("AsciiDoc reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "description lists, anchors, inline markup", test_description_lists) ||
+	    !CU_add_test(s, "sections and nested lists", test_sections_and_lists) ||
+	    !CU_add_test(s, "found by content; no entries", test_found_by_content))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}

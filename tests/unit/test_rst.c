@@ -1,0 +1,185 @@
+/* test_rst.c - the reStructuredText reader: Sphinx glossaries, definition lists, inline markup. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <string.h>
+
+/* read `text` as g.rst and build it; NULL when either fails */
+static gg_glossary *read_text(const char *text)
+{
+	return read_built("g.rst", text, strlen(text));
+}
+
+static const char sphinx_glossary[] =
+	"Glossary\n"
+	"========\n"
+	"\n"
+	".. glossary::\n"
+	"   :sorted:\n"
+	"\n"
+	"   Bytecode\n"
+	"   byte code : compilation\n"
+	"      The internal representation of a program in the :term:`interpreter`;\n"
+	"      it is cached in ``.pyc`` files (see :ref:`the cache <cache>` and\n"
+	"      :py:func:`compile`). *Emphasis*, **strong** and `Python <https://python.org>`_\n"
+	"      or Python_ read as text, footnotes [#]_ as nothing, |version| as its name,\n"
+	"      and \\*escaped\\* stars as stars.\n"
+	"\n"
+	"   interpreter\n"
+	"      Runs :term:`byte code <Bytecode>`; see also :term:`virtual\n"
+	"      machine`.\n"
+	"\n"
+	"      Example::\n"
+	"\n"
+	"         >>> import dis\n"
+	"\n"
+	"      A last paragraph.\n"
+	"\n"
+	"   virtual machine\n"
+	"      A computer in software.\n"
+	"\n"
+	"      .. note:: Not a real machine.\n"
+	"\n"
+	"      .. code-block:: python\n"
+	"         :linenos:\n"
+	"\n"
+	"         run(vm)\n"
+	"\n"
+	"      .. seealso:: :term:`interpreter`\n"
+	"\n"
+	"      .. index:: single: machine; virtual\n"
+	"      .. This comment is left out.\n"
+	"      .. image:: vm.png\n"
+	"         :alt: a picture\n"
+	"\n"
+	"      The end.\n";
+
+static void test_glossary_directive(void)
+{
+	gg_glossary *g = read_text(sphinx_glossary);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	/* the title and the directive's option are no entries */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+
+	/* stacked term lines: the term and an alias, the classifier cut off */
+	const gg_entry *bc = entry_named(g, "Bytecode");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bc);
+	CU_ASSERT_EQUAL(bc->line, 7);
+	CU_ASSERT_EQUAL(bc->n_categories, 0); /* a lone title is the document's */
+	CU_ASSERT_EQUAL_FATAL(bc->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(bc->names[0], "byte code");
+	/* literals and code roles are code; other roles, emphasis, references and
+	 * substitutions their text; footnote references nothing; escapes undone */
+	CU_ASSERT_STRING_EQUAL(bc->definition,
+			       "The internal representation of a program in the interpreter; it is cached in "
+			       "`.pyc` files (see the cache and `compile`). Emphasis, strong and Python or "
+			       "Python read as text, footnotes as nothing, version as its name, and *escaped* "
+			       "stars as stars.");
+	/* :term: is an editor link; :ref: is not */
+	CU_ASSERT_EQUAL_FATAL(bc->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(bc->xrefs[0].target, "interpreter");
+	CU_ASSERT_EQUAL(strncmp(bc->definition + bc->xrefs[0].offset, "interpreter;", 12), 0);
+	CU_ASSERT_EQUAL(bc->xrefs[0].len, 11);
+	/* evidence offsets lead back to the file */
+	size_t i = (size_t)(bc - gg_glossary_entry(g, 0));
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, bc->xrefs[0].offset),
+			(size_t)(strstr(sphinx_glossary, "interpreter`;") - sphinx_glossary));
+
+	/* "text <target>" shows its text and links its target; a role may run over
+	 * lines; "::" reads ":" and the literal block after it is code */
+	const gg_entry *in = entry_named(g, "interpreter");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+	CU_ASSERT_STRING_EQUAL(in->definition,
+			       "Runs byte code; see also virtual machine. Example: `>>> import dis` A last paragraph.");
+	CU_ASSERT_EQUAL_FATAL(in->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(in->xrefs[0].target, "Bytecode");
+	CU_ASSERT_EQUAL(strncmp(in->definition + in->xrefs[0].offset, "byte code", in->xrefs[0].len), 0);
+	CU_ASSERT_STRING_EQUAL(in->xrefs[1].target, "virtual machine");
+
+	/* directives: a note's text kept, code as code (its options not),
+	 * seealso as a "See also:" cue, index entries, comments and images out */
+	const gg_entry *vm = entry_named(g, "virtual machine");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_STRING_EQUAL(vm->definition,
+			       "A computer in software. Not a real machine. `run(vm)` See also: interpreter The end.");
+	CU_ASSERT_EQUAL_FATAL(vm->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(vm->xrefs[0].target, "interpreter");
+	gg_glossary_free(g);
+}
+
+static void test_definition_lists(void)
+{
+	static const char text[] =
+		"##########\n"
+		"Networking\n"
+		"##########\n"
+		"\n"
+		"Routing\n"
+		"=======\n"
+		"\n"
+		"An introduction that runs\n"
+		"over two lines.\n"
+		"   A block quote under it, no entry.\n"
+		"\n"
+		"BGP\n"
+		"   The protocol between autonomous systems.\n"
+		"- a bullet\n"
+		"  with its second line\n"
+		"\n"
+		"OSPF\n"
+		"   A link-state protocol;\n"
+		"   unlike BGP it stays inside one system.\n"
+		"\n"
+		"Naming\n"
+		"======\n"
+		"\n"
+		"DNS\n"
+		"   Turns names into addresses.\n";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	/* without a glossary directive, the definition lists at the margin; a
+	 * paragraph's later line and a bullet are no terms */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *ospf = entry_named(g, "OSPF");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ospf);
+	CU_ASSERT_EQUAL(ospf->line, 17);
+	CU_ASSERT_STRING_EQUAL(ospf->definition, "A link-state protocol; unlike BGP it stays inside one system.");
+	/* the over- and underlined title is the document's; the sections under it categories */
+	CU_ASSERT_EQUAL_FATAL(ospf->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(ospf->categories[0], "Routing");
+	const gg_entry *dns = entry_named(g, "DNS");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "BGP"));
+	gg_glossary_free(g);
+}
+
+static void test_no_entries(void)
+{
+	gg_glossary *g = NULL;
+	static const char text[] = "Title\n=====\n\nJust a paragraph.\n";
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "n.rst", text, strlen(text)), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(g, 0)->message, "no glossary directive"));
+	gg_glossary_free(g);
+
+	/* found by content too, from a file named otherwise */
+	static const char piped[] = ".. glossary::\n\n   Foo\n      A foo.\n";
+	g = read_built("glossary.txt", piped, strlen(piped));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, 0)->definition, "A foo.");
+	gg_glossary_free(g);
+}
+
+CU_ErrorCode suite_rst_add(void)
+{
+	CU_pSuite s = CU_add_suite("reStructuredText reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "Sphinx glossary directive", test_glossary_directive) ||
+	    !CU_add_test(s, "definition lists and sections", test_definition_lists) ||
+	    !CU_add_test(s, "no entries; found by content", test_no_entries))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
