@@ -106,6 +106,15 @@ int gg_export_format_from_name(gg_export_format *out, const char *name);
 bool gg_export_uses_graphviz(gg_export_format f);
 
 /**
+ * Whether the writer of format f reads the nodes' measures (PageRank,
+ * betweenness, communities, layout): every format but the edge tables,
+ * TSV and CSV. A selection of the top nodes or around a focus reads them
+ * in any format. Where neither does, a graph built with
+ * gg_graph_options.without_measures writes the same bytes, sooner.
+ */
+bool gg_export_reads_measures(gg_export_format f);
+
+/**
  * @return the format's name; "unknown" for a value out of range. A static string.
  */
 const char *gg_export_format_name(gg_export_format f);

@@ -282,10 +282,12 @@ typedef struct cli_load_stages {
 
 /*
  * cli_load_graph, the links keeping the held edges with `held_links`, the
- * graph taking them with `held_graph` (which needs held_links); `stages`
- * (NULL: none) is called as each stage is made.
+ * graph taking them with `held_graph` (which needs held_links), its
+ * measures computed only with `measures` (gg_export_reads_measures says
+ * which outputs need them; a database has them whatever is asked);
+ * `stages` (NULL: none) is called as each stage is made.
  */
-bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, bool measures,
 			 const cli_load_stages *stages, cli_graph *out);
 void cli_graph_free(cli_graph *g);
 

@@ -491,11 +491,15 @@ int cmd_build(int argc, char **argv)
 		database_options(&store, &common, settings, sizeof(settings));
 		database.store = &store;
 	}
+	/* measures only where an output reads them (edge tables alone do not) */
+	bool measures = database.path || sel->top >= 0 || sel->focus;
+	for (size_t i = 0; i < n_jobs; i++)
+		measures |= gg_export_reads_measures(jobs[i].format);
 	/* the database keeps the held links and the default graph's measures; --all
 	 * exports then take a graph of their own, held links included */
 	if (code == EXIT_OK && (!make_dir(args.dir) ||
 				!cli_load_graph_with(&common, sel->all || database.path,
-						     sel->all && !database.path,
+						     sel->all && !database.path, measures,
 						     database.path ? &stages : NULL, &cg)))
 		code = EXIT_ERROR;
 	if (code == EXIT_OK && sel->all && database.path) {

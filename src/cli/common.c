@@ -624,13 +624,13 @@ bool cli_load_names(const cli_common *c, cli_graph *out)
 
 bool cli_load_graph(const cli_common *c, bool include_held, cli_graph *out)
 {
-	return cli_load_graph_with(c, include_held, include_held, NULL, out);
+	return cli_load_graph_with(c, include_held, include_held, true, NULL, out);
 }
 
-bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph,
+bool cli_load_graph_with(const cli_common *c, bool held_links, bool held_graph, bool measures,
 			 const cli_load_stages *stages, cli_graph *out)
 {
-	return load_graph(c, held_links, held_graph, true, stages, out);
+	return load_graph(c, held_links, held_graph, measures, stages, out);
 }
 
 static bool load_graph(const cli_common *c, bool held_links, bool held_graph, bool measures,

@@ -72,6 +72,11 @@ bool gg_export_uses_graphviz(gg_export_format f)
 	return f == GG_FORMAT_SVG; /* DOT is written without it (dot.c) */
 }
 
+bool gg_export_reads_measures(gg_export_format f)
+{
+	return f != GG_FORMAT_TSV && f != GG_FORMAT_CSV; /* table.c writes edges only */
+}
+
 /* Write the view in format f (not neo4j) to out. */
 static int write_view(gg_export_format f, FILE *out, const gg_i_view *v)
 {
