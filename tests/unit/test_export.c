@@ -410,6 +410,34 @@ static void test_deterministic(void)
 	}
 }
 
+/* A format that reads no measure writes the same bytes from a graph built without them. */
+static void test_without_measures(void)
+{
+	gg_graph *bare = NULL;
+	gg_graph_options go;
+	gg_graph_options_init(&go);
+	go.include_held = true;
+	go.without_measures = true;
+	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&bare, links, &go), 0);
+	gg_export_options o;
+	gg_export_options_init(&o);
+	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
+		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT || gg_export_reads_measures((gg_export_format)f))
+			continue;
+		output a = write_format(graph_held, (gg_export_format)f, &o);
+		output b = write_format(bare, (gg_export_format)f, &o);
+		CU_ASSERT_EQUAL(a.err, 0);
+		CU_ASSERT_TRUE(a.len > 0 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+		free(a.data);
+		free(b.data);
+	}
+	CU_ASSERT_FALSE(gg_export_reads_measures(GG_FORMAT_TSV));
+	CU_ASSERT_FALSE(gg_export_reads_measures(GG_FORMAT_CSV));
+	CU_ASSERT_TRUE(gg_export_reads_measures(GG_FORMAT_GRAPHML));
+	CU_ASSERT_TRUE(gg_export_reads_measures(GG_FORMAT_JSON));
+	gg_graph_free(bare);
+}
+
 static xmlDocPtr parse_xml(const output *out)
 {
 	return xmlReadMemory(out->data, (int)out->len, "export.xml", NULL,
@@ -1080,6 +1108,7 @@ CU_ErrorCode suite_export_add(void)
 {
 	CU_pSuite s = CU_add_suite("exports", make_fixture, free_fixture);
 	if (!s || !CU_add_test(s, "format names", test_format_names) ||
+	    !CU_add_test(s, "edge tables need no measures", test_without_measures) ||
 	    !CU_add_test(s, "unique names", test_unique_names) ||
 	    !CU_add_test(s, "neo4j paths", test_neo4j_paths) ||
 	    !CU_add_test(s, "text helpers", test_text_helpers) ||
