@@ -47,15 +47,19 @@ typedef enum line_kind {
 	LINE_TITLE,   /* a section title */
 	LINE_TERM,    /* a description list's term, of the kind `delim` */
 	LINE_ATTACH,  /* "+": attaches what follows to the list item */
-	LINE_OPEN,    /* a delimited block's first line */
+	LINE_FRAME,   /* opens or closes a compound block ("--", "====", "****", "____") */
+	LINE_OPEN,    /* the first line of a block read whole (listing, literal, table) */
 	LINE_CLOSE,   /* its last line */
 	LINE_CODE,    /* inside a listing, literal or passthrough block */
-	LINE_INNER    /* inside another delimited block: text */
+	LINE_INNER    /* inside a table: text */
 } line_kind;
+
+/* Compound blocks nest this deep; deeper delimiters are text. */
+#define MAX_FRAMES 16
 
 typedef struct ad_line {
 	line_kind kind;
-	int level;     /* LINE_TITLE: 0 for "=", ... */
+	int level;     /* LINE_TITLE: 0 for "=", ...; LINE_FRAME: 1 opens, -1 closes */
 	int delim;     /* LINE_TERM: 2, 3 or 4 colons, or 5 for ";;" */
 	size_t term;   /* LINE_TERM: where the term starts (past its anchors) */
 	size_t term_end;
@@ -69,9 +73,13 @@ typedef struct ad_entry {
 	size_t category;            /* the line of its category's title, or NONE */
 } ad_entry;
 
+/* An attribute entry's value, in text positions. */
 typedef struct ad_attr {
-	size_t name, name_len, value, value_len; /* text positions */
+	size_t value, value_len;
 } ad_attr;
+
+/* Attribute names longer than this are not looked up (nor kept). */
+#define MAX_ATTR_NAME 128
 
 typedef struct ad_reader {
 	gg_i_source *src;
@@ -81,8 +89,9 @@ typedef struct ad_reader {
 	size_t n_lines;
 	ad_entry *entries;
 	size_t n_entries, cap_entries;
-	ad_attr *attrs;
+	ad_attr *attrs;      /* the attribute entries' values */
 	size_t n_attrs, cap_attrs;
+	gg_i_strmap attr_names; /* attribute name -> its last entry in attrs */
 	gg_i_strmap anchors; /* anchor id -> index in terms */
 	const char **terms;  /* each entry's term, in the arena */
 	size_t cap_terms;
@@ -108,43 +117,58 @@ static void trim(const char *s, size_t *a, size_t *b)
 		--*b;
 }
 
-/*
- * Whether s[a, b) is a block delimiter: *code says whether its block is
- * code (listing, literal, passthrough, fenced), *comment whether a
- * comment block.
- */
-static bool delimiter(const char *s, size_t a, size_t b, bool *code, bool *comment)
+/* What a block's delimiter line opens. */
+typedef enum block_type {
+	BLOCK_NONE,     /* no delimiter */
+	BLOCK_COMPOUND, /* an open, example, sidebar or quote block: its lines read as any */
+	BLOCK_CODE,     /* listing, literal, passthrough, fenced: code */
+	BLOCK_TABLE,    /* a table: its lines are text */
+	BLOCK_COMMENT   /* a comment block: nothing */
+} block_type;
+
+/* The block whose delimiter s[a, b) is (trimmed), or BLOCK_NONE. */
+static block_type delimiter(const char *s, size_t a, size_t b)
 {
 	size_t n = b - a;
-	*code = *comment = false;
 	if (n == 2 && s[a] == '-' && s[a + 1] == '-')
-		return true; /* an open block */
-	if (n >= 3 && s[a] == '`' && s[a + 1] == '`' && s[a + 2] == '`') {
-		*code = true;
-		return true;
-	}
+		return BLOCK_COMPOUND; /* an open block */
+	if (n >= 3 && s[a] == '`' && s[a + 1] == '`' && s[a + 2] == '`')
+		return BLOCK_CODE;
 	if (n >= 4 && (s[a] == '|' || s[a] == ',' || s[a] == ':') && s[a + 1] == '=' && s[a + 2] == '=' &&
 	    s[a + 3] == '=')
-		return true; /* a table */
+		return BLOCK_TABLE;
 	if (n < 4 || !strchr("-.=*_+/", s[a]))
-		return false;
+		return BLOCK_NONE;
 	for (size_t i = a; i < b; i++)
 		if (s[i] != s[a])
-			return false;
-	*code = s[a] == '-' || s[a] == '.' || s[a] == '+';
-	*comment = s[a] == '/';
-	return true;
+			return BLOCK_NONE;
+	return s[a] == '/' ? BLOCK_COMMENT : strchr("-.+", s[a]) ? BLOCK_CODE : BLOCK_COMPOUND;
+}
+
+/* Whether line k closes the block that line `open` opened: the same delimiter. */
+static bool closes(const ad_reader *r, size_t open, size_t k)
+{
+	const gg_i_markup_line *o = &r->lines[open], *l = &r->lines[k];
+	size_t oa = o->body, ob = o->end, a = l->body, b = l->end;
+	trim(r->t, &oa, &ob);
+	trim(r->t, &a, &b);
+	if (l->indent || b - a < 2 || r->t[a] != r->t[oa])
+		return false;
+	if (r->t[oa] == '`') /* a fence closes with three backticks */
+		return b - a == 3 && delimiter(r->t, a, b) == BLOCK_CODE;
+	return b - a == ob - oa && memcmp(r->t + a, r->t + oa, b - a) == 0;
 }
 
 /*
- * Whether line l is a description list's term: *delim gets its kind, and
- * the term, its anchor and the text after the delimiter are set in *k.
+ * Whether line l is a description list's term ("term::" set in only at a
+ * block's `start`; the nested kinds, ":::" and the others, anywhere): its
+ * kind, the term, its anchor and the text after the delimiter are set in *k.
  */
-static bool term_line(const ad_reader *r, const gg_i_markup_line *l, ad_line *k)
+static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start, ad_line *k)
 {
 	const char *s = r->t;
 	size_t i = l->body, e = l->end;
-	if (l->indent || e - i < 3 || (s[i] == '/' && s[i + 1] == '/'))
+	if (e - i < 3 || (s[i] == '/' && s[i + 1] == '/'))
 		return false;
 	if ((strchr("*-.", s[i]) && is_space(s[i + 1])) || s[i] == '|')
 		return false; /* a list item, a table cell */
@@ -175,67 +199,103 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, ad_line *k)
 		}
 		if (after < e && !is_space(s[after]))
 			continue; /* "std::string", "a::b" */
+		if (l->indent && !start && delim == 2)
+			return false; /* "term::" set in, inside a paragraph: text */
 		size_t ta = i, tb = p;
 		trim(s, &ta, &tb);
 		if (ta == tb)
 			return false;
+		while (after < e && is_space(s[after]))
+			after++;
 		k->delim = delim;
 		k->term = ta;
 		k->term_end = tb;
-		k->text = after;
+		k->text = after; /* == e: no text after the delimiter */
 		return true;
 	}
 	return false;
 }
 
-/* Keep ":name: value" as an attribute entry. 0 or GG_ENOMEM. */
+/*
+ * Keep ":name: value" (name and value as text positions) as an attribute
+ * entry; a later entry of the same name replaces it. 0 or GG_ENOMEM.
+ */
 static int add_attr(ad_reader *r, size_t name, size_t name_len, size_t value, size_t value_len)
 {
-	if (GG_ARRAY_PUSH_SLOT(r->attrs, r->n_attrs, r->cap_attrs))
+	if (name_len > MAX_ATTR_NAME)
+		return 0;
+	uint32_t index = (uint32_t)r->n_attrs;
+	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + name, name_len);
+	if (!key || GG_ARRAY_PUSH_SLOT(r->attrs, r->n_attrs, r->cap_attrs))
 		return gg_i_error_oom();
-	r->attrs[r->n_attrs++] = (ad_attr){ name, name_len, value, value_len };
+	r->attrs[r->n_attrs++] = (ad_attr){ value, value_len };
+	int put = gg_i_strmap_put(&r->attr_names, key, index, NULL);
+	if (put < 0)
+		return gg_i_error_oom();
+	if (put == 0)
+		gg_i_strmap_set(&r->attr_names, key, index);
 	return 0;
 }
 
-/* Sort every line into its kind; `top` gets the delimiter of the first term. */
+/* Whether a line after one of kind `prev` starts a block (a title, a block attribute...). */
+static bool starts_block(line_kind prev)
+{
+	return prev != LINE_TEXT && prev != LINE_TERM && prev != LINE_CODE && prev != LINE_INNER;
+}
+
+/*
+ * Sort every line into its kind; `top` gets the delimiter of the first
+ * term. Titles, attribute entries, block attributes and block titles are
+ * read only where a block starts (after a blank line, a title, another
+ * such line): inside a paragraph they are its text.
+ */
 static int classify(ad_reader *r, int *top)
 {
 	const char *s = r->t;
-	size_t open = NONE; /* the open delimited block's first line */
-	bool open_code = false, open_comment = false;
+	size_t whole = NONE; /* the open block read whole: its first line */
+	block_type whole_type = BLOCK_NONE;
+	size_t frames[MAX_FRAMES], n_frames = 0; /* the open compound blocks' first lines */
 	*top = 0;
 	for (size_t k = 0; k < r->n_lines; k++) {
 		const gg_i_markup_line *l = &r->lines[k];
 		ad_line *c = &r->kinds[k];
 		size_t a = l->body, b = l->end, n;
-		bool code, comment;
 		trim(s, &a, &b);
 		n = b - a;
 		*c = (ad_line){ LINE_TEXT, 0, 0, 0, 0, 0, NONE, NONE };
-		if (open != NONE) {
-			const gg_i_markup_line *o = &r->lines[open];
-			size_t oa = o->body, ob = o->end;
-			trim(s, &oa, &ob);
-			bool closes = !l->indent && n >= 2 && (n == ob - oa || s[a] == '`') &&
-				      memcmp(s + a, s + oa, n < 3 ? n : 3) == 0 && delimiter(s, a, b, &code, &comment);
-			if (closes) {
-				c->kind = open_comment ? LINE_SKIP : LINE_CLOSE;
-				open = NONE;
+		if (whole != NONE) {
+			bool comment = whole_type == BLOCK_COMMENT;
+			if (closes(r, whole, k)) {
+				c->kind = comment ? LINE_SKIP : LINE_CLOSE;
+				whole = NONE;
 			} else {
-				c->kind = open_comment ? LINE_SKIP : open_code ? LINE_CODE : LINE_INNER;
+				c->kind = comment ? LINE_SKIP : whole_type == BLOCK_CODE ? LINE_CODE : LINE_INNER;
 			}
 			continue;
 		}
+		bool start = k == 0 || starts_block(r->kinds[k - 1].kind);
+		block_type type = n && !l->indent ? delimiter(s, a, b) : BLOCK_NONE;
 		if (!n) {
 			c->kind = LINE_BLANK;
-		} else if (!l->indent && delimiter(s, a, b, &open_code, &open_comment)) {
-			c->kind = open_comment ? LINE_SKIP : LINE_OPEN;
-			open = k;
+		} else if (type == BLOCK_COMPOUND && n_frames && closes(r, frames[n_frames - 1], k)) {
+			c->kind = LINE_FRAME;
+			c->level = -1;
+			n_frames--;
+		} else if (type == BLOCK_COMPOUND && n_frames < MAX_FRAMES) {
+			c->kind = LINE_FRAME;
+			c->level = 1;
+			frames[n_frames++] = k;
+		} else if (type != BLOCK_NONE && type != BLOCK_COMPOUND) {
+			c->kind = type == BLOCK_COMMENT ? LINE_SKIP : LINE_OPEN;
+			whole = k;
+			whole_type = type;
 		} else if (n >= 2 && s[a] == '/' && s[a + 1] == '/' && !l->indent) {
 			c->kind = LINE_SKIP;
 		} else if (n == 1 && s[a] == '+') {
 			c->kind = LINE_ATTACH;
-		} else if (!l->indent && s[a] == '=' ) {
+		} else if (!start || l->indent || term_line(r, l, start, c)) {
+			/* text, or a term (below) */
+		} else if (s[a] == '=') {
 			size_t eq = a;
 			while (eq < b && s[eq] == '=')
 				eq++;
@@ -243,7 +303,7 @@ static int classify(ad_reader *r, int *top)
 				c->kind = LINE_TITLE;
 				c->level = (int)(eq - a) - 1;
 			}
-		} else if (!l->indent && s[a] == ':' && n >= 3) {
+		} else if (s[a] == ':' && n >= 3) {
 			size_t e = a + 1;
 			while (e < b && s[e] != ':' && !is_space(s[e]))
 				e++;
@@ -251,13 +311,11 @@ static int classify(ad_reader *r, int *top)
 				size_t v = e + 1, ve = b;
 				trim(s, &v, &ve);
 				c->kind = LINE_SKIP;
-				if (s[a + 1] != '!' && s[e - 1] != '!') {
-					int err = add_attr(r, a + 1, e - a - 1, v, ve - v);
-					if (err)
-						return err;
-				}
+				int err = s[a + 1] != '!' && s[e - 1] != '!' ? add_attr(r, a + 1, e - a - 1, v, ve - v) : 0;
+				if (err)
+					return err;
 			}
-		} else if (!l->indent && s[a] == '[' && s[b - 1] == ']') {
+		} else if (s[a] == '[' && s[b - 1] == ']') {
 			c->kind = LINE_SKIP;
 			size_t id = NONE, id_end = NONE;
 			if (n >= 5 && s[a + 1] == '[' && s[b - 2] == ']') {
@@ -274,10 +332,10 @@ static int classify(ad_reader *r, int *top)
 				c->anchor = id;
 				c->anchor_end = id_end;
 			}
-		} else if (!l->indent && n >= 2 && s[a] == '.' && !is_space(s[a + 1]) && s[a + 1] != '.') {
+		} else if (n >= 2 && s[a] == '.' && !is_space(s[a + 1]) && s[a + 1] != '.') {
 			c->kind = LINE_SKIP; /* a block title */
 		}
-		if (c->kind == LINE_TEXT && term_line(r, l, c)) {
+		if (c->kind == LINE_TEXT && term_line(r, l, start, c)) {
 			c->kind = LINE_TERM;
 			if (!*top)
 				*top = c->delim;
@@ -351,12 +409,15 @@ static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_
 		{ "backtick", "`" }, { "two-colons", "::" }, { "two-semicolons", ";;" }, { "plus", "+" },
 		{ "cpp", "C++" }, { "pp", "++" }, { "deg", "\xc2\xb0" }, { "quot", "\"" },
 	};
-	for (size_t i = r->n_attrs; i-- > 0;) { /* the last entry of a name holds */
-		const ad_attr *a = &r->attrs[i];
-		if (a->name_len == n && memcmp(r->t + a->name, s, n) == 0) {
-			*len = a->value_len;
-			*at = a->value;
-			return r->t + a->value;
+	char key[MAX_ATTR_NAME + 1];
+	uint32_t entry;
+	if (n <= MAX_ATTR_NAME) {
+		memcpy(key, s, n);
+		key[n] = '\0';
+		if (gg_i_strmap_get(&r->attr_names, key, &entry)) {
+			*len = r->attrs[entry].value_len;
+			*at = r->attrs[entry].value;
+			return r->t + r->attrs[entry].value;
 		}
 	}
 	for (size_t i = 0; i < sizeof(builtin) / sizeof(*builtin); i++)
@@ -368,12 +429,23 @@ static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_
 	return NULL;
 }
 
-/* The end of a closing `c` (or `c` `c` when `twice`) for formatting opened before s[from], or 0. */
-static size_t closing_mark(const char *s, size_t from, size_t n, char c, bool twice)
+/* The closing marks render looks for: '>' ']' ')' '`' '+' '*' '_' '#', once or twice. */
+#define MARKS ">])`+*_#"
+#define MARK_KINDS (2 * (sizeof(MARKS) - 1))
+
+/*
+ * The start of a closing `c` (or `c` `c` when `twice`) for formatting
+ * opened before s[from], or 0; looked for up to MAX_INLINE_SPAN on, but
+ * not over what a search for the same mark found empty before (miss[]:
+ * no such mark before it), so that openers without closers are read in
+ * linear time.
+ */
+static size_t closing_mark(const char *s, size_t from, size_t n, char c, bool twice, size_t *miss)
 {
-	if (n - from > MAX_INLINE_SPAN)
-		n = from + MAX_INLINE_SPAN;
-	for (size_t j = from + 1; j < n; j++) {
+	size_t *m = &miss[2 * (size_t)(strchr(MARKS, c) - MARKS) + twice];
+	size_t limit = n - from > MAX_INLINE_SPAN ? from + MAX_INLINE_SPAN : n;
+	size_t j = from + 1 > *m ? from + 1 : *m;
+	for (; j < limit; j++) {
 		if (s[j] != c || is_space(s[j - 1]))
 			continue;
 		if (twice) {
@@ -383,6 +455,7 @@ static size_t closing_mark(const char *s, size_t from, size_t n, char c, bool tw
 			return j;
 		}
 	}
+	*m = j;
 	return 0;
 }
 
@@ -530,6 +603,7 @@ static size_t render_macro(ad_reader *r, gg_i_markup_sink *k, const char *s, siz
 static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth)
 {
 	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
+	size_t miss[MARK_KINDS] = { 0 }; /* per closing mark (closing_mark) */
 	int err = 0;
 #define FLUSH() do { if (i > run) gg_i_markup_emit(k, s + run, i - run, at + run); } while (0)
 	if (depth > MAX_DEPTH) {
@@ -544,18 +618,18 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			FLUSH();
 			run = i + 1;
 			i += 2;
-		} else if (c == '<' && next == '<' && (e = closing_mark(s, i + 1, n, '>', true)) > i + 2) {
+		} else if (c == '<' && next == '<' && (e = closing_mark(s, i + 1, n, '>', true, miss)) > i + 2) {
 			const char *comma = memchr(s + i + 2, ',', e - i - 2);
 			size_t id_end = comma ? (size_t)(comma - s) : e;
 			FLUSH();
 			err = render_xref(r, k, s, i + 2, id_end, comma ? id_end + 1 : e, e, at, e + 1, depth);
 			i = run = e + 2;
-		} else if (c == '[' && next == '[' && (e = closing_mark(s, i + 1, n, ']', true)) > i + 2) {
+		} else if (c == '[' && next == '[' && (e = closing_mark(s, i + 1, n, ']', true, miss)) > i + 2) {
 			FLUSH(); /* an inline anchor */
 			i = run = e + 2;
 			while (i < n && s[i] == ']')
 				i = run = i + 1;
-		} else if (c == '(' && next == '(' && (e = closing_mark(s, i + 1, n, ')', true)) > i + 2) {
+		} else if (c == '(' && next == '(' && (e = closing_mark(s, i + 1, n, ')', true, miss)) > i + 2) {
 			FLUSH();
 			if (s[i + 2] != '(') /* "((term))" shows its term; "(((a, b)))" nothing */
 				err = render(r, k, s + i + 2, e - i - 2, at + i + 2, depth + 1);
@@ -575,9 +649,9 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 		} else if (c == '+' && i && s[i - 1] == ' ' && (i + 1 == n || next == '\n' || next == '\r')) {
 			FLUSH(); /* a hard line break */
 			i = run = i + 1;
-		} else if (c == '`' && ((next == '`' && (e = closing_mark(s, i + 1, n, '`', true)) > i + 2) ||
-					(!after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '`', false)) > i + 1))) {
-			size_t len = next == '`' && s[e + 1] == '`' ? 2 : 1, a = i + len, b = e;
+		} else if (c == '`' && ((next == '`' && (e = closing_mark(s, i + 1, n, '`', true, miss)) > i + 2) ||
+					(!after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '`', false, miss)) > i + 1))) {
+			size_t len = next == '`' && e + 1 < n && s[e + 1] == '`' ? 2 : 1, a = i + len, b = e;
 			if (b - a >= 2 && s[a] == '+' && s[b - 1] == '+') { /* `+literal+` */
 				a++;
 				b--;
@@ -585,16 +659,16 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			FLUSH();
 			gg_i_markup_code(k, s + a, b - a, at + a);
 			i = run = e + len;
-		} else if (c == '+' && !after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '+', false)) > i + 1) {
+		} else if (c == '+' && !after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '+', false, miss)) > i + 1) {
 			FLUSH(); /* +passthrough+ */
 			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
 			i = run = e + 1;
-		} else if (c && strchr("*_#", c) && next == c && (e = closing_mark(s, i + 1, n, c, true)) > i + 2) {
+		} else if (c && strchr("*_#", c) && next == c && (e = closing_mark(s, i + 1, n, c, true, miss)) > i + 2) {
 			FLUSH();
 			err = render(r, k, s + i + 2, e - i - 2, at + i + 2, depth + 1);
 			i = run = e + 2;
 		} else if (c && strchr("*_#", c) && !after_word && next && !is_space(next) &&
-			   (e = closing_mark(s, i, n, c, false)) > i + 1) {
+			   (e = closing_mark(s, i, n, c, false, miss)) > i + 1) {
 			FLUSH();
 			err = render(r, k, s + i + 1, e - i - 1, at + i + 1, depth + 1);
 			i = run = e + 1;
@@ -631,18 +705,37 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 
 /* ---- entries and definitions ------------------------------------------ */
 
+/* The line before k that is not a block attribute, block title, comment or anchor; NONE at the start. */
+static size_t previous_block_line(const ad_reader *r, size_t k)
+{
+	while (k-- > 0)
+		if (r->kinds[k].kind != LINE_SKIP && r->kinds[k].kind != LINE_ANCHOR)
+			return k;
+	return NONE;
+}
+
+/* The first line from k on that is neither blank nor a block attribute, title, comment or anchor. */
+static size_t next_block_line(const ad_reader *r, size_t k)
+{
+	while (k < r->n_lines && (r->kinds[k].kind == LINE_BLANK || r->kinds[k].kind == LINE_SKIP ||
+				  r->kinds[k].kind == LINE_ANCHOR))
+		k++;
+	return k;
+}
+
 /*
  * Walk the definition whose last term line is `last`: the text after its
- * delimiter, the lines of its paragraph, what "+" attaches, and after
- * blank lines a nested list or lines set in (or anything, while it has no
- * text yet). Renders it into rec (NULL: only measures) and returns the
- * line after it.
+ * delimiter, the lines of its paragraph, what "+" attaches (a paragraph, a
+ * block, a compound block whole), and after blank lines a nested list or
+ * lines set in (or anything, while it has no text yet). Renders it into
+ * rec (NULL: only measures) and returns the line after it.
  */
 static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *rec, int *err)
 {
 	gg_i_markup_sink k = { rec, NULL };
 	const char *s = r->t;
-	size_t para = r->kinds[last].text, para_end = r->lines[last].end, k_line = last + 1;
+	size_t para = r->kinds[last].text, para_end = r->lines[last].end, at = last + 1;
+	size_t depth = 0; /* compound blocks entered */
 	bool text = false;
 	trim(s, &para, &para_end);
 #define FLUSH_PARA() do { \
@@ -655,35 +748,50 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 	} while (0)
 	if (para == para_end)
 		para = para_end = NONE;
-	while (k_line < r->n_lines && !*err) {
-		const ad_line *c = &r->kinds[k_line];
-		const gg_i_markup_line *l = &r->lines[k_line];
-		if ((c->kind == LINE_TERM && c->delim == top) || c->kind == LINE_TITLE || c->kind == LINE_ANCHOR)
-			break;
+	while (at < r->n_lines && !*err) {
+		const ad_line *c = &r->kinds[at];
+		const gg_i_markup_line *l = &r->lines[at];
 		if (c->kind == LINE_TEXT) {
 			if (para == NONE)
 				para = l->body;
 			para_end = l->end;
-			k_line++;
+			at++;
 			continue;
 		}
 		bool had_text = text || para != NONE;
 		FLUSH_PARA();
-		if (c->kind == LINE_BLANK) {
-			size_t j = k_line;
-			while (j < r->n_lines && r->kinds[j].kind == LINE_BLANK)
-				j++;
-			line_kind next = j < r->n_lines ? r->kinds[j].kind : LINE_BLANK;
-			bool nested = next == LINE_TERM || (next == LINE_TEXT && (r->lines[j].indent || list_item(r, j)));
-			if (j == r->n_lines || (had_text ? !nested : next != LINE_TEXT && next != LINE_OPEN))
+		size_t before = previous_block_line(r, at);
+		bool attached = !had_text || (before != NONE && r->kinds[before].kind == LINE_ATTACH);
+		if (!depth && (c->kind == LINE_TITLE || (c->kind == LINE_TERM && c->delim == top)))
+			break;
+		if (c->kind == LINE_BLANK || c->kind == LINE_ANCHOR || c->kind == LINE_SKIP) {
+			size_t j = next_block_line(r, at);
+			const ad_line *next = j < r->n_lines ? &r->kinds[j] : NULL;
+			bool nested = next && (next->kind == LINE_TERM ||
+					       (next->kind == LINE_TEXT && (r->lines[j].indent || list_item(r, j))));
+			bool blank = c->kind == LINE_BLANK;
+			if (!next || (!depth && blank && (had_text ? !nested : next->kind == LINE_TITLE ||
+								     next->kind == LINE_ATTACH)) ||
+			    (!depth && next->kind == LINE_TERM && next->delim == top))
 				break;
-			k_line = j;
+			at = blank ? j : at + 1;
 			continue;
 		}
-		if (c->kind == LINE_TERM) { /* an item of a nested list: its term, then its text */
+		if (c->kind == LINE_FRAME) {
+			if (c->level < 0 && !depth)
+				break; /* the end of a block the whole list is in */
+			if (c->level > 0 && !depth && !attached)
+				break;
+			depth = c->level > 0 ? depth + 1 : depth - 1;
+			text = true;
+			at++;
+			continue;
+		}
+		if (c->kind == LINE_TERM) { /* an item of a nested list: "term:", then its text */
 			if (rec) {
 				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 				*err = render(r, &k, s + c->term, c->term_end - c->term, c->term, 0);
+				gg_i_record_text(rec, ":", 1, c->term_end);
 			}
 			text = true;
 			para = c->text;
@@ -691,20 +799,17 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 			trim(s, &para, &para_end);
 			if (para == para_end)
 				para = para_end = NONE;
-			k_line++;
+			at++;
 			continue;
 		}
 		if (c->kind == LINE_OPEN) {
-			bool attached = !had_text || r->kinds[k_line - 1].kind == LINE_ATTACH;
-			if (!attached)
+			if (!depth && !attached)
 				break;
-			bool code = k_line + 1 < r->n_lines && r->kinds[k_line + 1].kind == LINE_CODE;
-			size_t first = ++k_line, last_byte = 0;
-			for (; k_line < r->n_lines && r->kinds[k_line].kind != LINE_CLOSE &&
-			       (r->kinds[k_line].kind == LINE_CODE || r->kinds[k_line].kind == LINE_INNER ||
-				r->kinds[k_line].kind == LINE_SKIP); k_line++) {
-				const gg_i_markup_line *b = &r->lines[k_line];
-				if (!rec || gg_i_markup_blank(b) || r->kinds[k_line].kind == LINE_SKIP)
+			bool code = at + 1 < r->n_lines && r->kinds[at + 1].kind == LINE_CODE;
+			size_t first = ++at, last_byte = 0;
+			for (; at < r->n_lines && (r->kinds[at].kind == LINE_CODE || r->kinds[at].kind == LINE_INNER); at++) {
+				const gg_i_markup_line *b = &r->lines[at];
+				if (!rec || gg_i_markup_blank(b))
 					continue;
 				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 				if (!code) {
@@ -718,18 +823,19 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 			}
 			if (last_byte)
 				gg_i_record_text(rec, "`", 1, last_byte);
-			text |= k_line > first;
-			if (k_line < r->n_lines && r->kinds[k_line].kind == LINE_CLOSE)
-				k_line++;
+			text |= at > first;
+			if (at < r->n_lines && r->kinds[at].kind == LINE_CLOSE)
+				at++;
 			continue;
 		}
-		k_line++; /* "+", a comment, a block attribute: nothing of their own */
+		at++; /* "+", a title inside a block, a stray end of block: nothing of their own */
 	}
 	FLUSH_PARA();
 #undef FLUSH_PARA
-	while (k_line > last + 1 && (r->kinds[k_line - 1].kind == LINE_BLANK || r->kinds[k_line - 1].kind == LINE_ATTACH))
-		k_line--;
-	return k_line;
+	while (at > last + 1 && (r->kinds[at - 1].kind == LINE_BLANK || r->kinds[at - 1].kind == LINE_ATTACH ||
+				 r->kinds[at - 1].kind == LINE_SKIP || r->kinds[at - 1].kind == LINE_ANCHOR))
+		at--;
+	return at;
 }
 
 /* A term line's term rendered as a name into out; NULL when out of memory. */
@@ -751,6 +857,14 @@ static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 	while (a < b && r->t[a] == '=')
 		a++;
 	trim(r->t, &a, &b);
+	if (b > a && r->t[b - 1] == '=') { /* "== Title ==" */
+		size_t e = b;
+		while (e > a && r->t[e - 1] == '=')
+			e--;
+		if (e > a && is_space(r->t[e - 1]))
+			b = e;
+		trim(r->t, &a, &b);
+	}
 	gg_i_buf_clear(out);
 	render(r, &sink, r->t + a, b - a, a, 0);
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
@@ -835,7 +949,7 @@ static int read_entry(ad_reader *r, const ad_entry *me, int top)
 	if (!err && me->category != NONE) {
 		const char *s = title_text(r, me->category, &name);
 		if (s)
-			gg_i_record_category(&rec, s, name.len);
+			gg_i_markup_category(&rec, s, name.len);
 		else
 			err = gg_i_error_oom();
 	}
@@ -856,6 +970,7 @@ int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len)
 	memset(&r, 0, sizeof(r));
 	r.src = &src;
 	r.anchors = (gg_i_strmap)GG_STRMAP_INIT;
+	r.attr_names = (gg_i_strmap)GG_STRMAP_INIT;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = gg_i_markup_lines(&src, &r.lines)))
 		goto cleanup;
@@ -877,6 +992,7 @@ cleanup:
 	free(r.kinds);
 	free(r.entries);
 	free(r.attrs);
+	gg_i_strmap_free(&r.attr_names);
 	free(r.terms);
 	gg_i_strmap_free(&r.anchors);
 	gg_i_source_close(&src);

@@ -135,32 +135,43 @@ static bool looks_like_markdown(const char *data, size_t i, size_t len)
 
 /*
  * The markup language a glossary's lines among the first 64 KiB show:
- * reStructuredText for a Sphinx glossary directive (".. glossary::"),
- * AsciiDoc for a "[glossary]" block or a term with an anchor
- * ("[[id]]term::", as git's glossary writes them); else GG_INPUT_AUTO.
+ * reStructuredText for a Sphinx glossary directive (".. glossary::" at the
+ * margin), AsciiDoc for a "[glossary]" block or a term with an anchor
+ * ("[[id]]term::", as git's glossary writes them: an id without spaces,
+ * the term right after it); else GG_INPUT_AUTO. Lines in a Markdown code
+ * fence do not count.
  */
 static gg_i_input_format markup_of_content(const char *data, size_t i, size_t len)
 {
 	size_t n = len < 65536 ? len : 65536;
+	bool fenced = false;
 	while (i < n) {
 		size_t e = i;
 		while (e < n && data[e] != '\n' && data[e] != '\r')
 			e++;
-		size_t b = i;
-		while (b < e && (data[b] == ' ' || data[b] == '\t'))
-			b++;
 		size_t t = e;
-		while (t > b && (data[t - 1] == ' ' || data[t - 1] == '\t'))
+		while (t > i && (data[t - 1] == ' ' || data[t - 1] == '\t'))
 			t--;
-		if (t - b >= 13 && memcmp(data + b, ".. glossary::", 13) == 0)
+		const char *s = data + i;
+		size_t m = t - i;
+		if (m >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0))
+			fenced = !fenced;
+		else if (!fenced && m >= 13 && memcmp(s, ".. glossary::", 13) == 0)
 			return GG_INPUT_RST;
-		if (b == i && t - b == 10 && memcmp(data + b, "[glossary]", 10) == 0)
+		else if (!fenced && m == 10 && memcmp(s, "[glossary]", 10) == 0)
 			return GG_INPUT_ASCIIDOC;
-		if (b == i && t - b >= 7 && memcmp(data + b, "[[", 2) == 0) {
-			const char *close = memchr(data + b, ']', t - b);
-			const char *colons = close ? memchr(close, ':', (size_t)(data + t - close)) : NULL;
-			if (close && close + 1 < data + t && close[1] == ']' && colons && colons + 1 < data + t &&
-			    colons[1] == ':' && (colons + 2 == data + t || colons[2] == ' ' || colons[2] == '\t'))
+		else if (!fenced && m >= 7 && s[0] == '[' && s[1] == '[') {
+			size_t k = 2;
+			while (k < m && s[k] != ']' && s[k] != ' ' && s[k] != ',')
+				k++;
+			if (k < m && s[k] == ',') /* "[[id, reftext]]" */
+				while (k < m && s[k] != ']')
+					k++;
+			size_t term = k + 2;
+			const char *colons = term < m && s[k] == ']' && s[k + 1] == ']' && s[term] != ' '
+				? memchr(s + term, ':', m - term) : NULL;
+			if (colons && colons + 1 < data + t && colons[1] == ':' &&
+			    (colons + 2 == data + t || colons[2] == ' ' || colons[2] == '\t'))
 				return GG_INPUT_ASCIIDOC;
 		}
 		i = e + 1;

@@ -1,6 +1,7 @@
 /* markup.c - what the readers of reStructuredText and AsciiDoc share: lines, sections, links. */
 #include "read/markup.h"
 #include "core/error.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 
@@ -36,6 +37,16 @@ int gg_i_markup_category_level(const size_t *titles, int levels)
 	if (titles[top] > 1)
 		return top;
 	return top + 1 < levels && titles[top + 1] > 1 ? top + 1 : -1;
+}
+
+void gg_i_markup_category(gg_i_record *rec, const char *s, size_t n)
+{
+	size_t chars = 0;
+	const char *t = gg_i_trim(s, &n);
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+	if (chars > 1)
+		gg_i_record_category(rec, t, n);
 }
 
 int gg_i_markup_xref(gg_i_record *rec, const char *s, size_t n, size_t from)

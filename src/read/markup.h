@@ -33,6 +33,13 @@ int gg_i_markup_lines(const gg_i_source *src, gg_i_markup_line **out);
 int gg_i_markup_category_level(const size_t *titles, int levels);
 
 /*
+ * Give rec the category named by the section title s[0, n), unless the
+ * title is a single character: the letters "A", "B", ... that part an
+ * alphabetical glossary name no category.
+ */
+void gg_i_markup_category(gg_i_record *rec, const char *s, size_t n);
+
+/*
  * An editor link from definition[from, now) to the term named s[0, n),
  * its white space runs folded to one space and trimmed (a link's target
  * may run over lines). A blank name makes no link. 0 or GG_ENOMEM.

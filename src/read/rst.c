@@ -62,8 +62,8 @@ static bool is_alnum(char c)
 	       (unsigned char)c >= 0x80;
 }
 
-/* Whether line k is all one punctuation character, 3 or more of them. */
-static bool adornment_line(const rst_reader *r, size_t k)
+/* Whether line k is all one punctuation character, `least` or more of them. */
+static bool adornment_line(const rst_reader *r, size_t k, size_t least)
 {
 	static const char marks[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 	const gg_i_markup_line *l = &r->lines[k];
@@ -71,7 +71,7 @@ static bool adornment_line(const rst_reader *r, size_t k)
 	size_t n = l->end;
 	while (n > l->body && is_space(r->t[n - 1]))
 		n--;
-	if (l->indent || n - l->body < 3 || !strchr(marks, c) || !c)
+	if (l->indent || n - l->body < least || !strchr(marks, c) || !c)
 		return false;
 	for (size_t i = l->body; i < n; i++)
 		if (r->t[i] != c)
@@ -93,11 +93,13 @@ static void find_titles(rst_reader *r)
 		const gg_i_markup_line *l = &r->lines[k];
 		if (gg_i_markup_blank(l) || (k && !gg_i_markup_blank(&r->lines[k - 1]) && !r->adornment[k - 1]))
 			continue;
-		bool over = adornment_line(r, k) && k + 2 < r->n_lines &&
-			    !gg_i_markup_blank(&r->lines[k + 1]) && adornment_line(r, k + 2) &&
+		bool over = adornment_line(r, k, 3) && k + 2 < r->n_lines &&
+			    !gg_i_markup_blank(&r->lines[k + 1]) && adornment_line(r, k + 2, 3) &&
 			    r->t[r->lines[k + 2].body] == r->t[l->body];
 		size_t text = over ? k + 1 : k;
-		if (!over && (l->indent || k + 1 >= r->n_lines || !adornment_line(r, k + 1)))
+		/* an underline as long as a short title, else 3 marks or more */
+		size_t title = l->end - l->body;
+		if (!over && (l->indent || k + 1 >= r->n_lines || !adornment_line(r, k + 1, title < 3 ? title : 3)))
 			continue;
 		char c = r->t[r->lines[text + 1].body];
 		int level = 0;
@@ -156,6 +158,41 @@ static bool named(const char *s, size_t n, const char *const *list)
 	return false;
 }
 
+/* How a directive's arguments and content are read. */
+typedef enum block_kind {
+	BLOCK_TEXT,    /* both are text (note, warning, admonition, topic) */
+	BLOCK_CONTENT, /* its content is text, its arguments a condition (only, ifconfig) */
+	BLOCK_VERSION, /* a version, then text (versionadded:: 3.8 Text.) */
+	BLOCK_SEE,     /* "See also:", then its text */
+	BLOCK_CODE,    /* its content is code, its arguments a language or a file */
+	BLOCK_MATH,    /* both are code */
+	BLOCK_SKIP     /* nothing of it (images, index entries, raw output, includes) */
+} block_kind;
+
+static block_kind directive_kind(const char *name, size_t n)
+{
+	static const struct {
+		const char *name;
+		block_kind kind;
+	} kinds[] = {
+		{ "only", BLOCK_CONTENT }, { "ifconfig", BLOCK_CONTENT }, { "versionadded", BLOCK_VERSION },
+		{ "versionchanged", BLOCK_VERSION }, { "deprecated", BLOCK_VERSION },
+		{ "seealso", BLOCK_SEE }, { "code-block", BLOCK_CODE }, { "code", BLOCK_CODE },
+		{ "sourcecode", BLOCK_CODE }, { "productionlist", BLOCK_CODE }, { "doctest", BLOCK_CODE },
+		{ "testcode", BLOCK_CODE }, { "testoutput", BLOCK_CODE }, { "parsed-literal", BLOCK_CODE },
+		{ "math", BLOCK_MATH }, { "image", BLOCK_SKIP }, { "figure", BLOCK_SKIP },
+		{ "include", BLOCK_SKIP }, { "literalinclude", BLOCK_SKIP }, { "raw", BLOCK_SKIP },
+		{ "index", BLOCK_SKIP }, { "toctree", BLOCK_SKIP }, { "highlight", BLOCK_SKIP },
+		{ "contents", BLOCK_SKIP }, { "meta", BLOCK_SKIP }, { "sectionauthor", BLOCK_SKIP },
+		{ "codeauthor", BLOCK_SKIP }, { "tabularcolumns", BLOCK_SKIP }, { "glossary", BLOCK_SKIP },
+		{ "plot", BLOCK_SKIP }, { "graphviz", BLOCK_SKIP }, { "digraph", BLOCK_SKIP },
+	};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (strlen(kinds[i].name) == n && memcmp(kinds[i].name, name, n) == 0)
+			return kinds[i].kind;
+	return BLOCK_TEXT;
+}
+
 /* Whether line k can be a term: no title, list item, field, option or explicit markup. */
 static bool term_line(const rst_reader *r, size_t k)
 {
@@ -169,8 +206,9 @@ static bool term_line(const rst_reader *r, size_t k)
 	size_t d = 0;
 	while (d < n && s[d] >= '0' && s[d] <= '9')
 		d++;
-	if ((d || (n >= 2 && s[0] == '#')) && d + 1 < n && (s[d ? d : 1] == '.' || s[d ? d : 1] == ')'))
-		return false; /* "1." or "#." */
+	size_t mark = d ? d : 1; /* after "1" or "#" */
+	if ((d || s[0] == '#') && mark + 1 < n && (s[mark] == '.' || s[mark] == ')') && is_space(s[mark + 1]))
+		return false; /* "1. item" or "#. item" */
 	if (s[0] == ':' && n > 2 && memchr(s + 1, ':', n - 1))
 		return false; /* a field: ":name: value" */
 	return true;
@@ -206,7 +244,12 @@ static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool
 			n++;
 		size_t d = k + n;
 		if (d >= to || gg_i_markup_blank(&r->lines[d]) || r->lines[d].indent <= base) {
-			k = d; /* a paragraph, not a term */
+			/* in a glossary a term without a definition (reported as one
+			 * when read); elsewhere a paragraph */
+			int err = stacked ? push_entry(r, (rst_entry){ k, n, d, d, NONE }) : 0;
+			if (err)
+				return err;
+			k = d;
 			continue;
 		}
 		size_t end = d, last = d;
@@ -223,23 +266,44 @@ static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool
 	return 0;
 }
 
-/* The glossary directives' entries, or where there is none the file's definition lists. */
+/*
+ * The glossary directives' entries, or where there is none the file's
+ * definition lists. A directive shown in a literal block, a code block or
+ * a comment is none.
+ */
 static int find_all_entries(rst_reader *r)
 {
 	bool glossary = false;
+	size_t skip = NONE; /* lines set in deeper than this are code or a comment */
 	int err = 0;
 	for (size_t k = 0; k < r->n_lines && !err; k++) {
+		const gg_i_markup_line *l = &r->lines[k];
 		const char *name;
 		size_t n, args;
-		if (!directive(r, k, &name, &n, &args) || n != 8 || memcmp(name, "glossary", 8) != 0)
+		if (gg_i_markup_blank(l) || (skip != NONE && l->indent > skip))
 			continue;
+		skip = NONE;
+		if (!directive(r, k, &name, &n, &args)) {
+			size_t e = l->end;
+			while (e > l->body && is_space(r->t[e - 1]))
+				e--;
+			if (explicit_markup(r, k) || (e - l->body >= 2 && r->t[e - 1] == ':' && r->t[e - 2] == ':'))
+				skip = l->indent; /* a comment, or a literal block next */
+			continue;
+		}
+		if (n != 8 || memcmp(name, "glossary", 8) != 0) {
+			block_kind kind = directive_kind(name, n);
+			if (kind == BLOCK_CODE || kind == BLOCK_MATH || kind == BLOCK_SKIP)
+				skip = l->indent;
+			continue;
+		}
 		glossary = true;
-		size_t indent = r->lines[k].indent, end = k + 1, first = NONE;
+		size_t indent = l->indent, end = k + 1, first = NONE;
 		bool options = true; /* ":sorted:" lines right under the directive */
 		while (end < r->n_lines && (gg_i_markup_blank(&r->lines[end]) || r->lines[end].indent > indent)) {
-			const gg_i_markup_line *l = &r->lines[end];
-			options &= !gg_i_markup_blank(l) && r->t[l->body] == ':';
-			if (!options && first == NONE && !gg_i_markup_blank(l))
+			const gg_i_markup_line *c = &r->lines[end];
+			options &= !gg_i_markup_blank(c) && r->t[c->body] == ':';
+			if (!options && first == NONE && !gg_i_markup_blank(c))
 				first = end;
 			end++;
 		}
@@ -286,18 +350,30 @@ static bool may_close(const char *s, size_t e, size_t n)
 }
 
 /*
+ * Where to look for a closing mark of one kind, and how far: from past the
+ * opener at s[from] to MAX_INLINE_SPAN on, but not over the stretch a
+ * search for the same kind already found empty (*miss: none before it),
+ * so that a paragraph of openers without closers is read in linear time.
+ */
+static size_t search_from(size_t from, size_t n, const size_t *miss, size_t *limit)
+{
+	*limit = n - from > MAX_INLINE_SPAN ? from + MAX_INLINE_SPAN : n;
+	return from + 1 > *miss ? from + 1 : *miss;
+}
+
+/*
  * Where the end-string `end` (len bytes) closing markup whose text starts
  * at s[from] stands, or 0: not after a space or a backslash, followed by
- * what may close.
+ * what may close. *miss as search_from says.
  */
-static size_t find_end(const char *s, size_t from, size_t n, const char *end, size_t len)
+static size_t find_end(const char *s, size_t from, size_t n, const char *end, size_t len, size_t *miss)
 {
-	if (n - from > MAX_INLINE_SPAN)
-		n = from + MAX_INLINE_SPAN;
-	for (size_t j = from + 1; j + len <= n; j++)
+	size_t limit, j = search_from(from, n, miss, &limit);
+	for (; j + len <= limit; j++)
 		if (memcmp(s + j, end, len) == 0 && !is_space(s[j - 1]) && s[j - 1] != '\\' &&
 		    may_close(s, j + len, n))
 			return j;
+	*miss = j;
 	return 0;
 }
 
@@ -305,14 +381,13 @@ static size_t find_end(const char *s, size_t from, size_t n, const char *end, si
  * The closing '`' of interpreted text or a reference opened at s[i], or 0;
  * *after gets where the markup ends: past "_" or "__" (a reference) or a
  * role written after (":role:", its name at *role, *role_len bytes; else
- * *role_len is 0), which what may close must follow.
+ * *role_len is 0), which what may close must follow. *miss as search_from.
  */
 static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, size_t *role,
-			     size_t *role_len)
+			     size_t *role_len, size_t *miss)
 {
-	if (n - i > MAX_INLINE_SPAN)
-		n = i + MAX_INLINE_SPAN;
-	for (size_t j = i + 1; j < n; j++) {
+	size_t limit, j = search_from(i, n, miss, &limit);
+	for (; j < limit; j++) {
 		if (s[j] != '`' || is_space(s[j - 1]) || s[j - 1] == '\\')
 			continue;
 		size_t a = j + 1, r = 0, rl = 0;
@@ -320,7 +395,7 @@ static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, s
 			a++;
 		if (a == j + 1 && a < n && s[a] == ':') {
 			size_t q = a + 1;
-			while (q < n && (is_alnum(s[q]) || strchr("-_+.", s[q])))
+			while (q < n && q - a < 64 && (is_alnum(s[q]) || strchr("-_+.", s[q])))
 				q++;
 			if (q < n && s[q] == ':' && q > a + 1) {
 				r = a + 1;
@@ -335,15 +410,16 @@ static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, s
 		*role_len = rl;
 		return j;
 	}
+	*miss = j;
 	return 0;
 }
 
-/* The closing '|' of a substitution reference opened at s[i], or 0; *after: past it and a "_" or "__". */
-static size_t find_bar(const char *s, size_t i, size_t n, size_t *after)
+/* The closing '|' of a substitution reference opened at s[i], or 0; *after:
+ * past it and a "_" or "__". *miss as search_from says. */
+static size_t find_bar(const char *s, size_t i, size_t n, size_t *after, size_t *miss)
 {
-	if (n - i > MAX_INLINE_SPAN)
-		n = i + MAX_INLINE_SPAN;
-	for (size_t j = i + 1; j < n; j++) {
+	size_t limit, j = search_from(i, n, miss, &limit);
+	for (; j < limit; j++) {
 		if (s[j] != '|' || is_space(s[j - 1]))
 			continue;
 		size_t a = j + 1;
@@ -354,6 +430,7 @@ static size_t find_bar(const char *s, size_t i, size_t n, size_t *after)
 			return j;
 		}
 	}
+	*miss = j;
 	return 0;
 }
 
@@ -398,6 +475,9 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 		return 0;
 	}
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	if (role_len == 3 && (memcmp(role, "pep", 3) == 0 || memcmp(role, "rfc", 3) == 0) &&
+	    text_end == b) /* :pep:`8` reads "PEP 8" */
+		gg_i_markup_emit(k, role[0] == 'p' ? "PEP " : "RFC ", 4, at + (size_t)(role - s));
 	gg_i_markup_emit(k, s + a, text_end - a, at + a);
 	if (!k->rec || role_len != 4 || memcmp(role, "term", 4) != 0)
 		return 0;
@@ -412,6 +492,9 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 {
 	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
+	/* per kind of closing mark, where a search found none before (search_from) */
+	enum { LITERAL, ROLE, BACKQUOTE, STRONG, EMPHASIS, BAR, FOOTNOTE, TARGET, KINDS };
+	size_t miss[KINDS] = { 0 };
 	int err = 0;
 #define FLUSH() do { if (i > run) gg_i_markup_emit(k, s + run, i - run, at + run); } while (0)
 	while (i < n && !err) {
@@ -432,7 +515,7 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 				size_t u = i, w = i;
 				while (u < n && s[u] == '_' && u - i < 2)
 					u++;
-				while (w > 0 && is_alnum(s[w - 1]))
+				while (may_close(s, u, n) && w > 0 && is_alnum(s[w - 1]))
 					w--;
 				if (may_close(s, u, n) && (w == 0 || s[w - 1] != '_')) {
 					FLUSH();
@@ -443,23 +526,24 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 			i++;
 			continue;
 		}
-		if (c == '`' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, i + 2, n, "``", 2)) > i + 2) {
+		if (c == '`' && i + 1 < n && s[i + 1] == '`' && (e = find_end(s, i + 2, n, "``", 2, &miss[LITERAL])) > i + 2) {
 			FLUSH();
 			gg_i_markup_code(k, s + i + 2, e - i - 2, at + i + 2);
 			i = run = e + 2;
 		} else if (c == ':' && i + 2 < n) { /* :role:`text` */
 			size_t j = i + 1;
-			while (j < n && (is_alnum(s[j]) || strchr("-_+.:", s[j])) && !(s[j] == ':' && j + 1 < n && s[j + 1] == '`'))
+			while (j < n && j - i < 64 && (is_alnum(s[j]) || strchr("-_+.:", s[j])) &&
+			       !(s[j] == ':' && j + 1 < n && s[j + 1] == '`'))
 				j++;
 			if (j > i + 1 && j + 1 < n && s[j] == ':' && s[j + 1] == '`' &&
-			    (e = find_end(s, j + 1, n, "`", 1)) > j + 2) {
+			    (e = find_end(s, j + 1, n, "`", 1, &miss[ROLE])) > j + 2) {
 				FLUSH();
 				err = render_role(k, s + i + 1, j - i - 1, s, j + 2, e, at);
 				i = run = e + 1;
 			} else {
 				i++;
 			}
-		} else if (c == '`' && (e = find_backquote(s, i, n, &after, &role, &role_len)) > i + 1) {
+		} else if (c == '`' && (e = find_backquote(s, i, n, &after, &role, &role_len, &miss[BACKQUOTE])) > i + 1) {
 			/* `text`, `text`_, `text <url>`__, `text`:role: */
 			FLUSH();
 			err = render_role(k, s + role, role_len, s, i + 1, e, at);
@@ -470,21 +554,21 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 				i += 2;
 				continue;
 			}
-			if ((e = find_end(s, i + len, n, len == 2 ? "**" : "*", len)) > i + len) {
+			if ((e = find_end(s, i + len, n, len == 2 ? "**" : "*", len, &miss[len == 2 ? STRONG : EMPHASIS])) > i + len) {
 				FLUSH();
 				gg_i_markup_emit(k, s + i + len, e - i - len, at + i + len);
 				i = run = e + len;
 			} else {
 				i += len;
 			}
-		} else if (c == '|' && (e = find_bar(s, i, n, &after)) > i + 1) { /* a substitution */
+		} else if (c == '|' && (e = find_bar(s, i, n, &after, &miss[BAR])) > i + 1) { /* a substitution */
 			FLUSH();
 			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
 			i = run = after;
-		} else if (c == '[' && (e = find_end(s, i, n, "]_", 2)) > i + 1 && !memchr(s + i, ' ', e - i)) {
+		} else if (c == '[' && (e = find_end(s, i, n, "]_", 2, &miss[FOOTNOTE])) > i + 1 && !memchr(s + i, ' ', e - i)) {
 			FLUSH(); /* a footnote or citation reference */
 			i = run = e + 2;
-		} else if (c == '_' && s[i + 1] == '`' && (e = find_end(s, i + 1, n, "`", 1)) > i + 2) {
+		} else if (c == '_' && s[i + 1] == '`' && (e = find_end(s, i + 1, n, "`", 1, &miss[TARGET])) > i + 2) {
 			FLUSH(); /* an inline target */
 			gg_i_markup_emit(k, s + i + 2, e - i - 2, at + i + 2);
 			i = run = e + 1;
@@ -509,29 +593,8 @@ static int render_paragraph(rst_reader *r, gg_i_markup_sink *k, size_t first, si
 	size_t keep = *literal ? b - 1 : b;
 	if (*literal && (b - a == 2 || is_space(r->t[b - 3])))
 		keep = b - 2;
-	if (gg_i_record_mark(k->rec))
-		gg_i_record_text(k->rec, "\n", 1, SIZE_MAX);
+	gg_i_record_text(k->rec, "\n", 1, SIZE_MAX); /* a space, but first in the definition */
 	return render(k, r->t + a, keep - a, a);
-}
-
-/* How a directive's content is read. */
-typedef enum block_kind {
-	BLOCK_TEXT,  /* its arguments and content are text */
-	BLOCK_SKIP,  /* nothing of it */
-	BLOCK_CODE,  /* its content is code */
-	BLOCK_SEE    /* "See also:", then its text */
-} block_kind;
-
-static block_kind directive_kind(const char *name, size_t n)
-{
-	static const char *const skip[] = { "image", "figure", "include", "raw", "index", "literalinclude",
-		"toctree", "highlight", "contents", "meta", "sectionauthor", "codeauthor", "tabularcolumns",
-		"versionadded", "versionchanged", "deprecated", "glossary", "only", "ifconfig", "plot", NULL };
-	static const char *const code[] = { "code-block", "code", "sourcecode", "math", "productionlist",
-		"doctest", "testcode", "testoutput", "parsed-literal", NULL };
-	if (n == 7 && memcmp(name, "seealso", 7) == 0)
-		return BLOCK_SEE;
-	return named(name, n, code) ? BLOCK_CODE : named(name, n, skip) ? BLOCK_SKIP : BLOCK_TEXT;
 }
 
 /*
@@ -545,7 +608,8 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 	size_t para = NONE, para_last = 0;
 	size_t skip = NONE;      /* lines set in deeper than this are left out */
 	size_t code = NONE;      /* lines set in deeper than this are code */
-	bool code_open = false, code_options = false;
+	size_t options = NONE;   /* a directive's ":option:" lines, deeper than this, before a blank one */
+	bool code_open = false;
 	size_t code_last = 0;    /* the open code block's last byte */
 	int err = 0;
 	for (size_t i = me->def_first; i <= me->def_end && !err; i++) {
@@ -554,9 +618,11 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 		if (l && skip != NONE && (blank || l->indent > skip))
 			continue;
 		skip = NONE;
+		if (l && options != NONE && !blank && l->indent > options && r->t[l->body] == ':')
+			continue;
+		options = NONE;
 		if (l && code != NONE && (blank || l->indent > code)) {
-			code_options &= !blank;
-			if (blank || (code_options && r->t[l->body] == ':'))
+			if (blank)
 				continue;
 			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 			if (!code_open)
@@ -580,26 +646,34 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 		}
 		if (!l || blank || err)
 			continue;
-		if (markup) {
-			const char *name;
-			size_t n, args;
-			block_kind kind = directive(r, i, &name, &n, &args) ? directive_kind(name, n) : BLOCK_SKIP;
-			if (kind == BLOCK_SKIP) {
-				skip = l->indent;
-			} else if (kind == BLOCK_CODE) {
-				code = l->indent;
-				code_options = true;
-			} else {
-				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
-				if (kind == BLOCK_SEE) /* in place of ".. seealso::" */
-					gg_i_record_text(rec, "See also:", 9, l->body);
-				err = render(&k, r->t + args, l->end - args, args);
-			}
+		if (!markup) {
+			if (para == NONE)
+				para = i;
+			para_last = i;
 			continue;
 		}
-		if (para == NONE)
-			para = i;
-		para_last = i;
+		const char *name;
+		size_t n, args;
+		block_kind kind = directive(r, i, &name, &n, &args) ? directive_kind(name, n) : BLOCK_SKIP;
+		options = l->indent;
+		if (kind == BLOCK_SKIP) {
+			skip = l->indent;
+			continue;
+		}
+		if (kind == BLOCK_CODE || kind == BLOCK_MATH)
+			code = l->indent;
+		gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+		if (kind == BLOCK_SEE) /* in place of ".. seealso::" */
+			gg_i_record_text(rec, "See also: ", 10, l->body);
+		while (args < l->end && is_space(r->t[args]))
+			args++;
+		if (kind == BLOCK_VERSION) /* the version, then its text */
+			while (args < l->end && !is_space(r->t[args]))
+				args++;
+		if (kind == BLOCK_MATH && args < l->end)
+			gg_i_markup_code(&k, r->t + args, l->end - args, args);
+		else if (kind != BLOCK_CODE && kind != BLOCK_CONTENT)
+			err = render(&k, r->t + args, l->end - args, args);
 	}
 	return err;
 }
@@ -640,7 +714,7 @@ static int read_entry(rst_reader *r, const rst_entry *me)
 			err = gg_i_error_oom();
 			goto cleanup;
 		}
-		gg_i_record_category(&rec, s, name.len);
+		gg_i_markup_category(&rec, s, name.len);
 	}
 	err = render_definition(r, me, &rec);
 	if (!err)

@@ -132,7 +132,7 @@ static void test_sections_and_lists(void)
 	const gg_entry *dns = entry_named(g, "DNS");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
 	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
-	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into addresses. record::: one of its entries, nested");
+	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into addresses. record: one of its entries, nested");
 	gg_glossary_free(g);
 }
 
@@ -159,11 +159,93 @@ static void test_found_by_content(void)
 	gg_glossary_free(g);
 }
 
+static void test_blocks_and_paragraphs(void)
+{
+	static const char text[] =
+		"== Build ==\n"
+		"\n"
+		"compile::\n"
+		"Turn source into binaries.\n"
+		"+\n"
+		"[source,shell]\n"
+		".An example\n"
+		"----\n"
+		"$ make all\n"
+		"----\n"
+		"\n"
+		"empty-term::\n"
+		"\n"
+		"[source,c]\n"
+		"----\n"
+		"int main(void);\n"
+		"----\n"
+		"\n"
+		"open block::\n"
+		"+\n"
+		"--\n"
+		"Some text.\n"
+		"\n"
+		"----\n"
+		"code\n"
+		"----\n"
+		"--\n"
+		"\n"
+		"== Paragraphs ==\n"
+		"\n"
+		"[[api]]API:: See link:api.html[the docs]\n"
+		"\n"
+		"dotfile:: A file such as the\n"
+		".gitignore file, where x\n"
+		"= y + z, written :like-this: value\n"
+		"[--verbose] in the synopsis.\n"
+		"\n"
+		"color:: \n"
+		"colour::\n"
+		"  The hue, see <<api>>.\n"
+		"\n"
+		"  RAM:: Main memory.\n";
+	gg_glossary *g = read_built("b.adoc", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 7);
+	/* "+" attaches a block with its attributes and title over it; a
+	 * definition may be a block alone; an open block's lines, its listing as code */
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "compile")->definition, "Turn source into binaries. `$ make all`");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "empty-term")->definition, "`int main(void);`");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "open block")->definition, "Some text. `code`");
+	/* titles written "== Title ==" */
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "compile")->categories[0], "Build");
+	/* an anchored term whose text ends in ']' */
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "See the docs");
+	/* inside a paragraph, lines that would open a block elsewhere are its text */
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "dotfile")->definition,
+			       "A file such as the .gitignore file, where x = y + z, written :like-this: value "
+			       "[--verbose] in the synopsis.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "dotfile")->categories[0], "Paragraphs");
+	/* a space after "::" still stacks the terms; an item set in after a blank line */
+	const gg_entry *color = entry_named(g, "color");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(color);
+	CU_ASSERT_EQUAL_FATAL(color->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(color->names[0], "colour");
+	CU_ASSERT_EQUAL_FATAL(color->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(color->xrefs[0].target, "API");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "RAM")->definition, "Main memory.");
+	gg_glossary_free(g);
+
+	/* Markdown that shows such lines is no AsciiDoc or reStructuredText */
+	static const char note[] = "## Notes\n\n[[Project Alpha]] status:: active\n\n```rst\n.. glossary::\n```\n\n"
+				   "Sphinx\n: A documentation tool.\n";
+	g = read_built("notes", note, sizeof(note) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Sphinx"));
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_asciidoc_add(void)
 {
 	CU_pSuite s = CU_add_suite("AsciiDoc reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "description lists, anchors, inline markup", test_description_lists) ||
 	    !CU_add_test(s, "sections and nested lists", test_sections_and_lists) ||
+	    !CU_add_test(s, "attached blocks, paragraphs, stacked terms", test_blocks_and_paragraphs) ||
 	    !CU_add_test(s, "found by content; no entries", test_found_by_content))
 		return CU_get_error();
 	return CUE_SUCCESS;

@@ -174,11 +174,75 @@ static void test_no_entries(void)
 	gg_glossary_free(g);
 }
 
+static void test_directives_and_terms(void)
+{
+	static const char text[] =
+		"How to write one::\n"
+		"\n"
+		"   .. glossary::\n"
+		"\n"
+		"      shown\n"
+		"         Only an example.\n"
+		"\n"
+		"..\n"
+		"   .. glossary::\n"
+		"\n"
+		"      commented\n"
+		"         Out.\n"
+		"\n"
+		"A\n"
+		"-\n"
+		"\n"
+		".. glossary::\n"
+		"\n"
+		"   127.0.0.1\n"
+		"      The loopback address. See :pep:`8`.\n"
+		"\n"
+		"      .. admonition:: Tip\n"
+		"         :class: tip\n"
+		"\n"
+		"         Use it.\n"
+		"\n"
+		"      .. versionadded:: 3.8 Named.\n"
+		"      .. only:: html\n"
+		"\n"
+		"         Shown.\n"
+		"      .. math:: E = mc^2\n"
+		"\n"
+		"   undefined\n"
+		"\n"
+		"B\n"
+		"-\n"
+		"\n"
+		".. glossary::\n"
+		"\n"
+		"   1. item\n"
+		"      A list, no term.\n";
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(g, "d.rst", text, sizeof(text) - 1), 0);
+	/* a directive shown in a literal block or a comment is none; a term
+	 * without a definition is reported; "1. item" is a list item */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(g), 1);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, 0)->line, 33);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(g, 0)->message, "'undefined' has no definition"));
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	const gg_entry *lo = entry_named(g, "127.0.0.1");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(lo);
+	/* options out, the version out, a condition out, math as code; one space
+	 * between paragraphs; a single letter names no category */
+	CU_ASSERT_STRING_EQUAL(lo->definition, "The loopback address. See PEP 8. Tip Use it. Named. Shown. `E = mc^2`");
+	CU_ASSERT_EQUAL(lo->n_categories, 0);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_rst_add(void)
 {
 	CU_pSuite s = CU_add_suite("reStructuredText reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "Sphinx glossary directive", test_glossary_directive) ||
 	    !CU_add_test(s, "definition lists and sections", test_definition_lists) ||
+	    !CU_add_test(s, "directives, terms, reports", test_directives_and_terms) ||
 	    !CU_add_test(s, "no entries; found by content", test_no_entries))
 		return CU_get_error();
 	return CUE_SUCCESS;
