@@ -806,7 +806,8 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 			if (!depth && !attached)
 				break;
 			bool code = at + 1 < r->n_lines && r->kinds[at + 1].kind == LINE_CODE;
-			size_t first = ++at, last_byte = 0;
+			size_t first = ++at, last_char = 0;
+			bool opened = false;
 			for (; at < r->n_lines && (r->kinds[at].kind == LINE_CODE || r->kinds[at].kind == LINE_INNER); at++) {
 				const gg_i_markup_line *b = &r->lines[at];
 				if (!rec || gg_i_markup_blank(b))
@@ -816,13 +817,14 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 					*err = render(r, &k, s + b->body, b->end - b->body, b->body, 0);
 					continue;
 				}
-				if (!last_byte)
+				if (!opened)
 					gg_i_record_text(rec, "`", 1, b->body); /* a backtick stands for the block's start */
 				gg_i_record_text(rec, s + b->body, b->end - b->body, b->body);
-				last_byte = b->end - 1;
+				last_char = gg_i_markup_last_char(s, b->body, b->end);
+				opened = true;
 			}
-			if (last_byte)
-				gg_i_record_text(rec, "`", 1, last_byte);
+			if (opened)
+				gg_i_record_text(rec, "`", 1, last_char);
 			text |= at > first;
 			if (at < r->n_lines && r->kinds[at].kind == LINE_CLOSE)
 				at++;

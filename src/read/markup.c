@@ -68,6 +68,14 @@ int gg_i_markup_xref(gg_i_record *rec, const char *s, size_t n, size_t from)
 	return err;
 }
 
+size_t gg_i_markup_last_char(const char *t, size_t start, size_t end)
+{
+	size_t p = end - 1;
+	while (p > start && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 {
 	if (k->rec)
@@ -81,6 +89,6 @@ void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 	if (k->rec)
 		gg_i_record_text(k->rec, "`", 1, at);
 	gg_i_markup_emit(k, s, n, at);
-	if (k->rec)
-		gg_i_record_text(k->rec, "`", 1, at == SIZE_MAX ? at : at + n);
+	if (k->rec) /* the closing backtick placed at the code's last character */
+		gg_i_record_text(k->rec, "`", 1, at == SIZE_MAX || !n ? at : at + gg_i_markup_last_char(s, 0, n));
 }

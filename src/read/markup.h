@@ -55,6 +55,13 @@ typedef struct gg_i_markup_sink {
 	gg_i_buf *out;    /* when rec is NULL */
 } gg_i_markup_sink;
 
+/*
+ * The text position of the last character of t[start, end) (end > start):
+ * where a mark that stands for the end of a block is placed, inside the
+ * file even when that character replaced a bad byte.
+ */
+size_t gg_i_markup_last_char(const char *t, size_t start, size_t end);
+
 /* Hand s[0, n), from text position `at`, to the sink. */
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
 

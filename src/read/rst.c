@@ -629,7 +629,7 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 				gg_i_record_text(rec, "`", 1, l->body); /* a backtick stands for the block's start */
 			gg_i_record_text(rec, r->t + l->body, l->end - l->body, l->body);
 			code_open = true;
-			code_last = l->end - 1;
+			code_last = gg_i_markup_last_char(r->t, l->body, l->end);
 			continue;
 		}
 		if (code_open)
