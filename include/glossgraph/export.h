@@ -108,9 +108,9 @@ bool gg_export_uses_graphviz(gg_export_format f);
 /**
  * Whether the writer of format f reads the nodes' measures (PageRank,
  * betweenness, communities, layout): every format but the edge tables,
- * TSV and CSV. A selection of the top nodes or around a focus reads them
- * in any format. Where neither does, a graph built with
- * gg_graph_options.without_measures writes the same bytes, sooner.
+ * TSV and CSV. A selection of the top nodes (gg_export_options.top) ranks
+ * them by PageRank in any format. Where neither reads them, a graph built
+ * with gg_graph_options.without_measures writes the same bytes, sooner.
  */
 bool gg_export_reads_measures(gg_export_format f);
 

@@ -21,7 +21,7 @@ typedef struct gg_glossary gg_glossary;
 
 /**
  * An editor's explicit cross-reference: a link inside a definition (HTML,
- * Markdown), or a relation the format states (SKOS related/broader/narrower,
+ * Markdown, a reStructuredText :term: role, an AsciiDoc <<id>>), or a relation the format states (SKOS related/broader/narrower,
  * a "related" column), which has no link text (len 0).
  */
 typedef struct gg_xref {
@@ -42,7 +42,7 @@ typedef struct gg_entry {
 	size_t n_names;
 	const char *definition; /**< NUL-terminated, valid UTF-8 */
 	size_t definition_len;
-	const gg_xref *xrefs;   /**< editor links (HTML anchors, Markdown, SKOS) */
+	const gg_xref *xrefs;   /**< editor links (HTML anchors, Markdown, :term:, <<id>>, SKOS) */
 	size_t n_xrefs;
 	const char **abbrevs;   /**< abbreviations a structured format names */
 	size_t n_abbrevs;
@@ -109,8 +109,10 @@ void gg_glossary_free(gg_glossary *g);
  * Read a page, or every page in a directory (regular files not starting with
  * '.', sorted by name, not recursive). The format is recognised by the
  * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl,
- * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc), else by the first
- * bytes; anything else is a text page (README, "Input formats").
+ * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc), else by the content
+ * (its first bytes; a Sphinx glossary directive or AsciiDoc's anchored
+ * terms among its first 64 KiB); anything else is a text page (README,
+ * "Input formats").
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
  * without pages; GG_EINVAL once built; GG_ENOMEM. Problems inside a page
  * are diagnostics, not errors. Pages read before an error stay read.

@@ -48,7 +48,8 @@ typedef struct gg_graph_options {
 	 * Degrees only: no PageRank, betweenness, communities or layout (those
 	 * fields 0, no communities), for what reads none of them:
 	 * gg_query_neighbors, gg_query_related and gg_query_path answer as
-	 * with them; the exports, gg_query_top and gg_query_stats need them.
+	 * with them; gg_query_top, gg_query_stats and the exports that
+	 * gg_export_reads_measures names need them.
 	 */
 	bool without_measures;
 } gg_graph_options;

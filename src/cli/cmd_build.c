@@ -491,21 +491,24 @@ int cmd_build(int argc, char **argv)
 		database_options(&store, &common, settings, sizeof(settings));
 		database.store = &store;
 	}
-	/* measures only where an output reads them (edge tables alone do not) */
-	bool measures = database.path || sel->top >= 0 || sel->focus;
+	/* measures only where an output reads them: the database, and every
+	 * format but the edge tables (--top and --focus select for SVG only) */
+	bool exports_measures = false;
 	for (size_t i = 0; i < n_jobs; i++)
-		measures |= gg_export_reads_measures(jobs[i].format);
+		exports_measures |= gg_export_reads_measures(jobs[i].format);
 	/* the database keeps the held links and the default graph's measures; --all
 	 * exports then take a graph of their own, held links included */
 	if (code == EXIT_OK && (!make_dir(args.dir) ||
 				!cli_load_graph_with(&common, sel->all || database.path,
-						     sel->all && !database.path, measures,
+						     sel->all && !database.path,
+						     exports_measures || database.path,
 						     database.path ? &stages : NULL, &cg)))
 		code = EXIT_ERROR;
 	if (code == EXIT_OK && sel->all && database.path) {
 		gg_graph_options go;
 		gg_graph_options_init(&go);
 		go.include_held = true;
+		go.without_measures = !exports_measures;
 		go.threads = common.link.threads;
 		if (gg_graph_new(&all_graph, cg.links, &go) != 0) {
 			cli_error("%s", gg_error_last());

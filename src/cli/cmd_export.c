@@ -187,8 +187,9 @@ int cmd_export(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	cli_progress_exports(1);
-	/* an edge table of the whole graph reads no measure: none are computed */
-	bool measures = gg_export_reads_measures(format) || args.select.top >= 0 || args.select.focus;
+	/* an edge table reads no measure (a focus selects by hops; --top ranks
+	 * by PageRank): none are computed */
+	bool measures = gg_export_reads_measures(format) || args.select.top >= 0;
 	if (!cli_load_graph_with(&common, args.select.all, args.select.all, measures, NULL, &cg)) {
 		cli_common_free(&common);
 		return EXIT_ERROR;

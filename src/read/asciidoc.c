@@ -8,18 +8,21 @@
 #include <string.h>
 
 /*
- * What is read. Each item of the description lists of the file's first
- * kind ("term::", else ":::", "::::" or ";;"; items of the other kinds are
- * text of a definition) is an entry: terms on lines one after another
- * (with no text after their "::") name one entry, the first the term,
- * the others aliases. Its definition is the text after "::", the lines
- * that follow up to a blank line, and what a "+" line attaches (a
- * paragraph or a delimited block), as AsciiDoc reads it; after blank
- * lines, a nested list or lines set in also belong to it. Listing and
- * literal blocks ("----", "....", "```") are code between backticks.
- * Section titles ("== Title") name the categories of the entries under
- * them (gg_i_markup_category_level). Comments, attribute entries, block
- * attributes and block titles are left out.
+ * What is read. Each item of the file's outermost description lists
+ * ("term::", else ":::", "::::", then ";;"; items of the other kinds are
+ * text of a definition, "term:" then its text) is an entry: terms on
+ * lines one after another (with no text after their "::") name one entry,
+ * the first the term, the others aliases. Its definition is the text
+ * after "::", the lines that follow up to a blank line, and what a "+"
+ * line attaches (a paragraph, a delimited block, a compound block whole),
+ * as AsciiDoc reads it; after blank lines, a nested list or lines set in
+ * also belong to it. Listing, literal, passthrough and fenced blocks are
+ * code between backticks. Section titles ("== Title") name the categories
+ * of the entries under them (gg_i_markup_category_level; a single letter
+ * none). Comments, attribute entries, block attributes and block titles
+ * are left out; titles, attribute entries and block attributes count only
+ * where a block starts (inside a paragraph they are its text), and
+ * "term::" set in only there.
  *
  * Inline: "<<id>>", "<<id,text>>" and "xref:id[text]" are editor links to
  * the entry whose term carries the anchor id ("[[id]]term::", or "[[id]]"
@@ -69,8 +72,8 @@ typedef struct ad_line {
 
 typedef struct ad_entry {
 	size_t first_term, n_terms; /* its term lines */
-	size_t end;                 /* the line after its definition */
 	size_t category;            /* the line of its category's title, or NONE */
+	const char *term;           /* its term as read, in the arena (for links to its anchors) */
 } ad_entry;
 
 /* An attribute entry's value, in text positions. */
@@ -92,9 +95,7 @@ typedef struct ad_reader {
 	ad_attr *attrs;      /* the attribute entries' values */
 	size_t n_attrs, cap_attrs;
 	gg_i_strmap attr_names; /* attribute name -> its last entry in attrs */
-	gg_i_strmap anchors; /* anchor id -> index in terms */
-	const char **terms;  /* each entry's term, in the arena */
-	size_t cap_terms;
+	gg_i_strmap anchors; /* anchor id -> the entry whose term carries it */
 } ad_reader;
 
 static bool is_space(char c)
@@ -102,10 +103,10 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* A letter, a digit or a byte of a character beyond ASCII. */
 static bool is_alnum(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       (unsigned char)c >= 0x80;
+	return gg_i_is_word_byte((unsigned char)c);
 }
 
 /* s[a, b) without the spaces at its ends. */
@@ -244,8 +245,8 @@ static bool starts_block(line_kind prev)
 }
 
 /*
- * Sort every line into its kind; `top` gets the delimiter of the first
- * term. Titles, attribute entries, block attributes and block titles are
+ * Sort every line into its kind; `top` gets the outermost kind of list
+ * item there is ("::", else ":::", "::::", then ";;"), 0 for none. Titles, attribute entries, block attributes and block titles are
  * read only where a block starts (after a blank line, a title, another
  * such line): inside a paragraph they are its text.
  */
@@ -337,13 +338,14 @@ static int classify(ad_reader *r, int *top)
 		}
 		if (c->kind == LINE_TEXT && term_line(r, l, start, c)) {
 			c->kind = LINE_TERM;
-			if (!*top)
+			if (!*top || c->delim < *top)
 				*top = c->delim;
 		}
 	}
 	return 0;
 }
 
+/* Append e to the entries. 0 or GG_ENOMEM. */
 static int push_entry(ad_reader *r, ad_entry e)
 {
 	if (GG_ARRAY_PUSH_SLOT(r->entries, r->n_entries, r->cap_entries))
@@ -472,7 +474,7 @@ static int link_anchor(ad_reader *r, gg_i_markup_sink *k, const char *id, size_t
 	if (!key)
 		return gg_i_error_oom();
 	if (gg_i_strmap_get(&r->anchors, key, &t))
-		err = gg_i_markup_xref(k->rec, r->terms[t], strlen(r->terms[t]), from);
+		err = gg_i_markup_xref(k->rec, r->entries[t].term, strlen(r->entries[t].term), from);
 	else if (k->rec->definition.len > from)
 		err = gg_i_markup_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
 	free(key);
@@ -498,9 +500,11 @@ static int render_xref(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t 
 	char *key = NULL;
 	if (text < text_end) {
 		err = render(r, k, s + text, text_end - text, at + text, depth + 1);
-	} else if (id < id_end && (key = gg_i_strndup(s + id, id_end - id)) &&
-		   gg_i_strmap_get(&r->anchors, key, &t)) {
-		emit_elsewhere(k, r->terms[t], strlen(r->terms[t]), at + id, at + last);
+	} else if (id < id_end && !(key = gg_i_strndup(s + id, id_end - id))) {
+		return gg_i_error_oom();
+	} else if (key && gg_i_strmap_get(&r->anchors, key, &t)) {
+		const char *term = r->entries[t].term;
+		emit_elsewhere(k, term, strlen(term), at + id, at + last);
 	} else {
 		gg_i_markup_emit(k, s + id, id_end - id, at + id);
 	}
@@ -806,25 +810,21 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 			if (!depth && !attached)
 				break;
 			bool code = at + 1 < r->n_lines && r->kinds[at + 1].kind == LINE_CODE;
-			size_t first = ++at, last_char = 0;
-			bool opened = false;
+			size_t first = ++at;
+			gg_i_markup_code_block block = GG_MARKUP_CODE_INIT;
 			for (; at < r->n_lines && (r->kinds[at].kind == LINE_CODE || r->kinds[at].kind == LINE_INNER); at++) {
 				const gg_i_markup_line *b = &r->lines[at];
 				if (!rec || gg_i_markup_blank(b))
 					continue;
-				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
-				if (!code) {
+				if (code) {
+					gg_i_markup_code_line(rec, &block, s, b);
+				} else {
+					gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 					*err = render(r, &k, s + b->body, b->end - b->body, b->body, 0);
-					continue;
 				}
-				if (!opened)
-					gg_i_record_text(rec, "`", 1, b->body); /* a backtick stands for the block's start */
-				gg_i_record_text(rec, s + b->body, b->end - b->body, b->body);
-				last_char = gg_i_markup_last_char(s, b->body, b->end);
-				opened = true;
 			}
-			if (opened)
-				gg_i_record_text(rec, "`", 1, last_char);
+			if (rec)
+				gg_i_markup_code_end(rec, &block);
 			text |= at > first;
 			if (at < r->n_lines && r->kinds[at].kind == LINE_CLOSE)
 				at++;
@@ -840,20 +840,24 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 	return at;
 }
 
+/* Text s[a, b) rendered as a name into out; NULL when out of memory. */
+static const char *name_text(ad_reader *r, size_t a, size_t b, gg_i_buf *out)
+{
+	gg_i_markup_sink sink = { NULL, out };
+	gg_i_buf_clear(out);
+	int err = render(r, &sink, r->t + a, b - a, a, 0);
+	return err || gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+}
+
 /* A term line's term rendered as a name into out; NULL when out of memory. */
 static const char *term_text(ad_reader *r, size_t k, gg_i_buf *out)
 {
-	gg_i_markup_sink sink = { NULL, out };
-	const ad_line *c = &r->kinds[k];
-	gg_i_buf_clear(out);
-	render(r, &sink, r->t + c->term, c->term_end - c->term, c->term, 0);
-	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+	return name_text(r, r->kinds[k].term, r->kinds[k].term_end, out);
 }
 
 /* A section title's text as a name into out; NULL when out of memory. */
 static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 {
-	gg_i_markup_sink sink = { NULL, out };
 	const gg_i_markup_line *l = &r->lines[k];
 	size_t a = l->body, b = l->end;
 	while (a < b && r->t[a] == '=')
@@ -867,19 +871,17 @@ static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 			b = e;
 		trim(r->t, &a, &b);
 	}
-	gg_i_buf_clear(out);
-	render(r, &sink, r->t + a, b - a, a, 0);
-	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+	return name_text(r, a, b, out);
 }
 
-/* Index an anchor id s[a, b) as naming term t. 0 or GG_ENOMEM. */
-static int index_anchor(ad_reader *r, size_t a, size_t b, uint32_t t)
+/* Index the anchor id t[a, b) as carried by entry e. 0 or GG_ENOMEM. */
+static int index_anchor(ad_reader *r, size_t a, size_t b, uint32_t e)
 {
 	trim(r->t, &a, &b);
 	if (a == b)
 		return 0;
 	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + a, b - a);
-	if (!key || gg_i_strmap_put(&r->anchors, key, t, NULL) < 0)
+	if (!key || gg_i_strmap_put(&r->anchors, key, e, NULL) < 0)
 		return gg_i_error_oom();
 	return 0;
 }
@@ -916,18 +918,16 @@ static int find_entries(ad_reader *r, int top)
 		size_t end = walk_definition(r, k + n - 1, top, NULL, &err);
 		const char *term = term_text(r, k, &name);
 		const char *kept = term ? gg_i_arena_strndup(&r->src->g->arena, term, name.len) : NULL;
-		uint32_t t = (uint32_t)r->n_entries;
-		size_t n_terms = t;
-		if (!kept || GG_ARRAY_PUSH_SLOT(r->terms, n_terms, r->cap_terms) ||
-		    (err = push_entry(r, (ad_entry){ k, n, end, category })))
+		uint32_t e = (uint32_t)r->n_entries;
+		if (!err && !kept)
 			err = gg_i_error_oom();
-		else
-			r->terms[t] = kept;
+		if (!err)
+			err = push_entry(r, (ad_entry){ k, n, category, kept });
 		if (!err && anchor != NONE)
-			err = index_anchor(r, r->kinds[anchor].anchor, r->kinds[anchor].anchor_end, t);
+			err = index_anchor(r, r->kinds[anchor].anchor, r->kinds[anchor].anchor_end, e);
 		for (size_t j = k; j < k + n && !err; j++)
 			if (r->kinds[j].anchor != NONE)
-				err = index_anchor(r, r->kinds[j].anchor, r->kinds[j].anchor_end, t);
+				err = index_anchor(r, r->kinds[j].anchor, r->kinds[j].anchor_end, e);
 		anchor = NONE;
 		k = end > k + n ? end : k + n;
 	}
@@ -935,6 +935,7 @@ static int find_entries(ad_reader *r, int top)
 	return err;
 }
 
+/* Entry me, whose list is of kind `top`, into the glossary. 0 or an error. */
 static int read_entry(ad_reader *r, const ad_entry *me, int top)
 {
 	gg_i_record rec;
@@ -995,7 +996,6 @@ cleanup:
 	free(r.entries);
 	free(r.attrs);
 	gg_i_strmap_free(&r.attr_names);
-	free(r.terms);
 	gg_i_strmap_free(&r.anchors);
 	gg_i_source_close(&src);
 	return err;

@@ -208,7 +208,7 @@ static bool is_skos_json_ld(const char *data, size_t len)
 	return keyword && skos_named;
 }
 
-/* The format the first bytes show; a text page when nothing else fits. */
+/* The format the content shows (its first bytes, markup_of_content); a text page when nothing else fits. */
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
 	size_t i = 0;

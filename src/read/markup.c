@@ -16,7 +16,6 @@ int gg_i_markup_lines(const gg_i_source *src, gg_i_markup_line **out)
 		size_t p = src->lines[k], e = p, col = 0;
 		while (e < src->len && t[e] != '\n' && t[e] != '\r')
 			e++;
-		l->start = p;
 		for (; p < e && (t[p] == ' ' || t[p] == '\t'); p++)
 			col = t[p] == '\t' ? (col / 8 + 1) * 8 : col + 1;
 		l->body = p;
@@ -74,6 +73,24 @@ size_t gg_i_markup_last_char(const char *t, size_t start, size_t end)
 	while (p > start && ((unsigned char)t[p] & 0xC0) == 0x80)
 		p--;
 	return p;
+}
+
+void gg_i_markup_code_line(gg_i_record *rec, gg_i_markup_code_block *b, const char *t,
+			   const gg_i_markup_line *l)
+{
+	gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+	if (!b->open) /* a backtick stands for the block's start */
+		gg_i_record_text(rec, "`", 1, l->body);
+	gg_i_record_text(rec, t + l->body, l->end - l->body, l->body);
+	b->open = true;
+	b->last = gg_i_markup_last_char(t, l->body, l->end);
+}
+
+void gg_i_markup_code_end(gg_i_record *rec, gg_i_markup_code_block *b)
+{
+	if (b->open)
+		gg_i_record_text(rec, "`", 1, b->last);
+	b->open = false;
 }
 
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at)

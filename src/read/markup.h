@@ -6,7 +6,6 @@
 
 /* One line of a source's text, in text positions. */
 typedef struct gg_i_markup_line {
-	size_t start;  /* its first byte */
 	size_t body;   /* its first byte that is not a space or tab (== end: blank) */
 	size_t end;    /* where it ends, before "\n" or "\r\n" */
 	size_t indent; /* columns before body, a tab reaching the next multiple of 8 */
@@ -61,6 +60,24 @@ typedef struct gg_i_markup_sink {
  * file even when that character replaced a bad byte.
  */
 size_t gg_i_markup_last_char(const char *t, size_t start, size_t end);
+
+/*
+ * A block of code written into a definition line by line, between
+ * backticks as the other readers mark code: GG_MARKUP_CODE_INIT, then
+ * gg_i_markup_code_line for each line, then gg_i_markup_code_end.
+ */
+typedef struct gg_i_markup_code_block {
+	bool open;   /* a line is in, after the opening backtick */
+	size_t last; /* the text position of its last character */
+} gg_i_markup_code_block;
+
+#define GG_MARKUP_CODE_INIT { false, 0 }
+
+/* Append line l of text t (not blank) to the block in rec. */
+void gg_i_markup_code_line(gg_i_record *rec, gg_i_markup_code_block *b, const char *t,
+			   const gg_i_markup_line *l);
+/* Close the block with its backtick, if a line is in; ready for another block. */
+void gg_i_markup_code_end(gg_i_record *rec, gg_i_markup_code_block *b);
 
 /* Hand s[0, n), from text position `at`, to the sink. */
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at);

@@ -8,20 +8,25 @@
 
 /*
  * What is read. Where the file holds Sphinx glossary directives
- * (".. glossary::"), their content only: each entry is one or more term
+ * (".. glossary::"; one shown in a literal block, a code block or a
+ * comment is none), their content only: each entry is one or more term
  * lines (the first the term, the others aliases) over a definition set in
- * deeper. Elsewhere, definition lists: a line at the margin over lines set
- * in deeper. A term's classifier ("term : classifier") is cut off. Section
- * titles (underlined, or over- and underlined) name the categories of the
- * entries under them (gg_i_markup_category_level).
+ * deeper; a term without one is reported. Elsewhere, definition lists: a
+ * line at the margin over lines set in deeper. A term's classifier
+ * ("term : classifier") is cut off. Section titles (underlined, or over-
+ * and underlined) name the categories of the entries under them
+ * (gg_i_markup_category_level; a single letter none).
  *
- * In a definition: paragraphs; literal blocks (after "::") and code
- * directives as code between backticks; comments, link targets, footnotes
- * and directives that hold no prose (images, index entries, raw output)
- * left out; other directives' text kept (notes, warnings, "seealso", which
- * reads "See also:" so that the linker takes it as a cue). Inline markup:
- * :term:`text <target>` and :term:`target` are editor links; other roles
- * give their text (code roles as code); ``literal`` is code; emphasis,
+ * In a definition: paragraphs; literal blocks (after "::"), code
+ * directives' content and math as code between backticks; every
+ * directive's options, comments, link targets, footnotes and directives
+ * that hold no prose (images, index entries, raw output) left out; other
+ * directives' text kept (notes, warnings; the text of version and
+ * condition directives without their version or condition; "seealso",
+ * which reads "See also:" so that the linker takes it as a cue). Inline
+ * markup: :term:`text <target>` and :term:`target` are editor links; other
+ * roles give their text (code roles as code; :pep:`8` reads "PEP 8", as
+ * Sphinx shows it, and :rfc: likewise); ``literal`` is code; emphasis,
  * hyperlink references, substitutions and escapes give their text;
  * footnote references nothing.
  */
@@ -56,10 +61,10 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* A letter, a digit or a byte of a character beyond ASCII. */
 static bool is_alnum(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       (unsigned char)c >= 0x80;
+	return gg_i_is_word_byte((unsigned char)c);
 }
 
 /* Whether line k is all one punctuation character, `least` or more of them. */
@@ -150,6 +155,7 @@ static bool directive(const rst_reader *r, size_t k, const char **name, size_t *
 	return true;
 }
 
+/* Whether s[0, n) is one of the names of `list` (ended by NULL). */
 static bool named(const char *s, size_t n, const char *const *list)
 {
 	for (; *list; list++)
@@ -169,6 +175,7 @@ typedef enum block_kind {
 	BLOCK_SKIP     /* nothing of it (images, index entries, raw output, includes) */
 } block_kind;
 
+/* How the directive named name[0, n) is read; BLOCK_TEXT for one not known. */
 static block_kind directive_kind(const char *name, size_t n)
 {
 	static const struct {
@@ -214,6 +221,7 @@ static bool term_line(const rst_reader *r, size_t k)
 	return true;
 }
 
+/* Append e to the entries. 0 or GG_ENOMEM. */
 static int push_entry(rst_reader *r, rst_entry e)
 {
 	if (GG_ARRAY_PUSH_SLOT(r->entries, r->n_entries, r->cap_entries))
@@ -609,8 +617,7 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 	size_t skip = NONE;      /* lines set in deeper than this are left out */
 	size_t code = NONE;      /* lines set in deeper than this are code */
 	size_t options = NONE;   /* a directive's ":option:" lines, deeper than this, before a blank one */
-	bool code_open = false;
-	size_t code_last = 0;    /* the open code block's last byte */
+	gg_i_markup_code_block block = GG_MARKUP_CODE_INIT;
 	int err = 0;
 	for (size_t i = me->def_first; i <= me->def_end && !err; i++) {
 		const gg_i_markup_line *l = i < me->def_end ? &r->lines[i] : NULL;
@@ -622,20 +629,12 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 			continue;
 		options = NONE;
 		if (l && code != NONE && (blank || l->indent > code)) {
-			if (blank)
-				continue;
-			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
-			if (!code_open)
-				gg_i_record_text(rec, "`", 1, l->body); /* a backtick stands for the block's start */
-			gg_i_record_text(rec, r->t + l->body, l->end - l->body, l->body);
-			code_open = true;
-			code_last = gg_i_markup_last_char(r->t, l->body, l->end);
+			if (!blank)
+				gg_i_markup_code_line(rec, &block, r->t, l);
 			continue;
 		}
-		if (code_open)
-			gg_i_record_text(rec, "`", 1, code_last);
+		gg_i_markup_code_end(rec, &block);
 		code = NONE;
-		code_open = false;
 		bool markup = l && explicit_markup(r, i);
 		if (para != NONE && (!l || blank || markup || l->indent != r->lines[para].indent)) {
 			bool literal;
@@ -694,6 +693,7 @@ static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
 
+/* Entry me into the glossary (reported and skipped without a definition). 0 or an error. */
 static int read_entry(rst_reader *r, const rst_entry *me)
 {
 	gg_i_record rec;
@@ -747,7 +747,7 @@ int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len)
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e]);
 	if (!err && !r.n_entries)
-		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive or definition list)"
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive with entries, or definition list)"
 								: "empty file");
 cleanup:
 	free(r.lines);

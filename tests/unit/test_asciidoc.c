@@ -4,6 +4,14 @@
 
 #include <string.h>
 
+/* The entry of g named `header`; fails the test (not the run) when there is none. */
+static const gg_entry *must_have(const gg_glossary *g, const char *header)
+{
+	const gg_entry *e = entry_named(g, header);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	return e;
+}
+
 static const char vcs_glossary[] =
 	"= Version control glossary\n"
 	":toc:\n"
@@ -131,6 +139,7 @@ static void test_sections_and_lists(void)
 	CU_ASSERT_STRING_EQUAL(ospf->categories[0], "Routing");
 	const gg_entry *dns = entry_named(g, "DNS");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_EQUAL_FATAL(dns->n_categories, 1);
 	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
 	CU_ASSERT_STRING_EQUAL(dns->definition, "Turns names into addresses. record: one of its entries, nested");
 	gg_glossary_free(g);
@@ -209,18 +218,20 @@ static void test_blocks_and_paragraphs(void)
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 7);
 	/* "+" attaches a block with its attributes and title over it; a
 	 * definition may be a block alone; an open block's lines, its listing as code */
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "compile")->definition, "Turn source into binaries. `$ make all`");
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "empty-term")->definition, "`int main(void);`");
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "open block")->definition, "Some text. `code`");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "compile")->definition, "Turn source into binaries. `$ make all`");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "empty-term")->definition, "`int main(void);`");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "open block")->definition, "Some text. `code`");
 	/* titles written "== Title ==" */
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "compile")->categories[0], "Build");
+	CU_ASSERT_EQUAL_FATAL(must_have(g, "compile")->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(must_have(g, "compile")->categories[0], "Build");
 	/* an anchored term whose text ends in ']' */
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "See the docs");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "API")->definition, "See the docs");
 	/* inside a paragraph, lines that would open a block elsewhere are its text */
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "dotfile")->definition,
+	CU_ASSERT_STRING_EQUAL(must_have(g, "dotfile")->definition,
 			       "A file such as the .gitignore file, where x = y + z, written :like-this: value "
 			       "[--verbose] in the synopsis.");
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "dotfile")->categories[0], "Paragraphs");
+	CU_ASSERT_EQUAL_FATAL(must_have(g, "dotfile")->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(must_have(g, "dotfile")->categories[0], "Paragraphs");
 	/* a space after "::" still stacks the terms; an item set in after a blank line */
 	const gg_entry *color = entry_named(g, "color");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(color);
@@ -228,7 +239,7 @@ static void test_blocks_and_paragraphs(void)
 	CU_ASSERT_STRING_EQUAL(color->names[0], "colour");
 	CU_ASSERT_EQUAL_FATAL(color->n_xrefs, 1);
 	CU_ASSERT_STRING_EQUAL(color->xrefs[0].target, "API");
-	CU_ASSERT_STRING_EQUAL(entry_named(g, "RAM")->definition, "Main memory.");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "RAM")->definition, "Main memory.");
 	gg_glossary_free(g);
 
 	/* Markdown that shows such lines is no AsciiDoc or reStructuredText */

@@ -421,16 +421,18 @@ static void test_without_measures(void)
 	CU_ASSERT_EQUAL_FATAL(gg_graph_new(&bare, links, &go), 0);
 	gg_export_options o;
 	gg_export_options_init(&o);
-	for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
-		if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT || gg_export_reads_measures((gg_export_format)f))
-			continue;
-		output a = write_format(graph_held, (gg_export_format)f, &o);
-		output b = write_format(bare, (gg_export_format)f, &o);
-		CU_ASSERT_EQUAL(a.err, 0);
-		CU_ASSERT_TRUE(a.len > 0 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
-		free(a.data);
-		free(b.data);
-	}
+	for (int held = 0; held < 2; held++) /* the kept edges, then the held ones too */
+		for (int f = 0; f < GG_EXPORT_FORMAT_COUNT; f++) {
+			if (f == GG_FORMAT_NEO4J || f == GG_FORMAT_VAULT || gg_export_reads_measures((gg_export_format)f))
+				continue;
+			o.with_held = held;
+			output a = write_format(graph_held, (gg_export_format)f, &o);
+			output b = write_format(bare, (gg_export_format)f, &o);
+			CU_ASSERT_EQUAL(a.err, 0);
+			CU_ASSERT_TRUE(a.len > 0 && a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+			free(a.data);
+			free(b.data);
+		}
 	CU_ASSERT_FALSE(gg_export_reads_measures(GG_FORMAT_TSV));
 	CU_ASSERT_FALSE(gg_export_reads_measures(GG_FORMAT_CSV));
 	CU_ASSERT_TRUE(gg_export_reads_measures(GG_FORMAT_GRAPHML));

@@ -149,6 +149,7 @@ static void test_definition_lists(void)
 	CU_ASSERT_STRING_EQUAL(ospf->categories[0], "Routing");
 	const gg_entry *dns = entry_named(g, "DNS");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dns);
+	CU_ASSERT_EQUAL_FATAL(dns->n_categories, 1);
 	CU_ASSERT_STRING_EQUAL(dns->categories[0], "Naming");
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "BGP"));
 	gg_glossary_free(g);
