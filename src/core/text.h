@@ -40,6 +40,15 @@ size_t gg_i_utf8_sanitize_steps(gg_i_buf *out, const char *s, size_t len,
 /* Number of bytes gg_i_utf8_sanitize would replace; 0 means s is clean. */
 size_t gg_i_utf8_count_bad(const char *s, size_t len);
 
+/* Number of characters of valid UTF-8 s[0, len): the bytes that start one. */
+static inline size_t gg_i_utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 /* gg_i_utf8_fold option: full Unicode case folding as well as NFC. */
 #define GG_FOLD_CASE 0x1u
 

@@ -258,8 +258,9 @@ static bool section_heading(const md_reader *m, size_t k, size_t titles)
 {
 	const md_line *l = &m->lines[k];
 	size_t n = l->end - l->body;
-	gg_i_trim(m->src->text + l->body, &n);
-	return n > 1 && !(l->level == 1 && titles == 1); /* "A", "B": letter sections */
+	const char *s = gg_i_trim(m->src->text + l->body, &n);
+	/* "A", "B", "É", "Ж": letter sections */
+	return gg_i_utf8_chars(s, n) > 1 && !(l->level == 1 && titles == 1);
 }
 
 /*

@@ -40,11 +40,8 @@ int gg_i_markup_category_level(const size_t *titles, int levels)
 
 void gg_i_markup_category(gg_i_record *rec, const char *s, size_t n)
 {
-	size_t chars = 0;
 	const char *t = gg_i_trim(s, &n);
-	for (size_t i = 0; i < n; i++)
-		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
-	if (chars > 1)
+	if (gg_i_utf8_chars(t, n) > 1)
 		gg_i_record_category(rec, t, n);
 }
 

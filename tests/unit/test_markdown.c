@@ -291,11 +291,31 @@ static void test_raw_html(void)
 	gg_glossary_free(g);
 }
 
+/* Letter sections name no category, in any alphabet. */
+static void test_letter_sections(void)
+{
+	static const char text[] = "# Glossar\n\n## Ж\n\nЖурнал\n:   Запись событий.\n\n## Á\n\n"
+				   "Árbol\n:   Un árbol.\n\n## Networking\n\nRouter\n:   Forwards packets.\n";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *log = entry_named(g, "Журнал"), *tree = entry_named(g, "Árbol"), *router = entry_named(g, "Router");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(log);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tree);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+	CU_ASSERT_EQUAL(log->n_categories, 0);
+	CU_ASSERT_EQUAL(tree->n_categories, 0);
+	CU_ASSERT_EQUAL_FATAL(router->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(router->categories[0], "Networking");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "definition list", test_definition_list) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
+	    !CU_add_test(s, "letter sections in any alphabet", test_letter_sections) ||
 	    !CU_add_test(s, "bold list", test_bold_list) ||
 	    !CU_add_test(s, "bold lines and bold labels", test_bold_lines_and_labels) ||
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
