@@ -36,9 +36,6 @@
 
 #define NONE SIZE_MAX
 
-/* How far the end of inline markup is looked for: keeps long paragraphs linear. */
-#define MAX_INLINE_SPAN 4096
-
 /* Section levels told apart ("=" to "======"). */
 #define LEVELS 6
 
@@ -98,11 +95,6 @@ typedef struct ad_reader {
 	gg_i_strmap anchors; /* anchor id -> the entry whose term carries it */
 } ad_reader;
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* A letter, a digit or a byte of a character beyond ASCII. */
 static bool is_alnum(char c)
 {
@@ -112,9 +104,9 @@ static bool is_alnum(char c)
 /* s[a, b) without the spaces at its ends. */
 static void trim(const char *s, size_t *a, size_t *b)
 {
-	while (*a < *b && is_space(s[*a]))
+	while (*a < *b && gg_i_markup_space(s[*a]))
 		++*a;
-	while (*b > *a && is_space(s[*b - 1]))
+	while (*b > *a && gg_i_markup_space(s[*b - 1]))
 		--*b;
 }
 
@@ -171,7 +163,7 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start,
 	size_t i = l->body, e = l->end;
 	if (e - i < 3 || (s[i] == '/' && s[i + 1] == '/'))
 		return false;
-	if ((strchr("*-.", s[i]) && is_space(s[i + 1])) || s[i] == '|')
+	if ((strchr("*-.", s[i]) && gg_i_markup_space(s[i + 1])) || s[i] == '|')
 		return false; /* a list item, a table cell */
 	k->anchor = k->anchor_end = NONE;
 	while (e - i >= 4 && s[i] == '[' && s[i + 1] == '[') { /* "[[id]]" or "[[id, reftext]]" */
@@ -198,7 +190,7 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start,
 			after++;
 			delim++;
 		}
-		if (after < e && !is_space(s[after]))
+		if (after < e && !gg_i_markup_space(s[after]))
 			continue; /* "std::string", "a::b" */
 		if (l->indent && !start && delim == 2)
 			return false; /* "term::" set in, inside a paragraph: text */
@@ -206,7 +198,7 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start,
 		trim(s, &ta, &tb);
 		if (ta == tb)
 			return false;
-		while (after < e && is_space(s[after]))
+		while (after < e && gg_i_markup_space(s[after]))
 			after++;
 		k->delim = delim;
 		k->term = ta;
@@ -306,9 +298,9 @@ static int classify(ad_reader *r, int *top)
 			}
 		} else if (s[a] == ':' && n >= 3) {
 			size_t e = a + 1;
-			while (e < b && s[e] != ':' && !is_space(s[e]))
+			while (e < b && s[e] != ':' && !gg_i_markup_space(s[e]))
 				e++;
-			if (e < b && s[e] == ':' && e > a + 1 && (e + 1 == b || is_space(s[e + 1]))) {
+			if (e < b && s[e] == ':' && e > a + 1 && (e + 1 == b || gg_i_markup_space(s[e + 1]))) {
 				size_t v = e + 1, ve = b;
 				trim(s, &v, &ve);
 				c->kind = LINE_SKIP;
@@ -333,7 +325,7 @@ static int classify(ad_reader *r, int *top)
 				c->anchor = id;
 				c->anchor_end = id_end;
 			}
-		} else if (n >= 2 && s[a] == '.' && !is_space(s[a + 1]) && s[a + 1] != '.') {
+		} else if (n >= 2 && s[a] == '.' && !gg_i_markup_space(s[a + 1]) && s[a + 1] != '.') {
 			c->kind = LINE_SKIP; /* a block title */
 		}
 		if (c->kind == LINE_TEXT && term_line(r, l, start, c)) {
@@ -370,7 +362,7 @@ static bool list_item(const ad_reader *r, size_t k)
 	if (!i)
 		while (i < n && s[i] >= '0' && s[i] <= '9')
 			i++, i += i < n && s[i] == '.';
-	return (i && i < n && is_space(s[i])) || r->kinds[k].kind == LINE_TERM;
+	return (i && i < n && gg_i_markup_space(s[i])) || r->kinds[k].kind == LINE_TERM;
 }
 
 /* ---- inline markup ---------------------------------------------------- */
@@ -437,18 +429,15 @@ static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_
 
 /*
  * The start of a closing `c` (or `c` `c` when `twice`) for formatting
- * opened before s[from], or 0; looked for up to MAX_INLINE_SPAN on, but
- * not over what a search for the same mark found empty before (miss[]:
- * no such mark before it), so that openers without closers are read in
- * linear time.
+ * opened before s[from], or 0; looked for as gg_i_markup_search_from
+ * says, miss[] holding where each kind of mark is known absent before.
  */
 static size_t closing_mark(const char *s, size_t from, size_t n, char c, bool twice, size_t *miss)
 {
-	size_t *m = &miss[2 * (size_t)(strchr(MARKS, c) - MARKS) + twice];
-	size_t limit = n - from > MAX_INLINE_SPAN ? from + MAX_INLINE_SPAN : n;
-	size_t j = from + 1 > *m ? from + 1 : *m;
+	size_t *m = &miss[2 * (size_t)(strchr(MARKS, c) - MARKS) + twice], limit;
+	size_t j = gg_i_markup_search_from(from, n, *m, &limit);
 	for (; j < limit; j++) {
-		if (s[j] != c || is_space(s[j - 1]))
+		if (s[j] != c || gg_i_markup_space(s[j - 1]))
 			continue;
 		if (twice) {
 			if (j + 1 < n && s[j + 1] == c)
@@ -566,8 +555,8 @@ static size_t render_macro(ad_reader *r, gg_i_markup_sink *k, const char *s, siz
 	if (scheme && (w + 2 >= n || s[w + 1] != '/' || s[w + 2] != '/'))
 		return 0; /* "http:" without "//" */
 	size_t target = scheme ? i : w + 1, open = w + 1;
-	size_t limit = n - i > MAX_INLINE_SPAN ? i + MAX_INLINE_SPAN : n;
-	while (open < limit && s[open] != '[' && !is_space(s[open]))
+	size_t limit = n - i > GG_MARKUP_INLINE_SPAN ? i + GG_MARKUP_INLINE_SPAN : n;
+	while (open < limit && s[open] != '[' && !gg_i_markup_space(s[open]))
 		open++;
 	if (open >= limit || s[open] != '[')
 		return 0;
@@ -654,7 +643,7 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			FLUSH(); /* a hard line break */
 			i = run = i + 1;
 		} else if (c == '`' && ((next == '`' && (e = closing_mark(s, i + 1, n, '`', true, miss)) > i + 2) ||
-					(!after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '`', false, miss)) > i + 1))) {
+					(!after_word && next && !gg_i_markup_space(next) && (e = closing_mark(s, i, n, '`', false, miss)) > i + 1))) {
 			size_t len = next == '`' && e + 1 < n && s[e + 1] == '`' ? 2 : 1, a = i + len, b = e;
 			if (b - a >= 2 && s[a] == '+' && s[b - 1] == '+') { /* `+literal+` */
 				a++;
@@ -663,7 +652,7 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			FLUSH();
 			gg_i_markup_code(k, s + a, b - a, at + a);
 			i = run = e + len;
-		} else if (c == '+' && !after_word && next && !is_space(next) && (e = closing_mark(s, i, n, '+', false, miss)) > i + 1) {
+		} else if (c == '+' && !after_word && next && !gg_i_markup_space(next) && (e = closing_mark(s, i, n, '+', false, miss)) > i + 1) {
 			FLUSH(); /* +passthrough+ */
 			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
 			i = run = e + 1;
@@ -671,14 +660,14 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			FLUSH();
 			err = render(r, k, s + i + 2, e - i - 2, at + i + 2, depth + 1);
 			i = run = e + 2;
-		} else if (c && strchr("*_#", c) && !after_word && next && !is_space(next) &&
+		} else if (c && strchr("*_#", c) && !after_word && next && !gg_i_markup_space(next) &&
 			   (e = closing_mark(s, i, n, c, false, miss)) > i + 1) {
 			FLUSH();
 			err = render(r, k, s + i + 1, e - i - 1, at + i + 1, depth + 1);
 			i = run = e + 1;
-		} else if ((c == '^' || c == '~') && next && !is_space(next)) {
+		} else if ((c == '^' || c == '~') && next && !gg_i_markup_space(next)) {
 			size_t j = i + 1;
-			while (j < n && j - i < 64 && s[j] != c && !is_space(s[j]))
+			while (j < n && j - i < 64 && s[j] != c && !gg_i_markup_space(s[j]))
 				j++;
 			if (j < n && s[j] == c && j > i + 1) {
 				FLUSH();
@@ -867,7 +856,7 @@ static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 		size_t e = b;
 		while (e > a && r->t[e - 1] == '=')
 			e--;
-		if (e > a && is_space(r->t[e - 1]))
+		if (e > a && gg_i_markup_space(r->t[e - 1]))
 			b = e;
 		trim(r->t, &a, &b);
 	}

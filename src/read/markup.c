@@ -50,7 +50,7 @@ int gg_i_markup_xref(gg_i_record *rec, const char *s, size_t n, size_t from)
 	gg_i_buf name = GG_BUF_INIT;
 	bool space = false;
 	for (size_t i = 0; i < n; i++) {
-		bool white = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+		bool white = gg_i_markup_space(s[i]);
 		if (!white && space && name.len)
 			gg_i_buf_putc(&name, ' ');
 		if (!white)

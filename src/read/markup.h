@@ -16,6 +16,29 @@ static inline bool gg_i_markup_blank(const gg_i_markup_line *l)
 	return l->body == l->end;
 }
 
+/* How far the end of inline markup is looked for: keeps long paragraphs linear. */
+#define GG_MARKUP_INLINE_SPAN 4096
+
+/* White space, line ends included (a paragraph is rendered as one span). */
+static inline bool gg_i_markup_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Where to look for the closing mark of inline markup opened before
+ * from + 1, and (*limit) how far: up to GG_MARKUP_INLINE_SPAN bytes on in
+ * text of n bytes, but not over the stretch a search for the same kind of
+ * mark already found empty (*miss: there is none before it; the caller
+ * sets it to where a failed search stopped). So a paragraph of openers
+ * without closers is read in linear time.
+ */
+static inline size_t gg_i_markup_search_from(size_t from, size_t n, size_t miss, size_t *limit)
+{
+	*limit = n - from > GG_MARKUP_INLINE_SPAN ? from + GG_MARKUP_INLINE_SPAN : n;
+	return from + 1 > miss ? from + 1 : miss;
+}
+
 /*
  * The lines of src into *out (malloc'd, src->n_lines of them; the caller
  * frees it). Returns 0 or GG_ENOMEM.

@@ -33,8 +33,6 @@
 
 #define NONE SIZE_MAX
 
-/* How far the end of inline markup is looked for: keeps long paragraphs linear. */
-#define MAX_INLINE_SPAN 4096
 
 /* Section levels told apart; deeper titles are all the deepest. */
 #define LEVELS 8
@@ -56,11 +54,6 @@ typedef struct rst_reader {
 	size_t n_entries, cap_entries;
 } rst_reader;
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* A letter, a digit or a byte of a character beyond ASCII. */
 static bool is_alnum(char c)
 {
@@ -74,7 +67,7 @@ static bool adornment_line(const rst_reader *r, size_t k, size_t least)
 	const gg_i_markup_line *l = &r->lines[k];
 	char c = r->t[l->body];
 	size_t n = l->end;
-	while (n > l->body && is_space(r->t[n - 1]))
+	while (n > l->body && gg_i_markup_space(r->t[n - 1]))
 		n--;
 	if (l->indent || n - l->body < least || !strchr(marks, c) || !c)
 		return false;
@@ -127,7 +120,7 @@ static bool explicit_markup(const rst_reader *r, size_t k)
 {
 	const gg_i_markup_line *l = &r->lines[k];
 	return l->end - l->body >= 2 && r->t[l->body] == '.' && r->t[l->body + 1] == '.' &&
-	       (l->end - l->body == 2 || is_space(r->t[l->body + 2]));
+	       (l->end - l->body == 2 || gg_i_markup_space(r->t[l->body + 2]));
 }
 
 /*
@@ -141,7 +134,7 @@ static bool directive(const rst_reader *r, size_t k, const char **name, size_t *
 	if (!explicit_markup(r, k))
 		return false;
 	size_t i = l->body + 2;
-	while (i < l->end && is_space(r->t[i]))
+	while (i < l->end && gg_i_markup_space(r->t[i]))
 		i++;
 	size_t start = i;
 	while (i < l->end && (is_alnum(r->t[i]) || strchr("-_+.:", r->t[i])) &&
@@ -208,13 +201,13 @@ static bool term_line(const rst_reader *r, size_t k)
 	size_t n = l->end - l->body;
 	if (!n || r->level[k] || r->adornment[k] || explicit_markup(r, k))
 		return false;
-	if (n >= 2 && s[0] && strchr("-*+|", s[0]) && is_space(s[1]))
+	if (n >= 2 && s[0] && strchr("-*+|", s[0]) && gg_i_markup_space(s[1]))
 		return false; /* a bullet, or a line block */
 	size_t d = 0;
 	while (d < n && s[d] >= '0' && s[d] <= '9')
 		d++;
 	size_t mark = d ? d : 1; /* after "1" or "#" */
-	if ((d || s[0] == '#') && mark + 1 < n && (s[mark] == '.' || s[mark] == ')') && is_space(s[mark + 1]))
+	if ((d || s[0] == '#') && mark + 1 < n && (s[mark] == '.' || s[mark] == ')') && gg_i_markup_space(s[mark + 1]))
 		return false; /* "1. item" or "#. item" */
 	if (s[0] == ':' && n > 2 && memchr(s + 1, ':', n - 1))
 		return false; /* a field: ":name: value" */
@@ -293,7 +286,7 @@ static int find_all_entries(rst_reader *r)
 		skip = NONE;
 		if (!directive(r, k, &name, &n, &args)) {
 			size_t e = l->end;
-			while (e > l->body && is_space(r->t[e - 1]))
+			while (e > l->body && gg_i_markup_space(r->t[e - 1]))
 				e--;
 			if (explicit_markup(r, k) || (e - l->body >= 2 && r->t[e - 1] == ':' && r->t[e - 2] == ':'))
 				skip = l->indent; /* a comment, or a literal block next */
@@ -348,7 +341,7 @@ static void assign_categories(rst_reader *r)
 /* Whether inline markup may start at s[i]: after a space, an opening mark or the start. */
 static bool may_open(const char *s, size_t i, size_t n)
 {
-	return (i == 0 || strchr(" \t\n\r'\"([{<-/:", s[i - 1])) && i + 1 < n && !is_space(s[i + 1]);
+	return (i == 0 || strchr(" \t\n\r'\"([{<-/:", s[i - 1])) && i + 1 < n && !gg_i_markup_space(s[i + 1]);
 }
 
 /* Whether inline markup may end before s[e]: the end, a space or a closing mark. */
@@ -358,27 +351,15 @@ static bool may_close(const char *s, size_t e, size_t n)
 }
 
 /*
- * Where to look for a closing mark of one kind, and how far: from past the
- * opener at s[from] to MAX_INLINE_SPAN on, but not over the stretch a
- * search for the same kind already found empty (*miss: none before it),
- * so that a paragraph of openers without closers is read in linear time.
- */
-static size_t search_from(size_t from, size_t n, const size_t *miss, size_t *limit)
-{
-	*limit = n - from > MAX_INLINE_SPAN ? from + MAX_INLINE_SPAN : n;
-	return from + 1 > *miss ? from + 1 : *miss;
-}
-
-/*
  * Where the end-string `end` (len bytes) closing markup whose text starts
  * at s[from] stands, or 0: not after a space or a backslash, followed by
- * what may close. *miss as search_from says.
+ * what may close. *miss as gg_i_markup_search_from says.
  */
 static size_t find_end(const char *s, size_t from, size_t n, const char *end, size_t len, size_t *miss)
 {
-	size_t limit, j = search_from(from, n, miss, &limit);
+	size_t limit, j = gg_i_markup_search_from(from, n, *miss, &limit);
 	for (; j + len <= limit; j++)
-		if (memcmp(s + j, end, len) == 0 && !is_space(s[j - 1]) && s[j - 1] != '\\' &&
+		if (memcmp(s + j, end, len) == 0 && !gg_i_markup_space(s[j - 1]) && s[j - 1] != '\\' &&
 		    may_close(s, j + len, n))
 			return j;
 	*miss = j;
@@ -389,14 +370,15 @@ static size_t find_end(const char *s, size_t from, size_t n, const char *end, si
  * The closing '`' of interpreted text or a reference opened at s[i], or 0;
  * *after gets where the markup ends: past "_" or "__" (a reference) or a
  * role written after (":role:", its name at *role, *role_len bytes; else
- * *role_len is 0), which what may close must follow. *miss as search_from.
+ * *role_len is 0), which what may close must follow. *miss as
+ * gg_i_markup_search_from says.
  */
 static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, size_t *role,
 			     size_t *role_len, size_t *miss)
 {
-	size_t limit, j = search_from(i, n, miss, &limit);
+	size_t limit, j = gg_i_markup_search_from(i, n, *miss, &limit);
 	for (; j < limit; j++) {
-		if (s[j] != '`' || is_space(s[j - 1]) || s[j - 1] == '\\')
+		if (s[j] != '`' || gg_i_markup_space(s[j - 1]) || s[j - 1] == '\\')
 			continue;
 		size_t a = j + 1, r = 0, rl = 0;
 		while (a < n && s[a] == '_' && a - j <= 2)
@@ -423,12 +405,12 @@ static size_t find_backquote(const char *s, size_t i, size_t n, size_t *after, s
 }
 
 /* The closing '|' of a substitution reference opened at s[i], or 0; *after:
- * past it and a "_" or "__". *miss as search_from says. */
+ * past it and a "_" or "__". *miss as gg_i_markup_search_from says. */
 static size_t find_bar(const char *s, size_t i, size_t n, size_t *after, size_t *miss)
 {
-	size_t limit, j = search_from(i, n, miss, &limit);
+	size_t limit, j = gg_i_markup_search_from(i, n, *miss, &limit);
 	for (; j < limit; j++) {
-		if (s[j] != '|' || is_space(s[j - 1]))
+		if (s[j] != '|' || gg_i_markup_space(s[j - 1]))
 			continue;
 		size_t a = j + 1;
 		while (a < n && s[a] == '_' && a - j <= 2)
@@ -466,11 +448,11 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 		size_t lt = b - 1;
 		while (lt > a && s[lt] != '<')
 			lt--;
-		if (s[lt] == '<' && (lt == a || is_space(s[lt - 1]))) {
+		if (s[lt] == '<' && (lt == a || gg_i_markup_space(s[lt - 1]))) {
 			target = lt + 1;
 			target_end = b - 1;
 			text_end = lt;
-			while (text_end > a && is_space(s[text_end - 1]))
+			while (text_end > a && gg_i_markup_space(s[text_end - 1]))
 				text_end--;
 			if (text_end == a) { /* "<target>" alone shows the target */
 				a = target;
@@ -500,7 +482,7 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 {
 	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
-	/* per kind of closing mark, where a search found none before (search_from) */
+	/* per kind of closing mark, where a search found none before (gg_i_markup_search_from) */
 	enum { LITERAL, ROLE, BACKQUOTE, STRONG, EMPHASIS, BAR, FOOTNOTE, TARGET, KINDS };
 	size_t miss[KINDS] = { 0 };
 	int err = 0;
@@ -510,7 +492,7 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 		size_t e, after, role, role_len;
 		if (c == '\\') {
 			FLUSH();
-			run = i + 1 < n && !is_space(s[i + 1]) ? i + 1 : i + 2; /* "\ " is nothing */
+			run = i + 1 < n && !gg_i_markup_space(s[i + 1]) ? i + 1 : i + 2; /* "\ " is nothing */
 			i += 2;
 			if (run > n)
 				run = n;
@@ -558,7 +540,7 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 			i = run = after;
 		} else if (c == '*') {
 			size_t len = i + 1 < n && s[i + 1] == '*' ? 2 : 1;
-			if (len == 2 && (i + 2 >= n || is_space(s[i + 2]))) {
+			if (len == 2 && (i + 2 >= n || gg_i_markup_space(s[i + 2]))) {
 				i += 2;
 				continue;
 			}
@@ -595,11 +577,11 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 static int render_paragraph(rst_reader *r, gg_i_markup_sink *k, size_t first, size_t last, bool *literal)
 {
 	size_t a = r->lines[first].body, b = r->lines[last].end;
-	while (b > a && is_space(r->t[b - 1]))
+	while (b > a && gg_i_markup_space(r->t[b - 1]))
 		b--;
 	*literal = b - a >= 2 && r->t[b - 1] == ':' && r->t[b - 2] == ':';
 	size_t keep = *literal ? b - 1 : b;
-	if (*literal && (b - a == 2 || is_space(r->t[b - 3])))
+	if (*literal && (b - a == 2 || gg_i_markup_space(r->t[b - 3])))
 		keep = b - 2;
 	gg_i_record_text(k->rec, "\n", 1, SIZE_MAX); /* a space, but first in the definition */
 	return render(k, r->t + a, keep - a, a);
@@ -664,10 +646,10 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 		gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 		if (kind == BLOCK_SEE) /* in place of ".. seealso::" */
 			gg_i_record_text(rec, "See also: ", 10, l->body);
-		while (args < l->end && is_space(r->t[args]))
+		while (args < l->end && gg_i_markup_space(r->t[args]))
 			args++;
 		if (kind == BLOCK_VERSION) /* the version, then its text */
-			while (args < l->end && !is_space(r->t[args]))
+			while (args < l->end && !gg_i_markup_space(r->t[args]))
 				args++;
 		if (kind == BLOCK_MATH && args < l->end)
 			gg_i_markup_code(&k, r->t + args, l->end - args, args);
