@@ -1,6 +1,5 @@
 /* open.c - opening a saved graph: its glossary, links and graph made again in memory from the database's rows. */
 #include "store/store_i.h"
-#include "core/buf.h"
 #include "core/error.h"
 #include "core/threads.h"
 #include "graph/graph_i.h"
@@ -808,13 +807,20 @@ cleanup:
 /*
  * The inputs to compare with their files, shared by the threads that do
  * it: each takes the next INPUT_CHUNK inputs (`next`) until none are left.
- * A relative path starts from build_dir (the folder the database was
- * built in; "" for the current one).
+ * This thread reads the inputs' rows while the other already compares
+ * those read: `ready` (under `lock`, `more` signalled as it grows) says
+ * how many are, `reading` whether more may come. A relative path starts
+ * from build_dir (the folder the database was built in; "" for the
+ * current one).
  */
 struct input_check {
 	gg_store_input *inputs;
-	size_t n;
+	size_t n; /* rows counted; fewer are compared if fewer are read */
 	atomic_size_t next;
+	pthread_mutex_t lock;
+	pthread_cond_t more;
+	size_t ready;
+	bool reading;
 	char *build_dir;
 	gg_i_thread second; /* the other thread; zeroed when there is none */
 };
@@ -830,6 +836,28 @@ static bool input_changed(const gg_store_input *in, int dir, const char *name)
 	int rc = fstatat(dir, name, &now, 0);
 	return rc != 0 || (int64_t)now.st_mtime != in->mtime ||
 	       (!S_ISDIR(now.st_mode) && (int64_t)now.st_size != in->size);
+}
+
+/* The end of the chunk [first, end) that is read, once it is (waiting while rows come). */
+static size_t wait_for_rows(struct input_check *c, size_t end)
+{
+	pthread_mutex_lock(&c->lock);
+	while (c->reading && c->ready < end)
+		pthread_cond_wait(&c->more, &c->lock);
+	if (c->ready < end)
+		end = c->ready;
+	pthread_mutex_unlock(&c->lock);
+	return end;
+}
+
+/* Say that the first `ready` inputs are read, and whether more may come. */
+static void publish_rows(struct input_check *c, size_t ready, bool reading)
+{
+	pthread_mutex_lock(&c->lock);
+	c->ready = ready;
+	c->reading = reading;
+	pthread_cond_broadcast(&c->more);
+	pthread_mutex_unlock(&c->lock);
 }
 
 /*
@@ -851,7 +879,7 @@ static void *check_inputs(void *arg)
 	int top = c->build_dir[0] ? open(c->build_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
 	size_t first;
 	while ((first = atomic_fetch_add(&c->next, INPUT_CHUNK)) < c->n) {
-		size_t end = c->n - first < INPUT_CHUNK ? c->n : first + INPUT_CHUNK;
+		size_t end = wait_for_rows(c, c->n - first < INPUT_CHUNK ? c->n : first + INPUT_CHUNK);
 		for (size_t i = first; i < end; i++) {
 			gg_store_input *in = &c->inputs[i];
 			const char *slash = strrchr(in->path, '/');
@@ -897,50 +925,49 @@ static char *read_build_dir(gg_i_store_reader *r)
 }
 
 /*
- * The inputs recorded, into st, and the start of their comparison with
- * the files as they are now (a stat each): from INPUT_THREADS_FROM inputs
- * on (a big glossary has thousands of pages) on a thread of its own, while
- * the graph is read; finish_inputs completes it. On error c is left so
- * that finish_inputs has nothing to do.
+ * The inputs recorded, into st, compared with the files as they are now (a
+ * stat each): from INPUT_THREADS_FROM inputs on (a big glossary has
+ * thousands of pages), on a thread of its own that starts on the first
+ * rows while the others are read and goes on while the graph is read;
+ * finish_inputs completes it. On error c is left so that finish_inputs has
+ * nothing to do.
  */
 static void start_inputs(gg_i_store_reader *r, gg_store *st, struct input_check *c)
 {
 	int64_t n = single_int(r, "SELECT count(*) FROM inputs");
-	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT path, size, mtime FROM inputs ORDER BY id");
-	gg_i_buf paths = GG_BUF_INIT; /* every path with its NUL, one after another */
-	if (!r->err && !(st->inputs = calloc(n ? (size_t)n : 1, sizeof(*st->inputs))))
-		r->err = gg_i_error_oom();
-	while (!r->err && gg_i_store_next_row(r, s) && st->n_inputs < (size_t)n) {
-		gg_store_input *in = &st->inputs[st->n_inputs++];
-		const char *path = (const char *)sqlite3_column_text(s, 0);
-		if (!path) {
-			gg_i_store_damaged(r, "an input's path is missing");
-			break;
-		}
-		gg_i_buf_put(&paths, path, strlen(path) + 1);
-		in->size = sqlite3_column_int64(s, 1);
-		in->mtime = sqlite3_column_int64(s, 2);
-	}
-	if (!r->err)
-		r->err = gg_i_buf_ok(&paths);
-	st->input_paths = paths.ptr; /* the paths' addresses known once the block stops moving */
-	for (size_t i = 0, at = 0; !r->err && i < st->n_inputs; i++) {
-		st->inputs[i].path = st->input_paths + at;
-		at += strlen(st->input_paths + at) + 1;
-	}
-	sqlite3_finalize(s);
 	char *build_dir = r->err ? NULL : read_build_dir(r);
-	if (!r->err && !build_dir)
+	if (!r->err && (!build_dir || !(st->inputs = calloc(n ? (size_t)n : 1, sizeof(*st->inputs)))))
 		r->err = gg_i_error_oom();
 	if (r->err) {
 		free(build_dir);
 		return;
 	}
 	c->inputs = st->inputs;
-	c->n = st->n_inputs;
+	c->n = (size_t)n;
 	c->build_dir = build_dir;
+	c->reading = true;
 	if (c->n >= INPUT_THREADS_FROM && gg_i_thread_count(0, 2) == 2)
 		gg_i_thread_start(&c->second, check_inputs, c);
+	sqlite3_stmt *s = gg_i_store_prepare(r, "SELECT path, size, mtime FROM inputs ORDER BY id");
+	while (!r->err && st->n_inputs < c->n && gg_i_store_next_row(r, s)) {
+		gg_store_input *in = &st->inputs[st->n_inputs];
+		const char *path = (const char *)sqlite3_column_text(s, 0);
+		if (!path) {
+			gg_i_store_damaged(r, "an input's path is missing");
+			break;
+		}
+		if (!(in->path = gg_i_arena_strndup(&st->input_paths, path,
+						    (size_t)sqlite3_column_bytes(s, 0)))) {
+			r->err = gg_i_error_oom();
+			break;
+		}
+		in->size = sqlite3_column_int64(s, 1);
+		in->mtime = sqlite3_column_int64(s, 2);
+		if (++st->n_inputs % INPUT_CHUNK == 0)
+			publish_rows(c, st->n_inputs, true);
+	}
+	sqlite3_finalize(s);
+	publish_rows(c, st->n_inputs, false);
 }
 
 /*
@@ -980,6 +1007,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 		free(st);
 		return gg_i_error_oom();
 	}
+	pthread_mutex_init(&check.lock, NULL);
+	pthread_cond_init(&check.more, NULL);
 	if (stat(path, &file) != 0 || !S_ISREG(file.st_mode)) {
 		r.err = stat(path, &file) != 0
 			? gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path)
@@ -1027,6 +1056,8 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 	if (st->db)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 cleanup:
+	pthread_mutex_destroy(&check.lock);
+	pthread_cond_destroy(&check.more);
 	free(mentioned_by);
 	free(df);
 	free(ordinary);
@@ -1046,7 +1077,7 @@ void gg_store_free(gg_store *s)
 	gg_links_free(s->links);
 	gg_glossary_free(s->glossary);
 	free(s->inputs);
-	free(s->input_paths);
+	gg_i_arena_free(&s->input_paths);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);

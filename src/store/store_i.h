@@ -126,7 +126,7 @@ struct gg_store {
 	gg_graph *graph;
 	gg_store_input *inputs;
 	size_t n_inputs;
-	char *input_paths; /* the inputs' paths, one after another */
+	gg_i_arena input_paths; /* the inputs' paths */
 	gg_i_saved_figures saved; /* the graph's figures in meta, for gg_store_stats */
 };
 
