@@ -105,8 +105,15 @@ static void walk_around(gg_i_store_reader *r, around *a, size_t focus, unsigned 
 	sort_edges(a);
 }
 
-/* The entry `id` with its lists (definition included), into g->entries[id]. */
-static void load_entry(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, int64_t id)
+/* The statements of an entry's lists and of a concept's (bound to its id). */
+#define ENTRY_LISTS "SELECT entry, kind, position, text, offset, len FROM entry_items" \
+	" WHERE entry = ?1 ORDER BY rowid"
+#define CONCEPT_LISTS "SELECT concept, kind, position, name FROM concept_names" \
+	" WHERE concept = ?1 ORDER BY rowid"
+
+/* The entry `id` (s: its row) with its lists (items: ENTRY_LISTS), into g->entries[id]. */
+static void load_entry(gg_i_store_reader *r, sqlite3_stmt *s, sqlite3_stmt *items, gg_glossary *g,
+		       int64_t id)
 {
 	sqlite3_reset(s);
 	sqlite3_bind_int64(s, 1, id);
@@ -120,9 +127,8 @@ static void load_entry(gg_i_store_reader *r, sqlite3_stmt *s, gg_glossary *g, in
 	if (!e->file || e->concept >= g->n_concepts)
 		gg_i_store_damaged(r, "an entry lacks its file or concept");
 	gg_i_store_entry_text(r, &g->arena, s, 2, e);
-	gg_i_store_read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len"
-			      " FROM entry_items WHERE entry = ?1 ORDER BY kind, position", id,
-			      g->entries, g->n_entries, true, gg_i_store_put_entry_list);
+	gg_i_store_read_lists_with(r, &g->arena, items, id, g->entries, g->n_entries, true,
+				   gg_i_store_put_entry_list);
 }
 
 /* The concept statement load_concept reads (bound to the concept's id). */
@@ -178,15 +184,15 @@ static void load_reached(gg_i_store_reader *r, gg_glossary *g, const around *a, 
 	sqlite3_stmt *own = gg_i_store_prepare(r, "SELECT id FROM entries WHERE concept = ?1"
 						  " ORDER BY id");
 	sqlite3_stmt *evidence = gg_i_store_prepare(r, "SELECT entry FROM edges WHERE id = ?1");
+	sqlite3_stmt *entry_lists = gg_i_store_prepare(r, ENTRY_LISTS);
+	sqlite3_stmt *concept_lists = gg_i_store_prepare(r, CONCEPT_LISTS);
 	size_t *list = NULL, n_list = 0, cap_list = 0;
 
 	for (size_t i = 0; i < a->n_concepts && !r->err; i++) {
 		size_t id = a->concepts[i];
 		load_concept(r, c, g, id, mentioned_by, nodes, n_nodes, node_of);
-		gg_i_store_read_lists(r, &g->arena, "SELECT concept, kind, position, name"
-				      " FROM concept_names WHERE concept = ?1 ORDER BY kind, position",
-				      (int64_t)id, g->concepts, g->n_concepts, false,
-				      gg_i_store_put_concept_list);
+		gg_i_store_read_lists_with(r, &g->arena, concept_lists, (int64_t)id, g->concepts,
+					   g->n_concepts, false, gg_i_store_put_concept_list);
 	}
 	/* the focus's own entries, and its list of them */
 	sqlite3_bind_int64(own, 1, (int64_t)focus);
@@ -204,7 +210,7 @@ static void load_reached(gg_i_store_reader *r, gg_glossary *g, const around *a, 
 		r->err = gg_i_error_oom();
 	for (size_t i = 0; i < n_list && !r->err; i++) {
 		entries[i] = list[i];
-		load_entry(r, entry, g, (int64_t)list[i]);
+		load_entry(r, entry, entry_lists, g, (int64_t)list[i]);
 	}
 	if (!r->err) {
 		g->concepts[focus].entries = entries;
@@ -224,13 +230,15 @@ static void load_reached(gg_i_store_reader *r, gg_glossary *g, const around *a, 
 			break;
 		}
 		if (!g->entries[id].file) /* not loaded yet */
-			load_entry(r, entry, g, id);
+			load_entry(r, entry, entry_lists, g, id);
 	}
 	free(list);
 	sqlite3_finalize(c);
 	sqlite3_finalize(entry);
 	sqlite3_finalize(own);
 	sqlite3_finalize(evidence);
+	sqlite3_finalize(entry_lists);
+	sqlite3_finalize(concept_lists);
 }
 
 /* ---- what gg_query_related of a term reads (gg_store_open_options.related) ---- */

@@ -306,18 +306,22 @@ static void read_meta(gg_i_store_reader *r, gg_i_store_meta *m)
 		gg_i_store_damaged(r, "the meta table lacks the link threshold or the tables' sizes");
 }
 
-/*
- * Read the lists of `sql` (rows: owner, kind, position, text [, offset,
- * len], ordered by owner, kind, position) into the arena: `put` takes each
- * run of one owner and kind. Runs whose owner is `n` or beyond are damage.
- * `only` (0 or more) is bound to the SQL's ?1.
- */
 void gg_i_store_read_lists(gg_i_store_reader *r, gg_i_arena *a, const char *sql, int64_t only,
 			   void *owners, size_t n, bool with_offsets, gg_i_store_put_list put)
 {
 	sqlite3_stmt *s = gg_i_store_prepare(r, sql);
-	if (s && only >= 0)
-		sqlite3_bind_int64(s, 1, only);
+	gg_i_store_read_lists_with(r, a, s, only, owners, n, with_offsets, put);
+	sqlite3_finalize(s);
+}
+
+void gg_i_store_read_lists_with(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int64_t only,
+				void *owners, size_t n, bool with_offsets, gg_i_store_put_list put)
+{
+	if (s) {
+		sqlite3_reset(s);
+		if (only >= 0)
+			sqlite3_bind_int64(s, 1, only);
+	}
 	const char **items = NULL;
 	gg_xref *xrefs = NULL;
 	size_t len = 0, cap = 0;
@@ -376,7 +380,6 @@ void gg_i_store_read_lists(gg_i_store_reader *r, gg_i_arena *a, const char *sql,
 	}
 	free(items);
 	free(xrefs);
-	sqlite3_finalize(s);
 }
 
 void gg_i_store_put_entry_list(void *owners, size_t i, const char *kind, const char **items,
@@ -478,7 +481,7 @@ static void read_entries(gg_i_store_reader *r, gg_glossary *g, int64_t n)
 	if (!r->err && (int64_t)i != n)
 		gg_i_store_damaged(r, "entries are missing");
 	gg_i_store_read_lists(r, &g->arena, "SELECT entry, kind, position, text, offset, len"
-					    " FROM entry_items ORDER BY entry, kind, position", -1, g->entries,
+					    " FROM entry_items ORDER BY rowid", -1, g->entries,
 			      g->n_entries, true, gg_i_store_put_entry_list);
 	list_entries(r, g);
 cleanup:
@@ -535,7 +538,7 @@ void gg_i_store_read_concepts(gg_i_store_reader *r, gg_glossary *g, bool names,
 		gg_i_store_damaged(r, "concepts are missing");
 	if (names)
 		gg_i_store_read_lists(r, &g->arena, "SELECT concept, kind, position, name FROM concept_names"
-						    " ORDER BY concept, kind, position", -1, g->concepts, g->n_concepts, false,
+						    " ORDER BY rowid", -1, g->concepts, g->n_concepts, false,
 				      gg_i_store_put_concept_list);
 }
 

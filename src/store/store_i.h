@@ -200,12 +200,18 @@ typedef void (*gg_i_store_put_list)(void *owners, size_t owner, const char *kind
 				    const char **items, const gg_xref *xrefs, size_t n);
 /*
  * Read the lists of `sql` (rows: owner, kind, position, text [, offset,
- * len], ordered by owner, kind, position) into the arena: `put` takes each
- * run of one owner and kind. Runs whose owner is `n` or beyond are damage.
- * `only` (0 or more) is bound to the SQL's ?1.
+ * len]) into the arena: `put` takes each run of one owner and kind. Runs
+ * whose owner is `n` or beyond are damage. `only` (0 or more) is bound to
+ * the SQL's ?1. The rows are read in their tables' own order (ORDER BY
+ * rowid, which asks SQLite for no sort, also through the index of a
+ * list's owner): the writer adds them owner by owner, each list whole and
+ * in order (write.c).
  */
 void gg_i_store_read_lists(gg_i_store_reader *r, gg_i_arena *a, const char *sql, int64_t only,
 			   void *owners, size_t n, bool with_offsets, gg_i_store_put_list put);
+/* The same with the statement `s` prepared once for many owners (reset and bound here, not finalized). */
+void gg_i_store_read_lists_with(gg_i_store_reader *r, gg_i_arena *a, sqlite3_stmt *s, int64_t only,
+				void *owners, size_t n, bool with_offsets, gg_i_store_put_list put);
 /* A gg_i_store_put_list for entries (gg_entry[]): names, abbreviations, categories, xrefs. */
 void gg_i_store_put_entry_list(void *owners, size_t i, const char *kind, const char **items,
 			       const gg_xref *xrefs, size_t n);
