@@ -332,3 +332,15 @@ size_t gg_i_edit_distance(const char *a, const char *b, size_t cap)
 	}
 	return row[lb] < cap ? row[lb] : cap;
 }
+
+bool gg_i_is_exponent(const char *s, size_t n)
+{
+	size_t sign = n && (s[0] == '+' || s[0] == '-') ? 1
+		: n >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0 ? 3 : 0;
+	size_t digits = sign;
+	while (digits < n && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	if (digits == n && digits > sign)
+		return true;
+	return n == 1 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z');
+}

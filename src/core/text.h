@@ -113,6 +113,14 @@ static inline size_t gg_i_dash_len(const char *s, size_t n)
 	return n >= 3 && s[0] == '\xE2' && s[1] == '\x80' && (s[2] == '\x93' || s[2] == '\x94') ? 3 : 0;
 }
 
+/*
+ * Whether s[0, n), a superscript's text, is an exponent: digits after an
+ * optional sign ('+', '-', U+2212), or one ASCII letter ("3", "-1", "n").
+ * Readers write an exponent after a caret ("10^3"), as plain text does, so
+ * that "10<sup>3</sup>" does not read as 103; an ordinal's "th" is none.
+ */
+bool gg_i_is_exponent(const char *s, size_t n);
+
 static inline char gg_i_ascii_lower(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;

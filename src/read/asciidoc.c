@@ -671,6 +671,8 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 				j++;
 			if (j < n && s[j] == c && j > i + 1) {
 				FLUSH();
+				if (c == '^')
+					gg_i_markup_exponent(k, s + i + 1, j - i - 1);
 				gg_i_markup_emit(k, s + i + 1, j - i - 1, at + i + 1);
 				i = run = j + 1;
 			} else {

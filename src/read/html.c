@@ -11,6 +11,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -173,21 +174,100 @@ static int put_code(html_reader *r, xmlNode *n, text_out *out, unsigned how)
 	return err ? err : gg_i_buf_ok(&out->text);
 }
 
+static bool is_blank_text(const xmlNode *n);
+
+/* The one element n holds, when all else in it is white space; else NULL. */
+static xmlNode *only_element(xmlNode *n)
+{
+	xmlNode *found = NULL;
+	for (xmlNode *k = n->children; k; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE && !found)
+			found = k;
+		else if (!is_blank_text(k) && k->type != XML_COMMENT_NODE)
+			return NULL;
+	}
+	return found;
+}
+
+/* Whether n is a link into this page to an anchor that no entry has (a note's, a citation's). */
+static bool links_to_note(const html_reader *r, const xmlNode *n)
+{
+	if (!n || !is_element(n, "a"))
+		return false;
+	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+	const char *anchor = own_anchor_of(r, (const char *)href);
+	uint32_t t;
+	bool yes = anchor && !gg_i_strmap_get(&r->anchors, anchor, &t);
+	xmlFree(href);
+	return yes;
+}
+
+/*
+ * Whether n marks a note, part of the page's apparatus rather than of the
+ * text: a superscript whose text is in brackets ("[1]", "[citation
+ * needed]", as wikis print them), or that holds only a link to a note in
+ * the page (<sup><a href="#fn1">1</a></sup>), or such a link holding only a
+ * superscript (<a href="#fn1"><sup>1</sup></a>). A superscript of other
+ * text ("10<sup>3</sup>") is text.
+ */
+static bool is_note_marker(const html_reader *r, xmlNode *n)
+{
+	if (is_element(n, "a")) {
+		xmlNode *k = only_element(n);
+		return k && is_element(k, "sup") && links_to_note(r, n);
+	}
+	if (!is_element(n, "sup"))
+		return false;
+	if (links_to_note(r, only_element(n)))
+		return true;
+	xmlChar *text = xmlNodeGetContent(n);
+	const char *c = text ? (const char *)text : "";
+	size_t len = strlen(c);
+	while (len && (c[len - 1] == ' ' || c[len - 1] == '\n' || c[len - 1] == '\t' || c[len - 1] == '\r'))
+		len--;
+	while (len && (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r')) {
+		c++;
+		len--;
+	}
+	bool bracketed = len >= 2 && c[0] == '[' && c[len - 1] == ']';
+	xmlFree(text);
+	return bracketed;
+}
+
+/* Whether n is a superscript exponent (gg_i_is_exponent) right after a letter, digit or ')' of `out`. */
+static bool is_exponent(xmlNode *n, const gg_i_buf *out)
+{
+	if (!is_element(n, "sup") || !out->len)
+		return false;
+	unsigned char before = (unsigned char)out->ptr[out->len - 1];
+	if (!(isalnum(before) || before == ')'))
+		return false;
+	xmlChar *text = xmlNodeGetContent(n);
+	bool yes = text && gg_i_is_exponent((const char *)text, strlen((const char *)text));
+	xmlFree(text);
+	return yes;
+}
+
 /*
  * Append node n to `out` as collect_text reads it: a text node's text, an
- * element's place as a block (a space), a link to an entry's anchor with
- * its text (TEXT_LINKS in `how`), a code element between backticks
- * (TEXT_CODE). *descend says whether n's children are still to be read.
+ * element's place as a block (a space), a caret before an exponent,
+ * nothing of scripts, styles, permalinks and note markers, a link to an
+ * entry's anchor with its text (TEXT_LINKS in `how`), a code element
+ * between backticks (TEXT_CODE). *descend says whether n's children are still to be read.
  * 0 or GG_ENOMEM.
  */
 static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, bool *descend)
 {
 	*descend = true;
+	/* what follows a block is apart from it, as what it holds is */
+	if (n->prev && is_block(n->prev) && out->text.len && out->text.ptr[out->text.len - 1] != ' ')
+		gg_i_buf_putc(&out->text, ' ');
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		put_folded(&out->text, (const char *)n->content);
 		return 0;
 	}
-	if (is_element(n, "script") || is_element(n, "style") || is_permalink(n)) {
+	if (is_element(n, "script") || is_element(n, "style") || is_permalink(n) ||
+	    is_note_marker(r, n)) {
 		*descend = false;
 		return 0;
 	}
@@ -197,6 +277,8 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 	}
 	if (is_block(n) && out->text.len && out->text.ptr[out->text.len - 1] != ' ')
 		gg_i_buf_putc(&out->text, ' ');
+	if (is_exponent(n, &out->text))
+		gg_i_buf_putc(&out->text, '^');
 	if (!(how & TEXT_LINKS) || !is_element(n, "a"))
 		return 0;
 	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");

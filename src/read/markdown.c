@@ -143,12 +143,34 @@ static bool bold_line(const char *s, size_t i, size_t n, size_t *name, size_t *n
 }
 
 /*
+ * The end of a footnote label "[^label]" at s[i] ('[' there), past its
+ * ']', as Pandoc, PHP Markdown Extra and GitHub write them: a label of up
+ * to 64 bytes without spaces or brackets. 0 when there is none. Followed by
+ * ':' it opens the note itself, else it refers to one.
+ */
+static size_t footnote_label_end(const char *s, size_t i, size_t n)
+{
+	if (n - i < 4 || s[i] != '[' || s[i + 1] != '^')
+		return 0;
+	for (size_t j = i + 2; j < n && j - i <= 66; j++) {
+		if (s[j] == ']')
+			return j > i + 2 ? j + 1 : 0;
+		if (is_space(s[j]) || s[j] == '[')
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * Classify every line of the text. A comment that opens a line ("<!--")
  * is blank up to the line that closes it, as CommonMark's HTML block of a
  * comment shows nothing: an entry commented out is no entry. A line that
  * is one bold span opening a paragraph, with text on the next line (not a
  * table's row), is a bold item too: the term above its definition
- * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML.
+ * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML. A footnote
+ * ("[^label]: text", its next lines, and after a blank line those set in
+ * by four) is blank too: a note is the page's apparatus, not part of the
+ * definition above it.
  */
 static int scan_lines(md_reader *m)
 {
@@ -158,7 +180,7 @@ static int scan_lines(md_reader *m)
 		return gg_i_error_oom();
 	m->n_lines = src->n_lines;
 	char fence = 0;
-	bool comment = false;
+	bool comment = false, note = false, note_gap = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
 		md_line *l = &m->lines[k];
 		size_t s = src->lines[k], e = s;
@@ -172,6 +194,21 @@ static int scan_lines(md_reader *m)
 		l->body = p;
 		if (p == e) {
 			l->kind = fence ? LINE_CODE : LINE_BLANK;
+			note_gap = note;
+			continue;
+		}
+		if (!fence && note) {
+			if (note_gap ? l->indent >= 4 : t[p] != '#' && !footnote_label_end(t, p, e)) {
+				l->kind = LINE_BLANK; /* the note goes on */
+				continue;
+			}
+			note = false;
+		}
+		size_t label = fence || l->indent >= 4 ? 0 : footnote_label_end(t, p, e);
+		if (label && label < e && t[label] == ':') {
+			l->kind = LINE_BLANK;
+			note = true;
+			note_gap = false;
 			continue;
 		}
 		if (!fence && (comment || (l->indent < 4 && e - p >= 4 && memcmp(t + p, "<!--", 4) == 0))) {
@@ -731,6 +768,30 @@ static size_t entity_at(const char *s, size_t i, size_t n, unsigned char out[4],
 	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, out);
 }
 
+/*
+ * Whether the tag s[i, end) is a <sup> whose text, up to its </sup>, is an
+ * exponent (gg_i_is_exponent) right after a letter, digit or ')':
+ * "10<sup>3</sup>" reads "10^3".
+ */
+static bool exponent_at(const char *s, size_t i, size_t end, size_t n)
+{
+	if (!i || !(is_letter(s[i - 1]) || (s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == ')') ||
+	    end - i < 5 || strncasecmp(s + i, "<sup", 4) != 0 || (s[i + 4] != '>' && !is_space(s[i + 4])))
+		return false;
+	for (size_t j = end; j < n && j - end <= 16; j++)
+		if (s[j] == '<')
+			return n - j >= 6 && strncasecmp(s + j, "</sup>", 6) == 0 &&
+			       gg_i_is_exponent(s + end, j - end);
+	return false;
+}
+
+/* The end of a footnote reference "[^label]" at s[i] (footnote_label_end, no ':' after), or 0. */
+static size_t footnote_ref_end(const char *s, size_t i, size_t n)
+{
+	size_t end = footnote_label_end(s, i, n);
+	return end && (end == n || s[end] != ':') ? end : 0;
+}
+
 /* A link "[text](url)" or "[text][ref]" at s[i], '[' there; returns where it ends, or 0. */
 static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
 {
@@ -813,6 +874,8 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 			FLUSH();
 			if (raw == RAW_BREAK || (raw == RAW_CODE && !k->name))
 				emit(k, raw == RAW_BREAK ? " " : "`", 1, AT(i));
+			else if (raw == RAW_TAG && exponent_at(s, i, end, n))
+				emit(k, "^", 1, AT(i));
 			else if (raw == RAW_AUTOLINK)
 				emit(k, s + i + 1, end - i - 2, AT(i + 1));
 			k->in_comment = open;
@@ -849,6 +912,9 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				FLUSH();
 				i = run = end;
 			}
+		} else if (c == '[' && (end = footnote_ref_end(s, i, n)) != 0) {
+			FLUSH(); /* a note's reference: the page's apparatus, not text */
+			i = run = end;
 		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
 			size_t open = c == '!' ? i + 1 : i;
 			FLUSH();

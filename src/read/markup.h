@@ -106,6 +106,14 @@ void gg_i_markup_code_end(gg_i_record *rec, gg_i_markup_code_block *b);
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
 
 /*
+ * Before a superscript s[0, n) is emitted: a caret when it is an exponent
+ * (gg_i_is_exponent) right after a letter, digit or ')' of the sink's
+ * text, so that "10^3^" (AsciiDoc) or "10\ :sup:`3`" (reST) reads "10^3",
+ * as the other readers write it, and not 103.
+ */
+void gg_i_markup_exponent(gg_i_markup_sink *k, const char *s, size_t n);
+
+/*
  * Code s[0, n) at `at`: in a definition between backticks, as the other
  * readers mark code (the linker finds no term inside); in a name, as it is.
  */

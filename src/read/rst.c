@@ -436,7 +436,8 @@ static bool code_role(const char *s, size_t n)
 /*
  * Interpreted text s[a, b) of role `role` (may be empty: the default
  * role) to the sink: "text <target>" shows its text; a term role links it
- * to its target (or to the text); a code role gives code.
+ * to its target (or to the text); a code role gives code; an exponent
+ * (:sup:) a caret first (gg_i_markup_exponent).
  */
 static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, const char *s,
 		       size_t a, size_t b, size_t at)
@@ -464,6 +465,9 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 		gg_i_markup_code(k, s + a, text_end - a, at + a);
 		return 0;
 	}
+	if ((role_len == 3 && memcmp(role, "sup", 3) == 0) ||
+	    (role_len == 11 && memcmp(role, "superscript", 11) == 0))
+		gg_i_markup_exponent(k, s + a, text_end - a);
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	if (role_len == 3 && (memcmp(role, "pep", 3) == 0 || memcmp(role, "rfc", 3) == 0) &&
 	    text_end == b) /* :pep:`8` reads "PEP 8" */
@@ -556,7 +560,10 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
 			i = run = after;
 		} else if (c == '[' && (e = find_end(s, i, n, "]_", 2, &miss[FOOTNOTE])) > i + 1 && !memchr(s + i, ' ', e - i)) {
-			FLUSH(); /* a footnote or citation reference */
+			FLUSH(); /* a footnote or citation reference: nothing, nor the space
+				  * reST asks for before it when punctuation follows ("SI [1]_.") */
+			if (k->rec && e + 2 < n && !gg_i_markup_space(s[e + 2]) && !is_alnum(s[e + 2]))
+				k->rec->pending_space = false;
 			i = run = e + 2;
 		} else if (c == '_' && s[i + 1] == '`' && (e = find_end(s, i + 1, n, "`", 1, &miss[TARGET])) > i + 2) {
 			FLUSH(); /* an inline target */

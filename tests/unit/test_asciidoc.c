@@ -91,13 +91,14 @@ static void test_description_lists(void)
 	CU_ASSERT(off >= at && off < at + 14);
 
 	/* an anchor line over the term, a block title, stacked terms; inline
-	 * markup as text, code as code, macros as their text, index terms */
+	 * markup as text (an exponent after a caret), code as code, macros as
+	 * their text, index terms */
 	const gg_entry *commit = entry_named(g, "commit");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(commit);
 	CU_ASSERT_EQUAL_FATAL(commit->n_names, 1);
 	CU_ASSERT_STRING_EQUAL(commit->names[0], "revision");
 	CU_ASSERT_STRING_EQUAL(commit->definition,
-			       "Strong, emphasis, `code`, `literal`, marked, x2 and H2O, a link, "
+			       "Strong, emphasis, `code`, `literal`, marked, x^2 and H2O, a link, "
 			       "https://example.org/plain, Ctrl+C, a note, , index term, , {unknown} and "
 			       "*not bold*; std::string is no term. * a list item * a list item after a blank line");
 

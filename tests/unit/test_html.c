@@ -194,6 +194,65 @@ static void test_code_elements(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Text after a block inside a definition (a wiki's "See also" note, then
+ * the numbered senses) stands apart from the block's last word, as the
+ * text inside a block does from what comes before it.
+ */
+static void test_text_after_blocks(void)
+{
+	const char page[] =
+		"<html><body><dl>\n"
+		"<dt id=\"array\">array</dt><dd><div class=\"note\">See also: <a href=\"#list\">list</a></div>"
+		"1. A run of elements.<p>Fixed</p>size.</dd>\n"
+		"<dt id=\"list\">list</dt><dd>Ordered values.</dd>\n"
+		"</dl></body></html>\n";
+	gg_glossary *g = read_html("wiki.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *array = entry_named(g, "array");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(array);
+	CU_ASSERT_STRING_EQUAL(array->definition, "See also: list 1. A run of elements. Fixed size.");
+	CU_ASSERT_EQUAL_FATAL(array->n_xrefs, 1);
+	CU_ASSERT_EQUAL(strncmp(array->definition + array->xrefs[0].offset, "list 1", 6), 0);
+	gg_glossary_free(g);
+}
+
+/*
+ * Note markers are the page's apparatus, not definition text: a wiki's
+ * bracketed citations, footnote references as Pandoc and Python-Markdown
+ * write them. A superscript of plain text, or one linking to an entry, is
+ * text; an exponent gets a caret.
+ */
+static void test_note_markers(void)
+{
+	const char page[] =
+		"<html><body><dl>\n"
+		"<dt id=\"kilo\">kilo<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup></dt>"
+		"<dd>A factor of 10<sup>3</sup>.<sup class=\"reference\"><a href=\"#cite_note-2\">"
+		"<span>[</span>2<span>]</span></a></sup> Used in SI"
+		"<sup><i>[<a href=\"/wiki/Citation_needed\">citation needed</a>]</i></sup>, "
+		"see <sup><a href=\"#mega\">mega</a></sup>"
+		"<a href=\"#fn1\" class=\"footnote-ref\"><sup>1</sup></a>"
+		"<sup id=\"fnref:2\"><a class=\"footnote-ref\" href=\"#fn:2\">2</a></sup>.</dd>\n"
+		"<dt id=\"mega\">mega</dt><dd>A factor of 10<sup>6</sup>, or 2<sup>20</sup> (2<sup>n</sup>, "
+		"O(n<sup>\xe2\x88\x92" "1</sup>)) since the 19<sup>th</sup> century.</dd>\n"
+		"</dl>\n<ol><li id=\"cite_note-1\">A book.</li><li id=\"fn1\">A note.</li></ol>\n"
+		"</body></html>\n";
+	gg_glossary *g = read_html("units.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *kilo = entry_named(g, "kilo");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kilo);
+	CU_ASSERT_STRING_EQUAL(kilo->definition, "A factor of 10^3. Used in SI, see mega.");
+	CU_ASSERT_EQUAL_FATAL(kilo->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(kilo->xrefs[0].target, "mega");
+	/* exponents with a caret; an ordinal's letters are no exponent */
+	const gg_entry *mega = entry_named(g, "mega");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mega);
+	CU_ASSERT_STRING_EQUAL(mega->definition,
+			       "A factor of 10^6, or 2^20 (2^n, O(n^\xe2\x88\x92" "1)) since the 19th century.");
+	gg_glossary_free(g);
+}
+
 /* The categories of an entry, joined by ',' ("" for none), into buf. */
 static const char *categories_of(const gg_entry *e, char *buf, size_t size)
 {
@@ -462,6 +521,8 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "bad bytes, no list", test_bad_html) ||
 	    !CU_add_test(s, "editors' links are links within the page", test_editor_links) ||
 	    !CU_add_test(s, "code elements between backticks", test_code_elements) ||
+	    !CU_add_test(s, "text after a block stands apart", test_text_after_blocks) ||
+	    !CU_add_test(s, "note markers left out, exponents with a caret", test_note_markers) ||
 	    !CU_add_test(s, "charset from declarations only", test_charset) ||
 	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers) ||
 	    !CU_add_test(s, "tables of terms", test_tables) ||

@@ -291,6 +291,31 @@ static void test_raw_html(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Footnotes are the page's apparatus: a reference "[^1]" is left out of the
+ * text, a note ("[^1]: ...", its lazy and its indented lines) out of the
+ * definition above it, whose later paragraphs still belong to it. An
+ * exponent in raw HTML reads with a caret; other superscripts as text.
+ */
+static void test_footnotes_and_exponents(void)
+{
+	static const char text[] =
+		"## Kilo\n\nA factor of 10<sup>3</sup>[^1], since the 19<sup>th</sup> century[^si].\n\n"
+		"[^1]: From the\nSI brochure.\n\n    Its second paragraph.\n"
+		"[^si]: Another note.\n\nUsed with [^ not a note] and [^x] words.\n\n"
+		"## Mega\n\nA factor of 2<SUP>20</SUP>, O(n<sup>\xE2\x88\x92" "1</sup>) or x<sup>n</sup>.\n";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *kilo = entry_named(g, "Kilo"), *mega = entry_named(g, "Mega");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kilo);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mega);
+	CU_ASSERT_STRING_EQUAL(kilo->definition, "A factor of 10^3, since the 19th century. "
+						 "Used with [^ not a note] and words.");
+	CU_ASSERT_STRING_EQUAL(mega->definition, "A factor of 2^20, O(n^\xE2\x88\x92" "1) or x^n.");
+	gg_glossary_free(g);
+}
+
 /* Letter sections name no category, in any alphabet. */
 static void test_letter_sections(void)
 {
@@ -321,7 +346,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
 	    !CU_add_test(s, "tables", test_tables) ||
-	    !CU_add_test(s, "raw HTML and character references", test_raw_html))
+	    !CU_add_test(s, "raw HTML and character references", test_raw_html) ||
+	    !CU_add_test(s, "footnotes left out, exponents with a caret", test_footnotes_and_exponents))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

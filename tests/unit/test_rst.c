@@ -155,6 +155,23 @@ static void test_definition_lists(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Exponents (:sup: after an escaped space, no space in the page) read with
+ * a caret; footnote and citation references are left out, with the space
+ * reST asks for before them when punctuation follows.
+ */
+static void test_exponents_and_notes(void)
+{
+	gg_glossary *g = read_text(".. glossary::\n\n   kilo\n"
+				   "      A factor of 10\\ :sup:`3` [#f1]_, the 19\\ :sup:`th` [CIT2002]_ and "
+				   "2\\ :superscript:`n` [1]_ times.\n\n.. [#f1] A note.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *kilo = entry_named(g, "kilo");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kilo);
+	CU_ASSERT_STRING_EQUAL(kilo->definition, "A factor of 10^3, the 19th and 2^n times.");
+	gg_glossary_free(g);
+}
+
 static void test_no_entries(void)
 {
 	gg_glossary *g = NULL;
@@ -244,6 +261,7 @@ CU_ErrorCode suite_rst_add(void)
 	if (!s || !CU_add_test(s, "Sphinx glossary directive", test_glossary_directive) ||
 	    !CU_add_test(s, "definition lists and sections", test_definition_lists) ||
 	    !CU_add_test(s, "directives, terms, reports", test_directives_and_terms) ||
+	    !CU_add_test(s, "exponents and notes", test_exponents_and_notes) ||
 	    !CU_add_test(s, "no entries; found by content", test_no_entries))
 		return CU_get_error();
 	return CUE_SUCCESS;
