@@ -2,7 +2,8 @@
  * html.c - reader for HTML glossaries, parsed with libxml2's HTML parser:
  * definition lists (<dl><dt>term</dt><dd>definition</dd></dl>, as
  * Wikipedia's glossaries, Sphinx and MkDocs write them), tables of terms,
- * one heading per term, or bold terms opening paragraphs.
+ * one heading per term, or bold terms opening paragraphs (bold also by
+ * the page's styles, as online editors export it).
  */
 #include "read/read.h"
 #include "core/buf.h"
@@ -848,12 +849,19 @@ static size_t separator_len(const char *s, size_t n)
 	return n >= 1 && s[0] == ':' ? 1 : dashes ? dashes : gg_i_dash_len(s, n);
 }
 
-/* Whether text s begins, past spaces, with ':', an en or an em dash, or
- * dashes before a space ("<b>Warning</b>-level" is one word). */
+/* Whether text s begins, past spaces (no-break ones too, as editors put
+ * them after a term), with ':', an en or an em dash, or dashes before a
+ * space ("<b>Warning</b>-level" is one word). */
 static bool opens_with_separator(const char *s)
 {
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			break;
+	}
 	size_t n = separator_len(s, strlen(s));
 	return n && !(s[0] == '-' && s[n] && !strchr(" \t\n\r", s[n]));
 }
@@ -1069,12 +1077,21 @@ static int count_tag_lines(html_reader *r, const char *data, size_t len, const c
 	return 0;
 }
 
-/* Overwrite with spaces the ':' or dash that opens a bold item's definition, past its spaces. */
+/* Overwrite with spaces the ':' or dash that opens a bold item's definition,
+ * and the spaces before it (no-break ones too). */
 static void drop_separator(gg_i_buf *b)
 {
 	size_t i = 0;
-	while (i < b->len && b->ptr[i] == ' ')
-		i++;
+	for (;;) {
+		if (i < b->len && b->ptr[i] == ' ') {
+			i++;
+		} else if (i + 1 < b->len && (unsigned char)b->ptr[i] == 0xC2 && (unsigned char)b->ptr[i + 1] == 0xA0) {
+			b->ptr[i++] = ' ';
+			b->ptr[i++] = ' ';
+		} else {
+			break;
+		}
+	}
 	memset(b->ptr + i, ' ', separator_len(b->ptr + i, b->len - i));
 }
 
@@ -1187,6 +1204,152 @@ static size_t distinct_names(const html_layout *l)
 		xmlFree(text);
 	}
 	return gg_i_name_count_finish(&count);
+}
+
+/* ---- bold by style: word processors' and online editors' pages ---- */
+
+/* Past white space and CSS comments at s. */
+static const char *css_skip(const char *s)
+{
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
+			s++;
+		if (s[0] != '/' || s[1] != '*')
+			return s;
+		const char *end = strstr(s + 2, "*/");
+		s = end ? end + 2 : s + strlen(s);
+	}
+}
+
+/*
+ * Whether the declarations d[0, n) (CSS, "a:b;c:d") make text bold: a
+ * font-weight of bold, bolder or 600 to 900 ("font-weight:700", as Google
+ * Docs writes it).
+ */
+static bool declares_bold(const char *d, size_t n)
+{
+	bool bold = false;
+	for (size_t i = 0; i + 11 <= n; i++) {
+		if (strncasecmp(d + i, "font-weight", 11) != 0)
+			continue;
+		size_t j = i + 11;
+		while (j < n && (d[j] == ' ' || d[j] == '\t'))
+			j++;
+		if (j >= n || d[j] != ':')
+			continue;
+		for (j++; j < n && (d[j] == ' ' || d[j] == '\t');)
+			j++;
+		size_t v = j;
+		while (j < n && (isalnum((unsigned char)d[j])))
+			j++;
+		bool name = (j - v == 4 && strncasecmp(d + v, "bold", 4) == 0) ||
+			    (j - v == 6 && strncasecmp(d + v, "bolder", 6) == 0);
+		bool weight = j - v == 3 && d[v] >= '6' && d[v] <= '9' && d[v + 1] == '0' && d[v + 2] == '0';
+		bold = name || weight; /* the last declaration wins, as in CSS */
+		i = j;
+	}
+	return bold;
+}
+
+/*
+ * Add to `classes` (names, each after the other with its NUL) the classes
+ * that the style sheet `css` makes bold by a rule of their own (".c3 {
+ * font-weight: 700 }", or "span.c3"). At-rules are read through: the rules
+ * inside "@media ... { }" count as the others.
+ */
+static void bold_classes(const char *css, gg_i_buf *classes)
+{
+	const char *s = css;
+	for (;;) {
+		s = css_skip(s);
+		while (*s == '}' || *s == ';')
+			s = css_skip(s + 1);
+		const char *open = strchr(s, '{');
+		if (!*s || !open)
+			return;
+		if (*s == '@') { /* its rules, if a block holds them, are read as any */
+			const char *semi = strchr(s, ';');
+			s = semi && semi < open ? semi + 1 : open + 1;
+			continue;
+		}
+		const char *close = strchr(open, '}');
+		if (!close)
+			return;
+		if (declares_bold(open + 1, (size_t)(close - open - 1))) {
+			for (const char *sel = s; sel < open;) {
+				const char *end = memchr(sel, ',', (size_t)(open - sel));
+				end = end ? end : open;
+				const char *a = sel, *b = end;
+				while (a < b && isspace((unsigned char)*a))
+					a++;
+				while (b > a && isspace((unsigned char)b[-1]))
+					b--;
+				while (a < b && isalpha((unsigned char)*a)) /* an element name before ".c3" */
+					a++;
+				const char *name = a + 1;
+				bool plain = a < b && *a == '.' && name < b;
+				for (const char *c = name; plain && c < b; c++)
+					plain = isalnum((unsigned char)*c) || *c == '-' || *c == '_';
+				if (plain) {
+					gg_i_buf_put(classes, name, (size_t)(b - name));
+					gg_i_buf_putc(classes, '\0');
+				}
+				sel = end + (end < open);
+			}
+		}
+		s = close + 1;
+	}
+}
+
+/* Whether the class attribute value `cls` names one of `classes` (bold_classes). */
+static bool has_bold_class(const char *cls, const gg_i_buf *classes)
+{
+	for (const char *c = cls; *c;) {
+		while (*c && isspace((unsigned char)*c))
+			c++;
+		size_t n = 0;
+		while (c[n] && !isspace((unsigned char)c[n]))
+			n++;
+		for (size_t at = 0; n && at < classes->len; at += strlen(classes->ptr + at) + 1)
+			if (strlen(classes->ptr + at) == n && memcmp(classes->ptr + at, c, n) == 0)
+				return true;
+		c += n;
+	}
+	return false;
+}
+
+/*
+ * Read the <span>s that the page styles bold as <b>: by a class its style
+ * sheets make bold (a Google Docs page writes its terms <span class="c3">
+ * with ".c3{font-weight:700}"), or by their own style attribute
+ * ("font-weight: bold", as pages copied from word processors have it).
+ * The element is renamed in the tree, so that every layout sees a bold
+ * term. 0 or GG_ENOMEM.
+ */
+static int mark_styled_bold(xmlNode *root)
+{
+	gg_i_buf classes = GG_BUF_INIT;
+	for (xmlNode *n = root; n; n = next_in(n, root, true))
+		if (is_element(n, "style")) {
+			xmlChar *css = xmlNodeGetContent(n);
+			if (css)
+				bold_classes((const char *)css, &classes);
+			xmlFree(css);
+		}
+	int err = gg_i_buf_ok(&classes);
+	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
+		if (!is_element(n, "span"))
+			continue;
+		xmlChar *cls = classes.len ? xmlGetProp(n, (const xmlChar *)"class") : NULL;
+		xmlChar *style = xmlGetProp(n, (const xmlChar *)"style");
+		if ((cls && has_bold_class((const char *)cls, &classes)) ||
+		    (style && declares_bold((const char *)style, strlen((const char *)style))))
+			xmlNodeSetName(n, (const xmlChar *)"b");
+		xmlFree(cls);
+		xmlFree(style);
+	}
+	gg_i_buf_free(&classes);
+	return err;
 }
 
 /*
@@ -1367,7 +1530,9 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		xmlFreeDoc(doc);
 		goto cleanup;
 	}
-	err = read_layouts(&r, xmlDocGetRootElement(doc), data, len);
+	err = mark_styled_bold(xmlDocGetRootElement(doc));
+	if (!err)
+		err = read_layouts(&r, xmlDocGetRootElement(doc), data, len);
 	xmlFreeDoc(doc);
 cleanup:
 	gg_i_buf_free(&clean);

@@ -389,6 +389,40 @@ static void test_bold_items(void)
 }
 
 /*
+ * Terms bold by the page's styles, as Google Docs exports a document: a
+ * class its style sheet makes bold (also inside @media, or "span.c"; the
+ * last font-weight of a rule wins), or a style attribute; a no-break space
+ * before the dash. A class that is bold nowhere, or made normal again,
+ * is no term.
+ */
+static void test_styled_bold(void)
+{
+	const char page[] =
+		"<html><head><style type=\"text/css\">/* x{font-weight:700} */ .c1{font-weight:400;color:#000}"
+		".c3{color:#111;font-weight:700}@import url(x.css);@media print{span.c7,.c8 {font-weight: bold}}"
+		".c9{font-weight:700;font-weight:normal}</style></head><body>"
+		"<p class=\"c0 title\"><span class=\"c5\">Team Glossary</span></p>\n"
+		"<p><span class=\"c1 c3\">Backlog</span><span class=\"c1\">: The ordered list of work.</span></p>\n"
+		"<p><span class=\"c3\">Sprint</span><span class=\"c1\">\xC2\xA0\xE2\x80\x93 A period of work from "
+		"the backlog.</span></p>\n"
+		"<p><span class=\"c7\">Velocity</span>: Work done in a sprint.</p>\n"
+		"<p><span style=\"font-weight: 600\">Burndown</span>: Work left, day by day.</p>\n"
+		"<p><span class=\"c9\">Normal</span>: no term.</p><p><span class=\"c1\">Plain</span>: no term.</p>\n"
+		"</body></html>\n";
+	gg_glossary *g = read_html("gdocs.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *sprint = entry_named(g, "Sprint");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sprint);
+	CU_ASSERT_STRING_EQUAL(sprint->definition, "A period of work from the backlog.");
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Backlog"));
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Velocity"));
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Burndown"));
+	CU_ASSERT_PTR_NULL(entry_named(g, "Normal"));
+	gg_glossary_free(g);
+}
+
+/*
  * Review cases: a link to the second <dt> of a group is an editor link; a
  * small definition list holds against more sections; a table's header row
  * in bold names its columns, a cell spanning two columns is the definition,
@@ -528,6 +562,7 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "tables of terms", test_tables) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold items", test_bold_items) ||
+	    !CU_add_test(s, "bold by the page's styles", test_styled_bold) ||
 	    !CU_add_test(s, "layouts chosen, tables and bold items at their edges", test_layout_choices) ||
 	    !CU_add_test(s, "heading lines past 65,535", test_big_heading_lines))
 		return CU_get_error();
