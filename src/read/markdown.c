@@ -5,6 +5,7 @@
  * editor links.
  */
 #include "read/read.h"
+#include "model/names.h"
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -25,7 +26,8 @@ typedef enum line_kind {
 	LINE_DEFINITION, /* ": definition" */
 	LINE_BOLD,       /* "- **Term**: definition" */
 	LINE_FENCE,      /* ``` or ~~~ */
-	LINE_CODE        /* inside a fenced block */
+	LINE_CODE,       /* inside a fenced block */
+	LINE_ABBR        /* "*[HTML]: Hyper Text Markup Language" */
 } line_kind;
 
 typedef struct md_line {
@@ -34,7 +36,7 @@ typedef struct md_line {
 	int level;         /* of a heading */
 	size_t indent;
 	size_t body;       /* where the content starts: past "#", ": ", "- **Term**:" */
-	size_t name, name_end; /* the bold term of a LINE_BOLD */
+	size_t name, name_end; /* the bold term of a LINE_BOLD, the abbreviation of a LINE_ABBR */
 	size_t run_end;    /* the first line from here on that is not unindented text */
 } md_line;
 
@@ -162,6 +164,30 @@ static size_t footnote_label_end(const char *s, size_t i, size_t n)
 }
 
 /*
+ * Whether s[p, e) defines an abbreviation, "*[HTML]: Hyper Text Markup
+ * Language" (PHP Markdown Extra, Python-Markdown's abbr, the abbreviation
+ * files of MkDocs sites): its abbreviation into l->name, l->name_end, the
+ * text after the ':' into l->body.
+ */
+static bool abbreviation_line(const char *s, size_t p, size_t e, md_line *l)
+{
+	if (e - p < 5 || s[p] != '*' || s[p + 1] != '[')
+		return false;
+	const char *close = memchr(s + p + 2, ']', e - p - 2);
+	if (!close || close == s + p + 2 || (size_t)(close - s) + 1 >= e || close[1] != ':')
+		return false;
+	size_t body = (size_t)(close - s) + 2;
+	while (body < e && is_space(s[body]))
+		body++;
+	if (body == e)
+		return false;
+	l->name = p + 2;
+	l->name_end = (size_t)(close - s);
+	l->body = body;
+	return true;
+}
+
+/*
  * Classify every line of the text. A comment that opens a line ("<!--")
  * is blank up to the line that closes it, as CommonMark's HTML block of a
  * comment shows nothing: an entry commented out is no entry. A line that
@@ -170,7 +196,8 @@ static size_t footnote_label_end(const char *s, size_t i, size_t n)
  * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML. A footnote
  * ("[^label]: text", its next lines, and after a blank line those set in
  * by four) is blank too: a note is the page's apparatus, not part of the
- * definition above it.
+ * definition above it. An abbreviation line ("*[HTML]: ...") is an entry
+ * of its own whatever the layout (read_abbreviations), and text of none.
  */
 static int scan_lines(md_reader *m)
 {
@@ -209,6 +236,10 @@ static int scan_lines(md_reader *m)
 			l->kind = LINE_BLANK;
 			note = true;
 			note_gap = false;
+			continue;
+		}
+		if (!fence && l->indent < 4 && abbreviation_line(t, p, e, l)) {
+			l->kind = LINE_ABBR;
 			continue;
 		}
 		if (!fence && (comment || (l->indent < 4 && e - p >= 4 && memcmp(t + p, "<!--", 4) == 0))) {
@@ -313,7 +344,7 @@ static size_t definition_end(const md_reader *m, size_t k, bool bold)
 			i++;
 			continue;
 		}
-		if (l->kind == LINE_HEADING || (bold && l->kind == LINE_BOLD))
+		if (l->kind == LINE_HEADING || l->kind == LINE_ABBR || (bold && l->kind == LINE_BOLD))
 			break;
 		if (l->kind == LINE_DEFINITION && !bold) {
 			i++;
@@ -963,7 +994,8 @@ static const char *render_name(md_reader *m, size_t a, size_t b, bool in_cell, g
 /* The rendered name on line l (a heading's, a bold item's, a term line). */
 static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
 {
-	size_t a = l->kind == LINE_BOLD ? l->name : l->body, b = l->kind == LINE_BOLD ? l->name_end : l->end;
+	bool named = l->kind == LINE_BOLD || l->kind == LINE_ABBR;
+	size_t a = named ? l->name : l->body, b = named ? l->name_end : l->end;
 	return render_name(m, a, b, false, out);
 }
 
@@ -1048,6 +1080,40 @@ static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf
 	return err;
 }
 
+/* Words of an abbreviation's text past this many make no name of it. */
+#define MAX_EXPANSION_WORDS 8
+
+/*
+ * The names of abbreviation line l: when its text is only what the
+ * abbreviation spells out ("*[HTML]: Hyper Text Markup Language": a few
+ * words, no sentence, the letters of HTML in order), that text is the
+ * term and the abbreviation its abbreviation, as "Hyper Text Markup
+ * Language (HTML)" would give; else the abbreviation is the term. 0 or
+ * GG_ENOMEM.
+ */
+static int read_abbreviation(md_reader *m, const md_line *l, gg_i_record *rec)
+{
+	gg_i_buf abbr = GG_BUF_INIT, full = GG_BUF_INIT;
+	const char *a = render_name(m, l->name, l->name_end, false, &abbr);
+	const char *f = a ? render_name(m, l->body, l->end, false, &full) : NULL;
+	int err = f ? 0 : gg_i_error_oom();
+	size_t words = 0;
+	bool sentence = false;
+	for (size_t i = 0; f && i < full.len; i++) {
+		words += i == 0 || (full.ptr[i - 1] == ' ' && full.ptr[i] != ' ');
+		sentence = sentence || strchr(".,;:!?()", full.ptr[i]);
+	}
+	if (f && words <= MAX_EXPANSION_WORDS && !sentence && gg_i_name_is_abbrev_of(a, abbr.len, f, full.len)) {
+		gg_i_record_name(rec, f, full.len);
+		gg_i_record_abbrev(rec, a, abbr.len);
+	} else if (a) {
+		gg_i_record_name(rec, a, abbr.len);
+	}
+	gg_i_buf_free(&abbr);
+	gg_i_buf_free(&full);
+	return err;
+}
+
 /* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
 static int read_entry(md_reader *m, const md_entry *me)
 {
@@ -1056,7 +1122,10 @@ static int read_entry(md_reader *m, const md_entry *me)
 	int err = 0;
 	const char *t = m->src->text;
 	gg_i_record_init(&rec, m->src, m->lines[me->first_name].start);
-	for (size_t k = me->first_name; k < me->first_name + me->n_names && !me->table; k++) {
+	bool abbreviation = m->lines[me->first_name].kind == LINE_ABBR;
+	if (abbreviation && (err = read_abbreviation(m, &m->lines[me->first_name], &rec)))
+		goto cleanup;
+	for (size_t k = me->first_name; k < me->first_name + me->n_names && !me->table && !abbreviation; k++) {
 		const char *s = name_line_text(m, &m->lines[k], &name);
 		if (!s) {
 			err = gg_i_error_oom();
@@ -1088,7 +1157,7 @@ static int read_entry(md_reader *m, const md_entry *me)
 			in_fence = !in_fence;
 		} else if (l->kind == LINE_CODE) {
 			gg_i_record_text(&rec, t + l->start, l->end - l->start, l->start);
-		} else if (l->kind != LINE_BLANK) {
+		} else if (l->kind != LINE_BLANK && !(l->kind == LINE_ABBR && i != me->first_name)) {
 			/* a bold line opens its own entry, or is text of another */
 			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
 			err = render(&k, t + from, l->end - from, from);
@@ -1121,6 +1190,28 @@ static size_t distinct_names(md_reader *m)
 	gg_i_buf_free(&name);
 	size_t distinct = gg_i_name_count_finish(&count);
 	return failed ? SIZE_MAX : distinct;
+}
+
+static int compare_entries(const void *x, const void *y)
+{
+	size_t a = ((const md_entry *)x)->first_name, b = ((const md_entry *)y)->first_name;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The abbreviation lines as entries, with those of the layout read, in
+ * file order: whatever the layout, "*[HTML]: ..." defines a term. Returns
+ * 0 or GG_ENOMEM.
+ */
+static int add_abbreviations(md_reader *m)
+{
+	size_t before = m->n_entries;
+	for (size_t k = 0; k < m->n_lines; k++)
+		if (m->lines[k].kind == LINE_ABBR && push_entry(m, (md_entry){ k, 1, k, k + 1, SIZE_MAX, 0 }))
+			return GG_ENOMEM;
+	if (m->n_entries > before && before)
+		qsort(m->entries, m->n_entries, sizeof(*m->entries), compare_entries);
+	return 0;
 }
 
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
@@ -1161,12 +1252,12 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	m.entries = found[best];
 	m.n_entries = m.cap_entries = counts[best];
-	if ((err = index_slugs(&m)))
+	if ((err = add_abbreviations(&m)) || (err = index_slugs(&m)))
 		goto cleanup;
 	for (size_t e = 0; e < m.n_entries && !err; e++)
 		err = read_entry(&m, &m.entries[e]);
 	if (!err && !m.n_entries)
-		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list, headings with text or table)"
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list, headings with text, table or abbreviation)"
 								: "empty file");
 cleanup:
 	free(m.lines);

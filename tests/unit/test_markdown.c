@@ -316,6 +316,49 @@ static void test_footnotes_and_exponents(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Abbreviation lines ("*[OCI]: ...", as MkDocs sites keep their glossary)
+ * are entries whatever the layout, in file order, and text of no other
+ * entry: a text that only spells the abbreviation out is the term, with the
+ * abbreviation; any other text is the abbreviation's definition.
+ */
+static void test_abbreviations(void)
+{
+	static const char text[] =
+		"# Glossary\n\n## Container\n\nA process run by the OCI runtime.\n\n"
+		"*[OCI]: Open Container Initiative\n*[REST]: Representational State Transfer, an API style\n\n"
+		"## Image\n\nWhat a container starts from.\n\n*[no]: x\n*[]: empty\n*[CRI]:\n";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 5);
+	const char *order[] = { "Container", "Open Container Initiative", "REST", "Image", "no" };
+	for (size_t i = 0; i < 5; i++)
+		CU_ASSERT_STRING_EQUAL(gg_glossary_entry(g, i)->header, order[i]);
+	const gg_entry *container = entry_named(g, "Container"), *oci = entry_named(g, "Open Container Initiative"),
+		       *rest = entry_named(g, "REST");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(container);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(oci);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rest);
+	CU_ASSERT_STRING_EQUAL(container->definition, "A process run by the OCI runtime.");
+	CU_ASSERT_EQUAL_FATAL(oci->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(oci->abbrevs[0], "OCI");
+	CU_ASSERT_STRING_EQUAL(oci->definition, "Open Container Initiative");
+	CU_ASSERT_EQUAL(rest->n_abbrevs, 0);
+	CU_ASSERT_STRING_EQUAL(rest->definition, "Representational State Transfer, an API style");
+	CU_ASSERT_EQUAL(oci->line, 7);
+	gg_glossary_free(g);
+
+	/* a file of abbreviations only */
+	g = read_text("*[API]: Application Programming Interface\n*[HTTP]: Hypertext Transfer Protocol\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	size_t api, full;
+	CU_ASSERT_EQUAL(gg_glossary_find(&api, g, "API"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&full, g, "application programming interface"), 0);
+	CU_ASSERT_EQUAL(api, full);
+	gg_glossary_free(g);
+}
+
 /* Letter sections name no category, in any alphabet. */
 static void test_letter_sections(void)
 {
@@ -347,7 +390,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
 	    !CU_add_test(s, "tables", test_tables) ||
 	    !CU_add_test(s, "raw HTML and character references", test_raw_html) ||
-	    !CU_add_test(s, "footnotes left out, exponents with a caret", test_footnotes_and_exponents))
+	    !CU_add_test(s, "footnotes left out, exponents with a caret", test_footnotes_and_exponents) ||
+	    !CU_add_test(s, "abbreviation lines", test_abbreviations))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
