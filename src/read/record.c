@@ -102,6 +102,11 @@ void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at)
 			continue;
 		}
 		if (r->pending_space) {
+			/* the space stands where the text it leads into starts: after
+			 * a mark placed on the file's last byte, the byte past it would
+			 * be outside the file */
+			if (!follows && at != SIZE_MAX)
+				anchor(r, at + i);
 			gg_i_buf_putc(&r->definition, ' ');
 			r->pending_space = false;
 		}

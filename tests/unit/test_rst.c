@@ -172,6 +172,24 @@ static void test_exponents_and_notes(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * A space between a mark on the file's last byte (a code block's closing
+ * backtick) and text rendered after it is placed in the file, as every
+ * character of a definition is (found by the fuzzer).
+ */
+static void test_offsets_after_last_byte(void)
+{
+	static const char text[] = ":\n  ::\n *\n   t";
+	gg_glossary *g = read_text(text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	const gg_entry *e = gg_glossary_entry(g, 0);
+	CU_ASSERT(e->definition_len > 0);
+	for (size_t p = 0; p < e->definition_len; p++)
+		CU_ASSERT(gg_glossary_file_offset(g, 0, p) < sizeof(text) - 1);
+	gg_glossary_free(g);
+}
+
 static void test_no_entries(void)
 {
 	gg_glossary *g = NULL;
@@ -262,6 +280,7 @@ CU_ErrorCode suite_rst_add(void)
 	    !CU_add_test(s, "definition lists and sections", test_definition_lists) ||
 	    !CU_add_test(s, "directives, terms, reports", test_directives_and_terms) ||
 	    !CU_add_test(s, "exponents and notes", test_exponents_and_notes) ||
+	    !CU_add_test(s, "offsets after a mark on the last byte", test_offsets_after_last_byte) ||
 	    !CU_add_test(s, "no entries; found by content", test_no_entries))
 		return CU_get_error();
 	return CUE_SUCCESS;
