@@ -285,18 +285,26 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	} names[] = {
 		{ "term", GG_FIELD_TERM }, { "name", GG_FIELD_TERM },
 		{ "headword", GG_FIELD_TERM }, { "title", GG_FIELD_TERM },
-		{ "word", GG_FIELD_TERM },
+		{ "word", GG_FIELD_TERM }, { "terms", GG_FIELD_TERM }, { "concept", GG_FIELD_TERM },
+		{ "entry", GG_FIELD_TERM }, { "preferred term", GG_FIELD_TERM },
 		{ "definition", GG_FIELD_DEFINITION }, { "description", GG_FIELD_DEFINITION },
 		{ "meaning", GG_FIELD_DEFINITION }, { "explanation", GG_FIELD_DEFINITION },
-		{ "gloss", GG_FIELD_DEFINITION },
+		{ "gloss", GG_FIELD_DEFINITION }, { "definitions", GG_FIELD_DEFINITION },
 		{ "aliases", GG_FIELD_ALIASES }, { "alias", GG_FIELD_ALIASES },
 		{ "synonyms", GG_FIELD_ALIASES }, { "synonym", GG_FIELD_ALIASES },
 		{ "alternative names", GG_FIELD_ALIASES }, { "alternative name", GG_FIELD_ALIASES },
+		{ "also known as", GG_FIELD_ALIASES }, { "aka", GG_FIELD_ALIASES },
+		{ "other names", GG_FIELD_ALIASES }, { "variants", GG_FIELD_ALIASES },
 		{ "abbreviation", GG_FIELD_ABBREV }, { "abbreviations", GG_FIELD_ABBREV },
 		{ "acronym", GG_FIELD_ABBREV }, { "acronyms", GG_FIELD_ABBREV },
 		{ "category", GG_FIELD_CATEGORY }, { "categories", GG_FIELD_CATEGORY },
 		{ "domain", GG_FIELD_CATEGORY }, { "tags", GG_FIELD_CATEGORY }, { "tag", GG_FIELD_CATEGORY },
+		{ "topic", GG_FIELD_CATEGORY }, { "topics", GG_FIELD_CATEGORY },
+		{ "subject", GG_FIELD_CATEGORY },
 		{ "related", GG_FIELD_RELATED }, { "see also", GG_FIELD_RELATED },
+		{ "related terms", GG_FIELD_RELATED }, { "related term", GG_FIELD_RELATED },
+		{ "related concepts", GG_FIELD_RELATED }, { "see", GG_FIELD_RELATED },
+		{ "cross references", GG_FIELD_RELATED }, { "cross reference", GG_FIELD_RELATED },
 	};
 	char key[32];
 	size_t k = 0;

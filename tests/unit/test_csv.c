@@ -57,6 +57,30 @@ static void test_tsv(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Columns named as spreadsheets name them: "Related terms" are the
+ * editors' links, "Also known as" aliases, "Topic" the category.
+ */
+static void test_column_names(void)
+{
+	static const char text[] = "Term,Definition,Also known as,Related terms,Topic\n"
+				   "Backlog,The ordered list of work.,Product backlog,Sprint; Product owner,Process\n"
+				   "Sprint,A fixed period of work.,Iteration,,Process\n"
+				   "Product owner,Orders the work.,,,Roles\n";
+	gg_glossary *g = read_built("team.csv", text, strlen(text));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *backlog = entry_named(g, "Backlog");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(backlog);
+	CU_ASSERT_EQUAL_FATAL(backlog->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(backlog->names[0], "Product backlog");
+	CU_ASSERT_EQUAL_FATAL(backlog->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(backlog->categories[0], "Process");
+	CU_ASSERT_EQUAL_FATAL(backlog->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(backlog->xrefs[0].target, "Sprint");
+	CU_ASSERT_STRING_EQUAL(backlog->xrefs[1].target, "Product owner");
+	gg_glossary_free(g);
+}
+
 /* read_buffer's result for `text`, and how many entries it left */
 static int read_text(const char *name, const char *text, size_t *entries)
 {
@@ -157,6 +181,7 @@ CU_ErrorCode suite_csv_add(void)
 	CU_pSuite s = CU_add_suite("CSV reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "columns and quotes", test_columns_and_quotes) ||
 	    !CU_add_test(s, "TSV", test_tsv) ||
+	    !CU_add_test(s, "columns as spreadsheets name them", test_column_names) ||
 	    !CU_add_test(s, "bad files", test_bad_files) ||
 	    !CU_add_test(s, "two columns without a header", test_two_columns) ||
 	    !CU_add_test(s, "fields parted by ';'", test_semicolons))
