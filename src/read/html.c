@@ -417,7 +417,14 @@ typedef struct html_entry {
 	size_t defs, n_defs;   /* the nodes of its definition, each read whole */
 	xmlNode *category;     /* the section heading it stands under, or NULL */
 	bool separator;        /* its definition opens with the ':' or dash after a bold term */
+	size_t fields, n_fields; /* a table row's cells under other named columns (html_layout.cells) */
 } html_entry;
+
+/* A cell of a table row under a column its header names (aliases, abbreviations, category, see also). */
+typedef struct html_cell {
+	xmlNode *cell;
+	gg_i_field field;
+} html_cell;
 
 /* A <dl> group with more than MAX_GROUP names or definitions. */
 typedef struct html_overflow {
@@ -432,6 +439,8 @@ typedef struct html_layout {
 	size_t n_nodes, cap_nodes;
 	html_overflow *overflows;
 	size_t n_overflows, cap_overflows;
+	html_cell *cells;
+	size_t n_cells, cap_cells;
 } html_layout;
 
 static void layout_free(html_layout *l)
@@ -439,6 +448,7 @@ static void layout_free(html_layout *l)
 	free(l->entries);
 	free(l->nodes);
 	free(l->overflows);
+	free(l->cells);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -458,7 +468,7 @@ static int push_entry(html_layout *l, size_t names, size_t n_names, xmlNode *cat
 	if (GG_ARRAY_PUSH_SLOT(l->entries, l->n_entries, l->cap_entries))
 		return GG_ENOMEM;
 	l->entries[l->n_entries++] = (html_entry){ names, n_names, names + n_names,
-						   l->n_nodes - names - n_names, category, false };
+						   l->n_nodes - names - n_names, category, false, 0, 0 };
 	return 0;
 }
 
@@ -667,11 +677,12 @@ static gg_i_field header_field(xmlNode *c)
  * name columns as CSV's header does, the term's or the definition's among
  * them ("Term | Meaning"; a row "Name | A word for a thing" is an entry).
  * The term and definition columns it names are set in *term and
- * *definition (left as they are when it names none).
+ * *definition (left as they are when it names none), what each column
+ * names in fields[0, n).
  */
-static bool header_row(xmlNode *const *cells, size_t n, bool all_th, size_t *term, size_t *definition)
+static bool header_row(xmlNode *const *cells, size_t n, bool all_th, size_t *term, size_t *definition,
+		       gg_i_field *fields)
 {
-	gg_i_field fields[MAX_GROUP];
 	size_t named = 0, t = SIZE_MAX, d = SIZE_MAX;
 	for (size_t k = 0; k < n; k++) {
 		fields[k] = header_field(cells[k]);
@@ -695,21 +706,24 @@ static bool header_row(xmlNode *const *cells, size_t n, bool all_th, size_t *ter
  * the term in the first column and the definition in the column past it
  * with the most text, unless a header row names them; a row with fewer
  * cells takes its last as the definition, and a row with an empty term
- * cell goes on with the entry above. A table that makes fewer than two
+ * cell goes on with the entry above. Cells under a column the header names
+ * as aliases, abbreviations, category or see also are read as CSV's are. A table that makes fewer than two
  * entries, or has a term cell over MAX_TERM_CELL bytes, is taken for
  * layout, not a glossary. 0 or GG_ENOMEM.
  */
 static int find_table(html_layout *l, xmlNode *t)
 {
-	size_t text[MAX_GROUP] = { 0 }, rows = 0, term = 0, definition = SIZE_MAX;
+	size_t text[MAX_GROUP] = { 0 }, rows = 0, term = 0, definition = SIZE_MAX, n_named = 0;
 	xmlNode *cells[MAX_GROUP], *header = NULL;
+	gg_i_field named[MAX_GROUP];
 	bool all_th;
 	for (xmlNode *tr = next_row(t, t); tr; tr = next_row(tr, t)) {
 		size_t n = row_cells(tr, cells, &all_th);
 		if (n < 2)
 			continue;
-		if (!rows && !header && header_row(cells, n, all_th, &term, &definition)) {
+		if (!rows && !header && header_row(cells, n, all_th, &term, &definition, named)) {
 			header = tr;
+			n_named = n;
 			continue;
 		}
 		if (all_th)
@@ -742,6 +756,19 @@ static int find_table(html_layout *l, xmlNode *t)
 		if (!(err = push_node(l, cells[term])))
 			err = push_node(l, cells[d]);
 		err = err ? err : push_entry(l, names, 1, NULL);
+		size_t fields = l->n_cells;
+		for (size_t k = 0; k < n && k < n_named && !err; k++) {
+			bool other = named[k] == GG_FIELD_ALIASES || named[k] == GG_FIELD_ABBREV ||
+				     named[k] == GG_FIELD_CATEGORY || named[k] == GG_FIELD_RELATED;
+			if (!other || k == term || k == d || blank_element(cells[k]))
+				continue;
+			if ((err = GG_ARRAY_PUSH_SLOT(l->cells, l->n_cells, l->cap_cells)) == 0)
+				l->cells[l->n_cells++] = (html_cell){ cells[k], named[k] };
+		}
+		if (!err) {
+			l->entries[l->n_entries - 1].fields = fields;
+			l->entries[l->n_entries - 1].n_fields = l->n_cells - fields;
+		}
 	}
 	return err;
 }
@@ -1095,8 +1122,50 @@ static void drop_separator(gg_i_buf *b)
 	memset(b->ptr + i, ' ', separator_len(b->ptr + i, b->len - i));
 }
 
+/* A list of strings an entry is given, kept in the arena once complete. */
+typedef struct str_list {
+	const char *items[MAX_GROUP];
+	size_t n;
+} str_list;
+
+/* Add the items of text (cut at ';' and '|', as CSV's cells are; each
+ * trimmed, empty ones dropped) to list, up to MAX_GROUP. 0 or GG_ENOMEM. */
+static int add_items(gg_i_arena *a, const char *text, str_list *list)
+{
+	for (const char *start = text;;) {
+		size_t n = strcspn(start, ";|");
+		size_t len = n;
+		const char *item = gg_i_trim(start, &len);
+		if (len && list->n < MAX_GROUP) {
+			if (!(list->items[list->n] = gg_i_arena_strndup(a, item, len)))
+				return gg_i_error_oom();
+			list->n++;
+		}
+		if (!start[n])
+			return 0;
+		start += n + 1;
+	}
+}
+
+/* list's items as an array in the arena (*out NULL for none). 0 or GG_ENOMEM. */
+static int keep_list(gg_i_arena *a, const str_list *list, const char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!list->n)
+		return 0;
+	const char **items = gg_i_arena_alloc(a, list->n * sizeof(*items));
+	if (!items)
+		return gg_i_error_oom();
+	memcpy(items, list->items, list->n * sizeof(*items));
+	*out = items;
+	*n = list->n;
+	return 0;
+}
+
 /* Add entry `he` of layout l: its names, its definition (the nodes read
- * in order, with their links to entries) and its category. 0 or an error. */
+ * in order, with their links to entries), its category, and what the
+ * cells of a table row under other named columns hold. 0 or an error. */
 static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 {
 	gg_entry e = { 0 };
@@ -1118,6 +1187,20 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 	const char *category = he->category && !err ? dt_text(r, he->category) : NULL;
 	if (!err && he->category && !category)
 		err = gg_i_error_oom();
+	str_list abbrevs = { .n = 0 }, categories = { .n = 0 }, related = { .n = 0 }, aliases = { .n = 0 };
+	if (category && *category) {
+		categories.items[0] = category;
+		categories.n = 1;
+	}
+	for (size_t i = 0; i < he->n_fields && !err; i++) {
+		const html_cell *c = &l->cells[he->fields + i];
+		const char *text = dt_text(r, c->cell);
+		str_list *list = c->field == GG_FIELD_ALIASES ? &aliases : c->field == GG_FIELD_ABBREV ? &abbrevs
+				 : c->field == GG_FIELD_CATEGORY ? &categories : &related;
+		err = text ? add_items(&r->g->arena, text, list) : gg_i_error_oom();
+	}
+	for (size_t i = 0; i < aliases.n && n_names < MAX_GROUP; i++)
+		names[n_names++] = aliases.items[i];
 	size_t blank = def.text.len;
 	while (blank && def.text.ptr[blank - 1] == ' ')
 		blank--;
@@ -1140,16 +1223,9 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 		e.names = extra;
 		e.n_names = n_names - 1;
 	}
-	if (category && *category) {
-		const char **c = gg_i_arena_alloc(&r->g->arena, sizeof(*c));
-		if (!c) {
-			err = gg_i_error_oom();
-			goto cleanup;
-		}
-		*c = category;
-		e.categories = c;
-		e.n_categories = 1;
-	}
+	if ((err = keep_list(&r->g->arena, &categories, &e.categories, &e.n_categories)) ||
+	    (err = keep_list(&r->g->arena, &abbrevs, &e.abbrevs, &e.n_abbrevs)))
+		goto cleanup;
 	e.definition = finish_text(&r->g->arena, &def.text, &e.definition_len);
 	if (!e.definition) {
 		err = gg_i_error_oom();
@@ -1157,8 +1233,8 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 	}
 	/* folding and sanitising only trim the front, and replace bytes one for
 	 * one or grow them: offsets before the first replacement hold */
-	if (def.n_xrefs) {
-		gg_xref *xrefs = gg_i_arena_alloc(&r->g->arena, def.n_xrefs * sizeof(*xrefs));
+	if (def.n_xrefs || related.n) {
+		gg_xref *xrefs = gg_i_arena_alloc(&r->g->arena, (def.n_xrefs + related.n) * sizeof(*xrefs));
 		if (!xrefs) {
 			err = gg_i_error_oom();
 			goto cleanup;
@@ -1174,6 +1250,8 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 			x.offset -= lead;
 			xrefs[kept++] = x;
 		}
+		for (size_t i = 0; i < related.n; i++) /* a "see also" cell's: no place in the text */
+			xrefs[kept++] = (gg_xref){ related.items[i], 0, 0 };
 		e.xrefs = xrefs;
 		e.n_xrefs = kept;
 	}

@@ -82,6 +82,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".rdf", GG_INPUT_SKOS }, { ".jsonld", GG_INPUT_SKOS },
 		{ ".rst", GG_INPUT_RST }, { ".rest", GG_INPUT_RST },
 		{ ".adoc", GG_INPUT_ASCIIDOC }, { ".asciidoc", GG_INPUT_ASCIIDOC },
+		{ ".docx", GG_INPUT_DOCX },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -212,6 +213,8 @@ static bool is_skos_json_ld(const char *data, size_t len)
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
 	size_t i = 0;
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+		return GG_INPUT_DOCX; /* a ZIP archive: a Word document, or said not to be one */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	size_t first = i; /* the first line, for a header row */
@@ -252,6 +255,11 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 	switch (format) {
 	case GG_INPUT_HTML: {
 		int err = gg_i_read_html_page(g, name, data, len);
+		free(data);
+		return err;
+	}
+	case GG_INPUT_DOCX: {
+		int err = gg_i_read_docx(g, name, data, len);
 		free(data);
 		return err;
 	}
@@ -373,10 +381,10 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
-					     "rst", "asciidoc" };
+					     "rst", "asciidoc", "docx" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
-					       GG_INPUT_RST, GG_INPUT_ASCIIDOC };
+					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -392,7 +400,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

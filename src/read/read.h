@@ -21,6 +21,13 @@ int gg_i_read_text_page(gg_glossary *g, const char *name, char *data, size_t len
  */
 int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size_t len);
 
+/*
+ * Read a Word document (.docx, the bytes of its ZIP archive): its body
+ * as HTML for gg_i_read_html_page (docx.c says how). Does not take `data`.
+ * Returns 0, GG_EINPUT (not a Word document: nothing kept) or GG_ENOMEM.
+ */
+int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t len);
+
 /* The input formats a reader is chosen for (by extension, content, or --format). */
 typedef enum gg_i_input_format {
 	GG_INPUT_AUTO,
@@ -32,7 +39,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_JSON,
 	GG_INPUT_SKOS,
 	GG_INPUT_RST,
-	GG_INPUT_ASCIIDOC
+	GG_INPUT_ASCIIDOC,
+	GG_INPUT_DOCX
 } gg_i_input_format;
 
 /*

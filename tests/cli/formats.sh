@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON,
-# SKOS (Turtle, RDF/XML, JSON-LD), reStructuredText, AsciiDoc, HTML layouts,
+# SKOS (Turtle, RDF/XML, JSON-LD), reStructuredText, AsciiDoc, Word, HTML layouts,
 # line lists and standard input give the same concepts and links for the
 # same glossary; malformed
 # files are reported with file:line and read no half.
@@ -14,22 +14,22 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in eight formats: the same concepts"
+begin "one glossary in nine formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf jsonld rst adoc; do
+for f in md json ttl rdf jsonld rst adoc docx; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in eight formats: the same links"
+begin "one glossary in nine formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf jsonld rst adoc; do
+for f in md json ttl rdf jsonld rst adoc docx; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
@@ -66,7 +66,7 @@ cmp -s "$TMP/out" "$TMP/terms.csv" || fail "TSV differs"
 expect 0
 
 begin "standard input, by content, named <stdin>"
-for f in csv md json ttl rst adoc; do
+for f in csv md json ttl rst adoc docx; do
 	RC=0; "$BIN" terms --tsv -q -i - <$SAME/glossary.$f >"$TMP/out" 2>"$TMP/err" || RC=$?
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "stdin $f differs"
@@ -93,6 +93,18 @@ printf '[[def_ref]]ref::\n\tA name that points at an <<def_object,object>>.\n\n[
 run show ref -i "$TMP/glossary-content.txt"
 expect 0 "glossary-content.txt:1: ref"
 grep -q "^A name that points at an object\.$" "$TMP/out" || fail "markup left in the definition"
+
+begin "Word documents: by --format, a ZIP of something else, a damaged one"
+RC=0; "$BIN" terms -q --tsv --format docx -i - <$SAME/glossary.docx >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
+run terms -i "$TMP/notes.odt"
+expect 1 "" "notes.odt: not a Word document \(no word/document.xml in the archive\)"
+head -c 1000 $SAME/glossary.docx >"$TMP/cut.docx"
+run terms -i "$TMP/cut.docx"
+expect 1 "" "cut.docx: not a Word document"
+run show backlog -i tests/data/team.docx
+expect 0 "team.docx:3: Backlog"
 
 begin "formats mix in one -i list"
 run terms -q --tsv -i $SAME/glossary.md -i tests/data/glossary.html

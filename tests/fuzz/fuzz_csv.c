@@ -5,6 +5,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	check_reader("fuzz.csv", data, size, 1);
+	check_reader("fuzz.csv", data, size, IN_FILE_LINES | IN_FILE_OFFSETS);
 	return 0;
 }

@@ -5,6 +5,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	check_reader("fuzz.ttl", data, size, 0);
+	check_reader("fuzz.ttl", data, size, IN_FILE_LINES);
 	return 0;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
-# DIR/csv, DIR/json, DIR/skos, DIR/rst and DIR/asciidoc, so that size bugs
+# DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc and DIR/docx (the
+# document.xml of a Word document), so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -10,7 +11,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
-	"$out/rst" "$out/asciidoc"
+	"$out/rst" "$out/asciidoc" "$out/docx"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -54,3 +55,7 @@ awk 'BEGIN { print "Glossary\n========\n\n.. glossary::\n"; for (i = 0; i < 3000
 awk 'BEGIN { print "= Glossary\n"; for (i = 0; i < 3000; i++)
 	printf "[[t%d]]Term %d::\n\tUses <<t%d>> and _term %d_.\n\n", i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
 	>"$out/asciidoc/glossary-3000.adoc"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:tbl>";
+	for (i = 0; i < 3000; i++)
+		printf "<w:tr><w:tc><w:p><w:bookmarkStart w:id=\"%d\" w:name=\"t%d\"/><w:r><w:t>Term %d</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Uses </w:t></w:r><w:hyperlink w:anchor=\"t%d\"><w:r><w:t>term %d</w:t></w:r></w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t> and term %d.</w:t></w:r></w:p></w:tc></w:tr>\n", i, i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
+	print "</w:tbl></w:body></w:document>" }' >"$out/docx/table-3000.xml"

@@ -389,6 +389,41 @@ static void test_bold_items(void)
 }
 
 /*
+ * A table whose header names more columns than term and definition (as a
+ * wiki's or a word processor's glossary table does): synonyms, the
+ * abbreviation, the category and "see also" read as CSV reads them.
+ */
+static void test_table_columns(void)
+{
+	const char page[] =
+		"<html><body><table>\n"
+		"<tr><th>Term</th><th>Synonyms</th><th>Abbreviation</th><th>Topic</th><th>See also</th>"
+		"<th>Definition</th></tr>\n"
+		"<tr><td>Virtual machine</td><td>guest machine; guest</td><td>VM</td><td>Compute</td>"
+		"<td>Hypervisor</td><td>An emulated computer.</td></tr>\n"
+		"<tr><td>Hypervisor</td><td></td><td></td><td>Compute | Kernel</td><td></td>"
+		"<td>Runs virtual machines.</td></tr>\n"
+		"</table></body></html>\n";
+	gg_glossary *g = read_html("t.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *vm = entry_named(g, "Virtual machine"), *hv = entry_named(g, "Hypervisor");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hv);
+	CU_ASSERT_STRING_EQUAL(vm->definition, "An emulated computer.");
+	CU_ASSERT_EQUAL_FATAL(vm->n_names, 2);
+	CU_ASSERT_STRING_EQUAL(vm->names[1], "guest");
+	CU_ASSERT_EQUAL_FATAL(vm->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(vm->abbrevs[0], "VM");
+	CU_ASSERT_EQUAL_FATAL(vm->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(vm->xrefs[0].target, "Hypervisor");
+	CU_ASSERT_EQUAL_FATAL(hv->n_categories, 2);
+	CU_ASSERT_STRING_EQUAL(hv->categories[1], "Kernel");
+	CU_ASSERT_EQUAL(hv->n_names, 0);
+	gg_glossary_free(g);
+}
+
+/*
  * Terms bold by the page's styles, as Google Docs exports a document: a
  * class its style sheet makes bold (also inside @media, or "span.c"; the
  * last font-weight of a rule wins), or a style attribute; a no-break space
@@ -560,6 +595,7 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "charset from declarations only", test_charset) ||
 	    !CU_add_test(s, "line numbers past 65,535", test_big_line_numbers) ||
 	    !CU_add_test(s, "tables of terms", test_tables) ||
+	    !CU_add_test(s, "table columns a header names", test_table_columns) ||
 	    !CU_add_test(s, "one heading per term", test_headings) ||
 	    !CU_add_test(s, "bold items", test_bold_items) ||
 	    !CU_add_test(s, "bold by the page's styles", test_styled_bold) ||

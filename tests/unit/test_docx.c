@@ -1,0 +1,100 @@
+/* test_docx.c - the Word reader: styles, bold runs, bookmarks and links, fields, changes, tables. */
+#include "suites.h"
+#include "glossgraph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * tests/data/team.docx (tests/data/make-docx.py writes it): bold terms
+ * opening paragraphs, by the run's own bold, a bold character style, a
+ * bold paragraph style whose run turns bold off after the term; headings
+ * by style; Word's cross-references (a hyperlink to a bookmark, REF and
+ * HYPERLINK fields) as editor links; deleted text left out, inserted text
+ * kept; a footnote reference left out; a tab a space; a monospace run
+ * code; lines numbering paragraphs.
+ */
+static void test_team_document(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("team.docx")), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 5);
+	const gg_entry *backlog = entry_named(g, "Backlog"), *sprint = entry_named(g, "Sprint"),
+		       *owner = entry_named(g, "Product owner"), *master = entry_named(g, "Scrum master");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(backlog);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sprint);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(owner);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(master);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Stakeholder"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Stakeholder")->definition, "Anyone with an interest in the product.");
+	CU_ASSERT_STRING_EQUAL(backlog->definition, "The ordered list of work; the product owner orders it.");
+	CU_ASSERT_EQUAL(backlog->line, 3);
+	CU_ASSERT_EQUAL_FATAL(backlog->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(backlog->xrefs[0].target, "Product owner");
+	CU_ASSERT_EQUAL(strncmp(backlog->definition + backlog->xrefs[0].offset, "product owner", 13), 0);
+
+	CU_ASSERT_STRING_EQUAL(sprint->definition, "A fixed period of work from the backlog. Two weeks long.");
+	CU_ASSERT_EQUAL_FATAL(sprint->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(sprint->xrefs[0].target, "Backlog");
+
+	CU_ASSERT_STRING_EQUAL(owner->definition,
+			       "Orders the backlog and accepts the work of a sprint; runs `git log`.");
+	CU_ASSERT_EQUAL_FATAL(owner->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(owner->xrefs[0].target, "Sprint");
+	CU_ASSERT_STRING_EQUAL(master->definition, "Keeps the sprint going, not the backlog");
+	gg_glossary_free(g);
+}
+
+/* The bytes of file `path`, malloc'd, into *len; NULL on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = f ? malloc(1 << 16) : NULL;
+	*len = data ? fread(data, 1, 1 << 16, f) : 0;
+	if (f)
+		fclose(f);
+	return data;
+}
+
+/*
+ * A Word document is found by its content too (a ZIP archive); a ZIP of
+ * something else, a cut archive or a broken document.xml is an error that
+ * keeps nothing of the file.
+ */
+static void test_content_and_errors(void)
+{
+	size_t len = 0;
+	char *data = slurp(FIXTURE("same/glossary.docx"), &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+	gg_glossary *g = read_built("glossary", data, len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 14);
+	const gg_entry *vm = entry_named(g, "Virtual machine");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_EQUAL_FATAL(vm->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(vm->abbrevs[0], "VM");
+	CU_ASSERT_EQUAL_FATAL(vm->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(vm->names[0], "guest machine");
+	CU_ASSERT_EQUAL(vm->line, 4); /* the title, a paragraph, the header row, then its row */
+	gg_glossary_free(g);
+
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "cut.docx", data, len / 2), GG_EINPUT);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "x.docx", "not a zip", 9), GG_EINPUT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "not a Word document"));
+	gg_glossary_free(g);
+	free(data);
+}
+
+CU_ErrorCode suite_docx_add(void)
+{
+	CU_pSuite s = CU_add_suite("Word reader", NULL, NULL);
+	if (!s || !CU_add_test(s, "a Word document's terms and links", test_team_document) ||
+	    !CU_add_test(s, "found by content; broken archives", test_content_and_errors))
+		return CU_get_error();
+	return CUE_SUCCESS;
+}
