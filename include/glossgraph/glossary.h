@@ -184,8 +184,8 @@ const gg_entry *gg_glossary_entry(const gg_glossary *g, size_t i);
 
 /**
  * Byte offset in its file of byte `pos` of entry i's definition, exact also
- * when the reader replaced bad bytes or joined lines. For HTML pages the
- * offset counts within the definition's text. `entry` must be below
+ * when the reader replaced bad bytes or joined lines. For HTML pages and
+ * Word documents the offset counts within the definition's text. `entry` must be below
  * gg_glossary_entry_count (0 is returned otherwise).
  */
 uint64_t gg_glossary_file_offset(const gg_glossary *g, size_t entry, size_t pos);

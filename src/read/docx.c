@@ -30,8 +30,13 @@
 #include <strings.h>
 #include <zip.h>
 
-/* An archive member past this many bytes unpacked is not read (a ZIP bomb's). */
-#define MAX_MEMBER_BYTES ((zip_uint64_t)512 << 20)
+/* An archive member past this many bytes unpacked is not read: a document
+ * of a glossary is a few MB, and a ZIP bomb's member would fill memory. */
+#define MAX_MEMBER_BYTES ((zip_uint64_t)64 << 20)
+/* Fields nested deeper than this are read as text of the outermost. */
+#define MAX_FIELDS 16
+/* Bytes of a field's code kept: enough for "HYPERLINK \l "a-bookmark"". */
+#define FIELD_CODE 256
 /* Elements nested deeper than this are passed over (libxml2 stops at 256 anyway). */
 #define MAX_DEPTH 200
 
@@ -47,10 +52,15 @@ typedef struct docx_writer {
 	bool bold;          /* a <b> is open */
 	bool code;          /* a <code> is open (inside the <b> when both are) */
 	bool paragraph_bold; /* the paragraph's style makes its runs bold */
-	int field_depth;    /* complex fields open (fldChar begin .. end) */
-	bool field_code;    /* between a field's begin and separate: its code, not shown */
-	bool field_link[8]; /* per open field: whether it opened an <a> */
-	gg_i_buf instr;     /* the code of the field being read */
+	struct field {      /* the complex fields open (fldChar begin .. end), innermost last */
+		bool in_code;   /* between begin and separate: its code, not shown */
+		bool link;      /* it opened an <a> */
+		size_t len;
+		char code[FIELD_CODE];
+	} fields[MAX_FIELDS];
+	size_t n_fields;
+	size_t fields_past;  /* begins past MAX_FIELDS not yet ended */
+	bool field_unclosed; /* the document ended inside a field's code: what followed was hidden */
 } docx_writer;
 
 /* Whether n is an element of local name `name` (any namespace: documents vary in prefixes). */
@@ -89,11 +99,17 @@ static bool switched_on(const xmlNode *prop)
 	return on;
 }
 
-/* Whether run fonts (w:rFonts) name a monospace face: program text, as <code>. */
+/*
+ * Whether run fonts (w:rFonts) name a monospace face: program text, as
+ * <code>. The families by name ("Courier New", "Consolas") and faces
+ * with "Mono" or "Code" as a word ("DejaVu Sans Mono", "Fira Code"; not
+ * "Monotype Corsiva").
+ */
 static bool monospace(const xmlNode *fonts)
 {
-	static const char *const faces[] = { "courier", "consolas", "menlo", "monaco", "mono", "code",
-					     "lucida console", "fixedsys" };
+	static const char *const names[] = { "courier", "consolas", "menlo", "monaco", "lucida console",
+					     "fixedsys" };
+	static const char *const words[] = { "mono", "code", "monospace" };
 	xmlChar *face = attr_w(fonts, "ascii");
 	char lower[64];
 	size_t n = 0;
@@ -101,10 +117,17 @@ static bool monospace(const xmlNode *fonts)
 		lower[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
 	lower[n] = '\0';
 	xmlFree(face);
-	bool yes = false;
-	for (size_t i = 0; n && !yes && i < sizeof(faces) / sizeof(*faces); i++)
-		yes = strstr(lower, faces[i]) != NULL;
-	return yes;
+	for (size_t i = 0; n && i < sizeof(names) / sizeof(*names); i++)
+		if (strstr(lower, names[i]))
+			return true;
+	for (const char *word = lower; n && *word;) {
+		size_t len = strcspn(word, " -_");
+		for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+			if (len == strlen(words[i]) && memcmp(word, words[i], len) == 0)
+				return true;
+		word += len + (word[len] != '\0');
+	}
+	return false;
 }
 
 /* Append s to the HTML with &, <, > and " escaped. */
@@ -192,37 +215,51 @@ static bool field_target(const char *code, char *out, size_t size)
 	return true;
 }
 
-/* A complex field's character (w:fldChar): begin, separate (the code read: a link may open) or end. */
+/* Whether a field's code is being read: what runs hold is no text. */
+static bool in_field_code(const docx_writer *w)
+{
+	for (size_t k = 0; k < w->n_fields; k++)
+		if (w->fields[k].in_code)
+			return true;
+	return false;
+}
+
+/*
+ * A complex field's character (w:fldChar): begin (a field opens, its code
+ * follows), separate (its code read: a REF or HYPERLINK \l to a bookmark
+ * opens a link around its result) or end.
+ */
 static void field_char(docx_writer *w, const xmlNode *c)
 {
 	xmlChar *type = attr_w(c, "fldCharType");
 	const char *t = type ? (const char *)type : "";
+	struct field *f = w->n_fields ? &w->fields[w->n_fields - 1] : NULL;
 	if (strcmp(t, "begin") == 0) {
-		if (w->field_depth < (int)(sizeof(w->field_link) / sizeof(*w->field_link)))
-			w->field_link[w->field_depth] = false;
-		w->field_depth++;
-		w->field_code = true;
-		gg_i_buf_clear(&w->instr);
-	} else if (strcmp(t, "separate") == 0 && w->field_depth > 0) {
-		char target[256];
-		w->field_code = false;
-		gg_i_buf_putc(&w->instr, '\0');
-		int k = w->field_depth - 1;
-		if (k < (int)(sizeof(w->field_link) / sizeof(*w->field_link)) &&
-		    field_target(w->instr.ptr ? w->instr.ptr : "", target, sizeof(target))) {
+		if (w->n_fields < MAX_FIELDS)
+			w->fields[w->n_fields++] = (struct field){ .in_code = true };
+		else
+			w->fields_past++;
+	} else if (strcmp(t, "separate") == 0 && f && !w->fields_past && f->in_code) {
+		char target[FIELD_CODE];
+		f->in_code = false;
+		f->code[f->len] = '\0';
+		if (!in_field_code(w) && field_target(f->code, target, sizeof(target))) {
 			set_plain(w);
 			gg_i_buf_puts(&w->html, "<a href=\"#");
 			put_escaped(&w->html, target);
 			gg_i_buf_puts(&w->html, "\">");
-			w->field_link[k] = true;
+			f->link = true;
 		}
-	} else if (strcmp(t, "end") == 0 && w->field_depth > 0) {
-		int k = --w->field_depth;
-		if (k < (int)(sizeof(w->field_link) / sizeof(*w->field_link)) && w->field_link[k]) {
-			set_plain(w);
-			gg_i_buf_puts(&w->html, "</a>");
+	} else if (strcmp(t, "end") == 0) {
+		if (w->fields_past) {
+			w->fields_past--;
+		} else if (f) {
+			if (f->link) {
+				set_plain(w);
+				gg_i_buf_puts(&w->html, "</a>");
+			}
+			w->n_fields--;
 		}
-		w->field_code = false;
 	}
 	xmlFree(type);
 }
@@ -235,21 +272,32 @@ static void write_run(docx_writer *w, const xmlNode *r)
 	uint32_t style = style_of(w, child_w(props, "rStyle"));
 	bool bold = b ? switched_on(b) : (style & STYLE_BOLD) || w->paragraph_bold;
 	bool code = monospace(child_w(props, "rFonts")) || (style & STYLE_CODE);
+	xmlChar *align = attr_w(child_w(props, "vertAlign"), "val");
+	bool sup = align && strcmp((const char *)align, "superscript") == 0;
+	xmlFree(align);
 	for (const xmlNode *k = r->children; k; k = k->next) {
 		if (is_w(k, "fldChar")) {
 			field_char(w, k);
 		} else if (is_w(k, "instrText")) {
-			xmlChar *instr = xmlNodeGetContent(k);
-			if (instr && w->field_code)
-				gg_i_buf_puts(&w->instr, (const char *)instr);
+			struct field *f = w->n_fields ? &w->fields[w->n_fields - 1] : NULL;
+			xmlChar *instr = f && f->in_code && !w->fields_past ? xmlNodeGetContent(k) : NULL;
+			size_t n = instr ? strlen((const char *)instr) : 0;
+			if (n > FIELD_CODE - 1 - f->len)
+				n = FIELD_CODE - 1 - f->len;
+			if (n)
+				memcpy(f->code + f->len, instr, n);
+			if (f)
+				f->len += n;
 			xmlFree(instr);
-		} else if (w->field_code) {
+		} else if (in_field_code(w) || w->fields_past) {
 			continue; /* a field's code is no text */
 		} else if (is_w(k, "t")) {
 			xmlChar *text = xmlNodeGetContent(k);
 			if (text && *text) {
 				set_format(w, bold, code);
+				gg_i_buf_puts(&w->html, sup ? "<sup>" : "");
 				put_escaped(&w->html, (const char *)text);
+				gg_i_buf_puts(&w->html, sup ? "</sup>" : "");
 			}
 			xmlFree(text);
 		} else if (is_w(k, "tab") || is_w(k, "ptab")) {
@@ -293,11 +341,12 @@ static void write_inline(docx_writer *w, const xmlNode *n, int depth)
 				gg_i_buf_puts(&w->html, "\"></a>");
 			}
 			xmlFree(name);
-		} else if (is_w(k, "ins") || is_w(k, "smartTag") || is_w(k, "fldSimple") || is_w(k, "customXml") ||
-			   is_w(k, "sdt") || is_w(k, "sdtContent")) {
+		} else if (is_w(k, "ins") || is_w(k, "moveTo") || is_w(k, "smartTag") || is_w(k, "fldSimple") ||
+			   is_w(k, "customXml") || is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "dir") ||
+			   is_w(k, "bdo")) {
 			write_inline(w, k, depth + 1);
 		}
-		/* w:del (deleted text), w:pPr, proofing marks: nothing */
+		/* w:del (deleted text), w:moveFrom (text moved away), w:pPr, proofing marks: nothing */
 	}
 }
 
@@ -316,6 +365,40 @@ static void write_paragraph(docx_writer *w, const xmlNode *p, bool in_cell)
 	gg_i_buf_printf(&w->html, "</%s>%s", tag, in_cell ? "" : "\n");
 }
 
+static void write_blocks(docx_writer *w, const xmlNode *n, bool in_cell, int depth);
+
+/* The cells of row `row`, also those inside content controls and custom XML. */
+static void write_cells(docx_writer *w, const xmlNode *row, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return;
+	for (const xmlNode *cell = row->children; cell; cell = cell->next) {
+		if (is_w(cell, "tc")) {
+			gg_i_buf_puts(&w->html, "<td>");
+			write_blocks(w, cell, true, depth + 1);
+			gg_i_buf_puts(&w->html, "</td>");
+		} else if (is_w(cell, "sdt") || is_w(cell, "sdtContent") || is_w(cell, "customXml")) {
+			write_cells(w, cell, depth + 1);
+		}
+	}
+}
+
+/* The rows of table `t`, a row a line, also those inside content controls and custom XML. */
+static void write_rows(docx_writer *w, const xmlNode *t, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return;
+	for (const xmlNode *row = t->children; row; row = row->next) {
+		if (is_w(row, "tr")) {
+			gg_i_buf_puts(&w->html, "<tr>");
+			write_cells(w, row, depth + 1);
+			gg_i_buf_puts(&w->html, "</tr>\n");
+		} else if (is_w(row, "sdt") || is_w(row, "sdtContent") || is_w(row, "customXml")) {
+			write_rows(w, row, depth + 1);
+		}
+	}
+}
+
 /* The blocks of the body, a table cell (in_cell) or a content control: paragraphs and tables. */
 static void write_blocks(docx_writer *w, const xmlNode *n, bool in_cell, int depth)
 {
@@ -326,18 +409,7 @@ static void write_blocks(docx_writer *w, const xmlNode *n, bool in_cell, int dep
 			write_paragraph(w, k, in_cell);
 		} else if (is_w(k, "tbl")) {
 			gg_i_buf_puts(&w->html, "<table>"); /* a row a line, as a paragraph */
-			for (const xmlNode *row = k->children; row; row = row->next) {
-				if (!is_w(row, "tr"))
-					continue;
-				gg_i_buf_puts(&w->html, "<tr>");
-				for (const xmlNode *cell = row->children; cell; cell = cell->next)
-					if (is_w(cell, "tc")) {
-						gg_i_buf_puts(&w->html, "<td>");
-						write_blocks(w, cell, true, depth + 1);
-						gg_i_buf_puts(&w->html, "</td>");
-					}
-				gg_i_buf_puts(&w->html, "</tr>\n");
-			}
+			write_rows(w, k, depth + 1);
 			gg_i_buf_puts(&w->html, "</table>");
 		} else if (is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "customXml")) {
 			write_blocks(w, k, in_cell, depth + 1);
@@ -347,46 +419,52 @@ static void write_blocks(docx_writer *w, const xmlNode *n, bool in_cell, int dep
 
 /*
  * Member `member` of the archive, whole and NUL-terminated, into out.
- * Returns 0; 1 when the archive has no such member (out left empty);
- * GG_EINPUT (message set, naming `name`) when it cannot be unpacked or is
- * too big; GG_ENOMEM.
+ * Returns 0; 1 when the archive has no such member (out left empty); 2
+ * (why in `why`) when it cannot be unpacked or is too big; GG_ENOMEM.
  */
-static int read_member(zip_t *z, const char *name, const char *member, gg_i_buf *out)
+static int read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, size_t size)
 {
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_stat(z, member, 0, &st) != 0)
 		return 1;
-	if (!(st.valid & ZIP_STAT_SIZE) || st.size > MAX_MEMBER_BYTES)
-		return gg_i_error_set(GG_EINPUT, "%s: %s is over %llu MB unpacked; not read", name, member,
-				      (unsigned long long)(MAX_MEMBER_BYTES >> 20));
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > MAX_MEMBER_BYTES) {
+		snprintf(why, size, "%s is over %llu MB unpacked", member, (unsigned long long)(MAX_MEMBER_BYTES >> 20));
+		return 2;
+	}
 	zip_file_t *f = zip_fopen(z, member, 0);
-	if (!f)
-		return gg_i_error_set(GG_EINPUT, "%s: cannot unpack %s: %s", name, member, zip_strerror(z));
+	if (!f) {
+		snprintf(why, size, "cannot unpack %s: %s", member, zip_strerror(z));
+		return 2;
+	}
 	char chunk[65536];
 	zip_int64_t got;
 	while ((got = zip_fread(f, chunk, sizeof(chunk))) > 0 && out->len + (size_t)got <= MAX_MEMBER_BYTES)
 		gg_i_buf_put(out, chunk, (size_t)got);
-	int err = got < 0 ? gg_i_error_set(GG_EINPUT, "%s: cannot unpack %s: %s", name, member, zip_file_strerror(f))
-		: got > 0 ? gg_i_error_set(GG_EINPUT, "%s: %s is over %llu MB unpacked; not read", name, member,
-					  (unsigned long long)(MAX_MEMBER_BYTES >> 20))
-			  : 0;
+	int err = 0;
+	if (got < 0) {
+		snprintf(why, size, "cannot unpack %s: %s", member, zip_file_strerror(f));
+		err = 2;
+	} else if (got > 0) { /* more than its directory entry said */
+		snprintf(why, size, "%s is over %llu MB unpacked", member, (unsigned long long)(MAX_MEMBER_BYTES >> 20));
+		err = 2;
+	}
 	zip_fclose(f);
 	if (!err)
 		gg_i_buf_putc(out, '\0');
 	return err ? err : gg_i_buf_ok(out);
 }
 
-/* An XML member parsed, or NULL (GG_EINPUT set, naming `name`). */
-static xmlDocPtr parse_member(const char *name, const char *member, const gg_i_buf *xml, int *err)
+/* An XML member parsed, or NULL (why in `why`). */
+static xmlDocPtr parse_member(const char *member, const gg_i_buf *xml, char *why, size_t size)
 {
+	xmlResetLastError();
 	xmlDocPtr doc = xmlReadMemory(xml->ptr, (int)(xml->len - 1), member, NULL,
 				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		const xmlError *e = xmlGetLastError();
-		size_t n = e && e->message ? strcspn(e->message, "\n") : 0;
-		*err = gg_i_error_set(GG_EINPUT, "%s: %s is not well-formed XML%s%.*s", name, member,
-				      n ? ": " : "", (int)n, n ? e->message : "");
+		int n = e && e->message ? (int)strcspn(e->message, "\n") : 0;
+		snprintf(why, size, "%s is not well-formed XML%s%.*s", member, n ? ": " : "", n, n ? e->message : "");
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -396,7 +474,7 @@ static xmlDocPtr parse_member(const char *name, const char *member, const gg_i_b
 /*
  * The styles of styles.xml into w->styles: a paragraph style's heading
  * level (its w:outlineLvl, else a style id "Heading1" to "Heading9") and
- * whether a style makes its text bold. Returns 0 or GG_ENOMEM.
+ * whether a style makes its text bold or code. Returns 0 or GG_ENOMEM.
  */
 static int read_styles(docx_writer *w, const xmlNode *root)
 {
@@ -424,34 +502,75 @@ static int read_styles(docx_writer *w, const xmlNode *root)
 }
 
 /*
- * The HTML of the archive's document into w->html: its styles first (a
- * document without styles.xml has headings by style id only), then its
- * body. 0, GG_EINPUT (message set) or GG_ENOMEM.
+ * The archive's main document, as its package relationships name it
+ * (_rels/.rels, the officeDocument one), into main; "word/document.xml"
+ * when they name none. 0 or GG_ENOMEM.
  */
-static int write_document(docx_writer *w, zip_t *z, const char *name)
+static int main_part(zip_t *z, char *main, size_t size)
 {
 	gg_i_buf xml = GG_BUF_INIT;
-	int err = read_member(z, name, "word/styles.xml", &xml);
-	if (err == 0) {
-		xmlDocPtr styles = parse_member(name, "word/styles.xml", &xml, &err);
+	char why[256];
+	snprintf(main, size, "word/document.xml");
+	int err = read_member(z, "_rels/.rels", &xml, why, sizeof(why));
+	xmlDocPtr rels = err == 0 ? parse_member("_rels/.rels", &xml, why, sizeof(why)) : NULL;
+	gg_i_buf_free(&xml);
+	for (const xmlNode *r = rels ? xmlDocGetRootElement(rels)->children : NULL; r; r = r->next) {
+		xmlChar *type = is_w(r, "Relationship") ? attr_w(r, "Type") : NULL;
+		size_t n = type ? strlen((const char *)type) : 0;
+		if (n >= 15 && strcmp((const char *)type + n - 15, "/officeDocument") == 0) {
+			xmlChar *target = attr_w(r, "Target");
+			const char *t = target ? (const char *)target : "";
+			while (*t == '/')
+				t++;
+			if (*t && strlen(t) < size)
+				snprintf(main, size, "%s", t);
+			xmlFree(target);
+		}
+		xmlFree(type);
+	}
+	xmlFreeDoc(rels);
+	return err < 0 ? err : 0;
+}
+
+/*
+ * The HTML of the archive's document into w->html: its styles first (a
+ * document whose styles.xml is missing or broken has headings by style
+ * id only), then its body. 0; 1 when it is no Word document (why in
+ * `why`); GG_ENOMEM.
+ */
+static int write_document(docx_writer *w, zip_t *z, char *why, size_t size)
+{
+	gg_i_buf xml = GG_BUF_INIT;
+	char main[256], ignored[256];
+	int err = main_part(z, main, sizeof(main));
+	int got = err ? err : read_member(z, "word/styles.xml", &xml, ignored, sizeof(ignored));
+	if (got == 0) {
+		xmlDocPtr styles = parse_member("word/styles.xml", &xml, ignored, sizeof(ignored));
 		if (styles)
 			err = read_styles(w, xmlDocGetRootElement(styles));
 		xmlFreeDoc(styles);
-	} else if (err == 1) {
-		err = 0;
+	} else if (got < 0) {
+		err = got;
 	}
 	gg_i_buf_clear(&xml);
-	if (!err && (err = read_member(z, name, "word/document.xml", &xml)) == 1)
-		err = gg_i_error_set(GG_EINPUT, "%s: not a Word document (no word/document.xml in the archive)", name);
-	xmlDocPtr doc = err ? NULL : parse_member(name, "word/document.xml", &xml, &err);
+	got = err ? err : read_member(z, main, &xml, why, size);
+	if (got == 1)
+		snprintf(why, size, "no %s in the archive", main);
+	xmlDocPtr doc = got == 0 ? parse_member(main, &xml, why, size) : NULL;
 	gg_i_buf_free(&xml);
+	if (got < 0)
+		return got;
 	if (!doc)
-		return err;
+		return 1;
 	const xmlNode *body = child_w(xmlDocGetRootElement(doc), "body");
 	/* no line break before the first paragraph: paragraph k is on line k */
 	gg_i_buf_puts(&w->html, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
 	if (body)
 		write_blocks(w, body, false, 0);
+	w->field_unclosed = in_field_code(w) || w->fields_past;
+	while (w->n_fields) /* a field that never ends: its link closed here */
+		if (w->fields[--w->n_fields].link)
+			gg_i_buf_puts(&w->html, "</a>");
 	gg_i_buf_puts(&w->html, "</body></html>\n");
 	xmlFreeDoc(doc);
 	return gg_i_buf_ok(&w->html);
@@ -459,25 +578,30 @@ static int write_document(docx_writer *w, zip_t *z, const char *name)
 
 int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t len)
 {
-	docx_writer w = { .html = GG_BUF_INIT, .styles = GG_STRMAP_INIT, .style_ids = GG_ARENA_INIT,
-			  .instr = GG_BUF_INIT };
+	docx_writer w = { .html = GG_BUF_INIT, .styles = GG_STRMAP_INIT, .style_ids = GG_ARENA_INIT };
+	char why[512] = "";
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
 	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
 	int err = 0;
 	if (!z) {
-		err = gg_i_error_set(GG_EINPUT, "%s: not a Word document (%s)", name, zip_error_strerror(&ze));
+		snprintf(why, sizeof(why), "%s", zip_error_strerror(&ze));
+		err = 1;
 		zip_source_free(src);
 	} else {
-		err = write_document(&w, z, name);
+		err = write_document(&w, z, why, sizeof(why));
 		zip_discard(z);
 	}
 	zip_error_fini(&ze);
-	if (!err)
+	/* a file that is no Word document is skipped, as a page without entries is */
+	if (err == 1)
+		err = gg_i_glossary_warn(g, name, 0, "not a Word document (%s); skipped", why);
+	else if (!err && w.field_unclosed)
+		err = gg_i_glossary_warn(g, name, 0, "a field's code never ends; the text after it was left out");
+	if (!err && w.html.len)
 		err = gg_i_read_html_page(g, name, w.html.ptr, w.html.len);
 	gg_i_buf_free(&w.html);
-	gg_i_buf_free(&w.instr);
 	gg_i_strmap_free(&w.styles);
 	gg_i_arena_free(&w.style_ids);
 	return err;

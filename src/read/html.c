@@ -6,8 +6,10 @@
  * the page's styles, as online editors export it).
  */
 #include "read/read.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 #include <libxml/HTMLparser.h>
@@ -1286,29 +1288,87 @@ static size_t distinct_names(const html_layout *l)
 
 /* ---- bold by style: word processors' and online editors' pages ---- */
 
-/* Past white space and CSS comments at s. */
+/* Past the CSS comment or string at s (a comment opener or a quote there), or s when there is none. */
+static const char *css_token_end(const char *s)
+{
+	if (s[0] == '/' && s[1] == '*') {
+		const char *end = strstr(s + 2, "*/");
+		return end ? end + 2 : s + strlen(s);
+	}
+	if (*s == '"' || *s == '\'') {
+		const char *c = s + 1;
+		while (*c && *c != *s)
+			c += c[0] == '\\' && c[1] ? 2 : 1;
+		return *c ? c + 1 : c;
+	}
+	return s;
+}
+
+/* Past white space and comments at s. */
 static const char *css_skip(const char *s)
 {
 	for (;;) {
 		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
 			s++;
-		if (s[0] != '/' || s[1] != '*')
+		const char *past = s[0] == '/' && s[1] == '*' ? css_token_end(s) : s;
+		if (past == s)
 			return s;
-		const char *end = strstr(s + 2, "*/");
-		s = end ? end + 2 : s + strlen(s);
+		s = past;
 	}
+}
+
+/* The '{' or ';' that ends the prelude at s (a selector, an at-rule), outside
+ * strings, comments and parentheses ("url(x;y)"); or the string's end. */
+static const char *css_prelude_end(const char *s)
+{
+	int parens = 0;
+	while (*s) {
+		const char *past = css_token_end(s);
+		if (past != s) {
+			s = past;
+			continue;
+		}
+		if (*s == '(')
+			parens++;
+		else if (*s == ')' && parens)
+			parens--;
+		else if (!parens && (*s == '{' || *s == ';'))
+			return s;
+		s++;
+	}
+	return s;
+}
+
+/* Past the block that opens at s ('{' there), nested blocks, strings and comments inside. */
+static const char *css_block_end(const char *s)
+{
+	int depth = 0;
+	while (*s) {
+		const char *past = css_token_end(s);
+		if (past != s) {
+			s = past;
+			continue;
+		}
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth == 0)
+			return s + 1;
+		s++;
+	}
+	return s;
 }
 
 /*
  * Whether the declarations d[0, n) (CSS, "a:b;c:d") make text bold: a
  * font-weight of bold, bolder or 600 to 900 ("font-weight:700", as Google
- * Docs writes it).
+ * Docs writes it), the last such declaration winning, as in CSS.
  */
 static bool declares_bold(const char *d, size_t n)
 {
 	bool bold = false;
 	for (size_t i = 0; i + 11 <= n; i++) {
-		if (strncasecmp(d + i, "font-weight", 11) != 0)
+		if (strncasecmp(d + i, "font-weight", 11) != 0 ||
+		    (i && !strchr(" \t\r\n;{", d[i - 1]))) /* not "--font-weight", a property of its own */
 			continue;
 		size_t j = i + 11;
 		while (j < n && (d[j] == ' ' || d[j] == '\t'))
@@ -1318,79 +1378,105 @@ static bool declares_bold(const char *d, size_t n)
 		for (j++; j < n && (d[j] == ' ' || d[j] == '\t');)
 			j++;
 		size_t v = j;
-		while (j < n && (isalnum((unsigned char)d[j])))
+		while (j < n && isalnum((unsigned char)d[j]))
 			j++;
 		bool name = (j - v == 4 && strncasecmp(d + v, "bold", 4) == 0) ||
 			    (j - v == 6 && strncasecmp(d + v, "bolder", 6) == 0);
 		bool weight = j - v == 3 && d[v] >= '6' && d[v] <= '9' && d[v + 1] == '0' && d[v + 2] == '0';
-		bold = name || weight; /* the last declaration wins, as in CSS */
+		bold = name || weight;
 		i = j;
 	}
 	return bold;
 }
 
+/* The at-rules whose blocks hold rules (read as the others), not declarations. */
+static bool nesting_at_rule(const char *s)
+{
+	static const char *const names[] = { "@media", "@supports", "@document", "@layer", "@container" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strncasecmp(s, names[i], strlen(names[i])) == 0 && !isalnum((unsigned char)s[strlen(names[i])]))
+			return true;
+	return false;
+}
+
 /*
- * Add to `classes` (names, each after the other with its NUL) the classes
- * that the style sheet `css` makes bold by a rule of their own (".c3 {
- * font-weight: 700 }", or "span.c3"). At-rules are read through: the rules
- * inside "@media ... { }" count as the others.
+ * Add to `classes` (keys in `keys`) each class that a rule of the style
+ * sheet `css` makes bold by itself (".c3 { font-weight: 700 }", or
+ * "span.c3"; a comment in the selector aside). Rules inside @media and
+ * the like count as the others; other at-rules are passed over whole. One
+ * pass over the text. 0 or GG_ENOMEM.
  */
-static void bold_classes(const char *css, gg_i_buf *classes)
+static int bold_classes(const char *css, gg_i_strmap *classes, gg_i_arena *keys)
 {
 	const char *s = css;
 	for (;;) {
 		s = css_skip(s);
 		while (*s == '}' || *s == ';')
 			s = css_skip(s + 1);
-		const char *open = strchr(s, '{');
-		if (!*s || !open)
-			return;
-		if (*s == '@') { /* its rules, if a block holds them, are read as any */
-			const char *semi = strchr(s, ';');
-			s = semi && semi < open ? semi + 1 : open + 1;
+		if (!*s)
+			return 0;
+		const char *open = css_prelude_end(s);
+		if (!*open)
+			return 0;
+		if (*open == ';' || (*s == '@' && nesting_at_rule(s))) {
+			s = open + 1; /* "@import ...;", or the rules of an @media block next */
 			continue;
 		}
-		const char *close = strchr(open, '}');
-		if (!close)
-			return;
-		if (declares_bold(open + 1, (size_t)(close - open - 1))) {
+		const char *close = css_block_end(open);
+		if (*s != '@' && close > open + 1 && declares_bold(open + 1, (size_t)(close - open - 2))) {
 			for (const char *sel = s; sel < open;) {
-				const char *end = memchr(sel, ',', (size_t)(open - sel));
-				end = end ? end : open;
-				const char *a = sel, *b = end;
-				while (a < b && isspace((unsigned char)*a))
-					a++;
-				while (b > a && isspace((unsigned char)b[-1]))
-					b--;
-				while (a < b && isalpha((unsigned char)*a)) /* an element name before ".c3" */
-					a++;
-				const char *name = a + 1;
-				bool plain = a < b && *a == '.' && name < b;
-				for (const char *c = name; plain && c < b; c++)
-					plain = isalnum((unsigned char)*c) || *c == '-' || *c == '_';
-				if (plain) {
-					gg_i_buf_put(classes, name, (size_t)(b - name));
-					gg_i_buf_putc(classes, '\0');
+				const char *end = sel;
+				while (end < open && *end != ',')
+					end = css_token_end(end) != end ? css_token_end(end) : end + 1;
+				char name[128];
+				size_t n = 0;
+				bool dot = false, plain = true;
+				for (const char *c = sel; c < end && plain;) { /* the selector without comments or spaces */
+					const char *past = css_token_end(c);
+					if (past != c || isspace((unsigned char)*c)) {
+						c = past != c ? past : c + 1;
+						continue;
+					}
+					if (*c == '.' && !dot)
+						dot = true;
+					else if (!dot && isalpha((unsigned char)*c))
+						; /* an element name before ".c3" */
+					else if (dot && (isalnum((unsigned char)*c) || *c == '-' || *c == '_') && n + 1 < sizeof(name))
+						name[n++] = *c;
+					else
+						plain = false;
+					c++;
+				}
+				name[n] = '\0';
+				if (plain && dot && n) {
+					char *key = gg_i_arena_strdup(keys, name);
+					if (!key || gg_i_strmap_put(classes, key, 1, NULL) < 0)
+						return gg_i_error_oom();
 				}
 				sel = end + (end < open);
 			}
 		}
-		s = close + 1;
+		s = close;
 	}
 }
 
 /* Whether the class attribute value `cls` names one of `classes` (bold_classes). */
-static bool has_bold_class(const char *cls, const gg_i_buf *classes)
+static bool has_bold_class(const char *cls, const gg_i_strmap *classes)
 {
+	char name[128];
+	uint32_t v;
 	for (const char *c = cls; *c;) {
 		while (*c && isspace((unsigned char)*c))
 			c++;
 		size_t n = 0;
 		while (c[n] && !isspace((unsigned char)c[n]))
 			n++;
-		for (size_t at = 0; n && at < classes->len; at += strlen(classes->ptr + at) + 1)
-			if (strlen(classes->ptr + at) == n && memcmp(classes->ptr + at, c, n) == 0)
+		if (n && n < sizeof(name)) {
+			memcpy(name, c, n);
+			name[n] = '\0';
+			if (gg_i_strmap_get(classes, name, &v))
 				return true;
+		}
 		c += n;
 	}
 	return false;
@@ -1406,15 +1492,16 @@ static bool has_bold_class(const char *cls, const gg_i_buf *classes)
  */
 static int mark_styled_bold(xmlNode *root)
 {
-	gg_i_buf classes = GG_BUF_INIT;
-	for (xmlNode *n = root; n; n = next_in(n, root, true))
+	gg_i_strmap classes = GG_STRMAP_INIT;
+	gg_i_arena keys = GG_ARENA_INIT;
+	int err = 0;
+	for (xmlNode *n = root; n && !err; n = next_in(n, root, true))
 		if (is_element(n, "style")) {
 			xmlChar *css = xmlNodeGetContent(n);
 			if (css)
-				bold_classes((const char *)css, &classes);
+				err = bold_classes((const char *)css, &classes, &keys);
 			xmlFree(css);
 		}
-	int err = gg_i_buf_ok(&classes);
 	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
 		if (!is_element(n, "span"))
 			continue;
@@ -1426,7 +1513,8 @@ static int mark_styled_bold(xmlNode *root)
 		xmlFree(cls);
 		xmlFree(style);
 	}
-	gg_i_buf_free(&classes);
+	gg_i_strmap_free(&classes);
+	gg_i_arena_free(&keys);
 	return err;
 }
 

@@ -6,6 +6,7 @@
  */
 #include "read/read.h"
 #include "model/names.h"
+#include "core/arena.h"
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -73,6 +74,8 @@ typedef struct md_reader {
 	gg_i_strmap slugs;     /* heading slug -> index in terms */
 	const char **terms;  /* each entry's first name, rendered */
 	size_t n_terms, cap_terms;
+	gg_i_strmap notes;   /* the labels of the file's footnotes ("1" of "[^1]: ...") */
+	gg_i_arena note_labels; /* their keys */
 } md_reader;
 
 static bool is_space(char c)
@@ -164,6 +167,25 @@ static size_t footnote_label_end(const char *s, size_t i, size_t n)
 }
 
 /*
+ * Whether the line s[p, e) (past its indentation) starts a block of its
+ * own rather than going on with a paragraph: a heading, a list item, a
+ * definition, a quote, a table row, a footnote, an abbreviation, raw HTML.
+ */
+static bool opens_block(const char *s, size_t p, size_t e)
+{
+	char c = s[p];
+	if (c == '#' || c == '>' || c == '|' || c == '<' || (c == '[' && p + 1 < e && s[p + 1] == '^') ||
+	    (c == '*' && p + 1 < e && s[p + 1] == '['))
+		return true;
+	if ((c == '-' || c == '*' || c == '+' || c == ':') && p + 1 < e && is_space(s[p + 1]))
+		return true;
+	size_t d = p;
+	while (d < e && s[d] >= '0' && s[d] <= '9')
+		d++;
+	return d > p && d + 1 < e && (s[d] == '.' || s[d] == ')') && is_space(s[d + 1]);
+}
+
+/*
  * Whether s[p, e) defines an abbreviation, "*[HTML]: Hyper Text Markup
  * Language" (PHP Markdown Extra, Python-Markdown's abbr, the abbreviation
  * files of MkDocs sites): its abbreviation into l->name, l->name_end, the
@@ -179,7 +201,10 @@ static bool abbreviation_line(const char *s, size_t p, size_t e, md_line *l)
 	size_t body = (size_t)(close - s) + 2;
 	while (body < e && is_space(s[body]))
 		body++;
-	if (body == e)
+	size_t last = e;
+	while (last > body && is_space(s[last - 1]))
+		last--;
+	if (body == last || s[last - 1] == '*') /* "*[x]: y*" is emphasis */
 		return false;
 	l->name = p + 2;
 	l->name_end = (size_t)(close - s);
@@ -224,27 +249,10 @@ static int scan_lines(md_reader *m)
 			note_gap = note;
 			continue;
 		}
-		if (!fence && note) {
-			if (note_gap ? l->indent >= 4 : t[p] != '#' && !footnote_label_end(t, p, e)) {
-				l->kind = LINE_BLANK; /* the note goes on */
-				continue;
-			}
-			note = false;
-		}
-		size_t label = fence || l->indent >= 4 ? 0 : footnote_label_end(t, p, e);
-		if (label && label < e && t[label] == ':') {
-			l->kind = LINE_BLANK;
-			note = true;
-			note_gap = false;
-			continue;
-		}
-		if (!fence && l->indent < 4 && abbreviation_line(t, p, e, l)) {
-			l->kind = LINE_ABBR;
-			continue;
-		}
 		if (!fence && (comment || (l->indent < 4 && e - p >= 4 && memcmp(t + p, "<!--", 4) == 0))) {
 			comment = !closes_comment(t, comment ? p : p + 4, e);
 			l->kind = LINE_BLANK;
+			note = false;
 			continue;
 		}
 		bool fence_line = l->indent < 4 && e - p >= 3 && (t[p] == '`' || t[p] == '~') &&
@@ -252,10 +260,32 @@ static int scan_lines(md_reader *m)
 		if (fence_line && (!fence || fence == t[p])) {
 			fence = fence ? 0 : t[p];
 			l->kind = LINE_FENCE;
+			note = false;
 			continue;
 		}
 		if (fence) {
 			l->kind = LINE_CODE;
+			continue;
+		}
+		if (note) { /* its lazy lines, or after a blank line those set in by four */
+			if (note_gap ? l->indent >= 4 : !opens_block(t, p, e)) {
+				l->kind = LINE_BLANK;
+				continue;
+			}
+			note = false;
+		}
+		size_t label = l->indent >= 4 ? 0 : footnote_label_end(t, p, e);
+		if (label && label < e && t[label] == ':') {
+			char *key = gg_i_arena_strndup(&m->note_labels, t + p + 2, label - p - 3);
+			if (!key || gg_i_strmap_put(&m->notes, key, 1, NULL) < 0)
+				return gg_i_error_oom();
+			l->kind = LINE_BLANK;
+			note = true;
+			note_gap = false;
+			continue;
+		}
+		if (l->indent < 4 && abbreviation_line(t, p, e, l)) {
+			l->kind = LINE_ABBR;
 			continue;
 		}
 		if (l->indent >= 4)
@@ -816,11 +846,21 @@ static bool exponent_at(const char *s, size_t i, size_t end, size_t n)
 	return false;
 }
 
-/* The end of a footnote reference "[^label]" at s[i] (footnote_label_end, no ':' after), or 0. */
-static size_t footnote_ref_end(const char *s, size_t i, size_t n)
+/*
+ * The end of a reference "[^label]" at s[i] (footnote_label_end, no ':'
+ * after) to a footnote the file has, or 0: "[^abc]" in a regular
+ * expression is text.
+ */
+static size_t footnote_ref_end(const md_reader *m, const char *s, size_t i, size_t n)
 {
 	size_t end = footnote_label_end(s, i, n);
-	return end && (end == n || s[end] != ':') ? end : 0;
+	if (!end || (end < n && s[end] == ':'))
+		return 0;
+	char key[72];
+	uint32_t v;
+	memcpy(key, s + i + 2, end - i - 3);
+	key[end - i - 3] = '\0';
+	return gg_i_strmap_get(&m->notes, key, &v) ? end : 0;
 }
 
 /* A link "[text](url)" or "[text][ref]" at s[i], '[' there; returns where it ends, or 0. */
@@ -943,7 +983,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				FLUSH();
 				i = run = end;
 			}
-		} else if (c == '[' && (end = footnote_ref_end(s, i, n)) != 0) {
+		} else if (c == '[' && (end = footnote_ref_end(k->m, s, i, n)) != 0) {
 			FLUSH(); /* a note's reference: the page's apparatus, not text */
 			i = run = end;
 		} else if (!k->in_link && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
@@ -1192,6 +1232,7 @@ static size_t distinct_names(md_reader *m)
 	return failed ? SIZE_MAX : distinct;
 }
 
+/* qsort order of entries: by their first line. */
 static int compare_entries(const void *x, const void *y)
 {
 	size_t a = ((const md_entry *)x)->first_name, b = ((const md_entry *)y)->first_name;
@@ -1217,7 +1258,7 @@ static int add_abbreviations(md_reader *m)
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0 };
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
 		goto cleanup;
@@ -1265,6 +1306,8 @@ cleanup:
 	free(m.terms);
 	free(m.tables);
 	gg_i_strmap_free(&m.slugs);
+	gg_i_strmap_free(&m.notes);
+	gg_i_arena_free(&m.note_labels);
 	gg_i_source_close(&src);
 	return err;
 }

@@ -95,6 +95,7 @@ void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at)
 			r->definition.oom = true;
 	}
 	bool follows = false; /* the last byte put came from s[i - 1] */
+	bool wrote = false;   /* a byte of s was put */
 	for (size_t i = 0; i < n; i++) {
 		if (is_space(s[i])) {
 			r->pending_space = r->definition.len > 0;
@@ -102,10 +103,11 @@ void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at)
 			continue;
 		}
 		if (r->pending_space) {
-			/* the space stands where the text it leads into starts: after
-			 * a mark placed on the file's last byte, the byte past it would
-			 * be outside the file */
-			if (!follows && at != SIZE_MAX)
+			/* a space left by an earlier piece stands where this one's text
+			 * starts: after a mark placed on the file's last byte, the byte
+			 * past it would be outside the file (a space of this piece is
+			 * its own byte, after the text before it) */
+			if (!wrote && at != SIZE_MAX)
 				anchor(r, at + i);
 			gg_i_buf_putc(&r->definition, ' ');
 			r->pending_space = false;
@@ -113,7 +115,7 @@ void gg_i_record_text(gg_i_record *r, const char *s, size_t n, size_t at)
 		if (!follows && at != SIZE_MAX)
 			anchor(r, at + i);
 		gg_i_buf_putc(&r->definition, s[i]);
-		follows = true;
+		follows = wrote = true;
 	}
 	gg_i_buf_free(&clean);
 }

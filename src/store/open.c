@@ -1010,8 +1010,17 @@ int gg_store_open(gg_store **out, const char *path, const gg_store_open_options 
 		free(st);
 		return gg_i_error_oom();
 	}
-	pthread_mutex_init(&check.lock, NULL);
-	pthread_cond_init(&check.more, NULL);
+	if (pthread_mutex_init(&check.lock, NULL) != 0) {
+		free(st->path);
+		free(st);
+		return gg_i_error_oom();
+	}
+	if (pthread_cond_init(&check.more, NULL) != 0) {
+		pthread_mutex_destroy(&check.lock);
+		free(st->path);
+		free(st);
+		return gg_i_error_oom();
+	}
 	if (stat(path, &file) != 0 || !S_ISREG(file.st_mode)) {
 		r.err = stat(path, &file) != 0
 			? gg_i_error_set_errno(GG_EIO, errno, "cannot open '%s'", path)

@@ -4,6 +4,9 @@
   same/glossary.docx   the glossary of same/glossary.csv as Word keeps one:
                        a title, a line of text, then a table whose bold
                        header row names its columns; `code` in a Consolas run
+  odd.docx             the odd corners: a main part at another path, no
+                       styles, rows in a content control, moved text, a
+                       superscript, nested fields, a field that never ends
   team.docx            what the Word reader reads: heading styles (by outline
                        level and by id), bold by run, character and paragraph
                        style, bold turned off in a run, bookmarks, internal
@@ -71,12 +74,15 @@ def styles(extra=''):
             '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>%s</w:styles>' % (NS, extra))
 
 
-def write(path, body, style_xml):
+def write(path, body, style_xml, main='word/document.xml'):
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document %s><w:body>%s'
                 '<w:sectPr/></w:body></w:document>' % (NS, body))
+    members = [('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS.replace('word/document.xml', main)),
+               (main, document)]
+    if style_xml:
+        members.append(('word/styles.xml', style_xml))
     with zipfile.ZipFile(path, 'w') as z:
-        for name, data in (('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
-                           ('word/document.xml', document), ('word/styles.xml', style_xml)):
+        for name, data in members:
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)
@@ -127,6 +133,25 @@ def team():
     write(os.path.join(HERE, 'team.docx'), body, styles(extra))
 
 
+def odd():
+    """Its main part elsewhere, no styles.xml, rows in a content control,
+    moved text, a superscript, a field inside another's code, and a field
+    whose code never ends."""
+    begin, sep, end = ('<w:r><w:fldChar w:fldCharType="%s"/></w:r>' % t for t in ('begin', 'separate', 'end'))
+    code = lambda c: '<w:r><w:instrText xml:space="preserve">%s</w:instrText></w:r>' % escape(c)
+    row = lambda a, b: '<w:tr><w:tc>%s</w:tc><w:tc>%s</w:tc></w:tr>' % (para(run(a)), para(b))
+    table = ('<w:tbl>%s<w:sdt><w:sdtContent>%s</w:sdtContent></w:sdt></w:tbl>' % (
+        row('Term', run('Definition')),
+        row('Kilo', run('A factor of 10') + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>3</w:t></w:r>' +
+            run(', ') + '<w:moveTo w:id="1" w:author="x">%s</w:moveTo>' % run('moved here') +
+            '<w:moveFrom w:id="2" w:author="x">%s</w:moveFrom>' % run('moved away') + run('.')) +
+        row('Mega', run('A factor of ') + begin + code(' IF ') + begin + code(' MERGEFIELD x ') + sep +
+            run('HIDDEN') + end + code(' = 1 ') + sep + run('a thousand kilo') + end + run('.'))))
+    body = table + para(run('After the table, ') + begin + code(' REF never_ends') + run('lost'))
+    write(os.path.join(HERE, 'odd.docx'), body, None, main='word/document2.xml')
+
+
 if __name__ == '__main__':
     same_glossary()
     team()
+    odd()

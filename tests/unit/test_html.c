@@ -425,17 +425,20 @@ static void test_table_columns(void)
 
 /*
  * Terms bold by the page's styles, as Google Docs exports a document: a
- * class its style sheet makes bold (also inside @media, or "span.c"; the
- * last font-weight of a rule wins), or a style attribute; a no-break space
- * before the dash. A class that is bold nowhere, or made normal again,
- * is no term.
+ * class its style sheet makes bold (also inside @media, or "span.c", or
+ * with a comment in the selector; the last font-weight of a rule wins;
+ * strings, comments, @import's URL and other at-rules' blocks read past),
+ * or a style attribute; a no-break space before the dash. A class that is
+ * bold nowhere, made normal again, or given a custom property, is no term.
  */
 static void test_styled_bold(void)
 {
 	const char page[] =
-		"<html><head><style type=\"text/css\">/* x{font-weight:700} */ .c1{font-weight:400;color:#000}"
-		".c3{color:#111;font-weight:700}@import url(x.css);@media print{span.c7,.c8 {font-weight: bold}}"
-		".c9{font-weight:700;font-weight:normal}</style></head><body>"
+		"<html><head><style type=\"text/css\">@import url('https://x.org/css?f=Roboto:wght@400;700');"
+		"/* x{font-weight:700} */ .c1{font-weight:400;color:#000}@font-face{font-family:x;src:url(a)}"
+		".c3/* a term */{color:#111;font-weight:700}.q{content:'}'}@media print{@page{margin:0}"
+		"span.c7,.c8 {font-weight: bold}}.c9{font-weight:700;font-weight:normal}.c10{--font-weight:700}"
+		"</style></head><body>"
 		"<p class=\"c0 title\"><span class=\"c5\">Team Glossary</span></p>\n"
 		"<p><span class=\"c1 c3\">Backlog</span><span class=\"c1\">: The ordered list of work.</span></p>\n"
 		"<p><span class=\"c3\">Sprint</span><span class=\"c1\">\xC2\xA0\xE2\x80\x93 A period of work from "
@@ -443,6 +446,7 @@ static void test_styled_bold(void)
 		"<p><span class=\"c7\">Velocity</span>: Work done in a sprint.</p>\n"
 		"<p><span style=\"font-weight: 600\">Burndown</span>: Work left, day by day.</p>\n"
 		"<p><span class=\"c9\">Normal</span>: no term.</p><p><span class=\"c1\">Plain</span>: no term.</p>\n"
+		"<p><span class=\"c10\">Custom</span>: no term.</p>\n"
 		"</body></html>\n";
 	gg_glossary *g = read_html("gdocs.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -454,6 +458,7 @@ static void test_styled_bold(void)
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Velocity"));
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Burndown"));
 	CU_ASSERT_PTR_NULL(entry_named(g, "Normal"));
+	CU_ASSERT_PTR_NULL(entry_named(g, "Custom"));
 	gg_glossary_free(g);
 }
 

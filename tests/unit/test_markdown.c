@@ -292,8 +292,9 @@ static void test_raw_html(void)
 }
 
 /*
- * Footnotes are the page's apparatus: a reference "[^1]" is left out of the
- * text, a note ("[^1]: ...", its lazy and its indented lines) out of the
+ * Footnotes are the page's apparatus: a reference "[^1]" to a note of the
+ * file is left out of the text (another "[^x]" is text), a note ("[^1]:
+ * ...", its lazy and its indented lines, up to a block) out of the
  * definition above it, whose later paragraphs still belong to it. An
  * exponent in raw HTML reads with a caret; other superscripts as text.
  */
@@ -311,8 +312,21 @@ static void test_footnotes_and_exponents(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(kilo);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mega);
 	CU_ASSERT_STRING_EQUAL(kilo->definition, "A factor of 10^3, since the 19th century. "
-						 "Used with [^ not a note] and words.");
+						 "Used with [^ not a note] and [^x] words.");
 	CU_ASSERT_STRING_EQUAL(mega->definition, "A factor of 2^20, O(n^\xE2\x88\x92" "1) or x^n.");
+	gg_glossary_free(g);
+
+	/* a note ends where a block starts: a comment, a fence, a list item */
+	static const char blocks[] =
+		"## Alpha\n\nFirst.[^1]\n\n[^1]: A note.\n<!--\nhidden\n-->\nAfter the comment.\n\n"
+		"## Beta\n\nSecond.\n\n[^2]: Another.\n```\ncode\n```\n\n"
+		"## Gamma\n\nThird.\n\n[^3]: Third note.\n- an item\n";
+	g = read_text(blocks);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Alpha")->definition, "First. After the comment.");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Beta")->definition, "Second. `code`");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Gamma")->definition, "Third. - an item");
 	gg_glossary_free(g);
 }
 
