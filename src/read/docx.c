@@ -281,13 +281,13 @@ static void write_run(docx_writer *w, const xmlNode *r)
 		} else if (is_w(k, "instrText")) {
 			struct field *f = w->n_fields ? &w->fields[w->n_fields - 1] : NULL;
 			xmlChar *instr = f && f->in_code && !w->fields_past ? xmlNodeGetContent(k) : NULL;
-			size_t n = instr ? strlen((const char *)instr) : 0;
-			if (n > FIELD_CODE - 1 - f->len)
-				n = FIELD_CODE - 1 - f->len;
-			if (n)
+			if (instr) { /* the code of the innermost field, as much as FIELD_CODE holds */
+				size_t n = strlen((const char *)instr);
+				if (n > FIELD_CODE - 1 - f->len)
+					n = FIELD_CODE - 1 - f->len;
 				memcpy(f->code + f->len, instr, n);
-			if (f)
 				f->len += n;
+			}
 			xmlFree(instr);
 		} else if (in_field_code(w) || w->fields_past) {
 			continue; /* a field's code is no text */
