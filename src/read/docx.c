@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <zip.h>
@@ -33,6 +34,8 @@
 /* An archive member past this many bytes unpacked is not read: a document
  * of a glossary is a few MB, and a ZIP bomb's member would fill memory. */
 #define MAX_MEMBER_BYTES ((zip_uint64_t)64 << 20)
+/* Steps followed along the styles' w:basedOn (a loop among them ends there). */
+#define MAX_BASED 16
 /* Fields nested deeper than this are read as text of the outermost. */
 #define MAX_FIELDS 16
 /* Bytes of a field's code kept: enough for "HYPERLINK \l "a-bookmark"". */
@@ -471,34 +474,74 @@ static xmlDocPtr parse_member(const char *member, const gg_i_buf *xml, char *why
 	return doc;
 }
 
+/* A style as styles.xml states it, before what it is based on is added. */
+typedef struct style_def {
+	const char *id, *based_on;
+	int level;      /* heading level 1-9; 0: none stated */
+	int bold, code; /* 1 or 0 as stated; -1: not stated */
+} style_def;
+
+/* Whether a run's properties (w:rPr) state a switch: 1 on, 0 off, -1 not at all. */
+static int stated(const xmlNode *prop, bool present)
+{
+	return !present ? -1 : switched_on(prop) ? 1 : 0;
+}
+
 /*
  * The styles of styles.xml into w->styles: a paragraph style's heading
  * level (its w:outlineLvl, else a style id "Heading1" to "Heading9") and
- * whether a style makes its text bold or code. Returns 0 or GG_ENOMEM.
+ * whether a style makes its text bold or code, each as the style states
+ * it, else as the style it is based on (w:basedOn, followed up to
+ * MAX_BASED steps) does. Returns 0 or GG_ENOMEM.
  */
 static int read_styles(docx_writer *w, const xmlNode *root)
 {
-	for (const xmlNode *s = root->children; s; s = s->next) {
+	style_def *defs = NULL;
+	size_t n = 0, cap = 0;
+	gg_i_strmap index = GG_STRMAP_INIT; /* id -> its place in defs */
+	int err = 0;
+	for (const xmlNode *s = root->children; s && !err; s = s->next) {
 		xmlChar *id = is_w(s, "style") ? attr_w(s, "styleId") : NULL;
 		if (!id)
 			continue;
-		uint32_t bits = 0;
+		const xmlNode *run = child_w(s, "rPr");
 		xmlChar *outline = attr_w(child_w(child_w(s, "pPr"), "outlineLvl"), "val");
+		xmlChar *based = attr_w(child_w(s, "basedOn"), "val");
+		bool has_base = based != NULL;
+		style_def d = { gg_i_arena_strdup(&w->style_ids, (const char *)id),
+				based ? gg_i_arena_strdup(&w->style_ids, (const char *)based) : NULL, 0,
+				stated(child_w(run, "b"), child_w(run, "b") != NULL),
+				child_w(run, "rFonts") ? monospace(child_w(run, "rFonts")) : -1 };
 		if (outline && outline[0] >= '0' && outline[0] <= '8' && !outline[1])
-			bits |= (uint32_t)(outline[0] - '0' + 1);
+			d.level = outline[0] - '0' + 1;
 		else if (strncasecmp((const char *)id, "heading", 7) == 0 && id[7] >= '1' && id[7] <= '9' && !id[8])
-			bits |= (uint32_t)(id[7] - '0');
-		if (switched_on(child_w(child_w(s, "rPr"), "b")))
-			bits |= STYLE_BOLD;
-		if (monospace(child_w(child_w(s, "rPr"), "rFonts")))
-			bits |= STYLE_CODE;
+			d.level = id[7] - '0';
 		xmlFree(outline);
-		char *key = gg_i_arena_strdup(&w->style_ids, (const char *)id);
+		xmlFree(based);
 		xmlFree(id);
-		if (!key || gg_i_strmap_put(&w->styles, key, bits, NULL) < 0)
-			return gg_i_error_oom();
+		if (!d.id || (has_base && !d.based_on) ||
+		    GG_ARRAY_PUSH_SLOT(defs, n, cap) || gg_i_strmap_put(&index, d.id, (uint32_t)n, NULL) < 0)
+			err = gg_i_error_oom();
+		else
+			defs[n++] = d;
 	}
-	return 0;
+	for (size_t k = 0; k < n && !err; k++) {
+		int level = 0, bold = -1, code = -1;
+		const style_def *d = &defs[k];
+		for (int step = 0; d && step < MAX_BASED && (!level || bold < 0 || code < 0); step++) {
+			level = level ? level : d->level;
+			bold = bold >= 0 ? bold : d->bold;
+			code = code >= 0 ? code : d->code;
+			uint32_t at;
+			d = d->based_on && gg_i_strmap_get(&index, d->based_on, &at) ? &defs[at] : NULL;
+		}
+		uint32_t bits = (uint32_t)level | (bold == 1 ? STYLE_BOLD : 0) | (code == 1 ? STYLE_CODE : 0);
+		if (gg_i_strmap_put(&w->styles, defs[k].id, bits, NULL) < 0)
+			err = gg_i_error_oom();
+	}
+	gg_i_strmap_free(&index);
+	free(defs);
+	return err;
 }
 
 /*

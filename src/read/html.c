@@ -1130,12 +1130,14 @@ typedef struct str_list {
 	size_t n;
 } str_list;
 
-/* Add the items of text (cut at ';' and '|', as CSV's cells are; each
- * trimmed, empty ones dropped) to list, up to MAX_GROUP. 0 or GG_ENOMEM. */
-static int add_items(gg_i_arena *a, const char *text, str_list *list)
+/* Add the items of text (cut at ';' and '|', as CSV's cells are, and
+ * with `commas` at ',' too: a "see also" cell of a page's table lists its
+ * terms so; each trimmed, empty ones dropped) to list, up to MAX_GROUP.
+ * 0 or GG_ENOMEM. */
+static int add_items(gg_i_arena *a, const char *text, bool commas, str_list *list)
 {
 	for (const char *start = text;;) {
-		size_t n = strcspn(start, ";|");
+		size_t n = strcspn(start, commas ? ";|," : ";|");
 		size_t len = n;
 		const char *item = gg_i_trim(start, &len);
 		if (len && list->n < MAX_GROUP) {
@@ -1199,7 +1201,7 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 		const char *text = dt_text(r, c->cell);
 		str_list *list = c->field == GG_FIELD_ALIASES ? &aliases : c->field == GG_FIELD_ABBREV ? &abbrevs
 				 : c->field == GG_FIELD_CATEGORY ? &categories : &related;
-		err = text ? add_items(&r->g->arena, text, list) : gg_i_error_oom();
+		err = text ? add_items(&r->g->arena, text, c->field == GG_FIELD_RELATED, list) : gg_i_error_oom();
 	}
 	for (size_t i = 0; i < aliases.n && n_names < MAX_GROUP; i++)
 		names[n_names++] = aliases.items[i];

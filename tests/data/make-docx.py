@@ -4,6 +4,8 @@
   same/glossary.docx   the glossary of same/glossary.csv as Word keeps one:
                        a title, a line of text, then a table whose bold
                        header row names its columns; `code` in a Consolas run
+  headings.docx        one heading per term in styles based on Word's
+                       headings, under a section's
   odd.docx             the odd corners: a main part at another path, no
                        styles, rows in a content control, moved text, a
                        superscript, nested fields, a field that never ends
@@ -151,7 +153,33 @@ def odd():
     write(os.path.join(HERE, 'odd.docx'), body, None, main='word/document2.xml')
 
 
+def headings():
+    """One heading per term, in styles based on Word's headings (w:basedOn,
+    with a loop between two styles that must end), under a section's."""
+    body = ''.join([
+        para(run('Network terms'), 'Title'),
+        para(run('Routing'), 'SectionHead'),
+        para(run('Router'), 'TermHead'),
+        para(run('Forwards packets between networks; see the ') + run('switch', style='Emph') + run('.')),
+        para(run('Switching'), 'SectionHead'),
+        para(run('Switch'), 'TermHead'),
+        para(run('Joins the hosts of one network, unlike a router.')),
+        para(run('Looping'), 'LoopA'),
+    ])
+    extra = ('<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+             '<w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+             '<w:style w:type="paragraph" w:styleId="SectionHead"><w:basedOn w:val="Heading1"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="TermHead"><w:basedOn w:val="Heading2"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="LoopA"><w:basedOn w:val="LoopB"/></w:style>'
+             '<w:style w:type="paragraph" w:styleId="LoopB"><w:basedOn w:val="LoopA"/></w:style>'
+             '<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>'
+             '<w:style w:type="character" w:styleId="Emph"><w:basedOn w:val="Strong"/>'
+             '<w:rPr><w:b w:val="0"/></w:rPr></w:style>')
+    write(os.path.join(HERE, 'headings.docx'), body, styles(extra))
+
+
 if __name__ == '__main__':
     same_glossary()
     team()
     odd()
+    headings()

@@ -74,6 +74,31 @@ static void test_odd_document(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * tests/data/headings.docx: one heading per term in a style based on
+ * Heading 2, under sections in a style based on Heading 1 (categories); a
+ * character style based on a bold one that turns bold off is not bold; a
+ * loop of styles based on each other ends, its paragraph plain text.
+ */
+static void test_based_styles(void)
+{
+	gg_glossary *g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("headings.docx")), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *router = entry_named(g, "Router"), *sw = entry_named(g, "Switch");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sw);
+	CU_ASSERT_STRING_EQUAL(router->definition, "Forwards packets between networks; see the switch.");
+	CU_ASSERT_STRING_EQUAL(sw->definition, "Joins the hosts of one network, unlike a router. Looping");
+	CU_ASSERT_EQUAL_FATAL(router->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(router->categories[0], "Routing");
+	CU_ASSERT_EQUAL_FATAL(sw->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(sw->categories[0], "Switching");
+	gg_glossary_free(g);
+}
+
 /* The bytes of file `path`, malloc'd, into *len; NULL on failure. */
 static char *slurp(const char *path, size_t *len)
 {
@@ -125,7 +150,8 @@ CU_ErrorCode suite_docx_add(void)
 	CU_pSuite s = CU_add_suite("Word reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "a Word document's terms and links", test_team_document) ||
 	    !CU_add_test(s, "found by content; broken archives", test_content_and_errors) ||
-	    !CU_add_test(s, "the odd corners of a document", test_odd_document))
+	    !CU_add_test(s, "the odd corners of a document", test_odd_document) ||
+	    !CU_add_test(s, "styles based on others", test_based_styles))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

@@ -401,12 +401,13 @@ static void test_table_columns(void)
 		"<th>Definition</th></tr>\n"
 		"<tr><td>Virtual machine</td><td>guest machine; guest</td><td>VM</td><td>Compute</td>"
 		"<td>Hypervisor</td><td>An emulated computer.</td></tr>\n"
-		"<tr><td>Hypervisor</td><td></td><td></td><td>Compute | Kernel</td><td></td>"
+		"<tr><td>Hypervisor</td><td></td><td></td><td>Compute | Kernel</td><td>Virtual machine, Container</td>"
 		"<td>Runs virtual machines.</td></tr>\n"
+		"<tr><td>Container</td><td></td><td></td><td></td><td></td><td>A packaged process.</td></tr>\n"
 		"</table></body></html>\n";
 	gg_glossary *g = read_html("t.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
 	const gg_entry *vm = entry_named(g, "Virtual machine"), *hv = entry_named(g, "Hypervisor");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(hv);
@@ -419,6 +420,8 @@ static void test_table_columns(void)
 	CU_ASSERT_STRING_EQUAL(vm->xrefs[0].target, "Hypervisor");
 	CU_ASSERT_EQUAL_FATAL(hv->n_categories, 2);
 	CU_ASSERT_STRING_EQUAL(hv->categories[1], "Kernel");
+	CU_ASSERT_EQUAL_FATAL(hv->n_xrefs, 2); /* a "see also" cell lists its terms with commas too */
+	CU_ASSERT_STRING_EQUAL(hv->xrefs[1].target, "Container");
 	CU_ASSERT_EQUAL(hv->n_names, 0);
 	gg_glossary_free(g);
 }
