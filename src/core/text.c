@@ -333,8 +333,10 @@ size_t gg_i_edit_distance(const char *a, const char *b, size_t cap)
 	return row[lb] < cap ? row[lb] : cap;
 }
 
-bool gg_i_is_exponent(const char *s, size_t n)
+bool gg_i_is_exponent(unsigned char before, const char *s, size_t n)
 {
+	if (!gg_i_is_word_byte(before) && before != ')')
+		return false;
 	size_t sign = n && (s[0] == '+' || s[0] == '-') ? 1
 		: n >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0 ? 3 : 0;
 	size_t digits = sign;

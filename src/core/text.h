@@ -114,12 +114,13 @@ static inline size_t gg_i_dash_len(const char *s, size_t n)
 }
 
 /*
- * Whether s[0, n), a superscript's text, is an exponent: digits after an
- * optional sign ('+', '-', U+2212), or one ASCII letter ("3", "-1", "n").
- * Readers write an exponent after a caret ("10^3"), as plain text does, so
- * that "10<sup>3</sup>" does not read as 103; an ordinal's "th" is none.
+ * Whether s[0, n), a superscript's text, is an exponent of what ends with
+ * the byte `before` (a letter, a digit, or ')'): digits after an optional
+ * sign ('+', '-', U+2212), or one ASCII letter ("3", "-1", "n"). Readers
+ * write an exponent after a caret ("10^3"), as plain text does, so that
+ * "10<sup>3</sup>" does not read as 103; an ordinal's "th" is none.
  */
-bool gg_i_is_exponent(const char *s, size_t n);
+bool gg_i_is_exponent(unsigned char before, const char *s, size_t n);
 
 static inline char gg_i_ascii_lower(char c)
 {

@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/strmap.h"
+#include "core/text.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -90,6 +91,12 @@ static xmlChar *attr_w(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* Whether n only wraps content: a content control (w:sdt, w:sdtContent) or custom XML. */
+static bool is_wrapper(const xmlNode *n)
+{
+	return is_w(n, "sdt") || is_w(n, "sdtContent") || is_w(n, "customXml");
+}
+
 /* Whether an on/off property such as <w:b/> is on: present, and its w:val not 0, false or off. */
 static bool switched_on(const xmlNode *prop)
 {
@@ -117,7 +124,7 @@ static bool monospace(const xmlNode *fonts)
 	char lower[64];
 	size_t n = 0;
 	for (const xmlChar *c = face; c && *c && n + 1 < sizeof(lower); c++)
-		lower[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		lower[n++] = gg_i_ascii_lower((char)*c);
 	lower[n] = '\0';
 	xmlFree(face);
 	for (size_t i = 0; n && i < sizeof(names) / sizeof(*names); i++)
@@ -345,7 +352,7 @@ static void write_inline(docx_writer *w, const xmlNode *n, int depth)
 			}
 			xmlFree(name);
 		} else if (is_w(k, "ins") || is_w(k, "moveTo") || is_w(k, "smartTag") || is_w(k, "fldSimple") ||
-			   is_w(k, "customXml") || is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "dir") ||
+			   is_wrapper(k) || is_w(k, "dir") ||
 			   is_w(k, "bdo")) {
 			write_inline(w, k, depth + 1);
 		}
@@ -380,7 +387,7 @@ static void write_cells(docx_writer *w, const xmlNode *row, int depth)
 			gg_i_buf_puts(&w->html, "<td>");
 			write_blocks(w, cell, true, depth + 1);
 			gg_i_buf_puts(&w->html, "</td>");
-		} else if (is_w(cell, "sdt") || is_w(cell, "sdtContent") || is_w(cell, "customXml")) {
+		} else if (is_wrapper(cell)) {
 			write_cells(w, cell, depth + 1);
 		}
 	}
@@ -396,7 +403,7 @@ static void write_rows(docx_writer *w, const xmlNode *t, int depth)
 			gg_i_buf_puts(&w->html, "<tr>");
 			write_cells(w, row, depth + 1);
 			gg_i_buf_puts(&w->html, "</tr>\n");
-		} else if (is_w(row, "sdt") || is_w(row, "sdtContent") || is_w(row, "customXml")) {
+		} else if (is_wrapper(row)) {
 			write_rows(w, row, depth + 1);
 		}
 	}
@@ -414,7 +421,7 @@ static void write_blocks(docx_writer *w, const xmlNode *n, bool in_cell, int dep
 			gg_i_buf_puts(&w->html, "<table>"); /* a row a line, as a paragraph */
 			write_rows(w, k, depth + 1);
 			gg_i_buf_puts(&w->html, "</table>");
-		} else if (is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "customXml")) {
+		} else if (is_wrapper(k)) {
 			write_blocks(w, k, in_cell, depth + 1);
 		}
 	}
@@ -431,28 +438,23 @@ static int read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, s
 	zip_stat_init(&st);
 	if (zip_stat(z, member, 0, &st) != 0)
 		return 1;
-	if (!(st.valid & ZIP_STAT_SIZE) || st.size > MAX_MEMBER_BYTES) {
-		snprintf(why, size, "%s is over %llu MB unpacked", member, (unsigned long long)(MAX_MEMBER_BYTES >> 20));
-		return 2;
-	}
-	zip_file_t *f = zip_fopen(z, member, 0);
-	if (!f) {
+	bool fits = (st.valid & ZIP_STAT_SIZE) && st.size <= MAX_MEMBER_BYTES;
+	zip_file_t *f = fits ? zip_fopen(z, member, 0) : NULL;
+	if (fits && !f) {
 		snprintf(why, size, "cannot unpack %s: %s", member, zip_strerror(z));
 		return 2;
 	}
 	char chunk[65536];
-	zip_int64_t got;
-	while ((got = zip_fread(f, chunk, sizeof(chunk))) > 0 && out->len + (size_t)got <= MAX_MEMBER_BYTES)
+	zip_int64_t got = 1; /* too big by its directory entry, or read past the cap: over it */
+	while (f && (got = zip_fread(f, chunk, sizeof(chunk))) > 0 && out->len + (size_t)got <= MAX_MEMBER_BYTES)
 		gg_i_buf_put(out, chunk, (size_t)got);
-	int err = 0;
-	if (got < 0) {
+	if (got < 0)
 		snprintf(why, size, "cannot unpack %s: %s", member, zip_file_strerror(f));
-		err = 2;
-	} else if (got > 0) { /* more than its directory entry said */
+	else if (got > 0)
 		snprintf(why, size, "%s is over %llu MB unpacked", member, (unsigned long long)(MAX_MEMBER_BYTES >> 20));
-		err = 2;
-	}
-	zip_fclose(f);
+	int err = got != 0 ? 2 : 0;
+	if (f)
+		zip_fclose(f);
 	if (!err)
 		gg_i_buf_putc(out, '\0');
 	return err ? err : gg_i_buf_ok(out);
@@ -481,10 +483,10 @@ typedef struct style_def {
 	int bold, code; /* 1 or 0 as stated; -1: not stated */
 } style_def;
 
-/* Whether a run's properties (w:rPr) state a switch: 1 on, 0 off, -1 not at all. */
-static int stated(const xmlNode *prop, bool present)
+/* What an on/off property such as <w:b/> states: 1 on, 0 off, -1 nothing (prop NULL). */
+static int stated(const xmlNode *prop)
 {
-	return !present ? -1 : switched_on(prop) ? 1 : 0;
+	return !prop ? -1 : switched_on(prop) ? 1 : 0;
 }
 
 /*
@@ -510,7 +512,7 @@ static int read_styles(docx_writer *w, const xmlNode *root)
 		bool has_base = based != NULL;
 		style_def d = { gg_i_arena_strdup(&w->style_ids, (const char *)id),
 				based ? gg_i_arena_strdup(&w->style_ids, (const char *)based) : NULL, 0,
-				stated(child_w(run, "b"), child_w(run, "b") != NULL),
+				stated(child_w(run, "b")),
 				child_w(run, "rFonts") ? monospace(child_w(run, "rFonts")) : -1 };
 		if (outline && outline[0] >= '0' && outline[0] <= '8' && !outline[1])
 			d.level = outline[0] - '0' + 1;

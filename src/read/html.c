@@ -237,16 +237,14 @@ static bool is_note_marker(const html_reader *r, xmlNode *n)
 	return bracketed;
 }
 
-/* Whether n is a superscript exponent (gg_i_is_exponent) right after a letter, digit or ')' of `out`. */
+/* Whether n is a superscript exponent (gg_i_is_exponent) of what `out` ends with. */
 static bool is_exponent(xmlNode *n, const gg_i_buf *out)
 {
 	if (!is_element(n, "sup") || !out->len)
 		return false;
-	unsigned char before = (unsigned char)out->ptr[out->len - 1];
-	if (!(isalnum(before) || before == ')'))
-		return false;
 	xmlChar *text = xmlNodeGetContent(n);
-	bool yes = text && gg_i_is_exponent((const char *)text, strlen((const char *)text));
+	bool yes = text && gg_i_is_exponent((unsigned char)out->ptr[out->len - 1], (const char *)text,
+					   strlen((const char *)text));
 	xmlFree(text);
 	return yes;
 }
@@ -263,7 +261,7 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 {
 	*descend = true;
 	/* what follows a block is apart from it, as what it holds is */
-	if (n->prev && is_block(n->prev) && out->text.len && out->text.ptr[out->text.len - 1] != ' ')
+	if (n->prev && out->text.len && out->text.ptr[out->text.len - 1] != ' ' && is_block(n->prev))
 		gg_i_buf_putc(&out->text, ' ');
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		put_folded(&out->text, (const char *)n->content);
@@ -878,20 +876,23 @@ static size_t separator_len(const char *s, size_t n)
 	return n >= 1 && s[0] == ':' ? 1 : dashes ? dashes : gg_i_dash_len(s, n);
 }
 
-/* Whether text s begins, past spaces (no-break ones too, as editors put
- * them after a term), with ':', an en or an em dash, or dashes before a
- * space ("<b>Warning</b>-level" is one word). */
+/* Bytes of the white space at s (s[0, n) readable): 1 for a space, tab or
+ * line break, 2 for a no-break space (as editors put one after a term); 0. */
+static size_t space_len(const char *s, size_t n)
+{
+	if (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		return 1;
+	return n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* Whether text s begins, past spaces (space_len), with ':', an en or an
+ * em dash, or dashes before a space ("<b>Warning</b>-level" is one word). */
 static bool opens_with_separator(const char *s)
 {
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-			s += 2;
-		else
-			break;
-	}
-	size_t n = separator_len(s, strlen(s));
+	size_t len = strlen(s);
+	for (size_t k; (k = space_len(s, len)) != 0; len -= k)
+		s += k;
+	size_t n = separator_len(s, len);
 	return n && !(s[0] == '-' && s[n] && !strchr(" \t\n\r", s[n]));
 }
 
@@ -1111,16 +1112,8 @@ static int count_tag_lines(html_reader *r, const char *data, size_t len, const c
 static void drop_separator(gg_i_buf *b)
 {
 	size_t i = 0;
-	for (;;) {
-		if (i < b->len && b->ptr[i] == ' ') {
-			i++;
-		} else if (i + 1 < b->len && (unsigned char)b->ptr[i] == 0xC2 && (unsigned char)b->ptr[i + 1] == 0xA0) {
-			b->ptr[i++] = ' ';
-			b->ptr[i++] = ' ';
-		} else {
-			break;
-		}
-	}
+	for (size_t k; (k = space_len(b->ptr + i, b->len - i)) != 0; i += k)
+		memset(b->ptr + i, ' ', k);
 	memset(b->ptr + i, ' ', separator_len(b->ptr + i, b->len - i));
 }
 
@@ -1484,37 +1477,61 @@ static bool has_bold_class(const char *cls, const gg_i_strmap *classes)
 	return false;
 }
 
+/* Whether the page's bytes name a font weight at all (any case): without one no span is styled bold. */
+static bool names_font_weight(const char *data, size_t len)
+{
+	/* each '-' that can be the one of "font-weight", its 4 bytes before and 6 after in data */
+	for (size_t i = 4; i + 7 <= len; i++) {
+		const char *dash = memchr(data + i, '-', len - 6 - i);
+		if (!dash)
+			return false;
+		i = (size_t)(dash - data);
+		if (strncasecmp(dash - 4, "font-weight", 11) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Read the <span>s that the page styles bold as <b>: by a class its style
  * sheets make bold (a Google Docs page writes its terms <span class="c3">
  * with ".c3{font-weight:700}"), or by their own style attribute
  * ("font-weight: bold", as pages copied from word processors have it).
  * The element is renamed in the tree, so that every layout sees a bold
- * term. 0 or GG_ENOMEM.
+ * term. One walk of the tree, none when the page's bytes (data, len) name
+ * no font weight. 0 or GG_ENOMEM.
  */
-static int mark_styled_bold(xmlNode *root)
+static int mark_styled_bold(xmlNode *root, const char *data, size_t len)
 {
+	if (!names_font_weight(data, len))
+		return 0;
 	gg_i_strmap classes = GG_STRMAP_INIT;
 	gg_i_arena keys = GG_ARENA_INIT;
+	xmlNode **spans = NULL; /* those with a class or a style, weighed once the style sheets are read */
+	size_t n_spans = 0, cap_spans = 0;
 	int err = 0;
-	for (xmlNode *n = root; n && !err; n = next_in(n, root, true))
+	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
 		if (is_element(n, "style")) {
 			xmlChar *css = xmlNodeGetContent(n);
 			if (css)
 				err = bold_classes((const char *)css, &classes, &keys);
 			xmlFree(css);
+		} else if (is_element(n, "span") && (xmlHasProp(n, (const xmlChar *)"class") ||
+						     xmlHasProp(n, (const xmlChar *)"style"))) {
+			if ((err = GG_ARRAY_PUSH_SLOT(spans, n_spans, cap_spans)) == 0)
+				spans[n_spans++] = n;
 		}
-	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
-		if (!is_element(n, "span"))
-			continue;
-		xmlChar *cls = classes.len ? xmlGetProp(n, (const xmlChar *)"class") : NULL;
-		xmlChar *style = xmlGetProp(n, (const xmlChar *)"style");
+	}
+	for (size_t i = 0; i < n_spans && !err; i++) {
+		xmlChar *cls = classes.len ? xmlGetProp(spans[i], (const xmlChar *)"class") : NULL;
+		xmlChar *style = xmlGetProp(spans[i], (const xmlChar *)"style");
 		if ((cls && has_bold_class((const char *)cls, &classes)) ||
 		    (style && declares_bold((const char *)style, strlen((const char *)style))))
-			xmlNodeSetName(n, (const xmlChar *)"b");
+			xmlNodeSetName(spans[i], (const xmlChar *)"b");
 		xmlFree(cls);
 		xmlFree(style);
 	}
+	free(spans);
 	gg_i_strmap_free(&classes);
 	gg_i_arena_free(&keys);
 	return err;
@@ -1698,7 +1715,7 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		xmlFreeDoc(doc);
 		goto cleanup;
 	}
-	err = mark_styled_bold(xmlDocGetRootElement(doc));
+	err = mark_styled_bold(xmlDocGetRootElement(doc), data, len);
 	if (!err)
 		err = read_layouts(&r, xmlDocGetRootElement(doc), data, len);
 	xmlFreeDoc(doc);

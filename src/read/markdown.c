@@ -831,18 +831,17 @@ static size_t entity_at(const char *s, size_t i, size_t n, unsigned char out[4],
 
 /*
  * Whether the tag s[i, end) is a <sup> whose text, up to its </sup>, is an
- * exponent (gg_i_is_exponent) right after a letter, digit or ')':
- * "10<sup>3</sup>" reads "10^3".
+ * exponent (gg_i_is_exponent) of what stands before it: "10<sup>3</sup>"
+ * reads "10^3".
  */
 static bool exponent_at(const char *s, size_t i, size_t end, size_t n)
 {
-	if (!i || !(is_letter(s[i - 1]) || (s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == ')') ||
-	    end - i < 5 || strncasecmp(s + i, "<sup", 4) != 0 || (s[i + 4] != '>' && !is_space(s[i + 4])))
+	if (!i || end - i < 5 || strncasecmp(s + i, "<sup", 4) != 0 || (s[i + 4] != '>' && !is_space(s[i + 4])))
 		return false;
 	for (size_t j = end; j < n && j - end <= 16; j++)
 		if (s[j] == '<')
 			return n - j >= 6 && strncasecmp(s + j, "</sup>", 6) == 0 &&
-			       gg_i_is_exponent(s + end, j - end);
+			       gg_i_is_exponent((unsigned char)s[i - 1], s + end, j - end);
 	return false;
 }
 

@@ -101,10 +101,8 @@ void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 void gg_i_markup_exponent(gg_i_markup_sink *k, const char *s, size_t n)
 {
 	const gg_i_buf *b = k->rec ? &k->rec->definition : k->out;
-	if (!b->len || (k->rec && k->rec->pending_space) || !gg_i_is_exponent(s, n))
-		return;
-	unsigned char last = (unsigned char)b->ptr[b->len - 1];
-	if (gg_i_is_word_byte(last) || last == ')')
+	if (b->len && !(k->rec && k->rec->pending_space) &&
+	    gg_i_is_exponent((unsigned char)b->ptr[b->len - 1], s, n))
 		gg_i_markup_emit(k, "^", 1, SIZE_MAX);
 }
 

@@ -1,4 +1,4 @@
-/* helpers.c - what the readers' suites share: finding an entry, reading a buffer into a built glossary. */
+/* helpers.c - what the readers' suites share: finding an entry, reading a buffer or a file into a built glossary. */
 #include "suites.h"
 
 #include <string.h>
@@ -15,6 +15,16 @@ gg_glossary *read_built(const char *name, const char *text, size_t len)
 {
 	gg_glossary *g = NULL;
 	if (gg_glossary_new(&g) || gg_glossary_read_buffer(g, name, text, len) || gg_glossary_build(g, NULL)) {
+		gg_glossary_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+gg_glossary *read_fixture(const char *path)
+{
+	gg_glossary *g = NULL;
+	if (gg_glossary_new(&g) || gg_glossary_read_path(g, path) || gg_glossary_build(g, NULL)) {
 		gg_glossary_free(g);
 		return NULL;
 	}

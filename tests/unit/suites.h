@@ -35,6 +35,8 @@ const gg_entry *entry_named(const gg_glossary *g, const char *header);
 /* A new glossary read from text[0, len) as file `name` and built; NULL when
  * any step fails (the caller asserts it is not). */
 gg_glossary *read_built(const char *name, const char *text, size_t len);
+/* The same for the file at `path` (FIXTURE). */
+gg_glossary *read_fixture(const char *path);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

@@ -6,6 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many of g's diagnostics hold `words` in their message. */
+static size_t diagnostics_saying(const gg_glossary *g, const char *words)
+{
+	size_t n = 0;
+	for (size_t i = 0; gg_glossary_diagnostic(g, i); i++)
+		n += strstr(gg_glossary_diagnostic(g, i)->message, words) != NULL;
+	return n;
+}
+
 /*
  * tests/data/team.docx (tests/data/make-docx.py writes it): bold terms
  * opening paragraphs, by the run's own bold, a bold character style, a
@@ -17,10 +26,8 @@
  */
 static void test_team_document(void)
 {
-	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("team.docx")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	gg_glossary *g = read_fixture(FIXTURE("team.docx"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 5);
 	const gg_entry *backlog = entry_named(g, "Backlog"), *sprint = entry_named(g, "Sprint"),
 		       *owner = entry_named(g, "Product owner"), *master = entry_named(g, "Scrum master");
@@ -57,20 +64,15 @@ static void test_team_document(void)
  */
 static void test_odd_document(void)
 {
-	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("odd.docx")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	gg_glossary *g = read_fixture(FIXTURE("odd.docx"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *kilo = entry_named(g, "Kilo"), *mega = entry_named(g, "Mega");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(kilo);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(mega);
 	CU_ASSERT_STRING_EQUAL(kilo->definition, "A factor of 10^3, moved here.");
 	CU_ASSERT_STRING_EQUAL(mega->definition, "A factor of a thousand kilo.");
-	size_t warned = 0;
-	for (size_t i = 0; gg_glossary_diagnostic(g, i); i++)
-		warned += strstr(gg_glossary_diagnostic(g, i)->message, "never ends") != NULL;
-	CU_ASSERT_EQUAL(warned, 1);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "never ends"), 1);
 	gg_glossary_free(g);
 }
 
@@ -82,10 +84,8 @@ static void test_odd_document(void)
  */
 static void test_based_styles(void)
 {
-	gg_glossary *g = NULL;
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_path(g, FIXTURE("headings.docx")), 0);
-	CU_ASSERT_EQUAL_FATAL(gg_glossary_build(g, NULL), 0);
+	gg_glossary *g = read_fixture(FIXTURE("headings.docx"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	const gg_entry *router = entry_named(g, "Router"), *sw = entry_named(g, "Switch");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
@@ -137,10 +137,7 @@ static void test_content_and_errors(void)
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "cut.docx", data, len / 2), 0);
 	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "x.docx", "not a zip", 9), 0);
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
-	size_t skipped = 0;
-	for (size_t i = 0; gg_glossary_diagnostic(g, i); i++)
-		skipped += strstr(gg_glossary_diagnostic(g, i)->message, "not a Word document") != NULL;
-	CU_ASSERT_EQUAL(skipped, 2);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "not a Word document"), 2);
 	gg_glossary_free(g);
 	free(data);
 }

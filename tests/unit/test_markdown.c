@@ -4,16 +4,6 @@
 
 #include <string.h>
 
-static gg_glossary *read_fixture(const char *path)
-{
-	gg_glossary *g = NULL;
-	if (gg_glossary_new(&g) || gg_glossary_read_path(g, path) || gg_glossary_build(g, NULL)) {
-		gg_glossary_free(g);
-		return NULL;
-	}
-	return g;
-}
-
 /* read `text` as m.md and build it; NULL when either fails */
 static gg_glossary *read_text(const char *text)
 {
