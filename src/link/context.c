@@ -99,8 +99,12 @@ bool gg_i_sentence_start(const char *text, size_t start)
 	return i > 0 && in(text[i - 1], SENTENCE_END);
 }
 
-/* What a word before a mention says: a cue, a connecting word, or nothing. */
-enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
+/*
+ * What a word before a mention says: a cue; a connecting word; a noun that
+ * names where the cue sends the reader ("explanation", "discussion"); a
+ * preposition that may follow such a noun ("at", "on", "in"); or nothing.
+ */
+enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR, WORD_PLACE, WORD_PLACE_PREPOSITION };
 
 /* Whether the bytes at w are the word `lit` (a constant: the compare is inlined). */
 #define IS(lit) (memcmp(w, lit, sizeof(lit) - 1) == 0)
@@ -109,11 +113,13 @@ enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR };
  * The role of s[0, n) (ASCII letters and '.'), case ignored. The cues: see,
  * cf., compare, syn., synonym(s), antonym(s), opposite(s), oppose, similar;
  * the connecting words that may stand between a cue and the mention: the,
- * a, an, also, under, entry, for, of, to, with, as.
+ * a, an, also, under, entry, for, of, to, with, as; the places a cue names:
+ * entry, entries, article, section, definition, description, discussion,
+ * explanation; the prepositions after a place: at, on, in.
  */
 static enum word_role role_of(const char *s, size_t n)
 {
-	char w[9];
+	char w[12];
 	if (n == 0 || n > sizeof(w))
 		return WORD_OTHER;
 	for (size_t i = 0; i < n; i++)
@@ -122,6 +128,8 @@ static enum word_role role_of(const char *s, size_t n)
 	case 1:
 		return w[0] == 'a' ? WORD_CONNECTOR : WORD_OTHER;
 	case 2:
+		if (IS("at") || IS("on") || IS("in"))
+			return WORD_PLACE_PREPOSITION;
 		return IS("an") || IS("to") || IS("of") || IS("as") ? WORD_CONNECTOR : WORD_OTHER;
 	case 3:
 		if (IS("see") || IS("cf."))
@@ -132,16 +140,22 @@ static enum word_role role_of(const char *s, size_t n)
 			return WORD_CUE;
 		return IS("also") || IS("with") ? WORD_CONNECTOR : WORD_OTHER;
 	case 5:
-		return IS("under") || IS("entry") ? WORD_CONNECTOR : WORD_OTHER;
+		return IS("under") ? WORD_CONNECTOR : IS("entry") ? WORD_PLACE : WORD_OTHER;
 	case 6:
 		return IS("oppose") ? WORD_CUE : WORD_OTHER;
 	case 7:
+		if (IS("article") || IS("section") || IS("entries"))
+			return WORD_PLACE;
 		return IS("compare") || IS("synonym") || IS("similar") || IS("antonym") ? WORD_CUE
 										    : WORD_OTHER;
 	case 8:
 		return IS("opposite") || IS("synonyms") || IS("antonyms") ? WORD_CUE : WORD_OTHER;
 	case 9:
 		return IS("opposites") ? WORD_CUE : WORD_OTHER;
+	case 10:
+		return IS("definition") || IS("discussion") ? WORD_PLACE : WORD_OTHER;
+	case 11:
+		return IS("description") || IS("explanation") ? WORD_PLACE : WORD_OTHER;
 	default:
 		return WORD_OTHER;
 	}
@@ -157,7 +171,9 @@ bool gg_i_after_cue(const char *text, size_t start)
 		i--;
 	while (i > from && (is_space(text[i - 1]) || text[i - 1] == ':' || text[i - 1] == ','))
 		i--;
-	/* walk back word by word: connecting words, then a cue, or nothing */
+	/* walk back word by word: connecting words and places (a preposition
+	 * only right after a place: "see the explanation at"), then a cue */
+	bool needs_place = false;
 	for (;;) {
 		size_t w = i;
 		while (w > from && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') ||
@@ -167,8 +183,14 @@ bool gg_i_after_cue(const char *text, size_t start)
 			return false;
 		enum word_role role = role_of(text + w, i - w);
 		if (role == WORD_CUE)
-			return true;
-		if (role != WORD_CONNECTOR || w == 0 || !is_space(text[w - 1]))
+			return !needs_place;
+		if (role == WORD_PLACE)
+			needs_place = false;
+		else if (role == WORD_PLACE_PREPOSITION && !needs_place)
+			needs_place = true;
+		else if (role != WORD_CONNECTOR || needs_place)
+			return false;
+		if (w == 0 || !is_space(text[w - 1]))
 			return false;
 		i = w;
 		while (i > from && is_space(text[i - 1]))

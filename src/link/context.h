@@ -15,8 +15,9 @@ bool gg_i_sentence_start(const char *text, size_t start);
 /*
  * Whether a cross-reference cue stands right before text[start]: one of
  * "see", "cf.", "compare", "synonym(s)", "opposite(s)", then only small
- * connecting words ("also", "the", "under", "entry", ...), spaces, ':' or
- * ',' -- within the 40 bytes before it. These are the conventions
+ * connecting words ("also", "the", "under", "entry", ...) and the place
+ * the reader is sent to ("see the explanation at", "the discussion in"),
+ * spaces, ':' or ',' -- within the 40 bytes before it. These are the conventions
  * glossaries in general use for cross-references.
  */
 bool gg_i_after_cue(const char *text, size_t start);

@@ -13,6 +13,12 @@
 /* Names shorter than this are compared by key on the stack (key_equal). */
 #define KEY_ROOM 256
 
+/* Bytes of a name or a header, not owned. */
+typedef struct span {
+	const char *s;
+	size_t n;
+} span;
+
 /* ---- keys ------------------------------------------------------------ */
 
 static bool all_lower_letters(const char *w, size_t n)
@@ -281,28 +287,35 @@ static bool is_alnum(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Whether every word of a[0..alen) is also a word of f[0..flen). */
+/* The word of s[0..n) starting at *i (spaces skipped), without the
+ * punctuation around it ("Family," is "Family"); *i moves past it. */
+static span next_word(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	size_t start = *i;
+	while (*i < n && s[*i] != ' ')
+		(*i)++;
+	size_t end = *i;
+	while (start < end && !is_alnum(s[start]))
+		start++;
+	while (end > start && !is_alnum(s[end - 1]))
+		end--;
+	return (span){ s + start, end - start };
+}
+
+/* Whether every word of a[0..alen) is also a word of f[0..flen), case and
+ * the punctuation around words ignored. */
 static bool words_subset(const char *a, size_t alen, const char *f, size_t flen)
 {
-	size_t i = 0;
-	while (i < alen) {
-		while (i < alen && a[i] == ' ')
-			i++;
-		size_t ws = i;
-		while (i < alen && a[i] != ' ')
-			i++;
-		if (i == ws)
-			break;
+	for (size_t i = 0; i < alen;) {
+		span w = next_word(a, alen, &i);
+		if (!w.n)
+			continue;
 		bool found = false;
 		for (size_t j = 0; j < flen && !found;) {
-			while (j < flen && f[j] == ' ')
-				j++;
-			size_t fs = j;
-			while (j < flen && f[j] != ' ')
-				j++;
-			found = j - fs == i - ws &&
-				gg_i_ascii_lower(f[fs]) == gg_i_ascii_lower(a[ws]) &&
-				strncasecmp(f + fs, a + ws, i - ws) == 0;
+			span fw = next_word(f, flen, &j);
+			found = fw.n == w.n && strncasecmp(fw.s, w.s, w.n) == 0;
 		}
 		if (!found)
 			return false;
@@ -398,11 +411,6 @@ size_t gg_i_name_qualified_base(const char *key)
 }
 
 /* ---- header lines and bold openings ---------------------------------- */
-
-typedef struct span {
-	const char *s;
-	size_t n;
-} span;
 
 static span trim_span(const char *s, size_t n)
 {
@@ -812,6 +820,22 @@ static const char *item_end(const char *p)
 	return comma ? comma : p + strlen(p);
 }
 
+/* Words that open another name of the term after a comma in its header:
+ * "Font family, or just family", "Widget, also called gadget". */
+static const char *const name_openers[] = { "also known as ", "also called ", "or simply ",
+					    "or just ", "a.k.a. ", "aka ", "or " };
+
+/* The length of the name opener x starts with, or 0 (nothing after it: 0). */
+static size_t name_opener(span x)
+{
+	for (size_t k = 0; k < sizeof(name_openers) / sizeof(*name_openers); k++) {
+		size_t n = strlen(name_openers[k]);
+		if (x.n > n && starts_with_nocase(x.s, x.n, name_openers[k]))
+			return n;
+	}
+	return 0;
+}
+
 /* Whether x is one word of letters with a capital first and lower case after. */
 static bool capitalised_word(span x)
 {
@@ -854,8 +878,19 @@ int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out)
 
 	span items[MAX_ITEMS];
 	size_t n_items = 0;
-	if (e->header_is_name)
+	if (e->header_is_name) {
 		items[n_items++] = header;
+		/* "Font Family, or just Family": the name, then another name */
+		for (const char *c = memchr(header.s, ',', header.n); c;
+		     c = memchr(c + 1, ',', header.n - (size_t)(c + 1 - header.s))) {
+			span rest = trim_span(c + 1, header.n - (size_t)(c + 1 - header.s));
+			if (name_opener(rest)) {
+				items[0] = trim_span(header.s, (size_t)(c - header.s));
+				items[n_items++] = rest;
+				break;
+			}
+		}
+	}
 	for (const char *p = header.s, *end = header.s + header.n;
 	     !e->header_is_name && n_items < MAX_ITEMS && p < end;) {
 		const char *stop = item_end(p);
@@ -879,6 +914,19 @@ int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out)
 
 	string_list abbrevs = { 0 }, keywords = { 0 }, aliases = { 0 };
 	int err = 0;
+	/* items that give another name: "or just X", "also called X" */
+	for (size_t i = 1; i < n_items;) {
+		size_t opener = name_opener(items[i]);
+		if (!opener) {
+			i++;
+			continue;
+		}
+		span other = trim_span(items[i].s + opener, items[i].n - opener);
+		if ((err = add_alias_names(a, &aliases, other)))
+			goto cleanup;
+		memmove(items + i, items + i + 1, (n_items - i - 1) * sizeof(*items));
+		n_items--;
+	}
 	span bold = { NULL, 0 }, after = { NULL, 0 }, bold_name = { NULL, 0 }, bold_abbr = { NULL, 0 };
 	if (bold_opening(definition, &bold, &after)) {
 		if ((err = take_alias_parenthesis(a, &bold, &aliases)))

@@ -77,6 +77,24 @@ static gg_glossary *read_html(const char *name, const char *page, size_t len)
 	return g;
 }
 
+/* A term's own heading may name it twice: "Font Family, or just Family"
+ * is one name and another, "Acme, Inc." one name with a comma. */
+static void test_names_in_terms(void)
+{
+	const char page[] = "<html><body><dl><dt>Font Family, or just Family</dt><dd>Related fonts.</dd>"
+			    "<dt>Acme, Inc.</dt><dd>A firm.</dd></dl></body></html>";
+	gg_glossary *g = read_html("names.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	size_t whole, other, firm;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&whole, g, "font family"), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&other, g, "family"), 0);
+	CU_ASSERT_EQUAL(whole, other);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, whole)->name, "Font Family");
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&firm, g, "acme, inc."), 0);
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, firm)->name, "Acme, Inc.");
+	gg_glossary_free(g);
+}
+
 /* Only links to an entry's anchor in this page are editors' links; anchors
  * sit on the <dt>, inside it, in an <a name> before it, or on a wrapper. */
 static void test_editor_links(void)
@@ -596,6 +614,7 @@ CU_ErrorCode suite_html_add(void)
 	CU_pSuite s = CU_add_suite("HTML reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "definition lists and links", test_definition_lists) ||
 	    !CU_add_test(s, "bad bytes, no list", test_bad_html) ||
+	    !CU_add_test(s, "names in a term's heading", test_names_in_terms) ||
 	    !CU_add_test(s, "editors' links are links within the page", test_editor_links) ||
 	    !CU_add_test(s, "code elements between backticks", test_code_elements) ||
 	    !CU_add_test(s, "text after a block stands apart", test_text_after_blocks) ||
