@@ -1,0 +1,150 @@
+/* office.c - what the Word and OpenDocument readers share: the ZIP package, its XML members, the HTML they write. */
+#include "read/office.h"
+#include "core/text.h"
+
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <string.h>
+
+/* An archive member past this many bytes unpacked is not read. */
+#define MAX_MEMBER_BYTES ((zip_uint64_t)64 << 20)
+
+bool gg_i_office_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNode *gg_i_office_child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *k = n ? n->children : NULL; k; k = k->next)
+		if (gg_i_office_is(k, name))
+			return k;
+	return NULL;
+}
+
+xmlChar *gg_i_office_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n ? n->properties : NULL; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0)
+			return xmlNodeGetContent((const xmlNode *)a);
+	return NULL;
+}
+
+bool gg_i_office_monospace_face(const char *face)
+{
+	static const char *const names[] = { "courier", "consolas", "menlo", "monaco", "lucida console",
+					     "fixedsys" };
+	static const char *const words[] = { "mono", "code", "monospace" };
+	char lower[64];
+	size_t n = 0;
+	for (const char *c = face; c && *c && n + 1 < sizeof(lower); c++)
+		lower[n++] = gg_i_ascii_lower(*c);
+	lower[n] = '\0';
+	for (size_t i = 0; n && i < sizeof(names) / sizeof(*names); i++)
+		if (strstr(lower, names[i]))
+			return true;
+	for (const char *word = lower; n && *word;) {
+		size_t len = strcspn(word, " -_");
+		for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+			if (len == strlen(words[i]) && memcmp(word, words[i], len) == 0)
+				return true;
+		word += len + (word[len] != '\0');
+	}
+	return false;
+}
+
+void gg_i_office_put_text(gg_i_office_html *h, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			gg_i_buf_puts(&h->out, "&amp;");
+			break;
+		case '<':
+			gg_i_buf_puts(&h->out, "&lt;");
+			break;
+		case '>':
+			gg_i_buf_puts(&h->out, "&gt;");
+			break;
+		case '"':
+			gg_i_buf_puts(&h->out, "&quot;");
+			break;
+		default:
+			gg_i_buf_putc(&h->out, *s);
+		}
+	}
+}
+
+void gg_i_office_set_format(gg_i_office_html *h, bool bold, bool code)
+{
+	if (h->code && (!code || bold != h->bold)) {
+		gg_i_buf_puts(&h->out, "</code>");
+		h->code = false;
+	}
+	if (bold != h->bold)
+		gg_i_buf_puts(&h->out, bold ? "<b>" : "</b>");
+	h->bold = bold;
+	if (code && !h->code)
+		gg_i_buf_puts(&h->out, "<code>");
+	h->code = code;
+}
+
+int gg_i_office_open(const char *data, size_t len, zip_t **z, char *why, size_t size)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+	*z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	if (!*z) {
+		snprintf(why, size, "%s", zip_error_strerror(&ze));
+		zip_source_free(src);
+	}
+	zip_error_fini(&ze);
+	return *z ? 0 : 1;
+}
+
+int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, size_t size)
+{
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_stat(z, member, 0, &st) != 0)
+		return 1;
+	bool fits = (st.valid & ZIP_STAT_SIZE) && st.size <= MAX_MEMBER_BYTES;
+	zip_file_t *f = fits ? zip_fopen(z, member, 0) : NULL;
+	if (fits && !f) {
+		snprintf(why, size, "cannot unpack %s: %s", member, zip_strerror(z));
+		return 2;
+	}
+	char chunk[65536];
+	zip_int64_t got = 1; /* too big by its directory entry, or read past the cap: over it */
+	while (f && (got = zip_fread(f, chunk, sizeof(chunk))) > 0 && out->len + (size_t)got <= MAX_MEMBER_BYTES)
+		gg_i_buf_put(out, chunk, (size_t)got);
+	if (got < 0)
+		snprintf(why, size, "cannot unpack %s: %s", member, zip_file_strerror(f));
+	else if (got > 0)
+		snprintf(why, size, "%s is over %llu MB unpacked", member, (unsigned long long)(MAX_MEMBER_BYTES >> 20));
+	int err = got != 0 ? 2 : 0;
+	if (f)
+		zip_fclose(f);
+	if (!err)
+		gg_i_buf_putc(out, '\0');
+	return err ? err : gg_i_buf_ok(out);
+}
+
+xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, char *why, size_t size)
+{
+	xmlResetLastError();
+	xmlDocPtr doc = len <= (size_t)2147483647
+				? xmlReadMemory(xml, (int)len, member, NULL,
+						XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+							XML_PARSE_COMPACT)
+				: NULL;
+	if (!doc || !xmlDocGetRootElement(doc)) {
+		const xmlError *e = xmlGetLastError();
+		int n = e && e->message ? (int)strcspn(e->message, "\n") : 0;
+		snprintf(why, size, "%s is not well-formed XML%s%.*s", member, n ? ": " : "", n, n ? e->message : "");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}

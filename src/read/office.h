@@ -1,0 +1,61 @@
+/* office.h - what the Word and OpenDocument readers share: the ZIP package, its XML members, the HTML they write. */
+#ifndef GG_READ_OFFICE_H
+#define GG_READ_OFFICE_H
+
+#include "core/buf.h"
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <zip.h>
+
+/* Whether n is an element of local name `name` (any namespace: documents vary in prefixes). */
+bool gg_i_office_is(const xmlNode *n, const char *name);
+
+/* The first child element of n (may be NULL) of local name `name`, or NULL. */
+xmlNode *gg_i_office_child(const xmlNode *n, const char *name);
+
+/* The value of n's attribute of local name `name`, malloc'd by libxml2 (xmlFree), or NULL. */
+xmlChar *gg_i_office_attr(const xmlNode *n, const char *name);
+
+/*
+ * Whether a font face names a monospace font, as program text is set: the
+ * families by name ("Courier New", "Consolas") and faces with "Mono" or
+ * "Code" as a word ("DejaVu Sans Mono", "Fira Code"; not "Monotype
+ * Corsiva"). NULL is none.
+ */
+bool gg_i_office_monospace_face(const char *face);
+
+/* The HTML an office reader writes, and the formatting open at its end. */
+typedef struct gg_i_office_html {
+	gg_i_buf out;
+	bool bold; /* a <b> is open */
+	bool code; /* a <code> is open (inside the <b> when both are) */
+} gg_i_office_html;
+
+/* Append s to h->out with &, <, > and " escaped. */
+void gg_i_office_put_text(gg_i_office_html *h, const char *s);
+
+/* Open or close <b> and <code> so that the text that follows is bold and code or not. */
+void gg_i_office_set_format(gg_i_office_html *h, bool bold, bool code);
+
+/*
+ * The archive in data[0, len) opened (read only; data stays the caller's
+ * and must outlive *z, which zip_discard frees). Returns 0, or 1 when it is
+ * no ZIP archive (why in `why`).
+ */
+int gg_i_office_open(const char *data, size_t len, zip_t **z, char *why, size_t size);
+
+/*
+ * Member `member` of the archive, whole and NUL-terminated, into out (at
+ * most 64 MB unpacked: a glossary's document is a few MB, and a ZIP
+ * bomb's member would fill memory). Returns 0; 1 when the archive has no
+ * such member (out left empty); 2 (why in `why`) when it cannot be
+ * unpacked or is too big; GG_ENOMEM.
+ */
+int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, size_t size);
+
+/* XML xml[0, len) of member `member` parsed (no network), or NULL (why in `why`). */
+xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, char *why, size_t size);
+
+#endif
