@@ -83,6 +83,8 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".rst", GG_INPUT_RST }, { ".rest", GG_INPUT_RST },
 		{ ".adoc", GG_INPUT_ASCIIDOC }, { ".asciidoc", GG_INPUT_ASCIIDOC },
 		{ ".docx", GG_INPUT_DOCX },
+		{ ".odt", GG_INPUT_ODF }, { ".ods", GG_INPUT_ODF }, { ".fodt", GG_INPUT_ODF },
+		{ ".fods", GG_INPUT_ODF },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -209,12 +211,40 @@ static bool is_skos_json_ld(const char *data, size_t len)
 	return keyword && skos_named;
 }
 
+/* Where s[0, n) holds `lit` (NUL-terminated), or NULL. */
+static const char *find_in(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	for (size_t i = 0; i + l <= n; i++)
+		if (s[i] == lit[0] && memcmp(s + i, lit, l) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* Whether XML is a flat OpenDocument file: its root office:document within its first 4 KiB. */
+static bool is_flat_odf(const char *data, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+	if (n < 5 || memcmp(data, "<?xml", 5) != 0)
+		return false;
+	const char *at = find_in(data, n, "<office:document");
+	size_t after = at ? (size_t)(at - data) + 16 : n;
+	return after < n && (data[after] == ' ' || data[after] == '>' || data[after] == '\n' || data[after] == '\r') &&
+	       find_in(data, n, "urn:oasis:names:tc:opendocument:xmlns:office:");
+}
+
 /* The format the content shows (its first bytes, markup_of_content); a text page when nothing else fits. */
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
 	size_t i = 0;
+	/* a ZIP archive: an OpenDocument file when its first member is its
+	 * media type (stored, as the standard has it), else a Word document or
+	 * said not to be one */
+	static const char odf_type[] = "mimetypeapplication/vnd.oasis.opendocument.";
 	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return GG_INPUT_DOCX; /* a ZIP archive: a Word document, or said not to be one */
+		return len >= 30 + sizeof(odf_type) - 1 && memcmp(data + 30, odf_type, sizeof(odf_type) - 1) == 0
+			       ? GG_INPUT_ODF
+			       : GG_INPUT_DOCX;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	size_t first = i; /* the first line, for a header row */
@@ -228,6 +258,8 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 		return markup;
 	if (i < len && (data[i] == '[' || data[i] == '{'))
 		return GG_INPUT_JSON;
+	if (is_flat_odf(data + i, len - i))
+		return GG_INPUT_ODF;
 	if ((len - i >= 7 && (strncmp(data + i, "@prefix", 7) == 0 || strncasecmp(data + i, "prefix ", 7) == 0)) ||
 	    (len - i >= 5 && (strncmp(data + i, "@base", 5) == 0 || strncasecmp(data + i, "base ", 5) == 0)) ||
 	    is_rdf_xml_document(data + i, len - i))
@@ -260,6 +292,11 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 	}
 	case GG_INPUT_DOCX: {
 		int err = gg_i_read_docx(g, name, data, len);
+		free(data);
+		return err;
+	}
+	case GG_INPUT_ODF: {
+		int err = gg_i_read_odf(g, name, data, len);
 		free(data);
 		return err;
 	}
@@ -381,10 +418,11 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
-					     "rst", "asciidoc", "docx" };
+					     "rst", "asciidoc", "docx", "odt", "ods" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
-					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX };
+					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
+					       GG_INPUT_ODF };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -400,7 +438,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

@@ -24,9 +24,18 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 /*
  * Read a Word document (.docx, the bytes of its ZIP archive): its body
  * as HTML for gg_i_read_html_page (docx.c says how). Does not take `data`.
- * Returns 0, GG_EINPUT (not a Word document: nothing kept) or GG_ENOMEM.
+ * Returns 0 (a file that is no Word document skipped with a warning) or
+ * GG_ENOMEM.
  */
 int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t len);
+
+/*
+ * Read an OpenDocument text or spreadsheet (.odt, .ods: the bytes of its
+ * ZIP archive; .fodt, .fods: its flat XML): its body as HTML for
+ * gg_i_read_html_page (odf.c says how). Does not take `data`. Returns 0
+ * (a file that is no such document skipped with a warning) or GG_ENOMEM.
+ */
+int gg_i_read_odf(gg_glossary *g, const char *name, const char *data, size_t len);
 
 /* The input formats a reader is chosen for (by extension, content, or --format). */
 typedef enum gg_i_input_format {
@@ -40,7 +49,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_SKOS,
 	GG_INPUT_RST,
 	GG_INPUT_ASCIIDOC,
-	GG_INPUT_DOCX
+	GG_INPUT_DOCX,
+	GG_INPUT_ODF
 } gg_i_input_format;
 
 /*

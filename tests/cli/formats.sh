@@ -14,22 +14,22 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in nine formats: the same concepts"
+begin "one glossary in eleven formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf jsonld rst adoc docx; do
+for f in md json ttl rdf jsonld rst adoc docx odt ods; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in nine formats: the same links"
+begin "one glossary in eleven formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf jsonld rst adoc docx; do
+for f in md json ttl rdf jsonld rst adoc docx odt ods; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
@@ -66,7 +66,7 @@ cmp -s "$TMP/out" "$TMP/terms.csv" || fail "TSV differs"
 expect 0
 
 begin "standard input, by content, named <stdin>"
-for f in csv md json ttl rst adoc docx; do
+for f in csv md json ttl rst adoc docx odt ods; do
 	RC=0; "$BIN" terms --tsv -q -i - <$SAME/glossary.$f >"$TMP/out" 2>"$TMP/err" || RC=$?
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "stdin $f differs"
@@ -97,9 +97,9 @@ grep -q "^A name that points at an object\.$" "$TMP/out" || fail "markup left in
 begin "Word documents: by --format; a ZIP of something else, a lock file beside one: skipped"
 RC=0; "$BIN" terms -q --tsv --format docx -i - <$SAME/glossary.docx >"$TMP/out" 2>"$TMP/err" || RC=$?
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
-"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
-run terms -i "$TMP/notes.odt"
-expect 1 "" "notes.odt: warning: not a Word document \(no word/document.xml in the archive\); skipped"
+"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.zip"
+run terms -i "$TMP/notes.zip"
+expect 1 "" "notes.zip: warning: not a Word document \(no word/document.xml in the archive\); skipped"
 mkdir "$TMP/word"
 cp $SAME/glossary.docx "$TMP/word/glossary.docx"
 head -c 162 $SAME/glossary.docx >"$TMP/word/~\$glossary.docx" # Word's lock file while it is open
@@ -109,6 +109,22 @@ run terms --tsv -i "$TMP/word"
 expect 0 "" "glossary.docx: warning: not a Word document"
 run show backlog -i tests/data/team.docx
 expect 0 "team.docx:3: Backlog"
+
+begin "OpenDocument: by --format, by content; flat documents; what is no text or spreadsheet: skipped"
+RC=0; "$BIN" terms -q --tsv --format odt -i - <$SAME/glossary.odt >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+RC=0; "$BIN" terms -q --tsv --format ods -i - <$SAME/glossary.ods >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+run show vm -i $SAME/glossary.ods
+expect 0 "glossary.ods:2: Virtual machine"
+run export tsv -q -o - -i tests/data/headings.fodt
+expect 0 "^Halftone	Screen	1	editor	"
+cp tests/data/headings.fodt "$TMP/headings.xml"
+run terms -q --tsv -i "$TMP/headings.xml"
+expect 0 "^Screen			Prepress	1	term$"
+"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
+run terms -i "$TMP/notes.odt"
+expect 1 "" "notes.odt: warning: not an OpenDocument text or spreadsheet \(it has no body\); skipped"
 
 begin "formats mix in one -i list"
 run terms -q --tsv -i $SAME/glossary.md -i tests/data/glossary.html

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
-# DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc and DIR/docx (the
-# document.xml of a Word document), so that size bugs
+# DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
+# document.xml of a Word document) and DIR/odf (a flat OpenDocument
+# spreadsheet), so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -11,7 +12,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
-	"$out/rst" "$out/asciidoc" "$out/docx"
+	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -59,3 +60,8 @@ awk 'BEGIN { printf "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas
 	for (i = 0; i < 3000; i++)
 		printf "<w:tr><w:tc><w:p><w:bookmarkStart w:id=\"%d\" w:name=\"t%d\"/><w:r><w:t>Term %d</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Uses </w:t></w:r><w:hyperlink w:anchor=\"t%d\"><w:r><w:t>term %d</w:t></w:r></w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t> and term %d.</w:t></w:r></w:p></w:tc></w:tr>\n", i, i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
 	print "</w:tbl></w:body></w:document>" }' >"$out/docx/table-3000.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:spreadsheet><table:table>";
+	printf "<table:table-row><table:table-cell><text:p>Term</text:p></table:table-cell><table:table-cell table:number-columns-repeated=\"2\"/><table:table-cell><text:p>Definition</text:p></table:table-cell></table:table-row>\n";
+	for (i = 0; i < 3000; i++)
+		printf "<table:table-row><table:table-cell><text:p><text:bookmark text:name=\"t%d\"/>Term %d</text:p></table:table-cell><table:table-cell table:number-columns-repeated=\"2\"/><table:table-cell><text:p>Uses <text:a xlink:href=\"#t%d\">term %d</text:a><text:s text:c=\"2\"/>and term %d.</text:p></table:table-cell></table:table-row>\n", i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
+	print "</table:table></office:spreadsheet></office:body></office:document>" }' >"$out/odf/sheet-3000.xml"

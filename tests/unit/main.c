@@ -15,6 +15,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_rst_add,
 	suite_asciidoc_add,
 	suite_docx_add,
+	suite_odf_add,
 	suite_model_add,
 	suite_automaton_add,
 	suite_links_add,
