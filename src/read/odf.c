@@ -43,8 +43,9 @@
 #define MAX_CELL_REPEAT 256
 /* Spaces of one text:s at most. */
 #define MAX_SPACES 256
-/* Empty rows counted as lines at most (a sheet has 1,048,576 rows). */
-#define MAX_BLANK_ROWS 1048576
+/* Lines that empty rows take at most, over every table: past them a row
+ * has the next line, not its number's (a sheet has 1,048,576 rows). */
+#define MAX_BLANK_LINES 4194304
 
 /* What a style says of its text, as it states it: a property on or off. */
 enum {
@@ -63,6 +64,7 @@ typedef struct odf_writer {
 	gg_i_arena keys;    /* the maps' keys */
 	uint64_t text_bytes; /* bytes of text written so far: whether a cell holds any */
 	size_t blank_rows;   /* empty rows not yet written as lines */
+	size_t blank_lines;  /* lines written for empty rows */
 } odf_writer;
 
 /* The bits of `bits` stated applied to the text's current ones. */
@@ -116,6 +118,13 @@ static void close_link(odf_writer *w)
 	gg_i_buf_puts(&w->html.out, "</a>");
 }
 
+/* Whether element n is a drawing's (a frame, a shape, a text box): none of the document's text flow. */
+static bool is_drawing(const xmlNode *n)
+{
+	static const char drawing[] = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, drawing) == 0;
+}
+
 /* Whether inline element n holds no text of the paragraph: a note, an annotation, a change mark, a drawing. */
 static bool left_out_inline(const xmlNode *n)
 {
@@ -123,7 +132,7 @@ static bool left_out_inline(const xmlNode *n)
 					     "change-start", "change-end", "soft-page-break",
 					     "bookmark-end", "reference-mark-end", "ruby-text",
 					     "toc-mark", "alphabetical-index-mark", "user-index-mark" };
-	if (n->ns && n->ns->prefix && strcmp((const char *)n->ns->prefix, "draw") == 0)
+	if (is_drawing(n))
 		return true;
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (gg_i_office_is(n, names[i]))
@@ -257,6 +266,22 @@ static bool write_cells(odf_writer *w, const xmlNode *row, int depth)
 	return any;
 }
 
+/* n line breaks inserted at byte `at` of the HTML (before the row just
+ * written there), as many as MAX_BLANK_LINES leaves. */
+static void insert_lines(odf_writer *w, size_t at, size_t n)
+{
+	gg_i_buf *b = &w->html.out;
+	if (n > MAX_BLANK_LINES - w->blank_lines)
+		n = MAX_BLANK_LINES - w->blank_lines;
+	if (!n || !gg_i_buf_reserve(b, n))
+		return;
+	memmove(b->ptr + at + n, b->ptr + at, b->len - at);
+	memset(b->ptr + at, '\n', n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+	w->blank_lines += n;
+}
+
 /* The rows of table `t`, a row a line; empty rows are lines only between rows with text. */
 static void write_rows(odf_writer *w, const xmlNode *t, int depth)
 {
@@ -265,19 +290,18 @@ static void write_rows(odf_writer *w, const xmlNode *t, int depth)
 	for (const xmlNode *row = t->children; row; row = row->next) {
 		if (gg_i_office_is(row, "table-row")) {
 			size_t start = w->html.out.len;
-			for (; w->blank_rows; w->blank_rows--)
-				gg_i_buf_putc(&w->html.out, '\n');
-			size_t row_start = w->html.out.len;
+			size_t times = repeated(row, "number-rows-repeated", MAX_BLANK_LINES);
 			gg_i_buf_puts(&w->html.out, "<tr>");
 			if (write_cells(w, row, depth + 1)) {
 				gg_i_buf_puts(&w->html.out, "</tr>\n");
+				insert_lines(w, start, w->blank_rows);
 				/* a repeated row with text: once, the others lines of their own */
-				w->blank_rows = repeated(row, "number-rows-repeated", MAX_BLANK_ROWS) - 1;
+				w->blank_rows = times - 1;
 			} else {
 				w->html.out.len = start;
-				w->blank_rows = row_start - start + repeated(row, "number-rows-repeated", MAX_BLANK_ROWS);
-				if (w->blank_rows > MAX_BLANK_ROWS)
-					w->blank_rows = MAX_BLANK_ROWS;
+				w->blank_rows += times;
+				if (w->blank_rows > MAX_BLANK_LINES)
+					w->blank_rows = MAX_BLANK_LINES;
 			}
 		} else if (gg_i_office_is(row, "table-header-rows") || gg_i_office_is(row, "table-rows") ||
 			   gg_i_office_is(row, "table-row-group")) {
@@ -296,7 +320,7 @@ static bool left_out_block(const xmlNode *n)
 					     "table-column", "table-columns", "table-header-columns",
 					     "table-column-group", "named-expressions", "database-ranges",
 					     "calculation-settings", "content-validations", "label-ranges" };
-	if (n->ns && n->ns->prefix && strcmp((const char *)n->ns->prefix, "draw") == 0)
+	if (is_drawing(n))
 		return true;
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (gg_i_office_is(n, names[i]))

@@ -12,8 +12,9 @@
                        paragraph style through its parent, bold turned off
                        in a span), bookmarks and links to them (text:a,
                        text:bookmark-ref), a footnote, a tracked deletion, a
-                       comment, a table of contents, spaces (text:s), a tab,
-                       a line break, a superscript, a list of items
+                       comment, a table of contents, a text box, spaces
+                       (text:s), a tab, a line break, a superscript, a list
+                       of items
   headings.fodt        a flat document: one heading per term under its
                        section's heading, a link to a heading (#Name|outline)
 
@@ -179,7 +180,8 @@ def team():
         p(mark('owner') + 'Product owner:' + span(' Orders the backlog', 'T2') + '<text:tab/>'
           + span('and accepts the work of a sprint; runs ', 'T2') + span('git log', 'Code')
           + span('.', 'T2'), 'P1'),
-        p(span('Velocity', 'T1') + ' \u2013 Work done in a sprint, about 10' + span('2', 'T3') +
+        p(span('Velocity', 'T1') + '<draw:frame draw:name="Chart"><draw:text-box><text:p>A chart of it'
+          '</text:p></draw:text-box></draw:frame> \u2013 Work done in a sprint, about 10' + span('2', 'T3') +
           ' points.<text:line-break/>Measured each sprint.'
           '<office:annotation><dc:creator>x</dc:creator><text:p>Check this.</text:p></office:annotation>'),
         '<text:list><text:list-item>%s</text:list-item></text:list>'
