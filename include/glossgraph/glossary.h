@@ -109,9 +109,10 @@ void gg_glossary_free(gg_glossary *g);
  * Read a page, or every page in a directory (regular files not starting with
  * '.', sorted by name, not recursive). The format is recognised by the
  * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl,
- * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc, .docx, .odt/.ods/.fodt/.fods),
- * else by the content (its first bytes: a ZIP archive is an OpenDocument
- * file when its media type says so, else a Word document; a Sphinx
+ * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc, .docx, .odt/.ods/.fodt/.fods,
+ * .xlsx), else by the content (its first bytes: a ZIP archive is an
+ * OpenDocument file when its media type says so, else a Word document or
+ * an Excel workbook by its main part; a Sphinx
  * glossary directive or AsciiDoc's anchored terms among its first 64 KiB);
  * anything else is a text page (README, "Input formats").
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
@@ -124,7 +125,8 @@ int gg_glossary_read_path(gg_glossary *g, const char *path);
  * gg_glossary_read_path with the reader named by `format`: "page", "html",
  * "markdown", "csv", "tsv", "json", "skos" (Turtle, N-Triples, RDF/XML or
  * JSON-LD), "rst" (reStructuredText), "asciidoc", "docx" (Word), "odt" or
- * "ods" (OpenDocument text or spreadsheet, packed or flat); NULL or "auto" picks
+ * "ods" (OpenDocument text or spreadsheet, packed or flat), "xlsx" (Excel);
+ * NULL or "auto" picks
  * it by each file's extension, then its content. The path "-" is standard
  * input, named "<stdin>" in diagnostics and evidence.
  * @return as gg_glossary_read_path; GG_EINVAL for an unknown format;

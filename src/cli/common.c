@@ -12,7 +12,7 @@ const char cli_common_help[] =
 	"  -i, --input PATH  a glossary page or a directory of pages, '-' for\n"
 	"                    standard input (repeatable; default: data)\n"
 	"      --format F    read inputs as F: page, html, markdown, csv, tsv,\n"
-	"                    json, skos, rst, asciidoc, docx, odt, ods\n"
+	"                    json, skos, rst, asciidoc, docx, odt, ods, xlsx\n"
 	"                    (default: by extension and content)\n"
 	"      --json        answer in JSON\n"
 	"      --tsv         answer as tab-separated values\n"

@@ -415,48 +415,17 @@ static int read_styles(docx_writer *w, const xmlNode *root)
 }
 
 /*
- * The archive's main document, as its package relationships name it
- * (_rels/.rels, the officeDocument one), into main; "word/document.xml"
- * when they name none. 0 or GG_ENOMEM.
+ * The HTML of the archive's main document (part `main`) into w->html:
+ * its styles first (a document whose styles.xml is missing or broken has
+ * headings by style id only), then its body. 0; 1 when it is no Word
+ * document (why in `why`); GG_ENOMEM.
  */
-static int main_part(zip_t *z, char *main, size_t size)
+static int write_document(docx_writer *w, zip_t *z, const char *main, char *why, size_t size)
 {
 	gg_i_buf xml = GG_BUF_INIT;
-	char why[256];
-	snprintf(main, size, "word/document.xml");
-	int err = gg_i_office_read_member(z, "_rels/.rels", &xml, why, sizeof(why));
-	xmlDocPtr rels = err == 0 ? gg_i_office_parse("_rels/.rels", xml.ptr, xml.len - 1, why, sizeof(why)) : NULL;
-	gg_i_buf_free(&xml);
-	for (const xmlNode *r = rels ? xmlDocGetRootElement(rels)->children : NULL; r; r = r->next) {
-		xmlChar *type = gg_i_office_is(r, "Relationship") ? gg_i_office_attr(r, "Type") : NULL;
-		size_t n = type ? strlen((const char *)type) : 0;
-		if (n >= 15 && strcmp((const char *)type + n - 15, "/officeDocument") == 0) {
-			xmlChar *target = gg_i_office_attr(r, "Target");
-			const char *t = target ? (const char *)target : "";
-			while (*t == '/')
-				t++;
-			if (*t && strlen(t) < size)
-				snprintf(main, size, "%s", t);
-			xmlFree(target);
-		}
-		xmlFree(type);
-	}
-	xmlFreeDoc(rels);
-	return err < 0 ? err : 0;
-}
-
-/*
- * The HTML of the archive's document into w->html: its styles first (a
- * document whose styles.xml is missing or broken has headings by style
- * id only), then its body. 0; 1 when it is no Word document (why in
- * `why`); GG_ENOMEM.
- */
-static int write_document(docx_writer *w, zip_t *z, char *why, size_t size)
-{
-	gg_i_buf xml = GG_BUF_INIT;
-	char main[256], ignored[256];
-	int err = main_part(z, main, sizeof(main));
-	int got = err ? err : gg_i_office_read_member(z, "word/styles.xml", &xml, ignored, sizeof(ignored));
+	char ignored[256];
+	int err = 0;
+	int got = gg_i_office_read_member(z, "word/styles.xml", &xml, ignored, sizeof(ignored));
 	if (got == 0) {
 		xmlDocPtr styles = gg_i_office_parse("word/styles.xml", xml.ptr, xml.len - 1, ignored, sizeof(ignored));
 		if (styles)
@@ -495,11 +464,17 @@ int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t le
 			  .style_ids = GG_ARENA_INIT };
 	char why[512] = "";
 	zip_t *z = NULL;
+	char main[256];
 	int err = gg_i_office_open(data, len, &z, why, sizeof(why));
-	if (!err) {
-		err = write_document(&w, z, why, sizeof(why));
+	if (!err)
+		err = gg_i_office_main_part(z, "word/document.xml", main, sizeof(main));
+	bool workbook = !err && gg_i_office_is_workbook(main);
+	if (!err && !workbook)
+		err = write_document(&w, z, main, why, sizeof(why));
+	if (z)
 		zip_discard(z);
-	}
+	if (workbook) /* an Excel workbook named or found as a Word document */
+		err = gg_i_read_xlsx(g, name, data, len);
 	/* a file that is no Word document is skipped, as a page without entries is */
 	if (err == 1)
 		err = gg_i_glossary_warn(g, name, 0, "not a Word document (%s); skipped", why);

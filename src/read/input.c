@@ -84,7 +84,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".adoc", GG_INPUT_ASCIIDOC }, { ".asciidoc", GG_INPUT_ASCIIDOC },
 		{ ".docx", GG_INPUT_DOCX },
 		{ ".odt", GG_INPUT_ODF }, { ".ods", GG_INPUT_ODF }, { ".fodt", GG_INPUT_ODF },
-		{ ".fods", GG_INPUT_ODF },
+		{ ".fods", GG_INPUT_ODF }, { ".xlsx", GG_INPUT_XLSX },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -238,8 +238,8 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 {
 	size_t i = 0;
 	/* a ZIP archive: an OpenDocument file when its first member is its
-	 * media type (stored, as the standard has it), else a Word document or
-	 * said not to be one */
+	 * media type (stored, as the standard has it), else a Word document
+	 * (whose reader hands an Excel workbook over) or said not to be one */
 	static const char odf_type[] = "mimetypeapplication/vnd.oasis.opendocument.";
 	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
 		return len >= 30 + sizeof(odf_type) - 1 && memcmp(data + 30, odf_type, sizeof(odf_type) - 1) == 0
@@ -292,6 +292,11 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 	}
 	case GG_INPUT_DOCX: {
 		int err = gg_i_read_docx(g, name, data, len);
+		free(data);
+		return err;
+	}
+	case GG_INPUT_XLSX: {
+		int err = gg_i_read_xlsx(g, name, data, len);
 		free(data);
 		return err;
 	}
@@ -418,11 +423,11 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
-					     "rst", "asciidoc", "docx", "odt", "ods" };
+					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
 					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
-					       GG_INPUT_ODF };
+					       GG_INPUT_ODF, GG_INPUT_XLSX };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -438,7 +443,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods, xlsx)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

@@ -148,3 +148,52 @@ xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, cha
 	}
 	return doc;
 }
+
+int gg_i_office_relationship(zip_t *z, const char *rels, const char *base, const char *type_end,
+			     const char *id, char *out, size_t size)
+{
+	gg_i_buf xml = GG_BUF_INIT;
+	char why[256];
+	int err = gg_i_office_read_member(z, rels, &xml, why, sizeof(why));
+	xmlDocPtr doc = err == 0 ? gg_i_office_parse(rels, xml.ptr, xml.len - 1, why, sizeof(why)) : NULL;
+	gg_i_buf_free(&xml);
+	int found = 0;
+	size_t type_len = type_end ? strlen(type_end) : 0;
+	for (const xmlNode *r = doc ? xmlDocGetRootElement(doc)->children : NULL; r && !found; r = r->next) {
+		if (!gg_i_office_is(r, "Relationship"))
+			continue;
+		xmlChar *type = gg_i_office_attr(r, "Type"), *rid = gg_i_office_attr(r, "Id");
+		size_t n = type ? strlen((const char *)type) : 0;
+		bool match = (type_end && n >= type_len && strcmp((const char *)type + n - type_len, type_end) == 0) ||
+			     (id && rid && strcmp((const char *)rid, id) == 0);
+		xmlChar *target = match ? gg_i_office_attr(r, "Target") : NULL;
+		const char *t = target ? (const char *)target : "";
+		bool absolute = *t == '/';
+		while (*t == '/')
+			t++;
+		size_t need = strlen(absolute ? "" : base) + strlen(t);
+		if (*t && need < size) {
+			snprintf(out, size, "%s%s", absolute ? "" : base, t);
+			found = 1;
+		}
+		xmlFree(target);
+		xmlFree(type);
+		xmlFree(rid);
+	}
+	xmlFreeDoc(doc);
+	return err < 0 ? err : found;
+}
+
+int gg_i_office_main_part(zip_t *z, const char *fallback, char *main, size_t size)
+{
+	int found = gg_i_office_relationship(z, "_rels/.rels", "", "/officeDocument", NULL, main, size);
+	if (found == 0)
+		snprintf(main, size, "%s", fallback);
+	return found < 0 ? found : 0;
+}
+
+bool gg_i_office_is_workbook(const char *main)
+{
+	size_t n = strlen(main);
+	return n >= 12 && strcmp(main + n - 12, "workbook.xml") == 0;
+}

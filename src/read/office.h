@@ -55,6 +55,22 @@ int gg_i_office_open(const char *data, size_t len, zip_t **z, char *why, size_t 
  */
 int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, size_t size);
 
+/*
+ * The member that relationship part `rels` (such as "_rels/.rels" or
+ * "xl/_rels/workbook.xml.rels") names by a relationship whose Type ends
+ * in `type_end` (when not NULL) or whose Id is `id` (when not NULL), into
+ * out: its Target, read from folder `base` ("", "xl/") unless it starts
+ * with '/'. Returns 1 when found, 0 when not (out untouched), GG_ENOMEM.
+ */
+int gg_i_office_relationship(zip_t *z, const char *rels, const char *base, const char *type_end,
+			     const char *id, char *out, size_t size);
+
+/* The package's main part (its officeDocument relationship) into main; `fallback` when none is named. 0 or GG_ENOMEM. */
+int gg_i_office_main_part(zip_t *z, const char *fallback, char *main, size_t size);
+
+/* Whether a package's main part is an Excel workbook (".../workbook.xml"), not a Word document. */
+bool gg_i_office_is_workbook(const char *main);
+
 /* XML xml[0, len) of member `member` parsed (no network), or NULL (why in `why`). */
 xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, char *why, size_t size);
 

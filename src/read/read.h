@@ -37,6 +37,14 @@ int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t le
  */
 int gg_i_read_odf(gg_glossary *g, const char *name, const char *data, size_t len);
 
+/*
+ * Read an Excel workbook (.xlsx, the bytes of its ZIP archive): its
+ * worksheets as HTML tables for gg_i_read_html_page (xlsx.c says how).
+ * Does not take `data`. Returns 0 (a file that is no workbook skipped
+ * with a warning) or GG_ENOMEM.
+ */
+int gg_i_read_xlsx(gg_glossary *g, const char *name, const char *data, size_t len);
+
 /* The input formats a reader is chosen for (by extension, content, or --format). */
 typedef enum gg_i_input_format {
 	GG_INPUT_AUTO,
@@ -50,7 +58,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_RST,
 	GG_INPUT_ASCIIDOC,
 	GG_INPUT_DOCX,
-	GG_INPUT_ODF
+	GG_INPUT_ODF,
+	GG_INPUT_XLSX
 } gg_i_input_format;
 
 /*

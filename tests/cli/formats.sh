@@ -14,22 +14,22 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in eleven formats: the same concepts"
+begin "one glossary in twelve formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf jsonld rst adoc docx odt ods; do
+for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in eleven formats: the same links"
+begin "one glossary in twelve formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf jsonld rst adoc docx odt ods; do
+for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
@@ -66,7 +66,7 @@ cmp -s "$TMP/out" "$TMP/terms.csv" || fail "TSV differs"
 expect 0
 
 begin "standard input, by content, named <stdin>"
-for f in csv md json ttl rst adoc docx odt ods; do
+for f in csv md json ttl rst adoc docx odt ods xlsx; do
 	RC=0; "$BIN" terms --tsv -q -i - <$SAME/glossary.$f >"$TMP/out" 2>"$TMP/err" || RC=$?
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "stdin $f differs"
@@ -125,6 +125,18 @@ expect 0 "^Screen			Prepress	1	term$"
 "$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
 run terms -i "$TMP/notes.odt"
 expect 1 "" "notes.odt: warning: not an OpenDocument text or spreadsheet \(it has no body\); skipped"
+
+begin "Excel workbooks: by --format, by content, named as a Word document; what is no workbook: skipped"
+RC=0; "$BIN" terms -q --tsv --format xlsx -i - <$SAME/glossary.xlsx >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+run show romaji -i tests/data/book.xlsx
+expect 0 "book.xlsx:8: Romaji"
+cp $SAME/glossary.xlsx "$TMP/sheet.docx"
+run terms -q --tsv -i "$TMP/sheet.docx"
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+head -c 1000 $SAME/glossary.xlsx >"$TMP/cut.xlsx"
+run terms -i "$TMP/cut.xlsx"
+expect 1 "" "cut.xlsx: warning: not an Excel workbook"
 
 begin "formats mix in one -i list"
 run terms -q --tsv -i $SAME/glossary.md -i tests/data/glossary.html

@@ -2,8 +2,8 @@
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
 # DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
-# document.xml of a Word document) and DIR/odf (a flat OpenDocument
-# spreadsheet), so that size bugs
+# document.xml of a Word document), DIR/odf (a flat OpenDocument
+# spreadsheet) and DIR/xlsx (an Excel worksheet), so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -12,7 +12,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
-	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf"
+	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -65,3 +65,8 @@ awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<office:document xmlns:office=\"ur
 	for (i = 0; i < 3000; i++)
 		printf "<table:table-row><table:table-cell><text:p><text:bookmark text:name=\"t%d\"/>Term %d</text:p></table:table-cell><table:table-cell table:number-columns-repeated=\"2\"/><table:table-cell><text:p>Uses <text:a xlink:href=\"#t%d\">term %d</text:a><text:s text:c=\"2\"/>and term %d.</text:p></table:table-cell></table:table-row>\n", i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
 	print "</table:table></office:spreadsheet></office:body></office:document>" }' >"$out/odf/sheet-3000.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+	printf "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Term</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Definition</t></is></c></row>\n";
+	for (i = 0; i < 3000; i++)
+		printf "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>Term %d</t></is></c><c r=\"C%d\" t=\"inlineStr\"><is><r><t>Uses term %d </t></r><r><t>and term %d.</t></r></is></c></row>\n", 2 + i + int(i / 3), 2 + i + int(i / 3), i, 2 + i + int(i / 3), (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
+	print "</sheetData></worksheet>" }' >"$out/xlsx/sheet-3000.xml"
