@@ -42,10 +42,10 @@ typedef struct xlsx_writer {
 	size_t sheet_top; /* the line of the current sheet's row 1 */
 } xlsx_writer;
 
-/* The text of n's <t> descendants into out, phonetic guides (rPh) left out. */
+/* The text of n's <t> descendants into out, phonetic guides (rPh) left out; n may be NULL. */
 static void collect_text(const xmlNode *n, gg_i_buf *out, int depth)
 {
-	for (const xmlNode *k = n->children; k && depth < 64; k = k->next) {
+	for (const xmlNode *k = n ? n->children : NULL; k && depth < 64; k = k->next) {
 		if (gg_i_office_is(k, "t")) {
 			xmlChar *t = xmlNodeGetContent(k);
 			if (t)

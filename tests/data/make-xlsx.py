@@ -8,7 +8,8 @@
   book.xlsx            what the workbook reader reads: two sheets (the
                        second's rows go on after the first's), rich text
                        runs and a phonetic guide, an inline string, a
-                       number, a boolean, a formula's string result, rows
+                       number, a boolean, an inline string without its
+                       text, a formula's string result, rows
                        with a gap before them, a sheet the relationships
                        do not name, the workbook at another path
 
@@ -103,7 +104,7 @@ def book():
     first = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr">'
              '<is><t>Notes</t></is></c></row>'
              '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c>'
-             '<c r="C2"><v>2136</v></c><c r="D2" s="1"/></row>'
+             '<c r="C2"><v>2136</v></c><c r="D2" s="1"/><c r="E2" t="inlineStr"/></row>'
              '<row r="5"><c r="A5" t="s"><v>4</v></c><c r="C5" t="b"><v>1</v></c></row>'
              '<row r="3"><c r="A3" t="inlineStr"><is><t>Out of order</t></is></c></row>')
     second = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Term</t></is></c>'
