@@ -1,7 +1,7 @@
 /*
  * glossgraph/check.h - what looks wrong in a glossary and its links:
  * over-linked terms, orphans, concepts nobody mentions, abbreviation
- * collisions, likely duplicate concepts.
+ * collisions, likely duplicate concepts, editors' links to no entry.
  */
 #ifndef GLOSSGRAPH_CHECK_H
 #define GLOSSGRAPH_CHECK_H
@@ -20,6 +20,7 @@ typedef enum gg_finding_kind {
 	GG_FINDING_UNMENTIONED,     /**< links out, but no kept link in */
 	GG_FINDING_ABBREV_COLLISION,/**< its abbreviation also names `other` */
 	GG_FINDING_NEAR_DUPLICATE,  /**< its name nearly equals `other`'s */
+	GG_FINDING_UNKNOWN_TARGET,  /**< an editor's link of its definition names no entry */
 	GG_FINDING_KIND_COUNT
 } gg_finding_kind;
 
@@ -30,6 +31,8 @@ typedef struct gg_finding {
 	size_t count;    /**< over-linked: definitions naming it; near duplicate: edit distance */
 	size_t held;     /**< over-linked: links to it held back */
 	const char *abbreviation; /**< collision: the abbreviation */
+	size_t entry;    /**< unknown target: the entry whose definition holds the link */
+	const char *target; /**< unknown target: the name the link gives */
 } gg_finding;
 
 /** The answer of gg_check; release with gg_finding_list_destroy. */

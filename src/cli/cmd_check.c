@@ -22,6 +22,7 @@ static const char *const finding_names[GG_FINDING_KIND_COUNT] = {
 	[GG_FINDING_UNMENTIONED] = "unmentioned",
 	[GG_FINDING_ABBREV_COLLISION] = "abbreviation-collision",
 	[GG_FINDING_NEAR_DUPLICATE] = "likely-duplicate",
+	[GG_FINDING_UNKNOWN_TARGET] = "unknown-target",
 };
 
 /* One line of explanation for a finding. */
@@ -47,6 +48,11 @@ static void describe(char *buf, size_t cap, const gg_glossary *g, const gg_findi
 		snprintf(buf, cap, "and '%s': names %zu letter%s apart", other, f->count,
 			 f->count == 1 ? "" : "s");
 		break;
+	case GG_FINDING_UNKNOWN_TARGET: {
+		const gg_entry *e = gg_glossary_entry(g, f->entry);
+		snprintf(buf, cap, "links to '%s', which names no entry (%s:%u)", f->target, e->file, (unsigned)e->line);
+		break;
+	}
 	case GG_FINDING_KIND_COUNT:
 		buf[0] = '\0';
 		break;
@@ -152,8 +158,9 @@ int cmd_check(int argc, char **argv)
 	static const cli_spec spec = {
 		usage, "Reports what the linker held back from the graph and why (by reason),\n"
 		"then findings: over-linked terms (links held back by a low score), orphans,\n"
-		"concepts nobody links to, abbreviation collisions and likely duplicate\n"
-		"concepts. Lists at most N findings of each kind (default 20).\n"
+		"concepts nobody links to, abbreviation collisions, likely duplicate\n"
+		"concepts and editors' links that name no entry. Lists at most N\n"
+		"findings of each kind (default 20).\n"
 		"With --scores: every mention link instead, kept or held, with its\n"
 		"score and the evidence the score adds up (--tsv: one column per\n"
 		"feature, the rows a link model is fitted from).\n\n"

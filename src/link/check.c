@@ -35,7 +35,8 @@ static int over_linked(findings *f, const gg_links *l, const uint32_t *held_in)
 	for (size_t c = 0; c < n; c++) {
 		if (!held_in[c])
 			continue;
-		gg_finding item = { GG_FINDING_OVER_LINKED, c, SIZE_MAX, l->mentioned_by[c], held_in[c], NULL };
+		gg_finding item = { .kind = GG_FINDING_OVER_LINKED, .concept = c, .other = SIZE_MAX,
+				    .count = l->mentioned_by[c], .held = held_in[c] };
 		if (add(f, item))
 			return GG_ENOMEM;
 	}
@@ -53,8 +54,8 @@ static int lonely(findings *f, const gg_glossary *g, const uint32_t *in, const u
 			bool orphan = !out[c];
 			if (orphan != (pass == 0))
 				continue;
-			gg_finding item = { orphan ? GG_FINDING_ORPHAN : GG_FINDING_UNMENTIONED, c,
-					    SIZE_MAX, out[c], 0, NULL };
+			gg_finding item = { .kind = orphan ? GG_FINDING_ORPHAN : GG_FINDING_UNMENTIONED,
+					    .concept = c, .other = SIZE_MAX, .count = out[c] };
 			if (add(f, item))
 				return GG_ENOMEM;
 		}
@@ -74,8 +75,35 @@ static int collisions(findings *f, const gg_glossary *g)
 			}
 			if (owner == c)
 				continue;
-			gg_finding item = { GG_FINDING_ABBREV_COLLISION, c, owner, 0, 0, k->abbrevs[a] };
+			gg_finding item = { .kind = GG_FINDING_ABBREV_COLLISION, .concept = c, .other = owner,
+					    .abbreviation = k->abbrevs[a] };
 			if (add(f, item))
+				return GG_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The editors' links that name no entry (a "see also" cell, a :term: role,
+ * a {brace} naming a term the glossary lacks), each once per entry, in
+ * the order of the entries.
+ */
+static int unknown_targets(findings *f, const gg_glossary *g)
+{
+	for (size_t i = 0; i < gg_glossary_entry_count(g); i++) {
+		const gg_entry *e = gg_glossary_entry(g, i);
+		size_t first = f->n, owner;
+		for (size_t k = 0; k < e->n_xrefs; k++) {
+			if (gg_glossary_find(&owner, g, e->xrefs[k].target) == 0)
+				continue;
+			gg_error_clear();
+			bool again = false;
+			for (size_t j = first; j < f->n && !again; j++)
+				again = strcmp(f->items[j].target, e->xrefs[k].target) == 0;
+			gg_finding item = { .kind = GG_FINDING_UNKNOWN_TARGET, .concept = e->concept,
+					    .other = SIZE_MAX, .entry = i, .target = e->xrefs[k].target };
+			if (!again && add(f, item))
 				return GG_ENOMEM;
 		}
 	}
@@ -154,8 +182,8 @@ static int near_duplicates(findings *f, const gg_glossary *g)
 				if (d == 0 || d > 2)
 					continue;
 				size_t a = keys[i].concept, b = keys[j].concept;
-				gg_finding item = { GG_FINDING_NEAR_DUPLICATE, a < b ? a : b, a < b ? b : a,
-						    d, 0, NULL };
+				gg_finding item = { .kind = GG_FINDING_NEAR_DUPLICATE, .concept = a < b ? a : b,
+						    .other = a < b ? b : a, .count = d };
 				err = add(f, item);
 			}
 		}
@@ -203,7 +231,7 @@ int gg_check(gg_finding_list *out, const gg_links *l)
 		}
 	}
 	if ((err = over_linked(&f, l, held_in)) || (err = lonely(&f, g, in, outd)) ||
-	    (err = collisions(&f, g)) || (err = near_duplicates(&f, g)))
+	    (err = collisions(&f, g)) || (err = near_duplicates(&f, g)) || (err = unknown_targets(&f, g)))
 		goto cleanup;
 	out->items = f.items;
 	out->count = f.n;

@@ -14,6 +14,13 @@ begin "check: links by state, the threshold and its source"
 run check -q
 expect 0 "^links: [0-9]+ kept, [0-9]+ held back \(low-score\), .*[0-9]+ held back \(in-code\); threshold 0\.[0-9]+ \(model\)$"
 
+begin "check: an editor's link to no entry, with its file and line"
+printf 'Term,Definition,See also\nAlpha,The first letter,Omega\nBeta,The second letter,Alpha\n' >"$TMP/letters.csv"
+run check -q -i "$TMP/letters.csv"
+expect 0 "^unknown-target +Alpha: links to 'Omega', which names no entry \(.*letters.csv:2\)$"
+run check -q --tsv -i "$TMP/letters.csv"
+expect 0 "^unknown-target	Alpha	links to 'Omega', which names no entry"
+
 begin "check --tsv and --json name the threshold"
 run check -q --tsv
 expect 0 "^link-threshold		0\.[0-9]+ \(model\)$"

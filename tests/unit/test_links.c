@@ -199,6 +199,35 @@ static void test_check_findings(void)
 	gg_links_free(l);
 }
 
+/* An editor's link that names no entry is a finding, once per entry, with the entry that holds it. */
+static void test_unknown_targets(void)
+{
+	const char letters[] = "Term,Definition,See also\n"
+			       "Alpha,The first letter,Omega; Beta; Omega\n"
+			       "Beta,The second letter,Alpha\n";
+	gg_glossary *g = read_built("letters.csv", letters, sizeof(letters) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	gg_links *l = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_links_new(&l, g, NULL), 0);
+	gg_finding_list found;
+	CU_ASSERT_EQUAL_FATAL(gg_check(&found, l), 0);
+	size_t unknown = 0, alpha;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&alpha, g, "alpha"), 0);
+	for (size_t i = 0; i < found.count; i++) {
+		const gg_finding *f = &found.items[i];
+		if (f->kind != GG_FINDING_UNKNOWN_TARGET)
+			continue;
+		unknown++;
+		CU_ASSERT_STRING_EQUAL(f->target, "Omega");
+		CU_ASSERT_EQUAL(f->concept, alpha);
+		CU_ASSERT_EQUAL(gg_glossary_entry(g, f->entry)->line, 2);
+	}
+	CU_ASSERT_EQUAL(unknown, 1);
+	gg_finding_list_destroy(&found);
+	gg_links_free(l);
+	gg_glossary_free(g);
+}
+
 /* Edges come ordered by source, target, kind, one per triple. */
 static void test_order(void)
 {
@@ -276,6 +305,7 @@ CU_ErrorCode suite_links_add(void)
 	    !CU_add_test(s, "snippets", test_snippets) ||
 	    !CU_add_test(s, "drop held", test_drop_held) ||
 	    !CU_add_test(s, "check: findings by kind", test_check_findings) ||
+	    !CU_add_test(s, "editors' links to no entry", test_unknown_targets) ||
 	    !CU_add_test(s, "enum names", test_enum_names) ||
 	    !CU_add_test(s, "order", test_order) ||
 	    !CU_add_test(s, "rules: the name as written, or not", test_rules))
