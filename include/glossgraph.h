@@ -33,11 +33,11 @@ extern "C" {
 
 /** The library's version; the Makefile and glossgraph.pc take it from here. */
 #define GG_VERSION_MAJOR 0
-#define GG_VERSION_MINOR 3
+#define GG_VERSION_MINOR 4
 #define GG_VERSION_PATCH 0
-#define GG_VERSION "0.3.0"
+#define GG_VERSION "0.4.0"
 
-/** @return the version of the library linked in, e.g. "0.3.0" (static). */
+/** @return the version of the library linked in, e.g. "0.4.0" (static). */
 const char *gg_version(void);
 
 /** A library glossgraph uses: the version built against and the one running. */
