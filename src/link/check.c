@@ -84,10 +84,17 @@ static int collisions(findings *f, const gg_glossary *g)
 	return 0;
 }
 
+static int by_target(const void *a, const void *b)
+{
+	const gg_finding *x = a, *y = b;
+	int c = strcmp(x->target, y->target);
+	return c ? c : (x->entry < y->entry ? -1 : x->entry > y->entry);
+}
+
 /*
  * The editors' links that name no entry (a "see also" cell, a :term: role,
- * a {brace} naming a term the glossary lacks), each once per entry, in
- * the order of the entries.
+ * a {brace} naming a term the glossary lacks), each once per entry: the
+ * entries in order, an entry's targets by name.
  */
 static int unknown_targets(findings *f, const gg_glossary *g)
 {
@@ -98,14 +105,19 @@ static int unknown_targets(findings *f, const gg_glossary *g)
 			if (gg_glossary_find(&owner, g, e->xrefs[k].target) == 0)
 				continue;
 			gg_error_clear();
-			bool again = false;
-			for (size_t j = first; j < f->n && !again; j++)
-				again = strcmp(f->items[j].target, e->xrefs[k].target) == 0;
 			gg_finding item = { .kind = GG_FINDING_UNKNOWN_TARGET, .concept = e->concept,
 					    .other = SIZE_MAX, .entry = i, .target = e->xrefs[k].target };
-			if (!again && add(f, item))
+			if (add(f, item))
 				return GG_ENOMEM;
 		}
+		if (f->n - first < 2)
+			continue;
+		qsort(f->items + first, f->n - first, sizeof(*f->items), by_target);
+		size_t kept = first + 1;
+		for (size_t j = first + 1; j < f->n; j++)
+			if (strcmp(f->items[kept - 1].target, f->items[j].target) != 0)
+				f->items[kept++] = f->items[j];
+		f->n = kept;
 	}
 	return 0;
 }

@@ -880,15 +880,14 @@ int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out)
 	size_t n_items = 0;
 	if (e->header_is_name) {
 		items[n_items++] = header;
-		/* "Font Family, or just Family": the name, then another name */
-		for (const char *c = memchr(header.s, ',', header.n); c;
-		     c = memchr(c + 1, ',', header.n - (size_t)(c + 1 - header.s))) {
-			span rest = trim_span(c + 1, header.n - (size_t)(c + 1 - header.s));
-			if (name_opener(rest)) {
-				items[0] = trim_span(header.s, (size_t)(c - header.s));
-				items[n_items++] = rest;
-				break;
-			}
+		/* "Font Family, or just Family": the name, then another name after
+		 * its first comma ("Read, write, or execute" is one name) */
+		const char *c = memchr(header.s, ',', header.n);
+		span before = c ? trim_span(header.s, (size_t)(c - header.s)) : header;
+		span rest = c ? trim_span(c + 1, header.n - (size_t)(c + 1 - header.s)) : before;
+		if (c && before.n && name_opener(rest)) {
+			items[0] = before;
+			items[n_items++] = rest;
 		}
 	}
 	for (const char *p = header.s, *end = header.s + header.n;
@@ -914,17 +913,13 @@ int gg_i_names_parse(gg_i_arena *a, const gg_entry *e, gg_i_entry_names *out)
 
 	string_list abbrevs = { 0 }, keywords = { 0 }, aliases = { 0 };
 	int err = 0;
-	/* items that give another name: "or just X", "also called X" */
-	for (size_t i = 1; i < n_items;) {
-		size_t opener = name_opener(items[i]);
-		if (!opener) {
-			i++;
-			continue;
-		}
-		span other = trim_span(items[i].s + opener, items[i].n - opener);
+	/* other names right after the first item: "or just X", "also called X"
+	 * (an opener further on is a list's: "read, write, or execute") */
+	for (size_t opener; n_items > 1 && (opener = name_opener(items[1]));) {
+		span other = trim_span(items[1].s + opener, items[1].n - opener);
 		if ((err = add_alias_names(a, &aliases, other)))
 			goto cleanup;
-		memmove(items + i, items + i + 1, (n_items - i - 1) * sizeof(*items));
+		memmove(items + 1, items + 2, (n_items - 2) * sizeof(*items));
 		n_items--;
 	}
 	span bold = { NULL, 0 }, after = { NULL, 0 }, bold_name = { NULL, 0 }, bold_abbr = { NULL, 0 };

@@ -240,11 +240,16 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 	/* a ZIP archive: an OpenDocument file when its first member is its
 	 * media type (stored, as the standard has it), else a Word document
 	 * (whose reader hands an Excel workbook over) or said not to be one */
-	static const char odf_type[] = "mimetypeapplication/vnd.oasis.opendocument.";
-	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return len >= 30 + sizeof(odf_type) - 1 && memcmp(data + 30, odf_type, sizeof(odf_type) - 1) == 0
-			       ? GG_INPUT_ODF
-			       : GG_INPUT_DOCX;
+	static const char odf_type[] = "application/vnd.oasis.opendocument.";
+	if (len >= 30 && memcmp(data, "PK\x03\x04", 4) == 0) {
+		/* the first member's name and extra field, then its stored data */
+		size_t name = (unsigned char)data[26] | (size_t)(unsigned char)data[27] << 8;
+		size_t extra = (unsigned char)data[28] | (size_t)(unsigned char)data[29] << 8;
+		size_t at = 30 + name + extra;
+		bool odf = name == 8 && len >= at + sizeof(odf_type) - 1 && memcmp(data + 30, "mimetype", 8) == 0 &&
+			   memcmp(data + at, odf_type, sizeof(odf_type) - 1) == 0;
+		return odf ? GG_INPUT_ODF : GG_INPUT_DOCX;
+	}
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	size_t first = i; /* the first line, for a header row */

@@ -11,8 +11,8 @@
  * its span, its paragraph or its table cell, each as the style states it
  * or as the style it derives from does: style:parent-style-name) as <b>
  * and <code>, raised text as <sup>; list items as their paragraphs;
- * tables, rows and cells (a repeated cell as often as it repeats, a
- * repeated row once; empty cells at a row's end left out); a bookmark as
+ * tables, rows and cells (a repeated cell as often as it repeats, up to
+ * a limit, a repeated row once; empty cells at a row's end left out); a bookmark as
  * an anchor, and a link to one (text:a to "#name", text:bookmark-ref,
  * text:reference-ref, a link to a heading "#text|outline") as a link to
  * it, so that the editor's own cross-references are editor links; spaces
@@ -112,6 +112,7 @@ static void open_link(odf_writer *w, const char *target)
 	gg_i_buf_puts(&w->html.out, "\">");
 }
 
+/* Close the link open_link opened. */
 static void close_link(odf_writer *w)
 {
 	gg_i_office_set_format(&w->html, false, false);
@@ -270,15 +271,9 @@ static bool write_cells(odf_writer *w, const xmlNode *row, int depth)
  * written there), as many as MAX_BLANK_LINES leaves. */
 static void insert_lines(odf_writer *w, size_t at, size_t n)
 {
-	gg_i_buf *b = &w->html.out;
 	if (n > MAX_BLANK_LINES - w->blank_lines)
 		n = MAX_BLANK_LINES - w->blank_lines;
-	if (!n || !gg_i_buf_reserve(b, n))
-		return;
-	memmove(b->ptr + at + n, b->ptr + at, b->len - at);
-	memset(b->ptr + at, '\n', n);
-	b->len += n;
-	b->ptr[b->len] = '\0';
+	gg_i_office_insert_lines(&w->html, at, n);
 	w->blank_lines += n;
 }
 
@@ -461,15 +456,20 @@ static int read_style_list(odf_writer *w, const xmlNode *list, style_defs *defs)
 	return 0;
 }
 
-/* The fonts and styles a document part's root holds (styles.xml, content.xml, or a flat document). 0 or GG_ENOMEM. */
-static int read_part_styles(odf_writer *w, const xmlNode *root, style_defs *defs)
+/*
+ * The fonts and styles a document part's root holds (styles.xml, content.xml,
+ * or a flat document); `automatic`: its automatic styles too (styles.xml's
+ * are its page headers' and footers', and may reuse the names of the
+ * body's). 0 or GG_ENOMEM.
+ */
+static int read_part_styles(odf_writer *w, const xmlNode *root, bool automatic, style_defs *defs)
 {
 	int err = 0;
 	for (const xmlNode *k = root->children; k && !err; k = k->next)
 		if (gg_i_office_is(k, "font-face-decls"))
 			err = read_fonts(w, k);
 	for (const xmlNode *k = root->children; k && !err; k = k->next)
-		if (gg_i_office_is(k, "styles") || gg_i_office_is(k, "automatic-styles"))
+		if (gg_i_office_is(k, "styles") || (automatic && gg_i_office_is(k, "automatic-styles")))
 			err = read_style_list(w, k, defs);
 	return err;
 }
@@ -533,7 +533,7 @@ static int write_document(odf_writer *w, const char *data, size_t len, char *why
 	if (packed && (err = gg_i_office_read_member(z, "styles.xml", &xml, ignored, sizeof(ignored))) == 0) {
 		xmlDocPtr styles = gg_i_office_parse("styles.xml", xml.ptr, xml.len - 1, ignored, sizeof(ignored));
 		if (styles)
-			err = read_part_styles(w, xmlDocGetRootElement(styles), &defs);
+			err = read_part_styles(w, xmlDocGetRootElement(styles), false, &defs);
 		xmlFreeDoc(styles);
 	}
 	err = err < 0 ? err : 0; /* no styles, or broken ones: plain text */
@@ -549,7 +549,7 @@ static int write_document(odf_writer *w, const char *data, size_t len, char *why
 	err = got < 0 ? got : got > 0 || !doc ? 1 : 0;
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!err)
-		err = read_part_styles(w, root, &defs);
+		err = read_part_styles(w, root, true, &defs);
 	if (!err)
 		err = resolve_styles(w, &defs);
 	if (!err)

@@ -69,6 +69,13 @@ void gg_i_office_put_text(gg_i_office_html *h, const char *s)
 		case '"':
 			gg_i_buf_puts(&h->out, "&quot;");
 			break;
+		case '\n':
+		case '\r':
+		case '\t':
+			/* a line break inside a cell or a paragraph's text is a space:
+			 * the HTML's lines are the document's rows and paragraphs */
+			gg_i_buf_putc(&h->out, ' ');
+			break;
 		default:
 			gg_i_buf_putc(&h->out, *s);
 		}
@@ -87,6 +94,17 @@ void gg_i_office_set_format(gg_i_office_html *h, bool bold, bool code)
 	if (code && !h->code)
 		gg_i_buf_puts(&h->out, "<code>");
 	h->code = code;
+}
+
+void gg_i_office_insert_lines(gg_i_office_html *h, size_t at, size_t n)
+{
+	gg_i_buf *b = &h->out;
+	if (!n || at > b->len || !gg_i_buf_reserve(b, n))
+		return;
+	memmove(b->ptr + at + n, b->ptr + at, b->len - at);
+	memset(b->ptr + at, '\n', n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
 }
 
 int gg_i_office_open(const char *data, size_t len, zip_t **z, char *why, size_t size)

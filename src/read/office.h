@@ -33,11 +33,14 @@ typedef struct gg_i_office_html {
 	bool code; /* a <code> is open (inside the <b> when both are) */
 } gg_i_office_html;
 
-/* Append s to h->out with &, <, > and " escaped. */
+/* Append s to h->out with &, <, > and " escaped, line breaks and tabs as spaces. */
 void gg_i_office_put_text(gg_i_office_html *h, const char *s);
 
 /* Open or close <b> and <code> so that the text that follows is bold and code or not. */
 void gg_i_office_set_format(gg_i_office_html *h, bool bold, bool code);
+
+/* n line breaks inserted at byte `at` of h's HTML (before a row just written there). */
+void gg_i_office_insert_lines(gg_i_office_html *h, size_t at, size_t n);
 
 /*
  * The archive in data[0, len) opened (read only; data stays the caller's

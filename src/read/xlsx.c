@@ -30,7 +30,7 @@
 /* Worksheets read of a workbook. */
 #define MAX_SHEETS 256
 /* Lines that empty rows take at most, over every sheet: past them a row
- * has the next line, not its number's. */
+ * has the next line written, not its number's. */
 #define MAX_LINES 4194304
 
 typedef struct xlsx_writer {
@@ -39,6 +39,7 @@ typedef struct xlsx_writer {
 	size_t n_strings, cap_strings;
 	gg_i_arena text;
 	size_t line;      /* the HTML's line being written, from 1 */
+	size_t blank_lines; /* lines written for rows before a row, empty or left out */
 	size_t sheet_top; /* the line of the current sheet's row 1 */
 } xlsx_writer;
 
@@ -132,8 +133,6 @@ static void cell_text(const xlsx_writer *w, const xmlNode *c, gg_i_buf *out)
 static void write_row(xlsx_writer *w, const xmlNode *r, size_t row)
 {
 	size_t start = w->html.out.len, line = w->sheet_top + row - 1;
-	for (size_t l = w->line; l < line && l < MAX_LINES; l++)
-		gg_i_buf_putc(&w->html.out, '\n');
 	gg_i_buf_puts(&w->html.out, "<tr>");
 	gg_i_buf text = GG_BUF_INIT;
 	size_t after_text = 0, column = 0;
@@ -168,6 +167,12 @@ static void write_row(xlsx_writer *w, const xmlNode *r, size_t row)
 	}
 	w->html.out.len = after_text;
 	gg_i_buf_puts(&w->html.out, "</tr>\n");
+	/* the lines of the rows before it, known now that it is written */
+	size_t blank = line > w->line ? line - w->line : 0;
+	if (blank > MAX_LINES - w->blank_lines)
+		blank = MAX_LINES - w->blank_lines;
+	gg_i_office_insert_lines(&w->html, start, blank);
+	w->blank_lines += blank;
 	w->line = (line > w->line ? line : w->line) + 1;
 }
 

@@ -122,6 +122,18 @@ expect 0 "^Halftone	Screen	1	editor	"
 cp tests/data/headings.fodt "$TMP/headings.xml"
 run terms -q --tsv -i "$TMP/headings.xml"
 expect 0 "^Screen			Prepress	1	term$"
+# by content, the media type's member with an extra field (as zip(1) writes one)
+"$PYTHON" -c '
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w") as out:
+    for info in src.infolist():
+        copy = zipfile.ZipInfo(info.filename, info.date_time)
+        copy.compress_type = info.compress_type
+        copy.extra = b"UT\x05\x00\x01\x00\x00\x00\x00" if info.filename == "mimetype" else b""
+        out.writestr(copy, src.read(info.filename))' tests/data/team.odt "$TMP/team-extra"
+RC=0; "$BIN" terms -q --tsv -i - <"$TMP/team-extra" >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Backlog				1	term$"
 "$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
 run terms -i "$TMP/notes.odt"
 expect 1 "" "notes.odt: warning: not an OpenDocument text or spreadsheet \(it has no body\); skipped"

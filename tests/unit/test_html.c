@@ -78,11 +78,13 @@ static gg_glossary *read_html(const char *name, const char *page, size_t len)
 }
 
 /* A term's own heading may name it twice: "Font Family, or just Family"
- * is one name and another, "Acme, Inc." one name with a comma. */
+ * is one name and another; "Acme, Inc." and "Read, write, or execute" are
+ * one name with commas. */
 static void test_names_in_terms(void)
 {
 	const char page[] = "<html><body><dl><dt>Font Family, or just Family</dt><dd>Related fonts.</dd>"
-			    "<dt>Acme, Inc.</dt><dd>A firm.</dd></dl></body></html>";
+			    "<dt>Acme, Inc.</dt><dd>A firm.</dd>"
+			    "<dt>Read, write, or execute</dt><dd>The three permissions.</dd></dl></body></html>";
 	gg_glossary *g = read_html("names.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	size_t whole, other, firm;
@@ -92,6 +94,9 @@ static void test_names_in_terms(void)
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, whole)->name, "Font Family");
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&firm, g, "acme, inc."), 0);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, firm)->name, "Acme, Inc.");
+	size_t rights; /* a list's "or" gives no other name */
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&rights, g, "read, write, or execute"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_concept(g, rights)->n_aliases, 0);
 	gg_glossary_free(g);
 }
 
