@@ -95,6 +95,17 @@ int gg_i_glossary_find_in(size_t *out, gg_i_form_lookup get, void *payload, cons
 	if (open && close && (lookup_span(get, payload, query, (size_t)(open - query), out) ||
 			      lookup_span(get, payload, open + 1, (size_t)(close - open - 1), out)))
 		return 0;
+	/* a term's whole heading, as an editor's link to it gives it, read as
+	 * names.c reads it: "Font Family, or just Family" is "Font Family",
+	 * "Neural radiance field NeRF" is "Neural radiance field" */
+	const char *comma = strchr(query, ',');
+	if (comma && comma > query && lookup_span(get, payload, query, (size_t)(comma - query), out))
+		return 0;
+	const char *space = strrchr(query, ' ');
+	if (space && space > query && strchr(query, ' ') < space &&
+	    gg_i_name_is_abbrev_of(space + 1, strlen(space + 1), query, (size_t)(space - query)) &&
+	    lookup_span(get, payload, query, (size_t)(space - query), out))
+		return 0;
 	return gg_i_error_set(GG_ENOTFOUND, "no term '%s'", query);
 }
 

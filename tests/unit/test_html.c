@@ -78,11 +78,12 @@ static gg_glossary *read_html(const char *name, const char *page, size_t len)
 }
 
 /* A term's own heading may name it twice: "Font Family, or just Family"
- * is one name and another; "Acme, Inc." and "Read, write, or execute" are
- * one name with commas. */
+ * is one name and another, and a link to the heading finds it; "Acme,
+ * Inc." and "Read, write, or execute" are one name with commas. */
 static void test_names_in_terms(void)
 {
-	const char page[] = "<html><body><dl><dt>Font Family, or just Family</dt><dd>Related fonts.</dd>"
+	const char page[] = "<html><body><dl><dt id=\"ff\">Font Family, or just Family</dt><dd>Related fonts.</dd>"
+			    "<dt>Typeface</dt><dd>A design of a <a href=\"#ff\">font family</a>.</dd>"
 			    "<dt>Acme, Inc.</dt><dd>A firm.</dd>"
 			    "<dt>Read, write, or execute</dt><dd>The three permissions.</dd></dl></body></html>";
 	gg_glossary *g = read_html("names.html", page, sizeof(page) - 1);
@@ -94,6 +95,13 @@ static void test_names_in_terms(void)
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, whole)->name, "Font Family");
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&firm, g, "acme, inc."), 0);
 	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, firm)->name, "Acme, Inc.");
+	/* an editor's link to the heading finds the concept the heading names */
+	const gg_entry *typeface = entry_named(g, "Typeface");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(typeface);
+	CU_ASSERT_EQUAL_FATAL(typeface->n_xrefs, 1);
+	size_t linked;
+	CU_ASSERT_EQUAL(gg_glossary_find(&linked, g, typeface->xrefs[0].target), 0);
+	CU_ASSERT_EQUAL(linked, whole);
 	size_t rights; /* a list's "or" gives no other name */
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_find(&rights, g, "read, write, or execute"), 0);
 	CU_ASSERT_EQUAL(gg_glossary_concept(g, rights)->n_aliases, 0);
