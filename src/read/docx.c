@@ -460,7 +460,7 @@ static int write_document(docx_writer *w, zip_t *z, const char *main, char *why,
 
 int gg_i_read_docx(gg_glossary *g, const char *name, const char *data, size_t len)
 {
-	docx_writer w = { .html = { GG_BUF_INIT, false, false }, .styles = GG_STRMAP_INIT,
+	docx_writer w = { .html = { .out = GG_BUF_INIT }, .styles = GG_STRMAP_INIT,
 			  .style_ids = GG_ARENA_INIT };
 	char why[512] = "";
 	zip_t *z = NULL;

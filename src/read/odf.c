@@ -41,6 +41,8 @@
 #define MAX_DEPTH 200
 /* A cell written at most this many times however often it repeats. */
 #define MAX_CELL_REPEAT 256
+/* Cells of a row written at most, repeats counted (a sheet has 16,384 columns). */
+#define MAX_COLUMNS 1024
 /* Spaces of one text:s at most. */
 #define MAX_SPACES 256
 /* Lines that empty rows take at most, over every table: past them a row
@@ -237,15 +239,18 @@ static size_t repeated(const xmlNode *n, const char *attribute, size_t cap)
 	return r < 1 ? 1 : (size_t)r > cap ? cap : (size_t)r;
 }
 
-/* The cells of `row`; the empty ones at its end left out. Whether any holds text. */
+/* The cells of `row`, the first MAX_COLUMNS; the empty ones at its end left out. Whether any holds text. */
 static bool write_cells(odf_writer *w, const xmlNode *row, int depth)
 {
-	size_t after_text = w->html.out.len;
+	size_t after_text = w->html.out.len, columns = 0;
 	bool any = false;
-	for (const xmlNode *cell = row->children; cell; cell = cell->next) {
+	for (const xmlNode *cell = row->children; cell && columns < MAX_COLUMNS; cell = cell->next) {
 		if (!gg_i_office_is(cell, "table-cell") && !gg_i_office_is(cell, "covered-table-cell"))
 			continue;
 		size_t times = repeated(cell, "number-columns-repeated", MAX_CELL_REPEAT);
+		if (times > MAX_COLUMNS - columns)
+			times = MAX_COLUMNS - columns;
+		columns += times;
 		uint32_t bits = style_of(w, 'C', cell);
 		for (size_t t = 0; t < times; t++) {
 			uint64_t before = w->text_bytes;
@@ -282,7 +287,7 @@ static void write_rows(odf_writer *w, const xmlNode *t, int depth)
 {
 	if (depth > MAX_DEPTH)
 		return;
-	for (const xmlNode *row = t->children; row; row = row->next) {
+	for (const xmlNode *row = t->children; row && !gg_i_office_full(&w->html); row = row->next) {
 		if (gg_i_office_is(row, "table-row")) {
 			size_t start = w->html.out.len;
 			size_t times = repeated(row, "number-rows-repeated", MAX_BLANK_LINES);
@@ -328,7 +333,7 @@ static void write_blocks(odf_writer *w, const xmlNode *n, uint32_t bits, bool in
 {
 	if (depth > MAX_DEPTH)
 		return;
-	for (const xmlNode *k = n->children; k; k = k->next) {
+	for (const xmlNode *k = n->children; k && !gg_i_office_full(&w->html); k = k->next) {
 		if (k->type != XML_ELEMENT_NODE || left_out_block(k))
 			continue;
 		if (gg_i_office_is(k, "p") || gg_i_office_is(k, "h")) {
@@ -535,8 +540,12 @@ static int write_document(odf_writer *w, const char *data, size_t len, char *why
 		if (styles)
 			err = read_part_styles(w, xmlDocGetRootElement(styles), false, &defs);
 		xmlFreeDoc(styles);
+		if (!styles)
+			err = 2;
 	}
-	err = err < 0 ? err : 0; /* no styles, or broken ones: plain text */
+	if (err == 2) /* broken styles: their text read plain */
+		gg_i_office_problem(&w->html, "the named styles (%s)", ignored);
+	err = err < 0 ? err : 0; /* no styles.xml: none */
 	gg_i_buf_clear(&xml);
 	int got = err ? err : packed ? gg_i_office_read_member(z, "content.xml", &xml, why, size) : 0;
 	if (got == 1)
@@ -562,13 +571,15 @@ static int write_document(odf_writer *w, const char *data, size_t len, char *why
 
 int gg_i_read_odf(gg_glossary *g, const char *name, const char *data, size_t len)
 {
-	odf_writer w = { .html = { GG_BUF_INIT, false, false }, .styles = GG_STRMAP_INIT,
+	odf_writer w = { .html = { .out = GG_BUF_INIT }, .styles = GG_STRMAP_INIT,
 			 .fonts = GG_STRMAP_INIT, .keys = GG_ARENA_INIT };
 	char why[512] = "";
 	int err = write_document(&w, data, len, why, sizeof(why));
 	/* a file that is no such document is skipped, as a page without entries is */
 	if (err == 1)
 		err = gg_i_glossary_warn(g, name, 0, "not an OpenDocument text or spreadsheet (%s); skipped", why);
+	else if (!err)
+		err = gg_i_office_warn_problems(g, name, &w.html);
 	if (!err && w.html.out.len)
 		err = gg_i_read_html_page(g, name, w.html.out.ptr, w.html.out.len);
 	gg_i_buf_free(&w.html.out);

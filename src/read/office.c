@@ -1,9 +1,14 @@
-/* office.c - what the Word and OpenDocument readers share: the ZIP package, its XML members, the HTML they write. */
+/* office.c - what the Word, OpenDocument and Excel readers share: the ZIP package, its XML members, the HTML they write. */
 #include "read/office.h"
+#include "core/arena.h"
+#include "core/error.h"
 #include "core/text.h"
+
+#include <stdarg.h>
 
 #include <libxml/parser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* An archive member past this many bytes unpacked is not read. */
@@ -167,51 +172,141 @@ xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, cha
 	return doc;
 }
 
-int gg_i_office_relationship(zip_t *z, const char *rels, const char *base, const char *type_end,
-			     const char *id, char *out, size_t size)
+/*
+ * base + target into out (at most size bytes), the "." and ".." steps
+ * taken; a target starting with '/' from the package's root. false when
+ * it does not fit or steps out of the package.
+ */
+static bool resolve_path(const char *base, const char *target, char *out, size_t size)
+{
+	char joined[1024];
+	int n = snprintf(joined, sizeof(joined), "%s%s", *target == '/' ? "" : base, target);
+	if (n < 0 || (size_t)n >= sizeof(joined))
+		return false;
+	size_t len = 0;
+	for (char *step = joined, *end; *step; step = end + (*end != '\0')) {
+		end = step + strcspn(step, "/");
+		size_t k = (size_t)(end - step);
+		if (k == 0 || (k == 1 && step[0] == '.'))
+			continue;
+		if (k == 2 && step[0] == '.' && step[1] == '.') {
+			if (!len)
+				return false;
+			while (len && out[len - 1] != '/')
+				len--;
+			len -= len > 0; /* the '/' before the step taken back */
+			continue;
+		}
+		if (len + (len > 0) + k + 1 > size)
+			return false;
+		if (len)
+			out[len++] = '/';
+		memcpy(out + len, step, k);
+		len += k;
+	}
+	out[len] = '\0';
+	return len > 0;
+}
+
+int gg_i_office_relationships(zip_t *z, const char *rels, const char *base, gg_i_arena *a,
+			      gg_i_office_relation **out, size_t *n, char *why, size_t size)
 {
 	gg_i_buf xml = GG_BUF_INIT;
-	char why[256];
-	int err = gg_i_office_read_member(z, rels, &xml, why, sizeof(why));
-	xmlDocPtr doc = err == 0 ? gg_i_office_parse(rels, xml.ptr, xml.len - 1, why, sizeof(why)) : NULL;
+	*out = NULL;
+	*n = 0;
+	int err = gg_i_office_read_member(z, rels, &xml, why, size);
+	xmlDocPtr doc = err == 0 ? gg_i_office_parse(rels, xml.ptr, xml.len - 1, why, size) : NULL;
 	gg_i_buf_free(&xml);
-	int found = 0;
-	size_t type_len = type_end ? strlen(type_end) : 0;
-	for (const xmlNode *r = doc ? xmlDocGetRootElement(doc)->children : NULL; r && !found; r = r->next) {
+	if (err == 1)
+		return 0; /* no relationships */
+	if (err)
+		return err;
+	if (!doc)
+		return 2;
+	size_t cap = 0;
+	for (const xmlNode *r = xmlDocGetRootElement(doc)->children; r && !err; r = r->next) {
 		if (!gg_i_office_is(r, "Relationship"))
 			continue;
-		xmlChar *type = gg_i_office_attr(r, "Type"), *rid = gg_i_office_attr(r, "Id");
-		size_t n = type ? strlen((const char *)type) : 0;
-		bool match = (type_end && n >= type_len && strcmp((const char *)type + n - type_len, type_end) == 0) ||
-			     (id && rid && strcmp((const char *)rid, id) == 0);
-		xmlChar *target = match ? gg_i_office_attr(r, "Target") : NULL;
-		const char *t = target ? (const char *)target : "";
-		bool absolute = *t == '/';
-		while (*t == '/')
-			t++;
-		size_t need = strlen(absolute ? "" : base) + strlen(t);
-		if (*t && need < size) {
-			snprintf(out, size, "%s%s", absolute ? "" : base, t);
-			found = 1;
+		xmlChar *id = gg_i_office_attr(r, "Id"), *type = gg_i_office_attr(r, "Type");
+		xmlChar *target = gg_i_office_attr(r, "Target");
+		char path[512];
+		if (id && type && target && resolve_path(base, (const char *)target, path, sizeof(path))) {
+			gg_i_office_relation rel = { gg_i_arena_strdup(a, (const char *)id),
+						     gg_i_arena_strdup(a, (const char *)type),
+						     gg_i_arena_strdup(a, path) };
+			if (!rel.id || !rel.type || !rel.target || GG_ARRAY_PUSH_SLOT(*out, *n, cap))
+				err = gg_i_error_oom();
+			else
+				(*out)[(*n)++] = rel;
 		}
-		xmlFree(target);
+		xmlFree(id);
 		xmlFree(type);
-		xmlFree(rid);
+		xmlFree(target);
 	}
 	xmlFreeDoc(doc);
-	return err < 0 ? err : found;
+	if (err) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
+bool gg_i_office_type_is(const gg_i_office_relation *r, const char *type_end)
+{
+	size_t n = strlen(r->type), k = strlen(type_end);
+	return n >= k && strcmp(r->type + n - k, type_end) == 0;
 }
 
 int gg_i_office_main_part(zip_t *z, const char *fallback, char *main, size_t size)
 {
-	int found = gg_i_office_relationship(z, "_rels/.rels", "", "/officeDocument", NULL, main, size);
-	if (found == 0)
-		snprintf(main, size, "%s", fallback);
-	return found < 0 ? found : 0;
+	gg_i_arena a = GG_ARENA_INIT;
+	gg_i_office_relation *rels;
+	size_t n;
+	char why[256];
+	int err = gg_i_office_relationships(z, "_rels/.rels", "", &a, &rels, &n, why, sizeof(why));
+	snprintf(main, size, "%s", fallback);
+	for (size_t i = 0; !err && i < n; i++)
+		if (gg_i_office_type_is(&rels[i], "/officeDocument") && strlen(rels[i].target) < size) {
+			snprintf(main, size, "%s", rels[i].target);
+			break;
+		}
+	free(rels);
+	gg_i_arena_free(&a);
+	return err < 0 ? err : 0; /* damaged relationships: the usual place */
 }
 
 bool gg_i_office_is_workbook(const char *main)
 {
 	size_t n = strlen(main);
 	return n >= 12 && strcmp(main + n - 12, "workbook.xml") == 0;
+}
+
+void gg_i_office_problem(gg_i_office_html *h, const char *fmt, ...)
+{
+	if (!h->problems++) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(h->problem, sizeof(h->problem), fmt, ap);
+		va_end(ap);
+	}
+}
+
+bool gg_i_office_full(gg_i_office_html *h)
+{
+	if (!h->full && h->out.len > GG_I_OFFICE_MAX_HTML) {
+		h->full = true;
+		gg_i_office_problem(h, "the text past its first %zu MB", GG_I_OFFICE_MAX_HTML >> 20);
+	}
+	return h->full;
+}
+
+int gg_i_office_warn_problems(gg_glossary *g, const char *name, const gg_i_office_html *h)
+{
+	if (!h->problems)
+		return 0;
+	if (h->problems == 1)
+		return gg_i_glossary_warn(g, name, 0, "%s left out", h->problem);
+	return gg_i_glossary_warn(g, name, 0, "%s left out, and %zu part%s more", h->problem, h->problems - 1,
+				  h->problems == 2 ? "" : "s");
 }

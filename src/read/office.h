@@ -1,8 +1,10 @@
-/* office.h - what the Word and OpenDocument readers share: the ZIP package, its XML members, the HTML they write. */
+/* office.h - what the Word, OpenDocument and Excel readers share: the ZIP package, its XML members, the HTML they write. */
 #ifndef GG_READ_OFFICE_H
 #define GG_READ_OFFICE_H
 
+#include "core/arena.h"
 #include "core/buf.h"
+#include "model/model.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>
@@ -26,12 +28,29 @@ xmlChar *gg_i_office_attr(const xmlNode *n, const char *name);
  */
 bool gg_i_office_monospace_face(const char *face);
 
-/* The HTML an office reader writes, and the formatting open at its end. */
+/* HTML an office reader writes past this many bytes is left out (a small
+ * file can repeat a long text many times over). */
+#define GG_I_OFFICE_MAX_HTML ((size_t)128 << 20)
+
+/* The HTML an office reader writes, the formatting open at its end, and what it could not read. */
 typedef struct gg_i_office_html {
 	gg_i_buf out;
-	bool bold; /* a <b> is open */
-	bool code; /* a <code> is open (inside the <b> when both are) */
+	bool bold;        /* a <b> is open */
+	bool code;        /* a <code> is open (inside the <b> when both are) */
+	bool full;        /* past GG_I_OFFICE_MAX_HTML: nothing more written */
+	char problem[256]; /* the first part left out, and why */
+	size_t problems;   /* parts left out */
 } gg_i_office_html;
+
+/* Note a part left out (printf-style): the first one is told, the others counted. */
+void gg_i_office_problem(gg_i_office_html *h, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Whether h is full (GG_I_OFFICE_MAX_HTML): noted as a problem the first time. */
+bool gg_i_office_full(gg_i_office_html *h);
+
+/* Warn (file `name`) of what h could not read: 0 or GG_ENOMEM. */
+int gg_i_office_warn_problems(gg_glossary *g, const char *name, const gg_i_office_html *h);
 
 /* Append s to h->out with &, <, > and " escaped, line breaks and tabs as spaces. */
 void gg_i_office_put_text(gg_i_office_html *h, const char *s);
@@ -58,15 +77,24 @@ int gg_i_office_open(const char *data, size_t len, zip_t **z, char *why, size_t 
  */
 int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *why, size_t size);
 
+/* A package's relationship: its Id, its Type, and the member it names (a path from the package's root). */
+typedef struct gg_i_office_relation {
+	const char *id, *type, *target;
+} gg_i_office_relation;
+
 /*
- * The member that relationship part `rels` (such as "_rels/.rels" or
- * "xl/_rels/workbook.xml.rels") names by a relationship whose Type ends
- * in `type_end` (when not NULL) or whose Id is `id` (when not NULL), into
- * out: its Target, read from folder `base` ("", "xl/") unless it starts
- * with '/'. Returns 1 when found, 0 when not (out untouched), GG_ENOMEM.
+ * The relationships of part `rels` (such as "_rels/.rels" or
+ * "xl/_rels/workbook.xml.rels"), their targets read from folder `base`
+ * ("", "xl/"; "." and ".." steps taken, a target starting with '/' from
+ * the root), into *out (malloc'd, the strings in arena a) and *n. Returns
+ * 0 (none when the part is missing), 2 when it cannot be read (why in
+ * `why`), GG_ENOMEM.
  */
-int gg_i_office_relationship(zip_t *z, const char *rels, const char *base, const char *type_end,
-			     const char *id, char *out, size_t size);
+int gg_i_office_relationships(zip_t *z, const char *rels, const char *base, gg_i_arena *a,
+			      gg_i_office_relation **out, size_t *n, char *why, size_t size);
+
+/* Whether relationship r's Type ends in `type_end` ("/officeDocument", "/worksheet"). */
+bool gg_i_office_type_is(const gg_i_office_relation *r, const char *type_end);
 
 /* The package's main part (its officeDocument relationship) into main; `fallback` when none is named. 0 or GG_ENOMEM. */
 int gg_i_office_main_part(zip_t *z, const char *fallback, char *main, size_t size);

@@ -134,6 +134,16 @@ with zipfile.ZipFile(sys.argv[2], "w") as out:
         out.writestr(copy, src.read(info.filename))' tests/data/team.odt "$TMP/team-extra"
 RC=0; "$BIN" terms -q --tsv -i - <"$TMP/team-extra" >"$TMP/out" 2>"$TMP/err" || RC=$?
 expect 0 "^Backlog				1	term$"
+# a damaged styles.xml: the text read plain, and said
+"$PYTHON" -c '
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w") as out:
+    for info in src.infolist():
+        data = src.read(info.filename)
+        out.writestr(info, data[:len(data) // 2] if info.filename == "styles.xml" else data)' tests/data/team.odt "$TMP/badstyles.odt"
+run terms -i "$TMP/badstyles.odt"
+expect 0 "" "badstyles.odt: warning: the named styles \(styles.xml is not well-formed XML: .*\) left out"
 "$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("content.xml", "<x/>")' "$TMP/notes.odt"
 run terms -i "$TMP/notes.odt"
 expect 1 "" "notes.odt: warning: not an OpenDocument text or spreadsheet \(it has no body\); skipped"

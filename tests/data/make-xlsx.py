@@ -9,7 +9,8 @@
                        second's rows go on after the first's), rich text
                        runs and a phonetic guide, an inline string, a
                        number, a boolean, an inline string without its
-                       text, a formula's string result, rows
+                       text, Excel's escapes (_x000D_), a formula's string
+                       result, a sheet that is no well-formed XML, rows
                        with a gap before them, a sheet the relationships
                        do not name, the workbook at another path
 
@@ -112,9 +113,10 @@ def book():
               '<row r="3"><c r="A3" t="inlineStr"><is><t>Romaji</t></is></c>'
               '<c r="B3" t="str"><f>CONCAT("Latin ","letters")</f><v>Latin letters</v></c></row>'
               '<row r="4"><c r="A4" t="inlineStr"><is><t>Furigana</t></is></c>'
-              '<c r="B4" t="inlineStr"><is><t>Kana beside kanji</t></is></c></row>')
-    write(os.path.join(HERE, 'book.xlsx'), 'book/', [('Japanese', first), ('Chart', None), ('More', second)],
-          strings)
+              '<c r="B4" t="inlineStr"><is><t>Kana beside kanji,_x000D_ as in _x005F_x0041_</t></is></c></row>')
+    broken = '<row r="1"><c r="A1" t="inlineStr"><is><t>Term</t></is></c>'
+    write(os.path.join(HERE, 'book.xlsx'), 'book/', [('Japanese', first), ('Chart', None), ('More', second),
+                                                     ('Broken', broken)], strings)
 
 
 if __name__ == '__main__':

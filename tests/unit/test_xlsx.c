@@ -33,7 +33,8 @@ static char *slurp(const char *path, size_t *len)
  * string, a number and a boolean under a column no reader names; rows
  * after a gap on the lines of their numbers, a row out of order left out;
  * a sheet the relationships do not name skipped, the next one's rows
- * going on after the first's; a formula's result.
+ * going on after the first's; a formula's result; Excel's escapes; a
+ * sheet that is no well-formed XML left out with a warning.
  */
 static void test_book(void)
 {
@@ -54,6 +55,8 @@ static void test_book(void)
 	CU_ASSERT_STRING_EQUAL(romaji->definition, "Latin letters");
 	CU_ASSERT_EQUAL(romaji->line, 8); /* row 3 of a sheet whose row 1 is on line 6 */
 	CU_ASSERT_EQUAL(furigana->line, 9);
+	CU_ASSERT_STRING_EQUAL(furigana->definition, "Kana beside kanji, as in _x0041_");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "sheet 'Broken' (book/worksheets/sheet4.xml is not well-formed XML"), 1);
 	gg_glossary_free(g);
 }
 
