@@ -113,7 +113,7 @@ enum word_role { WORD_OTHER, WORD_CUE, WORD_CONNECTOR, WORD_PLACE, WORD_PLACE_PR
  * The role of s[0, n) (ASCII letters and '.'), case ignored. The cues: see,
  * cf., compare, syn., synonym(s), antonym(s), opposite(s), oppose, similar;
  * the connecting words that may stand between a cue and the mention: the,
- * a, an, also, under, entry, for, of, to, with, as; the places a cue names:
+ * a, an, also, under, for, of, to, with, as; the places a cue names:
  * entry, entries, article, section, definition, description, discussion,
  * explanation; the prepositions after a place: at, on, in.
  */

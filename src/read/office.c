@@ -154,14 +154,38 @@ int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *w
 	return err ? err : gg_i_buf_ok(out);
 }
 
+/* A libxml2 error handler that says nothing: the reader tells the errors itself. */
+static void silent(void *context, const char *fmt, ...)
+{
+	(void)context;
+	(void)fmt;
+}
+
+/* The same for libxml2's structured errors. */
+static void silent_structured(void *context, xmlErrorPtr error)
+{
+	(void)context;
+	(void)error;
+}
+
 xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, char *why, size_t size)
 {
+	/* the parser's own messages (an encoding it cannot convert) silenced,
+	 * the thread's handlers put back after */
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_context = xmlGenericErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	void *structured_context = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	xmlResetLastError();
 	xmlDocPtr doc = len <= (size_t)2147483647
 				? xmlReadMemory(xml, (int)len, member, NULL,
 						XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 							XML_PARSE_COMPACT)
 				: NULL;
+	xmlSetGenericErrorFunc(generic_context, generic);
+	xmlSetStructuredErrorFunc(structured_context, structured);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		const xmlError *e = xmlGetLastError();
 		int n = e && e->message ? (int)strcspn(e->message, "\n") : 0;
