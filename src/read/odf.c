@@ -128,6 +128,15 @@ static bool is_drawing(const xmlNode *n)
 	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, drawing) == 0;
 }
 
+/* Whether n is an element of one of the local names names[0, n_names). */
+static bool named_one_of(const xmlNode *n, const char *const *names, size_t n_names)
+{
+	for (size_t i = 0; i < n_names; i++)
+		if (gg_i_office_is(n, names[i]))
+			return true;
+	return false;
+}
+
 /* Whether inline element n holds no text of the paragraph: a note, an annotation, a change mark, a drawing. */
 static bool left_out_inline(const xmlNode *n)
 {
@@ -135,12 +144,7 @@ static bool left_out_inline(const xmlNode *n)
 					     "change-start", "change-end", "soft-page-break",
 					     "bookmark-end", "reference-mark-end", "ruby-text",
 					     "toc-mark", "alphabetical-index-mark", "user-index-mark" };
-	if (is_drawing(n))
-		return true;
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (gg_i_office_is(n, names[i]))
-			return true;
-	return false;
+	return is_drawing(n) || named_one_of(n, names, sizeof(names) / sizeof(*names));
 }
 
 /* The content of a paragraph or of an element inside one, its text formatted by `bits`. */
@@ -320,12 +324,7 @@ static bool left_out_block(const xmlNode *n)
 					     "table-column", "table-columns", "table-header-columns",
 					     "table-column-group", "named-expressions", "database-ranges",
 					     "calculation-settings", "content-validations", "label-ranges" };
-	if (is_drawing(n))
-		return true;
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (gg_i_office_is(n, names[i]))
-			return true;
-	return false;
+	return is_drawing(n) || named_one_of(n, names, sizeof(names) / sizeof(*names));
 }
 
 /* The blocks of the body, a section, a list or a table cell (in_cell): paragraphs, headings, lists, tables. */

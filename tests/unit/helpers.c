@@ -1,6 +1,8 @@
-/* helpers.c - what the readers' suites share: finding an entry, reading a buffer or a file into a built glossary. */
+/* helpers.c - what the readers' suites share: finding an entry, reading a buffer or a file into a built glossary, a file's bytes, diagnostics. */
 #include "suites.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const gg_entry *entry_named(const gg_glossary *g, const char *header)
@@ -29,4 +31,22 @@ gg_glossary *read_fixture(const char *path)
 		return NULL;
 	}
 	return g;
+}
+
+char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = f ? malloc(1 << 16) : NULL;
+	*len = data ? fread(data, 1, 1 << 16, f) : 0;
+	if (f)
+		fclose(f);
+	return data;
+}
+
+size_t diagnostics_saying(const gg_glossary *g, const char *words)
+{
+	size_t n = 0;
+	for (size_t i = 0; gg_glossary_diagnostic(g, i); i++)
+		n += strstr(gg_glossary_diagnostic(g, i)->message, words) != NULL;
+	return n;
 }

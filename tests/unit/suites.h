@@ -39,6 +39,10 @@ const gg_entry *entry_named(const gg_glossary *g, const char *header);
 gg_glossary *read_built(const char *name, const char *text, size_t len);
 /* The same for the file at `path` (FIXTURE). */
 gg_glossary *read_fixture(const char *path);
+/* The first 64 KiB of file `path`, malloc'd, into *len; NULL on failure. */
+char *slurp(const char *path, size_t *len);
+/* How many of g's diagnostics hold `words` in their message. */
+size_t diagnostics_saying(const gg_glossary *g, const char *words);
 
 /* Path of a fixture under tests/data (the binary runs from tests/). */
 #define FIXTURE(name) "data/" name

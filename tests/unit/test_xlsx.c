@@ -6,26 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How many of g's diagnostics hold `words` in their message. */
-static size_t diagnostics_saying(const gg_glossary *g, const char *words)
-{
-	size_t n = 0;
-	for (size_t i = 0; gg_glossary_diagnostic(g, i); i++)
-		n += strstr(gg_glossary_diagnostic(g, i)->message, words) != NULL;
-	return n;
-}
-
-/* The bytes of file `path`, malloc'd, into *len; NULL on failure. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *data = f ? malloc(1 << 16) : NULL;
-	*len = data ? fread(data, 1, 1 << 16, f) : 0;
-	if (f)
-		fclose(f);
-	return data;
-}
-
 /*
  * tests/data/book.xlsx (tests/data/make-xlsx.py writes it): the workbook
  * at another path, found through the package's relationships; a shared
