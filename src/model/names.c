@@ -718,10 +718,27 @@ static const char *const redirect_openers[] = {
 #define MAX_REDIRECT 120
 
 /*
+ * Whether t opens with an article in lower case and a word in lower case
+ * ("the explanation at Tuple", "the section on records"): it describes a
+ * place to read on, not the name of an entry the text stands for.
+ */
+static bool describes_place(span t)
+{
+	static const char *const articles[] = { "the ", "a ", "an " };
+	for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++) {
+		size_t n = strlen(articles[k]);
+		if (t.n > n && memcmp(t.s, articles[k], n) == 0)
+			return t.s[n] >= 'a' && t.s[n] <= 'z';
+	}
+	return false;
+}
+
+/*
  * The target of s[0, n) when all of it sends the reader elsewhere ("See
- * Tuple.", "same as tuple", "→ Tuple"): one name, no sentence after it and
- * no "see also" (a pointer to related entries, not a redirect). An empty
- * span otherwise.
+ * Tuple.", "same as tuple", "→ Tuple"): one name, no sentence after it,
+ * no "see also" (a pointer to related entries, not a redirect) and no
+ * place described ("see the explanation at Tuple"). An empty span
+ * otherwise.
  */
 static span redirect_target(const char *s, size_t n)
 {
@@ -736,7 +753,7 @@ static span redirect_target(const char *s, size_t n)
 		span target = trim_span(t.s + ol, t.n - ol);
 		while (target.n && (target.s[target.n - 1] == '.' || target.s[target.n - 1] == ' '))
 			target.n--;
-		bool one_name = target.n && target.n <= MAX_REDIRECT;
+		bool one_name = target.n && target.n <= MAX_REDIRECT && !describes_place(target);
 		for (size_t i = 0; i < target.n && one_name; i++)
 			one_name = target.s[i] != '.' && target.s[i] != ';' && target.s[i] != ':' &&
 				   target.s[i] != '\n';

@@ -32,6 +32,9 @@ typedef struct html_reader {
 	uint32_t *tag_lines; /* line of each start tag of the entries' names, in page order */
 	size_t n_tag_lines;
 	bool own_lines;      /* tag_lines match those elements one for one */
+	xmlNode *root;       /* the page's root element */
+	gg_i_strmap ids;     /* every id and name on the page, once a link to no entry asks */
+	bool ids_read;
 } html_reader;
 
 /* Whether n is a `tag` element (tag in lower case); the first byte settles most. */
@@ -116,6 +119,31 @@ static const char *own_anchor_of(const html_reader *r, const char *href)
 	if (page && (page != strlen(r->file_name) || strncmp(href, r->file_name, page) != 0))
 		return NULL;
 	return hash + 1;
+}
+
+/*
+ * Whether `anchor` is on no element of the page (*broken), as a link made
+ * with a typo or to an id the page's generator left out: its text then
+ * names the entry meant, as the AsciiDoc reader takes an unknown anchor.
+ * A link to an element that is no entry's (a section) stays no editor
+ * link. The page's ids are gathered on the first call. 0 or GG_ENOMEM.
+ */
+static int broken_anchor(html_reader *r, const char *anchor, bool *broken)
+{
+	static const char *const attrs[] = { "id", "name" };
+	for (xmlNode *n = r->root; n && !r->ids_read; n = next_in(n, r->root, true)) {
+		for (size_t k = 0; k < 2 && n->type == XML_ELEMENT_NODE; k++) {
+			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
+			char *key = v ? gg_i_arena_strdup(&r->g->arena, (const char *)v) : NULL;
+			xmlFree(v);
+			if (v && (!key || gg_i_strmap_put(&r->ids, key, 0, NULL) < 0))
+				return gg_i_error_oom();
+		}
+	}
+	r->ids_read = true;
+	uint32_t unused;
+	*broken = !gg_i_strmap_get(&r->ids, anchor, &unused);
+	return 0;
 }
 
 typedef struct text_out {
@@ -284,9 +312,12 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 		return 0;
 	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
 	const char *anchor = own_anchor_of(r, (const char *)href);
-	uint32_t t;
+	uint32_t t = UINT32_MAX;
+	bool broken = false;
 	int err = 0;
-	if (anchor && gg_i_strmap_get(&r->anchors, anchor, &t)) {
+	if (anchor && !gg_i_strmap_get(&r->anchors, anchor, &t))
+		err = broken_anchor(r, anchor, &broken);
+	if (!err && (t != UINT32_MAX || broken)) {
 		text_out inner = { GG_BUF_INIT, NULL, 0, 0 };
 		err = collect_text(r, n, &inner, 0);
 		size_t len = inner.text.len;
@@ -299,8 +330,14 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 		}
 		size_t at = out->text.len;
 		gg_i_buf_put(&out->text, label, len);
+		/* AsciiDoc's generators show a reference they have no text for as "[id]" */
+		bool bracketed = broken && len > 2 && label[0] == '[' && label[len - 1] == ']';
+		const char *target = !broken ? r->terms[t]
+				   : gg_i_arena_strndup(&r->g->arena, label + bracketed, len - 2 * bracketed);
+		if (!err && len && !target)
+			err = gg_i_error_oom();
 		if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
-			out->xrefs[out->n_xrefs++] = (gg_xref){ r->terms[t], at, len };
+			out->xrefs[out->n_xrefs++] = (gg_xref){ target, at, len };
 		gg_i_buf_free(&inner.text);
 		free(inner.xrefs);
 		*descend = false;
@@ -402,7 +439,8 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
  * cell that has the most text (or as a header row names them); and bold
  * items, a paragraph or list item that opens with <b>Term</b>,
  * <strong>Term</strong> or <dfn>Term</dfn> then ':', a dash or a line
- * break. The first of
+ * break. In each, the last section heading above an entry (not a letter
+ * nor the page's lone <h1>) is its category, as in Markdown. The first of
  * these that has entries is read, unless a later one names more than
  * twice as many different terms: explicit markup holds against a few
  * sections or a data table in it, and a label that opens one paragraph
@@ -433,6 +471,7 @@ typedef struct html_overflow {
 } html_overflow;
 
 typedef struct html_layout {
+	xmlNode *section;      /* the section heading of the block being read (find_each), or NULL */
 	html_entry *entries;
 	size_t n_entries, cap_entries;
 	xmlNode **nodes;
@@ -462,7 +501,8 @@ static int push_node(html_layout *l, xmlNode *n)
 }
 
 /* Add an entry of the names and definition nodes pushed since `names`
- * (the first n_names of them names). 0 or GG_ENOMEM. */
+ * (the first n_names of them names), standing under section heading
+ * `category` (or NULL). 0 or GG_ENOMEM. */
 static int push_entry(html_layout *l, size_t names, size_t n_names, xmlNode *category)
 {
 	if (GG_ARRAY_PUSH_SLOT(l->entries, l->n_entries, l->cap_entries))
@@ -514,11 +554,18 @@ static int name_class(const xmlNode *n)
  * the <dl>s not inside another, the <table>s, the headings (each element
  * above one marked, in `extra`, with the least level of the headings it
  * holds: libxml2 leaves `extra` to its XPath and XSLT code, which this
- * reader does not use), the <p> and <li> elements, and every <dt>. The
+ * reader does not use), the <p> and <li> elements, and every <dt>; with
+ * each list, table and item, the number of headings before it. The
  * elements of each name class are numbered on the way.
  */
+typedef struct html_block {
+	xmlNode *node;
+	size_t headings_before; /* the last of them is its section's heading */
+} html_block;
+
 typedef struct html_survey {
-	xmlNode **lists, **tables, **headings, **items, **dts;
+	html_block *lists, *tables, *items;
+	xmlNode **headings, **dts;
 	size_t n_lists, n_tables, n_headings, n_items, n_dts;
 	size_t cap_lists, cap_tables, cap_headings, cap_items, cap_dts;
 	size_t titles; /* <h1> headings */
@@ -540,6 +587,15 @@ static int survey_push(xmlNode ***nodes, size_t *n, size_t *cap, xmlNode *node)
 	if (GG_ARRAY_PUSH_SLOT(*nodes, *n, *cap))
 		return GG_ENOMEM;
 	(*nodes)[(*n)++] = node;
+	return 0;
+}
+
+/* Append block n, after the survey's headings so far, to one of its arrays. 0 or GG_ENOMEM. */
+static int survey_push_block(const html_survey *s, html_block **blocks, size_t *n, size_t *cap, xmlNode *node)
+{
+	if (GG_ARRAY_PUSH_SLOT(*blocks, *n, *cap))
+		return GG_ENOMEM;
+	(*blocks)[(*n)++] = (html_block){ node, s->n_headings };
 	return 0;
 }
 
@@ -572,11 +628,11 @@ static int survey_page(html_survey *s, xmlNode *root)
 			     p && p->type == XML_ELEMENT_NODE && (!p->extra || p->extra > level); p = p->parent)
 				p->extra = (unsigned short)level;
 		} else if (is_element(n, "dl") && !inside(n, "dl")) {
-			err = survey_push(&s->lists, &s->n_lists, &s->cap_lists, n);
+			err = survey_push_block(s, &s->lists, &s->n_lists, &s->cap_lists, n);
 		} else if (is_element(n, "table")) {
-			err = survey_push(&s->tables, &s->n_tables, &s->cap_tables, n);
+			err = survey_push_block(s, &s->tables, &s->n_tables, &s->cap_tables, n);
 		} else if (is_element(n, "p") || is_element(n, "li")) {
-			err = survey_push(&s->items, &s->n_items, &s->cap_items, n);
+			err = survey_push_block(s, &s->items, &s->n_items, &s->cap_items, n);
 		}
 	}
 	return err;
@@ -592,7 +648,7 @@ static int find_list(html_layout *l, xmlNode *dl)
 		bool descend = is_element(n, "div");
 		if (is_element(n, "dt")) {
 			if (n_dds) {
-				err = push_entry(l, group, n_dts, NULL);
+				err = push_entry(l, group, n_dts, l->section);
 				group = l->n_nodes;
 				n_dts = n_dds = 0;
 			}
@@ -609,7 +665,7 @@ static int find_list(html_layout *l, xmlNode *dl)
 		n = next_in(n, dl, descend);
 	}
 	if (!err && n_dts)
-		err = push_entry(l, group, n_dts, NULL);
+		err = push_entry(l, group, n_dts, l->section);
 	if (!err && dropped) {
 		if (GG_ARRAY_PUSH_SLOT(l->overflows, l->n_overflows, l->cap_overflows))
 			return GG_ENOMEM;
@@ -755,7 +811,7 @@ static int find_table(html_layout *l, xmlNode *t)
 		}
 		if (!(err = push_node(l, cells[term])))
 			err = push_node(l, cells[d]);
-		err = err ? err : push_entry(l, names, 1, NULL);
+		err = err ? err : push_entry(l, names, 1, l->section);
 		size_t fields = l->n_cells;
 		for (size_t k = 0; k < n && k < n_named && !err; k++) {
 			bool other = named[k] == GG_FIELD_ALIASES || named[k] == GG_FIELD_ABBREV ||
@@ -819,19 +875,79 @@ static xmlNode *scope_of(xmlNode *h, xmlNode *root)
 	return root;
 }
 
+/*
+ * s past the number a generator gives its section ("1 Compute", "2.3.
+ * Storage", "A.1 Terms", as Texinfo, Sphinx and DocBook number them); s
+ * itself when it has none or is nothing else.
+ */
+static const char *past_section_number(const char *s)
+{
+	size_t i = 0;
+	if (s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.' && s[2] >= '0' && s[2] <= '9')
+		i = 2; /* an appendix's section */
+	size_t digits = 0; /* of the number's first part: a year is no section's */
+	while (s[i + digits] >= '0' && s[i + digits] <= '9')
+		digits++;
+	if (digits == 0 || digits > 3)
+		return s;
+	while ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9'))
+		i++;
+	if (s[i] == '.')
+		i++;
+	if (s[i] != ' ')
+		return s;
+	while (s[i] == ' ')
+		i++;
+	return s[i] ? s + i : s;
+}
+
 /* Whether heading h names a section (a category), not a letter or the page's title. */
 static bool section_heading(html_reader *r, xmlNode *h, size_t titles)
 {
 	const char *t = dt_text(r, h);
-	return t && strlen(t) > 1 && !(heading_level(h) == 1 && titles == 1);
+	return t && gg_i_utf8_chars(t, strlen(t)) > 1 && !(heading_level(h) == 1 && titles == 1);
 }
 
-/* Run `find` on each of nodes[0, n) into l. 0 or the first error. */
-static int find_each(html_layout *l, xmlNode *const *nodes, size_t n, int (*find)(html_layout *, xmlNode *))
+/* Whether heading h is one letter ("A", "É"): a section of an alphabetical list. */
+static bool letter_heading(html_reader *r, xmlNode *h)
+{
+	const char *t = dt_text(r, h);
+	return t && gg_i_utf8_chars(t, strlen(t)) == 1;
+}
+
+/*
+ * Run `find` on each of blocks[0, n) into l, its entries under the section
+ * heading above the block (see Layouts). Sections are categories only when
+ * they sort the entries: two of them at least, and no letter among them
+ * (an alphabetical list's "Symbols" is none; nor is a page's title, all
+ * entries under it). 0 or the first error.
+ */
+static int find_each(html_reader *r, html_layout *l, const html_survey *s, const html_block *blocks, size_t n,
+		     int (*find)(html_layout *, xmlNode *))
 {
 	int err = 0;
-	for (size_t k = 0; k < n && !err; k++)
-		err = find(l, nodes[k]);
+	size_t seen = 0, first = l->n_entries;
+	xmlNode *first_section = NULL;
+	bool sorted = false, letters = false;
+	for (size_t k = 0; k < n && !err; k++) {
+		size_t h = blocks[k].headings_before;
+		if (h != seen) {
+			xmlNode *heading = s->headings[h - 1];
+			l->section = section_heading(r, heading, s->titles) ? heading : NULL;
+			seen = h;
+		}
+		size_t before = l->n_entries;
+		err = find(l, blocks[k].node);
+		if (l->n_entries > before && h) {
+			letters = letters || letter_heading(r, s->headings[h - 1]);
+			if (l->section && !first_section)
+				first_section = l->section;
+			sorted = sorted || (l->section && l->section != first_section);
+		}
+	}
+	for (size_t e = first; e < l->n_entries && (letters || !sorted); e++)
+		l->entries[e].category = NULL;
+	l->section = NULL;
 	return err;
 }
 
@@ -971,17 +1087,62 @@ static int find_bold_item(html_layout *l, xmlNode *item)
 	for (xmlNode *n = b->next; n && !err; n = n->next)
 		if (n->type != XML_ELEMENT_NODE || !holds_bold_item(n))
 			err = push_node(l, n);
-	if (!err && !(err = push_entry(l, names, 1, NULL)))
+	if (!err && !(err = push_entry(l, names, 1, l->section)))
 		l->entries[l->n_entries - 1].separator = separator;
 	return err;
 }
 
+/* Wrappers a term's anchors are looked for on, one inside the other. */
+#define MAX_WRAPPERS 3
+/* Nodes before a term looked at for empty anchors. */
+#define MAX_ANCHORS_BEFORE 16
+
+/*
+ * The node before n in document order inside `scope` (scope itself never),
+ * an element entered from its last child: the elements met so are empty.
+ * NULL at the start of scope.
+ */
+static xmlNode *prev_in(xmlNode *n, const xmlNode *scope)
+{
+	while (!n->prev) {
+		n = n->parent;
+		if (!n || n == scope)
+			return NULL;
+	}
+	n = n->prev;
+	while (n->type == XML_ELEMENT_NODE && n->last)
+		n = n->last;
+	return n;
+}
+
+/*
+ * The element that n opens (nothing but text and empty <a name> before it),
+ * when it can wrap an entry: on the first step (`first`) a <div>, a
+ * <section>, a table row, a paragraph or a list item, or the <dl> of a
+ * <dt>; further out a <div>, <section> or <dl> only. NULL otherwise.
+ */
+static xmlNode *opened_wrapper(xmlNode *n, bool first)
+{
+	static const char *const wrappers[] = { "div", "section", "dl", "tr", "p", "li" };
+	xmlNode *wrapper = n->parent;
+	bool is = false;
+	for (size_t k = 0; wrapper && k < (first ? 6 : 3); k++)
+		is = is || is_element(wrapper, wrappers[k]);
+	if (is && is_element(wrapper, "dl") && first && !is_element(n, "dt"))
+		is = false;
+	for (xmlNode *c = is ? wrapper->children : NULL; c && c != n && is; c = c->next)
+		is = c->type != XML_ELEMENT_NODE || (is_element(c, "a") && !c->children);
+	return is ? wrapper : NULL;
+}
+
 /*
  * Remember the anchors of an entry, for href="#id": every id and name on
- * or inside the element of its first name, on an empty <a name> set just
- * before it, and on the element it opens (HTML5's <div> around a
- * <dt>/<dd> group, the <section> of a heading, the row of a cell, the
- * paragraph of a bold term).
+ * or inside the element of its first name, on the empty elements just
+ * before it (an <a name>; Texinfo's <span id> at the end of the
+ * definition before), and on the elements it opens, up to MAX_WRAPPERS (HTML5's
+ * <div> around a <dt>/<dd> group, the <section> of a heading, the row of a
+ * cell, the paragraph of a bold term; the list a term opens and the <div>
+ * around that list, where Asciidoctor puts the anchor set before a term).
  */
 static int index_term(html_reader *r, xmlNode *term_node, const char *term)
 {
@@ -993,18 +1154,23 @@ static int index_term(html_reader *r, xmlNode *term_node, const char *term)
 	for (xmlNode *n = term_node; n && !err; n = next_in(n, term_node, true))
 		if (n->type == XML_ELEMENT_NODE)
 			err = add_anchors(r, n, index);
-	for (xmlNode *n = term_node->prev; n && !err && (is_blank_text(n) || is_element(n, "a")); n = n->prev)
-		if (is_element(n, "a") && !n->children)
+	xmlNode *scope = term_node->parent;
+	int steps = 0;
+	for (xmlNode *n = prev_in(term_node, scope); n && !err && steps < MAX_ANCHORS_BEFORE; n = prev_in(n, scope)) {
+		if (n->type == XML_TEXT_NODE && !is_blank_text(n))
+			break;
+		if (n->type == XML_ELEMENT_NODE)
 			err = add_anchors(r, n, index);
-	static const char *const wrappers[] = { "div", "section", "tr", "p", "li" };
-	xmlNode *wrapper = term_node->parent;
-	bool opens = false;
-	for (size_t k = 0; wrapper && k < sizeof(wrappers) / sizeof(*wrappers); k++)
-		opens = opens || is_element(wrapper, wrappers[k]);
-	for (xmlNode *n = opens ? wrapper->children : NULL; n && n != term_node && opens; n = n->next)
-		opens = n->type != XML_ELEMENT_NODE || (is_element(n, "a") && !n->children);
-	if (!err && opens)
+		steps++;
+	}
+	xmlNode *inner = term_node;
+	for (int depth = 0; depth < MAX_WRAPPERS && !err; depth++) {
+		xmlNode *wrapper = opened_wrapper(inner, depth == 0);
+		if (!wrapper)
+			break;
 		err = add_anchors(r, wrapper, index);
+		inner = wrapper;
+	}
 	return err;
 }
 
@@ -1184,6 +1350,7 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 	const char *category = he->category && !err ? dt_text(r, he->category) : NULL;
 	if (!err && he->category && !category)
 		err = gg_i_error_oom();
+	category = category ? past_section_number(category) : NULL;
 	str_list abbrevs = { .n = 0 }, categories = { .n = 0 }, related = { .n = 0 }, aliases = { .n = 0 };
 	if (category && *category) {
 		categories.items[0] = category;
@@ -1547,10 +1714,10 @@ static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t 
 	html_layout found[LAYOUT_COUNT] = { { 0 } };
 	html_survey survey = { 0 };
 	int err = survey_page(&survey, root);
-	err = err ? err : find_each(&found[LAYOUT_LIST], survey.lists, survey.n_lists, find_list);
-	err = err ? err : find_each(&found[LAYOUT_TABLE], survey.tables, survey.n_tables, find_table);
+	err = err ? err : find_each(r, &found[LAYOUT_LIST], &survey, survey.lists, survey.n_lists, find_list);
+	err = err ? err : find_each(r, &found[LAYOUT_TABLE], &survey, survey.tables, survey.n_tables, find_table);
 	err = err ? err : find_headings(r, &found[LAYOUT_HEADINGS], &survey, root);
-	err = err ? err : find_each(&found[LAYOUT_BOLD], survey.items, survey.n_items, find_bold_item);
+	err = err ? err : find_each(r, &found[LAYOUT_BOLD], &survey, survey.items, survey.n_items, find_bold_item);
 	/* the first layout with entries, unless a later one names more than
 	 * twice as many terms; terms are counted only where that can change
 	 * the choice */
@@ -1667,7 +1834,8 @@ static bool declares_other_charset(const char *data, size_t len)
 int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size_t len)
 {
 	const char *slash = strrchr(name, '/');
-	html_reader r = { g, name, slash ? slash + 1 : name, GG_STRMAP_INIT, NULL, 0, 0, NULL, 0, false };
+	html_reader r = { g, name, slash ? slash + 1 : name, GG_STRMAP_INIT, NULL, 0, 0, NULL, 0, false,
+			  NULL, GG_STRMAP_INIT, false };
 	gg_i_buf clean = GG_BUF_INIT;
 	const char *encoding = NULL;
 	int err = 0;
@@ -1715,13 +1883,15 @@ int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size
 		xmlFreeDoc(doc);
 		goto cleanup;
 	}
-	err = mark_styled_bold(xmlDocGetRootElement(doc), data, len);
+	r.root = xmlDocGetRootElement(doc);
+	err = mark_styled_bold(r.root, data, len);
 	if (!err)
 		err = read_layouts(&r, xmlDocGetRootElement(doc), data, len);
 	xmlFreeDoc(doc);
 cleanup:
 	gg_i_buf_free(&clean);
 	gg_i_strmap_free(&r.anchors);
+	gg_i_strmap_free(&r.ids);
 	free(r.terms);
 	free(r.tag_lines);
 	return err;

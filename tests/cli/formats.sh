@@ -34,6 +34,29 @@ for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
+begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook: the same concepts and links"
+# tests/data/made/make.sh made the pages; Sphinx sorts its glossary, and
+# DocBook gives each synonym an entry of its own ("See Virtual machine")
+MADE=tests/data/made
+sort "$TMP/terms.csv" | cut -f1-4 >"$TMP/terms.sorted"
+for f in sphinx asciidoctor texinfo docbook; do
+	run terms --tsv -q -i $MADE/$f.html
+	expect 0
+	sort "$TMP/out" | cut -f1-4 | cmp -s - "$TMP/terms.sorted" ||
+		fail "$f.html: $(sort "$TMP/out" | cut -f1-4 | diff "$TMP/terms.sorted" - | head -3)"
+	edges -i $MADE/$f.html >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "$f.html: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
+done
+# Asciidoctor's anchor on the list a term opens; Texinfo's at the end of the definition before
+run neighbors -q --in "Container orchestration" -i $MADE/asciidoctor.html
+expect 0 "^Container -> Container orchestration  \\[editor"
+run neighbors -q --in Autoscaling -i $MADE/texinfo.html
+expect 0 "^Infrastructure as code -> Autoscaling  \\[editor"
+# a link to an anchor the page lacks ("<<lb,load balancer>>") is taken by its text
+run check -q -i $MADE/asciidoctor.html
+expect 0
+grep -q "unknown-target" "$TMP/out" && fail "asciidoctor.html: $(grep unknown-target "$TMP/out")"
+
 begin "one glossary in four HTML layouts, a Markdown table and a line list: the same concepts and links"
 LAYOUTS=tests/data/layouts
 run terms --tsv -q -i $LAYOUTS/list.html

@@ -34,10 +34,11 @@ static void test_definition_lists(void)
 	CU_ASSERT_EQUAL(gg_glossary_find(&b2, g, "second letter"), 0);
 	CU_ASSERT_EQUAL(b1, b2);
 
-	/* a link to an anchor that is no entry's is no editor's link */
+	/* a link to an anchor the page lacks: its text names the entry meant */
 	const gg_entry *gamma = entry_named(g, "Gamma ray");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(gamma);
-	CU_ASSERT_EQUAL(gamma->n_xrefs, 0);
+	CU_ASSERT_EQUAL_FATAL(gamma->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(gamma->xrefs[0].target, "delta waves");
 	CU_ASSERT_STRING_EQUAL(gamma->definition, "Radiation, named like delta waves.");
 
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Lonely term"));
@@ -134,7 +135,8 @@ static void test_editor_links(void)
 	CU_ASSERT_STRING_EQUAL(tuple->xrefs[0].target, "list");
 	CU_ASSERT_EQUAL(strncmp(tuple->definition + tuple->xrefs[0].offset, "a list", 6), 0);
 	CU_ASSERT_STRING_EQUAL(tuple->xrefs[1].target, "dict");
-	CU_ASSERT_EQUAL(dict->n_xrefs, 0);
+	CU_ASSERT_EQUAL_FATAL(dict->n_xrefs, 1); /* "#nowhere": by its text; another page's: none */
+	CU_ASSERT_STRING_EQUAL(dict->xrefs[0].target, "set");
 	CU_ASSERT_STRING_EQUAL(dict->definition, "A map, not set; tuple elsewhere.");
 	CU_ASSERT_EQUAL(list->line, 2);
 	CU_ASSERT_EQUAL(dict->line, 4);
@@ -622,6 +624,95 @@ static void test_big_heading_lines(void)
 	gg_i_buf_free(&page);
 }
 
+/* The category of a list, table or bold item: the section heading above it. */
+static void test_section_categories(void)
+{
+	const char page[] =
+		"<html><body><h1>Glossary</h1>\n"
+		"<h2>1 Compute</h2><dl><dt>VM</dt><dd>A machine.</dd></dl>\n"
+		"<h2>2.3. Storage</h2><table><tr><td>Disk</td><td>Blocks on a device.</td></tr>"
+		"<tr><td>Bucket</td><td>Objects under keys.</td></tr></table>\n"
+		"<h2>1984 Terms</h2><dl><dt>Mainframe</dt><dd>A big machine.</dd></dl>\n"
+		"</body></html>\n";
+	gg_glossary *g = read_html("c.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *vm = entry_named(g, "VM"), *frame = entry_named(g, "Mainframe");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(frame);
+	CU_ASSERT_EQUAL_FATAL(vm->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(vm->categories[0], "Compute"); /* the section's number dropped */
+	CU_ASSERT_EQUAL_FATAL(frame->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(frame->categories[0], "1984 Terms"); /* a year is no section number */
+	gg_glossary_free(g);
+
+	/* sections that do not sort the entries: an alphabetical list's, one title over all */
+	const char *unsorted[] = {
+		"<html><body><h1>Site</h1><h2>Symbols</h2><dl><dt>()</dt><dd>Nothing.</dd></dl>"
+		"<h2>B</h2><dl><dt>Bus</dt><dd>Wires.</dd></dl><h2>\xC3\x89</h2><dl><dt>\xC3\x89t\xC3\xA9</dt>"
+		"<dd>Summer.</dd></dl></body></html>",
+		"<html><body><h1>Site</h1><h1>Typography glossary</h1><dl><dt>Kern</dt><dd>Space.</dd>"
+		"<dt>Bus</dt><dd>Wires.</dd></dl></body></html>",
+	};
+	for (size_t k = 0; k < 2; k++) {
+		g = read_html("u.html", unsorted[k], strlen(unsorted[k]));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Bus"));
+		CU_ASSERT_EQUAL(entry_named(g, "Bus")->n_categories, 0);
+		for (size_t e = 0; e < gg_glossary_entry_count(g); e++)
+			CU_ASSERT_EQUAL(gg_glossary_entry(g, e)->n_categories, 0);
+		gg_glossary_free(g);
+	}
+
+	const char items[] = "<html><body><h1>Terms</h1><h2>Networking</h2>\n"
+			     "<p><b>Router:</b> Forwards packets.</p><p><b>Switch:</b> Joins ports.</p>\n"
+			     "<p><b>Hub:</b> Repeats frames.</p><h2>Storage</h2>\n"
+			     "<p><b>Disk:</b> Keeps blocks.</p><p><b>Tape:</b> Keeps archives.</p>\n"
+			     "</body></html>\n";
+	g = read_html("i.html", items, sizeof(items) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *router = entry_named(g, "Router");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(router);
+	CU_ASSERT_EQUAL_FATAL(router->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(router->categories[0], "Networking");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Tape"));
+	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Tape")->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Tape")->categories[0], "Storage");
+	gg_glossary_free(g);
+}
+
+/*
+ * Anchors where generators put them: on the list a term opens and on the
+ * <div> around it (Asciidoctor's block anchor), at the end of the
+ * definition before (Texinfo's @anchor), on a section (no entry's), and
+ * missing ("[id]", Asciidoctor's text for a reference it cannot resolve).
+ */
+static void test_generated_anchors(void)
+{
+	const char page[] =
+		"<html><body>\n"
+		"<h2 id=\"_terms\">Terms</h2>\n"
+		"<div class=\"dlist\"><dl><dt>Pod</dt><dd><p>Runs a <a href=\"#job\">batch task</a>, "
+		"as <a href=\"#sched\">[scheduler]</a> says; see <a href=\"#_terms\">Terms</a> "
+		"and <a href=\"#missing\">node</a>.</p></dd></dl></div>\n"
+		"<div id=\"job\" class=\"dlist\"><dl><dt>Job</dt><dd><p>A task run once.</p>"
+		"<span id=\"node\"></span></dd><dt>Node</dt><dd>A machine.</dd></dl></div>\n"
+		"<dl><dt>Scheduler</dt><dd>Places pods on a <a href=\"#node\">node</a>.</dd></dl>\n"
+		"</body></html>\n";
+	gg_glossary *g = read_html("a.html", page, sizeof(page) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *pod = entry_named(g, "Pod"), *sched = entry_named(g, "Scheduler");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pod);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sched);
+	CU_ASSERT_EQUAL_FATAL(pod->n_xrefs, 3);
+	CU_ASSERT_STRING_EQUAL(pod->xrefs[0].target, "Job");       /* the <div> the term's list opens */
+	CU_ASSERT_STRING_EQUAL(pod->xrefs[1].target, "scheduler"); /* "[scheduler]", no such anchor */
+	CU_ASSERT_STRING_EQUAL(pod->xrefs[2].target, "node");      /* "#missing": by its text */
+	CU_ASSERT_PTR_NOT_NULL(strstr(pod->definition, "see Terms and node"));
+	CU_ASSERT_EQUAL_FATAL(sched->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(sched->xrefs[0].target, "Node"); /* the empty <span id> ending Job's definition */
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_html_add(void)
 {
 	CU_pSuite s = CU_add_suite("HTML reader", NULL, NULL);
@@ -640,7 +731,9 @@ CU_ErrorCode suite_html_add(void)
 	    !CU_add_test(s, "bold items", test_bold_items) ||
 	    !CU_add_test(s, "bold by the page's styles", test_styled_bold) ||
 	    !CU_add_test(s, "layouts chosen, tables and bold items at their edges", test_layout_choices) ||
-	    !CU_add_test(s, "heading lines past 65,535", test_big_heading_lines))
+	    !CU_add_test(s, "heading lines past 65,535", test_big_heading_lines) ||
+	    !CU_add_test(s, "categories from section headings", test_section_categories) ||
+	    !CU_add_test(s, "anchors where documentation generators put them", test_generated_anchors))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

@@ -188,9 +188,9 @@ static bool has_warning(const gg_glossary *g, const char *want)
 }
 
 /* Check one case: page text, expected concept lines, lookups "query\tname",
- * and diagnostics (each line a part of one). */
+ * diagnostics (each line a part of one) and parts no diagnostic may have. */
 static void check_case(const char *title, const gg_i_buf *page, const gg_i_buf *concepts,
-		       const gg_i_buf *finds, const gg_i_buf *warnings)
+		       const gg_i_buf *finds, const gg_i_buf *warnings, const gg_i_buf *unwanted)
 {
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
@@ -231,6 +231,16 @@ static void check_case(const char *title, const gg_i_buf *page, const gg_i_buf *
 		}
 		line = end + 1;
 	}
+	for (const char *line = unwanted->ptr; built == 0 && line && *line;) {
+		const char *end = strchr(line, '\n');
+		char part[512];
+		snprintf(part, sizeof(part), "%.*s", (int)(end - line), line);
+		if (has_warning(g, part)) {
+			fprintf(stderr, "\ncase: %s\nan unwanted diagnostic '%s'\n", title, part);
+			CU_FAIL("diagnostic reported");
+		}
+		line = end + 1;
+	}
 	gg_i_buf_free(&got);
 	gg_glossary_free(g);
 }
@@ -247,7 +257,8 @@ static void test_name_cases(void)
 	FILE *f = fopen(FIXTURE("model/names.cases"), "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	char line[1024], title[256] = "";
-	gg_i_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT;
+	gg_i_buf page = GG_BUF_INIT, concepts = GG_BUF_INIT, finds = GG_BUF_INIT, warnings = GG_BUF_INIT,
+		 unwanted = GG_BUF_INIT;
 	gg_i_buf *section = NULL;
 	size_t cases = 0;
 	bool more = true;
@@ -255,7 +266,7 @@ static void test_name_cases(void)
 		more = fgets(line, sizeof(line), f) != NULL;
 		if (!more || strncmp(line, "=== ", 4) == 0) {
 			if (section) {
-				check_case(title, &page, &concepts, &finds, &warnings);
+				check_case(title, &page, &concepts, &finds, &warnings, &unwanted);
 				cases++;
 			}
 			if (!more)
@@ -265,6 +276,7 @@ static void test_name_cases(void)
 			buf_clear(&concepts);
 			buf_clear(&finds);
 			buf_clear(&warnings);
+			buf_clear(&unwanted);
 			section = &page;
 		} else if (section && strcmp(line, "--- concepts\n") == 0) {
 			section = &concepts;
@@ -272,6 +284,8 @@ static void test_name_cases(void)
 			section = &finds;
 		} else if (section && strcmp(line, "--- diagnostics\n") == 0) {
 			section = &warnings;
+		} else if (section && strcmp(line, "--- no diagnostics\n") == 0) {
+			section = &unwanted;
 		} else if (section == &page || (section && strcmp(line, "\n") != 0)) {
 			gg_i_buf_puts(section, line);
 		}
@@ -282,6 +296,7 @@ static void test_name_cases(void)
 	gg_i_buf_free(&concepts);
 	gg_i_buf_free(&finds);
 	gg_i_buf_free(&warnings);
+	gg_i_buf_free(&unwanted);
 }
 
 /* Built on one thread or two (past 4096 entries), a glossary has the same concepts. */
