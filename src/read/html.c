@@ -928,18 +928,19 @@ static int find_each(html_reader *r, html_layout *l, const html_survey *s, const
 	int err = 0;
 	size_t seen = 0, first = l->n_entries;
 	xmlNode *first_section = NULL;
-	bool sorted = false, letters = false;
+	bool sorted = false, letters = false, letter = false;
 	for (size_t k = 0; k < n && !err; k++) {
 		size_t h = blocks[k].headings_before;
 		if (h != seen) {
 			xmlNode *heading = s->headings[h - 1];
 			l->section = section_heading(r, heading, s->titles) ? heading : NULL;
+			letter = !l->section && letter_heading(r, heading);
 			seen = h;
 		}
 		size_t before = l->n_entries;
 		err = find(l, blocks[k].node);
 		if (l->n_entries > before && h) {
-			letters = letters || letter_heading(r, s->headings[h - 1]);
+			letters = letters || letter;
 			if (l->section && !first_section)
 				first_section = l->section;
 			sorted = sorted || (l->section && l->section != first_section);
