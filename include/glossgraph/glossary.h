@@ -110,10 +110,10 @@ void gg_glossary_free(gg_glossary *g);
  * '.', sorted by name, not recursive). The format is recognised by the
  * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl,
  * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc, .docx, .odt/.ods/.fodt/.fods,
- * .xlsx), else by the content (its first bytes: a ZIP archive is an
- * OpenDocument file when its media type says so, else a Word document or
- * an Excel workbook by its main part; XML whose root is office:document a
- * flat OpenDocument file; a Sphinx
+ * .xlsx, .dbk/.docbook), else by the content (its first bytes: a ZIP
+ * archive is an OpenDocument file when its media type says so, else a Word
+ * document or an Excel workbook by its main part; XML whose root is
+ * office:document a flat OpenDocument file; XML that declares DocBook; a Sphinx
  * glossary directive or AsciiDoc's anchored terms among its first 64 KiB);
  * anything else is a text page (README, "Input formats").
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory

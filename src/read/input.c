@@ -85,6 +85,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".docx", GG_INPUT_DOCX },
 		{ ".odt", GG_INPUT_ODF }, { ".ods", GG_INPUT_ODF }, { ".fodt", GG_INPUT_ODF },
 		{ ".fods", GG_INPUT_ODF }, { ".xlsx", GG_INPUT_XLSX },
+		{ ".dbk", GG_INPUT_DOCBOOK }, { ".docbook", GG_INPUT_DOCBOOK },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -233,6 +234,19 @@ static bool is_flat_odf(const char *data, size_t len)
 	       find_in(data, n, "urn:oasis:names:tc:opendocument:xmlns:office:");
 }
 
+/* Whether XML declares DocBook within its first 4 KiB: its DTD, its namespace, or a <glossary> root. */
+static bool is_docbook(const char *data, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+	if (n < 5 || data[0] != '<')
+		return false;
+	if (find_in(data, n, "//DTD DocBook") || find_in(data, n, "http://docbook.org/ns/docbook"))
+		return true;
+	const char *at = find_in(data, n, "<glossary");
+	size_t after = at ? (size_t)(at - data) + 9 : n;
+	return after < n && (data[after] == ' ' || data[after] == '>' || data[after] == '\n' || data[after] == '\r');
+}
+
 /* The format the content shows (its first bytes, markup_of_content); a text page when nothing else fits. */
 static gg_i_input_format format_of_content(const char *data, size_t len)
 {
@@ -265,6 +279,8 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 		return GG_INPUT_JSON;
 	if (is_flat_odf(data + i, len - i))
 		return GG_INPUT_ODF;
+	if (is_docbook(data + i, len - i))
+		return GG_INPUT_DOCBOOK;
 	if ((len - i >= 7 && (strncmp(data + i, "@prefix", 7) == 0 || strncasecmp(data + i, "prefix ", 7) == 0)) ||
 	    (len - i >= 5 && (strncmp(data + i, "@base", 5) == 0 || strncasecmp(data + i, "base ", 5) == 0)) ||
 	    is_rdf_xml_document(data + i, len - i))
@@ -307,6 +323,11 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 	}
 	case GG_INPUT_ODF: {
 		int err = gg_i_read_odf(g, name, data, len);
+		free(data);
+		return err;
+	}
+	case GG_INPUT_DOCBOOK: {
+		int err = gg_i_read_docbook(g, name, data, len);
 		free(data);
 		return err;
 	}
@@ -428,11 +449,11 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
-					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx" };
+					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
 					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
-					       GG_INPUT_ODF, GG_INPUT_XLSX };
+					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -448,7 +469,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods, xlsx)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods, xlsx, docbook)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

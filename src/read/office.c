@@ -182,7 +182,7 @@ xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, cha
 	xmlDocPtr doc = len <= (size_t)2147483647
 				? xmlReadMemory(xml, (int)len, member, NULL,
 						XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-							XML_PARSE_COMPACT)
+							XML_PARSE_COMPACT | XML_PARSE_BIG_LINES)
 				: NULL;
 	xmlSetGenericErrorFunc(generic_context, generic);
 	xmlSetStructuredErrorFunc(structured_context, structured);

@@ -45,6 +45,14 @@ int gg_i_read_odf(gg_glossary *g, const char *name, const char *data, size_t len
  */
 int gg_i_read_xlsx(gg_glossary *g, const char *name, const char *data, size_t len);
 
+/*
+ * Read a DocBook document's glossaries (<glossary>, <glosslist>) as HTML
+ * for gg_i_read_html_page (docbook.c says how). Does not take `data`.
+ * Returns 0 (a file that is no XML, or has no glossary, skipped with a
+ * warning) or GG_ENOMEM.
+ */
+int gg_i_read_docbook(gg_glossary *g, const char *name, const char *data, size_t len);
+
 /* The input formats a reader is chosen for (by extension, content, or --format). */
 typedef enum gg_i_input_format {
 	GG_INPUT_AUTO,
@@ -59,7 +67,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_ASCIIDOC,
 	GG_INPUT_DOCX,
 	GG_INPUT_ODF,
-	GG_INPUT_XLSX
+	GG_INPUT_XLSX,
+	GG_INPUT_DOCBOOK
 } gg_i_input_format;
 
 /*

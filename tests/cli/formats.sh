@@ -34,19 +34,31 @@ for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
-begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook: the same concepts and links"
+begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook, and its DocBook source: the same concepts and links"
 # tests/data/made/make.sh made the pages; Sphinx sorts its glossary, and
 # DocBook gives each synonym an entry of its own ("See Virtual machine")
 MADE=tests/data/made
 sort "$TMP/terms.csv" | cut -f1-4 >"$TMP/terms.sorted"
-for f in sphinx asciidoctor texinfo docbook; do
-	run terms --tsv -q -i $MADE/$f.html
+for f in sphinx.html asciidoctor.html texinfo.html docbook.html glossary.dbk; do
+	run terms --tsv -q -i $MADE/$f
 	expect 0
 	sort "$TMP/out" | cut -f1-4 | cmp -s - "$TMP/terms.sorted" ||
-		fail "$f.html: $(sort "$TMP/out" | cut -f1-4 | diff "$TMP/terms.sorted" - | head -3)"
-	edges -i $MADE/$f.html >"$TMP/edges"
-	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "$f.html: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
+		fail "$f: $(sort "$TMP/out" | cut -f1-4 | diff "$TMP/terms.sorted" - | head -3)"
+	edges -i $MADE/$f >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
+# DocBook found by its content, from standard input, by --format; an entry's line is its term's
+cp $MADE/glossary.dbk "$TMP/cloud.xml"
+run show -q "Load balancer" -i "$TMP/cloud.xml"
+expect 0 "cloud.xml:107: Load balancer \\(LB\\)"
+RC=0; "$BIN" terms -q --tsv --format docbook -i - <$MADE/glossary.dbk >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	2	term$"
+printf '<?xml version="1.0"?>\n<glossary><title>Cut</title><glossentry><glossterm>A' >"$TMP/cut.dbk"
+run terms -i "$TMP/cut.dbk"
+expect 1 "" "cut.dbk: warning: not a DocBook document \\(.*not well-formed XML"
+printf '<?xml version="1.0"?>\n<article xmlns="http://docbook.org/ns/docbook"><para>None.</para></article>\n' >"$TMP/none.xml"
+run terms -i "$TMP/none.xml"
+expect 1 "" "none.xml: warning: no <glossary> or <glosslist>"
 # Asciidoctor's anchor on the list a term opens; Texinfo's at the end of the definition before
 run neighbors -q --in "Container orchestration" -i $MADE/asciidoctor.html
 expect 0 "^Container -> Container orchestration  \\[editor"

@@ -3,7 +3,7 @@
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
 # DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
 # document.xml of a Word document), DIR/odf (a flat OpenDocument
-# spreadsheet) and DIR/xlsx (an Excel worksheet), so that size bugs
+# spreadsheet), DIR/xlsx (an Excel worksheet) and DIR/docbook, so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -12,7 +12,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
-	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx"
+	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -70,3 +70,11 @@ awk 'BEGIN { printf "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.op
 	for (i = 0; i < 3000; i++)
 		printf "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>Term %d</t></is></c><c r=\"C%d\" t=\"inlineStr\"><is><r><t>Uses term %d </t></r><r><t>and term %d.</t></r></is></c></row>\n", 2 + i + int(i / 3), 2 + i + int(i / 3), i, 2 + i + int(i / 3), (i * 7 + 1) % 3000, (i * 13 + 5) % 3000;
 	print "</sheetData></worksheet>" }' >"$out/xlsx/sheet-3000.xml"
+
+# DocBook: a glossary of 3,000 entries in 30 divisions, linked by id
+awk 'BEGIN { print "<?xml version=\"1.0\"?>\n<glossary xmlns=\"http://docbook.org/ns/docbook\"><title>Terms</title>";
+	for (i = 0; i < 3000; i++) {
+		if (i % 100 == 0)
+			printf "%s<glossdiv><title>Part %d</title>\n", i ? "</glossdiv>" : "", i / 100;
+		printf "<glossentry xml:id=\"t%d\"><glossterm>Term %d</glossterm><glossdef><para>Uses <glossterm linkend=\"t%d\">term %d</glossterm> and <xref linkend=\"t%d\"/>.</para></glossdef></glossentry>\n", i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }
+	print "</glossdiv></glossary>" }' >"$out/docbook/glossary-3000.dbk"

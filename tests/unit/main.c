@@ -17,6 +17,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_docx_add,
 	suite_odf_add,
 	suite_xlsx_add,
+	suite_docbook_add,
 	suite_model_add,
 	suite_automaton_add,
 	suite_links_add,

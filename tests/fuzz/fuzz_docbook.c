@@ -1,0 +1,10 @@
+/* fuzz_docbook.c - libFuzzer harness for the DocBook reader (invariants: reader_invariants.h). */
+#include "reader_invariants.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	check_reader("fuzz.dbk", data, size, IN_FILE_LINES);
+	return 0;
+}
