@@ -718,17 +718,26 @@ static const char *const redirect_openers[] = {
 #define MAX_REDIRECT 120
 
 /*
- * Whether t opens with an article in lower case and a word in lower case
- * ("the explanation at Tuple", "the section on records"): it describes a
- * place to read on, not the name of an entry the text stands for.
+ * Whether t opens with an article and a noun that names a place to read
+ * on ("the explanation at Tuple", "the section on records", "an entry
+ * for X"): it describes where to look, not an entry the text stands for.
+ * The nouns are those of the linker's cues (link/context.c).
  */
 static bool describes_place(span t)
 {
 	static const char *const articles[] = { "the ", "a ", "an " };
+	static const char *const places[] = { "entry", "entries", "article", "section", "definition",
+					      "description", "discussion", "explanation" };
 	for (size_t k = 0; k < sizeof(articles) / sizeof(*articles); k++) {
 		size_t n = strlen(articles[k]);
-		if (t.n > n && memcmp(t.s, articles[k], n) == 0)
-			return t.s[n] >= 'a' && t.s[n] <= 'z';
+		if (t.n <= n || !starts_with_nocase(t.s, t.n, articles[k]))
+			continue;
+		for (size_t p = 0; p < sizeof(places) / sizeof(*places); p++) {
+			size_t m = strlen(places[p]);
+			if (starts_with_nocase(t.s + n, t.n - n, places[p]) && (t.n == n + m || t.s[n + m] == ' '))
+				return true;
+		}
+		return false;
 	}
 	return false;
 }

@@ -33,7 +33,11 @@ typedef struct html_reader {
 	size_t n_tag_lines;
 	bool own_lines;      /* tag_lines match those elements one for one */
 	xmlNode *root;       /* the page's root element */
+	xmlNode *category;   /* the last category heading read, and its text */
+	const char *category_text;
+	bool numbered;       /* every category heading has a section number, to leave out */
 	gg_i_strmap ids;     /* every id and name on the page, once a link to no entry asks */
+	gg_i_arena ids_arena; /* their keys */
 	bool ids_read;
 } html_reader;
 
@@ -132,18 +136,31 @@ static int broken_anchor(html_reader *r, const char *anchor, bool *broken)
 {
 	static const char *const attrs[] = { "id", "name" };
 	for (xmlNode *n = r->root; n && !r->ids_read; n = next_in(n, r->root, true)) {
-		for (size_t k = 0; k < 2 && n->type == XML_ELEMENT_NODE; k++) {
+		/* an id on any element, a name on <a> (a form's fields have names too) */
+		for (size_t k = 0; k < (is_element(n, "a") ? 2 : 1) && n->type == XML_ELEMENT_NODE; k++) {
 			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
-			char *key = v ? gg_i_arena_strdup(&r->g->arena, (const char *)v) : NULL;
+			if (!v)
+				continue;
+			char *key = gg_i_arena_strdup(&r->ids_arena, (const char *)v);
 			xmlFree(v);
-			if (v && (!key || gg_i_strmap_put(&r->ids, key, 0, NULL) < 0))
+			if (!key || gg_i_strmap_put(&r->ids, key, 0, NULL) < 0)
 				return gg_i_error_oom();
 		}
 	}
 	r->ids_read = true;
 	uint32_t unused;
-	*broken = !gg_i_strmap_get(&r->ids, anchor, &unused);
+	/* "#top" is the top of any page */
+	*broken = gg_i_strcasecmp(anchor, "top") != 0 && !gg_i_strmap_get(&r->ids, anchor, &unused);
 	return 0;
+}
+
+/* Whether s[0, n) has a letter (a byte past ASCII counts as one). */
+static bool has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80 || isalpha((unsigned char)s[i]))
+			return true;
+	return false;
 }
 
 typedef struct text_out {
@@ -281,7 +298,8 @@ static bool is_exponent(xmlNode *n, const gg_i_buf *out)
  * Append node n to `out` as collect_text reads it: a text node's text, an
  * element's place as a block (a space), a caret before an exponent,
  * nothing of scripts, styles, permalinks and note markers, a link to an
- * entry's anchor with its text (TEXT_LINKS in `how`), a code element
+ * entry's anchor, or to an anchor the page lacks (broken_anchor), with its
+ * text (TEXT_LINKS in `how`), a code element
  * between backticks (TEXT_CODE). *descend says whether n's children are still to be read.
  * 0 or GG_ENOMEM.
  */
@@ -330,13 +348,16 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 		}
 		size_t at = out->text.len;
 		gg_i_buf_put(&out->text, label, len);
-		/* AsciiDoc's generators show a reference they have no text for as "[id]" */
+		/* AsciiDoc's generators show a reference they have no text for as
+		 * "[id]"; a missing note's "[1]" names nothing */
 		bool bracketed = broken && len > 2 && label[0] == '[' && label[len - 1] == ']';
-		const char *target = !broken ? r->terms[t]
-				   : gg_i_arena_strndup(&r->g->arena, label + bracketed, len - 2 * bracketed);
-		if (!err && len && !target)
+		bool named = len && (!broken || has_letter(label + bracketed, len - 2 * bracketed));
+		const char *target = !named	? NULL
+				     : !broken ? r->terms[t]
+						: gg_i_arena_strndup(&r->g->arena, label + bracketed, len - 2 * bracketed);
+		if (!err && named && !target)
 			err = gg_i_error_oom();
-		if (!err && len && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
+		if (!err && named && (err = GG_ARRAY_PUSH_SLOT(out->xrefs, out->n_xrefs, out->cap_xrefs)) == 0)
 			out->xrefs[out->n_xrefs++] = (gg_xref){ target, at, len };
 		gg_i_buf_free(&inner.text);
 		free(inner.xrefs);
@@ -349,7 +370,8 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 /*
  * The text of the subtree under `root`, folded to one line; with
  * TEXT_LINKS in `how`, every link to the anchor of an entry of this page
- * (<a href="#id">) becomes an xref to that entry at its place in the text;
+ * (<a href="#id">) becomes an xref to that entry at its place in the text,
+ * and one to an anchor the page lacks an xref to the entry its text names;
  * with TEXT_CODE, code elements go between backticks (put_code).
  * Iterative but for code elements and links: nesting depth costs no stack.
  */
@@ -439,8 +461,9 @@ static const char *dt_text(html_reader *r, xmlNode *dt)
  * cell that has the most text (or as a header row names them); and bold
  * items, a paragraph or list item that opens with <b>Term</b>,
  * <strong>Term</strong> or <dfn>Term</dfn> then ':', a dash or a line
- * break. In each, the last section heading above an entry (not a letter
- * nor the page's lone <h1>) is its category, as in Markdown. The first of
+ * break. In each, the section heading nearest above an entry is its
+ * category (not the page's lone <h1>; a list, table or bold items take
+ * sections only when they sort them: find_each). The first of
  * these that has entries is read, unless a later one names more than
  * twice as many different terms: explicit markup holds against a few
  * sections or a data table in it, and a label that opens one paragraph
@@ -878,7 +901,8 @@ static xmlNode *scope_of(xmlNode *h, xmlNode *root)
 /*
  * s past the number a generator gives its section ("1 Compute", "2.3.
  * Storage", "A.1 Terms", as Texinfo, Sphinx and DocBook number them); s
- * itself when it has none or is nothing else.
+ * itself when it has none or is nothing else. Left out only when every
+ * section has one ("24 Hour Clock" alone keeps its number).
  */
 static const char *past_section_number(const char *s)
 {
@@ -901,18 +925,60 @@ static const char *past_section_number(const char *s)
 	return s[i] ? s + i : s;
 }
 
-/* Whether heading h names a section (a category), not a letter or the page's title. */
+/*
+ * The category heading h's text (its section number left out when every
+ * category heading has one, r->numbered), read once for the entries under
+ * it. NULL when out of memory.
+ */
+static const char *category_text(html_reader *r, xmlNode *h)
+{
+	if (h != r->category) {
+		const char *t = dt_text(r, h);
+		if (!t)
+			return NULL;
+		r->category = h;
+		r->category_text = r->numbered ? past_section_number(t) : t;
+	}
+	return r->category_text;
+}
+
+/* Whether every category of layout l's entries has a section number ("2.1 Storage"). */
+static bool numbered_sections(html_reader *r, const html_layout *l)
+{
+	xmlNode *last = NULL;
+	bool any = false;
+	for (size_t e = 0; e < l->n_entries; e++) {
+		xmlNode *h = l->entries[e].category;
+		if (!h || h == last)
+			continue;
+		const char *t = dt_text(r, h);
+		if (!t || past_section_number(t) == t)
+			return false;
+		last = h;
+		any = true;
+	}
+	return any;
+}
+
+/* Longest section heading taken for a category, in bytes. */
+#define MAX_CATEGORY 200
+
+/* Whether heading h names a section (a category), not a letter, the page's title or a paragraph's worth. */
 static bool section_heading(html_reader *r, xmlNode *h, size_t titles)
 {
 	const char *t = dt_text(r, h);
-	return t && gg_i_utf8_chars(t, strlen(t)) > 1 && !(heading_level(h) == 1 && titles == 1);
+	size_t n = t ? strlen(t) : 0;
+	return n <= MAX_CATEGORY && gg_i_utf8_chars(t, n) > 1 && !(heading_level(h) == 1 && titles == 1);
 }
 
 /* Whether heading h is one letter ("A", "É"): a section of an alphabetical list. */
 static bool letter_heading(html_reader *r, xmlNode *h)
 {
 	const char *t = dt_text(r, h);
-	return t && gg_i_utf8_chars(t, strlen(t)) == 1;
+	size_t n = t ? strlen(t) : 0;
+	gg_i_char_kind kind = GG_CHAR_OTHER;
+	return n && gg_i_utf8_char((const unsigned char *)t, n, &kind) == n &&
+	       (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL);
 }
 
 /*
@@ -1116,23 +1182,49 @@ static xmlNode *prev_in(xmlNode *n, const xmlNode *scope)
 	return n;
 }
 
-/*
- * The element that n opens (nothing but text and empty <a name> before it),
- * when it can wrap an entry: on the first step (`first`) a <div>, a
- * <section>, a table row, a paragraph or a list item, or the <dl> of a
- * <dt>; further out a <div>, <section> or <dl> only. NULL otherwise.
- */
-static xmlNode *opened_wrapper(xmlNode *n, bool first)
+/* Whether n is the first element of its parent, but for empty <a> before it (text may stand before it). */
+static bool opens_parent(const xmlNode *n)
 {
-	static const char *const wrappers[] = { "div", "section", "dl", "tr", "p", "li" };
+	for (const xmlNode *c = n->prev; c; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE && !(is_element(c, "a") && !c->children))
+			return false;
+	return true;
+}
+
+/* Whether n is the only element of its parent. */
+static bool sole_element(const xmlNode *n)
+{
+	if (!opens_parent(n))
+		return false;
+	for (const xmlNode *c = n->next; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return false;
+	return true;
+}
+
+/*
+ * The element around n that n opens (see opens_parent), when it wraps an
+ * entry: around a term (depth 0), a <div>, a <section>, a table row, a
+ * paragraph, a list item, or the <dl> of a <dt>; further out only what
+ * wraps a list: the <dl> around an HTML5 <div> group, and a <div> that
+ * holds the <dl> and nothing else (Asciidoctor's block with its anchor).
+ * NULL otherwise.
+ */
+static xmlNode *opened_wrapper(xmlNode *n, int depth)
+{
+	static const char *const around_term[] = { "div", "section", "tr", "p", "li" };
 	xmlNode *wrapper = n->parent;
+	if (!wrapper || wrapper->type != XML_ELEMENT_NODE || !opens_parent(n))
+		return NULL;
 	bool is = false;
-	for (size_t k = 0; wrapper && k < (first ? 6 : 3); k++)
-		is = is || is_element(wrapper, wrappers[k]);
-	if (is && is_element(wrapper, "dl") && first && !is_element(n, "dt"))
-		is = false;
-	for (xmlNode *c = is ? wrapper->children : NULL; c && c != n && is; c = c->next)
-		is = c->type != XML_ELEMENT_NODE || (is_element(c, "a") && !c->children);
+	if (depth == 0) {
+		for (size_t k = 0; k < sizeof(around_term) / sizeof(*around_term); k++)
+			is = is || is_element(wrapper, around_term[k]);
+		is = is || (is_element(wrapper, "dl") && is_element(n, "dt"));
+	} else {
+		is = (is_element(n, "div") && is_element(wrapper, "dl")) ||
+		     (is_element(n, "dl") && is_element(wrapper, "div") && sole_element(n));
+	}
 	return is ? wrapper : NULL;
 }
 
@@ -1166,7 +1258,7 @@ static int index_term(html_reader *r, xmlNode *term_node, const char *term)
 	}
 	xmlNode *inner = term_node;
 	for (int depth = 0; depth < MAX_WRAPPERS && !err; depth++) {
-		xmlNode *wrapper = opened_wrapper(inner, depth == 0);
+		xmlNode *wrapper = opened_wrapper(inner, depth);
 		if (!wrapper)
 			break;
 		err = add_anchors(r, wrapper, index);
@@ -1348,10 +1440,9 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 		else if (*t)
 			names[n_names++] = t;
 	}
-	const char *category = he->category && !err ? dt_text(r, he->category) : NULL;
+	const char *category = he->category && !err ? category_text(r, he->category) : NULL;
 	if (!err && he->category && !category)
 		err = gg_i_error_oom();
-	category = category ? past_section_number(category) : NULL;
 	str_list abbrevs = { .n = 0 }, categories = { .n = 0 }, related = { .n = 0 }, aliases = { .n = 0 };
 	if (category && *category) {
 		categories.items[0] = category;
@@ -1753,6 +1844,7 @@ static int read_layouts(html_reader *r, xmlNode *root, const char *data, size_t 
 		err = err ? err : index_terms(r, l, &survey, best == LAYOUT_LIST);
 	}
 	survey_free(&survey);
+	r->numbered = !err && numbered_sections(r, l);
 	for (size_t e = 0; e < l->n_entries && !err; e++)
 		err = add_entry(r, l, &l->entries[e]);
 	for (size_t k = 0; k < l->n_overflows && !err; k++)
@@ -1835,8 +1927,8 @@ static bool declares_other_charset(const char *data, size_t len)
 int gg_i_read_html_page(gg_glossary *g, const char *name, const char *data, size_t len)
 {
 	const char *slash = strrchr(name, '/');
-	html_reader r = { g, name, slash ? slash + 1 : name, GG_STRMAP_INIT, NULL, 0, 0, NULL, 0, false,
-			  NULL, GG_STRMAP_INIT, false };
+	html_reader r = { .g = g, .name = name, .file_name = slash ? slash + 1 : name,
+			  .anchors = GG_STRMAP_INIT, .ids = GG_STRMAP_INIT, .ids_arena = GG_ARENA_INIT };
 	gg_i_buf clean = GG_BUF_INIT;
 	const char *encoding = NULL;
 	int err = 0;
@@ -1893,6 +1985,7 @@ cleanup:
 	gg_i_buf_free(&clean);
 	gg_i_strmap_free(&r.anchors);
 	gg_i_strmap_free(&r.ids);
+	gg_i_arena_free(&r.ids_arena);
 	free(r.terms);
 	free(r.tag_lines);
 	return err;

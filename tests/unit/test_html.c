@@ -627,25 +627,37 @@ static void test_big_heading_lines(void)
 /* The category of a list, table or bold item: the section heading above it. */
 static void test_section_categories(void)
 {
+	/* numbered sections (every one), a table's entries under them */
 	const char page[] =
 		"<html><body><h1>Glossary</h1>\n"
-		"<h2>1 Compute</h2><dl><dt>VM</dt><dd>A machine.</dd></dl>\n"
+		"<h2>1 Compute</h2><table><tr><td>VM</td><td>A machine.</td></tr>"
+		"<tr><td>Pod</td><td>A group of containers.</td></tr></table>\n"
 		"<h2>2.3. Storage</h2><table><tr><td>Disk</td><td>Blocks on a device.</td></tr>"
 		"<tr><td>Bucket</td><td>Objects under keys.</td></tr></table>\n"
-		"<h2>1984 Terms</h2><dl><dt>Mainframe</dt><dd>A big machine.</dd></dl>\n"
 		"</body></html>\n";
 	gg_glossary *g = read_html("c.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	const gg_entry *vm = entry_named(g, "VM"), *frame = entry_named(g, "Mainframe");
+	const gg_entry *vm = entry_named(g, "VM"), *disk = entry_named(g, "Disk");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(frame);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(disk);
 	CU_ASSERT_EQUAL_FATAL(vm->n_categories, 1);
-	CU_ASSERT_STRING_EQUAL(vm->categories[0], "Compute"); /* the section's number dropped */
-	CU_ASSERT_EQUAL_FATAL(frame->n_categories, 1);
-	CU_ASSERT_STRING_EQUAL(frame->categories[0], "1984 Terms"); /* a year is no section number */
+	CU_ASSERT_STRING_EQUAL(vm->categories[0], "Compute");
+	CU_ASSERT_EQUAL_FATAL(disk->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(disk->categories[0], "Storage");
 	gg_glossary_free(g);
 
-	/* sections that do not sort the entries: an alphabetical list's, one title over all */
+	/* a number that not every section has is part of its name */
+	const char hours[] = "<html><body><h2>24 Hour Clock</h2><dl><dt>Noon</dt><dd>12:00.</dd></dl>\n"
+			     "<h2>Calendar</h2><dl><dt>Leap day</dt><dd>February 29.</dd></dl></body></html>\n";
+	g = read_html("h.html", hours, sizeof(hours) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Noon"));
+	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Noon")->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Noon")->categories[0], "24 Hour Clock");
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Leap day")->categories[0], "Calendar");
+	gg_glossary_free(g);
+
+/* sections that do not sort the entries: an alphabetical list's, one title over all */
 	const char *unsorted[] = {
 		"<html><body><h1>Site</h1><h2>Symbols</h2><dl><dt>()</dt><dd>Nothing.</dd></dl>"
 		"<h2>B</h2><dl><dt>Bus</dt><dd>Wires.</dd></dl><h2>\xC3\x89</h2><dl><dt>\xC3\x89t\xC3\xA9</dt>"
@@ -653,7 +665,7 @@ static void test_section_categories(void)
 		"<html><body><h1>Site</h1><h1>Typography glossary</h1><dl><dt>Kern</dt><dd>Space.</dd>"
 		"<dt>Bus</dt><dd>Wires.</dd></dl></body></html>",
 	};
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < sizeof(unsorted) / sizeof(*unsorted); k++) {
 		g = read_html("u.html", unsorted[k], strlen(unsorted[k]));
 		CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Bus"));
@@ -663,11 +675,13 @@ static void test_section_categories(void)
 		gg_glossary_free(g);
 	}
 
-	const char items[] = "<html><body><h1>Terms</h1><h2>Networking</h2>\n"
+	/* a heading of a no-break space is no letter: the sections still sort the items */
+	const char items[] = "<html><body><h1>Terms</h1><h2>&nbsp;</h2><p><b>Gateway:</b> Joins networks.</p>\n"
+			     "<h2>Networking</h2>\n"
 			     "<p><b>Router:</b> Forwards packets.</p><p><b>Switch:</b> Joins ports.</p>\n"
 			     "<p><b>Hub:</b> Repeats frames.</p><h2>Storage</h2>\n"
 			     "<p><b>Disk:</b> Keeps blocks.</p><p><b>Tape:</b> Keeps archives.</p>\n"
-			     "</body></html>\n";
+			     "<p><b>Drive:</b> Holds a disk.</p></body></html>\n";
 	g = read_html("i.html", items, sizeof(items) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
 	const gg_entry *router = entry_named(g, "Router");
@@ -677,6 +691,8 @@ static void test_section_categories(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Tape"));
 	CU_ASSERT_EQUAL_FATAL(entry_named(g, "Tape")->n_categories, 1);
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Tape")->categories[0], "Storage");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Gateway"));
+	CU_ASSERT_EQUAL(entry_named(g, "Gateway")->n_categories, 0);
 	gg_glossary_free(g);
 }
 
@@ -710,6 +726,22 @@ static void test_generated_anchors(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(pod->definition, "see Terms and node"));
 	CU_ASSERT_EQUAL_FATAL(sched->n_xrefs, 1);
 	CU_ASSERT_STRING_EQUAL(sched->xrefs[0].target, "Node"); /* the empty <span id> ending Job's definition */
+	gg_glossary_free(g);
+
+	/* what stays no entry's anchor: the page's container around the list's
+	 * block, an empty element with text after it; "#top" and a missing
+	 * note's "[1]" are no cross-references */
+	const char page2[] =
+		"<html><body><div id=\"glossary\"><div class=\"dlist\"><dl>\n"
+		"<dt>Abacus</dt><dd>Beads on wires. <span id=\"calc\"></span>Counts.</dd>\n"
+		"<dt>Slide rule</dt><dd>Not the <a href=\"#glossary\">glossary</a>, nor "
+		"<a href=\"#calc\">abacus</a>; <a href=\"#top\">top</a><a href=\"#fn1\">[1]</a>.</dd>\n"
+		"</dl></div></div></body></html>\n";
+	g = read_html("b.html", page2, sizeof(page2) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *rule = entry_named(g, "Slide rule");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rule);
+	CU_ASSERT_EQUAL(rule->n_xrefs, 0);
 	gg_glossary_free(g);
 }
 

@@ -233,13 +233,15 @@ static void check_case(const char *title, const gg_i_buf *page, const gg_i_buf *
 	}
 	for (const char *line = unwanted->ptr; built == 0 && line && *line;) {
 		const char *end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
 		char part[512];
 		snprintf(part, sizeof(part), "%.*s", (int)(end - line), line);
 		if (has_warning(g, part)) {
 			fprintf(stderr, "\ncase: %s\nan unwanted diagnostic '%s'\n", title, part);
 			CU_FAIL("diagnostic reported");
 		}
-		line = end + 1;
+		line = *end ? end + 1 : end;
 	}
 	gg_i_buf_free(&got);
 	gg_glossary_free(g);
