@@ -4,6 +4,7 @@
 #include "core/progress.h"
 #include "core/text.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -234,17 +235,57 @@ static bool is_flat_odf(const char *data, size_t len)
 	       find_in(data, n, "urn:oasis:names:tc:opendocument:xmlns:office:");
 }
 
-/* Whether XML declares DocBook within its first 4 KiB: its DTD, its namespace, or a <glossary> root. */
+/* s[0, n) past the bytes up to and including `end`, or NULL when it has none. */
+static const char *past(const char *s, size_t n, const char *end)
+{
+	const char *at = find_in(s, n, end);
+	return at ? at + strlen(end) : NULL;
+}
+
+/*
+ * Whether XML is DocBook: past its prolog (declaration, comments,
+ * processing instructions; within the first 64 KiB), a DOCTYPE that names
+ * DocBook, or a root element that is a glossary or a glosslist or is in
+ * DocBook 5's namespace. An XHTML, SVG or RSS document is none, whatever
+ * its text mentions.
+ */
 static bool is_docbook(const char *data, size_t len)
 {
-	size_t n = len < 4096 ? len : 4096;
-	if (n < 5 || data[0] != '<')
-		return false;
-	if (find_in(data, n, "//DTD DocBook") || find_in(data, n, "http://docbook.org/ns/docbook"))
-		return true;
-	const char *at = find_in(data, n, "<glossary");
-	size_t after = at ? (size_t)(at - data) + 9 : n;
-	return after < n && (data[after] == ' ' || data[after] == '>' || data[after] == '\n' || data[after] == '\r');
+	const char *p = data, *end = data + (len < 65536 ? len : 65536);
+	while (p && p < end) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		size_t n = (size_t)(end - p);
+		if (n < 2 || *p != '<')
+			return false;
+		if (p[1] == '?') {
+			p = past(p, n, "?>");
+		} else if (n >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = past(p, n, "-->");
+		} else if (n >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
+			const char *close = memchr(p, '>', n), *subset = memchr(p, '[', n);
+			if (!close)
+				return false;
+			if (find_in(p, (size_t)(close - p), "DocBook"))
+				return true;
+			p = subset && subset < close ? past(subset, (size_t)(end - subset), "]>") : close + 1;
+		} else {
+			/* the root element: its name (past a prefix) and its start tag */
+			const char *name = p + 1, *tag_end = memchr(p, '>', n);
+			size_t k = 0;
+			while (name + k < end && (isalnum((unsigned char)name[k]) || name[k] == ':' || name[k] == '-'))
+				k++;
+			const char *colon = memchr(name, ':', k);
+			if (colon) {
+				k -= (size_t)(colon + 1 - name);
+				name = colon + 1;
+			}
+			if ((k == 8 && memcmp(name, "glossary", 8) == 0) || (k == 9 && memcmp(name, "glosslist", 9) == 0))
+				return true;
+			return tag_end && find_in(p, (size_t)(tag_end - p), "http://docbook.org/ns/docbook");
+		}
+	}
+	return false;
 }
 
 /* The format the content shows (its first bytes, markup_of_content); a text page when nothing else fits. */

@@ -105,11 +105,67 @@ static void test_docbook_skipped(void)
 	}
 }
 
+/*
+ * What a document holds beyond the plain case: entities (declared in the
+ * document, and DocBook's own names), a link and an xref to a section (no
+ * entry: its text, the section's title), a glosssee to no entry, a
+ * division in a division, an entry after the divisions, a listing as code,
+ * a link inside a link; a second glossary without a title, whose entries
+ * take no category of the first's.
+ */
+static void test_docbook_structure(void)
+{
+	const char doc[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE book PUBLIC \"-//OASIS//DTD DocBook XML V4.5//EN\" \"docbookx.dtd\" [\n"
+		"<!ENTITY tool \"Frobnicator\">\n"
+		"]>\n"
+		"<book><chapter id=\"setup\"><title>Setting up</title><para>Text.</para></chapter>\n"
+		"<glossary><title>Terms</title>\n"
+		"<glossdiv><title>Parts</title>\n"
+		"<glossentry id=\"knob\"><glossterm>Knob</glossterm><glossdef><para>Turns the &tool; &mdash; "
+		"see <link linkend=\"setup\">setting up</link> and <xref linkend=\"setup\"/>;"
+		" <link linkend=\"dial\">a <glossterm linkend=\"knob\">knob</glossterm> dial</link>.</para>"
+		"<programlisting>knob --turn</programlisting></glossdef></glossentry>\n"
+		"<glossdiv><title>Small parts</title>\n"
+		"<glossentry id=\"dial\"><glossterm>Dial</glossterm><glossdef><para>Shows.</para></glossdef></glossentry>\n"
+		"</glossdiv></glossdiv>\n"
+		"<glossdiv><title>Wholes</title>\n"
+		"<glossentry><glossterm>Gizmo</glossterm><glosssee otherterm=\"nowhere\"/></glossentry>\n"
+		"</glossdiv>\n"
+		"<glossentry><glossterm>Widget</glossterm><glossdef><para>A thing.</para></glossdef></glossentry>\n"
+		"</glossary>\n"
+		"<glossary><glossentry><glossterm>Gear</glossterm><glossdef><para>Turns.</para></glossdef>"
+		"</glossentry></glossary></book>\n";
+	gg_glossary *g = read_built("book.xml", doc, sizeof(doc) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *knob = entry_named(g, "Knob"), *dial = entry_named(g, "Dial"), *gizmo = entry_named(g, "Gizmo"),
+		       *widget = entry_named(g, "Widget"), *gear = entry_named(g, "Gear");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(knob);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dial);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gizmo);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(widget);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gear);
+	CU_ASSERT_STRING_EQUAL(knob->definition, "Turns the Frobnicator \xE2\x80\x94 see setting up and Setting up; "
+						 "a knob dial. `knob --turn`");
+	CU_ASSERT_EQUAL_FATAL(knob->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(knob->xrefs[0].target, "Dial");
+	CU_ASSERT_EQUAL(knob->line, 8);
+	CU_ASSERT_EQUAL_FATAL(dial->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(dial->categories[0], "Small parts");
+	CU_ASSERT_STRING_EQUAL(gizmo->definition, "See nowhere.");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "'nowhere', which names no entry"), 1);
+	CU_ASSERT_EQUAL(widget->n_categories, 0);
+	CU_ASSERT_EQUAL(gear->n_categories, 0);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_docbook_add(void)
 {
 	CU_pSuite s = CU_add_suite("DocBook reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "DocBook 5: a glossary, its links and what is left out", test_docbook5) ||
 	    !CU_add_test(s, "DocBook 4: a glosslist", test_docbook4_glosslist) ||
+	    !CU_add_test(s, "entities, links to no entry, divisions in divisions", test_docbook_structure) ||
 	    !CU_add_test(s, "no XML, no glossary: skipped", test_docbook_skipped))
 		return CU_get_error();
 	return CUE_SUCCESS;
