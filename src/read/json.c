@@ -1,17 +1,23 @@
 /*
  * json.c - reader for JSON glossaries, parsed with jansson: an array of
- * objects keyed as the CSV columns (also inside objects that wrap it), or
- * an object of term -> definition string, or term -> object.
+ * objects keyed as the CSV columns (also inside objects that wrap it), an
+ * object of term -> definition string, or term -> object; or DocBook's
+ * glossary in JSON, as json.org's example has it (GlossDiv, GlossList,
+ * GlossEntry with GlossTerm, Acronym, GlossDef and its para, GlossSee).
  */
 #include "read/read.h"
 #include "core/error.h"
+#include "core/text.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* How many wrapper objects are looked through for the list of entries. */
 #define MAX_WRAPPERS 4
+/* How deep GlossEntry members are looked for. */
+#define MAX_GLOSS_DEPTH 16
 
 /*
  * Where each member of the container at `path` starts (a value of an
@@ -165,21 +171,39 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 	}
 	if (json_is_null(v))
 		return 0;
+	if (json_is_object(v) && f == GG_FIELD_DEFINITION) {
+		/* DocBook's GlossDef: its para (one or several) and its GlossSeeAlso */
+		const char *k;
+		json_t *member;
+		json_object_foreach(v, k, member) {
+			gg_i_field g = gg_i_strcasecmp(k, "para") == 0 ? GG_FIELD_DEFINITION : gg_i_field_named(k, strlen(k));
+			int err = g == GG_FIELD_NONE || g == GG_FIELD_TERM || json_is_object(member)
+					  ? 0
+					  : add_value(rec, g, k, member);
+			if (err)
+				return err;
+		}
+		return 0;
+	}
 	return gg_i_glossary_warn(rec->src->g, rec->src->name, rec->line, "'%.40s' is not %s; passed over", key,
 				  f == GG_FIELD_TERM ? "a string" : "a string or an array of strings");
 }
 
 /*
  * One entry from object `o`; `term` (a map's key) is its term when not
- * NULL. Keys that name no field are passed over.
+ * NULL, `category` its category when not NULL. Keys that name no field are
+ * passed over.
  */
-static int read_object(gg_i_source *src, size_t at, const char *term, size_t term_len, json_t *o)
+static int read_object(gg_i_source *src, size_t at, const char *term, size_t term_len, const char *category,
+		       json_t *o)
 {
 	gg_i_record rec;
 	int err = 0;
 	gg_i_record_init(&rec, src, at);
 	if (term)
 		gg_i_record_name(&rec, term, term_len);
+	if (category)
+		gg_i_record_category(&rec, category, strlen(category));
 	for (int pass = 0; pass < 2 && !err; pass++) {
 		const char *key;
 		json_t *v;
@@ -213,7 +237,7 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 		json_array_foreach(root, i, v) {
 			size_t pos = i < n_at ? at[i] : 0;
 			if (json_is_object(v))
-				err = read_object(src, pos, NULL, 0, v);
+				err = read_object(src, pos, NULL, 0, NULL, v);
 			else
 				err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
 							 "an array item that is not an object skipped");
@@ -235,7 +259,7 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 			err = gg_i_record_finish(&rec);
 			gg_i_record_free(&rec);
 		} else if (json_is_object(v)) {
-			err = read_object(src, pos, key, strlen(key), v);
+			err = read_object(src, pos, key, strlen(key), NULL, v);
 		} else {
 			err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
 						 "'%.80s' is neither a definition nor an object; skipped", key);
@@ -244,6 +268,127 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 			break;
 	}
 	return err;
+}
+
+/* Whether v holds a GlossEntry member, at most MAX_GLOSS_DEPTH levels down. */
+static bool holds_gloss_entries(json_t *v, int depth)
+{
+	const char *key;
+	json_t *m;
+	size_t i;
+	if (depth > MAX_GLOSS_DEPTH)
+		return false;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m)
+			if (gg_i_strcasecmp(key, "glossentry") == 0 || holds_gloss_entries(m, depth + 1))
+				return true;
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+			if (holds_gloss_entries(m, depth + 1))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Where each key `name` (case ignored) starts in the text, in order: the
+ * GlossTerm of each entry, whose line is the entry's (jansson keeps an
+ * object's members in the order of the text). A malloc'd array, or NULL
+ * when out of memory.
+ */
+static size_t *key_starts(const char *t, size_t len, const char *name, size_t *n)
+{
+	size_t *at = NULL, cap = 0, name_len = strlen(name);
+	*n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] != '"')
+			continue;
+		size_t start = i;
+		for (i++; i < len && t[i] != '"'; i++)
+			if (t[i] == '\\')
+				i++;
+		size_t j = i + 1;
+		while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r'))
+			j++;
+		if (j < len && t[j] == ':' && i - start - 1 == name_len && strncasecmp(t + start + 1, name, name_len) == 0) {
+			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
+				free(at);
+				return NULL;
+			}
+			at[(*n)++] = start;
+		}
+	}
+	return at ? at : malloc(1);
+}
+
+/* A walk of DocBook-shaped JSON: the GlossTerm keys' places, the next one's index. */
+typedef struct gloss_walk {
+	gg_i_source *src;
+	const size_t *terms;
+	size_t n_terms, next;
+} gloss_walk;
+
+/* How many members of object o have key `name`, case ignored. */
+static size_t count_keys(json_t *o, const char *name)
+{
+	const char *key;
+	json_t *m;
+	size_t n = 0;
+	json_object_foreach(o, key, m)
+		n += gg_i_strcasecmp(key, name) == 0;
+	return n;
+}
+
+/* The title of a division (an object with a GlossList or GlossEntry member), unless one letter. */
+static const char *division_title(json_t *o)
+{
+	const char *key, *title = NULL;
+	json_t *m;
+	bool division = false;
+	json_object_foreach(o, key, m) {
+		if (gg_i_strcasecmp(key, "title") == 0 && json_is_string(m))
+			title = json_string_value(m);
+		division |= gg_i_strcasecmp(key, "glosslist") == 0 || gg_i_strcasecmp(key, "glossentry") == 0;
+	}
+	return division && title && gg_i_utf8_chars(title, strlen(title)) > 1 ? title : NULL;
+}
+
+/* The GlossEntry objects under v, each an entry under the nearest division's title. 0 or the first error. */
+static int read_gloss(gloss_walk *w, json_t *v, const char *category, int depth)
+{
+	const char *key;
+	json_t *m;
+	size_t i;
+	int err = 0;
+	if (depth > MAX_GLOSS_DEPTH)
+		return 0;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+			if ((err = read_gloss(w, m, category, depth + 1)) != 0)
+				return err;
+		return 0;
+	}
+	if (!json_is_object(v))
+		return 0;
+	const char *title = division_title(v);
+	category = title ? title : category;
+	json_object_foreach(v, key, m) {
+		bool entries = gg_i_strcasecmp(key, "glossentry") == 0;
+		json_t *one = entries && json_is_object(m) ? m : NULL;
+		for (size_t k = 0; entries && !err && k < (one ? 1 : json_array_size(m)); k++) {
+			json_t *e = one ? one : json_array_get(m, k);
+			if (!json_is_object(e))
+				continue;
+			size_t at = w->next < w->n_terms ? w->terms[w->next] : 0;
+			w->next += count_keys(e, "glossterm");
+			err = read_object(w->src, at, NULL, 0, category, e);
+		}
+		if (!entries && !err)
+			err = read_gloss(w, m, category, depth + 1);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
@@ -268,14 +413,25 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 		err = gg_i_source_fail(&src, 1, "a JSON glossary is an array of objects or an object of terms");
 		goto cleanup;
 	}
+	size_t before = g->n_entries;
+	if (holds_gloss_entries(root, 0)) {
+		gloss_walk w = { &src, NULL, 0, 0 };
+		if (!(at = key_starts(src.text, src.len, "glossterm", &w.n_terms))) {
+			err = gg_i_error_oom();
+			goto cleanup;
+		}
+		w.terms = at;
+		err = read_gloss(&w, root, NULL, 0);
+		goto done;
+	}
 	size_t path[MAX_WRAPPERS], depth;
 	json_t *entries = entries_of(root, path, &depth);
 	if (!(at = member_starts(src.text, src.len, path, depth, &n_at))) {
 		err = gg_i_error_oom();
 		goto cleanup;
 	}
-	size_t before = g->n_entries;
 	err = read_members(&src, entries, at, n_at);
+done:
 	if (!err && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");
 cleanup:

@@ -168,6 +168,60 @@ static void test_bad_json(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * DocBook's glossary in JSON: json.org's example (one GlossEntry object),
+ * and divisions in an array with GlossEntry arrays: each entry's line is
+ * its GlossTerm's, a division's title its category (not a letter's).
+ */
+static void test_docbook_shape(void)
+{
+	const char sample[] =
+		"{\"glossary\": {\"title\": \"example glossary\",\n"
+		" \"GlossDiv\": {\"title\": \"S\", \"GlossList\": {\"GlossEntry\": {\n"
+		"  \"ID\": \"SGML\", \"SortAs\": \"SGML\",\n"
+		"  \"GlossTerm\": \"Standard Generalized Markup Language\",\n"
+		"  \"Acronym\": \"SGML\", \"Abbrev\": \"ISO 8879:1986\",\n"
+		"  \"GlossDef\": {\"para\": \"A meta-markup language, used to create markup languages such as DocBook.\",\n"
+		"   \"GlossSeeAlso\": [\"GML\", \"XML\"]},\n"
+		"  \"GlossSee\": \"markup\"}}}}}\n";
+	gg_glossary *g = read_built("g.json", sample, sizeof(sample) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 1);
+	const gg_entry *e = gg_glossary_entry(g, 0);
+	CU_ASSERT_STRING_EQUAL(e->header, "Standard Generalized Markup Language");
+	CU_ASSERT_STRING_EQUAL(e->definition, "A meta-markup language, used to create markup languages such as DocBook.");
+	CU_ASSERT_EQUAL(e->line, 4);
+	CU_ASSERT_EQUAL(e->n_categories, 0);
+	CU_ASSERT_EQUAL(e->n_xrefs, 3); /* GML, XML, markup */
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "SGML"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "standard generalized markup language"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	gg_glossary_free(g);
+
+	const char divisions[] =
+		"{\"glossary\": {\"GlossDiv\": [\n"
+		" {\"title\": \"Markup\", \"GlossList\": {\"GlossEntry\": [\n"
+		"  {\"GlossTerm\": \"Tag\", \"GlossDef\": {\"para\": [\"A name in brackets.\", \"Opens an element.\"]}},\n"
+		"  {\"GlossTerm\": \"Element\", \"GlossDef\": \"A tag and its content.\"}]}},\n"
+		" {\"title\": \"Styles\", \"GlossList\": {\"GlossEntry\": [\n"
+		"  {\"glossterm\": \"Stylesheet\", \"GlossDef\": {\"para\": \"Rules that lay out each element.\"}}]}}]}}\n";
+	g = read_built("d.json", divisions, sizeof(divisions) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *tag = entry_named(g, "Tag"), *sheet = entry_named(g, "Stylesheet");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tag);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sheet);
+	CU_ASSERT_STRING_EQUAL(tag->definition, "A name in brackets. Opens an element.");
+	CU_ASSERT_EQUAL(tag->line, 3);
+	CU_ASSERT_EQUAL(sheet->line, 6);
+	CU_ASSERT_EQUAL_FATAL(tag->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(tag->categories[0], "Markup");
+	CU_ASSERT_EQUAL_FATAL(sheet->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(sheet->categories[0], "Styles");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_json_add(void)
 {
 	CU_pSuite s = CU_add_suite("JSON reader", NULL, NULL);
@@ -175,7 +229,8 @@ CU_ErrorCode suite_json_add(void)
 	    !CU_add_test(s, "map of terms", test_map) ||
 	    !CU_add_test(s, "a list inside an object", test_wrapped) ||
 	    !CU_add_test(s, "list items split in strings only", test_list_items) ||
-	    !CU_add_test(s, "bad JSON", test_bad_json))
+	    !CU_add_test(s, "bad JSON", test_bad_json) ||
+	    !CU_add_test(s, "DocBook's glossary in JSON (json.org's example)", test_docbook_shape))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
