@@ -3,7 +3,8 @@
  * objects keyed as the CSV columns (also inside objects that wrap it), an
  * object of term -> definition string, or term -> object; or DocBook's
  * glossary in JSON, as json.org's example has it (GlossDiv, GlossList,
- * GlossEntry with GlossTerm, Acronym, GlossDef and its para, GlossSee).
+ * GlossEntry with GlossTerm, Acronym, Abbrev, GlossDef with its para and
+ * GlossSeeAlso, GlossSee).
  */
 #include "read/read.h"
 #include "core/error.h"
@@ -70,6 +71,22 @@ static size_t *member_starts(const char *t, size_t len, const size_t *path, size
 	return at ? at : malloc(1);
 }
 
+/* The field a JSON key names: a CSV column's name, or DocBook's (GlossTerm, GlossDef, Abbrev, GlossSee, GlossSeeAlso). */
+static gg_i_field json_field(const char *key)
+{
+	static const struct {
+		const char *name;
+		gg_i_field field;
+	} docbook[] = {
+		{ "glossterm", GG_FIELD_TERM },	   { "glossdef", GG_FIELD_DEFINITION }, { "abbrev", GG_FIELD_ABBREV },
+		{ "glosssee", GG_FIELD_RELATED }, { "glossseealso", GG_FIELD_RELATED },
+	};
+	for (size_t k = 0; k < sizeof(docbook) / sizeof(*docbook); k++)
+		if (gg_i_strcasecmp(key, docbook[k].name) == 0)
+			return docbook[k].field;
+	return gg_i_field_named(key, strlen(key));
+}
+
 /* Whether v is an array that holds an object. */
 static bool is_entry_list(json_t *v)
 {
@@ -93,7 +110,7 @@ static bool holds_definitions(json_t *v)
 		if (!json_is_object(item))
 			continue;
 		json_object_foreach(item, key, value)
-			if (gg_i_field_named(key, strlen(key)) == GG_FIELD_DEFINITION)
+			if (json_field(key) == GG_FIELD_DEFINITION)
 				return true;
 		return false;
 	}
@@ -145,7 +162,8 @@ static json_t *entries_of(json_t *root, size_t path[MAX_WRAPPERS], size_t *depth
 
 /*
  * Add one value of field f: a string, or an array of strings for a list or
- * for a definition (its paragraphs, in order).
+ * for a definition (its paragraphs, in order); for a definition also
+ * DocBook's object of a para (or several) and GlossSeeAlso.
  */
 static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 {
@@ -175,15 +193,18 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 		/* DocBook's GlossDef: its para (one or several) and its GlossSeeAlso */
 		const char *k;
 		json_t *member;
+		bool taken = false;
 		json_object_foreach(v, k, member) {
-			gg_i_field g = gg_i_strcasecmp(k, "para") == 0 ? GG_FIELD_DEFINITION : gg_i_field_named(k, strlen(k));
-			int err = g == GG_FIELD_NONE || g == GG_FIELD_TERM || json_is_object(member)
-					  ? 0
-					  : add_value(rec, g, k, member);
+			gg_i_field g = gg_i_strcasecmp(k, "para") == 0 ? GG_FIELD_DEFINITION : json_field(k);
+			if (g == GG_FIELD_NONE || g == GG_FIELD_TERM || json_is_object(member))
+				continue;
+			taken = true;
+			int err = add_value(rec, g, k, member);
 			if (err)
 				return err;
 		}
-		return 0;
+		if (taken)
+			return 0;
 	}
 	return gg_i_glossary_warn(rec->src->g, rec->src->name, rec->line, "'%.40s' is not %s; passed over", key,
 				  f == GG_FIELD_TERM ? "a string" : "a string or an array of strings");
@@ -208,7 +229,7 @@ static int read_object(gg_i_source *src, size_t at, const char *term, size_t ter
 		const char *key;
 		json_t *v;
 		json_object_foreach(o, key, v) {
-			gg_i_field f = gg_i_field_named(key, strlen(key));
+			gg_i_field f = json_field(key);
 			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
 				continue;
 			if (f == GG_FIELD_TERM && term)
@@ -270,64 +291,6 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 	return err;
 }
 
-/* Whether v holds a GlossEntry member, at most MAX_GLOSS_DEPTH levels down. */
-static bool holds_gloss_entries(json_t *v, int depth)
-{
-	const char *key;
-	json_t *m;
-	size_t i;
-	if (depth > MAX_GLOSS_DEPTH)
-		return false;
-	if (json_is_object(v)) {
-		json_object_foreach(v, key, m)
-			if (gg_i_strcasecmp(key, "glossentry") == 0 || holds_gloss_entries(m, depth + 1))
-				return true;
-	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, m)
-			if (holds_gloss_entries(m, depth + 1))
-				return true;
-	}
-	return false;
-}
-
-/*
- * Where each key `name` (case ignored) starts in the text, in order: the
- * GlossTerm of each entry, whose line is the entry's (jansson keeps an
- * object's members in the order of the text). A malloc'd array, or NULL
- * when out of memory.
- */
-static size_t *key_starts(const char *t, size_t len, const char *name, size_t *n)
-{
-	size_t *at = NULL, cap = 0, name_len = strlen(name);
-	*n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (t[i] != '"')
-			continue;
-		size_t start = i;
-		for (i++; i < len && t[i] != '"'; i++)
-			if (t[i] == '\\')
-				i++;
-		size_t j = i + 1;
-		while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r'))
-			j++;
-		if (j < len && t[j] == ':' && i - start - 1 == name_len && strncasecmp(t + start + 1, name, name_len) == 0) {
-			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
-				free(at);
-				return NULL;
-			}
-			at[(*n)++] = start;
-		}
-	}
-	return at ? at : malloc(1);
-}
-
-/* A walk of DocBook-shaped JSON: the GlossTerm keys' places, the next one's index. */
-typedef struct gloss_walk {
-	gg_i_source *src;
-	const size_t *terms;
-	size_t n_terms, next;
-} gloss_walk;
-
 /* How many members of object o have key `name`, case ignored. */
 static size_t count_keys(json_t *o, const char *name)
 {
@@ -338,6 +301,90 @@ static size_t count_keys(json_t *o, const char *name)
 		n += gg_i_strcasecmp(key, name) == 0;
 	return n;
 }
+
+/* Whether v (a GlossEntry's value) is an entry with a GlossTerm, or an array that holds one. */
+static bool is_gloss_entry(json_t *v)
+{
+	size_t i;
+	json_t *e;
+	if (json_is_object(v))
+		return count_keys(v, "glossterm") > 0;
+	json_array_foreach(v, i, e)
+		if (json_is_object(e) && count_keys(e, "glossterm"))
+			return true;
+	return false;
+}
+
+/* Whether v holds a GlossEntry member with an entry, at most MAX_GLOSS_DEPTH levels down. */
+static bool holds_gloss_entries(json_t *v, int depth)
+{
+	const char *key;
+	json_t *m;
+	size_t i;
+	if (depth > MAX_GLOSS_DEPTH)
+		return false;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m)
+			if ((gg_i_strcasecmp(key, "glossentry") == 0 && is_gloss_entry(m)) ||
+			    holds_gloss_entries(m, depth + 1))
+				return true;
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+			if (holds_gloss_entries(m, depth + 1))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Where each object starts in the text ('{' outside strings), in order:
+ * jansson keeps an object's members in the order of the text, so the k-th
+ * object a walk in document order meets starts at the k-th. A malloc'd
+ * array, or NULL when out of memory.
+ */
+static size_t *object_starts(const char *t, size_t len, size_t *n)
+{
+	size_t *at = NULL, cap = 0;
+	*n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] == '"') {
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (t[i] == '{') {
+			if (GG_ARRAY_PUSH_SLOT(at, *n, cap)) {
+				free(at);
+				return NULL;
+			}
+			at[(*n)++] = i;
+		}
+	}
+	return at ? at : malloc(1);
+}
+
+/* How many objects v holds, itself included. */
+static size_t objects_in(json_t *v)
+{
+	const char *key;
+	json_t *m;
+	size_t i, n = json_is_object(v);
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m)
+			n += objects_in(m);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+			n += objects_in(m);
+	}
+	return n;
+}
+
+/* A walk of DocBook-shaped JSON in document order: where each object
+ * starts, how many the walk has met, and what it passed over. */
+typedef struct gloss_walk {
+	gg_i_source *src;
+	const size_t *objects;
+	size_t n_objects, met, passed_over;
+} gloss_walk;
 
 /* The title of a division (an object with a GlossList or GlossEntry member), unless one letter. */
 static const char *division_title(json_t *o)
@@ -353,15 +400,29 @@ static const char *division_title(json_t *o)
 	return division && title && gg_i_utf8_chars(title, strlen(title)) > 1 ? title : NULL;
 }
 
-/* The GlossEntry objects under v, each an entry under the nearest division's title. 0 or the first error. */
+/* One GlossEntry object e, at the walk's next object. 0 or an error. */
+static int read_gloss_entry(gloss_walk *w, json_t *e, const char *category)
+{
+	size_t at = w->met < w->n_objects ? w->objects[w->met] : 0;
+	w->met += objects_in(e);
+	return read_object(w->src, at, NULL, 0, category, e);
+}
+
+/* The GlossEntry objects under v, each an entry under the nearest
+ * division's title; what is deeper than MAX_GLOSS_DEPTH passed over and
+ * counted. 0 or the first error. */
 static int read_gloss(gloss_walk *w, json_t *v, const char *category, int depth)
 {
 	const char *key;
 	json_t *m;
 	size_t i;
 	int err = 0;
-	if (depth > MAX_GLOSS_DEPTH)
+	if (depth > MAX_GLOSS_DEPTH) {
+		size_t n = objects_in(v);
+		w->met += n;
+		w->passed_over += n;
 		return 0;
+	}
 	if (json_is_array(v)) {
 		json_array_foreach(v, i, m)
 			if ((err = read_gloss(w, m, category, depth + 1)) != 0)
@@ -370,21 +431,28 @@ static int read_gloss(gloss_walk *w, json_t *v, const char *category, int depth)
 	}
 	if (!json_is_object(v))
 		return 0;
+	w->met++;
 	const char *title = division_title(v);
 	category = title ? title : category;
 	json_object_foreach(v, key, m) {
-		bool entries = gg_i_strcasecmp(key, "glossentry") == 0;
-		json_t *one = entries && json_is_object(m) ? m : NULL;
-		for (size_t k = 0; entries && !err && k < (one ? 1 : json_array_size(m)); k++) {
-			json_t *e = one ? one : json_array_get(m, k);
-			if (!json_is_object(e))
-				continue;
-			size_t at = w->next < w->n_terms ? w->terms[w->next] : 0;
-			w->next += count_keys(e, "glossterm");
-			err = read_object(w->src, at, NULL, 0, category, e);
-		}
-		if (!entries && !err)
+		if (gg_i_strcasecmp(key, "glossentry") != 0) {
 			err = read_gloss(w, m, category, depth + 1);
+		} else if (json_is_object(m)) {
+			err = read_gloss_entry(w, m, category);
+		} else {
+			json_t *e;
+			json_array_foreach(m, i, e) {
+				if (json_is_object(e)) {
+					err = read_gloss_entry(w, e, category);
+				} else { /* an array in the list: no entry */
+					size_t n = objects_in(e);
+					w->met += n;
+					w->passed_over += n;
+				}
+				if (err)
+					break;
+			}
+		}
 		if (err)
 			return err;
 	}
@@ -415,14 +483,21 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 	}
 	size_t before = g->n_entries;
 	if (holds_gloss_entries(root, 0)) {
-		gloss_walk w = { &src, NULL, 0, 0 };
-		if (!(at = key_starts(src.text, src.len, "glossterm", &w.n_terms))) {
+		gloss_walk w = { &src, NULL, 0, 0, 0 };
+		if (!(at = object_starts(src.text, src.len, &w.n_objects))) {
 			err = gg_i_error_oom();
 			goto cleanup;
 		}
-		w.terms = at;
+		w.objects = at;
 		err = read_gloss(&w, root, NULL, 0);
-		goto done;
+		if (!err && w.passed_over)
+			err = gg_i_glossary_warn(g, name, 0,
+						 "%zu object%s nested too deep or in a list within GlossEntry passed over",
+						 w.passed_over, w.passed_over == 1 ? "" : "s");
+		if (err || g->n_entries > before)
+			goto done;
+		free(at); /* no entry that way: read as any other glossary */
+		at = NULL;
 	}
 	size_t path[MAX_WRAPPERS], depth;
 	json_t *entries = entries_of(root, path, &depth);

@@ -307,9 +307,6 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 		{ "related terms", GG_FIELD_RELATED }, { "related term", GG_FIELD_RELATED },
 		{ "related concepts", GG_FIELD_RELATED }, { "see", GG_FIELD_RELATED },
 		{ "cross references", GG_FIELD_RELATED }, { "cross reference", GG_FIELD_RELATED },
-		/* DocBook's names, as JSON glossaries shaped like it have them */
-		{ "glossterm", GG_FIELD_TERM }, { "glossdef", GG_FIELD_DEFINITION }, { "abbrev", GG_FIELD_ABBREV },
-		{ "glosssee", GG_FIELD_RELATED }, { "glossseealso", GG_FIELD_RELATED },
 	};
 	char key[32];
 	size_t k = 0;

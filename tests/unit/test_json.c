@@ -171,7 +171,10 @@ static void test_bad_json(void)
 /*
  * DocBook's glossary in JSON: json.org's example (one GlossEntry object),
  * and divisions in an array with GlossEntry arrays: each entry's line is
- * its GlossTerm's, a division's title its category (not a letter's).
+ * where its object opens, a division's title its category (not a
+ * letter's); a GlossTerm inside a definition, an entry without one and an
+ * array in the list leave the lines of the entries after them right; a
+ * key named GlossEntry with no entry in it is any other key.
  */
 static void test_docbook_shape(void)
 {
@@ -190,7 +193,7 @@ static void test_docbook_shape(void)
 	const gg_entry *e = gg_glossary_entry(g, 0);
 	CU_ASSERT_STRING_EQUAL(e->header, "Standard Generalized Markup Language");
 	CU_ASSERT_STRING_EQUAL(e->definition, "A meta-markup language, used to create markup languages such as DocBook.");
-	CU_ASSERT_EQUAL(e->line, 4);
+	CU_ASSERT_EQUAL(e->line, 2); /* where its object opens */
 	CU_ASSERT_EQUAL(e->n_categories, 0);
 	CU_ASSERT_EQUAL(e->n_xrefs, 3); /* GML, XML, markup */
 	size_t a, b;
@@ -219,6 +222,25 @@ static void test_docbook_shape(void)
 	CU_ASSERT_STRING_EQUAL(tag->categories[0], "Markup");
 	CU_ASSERT_EQUAL_FATAL(sheet->n_categories, 1);
 	CU_ASSERT_STRING_EQUAL(sheet->categories[0], "Styles");
+	gg_glossary_free(g);
+
+	const char odd[] = "{\"GlossDiv\": {\"GlossList\": {\"GlossEntry\": [\n"
+			   " {\"GlossTerm\": \"Alpha\", \"GlossDef\": {\"para\": \"First.\", \"x\": {\"GlossTerm\": \"y\"}}},\n"
+			   " {\"ID\": \"n\", \"GlossDef\": \"No term.\"},\n"
+			   " [{\"GlossTerm\": \"Listed\", \"GlossDef\": \"In a list.\"}],\n"
+			   " {\"GlossTerm\": \"Beta\", \"GlossDef\": \"Second.\"}]}}}\n";
+	g = read_built("o.json", odd, sizeof(odd) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Beta"));
+	CU_ASSERT_EQUAL(entry_named(g, "Beta")->line, 5);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "1 object nested too deep or in a list within GlossEntry"), 1);
+	gg_glossary_free(g);
+
+	const char map[] = "{\"GlossEntry\": \"A DocBook element.\", \"API\": \"An interface.\"}\n";
+	g = read_built("m.json", map, sizeof(map) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	gg_glossary_free(g);
 }
 
