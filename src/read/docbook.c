@@ -7,7 +7,8 @@
  *
  * What is written: a glossary's title as <h1>, a division's as <h2> (the
  * HTML reader takes divisions for categories when they sort the entries);
- * an entry as <dt id> with its <glossterm> and, in brackets, its acronyms
+ * an entry as <dt id> (an id on its <glossterm> an anchor in it too) with
+ * its <glossterm> and, in brackets, its acronyms
  * and abbreviations ("Virtual machine (VM)"), then a <dd> with the paragraphs of
  * its <glossdef>; <glosssee> as "See Term." and <glossseealso> as "See
  * also Term." with a link to the entry its otherterm names (the reader
@@ -118,8 +119,10 @@ static int index_ids(docbook_writer *w, xmlNode *root)
 	for (xmlNode *n = root; n && !err;) {
 		xmlChar *id = n->type == XML_ELEMENT_NODE ? id_of(n) : NULL;
 		if (id) {
-			bool entry = gg_i_office_is(n, "glossentry");
-			const xmlNode *shown = entry ? gg_i_office_child(n, "glossterm") : gg_i_office_child(n, "title");
+			/* an entry's id, or its term's (where DocBook 4 documents often put it) */
+			bool term = gg_i_office_is(n, "glossterm") && n->parent && gg_i_office_is(n->parent, "glossentry");
+			bool entry = term || gg_i_office_is(n, "glossentry");
+			const xmlNode *shown = term ? n : entry ? gg_i_office_child(n, "glossterm") : gg_i_office_child(n, "title");
 			if (!entry && !shown && gg_i_office_child(n, "info"))
 				shown = gg_i_office_child(gg_i_office_child(n, "info"), "title");
 			text.len = 0;
@@ -322,6 +325,13 @@ static void write_entry(docbook_writer *w, const xmlNode *e)
 	}
 	xmlFree(id);
 	put(w, ">");
+	xmlChar *term_id = id_of(term);
+	if (term_id) { /* the term's own id, an anchor of the entry too */
+		put(w, "<a id=\"");
+		gg_i_office_put_text(&w->html, (const char *)term_id);
+		put(w, "\"></a>");
+	}
+	xmlFree(term_id);
 	write_inline(w, term, 0, false);
 	const char *open = " (";
 	for (const xmlNode *c = e->children; c; c = c->next) {

@@ -64,7 +64,7 @@ static void test_docbook5(void)
 	gg_glossary_free(g);
 }
 
-/* DocBook 4: a glosslist in a chapter, ids without a namespace, abbreviations. */
+/* DocBook 4: a glosslist in a chapter, ids without a namespace (on an entry, on a term), abbreviations. */
 static void test_docbook4_glosslist(void)
 {
 	const char doc[] =
@@ -73,7 +73,8 @@ static void test_docbook4_glosslist(void)
 		"<chapter id=\"c\"><title>Terms</title><para>Intro.</para>\n"
 		"<glosslist><glossentry id=\"t\"><glossterm>Tape</glossterm><abbrev>T</abbrev>"
 		"<glossdef><para>Slow <glossterm linkend=\"d\">disk</glossterm>.</para></glossdef></glossentry>\n"
-		"<glossentry id=\"d\"><glossterm>Disk</glossterm><glossdef><para>Fast.</para></glossdef></glossentry>"
+		"<glossentry><glossterm id=\"d\">Disk</glossterm><glossdef><para>Fast; see "
+		"<xref linkend=\"t\"/>.</para></glossdef></glossentry>"
 		"</glosslist></chapter>\n";
 	gg_glossary *g = read_built("c.dbk", doc, sizeof(doc) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -82,8 +83,11 @@ static void test_docbook4_glosslist(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(tape);
 	CU_ASSERT_EQUAL(tape->line, 4);
 	CU_ASSERT_EQUAL(tape->n_categories, 0);
-	CU_ASSERT_EQUAL_FATAL(tape->n_xrefs, 1);
+	CU_ASSERT_EQUAL_FATAL(tape->n_xrefs, 1); /* to the id on Disk's term */
 	CU_ASSERT_STRING_EQUAL(tape->xrefs[0].target, "Disk");
+	const gg_entry *disk = entry_named(g, "Disk");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(disk);
+	CU_ASSERT_STRING_EQUAL(disk->definition, "Fast; see Tape.");
 	gg_glossary_free(g);
 }
 
