@@ -136,27 +136,6 @@ static void flush(gg_i_xml *x, size_t at)
 	gg_i_buf_clear(&x->chunk);
 }
 
-/* libxml2 prints its errors unless told otherwise; here they go nowhere. */
-static void silent(void *context, const char *fmt, ...)
-{
-	(void)context;
-	(void)fmt;
-}
-
-/* The same for libxml2's structured errors. */
-static void silent_structured(void *context, xmlErrorPtr error)
-{
-	(void)context;
-	(void)error;
-}
-
-/* Put back the error handlers gg_i_xml_open found. */
-static void restore_handlers(gg_i_xml *x)
-{
-	xmlSetGenericErrorFunc(x->generic_context, x->generic);
-	xmlSetStructuredErrorFunc(x->structured_context, x->structured);
-}
-
 /* libxml2's own set-up, which must run once before threads use it. */
 static void init_libxml(void)
 {
@@ -169,15 +148,10 @@ int gg_i_xml_open(gg_i_xml *x, FILE *f)
 
 	pthread_once(&libxml_ready, init_libxml);
 	*x = (gg_i_xml){ .chunk = GG_BUF_INIT, .scratch = GG_BUF_INIT };
-	x->generic = xmlGenericError;
-	x->generic_context = xmlGenericErrorContext;
-	x->structured = xmlStructuredError;
-	x->structured_context = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	gg_i_libxml_silence(&x->quiet);
 	x->out = xmlOutputBufferCreateFile(f, NULL);
 	if (!x->out) {
-		restore_handlers(x);
+		gg_i_libxml_restore(&x->quiet);
 		return gg_i_error_set(GG_ERROR, "libxml2 cannot start an XML writer");
 	}
 	put(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -496,7 +470,7 @@ int gg_i_xml_close(gg_i_xml *x, const char *what)
 	if (xmlOutputBufferClose(x->out) < 0)
 		x->failed = true;
 	x->out = NULL;
-	restore_handlers(x);
+	gg_i_libxml_restore(&x->quiet);
 	bool oom = x->chunk.oom || x->scratch.oom;
 	gg_i_buf_free(&x->chunk);
 	gg_i_buf_free(&x->scratch);

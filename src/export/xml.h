@@ -3,11 +3,11 @@
 #define GG_EXPORT_XML_H
 
 #include "core/buf.h"
+#include "core/libxml.h"
 #include "export/export.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
-#include <libxml/xmlerror.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,10 +50,7 @@ typedef struct gg_i_xml {
 	bool has_text;  /* the innermost element holds text */
 	/* libxml2's error handlers, silenced while writing: a failure is
 	 * reported once, by the caller, not printed by the library */
-	xmlGenericErrorFunc generic;
-	void *generic_context;
-	xmlStructuredErrorFunc structured;
-	void *structured_context;
+	gg_i_libxml_quiet quiet;
 	/* how gg_i_xml_value writes a keyed value (gg_i_xml_value_style) */
 	const char *value_element, *value_key, *value_attr;
 	size_t value_element_len, value_key_len, value_attr_len;

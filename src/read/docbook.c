@@ -29,6 +29,7 @@
 #include "read/office.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/libxml.h"
 #include "core/strmap.h"
 
 #include <libxml/tree.h>
@@ -116,7 +117,7 @@ static int index_ids(docbook_writer *w, xmlNode *root)
 {
 	gg_i_buf text = GG_BUF_INIT;
 	int err = 0;
-	for (xmlNode *n = root; n && !err;) {
+	for (xmlNode *n = root; n && !err; n = gg_i_libxml_next(n, root, true)) {
 		xmlChar *id = n->type == XML_ELEMENT_NODE ? id_of(n) : NULL;
 		if (id) {
 			/* an entry's id, or its term's (where DocBook 4 documents often put it) */
@@ -142,14 +143,6 @@ static int index_ids(docbook_writer *w, xmlNode *root)
 			}
 			xmlFree(id);
 		}
-		/* pre-order walk of the document */
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
 	}
 	gg_i_buf_free(&text);
 	return err;
@@ -421,20 +414,14 @@ static void write_entries(docbook_writer *w, const xmlNode *parent, int level)
 static void write_glossaries(docbook_writer *w, xmlNode *root, size_t *found)
 {
 	for (xmlNode *n = root; n && !w->html.full;) {
-		bool inside = false;
-		if (n->type == XML_ELEMENT_NODE && (gg_i_office_is(n, "glossary") || gg_i_office_is(n, "glosslist"))) {
+		bool glossary = n->type == XML_ELEMENT_NODE &&
+				(gg_i_office_is(n, "glossary") || gg_i_office_is(n, "glosslist"));
+		if (glossary) {
 			++*found;
 			write_title(w, n, 1);
 			write_entries(w, n, 1);
-		} else if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			inside = true;
 		}
-		if (inside)
-			continue;
-		while (n && n != root && !n->next)
-			n = n->parent;
-		n = n && n != root ? n->next : NULL;
+		n = gg_i_libxml_next(n, root, !glossary);
 	}
 }
 

@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/libxml.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -62,19 +63,6 @@ static bool is_block(const xmlNode *n)
 		if (is_element(n, blocks[i]))
 			return true;
 	return false;
-}
-
-/* The next node of a pre-order walk of the subtree under `root`, or NULL. */
-static xmlNode *next_in(xmlNode *n, const xmlNode *root, bool descend)
-{
-	if (descend && n->children && n->type == XML_ELEMENT_NODE)
-		return n->children;
-	while (n != root) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
 }
 
 /* Append s to b, white space runs folded to one space. */
@@ -135,7 +123,7 @@ static const char *own_anchor_of(const html_reader *r, const char *href)
 static int broken_anchor(html_reader *r, const char *anchor, bool *broken)
 {
 	static const char *const attrs[] = { "id", "name" };
-	for (xmlNode *n = r->root; n && !r->ids_read; n = next_in(n, r->root, true)) {
+	for (xmlNode *n = r->root; n && !r->ids_read; n = gg_i_libxml_next(n, r->root, true)) {
 		/* an id on any element, a name on <a> (a form's fields have names too) */
 		for (size_t k = 0; k < (is_element(n, "a") ? 2 : 1) && n->type == XML_ELEMENT_NODE; k++) {
 			xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
@@ -378,7 +366,7 @@ static int put_node(html_reader *r, xmlNode *n, text_out *out, unsigned how, boo
 static int collect_text(html_reader *r, xmlNode *root, text_out *out, unsigned how)
 {
 	bool descend;
-	for (xmlNode *n = root->children; n; n = next_in(n, root, descend)) {
+	for (xmlNode *n = root->children; n; n = gg_i_libxml_next(n, root, descend)) {
 		int err = put_node(r, n, out, how, &descend);
 		if (err)
 			return err;
@@ -586,9 +574,13 @@ typedef struct html_block {
 	size_t headings_before; /* the last of them is its section's heading */
 } html_block;
 
+/* What a heading is to the entries under it (classify_heading). */
+typedef enum { HEADING_UNREAD, HEADING_SECTION, HEADING_LETTER, HEADING_OTHER } heading_kind;
+
 typedef struct html_survey {
 	html_block *lists, *tables, *items;
 	xmlNode **headings, **dts;
+	unsigned char *kinds; /* each heading's heading_kind, read when first asked */
 	size_t n_lists, n_tables, n_headings, n_items, n_dts;
 	size_t cap_lists, cap_tables, cap_headings, cap_items, cap_dts;
 	size_t titles; /* <h1> headings */
@@ -600,6 +592,7 @@ static void survey_free(html_survey *s)
 	free(s->lists);
 	free(s->tables);
 	free(s->headings);
+	free(s->kinds);
 	free(s->items);
 	free(s->dts);
 }
@@ -635,7 +628,7 @@ static bool inside(const xmlNode *n, const char *tag)
 static int survey_page(html_survey *s, xmlNode *root)
 {
 	int err = 0;
-	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
+	for (xmlNode *n = root; n && !err; n = gg_i_libxml_next(n, root, true)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		int level = heading_level(n), c = name_class(n);
@@ -658,6 +651,8 @@ static int survey_page(html_survey *s, xmlNode *root)
 			err = survey_push_block(s, &s->items, &s->n_items, &s->cap_items, n);
 		}
 	}
+	if (!err && !(s->kinds = calloc(s->n_headings ? s->n_headings : 1, 1)))
+		err = GG_ENOMEM;
 	return err;
 }
 
@@ -685,7 +680,7 @@ static int find_list(html_layout *l, xmlNode *dl)
 			else if (!(err = push_node(l, n)))
 				n_dds++;
 		}
-		n = next_in(n, dl, descend);
+		n = gg_i_libxml_next(n, dl, descend);
 	}
 	if (!err && n_dts)
 		err = push_entry(l, group, n_dts, l->section);
@@ -700,7 +695,7 @@ static int find_list(html_layout *l, xmlNode *dl)
 /* Whether the text under n is white space only (or none). */
 static bool blank_element(xmlNode *n)
 {
-	for (xmlNode *k = n; k; k = next_in(k, n, true))
+	for (xmlNode *k = n; k; k = gg_i_libxml_next(k, n, true))
 		if (k->type == XML_TEXT_NODE && !is_blank_text(k))
 			return false;
 	return true;
@@ -710,7 +705,7 @@ static bool blank_element(xmlNode *n)
 static size_t text_bytes(xmlNode *n)
 {
 	size_t bytes = 0;
-	for (xmlNode *k = n; k; k = next_in(k, n, true))
+	for (xmlNode *k = n; k; k = gg_i_libxml_next(k, n, true))
 		if (k->type == XML_TEXT_NODE && k->content)
 			bytes += strlen((const char *)k->content);
 	return bytes;
@@ -733,7 +728,7 @@ static size_t row_cells(xmlNode *tr, xmlNode **cells, bool *all_th)
 static xmlNode *next_row(xmlNode *n, xmlNode *t)
 {
 	bool descend = n == t || !(is_element(n, "table") || is_element(n, "tr"));
-	for (n = next_in(n, t, descend); n; n = next_in(n, t, !is_element(n, "table")))
+	for (n = gg_i_libxml_next(n, t, descend); n; n = gg_i_libxml_next(n, t, !is_element(n, "table")))
 		if (is_element(n, "tr"))
 			return n;
 	return NULL;
@@ -863,28 +858,28 @@ static int find_table(html_layout *l, xmlNode *t)
 static bool after_heading(xmlNode *h, xmlNode *root, int level, html_layout *l, int *err)
 {
 	bool text = false;
-	for (xmlNode *n = next_in(h, root, false); n && !*err; ) {
+	for (xmlNode *n = gg_i_libxml_next(h, root, false); n && !*err; ) {
 		int at = heading_level(n);
 		if (at && at <= level)
 			break;
 		if (n->type == XML_ELEMENT_NODE && n->extra && n->extra <= level) {
-			n = next_in(n, root, true);
+			n = gg_i_libxml_next(n, root, true);
 			continue;
 		}
 		if (is_element(n, "footer") || is_element(n, "nav") || is_element(n, "aside")) {
-			n = next_in(n, root, false); /* the page's furniture, no definition's text */
+			n = gg_i_libxml_next(n, root, false); /* the page's furniture, no definition's text */
 			continue;
 		}
 		/* a table's text does not count: a section heading over a table of
 		 * terms is no term */
 		if (!text && !is_element(n, "script") && !is_element(n, "style"))
-			for (xmlNode *k = n; k && !text; k = next_in(k, n, !is_element(k, "table")))
+			for (xmlNode *k = n; k && !text; k = gg_i_libxml_next(k, n, !is_element(k, "table")))
 				text = k->type == XML_TEXT_NODE && !is_blank_text(k);
 		if (!l && text)
 			break; /* the answer is known; nothing to collect */
 		if (l)
 			*err = push_node(l, n);
-		n = next_in(n, root, false);
+		n = gg_i_libxml_next(n, root, false);
 	}
 	return text;
 }
@@ -963,22 +958,28 @@ static bool numbered_sections(html_reader *r, const html_layout *l)
 /* Longest section heading taken for a category, in bytes. */
 #define MAX_CATEGORY 200
 
-/* Whether heading h names a section (a category), not a letter, the page's title or a paragraph's worth. */
-static bool section_heading(html_reader *r, xmlNode *h, size_t titles)
+/*
+ * What the survey's heading k is to the entries under it, its text read
+ * once whichever layout asks: a section that names their category (not
+ * the page's lone <h1>, not a paragraph's worth), one letter ("A", "É": a
+ * section of an alphabetical list), or neither (also when out of memory).
+ */
+static heading_kind classify_heading(html_reader *r, const html_survey *s, size_t k)
 {
-	const char *t = dt_text(r, h);
-	size_t n = t ? strlen(t) : 0;
-	return n <= MAX_CATEGORY && gg_i_utf8_chars(t, n) > 1 && !(heading_level(h) == 1 && titles == 1);
-}
-
-/* Whether heading h is one letter ("A", "É"): a section of an alphabetical list. */
-static bool letter_heading(html_reader *r, xmlNode *h)
-{
-	const char *t = dt_text(r, h);
-	size_t n = t ? strlen(t) : 0;
-	gg_i_char_kind kind = GG_CHAR_OTHER;
-	return n && gg_i_utf8_char((const unsigned char *)t, n, &kind) == n &&
-	       (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL);
+	if (s->kinds[k] == HEADING_UNREAD) {
+		xmlNode *h = s->headings[k];
+		const char *t = dt_text(r, h);
+		size_t n = t ? strlen(t) : 0;
+		gg_i_char_kind kind = GG_CHAR_OTHER;
+		if (n <= MAX_CATEGORY && gg_i_utf8_chars(t, n) > 1 && !(heading_level(h) == 1 && s->titles == 1))
+			s->kinds[k] = HEADING_SECTION;
+		else if (n && gg_i_utf8_char((const unsigned char *)t, n, &kind) == n &&
+			 (kind == GG_CHAR_LETTER || kind == GG_CHAR_CAPITAL))
+			s->kinds[k] = HEADING_LETTER;
+		else
+			s->kinds[k] = HEADING_OTHER;
+	}
+	return (heading_kind)s->kinds[k];
 }
 
 /*
@@ -998,9 +999,9 @@ static int find_each(html_reader *r, html_layout *l, const html_survey *s, const
 	for (size_t k = 0; k < n && !err; k++) {
 		size_t h = blocks[k].headings_before;
 		if (h != seen) {
-			xmlNode *heading = s->headings[h - 1];
-			l->section = section_heading(r, heading, s->titles) ? heading : NULL;
-			letter = !l->section && letter_heading(r, heading);
+			heading_kind kind = classify_heading(r, s, h - 1);
+			l->section = kind == HEADING_SECTION ? s->headings[h - 1] : NULL;
+			letter = kind == HEADING_LETTER;
 			seen = h;
 		}
 		size_t before = l->n_entries;
@@ -1039,7 +1040,7 @@ static int find_headings(html_reader *r, html_layout *l, const html_survey *s, x
 		if (v > level)
 			continue;
 		if (v < level) {
-			category = section_heading(r, h, s->titles) ? h : NULL;
+			category = classify_heading(r, s, k) == HEADING_SECTION ? h : NULL;
 			continue;
 		}
 		size_t names = l->n_nodes;
@@ -1083,7 +1084,7 @@ static bool opens_with_separator(const char *s)
 static bool ends_with_colon(xmlNode *n)
 {
 	const xmlNode *last = NULL;
-	for (xmlNode *k = n; k; k = next_in(k, n, true))
+	for (xmlNode *k = n; k; k = gg_i_libxml_next(k, n, true))
 		if (k->type == XML_TEXT_NODE && !is_blank_text(k))
 			last = k;
 	if (!last)
@@ -1099,8 +1100,8 @@ static bool ends_with_colon(xmlNode *n)
  * it); NULL when there is none before a line break. */
 static const xmlNode *text_after(xmlNode *n, const xmlNode *item)
 {
-	for (xmlNode *k = n->next ? n->next : next_in(n, item, false); k && !is_element(k, "br");
-	     k = next_in(k, item, true))
+	for (xmlNode *k = n->next ? n->next : gg_i_libxml_next(n, item, false); k && !is_element(k, "br");
+	     k = gg_i_libxml_next(k, item, true))
 		if (k->type == XML_TEXT_NODE && k->content && !is_blank_text(k))
 			return k;
 	return NULL;
@@ -1134,7 +1135,7 @@ static xmlNode *bold_term(xmlNode *item, bool *separator)
 static bool holds_bold_item(xmlNode *n)
 {
 	bool separator;
-	for (xmlNode *k = n; k; k = next_in(k, n, true))
+	for (xmlNode *k = n; k; k = gg_i_libxml_next(k, n, true))
 		if ((is_element(k, "p") || is_element(k, "li")) && bold_term(k, &separator))
 			return true;
 	return false;
@@ -1244,7 +1245,7 @@ static int index_term(html_reader *r, xmlNode *term_node, const char *term)
 	uint32_t index = (uint32_t)r->n_terms;
 	int err = 0;
 	r->terms[r->n_terms++] = term;
-	for (xmlNode *n = term_node; n && !err; n = next_in(n, term_node, true))
+	for (xmlNode *n = term_node; n && !err; n = gg_i_libxml_next(n, term_node, true))
 		if (n->type == XML_ELEMENT_NODE)
 			err = add_anchors(r, n, index);
 	xmlNode *scope = term_node->parent;
@@ -1769,7 +1770,7 @@ static int mark_styled_bold(xmlNode *root, const char *data, size_t len)
 	xmlNode **spans = NULL; /* those with a class or a style, weighed once the style sheets are read */
 	size_t n_spans = 0, cap_spans = 0;
 	int err = 0;
-	for (xmlNode *n = root; n && !err; n = next_in(n, root, true)) {
+	for (xmlNode *n = root; n && !err; n = gg_i_libxml_next(n, root, true)) {
 		if (is_element(n, "style")) {
 			xmlChar *css = xmlNodeGetContent(n);
 			if (css)

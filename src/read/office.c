@@ -2,6 +2,7 @@
 #include "read/office.h"
 #include "core/arena.h"
 #include "core/error.h"
+#include "core/libxml.h"
 #include "core/text.h"
 
 #include <stdarg.h>
@@ -154,38 +155,19 @@ int gg_i_office_read_member(zip_t *z, const char *member, gg_i_buf *out, char *w
 	return err ? err : gg_i_buf_ok(out);
 }
 
-/* A libxml2 error handler that says nothing: the reader tells the errors itself. */
-static void silent(void *context, const char *fmt, ...)
-{
-	(void)context;
-	(void)fmt;
-}
-
-/* The same for libxml2's structured errors. */
-static void silent_structured(void *context, xmlErrorPtr error)
-{
-	(void)context;
-	(void)error;
-}
-
 xmlDocPtr gg_i_office_parse(const char *member, const char *xml, size_t len, char *why, size_t size)
 {
 	/* the parser's own messages (an encoding it cannot convert) silenced,
 	 * the thread's handlers put back after */
-	xmlGenericErrorFunc generic = xmlGenericError;
-	void *generic_context = xmlGenericErrorContext;
-	xmlStructuredErrorFunc structured = xmlStructuredError;
-	void *structured_context = xmlStructuredErrorContext;
-	xmlSetGenericErrorFunc(NULL, silent);
-	xmlSetStructuredErrorFunc(NULL, silent_structured);
+	gg_i_libxml_quiet quiet;
+	gg_i_libxml_silence(&quiet);
 	xmlResetLastError();
 	xmlDocPtr doc = len <= (size_t)2147483647
 				? xmlReadMemory(xml, (int)len, member, NULL,
 						XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 							XML_PARSE_COMPACT | XML_PARSE_BIG_LINES)
 				: NULL;
-	xmlSetGenericErrorFunc(generic_context, generic);
-	xmlSetStructuredErrorFunc(structured_context, structured);
+	gg_i_libxml_restore(&quiet);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		const xmlError *e = xmlGetLastError();
 		int n = e && e->message ? (int)strcspn(e->message, "\n") : 0;
