@@ -744,10 +744,11 @@ static bool describes_place(span t)
 
 /*
  * The target of s[0, n) when all of it sends the reader elsewhere ("See
- * Tuple.", "same as tuple", "→ Tuple"): one name, no sentence after it,
- * no "see also" (a pointer to related entries, not a redirect) and no
- * place described ("see the explanation at Tuple"). An empty span
- * otherwise.
+ * Tuple.", "same as tuple", "→ Tuple", "see Node.js"): one name, no
+ * sentence after it (a dot before a space ends one, a dot in a word is
+ * the name's), no "see also" (a pointer to related entries, not a
+ * redirect) and no place described ("see the explanation at Tuple"). An
+ * empty span otherwise.
  */
 static span redirect_target(const char *s, size_t n)
 {
@@ -763,9 +764,9 @@ static span redirect_target(const char *s, size_t n)
 		while (target.n && (target.s[target.n - 1] == '.' || target.s[target.n - 1] == ' '))
 			target.n--;
 		bool one_name = target.n && target.n <= MAX_REDIRECT && !describes_place(target);
-		for (size_t i = 0; i < target.n && one_name; i++)
-			one_name = target.s[i] != '.' && target.s[i] != ';' && target.s[i] != ':' &&
-				   target.s[i] != '\n';
+		for (size_t i = 0; i < target.n && one_name; i++) /* "Node.js" is one name, "Tuple. It" two */
+			one_name = !(target.s[i] == '.' && target.s[i + 1] == ' ') && target.s[i] != ';' &&
+				   target.s[i] != ':' && target.s[i] != '\n';
 		return one_name ? target : none;
 	}
 	return none;
