@@ -110,11 +110,12 @@ void gg_glossary_free(gg_glossary *g);
  * '.', sorted by name, not recursive). The format is recognised by the
  * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl,
  * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc, .docx, .odt/.ods/.fodt/.fods,
- * .xlsx, .dbk/.docbook), else by the content (its first bytes: a ZIP
+ * .xlsx, .dbk/.docbook, .texi/.texinfo/.txi), else by the content (its first bytes: a ZIP
  * archive is an OpenDocument file when its media type says so, else a Word
  * document or an Excel workbook by its main part; XML whose root is
  * office:document a flat OpenDocument file; XML that declares DocBook; a Sphinx
- * glossary directive or AsciiDoc's anchored terms among its first 64 KiB);
+ * glossary directive, AsciiDoc's anchored terms or Texinfo's "\input texinfo"
+ * or "@node" and "@table" lines among its first 64 KiB);
  * anything else is a text page (README, "Input formats").
  * @return 0; GG_EIO when the path cannot be read; GG_EINPUT for a directory
  * without pages; GG_EINVAL once built; GG_ENOMEM. Problems inside a page
@@ -125,8 +126,9 @@ int gg_glossary_read_path(gg_glossary *g, const char *path);
 /**
  * gg_glossary_read_path with the reader named by `format`: "page", "html",
  * "markdown", "csv", "tsv", "json", "skos" (Turtle, N-Triples, RDF/XML or
- * JSON-LD), "rst" (reStructuredText), "asciidoc", "docx" (Word), "odt" or
- * "ods" (OpenDocument text or spreadsheet, packed or flat), "xlsx" (Excel);
+ * JSON-LD), "rst" (reStructuredText), "asciidoc", "texinfo", "docx" (Word),
+ * "odt" or "ods" (OpenDocument text or spreadsheet, packed or flat), "xlsx"
+ * (Excel), "docbook";
  * NULL or "auto" picks
  * it by each file's extension, then its content. The path "-" is standard
  * input, named "<stdin>" in diagnostics and evidence.

@@ -87,6 +87,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".odt", GG_INPUT_ODF }, { ".ods", GG_INPUT_ODF }, { ".fodt", GG_INPUT_ODF },
 		{ ".fods", GG_INPUT_ODF }, { ".xlsx", GG_INPUT_XLSX },
 		{ ".dbk", GG_INPUT_DOCBOOK }, { ".docbook", GG_INPUT_DOCBOOK },
+		{ ".texi", GG_INPUT_TEXINFO }, { ".texinfo", GG_INPUT_TEXINFO }, { ".txi", GG_INPUT_TEXINFO },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -143,13 +144,16 @@ static bool looks_like_markdown(const char *data, size_t i, size_t len)
  * reStructuredText for a Sphinx glossary directive (".. glossary::" at the
  * margin), AsciiDoc for a "[glossary]" block or a term with an anchor
  * ("[[id]]term::", as git's glossary writes them: an id without spaces,
- * the term right after it); else GG_INPUT_AUTO. Lines in a Markdown code
- * fence do not count.
+ * the term right after it); Texinfo for "\input texinfo" on the first
+ * line, or a "@node" and a "@table" line; else GG_INPUT_AUTO. Lines in a
+ * Markdown code fence do not count.
  */
 static gg_i_input_format markup_of_content(const char *data, size_t i, size_t len)
 {
 	size_t n = len < 65536 ? len : 65536;
-	bool fenced = false;
+	bool fenced = false, node = false, table = false;
+	if (n - i >= 14 && memcmp(data + i, "\\input texinfo", 14) == 0)
+		return GG_INPUT_TEXINFO;
 	while (i < n) {
 		size_t e = i;
 		while (e < n && data[e] != '\n' && data[e] != '\r')
@@ -161,6 +165,10 @@ static gg_i_input_format markup_of_content(const char *data, size_t i, size_t le
 		size_t m = t - i;
 		if (m >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0))
 			fenced = !fenced;
+		node |= !fenced && m > 6 && memcmp(s, "@node ", 6) == 0;
+		table |= !fenced && m > 7 && memcmp(s, "@table ", 7) == 0;
+		if (node && table)
+			return GG_INPUT_TEXINFO;
 		else if (!fenced && m >= 13 && memcmp(s, ".. glossary::", 13) == 0)
 			return GG_INPUT_RST;
 		else if (!fenced && m == 10 && memcmp(s, "[glossary]", 10) == 0)
@@ -386,6 +394,8 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 		return gg_i_read_rst(g, name, data, len);
 	case GG_INPUT_ASCIIDOC:
 		return gg_i_read_asciidoc(g, name, data, len);
+	case GG_INPUT_TEXINFO:
+		return gg_i_read_texinfo(g, name, data, len);
 	case GG_INPUT_AUTO:
 	case GG_INPUT_PAGE:
 		break;
@@ -490,11 +500,11 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
-					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook" };
+					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook", "texinfo" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
 					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
-					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK };
+					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK, GG_INPUT_TEXINFO };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -510,7 +520,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, docx, odt, ods, xlsx, docbook)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, texinfo, docx, odt, ods, xlsx, docbook)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

@@ -1,4 +1,4 @@
-/* markup.c - what the readers of reStructuredText and AsciiDoc share: lines, sections, links. */
+/* markup.c - what the readers of reStructuredText, AsciiDoc and Texinfo share: lines, sections, links. */
 #include "read/markup.h"
 #include "core/error.h"
 #include "core/text.h"

@@ -1,4 +1,4 @@
-/* markup.h - what the readers of reStructuredText and AsciiDoc share: lines, sections, links. */
+/* markup.h - what the readers of reStructuredText, AsciiDoc and Texinfo share: lines, sections, links. */
 #ifndef GG_READ_MARKUP_H
 #define GG_READ_MARKUP_H
 

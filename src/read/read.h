@@ -68,7 +68,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_DOCX,
 	GG_INPUT_ODF,
 	GG_INPUT_XLSX,
-	GG_INPUT_DOCBOOK
+	GG_INPUT_DOCBOOK,
+	GG_INPUT_TEXINFO
 } gg_i_input_format;
 
 /*
@@ -186,5 +187,6 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_skos(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len);
+int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len);
 
 #endif

@@ -34,12 +34,12 @@ for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
-begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook, and its DocBook source: the same concepts and links"
+begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook, and its DocBook and Texinfo sources: the same concepts and links"
 # tests/data/made/make.sh made the pages; Sphinx sorts its glossary, and
 # DocBook gives each synonym an entry of its own ("See Virtual machine")
 MADE=tests/data/made
 sort "$TMP/terms.csv" | cut -f1-4 >"$TMP/terms.sorted"
-for f in sphinx.html asciidoctor.html texinfo.html docbook.html glossary.dbk; do
+for f in sphinx.html asciidoctor.html texinfo.html docbook.html glossary.dbk glossary.texi; do
 	run terms --tsv -q -i $MADE/$f
 	expect 0
 	sort "$TMP/out" | cut -f1-4 | cmp -s - "$TMP/terms.sorted" ||
@@ -59,10 +59,27 @@ expect 1 "" "cut.dbk: warning: not a DocBook document \\(.*not well-formed XML"
 printf '<?xml version="1.0"?>\n<article xmlns="http://docbook.org/ns/docbook"><para>None.</para></article>\n' >"$TMP/none.xml"
 run terms -i "$TMP/none.xml"
 expect 1 "" "none.xml: warning: no <glossary> or <glosslist>"
+# Texinfo found by its content ("\input texinfo"; "@node" and "@table" lines), from standard input by --format
+cp $MADE/glossary.texi "$TMP/cloud.txt"
+run show -q "Load balancer" -i "$TMP/cloud.txt"
+expect 0 "cloud.txt:75: Load balancer \\(LB\\)"
+sed 1,2d $MADE/glossary.texi >"$TMP/chapter.txt"
+run terms -q --tsv -i "$TMP/chapter.txt"
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+RC=0; "$BIN" terms -q --tsv --format texinfo -i - <$MADE/glossary.texi >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+printf '@node Top\n@top T\n@include terms.texi\n@table @asis\n@item A\nThe first.\n@end table\n' >"$TMP/main.texi"
+run terms -i "$TMP/main.texi"
+expect 0 "^A " "main.texi:3: warning: '@include terms.texi' is not read"
+printf '\\input texinfo\n@node Top\n@top Notes\nNo table.\n' >"$TMP/none.texi"
+run terms -i "$TMP/none.texi"
+expect 1 "" "none.texi: warning: no entries in this file \\(no two-column table"
 # Asciidoctor's anchor on the list a term opens; Texinfo's at the end of the definition before
 run neighbors -q --in "Container orchestration" -i $MADE/asciidoctor.html
 expect 0 "^Container -> Container orchestration  \\[editor"
 run neighbors -q --in Autoscaling -i $MADE/texinfo.html
+expect 0 "^Infrastructure as code -> Autoscaling  \\[editor"
+run neighbors -q --in Autoscaling -i $MADE/glossary.texi
 expect 0 "^Infrastructure as code -> Autoscaling  \\[editor"
 # a link to an anchor the page lacks ("<<lb,load balancer>>") is taken by its text
 run check -q -i $MADE/asciidoctor.html

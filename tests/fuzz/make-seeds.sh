@@ -3,7 +3,7 @@
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
 # DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
 # document.xml of a Word document), DIR/odf (a flat OpenDocument
-# spreadsheet), DIR/xlsx (an Excel worksheet) and DIR/docbook, so that size bugs
+# spreadsheet), DIR/xlsx (an Excel worksheet), DIR/docbook and DIR/texinfo, so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -12,7 +12,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
-	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook"
+	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook" "$out/texinfo"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -78,3 +78,11 @@ awk 'BEGIN { print "<?xml version=\"1.0\"?>\n<glossary xmlns=\"http://docbook.or
 			printf "%s<glossdiv><title>Part %d</title>\n", i ? "</glossdiv>" : "", i / 100;
 		printf "<glossentry xml:id=\"t%d\"><glossterm>Term %d</glossterm><glossdef><para>Uses <glossterm linkend=\"t%d\">term %d</glossterm> and <xref linkend=\"t%d\"/>.</para></glossdef></glossentry>\n", i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }
 	print "</glossdiv></glossary>" }' >"$out/docbook/glossary-3000.dbk"
+
+# Texinfo: a glossary of 3,000 entries in 30 chapters, anchors and references
+awk 'BEGIN { print "\\input texinfo\n@node Top\n@top Terms\n";
+	for (i = 0; i < 3000; i++) {
+		if (i % 100 == 0)
+			printf "%s@node Part %d\n@chapter Part %d\n@table @asis\n", i ? "@end table\n" : "", i / 100, i / 100;
+		printf "@anchor{t%d}\n@item Term %d\n@itemx t%d\nUses @ref{t%d,,term %d} and @code{term %d}; @pxref{Term %d}.\n\n", i, i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000, (i * 11 + 3) % 3000 }
+	print "@end table\n@bye" }' >"$out/texinfo/glossary-3000.texi"

@@ -18,6 +18,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_odf_add,
 	suite_xlsx_add,
 	suite_docbook_add,
+	suite_texinfo_add,
 	suite_model_add,
 	suite_automaton_add,
 	suite_links_add,
