@@ -9,7 +9,7 @@ set -eu
 # wamerican: the word list telling ordinary words from coined terms (linker).
 # libserd-dev: Turtle (SKOS) reading and writing.
 # libsqlite3-dev: the saved graph (build writes it, --db reads it).
-LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev libxxhash-dev libserd-dev libjansson-dev libsqlite3-dev libzip-dev wamerican"
+LIB_PACKAGES="pkg-config libigraph-dev libxml2-dev libgraphviz-dev libcunit1-dev libutf8proc-dev libxxhash-dev libserd-dev libjansson-dev libyaml-dev libsqlite3-dev libzip-dev wamerican"
 # Tools the tests use to read every export back.
 # Node.js and Chromium: graphology reads the exports, the HTML map is opened in a browser.
 TEST_PACKAGES="graphviz libxml2-utils librsvg2-bin python3 python3-networkx python3-igraph python3-pygraphviz python3-rdflib chromium"

@@ -108,7 +108,7 @@ void gg_glossary_free(gg_glossary *g);
 /**
  * Read a page, or every page in a directory (regular files not starting with
  * '.', sorted by name, not recursive). The format is recognised by the
- * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .ttl,
+ * extension (.html/.htm/.xhtml, .md/.markdown, .csv, .tsv, .json, .yaml/.yml, .ttl,
  * .nt, .rdf, .jsonld, .rst/.rest, .adoc/.asciidoc, .docx, .odt/.ods/.fodt/.fods,
  * .xlsx, .dbk/.docbook, .texi/.texinfo/.txi), else by the content (its first bytes: a ZIP
  * archive is an OpenDocument file when its media type says so, else a Word
@@ -125,7 +125,7 @@ int gg_glossary_read_path(gg_glossary *g, const char *path);
 
 /**
  * gg_glossary_read_path with the reader named by `format`: "page", "html",
- * "markdown", "csv", "tsv", "json", "skos" (Turtle, N-Triples, RDF/XML or
+ * "markdown", "csv", "tsv", "json", "yaml", "skos" (Turtle, N-Triples, RDF/XML or
  * JSON-LD), "rst" (reStructuredText), "asciidoc", "texinfo", "docx" (Word),
  * "odt" or "ods" (OpenDocument text or spreadsheet, packed or flat), "xlsx"
  * (Excel), "docbook";

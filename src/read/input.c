@@ -79,7 +79,8 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".html", GG_INPUT_HTML }, { ".htm", GG_INPUT_HTML }, { ".xhtml", GG_INPUT_HTML },
 		{ ".md", GG_INPUT_MARKDOWN }, { ".markdown", GG_INPUT_MARKDOWN },
 		{ ".csv", GG_INPUT_CSV }, { ".tsv", GG_INPUT_TSV },
-		{ ".json", GG_INPUT_JSON }, { ".ttl", GG_INPUT_SKOS }, { ".nt", GG_INPUT_SKOS },
+		{ ".json", GG_INPUT_JSON }, { ".yaml", GG_INPUT_YAML }, { ".yml", GG_INPUT_YAML },
+		{ ".ttl", GG_INPUT_SKOS }, { ".nt", GG_INPUT_SKOS },
 		{ ".rdf", GG_INPUT_SKOS }, { ".jsonld", GG_INPUT_SKOS },
 		{ ".rst", GG_INPUT_RST }, { ".rest", GG_INPUT_RST },
 		{ ".adoc", GG_INPUT_ASCIIDOC }, { ".asciidoc", GG_INPUT_ASCIIDOC },
@@ -396,6 +397,8 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 		return gg_i_read_asciidoc(g, name, data, len);
 	case GG_INPUT_TEXINFO:
 		return gg_i_read_texinfo(g, name, data, len);
+	case GG_INPUT_YAML:
+		return gg_i_read_yaml(g, name, data, len);
 	case GG_INPUT_AUTO:
 	case GG_INPUT_PAGE:
 		break;
@@ -499,10 +502,10 @@ cleanup:
 /* The format named `s`; false when there is no such format. */
 static bool format_named(const char *s, gg_i_input_format *out)
 {
-	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "skos",
+	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "yaml", "skos",
 					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook", "texinfo" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
-					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_SKOS,
+					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_YAML, GG_INPUT_SKOS,
 					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
 					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK, GG_INPUT_TEXINFO };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -520,7 +523,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, skos, rst, asciidoc, texinfo, docx, odt, ods, xlsx, docbook)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, yaml, skos, rst, asciidoc, texinfo, docx, odt, ods, xlsx, docbook)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

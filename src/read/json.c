@@ -6,11 +6,10 @@
  * GlossEntry with GlossTerm, Acronym, Abbrev, GlossDef with its para and
  * GlossSeeAlso, GlossSee).
  */
-#include "read/read.h"
+#include "read/tree.h"
 #include "core/error.h"
 #include "core/text.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -210,6 +209,25 @@ static int add_value(gg_i_record *rec, gg_i_field f, const char *key, json_t *v)
 				  f == GG_FIELD_TERM ? "a string" : "a string or an array of strings");
 }
 
+int gg_i_tree_fields(gg_i_record *rec, json_t *o, bool named)
+{
+	int err = 0;
+	for (int pass = 0; pass < 2 && !err; pass++) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(o, key, v) {
+			gg_i_field f = json_field(key);
+			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
+				continue;
+			if (f == GG_FIELD_TERM && named)
+				f = GG_FIELD_ALIASES; /* the key is the term; a "term" inside names it too */
+			if ((err = add_value(rec, f, key, v)))
+				break;
+		}
+	}
+	return err;
+}
+
 /*
  * One entry from object `o`; `term` (a map's key) is its term when not
  * NULL, `category` its category when not NULL. Keys that name no field are
@@ -219,25 +237,12 @@ static int read_object(gg_i_source *src, size_t at, const char *term, size_t ter
 		       json_t *o)
 {
 	gg_i_record rec;
-	int err = 0;
 	gg_i_record_init(&rec, src, at);
 	if (term)
 		gg_i_record_name(&rec, term, term_len);
 	if (category)
 		gg_i_record_category(&rec, category, strlen(category));
-	for (int pass = 0; pass < 2 && !err; pass++) {
-		const char *key;
-		json_t *v;
-		json_object_foreach(o, key, v) {
-			gg_i_field f = json_field(key);
-			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
-				continue;
-			if (f == GG_FIELD_TERM && term)
-				f = GG_FIELD_ALIASES; /* the key is the term; a "term" inside names it too */
-			if ((err = add_value(&rec, f, key, v)))
-				break;
-		}
-	}
+	int err = gg_i_tree_fields(&rec, o, term != NULL);
 	if (!err)
 		err = gg_i_record_finish(&rec);
 	gg_i_record_free(&rec);
@@ -289,6 +294,25 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 			break;
 	}
 	return err;
+}
+
+int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, void *ctx)
+{
+	size_t path[MAX_WRAPPERS] = { 0 }, depth, n_at = 0;
+	json_t *entries = entries_of(root, path, &depth);
+	size_t *at = starts(ctx, src, entries, path, depth, &n_at);
+	int err = at ? read_members(src, entries, at, n_at) : gg_i_error_oom();
+	free(at);
+	return err;
+}
+
+/* gg_i_member_starts for JSON: member_starts over the source's text. */
+static size_t *json_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
+				  size_t depth, size_t *n)
+{
+	(void)ctx;
+	(void)container;
+	return member_starts(src->text, src->len, path, depth, n);
 }
 
 /* How many members of object o have key `name`, case ignored. */
@@ -463,7 +487,7 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
 	json_t *root = NULL;
-	size_t *at = NULL, n_at = 0;
+	size_t *at = NULL;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err)
 		goto cleanup;
@@ -499,13 +523,7 @@ int gg_i_read_json(gg_glossary *g, const char *name, char *data, size_t len)
 		free(at); /* no entry that way: read as any other glossary */
 		at = NULL;
 	}
-	size_t path[MAX_WRAPPERS], depth;
-	json_t *entries = entries_of(root, path, &depth);
-	if (!(at = member_starts(src.text, src.len, path, depth, &n_at))) {
-		err = gg_i_error_oom();
-		goto cleanup;
-	}
-	err = read_members(&src, entries, at, n_at);
+	err = gg_i_read_tree(&src, root, json_member_starts, NULL);
 done:
 	if (!err && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");

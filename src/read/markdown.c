@@ -4,7 +4,7 @@
  * term, or tables (a row per term); links to the glossary's own headings are
  * editor links.
  */
-#include "read/read.h"
+#include "read/tree.h"
 #include "model/names.h"
 #include "core/arena.h"
 #include "core/error.h"
@@ -76,6 +76,8 @@ typedef struct md_reader {
 	size_t n_terms, cap_terms;
 	gg_i_strmap notes;   /* the labels of the file's footnotes ("1" of "[^1]: ...") */
 	gg_i_arena note_labels; /* their keys */
+	size_t front_lines;  /* lines [0, front_lines) are the page's front matter ("---" ... "---") */
+	bool front_yaml;     /* between "---" lines (YAML), not "+++" (TOML, not read) */
 } md_reader;
 
 static bool is_space(char c)
@@ -224,6 +226,39 @@ static bool abbreviation_line(const char *s, size_t p, size_t e, md_line *l)
  * definition above it. An abbreviation line ("*[HTML]: ...") is an entry
  * of its own whatever the layout (read_abbreviations), and text of none.
  */
+/* Whether line k of the source is `mark` ("---"), trailing spaces aside. */
+static bool line_is(const gg_i_source *src, size_t k, const char *mark)
+{
+	size_t s = src->lines[k], e = s, n = strlen(mark);
+	while (e < src->len && src->text[e] != '\n' && src->text[e] != '\r')
+		e++;
+	while (e > s && is_space(src->text[e - 1]))
+		e--;
+	return e - s == n && memcmp(src->text + s, mark, n) == 0;
+}
+
+/* Lines of front matter that a page may open with. */
+#define MAX_FRONT_LINES 1000
+
+/*
+ * The page's front matter, as static site generators (Jekyll, Hugo,
+ * MkDocs, Docusaurus) read it: "---" on the first line, YAML, then "---"
+ * or "..."; or TOML between "+++" lines. Sets m->front_lines (0: none).
+ */
+static void front_matter(md_reader *m)
+{
+	const gg_i_source *src = m->src;
+	bool yaml = src->n_lines > 1 && line_is(src, 0, "---");
+	if (!yaml && !(src->n_lines > 1 && line_is(src, 0, "+++")))
+		return;
+	for (size_t k = 1; k < src->n_lines && k < MAX_FRONT_LINES; k++)
+		if (yaml ? line_is(src, k, "---") || line_is(src, k, "...") : line_is(src, k, "+++")) {
+			m->front_lines = k + 1;
+			m->front_yaml = yaml;
+			return;
+		}
+}
+
 static int scan_lines(md_reader *m)
 {
 	const gg_i_source *src = m->src;
@@ -231,6 +266,7 @@ static int scan_lines(md_reader *m)
 	if (!(m->lines = calloc(src->n_lines ? src->n_lines : 1, sizeof(*m->lines))))
 		return gg_i_error_oom();
 	m->n_lines = src->n_lines;
+	front_matter(m);
 	char fence = 0;
 	bool comment = false, note = false, note_gap = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
@@ -239,6 +275,10 @@ static int scan_lines(md_reader *m)
 		while (e < src->len && t[e] != '\n' && t[e] != '\r')
 			e++;
 		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0, 0 };
+		if (k < m->front_lines) { /* the page's data, not its text */
+			l->kind = LINE_BLANK;
+			continue;
+		}
 		size_t p = s;
 		while (p < e && is_space(t[p]))
 			p++;
@@ -909,6 +949,61 @@ static size_t render_link(sink *k, const char *s, size_t i, size_t n, size_t at,
 }
 
 /*
+ * The value of parameter `name` of a shortcode's s[a, b) (name="value",
+ * name='value' or name=value), into [*v, *v_end); false when it has none.
+ */
+static bool shortcode_param(const char *s, size_t a, size_t b, const char *name, size_t *v, size_t *v_end)
+{
+	size_t len = strlen(name);
+	for (size_t i = a; i + len < b; i++) {
+		if ((i > a && !is_space(s[i - 1])) || memcmp(s + i, name, len) != 0 || s[i + len] != '=')
+			continue;
+		size_t j = i + len + 1;
+		char quote = j < b && (s[j] == '"' || s[j] == '\'') ? s[j++] : ' ';
+		*v = j;
+		while (j < b && s[j] != quote && !(quote == ' ' && is_space(s[j])))
+			j++;
+		*v_end = j;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A Hugo shortcode at s[i] ("{{< name params >}}" or "{{% ... %}}"):
+ * it shows its `text` parameter, and with a `term_id` or `term` parameter
+ * (a glossary tooltip) links to the entry that id names, whose words it
+ * shows when it has no text; any other shows nothing. Returns where it
+ * ends, or 0 when there is none.
+ */
+static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
+{
+	char closer = s[i + 2] == '<' ? '>' : '%';
+	size_t limit = n - i > MAX_INLINE_SPAN ? i + MAX_INLINE_SPAN : n, end = i + 3;
+	while (end + 2 < limit && !(s[end] == closer && s[end + 1] == '}' && s[end + 2] == '}'))
+		end++;
+	if (end + 2 >= limit)
+		return 0;
+	size_t text = 0, text_end = 0, id = 0, id_end = 0;
+	bool shown = shortcode_param(s, i + 3, end, "text", &text, &text_end);
+	bool linked = shortcode_param(s, i + 3, end, "term_id", &id, &id_end) ||
+		      shortcode_param(s, i + 3, end, "term", &id, &id_end);
+	gg_i_buf target = GG_BUF_INIT;
+	for (size_t j = id; linked && j < id_end; j++) /* an id's words: "load-balancer" */
+		gg_i_buf_putc(&target, s[j] == '-' || s[j] == '_' ? ' ' : s[j]);
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	if (shown)
+		*err = render(k, s + text, text_end - text, at == SIZE_MAX ? at : at + text);
+	else if (linked && target.len)
+		emit(k, target.ptr, target.len, at == SIZE_MAX ? at : at + id);
+	if (!*err && linked && target.len && k->rec)
+		*err = gg_i_record_xref(k->rec, target.ptr, target.len, from);
+	*err = *err ? *err : gg_i_buf_ok(&target);
+	gg_i_buf_free(&target);
+	return end + 3;
+}
+
+/*
  * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
  * emphasis markers and link syntax dropped, backslash escapes undone,
  * code spans kept as written, backticks included, so they stay marked (but
@@ -982,6 +1077,12 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				FLUSH();
 				i = run = end;
 			}
+		} else if (c == '{' && i + 2 < n && s[i + 1] == '{' && (s[i + 2] == '<' || s[i + 2] == '%')) {
+			FLUSH();
+			end = render_shortcode(k, s, i, n, at, &err);
+			run = i;
+			i = end ? end : i + 1;
+			run = end ? end : run;
 		} else if (c == '[' && (end = footnote_ref_end(k->m, s, i, n)) != 0) {
 			FLUSH(); /* a note's reference: the page's apparatus, not text */
 			i = run = end;
@@ -1154,12 +1255,38 @@ static int read_abbreviation(md_reader *m, const md_line *l, gg_i_record *rec)
 }
 
 /* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
+/* The definition lines of entry me into rec (fenced blocks as code spans). 0 or an error. */
+static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
+{
+	const char *t = m->src->text;
+	sink k = { m, rec, NULL, false, false, false, false,
+		   me->def_end > me->def_first ? m->lines[me->def_end - 1].end : 0 };
+	bool in_fence = false; /* a fenced block reads as one code span: `code` */
+	int err = 0;
+	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
+		const md_line *l = &m->lines[i];
+		bool opened = i > me->def_first && m->lines[i - 1].kind == LINE_FENCE && in_fence;
+		if (i > me->def_first && !opened && !(l->kind == LINE_FENCE && in_fence))
+			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+		if (l->kind == LINE_FENCE) {
+			gg_i_record_text(rec, "`", 1, l->start + l->indent);
+			in_fence = !in_fence;
+		} else if (l->kind == LINE_CODE) {
+			gg_i_record_text(rec, t + l->start, l->end - l->start, l->start);
+		} else if (l->kind != LINE_BLANK && !(l->kind == LINE_ABBR && i != me->first_name)) {
+			/* a bold line opens its own entry, or is text of another */
+			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
+			err = render(&k, t + from, l->end - from, from);
+		}
+	}
+	return err;
+}
+
 static int read_entry(md_reader *m, const md_entry *me)
 {
 	gg_i_record rec;
 	gg_i_buf name = GG_BUF_INIT;
 	int err = 0;
-	const char *t = m->src->text;
 	gg_i_record_init(&rec, m->src, m->lines[me->first_name].start);
 	bool abbreviation = m->lines[me->first_name].kind == LINE_ABBR;
 	if (abbreviation && (err = read_abbreviation(m, &m->lines[me->first_name], &rec)))
@@ -1183,30 +1310,66 @@ static int read_entry(md_reader *m, const md_entry *me)
 		}
 		gg_i_record_category(&rec, s, name.len);
 	}
-	sink k = { m, &rec, NULL, false, false, false, false,
-		   me->def_end > me->def_first ? m->lines[me->def_end - 1].end : 0 };
-	bool in_fence = false; /* a fenced block reads as one code span: `code` */
-	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
-		const md_line *l = &m->lines[i];
-		bool opened = i > me->def_first && m->lines[i - 1].kind == LINE_FENCE && in_fence;
-		if (i > me->def_first && !opened && !(l->kind == LINE_FENCE && in_fence))
-			gg_i_record_text(&rec, "\n", 1, SIZE_MAX);
-		if (l->kind == LINE_FENCE) {
-			gg_i_record_text(&rec, "`", 1, l->start + l->indent);
-			in_fence = !in_fence;
-		} else if (l->kind == LINE_CODE) {
-			gg_i_record_text(&rec, t + l->start, l->end - l->start, l->start);
-		} else if (l->kind != LINE_BLANK && !(l->kind == LINE_ABBR && i != me->first_name)) {
-			/* a bold line opens its own entry, or is text of another */
-			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
-			err = render(&k, t + from, l->end - from, from);
-		}
-	}
+	err = read_definition(m, &rec, me);
 	if (!err)
 		err = gg_i_record_finish(&rec);
 cleanup:
 	gg_i_record_free(&rec);
 	gg_i_buf_free(&name);
+	return err;
+}
+
+/*
+ * A page that is one entry, as a static site keeps a glossary (a page per
+ * term): its front matter's fields by their names (title, aliases, tags,
+ * as a YAML glossary's) and its text as the definition, or the front
+ * matter's definition (description) when the page has no text. Read when
+ * the page has no entries of its own and its YAML front matter names a
+ * term; the entry is on the line of its term. 0 or an error.
+ */
+static int read_front_entry(md_reader *m)
+{
+	gg_i_source *src = m->src;
+	gg_i_yaml_tree tree;
+	char why[256];
+	uint32_t line = 0;
+	size_t term_at = SIZE_MAX, *starts = NULL, n_starts = 0, k = 0;
+	int err = gg_i_yaml_load(src, src->lines[1], src->lines[m->front_lines - 1], &tree, why, sizeof(why), &line);
+	if (err == 1) {
+		err = gg_i_glossary_warn(src->g, src->name, line, "front matter that is no YAML (%s) passed over", why);
+		goto cleanup;
+	}
+	if (err || !json_is_object(tree.root))
+		goto cleanup;
+	bool text = false;
+	for (size_t i = m->front_lines; i < m->n_lines && !text; i++)
+		text = m->lines[i].kind != LINE_BLANK;
+	const char *key;
+	json_t *v, *tmp;
+	if (!(starts = gg_i_yaml_member_starts(&tree, src, tree.root, NULL, 0, &n_starts))) {
+		err = gg_i_error_oom();
+		goto cleanup;
+	}
+	json_object_foreach_safe(tree.root, tmp, key, v) {
+		gg_i_field f = gg_i_field_named(key, strlen(key));
+		if (f == GG_FIELD_TERM && json_is_string(v) && term_at == SIZE_MAX)
+			term_at = k < n_starts ? starts[k] : 0;
+		if (f == GG_FIELD_DEFINITION && text)
+			json_object_del(tree.root, key); /* the page's text defines the term */
+		k++;
+	}
+	if (term_at == SIZE_MAX)
+		goto cleanup;
+	gg_i_record rec;
+	gg_i_record_init(&rec, src, term_at);
+	md_entry me = { 0, 0, m->front_lines, m->n_lines, SIZE_MAX, 0 };
+	err = gg_i_tree_fields(&rec, tree.root, false);
+	err = err ? err : read_definition(m, &rec, &me);
+	err = err ? err : gg_i_record_finish(&rec);
+	gg_i_record_free(&rec);
+cleanup:
+	free(starts);
+	gg_i_yaml_free(&tree);
 	return err;
 }
 
@@ -1257,7 +1420,7 @@ static int add_abbreviations(md_reader *m)
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT };
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT, 0, false };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
 		goto cleanup;
@@ -1296,7 +1459,10 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	for (size_t e = 0; e < m.n_entries && !err; e++)
 		err = read_entry(&m, &m.entries[e]);
-	if (!err && !m.n_entries)
+	size_t before = g->n_entries;
+	if (!err && !m.n_entries && m.front_yaml)
+		err = read_front_entry(&m);
+	if (!err && !m.n_entries && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no definition list, bold list, headings with text, table or abbreviation)"
 								: "empty file");
 cleanup:

@@ -14,25 +14,43 @@ SAME=tests/data/same
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in twelve formats: the same concepts"
+begin "one glossary in thirteen formats: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
+for f in md json yaml ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	run terms --tsv -q -i $SAME/glossary.$f
 	expect 0
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in twelve formats: the same links"
+begin "one glossary in thirteen formats: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json ttl rdf jsonld rst adoc docx odt ods xlsx; do
+for f in md json yaml ttl rdf jsonld rst adoc docx odt ods xlsx; do
 	edges -i $SAME/glossary.$f >"$TMP/edges"
 	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
+
+begin "one glossary as a static site keeps it, a Markdown page per term with front matter: the same concepts and links"
+# tests/data/site: title, aka, tags, related and the page's text; a Hugo shortcode links one page to another
+run terms --tsv -q -i tests/data/site
+expect 0
+sort "$TMP/out" | cut -f1-4 | cmp -s - <(sort "$TMP/terms.csv" | cut -f1-4) ||
+	fail "site: $(sort "$TMP/out" | cut -f1-4 | diff <(sort "$TMP/terms.csv" | cut -f1-4) - | head -3)"
+edges -i tests/data/site >"$TMP/edges"
+cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "site: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
+run show -q "Virtual machine" -i tests/data/site/virtual-machine.md
+expect 0 "virtual-machine.md:2: Virtual machine" 
+grep -q "glossary_tooltip" "$TMP/out" && fail "a shortcode left in the text"
+# YAML by --format from standard input; bad YAML fails with its line and keeps nothing
+RC=0; "$BIN" terms -q --tsv --format yaml -i - <$SAME/glossary.yaml >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+printf -- '- term: A\n  definition: x\n - term: B\n' >"$TMP/bad.yaml"
+run terms -i "$TMP/bad.yaml"
+expect 1 "" "bad.yaml:3: invalid YAML"
 
 begin "one glossary made into HTML by Sphinx, Asciidoctor, Texinfo and DocBook, and its DocBook and Texinfo sources: the same concepts and links"
 # tests/data/made/make.sh made the pages; Sphinx sorts its glossary, and
@@ -131,8 +149,8 @@ RC=0; printf 'term,definition\nfoo,"a ""foo"""\n' | "$BIN" terms -q --tsv --form
 expect 0 "^foo	"
 RC=0; printf '## Foo\n\nA foo.\n' | "$BIN" terms -q --tsv --format markdown -i - >"$TMP/out" 2>"$TMP/err" || RC=$?
 expect 0 "^Foo	"
-run terms -i $SAME/glossary.csv --format yaml
-expect 1 "" "no input format 'yaml'"
+run terms -i $SAME/glossary.csv --format toml
+expect 1 "" "no input format 'toml'"
 
 begin "reStructuredText and AsciiDoc: the editors' links, by --format and by content"
 RC=0; printf 'Foo\n   A foo; see :term:`the bar <Bar>`.\n\nBar\n   A bar.\n' |

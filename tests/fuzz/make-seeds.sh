@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make-seeds.sh DIR - writes big seeds (100 KB to 1 MB) for each fuzzer into
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
-# DIR/csv, DIR/json, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
+# DIR/csv, DIR/json, DIR/yaml, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
 # document.xml of a Word document), DIR/odf (a flat OpenDocument
 # spreadsheet), DIR/xlsx (an Excel worksheet), DIR/docbook and DIR/texinfo, so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
@@ -11,7 +11,7 @@ set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
-mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/skos" \
+mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/yaml" "$out/skos" \
 	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook" "$out/texinfo"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
@@ -46,6 +46,9 @@ awk 'BEGIN { print "term,definition,aliases,category"; for (i = 0; i < 3000; i++
 awk 'BEGIN { print "["; for (i = 0; i < 3000; i++)
 	printf "{\"term\": \"term %d\", \"definition\": \"Uses term %d.\", \"aliases\": [\"t%d\"]}%s\n", i, (i * 7 + 1) % 3000, i, i < 2999 ? "," : "";
 	print "]" }' >"$out/json/array-3000.json"
+awk 'BEGIN { print "terms:"; for (i = 0; i < 3000; i++)
+	printf "  - term: term %d\n    aliases: [t%d]\n    definition: >\n      Uses term %d\n      and term %d.\n", i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \
+	>"$out/yaml/list-3000.yaml"
 awk 'BEGIN { print "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix ex: <https://example.org/g/> .";
 	for (i = 0; i < 3000; i++)
 		printf "ex:t%d a skos:Concept ; skos:prefLabel \"term %d\"@en ; skos:altLabel \"t%d\" ; skos:definition \"Uses term %d.\" ; skos:related ex:t%d .\n", i, i, i, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000 }' \

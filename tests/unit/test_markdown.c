@@ -382,6 +382,72 @@ static void test_letter_sections(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Front matter: a page per term (its title, aliases and tags; its text
+ * the definition, a Hugo shortcode showing its text and linking to the
+ * entry its term_id names); a page without text (its description); a
+ * glossary page whose front matter is no entry and no text; TOML front
+ * matter left out; front matter that is no YAML warned of.
+ */
+static void test_front_matter(void)
+{
+	const char pod[] =
+		"---\n"
+		"id: pod\n"
+		"title: Pod\n"                                      /* 3 */
+		"aka:\n- pods group\n"
+		"tags:\n- core-object\n"
+		"short_description: >\n  Not read.\n"
+		"description: Left out, the page has text.\n"
+		"---\n"
+		"A set of running {{< glossary_tooltip text=\"containers\" term_id=\"load-balancer\" >}} on a node.\n"
+		"\n<!--more-->\n\n"
+		"{{< note >}}Kept.{{< /note >}}\n";
+	gg_glossary *g = read_built("pod.md", pod, sizeof(pod) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *e = entry_named(g, "Pod");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_EQUAL(e->line, 3);
+	CU_ASSERT_STRING_EQUAL(e->definition, "A set of running containers on a node. Kept.");
+	CU_ASSERT_EQUAL_FATAL(e->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(e->categories[0], "core-object");
+	CU_ASSERT_EQUAL_FATAL(e->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(e->xrefs[0].target, "load balancer");
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "pods group"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "pod"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	gg_glossary_free(g);
+
+	const char bare[] = "---\ntitle: Node\ndescription: A machine in the cluster.\n---\n";
+	g = read_built("node.md", bare, sizeof(bare) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Node"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "Node")->definition, "A machine in the cluster.");
+	gg_glossary_free(g);
+
+	const char list[] = "---\ntitle: Glossary\nlayout: page\n---\n\nCache\n: A fast store.\n";
+	g = read_built("glossary.md", list, sizeof(list) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Cache"));
+	gg_glossary_free(g);
+
+	const char toml[] = "+++\ntitle = \"Glossary\"\n+++\n\nCache\n: A fast store.\n";
+	g = read_built("toml.md", toml, sizeof(toml) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	gg_glossary_free(g);
+
+	const char bad[] = "---\ntitle: [unclosed\n---\nText.\n";
+	g = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
+	CU_ASSERT_EQUAL(gg_glossary_read_buffer(g, "bad.md", bad, sizeof(bad) - 1), 0);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 0);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "front matter that is no YAML"), 1);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
@@ -395,7 +461,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "tables", test_tables) ||
 	    !CU_add_test(s, "raw HTML and character references", test_raw_html) ||
 	    !CU_add_test(s, "footnotes left out, exponents with a caret", test_footnotes_and_exponents) ||
-	    !CU_add_test(s, "abbreviation lines", test_abbreviations))
+	    !CU_add_test(s, "abbreviation lines", test_abbreviations) ||
+	    !CU_add_test(s, "front matter: a page per term", test_front_matter))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

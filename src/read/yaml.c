@@ -1,0 +1,253 @@
+/* yaml.c - YAML glossaries, and the front matter of Markdown pages: parsed with libyaml into the tree the JSON reader reads. */
+#include "read/tree.h"
+#include "core/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Containers nest at most this deep (the tree's readers and its freeing recurse). */
+#define MAX_NESTING 256
+
+/* Where the members of one container start. */
+struct gg_i_yaml_members {
+	const json_t *container;
+	size_t *starts;
+	size_t n;
+};
+
+/* A container being built: its members so far, and a mapping's key waiting for its value. */
+typedef struct frame {
+	json_t *container;
+	bool mapping;
+	char *key;       /* malloc'd */
+	bool skip_value; /* the key was no scalar: its value is passed over */
+	size_t *starts;
+	size_t n, cap;
+} frame;
+
+/* The file position of the start of line `line` of the document that starts at `from`. */
+static size_t line_start(const gg_i_source *src, size_t from, size_t line)
+{
+	size_t first = gg_i_source_line(src, from) - 1;
+	return first + line < src->n_lines ? src->lines[first + line] : from;
+}
+
+/* A scalar event's value: a string, or null for an empty or "~" or "null" plain scalar. NULL when out of memory. */
+static json_t *scalar_value(const yaml_event_t *e)
+{
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+	if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (n == 0 || (n == 1 && v[0] == '~') ||
+	     (n == 4 && (!memcmp(v, "null", 4) || !memcmp(v, "Null", 4) || !memcmp(v, "NULL", 4)))))
+		return json_null();
+	return json_stringn(v, n);
+}
+
+/* Whether the next node in frame f begins a member (an item, or a key). */
+static bool opens_member(const frame *f)
+{
+	return !f->mapping || (!f->key && !f->skip_value);
+}
+
+/* Note that a member of f starts at `pos`. 0 or GG_ENOMEM. */
+static int note_start(frame *f, size_t pos)
+{
+	if (GG_ARRAY_PUSH_SLOT(f->starts, f->n, f->cap))
+		return GG_ENOMEM;
+	f->starts[f->n++] = pos;
+	return 0;
+}
+
+/*
+ * Put value v (taken) into frame f: an item, a key, or a key's value. A
+ * key that is no string, or that the mapping has already, has its value
+ * passed over (the first value of a key is kept). 0 or GG_ENOMEM.
+ */
+static int attach(frame *f, json_t *v)
+{
+	if (!f->mapping)
+		return json_array_append_new(f->container, v) ? GG_ENOMEM : 0;
+	if (!f->key && !f->skip_value) { /* a key: a string, or a value passed over */
+		f->skip_value = !json_is_string(v) || json_object_get(f->container, json_string_value(v));
+		if (f->skip_value && f->n)
+			f->n--; /* no member of its own (a second value of a key is passed over) */
+		if (!f->skip_value && !(f->key = strdup(json_string_value(v)))) {
+			json_decref(v);
+			return GG_ENOMEM;
+		}
+		json_decref(v);
+		return 0;
+	}
+	int err = 0;
+	if (f->key)
+		err = json_object_set_new(f->container, f->key, v) ? GG_ENOMEM : 0;
+	else
+		json_decref(v);
+	free(f->key);
+	f->key = NULL;
+	f->skip_value = false;
+	return err;
+}
+
+int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tree *tree, char *why, size_t size,
+		   uint32_t *line)
+{
+	yaml_parser_t parser;
+	frame *stack = calloc(MAX_NESTING, sizeof(*stack));
+	size_t depth = 0;
+	int err = 0;
+	bool done = false;
+
+	memset(tree, 0, sizeof(*tree));
+	if (!stack || !yaml_parser_initialize(&parser)) {
+		free(stack);
+		return gg_i_error_oom();
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text + from, to - from);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && !err) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&parser, &e)) {
+			if (parser.error == YAML_MEMORY_ERROR) {
+				err = GG_ENOMEM;
+			} else {
+				snprintf(why, size, "%s%s%s", parser.problem ? parser.problem : "not YAML",
+					 parser.context ? " " : "", parser.context ? parser.context : "");
+				*line = gg_i_source_line(src, line_start(src, from, parser.problem_mark.line));
+				err = 1;
+			}
+			break;
+		}
+		frame *top = depth ? &stack[depth - 1] : NULL;
+		json_t *value = NULL;
+		yaml_event_type_t type = e.type;
+		bool begins = type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT ||
+			      type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
+		if (begins && top && opens_member(top))
+			err = note_start(top, line_start(src, from, e.start_mark.line));
+		switch (type) {
+		case YAML_SCALAR_EVENT:
+			value = scalar_value(&e);
+			break;
+		case YAML_ALIAS_EVENT: /* not expanded: a few aliases can stand for a huge tree */
+			value = json_null();
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == MAX_NESTING) {
+				snprintf(why, size, "nested more than %d levels deep", MAX_NESTING);
+				*line = gg_i_source_line(src, line_start(src, from, e.start_mark.line));
+				err = err ? err : 1;
+				break;
+			}
+			stack[depth] = (frame){ type == YAML_MAPPING_START_EVENT ? json_object() : json_array(),
+						type == YAML_MAPPING_START_EVENT, NULL, false, NULL, 0, 0 };
+			if (!stack[depth++].container)
+				err = GG_ENOMEM;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: {
+			if (!depth)
+				break;
+			frame *f = &stack[--depth];
+			value = f->container;
+			free(f->key);
+			if (GG_ARRAY_PUSH_SLOT(tree->members, tree->n_members, tree->cap_members)) {
+				free(f->starts);
+				err = GG_ENOMEM;
+			} else {
+				tree->members[tree->n_members++] = (struct gg_i_yaml_members){ value, f->starts, f->n };
+			}
+			break;
+		}
+		case YAML_DOCUMENT_END_EVENT: /* the first document only */
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&e);
+		if ((type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT) && !value)
+			err = err ? err : GG_ENOMEM;
+		if (value && !err) {
+			top = depth ? &stack[depth - 1] : NULL;
+			if (top)
+				err = attach(top, value);
+			else if (!tree->root)
+				tree->root = value;
+			else
+				json_decref(value);
+		} else if (value) {
+			json_decref(value);
+		}
+	}
+	while (depth) { /* stopped inside containers: drop them */
+		frame *f = &stack[--depth];
+		json_decref(f->container);
+		free(f->key);
+		free(f->starts);
+	}
+	free(stack);
+	yaml_parser_delete(&parser);
+	return err == GG_ENOMEM ? gg_i_error_oom() : err;
+}
+
+void gg_i_yaml_free(gg_i_yaml_tree *tree)
+{
+	json_decref(tree->root);
+	for (size_t i = 0; i < tree->n_members; i++)
+		free(tree->members[i].starts);
+	free(tree->members);
+	memset(tree, 0, sizeof(*tree));
+}
+
+size_t *gg_i_yaml_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
+				size_t depth, size_t *n)
+{
+	const gg_i_yaml_tree *tree = ctx;
+	(void)src;
+	(void)path;
+	(void)depth;
+	*n = 0;
+	for (size_t i = 0; i < tree->n_members; i++) {
+		const struct gg_i_yaml_members *m = &tree->members[i];
+		if (m->container != container)
+			continue;
+		size_t *copy = malloc(m->n ? m->n * sizeof(*copy) : 1);
+		if (copy && m->n)
+			memcpy(copy, m->starts, m->n * sizeof(*copy));
+		*n = copy ? m->n : 0;
+		return copy;
+	}
+	return malloc(1);
+}
+
+int gg_i_read_yaml(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_i_source src;
+	gg_i_yaml_tree tree = { 0 };
+	char why[256];
+	uint32_t line = 0;
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err)
+		goto cleanup;
+	size_t before = g->n_entries;
+	err = gg_i_yaml_load(&src, 0, src.len, &tree, why, sizeof(why), &line);
+	if (err == 1)
+		err = gg_i_source_fail(&src, line, "invalid YAML: %s", why);
+	else if (!err && !tree.root)
+		err = gg_i_glossary_warn(g, name, 0, "empty file");
+	else if (!err && !json_is_array(tree.root) && !json_is_object(tree.root))
+		err = gg_i_source_fail(&src, 1, "a YAML glossary is a list of mappings or a mapping of terms");
+	else if (!err && !(err = gg_i_read_tree(&src, tree.root, gg_i_yaml_member_starts, &tree)) &&
+		 g->n_entries == before)
+		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");
+cleanup:
+	gg_i_yaml_free(&tree);
+	gg_i_source_close(&src);
+	return err;
+}
