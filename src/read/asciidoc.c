@@ -462,8 +462,10 @@ static int link_anchor(ad_reader *r, gg_i_markup_sink *k, const char *id, size_t
 	int err = 0;
 	if (!key)
 		return gg_i_error_oom();
-	if (gg_i_strmap_get(&r->anchors, key, &t))
-		err = gg_i_markup_xref(k->rec, r->entries[t].term, strlen(r->entries[t].term), from);
+	if (gg_i_strmap_get(&r->anchors, key, &t)) {
+		if (strlen(r->entries[t].term) <= GG_MARKUP_MAX_TARGET)
+			err = gg_i_markup_xref(k->rec, r->entries[t].term, strlen(r->entries[t].term), from);
+	}
 	else if (k->rec->definition.len > from)
 		err = gg_i_markup_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
 	free(key);

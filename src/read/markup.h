@@ -19,6 +19,10 @@ static inline bool gg_i_markup_blank(const gg_i_markup_line *l)
 /* How far the end of inline markup is looked for: keeps long paragraphs linear. */
 #define GG_MARKUP_INLINE_SPAN 4096
 
+/* A link to a term longer than this is text: a term is a name, not a
+ * paragraph, and each link copies its target. */
+#define GG_MARKUP_MAX_TARGET 1024
+
 /* White space, line ends included (a paragraph is rendered as one span). */
 static inline bool gg_i_markup_space(char c)
 {

@@ -1,5 +1,6 @@
 /* texinfo.c - reads Texinfo glossaries: two-column tables ("@table", "@item term"). */
 #include "read/markup.h"
+#include "model/names.h"
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -20,15 +21,21 @@
  *
  * Inline: "@ref", "@xref" ("See ...") and "@pxref" ("see ...") are editor
  * links: to the entry an "@anchor{id}" just before or after its "@item"
- * lines names, else, when their node is no anchor or node of the file, to
- * the entry their text names; to a node or another manual they are text.
+ * lines names, else, when their node is no anchor or node of the file
+ * (a glossary file a manual includes refers to its other nodes), to the
+ * entry their text names if one does; to a node or another manual they
+ * are text.
  * They show their second argument, else their third, else the node. Code
  * commands ("@code", "@samp", "@var", "@file", ...) are code; "@url"
  * and "@uref" show their text, else the address as code; "@acronym{VM,
  * Virtual machine}" reads "VM (Virtual machine)"; "@value{name}" the
- * value of a "@set"; accents and glyphs ("@'e", "@dots{}") their
- * characters; footnotes, index entries, comments, menus, "@ignore",
- * "@tex", "@iftex", "@ifinfo", "@ifnothtml" and macro definitions nothing.
+ * value of a "@set" (not of one "@clear"ed); accents and glyphs ("@'e",
+ * "@dots{}") their characters; "``", "''", "--" and "---" typographic
+ * quotes and dashes, but not in code. Examples are code, their commands
+ * rendered ("@verbatim" as written); "@deffn" and "@quotation" show their
+ * heading. "@ifset" and "@ifclear" are read as the "@set" lines before
+ * them say; footnotes, index entries, comments, menus, "@ignore", "@tex",
+ * "@iftex", "@ifinfo", "@ifnothtml" and macro definitions show nothing.
  * "@include" is not followed (a warning says so).
  */
 
@@ -45,6 +52,12 @@
 
 /* An anchor's or a node's key that is no entry's. */
 #define NOT_ENTRY UINT32_MAX
+
+/* The value of a name "@clear"ed. */
+#define CLEARED UINT32_MAX
+
+/* A section title longer than this (in the file) names no category. */
+#define MAX_TITLE 800
 
 typedef enum tx_kind {
 	TX_TEXT,
@@ -64,7 +77,8 @@ typedef struct tx_line {
 	unsigned char kind;
 	unsigned char level; /* TX_TITLE */
 	bool itemx;          /* TX_ITEM: "@itemx" */
-	bool in_table;       /* TX_LIST_ITEM: of a nested table ("term:") */
+	bool in_table;       /* TX_LIST_ITEM: of a nested table, or a quotation's heading ("term:") */
+	bool raw;            /* TX_CODE: of "@verbatim", as written */
 	size_t arg;          /* TX_TITLE, TX_ITEM, TX_LIST_ITEM: where its text starts */
 } tx_line;
 
@@ -105,13 +119,22 @@ typedef struct tx_reader {
 	size_t n_sets, cap_sets;
 	size_t *match;      /* render's closing braces (see brace_matches) */
 	size_t cap_match;
+	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
+	size_t expanded;    /* bytes of "@value" expanded so far (at most the file's) */
+	bool values_cut;    /* some were not, past that */
+	gg_i_arena keys;    /* name keys of the entries' terms and aliases */
+	gg_i_strmap names;  /* key -> 1: what a link by its text can name */
+	size_t category;    /* the title line rendered last (NONE: none yet) */
+	gg_i_buf category_text;
 } tx_reader;
 
+/* Whether c is an ASCII letter (a command's name is made of them). */
 static bool is_letter(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Narrow [*a, *b) of s to leave out white space at both ends. */
 static void trim(const char *s, size_t *a, size_t *b)
 {
 	while (*a < *b && gg_i_markup_space(s[*a]))
@@ -139,10 +162,13 @@ static bool one_of(const char *s, size_t n, const char *const *words)
 static const char *const text_blocks[] = {
 	"quotation", "smallquotation", "display", "smalldisplay", "format", "smallformat", "flushleft",
 	"flushright", "cartouche", "indentedblock", "smallindentedblock", "raggedright", "group", "float",
-	"ifhtml", "ifnottex", "ifnotinfo", "ifnotplaintext", "ifnotdocbook", "ifnotlatex", "ifnotxml", "ifset",
-	"ifclear", "ifcommanddefined", "ifcommandnotdefined", "deffn", "defun", "defvr", "defvar", "defopt",
-	"deftp", "deftypefn", "deftypevr", NULL
+	"ifhtml", "ifnottex", "ifnotinfo", "ifnotplaintext", "ifnotdocbook", "ifnotlatex", "ifnotxml",
+	"ifcommanddefined", "ifcommandnotdefined", "deffn", "defun", "defvr", "defvar", "defopt", "deftp",
+	"deftypefn", "deftypevr", NULL
 };
+/* Text blocks whose heading shows ("@quotation Note" reads "Note:"; "@deffn Command name" its words). */
+static const char *const headed_blocks[] = { "quotation", "smallquotation", "deffn", "defun", "defvr", "defvar",
+					     "defopt", "deftp", "deftypefn", "deftypevr", NULL };
 static const char *const code_blocks[] = { "example", "smallexample", "lisp", "smalllisp", "verbatim", NULL };
 static const char *const skip_blocks[] = {
 	"ignore", "tex", "latex", "iftex", "iflatex", "ifdocbook", "ifxml", "ifinfo", "ifplaintext", "ifnothtml",
@@ -220,8 +246,11 @@ static bool anchor_line(const tx_reader *r, size_t k, size_t *a, size_t *b)
 	return true;
 }
 
-/* Remember "@set name value" of line k (name at `at`). 0 or GG_ENOMEM. */
-static int add_set(tx_reader *r, size_t at, size_t end)
+/*
+ * Remember "@set name value" (`set`) or "@clear name", the name at text
+ * position `at` of a line that ends at `end`. 0 or GG_ENOMEM.
+ */
+static int add_set(tx_reader *r, size_t at, size_t end, bool set)
 {
 	size_t name_end = at;
 	while (name_end < end && !gg_i_markup_space(r->t[name_end]))
@@ -230,17 +259,33 @@ static int add_set(tx_reader *r, size_t at, size_t end)
 	if (name_end == at)
 		return 0;
 	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + at, name_end - at);
-	if (!key || GG_ARRAY_PUSH_SLOT(r->sets, r->n_sets, r->cap_sets))
+	if (!key || (set && GG_ARRAY_PUSH_SLOT(r->sets, r->n_sets, r->cap_sets)))
 		return gg_i_error_oom();
-	r->sets[r->n_sets].at = value;
-	r->sets[r->n_sets].len = end - value;
-	uint32_t old;
+	uint32_t index = set ? (uint32_t)r->n_sets : CLEARED, old;
+	if (set) {
+		r->sets[r->n_sets].at = value;
+		r->sets[r->n_sets++].len = end - value;
+	}
 	if (gg_i_strmap_get(&r->values, key, &old))
-		gg_i_strmap_set(&r->values, key, (uint32_t)r->n_sets);
-	else if (gg_i_strmap_put(&r->values, key, (uint32_t)r->n_sets, NULL) < 0)
+		gg_i_strmap_set(&r->values, key, index);
+	else if (gg_i_strmap_put(&r->values, key, index, NULL) < 0)
 		return gg_i_error_oom();
-	r->n_sets++;
 	return 0;
+}
+
+/* Whether the name at text position `at` (up to white space or `end`) is "@set" now. */
+static bool is_set(const tx_reader *r, size_t at, size_t end)
+{
+	size_t name_end = at;
+	while (name_end < end && !gg_i_markup_space(r->t[name_end]))
+		name_end++;
+	char key[128];
+	uint32_t v;
+	if (name_end == at || name_end - at >= sizeof(key))
+		return false;
+	memcpy(key, r->t + at, name_end - at);
+	key[name_end - at] = '\0';
+	return gg_i_strmap_get(&r->values, key, &v) && v != CLEARED;
 }
 
 /*
@@ -252,6 +297,7 @@ static int classify(tx_reader *r, size_t titles[LEVELS])
 {
 	tx_block stack[MAX_BLOCKS];
 	size_t depth = 0, skipped = 0; /* skipped: nested blocks of the same name inside a BLOCK_SKIP */
+	size_t beyond = 0;             /* blocks opened past MAX_BLOCKS: their "@end" lines close nothing */
 	gg_i_buf key = GG_BUF_INIT;
 	int err = 0;
 	const char *s = r->t;
@@ -271,7 +317,13 @@ static int classify(tx_reader *r, size_t titles[LEVELS])
 			end_n++;
 		c->kind = TX_TEXT;
 		if (top && (top->kind == BLOCK_SKIP || top->kind == BLOCK_CODE)) {
+			bool verbatim = is(top->name, top->name_len, "verbatim");
 			c->kind = top->kind == BLOCK_SKIP ? TX_SKIP : TX_CODE;
+			c->raw = verbatim;
+			if (c->kind == TX_CODE && !verbatim && command &&
+			    (is(cmd, cmd_n, "group") || is(cmd, cmd_n, "c") || is(cmd, cmd_n, "comment") ||
+			     (end && end_n == 5 && memcmp(s + arg, "group", 5) == 0)))
+				c->kind = TX_SKIP; /* an example's grouping and comments */
 			if (end && end_n == top->name_len && memcmp(s + arg, top->name, end_n) == 0) {
 				if (skipped)
 					skipped--;
@@ -338,12 +390,14 @@ static int classify(tx_reader *r, size_t titles[LEVELS])
 			c->arg = arg;
 		} else if (is(cmd, cmd_n, "tab") || is(cmd, cmd_n, "center") || is(cmd, cmd_n, "exdent")) {
 			c->kind = TX_TEXT; /* render leaves the command out */
-		} else if (is(cmd, cmd_n, "set")) {
-			err = add_set(r, arg, l->end);
+		} else if (is(cmd, cmd_n, "set") || is(cmd, cmd_n, "clear")) {
+			err = add_set(r, arg, l->end, cmd_n == 3);
 		} else if (is(cmd, cmd_n, "include")) {
 			err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, l->body),
 						 "'@include %.*s' is not read: name the included file as an input too",
 						 (int)(l->end - arg < 200 ? l->end - arg : 200), s + arg);
+		} else if (end && beyond) {
+			beyond--;
 		} else if (end) {
 			size_t j = depth;
 			while (j > 0 && !(stack[j - 1].name_len == end_n && memcmp(stack[j - 1].name, s + arg, end_n) == 0))
@@ -359,14 +413,23 @@ static int classify(tx_reader *r, size_t titles[LEVELS])
 				: one_of(cmd, cmd_n, list_blocks) ? BLOCK_LIST
 				: one_of(cmd, cmd_n, text_blocks) ? BLOCK_TEXT
 				: one_of(cmd, cmd_n, code_blocks) ? BLOCK_CODE
-				: one_of(cmd, cmd_n, skip_blocks) ? BLOCK_SKIP : BLOCK_NONE;
+				: one_of(cmd, cmd_n, skip_blocks) ? BLOCK_SKIP
+				: is(cmd, cmd_n, "ifset") || is(cmd, cmd_n, "ifclear")
+				? (is_set(r, arg, l->end) == (cmd_n == 5) ? BLOCK_TEXT : BLOCK_SKIP) : BLOCK_NONE;
 			/* an outermost table inside a list or another table's text is a list */
 			for (size_t j = 0; j < depth && kind == BLOCK_ENTRIES; j++)
 				if (stack[j].kind != BLOCK_TEXT)
 					kind = BLOCK_LIST;
-			if (kind != BLOCK_NONE && depth < MAX_BLOCKS) {
+			if (kind != BLOCK_NONE && depth == MAX_BLOCKS) {
+				beyond++; /* read as text, to its "@end" */
+			} else if (kind != BLOCK_NONE) {
 				stack[depth++] = (tx_block){ kind, one_of(cmd, cmd_n, table_blocks), cmd, cmd_n };
 				c->kind = kind == BLOCK_LIST || kind == BLOCK_CODE ? TX_BREAK : TX_SKIP;
+				if (kind == BLOCK_TEXT && arg < l->end && one_of(cmd, cmd_n, headed_blocks)) {
+					c->kind = TX_LIST_ITEM; /* its heading shows */
+					c->arg = arg;
+					c->in_table = cmd[0] != 'd';
+				}
 			}
 		}
 	}
@@ -410,10 +473,9 @@ static int brace_matches(tx_reader *r, const char *s, size_t n)
 }
 
 /*
- * Text that stands in for s[at...] but is not there (a glyph, a term
- * named by its anchor): a character at a time, each placed at at + its
- * position but no further than at_last, so that evidence offsets stay in
- * the file.
+ * Text that stands in for s[at...] but is not there (a glyph, rendered
+ * code): a character at a time, each placed at at + its position but no
+ * further than at_last, so that evidence offsets stay in the file.
  */
 static void emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last)
 {
@@ -550,17 +612,27 @@ static int render_ref(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a
 	uint32_t e = NOT_ENTRY;
 	if (!id) {
 		err = gg_i_error_oom();
-	} else if (!gg_i_strmap_get(&r->ids, id, &e)) { /* no anchor or node: the text names the entry */
-		if (k->rec->definition.len > from)
-			err = gg_i_markup_xref(k->rec, k->rec->definition.ptr + from, k->rec->definition.len - from, from);
-	} else if (e != NOT_ENTRY) {
+	} else if (!gg_i_strmap_get(&r->ids, id, &e)) { /* no anchor or node: the entry the text names */
+		size_t len = k->rec->definition.len - from;
+		bool short_enough = len && len <= GG_MARKUP_MAX_TARGET;
+		char *name = short_enough ? gg_i_name_key(&r->keys, k->rec->definition.ptr + from, len) : NULL;
+		uint32_t one;
+		if (short_enough && !name)
+			err = gg_i_error_oom();
+		else if (name && gg_i_strmap_get(&r->names, name, &one))
+			err = gg_i_markup_xref(k->rec, k->rec->definition.ptr + from, len, from);
+	} else if (e != NOT_ENTRY && strlen(r->entries[e].term) <= GG_MARKUP_MAX_TARGET) {
 		err = gg_i_markup_xref(k->rec, r->entries[e].term, strlen(r->entries[e].term), from);
 	}
 	gg_i_buf_free(&key);
 	return err;
 }
 
-/* s[a, b) as code: as it is, or rendered first when it holds commands ("@code{@var{file}.c}"). */
+/*
+ * s[a, b) as code: as it is, or rendered first when it holds commands
+ * ("@code{@var{file}.c}"), without typographic quotes and dashes, placed
+ * within s[a, b) in the file.
+ */
 static int render_code(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a, size_t b, size_t at, int depth)
 {
 	if (!memchr(s + a, '@', b - a)) {
@@ -568,9 +640,17 @@ static int render_code(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t 
 		return 0;
 	}
 	gg_i_buf code = GG_BUF_INIT;
+	r->code++;
 	int err = render_to(r, s, a, b, at, depth + 1, &code);
-	if (!err)
-		gg_i_markup_code(k, code.ptr ? code.ptr : "", code.len, at + a);
+	r->code--;
+	size_t last = at + gg_i_markup_last_char(s, a, b);
+	if (!err && k->rec) {
+		gg_i_record_text(k->rec, "`", 1, at + a);
+		emit_elsewhere(k, code.ptr ? code.ptr : "", code.len, at + a, last);
+		gg_i_record_text(k->rec, "`", 1, last);
+	} else if (!err) {
+		gg_i_buf_put(k->out, code.ptr ? code.ptr : "", code.len);
+	}
 	gg_i_buf_free(&code);
 	return err;
 }
@@ -637,7 +717,11 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 		uint32_t set;
 		if (!v)
 			err = gg_i_error_oom();
-		else if (gg_i_strmap_get(&r->values, v, &set))
+		else if (!gg_i_strmap_get(&r->values, v, &set) || set == CLEARED)
+			; /* no value: nothing, as makeinfo warns */
+		else if ((r->expanded += r->sets[set].len) > r->src->len)
+			r->values_cut = true;
+		else
 			gg_i_markup_emit(k, r->t + r->sets[set].at, r->sets[set].len, r->sets[set].at);
 		gg_i_buf_free(&key);
 	} else if (is(name, name_n, "verb")) { /* "@verb{|text|}": the text between the two delimiters */
@@ -645,7 +729,10 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 			gg_i_markup_code(k, s + a + 1, b - a - 2, at + a + 1);
 	} else if (is(name, name_n, "U")) { /* "@U{00e9}" */
 		char buf[8];
-		long cp = strtol(s + a, NULL, 16);
+		long cp = 0;
+		for (size_t i = a; i < b && i < a + 6 && cp >= 0; i++)
+			cp = s[i] >= '0' && s[i] <= '9' ? cp * 16 + (s[i] - '0')
+			   : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? cp * 16 + ((s[i] | 0x20) - 'a' + 10) : -1;
 		if (cp > 0 && cp <= 0x10FFFF && utf8proc_codepoint_valid((utf8proc_int32_t)cp))
 			emit_elsewhere(k, buf, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf),
 				       command_at, at + b);
@@ -717,11 +804,11 @@ static int render(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a, si
 					gg_i_markup_emit(k, " ", 1, at + i);
 				i = run = w + (w < b && s[w] == '{');
 			}
-		} else if ((c == '`' && next == '`') || (c == '\'' && next == '\'')) {
+		} else if (!r->code && ((c == '`' && next == '`') || (c == '\'' && next == '\''))) {
 			FLUSH();
 			emit_elsewhere(k, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3, at + i, at + i + 1);
 			i = run = i + 2;
-		} else if (c == '-' && next == '-') {
+		} else if (!r->code && c == '-' && next == '-') {
 			bool em = i + 2 < b && s[i + 2] == '-';
 			FLUSH();
 			emit_elsewhere(k, em ? "\xE2\x80\x94" : "\xE2\x80\x93", 3, at + i, at + i + 1 + em);
@@ -755,6 +842,36 @@ static const char *name_text(tx_reader *r, size_t a, size_t b, gg_i_buf *out)
 }
 
 /*
+ * Line l of an example into rec's code block b: as written when `raw`
+ * ("@verbatim") or free of commands, else rendered without typographic
+ * quotes and dashes ("@var{file}.c" reads "file.c"). 0 or GG_ENOMEM.
+ */
+static int code_line(tx_reader *r, gg_i_record *rec, gg_i_markup_code_block *b, const gg_i_markup_line *l, bool raw)
+{
+	if (raw || !memchr(r->t + l->body, '@', l->end - l->body)) {
+		gg_i_markup_code_line(rec, b, r->t, l);
+		return 0;
+	}
+	gg_i_buf text = GG_BUF_INIT;
+	gg_i_markup_sink k = { rec, NULL };
+	size_t last = gg_i_markup_last_char(r->t, l->body, l->end);
+	int err = brace_matches(r, r->t + l->body, l->end - l->body);
+	r->code++;
+	err = err ? err : render_to(r, r->t + l->body, 0, l->end - l->body, l->body, 0, &text);
+	r->code--;
+	if (!err) {
+		gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+		if (!b->open) /* a backtick stands for the block's start */
+			gg_i_record_text(rec, "`", 1, l->body);
+		emit_elsewhere(&k, text.ptr ? text.ptr : "", text.len, l->body, last);
+		b->open = true;
+		b->last = last;
+	}
+	gg_i_buf_free(&text);
+	return err;
+}
+
+/*
  * The definition after the item lines that end at `last`: its lines up
  * to the next entry, the table's end, a node or a title, into rec
  * (paragraphs on lines of their own, examples as code). 0 or an error.
@@ -778,7 +895,7 @@ static int read_definition(tx_reader *r, size_t last, gg_i_record *rec)
 		if (c->kind == TX_CODE) {
 			FLUSH_PARA();
 			if (!gg_i_markup_blank(l))
-				gg_i_markup_code_line(rec, &block, r->t, l);
+				err = code_line(r, rec, &block, l, c->raw);
 			continue;
 		}
 		gg_i_markup_code_end(rec, &block);
@@ -797,7 +914,7 @@ static int read_definition(tx_reader *r, size_t last, gg_i_record *rec)
 			size_t a = c->arg, b = l->end;
 			trim(r->t, &a, &b);
 			if (!(err = render_span(r, &k, a, b)) && c->in_table && a < b)
-				gg_i_record_text(rec, ":", 1, b - 1);
+				gg_i_record_text(rec, ":", 1, gg_i_markup_last_char(r->t, a, b));
 		}
 	}
 	FLUSH_PARA();
@@ -832,7 +949,19 @@ static int claim_anchors(tx_reader *r, size_t a, size_t b, uint32_t e, gg_i_buf 
 	return err;
 }
 
-/* The entries, their categories (titles at `level`), and the anchors just before or inside their item lines. */
+/* Index item line k's name as one a link by its text can name. 0 or GG_ENOMEM. */
+static int index_name(tx_reader *r, size_t k, gg_i_buf *scratch)
+{
+	const char *name = name_text(r, r->kinds[k].arg, r->lines[k].end, scratch);
+	if (!name)
+		return gg_i_error_oom();
+	if (scratch->len > GG_MARKUP_MAX_TARGET)
+		return 0;
+	char *key = gg_i_name_key(&r->keys, name, scratch->len);
+	return key && gg_i_strmap_put(&r->names, key, 1, NULL) >= 0 ? 0 : gg_i_error_oom();
+}
+
+/* The entries, their categories (titles at `level`), and the anchors just before or after their item lines. */
 static int find_entries(tx_reader *r, int level)
 {
 	size_t category = NONE;
@@ -861,6 +990,9 @@ static int find_entries(tx_reader *r, int level)
 		}
 		r->entries[r->n_entries++] = (tx_entry){ k, last, category, kept };
 		err = claim_anchors(r, first, after, e, &scratch);
+		for (size_t j = k; j <= last && !err; j++) /* the names a link by its text can take */
+			if (r->kinds[j].kind == TX_ITEM)
+				err = index_name(r, j, &name);
 		k = last;
 	}
 	gg_i_buf_free(&name);
@@ -884,12 +1016,14 @@ static int read_entry(tx_reader *r, const tx_entry *me)
 		else
 			err = gg_i_error_oom();
 	}
-	if (!err && me->category != NONE) {
-		const char *s = name_text(r, r->kinds[me->category].arg, r->lines[me->category].end, &name);
-		if (s)
-			gg_i_markup_category(&rec, s, name.len);
-		else
-			err = gg_i_error_oom();
+	if (!err && me->category != NONE && r->lines[me->category].end - r->kinds[me->category].arg <= MAX_TITLE) {
+		if (me->category != r->category) { /* a title read once for the entries under it */
+			r->category = me->category;
+			if (!name_text(r, r->kinds[me->category].arg, r->lines[me->category].end, &r->category_text))
+				err = gg_i_error_oom();
+		}
+		if (!err)
+			gg_i_markup_category(&rec, r->category_text.ptr ? r->category_text.ptr : "", r->category_text.len);
 	}
 	err = err ? err : read_definition(r, me->last_item, &rec);
 	err = err ? err : gg_i_record_finish(&rec);
@@ -907,6 +1041,10 @@ int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len)
 	r.src = &src;
 	r.ids = (gg_i_strmap)GG_STRMAP_INIT;
 	r.values = (gg_i_strmap)GG_STRMAP_INIT;
+	r.names = (gg_i_strmap)GG_STRMAP_INIT;
+	r.keys = (gg_i_arena)GG_ARENA_INIT;
+	r.category_text = (gg_i_buf)GG_BUF_INIT;
+	r.category = NONE;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = gg_i_markup_lines(&src, &r.lines)))
 		goto cleanup;
@@ -920,6 +1058,8 @@ int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e]);
+	if (!err && r.values_cut)
+		err = gg_i_glossary_warn(g, name, 0, "\"@value\" expanded past the file's own size; the rest left out");
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no two-column table: \"@table\" with \"@item term\")"
 								: "empty file");
@@ -931,6 +1071,9 @@ cleanup:
 	free(r.match);
 	gg_i_strmap_free(&r.ids);
 	gg_i_strmap_free(&r.values);
+	gg_i_strmap_free(&r.names);
+	gg_i_arena_free(&r.keys);
+	gg_i_buf_free(&r.category_text);
 	gg_i_source_close(&src);
 	return err;
 }

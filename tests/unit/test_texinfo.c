@@ -155,12 +155,47 @@ static void test_texinfo_no_entries(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * What GNU manuals write: code with dashes and variables, an example with
+ * commands and grouping, "@ifset"/"@ifclear" after "@clear", "@deffn" and
+ * "@quotation" headings; a reference to a node of another file is a link
+ * only when its text names an entry.
+ */
+static void test_texinfo_manual(void)
+{
+	const char doc[] =
+		"@clear FLAG\n"
+		"@table @asis\n"
+		"@item @option{--output=@var{file}}\n"
+		"Writes ``here'' to @code{@var{file}--name}.\n"
+		"@smallexample\n@group\n(setq foo @{bar@}) ; @var{file}.c @dots{}\n@end group\n@end smallexample\n"
+		"@ifset FLAG\nFlag is set.\n@end ifset\n"
+		"@ifclear FLAG\nFlag is clear.\n@end ifclear\n"
+		"@deffn Command forward-word n\nMoves forward.\n@end deffn\n"
+		"@quotation Note\nA note.\n@end quotation\n"
+		"@xref{Mark}, and @ref{Other term}.\n"
+		"@item Other term\n"
+		"Second.\n"
+		"@end table\n";
+	gg_glossary *g = read_built("manual.texi", doc, sizeof(doc) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *e = entry_named(g, "--output=file");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	CU_ASSERT_STRING_EQUAL(e->definition,
+			       "Writes \xE2\x80\x9Chere\xE2\x80\x9D to `file--name`. `(setq foo {bar}) ; file.c \xE2\x80\xA6` "
+			       "Flag is clear. Command forward-word n Moves forward. Note: A note. See Mark, and Other term.");
+	CU_ASSERT_EQUAL_FATAL(e->n_xrefs, 1); /* "Mark" names no entry */
+	CU_ASSERT_STRING_EQUAL(e->xrefs[0].target, "Other term");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_texinfo_add(void)
 {
 	CU_pSuite s = CU_add_suite("Texinfo reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "a glossary: items, references, text and what is left out", test_texinfo_glossary) ||
 	    !CU_add_test(s, "a glossary chapter: letters, anchors, blocks", test_texinfo_chapter) ||
-	    !CU_add_test(s, "no table, braces left open", test_texinfo_no_entries))
+	    !CU_add_test(s, "no table, braces left open", test_texinfo_no_entries) ||
+	    !CU_add_test(s, "what manuals write: code, examples, conditions, headings", test_texinfo_manual))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
