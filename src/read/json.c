@@ -125,7 +125,7 @@ static bool holds_definitions(json_t *v)
  * ({"glossary": {"title": ..., "terms": [...]}}). path[0, *depth) gets
  * the indices of the members that lead to it.
  */
-static json_t *entries_of(json_t *root, size_t path[MAX_WRAPPERS], size_t *depth)
+static json_t *entries_of(json_t *root, size_t path[MAX_WRAPPERS + 1], size_t *depth)
 {
 	json_t *o = root;
 	for (*depth = 0; json_is_object(o) && *depth < MAX_WRAPPERS;) {
@@ -249,20 +249,62 @@ static int read_object(gg_i_source *src, size_t at, const char *term, size_t ter
 	return err;
 }
 
-/*
- * Read each object of root (an array, or an object of entries) as an entry;
- * at[i] is where member i starts in the file. Returns 0 or the first error.
- */
-static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t n_at)
+/* Where the members of a container are, for the entries read from it. */
+typedef struct members {
+	gg_i_source *src;
+	gg_i_member_starts starts;
+	void *ctx;
+	size_t path[MAX_WRAPPERS + 1]; /* the indices that lead to the container */
+	size_t depth;
+} members;
+
+/* The single key of object o when it names no field ({"API": "An interface"}), else NULL. */
+static const char *single_term(json_t *o)
 {
-	size_t k = 0;
-	int err = 0;
-	if (json_is_array(root)) {
+	void *it = json_object_size(o) == 1 ? json_object_iter(o) : NULL;
+	const char *key = it ? json_object_iter_key(it) : NULL;
+	return key && json_field(key) == GG_FIELD_NONE ? key : NULL;
+}
+
+/* One member of an object of terms: `term` -> a definition (string) or an object of fields. 0 or an error. */
+static int read_term(gg_i_source *src, size_t pos, const char *term, json_t *v)
+{
+	if (json_is_object(v))
+		return read_object(src, pos, term, strlen(term), NULL, v);
+	if (!json_is_string(v))
+		return gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
+					  "'%.80s' is neither a definition nor an object; skipped", term);
+	gg_i_record rec;
+	gg_i_record_init(&rec, src, pos);
+	gg_i_record_name(&rec, term, strlen(term));
+	gg_i_record_text(&rec, json_string_value(v), json_string_length(v), SIZE_MAX);
+	int err = gg_i_record_finish(&rec);
+	gg_i_record_free(&rec);
+	return err;
+}
+
+/*
+ * Read each member of c (an array, or an object) as an entry: an array's
+ * objects, or its one-key objects ({"API": "..."}) as terms; an object's
+ * members as terms, or a member that is a list of objects as the entries
+ * of the category its key names ({"Storage": [...]}). m gives where the
+ * members start. Returns 0 or the first error.
+ */
+static int read_members(members *m, json_t *c)
+{
+	size_t n_at = 0, k = 0;
+	size_t *at = m->starts(m->ctx, m->src, c, m->path, m->depth, &n_at);
+	gg_i_source *src = m->src;
+	int err = at ? 0 : gg_i_error_oom();
+	if (!err && json_is_array(c)) {
 		size_t i;
 		json_t *v;
-		json_array_foreach(root, i, v) {
+		json_array_foreach(c, i, v) {
 			size_t pos = i < n_at ? at[i] : 0;
-			if (json_is_object(v))
+			const char *term = json_is_object(v) ? single_term(v) : NULL;
+			if (term)
+				err = read_term(src, pos, term, json_object_get(v, term));
+			else if (json_is_object(v))
 				err = read_object(src, pos, NULL, 0, NULL, v);
 			else
 				err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
@@ -270,40 +312,63 @@ static int read_members(gg_i_source *src, json_t *root, const size_t *at, size_t
 			if (err)
 				break;
 		}
-		return err;
+	} else if (!err) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(c, key, v) {
+			size_t pos = k < n_at ? at[k] : 0;
+			if (is_entry_list(v) && m->depth < MAX_WRAPPERS) { /* a category's entries */
+				members inner = *m;
+				inner.path[inner.depth++] = k;
+				size_t i, n_in = 0;
+				json_t *e;
+				size_t *in = m->starts(m->ctx, src, v, inner.path, inner.depth, &n_in);
+				if (!in)
+					err = gg_i_error_oom();
+				json_array_foreach(v, i, e) {
+					if (err)
+						break;
+					if (json_is_object(e))
+						err = read_object(src, i < n_in ? in[i] : pos, NULL, 0, key, e);
+				}
+				free(in);
+			} else {
+				err = read_term(src, pos, key, v);
+			}
+			k++;
+			if (err)
+				break;
+		}
 	}
+	free(at);
+	return err;
+}
+
+/* Whether object o is one entry: a term field holding a string, and a definition field. */
+static bool one_entry(json_t *o)
+{
 	const char *key;
 	json_t *v;
-	json_object_foreach(root, key, v) {
-		size_t pos = k < n_at ? at[k] : 0;
-		k++;
-		if (json_is_string(v)) {
-			gg_i_record rec;
-			gg_i_record_init(&rec, src, pos);
-			gg_i_record_name(&rec, key, strlen(key));
-			gg_i_record_text(&rec, json_string_value(v), json_string_length(v), SIZE_MAX);
-			err = gg_i_record_finish(&rec);
-			gg_i_record_free(&rec);
-		} else if (json_is_object(v)) {
-			err = read_object(src, pos, key, strlen(key), NULL, v);
-		} else {
-			err = gg_i_glossary_warn(src->g, src->name, gg_i_source_line(src, pos),
-						 "'%.80s' is neither a definition nor an object; skipped", key);
-		}
-		if (err)
-			break;
+	bool term = false, definition = false;
+	json_object_foreach(o, key, v) {
+		gg_i_field f = json_field(key);
+		term |= f == GG_FIELD_TERM && json_is_string(v);
+		definition |= f == GG_FIELD_DEFINITION;
 	}
-	return err;
+	return term && definition;
 }
 
 int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, void *ctx)
 {
-	size_t path[MAX_WRAPPERS] = { 0 }, depth, n_at = 0;
-	json_t *entries = entries_of(root, path, &depth);
-	size_t *at = starts(ctx, src, entries, path, depth, &n_at);
-	int err = at ? read_members(src, entries, at, n_at) : gg_i_error_oom();
-	free(at);
-	return err;
+	members m = { src, starts, ctx, { 0 }, 0 };
+	if (json_is_object(root) && one_entry(root)) { /* {"term": ..., "definition": ...} */
+		size_t n_at = 0, *at = starts(ctx, src, root, m.path, 0, &n_at);
+		int err = at ? read_object(src, n_at ? at[0] : 0, NULL, 0, NULL, root) : gg_i_error_oom();
+		free(at);
+		return err;
+	}
+	json_t *entries = entries_of(root, m.path, &m.depth);
+	return read_members(&m, entries);
 }
 
 /* gg_i_member_starts for JSON: member_starts over the source's text. */

@@ -2,9 +2,10 @@
  * markdown.c - reader for Markdown glossaries: definition lists ("Term" then
  * ": definition"), bold lists ("- **Term**: definition"), one heading per
  * term, or tables (a row per term); links to the glossary's own headings are
- * editor links.
+ * editor links. A page whose front matter names a term is one entry (a
+ * static site's page per term), Hugo shortcodes their text.
  */
-#include "read/tree.h"
+#include "read/yaml.h"
 #include "model/names.h"
 #include "core/arena.h"
 #include "core/error.h"
@@ -83,6 +84,11 @@ typedef struct md_reader {
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t';
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 static bool is_punct(char c)
@@ -214,18 +220,6 @@ static bool abbreviation_line(const char *s, size_t p, size_t e, md_line *l)
 	return true;
 }
 
-/*
- * Classify every line of the text. A comment that opens a line ("<!--")
- * is blank up to the line that closes it, as CommonMark's HTML block of a
- * comment shows nothing: an entry commented out is no entry. A line that
- * is one bold span opening a paragraph, with text on the next line (not a
- * table's row), is a bold item too: the term above its definition
- * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML. A footnote
- * ("[^label]: text", its next lines, and after a blank line those set in
- * by four) is blank too: a note is the page's apparatus, not part of the
- * definition above it. An abbreviation line ("*[HTML]: ...") is an entry
- * of its own whatever the layout (read_abbreviations), and text of none.
- */
 /* Whether line k of the source is `mark` ("---"), trailing spaces aside. */
 static bool line_is(const gg_i_source *src, size_t k, const char *mark)
 {
@@ -240,25 +234,65 @@ static bool line_is(const gg_i_source *src, size_t k, const char *mark)
 /* Lines of front matter that a page may open with. */
 #define MAX_FRONT_LINES 1000
 
+/* Whether line k opens with a mapping's key ("title:"), as YAML front matter does. */
+static bool key_line(const gg_i_source *src, size_t k)
+{
+	const char *t = src->text;
+	size_t i = src->lines[k];
+	while (i < src->len && (is_letter(t[i]) || (i > src->lines[k] && (t[i] == '_' || t[i] == '-' ||
+									       (t[i] >= '0' && t[i] <= '9')))))
+		i++;
+	return i > src->lines[k] && i < src->len && t[i] == ':';
+}
+
 /*
  * The page's front matter, as static site generators (Jekyll, Hugo,
- * MkDocs, Docusaurus) read it: "---" on the first line, YAML, then "---"
- * or "..."; or TOML between "+++" lines. Sets m->front_lines (0: none).
+ * MkDocs, Docusaurus) read it, within its first MAX_FRONT_LINES lines:
+ * "---" on the first line, a YAML mapping (or a first line that opens
+ * one: bad YAML is warned of later), then "---" or "..."; or TOML between
+ * "+++" lines. A page that opens with a thematic break ("---") and text
+ * has none. Sets m->front_lines (0: none). 0 or GG_ENOMEM.
  */
-static void front_matter(md_reader *m)
+static int front_matter(md_reader *m)
 {
 	const gg_i_source *src = m->src;
 	bool yaml = src->n_lines > 1 && line_is(src, 0, "---");
 	if (!yaml && !(src->n_lines > 1 && line_is(src, 0, "+++")))
-		return;
-	for (size_t k = 1; k < src->n_lines && k < MAX_FRONT_LINES; k++)
-		if (yaml ? line_is(src, k, "---") || line_is(src, k, "...") : line_is(src, k, "+++")) {
+		return 0;
+	for (size_t k = 1; k < src->n_lines && k < MAX_FRONT_LINES; k++) {
+		if (!(yaml ? line_is(src, k, "---") || line_is(src, k, "...") : line_is(src, k, "+++")))
+			continue;
+		gg_i_yaml_tree tree;
+		char why[256];
+		uint32_t line;
+		int err = yaml ? gg_i_yaml_load(src, src->lines[1], src->lines[k], &tree, why, sizeof(why), &line) : 0;
+		bool mapping = yaml && !err && json_is_object(tree.root);
+		if (yaml)
+			gg_i_yaml_free(&tree);
+		if (err && err != GG_I_NOT_YAML)
+			return err;
+		if (!yaml || mapping || (k > 1 && key_line(src, 1))) {
 			m->front_lines = k + 1;
 			m->front_yaml = yaml;
-			return;
 		}
+		return 0;
+	}
+	return 0;
 }
 
+/*
+ * Classify every line of the text. A comment that opens a line ("<!--")
+ * is blank up to the line that closes it, as CommonMark's HTML block of a
+ * comment shows nothing: an entry commented out is no entry. A line that
+ * is one bold span opening a paragraph, with text on the next line (not a
+ * table's row), is a bold item too: the term above its definition
+ * ("**Term**\nDefinition"), as "<b>Term</b><br>" in HTML. A footnote
+ * ("[^label]: text", its next lines, and after a blank line those set in
+ * by four) is blank too: a note is the page's apparatus, not part of the
+ * definition above it. An abbreviation line ("*[HTML]: ...") is an entry
+ * of its own whatever the layout (read_abbreviations), and text of none.
+ * The front matter's lines are blank (front_matter). 0 or GG_ENOMEM.
+ */
 static int scan_lines(md_reader *m)
 {
 	const gg_i_source *src = m->src;
@@ -266,7 +300,9 @@ static int scan_lines(md_reader *m)
 	if (!(m->lines = calloc(src->n_lines ? src->n_lines : 1, sizeof(*m->lines))))
 		return gg_i_error_oom();
 	m->n_lines = src->n_lines;
-	front_matter(m);
+	int err = front_matter(m);
+	if (err)
+		return err;
 	char fence = 0;
 	bool comment = false, note = false, note_gap = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
@@ -718,11 +754,6 @@ static size_t code_span_end(const char *s, size_t i, size_t n, size_t run)
 
 static int render(sink *k, const char *s, size_t n, size_t at);
 
-static bool is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* What raw HTML in Markdown stands for in the text read. */
 typedef enum raw_html {
 	RAW_NONE,     /* no HTML: the '<' is text */
@@ -972,9 +1003,11 @@ static bool shortcode_param(const char *s, size_t a, size_t b, const char *name,
 /*
  * A Hugo shortcode at s[i] ("{{< name params >}}" or "{{% ... %}}"):
  * it shows its `text` parameter, and with a `term_id` or `term` parameter
- * (a glossary tooltip) links to the entry that id names, whose words it
- * shows when it has no text; any other shows nothing. Returns where it
- * ends, or 0 when there is none.
+ * (a glossary tooltip) links to the entry that id's words name
+ * ("load-balancer": "load balancer"), showing the id when it has no text;
+ * any other shows nothing, and an escaped one (its inside between
+ * comment marks, as Hugo's own documentation writes a shortcode) the
+ * shortcode it stands for. Returns where it ends, or 0 when there is none.
  */
 static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_t at, int *err)
 {
@@ -984,6 +1017,13 @@ static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_
 		end++;
 	if (end + 2 >= limit)
 		return 0;
+	if (end - i >= 7 && s[i + 3] == '/' && s[i + 4] == '*' && s[end - 1] == '/' && s[end - 2] == '*') {
+		/* escaped: the shortcode it stands for, its comment marks left out */
+		emit(k, s + i, 3, at == SIZE_MAX ? at : at + i);
+		emit(k, s + i + 5, end - i - 7, at == SIZE_MAX ? at : at + i + 5);
+		emit(k, s + end, 3, at == SIZE_MAX ? at : at + end);
+		return end + 3;
+	}
 	size_t text = 0, text_end = 0, id = 0, id_end = 0;
 	bool shown = shortcode_param(s, i + 3, end, "text", &text, &text_end);
 	bool linked = shortcode_param(s, i + 3, end, "term_id", &id, &id_end) ||
@@ -994,8 +1034,8 @@ static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	if (shown)
 		*err = render(k, s + text, text_end - text, at == SIZE_MAX ? at : at + text);
-	else if (linked && target.len)
-		emit(k, target.ptr, target.len, at == SIZE_MAX ? at : at + id);
+	else if (linked && target.len) /* the id as written ("cri-o") */
+		emit(k, s + id, id_end - id, at == SIZE_MAX ? at : at + id);
 	if (!*err && linked && target.len && k->rec)
 		*err = gg_i_record_xref(k->rec, target.ptr, target.len, from);
 	*err = *err ? *err : gg_i_buf_ok(&target);
@@ -1080,9 +1120,10 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 		} else if (c == '{' && i + 2 < n && s[i + 1] == '{' && (s[i + 2] == '<' || s[i + 2] == '%')) {
 			FLUSH();
 			end = render_shortcode(k, s, i, n, at, &err);
-			run = i;
-			i = end ? end : i + 1;
-			run = end ? end : run;
+			if (end)
+				i = run = end;
+			else
+				run = i++;
 		} else if (c == '[' && (end = footnote_ref_end(k->m, s, i, n)) != 0) {
 			FLUSH(); /* a note's reference: the page's apparatus, not text */
 			i = run = end;
@@ -1254,7 +1295,6 @@ static int read_abbreviation(md_reader *m, const md_line *l, gg_i_record *rec)
 	return err;
 }
 
-/* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
 /* The definition lines of entry me into rec (fenced blocks as code spans). 0 or an error. */
 static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 {
@@ -1282,6 +1322,7 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 	return err;
 }
 
+/* Add entry me (its name lines and definition) to the glossary. Returns 0 or the error of adding it. */
 static int read_entry(md_reader *m, const md_entry *me)
 {
 	gg_i_record rec;
@@ -1320,6 +1361,35 @@ cleanup:
 }
 
 /*
+ * A definition from front matter, v (a string, or a list of paragraphs),
+ * into rec: decoded text has no place of its own in the file, so each
+ * character is placed at `at` (its key's line) plus its position, but no
+ * further than `last` (the front matter's end).
+ */
+static void put_front_definition(gg_i_record *rec, json_t *v, size_t at, size_t last)
+{
+	size_t i;
+	json_t *item;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, item) {
+			if (i)
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+			put_front_definition(rec, item, at, last);
+		}
+		return;
+	}
+	const char *t = json_is_string(v) ? json_string_value(v) : "";
+	size_t n = json_is_string(v) ? json_string_length(v) : 0;
+	for (i = 0; i < n;) {
+		size_t len = 1;
+		while (i + len < n && ((unsigned char)t[i + len] & 0xC0) == 0x80)
+			len++;
+		gg_i_record_text(rec, t + i, len, at + i < last ? at + i : last);
+		i += len;
+	}
+}
+
+/*
  * A page that is one entry, as a static site keeps a glossary (a page per
  * term): its front matter's fields by their names (title, aliases, tags,
  * as a YAML glossary's) and its text as the definition, or the front
@@ -1350,12 +1420,11 @@ static int read_front_entry(md_reader *m)
 		err = gg_i_error_oom();
 		goto cleanup;
 	}
-	json_object_foreach_safe(tree.root, tmp, key, v) {
-		gg_i_field f = gg_i_field_named(key, strlen(key));
-		if (f == GG_FIELD_TERM && json_is_string(v) && term_at == SIZE_MAX)
+	json_object_foreach(tree.root, key, v) {
+		if (gg_i_field_named(key, strlen(key)) == GG_FIELD_TERM && json_is_string(v)) {
 			term_at = k < n_starts ? starts[k] : 0;
-		if (f == GG_FIELD_DEFINITION && text)
-			json_object_del(tree.root, key); /* the page's text defines the term */
+			break;
+		}
 		k++;
 	}
 	if (term_at == SIZE_MAX)
@@ -1363,6 +1432,16 @@ static int read_front_entry(md_reader *m)
 	gg_i_record rec;
 	gg_i_record_init(&rec, src, term_at);
 	md_entry me = { 0, 0, m->front_lines, m->n_lines, SIZE_MAX, 0 };
+	k = 0;
+	json_object_foreach_safe(tree.root, tmp, key, v) {
+		size_t at = k < n_starts ? starts[k] : 0;
+		k++;
+		if (gg_i_field_named(key, strlen(key)) != GG_FIELD_DEFINITION)
+			continue;
+		if (!text) /* the front matter's definition, when the page's text gives none */
+			put_front_definition(&rec, v, at, src->lines[m->front_lines - 1] - 1);
+		json_object_del(tree.root, key);
+	}
 	err = gg_i_tree_fields(&rec, tree.root, false);
 	err = err ? err : read_definition(m, &rec, &me);
 	err = err ? err : gg_i_record_finish(&rec);

@@ -32,27 +32,4 @@ int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, vo
  */
 int gg_i_tree_fields(gg_i_record *rec, json_t *o, bool named);
 
-/* A YAML document made into a tree, with where its containers' members start. */
-typedef struct gg_i_yaml_tree {
-	json_t *root;
-	struct gg_i_yaml_members *members; /* one per container, in the order they close */
-	size_t n_members, cap_members;
-} gg_i_yaml_tree;
-
-/*
- * Parse the YAML document in src->text[from, to) (its first one, starting
- * at a line's start) into *tree: every scalar a string (an empty or "~"
- * plain one null), aliases null, a mapping whose key is no scalar passed
- * over. Returns 0; 1 when it is no YAML or nests deeper than 256 levels,
- * with why (and *line, its line in the file); GG_ENOMEM. The tree is the
- * caller's to free (gg_i_yaml_free) in every case.
- */
-int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tree *tree, char *why, size_t size,
-		   uint32_t *line);
-void gg_i_yaml_free(gg_i_yaml_tree *tree);
-
-/* gg_i_member_starts for a YAML tree (ctx: the gg_i_yaml_tree). */
-size_t *gg_i_yaml_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
-				size_t depth, size_t *n);
-
 #endif

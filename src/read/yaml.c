@@ -1,5 +1,5 @@
 /* yaml.c - YAML glossaries, and the front matter of Markdown pages: parsed with libyaml into the tree the JSON reader reads. */
-#include "read/tree.h"
+#include "read/yaml.h"
 #include "core/error.h"
 
 #include <stdio.h>
@@ -10,9 +10,9 @@
 /* Containers nest at most this deep (the tree's readers and its freeing recurse). */
 #define MAX_NESTING 256
 
-/* Where the members of one container start. */
+/* Where the members of one container start (the container referenced while the tree lives). */
 struct gg_i_yaml_members {
-	const json_t *container;
+	json_t *container;
 	size_t *starts;
 	size_t n;
 };
@@ -22,34 +22,62 @@ typedef struct frame {
 	json_t *container;
 	bool mapping;
 	char *key;       /* malloc'd */
-	bool skip_value; /* the key was no scalar: its value is passed over */
+	bool skip_value; /* the key is passed over, and so is its value */
 	size_t *starts;
 	size_t n, cap;
 } frame;
 
-/* The file position of the start of line `line` of the document that starts at `from`. */
-static size_t line_start(const gg_i_source *src, size_t from, size_t line)
+/*
+ * The text position where each line of src->text[from, to) starts, as
+ * YAML counts lines (a line break is "\n", "\r\n", "\r", U+0085, U+2028 or
+ * U+2029), into tree->line_starts. 0 or GG_ENOMEM.
+ */
+static int count_lines(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tree *tree)
 {
-	size_t first = gg_i_source_line(src, from) - 1;
-	return first + line < src->n_lines ? src->lines[first + line] : from;
+	const unsigned char *t = (const unsigned char *)src->text;
+	size_t cap = 0;
+	if (GG_ARRAY_PUSH_SLOT(tree->line_starts, tree->n_lines, cap))
+		return GG_ENOMEM;
+	tree->line_starts[tree->n_lines++] = from;
+	for (size_t i = from; i < to; i++) {
+		size_t next = 0;
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= to || t[i + 1] != '\n')))
+			next = i + 1;
+		else if (t[i] == 0xC2 && i + 1 < to && t[i + 1] == 0x85)
+			next = i + 2;
+		else if (t[i] == 0xE2 && i + 2 < to && t[i + 1] == 0x80 && (t[i + 2] == 0xA8 || t[i + 2] == 0xA9))
+			next = i + 3;
+		if (!next)
+			continue;
+		if (GG_ARRAY_PUSH_SLOT(tree->line_starts, tree->n_lines, cap))
+			return GG_ENOMEM;
+		tree->line_starts[tree->n_lines++] = next;
+	}
+	return 0;
 }
 
-/* A scalar event's value: a string, or null for an empty or "~" or "null" plain scalar. NULL when out of memory. */
-static json_t *scalar_value(const yaml_event_t *e)
+/* The text position of the start of YAML line `line` (0-based) of the tree's document. */
+static size_t line_start(const gg_i_yaml_tree *tree, size_t line)
+{
+	return tree->line_starts[line < tree->n_lines ? line : tree->n_lines - 1];
+}
+
+/* A scalar event's value: a string, or (not for a key) null for an empty, "~" or "null" plain one. NULL when out of memory. */
+static json_t *scalar_value(const yaml_event_t *e, bool key)
 {
 	const char *v = (const char *)e->data.scalar.value;
 	size_t n = e->data.scalar.length;
-	if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	if (!key && e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    (n == 0 || (n == 1 && v[0] == '~') ||
 	     (n == 4 && (!memcmp(v, "null", 4) || !memcmp(v, "Null", 4) || !memcmp(v, "NULL", 4)))))
 		return json_null();
 	return json_stringn(v, n);
 }
 
-/* Whether the next node in frame f begins a member (an item, or a key). */
-static bool opens_member(const frame *f)
+/* Whether the next node in frame f is a key of its mapping. */
+static bool expects_key(const frame *f)
 {
-	return !f->mapping || (!f->key && !f->skip_value);
+	return f->mapping && !f->key && !f->skip_value;
 }
 
 /* Note that a member of f starts at `pos`. 0 or GG_ENOMEM. */
@@ -64,17 +92,20 @@ static int note_start(frame *f, size_t pos)
 /*
  * Put value v (taken) into frame f: an item, a key, or a key's value. A
  * key that is no string, or that the mapping has already, has its value
- * passed over (the first value of a key is kept). 0 or GG_ENOMEM.
+ * passed over (the first value of a key is kept), counted in the tree
+ * with its line (`line`). 0 or GG_ENOMEM.
  */
-static int attach(frame *f, json_t *v)
+static int attach(gg_i_yaml_tree *tree, frame *f, json_t *v, uint32_t line)
 {
 	if (!f->mapping)
 		return json_array_append_new(f->container, v) ? GG_ENOMEM : 0;
-	if (!f->key && !f->skip_value) { /* a key: a string, or a value passed over */
+	if (expects_key(f)) {
 		f->skip_value = !json_is_string(v) || json_object_get(f->container, json_string_value(v));
-		if (f->skip_value && f->n)
-			f->n--; /* no member of its own (a second value of a key is passed over) */
-		if (!f->skip_value && !(f->key = strdup(json_string_value(v)))) {
+		if (f->skip_value) {
+			f->n--; /* no member of its own */
+			if (!tree->passed_over++)
+				tree->passed_line = line;
+		} else if (!(f->key = strdup(json_string_value(v)))) {
 			json_decref(v);
 			return GG_ENOMEM;
 		}
@@ -92,6 +123,17 @@ static int attach(frame *f, json_t *v)
 	return err;
 }
 
+/* Keep where container f's members start, the container referenced for as long as the tree. 0 or GG_ENOMEM. */
+static int keep_members(gg_i_yaml_tree *tree, frame *f)
+{
+	if (GG_ARRAY_PUSH_SLOT(tree->members, tree->n_members, tree->cap_members)) {
+		free(f->starts);
+		return GG_ENOMEM;
+	}
+	tree->members[tree->n_members++] = (struct gg_i_yaml_members){ json_incref(f->container), f->starts, f->n };
+	return 0;
+}
+
 int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tree *tree, char *why, size_t size,
 		   uint32_t *line)
 {
@@ -102,35 +144,43 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 	bool done = false;
 
 	memset(tree, 0, sizeof(*tree));
-	if (!stack || !yaml_parser_initialize(&parser)) {
+	if (!stack || count_lines(src, from, to, tree) || !yaml_parser_initialize(&parser)) {
 		free(stack);
 		return gg_i_error_oom();
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text + from, to - from);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done && !err) {
+	while (!err) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&parser, &e)) {
 			if (parser.error == YAML_MEMORY_ERROR) {
 				err = GG_ENOMEM;
-			} else {
+			} else if (!done) {
 				snprintf(why, size, "%s%s%s", parser.problem ? parser.problem : "not YAML",
 					 parser.context ? " " : "", parser.context ? parser.context : "");
-				*line = gg_i_source_line(src, line_start(src, from, parser.problem_mark.line));
-				err = 1;
+				*line = gg_i_source_line(src, line_start(tree, parser.problem_mark.line));
+				err = GG_I_NOT_YAML;
 			}
 			break;
 		}
+		yaml_event_type_t type = e.type;
+		uint32_t at_line = gg_i_source_line(src, line_start(tree, e.start_mark.line));
+		if (done) { /* past the first document: is there another? */
+			tree->more_documents |= type == YAML_DOCUMENT_START_EVENT;
+			yaml_event_delete(&e);
+			if (type == YAML_STREAM_END_EVENT || tree->more_documents)
+				break;
+			continue;
+		}
 		frame *top = depth ? &stack[depth - 1] : NULL;
 		json_t *value = NULL;
-		yaml_event_type_t type = e.type;
 		bool begins = type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT ||
 			      type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
-		if (begins && top && opens_member(top))
-			err = note_start(top, line_start(src, from, e.start_mark.line));
+		if (begins && top && (!top->mapping || expects_key(top)))
+			err = note_start(top, line_start(tree, e.start_mark.line));
 		switch (type) {
 		case YAML_SCALAR_EVENT:
-			value = scalar_value(&e);
+			value = scalar_value(&e, top && expects_key(top));
 			break;
 		case YAML_ALIAS_EVENT: /* not expanded: a few aliases can stand for a huge tree */
 			value = json_null();
@@ -139,8 +189,8 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 		case YAML_MAPPING_START_EVENT:
 			if (depth == MAX_NESTING) {
 				snprintf(why, size, "nested more than %d levels deep", MAX_NESTING);
-				*line = gg_i_source_line(src, line_start(src, from, e.start_mark.line));
-				err = err ? err : 1;
+				*line = at_line;
+				err = err ? err : GG_I_NOT_YAML;
 				break;
 			}
 			stack[depth] = (frame){ type == YAML_MAPPING_START_EVENT ? json_object() : json_array(),
@@ -155,15 +205,12 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 			frame *f = &stack[--depth];
 			value = f->container;
 			free(f->key);
-			if (GG_ARRAY_PUSH_SLOT(tree->members, tree->n_members, tree->cap_members)) {
-				free(f->starts);
-				err = GG_ENOMEM;
-			} else {
-				tree->members[tree->n_members++] = (struct gg_i_yaml_members){ value, f->starts, f->n };
-			}
+			err = err ? err : keep_members(tree, f);
 			break;
 		}
-		case YAML_DOCUMENT_END_EVENT: /* the first document only */
+		case YAML_DOCUMENT_END_EVENT: /* the first document is read; the others are only noticed */
+			done = true;
+			break;
 		case YAML_STREAM_END_EVENT:
 			done = true;
 			break;
@@ -176,7 +223,7 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 		if (value && !err) {
 			top = depth ? &stack[depth - 1] : NULL;
 			if (top)
-				err = attach(top, value);
+				err = attach(tree, top, value, at_line);
 			else if (!tree->root)
 				tree->root = value;
 			else
@@ -184,6 +231,8 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 		} else if (value) {
 			json_decref(value);
 		}
+		if (type == YAML_STREAM_END_EVENT)
+			break;
 	}
 	while (depth) { /* stopped inside containers: drop them */
 		frame *f = &stack[--depth];
@@ -199,9 +248,12 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 void gg_i_yaml_free(gg_i_yaml_tree *tree)
 {
 	json_decref(tree->root);
-	for (size_t i = 0; i < tree->n_members; i++)
+	for (size_t i = 0; i < tree->n_members; i++) {
+		json_decref(tree->members[i].container);
 		free(tree->members[i].starts);
+	}
 	free(tree->members);
+	free(tree->line_starts);
 	memset(tree, 0, sizeof(*tree));
 }
 
@@ -232,19 +284,28 @@ int gg_i_read_yaml(gg_glossary *g, const char *name, char *data, size_t len)
 	gg_i_yaml_tree tree = { 0 };
 	char why[256];
 	uint32_t line = 0;
+	size_t before = g->n_entries;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err)
 		goto cleanup;
-	size_t before = g->n_entries;
 	err = gg_i_yaml_load(&src, 0, src.len, &tree, why, sizeof(why), &line);
-	if (err == 1)
+	if (err == GG_I_NOT_YAML) {
 		err = gg_i_source_fail(&src, line, "invalid YAML: %s", why);
-	else if (!err && !tree.root)
+		goto cleanup;
+	}
+	if (!err && !tree.root)
 		err = gg_i_glossary_warn(g, name, 0, "empty file");
 	else if (!err && !json_is_array(tree.root) && !json_is_object(tree.root))
 		err = gg_i_source_fail(&src, 1, "a YAML glossary is a list of mappings or a mapping of terms");
-	else if (!err && !(err = gg_i_read_tree(&src, tree.root, gg_i_yaml_member_starts, &tree)) &&
-		 g->n_entries == before)
+	else if (!err)
+		err = gg_i_read_tree(&src, tree.root, gg_i_yaml_member_starts, &tree);
+	if (!err && tree.passed_over)
+		err = gg_i_glossary_warn(g, name, tree.passed_line, "%zu key%s given twice or not a scalar: %s passed over",
+					 tree.passed_over, tree.passed_over == 1 ? "" : "s",
+					 tree.passed_over == 1 ? "its value" : "their values");
+	if (!err && tree.more_documents)
+		err = gg_i_glossary_warn(g, name, 0, "only the first YAML document is read");
+	if (!err && tree.root && (json_is_array(tree.root) || json_is_object(tree.root)) && g->n_entries == before)
 		err = gg_i_glossary_warn(g, name, 0, "no entries in this file");
 cleanup:
 	gg_i_yaml_free(&tree);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON,
-# SKOS (Turtle, RDF/XML, JSON-LD), reStructuredText, AsciiDoc, Word, HTML layouts,
+# formats.sh - black-box tests of the input formats: Markdown, CSV/TSV, JSON, YAML,
+# SKOS (Turtle, RDF/XML, JSON-LD), reStructuredText, AsciiDoc, Texinfo, Word, HTML layouts,
 # line lists and standard input give the same concepts and links for the
 # same glossary; malformed
 # files are reported with file:line and read no half.

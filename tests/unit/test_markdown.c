@@ -439,6 +439,13 @@ static void test_front_matter(void)
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
 	gg_glossary_free(g);
 
+	/* a thematic break first, then text: no front matter */
+	const char rule[] = "---\n\n## API\n\nAn interface.\n\n---\n\n## SDK\n\nA kit.\n";
+	g = read_built("rule.md", rule, sizeof(rule) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	gg_glossary_free(g);
+
 	const char bad[] = "---\ntitle: [unclosed\n---\nText.\n";
 	g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);

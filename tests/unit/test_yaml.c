@@ -141,12 +141,69 @@ static void test_yaml_errors(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * The shapes people write beside the JSON ones: a list of one-key items, a
+ * mapping of categories to lists of entries, one entry alone; a key
+ * "null" is a term; keys passed over and later documents are warned of;
+ * a U+2028 in a value keeps the lines after it right.
+ */
+static void test_yaml_shapes(void)
+{
+	const char items[] = "- API: An interface.\n- SDK:\n    definition: A kit.\n    aliases: [devkit]\n";
+	gg_glossary *g = read_built("items.yaml", items, sizeof(items) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "SDK"));
+	CU_ASSERT_EQUAL(entry_named(g, "SDK")->line, 2);
+	gg_glossary_free(g);
+
+	const char grouped[] =
+		"Storage:\n"
+		"  - term: Disk\n"                       /* 2 */
+		"    definition: \"A store\\u2028of blocks.\"\n"
+		"  - term: Tape\n"                       /* 4 */
+		"    definition: Slow.\n"
+		"Compute:\n"
+		"  - term: CPU\n"                        /* 7 */
+		"    definition: A processor.\n"
+		"null: The absence of a value.\n"        /* 9 */
+		"null: Again.\n"
+		"---\n"
+		"Later: no.\n";
+	g = read_built("grouped.yaml", grouped, sizeof(grouped) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *disk = entry_named(g, "Disk"), *tape = entry_named(g, "Tape"), *cpu = entry_named(g, "CPU"),
+		       *null = entry_named(g, "null");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(disk);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tape);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cpu);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(null);
+	CU_ASSERT_EQUAL(disk->line, 2);
+	CU_ASSERT_EQUAL(tape->line, 4);
+	CU_ASSERT_EQUAL(cpu->line, 7);
+	CU_ASSERT_EQUAL(null->line, 9);
+	CU_ASSERT_EQUAL_FATAL(tape->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(tape->categories[0], "Storage");
+	CU_ASSERT_STRING_EQUAL(cpu->categories[0], "Compute");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "1 key given twice or not a scalar"), 1);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "only the first YAML document is read"), 1);
+	gg_glossary_free(g);
+
+	const char one[] = "# one entry\nterm: Alpha\ndefinition: The first.\n";
+	g = read_built("one.yaml", one, sizeof(one) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Alpha"));
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_yaml_add(void)
 {
 	CU_pSuite s = CU_add_suite("YAML reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "a list of mappings", test_yaml_list) ||
 	    !CU_add_test(s, "a mapping of terms, keys twice, aliases, documents", test_yaml_map) ||
-	    !CU_add_test(s, "bad YAML, a scalar, deep nesting, nothing", test_yaml_errors))
+	    !CU_add_test(s, "bad YAML, a scalar, deep nesting, nothing", test_yaml_errors) ||
+	    !CU_add_test(s, "one-key items, categories, one entry, keys passed over", test_yaml_shapes))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
