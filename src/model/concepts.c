@@ -424,11 +424,29 @@ static bool names_several(const build_state *st, const gg_i_strmap *abbrevs, con
 }
 
 /*
+ * The target of the editor link whose text is the redirect's target
+ * ("See <a href="#num-arg">Glossary: Numeric Argument</a>."): where the
+ * shown words are a section's, the link says which entry they send the
+ * reader to. NULL when no link of e shows exactly `target`.
+ */
+static const char *redirect_link(const gg_entry *e, const char *target)
+{
+	size_t n = strlen(target);
+	for (size_t k = 0; k < e->n_xrefs; k++) {
+		const gg_xref *x = &e->xrefs[k];
+		if (x->len == n && x->offset + n <= e->definition_len && memcmp(e->definition + x->offset, target, n) == 0)
+			return x->target;
+	}
+	return NULL;
+}
+
+/*
  * An entry whose whole definition sends the reader to another entry
  * ("Record: see Tuple", "See Tuple.") joins the one it names, by name or
- * abbreviation; its names become that concept's aliases. One that points
- * to several entries is kept as it is; a target that names no entry is
- * reported and the entry kept as one of its own.
+ * abbreviation, or the one an editor link showing that name points to;
+ * its names become that concept's aliases. One that points to several
+ * entries is kept as it is; a target that names no entry is reported and
+ * the entry kept as one of its own.
  */
 static int join_redirects(build_state *st)
 {
@@ -447,7 +465,8 @@ static int join_redirects(build_state *st)
 		if (!n->redirect)
 			continue;
 		uint32_t target;
-		bool found = find_entry(st, &abbrevs, n->redirect, &target);
+		const char *link = redirect_link(&g->entries[i], n->redirect);
+		bool found = find_entry(st, &abbrevs, link ? link : n->redirect, &target);
 		if (found && find_root(st->parent, target) != find_root(st->parent, i)) {
 			join(st->parent, i, target);
 			n->redirected = true;

@@ -187,6 +187,19 @@ static void test_texinfo_manual(void)
 	CU_ASSERT_EQUAL_FATAL(e->n_xrefs, 1); /* "Mark" names no entry */
 	CU_ASSERT_STRING_EQUAL(e->xrefs[0].target, "Other term");
 	gg_glossary_free(g);
+
+	/* a redirect by an anchor whose name is no term's joins the entry the anchor is on, unwarned */
+	const char see[] = "@table @asis\n@item Argument\n@xref{Glossary---Numeric Argument}.\n"
+			   "@anchor{Glossary---Numeric Argument}\n@item Numeric Argument\nA number given to a command.\n"
+			   "@end table\n";
+	g = read_built("see.texi", see, sizeof(see) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "argument"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "numeric argument"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "which names no entry"), 0);
+	gg_glossary_free(g);
 }
 
 CU_ErrorCode suite_texinfo_add(void)
