@@ -443,7 +443,7 @@ static const char *redirect_link(const gg_entry *e, const char *target)
 /*
  * An entry whose whole definition sends the reader to another entry
  * ("Record: see Tuple", "See Tuple.") joins the one it names, by name or
- * abbreviation, or the one an editor link showing that name points to;
+ * abbreviation, else the one an editor link showing that name points to;
  * its names become that concept's aliases. One that points to several
  * entries is kept as it is; a target that names no entry is reported and
  * the entry kept as one of its own.
@@ -465,8 +465,9 @@ static int join_redirects(build_state *st)
 		if (!n->redirect)
 			continue;
 		uint32_t target;
-		const char *link = redirect_link(&g->entries[i], n->redirect);
-		bool found = find_entry(st, &abbrevs, link ? link : n->redirect, &target);
+		const char *link = NULL;
+		bool found = find_entry(st, &abbrevs, n->redirect, &target) ||
+			     ((link = redirect_link(&g->entries[i], n->redirect)) && find_entry(st, &abbrevs, link, &target));
 		if (found && find_root(st->parent, target) != find_root(st->parent, i)) {
 			join(st->parent, i, target);
 			n->redirected = true;
