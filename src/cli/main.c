@@ -98,6 +98,10 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* stderr is unbuffered: a message escaped piece by piece was a write
+	 * each, 55 a warning; a line at a time, as each ends */
+	static char stderr_buffer[BUFSIZ];
+	setvbuf(stderr, stderr_buffer, _IOLBF, sizeof(stderr_buffer));
 	if (argc < 2) {
 		print_help(stderr);
 		return EXIT_USAGE;
