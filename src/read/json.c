@@ -293,7 +293,7 @@ static int read_term(gg_i_source *src, size_t pos, const char *term, json_t *v)
 static int read_members(members *m, json_t *c)
 {
 	size_t n_at = 0, k = 0;
-	size_t *at = m->starts(m->ctx, m->src, c, m->path, m->depth, &n_at);
+	size_t *at = m->starts(m->ctx, m->src, c, m->path, m->depth, SIZE_MAX, &n_at);
 	gg_i_source *src = m->src;
 	int err = at ? 0 : gg_i_error_oom();
 	if (!err && json_is_array(c)) {
@@ -322,7 +322,7 @@ static int read_members(members *m, json_t *c)
 				inner.path[inner.depth++] = k;
 				size_t i, n_in = 0;
 				json_t *e;
-				size_t *in = m->starts(m->ctx, src, v, inner.path, inner.depth, &n_in);
+				size_t *in = m->starts(m->ctx, src, v, inner.path, inner.depth, pos, &n_in);
 				if (!in)
 					err = gg_i_error_oom();
 				json_array_foreach(v, i, e) {
@@ -344,7 +344,11 @@ static int read_members(members *m, json_t *c)
 	return err;
 }
 
-/* Whether object o is one entry: a term field holding a string, and a definition field. */
+/*
+ * Whether object o is one entry: a term field holding a string, a
+ * definition field, and no list of entries (a titled wrapper's "title"
+ * and "description" tell about the glossary).
+ */
 static bool one_entry(json_t *o)
 {
 	const char *key;
@@ -352,6 +356,8 @@ static bool one_entry(json_t *o)
 	bool term = false, definition = false;
 	json_object_foreach(o, key, v) {
 		gg_i_field f = json_field(key);
+		if (is_entry_list(v))
+			return false;
 		term |= f == GG_FIELD_TERM && json_is_string(v);
 		definition |= f == GG_FIELD_DEFINITION;
 	}
@@ -362,7 +368,7 @@ int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, vo
 {
 	members m = { src, starts, ctx, { 0 }, 0 };
 	if (json_is_object(root) && one_entry(root)) { /* {"term": ..., "definition": ...} */
-		size_t n_at = 0, *at = starts(ctx, src, root, m.path, 0, &n_at);
+		size_t n_at = 0, *at = starts(ctx, src, root, m.path, 0, SIZE_MAX, &n_at);
 		int err = at ? read_object(src, n_at ? at[0] : 0, NULL, 0, NULL, root) : gg_i_error_oom();
 		free(at);
 		return err;
@@ -371,13 +377,54 @@ int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, vo
 	return read_members(&m, entries);
 }
 
-/* gg_i_member_starts for JSON: member_starts over the source's text. */
+/*
+ * Where the items of the array that is the value of the member starting at
+ * t[at] (its key) start: from there to the array's end only, so that
+ * reading each of many categories' entries stays linear. A malloc'd array,
+ * or NULL when out of memory.
+ */
+static size_t *item_starts(const char *t, size_t len, size_t at, size_t *n)
+{
+	size_t *starts = NULL, cap = 0, level = 0;
+	bool expecting = false, in_array = false;
+	*n = 0;
+	for (size_t i = at; i < len; i++) {
+		char c = t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (expecting && c != ']') {
+			if (GG_ARRAY_PUSH_SLOT(starts, *n, cap)) {
+				free(starts);
+				return NULL;
+			}
+			starts[(*n)++] = i;
+			expecting = false;
+		}
+		if (c == '"') {
+			for (i++; i < len && t[i] != '"'; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (c == '[' || c == '{') {
+			expecting = !in_array && c == '[';
+			in_array = true;
+			level++;
+		} else if (c == ']' || c == '}') {
+			if (--level == 0)
+				break;
+		} else if (c == ',' && level == 1) {
+			expecting = true;
+		}
+	}
+	return starts ? starts : malloc(1);
+}
+
+/* gg_i_member_starts for JSON: over the source's text, from `at` when it is known. */
 static size_t *json_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
-				  size_t depth, size_t *n)
+				  size_t depth, size_t at, size_t *n)
 {
 	(void)ctx;
 	(void)container;
-	return member_starts(src->text, src->len, path, depth, n);
+	return at == SIZE_MAX ? member_starts(src->text, src->len, path, depth, n) : item_starts(src->text, src->len, at, n);
 }
 
 /* How many members of object o have key `name`, case ignored. */

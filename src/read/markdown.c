@@ -1405,7 +1405,7 @@ static int read_front_entry(md_reader *m)
 	uint32_t line = 0;
 	size_t term_at = SIZE_MAX, *starts = NULL, n_starts = 0, k = 0;
 	int err = gg_i_yaml_load(src, src->lines[1], src->lines[m->front_lines - 1], &tree, why, sizeof(why), &line);
-	if (err == 1) {
+	if (err == GG_I_NOT_YAML) {
 		err = gg_i_glossary_warn(src->g, src->name, line, "front matter that is no YAML (%s) passed over", why);
 		goto cleanup;
 	}
@@ -1416,7 +1416,7 @@ static int read_front_entry(md_reader *m)
 		text = m->lines[i].kind != LINE_BLANK;
 	const char *key;
 	json_t *v, *tmp;
-	if (!(starts = gg_i_yaml_member_starts(&tree, src, tree.root, NULL, 0, &n_starts))) {
+	if (!(starts = gg_i_yaml_member_starts(&tree, src, tree.root, NULL, 0, SIZE_MAX, &n_starts))) {
 		err = gg_i_error_oom();
 		goto cleanup;
 	}

@@ -29,7 +29,8 @@
  * commands ("@code", "@samp", "@var", "@file", ...) are code; "@url"
  * and "@uref" show their text, else the address as code; "@acronym{VM,
  * Virtual machine}" reads "VM (Virtual machine)"; "@value{name}" the
- * value of a "@set" (not of one "@clear"ed); accents and glyphs ("@'e",
+ * value of a "@set" (not of one "@clear"ed; in all at most 16 times the
+ * file's size); accents and glyphs ("@'e",
  * "@dots{}") their characters; "``", "''", "--" and "---" typographic
  * quotes and dashes, but not in code. Examples are code, their commands
  * rendered ("@verbatim" as written); "@deffn" and "@quotation" show their
@@ -55,6 +56,9 @@
 
 /* The value of a name "@clear"ed. */
 #define CLEARED UINT32_MAX
+
+/* "@value" expands to at most this many times the file's size, and 1 MiB (the work stays linear). */
+#define MAX_EXPANSION 16
 
 /* A section title longer than this (in the file) names no category. */
 #define MAX_TITLE 800
@@ -120,7 +124,7 @@ typedef struct tx_reader {
 	size_t *match;      /* render's closing braces (see brace_matches) */
 	size_t cap_match;
 	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
-	size_t expanded;    /* bytes of "@value" expanded so far (at most the file's) */
+	size_t expanded;    /* bytes of "@value" expanded so far (MAX_EXPANSION) */
 	bool values_cut;    /* some were not, past that */
 	gg_i_arena keys;    /* name keys of the entries' terms and aliases */
 	gg_i_strmap names;  /* key -> 1: what a link by its text can name */
@@ -719,7 +723,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 			err = gg_i_error_oom();
 		else if (!gg_i_strmap_get(&r->values, v, &set) || set == CLEARED)
 			; /* no value: nothing, as makeinfo warns */
-		else if ((r->expanded += r->sets[set].len) > r->src->len)
+		else if ((r->expanded += r->sets[set].len) > MAX_EXPANSION * r->src->len + (1 << 20))
 			r->values_cut = true;
 		else
 			gg_i_markup_emit(k, r->t + r->sets[set].at, r->sets[set].len, r->sets[set].at);
@@ -957,8 +961,21 @@ static int index_name(tx_reader *r, size_t k, gg_i_buf *scratch)
 		return gg_i_error_oom();
 	if (scratch->len > GG_MARKUP_MAX_TARGET)
 		return 0;
-	char *key = gg_i_name_key(&r->keys, name, scratch->len);
-	return key && gg_i_strmap_put(&r->names, key, 1, NULL) >= 0 ? 0 : gg_i_error_oom();
+	/* "Virtual machine (VM)": the whole, the name before the parenthesis and the abbreviation in it */
+	size_t len = scratch->len, open = len;
+	while (open > 0 && name[open - 1] != '(')
+		open--;
+	bool abbreviated = len > 3 && name[len - 1] == ')' && open > 1 && name[open - 2] == ' ';
+	const char *parts[3] = { name, name, name + open };
+	size_t lens[3] = { len, abbreviated ? open - 2 : 0, abbreviated ? len - open - 1 : 0 };
+	for (int p = 0; p < 3; p++) {
+		if (!lens[p])
+			continue;
+		char *key = gg_i_name_key(&r->keys, parts[p], lens[p]);
+		if (!key || gg_i_strmap_put(&r->names, key, 1, NULL) < 0)
+			return gg_i_error_oom();
+	}
+	return 0;
 }
 
 /* The entries, their categories (titles at `level`), and the anchors just before or after their item lines. */
@@ -1059,7 +1076,7 @@ int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len)
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e]);
 	if (!err && r.values_cut)
-		err = gg_i_glossary_warn(g, name, 0, "\"@value\" expanded past the file's own size; the rest left out");
+		err = gg_i_glossary_warn(g, name, 0, "\"@value\" expanded past 16 times the file's size; the rest left out");
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no two-column table: \"@table\" with \"@item term\")"
 								: "empty file");

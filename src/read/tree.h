@@ -11,10 +11,11 @@
  * Where each member of `container` (the value of an array, the key of an
  * object) starts in the source's text, in order, as a malloc'd array of *n
  * positions; path[0, depth) are the indices of the members that lead to
- * the container from the root. NULL when out of memory.
+ * the container from the root, and `at` is where the member holding it
+ * starts (SIZE_MAX: not known). NULL when out of memory.
  */
 typedef size_t *(*gg_i_member_starts)(void *ctx, const gg_i_source *src, const json_t *container,
-				      const size_t *path, size_t depth, size_t *n);
+				      const size_t *path, size_t depth, size_t at, size_t *n);
 
 /*
  * The entries of a tree: the objects of an array, the members of an

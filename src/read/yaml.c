@@ -2,6 +2,7 @@
 #include "read/yaml.h"
 #include "core/error.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,14 @@ static int keep_members(gg_i_yaml_tree *tree, frame *f)
 	return 0;
 }
 
+/* qsort and bsearch order of the tree's members: by their container's address. */
+static int compare_members(const void *x, const void *y)
+{
+	uintptr_t a = (uintptr_t)((const struct gg_i_yaml_members *)x)->container;
+	uintptr_t b = (uintptr_t)((const struct gg_i_yaml_members *)y)->container;
+	return a < b ? -1 : a > b;
+}
+
 int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tree *tree, char *why, size_t size,
 		   uint32_t *line)
 {
@@ -242,6 +251,8 @@ int gg_i_yaml_load(const gg_i_source *src, size_t from, size_t to, gg_i_yaml_tre
 	}
 	free(stack);
 	yaml_parser_delete(&parser);
+	if (tree->n_members) /* looked up by container */
+		qsort(tree->members, tree->n_members, sizeof(*tree->members), compare_members);
 	return err == GG_ENOMEM ? gg_i_error_oom() : err;
 }
 
@@ -258,24 +269,24 @@ void gg_i_yaml_free(gg_i_yaml_tree *tree)
 }
 
 size_t *gg_i_yaml_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
-				size_t depth, size_t *n)
+				size_t depth, size_t at, size_t *n)
 {
 	const gg_i_yaml_tree *tree = ctx;
+	struct gg_i_yaml_members key = { (json_t *)container, NULL, 0 };
 	(void)src;
 	(void)path;
 	(void)depth;
+	(void)at;
 	*n = 0;
-	for (size_t i = 0; i < tree->n_members; i++) {
-		const struct gg_i_yaml_members *m = &tree->members[i];
-		if (m->container != container)
-			continue;
-		size_t *copy = malloc(m->n ? m->n * sizeof(*copy) : 1);
-		if (copy && m->n)
-			memcpy(copy, m->starts, m->n * sizeof(*copy));
-		*n = copy ? m->n : 0;
-		return copy;
-	}
-	return malloc(1);
+	const struct gg_i_yaml_members *m =
+		tree->n_members ? bsearch(&key, tree->members, tree->n_members, sizeof(key), compare_members) : NULL;
+	if (!m)
+		return malloc(1);
+	size_t *copy = malloc(m->n ? m->n * sizeof(*copy) : 1);
+	if (copy && m->n)
+		memcpy(copy, m->starts, m->n * sizeof(*copy));
+	*n = copy ? m->n : 0;
+	return copy;
 }
 
 int gg_i_read_yaml(gg_glossary *g, const char *name, char *data, size_t len)

@@ -9,7 +9,7 @@
 /* A YAML document made into a tree, with where its containers' members start. */
 typedef struct gg_i_yaml_tree {
 	json_t *root;
-	struct gg_i_yaml_members *members; /* one per container kept, in the order they close */
+	struct gg_i_yaml_members *members; /* one per container kept, by the container's address */
 	size_t n_members, cap_members;
 	size_t *line_starts; /* the text position of each of the document's lines, as YAML counts them */
 	size_t n_lines;
@@ -36,6 +36,6 @@ void gg_i_yaml_free(gg_i_yaml_tree *tree);
 
 /* gg_i_member_starts for a YAML tree (ctx: the gg_i_yaml_tree). */
 size_t *gg_i_yaml_member_starts(void *ctx, const gg_i_source *src, const json_t *container, const size_t *path,
-				size_t depth, size_t *n);
+				size_t depth, size_t at, size_t *n);
 
 #endif

@@ -189,6 +189,15 @@ static void test_yaml_shapes(void)
 	CU_ASSERT_EQUAL(diagnostics_saying(g, "only the first YAML document is read"), 1);
 	gg_glossary_free(g);
 
+	/* a titled wrapper is no entry: its "title" and "description" tell about the glossary */
+	const char titled[] = "title: Project glossary\ndescription: Terms used.\nterms:\n"
+			      "  - term: API\n    definition: An interface.\n  - term: SDK\n    definition: A kit.\n";
+	g = read_built("titled.yaml", titled, sizeof(titled) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Project glossary"));
+	gg_glossary_free(g);
+
 	const char one[] = "# one entry\nterm: Alpha\ndefinition: The first.\n";
 	g = read_built("one.yaml", one, sizeof(one) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
