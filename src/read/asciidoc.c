@@ -370,27 +370,6 @@ static bool list_item(const ad_reader *r, size_t k)
 /* Rendering nested formatting goes this deep, then reads the rest as text. */
 #define MAX_DEPTH 8
 
-/*
- * Text that stands in for s[at...] but is not there (a term named by its
- * anchor): a character at a time, each placed at at + its position but no
- * further than at_last, so that evidence offsets stay inside the file.
- */
-static void emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last)
-{
-	if (!k->rec) {
-		gg_i_buf_put(k->out, s, n);
-		return;
-	}
-	for (size_t i = 0; i < n;) {
-		size_t len = 1;
-		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
-			len++;
-		size_t pos = at + i < at_last ? at + i : at_last;
-		gg_i_record_text(k->rec, s + i, len, pos);
-		i += len;
-	}
-}
-
 /* The value of attribute s[0, n): an attribute entry's (*at its text position), a built-in's, or NULL. */
 static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_t *len, size_t *at)
 {
@@ -495,7 +474,7 @@ static int render_xref(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t 
 		return gg_i_error_oom();
 	} else if (key && gg_i_strmap_get(&r->anchors, key, &t)) {
 		const char *term = r->entries[t].term;
-		emit_elsewhere(k, term, strlen(term), at + id, at + last);
+		gg_i_markup_emit_elsewhere(k, term, strlen(term), at + id, at + last);
 	} else {
 		gg_i_markup_emit(k, s + id, id_end - id, at + id);
 	}

@@ -98,6 +98,21 @@ void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 		gg_i_buf_put(k->out, s, n);
 }
 
+void gg_i_markup_emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last)
+{
+	if (!k->rec) {
+		gg_i_buf_put(k->out, s, n);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t len = 1;
+		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
+			len++;
+		gg_i_record_text(k->rec, s + i, len, at + i < at_last ? at + i : at_last);
+		i += len;
+	}
+}
+
 void gg_i_markup_exponent(gg_i_markup_sink *k, const char *s, size_t n)
 {
 	const gg_i_buf *b = k->rec ? &k->rec->definition : k->out;

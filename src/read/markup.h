@@ -110,6 +110,14 @@ void gg_i_markup_code_end(gg_i_record *rec, gg_i_markup_code_block *b);
 void gg_i_markup_emit(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
 
 /*
+ * Text that stands in for the source's text at `at` but is not there (a
+ * glyph, rendered code, a term named by its anchor): a character at a
+ * time, each placed at `at` plus its position but no further than
+ * at_last, so that evidence offsets stay in the file.
+ */
+void gg_i_markup_emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last);
+
+/*
  * Before a superscript s[0, n) is emitted: a caret when it is an exponent
  * (gg_i_is_exponent) right after a letter, digit or ')' of the sink's
  * text, so that "10^3^" (AsciiDoc) or "10\ :sup:`3`" (reST) reads "10^3",

@@ -476,26 +476,6 @@ static int brace_matches(tx_reader *r, const char *s, size_t n)
 	return 0;
 }
 
-/*
- * Text that stands in for s[at...] but is not there (a glyph, rendered
- * code): a character at a time, each placed at at + its position but no
- * further than at_last, so that evidence offsets stay in the file.
- */
-static void emit_elsewhere(gg_i_markup_sink *k, const char *s, size_t n, size_t at, size_t at_last)
-{
-	if (!k->rec) {
-		gg_i_buf_put(k->out, s, n);
-		return;
-	}
-	for (size_t i = 0; i < n;) {
-		size_t len = 1;
-		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
-			len++;
-		gg_i_record_text(k->rec, s + i, len, at + i < at_last ? at + i : at_last);
-		i += len;
-	}
-}
-
 /* What a glyph command with empty braces ("@dots{}") stands for, or NULL. */
 static const char *glyph(const char *s, size_t n)
 {
@@ -547,7 +527,7 @@ static void emit_accented(gg_i_markup_sink *k, const char *s, size_t n, utf8proc
 {
 	char buf[64];
 	if (n == 0 || n > sizeof(buf) - 8) {
-		emit_elsewhere(k, s, n, at, at_last);
+		gg_i_markup_emit_elsewhere(k, s, n, at, at_last);
 		return;
 	}
 	memcpy(buf, s, n);
@@ -555,9 +535,9 @@ static void emit_accented(gg_i_markup_sink *k, const char *s, size_t n, utf8proc
 	buf[n] = '\0';
 	utf8proc_uint8_t *composed = utf8proc_NFC((const utf8proc_uint8_t *)buf);
 	if (composed)
-		emit_elsewhere(k, (const char *)composed, strlen((const char *)composed), at, at_last);
+		gg_i_markup_emit_elsewhere(k, (const char *)composed, strlen((const char *)composed), at, at_last);
 	else
-		emit_elsewhere(k, buf, n, at, at_last);
+		gg_i_markup_emit_elsewhere(k, buf, n, at, at_last);
 	free(composed);
 }
 
@@ -606,7 +586,7 @@ static int render_ref(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a
 	size_t n = split_args(r, s, a, b, arg, arg_end, 5);
 	size_t shown = n > 1 && arg_end[1] > arg[1] ? 1 : n > 2 && arg_end[2] > arg[2] ? 2 : 0;
 	bool external = (n > 3 && arg_end[3] > arg[3]) || (n > 4 && arg_end[4] > arg[4]);
-	emit_elsewhere(k, prefix, strlen(prefix), at + a, at + b);
+	gg_i_markup_emit_elsewhere(k, prefix, strlen(prefix), at + a, at + b);
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	int err = render(r, k, s, arg[shown], arg_end[shown], at, depth + 1);
 	if (err || !k->rec || external)
@@ -650,7 +630,7 @@ static int render_code(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t 
 	size_t last = at + gg_i_markup_last_char(s, a, b);
 	if (!err && k->rec) {
 		gg_i_record_text(k->rec, "`", 1, at + a);
-		emit_elsewhere(k, code.ptr ? code.ptr : "", code.len, at + a, last);
+		gg_i_markup_emit_elsewhere(k, code.ptr ? code.ptr : "", code.len, at + a, last);
 		gg_i_record_text(k->rec, "`", 1, last);
 	} else if (!err) {
 		gg_i_buf_put(k->out, code.ptr ? code.ptr : "", code.len);
@@ -682,7 +662,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 	utf8proc_int32_t mark = accent_mark(name, name_n);
 	int err = 0;
 	if (g) {
-		emit_elsewhere(k, g, strlen(g), command_at, at + b);
+		gg_i_markup_emit_elsewhere(k, g, strlen(g), command_at, at + b);
 	} else if (mark) {
 		gg_i_buf base = GG_BUF_INIT;
 		err = render_to(r, s, a, b, at, depth + 1, &base);
@@ -695,7 +675,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 		if (name[0] == 'i') { /* "@inforef{node, name, file}": always another manual */
 			size_t n = split_args(r, s, a, b, arg, arg_end, 3);
 			size_t shown = n > 1 && arg_end[1] > arg[1] ? 1 : 0;
-			emit_elsewhere(k, "see ", 4, command_at, at + b);
+			gg_i_markup_emit_elsewhere(k, "see ", 4, command_at, at + b);
 			err = render(r, k, s, arg[shown], arg_end[shown], at, depth + 1);
 		} else {
 			err = render_ref(r, k, s, a, b, at, prefix, depth);
@@ -711,9 +691,9 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 		size_t n = split_args(r, s, a, b, arg, arg_end, 2);
 		err = render(r, k, s, arg[0], arg_end[0], at, depth + 1);
 		if (!err && n > 1 && arg_end[1] > arg[1]) {
-			emit_elsewhere(k, " (", 2, at + arg[1] - 1, at + b);
+			gg_i_markup_emit_elsewhere(k, " (", 2, at + arg[1] - 1, at + b);
 			err = render(r, k, s, arg[1], arg_end[1], at, depth + 1);
-			emit_elsewhere(k, ")", 1, at + b, at + b);
+			gg_i_markup_emit_elsewhere(k, ")", 1, at + b, at + b);
 		}
 	} else if (is(name, name_n, "value")) {
 		gg_i_buf key = GG_BUF_INIT;
@@ -738,7 +718,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 			cp = s[i] >= '0' && s[i] <= '9' ? cp * 16 + (s[i] - '0')
 			   : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? cp * 16 + ((s[i] | 0x20) - 'a' + 10) : -1;
 		if (cp > 0 && cp <= 0x10FFFF && utf8proc_codepoint_valid((utf8proc_int32_t)cp))
-			emit_elsewhere(k, buf, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf),
+			gg_i_markup_emit_elsewhere(k, buf, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf),
 				       command_at, at + b);
 	} else if (one_of(name, name_n, code_commands)) {
 		err = render_code(r, k, s, a, b, at, depth);
@@ -810,12 +790,12 @@ static int render(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a, si
 			}
 		} else if (!r->code && ((c == '`' && next == '`') || (c == '\'' && next == '\''))) {
 			FLUSH();
-			emit_elsewhere(k, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3, at + i, at + i + 1);
+			gg_i_markup_emit_elsewhere(k, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3, at + i, at + i + 1);
 			i = run = i + 2;
 		} else if (!r->code && c == '-' && next == '-') {
 			bool em = i + 2 < b && s[i + 2] == '-';
 			FLUSH();
-			emit_elsewhere(k, em ? "\xE2\x80\x94" : "\xE2\x80\x93", 3, at + i, at + i + 1 + em);
+			gg_i_markup_emit_elsewhere(k, em ? "\xE2\x80\x94" : "\xE2\x80\x93", 3, at + i, at + i + 1 + em);
 			i = run = i + 2 + em;
 		} else {
 			i++;
@@ -867,7 +847,7 @@ static int code_line(tx_reader *r, gg_i_record *rec, gg_i_markup_code_block *b, 
 		gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 		if (!b->open) /* a backtick stands for the block's start */
 			gg_i_record_text(rec, "`", 1, l->body);
-		emit_elsewhere(&k, text.ptr ? text.ptr : "", text.len, l->body, last);
+		gg_i_markup_emit_elsewhere(&k, text.ptr ? text.ptr : "", text.len, l->body, last);
 		b->open = true;
 		b->last = last;
 	}
