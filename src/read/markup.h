@@ -29,6 +29,15 @@ static inline bool gg_i_markup_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Narrow [*a, *b) of s to leave out white space at both ends. */
+static inline void gg_i_markup_trim(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b && gg_i_markup_space(s[*a]))
+		++*a;
+	while (*b > *a && gg_i_markup_space(s[*b - 1]))
+		--*b;
+}
+
 /*
  * Where to look for the closing mark of inline markup opened before
  * from + 1, and (*limit) how far: up to GG_MARKUP_INLINE_SPAN bytes on in
@@ -80,6 +89,30 @@ typedef struct gg_i_markup_sink {
 	gg_i_record *rec; /* or NULL */
 	gg_i_buf *out;    /* when rec is NULL */
 } gg_i_markup_sink;
+
+/*
+ * The text that references stand for (AsciiDoc attributes, reST
+ * substitutions, Texinfo values) adds up to at most this many times the
+ * file's size, and 1 MiB, in the definitions of a file; and a name to at
+ * most GG_MARKUP_MAX_NAME_EXPANSION bytes: a few bytes of references
+ * cannot make gigabytes.
+ */
+#define GG_MARKUP_MAX_EXPANSION 16
+#define GG_MARKUP_MAX_NAME_EXPANSION 65536
+
+/*
+ * Whether len more bytes of text that references stand for may go to sink
+ * k: into a definition while the source's budget lasts (*expanded counts
+ * the bytes; len is added either way), into a name while it stays short.
+ */
+static inline bool gg_i_markup_may_expand(const gg_i_markup_sink *k, const gg_i_source *src, size_t *expanded,
+					  size_t len)
+{
+	if (!k->rec)
+		return k->out->len + len <= GG_MARKUP_MAX_NAME_EXPANSION;
+	*expanded += len;
+	return *expanded <= GG_MARKUP_MAX_EXPANSION * src->len + ((size_t)1 << 20);
+}
 
 /*
  * The text position of the last character of t[start, end) (end > start):

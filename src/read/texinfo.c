@@ -57,9 +57,6 @@
 /* The value of a name "@clear"ed. */
 #define CLEARED UINT32_MAX
 
-/* "@value" expands to at most this many times the file's size, and 1 MiB (the work stays linear). */
-#define MAX_EXPANSION 16
-
 /* A section title longer than this (in the file) names no category. */
 #define MAX_TITLE 800
 
@@ -124,7 +121,7 @@ typedef struct tx_reader {
 	size_t *match;      /* render's closing braces (see brace_matches) */
 	size_t cap_match;
 	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
-	size_t expanded;    /* bytes of "@value" expanded so far (MAX_EXPANSION) */
+	size_t expanded;    /* bytes of "@value" expanded so far (gg_i_markup_may_expand) */
 	bool values_cut;    /* some were not, past that */
 	gg_i_arena keys;    /* name keys of the entries' terms and aliases */
 	gg_i_strmap names;  /* key -> 1: what a link by its text can name */
@@ -136,15 +133,6 @@ typedef struct tx_reader {
 static bool is_letter(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Narrow [*a, *b) of s to leave out white space at both ends. */
-static void trim(const char *s, size_t *a, size_t *b)
-{
-	while (*a < *b && gg_i_markup_space(s[*a]))
-		++*a;
-	while (*b > *a && gg_i_markup_space(s[*b - 1]))
-		--*b;
 }
 
 /* Whether s[0, n) is `word`. */
@@ -559,7 +547,7 @@ static size_t split_args(const tx_reader *r, const char *s, size_t a, size_t b, 
 	arg[n] = start;
 	arg_end[n++] = b;
 	for (size_t i = 0; i < n; i++)
-		trim(s, &arg[i], &arg_end[i]);
+		gg_i_markup_trim(s, &arg[i], &arg_end[i]);
 	return n;
 }
 
@@ -703,7 +691,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 			err = gg_i_error_oom();
 		else if (!gg_i_strmap_get(&r->values, v, &set) || set == CLEARED)
 			; /* no value: nothing, as makeinfo warns */
-		else if ((r->expanded += r->sets[set].len) > MAX_EXPANSION * r->src->len + (1 << 20))
+		else if (!gg_i_markup_may_expand(k, r->src, &r->expanded, r->sets[set].len))
 			r->values_cut = true;
 		else
 			gg_i_markup_emit(k, r->t + r->sets[set].at, r->sets[set].len, r->sets[set].at);
@@ -820,7 +808,7 @@ static const char *name_text(tx_reader *r, size_t a, size_t b, gg_i_buf *out)
 {
 	gg_i_markup_sink sink = { NULL, out };
 	gg_i_buf_clear(out);
-	trim(r->t, &a, &b);
+	gg_i_markup_trim(r->t, &a, &b);
 	int err = render_span(r, &sink, a, b);
 	return err || gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
@@ -896,7 +884,7 @@ static int read_definition(tx_reader *r, size_t last, gg_i_record *rec)
 		if (c->kind == TX_LIST_ITEM || (c->kind == TX_ITEM && c->itemx)) {
 			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 			size_t a = c->arg, b = l->end;
-			trim(r->t, &a, &b);
+			gg_i_markup_trim(r->t, &a, &b);
 			if (!(err = render_span(r, &k, a, b)) && c->in_table && a < b)
 				gg_i_record_text(rec, ":", 1, gg_i_markup_last_char(r->t, a, b));
 		}
@@ -1056,7 +1044,8 @@ int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len)
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e]);
 	if (!err && r.values_cut)
-		err = gg_i_glossary_warn(g, name, 0, "\"@value\" expanded past 16 times the file's size; the rest left out");
+		err = gg_i_glossary_warn(g, name, 0, "\"@value\" expanded past %d times the file's size; the rest left out",
+					 GG_MARKUP_MAX_EXPANSION);
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no two-column table: \"@table\" with \"@item term\")"
 								: "empty file");
