@@ -31,7 +31,10 @@
  * "*strong*", "_emphasis_", "#mark#", "^sup^", "~sub~" and their doubled
  * forms give their text; "((term))" its term, "(((index)))" nothing;
  * "{name}" the value of an attribute entry ":name: value" or of
- * AsciiDoc's built-in character attributes, else stays as written.
+ * AsciiDoc's built-in character attributes, else stays as written
+ * ("{url}[text]" a link when the value is a URL). Before any of it, the
+ * preprocessor's conditionals keep or drop lines and includes are
+ * reported (preprocess).
  */
 
 #define NONE SIZE_MAX
@@ -73,9 +76,10 @@ typedef struct ad_entry {
 	const char *term;           /* its term as read, in the arena (for links to its anchors) */
 } ad_entry;
 
-/* An attribute entry's value, in text positions. */
+/* An attribute entry's last value, in text positions (value NONE: never given one). */
 typedef struct ad_attr {
 	size_t value, value_len;
+	bool unset; /* ":name!:" came after it: conditions see it unset */
 } ad_attr;
 
 /* Attribute names longer than this are not looked up (nor kept). */
@@ -93,21 +97,15 @@ typedef struct ad_reader {
 	size_t n_attrs, cap_attrs;
 	gg_i_strmap attr_names; /* attribute name -> its last entry in attrs */
 	gg_i_strmap anchors; /* anchor id -> the entry whose term carries it */
+	bool *cut;           /* per line: lines the preprocessor took out lie before it */
+	size_t expanded;     /* bytes of attribute values expanded so far (gg_i_markup_may_expand) */
+	bool expansion_cut;  /* past that budget: the rest left as written */
 } ad_reader;
 
 /* A letter, a digit or a byte of a character beyond ASCII. */
 static bool is_alnum(char c)
 {
 	return gg_i_is_word_byte((unsigned char)c);
-}
-
-/* s[a, b) without the spaces at its ends. */
-static void trim(const char *s, size_t *a, size_t *b)
-{
-	while (*a < *b && gg_i_markup_space(s[*a]))
-		++*a;
-	while (*b > *a && gg_i_markup_space(s[*b - 1]))
-		--*b;
 }
 
 /* What a block's delimiter line opens. */
@@ -143,8 +141,8 @@ static bool closes(const ad_reader *r, size_t open, size_t k)
 {
 	const gg_i_markup_line *o = &r->lines[open], *l = &r->lines[k];
 	size_t oa = o->body, ob = o->end, a = l->body, b = l->end;
-	trim(r->t, &oa, &ob);
-	trim(r->t, &a, &b);
+	gg_i_markup_trim(r->t, &oa, &ob);
+	gg_i_markup_trim(r->t, &a, &b);
 	if (l->indent || b - a < 2 || r->t[a] != r->t[oa])
 		return false;
 	if (r->t[oa] == '`') /* a fence closes with three backticks */
@@ -195,7 +193,7 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start,
 		if (l->indent && !start && delim == 2)
 			return false; /* "term::" set in, inside a paragraph: text */
 		size_t ta = i, tb = p;
-		trim(s, &ta, &tb);
+		gg_i_markup_trim(s, &ta, &tb);
 		if (ta == tb)
 			return false;
 		while (after < e && gg_i_markup_space(s[after]))
@@ -210,24 +208,242 @@ static bool term_line(const ad_reader *r, const gg_i_markup_line *l, bool start,
 }
 
 /*
- * Keep ":name: value" (name and value as text positions) as an attribute
- * entry; a later entry of the same name replaces it. 0 or GG_ENOMEM.
+ * Whether s[a, b) (trimmed) is an attribute entry: ":name: value", or
+ * ":name!:" or ":!name:", which unset it (*value NONE). Sets the name's
+ * and the value's text positions.
  */
-static int add_attr(ad_reader *r, size_t name, size_t name_len, size_t value, size_t value_len)
+static bool attribute_entry(const char *s, size_t a, size_t b, size_t *name, size_t *name_end,
+			    size_t *value, size_t *value_end)
 {
-	if (name_len > MAX_ATTR_NAME)
-		return 0;
+	size_t e = a + 1;
+	if (b - a < 3 || s[a] != ':')
+		return false;
+	while (e < b && s[e] != ':' && !gg_i_markup_space(s[e]))
+		e++;
+	if (e >= b || s[e] != ':' || e == a + 1 || (e + 1 < b && !gg_i_markup_space(s[e + 1])))
+		return false;
+	*name = a + 1;
+	*name_end = e;
+	*value = e + 1;
+	*value_end = b;
+	gg_i_markup_trim(s, value, value_end);
+	if (s[*name] == '!' || s[*name_end - 1] == '!') {
+		*name += s[*name] == '!';
+		*name_end -= s[*name_end - 1] == '!';
+		*value = *value_end = NONE;
+	}
+	return *name < *name_end;
+}
+
+/* The key attribute name s[0, n) is looked up by, in key: lower case, as Asciidoctor folds it. False when too long. */
+static bool attr_key(const char *s, size_t n, char key[MAX_ATTR_NAME + 1])
+{
+	if (n > MAX_ATTR_NAME)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	key[n] = '\0';
+	return true;
+}
+
+/*
+ * Keep attribute entry s[name, name_end) = s[value, value_end); value NONE
+ * unsets it, for conditions only: a reference shows the last value given
+ * anywhere, as rendering comes after the whole file is read. 0 or GG_ENOMEM.
+ */
+static int add_attr(ad_reader *r, size_t name, size_t name_end, size_t value, size_t value_end)
+{
+	char key[MAX_ATTR_NAME + 1];
 	uint32_t index = (uint32_t)r->n_attrs;
-	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + name, name_len);
-	if (!key || GG_ARRAY_PUSH_SLOT(r->attrs, r->n_attrs, r->cap_attrs))
+	if (!attr_key(r->t + name, name_end - name, key))
+		return 0;
+	if (value == NONE && gg_i_strmap_get(&r->attr_names, key, &index)) {
+		r->attrs[index].unset = true;
+		return 0;
+	}
+	char *copy = gg_i_arena_strndup(&r->src->g->arena, key, name_end - name);
+	if (!copy || GG_ARRAY_PUSH_SLOT(r->attrs, r->n_attrs, r->cap_attrs))
 		return gg_i_error_oom();
-	r->attrs[r->n_attrs++] = (ad_attr){ value, value_len };
-	int put = gg_i_strmap_put(&r->attr_names, key, index, NULL);
+	r->attrs[r->n_attrs++] = (ad_attr){ value, value == NONE ? 0 : value_end - value, value == NONE };
+	int put = gg_i_strmap_put(&r->attr_names, copy, index, NULL);
 	if (put < 0)
 		return gg_i_error_oom();
 	if (put == 0)
-		gg_i_strmap_set(&r->attr_names, key, index);
+		gg_i_strmap_set(&r->attr_names, copy, index);
 	return 0;
+}
+
+/*
+ * Whether attribute s[a, b) is set by the attribute entries read so far,
+ * or is one Asciidoctor sets itself when it makes a web page.
+ */
+static bool attr_set(const ad_reader *r, const char *s, size_t a, size_t b)
+{
+	static const char *const builtin[] = { "asciidoctor", "backend", "backend-html5", "basebackend",
+					       "basebackend-html", "doctype", "doctype-article", "filetype",
+					       "filetype-html", NULL };
+	char key[MAX_ATTR_NAME + 1];
+	uint32_t entry;
+	if (!attr_key(s + a, b - a, key))
+		return false;
+	if (gg_i_strmap_get(&r->attr_names, key, &entry))
+		return !r->attrs[entry].unset;
+	for (const char *const *name = builtin; *name; name++)
+		if (strcmp(*name, key) == 0)
+			return true;
+	return false;
+}
+
+/* ---- preprocessor ------------------------------------------------------ */
+
+/* The preprocessor's directives. */
+typedef enum directive {
+	NOT_DIRECTIVE,
+	IF_DEFINED,     /* ifdef::a[], ifdef::a,b[] (any), ifdef::a+b[] (all) */
+	IF_NOT_DEFINED, /* ifndef:: the same, negated */
+	IF_EVAL,        /* ifeval::[expression] */
+	END_IF,         /* endif::[] */
+	INCLUDE         /* include::file[] */
+} directive;
+
+/*
+ * The directive line s[a, b) is (trimmed, not indented), its target
+ * s[*target, *target_end) and the text in its brackets s[*text, *text_end);
+ * NOT_DIRECTIVE for any other line. A target has no spaces.
+ */
+static directive directive_of(const char *s, size_t a, size_t b, size_t *target, size_t *target_end,
+			      size_t *text, size_t *text_end)
+{
+	static const struct {
+		const char *name;
+		directive d;
+	} names[] = { { "ifdef::", IF_DEFINED }, { "ifndef::", IF_NOT_DEFINED }, { "ifeval::", IF_EVAL },
+		      { "endif::", END_IF }, { "include::", INCLUDE } };
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		size_t n = strlen(names[i].name);
+		if (b - a < n + 2 || memcmp(s + a, names[i].name, n) != 0 || s[b - 1] != ']')
+			continue;
+		size_t open = a + n;
+		while (open < b && s[open] != '[' && (names[i].d == INCLUDE || !gg_i_markup_space(s[open])))
+			open++;
+		if (open >= b || s[open] != '[')
+			return NOT_DIRECTIVE;
+		*target = a + n;
+		*target_end = open;
+		*text = open + 1;
+		*text_end = b - 1;
+		bool needs_target = names[i].d != IF_EVAL && names[i].d != END_IF;
+		if ((*target < open) != needs_target && names[i].d != END_IF)
+			return NOT_DIRECTIVE;
+		return names[i].d;
+	}
+	return NOT_DIRECTIVE;
+}
+
+/*
+ * Whether the lines under if-directive d of target s[a, b) are read: for
+ * "ifdef", whether the attribute is set, or any of "a,b", or all of "a+b"
+ * (split at the first of the two), and the opposite for "ifndef".
+ */
+static bool condition_holds(const ad_reader *r, directive d, const char *s, size_t a, size_t b)
+{
+	if (d == IF_EVAL)
+		return true; /* not evaluated: its lines are kept */
+	size_t split = a;
+	while (split < b && s[split] != ',' && s[split] != '+')
+		split++;
+	char delim = split < b ? s[split] : ',';
+	bool any = false, all = true;
+	for (size_t i = a; i <= b; i++) {
+		size_t j = i;
+		while (j < b && s[j] != delim)
+			j++;
+		bool set = attr_set(r, s, i, j);
+		any |= set;
+		all &= set;
+		i = j;
+	}
+	bool holds = delim == '+' ? all : any;
+	return d == IF_DEFINED ? holds : !holds;
+}
+
+/* An open conditional: its directive's line (text position) and target. */
+typedef struct conditional {
+	size_t at, target, target_end;
+} conditional;
+
+/* AsciiDoc's preprocessor as it goes down the lines. */
+typedef struct preprocessor {
+	conditional *open;    /* the conditionals open, innermost last */
+	size_t n_open, cap_open;
+	size_t dropping_from; /* 1 + the index in `open` of the one that drops lines, or 0 */
+} preprocessor;
+
+/* Whether include target s[a, b) is an AsciiDoc file (a piece of the glossary, not code shown). */
+static bool asciidoc_target(const char *s, size_t a, size_t b)
+{
+	static const char *const suffixes[] = { ".adoc", ".asciidoc", ".asc", ".ad", NULL };
+	for (const char *const *x = suffixes; *x; x++) {
+		size_t n = strlen(*x);
+		if (b - a > n && memcmp(s + b - n, *x, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Line *l (trimmed s[a, b), outside a comment block) to the preprocessor:
+ * at the margin, "ifdef::", "ifndef::" and "ifeval::" open a conditional
+ * whose lines are dropped unless it holds (condition_holds), "endif::"
+ * closes the innermost one (unless it names another), "include::" is not
+ * followed (a warning says so, with its line). Returns whether the line is
+ * taken out: a directive, or dropped. "ifdef::name[text]" that holds
+ * narrows *l to its text (*narrowed) and stays. *err: 0 or an error.
+ */
+static bool preprocess_line(ad_reader *r, preprocessor *p, gg_i_markup_line *l, size_t a, size_t b,
+			    bool *narrowed, int *err)
+{
+	const char *s = r->t;
+	size_t target = a, target_end = a, text = a, text_end = a;
+	directive d = l->indent ? NOT_DIRECTIVE : directive_of(s, a, b, &target, &target_end, &text, &text_end);
+	bool dropping = p->dropping_from != 0;
+	*narrowed = false;
+	if (d == IF_DEFINED || d == IF_NOT_DEFINED || d == IF_EVAL) {
+		bool holds = !dropping && condition_holds(r, d, s, target, target_end);
+		if (d != IF_EVAL && text < text_end) { /* the one-line form */
+			if (holds) {
+				l->body = text;
+				l->end = text_end;
+				*narrowed = true;
+			}
+			return !holds;
+		}
+		if (GG_ARRAY_PUSH_SLOT(p->open, p->n_open, p->cap_open)) {
+			*err = gg_i_error_oom();
+			return true;
+		}
+		p->open[p->n_open++] = (conditional){ a, target, target_end };
+		if (!holds && !dropping)
+			p->dropping_from = p->n_open;
+	} else if (d == END_IF) {
+		const conditional *in = p->n_open ? &p->open[p->n_open - 1] : NULL;
+		bool names_it = in && (target == target_end || (target_end - target == in->target_end - in->target &&
+							      memcmp(s + target, s + in->target, target_end - target) == 0));
+		if (names_it) {
+			if (p->dropping_from == p->n_open)
+				p->dropping_from = 0;
+			p->n_open--;
+		} else {
+			*err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, a),
+						  "'%.*s' closes no conditional open; passed over",
+						  (int)(b - a < 200 ? b - a : 200), s + a);
+		}
+	} else if (d == INCLUDE && !dropping) {
+		*err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, a), "'%.*s' is not read%s",
+					  (int)(b - a < 200 ? b - a : 200), s + a,
+					  asciidoc_target(s, target, target_end) ? ": name the included file as an input too" : "");
+	}
+	return d != NOT_DIRECTIVE || dropping;
 }
 
 /* Whether a line after one of kind `prev` starts a block (a title, a block attribute...). */
@@ -240,7 +456,11 @@ static bool starts_block(line_kind prev)
  * Sort every line into its kind; `top` gets the outermost kind of list
  * item there is ("::", else ":::", "::::", then ";;"), 0 for none. Titles, attribute entries, block attributes and block titles are
  * read only where a block starts (after a blank line, a title, another
- * such line): inside a paragraph they are its text.
+ * such line): inside a paragraph they are its text. The preprocessor
+ * (preprocess_line) sees each line first, but in comment blocks: the
+ * lines it takes out leave r->lines, the others close up, and r->cut
+ * marks a line that lines taken out (or a directive's own text) come
+ * before, so that no paragraph runs across them. 0 or an error.
  */
 static int classify(ad_reader *r, int *top)
 {
@@ -248,12 +468,32 @@ static int classify(ad_reader *r, int *top)
 	size_t whole = NONE; /* the open block read whole: its first line */
 	block_type whole_type = BLOCK_NONE;
 	size_t frames[MAX_FRAMES], n_frames = 0; /* the open compound blocks' first lines */
+	size_t kept = 0;
+	preprocessor pre = { NULL, 0, 0, 0 };
+	bool gap = false; /* lines were taken out since the last one kept */
+	int err = 0;
 	*top = 0;
-	for (size_t k = 0; k < r->n_lines; k++) {
+	for (size_t from = 0; from < r->n_lines && !err; from++) {
+		gg_i_markup_line line = r->lines[from];
+		size_t a = line.body, b = line.end, n, attr, attr_end, value, value_end;
+		bool narrowed = false;
+		gg_i_markup_trim(s, &a, &b);
+		if (!(whole != NONE && whole_type == BLOCK_COMMENT) &&
+		    preprocess_line(r, &pre, &line, a, b, &narrowed, &err)) {
+			gap = true;
+			continue;
+		}
+		if (narrowed) {
+			a = line.body;
+			b = line.end;
+		}
+		/* line `from` is line k from now on: the lines kept close up */
+		size_t k = kept++;
+		r->lines[k] = line;
+		r->cut[k] = gap || narrowed;
+		gap = narrowed; /* the text of "ifdef::name[text]" is a line alone */
 		const gg_i_markup_line *l = &r->lines[k];
 		ad_line *c = &r->kinds[k];
-		size_t a = l->body, b = l->end, n;
-		trim(s, &a, &b);
 		n = b - a;
 		*c = (ad_line){ LINE_TEXT, 0, 0, 0, 0, 0, NONE, NONE };
 		if (whole != NONE) {
@@ -296,18 +536,10 @@ static int classify(ad_reader *r, int *top)
 				c->kind = LINE_TITLE;
 				c->level = (int)(eq - a) - 1;
 			}
-		} else if (s[a] == ':' && n >= 3) {
-			size_t e = a + 1;
-			while (e < b && s[e] != ':' && !gg_i_markup_space(s[e]))
-				e++;
-			if (e < b && s[e] == ':' && e > a + 1 && (e + 1 == b || gg_i_markup_space(s[e + 1]))) {
-				size_t v = e + 1, ve = b;
-				trim(s, &v, &ve);
-				c->kind = LINE_SKIP;
-				int err = s[a + 1] != '!' && s[e - 1] != '!' ? add_attr(r, a + 1, e - a - 1, v, ve - v) : 0;
-				if (err)
-					return err;
-			}
+		} else if (attribute_entry(s, a, b, &attr, &attr_end, &value, &value_end)) {
+			c->kind = LINE_SKIP;
+			if ((err = add_attr(r, attr, attr_end, value, value_end)))
+				break;
 		} else if (s[a] == '[' && s[b - 1] == ']') {
 			c->kind = LINE_SKIP;
 			size_t id = NONE, id_end = NONE;
@@ -334,7 +566,12 @@ static int classify(ad_reader *r, int *top)
 				*top = c->delim;
 		}
 	}
-	return 0;
+	r->n_lines = kept;
+	for (size_t i = 0; i < pre.n_open && !err; i++)
+		err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, pre.open[i].at),
+					 "this conditional has no \"endif::\" (its lines run to the end of the file)");
+	free(pre.open);
+	return err;
 }
 
 /* Append e to the entries. 0 or GG_ENOMEM. */
@@ -384,14 +621,10 @@ static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_
 	};
 	char key[MAX_ATTR_NAME + 1];
 	uint32_t entry;
-	if (n <= MAX_ATTR_NAME) {
-		memcpy(key, s, n);
-		key[n] = '\0';
-		if (gg_i_strmap_get(&r->attr_names, key, &entry)) {
-			*len = r->attrs[entry].value_len;
-			*at = r->attrs[entry].value;
-			return r->t + r->attrs[entry].value;
-		}
+	if (attr_key(s, n, key) && gg_i_strmap_get(&r->attr_names, key, &entry) && r->attrs[entry].value != NONE) {
+		*len = r->attrs[entry].value_len;
+		*at = r->attrs[entry].value;
+		return r->t + r->attrs[entry].value;
 	}
 	for (size_t i = 0; i < sizeof(builtin) / sizeof(*builtin); i++)
 		if (strlen(builtin[i].name) == n && memcmp(builtin[i].name, s, n) == 0) {
@@ -459,8 +692,8 @@ static int link_anchor(ad_reader *r, gg_i_markup_sink *k, const char *id, size_t
 static int render_xref(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t id, size_t id_end,
 		       size_t text, size_t text_end, size_t at, size_t last, int depth)
 {
-	trim(s, &id, &id_end);
-	trim(s, &text, &text_end);
+	gg_i_markup_trim(s, &id, &id_end);
+	gg_i_markup_trim(s, &text, &text_end);
 	const char *hash = memchr(s + id, '#', id_end - id); /* "file.adoc#id" */
 	if (hash)
 		id = (size_t)(hash - s) + 1;
@@ -519,6 +752,70 @@ static bool macro_named(const char *s, size_t n, macro_show *show, bool *scheme,
 	return false;
 }
 
+/* Where a link's text s[text, close) ends: at a comma that starts attributes, before a "^" (a new window). */
+static size_t link_text_end(const char *s, size_t text, size_t close)
+{
+	const char *comma = memchr(s + text, ',', close - text);
+	size_t end = close;
+	if (comma && s[text] != '"' && memchr(comma, '=', (size_t)(s + close - comma)))
+		end = (size_t)(comma - s);
+	if (text < end && s[end - 1] == '^')
+		end--;
+	return end;
+}
+
+/*
+ * The macro whose name starts s[i, n) ("name:"): sets *show, *scheme,
+ * *xref (macro_named) and *target, where its target starts (a URL's
+ * scheme is part of it). Returns where its name's ':' is, or 0 for none
+ * ("http:" without "//" neither).
+ */
+static size_t macro_at(const char *s, size_t i, size_t n, macro_show *show, bool *scheme, bool *xref,
+		       size_t *target)
+{
+	size_t w = i;
+	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= '0' && s[w] <= '9')))
+		w++;
+	if (w == i || w >= n || s[w] != ':' || !macro_named(s + i, w - i, show, scheme, xref) ||
+	    (*scheme && (w + 2 >= n || s[w + 1] != '/' || s[w + 2] != '/')))
+		return 0;
+	*target = *scheme ? i : w + 1;
+	return w;
+}
+
+/*
+ * An attribute reference whose value v[0, len) (at text position value_at)
+ * is a link's target ("https://...", "link:..."), followed at s[after] by
+ * the rest of the target, if any ("/issues"), and "[text]": the link's
+ * text, else its target, to the sink. Returns where it ends, or 0 when it
+ * is no link.
+ */
+static size_t render_attr_link(ad_reader *r, gg_i_markup_sink *k, const char *v, size_t len, size_t value_at,
+			       const char *s, size_t after, size_t n, size_t at, int depth, int *err)
+{
+	size_t target, open = after;
+	size_t limit = n - after > GG_MARKUP_INLINE_SPAN ? after + GG_MARKUP_INLINE_SPAN : n;
+	macro_show show;
+	bool scheme, xref;
+	if (!macro_at(v, 0, len, &show, &scheme, &xref, &target) || show != SHOW_TEXT || xref)
+		return 0;
+	while (open < limit && s[open] != '[' && !gg_i_markup_space(s[open]))
+		open++;
+	size_t close = open + 1;
+	while (close < limit && s[close] != ']')
+		close++;
+	if (open >= limit || s[open] != '[' || close >= limit)
+		return 0;
+	size_t text = open + 1, text_end = link_text_end(s, text, close);
+	if (text == text_end) { /* no text: the target shows */
+		gg_i_markup_emit(k, v + target, len - target, value_at == SIZE_MAX ? SIZE_MAX : value_at + target);
+		gg_i_markup_emit(k, s + after, open - after, at + after);
+	} else {
+		*err = render(r, k, s + text, text_end - text, at + text, depth + 1);
+	}
+	return close + 1;
+}
+
 /*
  * A macro at s[i] ("name:target[text]"); returns where it ends, or 0 when
  * there is none (a bare URL is no macro: it stays text).
@@ -526,16 +823,12 @@ static bool macro_named(const char *s, size_t n, macro_show *show, bool *scheme,
 static size_t render_macro(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t i, size_t n,
 			   size_t at, int depth, int *err)
 {
-	size_t w = i;
 	macro_show show;
 	bool scheme, xref;
-	while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= '0' && s[w] <= '9')))
-		w++;
-	if (w == i || w >= n || s[w] != ':' || !macro_named(s + i, w - i, &show, &scheme, &xref))
+	size_t target, w = macro_at(s, i, n, &show, &scheme, &xref, &target);
+	if (!w)
 		return 0;
-	if (scheme && (w + 2 >= n || s[w + 1] != '/' || s[w + 2] != '/'))
-		return 0; /* "http:" without "//" */
-	size_t target = scheme ? i : w + 1, open = w + 1;
+	size_t open = w + 1;
 	size_t limit = n - i > GG_MARKUP_INLINE_SPAN ? i + GG_MARKUP_INLINE_SPAN : n;
 	while (open < limit && s[open] != '[' && !gg_i_markup_space(s[open]))
 		open++;
@@ -547,13 +840,8 @@ static size_t render_macro(ad_reader *r, gg_i_markup_sink *k, const char *s, siz
 	if (close >= limit)
 		return 0;
 	size_t text = open + 1, text_end = close;
-	if (show == SHOW_TEXT && !xref) { /* link text ends at a comma that starts attributes */
-		const char *comma = memchr(s + text, ',', text_end - text);
-		if (comma && s[text] != '"' && memchr(comma, '=', (size_t)(s + text_end - comma)))
-			text_end = (size_t)(comma - s);
-		if (text < text_end && s[text_end - 1] == '^')
-			text_end--; /* "^": a new window */
-	}
+	if (show == SHOW_TEXT && !xref)
+		text_end = link_text_end(s, text, close);
 	if (xref) {
 		*err = render_xref(r, k, s, target, open, text, text_end, at, close, depth);
 	} else if (show == SHOW_TEXT || show == SHOW_BRACKETS || show == SHOW_BOTH) {
@@ -613,10 +901,17 @@ static int render(ad_reader *r, gg_i_markup_sink *k, const char *s, size_t n, si
 			while (j < n && (is_alnum(s[j]) || s[j] == '-' || s[j] == '_'))
 				j++;
 			const char *v = j < n && s[j] == '}' && j > i + 1 ? attr_value(r, s + i + 1, j - i - 1, &len, &value_at) : NULL;
+			if (v && !gg_i_markup_may_expand(k, r->src, &r->expanded, len)) {
+				r->expansion_cut = true;
+				v = NULL; /* left as written */
+			}
 			if (v) {
 				FLUSH();
-				gg_i_markup_emit(k, v, len, value_at == SIZE_MAX ? at + i : value_at);
-				i = run = j + 1;
+				size_t end = j + 1 < n && !gg_i_markup_space(s[j + 1])
+						     ? render_attr_link(r, k, v, len, value_at, s, j + 1, n, at, depth, &err) : 0;
+				if (!end)
+					gg_i_markup_emit(k, v, len, value_at == SIZE_MAX ? at + i : value_at);
+				i = run = end ? end : j + 1;
 			} else {
 				i++;
 			}
@@ -713,7 +1008,7 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 	size_t para = r->kinds[last].text, para_end = r->lines[last].end, at = last + 1;
 	size_t depth = 0; /* compound blocks entered */
 	bool text = false;
-	trim(s, &para, &para_end);
+	gg_i_markup_trim(s, &para, &para_end);
 #define FLUSH_PARA() do { \
 		if (rec && para < para_end && !*err) { \
 			gg_i_record_text(rec, "\n", 1, SIZE_MAX); \
@@ -728,6 +1023,8 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 		const ad_line *c = &r->kinds[at];
 		const gg_i_markup_line *l = &r->lines[at];
 		if (c->kind == LINE_TEXT) {
+			if (r->cut[at])
+				FLUSH_PARA(); /* the lines between were taken out */
 			if (para == NONE)
 				para = l->body;
 			para_end = l->end;
@@ -772,7 +1069,7 @@ static size_t walk_definition(ad_reader *r, size_t last, int top, gg_i_record *r
 			text = true;
 			para = c->text;
 			para_end = l->end;
-			trim(s, &para, &para_end);
+			gg_i_markup_trim(s, &para, &para_end);
 			if (para == para_end)
 				para = para_end = NONE;
 			at++;
@@ -834,14 +1131,14 @@ static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 	size_t a = l->body, b = l->end;
 	while (a < b && r->t[a] == '=')
 		a++;
-	trim(r->t, &a, &b);
+	gg_i_markup_trim(r->t, &a, &b);
 	if (b > a && r->t[b - 1] == '=') { /* "== Title ==" */
 		size_t e = b;
 		while (e > a && r->t[e - 1] == '=')
 			e--;
 		if (e > a && gg_i_markup_space(r->t[e - 1]))
 			b = e;
-		trim(r->t, &a, &b);
+		gg_i_markup_trim(r->t, &a, &b);
 	}
 	return name_text(r, a, b, out);
 }
@@ -849,7 +1146,7 @@ static const char *title_text(ad_reader *r, size_t k, gg_i_buf *out)
 /* Index the anchor id t[a, b) as carried by entry e. 0 or GG_ENOMEM. */
 static int index_anchor(ad_reader *r, size_t a, size_t b, uint32_t e)
 {
-	trim(r->t, &a, &b);
+	gg_i_markup_trim(r->t, &a, &b);
 	if (a == b)
 		return 0;
 	char *key = gg_i_arena_strndup(&r->src->g->arena, r->t + a, b - a);
@@ -951,7 +1248,9 @@ int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	r.t = src.text;
 	r.n_lines = src.n_lines;
-	if (!(r.kinds = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.kinds)))) {
+	r.kinds = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.kinds));
+	r.cut = calloc(r.n_lines ? r.n_lines : 1, sizeof(*r.cut));
+	if (!r.kinds || !r.cut) {
 		err = gg_i_error_oom();
 		goto cleanup;
 	}
@@ -959,12 +1258,16 @@ int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e], top);
+	if (!err && r.expansion_cut)
+		err = gg_i_glossary_warn(g, name, 0, "attribute references expanded past %d times the file's size; "
+					 "the rest left as written", GG_MARKUP_MAX_EXPANSION);
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no description list: \"term:: definition\")"
 								: "empty file");
 cleanup:
 	free(r.lines);
 	free(r.kinds);
+	free(r.cut);
 	free(r.entries);
 	free(r.attrs);
 	gg_i_strmap_free(&r.attr_names);

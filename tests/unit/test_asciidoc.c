@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "glossgraph.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The entry of g named `header`; fails the test (not the run) when there is none. */
@@ -252,13 +253,185 @@ static void test_blocks_and_paragraphs(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * The preprocessor: conditionals by the attribute entries above them (any
+ * of "a,b", all of "a+b", unset by ":a!:"), nested ones inside a dropped
+ * region, the one-line form, "ifeval" kept, an include warned of with its
+ * line; lines taken out join no paragraph across them. An attribute whose
+ * value is a URL makes a link macro with the text after it.
+ */
+static void test_preprocessor(void)
+{
+	static const char text[] =
+		"= Cloud glossary\n"
+		":cloud:\n"
+		":edge:\n"
+		":edge!:\n"
+		":url-docs: https://example.com/docs\n"
+		"\n"
+		"////\n"
+		":edge:\n"
+		"////\n"
+		"\n"
+		"[glossary]\n"
+		"Bucket::\n"
+		"  A container.\n"
+		"ifdef::cloud[]\n"
+		"  Cloud text.\n"
+		"endif::[]\n"
+		"ifdef::edge[]\n"
+		"  Edge text.\n"
+		"ifdef::cloud[]\n"
+		"  Nested, dropped.\n"
+		"endif::cloud[]\n"
+		"  Still dropped.\n"
+		"endif::edge[]\n"
+		"ifndef::cloud[]\n"
+		"  Local text.\n"
+		"endif::[]\n"
+		"ifdef::cloud[One line.]\n"
+		"  Next line.\n"
+		"ifdef::edge[Not this.]\n"
+		"ifdef::cloud+edge[]\n"
+		"  Both.\n"
+		"endif::[]\n"
+		"ifdef::cloud,edge[]\n"
+		"  Either.\n"
+		"endif::[]\n"
+		"ifndef::cloud,edge[]\n"
+		"  Neither.\n"
+		"endif::[]\n"
+		"ifeval::[{sectnum} > 1]\n"
+		"  Evaluated.\n"
+		"endif::[]\n"
+		"  See {url-docs}[the docs], {url-docs}[] and {url-docs}.\n"
+		"\n"
+		"include::more.adoc[leveloffset=+1]\n"
+		"\n"
+		"ifdef::edge[]\n"
+		"Edge only::\n"
+		"  Dropped.\n"
+		"endif::[]\n"
+		"\n"
+		"Object::\n"
+		"  A file.\n";
+	gg_glossary *g = read_built("cloud.adoc", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Edge only"));
+	CU_ASSERT_STRING_EQUAL(must_have(g, "Bucket")->definition,
+			       "A container. Cloud text. One line. Next line. Either. Evaluated. See the docs, "
+			       "https://example.com/docs and https://example.com/docs.");
+	const gg_entry *object = must_have(g, "Object");
+	CU_ASSERT_STRING_EQUAL(object->definition, "A file.");
+	CU_ASSERT_EQUAL(object->line, 51);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "'include::more.adoc[leveloffset=+1]' is not read"), 1);
+	size_t n = gg_glossary_diagnostic_count(g);
+	for (size_t i = 0; i < n; i++)
+		if (strstr(gg_glossary_diagnostic(g, i)->message, "include::"))
+			CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, i)->line, 44);
+	gg_glossary_free(g);
+
+	/* attribute entries where classify finds them (after a comment line or a
+	 * block title, not in a listing), names in any case, the last value
+	 * given shown even where unset, a one-line attribute entry; Asciidoctor's
+	 * own attributes; no directive in a comment block; an endif that names
+	 * another conditional passed over; one left open warned of; a URL
+	 * attribute with more of the target after it */
+	static const char more[] =
+		"// Attributes\n"
+		":Product: Acme\n"
+		":url-repo: https://example.com/acme\n"
+		"ifndef::edition[:edition: Community]\n"
+		"\n"
+		".Settings\n"
+		":region: north\n"
+		"\n"
+		"[source]\n"
+		"----\n"
+		":product: Example Inc.\n"
+		"\n"
+		"ifdef::asciidoctor[]\n"
+		"include::example.py[tags=bucket]\n"
+		"endif::[]\n"
+		"----\n"
+		"\n"
+		"////\n"
+		"ifdef::draft[]\n"
+		"include::draft.adoc[]\n"
+		"////\n"
+		"\n"
+		"[glossary]\n"
+		"Bucket::\n"
+		"  A container in {product} {edition} ({region}), see {url-repo}/issues[the tracker] or {url-repo}/wiki[].\n"
+		"ifdef::backend-html5,pdf[]\n"
+		"  On the web.\n"
+		"endif::backend-html5,pdf[]\n"
+		"ifdef::Cloud+product[]\n"
+		"  Not this.\n"
+		"endif::other[]\n"
+		"endif::[]\n"
+		"  Next.\n"
+		"\n"
+		":product!:\n"
+		"ifdef::product[]\n"
+		"Unset::\n"
+		"  Dropped.\n"
+		"endif::[]\n"
+		"\n"
+		"Object::\n"
+		"  A file in {product}.\n"
+		"ifdef::product[]\n";
+	g = read_built("rev.adoc", more, sizeof(more) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_STRING_EQUAL(must_have(g, "Bucket")->definition,
+			       "A container in Acme Community (north), see the tracker or https://example.com/acme/wiki. "
+			       "On the web. Next.");
+	CU_ASSERT_STRING_EQUAL(must_have(g, "Object")->definition, "A file in Acme.");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "'include::example.py[tags=bucket]' is not read"), 1);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "name the included file"), 0);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "'endif::other[]' closes no conditional open"), 1);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "this conditional has no \"endif::\""), 1);
+	gg_glossary_free(g);
+
+	/* a one-line conditional's text right after a paragraph's line: its directive is no text */
+	static const char inline_if[] = ":x:\n\nBucket::\nA container\nifdef::x[for *objects*.]\nMore text.\n";
+	g = read_built("inline.adoc", inline_if, sizeof(inline_if) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_STRING_EQUAL(must_have(g, "Bucket")->definition, "A container for objects. More text.");
+	gg_glossary_free(g);
+
+	/* attribute references that would expand past the file's size many times over are cut */
+	static const char head[] = ":a: ";
+	size_t value = 4096, refs = 20000, len = 0;
+	char *big = malloc(sizeof(head) + value + 32 + refs * 4);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+	memcpy(big, head, sizeof(head) - 1);
+	len = sizeof(head) - 1;
+	memset(big + len, 'x', value);
+	len += value;
+	memcpy(big + len, "\n\nTerm::\n", 9);
+	len += 9;
+	for (size_t i = 0; i < refs; i++, len += 4)
+		memcpy(big + len, "{a} ", 4);
+	g = read_built("big.adoc", big, len);
+	free(big);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *term = must_have(g, "Term");
+	CU_ASSERT(strlen(term->definition) < 16 * len + (1u << 20) + 4 * refs);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "attribute references expanded past 16 times"), 1);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_asciidoc_add(void)
 {
 	CU_pSuite s = CU_add_suite("AsciiDoc reader", NULL, NULL);
 	if (!s || !CU_add_test(s, "description lists, anchors, inline markup", test_description_lists) ||
 	    !CU_add_test(s, "sections and nested lists", test_sections_and_lists) ||
 	    !CU_add_test(s, "attached blocks, paragraphs, stacked terms", test_blocks_and_paragraphs) ||
-	    !CU_add_test(s, "found by content; no entries", test_found_by_content))
+	    !CU_add_test(s, "found by content; no entries", test_found_by_content) ||
+	    !CU_add_test(s, "preprocessor conditionals, includes, attribute links", test_preprocessor))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
