@@ -1,10 +1,12 @@
 /* rst.c - reads reStructuredText glossaries: Sphinx's glossary directive, else definition lists. */
 #include "read/markup.h"
 #include "core/error.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /*
  * What is read. Where the file holds Sphinx glossary directives
@@ -27,8 +29,12 @@
  * markup: :term:`text <target>` and :term:`target` are editor links; other
  * roles give their text (code roles as code; :pep:`8` reads "PEP 8", as
  * Sphinx shows it, and :rfc: likewise); ``literal`` is code; emphasis,
- * hyperlink references, substitutions and escapes give their text;
- * footnote references nothing.
+ * hyperlink references and escapes give their text; footnote references
+ * nothing. A substitution "|name|" gives the text of its definition
+ * (".. |name| replace:: text", read as inline markup in turn; "unicode::"
+ * its characters; "image::" its ":alt:" text), found anywhere in the file
+ * but in literal blocks, code and comments, its name matched as written
+ * first, then without regard to case; one not defined so gives its name.
  */
 
 #define NONE SIZE_MAX
@@ -43,6 +49,17 @@ typedef struct rst_entry {
 	size_t category;            /* the line of its category's title, or NONE */
 } rst_entry;
 
+/* A substitution definition: ".. |name| replace:: text", "unicode::" or "image::" with ":alt:". */
+typedef struct rst_substitution {
+	bool unicode;          /* its text is character codes */
+	size_t text, text_end; /* the text it gives, in text positions */
+} rst_substitution;
+
+/* Substitution names longer than this are not looked up (nor kept). */
+#define MAX_SUBSTITUTION_NAME 128
+/* Substitutions within substitutions are read this deep. */
+#define MAX_SUBSTITUTION_DEPTH 8
+
 typedef struct rst_reader {
 	gg_i_source *src;
 	const char *t;
@@ -52,6 +69,12 @@ typedef struct rst_reader {
 	bool *adornment;    /* per line: a title's over- or underline */
 	rst_entry *entries;
 	size_t n_entries, cap_entries;
+	rst_substitution *subs;
+	size_t n_subs, cap_subs;
+	gg_i_strmap sub_names;  /* substitution name (substitution_key) -> its definition in subs */
+	gg_i_strmap sub_folded; /* the same, the names in lower case */
+	size_t expanded;       /* bytes of substitutions expanded so far (gg_i_markup_may_expand) */
+	bool expansion_cut;    /* past that budget: the rest shown as their names */
 } rst_reader;
 
 /* A letter, a digit or a byte of a character beyond ASCII. */
@@ -223,6 +246,202 @@ static int push_entry(rst_reader *r, rst_entry e)
 	return 0;
 }
 
+/* ---- substitutions ---------------------------------------------------- */
+
+/*
+ * The key of substitution name s[a, b) into key (MAX_SUBSTITUTION_NAME + 1
+ * bytes): each run of spaces one space, and with `fold` ASCII letters in
+ * lower case. False when the name is empty or too long.
+ */
+static bool substitution_key(const char *s, size_t a, size_t b, bool fold, char *key)
+{
+	size_t n = 0;
+	gg_i_markup_trim(s, &a, &b);
+	for (size_t i = a; i < b; i++) {
+		char c = s[i];
+		if (gg_i_markup_space(c) && n && key[n - 1] == ' ')
+			continue;
+		if (n == MAX_SUBSTITUTION_NAME)
+			return false;
+		key[n++] = gg_i_markup_space(c) ? ' ' : fold && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	key[n] = '\0';
+	return n > 0;
+}
+
+/* Map key to definition `index` in m (a later definition replaces an earlier). 0 or GG_ENOMEM. */
+static int name_substitution(rst_reader *r, gg_i_strmap *m, const char *key, uint32_t index)
+{
+	uint32_t before;
+	if (gg_i_strmap_get(m, key, &before)) {
+		gg_i_strmap_set(m, key, index);
+		return 0;
+	}
+	char *copy = gg_i_arena_strndup(&r->src->g->arena, key, strlen(key));
+	return copy && gg_i_strmap_put(m, copy, index, NULL) >= 0 ? 0 : gg_i_error_oom();
+}
+
+/*
+ * Whether what is set in under line k is none of the text: a comment's, a
+ * literal block's (after a line ending in "::"), code's, math's or that of
+ * a directive that holds no prose.
+ */
+static bool hides_set_in(const rst_reader *r, size_t k)
+{
+	const gg_i_markup_line *l = &r->lines[k];
+	const char *name;
+	size_t n, args, e = l->end;
+	if (directive(r, k, &name, &n, &args)) {
+		block_kind kind = directive_kind(name, n);
+		return kind == BLOCK_CODE || kind == BLOCK_MATH || kind == BLOCK_SKIP;
+	}
+	while (e > l->body && gg_i_markup_space(r->t[e - 1]))
+		e--;
+	return explicit_markup(r, k) || (e - l->body >= 2 && r->t[e - 1] == ':' && r->t[e - 2] == ':');
+}
+
+/*
+ * The substitution defined at line k, if any, into *sub: the text of
+ * "replace::" (over the lines set in under it, up to a blank line), the
+ * codes of "unicode::", the ":alt:" text of "image::" (without one, none).
+ * Sets s[*name, *name_end) to its name and *last to its last line.
+ */
+static bool substitution_at(const rst_reader *r, size_t k, rst_substitution *sub, size_t *name,
+			    size_t *name_end, size_t *last)
+{
+	const char *s = r->t;
+	const gg_i_markup_line *l = &r->lines[k];
+	size_t i = l->body + 2, bar, kind, kind_end;
+	if (!explicit_markup(r, k))
+		return false;
+	while (i < l->end && gg_i_markup_space(s[i]))
+		i++;
+	if (i >= l->end || s[i] != '|')
+		return false;
+	for (bar = i + 1; bar < l->end && s[bar] != '|';)
+		bar++;
+	for (kind = bar + 1; kind < l->end && gg_i_markup_space(s[kind]);)
+		kind++;
+	for (kind_end = kind; kind_end < l->end && (is_alnum(s[kind_end]) || s[kind_end] == '-');)
+		kind_end++;
+	if (kind_end + 1 >= l->end || kind == bar + 1 || s[kind_end] != ':' || s[kind_end + 1] != ':')
+		return false;
+	size_t n = kind_end - kind;
+	*name = i + 1;
+	*name_end = bar;
+	for (*last = k; *last + 1 < r->n_lines && !gg_i_markup_blank(&r->lines[*last + 1]) &&
+			r->lines[*last + 1].indent > l->indent;)
+		++*last;
+	*sub = (rst_substitution){ n == 7 && memcmp(s + kind, "unicode", 7) == 0, kind_end + 2, l->end };
+	if (n == 7 && memcmp(s + kind, "replace", 7) == 0) {
+		sub->text_end = r->lines[*last].end;
+	} else if (n == 5 && memcmp(s + kind, "image", 5) == 0) {
+		sub->text = sub->text_end = NONE;
+		for (size_t j = k + 1; j <= *last; j++) {
+			const gg_i_markup_line *o = &r->lines[j];
+			if (o->end - o->body > 5 && memcmp(s + o->body, ":alt:", 5) == 0) {
+				sub->text = o->body + 5;
+				sub->text_end = o->end;
+			}
+		}
+		if (sub->text == NONE)
+			return false;
+	} else if (!sub->unicode) {
+		return false;
+	}
+	gg_i_markup_trim(s, &sub->text, &sub->text_end);
+	return true;
+}
+
+/*
+ * Keep the file's substitution definitions (substitution_at), but those in
+ * literal blocks, code and comments (hides_set_in). 0 or GG_ENOMEM.
+ */
+static int find_substitutions(rst_reader *r)
+{
+	size_t skip = NONE; /* lines set in deeper than this are hidden */
+	for (size_t k = 0; k < r->n_lines; k++) {
+		const gg_i_markup_line *l = &r->lines[k];
+		rst_substitution sub;
+		size_t name, name_end, last;
+		char key[MAX_SUBSTITUTION_NAME + 1];
+		int err = 0;
+		if (gg_i_markup_blank(l) || (skip != NONE && l->indent > skip))
+			continue;
+		skip = NONE;
+		if (!substitution_at(r, k, &sub, &name, &name_end, &last)) {
+			if (hides_set_in(r, k))
+				skip = l->indent;
+			continue;
+		}
+		uint32_t index = (uint32_t)r->n_subs;
+		if (GG_ARRAY_PUSH_SLOT(r->subs, r->n_subs, r->cap_subs))
+			return gg_i_error_oom();
+		r->subs[r->n_subs++] = sub;
+		if (substitution_key(r->t, name, name_end, false, key) &&
+		    (err = name_substitution(r, &r->sub_names, key, index)))
+			return err;
+		if (substitution_key(r->t, name, name_end, true, key) &&
+		    (err = name_substitution(r, &r->sub_folded, key, index)))
+			return err;
+		k = last;
+	}
+	return 0;
+}
+
+/*
+ * The characters a "unicode::" substitution's codes s[a, b) name, to the
+ * sink at text positions at .. at_last: "U+2122", "U2122", "u2122",
+ * "0x2122", "x2122", "\\x2122", "\\u2122", "&#x2122;" or decimal "8482", as
+ * docutils reads them; any other word as written; ".." starts a comment.
+ */
+static void emit_unicode(gg_i_markup_sink *k, const char *s, size_t a, size_t b, size_t at, size_t at_last)
+{
+	while (a < b) {
+		size_t w, p, e;
+		while (a < b && gg_i_markup_space(s[a]))
+			a++;
+		for (w = a; w < b && !gg_i_markup_space(s[w]);)
+			w++;
+		if (w - a == 2 && s[a] == '.' && s[a + 1] == '.')
+			break;
+		bool entity = w - a > 4 && s[a] == '&' && s[a + 1] == '#' && (s[a + 2] == 'x' || s[a + 2] == 'X') &&
+			      s[w - 1] == ';';
+		p = entity ? a + 3 : a;
+		e = entity ? w - 1 : w;
+		int base = entity ? 16 : 10;
+		if (!entity) {
+			if (p < e && s[p] == '\\' && e - p > 1 && strchr("xXuU", s[p + 1]))
+				p++; /* "\\x", "\\u" */
+			if (e - p > 2 && ((s[p] == '0' && (s[p + 1] == 'x' || s[p + 1] == 'X')) ||
+					  ((s[p] == 'U' || s[p] == 'u') && s[p + 1] == '+'))) {
+				p += 2;
+				base = 16;
+			} else if (e - p > 1 && strchr("xXuU", s[p])) {
+				p++;
+				base = 16;
+			}
+		}
+		uint32_t cp = 0;
+		size_t d = p;
+		for (; d < e && cp <= 0x10FFFF; d++) {
+			int v = s[d] >= '0' && s[d] <= '9' ? s[d] - '0'
+				: base == 16 && s[d] >= 'a' && s[d] <= 'f' ? s[d] - 'a' + 10
+				: base == 16 && s[d] >= 'A' && s[d] <= 'F' ? s[d] - 'A' + 10 : -1;
+			if (v < 0)
+				break;
+			cp = cp * (uint32_t)base + (uint32_t)v;
+		}
+		char utf8[4];
+		if (d == e && d > p && cp > 0 && cp <= 0x10FFFF && utf8proc_codepoint_valid((utf8proc_int32_t)cp))
+			gg_i_markup_emit_elsewhere(k, utf8, (size_t)utf8proc_encode_char((utf8proc_int32_t)cp,
+										 (utf8proc_uint8_t *)utf8), at, at_last);
+		else if (w > a)
+			gg_i_markup_emit_elsewhere(k, s + a, w - a, at, at_last); /* a word as written */
+		a = w;
+	}
+}
+
 /*
  * The entries of lines [from, to) whose terms stand at column `base`:
  * each a term line (several one after another when `stacked`, as in a
@@ -284,17 +503,8 @@ static int find_all_entries(rst_reader *r)
 		if (gg_i_markup_blank(l) || (skip != NONE && l->indent > skip))
 			continue;
 		skip = NONE;
-		if (!directive(r, k, &name, &n, &args)) {
-			size_t e = l->end;
-			while (e > l->body && gg_i_markup_space(r->t[e - 1]))
-				e--;
-			if (explicit_markup(r, k) || (e - l->body >= 2 && r->t[e - 1] == ':' && r->t[e - 2] == ':'))
-				skip = l->indent; /* a comment, or a literal block next */
-			continue;
-		}
-		if (n != 8 || memcmp(name, "glossary", 8) != 0) {
-			block_kind kind = directive_kind(name, n);
-			if (kind == BLOCK_CODE || kind == BLOCK_MATH || kind == BLOCK_SKIP)
+		if (!directive(r, k, &name, &n, &args) || n != 8 || memcmp(name, "glossary", 8) != 0) {
+			if (hides_set_in(r, k))
 				skip = l->indent;
 			continue;
 		}
@@ -479,11 +689,42 @@ static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, c
 				   : gg_i_markup_xref(k->rec, s + a, text_end - a, from);
 }
 
+static int render(rst_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth);
+
+/*
+ * The substitution s[bar, end] ("|name|", text position at + bar) to the
+ * sink: what its definition gives (its name as written first, then in
+ * lower case), else its name. 0 or GG_ENOMEM.
+ */
+static int render_substitution(rst_reader *r, gg_i_markup_sink *k, const char *s, size_t bar,
+			       size_t end, size_t at, int depth)
+{
+	char key[MAX_SUBSTITUTION_NAME + 1];
+	uint32_t index;
+	const rst_substitution *sub = NULL;
+	if (depth < MAX_SUBSTITUTION_DEPTH &&
+	    ((substitution_key(s, bar + 1, end, false, key) && gg_i_strmap_get(&r->sub_names, key, &index)) ||
+	     (substitution_key(s, bar + 1, end, true, key) && gg_i_strmap_get(&r->sub_folded, key, &index)))) {
+		sub = &r->subs[index];
+		if (!gg_i_markup_may_expand(k, r->src, &r->expanded, sub->text_end - sub->text)) {
+			r->expansion_cut = true;
+			sub = NULL; /* its name shows */
+		}
+	}
+	if (!sub)
+		gg_i_markup_emit(k, s + bar + 1, end - bar - 1, at + bar + 1);
+	else if (sub->unicode)
+		emit_unicode(k, r->t, sub->text, sub->text_end, at + bar, at + end);
+	else
+		return render(r, k, r->t + sub->text, sub->text_end - sub->text, sub->text, depth + 1);
+	return 0;
+}
+
 /*
  * Render s[0, n) (text position `at`) to the sink, inline markup read as
- * the file comment says. Returns 0 or GG_ENOMEM.
+ * the file comment says; depth: substitutions entered. Returns 0 or GG_ENOMEM.
  */
-static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
+static int render(rst_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth)
 {
 	size_t i = 0, run = 0; /* s[run, i) is plain text not yet emitted */
 	/* per kind of closing mark, where a search found none before (gg_i_markup_search_from) */
@@ -557,7 +798,7 @@ static int render(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 			}
 		} else if (c == '|' && (e = find_bar(s, i, n, &after, &miss[BAR])) > i + 1) { /* a substitution */
 			FLUSH();
-			gg_i_markup_emit(k, s + i + 1, e - i - 1, at + i + 1);
+			err = render_substitution(r, k, s, i, e, at, depth);
 			i = run = after;
 		} else if (c == '[' && (e = find_end(s, i, n, "]_", 2, &miss[FOOTNOTE])) > i + 1 && !memchr(s + i, ' ', e - i)) {
 			FLUSH(); /* a footnote or citation reference: nothing, nor the space
@@ -591,7 +832,7 @@ static int render_paragraph(rst_reader *r, gg_i_markup_sink *k, size_t first, si
 	if (*literal && (b - a == 2 || gg_i_markup_space(r->t[b - 3])))
 		keep = b - 2;
 	gg_i_record_text(k->rec, "\n", 1, SIZE_MAX); /* a space, but first in the definition */
-	return render(k, r->t + a, keep - a, a);
+	return render(r, k, r->t + a, keep - a, a, 0);
 }
 
 /*
@@ -661,7 +902,7 @@ static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *re
 		if (kind == BLOCK_MATH && args < l->end)
 			gg_i_markup_code(&k, r->t + args, l->end - args, args);
 		else if (kind != BLOCK_CODE && kind != BLOCK_CONTENT)
-			err = render(&k, r->t + args, l->end - args, args);
+			err = render(r, &k, r->t + args, l->end - args, args, 0);
 	}
 	return err;
 }
@@ -678,7 +919,7 @@ static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
 			end = i;
 			break;
 		}
-	render(&sink, r->t + l->body, end - l->body, l->body);
+	render(r, &sink, r->t + l->body, end - l->body, l->body, 0);
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
 
@@ -717,7 +958,11 @@ cleanup:
 int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	rst_reader r = { &src, NULL, NULL, 0, NULL, NULL, NULL, 0, 0 };
+	rst_reader r;
+	memset(&r, 0, sizeof(r));
+	r.src = &src;
+	r.sub_names = (gg_i_strmap)GG_STRMAP_INIT;
+	r.sub_folded = (gg_i_strmap)GG_STRMAP_INIT;
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = gg_i_markup_lines(&src, &r.lines)))
 		goto cleanup;
@@ -730,11 +975,14 @@ int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len)
 		goto cleanup;
 	}
 	find_titles(&r);
-	if ((err = find_all_entries(&r)))
+	if ((err = find_substitutions(&r)) || (err = find_all_entries(&r)))
 		goto cleanup;
 	assign_categories(&r);
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, &r.entries[e]);
+	if (!err && r.expansion_cut)
+		err = gg_i_glossary_warn(g, name, 0, "substitutions expanded past %d times the file's size; "
+					 "the rest show their names", GG_MARKUP_MAX_EXPANSION);
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive with entries, or definition list)"
 								: "empty file");
@@ -743,6 +991,9 @@ cleanup:
 	free(r.level);
 	free(r.adornment);
 	free(r.entries);
+	free(r.subs);
+	gg_i_strmap_free(&r.sub_names);
+	gg_i_strmap_free(&r.sub_folded);
 	gg_i_source_close(&src);
 	return err;
 }

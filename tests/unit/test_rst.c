@@ -273,6 +273,88 @@ static void test_directives_and_terms(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Substitutions give what their definitions say, wherever in the file they
+ * are but in a literal block or code: "replace::" text read as markup in
+ * turn (over several lines, with substitutions of its own, no deeper than
+ * a bound), "unicode::" the characters of its codes (as docutils reads
+ * them), "image::" its ":alt:" text; names match as written, then without
+ * regard to case; one not defined, or an image without text, shows its name.
+ */
+static void test_substitutions(void)
+{
+	static const char text[] =
+		".. |TM| unicode:: U+2122 .. the trade mark sign\n"
+		".. |marks| unicode:: 0xA9 x41 &#x42; 67 \\u00AE\n"
+		"   :ltrim:\n"
+		".. |logo| image:: logo.png\n"
+		".. |icon| image:: icon.png\n"
+		"   :alt: an icon\n"
+		".. |A| replace:: upper\n"
+		".. |a| replace:: lower\n"
+		".. |dec| unicode:: &#8482; 8482\n"
+		"\n"
+		"An example of a definition::\n"
+		"\n"
+		"   .. |product name| replace:: Your Product\n"
+		"\n"
+		".. code-block:: rst\n"
+		"\n"
+		"   .. |tm| replace:: Your Mark\n"
+		".. |Product   Name| replace:: *Acme* |TM| Cloud\n"
+		"   Platform\n"
+		".. |loop| replace:: a |loop| b\n"
+		"\n"
+		".. glossary::\n"
+		"\n"
+		"   Bucket\n"
+		"      A container in |product name|, with |marks|, |logo| |icon| |unknown| and |later|;\n"
+		"      |A| and |a|, |dec|.\n"
+		"\n"
+		"   Loop\n"
+		"      Says |loop|.\n"
+		"\n"
+		"   |TM| Mark\n"
+		"      A mark.\n"
+		"\n"
+		".. |later| replace:: a :term:`Loop`\n";
+	gg_glossary *g = read_built("subs.rst", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *bucket = entry_named(g, "Bucket");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bucket);
+	CU_ASSERT_STRING_EQUAL(bucket->definition,
+			       "A container in Acme \xe2\x84\xa2 Cloud Platform, with \xc2\xa9" "ABC\xc2\xae, logo an icon "
+			       "unknown and a Loop; upper and lower, &#8482;\xe2\x84\xa2.");
+	CU_ASSERT_EQUAL_FATAL(bucket->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(bucket->xrefs[0].target, "Loop");
+	const gg_entry *loop = entry_named(g, "Loop");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(loop);
+	CU_ASSERT_STRING_EQUAL(loop->definition, "Says a a a a a a a a loop b b b b b b b b.");
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "\xe2\x84\xa2 Mark"));
+	gg_glossary_free(g);
+
+	/* substitutions within substitutions that would make gigabytes are cut, with a warning */
+	static const char bomb[] =
+		".. |a| replace:: |b| |b| |b| |b| |b| |b| |b| |b|\n"
+		".. |b| replace:: |c| |c| |c| |c| |c| |c| |c| |c|\n"
+		".. |c| replace:: |d| |d| |d| |d| |d| |d| |d| |d|\n"
+		".. |d| replace:: |e| |e| |e| |e| |e| |e| |e| |e|\n"
+		".. |e| replace:: |f| |f| |f| |f| |f| |f| |f| |f|\n"
+		".. |f| replace:: |g| |g| |g| |g| |g| |g| |g| |g|\n"
+		".. |g| replace:: a long text that is repeated\n"
+		"\n"
+		"Term\n"
+		"   |a| |a| |a| |a|\n";
+	g = read_built("bomb.rst", bomb, sizeof(bomb) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *term = entry_named(g, "Term");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(term);
+	CU_ASSERT(strlen(term->definition) < 16 * sizeof(bomb) + (1u << 20) + 4096);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "substitutions expanded past 16 times"), 1);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_rst_add(void)
 {
 	CU_pSuite s = CU_add_suite("reStructuredText reader", NULL, NULL);
@@ -281,7 +363,8 @@ CU_ErrorCode suite_rst_add(void)
 	    !CU_add_test(s, "directives, terms, reports", test_directives_and_terms) ||
 	    !CU_add_test(s, "exponents and notes", test_exponents_and_notes) ||
 	    !CU_add_test(s, "offsets after a mark on the last byte", test_offsets_after_last_byte) ||
-	    !CU_add_test(s, "no entries; found by content", test_no_entries))
+	    !CU_add_test(s, "no entries; found by content", test_no_entries) ||
+	    !CU_add_test(s, "substitutions", test_substitutions))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
