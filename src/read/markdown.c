@@ -3,7 +3,10 @@
  * ": definition"), bold lists ("- **Term**: definition"), one heading per
  * term, or tables (a row per term); links to the glossary's own headings are
  * editor links. A page whose front matter names a term is one entry (a
- * static site's page per term), Hugo shortcodes their text.
+ * static site's page per term), Hugo shortcodes their text. Where the file
+ * holds MyST glossary directives ("```{glossary}" or ":::{glossary}", as
+ * Sphinx's), their entries alone: term lines over a definition set in;
+ * MyST roles ({term}`text <target>`) give their text, "term" an editor link.
  */
 #include "read/yaml.h"
 #include "model/names.h"
@@ -40,6 +43,7 @@ typedef struct md_line {
 	size_t body;       /* where the content starts: past "#", ": ", "- **Term**:" */
 	size_t name, name_end; /* the bold term of a LINE_BOLD, the abbreviation of a LINE_ABBR */
 	size_t run_end;    /* the first line from here on that is not unindented text */
+	bool glossary;     /* a line of a MyST glossary directive's content (LINE_TEXT or LINE_BLANK) */
 } md_line;
 
 /* An entry found: its name lines (or one bold/heading line) and its definition lines. */
@@ -79,6 +83,7 @@ typedef struct md_reader {
 	gg_i_arena note_labels; /* their keys */
 	size_t front_lines;  /* lines [0, front_lines) are the page's front matter ("---" ... "---") */
 	bool front_yaml;     /* between "---" lines (YAML), not "+++" (TOML, not read) */
+	size_t glossaries;   /* MyST glossary directives */
 } md_reader;
 
 static bool is_space(char c)
@@ -293,6 +298,39 @@ static int front_matter(md_reader *m)
  * of its own whatever the layout (read_abbreviations), and text of none.
  * The front matter's lines are blank (front_matter). 0 or GG_ENOMEM.
  */
+/*
+ * Whether s[p, e) opens a MyST glossary directive: three or more
+ * backticks, tildes or colons, then "{glossary}". *mark gets the fence's
+ * character and *len how many.
+ */
+static bool glossary_fence(const char *s, size_t p, size_t e, char *mark, size_t *len)
+{
+	size_t q = p;
+	if (p >= e || (s[p] != '`' && s[p] != '~' && s[p] != ':'))
+		return false;
+	while (q < e && s[q] == s[p])
+		q++;
+	while (q < e && is_space(s[q]))
+		q++;
+	if (q - p < 3 || e - q < 10 || memcmp(s + q, "{glossary}", 10) != 0)
+		return false;
+	*mark = s[p];
+	for (*len = 0; s[p + *len] == s[p];)
+		++*len;
+	return true;
+}
+
+/* Whether s[p, e) closes a fence of `len` or more `mark` characters (nothing after them). */
+static bool closes_fence(const char *s, size_t p, size_t e, char mark, size_t len)
+{
+	size_t q = p;
+	while (q < e && s[q] == mark)
+		q++;
+	while (q < e && is_space(s[q]))
+		q++;
+	return q == e && (size_t)(e - p) >= len && s[p] == mark;
+}
+
 static int scan_lines(md_reader *m)
 {
 	const gg_i_source *src = m->src;
@@ -303,14 +341,15 @@ static int scan_lines(md_reader *m)
 	int err = front_matter(m);
 	if (err)
 		return err;
-	char fence = 0;
-	bool comment = false, note = false, note_gap = false;
+	char fence = 0, directive = 0; /* directive: the fence of an open glossary directive */
+	size_t directive_len = 0;
+	bool comment = false, note = false, note_gap = false, options = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
 		md_line *l = &m->lines[k];
 		size_t s = src->lines[k], e = s;
 		while (e < src->len && t[e] != '\n' && t[e] != '\r')
 			e++;
-		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0, 0 };
+		*l = (md_line){ s, e, LINE_TEXT, 0, 0, s, 0, 0, 0, false };
 		if (k < m->front_lines) { /* the page's data, not its text */
 			l->kind = LINE_BLANK;
 			continue;
@@ -320,6 +359,31 @@ static int scan_lines(md_reader *m)
 			p++;
 		l->indent = p - s;
 		l->body = p;
+		if (directive) { /* a glossary's content: text read by find_glossary_entries */
+			bool option = options && p < e && t[p] == ':';
+			bool closing = !fence && p < e && !option && closes_fence(t, p, e, directive, directive_len);
+			options = option;
+			l->glossary = !closing;
+			if (closing)
+				directive = 0;
+			if (!closing && p < e && e - p >= 3 && (t[p] == '`' || t[p] == '~') && t[p + 1] == t[p] &&
+			    t[p + 2] == t[p] && (!fence || fence == t[p])) {
+				fence = fence ? 0 : t[p]; /* a code block in a definition */
+				l->kind = LINE_FENCE;
+			} else if (fence) {
+				l->kind = LINE_CODE;
+			} else if (p == e || option || closing) {
+				l->kind = LINE_BLANK;
+			}
+			continue;
+		}
+		if (!fence && l->indent < 4 && glossary_fence(t, p, e, &directive, &directive_len)) {
+			l->kind = LINE_BLANK;
+			options = true; /* ":sorted:" lines right under it */
+			m->glossaries++;
+			note = false;
+			continue;
+		}
 		if (p == e) {
 			l->kind = fence ? LINE_CODE : LINE_BLANK;
 			note_gap = note;
@@ -517,6 +581,46 @@ static int find_list_entries(md_reader *m, size_t titles)
 }
 
 /*
+ * The entries of the MyST glossary directives: as in Sphinx's, term lines
+ * at the content's margin (one after another: the first the term, the
+ * others aliases) over a definition set in deeper, blank lines among it;
+ * a term without one is reported when read. The nearest section heading
+ * above is the category.
+ */
+static int find_glossary_entries(md_reader *m, size_t titles)
+{
+	size_t category = SIZE_MAX, base = SIZE_MAX; /* base: the margin of the directive's content */
+	for (size_t k = 0; k < m->n_lines;) {
+		const md_line *l = &m->lines[k];
+		if (!l->glossary) {
+			if (l->kind == LINE_HEADING && section_heading(m, k, titles))
+				category = k;
+			base = SIZE_MAX;
+			k++;
+			continue;
+		}
+		if (blank(l) || (base != SIZE_MAX && l->indent > base)) {
+			k++; /* text before any term */
+			continue;
+		}
+		base = l->indent;
+		size_t n = 1, end, last;
+		while (k + n < m->n_lines && m->lines[k + n].glossary && !blank(&m->lines[k + n]) &&
+		       m->lines[k + n].indent == base)
+			n++;
+		for (end = last = k + n; end < m->n_lines && m->lines[end].glossary &&
+					 (blank(&m->lines[end]) || m->lines[end].indent > base ||
+					  m->lines[end].kind == LINE_CODE); end++)
+			if (!blank(&m->lines[end]))
+				last = end + 1;
+		if (push_entry(m, (md_entry){ k, n, k + n, last, category, 0 }))
+			return GG_ENOMEM;
+		k = last > k + n ? last : k + n;
+	}
+	return 0;
+}
+
+/*
  * One heading per term: the level with the most headings that have text
  * under them (a lone level-1 title is not an entry); an entry's definition
  * runs to the next heading of its level or above.
@@ -667,26 +771,15 @@ static int find_table_entries(md_reader *m, size_t titles)
 			continue;
 		}
 		md_table tb = { { GG_FIELD_NONE }, n };
-		bool term = false, definition = false;
-		for (size_t c = 0; c < n; c++) {
+		for (size_t c = 0; c < n; c++)
 			tb.columns[c] = column_field(m, cells[c]);
-			term |= tb.columns[c] == GG_FIELD_TERM;
-			definition |= tb.columns[c] == GG_FIELD_DEFINITION;
-		}
 		size_t end = k + 2, text[MAX_TABLE_COLUMNS] = { 0 };
 		for (; end < m->n_lines && row_line(m, &m->lines[end]); end++) {
 			size_t cn = row_cells(m, &m->lines[end], cells);
 			for (size_t c = 0; c < cn && c < n; c++)
 				text[c] += cells[c].end - cells[c].start;
 		}
-		if (!term && tb.columns[0] == GG_FIELD_NONE)
-			tb.columns[0] = GG_FIELD_TERM;
-		size_t most = 0;
-		for (size_t c = 1; c < n && !definition; c++)
-			if (tb.columns[c] == GG_FIELD_NONE && (!most || text[c] > text[most]))
-				most = c;
-		if (most)
-			tb.columns[most] = GG_FIELD_DEFINITION;
+		gg_i_table_columns(tb.columns, n, text);
 		if (GG_ARRAY_PUSH_SLOT(m->tables, m->n_tables, m->cap_tables))
 			return GG_ENOMEM;
 		m->tables[m->n_tables++] = tb;
@@ -1050,6 +1143,70 @@ static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_
  * for a table cell's "\\|", a '|' there too; in a name, without the
  * backticks); raw HTML as raw_html_at says, character references decoded.
  */
+/*
+ * A MyST role at s[i] ("{name}`text`", "{name}`text <target>`"): where it
+ * ends, or 0 for none; sets its name s[*name, *name_end) and its content
+ * s[*a, *b) inside the backticks.
+ */
+static size_t role_end(const char *s, size_t i, size_t n, size_t *name, size_t *name_end, size_t *a, size_t *b)
+{
+	size_t j = i + 1, r = 0, end;
+	while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == ':'))
+		j++;
+	if (j == i + 1 || j + 1 >= n || s[j] != '}' || s[j + 1] != '`')
+		return 0;
+	while (j + 1 + r < n && s[j + 1 + r] == '`')
+		r++;
+	if (!(end = code_span_end(s, j + 1 + r, n, r)))
+		return 0;
+	*name = i + 1;
+	*name_end = j;
+	*a = j + 1 + r;
+	*b = end - r;
+	return end;
+}
+
+/*
+ * Role s[name, name_end) of content s[a, b) to the sink: the text ("text"
+ * of "text <target>"), as code for the code roles; {term} also an editor
+ * link to its target. 0 or the error of gg_i_record_xref.
+ */
+static int render_role(sink *k, const char *s, size_t name, size_t name_end, size_t a, size_t b, size_t at)
+{
+	static const char *const code_roles[] = { "code", "math", "samp", "command", "file", "kbd", "program",
+						  "envvar", "option", "literal", NULL };
+	size_t target = a, target_end = b, text_end = b;
+	if (b > a && s[b - 1] == '>') {
+		size_t lt = b - 1;
+		while (lt > a && s[lt] != '<')
+			lt--;
+		if (s[lt] == '<' && (lt == a || is_space(s[lt - 1]))) {
+			target = lt + 1;
+			target_end = b - 1;
+			for (text_end = lt; text_end > a && is_space(s[text_end - 1]);)
+				text_end--;
+			if (text_end == a) { /* "<target>" alone shows the target */
+				a = target;
+				text_end = target_end;
+			}
+		}
+	}
+	size_t len = name_end - name;
+	bool code = false;
+	for (const char *const *c = code_roles; *c && !code; c++)
+		code = strlen(*c) == len && memcmp(s + name, *c, len) == 0;
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	size_t text_at = at == SIZE_MAX ? at : at + a;
+	if (code && !k->name)
+		emit(k, "`", 1, text_at);
+	emit(k, s + a, text_end - a, text_at);
+	if (code && !k->name)
+		emit(k, "`", 1, at == SIZE_MAX ? at : at + text_end);
+	if (k->rec && len == 4 && memcmp(s + name, "term", 4) == 0)
+		return gg_i_record_xref(k->rec, s + target, target_end - target, from);
+	return 0;
+}
+
 static int render(sink *k, const char *s, size_t n, size_t at)
 {
 	size_t i = 0, run = 0; /* s[run..i) is plain text not yet emitted */
@@ -1066,7 +1223,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 	}
 	while (i < n && !err) {
 		char c = s[i];
-		size_t end = 0, len;
+		size_t end = 0, len, role, role_end_at, content, content_end;
 		unsigned char decoded[4];
 		if (c == '<') {
 			raw_html raw = raw_html_at(s, i, n, &end);
@@ -1117,6 +1274,10 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				FLUSH();
 				i = run = end;
 			}
+		} else if (c == '{' && (end = role_end(s, i, n, &role, &role_end_at, &content, &content_end)) != 0) {
+			FLUSH();
+			err = render_role(k, s, role, role_end_at, content, content_end, at);
+			i = run = end;
 		} else if (c == '{' && i + 2 < n && s[i + 1] == '{' && (s[i + 2] == '<' || s[i + 2] == '%')) {
 			FLUSH();
 			end = render_shortcode(k, s, i, n, at, &err);
@@ -1311,8 +1472,9 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 		if (l->kind == LINE_FENCE) {
 			gg_i_record_text(rec, "`", 1, l->start + l->indent);
 			in_fence = !in_fence;
-		} else if (l->kind == LINE_CODE) {
-			gg_i_record_text(rec, t + l->start, l->end - l->start, l->start);
+		} else if (l->kind == LINE_CODE) { /* in a glossary directive, set in as its definition is */
+			size_t from = l->glossary ? l->body : l->start;
+			gg_i_record_text(rec, t + from, l->end - from, from);
 		} else if (l->kind != LINE_BLANK && !(l->kind == LINE_ABBR && i != me->first_name)) {
 			/* a bold line opens its own entry, or is text of another */
 			size_t from = l->kind == LINE_BOLD && i != me->first_name ? l->start + l->indent : l->body;
@@ -1499,7 +1661,7 @@ static int add_abbreviations(md_reader *m)
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT, 0, false };
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT, 0, false, 0 };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
 		goto cleanup;
@@ -1516,7 +1678,14 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 	enum { LAYOUTS = sizeof(finders) / sizeof(*finders) };
 	md_entry *found[LAYOUTS] = { NULL };
 	size_t counts[LAYOUTS] = { 0 }, terms[LAYOUTS] = { 0 }, best = 0;
-	for (size_t k = 0; k < LAYOUTS && !err; k++) {
+	if (m.glossaries) { /* MyST glossary directives: their entries alone */
+		err = find_glossary_entries(&m, titles);
+		found[0] = m.entries;
+		counts[0] = m.n_entries;
+		m.entries = NULL;
+		m.n_entries = m.cap_entries = 0;
+	}
+	for (size_t k = 0; k < LAYOUTS && !err && !m.glossaries; k++) {
 		err = finders[k](&m, titles);
 		if (!err && (terms[k] = distinct_names(&m)) == SIZE_MAX)
 			err = gg_i_error_oom();

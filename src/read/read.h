@@ -171,6 +171,15 @@ typedef enum gg_i_field {
 gg_i_field gg_i_field_named(const char *s, size_t n);
 
 /*
+ * What each of a table's n columns holds, past what its header named
+ * (columns[c], GG_FIELD_NONE where it named nothing): when no column is the
+ * term's, the first (if unnamed); when none is the definition's, the
+ * unnamed column after the first with the most text (text[c] bytes over
+ * the rows).
+ */
+void gg_i_table_columns(gg_i_field *columns, size_t n, const size_t *text);
+
+/*
  * Add s[0..n) to the record as one value of field f, not split: a name, an
  * abbreviation, a category, an editor link's target (trimmed; a blank one
  * is passed over), or definition text from source offset `at` (as

@@ -326,6 +326,23 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	return GG_FIELD_NONE;
 }
 
+void gg_i_table_columns(gg_i_field *columns, size_t n, const size_t *text)
+{
+	bool term = false, definition = false;
+	for (size_t c = 0; c < n; c++) {
+		term |= columns[c] == GG_FIELD_TERM;
+		definition |= columns[c] == GG_FIELD_DEFINITION;
+	}
+	if (!term && n && columns[0] == GG_FIELD_NONE)
+		columns[0] = GG_FIELD_TERM;
+	size_t most = 0;
+	for (size_t c = 1; c < n && !definition; c++)
+		if (columns[c] == GG_FIELD_NONE && (!most || text[c] > text[most]))
+			most = c;
+	if (most)
+		columns[most] = GG_FIELD_DEFINITION;
+}
+
 int gg_i_record_item(gg_i_record *r, gg_i_field f, const char *s, size_t n, size_t at)
 {
 	switch (f) {

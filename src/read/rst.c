@@ -44,10 +44,27 @@
 #define LEVELS 8
 
 typedef struct rst_entry {
-	size_t first_term, n_terms; /* its term lines */
+	size_t first_term, n_terms; /* its term lines (a table row: the line its term starts on, 1) */
 	size_t def_first, def_end;  /* its definition's lines */
 	size_t category;            /* the line of its category's title, or NONE */
+	size_t row;                 /* a table row: its index in rows, else NONE */
 } rst_entry;
+
+/* Columns of a table past this many are passed over. */
+#define MAX_TABLE_COLUMNS 16
+
+/* A cell of a table, in text positions; quoted: a CSV value, each '""' in it one '"'. */
+typedef struct rst_cell {
+	size_t a, b;
+	bool quoted;
+} rst_cell;
+
+/* A row of a "list-table" or "csv-table" directive, read as an entry. */
+typedef struct rst_row {
+	const gg_i_field *columns; /* what each cell holds (its table's, in the reader's arena) */
+	size_t n_cells;
+	rst_cell cells[MAX_TABLE_COLUMNS];
+} rst_row;
 
 /* A substitution definition: ".. |name| replace:: text", "unicode::" or "image::" with ":alt:". */
 typedef struct rst_substitution {
@@ -69,6 +86,8 @@ typedef struct rst_reader {
 	bool *adornment;    /* per line: a title's over- or underline */
 	rst_entry *entries;
 	size_t n_entries, cap_entries;
+	rst_row *rows;       /* the tables' rows (row_entries) */
+	size_t n_rows, cap_rows;
 	rst_substitution *subs;
 	size_t n_subs, cap_subs;
 	gg_i_strmap sub_names;  /* substitution name (substitution_key) -> its definition in subs */
@@ -466,7 +485,7 @@ static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool
 		if (d >= to || gg_i_markup_blank(&r->lines[d]) || r->lines[d].indent <= base) {
 			/* in a glossary a term without a definition (reported as one
 			 * when read); elsewhere a paragraph */
-			int err = stacked ? push_entry(r, (rst_entry){ k, n, d, d, NONE }) : 0;
+			int err = stacked ? push_entry(r, (rst_entry){ k, n, d, d, NONE, NONE }) : 0;
 			if (err)
 				return err;
 			k = d;
@@ -478,7 +497,7 @@ static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool
 				last = end;
 			end++;
 		}
-		int err = push_entry(r, (rst_entry){ k, n, d, last + 1, NONE });
+		int err = push_entry(r, (rst_entry){ k, n, d, last + 1, NONE, NONE });
 		if (err)
 			return err;
 		k = last + 1;
@@ -486,9 +505,209 @@ static int find_entries(rst_reader *r, size_t from, size_t to, size_t base, bool
 	return 0;
 }
 
+/* ---- tables ----------------------------------------------------------- */
+
+/* Whether s[a, b) is the directive option ":name: value"; *value: where its value starts. */
+static bool option_named(const char *s, size_t a, size_t b, const char *name, size_t *value)
+{
+	size_t n = strlen(name);
+	if (b - a < n + 2 || s[a] != ':' || memcmp(s + a + 1, name, n) != 0 || s[a + 1 + n] != ':')
+		return false;
+	*value = a + n + 2;
+	return true;
+}
+
+/*
+ * The CSV record at s[*i, end) into row (its first MAX_TABLE_COLUMNS
+ * values), as docutils reads a "csv-table": values split at `delim`, the
+ * spaces after it skipped, '"' quoting with '""' inside and line ends
+ * within; the record ends at a line end outside quotes. *i gets past it.
+ */
+static void csv_record(const char *s, size_t *i, size_t end, char delim, rst_row *row)
+{
+	size_t j = *i;
+	row->n_cells = 0;
+	for (;;) {
+		rst_cell cell;
+		while (j < end && s[j] == ' ')
+			j++;
+		if (j < end && s[j] == '"') {
+			cell = (rst_cell){ ++j, 0, true };
+			while (j < end && !(s[j] == '"' && (j + 1 >= end || s[j + 1] != '"')))
+				j += s[j] == '"' ? 2 : 1;
+			cell.b = j < end ? j : end;
+			while (j < end && s[j] != delim && s[j] != '\n') /* past the closing quote */
+				j++;
+		} else {
+			cell = (rst_cell){ j, 0, false };
+			while (j < end && s[j] != delim && s[j] != '\n')
+				j++;
+			cell.b = j;
+			gg_i_markup_trim(s, &cell.a, &cell.b);
+		}
+		if (row->n_cells < MAX_TABLE_COLUMNS)
+			row->cells[row->n_cells++] = cell;
+		if (j >= end || s[j] == '\n')
+			break;
+		j++; /* the delimiter */
+	}
+	*i = j < end ? j + 1 : end;
+}
+
+/*
+ * The rows of a "list-table" in lines [from, end): items of a bullet list,
+ * each a list of cells ("* - term" then "  - definition"); a cell runs on
+ * over the lines set in deeper than its bullet. Appended to r->rows.
+ * 0 or GG_ENOMEM.
+ */
+static int list_table_rows(rst_reader *r, size_t from, size_t end)
+{
+	const char *s = r->t;
+	size_t row_indent = NONE, cell_indent = NONE;
+	rst_row *row = NULL;
+	for (size_t j = from; j < end; j++) {
+		const gg_i_markup_line *l = &r->lines[j];
+		size_t at = l->body;
+		bool bullet = !gg_i_markup_blank(l) && strchr("*-+", s[at]) &&
+			      (at + 1 == l->end || gg_i_markup_space(s[at + 1]));
+		if (gg_i_markup_blank(l))
+			continue;
+		if (bullet && (row_indent == NONE || l->indent == row_indent)) {
+			if (GG_ARRAY_PUSH_SLOT(r->rows, r->n_rows, r->cap_rows))
+				return gg_i_error_oom();
+			row = &r->rows[r->n_rows++];
+			memset(row, 0, sizeof(*row));
+			row_indent = l->indent;
+			cell_indent = NONE;
+			for (at++; at < l->end && gg_i_markup_space(s[at]);)
+				at++;
+			bullet = at < l->end && strchr("*-+", s[at]) && (at + 1 == l->end || gg_i_markup_space(s[at + 1]));
+			if (!bullet)
+				continue;
+			cell_indent = l->indent + (at - l->body); /* "* - term": the cell's bullet */
+		} else if (!row || l->indent <= row_indent) {
+			continue;
+		} else if (!bullet || (cell_indent != NONE && l->indent > cell_indent)) {
+			if (row->n_cells && cell_indent != NONE && l->indent > cell_indent)
+				row->cells[row->n_cells - 1].b = l->end; /* the cell runs on */
+			continue;
+		} else {
+			cell_indent = l->indent;
+		}
+		for (at++; at < l->end && gg_i_markup_space(s[at]);)
+			at++;
+		if (row->n_cells < MAX_TABLE_COLUMNS)
+			row->cells[row->n_cells++] = (rst_cell){ at, l->end, false };
+	}
+	return 0;
+}
+
+/* Cell c rendered as a name into out; NULL when out of memory. */
+static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *scratch, gg_i_buf *out);
+
+/*
+ * The rows of the "list-table" or "csv-table" directive at line k, whose
+ * content runs to line `end`, as entries: the header row's cells
+ * (":header-rows:", or a "csv-table"'s ":header:") name the columns as in
+ * CSV, else the first column is the term and the one with the most text
+ * the definition (gg_i_table_columns). A table of one column is none, and
+ * a "csv-table" of a ":file:" or ":url:" is reported, not read. 0 or an error.
+ */
+static int table_entries(rst_reader *r, size_t k, size_t end, bool csv)
+{
+	const char *s = r->t;
+	size_t first = k + 1, header_rows = 0, value, rows_from = r->n_rows;
+	char delim = ',';
+	rst_row header = { NULL, 0, { { 0, 0, false } } };
+	size_t header_line = NONE; /* a "csv-table"'s ":header:" option */
+	bool named_header = false;
+	gg_i_buf scratch = GG_BUF_INIT, text = GG_BUF_INIT;
+	int err = 0;
+	for (; first < end && !gg_i_markup_blank(&r->lines[first]) && s[r->lines[first].body] == ':'; first++) {
+		const gg_i_markup_line *l = &r->lines[first];
+		if (option_named(s, l->body, l->end, "header-rows", &value)) {
+			header_rows = strtoul(s + value, NULL, 10);
+		} else if (csv && option_named(s, l->body, l->end, "header", &value)) {
+			header_line = first; /* read with the table's delimiter, known below */
+		} else if (csv && option_named(s, l->body, l->end, "delim", &value)) {
+			while (value < l->end && s[value] == ' ')
+				value++;
+			delim = l->end - value >= 3 && memcmp(s + value, "tab", 3) == 0 ? '\t'
+				: l->end - value >= 5 && memcmp(s + value, "space", 5) == 0 ? ' '
+				: value < l->end ? s[value] : ',';
+		} else if (csv && (option_named(s, l->body, l->end, "file", &value) ||
+				   option_named(s, l->body, l->end, "url", &value))) {
+			size_t value_end = l->end;
+			gg_i_markup_trim(s, &value, &value_end);
+			return gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, l->body),
+						  "the table of '%.*s' is not read: name the file as an input too",
+						  (int)(value_end - value < 200 ? value_end - value : 200), s + value);
+		}
+	}
+	if (header_line != NONE) {
+		const gg_i_markup_line *l = &r->lines[header_line];
+		if (option_named(s, l->body, l->end, "header", &value))
+			csv_record(s, &value, l->end, delim, &header);
+		named_header = true;
+	}
+	if (csv) {
+		for (size_t j = first; j < end; j++) {
+			const gg_i_markup_line *l = &r->lines[j];
+			if (gg_i_markup_blank(l))
+				continue;
+			size_t at = l->body;
+			if (GG_ARRAY_PUSH_SLOT(r->rows, r->n_rows, r->cap_rows))
+				return gg_i_error_oom();
+			csv_record(s, &at, r->lines[end - 1].end, delim, &r->rows[r->n_rows++]);
+			while (j + 1 < end && r->lines[j + 1].body < at) /* lines a quoted value ran over */
+				j++;
+		}
+	} else if ((err = list_table_rows(r, first, end))) {
+		return err;
+	}
+	if (!named_header && header_rows && rows_from < r->n_rows) {
+		header = r->rows[rows_from];
+		named_header = true;
+	}
+	size_t body = rows_from + (header_rows < r->n_rows - rows_from ? header_rows : r->n_rows - rows_from);
+	size_t n_columns = 0, letters[MAX_TABLE_COLUMNS] = { 0 };
+	for (size_t i = body; i < r->n_rows; i++) {
+		const rst_row *row = &r->rows[i];
+		n_columns = row->n_cells > n_columns ? row->n_cells : n_columns;
+		for (size_t c = 0; c < row->n_cells; c++)
+			letters[c] += row->cells[c].b - row->cells[c].a;
+	}
+	gg_i_field *columns = n_columns >= 2 ? gg_i_arena_alloc(&r->src->g->arena, n_columns * sizeof(*columns)) : NULL;
+	if (n_columns >= 2 && !columns)
+		err = gg_i_error_oom();
+	for (size_t c = 0; columns && c < n_columns && !err; c++) {
+		const char *name = named_header && c < header.n_cells ? cell_text(r, &header.cells[c], &scratch, &text) : "";
+		if (!name)
+			err = gg_i_error_oom();
+		else
+			columns[c] = gg_i_field_named(name, strlen(name));
+	}
+	if (columns && !err)
+		gg_i_table_columns(columns, n_columns, letters);
+	for (size_t i = body; columns && i < r->n_rows && !err; i++) {
+		rst_row *row = &r->rows[i];
+		size_t term = 0;
+		while (term < row->n_cells && columns[term] != GG_FIELD_TERM)
+			term++;
+		row->columns = columns;
+		size_t at = term < row->n_cells ? row->cells[term].a : row->n_cells ? row->cells[0].a : r->lines[k].body;
+		size_t line = gg_i_source_line(r->src, at) - 1;
+		err = push_entry(r, (rst_entry){ line, 1, NONE, NONE, NONE, i });
+	}
+	gg_i_buf_free(&scratch);
+	gg_i_buf_free(&text);
+	return err;
+}
+
 /*
  * The glossary directives' entries, or where there is none the file's
- * definition lists. A directive shown in a literal block, a code block or
+ * definition lists, or the rows of its tables ("list-table", "csv-table")
+ * when they name more than twice as many. A directive shown in a literal block, a code block or
  * a comment is none.
  */
 static int find_all_entries(rst_reader *r)
@@ -503,7 +722,17 @@ static int find_all_entries(rst_reader *r)
 		if (gg_i_markup_blank(l) || (skip != NONE && l->indent > skip))
 			continue;
 		skip = NONE;
-		if (!directive(r, k, &name, &n, &args) || n != 8 || memcmp(name, "glossary", 8) != 0) {
+		bool is_directive = directive(r, k, &name, &n, &args);
+		bool csv = is_directive && n == 9 && memcmp(name, "csv-table", 9) == 0;
+		if (csv || (is_directive && n == 10 && memcmp(name, "list-table", 10) == 0)) {
+			size_t end = k + 1;
+			while (end < r->n_lines && (gg_i_markup_blank(&r->lines[end]) || r->lines[end].indent > l->indent))
+				end++;
+			err = table_entries(r, k, end, csv);
+			k = end - 1;
+			continue;
+		}
+		if (!is_directive || n != 8 || memcmp(name, "glossary", 8) != 0) {
 			if (hides_set_in(r, k))
 				skip = l->indent;
 			continue;
@@ -522,8 +751,20 @@ static int find_all_entries(rst_reader *r)
 			err = find_entries(r, first, end, r->lines[first].indent, true);
 		k = end - 1;
 	}
-	if (!err && !glossary)
+	size_t kept = 0, rows = 0;
+	if (!err && glossary) { /* its entries alone */
+		for (size_t e = 0; e < r->n_entries; e++)
+			if (r->entries[e].row == NONE)
+				r->entries[kept++] = r->entries[e];
+		r->n_entries = kept;
+	} else if (!err) { /* the tables' rows when they name more than twice as many as the lists */
+		rows = r->n_entries;
 		err = find_entries(r, 0, r->n_lines, 0, false);
+		if (err || rows > 2 * (r->n_entries - rows))
+			r->n_entries = rows;
+		else if (rows)
+			memmove(r->entries, r->entries + rows, (r->n_entries -= rows) * sizeof(*r->entries));
+	}
 	return err;
 }
 
@@ -923,6 +1164,59 @@ static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
 
+/*
+ * Cell c to the sink: its text rendered, a quoted CSV value's '""' as one
+ * '"' (scratch holds it so). 0 or GG_ENOMEM.
+ */
+static int render_cell(rst_reader *r, gg_i_markup_sink *k, const rst_cell *c, gg_i_buf *scratch)
+{
+	if (!c->quoted || !memchr(r->t + c->a, '"', c->b - c->a))
+		return render(r, k, r->t + c->a, c->b - c->a, c->a, 0);
+	gg_i_buf_clear(scratch);
+	for (size_t i = c->a; i < c->b; i++) {
+		gg_i_buf_putc(scratch, r->t[i]);
+		i += r->t[i] == '"' && i + 1 < c->b && r->t[i + 1] == '"';
+	}
+	if (gg_i_buf_ok(scratch))
+		return gg_i_error_oom();
+	return render(r, k, scratch->ptr, scratch->len, c->a, 0);
+}
+
+static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *scratch, gg_i_buf *out)
+{
+	gg_i_markup_sink sink = { NULL, out };
+	gg_i_buf_clear(out);
+	if (render_cell(r, &sink, c, scratch))
+		return NULL;
+	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
+}
+
+/*
+ * Table row `row` into rec: its term first, then each cell as its column
+ * says (gg_i_record_field), the definition rendered as text. 0 or an error.
+ */
+static int read_row(rst_reader *r, const rst_row *row, gg_i_record *rec, gg_i_buf *name)
+{
+	gg_i_markup_sink k = { rec, NULL };
+	gg_i_buf scratch = GG_BUF_INIT;
+	int err = 0;
+	for (int pass = 0; pass < 2 && !err; pass++)
+		for (size_t c = 0; c < row->n_cells && !err; c++) {
+			gg_i_field f = row->columns[c];
+			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
+				continue;
+			if (f == GG_FIELD_DEFINITION) {
+				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
+				err = render_cell(r, &k, &row->cells[c], &scratch);
+				continue;
+			}
+			const char *s = cell_text(r, &row->cells[c], &scratch, name);
+			err = s ? gg_i_record_field(rec, f, s, name->len, row->cells[c].a) : gg_i_error_oom();
+		}
+	gg_i_buf_free(&scratch);
+	return err;
+}
+
 /* Entry me into the glossary (reported and skipped without a definition). 0 or an error. */
 static int read_entry(rst_reader *r, const rst_entry *me)
 {
@@ -930,7 +1224,7 @@ static int read_entry(rst_reader *r, const rst_entry *me)
 	gg_i_buf name = GG_BUF_INIT;
 	int err = 0;
 	gg_i_record_init(&rec, r->src, r->lines[me->first_term].body);
-	for (size_t k = me->first_term; k < me->first_term + me->n_terms; k++) {
+	for (size_t k = me->first_term; me->row == NONE && k < me->first_term + me->n_terms; k++) {
 		const char *s = name_text(r, k, &name);
 		if (!s) {
 			err = gg_i_error_oom();
@@ -946,7 +1240,7 @@ static int read_entry(rst_reader *r, const rst_entry *me)
 		}
 		gg_i_markup_category(&rec, s, name.len);
 	}
-	err = render_definition(r, me, &rec);
+	err = me->row == NONE ? render_definition(r, me, &rec) : read_row(r, &r->rows[me->row], &rec, &name);
 	if (!err)
 		err = gg_i_record_finish(&rec);
 cleanup:
@@ -991,6 +1285,7 @@ cleanup:
 	free(r.level);
 	free(r.adornment);
 	free(r.entries);
+	free(r.rows);
 	free(r.subs);
 	gg_i_strmap_free(&r.sub_names);
 	gg_i_strmap_free(&r.sub_folded);

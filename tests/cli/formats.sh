@@ -10,28 +10,32 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 2
 SAME=tests/data/same
+# the CSV's glossary in the other formats (tables.rst: reST list and CSV
+# tables; glossary.myst.md: MyST glossary directives)
+SAME_FILES="glossary.md glossary.json glossary.yaml glossary.ttl glossary.rdf glossary.jsonld glossary.rst
+	glossary.adoc glossary.docx glossary.odt glossary.ods glossary.xlsx tables.rst glossary.myst.md"
 
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in thirteen formats: the same concepts"
+begin "one glossary in thirteen formats, as reST tables and MyST: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
 [ "$(wc -l <"$TMP/terms.csv")" -eq 15 ] || fail "not 14 concepts"
-for f in md json yaml ttl rdf jsonld rst adoc docx odt ods xlsx; do
-	run terms --tsv -q -i $SAME/glossary.$f
+for f in $SAME_FILES; do
+	run terms --tsv -q -i $SAME/$f
 	expect 0
-	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "glossary.$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
+	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in thirteen formats: the same links"
+begin "one glossary in thirteen formats, as reST tables and MyST: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
-for f in md json yaml ttl rdf jsonld rst adoc docx odt ods xlsx; do
-	edges -i $SAME/glossary.$f >"$TMP/edges"
-	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "glossary.$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
+for f in $SAME_FILES; do
+	edges -i $SAME/$f >"$TMP/edges"
+	cmp -s "$TMP/edges" "$TMP/edges.csv" || fail "$f: $(diff "$TMP/edges.csv" "$TMP/edges" | head -3)"
 done
 
 begin "one glossary as a static site keeps it, a Markdown page per term with front matter: the same concepts and links"

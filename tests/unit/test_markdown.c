@@ -455,6 +455,63 @@ static void test_front_matter(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * MyST glossary directives: their entries alone (a definition list beside
+ * them is no glossary), term lines over a definition set in, stacked
+ * terms, options under the fence, text before the first term; roles give
+ * their text ({term} also an editor link, the code roles code); a term
+ * without a definition reported; a fence left open runs to the end.
+ */
+static void test_myst_glossary(void)
+{
+	static const char text[] =
+		"# Notes\n"
+		"\n"
+		"Other\n"
+		": A definition list's entry.\n"
+		"\n"
+		"## Terms\n"
+		"\n"
+		"````{glossary}\n"
+		":sorted:\n"
+		"\n"
+		"API\n"
+		"application programming interface\n"
+		"  An interface; see {term}`the kit <SDK>`, {abbr}`HTTP (Hypertext Transfer Protocol)`,\n"
+		"  {code}`curl -X` and {ref}`details <api-details>`.\n"
+		"\n"
+		"  ```\n"
+		"  code in a definition\n"
+		"  ```\n"
+		"\n"
+		"Bare\n"
+		"````\n"
+		"\n"
+		":::{glossary}\n"
+		"SDK\n"
+		"    A kit of tools for an {term}`API`.\n";
+	gg_glossary *g = read_built("myst.md", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Other"));
+	const gg_entry *api = entry_named(g, "API");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(api);
+	CU_ASSERT_EQUAL(api->line, 11);
+	CU_ASSERT_EQUAL_FATAL(api->n_names, 1);
+	CU_ASSERT_STRING_EQUAL(api->names[0], "application programming interface");
+	CU_ASSERT_STRING_EQUAL(api->definition, "An interface; see the kit, HTTP (Hypertext Transfer Protocol), "
+						"`curl -X` and details. `code in a definition`");
+	CU_ASSERT_EQUAL_FATAL(api->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(api->xrefs[0].target, "SDK");
+	CU_ASSERT_EQUAL_FATAL(api->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(api->categories[0], "Terms");
+	const gg_entry *sdk = entry_named(g, "SDK");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sdk);
+	CU_ASSERT_STRING_EQUAL(sdk->definition, "A kit of tools for an API.");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "'Bare' has no definition"), 1);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_markdown_add(void)
 {
 	CU_pSuite s = CU_add_suite("Markdown reader", NULL, NULL);
@@ -469,7 +526,8 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "raw HTML and character references", test_raw_html) ||
 	    !CU_add_test(s, "footnotes left out, exponents with a caret", test_footnotes_and_exponents) ||
 	    !CU_add_test(s, "abbreviation lines", test_abbreviations) ||
-	    !CU_add_test(s, "front matter: a page per term", test_front_matter))
+	    !CU_add_test(s, "front matter: a page per term", test_front_matter) ||
+	    !CU_add_test(s, "MyST glossary directives and roles", test_myst_glossary))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }

@@ -355,6 +355,96 @@ static void test_substitutions(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Tables: a "list-table" and a "csv-table" are entries, a row each, where
+ * the file has no glossary directive and its definition lists name fewer
+ * than half as many; without a header the first column is the term and
+ * the one with the most text the definition; CSV quotes, a quoted value
+ * over two lines, another delimiter; a table of one column is none; a
+ * table of a file is reported.
+ */
+static void test_tables(void)
+{
+	static const char text[] =
+		"Terms\n"
+		"   A definition list's entry, outnumbered by the rows.\n"
+		"\n"
+		".. list-table::\n"
+		"   :widths: 10 5 40\n"
+		"\n"
+		"   * - API\n"
+		"     - x\n"
+		"     - An interface that programs call; see\n"
+		"       :term:`SDK`.\n"
+		"\n"
+		"       * a nested item\n"
+		"   *\n"
+		"     - SDK\n"
+		"     - y\n"
+		"     - A kit of tools.\n"
+		"\n"
+		".. csv-table::\n"
+		"   :header: Meaning; Name\n"
+		"   :delim: ;\n"
+		"\n"
+		"   \"A store of \"\"objects\"\"; or\n"
+		"   files.\"; Bucket\n"
+		"   A file in a bucket.; Object\n"
+		"\n"
+		".. list-table::\n"
+		"\n"
+		"   * - One column only\n"
+		"\n"
+		".. csv-table::\n"
+		"   :file: more.csv\n";
+	gg_glossary *g = read_built("tables.rst", text, sizeof(text) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Terms"));
+	const gg_entry *api = entry_named(g, "API");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(api);
+	CU_ASSERT_EQUAL(api->line, 7);
+	CU_ASSERT_STRING_EQUAL(api->definition, "An interface that programs call; see SDK. * a nested item");
+	CU_ASSERT_EQUAL_FATAL(api->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(api->xrefs[0].target, "SDK");
+	const gg_entry *sdk = entry_named(g, "SDK");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sdk);
+	CU_ASSERT_EQUAL(sdk->line, 14);
+	CU_ASSERT_STRING_EQUAL(sdk->definition, "A kit of tools.");
+	const gg_entry *bucket = entry_named(g, "Bucket");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bucket);
+	CU_ASSERT_STRING_EQUAL(bucket->definition, "A store of \"objects\"; or files.");
+	CU_ASSERT_EQUAL(bucket->line, 23); /* its term's line */
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Object"));
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "the table of 'more.csv' is not read"), 1);
+	gg_glossary_free(g);
+
+	/* a glossary directive's entries alone; a definition list outnumbering the rows */
+	static const char both[] =
+		".. glossary::\n"
+		"\n"
+		"   Term\n"
+		"      A term.\n"
+		"\n"
+		".. list-table::\n"
+		"\n"
+		"   * - Row\n"
+		"     - A row.\n";
+	g = read_built("both.rst", both, sizeof(both) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Term"));
+	gg_glossary_free(g);
+	static const char lists[] =
+		"One\n   The first.\n\nTwo\n   The second.\n\n"
+		".. list-table::\n\n   * - Row\n     - A row.\n   * - Other row\n     - Another.\n";
+	g = read_built("lists.rst", lists, sizeof(lists) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "One"));
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_rst_add(void)
 {
 	CU_pSuite s = CU_add_suite("reStructuredText reader", NULL, NULL);
@@ -364,7 +454,8 @@ CU_ErrorCode suite_rst_add(void)
 	    !CU_add_test(s, "exponents and notes", test_exponents_and_notes) ||
 	    !CU_add_test(s, "offsets after a mark on the last byte", test_offsets_after_last_byte) ||
 	    !CU_add_test(s, "no entries; found by content", test_no_entries) ||
-	    !CU_add_test(s, "substitutions", test_substitutions))
+	    !CU_add_test(s, "substitutions", test_substitutions) ||
+	    !CU_add_test(s, "list and CSV tables", test_tables))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
