@@ -54,12 +54,10 @@ typedef struct md_entry {
 	size_t table;               /* a table's row: 1 + the table's index; 0 for none */
 } md_entry;
 
-/* Columns of a table past this many are passed over. */
-#define MAX_TABLE_COLUMNS 32
 
 /* A table: what each column holds (gg_i_field_named of its header). */
 typedef struct md_table {
-	gg_i_field columns[MAX_TABLE_COLUMNS];
+	gg_i_field columns[GG_TABLE_MAX_COLUMNS];
 	size_t n_columns;
 } md_table;
 
@@ -677,7 +675,7 @@ static int find_heading_entries(md_reader *m, size_t titles)
  * Cut the row at line l into cells, trimmed, without the pipes at the
  * row's ends; an escaped '|' cuts nothing. As GitHub reads tables, a '|'
  * in a code span cuts too: written "\\|" it is a '|' of the cell (render).
- * Returns how many cells (at most MAX_TABLE_COLUMNS; the rest are passed
+ * Returns how many cells (at most GG_TABLE_MAX_COLUMNS; the rest are passed
  * over).
  */
 static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
@@ -690,7 +688,7 @@ static size_t row_cells(const md_reader *m, const md_line *l, md_cell *cells)
 		a++;
 	if (b > a && t[b - 1] == '|' && !(b - 2 >= a && t[b - 2] == '\\'))
 		b--;
-	for (size_t i = a, start = a; i <= b && n < MAX_TABLE_COLUMNS; i++) {
+	for (size_t i = a, start = a; i <= b && n < GG_TABLE_MAX_COLUMNS; i++) {
 		if (i + 1 < b && t[i] == '\\') {
 			i++;
 			continue;
@@ -719,7 +717,7 @@ static bool row_line(const md_reader *m, const md_line *l)
 /* Whether line l is a table's delimiter row ("| --- | :---: |"), of `n` cells. */
 static bool delimiter_row(const md_reader *m, const md_line *l, size_t n)
 {
-	md_cell cells[MAX_TABLE_COLUMNS];
+	md_cell cells[GG_TABLE_MAX_COLUMNS];
 	if (!row_line(m, l) || row_cells(m, l, cells) != n)
 		return false;
 	for (size_t c = 0; c < n; c++) {
@@ -757,7 +755,7 @@ static gg_i_field column_field(const md_reader *m, md_cell c)
 static int find_table_entries(md_reader *m, size_t titles)
 {
 	size_t category = SIZE_MAX;
-	md_cell cells[MAX_TABLE_COLUMNS];
+	md_cell cells[GG_TABLE_MAX_COLUMNS];
 	for (size_t k = 0; k < m->n_lines;) {
 		const md_line *l = &m->lines[k];
 		if (l->kind == LINE_HEADING) {
@@ -773,7 +771,7 @@ static int find_table_entries(md_reader *m, size_t titles)
 		md_table tb = { { GG_FIELD_NONE }, n };
 		for (size_t c = 0; c < n; c++)
 			tb.columns[c] = column_field(m, cells[c]);
-		size_t end = k + 2, text[MAX_TABLE_COLUMNS] = { 0 };
+		size_t end = k + 2, text[GG_TABLE_MAX_COLUMNS] = { 0 };
 		for (; end < m->n_lines && row_line(m, &m->lines[end]); end++) {
 			size_t cn = row_cells(m, &m->lines[end], cells);
 			for (size_t c = 0; c < cn && c < n; c++)
@@ -1347,7 +1345,7 @@ static const char *entry_name_text(md_reader *m, const md_entry *me, size_t k, g
 	if (!me->table)
 		return name_line_text(m, &m->lines[k], out);
 	const md_table *tb = &m->tables[me->table - 1];
-	md_cell cells[MAX_TABLE_COLUMNS];
+	md_cell cells[GG_TABLE_MAX_COLUMNS];
 	size_t n = row_cells(m, &m->lines[k], cells);
 	for (size_t c = 0; c < n && c < tb->n_columns; c++)
 		if (tb->columns[c] == GG_FIELD_TERM)
@@ -1400,7 +1398,7 @@ static int index_slugs(md_reader *m)
 static int read_row(md_reader *m, const md_entry *me, gg_i_record *rec, gg_i_buf *name)
 {
 	const md_table *tb = &m->tables[me->table - 1];
-	md_cell cells[MAX_TABLE_COLUMNS];
+	md_cell cells[GG_TABLE_MAX_COLUMNS];
 	size_t n = row_cells(m, &m->lines[me->first_name], cells);
 	sink k = { m, rec, NULL, false, true, false, false, 0 };
 	int err = 0;

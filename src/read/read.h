@@ -170,12 +170,14 @@ typedef enum gg_i_field {
  */
 gg_i_field gg_i_field_named(const char *s, size_t n);
 
+/* Columns of a table (Markdown, reST) past this many are passed over. */
+#define GG_TABLE_MAX_COLUMNS 32
+
 /*
  * What each of a table's n columns holds, past what its header named
  * (columns[c], GG_FIELD_NONE where it named nothing): when no column is the
  * term's, the first (if unnamed); when none is the definition's, the
- * unnamed column after the first with the most text (text[c] bytes over
- * the rows).
+ * unnamed column with the most text (text[c] bytes over the rows).
  */
 void gg_i_table_columns(gg_i_field *columns, size_t n, const size_t *text);
 

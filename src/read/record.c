@@ -335,11 +335,11 @@ void gg_i_table_columns(gg_i_field *columns, size_t n, const size_t *text)
 	}
 	if (!term && n && columns[0] == GG_FIELD_NONE)
 		columns[0] = GG_FIELD_TERM;
-	size_t most = 0;
-	for (size_t c = 1; c < n && !definition; c++)
-		if (columns[c] == GG_FIELD_NONE && (!most || text[c] > text[most]))
+	size_t most = SIZE_MAX;
+	for (size_t c = 0; c < n && !definition; c++)
+		if (columns[c] == GG_FIELD_NONE && (most == SIZE_MAX || text[c] > text[most]))
 			most = c;
-	if (most)
+	if (most != SIZE_MAX)
 		columns[most] = GG_FIELD_DEFINITION;
 }
 

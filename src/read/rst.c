@@ -1,4 +1,4 @@
-/* rst.c - reads reStructuredText glossaries: Sphinx's glossary directive, else definition lists. */
+/* rst.c - reads reStructuredText glossaries: Sphinx's glossary directive, else definition lists or tables. */
 #include "read/markup.h"
 #include "core/error.h"
 #include "core/strmap.h"
@@ -14,7 +14,9 @@
  * comment is none), their content only: each entry is one or more term
  * lines (the first the term, the others aliases) over a definition set in
  * deeper; a term without one is reported. Elsewhere, definition lists: a
- * line at the margin over lines set in deeper. A term's classifier
+ * line at the margin over lines set in deeper; or, when they name more
+ * than twice as many terms, the rows of the tables at the margin
+ * ("list-table", "csv-table"; table_entries). A term's classifier
  * ("term : classifier") is cut off. Section titles (underlined, or over-
  * and underlined) name the categories of the entries under them
  * (gg_i_markup_category_level; a single letter none).
@@ -50,20 +52,23 @@ typedef struct rst_entry {
 	size_t row;                 /* a table row: its index in rows, else NONE */
 } rst_entry;
 
-/* Columns of a table past this many are passed over. */
-#define MAX_TABLE_COLUMNS 16
-
-/* A cell of a table, in text positions; quoted: a CSV value, each '""' in it one '"'. */
+/*
+ * A cell of a table, in text positions. A quoted CSV value has its quote
+ * (doubled inside, it is one) and escape characters ('\0' for none). A
+ * "list-table" cell has its lines [first_line, end_line), the first
+ * narrowed to start where the cell does; a CSV value NONE.
+ */
 typedef struct rst_cell {
 	size_t a, b;
-	bool quoted;
+	size_t first_line, end_line;
+	char quote, escape;
 } rst_cell;
 
-/* A row of a "list-table" or "csv-table" directive, read as an entry. */
+/* A row of a "list-table" or "csv-table" directive. */
 typedef struct rst_row {
-	const gg_i_field *columns; /* what each cell holds (its table's, in the reader's arena) */
-	size_t n_cells;
-	rst_cell cells[MAX_TABLE_COLUMNS];
+	const gg_i_field *columns;  /* what each cell holds: its table's, once decided (in the glossary's arena) */
+	size_t first_cell, n_cells; /* its cells in the reader's cells */
+	size_t at;                  /* where it starts */
 } rst_row;
 
 /* A substitution definition: ".. |name| replace:: text", "unicode::" or "image::" with ":alt:". */
@@ -86,8 +91,12 @@ typedef struct rst_reader {
 	bool *adornment;    /* per line: a title's over- or underline */
 	rst_entry *entries;
 	size_t n_entries, cap_entries;
-	rst_row *rows;       /* the tables' rows (row_entries) */
+	rst_row *rows;       /* the tables' rows (table_entries) */
 	size_t n_rows, cap_rows;
+	rst_cell *cells;     /* their cells */
+	size_t n_cells, cap_cells;
+	size_t *table_files; /* where "csv-table" options name a file or URL not read */
+	size_t n_table_files, cap_table_files;
 	rst_substitution *subs;
 	size_t n_subs, cap_subs;
 	gg_i_strmap sub_names;  /* substitution name (substitution_key) -> its definition in subs */
@@ -517,171 +526,243 @@ static bool option_named(const char *s, size_t a, size_t b, const char *name, si
 	return true;
 }
 
-/*
- * The CSV record at s[*i, end) into row (its first MAX_TABLE_COLUMNS
- * values), as docutils reads a "csv-table": values split at `delim`, the
- * spaces after it skipped, '"' quoting with '""' inside and line ends
- * within; the record ends at a line end outside quotes. *i gets past it.
- */
-static void csv_record(const char *s, size_t *i, size_t end, char delim, rst_row *row)
+/* The number s[a, b) starts with (spaces first), or 0. */
+static size_t option_number(const char *s, size_t a, size_t b)
 {
+	size_t n = 0;
+	while (a < b && s[a] == ' ')
+		a++;
+	for (; a < b && s[a] >= '0' && s[a] <= '9' && n < NONE / 10 - 10; a++)
+		n = n * 10 + (size_t)(s[a] - '0');
+	return n;
+}
+
+/* The one character option value s[a, b) names ("tab", "space", or the character), or `none`. */
+static char option_char(const char *s, size_t a, size_t b, char none)
+{
+	gg_i_markup_trim(s, &a, &b);
+	if (b - a == 3 && memcmp(s + a, "tab", 3) == 0)
+		return '\t';
+	if (b - a == 5 && memcmp(s + a, "space", 5) == 0)
+		return ' ';
+	return b - a == 1 ? s[a] : none;
+}
+
+/* How a "csv-table" writes its values (":delim:", ":quote:", ":escape:"). */
+typedef struct csv_dialect {
+	char delim, quote, escape; /* escape '\0': none */
+} csv_dialect;
+
+/* Append a cell to r->cells (and to row). 0 or GG_ENOMEM. */
+static int push_cell(rst_reader *r, rst_row *row, rst_cell c)
+{
+	if (row->n_cells >= GG_TABLE_MAX_COLUMNS)
+		return 0; /* passed over */
+	if (GG_ARRAY_PUSH_SLOT(r->cells, r->n_cells, r->cap_cells))
+		return gg_i_error_oom();
+	r->cells[r->n_cells++] = c;
+	row->n_cells++;
+	return 0;
+}
+
+/*
+ * The CSV record at s[*i, end) as a row's cells, as docutils reads a
+ * "csv-table": values split at the delimiter, the spaces after it skipped,
+ * quoted values with the quote doubled (or escaped) inside and line ends
+ * within; the record ends at a line end outside quotes. *i gets past it.
+ * 0 or GG_ENOMEM.
+ */
+static int csv_record(rst_reader *r, size_t *i, size_t end, csv_dialect d, rst_row *row)
+{
+	const char *s = r->t;
 	size_t j = *i;
+	int err = 0;
+	row->first_cell = r->n_cells;
 	row->n_cells = 0;
+	row->at = j;
 	for (;;) {
 		rst_cell cell;
 		while (j < end && s[j] == ' ')
 			j++;
-		if (j < end && s[j] == '"') {
-			cell = (rst_cell){ ++j, 0, true };
-			while (j < end && !(s[j] == '"' && (j + 1 >= end || s[j + 1] != '"')))
-				j += s[j] == '"' ? 2 : 1;
+		if (j < end && s[j] == d.quote) {
+			cell = (rst_cell){ ++j, 0, NONE, NONE, d.quote, d.escape };
+			while (j < end && !(s[j] == d.quote && (j + 1 >= end || s[j + 1] != d.quote)))
+				j += (s[j] == d.quote || (d.escape && s[j] == d.escape)) && j + 1 < end ? 2 : 1;
 			cell.b = j < end ? j : end;
-			while (j < end && s[j] != delim && s[j] != '\n') /* past the closing quote */
+			while (j < end && s[j] != d.delim && s[j] != '\n') /* past the closing quote */
 				j++;
 		} else {
-			cell = (rst_cell){ j, 0, false };
-			while (j < end && s[j] != delim && s[j] != '\n')
+			cell = (rst_cell){ j, 0, NONE, NONE, '\0', '\0' };
+			while (j < end && s[j] != d.delim && s[j] != '\n')
 				j++;
 			cell.b = j;
 			gg_i_markup_trim(s, &cell.a, &cell.b);
 		}
-		if (row->n_cells < MAX_TABLE_COLUMNS)
-			row->cells[row->n_cells++] = cell;
-		if (j >= end || s[j] == '\n')
+		if ((err = push_cell(r, row, cell)) || j >= end || s[j] == '\n')
 			break;
 		j++; /* the delimiter */
 	}
 	*i = j < end ? j + 1 : end;
+	return err;
+}
+
+/* Where the text of the bullet item at s[at, e) starts ("* text", "- text", "+ text"), or NONE. */
+static size_t bullet_at(const char *s, size_t at, size_t e)
+{
+	if (at >= e || !s[at] || !strchr("*-+", s[at]) || (at + 1 < e && !gg_i_markup_space(s[at + 1])))
+		return NONE;
+	for (at++; at < e && gg_i_markup_space(s[at]);)
+		at++;
+	return at;
 }
 
 /*
  * The rows of a "list-table" in lines [from, end): items of a bullet list,
  * each a list of cells ("* - term" then "  - definition"); a cell runs on
- * over the lines set in deeper than its bullet. Appended to r->rows.
- * 0 or GG_ENOMEM.
+ * over the lines set in deeper than its bullet. Its first line is narrowed
+ * to the cell (r->lines), so that render_definition reads each cell as a
+ * definition. Appended to r->rows. 0 or GG_ENOMEM.
  */
 static int list_table_rows(rst_reader *r, size_t from, size_t end)
 {
 	const char *s = r->t;
 	size_t row_indent = NONE, cell_indent = NONE;
 	rst_row *row = NULL;
-	for (size_t j = from; j < end; j++) {
-		const gg_i_markup_line *l = &r->lines[j];
-		size_t at = l->body;
-		bool bullet = !gg_i_markup_blank(l) && strchr("*-+", s[at]) &&
-			      (at + 1 == l->end || gg_i_markup_space(s[at + 1]));
+	rst_cell *cell = NULL; /* the cell that lines set in deeper run on, or NULL (one passed over) */
+	int err = 0;
+	for (size_t j = from; j < end && !err; j++) {
+		gg_i_markup_line *l = &r->lines[j];
+		size_t text = gg_i_markup_blank(l) ? NONE : bullet_at(s, l->body, l->end);
 		if (gg_i_markup_blank(l))
 			continue;
-		if (bullet && (row_indent == NONE || l->indent == row_indent)) {
+		if (text != NONE && (row_indent == NONE || l->indent == row_indent)) {
 			if (GG_ARRAY_PUSH_SLOT(r->rows, r->n_rows, r->cap_rows))
 				return gg_i_error_oom();
 			row = &r->rows[r->n_rows++];
-			memset(row, 0, sizeof(*row));
+			*row = (rst_row){ NULL, r->n_cells, 0, l->body };
 			row_indent = l->indent;
 			cell_indent = NONE;
-			for (at++; at < l->end && gg_i_markup_space(s[at]);)
-				at++;
-			bullet = at < l->end && strchr("*-+", s[at]) && (at + 1 == l->end || gg_i_markup_space(s[at + 1]));
-			if (!bullet)
-				continue;
-			cell_indent = l->indent + (at - l->body); /* "* - term": the cell's bullet */
+			cell = NULL;
+			size_t inner = text; /* "* - term": the cell's bullet */
+			if ((text = bullet_at(s, inner, l->end)) == NONE)
+				continue; /* "*" alone: its cells below */
+			cell_indent = l->indent + (inner - l->body);
 		} else if (!row || l->indent <= row_indent) {
 			continue;
-		} else if (!bullet || (cell_indent != NONE && l->indent > cell_indent)) {
-			if (row->n_cells && cell_indent != NONE && l->indent > cell_indent)
-				row->cells[row->n_cells - 1].b = l->end; /* the cell runs on */
+		} else if (text == NONE || (cell_indent != NONE && l->indent > cell_indent)) {
+			if (cell && cell_indent != NONE && l->indent > cell_indent) {
+				cell->b = l->end; /* the cell runs on */
+				cell->end_line = j + 1;
+			}
 			continue;
 		} else {
 			cell_indent = l->indent;
 		}
-		for (at++; at < l->end && gg_i_markup_space(s[at]);)
-			at++;
-		if (row->n_cells < MAX_TABLE_COLUMNS)
-			row->cells[row->n_cells++] = (rst_cell){ at, l->end, false };
+		size_t before = row->n_cells;
+		err = push_cell(r, row, (rst_cell){ text, l->end, j, j + 1, '\0', '\0' });
+		cell = row->n_cells > before ? &r->cells[r->n_cells - 1] : NULL;
+		l->indent += text - l->body; /* the cell's first line, as its lines set in read */
+		l->body = text;
 	}
-	return 0;
+	return err;
 }
 
-/* Cell c rendered as a name into out; NULL when out of memory. */
-static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *scratch, gg_i_buf *out);
+/* The rendered text of cell c into out (a name); NULL when out of memory. */
+static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *out);
+
+/* The last of a table's header rows [from, to) that names a field, else the first (or NULL). */
+static const rst_row *naming_row(rst_reader *r, size_t from, size_t to, gg_i_buf *text, int *err)
+{
+	for (size_t i = to; i-- > from && !*err;) {
+		const rst_row *h = &r->rows[i];
+		for (size_t c = 0; c < h->n_cells; c++) {
+			const char *name = cell_text(r, &r->cells[h->first_cell + c], text);
+			if (!name)
+				*err = gg_i_error_oom();
+			else if (gg_i_field_named(name, strlen(name)) != GG_FIELD_NONE)
+				return h;
+		}
+	}
+	return from < to ? &r->rows[from] : NULL;
+}
 
 /*
  * The rows of the "list-table" or "csv-table" directive at line k, whose
- * content runs to line `end`, as entries: the header row's cells
- * (":header-rows:", or a "csv-table"'s ":header:") name the columns as in
- * CSV, else the first column is the term and the one with the most text
- * the definition (gg_i_table_columns). A table of one column is none, and
- * a "csv-table" of a ":file:" or ":url:" is reported, not read. 0 or an error.
+ * content runs to line `end`, as entries: the header rows' cells
+ * (":header-rows:", the last that names a field; or a "csv-table"'s
+ * ":header:") name the columns as in CSV, else the first column is the
+ * term and the one with the most text the definition (gg_i_table_columns).
+ * A table of one column is none; a "csv-table" of a ":file:" or ":url:"
+ * is noted in r->table_files, not read. 0 or an error.
  */
 static int table_entries(rst_reader *r, size_t k, size_t end, bool csv)
 {
 	const char *s = r->t;
-	size_t first = k + 1, header_rows = 0, value, rows_from = r->n_rows;
-	char delim = ',';
-	rst_row header = { NULL, 0, { { 0, 0, false } } };
-	size_t header_line = NONE; /* a "csv-table"'s ":header:" option */
-	bool named_header = false;
-	gg_i_buf scratch = GG_BUF_INIT, text = GG_BUF_INIT;
+	size_t first = k + 1, header_rows = 0, value, header_from = NONE, header_to = NONE;
+	size_t rows_from = r->n_rows, letters[GG_TABLE_MAX_COLUMNS] = { 0 }, n_columns = 0;
+	csv_dialect dialect = { ',', '"', '\0' };
+	rst_row header = { NULL, 0, 0, 0 };
+	gg_i_buf text = GG_BUF_INIT;
 	int err = 0;
-	for (; first < end && !gg_i_markup_blank(&r->lines[first]) && s[r->lines[first].body] == ':'; first++) {
+	/* the title's lines, then the options (a value may run on over lines set in deeper) */
+	while (first < end && !gg_i_markup_blank(&r->lines[first]) && s[r->lines[first].body] != ':')
+		first++;
+	while (first < end && !gg_i_markup_blank(&r->lines[first]) && s[r->lines[first].body] == ':') {
 		const gg_i_markup_line *l = &r->lines[first];
+		size_t last = first + 1;
+		while (last < end && !gg_i_markup_blank(&r->lines[last]) && r->lines[last].indent > l->indent)
+			last++;
+		size_t value_end = r->lines[last - 1].end;
 		if (option_named(s, l->body, l->end, "header-rows", &value)) {
-			header_rows = strtoul(s + value, NULL, 10);
+			header_rows = option_number(s, value, l->end);
 		} else if (csv && option_named(s, l->body, l->end, "header", &value)) {
-			header_line = first; /* read with the table's delimiter, known below */
+			header_from = value;
+			header_to = value_end; /* read once the dialect is known */
 		} else if (csv && option_named(s, l->body, l->end, "delim", &value)) {
-			while (value < l->end && s[value] == ' ')
-				value++;
-			delim = l->end - value >= 3 && memcmp(s + value, "tab", 3) == 0 ? '\t'
-				: l->end - value >= 5 && memcmp(s + value, "space", 5) == 0 ? ' '
-				: value < l->end ? s[value] : ',';
+			dialect.delim = option_char(s, value, l->end, ',');
+		} else if (csv && option_named(s, l->body, l->end, "quote", &value)) {
+			dialect.quote = option_char(s, value, l->end, '"');
+		} else if (csv && option_named(s, l->body, l->end, "escape", &value)) {
+			dialect.escape = option_char(s, value, l->end, '\0');
 		} else if (csv && (option_named(s, l->body, l->end, "file", &value) ||
 				   option_named(s, l->body, l->end, "url", &value))) {
-			size_t value_end = l->end;
-			gg_i_markup_trim(s, &value, &value_end);
-			return gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, l->body),
-						  "the table of '%.*s' is not read: name the file as an input too",
-						  (int)(value_end - value < 200 ? value_end - value : 200), s + value);
-		}
-	}
-	if (header_line != NONE) {
-		const gg_i_markup_line *l = &r->lines[header_line];
-		if (option_named(s, l->body, l->end, "header", &value))
-			csv_record(s, &value, l->end, delim, &header);
-		named_header = true;
-	}
-	if (csv) {
-		for (size_t j = first; j < end; j++) {
-			const gg_i_markup_line *l = &r->lines[j];
-			if (gg_i_markup_blank(l))
-				continue;
-			size_t at = l->body;
-			if (GG_ARRAY_PUSH_SLOT(r->rows, r->n_rows, r->cap_rows))
+			if (GG_ARRAY_PUSH_SLOT(r->table_files, r->n_table_files, r->cap_table_files))
 				return gg_i_error_oom();
-			csv_record(s, &at, r->lines[end - 1].end, delim, &r->rows[r->n_rows++]);
-			while (j + 1 < end && r->lines[j + 1].body < at) /* lines a quoted value ran over */
-				j++;
+			r->table_files[r->n_table_files++] = value;
+			return 0;
 		}
-	} else if ((err = list_table_rows(r, first, end))) {
-		return err;
+		first = last;
 	}
-	if (!named_header && header_rows && rows_from < r->n_rows) {
-		header = r->rows[rows_from];
-		named_header = true;
+	if (header_from != NONE)
+		err = csv_record(r, &header_from, header_to, dialect, &header);
+	for (size_t j = first; csv && j < end && !err; j++) {
+		if (gg_i_markup_blank(&r->lines[j]))
+			continue;
+		size_t at = r->lines[j].body;
+		if (GG_ARRAY_PUSH_SLOT(r->rows, r->n_rows, r->cap_rows)) {
+			err = gg_i_error_oom();
+			break;
+		}
+		r->rows[r->n_rows] = (rst_row){ NULL, r->n_cells, 0, at };
+		err = csv_record(r, &at, r->lines[end - 1].end, dialect, &r->rows[r->n_rows++]);
+		while (j + 1 < end && r->lines[j + 1].body < at) /* lines a quoted value ran over */
+			j++;
 	}
+	if (!csv && !err)
+		err = list_table_rows(r, first, end);
 	size_t body = rows_from + (header_rows < r->n_rows - rows_from ? header_rows : r->n_rows - rows_from);
-	size_t n_columns = 0, letters[MAX_TABLE_COLUMNS] = { 0 };
+	const rst_row *names = header.n_cells ? &header : err ? NULL : naming_row(r, rows_from, body, &text, &err);
 	for (size_t i = body; i < r->n_rows; i++) {
 		const rst_row *row = &r->rows[i];
 		n_columns = row->n_cells > n_columns ? row->n_cells : n_columns;
 		for (size_t c = 0; c < row->n_cells; c++)
-			letters[c] += row->cells[c].b - row->cells[c].a;
+			letters[c] += r->cells[row->first_cell + c].b - r->cells[row->first_cell + c].a;
 	}
-	gg_i_field *columns = n_columns >= 2 ? gg_i_arena_alloc(&r->src->g->arena, n_columns * sizeof(*columns)) : NULL;
-	if (n_columns >= 2 && !columns)
+	gg_i_field *columns = NULL;
+	if (!err && n_columns >= 2 && !(columns = gg_i_arena_alloc(&r->src->g->arena, n_columns * sizeof(*columns))))
 		err = gg_i_error_oom();
 	for (size_t c = 0; columns && c < n_columns && !err; c++) {
-		const char *name = named_header && c < header.n_cells ? cell_text(r, &header.cells[c], &scratch, &text) : "";
+		const char *name = names && c < names->n_cells ? cell_text(r, &r->cells[names->first_cell + c], &text) : "";
 		if (!name)
 			err = gg_i_error_oom();
 		else
@@ -692,16 +773,37 @@ static int table_entries(rst_reader *r, size_t k, size_t end, bool csv)
 	for (size_t i = body; columns && i < r->n_rows && !err; i++) {
 		rst_row *row = &r->rows[i];
 		size_t term = 0;
+		if (!row->n_cells)
+			continue; /* "*" with no cells */
 		while (term < row->n_cells && columns[term] != GG_FIELD_TERM)
 			term++;
 		row->columns = columns;
-		size_t at = term < row->n_cells ? row->cells[term].a : row->n_cells ? row->cells[0].a : r->lines[k].body;
-		size_t line = gg_i_source_line(r->src, at) - 1;
-		err = push_entry(r, (rst_entry){ line, 1, NONE, NONE, NONE, i });
+		size_t at = term < row->n_cells ? r->cells[row->first_cell + term].a : row->at;
+		err = push_entry(r, (rst_entry){ gg_i_source_line(r->src, at) - 1, 1, NONE, NONE, NONE, i });
 	}
-	gg_i_buf_free(&scratch);
 	gg_i_buf_free(&text);
 	return err;
+}
+
+/*
+ * Whether the rows of the tables, the entries from rows_from on, name more
+ * than twice as many terms (rows whose term cell is not empty) as the
+ * definition lists' entries, n_lists.
+ */
+static bool tables_win(const rst_reader *r, size_t rows_from, size_t rows_to, size_t n_lists)
+{
+	size_t named = 0;
+	for (size_t e = rows_from; e < rows_to; e++) {
+		const rst_row *row = &r->rows[r->entries[e].row];
+		for (size_t c = 0; c < row->n_cells; c++) {
+			const rst_cell *cell = &r->cells[row->first_cell + c];
+			if (row->columns[c] == GG_FIELD_TERM) {
+				named += cell->b > cell->a;
+				break;
+			}
+		}
+	}
+	return named > 2 * n_lists;
 }
 
 /*
@@ -724,7 +826,8 @@ static int find_all_entries(rst_reader *r)
 		skip = NONE;
 		bool is_directive = directive(r, k, &name, &n, &args);
 		bool csv = is_directive && n == 9 && memcmp(name, "csv-table", 9) == 0;
-		if (csv || (is_directive && n == 10 && memcmp(name, "list-table", 10) == 0)) {
+		if (!l->indent && (csv || (is_directive && n == 10 && memcmp(name, "list-table", 10) == 0))) {
+			/* a table at the margin (one inside a definition is its text) */
 			size_t end = k + 1;
 			while (end < r->n_lines && (gg_i_markup_blank(&r->lines[end]) || r->lines[end].indent > l->indent))
 				end++;
@@ -760,10 +863,19 @@ static int find_all_entries(rst_reader *r)
 	} else if (!err) { /* the tables' rows when they name more than twice as many as the lists */
 		rows = r->n_entries;
 		err = find_entries(r, 0, r->n_lines, 0, false);
-		if (err || rows > 2 * (r->n_entries - rows))
+		if (err || tables_win(r, 0, rows, r->n_entries - rows))
 			r->n_entries = rows;
 		else if (rows)
 			memmove(r->entries, r->entries + rows, (r->n_entries -= rows) * sizeof(*r->entries));
+		for (size_t i = 0; i < r->n_table_files && !err; i++) {
+			size_t a = r->table_files[i], b = a;
+			while (r->t[b] && r->t[b] != '\n' && r->t[b] != '\r')
+				b++;
+			gg_i_markup_trim(r->t, &a, &b);
+			err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, a),
+						 "the table of '%.*s' is not read: name the file as an input too",
+						 (int)(b - a < 200 ? b - a : 200), r->t + a);
+		}
 	}
 	return err;
 }
@@ -1165,55 +1277,61 @@ static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
 }
 
 /*
- * Cell c to the sink: its text rendered, a quoted CSV value's '""' as one
- * '"' (scratch holds it so). 0 or GG_ENOMEM.
+ * Cell c to the sink: its text rendered, in a quoted CSV value a doubled
+ * quote as one and an escaped character as itself, each stretch between
+ * them at its own place. 0 or GG_ENOMEM.
  */
-static int render_cell(rst_reader *r, gg_i_markup_sink *k, const rst_cell *c, gg_i_buf *scratch)
+static int render_cell(rst_reader *r, gg_i_markup_sink *k, const rst_cell *c)
 {
-	if (!c->quoted || !memchr(r->t + c->a, '"', c->b - c->a))
-		return render(r, k, r->t + c->a, c->b - c->a, c->a, 0);
-	gg_i_buf_clear(scratch);
-	for (size_t i = c->a; i < c->b; i++) {
-		gg_i_buf_putc(scratch, r->t[i]);
-		i += r->t[i] == '"' && i + 1 < c->b && r->t[i + 1] == '"';
-	}
-	if (gg_i_buf_ok(scratch))
-		return gg_i_error_oom();
-	return render(r, k, scratch->ptr, scratch->len, c->a, 0);
+	const char *s = r->t;
+	size_t from = c->a;
+	int err = 0;
+	for (size_t i = c->a; c->quote && i + 1 < c->b && !err; i++)
+		if ((s[i] == c->quote && s[i + 1] == c->quote) || (c->escape && s[i] == c->escape)) {
+			err = render(r, k, s + from, i - from, from, 0);
+			from = i + 1; /* the second quote, or the escaped character, is text */
+			i++;
+		}
+	return err ? err : render(r, k, s + from, c->b - from, from, 0);
 }
 
-static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *scratch, gg_i_buf *out)
+static const char *cell_text(rst_reader *r, const rst_cell *c, gg_i_buf *out)
 {
 	gg_i_markup_sink sink = { NULL, out };
 	gg_i_buf_clear(out);
-	if (render_cell(r, &sink, c, scratch))
+	if (render_cell(r, &sink, c))
 		return NULL;
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
 
+static int render_definition(rst_reader *r, const rst_entry *me, gg_i_record *rec);
+
 /*
  * Table row `row` into rec: its term first, then each cell as its column
- * says (gg_i_record_field), the definition rendered as text. 0 or an error.
+ * says (gg_i_record_field); the definition read as a definition is (a
+ * "list-table" cell's lines through render_definition). 0 or an error.
  */
 static int read_row(rst_reader *r, const rst_row *row, gg_i_record *rec, gg_i_buf *name)
 {
 	gg_i_markup_sink k = { rec, NULL };
-	gg_i_buf scratch = GG_BUF_INIT;
 	int err = 0;
 	for (int pass = 0; pass < 2 && !err; pass++)
 		for (size_t c = 0; c < row->n_cells && !err; c++) {
+			const rst_cell *cell = &r->cells[row->first_cell + c];
 			gg_i_field f = row->columns[c];
 			if (f == GG_FIELD_NONE || (pass == 0) != (f == GG_FIELD_TERM))
 				continue;
-			if (f == GG_FIELD_DEFINITION) {
+			if (f == GG_FIELD_DEFINITION && cell->first_line != NONE) {
+				rst_entry lines = { cell->first_line, 0, cell->first_line, cell->end_line, NONE, NONE };
+				err = render_definition(r, &lines, rec);
+			} else if (f == GG_FIELD_DEFINITION) {
 				gg_i_record_text(rec, "\n", 1, SIZE_MAX);
-				err = render_cell(r, &k, &row->cells[c], &scratch);
-				continue;
+				err = render_cell(r, &k, cell);
+			} else {
+				const char *s = cell_text(r, cell, name);
+				err = s ? gg_i_record_field(rec, f, s, name->len, cell->a) : gg_i_error_oom();
 			}
-			const char *s = cell_text(r, &row->cells[c], &scratch, name);
-			err = s ? gg_i_record_field(rec, f, s, name->len, row->cells[c].a) : gg_i_error_oom();
 		}
-	gg_i_buf_free(&scratch);
 	return err;
 }
 
@@ -1278,7 +1396,7 @@ int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len)
 		err = gg_i_glossary_warn(g, name, 0, "substitutions expanded past %d times the file's size; "
 					 "the rest show their names", GG_MARKUP_MAX_EXPANSION);
 	if (!err && !r.n_entries)
-		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive with entries, or definition list)"
+		err = gg_i_glossary_warn(g, name, 0, "%s", src.len ? "no entries in this file (no glossary directive with entries, definition list or table)"
 								: "empty file");
 cleanup:
 	free(r.lines);
@@ -1286,6 +1404,8 @@ cleanup:
 	free(r.adornment);
 	free(r.entries);
 	free(r.rows);
+	free(r.cells);
+	free(r.table_files);
 	free(r.subs);
 	gg_i_strmap_free(&r.sub_names);
 	gg_i_strmap_free(&r.sub_folded);

@@ -419,6 +419,76 @@ static void test_tables(void)
 	CU_ASSERT_EQUAL(diagnostics_saying(g, "the table of 'more.csv' is not read"), 1);
 	gg_glossary_free(g);
 
+	/* a title and an option over two lines; the last header row that names
+	 * fields; a row with no cells; categories in line order; a literal block
+	 * in a cell read as code; the definition in the first column; quotes
+	 * and escapes of another dialect, each mention at its place */
+	static const char more[] =
+		"Group A\n"
+		"-------\n"
+		"\n"
+		".. list-table:: A title that runs\n"
+		"   on to a second line\n"
+		"   :header-rows: 2\n"
+		"   :widths: 20\n"
+		"      80\n"
+		"\n"
+		"   * - Letters\n"
+		"     - \n"
+		"   * - Term\n"
+		"     - Definition\n"
+		"   * - Alpha\n"
+		"     - The first. Example::\n"
+		"\n"
+		"           alpha = 1\n"
+		"   *\n"
+		"   * - Beta\n"
+		"     - The second.\n"
+		"\n"
+		"Group B\n"
+		"-------\n"
+		"\n"
+		".. csv-table::\n"
+		"   :header: Definition; Term\n"
+		"   :delim: ;\n"
+		"   :quote: '\n"
+		"   :escape: \\\n"
+		"\n"
+		"   'It is ''quoted'' and \\'escaped\\', then Alpha.'; Gamma\n";
+	g = read_built("more.rst", more, sizeof(more) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 3);
+	const gg_entry *alpha = entry_named(g, "Alpha");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(alpha);
+	CU_ASSERT_STRING_EQUAL(alpha->definition, "The first. Example: `alpha = 1`");
+	CU_ASSERT_EQUAL_FATAL(alpha->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(alpha->categories[0], "Group A");
+	const gg_entry *beta = entry_named(g, "Beta");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(beta);
+	CU_ASSERT_EQUAL_FATAL(beta->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(beta->categories[0], "Group A");
+	const gg_entry *gamma = entry_named(g, "Gamma");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gamma);
+	CU_ASSERT_STRING_EQUAL(gamma->definition, "It is 'quoted' and 'escaped', then Alpha.");
+	CU_ASSERT_EQUAL_FATAL(gamma->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(gamma->categories[0], "Group B");
+	size_t i = (size_t)(gamma - gg_glossary_entry(g, 0));
+	const char *at = strstr(gamma->definition, "Alpha");
+	CU_ASSERT_EQUAL(gg_glossary_file_offset(g, i, (size_t)(at - gamma->definition)),
+			(uint64_t)(strstr(more, "Alpha.'") - more));
+	gg_glossary_free(g);
+
+	/* a table inside a definition is its text, and rows without a term name none */
+	static const char nested[] =
+		"One\n   The first.\n\n   .. list-table::\n\n      * - a\n        - b\n      * - c\n        - d\n"
+		"      * - e\n        - f\n\n"
+		".. list-table::\n\n   * -\n     - no term\n   * -\n     - none either\n   * -\n     - nor this\n";
+	g = read_built("nested.rst", nested, sizeof(nested) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "One"));
+	gg_glossary_free(g);
+
 	/* a glossary directive's entries alone; a definition list outnumbering the rows */
 	static const char both[] =
 		".. glossary::\n"
