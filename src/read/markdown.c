@@ -43,7 +43,7 @@ typedef struct md_line {
 	size_t body;       /* where the content starts: past "#", ": ", "- **Term**:" */
 	size_t name, name_end; /* the bold term of a LINE_BOLD, the abbreviation of a LINE_ABBR */
 	size_t run_end;    /* the first line from here on that is not unindented text */
-	bool glossary;     /* a line of a MyST glossary directive's content (LINE_TEXT or LINE_BLANK) */
+	bool glossary;     /* a line of a MyST glossary directive's content */
 } md_line;
 
 /* An entry found: its name lines (or one bold/heading line) and its definition lines. */
@@ -82,6 +82,7 @@ typedef struct md_reader {
 	size_t front_lines;  /* lines [0, front_lines) are the page's front matter ("---" ... "---") */
 	bool front_yaml;     /* between "---" lines (YAML), not "+++" (TOML, not read) */
 	size_t glossaries;   /* MyST glossary directives */
+	bool myst;           /* a fence opens a MyST directive ("```{name}"): roles are read */
 } md_reader;
 
 static bool is_space(char c)
@@ -283,6 +284,92 @@ static int front_matter(md_reader *m)
 	return 0;
 }
 
+/* The run of `mark` characters at s[p, e): its length. */
+static size_t mark_run(const char *s, size_t p, size_t e, char mark)
+{
+	size_t q = p;
+	while (q < e && s[q] == mark)
+		q++;
+	return q - p;
+}
+
+/*
+ * Whether s[p, e) is a code fence: three or more backticks or tildes (and
+ * colons when `colons`), *mark the character, *len how many, *info where
+ * what follows them starts (its spaces skipped).
+ */
+static bool fence_run(const char *s, size_t p, size_t e, bool colons, char *mark, size_t *len, size_t *info)
+{
+	if (p >= e || (s[p] != '`' && s[p] != '~' && !(colons && s[p] == ':')))
+		return false;
+	*mark = s[p];
+	*len = mark_run(s, p, e, s[p]);
+	for (*info = p + *len; *info < e && is_space(s[*info]);)
+		++*info;
+	return *len >= 3;
+}
+
+/* Whether s[p, e) closes a fence of `len` or more `mark` characters (nothing after them). */
+static bool closes_fence(const char *s, size_t p, size_t e, char mark, size_t len)
+{
+	size_t run = mark_run(s, p, e, mark), q = p + run;
+	while (q < e && is_space(s[q]))
+		q++;
+	return q == e && run >= len;
+}
+
+/* Whether s[p, e) is a MyST directive option line (":name: value"). */
+static bool option_line(const char *s, size_t p, size_t e)
+{
+	size_t q = p + 1;
+	while (q < e && (is_letter(s[q]) || s[q] == '-' || s[q] == '_'))
+		q++;
+	return p < e && s[p] == ':' && q > p + 1 && q < e && s[q] == ':';
+}
+
+/* What scan_lines knows of an open MyST glossary directive. */
+typedef struct glossary_scan {
+	char mark, inner;        /* its fence's character; an open code block's inside it, or 0 */
+	size_t len, inner_len;   /* their lengths */
+	bool options, yaml;      /* on its option lines (":name:", or a "---" block) */
+} glossary_scan;
+
+/*
+ * Line l (its text s[p, e)) inside the open glossary directive g: its
+ * options, code blocks in its definitions, its closing fence (which closes
+ * them too), else text for find_glossary_entries. Closes g (mark 0) at its
+ * fence.
+ */
+static void scan_glossary_line(const char *s, size_t p, size_t e, md_line *l, glossary_scan *g)
+{
+	char mark;
+	size_t len, info;
+	bool closing = p < e && s[p] == g->mark && closes_fence(s, p, e, g->mark, g->len);
+	l->glossary = !closing;
+	if (closing) {
+		g->mark = 0;
+		l->kind = LINE_BLANK;
+	} else if (g->options && (g->yaml || option_line(s, p, e) || (p + 3 == e && memcmp(s + p, "---", 3) == 0))) {
+		if (p + 3 <= e && memcmp(s + p, "---", 3) == 0)
+			g->yaml = !g->yaml; /* a YAML block of options */
+		l->kind = LINE_BLANK;
+	} else if (g->inner ? s[p] == g->inner && closes_fence(s, p, e, g->inner, g->inner_len)
+			    : fence_run(s, p, e, false, &mark, &len, &info)) {
+		if (!g->inner) {
+			g->inner = mark;
+			g->inner_len = len;
+		} else {
+			g->inner = 0;
+		}
+		l->kind = LINE_FENCE; /* a code block in a definition */
+	} else if (g->inner) {
+		l->kind = LINE_CODE;
+	} else if (p == e) {
+		l->kind = LINE_BLANK;
+	}
+	g->options &= l->kind == LINE_BLANK && !closing && p < e;
+}
+
 /*
  * Classify every line of the text. A comment that opens a line ("<!--")
  * is blank up to the line that closes it, as CommonMark's HTML block of a
@@ -294,41 +381,10 @@ static int front_matter(md_reader *m)
  * by four) is blank too: a note is the page's apparatus, not part of the
  * definition above it. An abbreviation line ("*[HTML]: ...") is an entry
  * of its own whatever the layout (read_abbreviations), and text of none.
- * The front matter's lines are blank (front_matter). 0 or GG_ENOMEM.
+ * The front matter's lines are blank (front_matter). The lines of a MyST
+ * glossary directive are its (scan_glossary_line); a fence with "{...}"
+ * marks the file as MyST. 0 or GG_ENOMEM.
  */
-/*
- * Whether s[p, e) opens a MyST glossary directive: three or more
- * backticks, tildes or colons, then "{glossary}". *mark gets the fence's
- * character and *len how many.
- */
-static bool glossary_fence(const char *s, size_t p, size_t e, char *mark, size_t *len)
-{
-	size_t q = p;
-	if (p >= e || (s[p] != '`' && s[p] != '~' && s[p] != ':'))
-		return false;
-	while (q < e && s[q] == s[p])
-		q++;
-	while (q < e && is_space(s[q]))
-		q++;
-	if (q - p < 3 || e - q < 10 || memcmp(s + q, "{glossary}", 10) != 0)
-		return false;
-	*mark = s[p];
-	for (*len = 0; s[p + *len] == s[p];)
-		++*len;
-	return true;
-}
-
-/* Whether s[p, e) closes a fence of `len` or more `mark` characters (nothing after them). */
-static bool closes_fence(const char *s, size_t p, size_t e, char mark, size_t len)
-{
-	size_t q = p;
-	while (q < e && s[q] == mark)
-		q++;
-	while (q < e && is_space(s[q]))
-		q++;
-	return q == e && (size_t)(e - p) >= len && s[p] == mark;
-}
-
 static int scan_lines(md_reader *m)
 {
 	const gg_i_source *src = m->src;
@@ -339,9 +395,9 @@ static int scan_lines(md_reader *m)
 	int err = front_matter(m);
 	if (err)
 		return err;
-	char fence = 0, directive = 0; /* directive: the fence of an open glossary directive */
-	size_t directive_len = 0;
-	bool comment = false, note = false, note_gap = false, options = false;
+	char fence = 0;
+	glossary_scan glossary = { 0, 0, 0, 0, false, false };
+	bool comment = false, note = false, note_gap = false;
 	for (size_t k = 0; k < src->n_lines; k++) {
 		md_line *l = &m->lines[k];
 		size_t s = src->lines[k], e = s;
@@ -357,30 +413,22 @@ static int scan_lines(md_reader *m)
 			p++;
 		l->indent = p - s;
 		l->body = p;
-		if (directive) { /* a glossary's content: text read by find_glossary_entries */
-			bool option = options && p < e && t[p] == ':';
-			bool closing = !fence && p < e && !option && closes_fence(t, p, e, directive, directive_len);
-			options = option;
-			l->glossary = !closing;
-			if (closing)
-				directive = 0;
-			if (!closing && p < e && e - p >= 3 && (t[p] == '`' || t[p] == '~') && t[p + 1] == t[p] &&
-			    t[p + 2] == t[p] && (!fence || fence == t[p])) {
-				fence = fence ? 0 : t[p]; /* a code block in a definition */
-				l->kind = LINE_FENCE;
-			} else if (fence) {
-				l->kind = LINE_CODE;
-			} else if (p == e || option || closing) {
-				l->kind = LINE_BLANK;
-			}
+		if (glossary.mark) { /* a glossary's content: text read by find_glossary_entries */
+			scan_glossary_line(t, p, e, l, &glossary);
 			continue;
 		}
-		if (!fence && l->indent < 4 && glossary_fence(t, p, e, &directive, &directive_len)) {
-			l->kind = LINE_BLANK;
-			options = true; /* ":sorted:" lines right under it */
-			m->glossaries++;
-			note = false;
-			continue;
+		char mark;
+		size_t len, info;
+		if (!fence && !comment && l->indent < 4 && fence_run(t, p, e, true, &mark, &len, &info) &&
+		    info < e && t[info] == '{') {
+			m->myst = true;
+			if (e - info >= 10 && memcmp(t + info, "{glossary}", 10) == 0) {
+				glossary = (glossary_scan){ mark, 0, len, 0, true, false };
+				l->kind = LINE_BLANK;
+				m->glossaries++;
+				note = false;
+				continue;
+			}
 		}
 		if (p == e) {
 			l->kind = fence ? LINE_CODE : LINE_BLANK;
@@ -580,28 +628,28 @@ static int find_list_entries(md_reader *m, size_t titles)
 
 /*
  * The entries of the MyST glossary directives: as in Sphinx's, term lines
- * at the content's margin (one after another: the first the term, the
- * others aliases) over a definition set in deeper, blank lines among it;
- * a term without one is reported when read. The nearest section heading
- * above is the category.
+ * at the directive's margin (one after another: the first the term, the
+ * others aliases; a " : classifier" cut off when read) over a definition
+ * set in deeper, blank lines among it; a term without one is reported
+ * when read. The nearest section heading above is the category.
  */
 static int find_glossary_entries(md_reader *m, size_t titles)
 {
-	size_t category = SIZE_MAX, base = SIZE_MAX; /* base: the margin of the directive's content */
+	size_t category = SIZE_MAX, margin = 0; /* margin: the directive's fence's indent */
 	for (size_t k = 0; k < m->n_lines;) {
 		const md_line *l = &m->lines[k];
 		if (!l->glossary) {
 			if (l->kind == LINE_HEADING && section_heading(m, k, titles))
 				category = k;
-			base = SIZE_MAX;
+			margin = l->indent; /* the fence's, when a directive follows */
 			k++;
 			continue;
 		}
-		if (blank(l) || (base != SIZE_MAX && l->indent > base)) {
-			k++; /* text before any term */
+		if (blank(l) || l->indent > margin || l->kind == LINE_CODE || l->kind == LINE_FENCE) {
+			k++; /* text set in before any term (Sphinx drops it too) */
 			continue;
 		}
-		base = l->indent;
+		size_t base = l->indent;
 		size_t n = 1, end, last;
 		while (k + n < m->n_lines && m->lines[k + n].glossary && !blank(&m->lines[k + n]) &&
 		       m->lines[k + n].indent == base)
@@ -1135,13 +1183,6 @@ static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_
 }
 
 /*
- * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
- * emphasis markers and link syntax dropped, backslash escapes undone,
- * code spans kept as written, backticks included, so they stay marked (but
- * for a table cell's "\\|", a '|' there too; in a name, without the
- * backticks); raw HTML as raw_html_at says, character references decoded.
- */
-/*
  * A MyST role at s[i] ("{name}`text`", "{name}`text <target>`"): where it
  * ends, or 0 for none; sets its name s[*name, *name_end) and its content
  * s[*a, *b) inside the backticks.
@@ -1149,7 +1190,7 @@ static size_t render_shortcode(sink *k, const char *s, size_t i, size_t n, size_
 static size_t role_end(const char *s, size_t i, size_t n, size_t *name, size_t *name_end, size_t *a, size_t *b)
 {
 	size_t j = i + 1, r = 0, end;
-	while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == ':'))
+	while (j < n && (is_letter(s[j]) || (s[j] >= '0' && s[j] <= '9') || (s[j] && strchr("_+:-", s[j]))))
 		j++;
 	if (j == i + 1 || j + 1 >= n || s[j] != '}' || s[j + 1] != '`')
 		return 0;
@@ -1166,19 +1207,21 @@ static size_t role_end(const char *s, size_t i, size_t n, size_t *name, size_t *
 
 /*
  * Role s[name, name_end) of content s[a, b) to the sink: the text ("text"
- * of "text <target>"), as code for the code roles; {term} also an editor
- * link to its target. 0 or the error of gg_i_record_xref.
+ * of "text <target>"), as code for the code roles and a domain's
+ * ("py:class"); {term} also an editor link to its target. In a table
+ * cell "\\|" is a '|'. 0 or the error of gg_i_record_xref.
  */
 static int render_role(sink *k, const char *s, size_t name, size_t name_end, size_t a, size_t b, size_t at)
 {
 	static const char *const code_roles[] = { "code", "math", "samp", "command", "file", "kbd", "program",
-						  "envvar", "option", "literal", NULL };
+						  "envvar", "option", "literal", "func", "class", "meth", "mod",
+						  "attr", "exc", "obj", "data", "const", NULL };
 	size_t target = a, target_end = b, text_end = b;
 	if (b > a && s[b - 1] == '>') {
 		size_t lt = b - 1;
 		while (lt > a && s[lt] != '<')
 			lt--;
-		if (s[lt] == '<' && (lt == a || is_space(s[lt - 1]))) {
+		if (s[lt] == '<') {
 			target = lt + 1;
 			target_end = b - 1;
 			for (text_end = lt; text_end > a && is_space(s[text_end - 1]);)
@@ -1190,14 +1233,18 @@ static int render_role(sink *k, const char *s, size_t name, size_t name_end, siz
 		}
 	}
 	size_t len = name_end - name;
-	bool code = false;
+	bool code = memchr(s + name, ':', len) != NULL;
 	for (const char *const *c = code_roles; *c && !code; c++)
 		code = strlen(*c) == len && memcmp(s + name, *c, len) == 0;
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	size_t text_at = at == SIZE_MAX ? at : at + a;
 	if (code && !k->name)
 		emit(k, "`", 1, text_at);
-	emit(k, s + a, text_end - a, text_at);
+	for (size_t i = a, run = a; i <= text_end; i++) /* in a cell, "\\|" is a '|' */
+		if (i == text_end || (k->in_cell && s[i] == '\\' && i + 1 < text_end && s[i + 1] == '|')) {
+			emit(k, s + run, i - run, at == SIZE_MAX ? at : at + run);
+			run = i + 1;
+		}
 	if (code && !k->name)
 		emit(k, "`", 1, at == SIZE_MAX ? at : at + text_end);
 	if (k->rec && len == 4 && memcmp(s + name, "term", 4) == 0)
@@ -1205,6 +1252,14 @@ static int render_role(sink *k, const char *s, size_t name, size_t name_end, siz
 	return 0;
 }
 
+/*
+ * Render inline Markdown of s[0..n) (at: its text position, or SIZE_MAX):
+ * emphasis markers and link syntax dropped, backslash escapes undone,
+ * code spans kept as written, backticks included, so they stay marked (but
+ * for a table cell's "\\|", a '|' there too; in a name, without the
+ * backticks); raw HTML as raw_html_at says, character references
+ * decoded; in a MyST file, roles as render_role says.
+ */
 static int render(sink *k, const char *s, size_t n, size_t at)
 {
 	size_t i = 0, run = 0; /* s[run..i) is plain text not yet emitted */
@@ -1272,7 +1327,7 @@ static int render(sink *k, const char *s, size_t n, size_t at)
 				FLUSH();
 				i = run = end;
 			}
-		} else if (c == '{' && (end = role_end(s, i, n, &role, &role_end_at, &content, &content_end)) != 0) {
+		} else if (c == '{' && k->m->myst && (end = role_end(s, i, n, &role, &role_end_at, &content, &content_end)) != 0) {
 			FLUSH();
 			err = render_role(k, s, role, role_end_at, content, content_end, at);
 			i = run = end;
@@ -1331,11 +1386,16 @@ static const char *render_name(md_reader *m, size_t a, size_t b, bool in_cell, g
 	return gg_i_buf_ok(out) ? NULL : (out->ptr ? out->ptr : "");
 }
 
-/* The rendered name on line l (a heading's, a bold item's, a term line). */
+/* The rendered name on line l (a heading's, a bold item's, a term line's). */
 static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
 {
 	bool named = l->kind == LINE_BOLD || l->kind == LINE_ABBR;
 	size_t a = named ? l->name : l->body, b = named ? l->name_end : l->end;
+	for (size_t i = a; l->glossary && i + 3 <= b; i++) /* a glossary term's " : classifier" */
+		if (m->src->text[i] == ' ' && m->src->text[i + 1] == ':' && m->src->text[i + 2] == ' ') {
+			b = i;
+			break;
+		}
 	return render_name(m, a, b, false, out);
 }
 
@@ -1479,6 +1539,8 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 			err = render(&k, t + from, l->end - from, from);
 		}
 	}
+	if (in_fence) /* a code block the definition's end cuts off */
+		gg_i_record_text(rec, "`", 1, SIZE_MAX);
 	return err;
 }
 
@@ -1659,7 +1721,7 @@ static int add_abbreviations(md_reader *m)
 int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 {
 	gg_i_source src;
-	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT, 0, false, 0 };
+	md_reader m = { &src, NULL, 0, NULL, 0, 0, NULL, 0, 0, GG_STRMAP_INIT, NULL, 0, 0, GG_STRMAP_INIT, GG_ARENA_INIT, 0, false, 0, false };
 	int err = gg_i_source_open(&src, g, name, data, len);
 	if (err || (err = scan_lines(&m)))
 		goto cleanup;
@@ -1676,14 +1738,16 @@ int gg_i_read_markdown(gg_glossary *g, const char *name, char *data, size_t len)
 	enum { LAYOUTS = sizeof(finders) / sizeof(*finders) };
 	md_entry *found[LAYOUTS] = { NULL };
 	size_t counts[LAYOUTS] = { 0 }, terms[LAYOUTS] = { 0 }, best = 0;
-	if (m.glossaries) { /* MyST glossary directives: their entries alone */
-		err = find_glossary_entries(&m, titles);
-		found[0] = m.entries;
+	if (m.glossaries && !(err = find_glossary_entries(&m, titles)) && m.n_entries) {
+		found[0] = m.entries; /* MyST glossary directives: their entries alone */
 		counts[0] = m.n_entries;
-		m.entries = NULL;
-		m.n_entries = m.cap_entries = 0;
+	} else {
+		free(m.entries);
 	}
-	for (size_t k = 0; k < LAYOUTS && !err && !m.glossaries; k++) {
+	bool glossary = counts[0] != 0;
+	m.entries = NULL;
+	m.n_entries = m.cap_entries = 0;
+	for (size_t k = 0; k < LAYOUTS && !err && !glossary; k++) {
 		err = finders[k](&m, titles);
 		if (!err && (terms[k] = distinct_names(&m)) == SIZE_MAX)
 			err = gg_i_error_oom();

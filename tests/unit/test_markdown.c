@@ -510,6 +510,66 @@ static void test_myst_glossary(void)
 	CU_ASSERT_STRING_EQUAL(sdk->definition, "A kit of tools for an API.");
 	CU_ASSERT_EQUAL(diagnostics_saying(g, "'Bare' has no definition"), 1);
 	gg_glossary_free(g);
+
+	/* options as a YAML block; text set in before the first term; a
+	 * classifier; a target without a space; an inner code block left open
+	 * that the directive's fence closes; a fence with spaces after it; a
+	 * directive inside a comment, and inline code naming one, are none */
+	static const char more[] =
+		"`` {glossary} `` is how MyST writes one.\n"
+		"\n"
+		"<!--\n"
+		"```{glossary}\n"
+		"Old\n"
+		"  A stale entry.\n"
+		"```\n"
+		"-->\n"
+		"\n"
+		"````{glossary}\n"
+		"---\n"
+		"sorted: true\n"
+		"---\n"
+		"   Terms of the trade.\n"
+		"\n"
+		"API : interface\n"
+		"  An interface.\n"
+		"\n"
+		"  ```   \n"
+		"  a = 1\n"
+		"  ```\n"
+		"\n"
+		"SDK\n"
+		"  A kit of {term}`APIs<API>` and {py:class}`Kit`.\n"
+		"  ```python\n"
+		"  x = 1\n"
+		"````\n";
+	g = read_built("more.md", more, sizeof(more) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Old"));
+	const gg_entry *api2 = entry_named(g, "API"), *kit = entry_named(g, "SDK");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(api2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(kit);
+	CU_ASSERT_STRING_EQUAL(api2->definition, "An interface. `a = 1`");
+	CU_ASSERT_STRING_EQUAL(kit->definition, "A kit of APIs and `Kit`. `x = 1`");
+	CU_ASSERT_EQUAL_FATAL(kit->n_xrefs, 1);
+	CU_ASSERT_STRING_EQUAL(kit->xrefs[0].target, "API");
+	gg_glossary_free(g);
+
+	/* roles are MyST's alone: in another Markdown file braces stay text;
+	 * an empty glossary leaves the file's other layouts */
+	static const char plain[] = "```{glossary}\n```\n\nAPI\n: An interface {x}`y`.\n";
+	g = read_built("plain.md", plain, sizeof(plain) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "API"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "An interface y.");
+	gg_glossary_free(g);
+	static const char not_myst[] = "API\n: An interface {x}`y`.\n";
+	g = read_built("notmyst.md", not_myst, sizeof(not_myst) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "API"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "API")->definition, "An interface {x}`y`.");
+	gg_glossary_free(g);
 }
 
 CU_ErrorCode suite_markdown_add(void)
