@@ -364,6 +364,56 @@ static bool one_entry(json_t *o)
 	return term && definition;
 }
 
+/*
+ * Whether a wrapper's member `key` with a string value tells about the
+ * glossary: a field's name ("title", "description"), an "@" key of
+ * JSON-LD, or a word of the kind files carry about themselves. Any other
+ * ({"API": "An interface", "terms": [...]}) reads like an entry.
+ */
+static bool about_the_glossary(const char *key)
+{
+	static const char *const words[] = { "version", "author", "authors", "license", "licence", "url",
+					     "homepage", "language", "lang", "locale", "date", "updated", "created",
+					     "modified", "source", "copyright", "id", "schema", "$schema",
+					     "generator", "format", "count", "total", "type", "kind", NULL };
+	if (key[0] == '@' || json_field(key) != GG_FIELD_NONE)
+		return true;
+	for (const char *const *w = words; *w; w++)
+		if (strcasecmp(*w, key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Warn, with its line, of each member of the wrappers that m's path goes
+ * through (root first) that reads like an entry but is passed over
+ * (about_the_glossary). 0 or an error.
+ */
+static int warn_passed_over(const members *m, json_t *root)
+{
+	json_t *o = root;
+	int err = 0;
+	for (size_t d = 0; d < m->depth && json_is_object(o) && !err; d++) {
+		size_t n_at = 0, k = 0, *at = m->starts(m->ctx, m->src, o, m->path, d, SIZE_MAX, &n_at);
+		const char *key;
+		json_t *v, *next = NULL;
+		if (!at)
+			return gg_i_error_oom();
+		json_object_foreach(o, key, v) {
+			if (k == m->path[d])
+				next = v;
+			else if (!err && json_is_string(v) && !about_the_glossary(key))
+				err = gg_i_glossary_warn(m->src->g, m->src->name,
+							 k < n_at ? gg_i_source_line(m->src, at[k]) : 0,
+							 "'%.80s' beside the list of entries is not read as an entry", key);
+			k++;
+		}
+		free(at);
+		o = next;
+	}
+	return err;
+}
+
 int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, void *ctx)
 {
 	members m = { src, starts, ctx, { 0 }, 0 };
@@ -374,7 +424,8 @@ int gg_i_read_tree(gg_i_source *src, json_t *root, gg_i_member_starts starts, vo
 		return err;
 	}
 	json_t *entries = entries_of(root, m.path, &m.depth);
-	return read_members(&m, entries);
+	int err = warn_passed_over(&m, root);
+	return err ? err : read_members(&m, entries);
 }
 
 /*

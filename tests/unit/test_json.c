@@ -100,6 +100,19 @@ static void test_wrapped(void)
 	CU_ASSERT_EQUAL(gg_glossary_entry(s, 1)->line, 4);
 	gg_glossary_free(s);
 
+	/* a member beside the list that reads like an entry is warned of, with its line */
+	const char beside[] = "{\"version\": \"2.1\", \"lang\": \"en\", \"title\": \"Cloud terms\",\n"
+			      "\"API\": \"An interface for programs.\",\n"
+			      "\"Storage\": [{\"term\": \"Bucket\", \"definition\": \"A container.\"}]}\n";
+	gg_glossary *w = NULL;
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&w), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_read_buffer(w, "w.json", beside, sizeof(beside) - 1), 0);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_entry_count(w), 1);
+	CU_ASSERT_EQUAL_FATAL(gg_glossary_diagnostic_count(w), 1);
+	CU_ASSERT_EQUAL(gg_glossary_diagnostic(w, 0)->line, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(gg_glossary_diagnostic(w, 0)->message, "'API' beside the list of entries"));
+	gg_glossary_free(w);
+
 	const char one[] = "{\"Cache\": {\"definition\": \"A fast store.\", \"aliases\": [\"buffer\"]}}";
 	gg_glossary *g = NULL;
 	CU_ASSERT_EQUAL_FATAL(gg_glossary_new(&g), 0);
