@@ -1539,8 +1539,10 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 			err = render(&k, t + from, l->end - from, from);
 		}
 	}
-	if (in_fence) /* a code block the definition's end cuts off */
-		gg_i_record_text(rec, "`", 1, SIZE_MAX);
+	if (in_fence) { /* a code block the definition's end cuts off: closed at its last character */
+		const md_line *last = &m->lines[me->def_end - 1];
+		gg_i_record_text(rec, "`", 1, last->end > last->start ? last->end - 1 : last->start);
+	}
 	return err;
 }
 
