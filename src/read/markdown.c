@@ -1521,6 +1521,7 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 	sink k = { m, rec, NULL, false, false, false, false,
 		   me->def_end > me->def_first ? m->lines[me->def_end - 1].end : 0 };
 	bool in_fence = false; /* a fenced block reads as one code span: `code` */
+	size_t fence_at = 0;   /* where the last fence opened or closed */
 	int err = 0;
 	for (size_t i = me->def_first; i < me->def_end && !err; i++) {
 		const md_line *l = &m->lines[i];
@@ -1528,7 +1529,8 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 		if (i > me->def_first && !opened && !(l->kind == LINE_FENCE && in_fence))
 			gg_i_record_text(rec, "\n", 1, SIZE_MAX);
 		if (l->kind == LINE_FENCE) {
-			gg_i_record_text(rec, "`", 1, l->start + l->indent);
+			fence_at = l->start + l->indent;
+			gg_i_record_text(rec, "`", 1, fence_at);
 			in_fence = !in_fence;
 		} else if (l->kind == LINE_CODE) { /* in a glossary directive, set in as its definition is */
 			size_t from = l->glossary ? l->body : l->start;
@@ -1539,10 +1541,8 @@ static int read_definition(md_reader *m, gg_i_record *rec, const md_entry *me)
 			err = render(&k, t + from, l->end - from, from);
 		}
 	}
-	if (in_fence) { /* a code block the definition's end cuts off: closed at its last character */
-		const md_line *last = &m->lines[me->def_end - 1];
-		gg_i_record_text(rec, "`", 1, last->end > last->start ? last->end - 1 : last->start);
-	}
+	if (in_fence) /* a code block the definition's end cuts off: closed where it opened */
+		gg_i_record_text(rec, "`", 1, fence_at);
 	return err;
 }
 
