@@ -273,25 +273,34 @@ static int add_attr(ad_reader *r, size_t name, size_t name_end, size_t value, si
 	return 0;
 }
 
+/* The value of an attribute Asciidoctor sets itself when it makes a web page (key folded), or NULL. */
+static const char *web_page_attr(const char *key)
+{
+	static const struct {
+		const char *name, *value;
+	} set[] = { { "asciidoctor", "" },     { "backend", "html5" },	  { "backend-html5", "" },
+		    { "basebackend", "html" }, { "basebackend-html", "" }, { "doctype", "article" },
+		    { "doctype-article", "" }, { "filetype", "html" },	  { "filetype-html", "" },
+		    { "outfilesuffix", ".html" } };
+	for (size_t i = 0; i < sizeof(set) / sizeof(*set); i++)
+		if (strcmp(set[i].name, key) == 0)
+			return set[i].value;
+	return NULL;
+}
+
 /*
  * Whether attribute s[a, b) is set by the attribute entries read so far,
  * or is one Asciidoctor sets itself when it makes a web page.
  */
 static bool attr_set(const ad_reader *r, const char *s, size_t a, size_t b)
 {
-	static const char *const builtin[] = { "asciidoctor", "backend", "backend-html5", "basebackend",
-					       "basebackend-html", "doctype", "doctype-article", "filetype",
-					       "filetype-html", NULL };
 	char key[MAX_ATTR_NAME + 1];
 	uint32_t entry;
 	if (!attr_key(s + a, b - a, key))
 		return false;
 	if (gg_i_strmap_get(&r->attr_names, key, &entry))
 		return !r->attrs[entry].unset;
-	for (const char *const *name = builtin; *name; name++)
-		if (strcmp(*name, key) == 0)
-			return true;
-	return false;
+	return web_page_attr(key) != NULL;
 }
 
 /* ---- preprocessor ------------------------------------------------------ */
@@ -340,15 +349,119 @@ static directive directive_of(const char *s, size_t a, size_t b, size_t *target,
 	return NOT_DIRECTIVE;
 }
 
+static const char *attr_value(const ad_reader *r, const char *s, size_t n, size_t *len, size_t *at);
+
+/* Room for an ifeval operand with its references replaced; a longer one is cut. */
+#define MAX_OPERAND 256
+
+/*
+ * The ifeval operand s[a, b) into out (MAX_OPERAND bytes, NUL-ended): its
+ * quotes taken off (*quoted), attribute references replaced by their
+ * values so far (or a web page's, web_page_attr).
+ */
+static void eval_operand(const ad_reader *r, const char *s, size_t a, size_t b, char *out, bool *quoted)
+{
+	size_t n = 0;
+	gg_i_markup_trim(s, &a, &b);
+	*quoted = b - a >= 2 && (s[a] == '"' || s[a] == '\'') && s[b - 1] == s[a];
+	if (*quoted) {
+		a++;
+		b--;
+	}
+	for (size_t i = a; i < b && n + 1 < MAX_OPERAND; i++) {
+		size_t j = i + 1, len = 0, at;
+		char key[MAX_ATTR_NAME + 1];
+		const char *v = NULL;
+		while (s[i] == '{' && j < b && s[j] != '}' && j - i <= MAX_ATTR_NAME)
+			j++;
+		if (s[i] == '{' && j < b && s[j] == '}' && attr_key(s + i + 1, j - i - 1, key) &&
+		    !(v = attr_value(r, s + i + 1, j - i - 1, &len, &at)) && (v = web_page_attr(key)))
+			len = strlen(v);
+		if (!v) {
+			out[n++] = s[i];
+			continue;
+		}
+		len = len < MAX_OPERAND - 1 - n ? len : MAX_OPERAND - 1 - n;
+		memcpy(out + n, v, len);
+		n += len;
+		i = j;
+	}
+	out[n] = '\0';
+}
+
+/* Whether s is a decimal number ("-12", "3.5"), its value in *x. */
+static bool eval_number(const char *s, double *x)
+{
+	double sign = *s == '-' ? -1 : 1, scale = 1;
+	bool digits = false, point = false;
+	*x = 0;
+	for (s += *s == '-'; *s; s++) {
+		if (*s == '.' && !point) {
+			point = true;
+		} else if (*s >= '0' && *s <= '9') {
+			digits = true;
+			scale = point ? scale / 10 : scale;
+			*x = point ? *x + (*s - '0') * scale : *x * 10 + (*s - '0');
+		} else {
+			return false;
+		}
+	}
+	*x *= sign;
+	return digits;
+}
+
+/*
+ * Whether "ifeval::[expression]" s[a, b) holds: two operands compared by
+ * ==, !=, <, <=, > or >=, as numbers when both are numbers written
+ * without quotes, else as text. One that cannot be read holds (its lines
+ * are kept).
+ */
+static bool eval_holds(const ad_reader *r, const char *s, size_t a, size_t b)
+{
+	static const char *const ops[] = { "==", "!=", "<=", ">=", "<", ">" };
+	size_t op = NONE, op_len = 0;
+	char quote = 0, left[MAX_OPERAND], right[MAX_OPERAND];
+	for (size_t i = a; i < b && op == NONE; i++) {
+		if (quote || s[i] == '"' || s[i] == '\'') {
+			quote = !quote ? s[i] : s[i] == quote ? 0 : quote;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(ops) / sizeof(*ops) && op == NONE; k++)
+			if (b - i >= strlen(ops[k]) && memcmp(s + i, ops[k], strlen(ops[k])) == 0) {
+				op = i;
+				op_len = strlen(ops[k]);
+			}
+	}
+	if (op == NONE)
+		return true;
+	bool left_quoted, right_quoted;
+	double x, y;
+	eval_operand(r, s, a, op, left, &left_quoted);
+	eval_operand(r, s, op + op_len, b, right, &right_quoted);
+	bool numbers = !left_quoted && !right_quoted && eval_number(left, &x) && eval_number(right, &y);
+	int c = numbers ? (x > y) - (x < y) : strcmp(left, right);
+	switch (s[op]) {
+	case '=':
+		return c == 0;
+	case '!':
+		return c != 0;
+	case '<':
+		return op_len == 2 ? c <= 0 : c < 0;
+	default:
+		return op_len == 2 ? c >= 0 : c > 0;
+	}
+}
+
 /*
  * Whether the lines under if-directive d of target s[a, b) are read: for
  * "ifdef", whether the attribute is set, or any of "a,b", or all of "a+b"
- * (split at the first of the two), and the opposite for "ifndef".
+ * (split at the first of the two), and the opposite for "ifndef"; for
+ * "ifeval", whether its expression (then s[a, b)) holds (eval_holds).
  */
 static bool condition_holds(const ad_reader *r, directive d, const char *s, size_t a, size_t b)
 {
 	if (d == IF_EVAL)
-		return true; /* not evaluated: its lines are kept */
+		return eval_holds(r, s, a, b);
 	size_t split = a;
 	while (split < b && s[split] != ',' && s[split] != '+')
 		split++;
@@ -409,7 +522,8 @@ static bool preprocess_line(ad_reader *r, preprocessor *p, gg_i_markup_line *l, 
 	bool dropping = p->dropping_from != 0;
 	*narrowed = false;
 	if (d == IF_DEFINED || d == IF_NOT_DEFINED || d == IF_EVAL) {
-		bool holds = !dropping && condition_holds(r, d, s, target, target_end);
+		bool holds = !dropping && (d == IF_EVAL ? condition_holds(r, d, s, text, text_end)
+							 : condition_holds(r, d, s, target, target_end));
 		if (d != IF_EVAL && text < text_end) { /* the one-line form */
 			if (holds) {
 				l->body = text;

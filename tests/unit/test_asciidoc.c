@@ -256,8 +256,9 @@ static void test_blocks_and_paragraphs(void)
 /*
  * The preprocessor: conditionals by the attribute entries above them (any
  * of "a,b", all of "a+b", unset by ":a!:"), nested ones inside a dropped
- * region, the one-line form, "ifeval" kept, an include warned of with its
- * line; lines taken out join no paragraph across them. An attribute whose
+ * region, the one-line form, "ifeval" comparisons of numbers and text (one
+ * not understood keeps its lines), an include warned of with its line;
+ * lines taken out join no paragraph across them. An attribute whose
  * value is a URL makes a link macro with the text after it.
  */
 static void test_preprocessor(void)
@@ -268,6 +269,7 @@ static void test_preprocessor(void)
 		":edge:\n"
 		":edge!:\n"
 		":url-docs: https://example.com/docs\n"
+		":level: 3\n"
 		"\n"
 		"////\n"
 		":edge:\n"
@@ -301,8 +303,20 @@ static void test_preprocessor(void)
 		"ifndef::cloud,edge[]\n"
 		"  Neither.\n"
 		"endif::[]\n"
-		"ifeval::[{sectnum} > 1]\n"
+		"ifeval::[{level} >= 2]\n"
 		"  Evaluated.\n"
+		"endif::[]\n"
+		"ifeval::[{level} < 2.5]\n"
+		"  Not this.\n"
+		"endif::[]\n"
+		"ifeval::[\"{backend}\" == \"pdf\"]\n"
+		"  Printed.\n"
+		"endif::[]\n"
+		"ifeval::['{backend}' != 'pdf']\n"
+		"  Online.\n"
+		"endif::[]\n"
+		"ifeval::[what]\n"
+		"  Unread.\n"
 		"endif::[]\n"
 		"  See {url-docs}[the docs], {url-docs}[] and {url-docs}.\n"
 		"\n"
@@ -320,16 +334,16 @@ static void test_preprocessor(void)
 	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
 	CU_ASSERT_PTR_NULL(entry_named(g, "Edge only"));
 	CU_ASSERT_STRING_EQUAL(must_have(g, "Bucket")->definition,
-			       "A container. Cloud text. One line. Next line. Either. Evaluated. See the docs, "
+			       "A container. Cloud text. One line. Next line. Either. Evaluated. Online. Unread. See the docs, "
 			       "https://example.com/docs and https://example.com/docs.");
 	const gg_entry *object = must_have(g, "Object");
 	CU_ASSERT_STRING_EQUAL(object->definition, "A file.");
-	CU_ASSERT_EQUAL(object->line, 51);
+	CU_ASSERT_EQUAL(object->line, 64);
 	CU_ASSERT_EQUAL(diagnostics_saying(g, "'include::more.adoc[leveloffset=+1]' is not read"), 1);
 	size_t n = gg_glossary_diagnostic_count(g);
 	for (size_t i = 0; i < n; i++)
 		if (strstr(gg_glossary_diagnostic(g, i)->message, "include::"))
-			CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, i)->line, 44);
+			CU_ASSERT_EQUAL(gg_glossary_diagnostic(g, i)->line, 57);
 	gg_glossary_free(g);
 
 	/* attribute entries where classify finds them (after a comment line or a
