@@ -241,7 +241,7 @@ static bool attr_key(const char *s, size_t n, char key[MAX_ATTR_NAME + 1])
 	if (n > MAX_ATTR_NAME)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		key[i] = gg_i_ascii_lower(s[i]);
 	key[n] = '\0';
 	return true;
 }

@@ -1391,11 +1391,8 @@ static const char *name_line_text(md_reader *m, const md_line *l, gg_i_buf *out)
 {
 	bool named = l->kind == LINE_BOLD || l->kind == LINE_ABBR;
 	size_t a = named ? l->name : l->body, b = named ? l->name_end : l->end;
-	for (size_t i = a; l->glossary && i + 3 <= b; i++) /* a glossary term's " : classifier" */
-		if (m->src->text[i] == ' ' && m->src->text[i + 1] == ':' && m->src->text[i + 2] == ' ') {
-			b = i;
-			break;
-		}
+	if (l->glossary) /* a glossary term's " : classifier" */
+		b = gg_i_term_end(m->src->text, a, b);
 	return render_name(m, a, b, false, out);
 }
 

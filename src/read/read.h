@@ -170,6 +170,12 @@ typedef enum gg_i_field {
  */
 gg_i_field gg_i_field_named(const char *s, size_t n);
 
+/*
+ * Where a glossary term line s[a, b) ends before its classifier ("term :
+ * classifier", as Sphinx writes one): at the first " : ", else b.
+ */
+size_t gg_i_term_end(const char *s, size_t a, size_t b);
+
 /* Columns of a table (Markdown, reST) past this many are passed over. */
 #define GG_TABLE_MAX_COLUMNS 32
 

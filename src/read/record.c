@@ -326,6 +326,14 @@ gg_i_field gg_i_field_named(const char *s, size_t n)
 	return GG_FIELD_NONE;
 }
 
+size_t gg_i_term_end(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 3 <= b; i++)
+		if (s[i] == ' ' && s[i + 1] == ':' && s[i + 2] == ' ')
+			return i;
+	return b;
+}
+
 void gg_i_table_columns(gg_i_field *columns, size_t n, const size_t *text)
 {
 	bool term = false, definition = false;

@@ -291,7 +291,7 @@ static bool substitution_key(const char *s, size_t a, size_t b, bool fold, char 
 			continue;
 		if (n == MAX_SUBSTITUTION_NAME)
 			return false;
-		key[n++] = gg_i_markup_space(c) ? ' ' : fold && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+		key[n++] = gg_i_markup_space(c) ? ' ' : fold ? gg_i_ascii_lower(c) : c;
 	}
 	key[n] = '\0';
 	return n > 0;
@@ -1266,12 +1266,7 @@ static const char *name_text(rst_reader *r, size_t k, gg_i_buf *out)
 	const gg_i_markup_line *l = &r->lines[k];
 	gg_i_markup_sink sink = { NULL, out };
 	gg_i_buf_clear(out);
-	size_t end = l->end;
-	for (size_t i = l->body; i + 3 <= l->end; i++)
-		if (r->t[i] == ' ' && r->t[i + 1] == ':' && r->t[i + 2] == ' ') {
-			end = i;
-			break;
-		}
+	size_t end = gg_i_term_end(r->t, l->body, l->end);
 	render(r, &sink, r->t + l->body, end - l->body, l->body, 0);
 	return gg_i_buf_ok(out) ? NULL : out->ptr ? out->ptr : "";
 }
