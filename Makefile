@@ -242,7 +242,7 @@ bench-map: $(BIN) test-tools
 # big generated ones (build/fuzz-seeds), keeping what it learns in
 # build/fuzz-corpus; a finding stops with the input. Inputs reach
 # FUZZ_MAX_LEN bytes from the start (-len_control=0), so size bugs are in reach.
-FUZZERS := page html link export markdown csv json yaml skos rst asciidoc docx odf xlsx docbook texinfo
+FUZZERS := page html link export markdown csv json yaml skos rst asciidoc docx odf xlsx docbook texinfo latex
 FUZZ_SECONDS ?= 300
 FUZZ_MAX_LEN ?= 1048576
 FUZZ_BINS := $(FUZZERS:%=$(BUILD)/fuzz_%)

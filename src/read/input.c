@@ -89,6 +89,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".fods", GG_INPUT_ODF }, { ".xlsx", GG_INPUT_XLSX },
 		{ ".dbk", GG_INPUT_DOCBOOK }, { ".docbook", GG_INPUT_DOCBOOK },
 		{ ".texi", GG_INPUT_TEXINFO }, { ".texinfo", GG_INPUT_TEXINFO }, { ".txi", GG_INPUT_TEXINFO },
+		{ ".tex", GG_INPUT_LATEX }, { ".ltx", GG_INPUT_LATEX }, { ".latex", GG_INPUT_LATEX },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');
@@ -140,13 +141,28 @@ static bool looks_like_markdown(const char *data, size_t i, size_t len)
 	return false;
 }
 
+/* Whether a line s[0, m) opens with a LaTeX command that only a LaTeX document or glossary has. */
+static bool latex_line(const char *s, size_t m)
+{
+	static const char *const commands[] = {
+		"\\documentclass", "\\newglossaryentry{", "\\longnewglossaryentry{", "\\provideglossaryentry{",
+		"\\newacronym{", "\\newacronym[", "\\newabbreviation{", "\\DeclareAcronym{",
+	};
+	for (size_t c = 0; c < sizeof(commands) / sizeof(*commands); c++)
+		if (m >= strlen(commands[c]) && memcmp(s, commands[c], strlen(commands[c])) == 0)
+			return true;
+	return false;
+}
+
 /*
  * The markup language a glossary's lines among the first 64 KiB show:
  * reStructuredText for a Sphinx glossary directive (".. glossary::" at the
  * margin), AsciiDoc for a "[glossary]" block or a term with an anchor
  * ("[[id]]term::", as git's glossary writes them: an id without spaces,
  * the term right after it); Texinfo for "\input texinfo" on the first
- * line, or a "@node" and a "@table" line; else GG_INPUT_AUTO. Lines in a
+ * line, or a "@node" and a "@table" line; LaTeX for a line that opens with
+ * "\documentclass" or defines a glossary entry or acronym
+ * ("\newglossaryentry", "\newacronym", ...); else GG_INPUT_AUTO. Lines in a
  * Markdown code fence do not count.
  */
 static gg_i_input_format markup_of_content(const char *data, size_t i, size_t len)
@@ -170,6 +186,8 @@ static gg_i_input_format markup_of_content(const char *data, size_t i, size_t le
 		table |= !fenced && m > 7 && memcmp(s, "@table ", 7) == 0;
 		if (node && table)
 			return GG_INPUT_TEXINFO;
+		else if (!fenced && s[0] == '\\' && latex_line(s, m))
+			return GG_INPUT_LATEX;
 		else if (!fenced && m >= 13 && memcmp(s, ".. glossary::", 13) == 0)
 			return GG_INPUT_RST;
 		else if (!fenced && m == 10 && memcmp(s, "[glossary]", 10) == 0)
@@ -399,6 +417,8 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 		return gg_i_read_texinfo(g, name, data, len);
 	case GG_INPUT_YAML:
 		return gg_i_read_yaml(g, name, data, len);
+	case GG_INPUT_LATEX:
+		return gg_i_read_latex(g, name, data, len);
 	case GG_INPUT_AUTO:
 	case GG_INPUT_PAGE:
 		break;
@@ -503,11 +523,13 @@ cleanup:
 static bool format_named(const char *s, gg_i_input_format *out)
 {
 	static const char *const names[] = { "auto", "page", "html", "markdown", "csv", "tsv", "json", "yaml", "skos",
-					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook", "texinfo" };
+					     "rst", "asciidoc", "docx", "odt", "ods", "xlsx", "docbook", "texinfo",
+					     "latex" };
 	static const gg_i_input_format formats[] = { GG_INPUT_AUTO, GG_INPUT_PAGE, GG_INPUT_HTML, GG_INPUT_MARKDOWN,
 					       GG_INPUT_CSV, GG_INPUT_TSV, GG_INPUT_JSON, GG_INPUT_YAML, GG_INPUT_SKOS,
 					       GG_INPUT_RST, GG_INPUT_ASCIIDOC, GG_INPUT_DOCX, GG_INPUT_ODF,
-					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK, GG_INPUT_TEXINFO };
+					       GG_INPUT_ODF, GG_INPUT_XLSX, GG_INPUT_DOCBOOK, GG_INPUT_TEXINFO,
+					       GG_INPUT_LATEX };
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!s || strcmp(s, names[i]) == 0) {
 			*out = s ? formats[i] : GG_INPUT_AUTO;
@@ -523,7 +545,7 @@ int gg_glossary_read_input(gg_glossary *g, const char *path, const char *format)
 	if (g->built)
 		return gg_i_error_set(GG_EINVAL, "the glossary is already built");
 	if (!format_named(format, &f))
-		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, yaml, skos, rst, asciidoc, texinfo, docx, odt, ods, xlsx, docbook)", format);
+		return gg_i_error_set(GG_EINVAL, "no input format '%s' (page, html, markdown, csv, tsv, json, yaml, skos, rst, asciidoc, texinfo, latex, docx, odt, ods, xlsx, docbook)", format);
 	if (strcmp(path, "-") == 0)
 		return read_stdin(g, f);
 	if (stat(path, &st) != 0)

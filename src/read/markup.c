@@ -1,9 +1,11 @@
-/* markup.c - what the readers of reStructuredText, AsciiDoc and Texinfo share: lines, sections, links. */
+/* markup.c - what the readers of reStructuredText, AsciiDoc, Texinfo and LaTeX share: lines, sections, links. */
 #include "read/markup.h"
 #include "core/error.h"
 #include "core/text.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
 
 int gg_i_markup_lines(const gg_i_source *src, gg_i_markup_line **out)
 {
@@ -128,4 +130,37 @@ void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at)
 	gg_i_markup_emit(k, s, n, at);
 	if (k->rec) /* the closing backtick placed at the code's last character */
 		gg_i_record_text(k->rec, "`", 1, at == SIZE_MAX || !n ? at : at + gg_i_markup_last_char(s, 0, n));
+}
+
+const char *gg_i_markup_tex_letter(const char *name, size_t n)
+{
+	static const char *const letters[][2] = {
+		{ "aa", "\xC3\xA5" }, { "AA", "\xC3\x85" }, { "ae", "\xC3\xA6" }, { "AE", "\xC3\x86" },
+		{ "oe", "\xC5\x93" }, { "OE", "\xC5\x92" }, { "o", "\xC3\xB8" }, { "O", "\xC3\x98" },
+		{ "ss", "\xC3\x9F" }, { "l", "\xC5\x82" }, { "L", "\xC5\x81" }, { "dh", "\xC3\xB0" },
+		{ "DH", "\xC3\x90" }, { "th", "\xC3\xBE" }, { "TH", "\xC3\x9E" },
+	};
+	for (size_t i = 0; i < sizeof(letters) / sizeof(*letters); i++)
+		if (strlen(letters[i][0]) == n && memcmp(name, letters[i][0], n) == 0)
+			return letters[i][1];
+	return NULL;
+}
+
+void gg_i_markup_emit_accented(gg_i_markup_sink *k, const char *s, size_t n, int32_t mark, size_t at,
+			       size_t at_last)
+{
+	char buf[64];
+	if (n == 0 || n > sizeof(buf) - 8) {
+		gg_i_markup_emit_elsewhere(k, s, n, at, at_last);
+		return;
+	}
+	memcpy(buf, s, n);
+	n += (size_t)utf8proc_encode_char(mark, (utf8proc_uint8_t *)buf + n);
+	buf[n] = '\0';
+	utf8proc_uint8_t *composed = utf8proc_NFC((const utf8proc_uint8_t *)buf);
+	if (composed)
+		gg_i_markup_emit_elsewhere(k, (const char *)composed, strlen((const char *)composed), at, at_last);
+	else
+		gg_i_markup_emit_elsewhere(k, buf, n, at, at_last);
+	free(composed);
 }

@@ -1,4 +1,4 @@
-/* markup.h - what the readers of reStructuredText, AsciiDoc and Texinfo share: lines, sections, links. */
+/* markup.h - what the readers of reStructuredText, AsciiDoc, Texinfo and LaTeX share: lines, sections, links. */
 #ifndef GG_READ_MARKUP_H
 #define GG_READ_MARKUP_H
 
@@ -163,5 +163,20 @@ void gg_i_markup_exponent(gg_i_markup_sink *k, const char *s, size_t n);
  * readers mark code (the linker finds no term inside); in a name, as it is.
  */
 void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
+
+/*
+ * The letter a TeX name stands for ("ss": "\u00df", "ae", "AE", "oe", "o",
+ * "aa", "l", "dh", "th" and their capitals), as both TeX ("\\ss") and
+ * Texinfo ("@ss{}") write it; NULL for another name.
+ */
+const char *gg_i_markup_tex_letter(const char *name, size_t n);
+
+/*
+ * Base letter s[0, n) with the combining character `mark` (an accent:
+ * U+0301 for an acute...), composed (NFC) where Unicode has the letter,
+ * emitted as gg_i_markup_emit_elsewhere emits it.
+ */
+void gg_i_markup_emit_accented(gg_i_markup_sink *k, const char *s, size_t n, int32_t mark, size_t at,
+			       size_t at_last);
 
 #endif

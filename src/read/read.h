@@ -70,7 +70,8 @@ typedef enum gg_i_input_format {
 	GG_INPUT_XLSX,
 	GG_INPUT_DOCBOOK,
 	GG_INPUT_TEXINFO,
-	GG_INPUT_YAML
+	GG_INPUT_YAML,
+	GG_INPUT_LATEX
 } gg_i_input_format;
 
 /*
@@ -207,5 +208,6 @@ int gg_i_read_rst(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_asciidoc(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_texinfo(gg_glossary *g, const char *name, char *data, size_t len);
 int gg_i_read_yaml(gg_glossary *g, const char *name, char *data, size_t len);
+int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len);
 
 #endif

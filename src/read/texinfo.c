@@ -464,7 +464,7 @@ static int brace_matches(tx_reader *r, const char *s, size_t n)
 	return 0;
 }
 
-/* What a glyph command with empty braces ("@dots{}") stands for, or NULL. */
+/* What a glyph command with empty braces ("@dots{}", "@ss{}") stands for, or NULL. */
 static const char *glyph(const char *s, size_t n)
 {
 	static const char *const glyphs[][2] = {
@@ -477,10 +477,7 @@ static const char *glyph(const char *s, size_t n)
 		{ "registeredsymbol", "\xC2\xAE" }, { "pounds", "\xC2\xA3" }, { "euro", "\xE2\x82\xAC" },
 		{ "textdegree", "\xC2\xB0" }, { "geq", "\xE2\x89\xA5" }, { "leq", "\xE2\x89\xA4" },
 		{ "exclamdown", "\xC2\xA1" }, { "questiondown", "\xC2\xBF" }, { "ordf", "\xC2\xAA" },
-		{ "ordm", "\xC2\xBA" }, { "aa", "\xC3\xA5" }, { "AA", "\xC3\x85" }, { "ae", "\xC3\xA6" },
-		{ "AE", "\xC3\x86" }, { "oe", "\xC5\x93" }, { "OE", "\xC5\x92" }, { "o", "\xC3\xB8" },
-		{ "O", "\xC3\x98" }, { "ss", "\xC3\x9F" }, { "l", "\xC5\x82" }, { "L", "\xC5\x81" },
-		{ "dh", "\xC3\xB0" }, { "DH", "\xC3\x90" }, { "th", "\xC3\xBE" }, { "TH", "\xC3\x9E" },
+		{ "ordm", "\xC2\xBA" },
 		{ "quotedblleft", "\xE2\x80\x9C" }, { "quotedblright", "\xE2\x80\x9D" },
 		{ "quoteleft", "\xE2\x80\x98" }, { "quoteright", "\xE2\x80\x99" }, { "guillemetleft", "\xC2\xAB" },
 		{ "guillemetright", "\xC2\xBB" }, { "today", "" }, { "thischapter", "" }, { "thissection", "" },
@@ -489,7 +486,7 @@ static const char *glyph(const char *s, size_t n)
 	for (size_t i = 0; i < sizeof(glyphs) / sizeof(*glyphs); i++)
 		if (is(s, n, glyphs[i][0]))
 			return glyphs[i][1];
-	return NULL;
+	return gg_i_markup_tex_letter(s, n);
 }
 
 /* The combining mark of an accent command ("'", "H", "v"...), or 0. */
@@ -508,25 +505,6 @@ static utf8proc_int32_t accent_mark(const char *s, size_t n)
 		if (is(s, n, accents[i].name))
 			return accents[i].mark;
 	return 0;
-}
-
-/* Base letter s[0, n) with combining `mark`, composed (NFC), emitted at `at`. */
-static void emit_accented(gg_i_markup_sink *k, const char *s, size_t n, utf8proc_int32_t mark, size_t at, size_t at_last)
-{
-	char buf[64];
-	if (n == 0 || n > sizeof(buf) - 8) {
-		gg_i_markup_emit_elsewhere(k, s, n, at, at_last);
-		return;
-	}
-	memcpy(buf, s, n);
-	n += (size_t)utf8proc_encode_char(mark, (utf8proc_uint8_t *)buf + n);
-	buf[n] = '\0';
-	utf8proc_uint8_t *composed = utf8proc_NFC((const utf8proc_uint8_t *)buf);
-	if (composed)
-		gg_i_markup_emit_elsewhere(k, (const char *)composed, strlen((const char *)composed), at, at_last);
-	else
-		gg_i_markup_emit_elsewhere(k, buf, n, at, at_last);
-	free(composed);
 }
 
 /* The argument list of a command s[a, b) cut at its top-level commas into arg[]/arg_end[]; how many (at most max). */
@@ -655,7 +633,7 @@ static int render_command(tx_reader *r, gg_i_markup_sink *k, const char *name, s
 		gg_i_buf base = GG_BUF_INIT;
 		err = render_to(r, s, a, b, at, depth + 1, &base);
 		if (!err)
-			emit_accented(k, base.ptr ? base.ptr : "", base.len, mark, command_at, at + b);
+			gg_i_markup_emit_accented(k, base.ptr ? base.ptr : "", base.len, mark, command_at, at + b);
 		gg_i_buf_free(&base);
 	} else if (is(name, name_n, "ref") || is(name, name_n, "xref") || is(name, name_n, "pxref") ||
 		   is(name, name_n, "inforef")) {
@@ -755,7 +733,7 @@ static int render(tx_reader *r, gg_i_markup_sink *k, const char *s, size_t a, si
 				gg_i_buf letter = GG_BUF_INIT;
 				err = render_to(r, s, base, base_end, at, depth + 1, &letter);
 				if (!err)
-					emit_accented(k, letter.ptr ? letter.ptr : "", letter.len, accent_mark(s + i + 1, 1),
+					gg_i_markup_emit_accented(k, letter.ptr ? letter.ptr : "", letter.len, accent_mark(s + i + 1, 1),
 						      at + i, at + base_end - 1);
 				gg_i_buf_free(&letter);
 				i = run = base_end + (base_end < b && s[base_end] == '}' && base > i + 2);

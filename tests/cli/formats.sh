@@ -11,14 +11,15 @@ BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$TOP" || exit 2
 SAME=tests/data/same
 # the CSV's glossary in the other formats (tables.rst: reST list and CSV
-# tables; glossary.myst.md: MyST glossary directives)
+# tables; glossary.myst.md: MyST glossary directives; glossary.tex: the
+# LaTeX glossaries package's entries and abbreviations)
 SAME_FILES="glossary.md glossary.json glossary.yaml glossary.ttl glossary.rdf glossary.jsonld glossary.rst
-	glossary.adoc glossary.docx glossary.odt glossary.ods glossary.xlsx tables.rst glossary.myst.md"
+	glossary.adoc glossary.docx glossary.odt glossary.ods glossary.xlsx tables.rst glossary.myst.md glossary.tex"
 
 # the edges without their evidence (which names the file and its offsets)
 edges() { "$BIN" export tsv -q -o - "$@" | cut -f1-4 | sort; }
 
-begin "one glossary in thirteen formats, as reST tables and MyST: the same concepts"
+begin "one glossary in fourteen formats, as reST tables and MyST: the same concepts"
 run terms --tsv -q -i $SAME/glossary.csv
 expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
 cp "$TMP/out" "$TMP/terms.csv"
@@ -29,7 +30,7 @@ for f in $SAME_FILES; do
 	cmp -s "$TMP/out" "$TMP/terms.csv" || fail "$f: $(diff "$TMP/terms.csv" "$TMP/out" | head -3)"
 done
 
-begin "one glossary in thirteen formats, as reST tables and MyST: the same links"
+begin "one glossary in fourteen formats, as reST tables and MyST: the same links"
 edges -i $SAME/glossary.csv >"$TMP/edges.csv"
 grep -q "^Virtual machine	Hypervisor	1	editor$" "$TMP/edges.csv" || fail "no editor link"
 grep -q "^Load balancer	Virtual machine	1	mention$" "$TMP/edges.csv" || fail "no mention link"
@@ -98,6 +99,19 @@ printf ':cloud:\n\nifndef::cloud[]\nB::\n  Local only.\nendif::[]\n\ninclude::te
 run terms -i "$TMP/main.adoc"
 expect 0 "^A " "main.adoc:8: warning: 'include::terms.adoc\\[\\]' is not read"
 ! grep -q "^B " "$TMP/out" || fail "main.adoc: the entry of a dropped conditional was read"
+# LaTeX found by its content (a "\newglossaryentry" line), from standard input by --format; a
+# document's description list under its sections, "\ref" to an item's label an editor link,
+# "\input" reported with its line
+sed 1,2d $SAME/glossary.tex >"$TMP/cloud.txt"
+run terms -q --tsv -i "$TMP/cloud.txt"
+expect 0 "^Virtual machine	guest machine	VM	Compute	1	term$"
+RC=0; "$BIN" terms -q --tsv --format latex -i - <$SAME/glossary.tex >"$TMP/out" 2>"$TMP/err" || RC=$?
+expect 0 "^Load balancer		LB	Networking	1	term$"
+printf '\\documentclass{book}\n\\begin{document}\n\\section{Jobs}\n\\begin{description}\n\\item[Batch job] Run by\n  \\texttt{cron}; see \\ref{node}. %% not text\n\\input{terms}\n\\section{Places}\n\\item[Node\\label{node}] A machine.\n\\end{description}\n\\end{document}\n' >"$TMP/doc.tex"
+run neighbors -q --out "Batch job" -i "$TMP/doc.tex"
+expect 0 "^Batch job -> Node  \\[editor" "doc.tex:7: warning: \"\\\\input\\{terms\\}\" is not read"
+run show -q "Batch job" -i "$TMP/doc.tex"
+expect 0 "^Run by \`cron\`; see Node\\.$"
 printf '\\input texinfo\n@node Top\n@top Notes\nNo table.\n' >"$TMP/none.texi"
 run terms -i "$TMP/none.texi"
 expect 1 "" "none.texi: warning: no entries in this file \\(no two-column table"

@@ -3,7 +3,7 @@
 # DIR/page, DIR/html, DIR/link, DIR/export and the readers' DIR/markdown,
 # DIR/csv, DIR/json, DIR/yaml, DIR/skos, DIR/rst, DIR/asciidoc, DIR/docx (the
 # document.xml of a Word document), DIR/odf (a flat OpenDocument
-# spreadsheet), DIR/xlsx (an Excel worksheet), DIR/docbook and DIR/texinfo, so that size bugs
+# spreadsheet), DIR/xlsx (an Excel worksheet), DIR/docbook, DIR/texinfo and DIR/latex, so that size bugs
 # (a buffer boundary, a quadratic step, a long line) are within the
 # fuzzers' reach.
 # They are generated at `make fuzz` time rather than kept in the tree.
@@ -12,7 +12,7 @@ out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 glossary=$top/tests/adversarial/make-glossary.sh
 mkdir -p "$out/page" "$out/html" "$out/link" "$out/export" "$out/markdown" "$out/csv" "$out/json" "$out/yaml" "$out/skos" \
-	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook" "$out/texinfo"
+	"$out/rst" "$out/asciidoc" "$out/docx" "$out/odf" "$out/xlsx" "$out/docbook" "$out/texinfo" "$out/latex"
 
 # pages: the seed corpus's shape (chrome, headers, Markdown) grown to 1 MB,
 # a generated glossary, and one line of 200 KB
@@ -89,3 +89,13 @@ awk 'BEGIN { print "\\input texinfo\n@node Top\n@top Terms\n";
 			printf "%s@node Part %d\n@chapter Part %d\n@table @asis\n", i ? "@end table\n" : "", i / 100, i / 100;
 		printf "@anchor{t%d}\n@item Term %d\n@itemx t%d\nUses @ref{t%d,,term %d} and @code{term %d}; @pxref{Term %d}.\n\n", i, i, i, (i * 7 + 1) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000, (i * 11 + 3) % 3000 }
 	print "@end table\n@bye" }' >"$out/texinfo/glossary-3000.texi"
+
+# LaTeX: 3,000 glossary entries of 30 glossaries, references, aliases and acronyms
+awk 'BEGIN { print "\\documentclass{article}\n\\usepackage{glossaries-extra}";
+	for (i = 0; i < 30; i++)
+		printf "\\newglossary*{g%d}{Part %d}\n", i, i;
+	for (i = 0; i < 3000; i++) {
+		printf "\\newglossaryentry{t%d}{name={Term %d}, type=g%d, see={t%d},\n  description={Uses \\gls{t%d}, \\Glspl{t%d} and \\texttt{term %d}; $x_%d$ \\cite{k}.}}\n", i, i, i % 30, (i * 11 + 3) % 3000, (i * 7 + 1) % 3000, (i * 13 + 5) % 3000, i, i;
+		if (i % 10 == 0)
+			printf "\\newglossaryentry{a%d}{name={alias %d}, alias=t%d}\n\\newacronym{c%d}{C%d}{Concept number %d}\n", i, i, i, i, i, i }
+	print "\\begin{document}\n\\printunsrtglossaries\n\\end{document}" }' >"$out/latex/glossary-3000.tex"

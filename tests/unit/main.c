@@ -19,6 +19,7 @@ static CU_ErrorCode (*const suites[])(void) = {
 	suite_xlsx_add,
 	suite_docbook_add,
 	suite_texinfo_add,
+	suite_latex_add,
 	suite_yaml_add,
 	suite_model_add,
 	suite_automaton_add,

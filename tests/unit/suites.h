@@ -21,6 +21,7 @@ CU_ErrorCode suite_odf_add(void);
 CU_ErrorCode suite_xlsx_add(void);
 CU_ErrorCode suite_docbook_add(void);
 CU_ErrorCode suite_texinfo_add(void);
+CU_ErrorCode suite_latex_add(void);
 CU_ErrorCode suite_yaml_add(void);
 CU_ErrorCode suite_model_add(void);
 CU_ErrorCode suite_automaton_add(void);

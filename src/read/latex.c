@@ -1,0 +1,1570 @@
+/* latex.c - reads LaTeX glossaries: the glossaries and acronym packages' entries, description lists. */
+#include "read/markup.h"
+#include "core/error.h"
+#include "core/strmap.h"
+#include "core/text.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * What is read. The entries a file defines with the glossaries package
+ * ("\newglossaryentry{key}{name=..., description=...}", its "provide" and
+ * "long" forms, "\newacronym[options]{key}{VM}{virtual machine}",
+ * glossaries-extra's "\newabbreviation"), the acro package
+ * ("\DeclareAcronym{key}{short=..., long=...}") and the acronym package
+ * ("\acro{VM}[VM]{virtual machine}"), wherever they stand; an acronym's
+ * term is its long form, with its short form as abbreviation, kept as a
+ * term when it has no description. An entry's "see" and "seealso" keys
+ * are editor links; one with an "alias" key names another entry (its
+ * name an alias of that one's); its "parent", when that one has no
+ * description of its own (a heading), or its "type", when a
+ * "\newglossary" gives that glossary a title, names its category; a
+ * sub-entry without a name takes its parent's (a homograph's senses).
+ *
+ * A file that defines none of these is read as a document: the items of
+ * its outermost description lists ("\item[Term] text") are entries, under
+ * the section titles that sort them (gg_i_markup_category_level).
+ *
+ * Inline: "\gls{key}" and its family ("\Glspl", "\acrshort", "\acl",
+ * "\glslink{key}{text}", ...) are editor links to the entry of that key,
+ * showing its name, plural, short or long form as LaTeX would; to a key
+ * the file does not define, they link by the key. In a document,
+ * "\ref", "\hyperref[label]{text}" and "\hyperlink" to the "\label" or
+ * "\hypertarget" of an item are editor links. "\texttt", "\verb",
+ * "\lstinline", "\url" and math are code; verbatim and listing
+ * environments code blocks. Accents ("\'e", "\c{c}") and letters ("\ss")
+ * are characters; "``", "''", "--", "---" and "~" typographic outside
+ * code. A macro defined without arguments ("\newcommand{\product}{Acme}")
+ * shows its text (at most 16 times the file's size in all). Comments,
+ * footnotes, citations, labels and index entries show nothing; another
+ * command shows its arguments. "\input" and "\include" are not followed
+ * (a warning says so).
+ */
+
+#define NONE SIZE_MAX
+
+/* Rendering nested commands and macros goes this deep, then shows the rest as written. */
+#define MAX_DEPTH 8
+
+/* Section levels told apart: "\part", "\chapter", "\section", "\subsection", "\subsubsection". */
+#define LEVELS 5
+
+/* A section title longer than this (in the file) names no category. */
+#define MAX_TITLE 800
+
+/* A span of the text, [a, b); a == NONE when absent. */
+typedef struct span {
+	size_t a, b;
+} span;
+
+static const span NO_SPAN = { NONE, NONE };
+
+typedef enum lx_kind {
+	LX_ENTRY,   /* \newglossaryentry and its kin */
+	LX_ACRONYM, /* \newacronym, \newabbreviation, \DeclareAcronym, \acro */
+	LX_ITEM     /* an item of a description list */
+} lx_kind;
+
+typedef struct lx_entry {
+	lx_kind kind;
+	size_t at;        /* the command or "\item": the entry's place */
+	span key;         /* its key (an item's: none) */
+	span name, description, plural, shortf, longf, see, seealso, parent, alias, type;
+	size_t category;  /* LX_ITEM: the title naming its category, or NONE */
+	uint32_t alias_of;   /* the entry its "alias" names, or UINT32_MAX */
+	uint32_t parent_of;  /* the entry its "parent" names, or UINT32_MAX */
+	uint32_t first_alias, next_alias; /* the entries that are its aliases, chained */
+	bool has_children;
+	bool busy;        /* its name is being rendered (a name naming itself) */
+	const char *term; /* its term as rendered (in the arena), once asked for */
+} lx_entry;
+
+typedef struct lx_title {
+	size_t at;
+	int level;
+	span text;
+} lx_title;
+
+typedef struct lx_reader {
+	gg_i_source *src;
+	const char *t;
+	size_t n;
+	size_t *match;      /* for each '{' its '}', else NONE */
+	lx_entry *entries;
+	size_t n_entries, cap_entries;
+	bool glossary;      /* entries come from definitions, not description lists */
+	lx_title *titles;
+	size_t n_titles, cap_titles;
+	gg_i_strmap keys;   /* an entry's key (or an item's label) -> entry */
+	gg_i_strmap types;  /* a glossary's name -> its title's index in type_titles */
+	span *type_titles;
+	size_t n_types, cap_types;
+	gg_i_strmap macros; /* a macro's name -> its index in bodies */
+	struct macro {
+		span body;
+		bool busy; /* being expanded: a macro that names itself shows its name */
+	} *bodies;
+	size_t n_bodies, cap_bodies;
+	gg_i_arena arena;   /* keys and names */
+	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
+	size_t expanded;    /* bytes of macros expanded so far (gg_i_markup_may_expand) */
+	bool macros_cut;    /* some were not, past that */
+	size_t math_miss;   /* where the last search for a closing '$' ended empty */
+} lx_reader;
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether s[0, n) is `word`. */
+static bool is(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && memcmp(s, word, n) == 0;
+}
+
+static bool one_of(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (is(s, n, *words))
+			return true;
+	return false;
+}
+
+/* Where s[0, n) (n > 0) first occurs in text [from, end), or NONE. */
+static size_t find_text(const lx_reader *r, size_t from, size_t end, const char *s, size_t n)
+{
+	for (size_t i = from; i + n <= end;) {
+		const char *c = memchr(r->t + i, s[0], end - n + 1 - i);
+		if (!c)
+			break;
+		i = (size_t)(c - r->t);
+		if (memcmp(r->t + i, s, n) == 0)
+			return i;
+		i++;
+	}
+	return NONE;
+}
+
+/* The end of the comment that starts at i ('%'): its line's end. */
+static size_t comment_end(const lx_reader *r, size_t i)
+{
+	const char *nl = memchr(r->t + i, '\n', r->n - i);
+	return nl ? (size_t)(nl - r->t) : r->n;
+}
+
+/* The end of the command name that starts at i (after '\'): letters, else one character. */
+static size_t name_end(const lx_reader *r, size_t i)
+{
+	size_t e = i;
+	while (e < r->n && is_letter(r->t[e]))
+		e++;
+	return e > i ? e : i < r->n ? i + 1 : i;
+}
+
+/* Environments whose text is written as it is (code), to their "\end{name}". */
+static const char *const verbatim_envs[] = {
+	"verbatim", "verbatim*", "Verbatim", "BVerbatim", "lstlisting", "minted", "alltt", "comment", "filecontents",
+	"filecontents*", NULL
+};
+
+/*
+ * When s[i] starts "\begin{NAME}" of a verbatim environment: where its
+ * text starts (*body) and ends (*body_end, at its "\end{NAME}", or the
+ * text's end) and the position after its end; else NONE.
+ */
+static size_t verbatim_env(const lx_reader *r, size_t i, size_t *body, size_t *body_end)
+{
+	const char *t = r->t;
+	if (r->n - i < 8 || memcmp(t + i, "\\begin{", 7) != 0)
+		return NONE;
+	size_t a = i + 7, b = a;
+	while (b < r->n && b - a < 20 && t[b] != '}' && t[b] != '\n')
+		b++;
+	if (b >= r->n || t[b] != '}' || !one_of(t + a, b - a, verbatim_envs))
+		return NONE;
+	char end[32];
+	int len = snprintf(end, sizeof(end), "\\end{%.*s}", (int)(b - a), t + a);
+	*body = b + 1;
+	size_t found = len > 0 ? find_text(r, b, r->n, end, (size_t)len) : NONE;
+	*body_end = found != NONE ? found : r->n;
+	return found != NONE ? found + (size_t)len : r->n;
+}
+
+/* When s[i] starts "\verb|text|" (or "\lstinline|text|"): the text's span and the end; else NONE. */
+static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
+{
+	const char *t = r->t;
+	size_t e = i + 1;
+	if (r->n - e >= 4 && memcmp(t + e, "verb", 4) == 0 && (r->n - e == 4 || !is_letter(t[e + 4])))
+		e += 4;
+	else if (r->n - e >= 9 && memcmp(t + e, "lstinline", 9) == 0 && (r->n - e == 9 || !is_letter(t[e + 9])))
+		e += 9;
+	else
+		return NONE;
+	if (e < r->n && t[e] == '*')
+		e++;
+	if (e >= r->n || is_letter(t[e]) || is_blank(t[e]) || t[e] == '{' || t[e] == '[')
+		return NONE;
+	char delim = t[e];
+	size_t c = e + 1;
+	while (c < r->n && t[c] != delim && t[c] != '\n')
+		c++;
+	if (c >= r->n || t[c] != delim)
+		return NONE;
+	*a = e + 1;
+	*b = c;
+	return c + 1;
+}
+
+/*
+ * Every '{' of the text matched with its '}' (r->match), past escaped
+ * braces, comments and verbatim text (where a brace matches none; the
+ * braces around a verbatim environment's name each other). 0 or GG_ENOMEM.
+ */
+static int match_braces(lx_reader *r)
+{
+	const char *t = r->t;
+	if (!(r->match = malloc((r->n ? r->n : 1) * sizeof(*r->match))))
+		return gg_i_error_oom();
+	for (size_t i = 0; i < r->n; i++)
+		r->match[i] = NONE;
+	size_t open = NONE; /* the innermost open brace; the ones around it chained through match[] */
+	for (size_t i = 0; i < r->n; i++) {
+		size_t a, b, e;
+		if (t[i] == '\\' && (e = verbatim_env(r, i, &a, &b)) != NONE) {
+			r->match[i + 6] = a - 1; /* "\begin{verbatim}" */
+			i = e - 1;
+		} else if (t[i] == '\\' && (e = verb_span(r, i, &a, &b)) != NONE) {
+			i = e - 1;
+		} else if (t[i] == '\\') {
+			i++;
+		} else if (t[i] == '%') {
+			i = comment_end(r, i);
+		} else if (t[i] == '{') {
+			r->match[i] = open;
+			open = i;
+		} else if (t[i] == '}' && open != NONE) {
+			size_t outer = r->match[open];
+			r->match[open] = i;
+			open = outer;
+		}
+	}
+	while (open != NONE) {
+		size_t outer = r->match[open];
+		r->match[open] = NONE;
+		open = outer;
+	}
+	return 0;
+}
+
+/* Past white space and comments from i (TeX's way between a command's arguments). */
+static size_t skip_blank(const lx_reader *r, size_t i, size_t end)
+{
+	while (i < end) {
+		if (is_blank(r->t[i]))
+			i++;
+		else if (r->t[i] == '%')
+			i = comment_end(r, i);
+		else
+			break;
+	}
+	return i;
+}
+
+/* A braced argument at i (after white space): its inside into *arg, and the position after it; else NONE. */
+static size_t braced(const lx_reader *r, size_t i, size_t end, span *arg)
+{
+	i = skip_blank(r, i, end);
+	if (i >= end || r->t[i] != '{' || r->match[i] == NONE || r->match[i] >= end)
+		return NONE;
+	*arg = (span){ i + 1, r->match[i] };
+	return r->match[i] + 1;
+}
+
+/* An optional argument "[...]" at i (after white space), its brackets outside braces; else NONE. */
+static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
+{
+	i = skip_blank(r, i, end);
+	if (i >= end || r->t[i] != '[')
+		return NONE;
+	for (size_t j = i + 1; j < end && j - i < GG_MARKUP_INLINE_SPAN; j++) {
+		if (r->t[j] == '\\')
+			j++;
+		else if (r->t[j] == '{' && r->match[j] != NONE && r->match[j] < end)
+			j = r->match[j];
+		else if (r->t[j] == ']') {
+			*arg = (span){ i + 1, j };
+			return j + 1;
+		}
+	}
+	return NONE;
+}
+
+/* A span trimmed of white space, and of one pair of braces around all of it. */
+static span unbrace(const lx_reader *r, span s)
+{
+	gg_i_markup_trim(r->t, &s.a, &s.b);
+	if (s.b - s.a >= 2 && r->t[s.a] == '{' && r->match[s.a] == s.b - 1) {
+		s.a++;
+		s.b--;
+		gg_i_markup_trim(r->t, &s.a, &s.b);
+	}
+	return s;
+}
+
+/* The next item of the comma-separated list in [*from, end) (braces kept together); false past the last. */
+static bool next_item(const lx_reader *r, size_t *from, size_t end, span *item)
+{
+	size_t i = *from;
+	if (i >= end)
+		return false;
+	size_t start = i;
+	for (; i < end && r->t[i] != ','; i++) {
+		if (r->t[i] == '\\')
+			i++;
+		else if (r->t[i] == '{' && r->match[i] != NONE && r->match[i] < end)
+			i = r->match[i];
+	}
+	*item = unbrace(r, (span){ start, i < end ? i : end });
+	*from = i + 1;
+	return true;
+}
+
+/* The keys an entry's options name, and where each goes. */
+static span *field_of(lx_entry *e, const char *key, size_t n)
+{
+	static const struct {
+		const char *key;
+		size_t offset;
+	} fields[] = {
+		{ "name", offsetof(lx_entry, name) }, { "description", offsetof(lx_entry, description) },
+		{ "plural", offsetof(lx_entry, plural) }, { "short", offsetof(lx_entry, shortf) },
+		{ "long", offsetof(lx_entry, longf) }, { "see", offsetof(lx_entry, see) },
+		{ "seealso", offsetof(lx_entry, seealso) }, { "parent", offsetof(lx_entry, parent) },
+		{ "alias", offsetof(lx_entry, alias) }, { "type", offsetof(lx_entry, type) },
+	};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+		if (is(key, n, fields[i].key))
+			return (span *)((char *)e + fields[i].offset);
+	return NULL;
+}
+
+/* The "key=value" options in s into e's fields (a key given twice: its last value, as LaTeX's). */
+static void read_options(const lx_reader *r, span s, lx_entry *e)
+{
+	span item;
+	size_t from = s.a;
+	while (next_item(r, &from, s.b, &item)) {
+		size_t eq = item.a;
+		while (eq < item.b && r->t[eq] != '=')
+			eq++;
+		span key = { item.a, eq };
+		gg_i_markup_trim(r->t, &key.a, &key.b);
+		span *f = field_of(e, r->t + key.a, key.b - key.a);
+		if (f && eq < item.b)
+			*f = unbrace(r, (span){ eq + 1, item.b });
+	}
+}
+
+/* A new entry in r, or NULL on ENOMEM. */
+static lx_entry *new_entry(lx_reader *r, lx_kind kind, size_t at, span key)
+{
+	if (GG_ARRAY_PUSH_SLOT(r->entries, r->n_entries, r->cap_entries))
+		return NULL;
+	lx_entry *e = &r->entries[r->n_entries++];
+	*e = (lx_entry){ .kind = kind, .at = at, .key = key, .name = NO_SPAN, .description = NO_SPAN,
+			 .plural = NO_SPAN, .shortf = NO_SPAN, .longf = NO_SPAN, .see = NO_SPAN,
+			 .seealso = NO_SPAN, .parent = NO_SPAN, .alias = NO_SPAN, .type = NO_SPAN,
+			 .category = NONE, .alias_of = UINT32_MAX, .parent_of = UINT32_MAX,
+			 .first_alias = UINT32_MAX, .next_alias = UINT32_MAX };
+	return e;
+}
+
+/* Index a key (or label) as naming entry e, unless one of the same text came first. 0 or GG_ENOMEM. */
+static int index_key(lx_reader *r, gg_i_strmap *map, span key, uint32_t e)
+{
+	if (key.a == NONE || key.b == key.a || key.b - key.a > GG_MARKUP_MAX_TARGET)
+		return 0;
+	char *k = gg_i_arena_strndup(&r->arena, r->t + key.a, key.b - key.a);
+	return k && gg_i_strmap_put(map, k, e, NULL) >= 0 ? 0 : gg_i_error_oom();
+}
+
+/* Look up the key s (any text, trimmed) in map; false when absent. */
+static bool find_key(const lx_reader *r, const gg_i_strmap *map, span s, uint32_t *out)
+{
+	char buf[GG_MARKUP_MAX_TARGET + 1];
+	gg_i_markup_trim(r->t, &s.a, &s.b);
+	if (s.b - s.a > GG_MARKUP_MAX_TARGET)
+		return false;
+	memcpy(buf, r->t + s.a, s.b - s.a);
+	buf[s.b - s.a] = '\0';
+	return gg_i_strmap_get(map, buf, out);
+}
+
+/* Whether a definition's key is a macro's parameter ("\newcommand{\term}[2]{\newglossaryentry{#1}...}"). */
+static bool parameter(const lx_reader *r, span key)
+{
+	return memchr(r->t + key.a, '#', key.b - key.a) != NULL;
+}
+
+/*
+ * A definition command at i (its name s[i + 1, w)): the entry it defines
+ * read into r, and the position after it; w when its arguments are
+ * missing or do not close; NONE when i is no such command.
+ */
+static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err)
+{
+	const char *t = r->t, *name = t + i + 1;
+	size_t n = w - i - 1, p = w;
+	span opt = NO_SPAN, key, a2, a3;
+	bool is_long = n > 4 && memcmp(name, "long", 4) == 0;
+	if (is_long || is(name, n, "newglossaryentry") || is(name, n, "provideglossaryentry")) {
+		if (is_long && !is(name, n, "longnewglossaryentry") && !is(name, n, "longprovideglossaryentry"))
+			return NONE;
+		if (p < r->n && t[p] == '*')
+			p++;
+		if ((p = braced(r, p, r->n, &key)) == NONE || (p = braced(r, p, r->n, &a2)) == NONE)
+			return w;
+		if (is_long && (p = braced(r, p, r->n, &a3)) == NONE)
+			return w;
+		if (parameter(r, key))
+			return p;
+		lx_entry *e = new_entry(r, LX_ENTRY, i, unbrace(r, key));
+		if (!e) {
+			*err = gg_i_error_oom();
+			return p;
+		}
+		read_options(r, a2, e);
+		if (is_long)
+			e->description = unbrace(r, a3);
+		return p;
+	}
+	if (is(name, n, "newacronym") || is(name, n, "newabbreviation") || is(name, n, "acro") ||
+	    is(name, n, "acrodef") || is(name, n, "newacro")) {
+		bool acronym_package = name[0] == 'a' || is(name, n, "newacro");
+		span shortf = NO_SPAN, longf;
+		size_t q;
+		if (!acronym_package && (q = bracketed(r, p, r->n, &opt)) != NONE)
+			p = q;
+		if ((p = braced(r, p, r->n, &key)) == NONE)
+			return w;
+		if (acronym_package) { /* "\acro{VM}[VM]{virtual machine}": the key is the short form unless one is given */
+			shortf = unbrace(r, key);
+			if ((q = bracketed(r, p, r->n, &opt)) != NONE) {
+				p = q;
+				shortf = unbrace(r, opt);
+			}
+			opt = NO_SPAN;
+		} else if ((p = braced(r, p, r->n, &shortf)) == NONE) {
+			return w;
+		}
+		if ((p = braced(r, p, r->n, &longf)) == NONE)
+			return w;
+		if (parameter(r, key))
+			return p;
+		lx_entry *e = new_entry(r, LX_ACRONYM, i, unbrace(r, key));
+		if (!e) {
+			*err = gg_i_error_oom();
+			return p;
+		}
+		if (opt.a != NONE)
+			read_options(r, opt, e);
+		e->shortf = unbrace(r, shortf);
+		e->longf = unbrace(r, longf);
+		return p;
+	}
+	if (is(name, n, "DeclareAcronym")) { /* acro: "\DeclareAcronym{key}{short = VM, long = virtual machine}" */
+		if ((p = braced(r, p, r->n, &key)) == NONE || (p = braced(r, p, r->n, &a2)) == NONE)
+			return w;
+		if (parameter(r, key))
+			return p;
+		lx_entry *e = new_entry(r, LX_ACRONYM, i, unbrace(r, key));
+		if (!e)
+			*err = gg_i_error_oom();
+		else
+			read_options(r, a2, e);
+		return p;
+	}
+	return NONE;
+}
+
+/* "\newglossary[log]{name}{in}{out}{Title}" or "\newglossary*{name}{Title}" at p (after the name): the title of glossary name. */
+static size_t read_new_glossary(lx_reader *r, size_t p, int *err)
+{
+	span opt, name, arg, title = NO_SPAN;
+	bool starred = p < r->n && r->t[p] == '*';
+	size_t q;
+	p += starred;
+	if (!starred && (q = bracketed(r, p, r->n, &opt)) != NONE)
+		p = q;
+	if ((p = braced(r, p, r->n, &name)) == NONE)
+		return NONE;
+	for (int k = 0; k < (starred ? 1 : 3); k++)
+		if ((p = braced(r, p, r->n, k == (starred ? 0 : 2) ? &title : &arg)) == NONE)
+			return NONE;
+	if (GG_ARRAY_PUSH_SLOT(r->type_titles, r->n_types, r->cap_types)) {
+		*err = gg_i_error_oom();
+		return p;
+	}
+	r->type_titles[r->n_types] = unbrace(r, title);
+	*err = index_key(r, &r->types, unbrace(r, name), (uint32_t)r->n_types);
+	r->n_types++;
+	return p;
+}
+
+/* "\newcommand{\name}{body}" (or "\newcommand\name{body}", "\def\name{body}") at p: a macro without arguments. */
+static size_t read_macro(lx_reader *r, size_t p, bool def, int *err)
+{
+	const char *t = r->t;
+	span name, body, opt;
+	if (!def && p < r->n && t[p] == '*')
+		p++;
+	size_t q = skip_blank(r, p, r->n);
+	if (q < r->n && t[q] == '{') {
+		if ((p = braced(r, q, r->n, &name)) == NONE)
+			return NONE;
+		name = unbrace(r, name);
+	} else if (q < r->n && t[q] == '\\') {
+		name = (span){ q, name_end(r, q + 1) };
+		p = name.b;
+	} else {
+		return NONE;
+	}
+	if (name.b - name.a < 2 || t[name.a] != '\\')
+		return NONE;
+	bool arguments = false;
+	if (!def && (q = bracketed(r, p, r->n, &opt)) != NONE) {
+		p = q;
+		span count = unbrace(r, opt);
+		arguments = !(count.b - count.a == 1 && t[count.a] == '0');
+		if ((q = bracketed(r, p, r->n, &opt)) != NONE) /* a default for the first argument */
+			p = q;
+	}
+	if (def && skip_blank(r, p, r->n) < r->n && t[skip_blank(r, p, r->n)] == '#')
+		return NONE; /* "\def\x#1{...}": arguments */
+	if ((p = braced(r, p, r->n, &body)) == NONE)
+		return NONE;
+	if (arguments || body.b - body.a > GG_MARKUP_INLINE_SPAN)
+		return p;
+	if (GG_ARRAY_PUSH_SLOT(r->bodies, r->n_bodies, r->cap_bodies)) {
+		*err = gg_i_error_oom();
+		return p;
+	}
+	r->bodies[r->n_bodies] = (struct macro){ body, false };
+	/* a later definition wins, as in LaTeX ("\renewcommand") */
+	uint32_t old;
+	if (find_key(r, &r->macros, (span){ name.a + 1, name.b }, &old))
+		r->bodies[old].body = body;
+	else if (!(*err = index_key(r, &r->macros, (span){ name.a + 1, name.b }, (uint32_t)r->n_bodies)))
+		r->n_bodies++;
+	return p;
+}
+
+/* Section commands by level. */
+static int section_level(const char *s, size_t n)
+{
+	static const char *const levels[LEVELS] = { "part", "chapter", "section", "subsection", "subsubsection" };
+	for (int l = 0; l < LEVELS; l++)
+		if (is(s, n, levels[l]))
+			return l;
+	return -1;
+}
+
+/* Lists whose items are the entries of a document, or text. */
+static const char *const list_envs[] = { "description", "itemize", "enumerate", NULL };
+
+/*
+ * The file's entries, titles, glossaries and macros (see What is read),
+ * in one walk over its text. Items of outermost description lists are
+ * kept as entries whatever the file defines; read_latex drops them when
+ * it defines glossary entries. 0 or an error.
+ */
+static int scan(lx_reader *r, size_t *title_counts)
+{
+	const char *t = r->t;
+	int err = 0, lists = 0; /* lists open; the outermost's items are entries when it is a description */
+	bool outer_description = false;
+	size_t item = NONE; /* the item being read (its definition's start in description) */
+	for (size_t i = 0; i < r->n && !err;) {
+		size_t a, b, e;
+		if (t[i] == '%') {
+			i = comment_end(r, i);
+			continue;
+		}
+		if (t[i] != '\\') {
+			i++;
+			continue;
+		}
+		if ((e = verbatim_env(r, i, &a, &b)) != NONE || (e = verb_span(r, i, &a, &b)) != NONE) {
+			i = e;
+			continue;
+		}
+		size_t w = name_end(r, i + 1);
+		const char *name = t + i + 1;
+		size_t n = w - i - 1;
+		span arg;
+		int level;
+		if ((e = read_definition_command(r, i, w, &err)) != NONE) {
+			if (e == w) /* its arguments do not close */
+				err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, i),
+							 "\"\\%.*s\" without its arguments (or with one left open): skipped",
+							 (int)n, name);
+			i = e;
+		} else if (is(name, n, "newglossary") && (e = read_new_glossary(r, w, &err)) != NONE) {
+			i = e;
+		} else if ((is(name, n, "newcommand") || is(name, n, "renewcommand") || is(name, n, "providecommand") ||
+			    is(name, n, "def")) &&
+			   (e = read_macro(r, w, name[0] == 'd', &err)) != NONE) {
+			i = e;
+		} else if ((is(name, n, "begin") || is(name, n, "end")) && (e = braced(r, w, r->n, &arg)) != NONE) {
+			bool list = one_of(t + arg.a, arg.b - arg.a, list_envs);
+			if (list && name[0] == 'b') {
+				if (lists++ == 0)
+					outer_description = t[arg.a] == 'd';
+			} else if (list && lists > 0 && --lists == 0) {
+				if (item != NONE)
+					r->entries[item].description.b = i;
+				item = NONE;
+			}
+			i = e;
+		} else if (is(name, n, "item") && lists == 1 && outer_description) {
+			if (item != NONE)
+				r->entries[item].description.b = i;
+			item = NONE;
+			lx_entry *me;
+			if ((e = bracketed(r, w, r->n, &arg)) != NONE) {
+				if (!(me = new_entry(r, LX_ITEM, i, NO_SPAN))) {
+					err = gg_i_error_oom();
+					break;
+				}
+				me->name = arg;
+				me->description = (span){ e, r->n };
+				me->category = r->n_titles ? r->n_titles - 1 : NONE;
+				item = r->n_entries - 1;
+			}
+			i = e != NONE ? arg.a : w; /* on into the term: its "\label" or "\hypertarget" */
+		} else if ((is(name, n, "label") || is(name, n, "hypertarget")) && item != NONE &&
+			   (e = braced(r, w, r->n, &arg)) != NONE) {
+			/* the label of an item: on its term, or before any text of its definition */
+			const lx_entry *me = &r->entries[item];
+			if (i < me->name.b || skip_blank(r, me->description.a, i) == i)
+				err = index_key(r, &r->keys, unbrace(r, arg), (uint32_t)item);
+			i = is(name, n, "label") ? e : w;
+		} else if ((level = section_level(name, n)) >= 0) {
+			span opt;
+			if (item != NONE) /* a title ends a definition */
+				r->entries[item].description.b = i;
+			item = NONE;
+			e = w < r->n && t[w] == '*' ? w + 1 : w;
+			if ((a = bracketed(r, e, r->n, &opt)) != NONE)
+				e = a;
+			if ((e = braced(r, e, r->n, &arg)) != NONE) {
+				if (GG_ARRAY_PUSH_SLOT(r->titles, r->n_titles, r->cap_titles)) {
+					err = gg_i_error_oom();
+					break;
+				}
+				r->titles[r->n_titles++] = (lx_title){ i, level, arg };
+				title_counts[level]++;
+			}
+			i = e != NONE ? e : w;
+		} else if ((is(name, n, "input") || is(name, n, "include") || is(name, n, "subfile") ||
+			    is(name, n, "loadglsentries")) &&
+			   (e = braced(r, w, r->n, &arg)) != NONE) {
+			err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, i),
+						 "\"\\%.*s{%.*s}\" is not read: name that file as an input too", (int)n,
+						 name, (int)(arg.b - arg.a > 200 ? 200 : arg.b - arg.a), t + arg.a);
+			i = e;
+		} else {
+			i = w;
+		}
+	}
+	return err;
+}
+
+static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth);
+
+/* Render [a, b) into out (as a name: code without backticks). 0 or GG_ENOMEM. */
+static int render_to(lx_reader *r, size_t a, size_t b, int depth, gg_i_buf *out)
+{
+	gg_i_markup_sink sink = { NULL, out };
+	gg_i_buf_clear(out);
+	int err = render(r, &sink, a, b, depth);
+	return err ? err : gg_i_buf_ok(out);
+}
+
+/*
+ * Entry e's term, rendered once (in the arena): its name, an acronym's
+ * long form, a nameless sub-entry's parent's; its key when it names
+ * itself. NULL on ENOMEM.
+ */
+static const char *term_of(lx_reader *r, uint32_t e, int depth)
+{
+	lx_entry *me = &r->entries[e];
+	if (me->term)
+		return me->term;
+	span s = me->kind == LX_ACRONYM ? me->longf : me->name;
+	if (s.a == NONE && me->parent_of != UINT32_MAX && depth <= MAX_DEPTH)
+		return term_of(r, me->parent_of, depth + 1); /* a sense of its parent's term */
+	if (me->busy || depth > MAX_DEPTH || s.a == NONE)
+		s = me->key;
+	if (s.a == NONE)
+		return "";
+	gg_i_buf name = GG_BUF_INIT;
+	me->busy = true;
+	int err = render_to(r, s.a, s.b, depth + 1, &name);
+	me->busy = false;
+	if (!err && !me->term)
+		me->term = gg_i_arena_strndup(&r->arena, name.ptr ? name.ptr : "", name.len);
+	gg_i_buf_free(&name);
+	return me->term;
+}
+
+/* What a reference to an entry shows. */
+typedef enum shown {
+	SHOW_NAME,   /* an entry's name; an acronym's short form */
+	SHOW_SHORT,
+	SHOW_LONG,
+	SHOW_FULL    /* "long (short)" */
+} shown;
+
+/*
+ * Whether "\name" (s[0, n)) is a reference to an entry ("\gls", "\Glspl",
+ * "\acrshort", "\acl"...), and what it shows: *plural its plural form,
+ * *caps 1 when it capitalises the first letter ("\Gls"), 2 every letter
+ * ("\GLS").
+ */
+static bool ref_command(const char *s, size_t n, shown *what, bool *plural, int *caps)
+{
+	static const struct {
+		const char *name;
+		shown what;
+		bool plural;
+	} refs[] = {
+		{ "gls", SHOW_NAME, false }, { "glspl", SHOW_NAME, true }, { "glstext", SHOW_NAME, false },
+		{ "glsplural", SHOW_NAME, true }, { "glsname", SHOW_NAME, false }, { "glsfirst", SHOW_NAME, false },
+		{ "glsfirstplural", SHOW_NAME, true }, { "glsentryname", SHOW_NAME, false },
+		{ "glsentrytext", SHOW_NAME, false }, { "glsentryplural", SHOW_NAME, true },
+		{ "acrshort", SHOW_SHORT, false }, { "acrshortpl", SHOW_SHORT, true }, { "acrlong", SHOW_LONG, false },
+		{ "acrlongpl", SHOW_LONG, true }, { "acrfull", SHOW_FULL, false }, { "acrfullpl", SHOW_FULL, true },
+		{ "glsxtrshort", SHOW_SHORT, false }, { "glsxtrshortpl", SHOW_SHORT, true },
+		{ "glsxtrlong", SHOW_LONG, false }, { "glsxtrlongpl", SHOW_LONG, true },
+		{ "glsxtrfull", SHOW_FULL, false }, { "glsxtrfullpl", SHOW_FULL, true },
+		{ "ac", SHOW_NAME, false }, { "acp", SHOW_NAME, true }, { "acs", SHOW_SHORT, false },
+		{ "acsp", SHOW_SHORT, true }, { "acl", SHOW_LONG, false }, { "aclp", SHOW_LONG, true },
+		{ "acf", SHOW_FULL, false }, { "acfp", SHOW_FULL, true },
+	};
+	char low[24];
+	size_t upper = 0;
+	if (n < 2 || n >= sizeof(low))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+	}
+	*caps = upper >= 2 && s[1] >= 'A' && s[1] <= 'Z' ? 2 : upper ? 1 : 0;
+	if (upper && !(s[0] >= 'A' && s[0] <= 'Z'))
+		return false; /* capitals only at the start: "\Gls", "\GLS", "\ACRshort" */
+	for (size_t i = 0; i < sizeof(refs) / sizeof(*refs); i++) {
+		if (is(low, n, refs[i].name)) {
+			*what = refs[i].what;
+			*plural = refs[i].plural;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Capitalise buf as caps says (1: its first letter, 2: all), for ASCII letters. */
+static void capitalise(gg_i_buf *buf, int caps)
+{
+	for (size_t i = 0; i < buf->len && caps; i++) {
+		if (buf->ptr[i] >= 'a' && buf->ptr[i] <= 'z')
+			buf->ptr[i] = (char)(buf->ptr[i] - 32);
+		if (caps == 1 && is_letter(buf->ptr[i]))
+			break;
+	}
+}
+
+/*
+ * What entry e shows for a reference `what` (plural: its plural form, its
+ * name with "s" unless it gives one) into out. 0 or GG_ENOMEM.
+ */
+static int shown_text(lx_reader *r, uint32_t e, shown what, bool plural, int depth, gg_i_buf *out)
+{
+	const lx_entry *me = &r->entries[e];
+	if (me->kind == LX_ACRONYM && what == SHOW_NAME)
+		what = SHOW_SHORT;
+	span s = what == SHOW_SHORT ? me->shortf : what == SHOW_LONG || what == SHOW_FULL ? me->longf : NO_SPAN;
+	int err = 0;
+	gg_i_buf_clear(out);
+	if (what == SHOW_NAME && plural && me->plural.a != NONE) {
+		err = render_to(r, me->plural.a, me->plural.b, depth + 1, out);
+		plural = false;
+	} else if (s.a == NONE) {
+		const char *term = term_of(r, e, depth + 1);
+		if (!term)
+			return gg_i_error_oom();
+		gg_i_buf_puts(out, term);
+	} else {
+		err = render_to(r, s.a, s.b, depth + 1, out);
+	}
+	if (!err && plural)
+		gg_i_buf_putc(out, 's');
+	if (!err && what == SHOW_FULL && me->shortf.a != NONE) {
+		gg_i_buf part = GG_BUF_INIT;
+		err = render_to(r, me->shortf.a, me->shortf.b, depth + 1, &part);
+		if (!err) {
+			gg_i_buf_puts(out, " (");
+			gg_i_buf_put(out, part.ptr ? part.ptr : "", part.len);
+			gg_i_buf_putc(out, ')');
+		}
+		gg_i_buf_free(&part);
+	}
+	return err ? err : gg_i_buf_ok(out);
+}
+
+/*
+ * Shown text, in place of the command at [at, last] that stands for it,
+ * then (in a definition) an editor link from it to `target` (NULL: none).
+ */
+static int emit_link(gg_i_markup_sink *k, const gg_i_buf *text, size_t at, size_t last, const char *target,
+		     size_t target_len)
+{
+	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+	gg_i_markup_emit_elsewhere(k, text->ptr ? text->ptr : "", text->len, at, last);
+	if (!k->rec || !target || !target_len || target_len > GG_MARKUP_MAX_TARGET)
+		return 0;
+	return gg_i_markup_xref(k->rec, target, target_len, from);
+}
+
+/* The target of a link to key s: its entry's term, else the key as written. */
+static const char *link_target(lx_reader *r, span s, int depth, size_t *len)
+{
+	uint32_t e;
+	span key = unbrace(r, s);
+	if (find_key(r, &r->keys, key, &e)) {
+		const char *term = term_of(r, e, depth + 1);
+		*len = term ? strlen(term) : 0;
+		return term;
+	}
+	*len = key.b - key.a;
+	return r->t + key.a;
+}
+
+/* Past a command's modifiers and optional arguments ("*", "+", "[options]") from p. */
+static size_t skip_options(const lx_reader *r, size_t p, size_t end)
+{
+	span opt;
+	size_t q;
+	while (p < end && (r->t[p] == '*' || r->t[p] == '+'))
+		p++;
+	while ((q = bracketed(r, p, end, &opt)) != NONE)
+		p = q;
+	return p;
+}
+
+/*
+ * A reference "\gls[options]{key}[insert]" whose name is at [i + 1, w):
+ * rendered into k, the position after it returned; NONE when it has no key.
+ */
+static size_t render_ref(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, size_t end, shown what,
+			 bool plural, int caps, int depth, int *err)
+{
+	span key, insert;
+	size_t p = braced(r, skip_options(r, w, end), end, &key), q;
+	if (p == NONE)
+		return NONE;
+	bool has_insert = (q = bracketed(r, p, end, &insert)) != NONE && r->t[p] == '[';
+	uint32_t e;
+	gg_i_buf text = GG_BUF_INIT;
+	span k_span = unbrace(r, key);
+	if (find_key(r, &r->keys, k_span, &e)) {
+		*err = shown_text(r, e, what, plural, depth, &text);
+	} else {
+		gg_i_buf_put(&text, r->t + k_span.a, k_span.b - k_span.a);
+		*err = gg_i_buf_ok(&text);
+	}
+	if (!*err) {
+		capitalise(&text, caps);
+		size_t len;
+		const char *target = link_target(r, key, depth, &len);
+		*err = target ? emit_link(k, &text, i, p - 1, target, len) : gg_i_error_oom();
+	}
+	gg_i_buf_free(&text);
+	if (!*err && has_insert) {
+		*err = render(r, k, insert.a, insert.b, depth + 1);
+		p = q;
+	}
+	return p;
+}
+
+/*
+ * Commands whose first `hide` arguments show nothing (a footnote, a
+ * citation, a label, a colour), and whose next `show` ones are text.
+ */
+static const struct {
+	const char *name;
+	unsigned char hide, show;
+} arg_commands[] = {
+	{ "footnote", 1, 0 }, { "footnotetext", 1, 0 }, { "footnotemark", 0, 0 }, { "cite", 1, 0 },
+	{ "citep", 1, 0 }, { "citet", 1, 0 }, { "parencite", 1, 0 }, { "textcite", 1, 0 }, { "autocite", 1, 0 },
+	{ "nocite", 1, 0 }, { "label", 1, 0 }, { "index", 1, 0 }, { "glsadd", 1, 0 }, { "glsaddall", 0, 0 },
+	{ "glssee", 2, 0 }, { "vspace", 1, 0 }, { "hspace", 1, 0 }, { "includegraphics", 1, 0 },
+	{ "marginpar", 1, 0 }, { "todo", 1, 0 }, { "pageref", 1, 0 }, { "hypersetup", 1, 0 },
+	{ "setlength", 2, 0 }, { "addtocounter", 2, 0 }, { "setcounter", 2, 0 }, { "caption", 1, 0 },
+	{ "phantom", 1, 0 }, { "color", 1, 0 }, { "usepackage", 1, 0 }, { "documentclass", 1, 0 },
+	{ "rule", 2, 0 }, { "input", 1, 0 }, { "include", 1, 0 }, { "subfile", 1, 0 },
+	{ "loadglsentries", 1, 0 }, { "textcolor", 1, 1 }, { "colorbox", 1, 1 }, { "fcolorbox", 2, 1 },
+	{ "foreignlanguage", 1, 1 }, { "href", 1, 1 }, { "hypertarget", 1, 1 }, { "raisebox", 1, 1 },
+	{ "resizebox", 2, 1 }, { "scalebox", 1, 1 }, { "parbox", 1, 1 }, { "makebox", 0, 1 },
+};
+
+/* Commands whose argument is program text, shown as code. */
+static const char *const code_commands[] = {
+	"texttt", "code", "path", "url", "nolinkurl", "file", "filename", "command", "cmd", "option", "env",
+	"ensuremath", "mintinline", "inlinecode", "keyword", "lstinline", NULL
+};
+
+/* Environments whose text is math, shown as code. */
+static const char *const math_envs[] = {
+	"equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "math",
+	"displaymath", "eqnarray", "eqnarray*", NULL
+};
+
+/* What a command without arguments stands for ("\ldots"), or NULL. */
+static const char *glyph(const char *s, size_t n)
+{
+	static const char *const glyphs[][2] = {
+		{ "ldots", "\xE2\x80\xA6" }, { "dots", "\xE2\x80\xA6" }, { "textellipsis", "\xE2\x80\xA6" },
+		{ "textendash", "\xE2\x80\x93" }, { "textemdash", "\xE2\x80\x94" }, { "textbullet", "\xE2\x80\xA2" },
+		{ "S", "\xC2\xA7" }, { "P", "\xC2\xB6" }, { "copyright", "\xC2\xA9" }, { "textcopyright", "\xC2\xA9" },
+		{ "textregistered", "\xC2\xAE" }, { "texttrademark", "\xE2\x84\xA2" }, { "pounds", "\xC2\xA3" },
+		{ "euro", "\xE2\x82\xAC" }, { "texteuro", "\xE2\x82\xAC" }, { "textdegree", "\xC2\xB0" },
+		{ "textbackslash", "\\" }, { "textasciitilde", "~" }, { "textasciicircum", "^" },
+		{ "textunderscore", "_" }, { "textbar", "|" }, { "textless", "<" }, { "textgreater", ">" },
+		{ "textquotedblleft", "\xE2\x80\x9C" }, { "textquotedblright", "\xE2\x80\x9D" },
+		{ "textquoteleft", "\xE2\x80\x98" }, { "textquoteright", "\xE2\x80\x99" },
+		{ "guillemotleft", "\xC2\xAB" }, { "guillemotright", "\xC2\xBB" }, { "textquotedbl", "\"" },
+		{ "TeX", "TeX" }, { "LaTeX", "LaTeX" }, { "LaTeXe", "LaTeX2e" }, { "BibTeX", "BibTeX" },
+		{ "slash", "/" }, { "textperiodcentered", "\xC2\xB7" }, { "dag", "\xE2\x80\xA0" },
+		{ "ddag", "\xE2\x80\xA1" }, { "textdagger", "\xE2\x80\xA0" }, { "textexclamdown", "\xC2\xA1" },
+		{ "textquestiondown", "\xC2\xBF" }, { "i", "\xC4\xB1" }, { "j", "\xC8\xB7" }, { "ng", "\xC5\x8B" },
+		{ "NG", "\xC5\x8A" }, { "quad", " " }, { "qquad", " " }, { "newline", " " }, { "linebreak", " " },
+		{ "par", " " }, { "enspace", " " }, { "space", " " },
+	};
+	/* math's Greek letters, as a symbol's name writes them ("$\\pi$") */
+	static const char *const greek[][2] = {
+		{ "alpha", "\xCE\xB1" }, { "Alpha", "\xCE\x91" }, { "beta", "\xCE\xB2" }, { "Beta", "\xCE\x92" },
+		{ "gamma", "\xCE\xB3" }, { "Gamma", "\xCE\x93" }, { "delta", "\xCE\xB4" }, { "Delta", "\xCE\x94" },
+		{ "epsilon", "\xCE\xB5" }, { "Epsilon", "\xCE\x95" }, { "zeta", "\xCE\xB6" }, { "Zeta", "\xCE\x96" },
+		{ "eta", "\xCE\xB7" }, { "Eta", "\xCE\x97" }, { "theta", "\xCE\xB8" }, { "Theta", "\xCE\x98" },
+		{ "iota", "\xCE\xB9" }, { "Iota", "\xCE\x99" }, { "kappa", "\xCE\xBA" }, { "Kappa", "\xCE\x9A" },
+		{ "lambda", "\xCE\xBB" }, { "Lambda", "\xCE\x9B" }, { "mu", "\xCE\xBC" }, { "Mu", "\xCE\x9C" },
+		{ "nu", "\xCE\xBD" }, { "Nu", "\xCE\x9D" }, { "xi", "\xCE\xBE" }, { "Xi", "\xCE\x9E" },
+		{ "omicron", "\xCE\xBF" }, { "Omicron", "\xCE\x9F" }, { "pi", "\xCF\x80" }, { "Pi", "\xCE\xA0" },
+		{ "rho", "\xCF\x81" }, { "Rho", "\xCE\xA1" }, { "varsigma", "\xCF\x82" }, { "sigma", "\xCF\x83" },
+		{ "Sigma", "\xCE\xA3" }, { "tau", "\xCF\x84" }, { "Tau", "\xCE\xA4" }, { "upsilon", "\xCF\x85" },
+		{ "Upsilon", "\xCE\xA5" }, { "phi", "\xCF\x86" }, { "Phi", "\xCE\xA6" }, { "chi", "\xCF\x87" },
+		{ "Chi", "\xCE\xA7" }, { "psi", "\xCF\x88" }, { "Psi", "\xCE\xA8" }, { "omega", "\xCF\x89" },
+		{ "Omega", "\xCE\xA9" },
+	};
+	for (size_t i = 0; i < sizeof(glyphs) / sizeof(*glyphs); i++)
+		if (is(s, n, glyphs[i][0]))
+			return glyphs[i][1];
+	for (size_t i = 0; i < sizeof(greek) / sizeof(*greek); i++)
+		if (is(s, n, greek[i][0]))
+			return greek[i][1];
+	return gg_i_markup_tex_letter(s, n);
+}
+
+/* The combining mark of an accent command ("\'", "\c", "\v"...), or 0. */
+static int32_t accent_mark(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		int32_t mark;
+	} accents[] = {
+		{ "'", 0x301 }, { "`", 0x300 }, { "^", 0x302 }, { "\"", 0x308 }, { "~", 0x303 }, { "=", 0x304 },
+		{ ".", 0x307 }, { "H", 0x30B }, { "v", 0x30C }, { "u", 0x306 }, { "c", 0x327 }, { "k", 0x328 },
+		{ "r", 0x30A }, { "d", 0x323 }, { "b", 0x331 }, { "t", 0x361 },
+	};
+	for (size_t i = 0; i < sizeof(accents) / sizeof(*accents); i++)
+		if (is(s, n, accents[i].name))
+			return accents[i].mark;
+	return 0;
+}
+
+/*
+ * An accent command at i (its name [i + 1, w)) over the letter after it
+ * ("\'e", "\'{e}", "\c c", "\'{\i}"): rendered, the position after it
+ * returned; NONE when no letter follows.
+ */
+static size_t render_accent(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, size_t end, int32_t mark,
+			    int depth, int *err)
+{
+	size_t base = w, base_end;
+	span arg;
+	if (is_letter(r->t[i + 1]))
+		base = skip_blank(r, w, end);
+	if (base >= end)
+		return NONE;
+	if (r->t[base] == '{') {
+		if ((base_end = braced(r, base, end, &arg)) == NONE)
+			return NONE;
+	} else if (r->t[base] == '\\') {
+		arg = (span){ base, name_end(r, base + 1) };
+		base_end = arg.b;
+	} else {
+		size_t e = base + 1;
+		while (e < end && ((unsigned char)r->t[e] & 0xC0) == 0x80)
+			e++;
+		arg = (span){ base, e };
+		base_end = e;
+	}
+	gg_i_buf letter = GG_BUF_INIT;
+	*err = render_to(r, arg.a, arg.b, depth + 1, &letter);
+	if (!*err) {
+		/* a dotless i or j under an accent is the letter itself: "\'{\i}" is "í" */
+		bool dotless_i = letter.len == 2 && memcmp(letter.ptr, "\xC4\xB1", 2) == 0;
+		if (dotless_i || (letter.len == 2 && memcmp(letter.ptr, "\xC8\xB7", 2) == 0)) {
+			char plain = dotless_i ? 'i' : 'j';
+			gg_i_buf_clear(&letter);
+			gg_i_buf_putc(&letter, plain);
+		}
+		gg_i_markup_emit_accented(k, letter.ptr ? letter.ptr : "", letter.len, mark, i, base_end - 1);
+	}
+	gg_i_buf_free(&letter);
+	return base_end;
+}
+
+/* Math [a, b): code in a definition; in a name (a symbol's, "$\\pi$") its letters rendered. */
+static int math(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
+{
+	if (a >= b)
+		return 0;
+	if (k->rec) {
+		gg_i_markup_code(k, r->t + a, b - a, a);
+		return 0;
+	}
+	r->code++;
+	int err = render(r, k, a, b, depth + 1);
+	r->code--;
+	return err;
+}
+
+/* Text [a, b) as code: as written, or rendered when it holds commands, placed within it. */
+static int render_code(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
+{
+	if (a == b)
+		return 0;
+	if (!memchr(r->t + a, '\\', b - a)) {
+		gg_i_markup_code(k, r->t + a, b - a, a);
+		return 0;
+	}
+	gg_i_buf code = GG_BUF_INIT;
+	r->code++;
+	int err = render_to(r, a, b, depth + 1, &code);
+	r->code--;
+	size_t last = gg_i_markup_last_char(r->t, a, b);
+	if (!err && k->rec) {
+		gg_i_record_text(k->rec, "`", 1, a);
+		gg_i_markup_emit_elsewhere(k, code.ptr ? code.ptr : "", code.len, a, last);
+		gg_i_record_text(k->rec, "`", 1, last);
+	} else if (!err) {
+		gg_i_buf_put(k->out, code.ptr ? code.ptr : "", code.len);
+	}
+	gg_i_buf_free(&code);
+	return err;
+}
+
+/*
+ * The environment "\begin{name}" whose name is arg, at i (after it: p):
+ * rendered into k to its "\end" (math, verbatim) or its arguments
+ * skipped (the rest is text); the position after what was read.
+ */
+static size_t render_begin(lx_reader *r, gg_i_markup_sink *k, size_t i, span arg, size_t p, size_t end)
+{
+	size_t a, b, e;
+	const char *name = r->t + arg.a;
+	size_t n = arg.b - arg.a;
+	if ((e = verbatim_env(r, i, &a, &b)) != NONE) {
+		if (e > end)
+			e = b = end;
+		gg_i_markup_trim(r->t, &a, &b);
+		if (!is(name, n, "comment") && a < b)
+			gg_i_markup_code(k, r->t + a, b - a, a);
+		return e;
+	}
+	if (one_of(name, n, math_envs)) {
+		char close[32];
+		int len = snprintf(close, sizeof(close), "\\end{%.*s}", (int)n, name);
+		size_t found = len > 0 ? find_text(r, p, end, close, (size_t)len) : NONE;
+		a = p;
+		b = found != NONE ? found : end;
+		gg_i_markup_trim(r->t, &a, &b);
+		if (a < b)
+			gg_i_markup_code(k, r->t + a, b - a, a);
+		return found != NONE ? found + (size_t)len : end;
+	}
+	gg_i_markup_emit(k, " ", 1, i);
+	span skipped;
+	p = skip_options(r, p, end);
+	/* the arguments that are no text: a table's columns, a box's width, a listing's language */
+	if ((is(name, n, "tabular") || is(name, n, "tabularx") || is(name, n, "minipage") || is(name, n, "longtable") ||
+	     is(name, n, "tabular*")) &&
+	    (e = braced(r, p, end, &skipped)) != NONE) {
+		p = e;
+		if ((is(name, n, "tabularx") || is(name, n, "tabular*")) && (e = braced(r, p, end, &skipped)) != NONE)
+			p = e;
+	}
+	return p;
+}
+
+/*
+ * Command "\name" at i (name [i + 1, w)) rendered into k, in text that
+ * ends at `end`; the position after what it took.
+ */
+static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, size_t end, int depth,
+			     int *err)
+{
+	const char *t = r->t, *name = t + i + 1;
+	size_t n = w - i - 1, p, q;
+	span arg, arg2;
+	shown what;
+	bool plural;
+	int caps;
+	int32_t mark;
+	const char *g;
+	uint32_t macro;
+	if (!is_letter(name[0])) { /* a control symbol */
+		char c = name[0];
+		if (c == '\\') { /* a line break, with its optional "*" and "[length]" */
+			gg_i_markup_emit(k, " ", 1, i);
+			return skip_options(r, w, end);
+		}
+		if (strchr("{}%&$#_", c)) {
+			gg_i_markup_emit(k, name, 1, i + 1);
+			return w;
+		}
+		if (strchr(",;: ", c)) {
+			gg_i_markup_emit(k, " ", 1, i);
+			return w;
+		}
+		if ((mark = accent_mark(name, 1)) && (p = render_accent(r, k, i, w, end, mark, depth, err)) != NONE)
+			return p;
+		if (c == '(' || c == '[') { /* math: "\(x\)", "\[x\]" */
+			size_t found = find_text(r, w, end, c == '(' ? "\\)" : "\\]", 2);
+			size_t a = w, b = found != NONE ? found : end;
+			gg_i_markup_trim(t, &a, &b);
+			*err = math(r, k, a, b, depth);
+			return found != NONE ? found + 2 : end;
+		}
+		return w; /* "\-", "\/", "\@", "\!": nothing */
+	}
+	/* after a control word, TeX takes the spaces that follow as part of it */
+	size_t after = w;
+	while (after < end && (t[after] == ' ' || t[after] == '\t'))
+		after++;
+	if ((p = verb_span(r, i, &q, &arg.b)) != NONE && p <= end) {
+		gg_i_markup_code(k, t + q, arg.b - q, q);
+		return p;
+	}
+	if (ref_command(name, n, &what, &plural, &caps) &&
+	    (p = render_ref(r, k, i, w, end, what, plural, caps, depth, err)) != NONE)
+		return p;
+	if ((is(name, n, "glslink") || is(name, n, "glsdisp") || is(name, n, "Glslink") || is(name, n, "Glsdisp")) &&
+	    (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE && (q = braced(r, p, end, &arg2)) != NONE) {
+		size_t from = k->rec ? gg_i_record_mark(k->rec) : 0, len;
+		*err = render(r, k, arg2.a, arg2.b, depth + 1);
+		const char *target = *err ? NULL : link_target(r, arg, depth, &len);
+		if (!*err && k->rec && target && len && len <= GG_MARKUP_MAX_TARGET)
+			*err = gg_i_markup_xref(k->rec, target, len, from);
+		return q;
+	}
+	if ((is(name, n, "ref") || is(name, n, "autoref") || is(name, n, "nameref") || is(name, n, "cref") ||
+	     is(name, n, "Cref")) &&
+	    (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
+		uint32_t e;
+		if (!r->glossary && find_key(r, &r->keys, unbrace(r, arg), &e)) { /* a label of an item: its term */
+			const char *term = term_of(r, e, depth + 1);
+			gg_i_buf text = GG_BUF_INIT;
+			gg_i_buf_puts(&text, term ? term : "");
+			*err = term ? emit_link(k, &text, i, p - 1, term, strlen(term)) : gg_i_error_oom();
+			gg_i_buf_free(&text);
+		}
+		return p; /* another shows a number, which the text has not */
+	}
+	if ((is(name, n, "hyperref") && (p = bracketed(r, w, end, &arg)) != NONE && (q = braced(r, p, end, &arg2)) != NONE) ||
+	    (is(name, n, "hyperlink") && (p = braced(r, w, end, &arg)) != NONE && (q = braced(r, p, end, &arg2)) != NONE)) {
+		size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
+		uint32_t e;
+		*err = render(r, k, arg2.a, arg2.b, depth + 1);
+		if (!*err && k->rec && !r->glossary && find_key(r, &r->keys, unbrace(r, arg), &e)) {
+			const char *term = term_of(r, e, depth + 1);
+			*err = term ? gg_i_markup_xref(k->rec, term, strlen(term), from) : gg_i_error_oom();
+		}
+		return q;
+	}
+	if (is(name, n, "begin") && (p = braced(r, w, end, &arg)) != NONE)
+		return render_begin(r, k, i, unbrace(r, arg), p, end);
+	if (is(name, n, "end") && (p = braced(r, w, end, &arg)) != NONE) {
+		gg_i_markup_emit(k, " ", 1, i);
+		return p;
+	}
+	if (is(name, n, "item")) {
+		gg_i_markup_emit(k, " ", 1, i);
+		if ((p = bracketed(r, w, end, &arg)) != NONE) {
+			*err = render(r, k, arg.a, arg.b, depth + 1);
+			return p;
+		}
+		return after;
+	}
+	for (size_t c = 0; c < sizeof(arg_commands) / sizeof(*arg_commands); c++) {
+		if (!is(name, n, arg_commands[c].name))
+			continue;
+		p = skip_options(r, w, end);
+		for (int h = 0; h < arg_commands[c].hide && (q = braced(r, p, end, &arg)) != NONE; h++)
+			p = skip_options(r, q, end);
+		for (int s = 0; s < arg_commands[c].show && !*err && (q = braced(r, p, end, &arg)) != NONE; s++) {
+			*err = render(r, k, arg.a, arg.b, depth + 1);
+			p = q;
+		}
+		return p > w ? p : after;
+	}
+	if (one_of(name, n, code_commands)) {
+		if (is(name, n, "mintinline") && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE)
+			w = p; /* its language */
+		if ((p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
+			*err = render_code(r, k, arg.a, arg.b, depth);
+			return p;
+		}
+		return after;
+	}
+	if (n == 1 && (mark = accent_mark(name, 1)) && (p = render_accent(r, k, i, w, end, mark, depth, err)) != NONE)
+		return p;
+	if ((g = glyph(name, n))) {
+		gg_i_markup_emit_elsewhere(k, g, strlen(g), i, w - 1);
+		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
+	}
+	if (find_key(r, &r->macros, (span){ i + 1, w }, &macro)) {
+		span body = r->bodies[macro].body;
+		if (depth >= MAX_DEPTH || r->bodies[macro].busy) {
+			gg_i_markup_emit(k, t + i, w - i, i);
+		} else if (!gg_i_markup_may_expand(k, r->src, &r->expanded, body.b - body.a)) {
+			r->macros_cut = true;
+		} else {
+			r->bodies[macro].busy = true;
+			*err = render(r, k, body.a, body.b, depth + 1);
+			r->bodies[macro].busy = false;
+		}
+		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
+	}
+	if (is(name, n, "textsuperscript") && (p = braced(r, w, end, &arg)) != NONE) {
+		if (!memchr(t + arg.a, '\\', arg.b - arg.a))
+			gg_i_markup_exponent(k, t + arg.a, arg.b - arg.a); /* "10\textsuperscript{3}" reads "10^3" */
+		*err = render(r, k, arg.a, arg.b, depth + 1);
+		return p;
+	}
+	if (is(name, n, "enquote") && (p = braced(r, w, end, &arg)) != NONE) {
+		gg_i_markup_emit_elsewhere(k, "\xE2\x80\x9C", 3, i, w);
+		*err = render(r, k, arg.a, arg.b, depth + 1);
+		gg_i_markup_emit_elsewhere(k, "\xE2\x80\x9D", 3, p - 1, p - 1);
+		return p;
+	}
+	/* another command ("\emph", "\textbf", a macro with arguments...): its arguments' text */
+	p = w;
+	if (p < end && t[p] == '*')
+		p++;
+	if (p < end && t[p] == '[' && (q = bracketed(r, p, end, &arg)) != NONE)
+		p = q;
+	if (p >= end || t[p] != '{')
+		return after;
+	while (!*err && p < end && t[p] == '{' && (q = braced(r, p, end, &arg)) != NONE) {
+		*err = render(r, k, arg.a, arg.b, depth + 1);
+		p = q;
+	}
+	return p;
+}
+
+/*
+ * Text [a, b) rendered into k: commands as What is read says, comments
+ * left out, braces dropped, "``" and "''" as quotes, "--" and "---" as
+ * dashes, "~" a space, math as code.
+ */
+static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
+{
+	const char *t = r->t;
+	size_t i = a, run = a; /* t[run, i) is plain text not yet emitted */
+	int err = 0;
+#define FLUSH() do { if (i > run) gg_i_markup_emit(k, t + run, i - run, run); } while (0)
+	if (depth > MAX_DEPTH) {
+		gg_i_markup_emit(k, t + a, b - a, a);
+		return 0;
+	}
+	while (i < b && !err) {
+		char c = t[i], next = i + 1 < b ? t[i + 1] : '\0';
+		if (c == '\\' && i + 1 < b) {
+			FLUSH();
+			size_t w = name_end(r, i + 1);
+			i = run = render_command(r, k, i, w > b ? b : w, b, depth, &err);
+		} else if (c == '%') {
+			FLUSH();
+			i = comment_end(r, i) + 1; /* the line end and the next line's indent go with the comment */
+			while (i < b && (t[i] == ' ' || t[i] == '\t'))
+				i++;
+			if (i > b)
+				i = b;
+			run = i;
+		} else if (c == '{' || c == '}') {
+			FLUSH();
+			run = ++i;
+		} else if (c == '$') {
+			FLUSH();
+			bool display = next == '$';
+			size_t from = i + 1 + display, limit, j;
+			j = gg_i_markup_search_from(from - 1, b, r->math_miss, &limit);
+			for (; j < limit && t[j] != '$'; j++)
+				if (t[j] == '\\')
+					j++;
+			if (j >= limit) {
+				r->math_miss = j;
+				gg_i_markup_emit(k, "$", 1, i);
+				run = ++i;
+				continue;
+			}
+			size_t x = from, y = j;
+			gg_i_markup_trim(t, &x, &y);
+			err = math(r, k, x, y, depth);
+			i = run = j + 1 + (display && j + 1 < b && t[j + 1] == '$');
+		} else if (c == '~' && !r->code) {
+			FLUSH();
+			gg_i_markup_emit(k, " ", 1, i);
+			run = ++i;
+		} else if (c == '&' && !r->code) { /* a table's cells */
+			FLUSH();
+			gg_i_markup_emit(k, " ", 1, i);
+			run = ++i;
+		} else if (!r->code && ((c == '`' && next == '`') || (c == '\'' && next == '\''))) {
+			FLUSH();
+			gg_i_markup_emit_elsewhere(k, c == '`' ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3, i, i + 1);
+			i = run = i + 2;
+		} else if (!r->code && c == '-' && next == '-') {
+			FLUSH();
+			bool em = i + 2 < b && t[i + 2] == '-';
+			gg_i_markup_emit_elsewhere(k, em ? "\xE2\x80\x94" : "\xE2\x80\x93", 3, i, i + 1 + em);
+			i = run = i + 2 + em;
+		} else {
+			i++;
+		}
+	}
+	if (!err)
+		FLUSH();
+#undef FLUSH
+	return err;
+}
+
+/* The entries that the keys of entry e name: its alias's and its parent's. */
+static void resolve(lx_reader *r, uint32_t e)
+{
+	lx_entry *me = &r->entries[e];
+	uint32_t other;
+	if (me->alias.a != NONE && find_key(r, &r->keys, me->alias, &other) && other != e &&
+	    r->entries[other].alias.a == NONE) {
+		me->alias_of = other;
+		me->next_alias = r->entries[other].first_alias;
+		r->entries[other].first_alias = e;
+	}
+	if (me->parent.a != NONE && find_key(r, &r->keys, me->parent, &other) && other != e) {
+		me->parent_of = other;
+		r->entries[other].has_children = true;
+	}
+}
+
+/* Whether entry e has a description of its own (not only "\nopostdesc"). */
+static bool described(const lx_reader *r, const lx_entry *me)
+{
+	span d = me->description;
+	if (d.a == NONE)
+		return false;
+	for (size_t i = d.a; i < d.b; i++) {
+		if (is_blank(r->t[i]) || r->t[i] == '{' || r->t[i] == '}')
+			continue;
+		if (r->t[i] == '\\') {
+			size_t w = name_end(r, i + 1);
+			if (is(r->t + i + 1, w - i - 1, "nopostdesc") || is(r->t + i + 1, w - i - 1, "glsxtrnopostpunc")) {
+				i = w - 1;
+				continue;
+			}
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Add a rendered name of [s] to rec: an acronym's long form as the name and its short as an abbreviation. */
+static int record_names(lx_reader *r, gg_i_record *rec, uint32_t e, gg_i_buf *scratch)
+{
+	const lx_entry *me = &r->entries[e];
+	const char *term = term_of(r, e, 0);
+	if (!term)
+		return gg_i_error_oom();
+	if (*term)
+		gg_i_record_name(rec, term, strlen(term));
+	me = &r->entries[e];
+	if (me->kind == LX_ACRONYM && me->shortf.a != NONE) {
+		int err = render_to(r, me->shortf.a, me->shortf.b, 0, scratch);
+		if (err)
+			return err;
+		if (scratch->len)
+			gg_i_record_abbrev(rec, scratch->ptr, scratch->len);
+	}
+	return 0;
+}
+
+/* The editor links of a "see" or "seealso" value: "[see also]{a,b}" or "a,b". */
+static int see_links(lx_reader *r, gg_i_record *rec, span s)
+{
+	span tag, list = s;
+	size_t p;
+	int err = 0;
+	if (s.a == NONE)
+		return 0;
+	if ((p = bracketed(r, s.a, s.b, &tag)) != NONE)
+		list = unbrace(r, (span){ p, s.b });
+	span item;
+	size_t from = list.a;
+	while (!err && next_item(r, &from, list.b, &item)) {
+		size_t len;
+		const char *target = item.b > item.a ? link_target(r, item, 0, &len) : NULL;
+		if (target && len && len <= GG_MARKUP_MAX_TARGET)
+			err = gg_i_markup_xref(rec, target, len, gg_i_record_mark(rec));
+		else if (item.b > item.a && !target)
+			err = gg_i_error_oom();
+	}
+	return err;
+}
+
+/* Entry e into the glossary (an alias or a heading is no entry of its own). 0 or an error. */
+static int read_entry(lx_reader *r, uint32_t e)
+{
+	lx_entry *me = &r->entries[e];
+	if (me->alias_of != UINT32_MAX || (me->has_children && !described(r, me)))
+		return 0;
+	gg_i_record rec;
+	gg_i_buf scratch = GG_BUF_INIT;
+	gg_i_markup_sink sink = { &rec, NULL };
+	gg_i_record_init(&rec, r->src, me->at);
+	rec.keep_undefined = me->kind == LX_ACRONYM; /* an acronym spelt out is a term */
+	int err = record_names(r, &rec, e, &scratch);
+	for (uint32_t x = r->entries[e].first_alias; x != UINT32_MAX && !err; x = r->entries[x].next_alias)
+		err = record_names(r, &rec, x, &scratch);
+	me = &r->entries[e];
+	const char *category = NULL;
+	span type = me->type;
+	uint32_t title;
+	if (!err && me->parent_of != UINT32_MAX && me->name.a != NONE && !described(r, &r->entries[me->parent_of]))
+		category = term_of(r, me->parent_of, 0);
+	else if (!err && me->kind == LX_ITEM && me->category != NONE &&
+		 r->titles[me->category].text.b - r->titles[me->category].text.a <= MAX_TITLE &&
+		 !(err = render_to(r, r->titles[me->category].text.a, r->titles[me->category].text.b, 0, &scratch)))
+		category = scratch.ptr ? scratch.ptr : "";
+	else if (!err && type.a != NONE && find_key(r, &r->types, type, &title) && r->type_titles[title].a != NONE &&
+		 !(err = render_to(r, r->type_titles[title].a, r->type_titles[title].b, 0, &scratch)))
+		category = scratch.ptr ? scratch.ptr : "";
+	if (category)
+		gg_i_markup_category(&rec, category, strlen(category));
+	me = &r->entries[e];
+	span d = me->description;
+	if (!err && d.a != NONE && described(r, me))
+		err = render(r, &sink, d.a, d.b, 0);
+	me = &r->entries[e];
+	span see = me->see, seealso = me->seealso;
+	err = err ? err : see_links(r, &rec, see);
+	err = err ? err : see_links(r, &rec, seealso);
+	err = err ? err : gg_i_record_finish(&rec);
+	gg_i_record_free(&rec);
+	gg_i_buf_free(&scratch);
+	return err;
+}
+
+/*
+ * The categories of the items: the titles at the level that sorts them
+ * (another title above that level ends one). Titles are in text order,
+ * and each item holds the last title before it.
+ */
+static void item_categories(lx_reader *r, int level)
+{
+	for (size_t e = 0; e < r->n_entries; e++) {
+		lx_entry *me = &r->entries[e];
+		size_t k = me->category;
+		while (k != NONE && r->titles[k].level > level)
+			k = k ? k - 1 : NONE;
+		me->category = level >= 0 && k != NONE && r->titles[k].level == level ? k : NONE;
+	}
+}
+
+int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
+{
+	gg_i_source src;
+	lx_reader r;
+	size_t titles[LEVELS] = { 0 };
+	memset(&r, 0, sizeof(r));
+	r.src = &src;
+	r.keys = (gg_i_strmap)GG_STRMAP_INIT;
+	r.types = (gg_i_strmap)GG_STRMAP_INIT;
+	r.macros = (gg_i_strmap)GG_STRMAP_INIT;
+	r.arena = (gg_i_arena)GG_ARENA_INIT;
+	int err = gg_i_source_open(&src, g, name, data, len);
+	if (err)
+		goto cleanup;
+	r.t = src.text;
+	r.n = src.len;
+	if ((err = match_braces(&r)) || (err = scan(&r, titles)))
+		goto cleanup;
+	/* defined entries, when there are any, are the glossary; the items of description lists are not */
+	size_t kept = 0;
+	for (size_t e = 0; e < r.n_entries; e++)
+		if (r.entries[e].kind != LX_ITEM)
+			r.entries[kept++] = r.entries[e];
+	r.glossary = kept > 0;
+	if (r.glossary) {
+		r.n_entries = kept;
+		gg_i_strmap_free(&r.keys); /* the items' labels */
+		r.keys = (gg_i_strmap)GG_STRMAP_INIT;
+		for (size_t e = 0; e < r.n_entries && !err; e++)
+			err = index_key(&r, &r.keys, r.entries[e].key, (uint32_t)e);
+		for (size_t e = 0; e < r.n_entries; e++)
+			resolve(&r, (uint32_t)e);
+	} else {
+		item_categories(&r, gg_i_markup_category_level(titles, LEVELS));
+	}
+	for (size_t e = 0; e < r.n_entries && !err; e++)
+		err = read_entry(&r, (uint32_t)e);
+	if (!err && r.macros_cut)
+		err = gg_i_glossary_warn(g, name, 0, "macros expanded past %d times the file's size; the rest left out",
+					 GG_MARKUP_MAX_EXPANSION);
+	if (!err && !r.n_entries)
+		err = gg_i_glossary_warn(g, name, 0, "%s",
+					 src.len ? "no entries in this file (no \"\\newglossaryentry\", \"\\newacronym\" or description list)"
+						 : "empty file");
+cleanup:
+	free(r.match);
+	free(r.entries);
+	free(r.titles);
+	free(r.type_titles);
+	free(r.bodies);
+	gg_i_strmap_free(&r.keys);
+	gg_i_strmap_free(&r.types);
+	gg_i_strmap_free(&r.macros);
+	gg_i_arena_free(&r.arena);
+	gg_i_source_close(&src);
+	return err;
+}
