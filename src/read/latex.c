@@ -48,6 +48,9 @@
 /* Rendering nested commands and macros goes this deep, then shows the rest as written. */
 #define MAX_DEPTH 8
 
+/* Forms of entries that name other entries ("\\gls" in a name) are rendered this deep, then show keys. */
+#define MAX_REFERENCE_DEPTH 32
+
 /* Section levels told apart: "\part", "\chapter", "\section", "\subsection", "\subsubsection". */
 #define LEVELS 5
 
@@ -67,18 +70,32 @@ typedef enum lx_kind {
 	LX_ITEM     /* an item of a description list */
 } lx_kind;
 
+/* The forms of an entry that references show, rendered once each. */
+typedef enum lx_form {
+	FORM_TERM,   /* its name (an acronym's long form; a nameless sub-entry's parent's term) */
+	FORM_TEXT,   /* "text", else the term */
+	FORM_PLURAL, /* "plural", else the text with "s" */
+	FORM_SHORT,
+	FORM_LONG,
+	FORM_SYMBOL,
+	FORM_DESC,
+	FORM_COUNT
+} lx_form;
+
 typedef struct lx_entry {
 	lx_kind kind;
 	size_t at;        /* the command or "\item": the entry's place */
 	span key;         /* its key (an item's: none) */
-	span name, description, plural, shortf, longf, see, seealso, parent, alias, type;
+	span name, description, plural, shortf, longf, text, symbol, see, seealso, parent, alias, type;
 	size_t category;  /* LX_ITEM: the title naming its category, or NONE */
 	uint32_t alias_of;   /* the entry its "alias" names, or UINT32_MAX */
 	uint32_t parent_of;  /* the entry its "parent" names, or UINT32_MAX */
 	uint32_t first_alias, next_alias; /* the entries that are its aliases, chained */
+	uint32_t first_see;  /* its "\\glssee" lists (in r->sees), chained */
 	bool has_children;
-	bool busy;        /* its name is being rendered (a name naming itself) */
-	const char *term; /* its term as rendered (in the arena), once asked for */
+	bool provided;    /* by "\\provideglossaryentry": none if its key has an entry already */
+	bool busy;        /* one of its forms is being rendered (a form naming its own entry) */
+	const char *forms[FORM_COUNT]; /* its forms as rendered (in the arena), once asked for whole */
 } lx_entry;
 
 typedef struct lx_title {
@@ -109,9 +126,16 @@ typedef struct lx_reader {
 	size_t n_bodies, cap_bodies;
 	gg_i_arena arena;   /* keys and names */
 	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
-	size_t expanded;    /* bytes of macros expanded so far (gg_i_markup_may_expand) */
-	bool macros_cut;    /* some were not, past that */
-	size_t math_miss;   /* where the last search for a closing '$' ended empty */
+	size_t bracket_miss; /* where a definition's options were looked for to the file's end in vain */
+	size_t work;        /* bytes rendered so far, macros' and references' included */
+	int references;     /* forms being rendered inside one another (MAX_REFERENCE_DEPTH) */
+	bool cut;           /* a rendering was cut short (too deep, past the budget, a form naming itself) */
+	bool work_cut;      /* past the budget: the rest rendered as nothing */
+	struct see_list {
+		span key, keys; /* "\\glssee[tag]{key}{keys}" */
+		uint32_t next;  /* the entry's next one */
+	} *sees;
+	size_t n_sees, cap_sees;
 } lx_reader;
 
 static bool is_letter(char c)
@@ -289,15 +313,20 @@ static size_t braced(const lx_reader *r, size_t i, size_t end, span *arg)
 	return r->match[i] + 1;
 }
 
-/* An optional argument "[...]" at i (after white space), its brackets outside braces; else NONE. */
-static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
+/*
+ * An optional argument "[...]" at i (after white space), its brackets
+ * outside braces and comments, closed before `limit`; else NONE.
+ */
+static size_t bracketed_within(const lx_reader *r, size_t i, size_t end, size_t limit, span *arg)
 {
 	i = skip_blank(r, i, end);
 	if (i >= end || r->t[i] != '[')
 		return NONE;
-	for (size_t j = i + 1; j < end && j - i < GG_MARKUP_INLINE_SPAN; j++) {
+	for (size_t j = i + 1; j < end && j < limit; j++) {
 		if (r->t[j] == '\\')
 			j++;
+		else if (r->t[j] == '%')
+			j = comment_end(r, j);
 		else if (r->t[j] == '{' && r->match[j] != NONE && r->match[j] < end)
 			j = r->match[j];
 		else if (r->t[j] == ']') {
@@ -308,10 +337,65 @@ static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
 	return NONE;
 }
 
-/* A span trimmed of white space, and of one pair of braces around all of it. */
+/* An optional argument in text: looked for over GG_MARKUP_INLINE_SPAN bytes. */
+static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
+{
+	size_t limit = end - i < GG_MARKUP_INLINE_SPAN ? end : i + GG_MARKUP_INLINE_SPAN;
+	return bracketed_within(r, i, end, limit, arg);
+}
+
+/* Past a command's modifiers and optional arguments ("*", "+", "[options]") from p. */
+static size_t skip_options(const lx_reader *r, size_t p, size_t end)
+{
+	span opt;
+	size_t q;
+	while (p < end && (r->t[p] == '*' || r->t[p] == '+'))
+		p++;
+	while ((q = bracketed(r, p, end, &opt)) != NONE)
+		p = q;
+	return p;
+}
+
+/*
+ * A definition's options ("\\newacronym[description={...}]"): looked for
+ * to the file's end, but not again past where such a search failed.
+ */
+static size_t options(lx_reader *r, size_t i, span *arg)
+{
+	if (i >= r->bracket_miss)
+		return NONE;
+	size_t q = bracketed_within(r, i, r->n, r->n, arg);
+	if (q == NONE && skip_blank(r, i, r->n) < r->n && r->t[skip_blank(r, i, r->n)] == '[')
+		r->bracket_miss = i;
+	return q;
+}
+
+/* The first unescaped '%' (a comment) in [a, b), or NONE. */
+static size_t comment_at(const lx_reader *r, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (r->t[i] == '\\')
+			i++;
+		else if (r->t[i] == '%')
+			return i;
+	}
+	return NONE;
+}
+
+/* A span trimmed of white space and comments, and of one pair of braces around all of it. */
 static span unbrace(const lx_reader *r, span s)
 {
-	gg_i_markup_trim(r->t, &s.a, &s.b);
+	s.a = skip_blank(r, s.a, s.b);
+	for (;;) { /* a comment ending its last line: "name={x},% old name" */
+		gg_i_markup_trim(r->t, &s.a, &s.b);
+		size_t line = s.b;
+		while (line > s.a && r->t[line - 1] != '\n')
+			line--;
+		size_t c = comment_at(r, line, s.b);
+		if (c == NONE)
+			break;
+		s.b = c;
+	}
 	if (s.b - s.a >= 2 && r->t[s.a] == '{' && r->match[s.a] == s.b - 1) {
 		s.a++;
 		s.b--;
@@ -320,7 +404,7 @@ static span unbrace(const lx_reader *r, span s)
 	return s;
 }
 
-/* The next item of the comma-separated list in [*from, end) (braces kept together); false past the last. */
+/* The next item of the comma-separated list in [*from, end) (braces kept together, comments left out); false past the last. */
 static bool next_item(const lx_reader *r, size_t *from, size_t end, span *item)
 {
 	size_t i = *from;
@@ -330,6 +414,8 @@ static bool next_item(const lx_reader *r, size_t *from, size_t end, span *item)
 	for (; i < end && r->t[i] != ','; i++) {
 		if (r->t[i] == '\\')
 			i++;
+		else if (r->t[i] == '%')
+			i = comment_end(r, i);
 		else if (r->t[i] == '{' && r->match[i] != NONE && r->match[i] < end)
 			i = r->match[i];
 	}
@@ -350,6 +436,7 @@ static span *field_of(lx_entry *e, const char *key, size_t n)
 		{ "long", offsetof(lx_entry, longf) }, { "see", offsetof(lx_entry, see) },
 		{ "seealso", offsetof(lx_entry, seealso) }, { "parent", offsetof(lx_entry, parent) },
 		{ "alias", offsetof(lx_entry, alias) }, { "type", offsetof(lx_entry, type) },
+		{ "text", offsetof(lx_entry, text) }, { "symbol", offsetof(lx_entry, symbol) },
 	};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
 		if (is(key, n, fields[i].key))
@@ -366,8 +453,7 @@ static void read_options(const lx_reader *r, span s, lx_entry *e)
 		size_t eq = item.a;
 		while (eq < item.b && r->t[eq] != '=')
 			eq++;
-		span key = { item.a, eq };
-		gg_i_markup_trim(r->t, &key.a, &key.b);
+		span key = unbrace(r, (span){ item.a, eq });
 		span *f = field_of(e, r->t + key.a, key.b - key.a);
 		if (f && eq < item.b)
 			*f = unbrace(r, (span){ eq + 1, item.b });
@@ -381,10 +467,11 @@ static lx_entry *new_entry(lx_reader *r, lx_kind kind, size_t at, span key)
 		return NULL;
 	lx_entry *e = &r->entries[r->n_entries++];
 	*e = (lx_entry){ .kind = kind, .at = at, .key = key, .name = NO_SPAN, .description = NO_SPAN,
-			 .plural = NO_SPAN, .shortf = NO_SPAN, .longf = NO_SPAN, .see = NO_SPAN,
+			 .plural = NO_SPAN, .shortf = NO_SPAN, .longf = NO_SPAN, .text = NO_SPAN,
+			 .symbol = NO_SPAN, .see = NO_SPAN,
 			 .seealso = NO_SPAN, .parent = NO_SPAN, .alias = NO_SPAN, .type = NO_SPAN,
 			 .category = NONE, .alias_of = UINT32_MAX, .parent_of = UINT32_MAX,
-			 .first_alias = UINT32_MAX, .next_alias = UINT32_MAX };
+			 .first_alias = UINT32_MAX, .next_alias = UINT32_MAX, .first_see = UINT32_MAX };
 	return e;
 }
 
@@ -407,6 +494,16 @@ static bool find_key(const lx_reader *r, const gg_i_strmap *map, span s, uint32_
 	memcpy(buf, r->t + s.a, s.b - s.a);
 	buf[s.b - s.a] = '\0';
 	return gg_i_strmap_get(map, buf, out);
+}
+
+/* Whether s[0, n) holds `word`. */
+static bool memmem_word(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	for (size_t i = 0; i + w <= n; i++)
+		if (memcmp(s + i, word, w) == 0)
+			return true;
+	return false;
 }
 
 /* Whether a definition's key is a macro's parameter ("\newcommand{\term}[2]{\newglossaryentry{#1}...}"). */
@@ -442,6 +539,7 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 			*err = gg_i_error_oom();
 			return p;
 		}
+		e->provided = memmem_word(name, n, "provide");
 		read_options(r, a2, e);
 		if (is_long)
 			e->description = unbrace(r, a3);
@@ -452,7 +550,7 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 		bool acronym_package = name[0] == 'a' || is(name, n, "newacro");
 		span shortf = NO_SPAN, longf;
 		size_t q;
-		if (!acronym_package && (q = bracketed(r, p, r->n, &opt)) != NONE)
+		if (!acronym_package && (q = options(r, p, &opt)) != NONE)
 			p = q;
 		if ((p = braced(r, p, r->n, &key)) == NONE)
 			return w;
@@ -610,7 +708,7 @@ static int scan(lx_reader *r, size_t *title_counts)
 		size_t w = name_end(r, i + 1);
 		const char *name = t + i + 1;
 		size_t n = w - i - 1;
-		span arg;
+		span arg, opt_or_list;
 		int level;
 		if ((e = read_definition_command(r, i, w, &err)) != NONE) {
 			if (e == w) /* its arguments do not close */
@@ -624,6 +722,14 @@ static int scan(lx_reader *r, size_t *title_counts)
 			    is(name, n, "def")) &&
 			   (e = read_macro(r, w, name[0] == 'd', &err)) != NONE) {
 			i = e;
+		} else if (is(name, n, "glssee") && (e = braced(r, skip_options(r, w, r->n), r->n, &arg)) != NONE &&
+			   (a = braced(r, e, r->n, &opt_or_list)) != NONE) {
+			if (GG_ARRAY_PUSH_SLOT(r->sees, r->n_sees, r->cap_sees)) {
+				err = gg_i_error_oom();
+				break;
+			}
+			r->sees[r->n_sees++] = (struct see_list){ unbrace(r, arg), opt_or_list, UINT32_MAX };
+			i = a;
 		} else if ((is(name, n, "begin") || is(name, n, "end")) && (e = braced(r, w, r->n, &arg)) != NONE) {
 			bool list = one_of(t + arg.a, arg.b - arg.a, list_envs);
 			if (list && name[0] == 'b') {
@@ -691,6 +797,20 @@ static int scan(lx_reader *r, size_t *title_counts)
 
 static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth);
 
+/*
+ * Whether n more bytes may be rendered or shown: macros and references
+ * that expand into each other are bounded, all of a file's rendering to
+ * GG_MARKUP_MAX_EXPANSION times its size and 1 MiB.
+ */
+static bool within_budget(lx_reader *r, size_t n)
+{
+	r->work += n;
+	if (r->work <= GG_MARKUP_MAX_EXPANSION * r->n + ((size_t)1 << 20))
+		return true;
+	r->work_cut = r->cut = true;
+	return false;
+}
+
 /* Render [a, b) into out (as a name: code without backticks). 0 or GG_ENOMEM. */
 static int render_to(lx_reader *r, size_t a, size_t b, int depth, gg_i_buf *out)
 {
@@ -700,39 +820,102 @@ static int render_to(lx_reader *r, size_t a, size_t b, int depth, gg_i_buf *out)
 	return err ? err : gg_i_buf_ok(out);
 }
 
+/* The span form f of entry me is rendered from (NONE: the form has none of its own). */
+static span form_span(const lx_entry *me, lx_form f)
+{
+	switch (f) {
+	case FORM_TERM:
+		return me->kind == LX_ACRONYM ? me->longf : me->name;
+	case FORM_TEXT:
+		return me->text;
+	case FORM_PLURAL:
+		return me->plural;
+	case FORM_SHORT:
+		return me->shortf;
+	case FORM_LONG:
+		return me->longf;
+	case FORM_SYMBOL:
+		return me->symbol;
+	default:
+		return me->description;
+	}
+}
+
 /*
- * Entry e's term, rendered once (in the arena): its name, an acronym's
- * long form, a nameless sub-entry's parent's; its key when it names
- * itself. NULL on ENOMEM.
+ * Form f of entry e (in the arena, or NULL on ENOMEM): rendered once, on
+ * its own (its markup's depth counted from 0), and kept when whole; a form
+ * cut short (past MAX_REFERENCE_DEPTH forms inside one another, naming its
+ * own entry: then its key) is returned but not kept. A form the entry lacks falls back: text and plural to
+ * the term (plural with "s"), short and long to the term; a nameless
+ * sub-entry's term is its parent's.
  */
-static const char *term_of(lx_reader *r, uint32_t e, int depth)
+static const char *form_of(lx_reader *r, uint32_t e, lx_form f)
 {
 	lx_entry *me = &r->entries[e];
-	if (me->term)
-		return me->term;
-	span s = me->kind == LX_ACRONYM ? me->longf : me->name;
-	if (s.a == NONE && me->parent_of != UINT32_MAX && depth <= MAX_DEPTH)
-		return term_of(r, me->parent_of, depth + 1); /* a sense of its parent's term */
-	if (me->busy || depth > MAX_DEPTH || s.a == NONE)
-		s = me->key;
-	if (s.a == NONE)
+	if (me->forms[f])
+		return me->forms[f];
+	span s = form_span(me, f);
+	if (s.a == NONE && f == FORM_DESC)
 		return "";
-	gg_i_buf name = GG_BUF_INIT;
+	if (s.a == NONE && f == FORM_TERM && me->parent_of != UINT32_MAX && !me->busy &&
+	    r->references < MAX_REFERENCE_DEPTH) { /* a sense of its parent's term */
+		r->references++;
+		me->busy = true;
+		const char *parent = form_of(r, me->parent_of, FORM_TERM);
+		r->entries[e].busy = false;
+		r->references--;
+		return parent;
+	}
+	if (s.a == NONE && f != FORM_TERM && f != FORM_DESC) {
+		const char *base = form_of(r, e, f == FORM_PLURAL ? FORM_TEXT : FORM_TERM);
+		if (!base || f != FORM_PLURAL)
+			return base;
+		size_t n = strlen(base);
+		char *plural = gg_i_arena_alloc(&r->arena, n + 2);
+		if (plural) {
+			memcpy(plural, base, n);
+			memcpy(plural + n, "s", 2);
+		}
+		return plural;
+	}
+	bool whole = !me->busy && r->references < MAX_REFERENCE_DEPTH;
+	if (!whole || s.a == NONE) {
+		r->cut |= !whole;
+		s = me->key;
+		if (s.a == NONE)
+			return "";
+		return gg_i_arena_strndup(&r->arena, r->t + s.a, s.b - s.a);
+	}
+	gg_i_buf text = GG_BUF_INIT;
+	bool cut = r->cut;
+	r->cut = false;
 	me->busy = true;
-	int err = render_to(r, s.a, s.b, depth + 1, &name);
+	r->references++;
+	int err = render_to(r, s.a, s.b, 0, &text);
+	r->references--;
+	me = &r->entries[e];
 	me->busy = false;
-	if (!err && !me->term)
-		me->term = gg_i_arena_strndup(&r->arena, name.ptr ? name.ptr : "", name.len);
-	gg_i_buf_free(&name);
-	return me->term;
+	const char *kept = err ? NULL : gg_i_arena_strndup(&r->arena, text.ptr ? text.ptr : "", text.len);
+	if (!r->cut)
+		me->forms[f] = kept;
+	r->cut |= cut;
+	gg_i_buf_free(&text);
+	return kept;
+}
+
+static const char *term_of(lx_reader *r, uint32_t e)
+{
+	return form_of(r, e, FORM_TERM);
 }
 
 /* What a reference to an entry shows. */
 typedef enum shown {
-	SHOW_NAME,   /* an entry's name; an acronym's short form */
+	SHOW_NAME,   /* an entry's text; an acronym's short form */
 	SHOW_SHORT,
 	SHOW_LONG,
-	SHOW_FULL    /* "long (short)" */
+	SHOW_FULL,   /* "long (short)" */
+	SHOW_SYMBOL,
+	SHOW_DESC
 } shown;
 
 /*
@@ -752,6 +935,10 @@ static bool ref_command(const char *s, size_t n, shown *what, bool *plural, int 
 		{ "glsplural", SHOW_NAME, true }, { "glsname", SHOW_NAME, false }, { "glsfirst", SHOW_NAME, false },
 		{ "glsfirstplural", SHOW_NAME, true }, { "glsentryname", SHOW_NAME, false },
 		{ "glsentrytext", SHOW_NAME, false }, { "glsentryplural", SHOW_NAME, true },
+		{ "glsentryshort", SHOW_SHORT, false }, { "glsentrylong", SHOW_LONG, false },
+		{ "glsentryfull", SHOW_FULL, false }, { "glssymbol", SHOW_SYMBOL, false },
+		{ "glsentrysymbol", SHOW_SYMBOL, false }, { "glsdesc", SHOW_DESC, false },
+		{ "glsentrydesc", SHOW_DESC, false },
 		{ "acrshort", SHOW_SHORT, false }, { "acrshortpl", SHOW_SHORT, true }, { "acrlong", SHOW_LONG, false },
 		{ "acrlongpl", SHOW_LONG, true }, { "acrfull", SHOW_FULL, false }, { "acrfullpl", SHOW_FULL, true },
 		{ "glsxtrshort", SHOW_SHORT, false }, { "glsxtrshortpl", SHOW_SHORT, true },
@@ -794,41 +981,34 @@ static void capitalise(gg_i_buf *buf, int caps)
 }
 
 /*
- * What entry e shows for a reference `what` (plural: its plural form, its
- * name with "s" unless it gives one) into out. 0 or GG_ENOMEM.
+ * What entry e shows for a reference `what` (plural: its plural form) into
+ * out. 0 or GG_ENOMEM.
  */
-static int shown_text(lx_reader *r, uint32_t e, shown what, bool plural, int depth, gg_i_buf *out)
+static int shown_text(lx_reader *r, uint32_t e, shown what, bool plural, gg_i_buf *out)
 {
 	const lx_entry *me = &r->entries[e];
 	if (me->kind == LX_ACRONYM && what == SHOW_NAME)
 		what = SHOW_SHORT;
-	span s = what == SHOW_SHORT ? me->shortf : what == SHOW_LONG || what == SHOW_FULL ? me->longf : NO_SPAN;
-	int err = 0;
+	static const lx_form forms[] = { FORM_TEXT, FORM_SHORT, FORM_LONG, FORM_LONG, FORM_SYMBOL, FORM_DESC };
+	lx_form f = what == SHOW_NAME && plural ? FORM_PLURAL : forms[what];
+	const char *text = form_of(r, e, f);
 	gg_i_buf_clear(out);
-	if (what == SHOW_NAME && plural && me->plural.a != NONE) {
-		err = render_to(r, me->plural.a, me->plural.b, depth + 1, out);
-		plural = false;
-	} else if (s.a == NONE) {
-		const char *term = term_of(r, e, depth + 1);
-		if (!term)
-			return gg_i_error_oom();
-		gg_i_buf_puts(out, term);
-	} else {
-		err = render_to(r, s.a, s.b, depth + 1, out);
-	}
-	if (!err && plural)
+	if (!text)
+		return gg_i_error_oom();
+	if (!within_budget(r, strlen(text)))
+		return 0;
+	gg_i_buf_puts(out, text);
+	if (plural && f != FORM_PLURAL)
 		gg_i_buf_putc(out, 's');
-	if (!err && what == SHOW_FULL && me->shortf.a != NONE) {
-		gg_i_buf part = GG_BUF_INIT;
-		err = render_to(r, me->shortf.a, me->shortf.b, depth + 1, &part);
-		if (!err) {
-			gg_i_buf_puts(out, " (");
-			gg_i_buf_put(out, part.ptr ? part.ptr : "", part.len);
-			gg_i_buf_putc(out, ')');
-		}
-		gg_i_buf_free(&part);
+	if (what == SHOW_FULL && r->entries[e].shortf.a != NONE) {
+		const char *abbr = form_of(r, e, FORM_SHORT);
+		if (!abbr)
+			return gg_i_error_oom();
+		gg_i_buf_puts(out, " (");
+		gg_i_buf_puts(out, abbr);
+		gg_i_buf_putc(out, ')');
 	}
-	return err ? err : gg_i_buf_ok(out);
+	return gg_i_buf_ok(out);
 }
 
 /*
@@ -846,29 +1026,17 @@ static int emit_link(gg_i_markup_sink *k, const gg_i_buf *text, size_t at, size_
 }
 
 /* The target of a link to key s: its entry's term, else the key as written. */
-static const char *link_target(lx_reader *r, span s, int depth, size_t *len)
+static const char *link_target(lx_reader *r, span s, size_t *len)
 {
 	uint32_t e;
 	span key = unbrace(r, s);
 	if (find_key(r, &r->keys, key, &e)) {
-		const char *term = term_of(r, e, depth + 1);
+		const char *term = term_of(r, e);
 		*len = term ? strlen(term) : 0;
 		return term;
 	}
 	*len = key.b - key.a;
 	return r->t + key.a;
-}
-
-/* Past a command's modifiers and optional arguments ("*", "+", "[options]") from p. */
-static size_t skip_options(const lx_reader *r, size_t p, size_t end)
-{
-	span opt;
-	size_t q;
-	while (p < end && (r->t[p] == '*' || r->t[p] == '+'))
-		p++;
-	while ((q = bracketed(r, p, end, &opt)) != NONE)
-		p = q;
-	return p;
 }
 
 /*
@@ -887,7 +1055,7 @@ static size_t render_ref(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, 
 	gg_i_buf text = GG_BUF_INIT;
 	span k_span = unbrace(r, key);
 	if (find_key(r, &r->keys, k_span, &e)) {
-		*err = shown_text(r, e, what, plural, depth, &text);
+		*err = shown_text(r, e, what, plural, &text);
 	} else {
 		gg_i_buf_put(&text, r->t + k_span.a, k_span.b - k_span.a);
 		*err = gg_i_buf_ok(&text);
@@ -895,7 +1063,7 @@ static size_t render_ref(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, 
 	if (!*err) {
 		capitalise(&text, caps);
 		size_t len;
-		const char *target = link_target(r, key, depth, &len);
+		const char *target = link_target(r, key, &len);
 		*err = target ? emit_link(k, &text, i, p - 1, target, len) : gg_i_error_oom();
 	}
 	gg_i_buf_free(&text);
@@ -917,7 +1085,8 @@ static const struct {
 	{ "footnote", 1, 0 }, { "footnotetext", 1, 0 }, { "footnotemark", 0, 0 }, { "cite", 1, 0 },
 	{ "citep", 1, 0 }, { "citet", 1, 0 }, { "parencite", 1, 0 }, { "textcite", 1, 0 }, { "autocite", 1, 0 },
 	{ "nocite", 1, 0 }, { "label", 1, 0 }, { "index", 1, 0 }, { "glsadd", 1, 0 }, { "glsaddall", 0, 0 },
-	{ "glssee", 2, 0 }, { "vspace", 1, 0 }, { "hspace", 1, 0 }, { "includegraphics", 1, 0 },
+	{ "glssee", 2, 0 }, { "glsunset", 1, 0 }, { "glsreset", 1, 0 }, { "acused", 1, 0 },
+	{ "acroextra", 1, 0 }, { "acresetall", 0, 0 }, { "glsunsetall", 0, 0 }, { "vspace", 1, 0 }, { "hspace", 1, 0 }, { "includegraphics", 1, 0 },
 	{ "marginpar", 1, 0 }, { "todo", 1, 0 }, { "pageref", 1, 0 }, { "hypersetup", 1, 0 },
 	{ "setlength", 2, 0 }, { "addtocounter", 2, 0 }, { "setcounter", 2, 0 }, { "caption", 1, 0 },
 	{ "phantom", 1, 0 }, { "color", 1, 0 }, { "usepackage", 1, 0 }, { "documentclass", 1, 0 },
@@ -930,7 +1099,7 @@ static const struct {
 /* Commands whose argument is program text, shown as code. */
 static const char *const code_commands[] = {
 	"texttt", "code", "path", "url", "nolinkurl", "file", "filename", "command", "cmd", "option", "env",
-	"ensuremath", "mintinline", "inlinecode", "keyword", "lstinline", NULL
+	"mintinline", "inlinecode", "keyword", "lstinline", NULL
 };
 
 /* Environments whose text is math, shown as code. */
@@ -1045,27 +1214,34 @@ static size_t render_accent(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t 
 	return base_end;
 }
 
-/* Math [a, b): code in a definition; in a name (a symbol's, "$\\pi$") its letters rendered. */
+static int render_code(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth);
+
+/*
+ * Math [a, b): code in a definition, as written (with a comment in it,
+ * rendered); in a name (a symbol's, "$\\pi$") its letters rendered.
+ */
 static int math(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
 {
 	if (a >= b)
 		return 0;
-	if (k->rec) {
+	if (k->rec && comment_at(r, a, b) == NONE) {
 		gg_i_markup_code(k, r->t + a, b - a, a);
 		return 0;
 	}
+	if (k->rec)
+		return render_code(r, k, a, b, depth);
 	r->code++;
 	int err = render(r, k, a, b, depth + 1);
 	r->code--;
 	return err;
 }
 
-/* Text [a, b) as code: as written, or rendered when it holds commands, placed within it. */
+/* Text [a, b) as code: as written, or rendered when it holds commands or comments, placed within it. */
 static int render_code(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
 {
 	if (a == b)
 		return 0;
-	if (!memchr(r->t + a, '\\', b - a)) {
+	if (!memchr(r->t + a, '\\', b - a) && comment_at(r, a, b) == NONE) {
 		gg_i_markup_code(k, r->t + a, b - a, a);
 		return 0;
 	}
@@ -1177,6 +1353,19 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		gg_i_markup_code(k, t + q, arg.b - q, q);
 		return p;
 	}
+	/* the file's own macros first: "\\renewcommand{\\P}{...}" is no pilcrow */
+	if (find_key(r, &r->macros, (span){ i + 1, w }, &macro)) {
+		span body = r->bodies[macro].body;
+		if (depth >= MAX_DEPTH || r->bodies[macro].busy) {
+			r->cut = true;
+			gg_i_markup_emit(k, t + i, w - i, i);
+		} else {
+			r->bodies[macro].busy = true;
+			*err = render(r, k, body.a, body.b, depth + 1);
+			r->bodies[macro].busy = false;
+		}
+		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
+	}
 	if (ref_command(name, n, &what, &plural, &caps) &&
 	    (p = render_ref(r, k, i, w, end, what, plural, caps, depth, err)) != NONE)
 		return p;
@@ -1184,7 +1373,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 	    (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE && (q = braced(r, p, end, &arg2)) != NONE) {
 		size_t from = k->rec ? gg_i_record_mark(k->rec) : 0, len;
 		*err = render(r, k, arg2.a, arg2.b, depth + 1);
-		const char *target = *err ? NULL : link_target(r, arg, depth, &len);
+		const char *target = *err ? NULL : link_target(r, arg, &len);
 		if (!*err && k->rec && target && len && len <= GG_MARKUP_MAX_TARGET)
 			*err = gg_i_markup_xref(k->rec, target, len, from);
 		return q;
@@ -1194,7 +1383,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 	    (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
 		uint32_t e;
 		if (!r->glossary && find_key(r, &r->keys, unbrace(r, arg), &e)) { /* a label of an item: its term */
-			const char *term = term_of(r, e, depth + 1);
+			const char *term = term_of(r, e);
 			gg_i_buf text = GG_BUF_INIT;
 			gg_i_buf_puts(&text, term ? term : "");
 			*err = term ? emit_link(k, &text, i, p - 1, term, strlen(term)) : gg_i_error_oom();
@@ -1208,7 +1397,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		uint32_t e;
 		*err = render(r, k, arg2.a, arg2.b, depth + 1);
 		if (!*err && k->rec && !r->glossary && find_key(r, &r->keys, unbrace(r, arg), &e)) {
-			const char *term = term_of(r, e, depth + 1);
+			const char *term = term_of(r, e);
 			*err = term ? gg_i_markup_xref(k->rec, term, strlen(term), from) : gg_i_error_oom();
 		}
 		return q;
@@ -1254,18 +1443,9 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		gg_i_markup_emit_elsewhere(k, g, strlen(g), i, w - 1);
 		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
 	}
-	if (find_key(r, &r->macros, (span){ i + 1, w }, &macro)) {
-		span body = r->bodies[macro].body;
-		if (depth >= MAX_DEPTH || r->bodies[macro].busy) {
-			gg_i_markup_emit(k, t + i, w - i, i);
-		} else if (!gg_i_markup_may_expand(k, r->src, &r->expanded, body.b - body.a)) {
-			r->macros_cut = true;
-		} else {
-			r->bodies[macro].busy = true;
-			*err = render(r, k, body.a, body.b, depth + 1);
-			r->bodies[macro].busy = false;
-		}
-		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
+	if (is(name, n, "ensuremath") && (p = braced(r, w, end, &arg)) != NONE) {
+		*err = math(r, k, arg.a, arg.b, depth);
+		return p;
 	}
 	if (is(name, n, "textsuperscript") && (p = braced(r, w, end, &arg)) != NONE) {
 		if (!memchr(t + arg.a, '\\', arg.b - arg.a))
@@ -1306,9 +1486,13 @@ static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int dep
 	int err = 0;
 #define FLUSH() do { if (i > run) gg_i_markup_emit(k, t + run, i - run, run); } while (0)
 	if (depth > MAX_DEPTH) {
+		r->cut = true;
 		gg_i_markup_emit(k, t + a, b - a, a);
 		return 0;
 	}
+	if (!within_budget(r, b - a + 1))
+		return 0;
+	size_t math_miss = a; /* where a search for a closing '$' ended empty */
 	while (i < b && !err) {
 		char c = t[i], next = i + 1 < b ? t[i + 1] : '\0';
 		if (c == '\\' && i + 1 < b) {
@@ -1330,12 +1514,15 @@ static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int dep
 			FLUSH();
 			bool display = next == '$';
 			size_t from = i + 1 + display, limit, j;
-			j = gg_i_markup_search_from(from - 1, b, r->math_miss, &limit);
-			for (; j < limit && t[j] != '$'; j++)
+			j = gg_i_markup_search_from(from - 1, b, math_miss, &limit);
+			for (; j < limit && t[j] != '$'; j++) {
 				if (t[j] == '\\')
 					j++;
+				else if (t[j] == '%')
+					j = comment_end(r, j);
+			}
 			if (j >= limit) {
-				r->math_miss = j;
+				math_miss = j;
 				gg_i_markup_emit(k, "$", 1, i);
 				run = ++i;
 				continue;
@@ -1410,22 +1597,17 @@ static bool described(const lx_reader *r, const lx_entry *me)
 }
 
 /* Add a rendered name of [s] to rec: an acronym's long form as the name and its short as an abbreviation. */
-static int record_names(lx_reader *r, gg_i_record *rec, uint32_t e, gg_i_buf *scratch)
+static int record_names(lx_reader *r, gg_i_record *rec, uint32_t e)
 {
-	const lx_entry *me = &r->entries[e];
-	const char *term = term_of(r, e, 0);
-	if (!term)
+	const char *term = term_of(r, e), *abbrev = "";
+	if (term && r->entries[e].kind == LX_ACRONYM && r->entries[e].shortf.a != NONE)
+		abbrev = form_of(r, e, FORM_SHORT);
+	if (!term || !abbrev)
 		return gg_i_error_oom();
 	if (*term)
 		gg_i_record_name(rec, term, strlen(term));
-	me = &r->entries[e];
-	if (me->kind == LX_ACRONYM && me->shortf.a != NONE) {
-		int err = render_to(r, me->shortf.a, me->shortf.b, 0, scratch);
-		if (err)
-			return err;
-		if (scratch->len)
-			gg_i_record_abbrev(rec, scratch->ptr, scratch->len);
-	}
+	if (*abbrev)
+		gg_i_record_abbrev(rec, abbrev, strlen(abbrev));
 	return 0;
 }
 
@@ -1443,7 +1625,7 @@ static int see_links(lx_reader *r, gg_i_record *rec, span s)
 	size_t from = list.a;
 	while (!err && next_item(r, &from, list.b, &item)) {
 		size_t len;
-		const char *target = item.b > item.a ? link_target(r, item, 0, &len) : NULL;
+		const char *target = item.b > item.a ? link_target(r, item, &len) : NULL;
 		if (target && len && len <= GG_MARKUP_MAX_TARGET)
 			err = gg_i_markup_xref(rec, target, len, gg_i_record_mark(rec));
 		else if (item.b > item.a && !target)
@@ -1456,22 +1638,25 @@ static int see_links(lx_reader *r, gg_i_record *rec, span s)
 static int read_entry(lx_reader *r, uint32_t e)
 {
 	lx_entry *me = &r->entries[e];
+	uint32_t owner;
 	if (me->alias_of != UINT32_MAX || (me->has_children && !described(r, me)))
 		return 0;
+	if (me->provided && find_key(r, &r->keys, me->key, &owner) && owner != e)
+		return 0; /* "\\provideglossaryentry" of a key defined already */
 	gg_i_record rec;
 	gg_i_buf scratch = GG_BUF_INIT;
 	gg_i_markup_sink sink = { &rec, NULL };
 	gg_i_record_init(&rec, r->src, me->at);
 	rec.keep_undefined = me->kind == LX_ACRONYM; /* an acronym spelt out is a term */
-	int err = record_names(r, &rec, e, &scratch);
+	int err = record_names(r, &rec, e);
 	for (uint32_t x = r->entries[e].first_alias; x != UINT32_MAX && !err; x = r->entries[x].next_alias)
-		err = record_names(r, &rec, x, &scratch);
+		err = record_names(r, &rec, x);
 	me = &r->entries[e];
 	const char *category = NULL;
 	span type = me->type;
 	uint32_t title;
 	if (!err && me->parent_of != UINT32_MAX && me->name.a != NONE && !described(r, &r->entries[me->parent_of]))
-		category = term_of(r, me->parent_of, 0);
+		category = term_of(r, me->parent_of);
 	else if (!err && me->kind == LX_ITEM && me->category != NONE &&
 		 r->titles[me->category].text.b - r->titles[me->category].text.a <= MAX_TITLE &&
 		 !(err = render_to(r, r->titles[me->category].text.a, r->titles[me->category].text.b, 0, &scratch)))
@@ -1489,6 +1674,8 @@ static int read_entry(lx_reader *r, uint32_t e)
 	span see = me->see, seealso = me->seealso;
 	err = err ? err : see_links(r, &rec, see);
 	err = err ? err : see_links(r, &rec, seealso);
+	for (uint32_t j = r->entries[e].first_see; j != UINT32_MAX && !err; j = r->sees[j].next)
+		err = see_links(r, &rec, r->sees[j].keys);
 	err = err ? err : gg_i_record_finish(&rec);
 	gg_i_record_free(&rec);
 	gg_i_buf_free(&scratch);
@@ -1497,18 +1684,28 @@ static int read_entry(lx_reader *r, uint32_t e)
 
 /*
  * The categories of the items: the titles at the level that sorts them
- * (another title above that level ends one). Titles are in text order,
- * and each item holds the last title before it.
+ * (another title above that level ends one). Each item holds the last
+ * title before it; titles are in text order. 0 or GG_ENOMEM.
  */
-static void item_categories(lx_reader *r, int level)
+static int item_categories(lx_reader *r, int level)
 {
+	size_t *named = malloc((r->n_titles ? r->n_titles : 1) * sizeof(*named)); /* the category under each title */
+	if (!named)
+		return gg_i_error_oom();
+	size_t current = NONE;
+	for (size_t k = 0; k < r->n_titles; k++) {
+		if (r->titles[k].level == level)
+			current = k;
+		else if (r->titles[k].level < level)
+			current = NONE;
+		named[k] = current;
+	}
 	for (size_t e = 0; e < r->n_entries; e++) {
 		lx_entry *me = &r->entries[e];
-		size_t k = me->category;
-		while (k != NONE && r->titles[k].level > level)
-			k = k ? k - 1 : NONE;
-		me->category = level >= 0 && k != NONE && r->titles[k].level == level ? k : NONE;
+		me->category = level >= 0 && me->category != NONE ? named[me->category] : NONE;
 	}
+	free(named);
+	return 0;
 }
 
 int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
@@ -1517,6 +1714,7 @@ int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
 	lx_reader r;
 	size_t titles[LEVELS] = { 0 };
 	memset(&r, 0, sizeof(r));
+	r.bracket_miss = NONE;
 	r.src = &src;
 	r.keys = (gg_i_strmap)GG_STRMAP_INIT;
 	r.types = (gg_i_strmap)GG_STRMAP_INIT;
@@ -1543,13 +1741,21 @@ int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
 			err = index_key(&r, &r.keys, r.entries[e].key, (uint32_t)e);
 		for (size_t e = 0; e < r.n_entries; e++)
 			resolve(&r, (uint32_t)e);
+		for (size_t j = r.n_sees; j-- > 0;) { /* chained in the file's order */
+			uint32_t e;
+			if (find_key(&r, &r.keys, r.sees[j].key, &e)) {
+				r.sees[j].next = r.entries[e].first_see;
+				r.entries[e].first_see = (uint32_t)j;
+			}
+		}
 	} else {
-		item_categories(&r, gg_i_markup_category_level(titles, LEVELS));
+		err = item_categories(&r, gg_i_markup_category_level(titles, LEVELS));
 	}
 	for (size_t e = 0; e < r.n_entries && !err; e++)
 		err = read_entry(&r, (uint32_t)e);
-	if (!err && r.macros_cut)
-		err = gg_i_glossary_warn(g, name, 0, "macros expanded past %d times the file's size; the rest left out",
+	if (!err && r.work_cut)
+		err = gg_i_glossary_warn(g, name, 0,
+					 "macros and references expand past %d times the file's size; the rest left out",
 					 GG_MARKUP_MAX_EXPANSION);
 	if (!err && !r.n_entries)
 		err = gg_i_glossary_warn(g, name, 0, "%s",
@@ -1561,6 +1767,7 @@ cleanup:
 	free(r.titles);
 	free(r.type_titles);
 	free(r.bodies);
+	free(r.sees);
 	gg_i_strmap_free(&r.keys);
 	gg_i_strmap_free(&r.types);
 	gg_i_strmap_free(&r.macros);

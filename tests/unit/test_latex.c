@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "glossgraph.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The line of the diagnostic saying `words`, or 0 when none says it. */
@@ -183,12 +184,76 @@ static void test_latex_no_entries(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * What LaTeX users write and a first version misread: comments ending the
+ * lines of an option list (with commas in them); "\\glssee" lists;
+ * "\\glsentrylong", "\\glssymbol" and "\\glsdesc"; "\\ensuremath" as math;
+ * a "\\renewcommand" of a letter's name; a '$' inside a comment; names
+ * that name each other deeper than markup nests; "\\provideglossaryentry"
+ * of a key already defined; forms that multiply, bounded.
+ */
+static void test_latex_as_written(void)
+{
+	const char doc[] =
+		"\\renewcommand{\\P}{\\mathbb{P}}\n"
+		"\\DeclareAcronym{vm}{%\n  short = VM ,%\n  long  = virtual machine ,%\n}\n"
+		"\\newglossaryentry{hv}{%\n  name={hypervisor},%\n  description={runs each \\ac{vm}}%\n}\n"
+		"\\newglossaryentry{ct}{\n  name=container, % the usual spelling, see also docker\n"
+		"  description={a process; unlike \\glsentrylong{vm}, \\glssymbol{pi} or \\glsdesc{hv}}}\n"
+		"\\newglossaryentry{pi}{name={\\ensuremath{\\pi_{0}}}, symbol={\\ensuremath{\\pi}}, description={a constant,\n"
+		"  $x % a $ in a comment\n  + y$; $\\P(A)$}}\n"
+		"\\newglossaryentry{prob}{name={$\\P(A)$}, description={a probability}}\n"
+		"\\newglossaryentry{a}{name={\\textbf{\\emph{\\gls{b}}} algebra}, description={x}}\n"
+		"\\newglossaryentry{b}{name={\\textsf{\\emph{\\gls{c}}} group}, description={y}}\n"
+		"\\newglossaryentry{c}{name={\\emph{\\textbf{\\textit{Lie}}}}, description={z}}\n"
+		"\\provideglossaryentry{hv}{name={other}, description={not read}}\n"
+		"\\glssee{hv}{ct,pi}\n";
+	gg_glossary *g = read_built("written.tex", doc, sizeof(doc) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 8);
+	CU_ASSERT_PTR_NULL(entry_named(g, "other"));
+	const gg_entry *vm = entry_named(g, "virtual machine"), *hv = entry_named(g, "hypervisor"),
+		       *ct = entry_named(g, "container"), *pi = entry_named(g, "\xCF\x80_0");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hv);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ct);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pi);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "P(A)"));
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Lie group algebra"));
+	CU_ASSERT_STRING_EQUAL(hv->definition, "runs each VM");
+	CU_ASSERT_STRING_EQUAL(ct->definition, "a process; unlike virtual machine, \xCF\x80 or runs each VM");
+	CU_ASSERT_STRING_EQUAL(pi->definition, "a constant, `x + y`; `\\P(A)`");
+	CU_ASSERT_EQUAL_FATAL(ct->n_xrefs, 3);
+	CU_ASSERT_STRING_EQUAL(ct->xrefs[0].target, "virtual machine");
+	CU_ASSERT_STRING_EQUAL(ct->xrefs[1].target, "\xCF\x80_0");
+	CU_ASSERT_STRING_EQUAL(ct->xrefs[2].target, "hypervisor");
+	CU_ASSERT_EQUAL_FATAL(hv->n_xrefs, 3); /* "\\ac{vm}", then "\\glssee"'s two */
+	CU_ASSERT_STRING_EQUAL(hv->xrefs[1].target, "container");
+	CU_ASSERT_STRING_EQUAL(hv->xrefs[2].target, "\xCF\x80_0");
+	gg_glossary_free(g);
+
+	/* each short form names the next one's eight times: 8^10 copies, bounded and warned of */
+	char many[4096];
+	size_t n = 0;
+	for (int i = 0; i < 10; i++) {
+		n += (size_t)snprintf(many + n, sizeof(many) - n, "\\newacronym{k%d}{", i);
+		for (int f = 0; f < 8; f++)
+			n += (size_t)snprintf(many + n, sizeof(many) - n, "\\acs{k%d}", i + 1);
+		n += (size_t)snprintf(many + n, sizeof(many) - n, "}{long %d}\n", i);
+	}
+	g = read_built("many.tex", many, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "expand past 16 times the file's size"), 1);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_latex_add(void)
 {
 	CU_pSuite s = CU_add_suite("latex", NULL, NULL);
 	if (!s || !CU_add_test(s, "glossaries, acronyms: keys, references, aliases, parents", test_latex_glossaries) ||
 	    !CU_add_test(s, "a document's description lists: sections, labels, text", test_latex_document) ||
-	    !CU_add_test(s, "no entries, braces left open, a macro naming itself", test_latex_no_entries))
+	    !CU_add_test(s, "no entries, braces left open, a macro naming itself", test_latex_no_entries) ||
+	    !CU_add_test(s, "as users write it: comments in options, symbols, names naming names", test_latex_as_written))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
