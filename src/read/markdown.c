@@ -8,6 +8,7 @@
  * Sphinx's), their entries alone: term lines over a definition set in;
  * MyST roles ({term}`text <target>`) give their text, "term" an editor link.
  */
+#include "read/markup.h"
 #include "read/yaml.h"
 #include "model/names.h"
 #include "core/arena.h"
@@ -1206,36 +1207,19 @@ static size_t role_end(const char *s, size_t i, size_t n, size_t *name, size_t *
 }
 
 /*
- * Role s[name, name_end) of content s[a, b) to the sink: the text ("text"
- * of "text <target>"), as code for the code roles and a domain's
- * ("py:class"); {term} also an editor link to its target. In a table
- * cell "\\|" is a '|'. 0 or the error of gg_i_record_xref.
+ * Role s[name, name_end) of content s[a, b) to the sink: its text
+ * (gg_i_markup_role_parts), as code for the code roles and a domain's
+ * (gg_i_markup_code_role); {term} also an editor link to its target. In a
+ * table cell "\\|" is a '|'. 0 or the error of gg_i_record_xref.
  */
 static int render_role(sink *k, const char *s, size_t name, size_t name_end, size_t a, size_t b, size_t at)
 {
-	static const char *const code_roles[] = { "code", "math", "samp", "command", "file", "kbd", "program",
-						  "envvar", "option", "literal", "func", "class", "meth", "mod",
-						  "attr", "exc", "obj", "data", "const", NULL };
-	size_t target = a, target_end = b, text_end = b;
-	if (b > a && s[b - 1] == '>') {
-		size_t lt = b - 1;
-		while (lt > a && s[lt] != '<')
-			lt--;
-		if (s[lt] == '<') {
-			target = lt + 1;
-			target_end = b - 1;
-			for (text_end = lt; text_end > a && is_space(s[text_end - 1]);)
-				text_end--;
-			if (text_end == a) { /* "<target>" alone shows the target */
-				a = target;
-				text_end = target_end;
-			}
-		}
-	}
+	gg_i_role_parts p;
+	gg_i_markup_role_parts(s, a, b, &p);
+	a = p.text;
+	size_t text_end = p.text_end;
 	size_t len = name_end - name;
-	bool code = memchr(s + name, ':', len) != NULL;
-	for (const char *const *c = code_roles; *c && !code; c++)
-		code = strlen(*c) == len && memcmp(s + name, *c, len) == 0;
+	bool code = gg_i_markup_code_role(s + name, len);
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	size_t text_at = at == SIZE_MAX ? at : at + a;
 	if (code && !k->name)
@@ -1248,7 +1232,7 @@ static int render_role(sink *k, const char *s, size_t name, size_t name_end, siz
 	if (code && !k->name)
 		emit(k, "`", 1, at == SIZE_MAX ? at : at + text_end);
 	if (k->rec && len == 4 && memcmp(s + name, "term", 4) == 0)
-		return gg_i_record_xref(k->rec, s + target, target_end - target, from);
+		return gg_i_record_xref(k->rec, s + p.target, p.target_end - p.target, from);
 	return 0;
 }
 

@@ -164,3 +164,41 @@ void gg_i_markup_emit_accented(gg_i_markup_sink *k, const char *s, size_t n, int
 		gg_i_markup_emit_elsewhere(k, buf, n, at, at_last);
 	free(composed);
 }
+
+void gg_i_markup_role_parts(const char *s, size_t a, size_t b, gg_i_role_parts *out)
+{
+	while (a < b && (s[a] == '~' || s[a] == '!'))
+		a++;
+	*out = (gg_i_role_parts){ a, b, a, b };
+	if (b == a || s[b - 1] != '>')
+		return;
+	size_t lt = b - 1;
+	while (lt > a && s[lt] != '<')
+		lt--;
+	if (s[lt] != '<')
+		return;
+	size_t text_end = lt;
+	while (text_end > a && gg_i_markup_space(s[text_end - 1]))
+		text_end--;
+	out->target = lt + 1;
+	out->target_end = b - 1;
+	if (text_end > a) {
+		out->text_end = text_end;
+	} else { /* "<target>" alone shows the target */
+		out->text = lt + 1;
+		out->text_end = b - 1;
+	}
+}
+
+bool gg_i_markup_code_role(const char *name, size_t n)
+{
+	static const char *const roles[] = { "code", "literal", "samp", "file", "command", "program", "option",
+		"envvar", "kbd", "makevar", "regexp", "func", "class", "meth", "attr", "data", "const", "mod", "obj",
+		"exc", "math", "token", NULL };
+	if (memchr(name, ':', n))
+		return true;
+	for (const char *const *r = roles; *r; r++)
+		if (strlen(*r) == n && memcmp(name, *r, n) == 0)
+			return true;
+	return false;
+}

@@ -165,6 +165,22 @@ void gg_i_markup_exponent(gg_i_markup_sink *k, const char *s, size_t n);
 void gg_i_markup_code(gg_i_markup_sink *k, const char *s, size_t n, size_t at);
 
 /*
+ * The parts of a Sphinx role's content s[a, b) (reST's ":term:`...`", MyST's
+ * "{term}`...`"), as Sphinx splits them: leading '~' and '!' dropped;
+ * "text <target>" (the space optional) shows its text and names its
+ * target; "<target>" alone shows the target; else the whole is both.
+ */
+typedef struct gg_i_role_parts {
+	size_t text, text_end;     /* what it shows */
+	size_t target, target_end; /* what it names (a term role links to it) */
+} gg_i_role_parts;
+
+void gg_i_markup_role_parts(const char *s, size_t a, size_t b, gg_i_role_parts *out);
+
+/* Whether role `name` (n bytes) shows code: a domain's ("py:class") or a code role ("code", "file", "kbd"...). */
+bool gg_i_markup_code_role(const char *name, size_t n);
+
+/*
  * The letter a TeX name stands for ("ss": "\u00df", "ae", "AE", "oe", "o",
  * "aa", "l", "dh", "th" and their capitals), as both TeX ("\\ss") and
  * Texinfo ("@ss{}") write it; NULL for another name.

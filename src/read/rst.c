@@ -199,15 +199,6 @@ static bool directive(const rst_reader *r, size_t k, const char **name, size_t *
 	return true;
 }
 
-/* Whether s[0, n) is one of the names of `list` (ended by NULL). */
-static bool named(const char *s, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
-			return true;
-	return false;
-}
-
 /* How a directive's arguments and content are read. */
 typedef enum block_kind {
 	BLOCK_TEXT,    /* both are text (note, warning, admonition, topic) */
@@ -987,59 +978,32 @@ static size_t find_bar(const char *s, size_t i, size_t n, size_t *after, size_t 
 	return 0;
 }
 
-/* The roles whose text is code: Sphinx's domains (py:, c:, ...) and the code roles. */
-static bool code_role(const char *s, size_t n)
-{
-	static const char *const roles[] = { "code", "literal", "samp", "file", "command", "program",
-		"option", "envvar", "kbd", "makevar", "regexp", "func", "class", "meth", "attr", "data",
-		"const", "mod", "obj", "exc", "math", "token", NULL };
-	return memchr(s, ':', n) || named(s, n, roles);
-}
-
 /*
  * Interpreted text s[a, b) of role `role` (may be empty: the default
- * role) to the sink: "text <target>" shows its text; a term role links it
- * to its target (or to the text); a code role gives code; an exponent
- * (:sup:) a caret first (gg_i_markup_exponent).
+ * role) to the sink: its parts as gg_i_markup_role_parts splits them; a
+ * term role links its text to its target; a code role gives code; an
+ * exponent (:sup:) a caret first (gg_i_markup_exponent).
  */
 static int render_role(gg_i_markup_sink *k, const char *role, size_t role_len, const char *s,
 		       size_t a, size_t b, size_t at)
 {
-	while (a < b && (s[a] == '~' || s[a] == '!'))
-		a++;
-	size_t text_end = b, target = b, target_end = b;
-	if (b > a && s[b - 1] == '>') {
-		size_t lt = b - 1;
-		while (lt > a && s[lt] != '<')
-			lt--;
-		if (s[lt] == '<' && (lt == a || gg_i_markup_space(s[lt - 1]))) {
-			target = lt + 1;
-			target_end = b - 1;
-			text_end = lt;
-			while (text_end > a && gg_i_markup_space(s[text_end - 1]))
-				text_end--;
-			if (text_end == a) { /* "<target>" alone shows the target */
-				a = target;
-				text_end = target_end;
-			}
-		}
-	}
-	if (role_len && code_role(role, role_len)) {
-		gg_i_markup_code(k, s + a, text_end - a, at + a);
+	gg_i_role_parts p;
+	gg_i_markup_role_parts(s, a, b, &p);
+	if (role_len && gg_i_markup_code_role(role, role_len)) {
+		gg_i_markup_code(k, s + p.text, p.text_end - p.text, at + p.text);
 		return 0;
 	}
 	if ((role_len == 3 && memcmp(role, "sup", 3) == 0) ||
 	    (role_len == 11 && memcmp(role, "superscript", 11) == 0))
-		gg_i_markup_exponent(k, s + a, text_end - a);
+		gg_i_markup_exponent(k, s + p.text, p.text_end - p.text);
 	size_t from = k->rec ? gg_i_record_mark(k->rec) : 0;
 	if (role_len == 3 && (memcmp(role, "pep", 3) == 0 || memcmp(role, "rfc", 3) == 0) &&
-	    text_end == b) /* :pep:`8` reads "PEP 8" */
+	    p.target == p.text) /* :pep:`8` reads "PEP 8" */
 		gg_i_markup_emit(k, role[0] == 'p' ? "PEP " : "RFC ", 4, at + (size_t)(role - s));
-	gg_i_markup_emit(k, s + a, text_end - a, at + a);
+	gg_i_markup_emit(k, s + p.text, p.text_end - p.text, at + p.text);
 	if (!k->rec || role_len != 4 || memcmp(role, "term", 4) != 0)
 		return 0;
-	return target < target_end ? gg_i_markup_xref(k->rec, s + target, target_end - target, from)
-				   : gg_i_markup_xref(k->rec, s + a, text_end - a, from);
+	return gg_i_markup_xref(k->rec, s + p.target, p.target_end - p.target, from);
 }
 
 static int render(rst_reader *r, gg_i_markup_sink *k, const char *s, size_t n, size_t at, int depth);

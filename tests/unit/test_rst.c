@@ -515,6 +515,26 @@ static void test_tables(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * Roles split as Sphinx splits them (as MyST's do): "text<target>" with no
+ * space, a leading '~' or '!', "<target>" alone.
+ */
+static void test_role_parts(void)
+{
+	gg_glossary *g = read_text(".. glossary::\n\n"
+				   "   virtual machine\n      A computer in software.\n\n"
+				   "   host\n      Runs :term:`machines<virtual machine>`, :term:`~virtual machine`,\n"
+				   "      :term:`<virtual machine>` and :code:`run<x>`.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *host = entry_named(g, "host");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(host);
+	CU_ASSERT_STRING_EQUAL(host->definition, "Runs machines, virtual machine, virtual machine and `run`.");
+	CU_ASSERT_EQUAL_FATAL(host->n_xrefs, 3);
+	for (size_t i = 0; i < 3; i++)
+		CU_ASSERT_STRING_EQUAL(host->xrefs[i].target, "virtual machine");
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_rst_add(void)
 {
 	CU_pSuite s = CU_add_suite("reStructuredText reader", NULL, NULL);
@@ -525,7 +545,8 @@ CU_ErrorCode suite_rst_add(void)
 	    !CU_add_test(s, "offsets after a mark on the last byte", test_offsets_after_last_byte) ||
 	    !CU_add_test(s, "no entries; found by content", test_no_entries) ||
 	    !CU_add_test(s, "substitutions", test_substitutions) ||
-	    !CU_add_test(s, "list and CSV tables", test_tables))
+	    !CU_add_test(s, "list and CSV tables", test_tables) ||
+	    !CU_add_test(s, "roles' text and target", test_role_parts))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
