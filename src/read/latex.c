@@ -108,7 +108,10 @@ typedef struct lx_reader {
 	gg_i_source *src;
 	const char *t;
 	size_t n;
-	size_t *match;      /* for each '{' its '}', else NONE */
+	struct brace {
+		size_t open, close; /* a '{' and its '}' (NONE: none) */
+	} *braces;          /* in the order of their '{' (match_braces) */
+	size_t n_braces, cap_braces;
 	lx_entry *entries;
 	size_t n_entries, cap_entries;
 	bool glossary;      /* entries come from definitions, not description lists */
@@ -249,44 +252,60 @@ static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
 }
 
 /*
- * Every '{' of the text matched with its '}' (r->match), past escaped
- * braces, comments and verbatim text (where a brace matches none; the
- * braces around a verbatim environment's name each other). 0 or GG_ENOMEM.
+ * Every '{' of the text with its '}' (r->braces, in the order of their
+ * '{'), past escaped braces, comments and verbatim text (whose braces are
+ * none; the braces around a verbatim environment's name are a pair).
+ * 0 or GG_ENOMEM.
  */
 static int match_braces(lx_reader *r)
 {
 	const char *t = r->t;
-	if (!(r->match = malloc((r->n ? r->n : 1) * sizeof(*r->match))))
-		return gg_i_error_oom();
-	for (size_t i = 0; i < r->n; i++)
-		r->match[i] = NONE;
-	size_t open = NONE; /* the innermost open brace; the ones around it chained through match[] */
+	size_t open = NONE; /* the innermost open brace's index; the ones around it chained through close */
 	for (size_t i = 0; i < r->n; i++) {
 		size_t a, b, e;
-		if (t[i] == '\\' && (e = verbatim_env(r, i, &a, &b)) != NONE) {
-			r->match[i + 6] = a - 1; /* "\begin{verbatim}" */
-			i = e - 1;
+		bool verbatim = t[i] == '\\' && (e = verbatim_env(r, i, &a, &b)) != NONE;
+		if (verbatim || t[i] == '{') {
+			if (GG_ARRAY_PUSH_SLOT(r->braces, r->n_braces, r->cap_braces))
+				return gg_i_error_oom();
+			r->braces[r->n_braces] = verbatim ? (struct brace){ i + 6, a - 1 } /* "\\begin{verbatim}" */
+							  : (struct brace){ i, open };
+			if (verbatim)
+				i = e - 1;
+			else
+				open = r->n_braces;
+			r->n_braces++;
 		} else if (t[i] == '\\' && (e = verb_span(r, i, &a, &b)) != NONE) {
 			i = e - 1;
 		} else if (t[i] == '\\') {
 			i++;
 		} else if (t[i] == '%') {
 			i = comment_end(r, i);
-		} else if (t[i] == '{') {
-			r->match[i] = open;
-			open = i;
 		} else if (t[i] == '}' && open != NONE) {
-			size_t outer = r->match[open];
-			r->match[open] = i;
+			size_t outer = r->braces[open].close;
+			r->braces[open].close = i;
 			open = outer;
 		}
 	}
 	while (open != NONE) {
-		size_t outer = r->match[open];
-		r->match[open] = NONE;
+		size_t outer = r->braces[open].close;
+		r->braces[open].close = NONE;
 		open = outer;
 	}
 	return 0;
+}
+
+/* The '}' that closes the '{' at i, or NONE (none closes it, or it is no brace of the text's). */
+static size_t closing(const lx_reader *r, size_t i)
+{
+	size_t lo = 0, hi = r->n_braces;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->braces[mid].open < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n_braces && r->braces[lo].open == i ? r->braces[lo].close : NONE;
 }
 
 /* Past white space and comments from i (TeX's way between a command's arguments). */
@@ -307,10 +326,11 @@ static size_t skip_blank(const lx_reader *r, size_t i, size_t end)
 static size_t braced(const lx_reader *r, size_t i, size_t end, span *arg)
 {
 	i = skip_blank(r, i, end);
-	if (i >= end || r->t[i] != '{' || r->match[i] == NONE || r->match[i] >= end)
+	size_t c = i < end && r->t[i] == '{' ? closing(r, i) : NONE;
+	if (c == NONE || c >= end)
 		return NONE;
-	*arg = (span){ i + 1, r->match[i] };
-	return r->match[i] + 1;
+	*arg = (span){ i + 1, c };
+	return c + 1;
 }
 
 /*
@@ -327,8 +347,8 @@ static size_t bracketed_within(const lx_reader *r, size_t i, size_t end, size_t 
 			j++;
 		else if (r->t[j] == '%')
 			j = comment_end(r, j);
-		else if (r->t[j] == '{' && r->match[j] != NONE && r->match[j] < end)
-			j = r->match[j];
+		else if (r->t[j] == '{' && closing(r, j) < end)
+			j = closing(r, j);
 		else if (r->t[j] == ']') {
 			*arg = (span){ i + 1, j };
 			return j + 1;
@@ -396,7 +416,7 @@ static span unbrace(const lx_reader *r, span s)
 			break;
 		s.b = c;
 	}
-	if (s.b - s.a >= 2 && r->t[s.a] == '{' && r->match[s.a] == s.b - 1) {
+	if (s.b - s.a >= 2 && r->t[s.a] == '{' && closing(r, s.a) == s.b - 1) {
 		s.a++;
 		s.b--;
 		gg_i_markup_trim(r->t, &s.a, &s.b);
@@ -416,8 +436,8 @@ static bool next_item(const lx_reader *r, size_t *from, size_t end, span *item)
 			i++;
 		else if (r->t[i] == '%')
 			i = comment_end(r, i);
-		else if (r->t[i] == '{' && r->match[i] != NONE && r->match[i] < end)
-			i = r->match[i];
+		else if (r->t[i] == '{' && closing(r, i) < end)
+			i = closing(r, i);
 	}
 	*item = unbrace(r, (span){ start, i < end ? i : end });
 	*from = i + 1;
@@ -1762,7 +1782,7 @@ int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
 					 src.len ? "no entries in this file (no \"\\newglossaryentry\", \"\\newacronym\" or description list)"
 						 : "empty file");
 cleanup:
-	free(r.match);
+	free(r.braces);
 	free(r.entries);
 	free(r.titles);
 	free(r.type_titles);
