@@ -90,6 +90,7 @@ static gg_i_input_format format_of_extension(const char *path)
 		{ ".dbk", GG_INPUT_DOCBOOK }, { ".docbook", GG_INPUT_DOCBOOK },
 		{ ".texi", GG_INPUT_TEXINFO }, { ".texinfo", GG_INPUT_TEXINFO }, { ".txi", GG_INPUT_TEXINFO },
 		{ ".tex", GG_INPUT_LATEX }, { ".ltx", GG_INPUT_LATEX }, { ".latex", GG_INPUT_LATEX },
+		{ ".bib", GG_INPUT_LATEX },
 	};
 	const char *dot = strrchr(path, '.');
 	const char *slash = strrchr(path, '/');

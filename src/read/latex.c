@@ -14,7 +14,9 @@
  * "long" forms, "\newacronym[options]{key}{VM}{virtual machine}",
  * glossaries-extra's "\newabbreviation"), the acro package
  * ("\DeclareAcronym{key}{short=..., long=...}") and the acronym package
- * ("\acro{VM}[VM]{virtual machine}"), wherever they stand; an acronym's
+ * ("\acro{VM}[VM]{virtual machine}"), wherever they stand, and bib2gls's
+ * ("@entry{key, name=..., description=...}", "@abbreviation", "@symbol",
+ * "@index": glossaries-extra's glossary kept in a .bib file); an acronym's
  * term is its long form, with its short form as abbreviation, kept as a
  * term when it has no description. An entry's "see" and "seealso" keys
  * are editor links; one with an "alias" key names another entry (its
@@ -48,7 +50,7 @@
 /* Rendering nested commands and macros goes this deep, then shows the rest as written. */
 #define MAX_DEPTH 8
 
-/* Forms of entries that name other entries ("\\gls" in a name) are rendered this deep, then show keys. */
+/* Forms of entries that name other entries ("\gls" in a name) are rendered this deep, then show keys. */
 #define MAX_REFERENCE_DEPTH 32
 
 /* Section levels told apart: "\part", "\chapter", "\section", "\subsection", "\subsubsection". */
@@ -91,9 +93,11 @@ typedef struct lx_entry {
 	uint32_t alias_of;   /* the entry its "alias" names, or UINT32_MAX */
 	uint32_t parent_of;  /* the entry its "parent" names, or UINT32_MAX */
 	uint32_t first_alias, next_alias; /* the entries that are its aliases, chained */
-	uint32_t first_see;  /* its "\\glssee" lists (in r->sees), chained */
+	uint32_t first_see;  /* its "\glssee" lists (in r->sees), chained */
 	bool has_children;
-	bool provided;    /* by "\\provideglossaryentry": none if its key has an entry already */
+	bool provided;    /* by "\provideglossaryentry": none if its key has an entry already */
+	bool bib;         /* a bib2gls entry ("@entry{...}"): its values may be quoted (name = "x") */
+	bool term_only;   /* kept without a definition: an acronym, an index term ("@index{key}") */
 	bool busy;        /* one of its forms is being rendered (a form naming its own entry) */
 	const char *forms[FORM_COUNT]; /* its forms as rendered (in the arena), once asked for whole */
 } lx_entry;
@@ -135,7 +139,7 @@ typedef struct lx_reader {
 	bool cut;           /* a rendering was cut short (too deep, past the budget, a form naming itself) */
 	bool work_cut;      /* past the budget: the rest rendered as nothing */
 	struct see_list {
-		span key, keys; /* "\\glssee[tag]{key}{keys}" */
+		span key, keys; /* "\glssee[tag]{key}{keys}" */
 		uint32_t next;  /* the entry's next one */
 	} *sees;
 	size_t n_sees, cap_sees;
@@ -267,7 +271,7 @@ static int match_braces(lx_reader *r)
 		if (verbatim || t[i] == '{') {
 			if (GG_ARRAY_PUSH_SLOT(r->braces, r->n_braces, r->cap_braces))
 				return gg_i_error_oom();
-			r->braces[r->n_braces] = verbatim ? (struct brace){ i + 6, a - 1 } /* "\\begin{verbatim}" */
+			r->braces[r->n_braces] = verbatim ? (struct brace){ i + 6, a - 1 } /* "\begin{verbatim}" */
 							  : (struct brace){ i, open };
 			if (verbatim)
 				i = e - 1;
@@ -377,7 +381,7 @@ static size_t skip_options(const lx_reader *r, size_t p, size_t end)
 }
 
 /*
- * A definition's options ("\\newacronym[description={...}]"): looked for
+ * A definition's options ("\newacronym[description={...}]"): looked for
  * to the file's end, but not again past where such a search failed.
  */
 static size_t options(lx_reader *r, size_t i, span *arg)
@@ -477,6 +481,8 @@ static void read_options(const lx_reader *r, span s, lx_entry *e)
 		span *f = field_of(e, r->t + key.a, key.b - key.a);
 		if (f && eq < item.b)
 			*f = unbrace(r, (span){ eq + 1, item.b });
+		if (f && e->bib && f->b - f->a >= 2 && r->t[f->a] == '"' && r->t[f->b - 1] == '"')
+			*f = unbrace(r, (span){ f->a + 1, f->b - 1 }); /* BibTeX's "quoted" value */
 	}
 }
 
@@ -614,6 +620,45 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 	return NONE;
 }
 
+/*
+ * A bib2gls entry at i ("@entry{key, name={...}, description={...}}",
+ * "@abbreviation{key, short=..., long=...}", "@symbol", "@index", ...,
+ * as glossaries-extra keeps a glossary in a .bib file): read into r, the
+ * position after it returned; NONE when i starts no such entry (a
+ * bibliography's "@article" is none).
+ */
+static size_t read_bib_entry(lx_reader *r, size_t i, int *err)
+{
+	static const char *const entry_types[] = { "entry", "symbol", "number", "index", "dualentry", NULL };
+	static const char *const acronym_types[] = { "abbreviation", "acronym", "dualabbreviation", NULL };
+	char type[24];
+	size_t w = i + 1, n = 0;
+	while (w < r->n && is_letter(r->t[w]) && n + 1 < sizeof(type))
+		type[n++] = (char)(r->t[w++] | 0x20);
+	bool entry = one_of(type, n, entry_types), acronym = one_of(type, n, acronym_types);
+	span body;
+	size_t p = (entry || acronym) ? braced(r, w, r->n, &body) : NONE;
+	if (p == NONE)
+		return NONE;
+	size_t comma = body.a;
+	while (comma < body.b && r->t[comma] != ',')
+		comma++;
+	span key = unbrace(r, (span){ body.a, comma });
+	if (key.a == key.b || parameter(r, key))
+		return p;
+	lx_entry *e = new_entry(r, acronym ? LX_ACRONYM : LX_ENTRY, i, key);
+	if (!e) {
+		*err = gg_i_error_oom();
+		return p;
+	}
+	e->bib = true;
+	read_options(r, (span){ comma < body.b ? comma + 1 : body.b, body.b }, e);
+	if (entry && e->name.a == NONE && e->parent.a == NONE) /* "@index{key}": its key is its name */
+		e->name = key;
+	e->term_only = acronym || is(type, n, "index");
+	return p;
+}
+
 /* "\newglossary[log]{name}{in}{out}{Title}" or "\newglossary*{name}{Title}" at p (after the name): the title of glossary name. */
 static size_t read_new_glossary(lx_reader *r, size_t p, int *err)
 {
@@ -715,6 +760,10 @@ static int scan(lx_reader *r, size_t *title_counts)
 		size_t a, b, e;
 		if (t[i] == '%') {
 			i = comment_end(r, i);
+			continue;
+		}
+		if (t[i] == '@' && (i == 0 || is_blank(t[i - 1])) && (e = read_bib_entry(r, i, &err)) != NONE) {
+			i = e;
 			continue;
 		}
 		if (t[i] != '\\') {
@@ -1149,7 +1198,7 @@ static const char *glyph(const char *s, size_t n)
 		{ "NG", "\xC5\x8A" }, { "quad", " " }, { "qquad", " " }, { "newline", " " }, { "linebreak", " " },
 		{ "par", " " }, { "enspace", " " }, { "space", " " },
 	};
-	/* math's Greek letters, as a symbol's name writes them ("$\\pi$") */
+	/* math's Greek letters, as a symbol's name writes them ("$\pi$") */
 	static const char *const greek[][2] = {
 		{ "alpha", "\xCE\xB1" }, { "Alpha", "\xCE\x91" }, { "beta", "\xCE\xB2" }, { "Beta", "\xCE\x92" },
 		{ "gamma", "\xCE\xB3" }, { "Gamma", "\xCE\x93" }, { "delta", "\xCE\xB4" }, { "Delta", "\xCE\x94" },
@@ -1238,7 +1287,7 @@ static int render_code(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, in
 
 /*
  * Math [a, b): code in a definition, as written (with a comment in it,
- * rendered); in a name (a symbol's, "$\\pi$") its letters rendered.
+ * rendered); in a name (a symbol's, "$\pi$") its letters rendered.
  */
 static int math(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
 {
@@ -1373,7 +1422,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		gg_i_markup_code(k, t + q, arg.b - q, q);
 		return p;
 	}
-	/* the file's own macros first: "\\renewcommand{\\P}{...}" is no pilcrow */
+	/* the file's own macros first: "\renewcommand{\P}{...}" is no pilcrow */
 	if (find_key(r, &r->macros, (span){ i + 1, w }, &macro)) {
 		span body = r->bodies[macro].body;
 		if (depth >= MAX_DEPTH || r->bodies[macro].busy) {
@@ -1662,12 +1711,12 @@ static int read_entry(lx_reader *r, uint32_t e)
 	if (me->alias_of != UINT32_MAX || (me->has_children && !described(r, me)))
 		return 0;
 	if (me->provided && find_key(r, &r->keys, me->key, &owner) && owner != e)
-		return 0; /* "\\provideglossaryentry" of a key defined already */
+		return 0; /* "\provideglossaryentry" of a key defined already */
 	gg_i_record rec;
 	gg_i_buf scratch = GG_BUF_INIT;
 	gg_i_markup_sink sink = { &rec, NULL };
 	gg_i_record_init(&rec, r->src, me->at);
-	rec.keep_undefined = me->kind == LX_ACRONYM; /* an acronym spelt out is a term */
+	rec.keep_undefined = me->kind == LX_ACRONYM || me->term_only; /* an acronym spelt out is a term */
 	int err = record_names(r, &rec, e);
 	for (uint32_t x = r->entries[e].first_alias; x != UINT32_MAX && !err; x = r->entries[x].next_alias)
 		err = record_names(r, &rec, x);

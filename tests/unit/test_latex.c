@@ -247,13 +247,61 @@ static void test_latex_as_written(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * A bib2gls file (glossaries-extra's glossary in a .bib): "@entry",
+ * "@abbreviation", "@index" (a term) and "@symbol", values braced or
+ * quoted, an alias, references; a bibliography's entries and "@string"
+ * are none.
+ */
+static void test_latex_bib2gls(void)
+{
+	const char bib[] =
+		"% a bib2gls glossary\n"                                                      /* 1 */
+		"@string{cloud = \"Cloud\"}\n"                                                /* 2 */
+		"@entry{vm,\n"                                                               /* 3 */
+		"  name = {Virtual machine},\n"
+		"  description = {An emulated computer that a \\gls{hypervisor} runs.}\n"
+		"}\n"
+		"@entry{hypervisor, name = \"Hypervisor\",\n"                                 /* 7 */
+		"  description = \"Software that runs each \\gls{vm}.\", see = {container}}\n"
+		"@abbreviation{nfs, short = {NFS}, long = {Network File System},\n"         /* 9 */
+		"  description = {A protocol that shares a file system.}}\n"
+		"@index{container}\n"                                                        /* 11 */
+		"@entry{guest, name = {guest machine}, alias = {vm}}\n"
+		"@article{knuth84, author = {Donald Knuth}, title = {Literate Programming}}\n";
+	gg_glossary *g = read_built("terms.bib", bib, sizeof(bib) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *vm = entry_named(g, "Virtual machine"), *hv = entry_named(g, "Hypervisor"),
+		       *nfs = entry_named(g, "Network File System"), *ct = entry_named(g, "container");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(vm);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hv);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(nfs);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ct);
+	CU_ASSERT_PTR_NULL(entry_named(g, "Literate Programming"));
+	CU_ASSERT_EQUAL(vm->line, 3);
+	CU_ASSERT_EQUAL(hv->line, 7);
+	CU_ASSERT_STRING_EQUAL(hv->definition, "Software that runs each Virtual machine.");
+	CU_ASSERT_EQUAL_FATAL(hv->n_xrefs, 2);
+	CU_ASSERT_STRING_EQUAL(hv->xrefs[0].target, "Virtual machine");
+	CU_ASSERT_STRING_EQUAL(hv->xrefs[1].target, "container");
+	CU_ASSERT_EQUAL_FATAL(nfs->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(nfs->abbrevs[0], "NFS");
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "guest machine"), 0);
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "virtual machine"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_latex_add(void)
 {
 	CU_pSuite s = CU_add_suite("latex", NULL, NULL);
 	if (!s || !CU_add_test(s, "glossaries, acronyms: keys, references, aliases, parents", test_latex_glossaries) ||
 	    !CU_add_test(s, "a document's description lists: sections, labels, text", test_latex_document) ||
 	    !CU_add_test(s, "no entries, braces left open, a macro naming itself", test_latex_no_entries) ||
-	    !CU_add_test(s, "as users write it: comments in options, symbols, names naming names", test_latex_as_written))
+	    !CU_add_test(s, "as users write it: comments in options, symbols, names naming names", test_latex_as_written) ||
+	    !CU_add_test(s, "a bib2gls file", test_latex_bib2gls))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
