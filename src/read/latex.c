@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /*
  * What is read. The entries a file defines with the glossaries package
@@ -55,6 +56,9 @@
 
 /* Section levels told apart: "\part", "\chapter", "\section", "\subsection", "\subsubsection". */
 #define LEVELS 5
+
+/* An optional argument is looked for over this many steps (see bracketed). */
+#define MAX_OPTION_STEPS 1024
 
 /* A section title longer than this (in the file) names no category. */
 #define MAX_TITLE 800
@@ -133,11 +137,10 @@ typedef struct lx_reader {
 	size_t n_bodies, cap_bodies;
 	gg_i_arena arena;   /* keys and names */
 	int code;           /* > 0 while rendering code: no typographic quotes or dashes */
-	size_t bracket_miss; /* where a definition's options were looked for to the file's end in vain */
 	size_t work;        /* bytes rendered so far, macros' and references' included */
 	int references;     /* forms being rendered inside one another (MAX_REFERENCE_DEPTH) */
 	bool cut;           /* a rendering was cut short (too deep, past the budget, a form naming itself) */
-	bool work_cut;      /* past the budget: the rest rendered as nothing */
+	bool work_cut;      /* past the budget: macros and references since shown as written */
 	struct see_list {
 		span key, keys; /* "\glssee[tag]{key}{keys}" */
 		uint32_t next;  /* the entry's next one */
@@ -184,11 +187,24 @@ static size_t find_text(const lx_reader *r, size_t from, size_t end, const char 
 	return NONE;
 }
 
-/* The end of the comment that starts at i ('%'): its line's end. */
+/* The end of the comment that starts at i ('%'): its line's end (before "\n", "\r\n" or "\r"). */
 static size_t comment_end(const lx_reader *r, size_t i)
 {
-	const char *nl = memchr(r->t + i, '\n', r->n - i);
-	return nl ? (size_t)(nl - r->t) : r->n;
+	while (i < r->n && r->t[i] != '\n' && r->t[i] != '\r')
+		i++;
+	return i;
+}
+
+/* Past the line end at i ("\n", "\r\n" or a lone "\r"; nothing at the text's end). */
+static size_t past_line_end(const lx_reader *r, size_t i)
+{
+	if (i < r->n && r->t[i] == '\n')
+		return i + 1;
+	if (i < r->n && r->t[i] == '\r')
+		i++;
+	if (i < r->n && r->t[i] == '\n')
+		i++;
+	return i;
 }
 
 /* The end of the command name that starts at i (after '\'): letters, else one character. */
@@ -217,13 +233,23 @@ static size_t verbatim_env(const lx_reader *r, size_t i, size_t *body, size_t *b
 	if (r->n - i < 8 || memcmp(t + i, "\\begin{", 7) != 0)
 		return NONE;
 	size_t a = i + 7, b = a;
-	while (b < r->n && b - a < 20 && t[b] != '}' && t[b] != '\n')
+	while (b < r->n && b - a < 20 && t[b] != '}' && t[b] != '\n' && t[b] != '\r')
 		b++;
 	if (b >= r->n || t[b] != '}' || !one_of(t + a, b - a, verbatim_envs))
 		return NONE;
 	char end[32];
 	int len = snprintf(end, sizeof(end), "\\end{%.*s}", (int)(b - a), t + a);
 	*body = b + 1;
+	/* its options and a listing's language, on its line: "\\begin{minted}[linenos]{python}" */
+	for (int arg = 0; arg < 2 && *body < r->n && (t[*body] == '[' || (arg && t[*body] == '{')); arg++) {
+		char close = t[*body] == '[' ? ']' : '}';
+		size_t c = *body + 1;
+		while (c < r->n && t[c] != close && t[c] != '\n' && t[c] != '\r')
+			c++;
+		if (c >= r->n || t[c] != close)
+			break;
+		*body = c + 1;
+	}
 	size_t found = len > 0 ? find_text(r, b, r->n, end, (size_t)len) : NONE;
 	*body_end = found != NONE ? found : r->n;
 	return found != NONE ? found + (size_t)len : r->n;
@@ -242,11 +268,16 @@ static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
 		return NONE;
 	if (e < r->n && t[e] == '*')
 		e++;
+	if (e < r->n && t[e] == '[' && t[i + 1] == 'l') { /* "\\lstinline[language=C]|int x;|" */
+		while (e < r->n && t[e] != ']' && t[e] != '\n' && t[e] != '\r')
+			e++;
+		e = e < r->n && t[e] == ']' ? e + 1 : r->n;
+	}
 	if (e >= r->n || is_letter(t[e]) || is_blank(t[e]) || t[e] == '{' || t[e] == '[')
 		return NONE;
 	char delim = t[e];
 	size_t c = e + 1;
-	while (c < r->n && t[c] != delim && t[c] != '\n')
+	while (c < r->n && t[c] != delim && t[c] != '\n' && t[c] != '\r')
 		c++;
 	if (c >= r->n || t[c] != delim)
 		return NONE;
@@ -256,9 +287,38 @@ static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
 }
 
 /*
+ * When s[i] starts a command whose argument is a URL ("\\url{...}",
+ * "\\href{...}{text}", "\\nolinkurl", "\\path"), written as it is ('%' no
+ * comment there, as hyperref reads it): the argument's span and the
+ * position after it; else NONE.
+ */
+static size_t url_arg(const lx_reader *r, size_t i, size_t *a, size_t *b)
+{
+	static const char *const commands[] = { "url", "href", "nolinkurl", "path", NULL };
+	const char *t = r->t;
+	size_t w = name_end(r, i + 1);
+	if (!is_letter(t[i + 1]) || !one_of(t + i + 1, w - i - 1, commands) || w >= r->n || t[w] != '{')
+		return NONE;
+	size_t depth = 0;
+	for (size_t j = w; j < r->n && t[j] != '\n' && t[j] != '\r'; j++) {
+		if (t[j] == '\\')
+			j++;
+		else if (t[j] == '{')
+			depth++;
+		else if (t[j] == '}' && --depth == 0) {
+			*a = w + 1;
+			*b = j;
+			return j + 1;
+		}
+	}
+	return NONE;
+}
+
+/*
  * Every '{' of the text with its '}' (r->braces, in the order of their
  * '{'), past escaped braces, comments and verbatim text (whose braces are
- * none; the braces around a verbatim environment's name are a pair).
+ * none; the braces around a verbatim environment's name are a pair, and
+ * those around a URL).
  * 0 or GG_ENOMEM.
  */
 static int match_braces(lx_reader *r)
@@ -267,12 +327,16 @@ static int match_braces(lx_reader *r)
 	size_t open = NONE; /* the innermost open brace's index; the ones around it chained through close */
 	for (size_t i = 0; i < r->n; i++) {
 		size_t a, b, e;
-		bool verbatim = t[i] == '\\' && (e = verbatim_env(r, i, &a, &b)) != NONE;
+		struct brace pair = { NONE, NONE }; /* the braces around a verbatim environment's name, a URL */
+		if (t[i] == '\\' && (e = verbatim_env(r, i, &a, &b)) != NONE)
+			pair = (struct brace){ i + 6, (size_t)((const char *)memchr(t + i + 7, '}', r->n - i - 7) - t) };
+		else if (t[i] == '\\' && (e = url_arg(r, i, &a, &b)) != NONE)
+			pair = (struct brace){ a - 1, b };
+		bool verbatim = pair.open != NONE;
 		if (verbatim || t[i] == '{') {
 			if (GG_ARRAY_PUSH_SLOT(r->braces, r->n_braces, r->cap_braces))
 				return gg_i_error_oom();
-			r->braces[r->n_braces] = verbatim ? (struct brace){ i + 6, a - 1 } /* "\begin{verbatim}" */
-							  : (struct brace){ i, open };
+			r->braces[r->n_braces] = verbatim ? pair : (struct brace){ i, open };
 			if (verbatim)
 				i = e - 1;
 			else
@@ -339,33 +403,30 @@ static size_t braced(const lx_reader *r, size_t i, size_t end, span *arg)
 
 /*
  * An optional argument "[...]" at i (after white space), its brackets
- * outside braces and comments, closed before `limit`; else NONE.
+ * outside braces and comments; else NONE. It is looked for over
+ * MAX_OPTION_STEPS steps, a brace group, a comment or an escape one step:
+ * options are short but for their braced values, and a '[' that is no
+ * option costs no more than that.
  */
-static size_t bracketed_within(const lx_reader *r, size_t i, size_t end, size_t limit, span *arg)
+static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
 {
 	i = skip_blank(r, i, end);
 	if (i >= end || r->t[i] != '[')
 		return NONE;
-	for (size_t j = i + 1; j < end && j < limit; j++) {
+	size_t steps = 0;
+	for (size_t j = i + 1, c; j < end && steps < MAX_OPTION_STEPS; j++, steps++) {
 		if (r->t[j] == '\\')
 			j++;
 		else if (r->t[j] == '%')
 			j = comment_end(r, j);
-		else if (r->t[j] == '{' && closing(r, j) < end)
-			j = closing(r, j);
+		else if (r->t[j] == '{' && (c = closing(r, j)) < end)
+			j = c;
 		else if (r->t[j] == ']') {
 			*arg = (span){ i + 1, j };
 			return j + 1;
 		}
 	}
 	return NONE;
-}
-
-/* An optional argument in text: looked for over GG_MARKUP_INLINE_SPAN bytes. */
-static size_t bracketed(const lx_reader *r, size_t i, size_t end, span *arg)
-{
-	size_t limit = end - i < GG_MARKUP_INLINE_SPAN ? end : i + GG_MARKUP_INLINE_SPAN;
-	return bracketed_within(r, i, end, limit, arg);
 }
 
 /* Past a command's modifiers and optional arguments ("*", "+", "[options]") from p. */
@@ -380,25 +441,13 @@ static size_t skip_options(const lx_reader *r, size_t p, size_t end)
 	return p;
 }
 
-/*
- * A definition's options ("\newacronym[description={...}]"): looked for
- * to the file's end, but not again past where such a search failed.
- */
-static size_t options(lx_reader *r, size_t i, span *arg)
-{
-	if (i >= r->bracket_miss)
-		return NONE;
-	size_t q = bracketed_within(r, i, r->n, r->n, arg);
-	if (q == NONE && skip_blank(r, i, r->n) < r->n && r->t[skip_blank(r, i, r->n)] == '[')
-		r->bracket_miss = i;
-	return q;
-}
-
-/* The first unescaped '%' (a comment) in [a, b), or NONE. */
+/* The first unescaped '%' (a comment) in [a, b), or NONE; one in a URL is none. */
 static size_t comment_at(const lx_reader *r, size_t a, size_t b)
 {
-	for (size_t i = a; i < b; i++) {
-		if (r->t[i] == '\\')
+	for (size_t i = a, x, y, e; i < b; i++) {
+		if (r->t[i] == '\\' && (e = url_arg(r, i, &x, &y)) != NONE)
+			i = e - 1;
+		else if (r->t[i] == '\\')
 			i++;
 		else if (r->t[i] == '%')
 			return i;
@@ -413,7 +462,7 @@ static span unbrace(const lx_reader *r, span s)
 	for (;;) { /* a comment ending its last line: "name={x},% old name" */
 		gg_i_markup_trim(r->t, &s.a, &s.b);
 		size_t line = s.b;
-		while (line > s.a && r->t[line - 1] != '\n')
+		while (line > s.a && r->t[line - 1] != '\n' && r->t[line - 1] != '\r')
 			line--;
 		size_t c = comment_at(r, line, s.b);
 		if (c == NONE)
@@ -576,7 +625,7 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 		bool acronym_package = name[0] == 'a' || is(name, n, "newacro");
 		span shortf = NO_SPAN, longf;
 		size_t q;
-		if (!acronym_package && (q = options(r, p, &opt)) != NONE)
+		if (!acronym_package && (q = bracketed(r, p, r->n, &opt)) != NONE)
 			p = q;
 		if ((p = braced(r, p, r->n, &key)) == NONE)
 			return w;
@@ -603,6 +652,25 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 			read_options(r, opt, e);
 		e->shortf = unbrace(r, shortf);
 		e->longf = unbrace(r, longf);
+		return p;
+	}
+	if (is(name, n, "glsxtrnewsymbol") || is(name, n, "glsxtrnewnumber")) {
+		/* "\\glsxtrnewsymbol[description=...]{key}{symbol}": the symbol its name */
+		size_t q;
+		if ((q = bracketed(r, p, r->n, &opt)) != NONE)
+			p = q;
+		if ((p = braced(r, p, r->n, &key)) == NONE || (p = braced(r, p, r->n, &a2)) == NONE)
+			return w;
+		if (parameter(r, key))
+			return p;
+		lx_entry *e = new_entry(r, LX_ENTRY, i, unbrace(r, key));
+		if (!e) {
+			*err = gg_i_error_oom();
+			return p;
+		}
+		if (opt.a != NONE)
+			read_options(r, opt, e);
+		e->name = unbrace(r, a2);
 		return p;
 	}
 	if (is(name, n, "DeclareAcronym")) { /* acro: "\DeclareAcronym{key}{short = VM, long = virtual machine}" */
@@ -683,8 +751,12 @@ static size_t read_new_glossary(lx_reader *r, size_t p, int *err)
 	return p;
 }
 
-/* "\newcommand{\name}{body}" (or "\newcommand\name{body}", "\def\name{body}") at p: a macro without arguments. */
-static size_t read_macro(lx_reader *r, size_t p, bool def, int *err)
+/*
+ * "\newcommand{\name}{body}" (or "\newcommand\name{body}", "\def\name{body}")
+ * at p: a macro without arguments; a later definition replaces it, but
+ * not a "\providecommand" (`provide`).
+ */
+static size_t read_macro(lx_reader *r, size_t p, bool def, bool provide, int *err)
 {
 	const char *t = r->t;
 	span name, body, opt;
@@ -722,13 +794,43 @@ static size_t read_macro(lx_reader *r, size_t p, bool def, int *err)
 		return p;
 	}
 	r->bodies[r->n_bodies] = (struct macro){ body, false };
-	/* a later definition wins, as in LaTeX ("\renewcommand") */
 	uint32_t old;
-	if (find_key(r, &r->macros, (span){ name.a + 1, name.b }, &old))
-		r->bodies[old].body = body;
+	if (find_key(r, &r->macros, (span){ name.a + 1, name.b }, &old)) {
+		if (!provide)
+			r->bodies[old].body = body;
+	}
 	else if (!(*err = index_key(r, &r->macros, (span){ name.a + 1, name.b }, (uint32_t)r->n_bodies)))
 		r->n_bodies++;
 	return p;
+}
+
+/*
+ * When the command at i (name [i + 1, w)) brings in another file
+ * ("\input{f}", "\input f", "\include", "\subfile", "\loadglsentries[type]{f}",
+ * "\import{dir}{f}"): the end of the command, its file in *file; else NONE.
+ */
+static size_t included_file(lx_reader *r, size_t i, size_t w, span *file)
+{
+	static const char *const one[] = { "input", "include", "subfile", "loadglsentries", "InputIfFileExists", NULL };
+	static const char *const two[] = { "import", "subimport", "includefrom", "inputfrom", NULL };
+	const char *name = r->t + i + 1;
+	size_t n = w - i - 1, p;
+	span dir;
+	if (one_of(name, n, one)) {
+		if ((p = braced(r, skip_options(r, w, r->n), r->n, file)) != NONE)
+			return p;
+		if (!is(name, n, "input") || w >= r->n || r->t[w] != ' ')
+			return NONE;
+		p = w + 1; /* TeX's "\input file.tex" */
+		while (p < r->n && !is_blank(r->t[p]) && r->t[p] != '%' && r->t[p] != '\\' && r->t[p] != '}')
+			p++;
+		*file = (span){ w + 1, p };
+		return p > w + 1 ? p : NONE;
+	}
+	if (one_of(name, n, two) && (p = braced(r, skip_options(r, w, r->n), r->n, &dir)) != NONE &&
+	    (p = braced(r, p, r->n, file)) != NONE)
+		return p;
+	return NONE;
 }
 
 /* Section commands by level. */
@@ -743,6 +845,13 @@ static int section_level(const char *s, size_t n)
 
 /* Lists whose items are the entries of a document, or text. */
 static const char *const list_envs[] = { "description", "itemize", "enumerate", NULL };
+
+/* Item k's definition ends at i (a '\end' or a title inside its term ends it empty). */
+static void end_item(lx_reader *r, size_t k, size_t i)
+{
+	lx_entry *me = &r->entries[k];
+	me->description.b = i > me->description.a ? i : me->description.a;
+}
 
 /*
  * The file's entries, titles, glossaries and macros (see What is read),
@@ -770,7 +879,8 @@ static int scan(lx_reader *r, size_t *title_counts)
 			i++;
 			continue;
 		}
-		if ((e = verbatim_env(r, i, &a, &b)) != NONE || (e = verb_span(r, i, &a, &b)) != NONE) {
+		if ((e = verbatim_env(r, i, &a, &b)) != NONE || (e = verb_span(r, i, &a, &b)) != NONE ||
+		    (e = url_arg(r, i, &a, &b)) != NONE) {
 			i = e;
 			continue;
 		}
@@ -789,7 +899,7 @@ static int scan(lx_reader *r, size_t *title_counts)
 			i = e;
 		} else if ((is(name, n, "newcommand") || is(name, n, "renewcommand") || is(name, n, "providecommand") ||
 			    is(name, n, "def")) &&
-			   (e = read_macro(r, w, name[0] == 'd', &err)) != NONE) {
+			   (e = read_macro(r, w, name[0] == 'd', name[0] == 'p', &err)) != NONE) {
 			i = e;
 		} else if (is(name, n, "glssee") && (e = braced(r, skip_options(r, w, r->n), r->n, &arg)) != NONE &&
 			   (a = braced(r, e, r->n, &opt_or_list)) != NONE) {
@@ -806,13 +916,13 @@ static int scan(lx_reader *r, size_t *title_counts)
 					outer_description = t[arg.a] == 'd';
 			} else if (list && lists > 0 && --lists == 0) {
 				if (item != NONE)
-					r->entries[item].description.b = i;
+					end_item(r, item, i);
 				item = NONE;
 			}
 			i = e;
 		} else if (is(name, n, "item") && lists == 1 && outer_description) {
 			if (item != NONE)
-				r->entries[item].description.b = i;
+				end_item(r, item, i);
 			item = NONE;
 			lx_entry *me;
 			if ((e = bracketed(r, w, r->n, &arg)) != NONE) {
@@ -820,7 +930,9 @@ static int scan(lx_reader *r, size_t *title_counts)
 					err = gg_i_error_oom();
 					break;
 				}
-				me->name = arg;
+				me->name = arg; /* "\item[Cache:]": the term without its colon */
+				while (me->name.b > me->name.a && (is_blank(t[me->name.b - 1]) || t[me->name.b - 1] == ':'))
+					me->name.b--;
 				me->description = (span){ e, r->n };
 				me->category = r->n_titles ? r->n_titles - 1 : NONE;
 				item = r->n_entries - 1;
@@ -836,7 +948,7 @@ static int scan(lx_reader *r, size_t *title_counts)
 		} else if ((level = section_level(name, n)) >= 0) {
 			span opt;
 			if (item != NONE) /* a title ends a definition */
-				r->entries[item].description.b = i;
+				end_item(r, item, i);
 			item = NONE;
 			e = w < r->n && t[w] == '*' ? w + 1 : w;
 			if ((a = bracketed(r, e, r->n, &opt)) != NONE)
@@ -850,12 +962,10 @@ static int scan(lx_reader *r, size_t *title_counts)
 				title_counts[level]++;
 			}
 			i = e != NONE ? e : w;
-		} else if ((is(name, n, "input") || is(name, n, "include") || is(name, n, "subfile") ||
-			    is(name, n, "loadglsentries")) &&
-			   (e = braced(r, w, r->n, &arg)) != NONE) {
+		} else if ((e = included_file(r, i, w, &arg)) != NONE) {
 			err = gg_i_glossary_warn(r->src->g, r->src->name, gg_i_source_line(r->src, i),
-						 "\"\\%.*s{%.*s}\" is not read: name that file as an input too", (int)n,
-						 name, (int)(arg.b - arg.a > 200 ? 200 : arg.b - arg.a), t + arg.a);
+						 "\"%.*s\" is not read: name that file as an input too",
+						 (int)(e - i > 200 ? 200 : e - i), t + i);
 			i = e;
 		} else {
 			i = w;
@@ -867,9 +977,11 @@ static int scan(lx_reader *r, size_t *title_counts)
 static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth);
 
 /*
- * Whether n more bytes may be rendered or shown: macros and references
- * that expand into each other are bounded, all of a file's rendering to
- * GG_MARKUP_MAX_EXPANSION times its size and 1 MiB.
+ * Whether n more bytes that macros and references stand for may be
+ * rendered or shown: those that expand into each other are bounded, in
+ * all to GG_MARKUP_MAX_EXPANSION times the file's size and 1 MiB. Past
+ * it they show as written (their command, an entry's key); the text of
+ * each entry is still read.
  */
 static bool within_budget(lx_reader *r, size_t n)
 {
@@ -913,10 +1025,11 @@ static span form_span(const lx_entry *me, lx_form f)
 /*
  * Form f of entry e (in the arena, or NULL on ENOMEM): rendered once, on
  * its own (its markup's depth counted from 0), and kept when whole; a form
- * cut short (past MAX_REFERENCE_DEPTH forms inside one another, naming its
- * own entry: then its key) is returned but not kept. A form the entry lacks falls back: text and plural to
- * the term (plural with "s"), short and long to the term; a nameless
- * sub-entry's term is its parent's.
+ * cut short (past MAX_REFERENCE_DEPTH forms inside one another or the
+ * budget, naming its own entry: then its key) is returned but not kept. A
+ * form the entry lacks falls back: text and plural to the term (plural with
+ * "s"), short and long to the term, symbol and description to nothing; a
+ * nameless sub-entry's term is its parent's.
  */
 static const char *form_of(lx_reader *r, uint32_t e, lx_form f)
 {
@@ -924,7 +1037,7 @@ static const char *form_of(lx_reader *r, uint32_t e, lx_form f)
 	if (me->forms[f])
 		return me->forms[f];
 	span s = form_span(me, f);
-	if (s.a == NONE && f == FORM_DESC)
+	if (s.a == NONE && (f == FORM_DESC || f == FORM_SYMBOL))
 		return "";
 	if (s.a == NONE && f == FORM_TERM && me->parent_of != UINT32_MAX && !me->busy &&
 	    r->references < MAX_REFERENCE_DEPTH) { /* a sense of its parent's term */
@@ -947,7 +1060,9 @@ static const char *form_of(lx_reader *r, uint32_t e, lx_form f)
 		}
 		return plural;
 	}
-	bool whole = !me->busy && r->references < MAX_REFERENCE_DEPTH;
+	/* a form rendered inside another is charged to the budget; an entry's own reading is not */
+	bool whole = !me->busy && r->references < MAX_REFERENCE_DEPTH &&
+		     (r->references == 0 || s.a == NONE || within_budget(r, s.b - s.a + 1));
 	if (!whole || s.a == NONE) {
 		r->cut |= !whole;
 		s = me->key;
@@ -1015,7 +1130,13 @@ static bool ref_command(const char *s, size_t n, shown *what, bool *plural, int 
 		{ "glsxtrfull", SHOW_FULL, false }, { "glsxtrfullpl", SHOW_FULL, true },
 		{ "ac", SHOW_NAME, false }, { "acp", SHOW_NAME, true }, { "acs", SHOW_SHORT, false },
 		{ "acsp", SHOW_SHORT, true }, { "acl", SHOW_LONG, false }, { "aclp", SHOW_LONG, true },
-		{ "acf", SHOW_FULL, false }, { "acfp", SHOW_FULL, true },
+		{ "acf", SHOW_FULL, false }, { "acfp", SHOW_FULL, true }, { "acsu", SHOW_SHORT, false },
+		{ "aclu", SHOW_LONG, false }, { "acfi", SHOW_FULL, false }, { "iac", SHOW_NAME, false },
+		{ "cgls", SHOW_NAME, false }, { "cglspl", SHOW_NAME, true }, { "pgls", SHOW_NAME, false },
+		{ "pglspl", SHOW_NAME, true }, { "glsentryfirst", SHOW_NAME, false },
+		{ "glsfmttext", SHOW_NAME, false }, { "glsfmtname", SHOW_NAME, false },
+		{ "glsfmtshort", SHOW_SHORT, false }, { "glsfmtlong", SHOW_LONG, false },
+		{ "glsfmtfull", SHOW_FULL, false },
 	};
 	char low[24];
 	size_t upper = 0;
@@ -1038,15 +1159,38 @@ static bool ref_command(const char *s, size_t n, shown *what, bool *plural, int 
 	return false;
 }
 
-/* Capitalise buf as caps says (1: its first letter, 2: all), for ASCII letters. */
-static void capitalise(gg_i_buf *buf, int caps)
+/* Capitalise buf as caps says (1: its first letter, 2: every letter; Unicode's capitals). 0 or GG_ENOMEM. */
+static int capitalise(gg_i_buf *buf, int caps)
 {
-	for (size_t i = 0; i < buf->len && caps; i++) {
-		if (buf->ptr[i] >= 'a' && buf->ptr[i] <= 'z')
-			buf->ptr[i] = (char)(buf->ptr[i] - 32);
-		if (caps == 1 && is_letter(buf->ptr[i]))
-			break;
+	if (!caps || !buf->len)
+		return 0;
+	gg_i_buf out = GG_BUF_INIT;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)buf->ptr;
+	size_t i = 0;
+	bool done = false;
+	while (i < buf->len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(buf->len - i), &c);
+		if (n <= 0) { /* not UTF-8: as it is */
+			gg_i_buf_putc(&out, buf->ptr[i++]);
+			continue;
+		}
+		utf8proc_uint8_t enc[4];
+		bool letter = utf8proc_category(c) >= UTF8PROC_CATEGORY_LU && utf8proc_category(c) <= UTF8PROC_CATEGORY_LO;
+		if (!done && letter)
+			c = utf8proc_toupper(c);
+		done |= caps == 1 && letter;
+		gg_i_buf_put(&out, (const char *)enc, (size_t)utf8proc_encode_char(c, enc));
+		i += (size_t)n;
 	}
+	int err = gg_i_buf_ok(&out);
+	if (!err) {
+		gg_i_buf_clear(buf);
+		gg_i_buf_put(buf, out.ptr ? out.ptr : "", out.len);
+		err = gg_i_buf_ok(buf);
+	}
+	gg_i_buf_free(&out);
+	return err;
 }
 
 /*
@@ -1064,8 +1208,12 @@ static int shown_text(lx_reader *r, uint32_t e, shown what, bool plural, gg_i_bu
 	gg_i_buf_clear(out);
 	if (!text)
 		return gg_i_error_oom();
-	if (!within_budget(r, strlen(text)))
-		return 0;
+	if (!within_budget(r, strlen(text))) { /* its key instead */
+		span key = r->entries[e].key;
+		if (key.a != NONE)
+			gg_i_buf_put(out, r->t + key.a, key.b - key.a);
+		return gg_i_buf_ok(out);
+	}
 	gg_i_buf_puts(out, text);
 	if (plural && f != FORM_PLURAL)
 		gg_i_buf_putc(out, 's');
@@ -1129,8 +1277,7 @@ static size_t render_ref(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t w, 
 		gg_i_buf_put(&text, r->t + k_span.a, k_span.b - k_span.a);
 		*err = gg_i_buf_ok(&text);
 	}
-	if (!*err) {
-		capitalise(&text, caps);
+	if (!*err && !(*err = capitalise(&text, caps))) {
 		size_t len;
 		const char *target = link_target(r, key, &len);
 		*err = target ? emit_link(k, &text, i, p - 1, target, len) : gg_i_error_oom();
@@ -1195,7 +1342,10 @@ static const char *glyph(const char *s, size_t n)
 		{ "slash", "/" }, { "textperiodcentered", "\xC2\xB7" }, { "dag", "\xE2\x80\xA0" },
 		{ "ddag", "\xE2\x80\xA1" }, { "textdagger", "\xE2\x80\xA0" }, { "textexclamdown", "\xC2\xA1" },
 		{ "textquestiondown", "\xC2\xBF" }, { "i", "\xC4\xB1" }, { "j", "\xC8\xB7" }, { "ng", "\xC5\x8B" },
-		{ "NG", "\xC5\x8A" }, { "quad", " " }, { "qquad", " " }, { "newline", " " }, { "linebreak", " " },
+		{ "NG", "\xC5\x8A" }, { "glqq", "\xE2\x80\x9E" }, { "grqq", "\xE2\x80\x9C" },
+		{ "glq", "\xE2\x80\x9A" }, { "grq", "\xE2\x80\x98" }, { "flqq", "\xC2\xAB" }, { "frqq", "\xC2\xBB" },
+		{ "flq", "\xE2\x80\xB9" }, { "frq", "\xE2\x80\xBA" }, { "og", "\xC2\xAB " }, { "fg", " \xC2\xBB" },
+		{ "quad", " " }, { "qquad", " " }, { "newline", " " }, { "linebreak", " " },
 		{ "par", " " }, { "enspace", " " }, { "space", " " },
 	};
 	/* math's Greek letters, as a symbol's name writes them ("$\pi$") */
@@ -1284,10 +1434,12 @@ static size_t render_accent(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t 
 }
 
 static int render_code(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth);
+static const char *glyph(const char *s, size_t n);
 
 /*
  * Math [a, b): code in a definition, as written (with a comment in it,
- * rendered); in a name (a symbol's, "$\pi$") its letters rendered.
+ * rendered); in a name (a symbol's, "$\pi$") its letters rendered, or all
+ * of it as written when it has another command.
  */
 static int math(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth)
 {
@@ -1299,6 +1451,16 @@ static int math(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int depth
 	}
 	if (k->rec)
 		return render_code(r, k, a, b, depth);
+	for (size_t i = a; i < b; i++) { /* "$\hat{x}$", "$\le$": as written (else x, and nothing) */
+		if (r->t[i] != '\\')
+			continue;
+		size_t w = name_end(r, i + 1);
+		if (is_letter(r->t[i + 1]) ? !glyph(r->t + i + 1, w - i - 1) : !strchr(",;:! ", r->t[i + 1])) {
+			gg_i_markup_emit(k, r->t + a, b - a, a);
+			return 0;
+		}
+		i = w - 1;
+	}
 	r->code++;
 	int err = render(r, k, a, b, depth + 1);
 	r->code--;
@@ -1425,7 +1587,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 	/* the file's own macros first: "\renewcommand{\P}{...}" is no pilcrow */
 	if (find_key(r, &r->macros, (span){ i + 1, w }, &macro)) {
 		span body = r->bodies[macro].body;
-		if (depth >= MAX_DEPTH || r->bodies[macro].busy) {
+		if (depth >= MAX_DEPTH || r->bodies[macro].busy || !within_budget(r, body.b - body.a + 1)) {
 			r->cut = true;
 			gg_i_markup_emit(k, t + i, w - i, i);
 		} else {
@@ -1447,7 +1609,21 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 			*err = gg_i_markup_xref(k->rec, target, len, from);
 		return q;
 	}
-	if ((is(name, n, "ref") || is(name, n, "autoref") || is(name, n, "nameref") || is(name, n, "cref") ||
+	if (is(name, n, "glshyperlink") && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
+		span text; /* "\\glshyperlink[the cache]{cache}": its text, else the entry's */
+		size_t from = k->rec ? gg_i_record_mark(k->rec) : 0, len;
+		if (bracketed(r, w, end, &text) != NONE) {
+			*err = render(r, k, text.a, text.b, depth + 1);
+		} else {
+			const char *term = link_target(r, arg, &len);
+			gg_i_markup_emit_elsewhere(k, term ? term : "", term ? len : 0, i, p - 1);
+		}
+		const char *target = *err ? NULL : link_target(r, arg, &len);
+		if (!*err && k->rec && target && len && len <= GG_MARKUP_MAX_TARGET)
+			*err = gg_i_markup_xref(k->rec, target, len, from);
+		return p;
+	}
+	if ((is(name, n, "ref") || is(name, n, "eqref") || is(name, n, "autoref") || is(name, n, "nameref") || is(name, n, "cref") ||
 	     is(name, n, "Cref")) &&
 	    (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
 		uint32_t e;
@@ -1485,6 +1661,12 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		}
 		return after;
 	}
+	if (memmem_word(name, n, "cite") || memmem_word(name, n, "Cite")) { /* "\\citeauthor", "\\footcite", "\\cites"... */
+		p = skip_options(r, w, end);
+		while ((q = braced(r, p, end, &arg)) != NONE)
+			p = skip_options(r, q, end);
+		return p > w ? p : after;
+	}
 	for (size_t c = 0; c < sizeof(arg_commands) / sizeof(*arg_commands); c++) {
 		if (!is(name, n, arg_commands[c].name))
 			continue;
@@ -1500,17 +1682,26 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 	if (one_of(name, n, code_commands)) {
 		if (is(name, n, "mintinline") && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE)
 			w = p; /* its language */
-		if ((p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
+		if ((p = braced(r, skip_options(r, w, end), end, &arg)) == NONE)
+			return after;
+		if (url_arg(r, i, &q, &q) != NONE && arg.a < arg.b) /* a URL as written */
+			gg_i_markup_code(k, t + arg.a, arg.b - arg.a, arg.a);
+		else
 			*err = render_code(r, k, arg.a, arg.b, depth);
-			return p;
-		}
-		return after;
+		return p;
 	}
 	if (n == 1 && (mark = accent_mark(name, 1)) && (p = render_accent(r, k, i, w, end, mark, depth, err)) != NONE)
 		return p;
 	if ((g = glyph(name, n))) {
 		gg_i_markup_emit_elsewhere(k, g, strlen(g), i, w - 1);
 		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
+	}
+	if ((is(name, n, "SI") || is(name, n, "qty")) && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE &&
+	    (q = braced(r, p, end, &arg2)) != NONE) { /* siunitx: "\\SI{3}{MB}" reads "3 MB" */
+		*err = render(r, k, arg.a, arg.b, depth + 1);
+		gg_i_markup_emit(k, " ", 1, p);
+		*err = *err ? *err : render(r, k, arg2.a, arg2.b, depth + 1);
+		return q;
 	}
 	if (is(name, n, "ensuremath") && (p = braced(r, w, end, &arg)) != NONE) {
 		*err = math(r, k, arg.a, arg.b, depth);
@@ -1559,8 +1750,6 @@ static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int dep
 		gg_i_markup_emit(k, t + a, b - a, a);
 		return 0;
 	}
-	if (!within_budget(r, b - a + 1))
-		return 0;
 	size_t math_miss = a; /* where a search for a closing '$' ended empty */
 	while (i < b && !err) {
 		char c = t[i], next = i + 1 < b ? t[i + 1] : '\0';
@@ -1570,7 +1759,7 @@ static int render(lx_reader *r, gg_i_markup_sink *k, size_t a, size_t b, int dep
 			i = run = render_command(r, k, i, w > b ? b : w, b, depth, &err);
 		} else if (c == '%') {
 			FLUSH();
-			i = comment_end(r, i) + 1; /* the line end and the next line's indent go with the comment */
+			i = past_line_end(r, comment_end(r, i)); /* the line end and the next line's indent go with it */
 			while (i < b && (t[i] == ' ' || t[i] == '\t'))
 				i++;
 			if (i > b)
@@ -1665,7 +1854,7 @@ static bool described(const lx_reader *r, const lx_entry *me)
 	return false;
 }
 
-/* Add a rendered name of [s] to rec: an acronym's long form as the name and its short as an abbreviation. */
+/* Entry e's names into rec: its term (an acronym's long form), and an acronym's short form as its abbreviation. 0 or GG_ENOMEM. */
 static int record_names(lx_reader *r, gg_i_record *rec, uint32_t e)
 {
 	const char *term = term_of(r, e), *abbrev = "";
@@ -1680,26 +1869,41 @@ static int record_names(lx_reader *r, gg_i_record *rec, uint32_t e)
 	return 0;
 }
 
-/* The editor links of a "see" or "seealso" value: "[see also]{a,b}" or "a,b". */
-static int see_links(lx_reader *r, gg_i_record *rec, span s)
+/*
+ * The editor links of a "see" or "seealso" value ("[see also]{a,b}" or
+ * "a,b"): stated relations; or, for an entry with no description of its
+ * own (`as_text`), its text, "See A, B.", each name linked, placed at its
+ * key in the file.
+ */
+static int see_links(lx_reader *r, gg_i_record *rec, span s, bool as_text)
 {
 	span tag, list = s;
-	size_t p;
+	size_t p, n = 0;
 	int err = 0;
 	if (s.a == NONE)
 		return 0;
 	if ((p = bracketed(r, s.a, s.b, &tag)) != NONE)
 		list = unbrace(r, (span){ p, s.b });
+	gg_i_markup_sink sink = { rec, NULL };
 	span item;
 	size_t from = list.a;
 	while (!err && next_item(r, &from, list.b, &item)) {
 		size_t len;
 		const char *target = item.b > item.a ? link_target(r, item, &len) : NULL;
-		if (target && len && len <= GG_MARKUP_MAX_TARGET)
-			err = gg_i_markup_xref(rec, target, len, gg_i_record_mark(rec));
-		else if (item.b > item.a && !target)
+		if (item.b > item.a && !target) {
 			err = gg_i_error_oom();
+		} else if (target && len && len <= GG_MARKUP_MAX_TARGET) {
+			if (as_text)
+				gg_i_markup_emit_elsewhere(&sink, n ? ", " : "See ", n ? 2 : 4, item.a, item.b - 1);
+			size_t mark = gg_i_record_mark(rec);
+			if (as_text)
+				gg_i_markup_emit_elsewhere(&sink, target, len, item.a, item.b - 1);
+			err = gg_i_markup_xref(rec, target, len, mark);
+			n++;
+		}
 	}
+	if (as_text && n)
+		gg_i_markup_emit_elsewhere(&sink, ".", 1, list.b - 1, list.b - 1);
 	return err;
 }
 
@@ -1724,7 +1928,8 @@ static int read_entry(lx_reader *r, uint32_t e)
 	const char *category = NULL;
 	span type = me->type;
 	uint32_t title;
-	if (!err && me->parent_of != UINT32_MAX && me->name.a != NONE && !described(r, &r->entries[me->parent_of]))
+	if (!err && me->parent_of != UINT32_MAX && form_span(me, FORM_TERM).a != NONE &&
+	    !described(r, &r->entries[me->parent_of]))
 		category = term_of(r, me->parent_of);
 	else if (!err && me->kind == LX_ITEM && me->category != NONE &&
 		 r->titles[me->category].text.b - r->titles[me->category].text.a <= MAX_TITLE &&
@@ -1737,14 +1942,15 @@ static int read_entry(lx_reader *r, uint32_t e)
 		gg_i_markup_category(&rec, category, strlen(category));
 	me = &r->entries[e];
 	span d = me->description;
-	if (!err && d.a != NONE && described(r, me))
+	bool own = d.a != NONE && described(r, me);
+	if (!err && own)
 		err = render(r, &sink, d.a, d.b, 0);
 	me = &r->entries[e];
 	span see = me->see, seealso = me->seealso;
-	err = err ? err : see_links(r, &rec, see);
-	err = err ? err : see_links(r, &rec, seealso);
+	err = err ? err : see_links(r, &rec, see, !own); /* "description={}, see={x}": "See x." */
+	err = err ? err : see_links(r, &rec, seealso, false);
 	for (uint32_t j = r->entries[e].first_see; j != UINT32_MAX && !err; j = r->sees[j].next)
-		err = see_links(r, &rec, r->sees[j].keys);
+		err = see_links(r, &rec, r->sees[j].keys, false);
 	err = err ? err : gg_i_record_finish(&rec);
 	gg_i_record_free(&rec);
 	gg_i_buf_free(&scratch);
@@ -1783,7 +1989,6 @@ int gg_i_read_latex(gg_glossary *g, const char *name, char *data, size_t len)
 	lx_reader r;
 	size_t titles[LEVELS] = { 0 };
 	memset(&r, 0, sizeof(r));
-	r.bracket_miss = NONE;
 	r.src = &src;
 	r.keys = (gg_i_strmap)GG_STRMAP_INIT;
 	r.types = (gg_i_strmap)GG_STRMAP_INIT;

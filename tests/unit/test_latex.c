@@ -294,6 +294,78 @@ static void test_latex_bib2gls(void)
 	gg_glossary_free(g);
 }
 
+/*
+ * What a second reading found: a '[' that opens no option is looked for
+ * briefly; one entry that multiplies leaves the others whole; math
+ * names keep what has no character ("$\\hat{x}$"); options of listings;
+ * '%' in a URL; every citation command; "\\Gls" of a letter beyond ASCII;
+ * an acronym under a heading; "\\glsxtrnewsymbol"; an entry with only a
+ * "see" ("See x."); "\\input file"; lone CR line ends; "\\item[Term:]".
+ */
+static void test_latex_second_reading(void)
+{
+	const char doc[] =
+		"\\newglossaryentry{hw}{name=Hardware, description={\\nopostdesc}}\n"
+		"\\newacronym[parent=hw, description={The chip; \\Gls{ueber}, see \\url{http://x.org/a%20b}\n"
+		"  \\citeauthor{knuth} \\footcite[p.~3]{lamport}.}]{cpu}{CPU}{central processing unit}\n"
+		"\\newglossaryentry{ueber}{name={\\\"uber}, description={Above.}}\n"
+		"\\newglossaryentry{hat}{name={$\\hat{x}$}, description={An estimate.}}\n"
+		"\\newglossaryentry{norm}{name={$\\|x\\|_2$}, description={A length:\n"
+		"  \\begin{lstlisting}[language=C]\nint x;\n\\end{lstlisting}}}\n"
+		"\\glsxtrnewsymbol[description={A ratio.}]{pi}{\\ensuremath{\\pi}}\n"
+		"\\newglossaryentry{tw}{name=typewriter, description={}, see={hat}}\n"
+		"\\input chapters/more.tex\n"
+		"\\newacronym[\\newacronym[\\newacronym[\n";
+	gg_glossary *g = read_built("second.tex", doc, sizeof(doc) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *cpu = entry_named(g, "central processing unit"), *hat = entry_named(g, "\\hat{x}"),
+		       *norm = entry_named(g, "\\|x\\|_2"), *pi = entry_named(g, "\xCF\x80");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cpu);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hat);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(norm);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pi);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "\xC3\xBC" "ber"));
+	CU_ASSERT_STRING_EQUAL(cpu->definition, "The chip; \xC3\x9C" "ber, see `http://x.org/a%20b` .");
+	CU_ASSERT_EQUAL_FATAL(cpu->n_categories, 1);
+	CU_ASSERT_STRING_EQUAL(cpu->categories[0], "Hardware");
+	CU_ASSERT_STRING_EQUAL(norm->definition, "A length: `int x;`");
+	CU_ASSERT_STRING_EQUAL(pi->definition, "A ratio.");
+	size_t a, b;
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "typewriter"), 0); /* "See \\hat{x}.": one of its names */
+	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "\\hat{x}"), 0);
+	CU_ASSERT_EQUAL(a, b);
+	CU_ASSERT_EQUAL(line_of_diagnostic(g, "\"\\input chapters/more.tex\" is not read"), 12);
+	CU_ASSERT_EQUAL(line_of_diagnostic(g, "\"\\newacronym\" without its arguments"), 13);
+	gg_glossary_free(g);
+
+	/* one entry that multiplies (2^40 copies) leaves the others whole */
+	char bomb[4096];
+	size_t n = 0;
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(bomb + n, sizeof(bomb) - n,
+				      "\\newglossaryentry{k%d}{name={\\gls{k%d}\\gls{k%d}},description={x}}\n", i, i + 1, i + 1);
+	n += (size_t)snprintf(bomb + n, sizeof(bomb) - n, "%s",
+			      "\\newglossaryentry{plain}{name={plain}, description={A plain entry.}}\n");
+	g = read_built("bomb.tex", bomb, n);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	const gg_entry *plain = entry_named(g, "plain");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
+	CU_ASSERT_STRING_EQUAL(plain->definition, "A plain entry.");
+	CU_ASSERT_EQUAL(diagnostics_saying(g, "expand past 16 times"), 1);
+	gg_glossary_free(g);
+
+	const char cr[] = "% lone CR line ends\r\\begin{description}\r\\item[Cache:] A store. % note\r"
+			  "\\item[Bus] Wires.\r\\end{description}\r";
+	g = read_built("cr.tex", cr, sizeof(cr) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 2);
+	const gg_entry *cache = entry_named(g, "Cache");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cache);
+	CU_ASSERT_STRING_EQUAL(cache->definition, "A store.");
+	CU_ASSERT_EQUAL(cache->line, 3);
+	gg_glossary_free(g);
+}
+
 CU_ErrorCode suite_latex_add(void)
 {
 	CU_pSuite s = CU_add_suite("latex", NULL, NULL);
@@ -301,7 +373,8 @@ CU_ErrorCode suite_latex_add(void)
 	    !CU_add_test(s, "a document's description lists: sections, labels, text", test_latex_document) ||
 	    !CU_add_test(s, "no entries, braces left open, a macro naming itself", test_latex_no_entries) ||
 	    !CU_add_test(s, "as users write it: comments in options, symbols, names naming names", test_latex_as_written) ||
-	    !CU_add_test(s, "a bib2gls file", test_latex_bib2gls))
+	    !CU_add_test(s, "a bib2gls file", test_latex_bib2gls) ||
+	    !CU_add_test(s, "what a second reading found", test_latex_second_reading))
 		return CU_get_error();
 	return CUE_SUCCESS;
 }
