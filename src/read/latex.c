@@ -240,7 +240,7 @@ static size_t verbatim_env(const lx_reader *r, size_t i, size_t *body, size_t *b
 	char end[32];
 	int len = snprintf(end, sizeof(end), "\\end{%.*s}", (int)(b - a), t + a);
 	*body = b + 1;
-	/* its options and a listing's language, on its line: "\\begin{minted}[linenos]{python}" */
+	/* its options and a listing's language, on its line: "\begin{minted}[linenos]{python}" */
 	for (int arg = 0; arg < 2 && *body < r->n && (t[*body] == '[' || (arg && t[*body] == '{')); arg++) {
 		char close = t[*body] == '[' ? ']' : '}';
 		size_t c = *body + 1;
@@ -268,7 +268,7 @@ static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
 		return NONE;
 	if (e < r->n && t[e] == '*')
 		e++;
-	if (e < r->n && t[e] == '[' && t[i + 1] == 'l') { /* "\\lstinline[language=C]|int x;|" */
+	if (e < r->n && t[e] == '[' && t[i + 1] == 'l') { /* "\lstinline[language=C]|int x;|" */
 		while (e < r->n && t[e] != ']' && t[e] != '\n' && t[e] != '\r')
 			e++;
 		e = e < r->n && t[e] == ']' ? e + 1 : r->n;
@@ -287,8 +287,8 @@ static size_t verb_span(const lx_reader *r, size_t i, size_t *a, size_t *b)
 }
 
 /*
- * When s[i] starts a command whose argument is a URL ("\\url{...}",
- * "\\href{...}{text}", "\\nolinkurl", "\\path"), written as it is ('%' no
+ * When s[i] starts a command whose argument is a URL ("\url{...}",
+ * "\href{...}{text}", "\nolinkurl", "\path"), written as it is ('%' no
  * comment there, as hyperref reads it): the argument's span and the
  * position after it; else NONE.
  */
@@ -572,7 +572,7 @@ static bool find_key(const lx_reader *r, const gg_i_strmap *map, span s, uint32_
 }
 
 /* Whether s[0, n) holds `word`. */
-static bool memmem_word(const char *s, size_t n, const char *word)
+static bool contains(const char *s, size_t n, const char *word)
 {
 	size_t w = strlen(word);
 	for (size_t i = 0; i + w <= n; i++)
@@ -614,7 +614,7 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 			*err = gg_i_error_oom();
 			return p;
 		}
-		e->provided = memmem_word(name, n, "provide");
+		e->provided = contains(name, n, "provide");
 		read_options(r, a2, e);
 		if (is_long)
 			e->description = unbrace(r, a3);
@@ -655,7 +655,7 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 		return p;
 	}
 	if (is(name, n, "glsxtrnewsymbol") || is(name, n, "glsxtrnewnumber")) {
-		/* "\\glsxtrnewsymbol[description=...]{key}{symbol}": the symbol its name */
+		/* "\glsxtrnewsymbol[description=...]{key}{symbol}": the symbol its name */
 		size_t q;
 		if ((q = bracketed(r, p, r->n, &opt)) != NONE)
 			p = q;
@@ -1610,7 +1610,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		return q;
 	}
 	if (is(name, n, "glshyperlink") && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE) {
-		span text; /* "\\glshyperlink[the cache]{cache}": its text, else the entry's */
+		span text; /* "\glshyperlink[the cache]{cache}": its text, else the entry's */
 		size_t from = k->rec ? gg_i_record_mark(k->rec) : 0, len;
 		if (bracketed(r, w, end, &text) != NONE) {
 			*err = render(r, k, text.a, text.b, depth + 1);
@@ -1661,7 +1661,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		}
 		return after;
 	}
-	if (memmem_word(name, n, "cite") || memmem_word(name, n, "Cite")) { /* "\\citeauthor", "\\footcite", "\\cites"... */
+	if (contains(name, n, "cite") || contains(name, n, "Cite")) { /* "\citeauthor", "\footcite", "\cites"... */
 		p = skip_options(r, w, end);
 		while ((q = braced(r, p, end, &arg)) != NONE)
 			p = skip_options(r, q, end);
@@ -1697,7 +1697,7 @@ static size_t render_command(lx_reader *r, gg_i_markup_sink *k, size_t i, size_t
 		return after < end && t[after] == '{' && after + 1 < end && t[after + 1] == '}' ? after + 2 : after;
 	}
 	if ((is(name, n, "SI") || is(name, n, "qty")) && (p = braced(r, skip_options(r, w, end), end, &arg)) != NONE &&
-	    (q = braced(r, p, end, &arg2)) != NONE) { /* siunitx: "\\SI{3}{MB}" reads "3 MB" */
+	    (q = braced(r, p, end, &arg2)) != NONE) { /* siunitx: "\SI{3}{MB}" reads "3 MB" */
 		*err = render(r, k, arg.a, arg.b, depth + 1);
 		gg_i_markup_emit(k, " ", 1, p);
 		*err = *err ? *err : render(r, k, arg2.a, arg2.b, depth + 1);

@@ -182,7 +182,7 @@ bool gg_i_markup_code_role(const char *name, size_t n);
 
 /*
  * The letter a TeX name stands for ("ss": "\u00df", "ae", "AE", "oe", "o",
- * "aa", "l", "dh", "th" and their capitals), as both TeX ("\\ss") and
+ * "aa", "l", "dh", "th" and their capitals), as both TeX ("\ss") and
  * Texinfo ("@ss{}") write it; NULL for another name.
  */
 const char *gg_i_markup_tex_letter(const char *name, size_t n);

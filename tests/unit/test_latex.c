@@ -186,10 +186,10 @@ static void test_latex_no_entries(void)
 
 /*
  * What LaTeX users write and a first version misread: comments ending the
- * lines of an option list (with commas in them); "\\glssee" lists;
- * "\\glsentrylong", "\\glssymbol" and "\\glsdesc"; "\\ensuremath" as math;
- * a "\\renewcommand" of a letter's name; a '$' inside a comment; names
- * that name each other deeper than markup nests; "\\provideglossaryentry"
+ * lines of an option list (with commas in them); "\glssee" lists;
+ * "\glsentrylong", "\glssymbol" and "\glsdesc"; "\ensuremath" as math;
+ * a "\renewcommand" of a letter's name; a '$' inside a comment; names
+ * that name each other deeper than markup nests; "\provideglossaryentry"
  * of a key already defined; forms that multiply, bounded.
  */
 static void test_latex_as_written(void)
@@ -227,7 +227,7 @@ static void test_latex_as_written(void)
 	CU_ASSERT_STRING_EQUAL(ct->xrefs[0].target, "virtual machine");
 	CU_ASSERT_STRING_EQUAL(ct->xrefs[1].target, "\xCF\x80_0");
 	CU_ASSERT_STRING_EQUAL(ct->xrefs[2].target, "hypervisor");
-	CU_ASSERT_EQUAL_FATAL(hv->n_xrefs, 3); /* "\\ac{vm}", then "\\glssee"'s two */
+	CU_ASSERT_EQUAL_FATAL(hv->n_xrefs, 3); /* "\ac{vm}", then "\glssee"'s two */
 	CU_ASSERT_STRING_EQUAL(hv->xrefs[1].target, "container");
 	CU_ASSERT_STRING_EQUAL(hv->xrefs[2].target, "\xCF\x80_0");
 	gg_glossary_free(g);
@@ -297,10 +297,10 @@ static void test_latex_bib2gls(void)
 /*
  * What a second reading found: a '[' that opens no option is looked for
  * briefly; one entry that multiplies leaves the others whole; math
- * names keep what has no character ("$\\hat{x}$"); options of listings;
- * '%' in a URL; every citation command; "\\Gls" of a letter beyond ASCII;
- * an acronym under a heading; "\\glsxtrnewsymbol"; an entry with only a
- * "see" ("See x."); "\\input file"; lone CR line ends; "\\item[Term:]".
+ * names keep what has no character ("$\hat{x}$"); options of listings;
+ * '%' in a URL; every citation command; "\Gls" of a letter beyond ASCII;
+ * an acronym under a heading; "\glsxtrnewsymbol"; an entry with only a
+ * "see" ("See x."); "\input file"; lone CR line ends; "\item[Term:]".
  */
 static void test_latex_second_reading(void)
 {
@@ -331,7 +331,7 @@ static void test_latex_second_reading(void)
 	CU_ASSERT_STRING_EQUAL(norm->definition, "A length: `int x;`");
 	CU_ASSERT_STRING_EQUAL(pi->definition, "A ratio.");
 	size_t a, b;
-	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "typewriter"), 0); /* "See \\hat{x}.": one of its names */
+	CU_ASSERT_EQUAL(gg_glossary_find(&a, g, "typewriter"), 0); /* "See \hat{x}.": one of its names */
 	CU_ASSERT_EQUAL(gg_glossary_find(&b, g, "\\hat{x}"), 0);
 	CU_ASSERT_EQUAL(a, b);
 	CU_ASSERT_EQUAL(line_of_diagnostic(g, "\"\\input chapters/more.tex\" is not read"), 12);
