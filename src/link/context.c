@@ -286,13 +286,17 @@ static bool hyphenated_name(const char *text, size_t from, size_t to)
 	return parts >= 3;
 }
 
+/* How far the token around a mention is read each side of it: a token of
+ * many mentions (80 KB of "b[b[b[...") is not read again for each. */
+#define TOKEN_REACH 1024
+
 bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end)
 {
 	/* the token around the mention, without the punctuation of prose */
 	size_t from = start, to = end;
-	while (from > 0 && !is_space(text[from - 1]))
+	while (from > 0 && start - from < TOKEN_REACH && !is_space(text[from - 1]))
 		from--;
-	while (to < len && !is_space(text[to]))
+	while (to < len && to - end < TOKEN_REACH && !is_space(text[to]))
 		to++;
 	while (from < start && in(text[from], TOKEN_LEAD))
 		from++;

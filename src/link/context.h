@@ -40,7 +40,8 @@ bool gg_i_names_document(const char *text, size_t len, size_t end);
  * part of a URL, an e-mail address, a file path (refs/heads/main), or an
  * identifier or command name (pg_catalog, os.path, mapping[key],
  * git-pack-refs, std::string, key=value): the mention is glued to such a
- * token. A mention that spans the whole token is the term itself.
+ * token. A mention that spans the whole token is the term itself. The
+ * token is read up to 1 KiB each side of the mention.
  */
 bool gg_i_in_code(const char *text, size_t len, size_t start, size_t end);
 

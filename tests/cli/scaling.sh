@@ -54,11 +54,21 @@ long_page() {
 }
 long_page 250000 >"$TMP/long-small.txt"
 long_page 1000000 >"$TMP/long-large.txt"
+# one definition that is a single token naming a term 20,000 and 80,000
+# times ("b[b[b[...": each mention is checked for code around it)
+token_page() {
+	printf 'Term,Definition\nb,A letter.\na,"'
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "b[" }'
+	printf '"\n'
+}
+token_page 20000 >"$TMP/token-small.csv"
+token_page 80000 >"$TMP/token-large.csv"
 
 scales "the text page reader (terms)" "$TMP/small.txt" "$TMP/large.txt" terms --tsv
 scales "a long definition (terms)" "$TMP/long-small.txt" "$TMP/long-large.txt" terms --tsv
 scales "the linker (check)" "$TMP/small.txt" "$TMP/large.txt" check
 scales "the linker on a long definition (check)" "$TMP/long-small.txt" "$TMP/long-large.txt" check
+scales "the linker on a definition of one long token (check)" "$TMP/token-small.csv" "$TMP/token-large.csv" check
 scales "the graph (stats)" "$TMP/small.txt" "$TMP/large.txt" stats
 for format in dot graphml gexf svg tsv csv json neo4j; do
 	scales "export $format" "$TMP/small.txt" "$TMP/large.txt" export "$format" -o "$TMP/out.$format"
