@@ -266,6 +266,8 @@ int gg_i_record_finish(gg_i_record *r)
 	e.definition_len = r->definition.len;
 	if (r->n_anchors && !(map = offset_map(r, &e.offset)))
 		oom = true;
+	else if (!r->definition.len)
+		e.offset = e.header_offset; /* the place of its stated links: the entry's, not the file's start */
 	if (r->n_xrefs) {
 		gg_xref *x = gg_i_arena_alloc(&g->arena, r->n_xrefs * sizeof(*x));
 		if (x)

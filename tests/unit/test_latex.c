@@ -87,6 +87,9 @@ static void test_latex_glossaries(void)
 	/* acronyms: the long form the term, the short its abbreviation, kept without a definition */
 	CU_ASSERT_EQUAL_FATAL(dns->n_abbrevs, 1);
 	CU_ASSERT_STRING_EQUAL(dns->abbrevs[0], "DNS");
+	/* an entry without a definition is placed at its header: its stated links' evidence is there */
+	CU_ASSERT_EQUAL(dns->offset, dns->header_offset);
+	CU_ASSERT(dns->header_offset > 0);
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Internet Protocol"));
 	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Transmission Control Protocol"));
 	CU_ASSERT_EQUAL(line_of_diagnostic(g, "\"\\newglossaryentry\" without its arguments"), 19);
