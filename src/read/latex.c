@@ -1947,7 +1947,8 @@ static int read_entry(lx_reader *r, uint32_t e)
 		err = render(r, &sink, d.a, d.b, 0);
 	me = &r->entries[e];
 	span see = me->see, seealso = me->seealso;
-	err = err ? err : see_links(r, &rec, see, !own); /* "description={}, see={x}": "See x." */
+	/* "description={}, see={x}": "See x." (an acronym has its long form for a meaning) */
+	err = err ? err : see_links(r, &rec, see, !own && !rec.keep_undefined);
 	err = err ? err : see_links(r, &rec, seealso, false);
 	for (uint32_t j = r->entries[e].first_see; j != UINT32_MAX && !err; j = r->sees[j].next)
 		err = see_links(r, &rec, r->sees[j].keys, false);
