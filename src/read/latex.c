@@ -483,14 +483,14 @@ static bool next_item(const lx_reader *r, size_t *from, size_t end, span *item)
 	size_t i = *from;
 	if (i >= end)
 		return false;
-	size_t start = i;
+	size_t start = i, c;
 	for (; i < end && r->t[i] != ','; i++) {
 		if (r->t[i] == '\\')
 			i++;
 		else if (r->t[i] == '%')
 			i = comment_end(r, i);
-		else if (r->t[i] == '{' && closing(r, i) < end)
-			i = closing(r, i);
+		else if (r->t[i] == '{' && (c = closing(r, i)) < end)
+			i = c;
 	}
 	*item = unbrace(r, (span){ start, i < end ? i : end });
 	*from = i + 1;
@@ -588,6 +588,23 @@ static bool parameter(const lx_reader *r, span key)
 }
 
 /*
+ * The entry that a definition at `at` with `key` and `options` (NO_SPAN:
+ * none) makes, added to r; NULL when its key is a macro's parameter (no
+ * entry) or on ENOMEM (*err set).
+ */
+static lx_entry *define(lx_reader *r, lx_kind kind, size_t at, span key, span options, int *err)
+{
+	if (parameter(r, key))
+		return NULL;
+	lx_entry *e = new_entry(r, kind, at, unbrace(r, key));
+	if (!e)
+		*err = gg_i_error_oom();
+	else if (options.a != NONE)
+		read_options(r, options, e);
+	return e;
+}
+
+/*
  * A definition command at i (its name s[i + 1, w)): the entry it defines
  * read into r, and the position after it; w when its arguments are
  * missing or do not close; NONE when i is no such command.
@@ -607,17 +624,12 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 			return w;
 		if (is_long && (p = braced(r, p, r->n, &a3)) == NONE)
 			return w;
-		if (parameter(r, key))
-			return p;
-		lx_entry *e = new_entry(r, LX_ENTRY, i, unbrace(r, key));
-		if (!e) {
-			*err = gg_i_error_oom();
-			return p;
+		lx_entry *e = define(r, LX_ENTRY, i, key, a2, err);
+		if (e) {
+			e->provided = contains(name, n, "provide");
+			if (is_long)
+				e->description = unbrace(r, a3);
 		}
-		e->provided = contains(name, n, "provide");
-		read_options(r, a2, e);
-		if (is_long)
-			e->description = unbrace(r, a3);
 		return p;
 	}
 	if (is(name, n, "newacronym") || is(name, n, "newabbreviation") || is(name, n, "acro") ||
@@ -641,17 +653,11 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 		}
 		if ((p = braced(r, p, r->n, &longf)) == NONE)
 			return w;
-		if (parameter(r, key))
-			return p;
-		lx_entry *e = new_entry(r, LX_ACRONYM, i, unbrace(r, key));
-		if (!e) {
-			*err = gg_i_error_oom();
-			return p;
+		lx_entry *e = define(r, LX_ACRONYM, i, key, opt, err);
+		if (e) {
+			e->shortf = unbrace(r, shortf);
+			e->longf = unbrace(r, longf);
 		}
-		if (opt.a != NONE)
-			read_options(r, opt, e);
-		e->shortf = unbrace(r, shortf);
-		e->longf = unbrace(r, longf);
 		return p;
 	}
 	if (is(name, n, "glsxtrnewsymbol") || is(name, n, "glsxtrnewnumber")) {
@@ -661,28 +667,15 @@ static size_t read_definition_command(lx_reader *r, size_t i, size_t w, int *err
 			p = q;
 		if ((p = braced(r, p, r->n, &key)) == NONE || (p = braced(r, p, r->n, &a2)) == NONE)
 			return w;
-		if (parameter(r, key))
-			return p;
-		lx_entry *e = new_entry(r, LX_ENTRY, i, unbrace(r, key));
-		if (!e) {
-			*err = gg_i_error_oom();
-			return p;
-		}
-		if (opt.a != NONE)
-			read_options(r, opt, e);
-		e->name = unbrace(r, a2);
+		lx_entry *e = define(r, LX_ENTRY, i, key, opt, err);
+		if (e)
+			e->name = unbrace(r, a2);
 		return p;
 	}
 	if (is(name, n, "DeclareAcronym")) { /* acro: "\DeclareAcronym{key}{short = VM, long = virtual machine}" */
 		if ((p = braced(r, p, r->n, &key)) == NONE || (p = braced(r, p, r->n, &a2)) == NONE)
 			return w;
-		if (parameter(r, key))
-			return p;
-		lx_entry *e = new_entry(r, LX_ACRONYM, i, unbrace(r, key));
-		if (!e)
-			*err = gg_i_error_oom();
-		else
-			read_options(r, a2, e);
+		define(r, LX_ACRONYM, i, key, a2, err);
 		return p;
 	}
 	return NONE;
