@@ -67,6 +67,12 @@ static void string(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		size_t run = strcspn((const char *)p, "\"\\<>&\xE2");
+		if (run) { /* the text up to the next byte to look at, in one write */
+			fwrite(p, 1, run, f);
+			p += run - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"':
 			fputs("\\\"", f);

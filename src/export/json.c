@@ -2,6 +2,8 @@
 #include "export/export.h"
 #include "core/error.h"
 
+#include <string.h>
+
 /*
  * networkx:   {"directed": true, "multigraph": true, "graph": {},
  *              "nodes": [{"id", ATTRIBUTES}], "edges": [{"source", "target",
@@ -23,37 +25,52 @@
  * are nI, edge ids eI (I: the graph's index).
  */
 
-/* Write clean text (valid UTF-8, no control characters) as a JSON string. */
+/* Write clean text (valid UTF-8, no control characters) as a JSON string:
+ * the runs between quotes and backslashes one write each. */
 static void string(FILE *f, const char *s)
 {
 	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
+	for (;;) {
+		size_t run = strcspn(s, "\"\\");
+		fwrite(s, 1, run, f);
+		s += run;
+		if (!*s)
+			break;
+		fputc('\\', f);
+		fputc(*s++, f);
 	}
 	fputc('"', f);
 }
 
-/* , "key": "text" */
-static void key_string(FILE *f, const char *key, const char *s)
+/* , "key": (the key is plain text) */
+static void key(FILE *f, const char *name)
 {
-	fprintf(f, ", \"%s\": ", key);
+	fputs(", \"", f);
+	fputs(name, f);
+	fputs("\": ", f);
+}
+
+/* , "key": "text" */
+static void key_string(FILE *f, const char *name, const char *s)
+{
+	key(f, name);
 	string(f, s);
 }
 
 /* , "key": number */
-static void key_number(FILE *f, const char *key, double x)
+static void key_number(FILE *f, const char *name, double x)
 {
 	char num[GG_I_NUMBER_MAX];
-	fprintf(f, ", \"%s\": %s", key, gg_i_number(num, x));
+	key(f, name);
+	fputs(gg_i_number(num, x), f);
 }
 
 /* An array of the strings of a, then of b, each cleaned through `scratch`. */
-static int key_array(FILE *f, const char *key, const char **a, size_t na,
+static int key_array(FILE *f, const char *name, const char **a, size_t na,
 		     const char **b, size_t nb, gg_i_buf *scratch)
 {
-	fprintf(f, ", \"%s\": [", key);
+	key(f, name);
+	fputc('[', f);
 	for (size_t i = 0; i < na + nb; i++) {
 		gg_i_buf_clear(scratch);
 		gg_i_clean(scratch, i < na ? a[i] : b[i - na]);

@@ -409,7 +409,9 @@ int gg_i_write_skos(FILE *f, const gg_i_view *v)
 	r.of_node = calloc(gg_graph_node_count(v->graph) + 1, sizeof(*r.of_node));
 	t.env = serd_env_new(NULL);
 	if (t.env)
-		t.writer = serd_writer_new(SERD_TURTLE, SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED,
+		t.writer = serd_writer_new(SERD_TURTLE,
+					   SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED |
+						   SERD_STYLE_BULK, /* in pages, not piece by piece */
 					   t.env, NULL, serd_file_sink, f);
 	if (!r.of_node || !t.env || !t.writer) {
 		err = gg_i_error_oom();

@@ -49,6 +49,12 @@ void gg_i_table_cell(FILE *f, const char *s, gg_i_cell_style style)
 	if (guard)
 		fputc('\'', f);
 	for (; *s; s++) {
+		size_t run = strcspn(s, "\"\\");
+		if (run) { /* the text up to the next quote or backslash, in one write */
+			fwrite(s, 1, run, f);
+			s += run - 1;
+			continue;
+		}
 		if (*s == '"')
 			fputc('"', f);
 		if (*s == '\\' && style == GG_I_CELL_NEO4J && (s[1] == '"' || !s[1]))

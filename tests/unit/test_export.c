@@ -715,6 +715,12 @@ static void test_json(void)
 	CU_ASSERT_EQUAL(count(out.data, out.len, "{\"id\": "), gg_graph_node_count(graph));
 	CU_ASSERT_EQUAL(count(out.data, out.len, "{\"source\": "), gg_graph_edge_count(graph));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"label\": \"Alpha \\\\N \\\\G"));
+	/* every quote and backslash escaped, the text between them whole */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"name\": \"Alpha \\\\N \\\\G \\\\l \\\\\\\\ "
+					  "ends in a backslash\\\\\", "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"name\": \"Beta \\\"quoted\\\" <b>&amp; &#1; "
+					  "]]> -- 'x'\", "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"name\": \"\\\"starts with a quote, has a comma\", "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"multigraph\": true"));
 	free(out.data);
 }
