@@ -57,8 +57,12 @@ LIBS = $(PKG_LIBS) -lpthread -lm
 # The command line takes in the parts of igraph it uses: the shared library
 # would load BLAS, LAPACK, GLPK, ARPACK and the C++ and Fortran runtimes
 # with it, more than a third of the time a query took to start.
+# libxml2 (with ICU), libzip (with libcrypto) and graphviz it loads when first
+# used (src/cli/libraries.c), so that a query starts without them.
 comma := ,
-CLI_LIBS = $(patsubst -ligraph,-Wl$(comma)-Bstatic -ligraph -Wl$(comma)-Bdynamic,$(LIBS))
+LAZY_LIBS := -lxml2 -lzip -lgvc -lcgraph -lcdt
+CLI_LIBS = $(patsubst -ligraph,-Wl$(comma)-Bstatic -ligraph -Wl$(comma)-Bdynamic,\
+	$(filter-out $(LAZY_LIBS),$(LIBS))) -ldl
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/model/*.c src/link/*.c \
 	src/graph/*.c src/export/*.c src/store/*.c))
@@ -77,17 +81,24 @@ TEST_BIN := $(BUILD)/unit-tests
 
 all: $(BIN)
 
-$(BUILD)/config.mk: scripts/install-deps.sh
+$(BUILD)/config.mk: scripts/install-deps.sh Makefile
 	@mkdir -p $(@D)
 	@{ pkg-config --exists $(PKGS) && test -r /usr/share/dict/words; } 2>/dev/null || \
 		scripts/install-deps.sh libs || \
 		{ echo "make: missing libraries ($(PKGS)); see scripts/install-deps.sh" >&2; exit 1; }
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))"; \
 	   echo "PKG_LIBS := $$(pkg-config --libs $(PKGS))"; \
-	   echo "SERD_VERSION := $$(pkg-config --modversion serd-0)"; } > $@.tmp && mv $@.tmp $@
+	   echo "SERD_VERSION := $$(pkg-config --modversion serd-0)"; \
+	   for l in xml2 zip gvc; do \
+	     echo "SONAME_$$l := $$(objdump -p "$$($(CC) -print-file-name=lib$$l.so)" | \
+	       awk '/SONAME/ { print $$2 }')"; \
+	   done; } > $@.tmp && mv $@.tmp $@
 
 # serd has no version macro: version.c gets the one pkg-config reports.
 $(BUILD)/src/core/version.o: ALL_CFLAGS += -DGG_SERD_BUILT_VERSION='"$(SERD_VERSION)"'
+# The files the command loads when it first needs them.
+$(BUILD)/src/cli/libraries.o: ALL_CFLAGS += -DGG_SONAME_LIBXML2='"$(SONAME_xml2)"' \
+	-DGG_SONAME_LIBZIP='"$(SONAME_zip)"' -DGG_SONAME_LIBGVC='"$(SONAME_gvc)"'
 
 $(BUILD)/%.o: %.c | $(BUILD)/config.mk
 	@mkdir -p $(@D)
