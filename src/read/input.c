@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 /*
  * Read the whole of an open file into a malloc'd buffer with one spare byte
@@ -363,10 +364,63 @@ static gg_i_input_format format_of_content(const char *data, size_t len)
 	return GG_INPUT_PAGE;
 }
 
+/*
+ * Text in UTF-16 with its byte order mark (what Windows editors save as
+ * "Unicode", Excel as "Unicode Text"), as UTF-8 in a new malloc'd buffer
+ * of *out_len + 1 bytes, the mark dropped; a lone surrogate or an odd last
+ * byte becomes U+FFFD. Returns 0 with *out NULL when data has no such
+ * mark; GG_ENOMEM.
+ */
+static int utf16_as_utf8(const char *data, size_t len, char **out, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	bool little = len >= 2 && u[0] == 0xFF && u[1] == 0xFE;
+	*out = NULL;
+	if (!little && !(len >= 2 && u[0] == 0xFE && u[1] == 0xFF))
+		return 0;
+	char *utf8 = malloc(len / 2 * 3 + 4); /* 3 bytes at most for each 2 */
+	if (!utf8)
+		return gg_i_error_oom();
+	size_t n = 0;
+	for (size_t i = 2; i < len; i += 2) {
+		utf8proc_int32_t c = 0xFFFD;
+		if (i + 1 < len) {
+			c = little ? u[i] | u[i + 1] << 8 : u[i] << 8 | u[i + 1];
+			size_t j = i + 2;
+			unsigned next = j + 1 < len ? (little ? u[j] | u[j + 1] << 8 : u[j] << 8 | u[j + 1]) : 0;
+			if (c >= 0xD800 && c < 0xDC00 && next >= 0xDC00 && next < 0xE000) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (utf8proc_int32_t)(next - 0xDC00);
+				i += 2;
+			} else if (c >= 0xD800 && c < 0xE000) {
+				c = 0xFFFD;
+			}
+		}
+		n += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)utf8 + n);
+	}
+	utf8[n] = '\0';
+	*out = utf8;
+	*out_len = n;
+	return 0;
+}
+
 /* Read one file whose bytes the caller hands over (malloc'd, len + 1). */
 static int read_page(gg_glossary *g, const char *name, char *data, size_t len, gg_i_input_format format)
 {
 	bool chosen = format != GG_INPUT_AUTO;
+	if (format != GG_INPUT_DOCX && format != GG_INPUT_XLSX && format != GG_INPUT_ODF) {
+		char *utf8;
+		size_t utf8_len;
+		int err = utf16_as_utf8(data, len, &utf8, &utf8_len);
+		if (err) {
+			free(data);
+			return err;
+		}
+		if (utf8) { /* read on as the UTF-8 text */
+			free(data);
+			data = utf8;
+			len = utf8_len;
+		}
+	}
 	if (format == GG_INPUT_AUTO)
 		format = format_of_extension(name);
 	if (format == GG_INPUT_AUTO)

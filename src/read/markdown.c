@@ -101,7 +101,40 @@ static bool is_punct(char c)
 	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
-/* The bold opening "**Term**" + ':' / '-' / en or em dash, or "**Term:**", at s[i..n). */
+/* Longest parenthetical after a bold term that is still part of its name. */
+#define MAX_NAME_PAREN 120
+
+/*
+ * Where the parenthetical that may follow a bold term at s[p, n) ends:
+ * "(Application Programming Interface)", emphasised or not
+ * ("*(expansion)*"), on the line and short; p when there is none.
+ */
+static size_t name_paren_end(const char *s, size_t p, size_t n)
+{
+	size_t q = p;
+	char emphasis = q < n && (s[q] == '*' || s[q] == '_') ? s[q++] : 0;
+	if (q >= n || s[q] != '(')
+		return p;
+	size_t close = q + 1;
+	while (close < n && close - q <= MAX_NAME_PAREN && s[close] != ')' && s[close] != '(')
+		close++;
+	if (close >= n || s[close] != ')' || close == q + 1)
+		return p;
+	close++;
+	if (emphasis) {
+		if (close >= n || s[close] != emphasis)
+			return p;
+		close++;
+	}
+	return close;
+}
+
+/*
+ * The bold opening "**Term**" + ':' / '-' / en or em dash, or "**Term:**",
+ * at s[i..n); a parenthetical between the term and its colon or dash
+ * ("**API** (Application Programming Interface): ...") is part of the
+ * name, which then runs from the opening "**" (rendered, its markup goes).
+ */
 static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *name_end, size_t *body)
 {
 	if (i + 2 >= n || s[i] != '*' || s[i + 1] != '*')
@@ -117,6 +150,13 @@ static bool bold_item(const char *s, size_t i, size_t n, size_t *name, size_t *n
 		e--;
 	while (p < n && is_space(s[p]))
 		p++;
+	size_t paren_end = colon_inside ? p : name_paren_end(s, p, n);
+	if (paren_end > p) {
+		a = i;
+		e = paren_end;
+		for (p = paren_end; p < n && is_space(s[p]);)
+			p++;
+	}
 	if (!colon_inside) {
 		size_t dash = gg_i_dash_len(s + p, n - p);
 		if (p < n && s[p] == ':')

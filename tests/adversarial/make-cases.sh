@@ -13,6 +13,8 @@ printf "$lf" >lf.txt
 printf '\357\273\277'"$lf" >bom.txt
 printf "$lf" | sed 's/$/\r/' >crlf.txt
 printf "$lf" | tr '\n' '\r' >cr.txt
+{ printf '\377\376'; printf "$lf" | iconv -f UTF-8 -t UTF-16LE; } >utf16le.txt
+{ printf '\376\377'; printf "$lf" | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16BE; } >utf16be-crlf.txt
 
 : >empty.txt
 printf ' \t\n\n   \n\t\n' >whitespace.txt

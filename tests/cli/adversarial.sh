@@ -42,8 +42,8 @@ while IFS=$'\t' read -r name code pattern what; do
 	[ -z "$(awk -F'\t' 'NR > 1 && $1 == $2' "$out/glossary.tsv")" ] || fail "a self-link"
 done <tests/adversarial/cases.tsv
 
-begin "BOM, CRLF and lone CR give the graph of LF"
-for name in bom.txt crlf.txt cr.txt; do
+begin "BOM, CRLF, lone CR and UTF-16 give the graph of LF"
+for name in bom.txt crlf.txt cr.txt utf16le.txt utf16be-crlf.txt; do
 	cmp -s <(edges "$TMP/built/lf.txt") <(edges "$TMP/built/$name") || fail "$name differs"
 done
 
