@@ -252,7 +252,8 @@ typedef struct gg_search_list {
  * The terms whose definitions match `query` (SQLite FTS5 syntax: words,
  * "a phrase", AND, OR, NOT, prefix*), best first by bm25 over the
  * definitions, a term listed once, for its best definition. The index is
- * the saved one. Ties go by term order.
+ * the saved one. Ties go by term order. A query without '"' that FTS5
+ * cannot read ("C++", "I/O") is searched as its words, each quoted.
  * @param[out] out the hits; zeroed on error
  * @param max the most hits (0: none)
  * @return 0; GG_EINVAL for a query FTS5 cannot read (its message kept);

@@ -32,8 +32,13 @@ static bool listed(bool **seen, size_t *n, size_t c, bool *oom)
 	return was;
 }
 
-int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const gg_glossary *names,
-		      const char *query, size_t max)
+/*
+ * One search for `query`, as gg_i_store_search does it. A query FTS5
+ * cannot read gives GG_EINVAL with SQLite's message put in `unread` (the
+ * error itself not set), so that the caller may try again.
+ */
+static int search(gg_search_list *out, sqlite3 *db, const char *path, const gg_glossary *names,
+		  const char *query, size_t max, gg_i_buf *unread)
 {
 	/* the matches ranked; the snippet and the name of the few listed only */
 	static const char sql[] =
@@ -118,9 +123,9 @@ int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const 
 		if (code == SQLITE_NOMEM || code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
 			gg_i_store_damaged(&r, NULL);
 		else
-			r.err = gg_i_error_set(GG_EINVAL, "cannot search for '%s': %s", query,
-					       sqlite3_errmsg(db));
-		err = r.err;
+			gg_i_buf_puts(unread, sqlite3_errmsg(db));
+		err = code == SQLITE_NOMEM || code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? r.err
+			: unread->oom ? gg_i_error_oom() : GG_EINVAL;
 	}
 	if (!err) {
 		out->text = text.ptr;
@@ -139,6 +144,51 @@ cleanup:
 	free(seen);
 	if (err)
 		gg_search_list_destroy(out);
+	return err;
+}
+
+/* Each of the words of query (cut at white space) as an FTS5 string, '"'
+ * doubled: "C++" "I/O" ask for the words the tokenizer finds in them. */
+static void quoted_words(gg_i_buf *out, const char *query)
+{
+	for (const char *p = query; *p;) {
+		size_t space = strspn(p, " \t\r\n"), word;
+		p += space;
+		if (!*p)
+			break;
+		word = strcspn(p, " \t\r\n");
+		gg_i_buf_puts(out, out->len ? " \"" : "\"");
+		for (size_t i = 0; i < word; i++) {
+			if (p[i] == '"')
+				gg_i_buf_putc(out, '"');
+			gg_i_buf_putc(out, p[i]);
+		}
+		gg_i_buf_putc(out, '"');
+		p += word;
+	}
+}
+
+/*
+ * A query FTS5 cannot read that has no '"' of its own (a term's name:
+ * "C++", "I/O", "node.js", "a:b") is searched again as its words, each
+ * quoted; one with quotes was meant as FTS5's syntax, and its error is told.
+ */
+int gg_i_store_search(gg_search_list *out, sqlite3 *db, const char *path, const gg_glossary *names,
+		      const char *query, size_t max)
+{
+	gg_i_buf unread = GG_BUF_INIT, quoted = GG_BUF_INIT, unread_again = GG_BUF_INIT;
+	int err = search(out, db, path, names, query, max, &unread);
+	if (err == GG_EINVAL && unread.len && !strchr(query, '"')) {
+		quoted_words(&quoted, query);
+		err = quoted.oom ? gg_i_error_oom()
+		      : quoted.len ? search(out, db, path, names, quoted.ptr, max, &unread_again)
+				   : GG_EINVAL;
+	}
+	if (err == GG_EINVAL && unread.len)
+		err = gg_i_error_set(GG_EINVAL, "cannot search for '%s': %s", query, unread.ptr);
+	gg_i_buf_free(&unread);
+	gg_i_buf_free(&quoted);
+	gg_i_buf_free(&unread_again);
 	return err;
 }
 

@@ -87,6 +87,36 @@ static void test_bold_list(void)
 	gg_glossary_free(g);
 }
 
+/* A parenthetical between a bold term and its colon or dash is part of the
+ * name (an expansion: the concept's name, the term its abbreviation). */
+static void test_bold_parenthetical(void)
+{
+	gg_glossary *g = read_text("**API** (Application Programming Interface): Rules for programs.\n\n"
+				   "- **CLI** (command-line interface) - A text interface.\n"
+				   "- **GUI** *(graphical user interface)*: A graphical one.\n\n"
+				   "**REST**: A style (of an API): plain.\n\n"
+				   "**Open** (not closed) and more: a sentence, no entry.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	const gg_entry *api = entry_named(g, "API (Application Programming Interface)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(api);
+	CU_ASSERT_STRING_EQUAL(api->definition, "Rules for programs.");
+	const gg_concept *c = gg_glossary_concept(g, api->concept);
+	CU_ASSERT_STRING_EQUAL(c->name, "Application Programming Interface");
+	CU_ASSERT_EQUAL_FATAL(c->n_abbrevs, 1);
+	CU_ASSERT_STRING_EQUAL(c->abbrevs[0], "API");
+	const gg_entry *cli = entry_named(g, "CLI (command-line interface)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cli);
+	CU_ASSERT_STRING_EQUAL(cli->definition, "A text interface.");
+	const gg_entry *gui = entry_named(g, "GUI (graphical user interface)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(gui);
+	CU_ASSERT_STRING_EQUAL(gui->definition, "A graphical one.");
+	const gg_entry *rest = entry_named(g, "REST");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rest);
+	CU_ASSERT_STRING_EQUAL(rest->definition, "A style (of an API): plain.");
+	gg_glossary_free(g);
+}
+
 /*
  * A bold line opening a paragraph, with its definition on the next line, is
  * a bold item; a bold
@@ -580,6 +610,7 @@ CU_ErrorCode suite_markdown_add(void)
 	    !CU_add_test(s, "letter sections in any alphabet", test_letter_sections) ||
 	    !CU_add_test(s, "bold list", test_bold_list) ||
 	    !CU_add_test(s, "bold lines and bold labels", test_bold_lines_and_labels) ||
+	    !CU_add_test(s, "a bold term's parenthetical", test_bold_parenthetical) ||
 	    !CU_add_test(s, "compact lists, headings with notes", test_shapes_decided) ||
 	    !CU_add_test(s, "markup removed, no entries", test_markup_and_nothing) ||
 	    !CU_add_test(s, "tables", test_tables) ||

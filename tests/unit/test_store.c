@@ -490,6 +490,12 @@ static void test_search(void)
 		gg_search_list_destroy(&a);
 		CU_ASSERT_EQUAL(gg_store_search(&a, s, "\"unclosed", 10), GG_EINVAL);
 		CU_ASSERT_EQUAL(a.count, 0);
+		CU_ASSERT_PTR_NOT_NULL(strstr(gg_error_last(), "'\"unclosed'"));
+		gg_search_list_destroy(&a);
+		/* what FTS5 cannot read, without quotes of its own: its words quoted */
+		CU_ASSERT_EQUAL(gg_store_search(&a, s, "letter+ letter:", 10), 0);
+		CU_ASSERT_EQUAL(a.count, b.count);
+		CU_ASSERT(a.count && strstr(a.items[0].snippet, "[letter]") != NULL);
 		gg_search_list_destroy(&a);
 		gg_search_list_destroy(&b);
 		gg_store_free(s);
