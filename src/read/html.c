@@ -782,8 +782,9 @@ static bool header_row(xmlNode *const *cells, size_t n, bool all_th, size_t *ter
  * cells takes its last as the definition, and a row with an empty term
  * cell goes on with the entry above. Cells under a column the header names
  * as aliases, abbreviations, category or see also are read as CSV's are. A table that makes fewer than two
- * entries, or has a term cell over MAX_TERM_CELL bytes, is taken for
- * layout, not a glossary. 0 or GG_ENOMEM.
+ * entries (one, under a header row naming the definition's column), or
+ * has a term cell over MAX_TERM_CELL bytes, is taken for layout, not a
+ * glossary. 0 or GG_ENOMEM.
  */
 static int find_table(html_layout *l, xmlNode *t)
 {
@@ -808,8 +809,8 @@ static int find_table(html_layout *l, xmlNode *t)
 		for (size_t k = 0; k < n; k++)
 			text[k] += text_bytes(cells[k]);
 	}
-	if (rows < 2)
-		return 0;
+	if (rows == 0 || (rows == 1 && (!header || definition == SIZE_MAX)))
+		return 0; /* one row makes a glossary only under a header naming its columns */
 	if (definition == SIZE_MAX) /* the fullest column but the term's */
 		for (size_t k = 0; k < MAX_GROUP; k++)
 			if (k != term && (definition == SIZE_MAX || text[k] > text[definition]))

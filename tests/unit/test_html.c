@@ -457,6 +457,20 @@ static void test_table_columns(void)
 	CU_ASSERT_STRING_EQUAL(hv->xrefs[1].target, "Container");
 	CU_ASSERT_EQUAL(hv->n_names, 0);
 	gg_glossary_free(g);
+
+	/* one row is a glossary under a header naming its columns, not without one */
+	const char one[] = "<table><tr><th>Term</th><th>Definition</th></tr>"
+			   "<tr><td>Far</td><td>A far cell.</td></tr></table>";
+	g = read_html("one.html", one, sizeof(one) - 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 1);
+	CU_ASSERT_PTR_NOT_NULL(entry_named(g, "Far"));
+	gg_glossary_free(g);
+	const char layout[] = "<table><tr><td>Home</td><td>About us, our team and our story</td></tr>"
+			      "</table><p>Welcome.</p>";
+	g = read_html("layout.html", layout, sizeof(layout) - 1);
+	CU_ASSERT_PTR_NULL(g); /* no entries: the build says so */
+	gg_glossary_free(g);
 }
 
 /*
