@@ -62,7 +62,8 @@ struct gg_glossary {
 
 /*
  * Record a diagnostic "file:line: message" (line 0: the whole file; file
- * NULL: the whole glossary). The strings are copied. Returns 0 or GG_ENOMEM.
+ * NULL: the whole glossary). The message is copied; `file` must live as
+ * long as the glossary (in its arena). Returns 0 or GG_ENOMEM.
  */
 int gg_i_glossary_diag(gg_glossary *g, gg_diagnostic_level level, const char *file,
 		       uint32_t line, const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -403,6 +403,25 @@ static int utf16_as_utf8(const char *data, size_t len, char **out, size_t *out_l
 	return 0;
 }
 
+/* Bytes looked at to tell text from other data. */
+#define SNIFF_BYTES 4096
+
+/*
+ * Whether data looks like no text at all (an image, an archive, a
+ * program): more than an eighth of its first SNIFF_BYTES are NUL or
+ * control bytes other than tab, line ends and form feed. A text with a
+ * stray control byte is text (its bytes are replaced and reported).
+ */
+static bool looks_binary(const char *data, size_t len)
+{
+	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, odd = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)data[i];
+		odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+	}
+	return n && odd * 8 > n;
+}
+
 /* Read one file whose bytes the caller hands over (malloc'd, len + 1). */
 static int read_page(gg_glossary *g, const char *name, char *data, size_t len, gg_i_input_format format)
 {
@@ -423,8 +442,14 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 	}
 	if (format == GG_INPUT_AUTO)
 		format = format_of_extension(name);
-	if (format == GG_INPUT_AUTO)
+	if (format == GG_INPUT_AUTO) {
 		format = format_of_content(data, len);
+		if (format == GG_INPUT_PAGE && looks_binary(data, len)) {
+			free(data);
+			return gg_i_glossary_warn(g, name, 0, "not read: binary data, not text "
+						  "(--format names a format to read it as)");
+		}
+	}
 	if (!chosen && format == GG_INPUT_JSON && is_skos_json_ld(data, len))
 		format = GG_INPUT_SKOS; /* SKOS published as JSON-LD */
 	g->stats.pages++;
@@ -543,22 +568,39 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 			goto cleanup;
 		}
 		snprintf(full, len, "%s%s%s", path, slash ? "" : "/", d->d_name);
-		struct stat st;
-		if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
-			free(full);
-			continue;
-		}
 		names[n++] = full;
 	}
 	if (errno) {
 		err = gg_i_error_set_errno(GG_EIO, errno, "cannot read directory '%s'", path);
 		goto cleanup;
 	}
+	qsort(names, n, sizeof(*names), compare_names);
+	size_t files = 0;
+	for (size_t i = 0; i < n; i++) { /* what is no file is told, not read: a folder may be another glossary */
+		struct stat st;
+		bool found = stat(names[i], &st) == 0;
+		if (found && S_ISREG(st.st_mode)) {
+			names[files++] = names[i];
+			continue;
+		}
+		const char *why = !found ? (errno == ENOENT ? "a link to nothing" : strerror(errno))
+				  : S_ISDIR(st.st_mode) ? "a folder (name it as an input to read it)"
+							: "not a file";
+		const char *kept = gg_i_arena_strdup(&g->arena, names[i]);
+		err = kept ? gg_i_glossary_warn(g, kept, 0, "not read: %s", why) : gg_i_error_oom();
+		free(names[i]);
+		if (err) {
+			for (size_t k = i + 1; k < n; k++)
+				free(names[k]);
+			n = files;
+			goto cleanup;
+		}
+	}
+	n = files;
 	if (n == 0) {
 		err = gg_i_error_set(GG_EINPUT, "no pages in directory '%s'", path);
 		goto cleanup;
 	}
-	qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n && !err; i++) {
 		/* a page a report: pages are read by the thousand a second at most */
 		gg_i_progress(&g->read_progress, GG_STAGE_READ, (double)i / (double)n);

@@ -46,6 +46,14 @@ printf '<html><body><dl><dt>Stray</dt><dd>A stray \377 byte, see <a href="#other
 { printf '<html><body><dl><dt>Big</dt><dd>'; head -c 10000000 /dev/zero | tr '\0' 'w'; printf ' names small.</dd><dt>Small</dt><dd>Names big.</dd></dl></body></html>'; } >text-node-10mb.html
 awk 'BEGIN { printf "<html><body><dl><dt>Deep</dt><dd>"; for (i = 0; i < 100000; i++) printf "<span>"; printf "deep"; for (i = 0; i < 100000; i++) printf "</span>"; printf "</dd><dt>After</dt><dd>names deep.</dd></dl></body></html>" }' >nested-100000.html
 
+# a folder of pages holding more than pages; an image named as an input
+mkdir -p mixed-folder/sub
+printf "$lf" >mixed-folder/page.txt
+printf 'term,definition\nHub,A repeater.\n' >mixed-folder/sub/more.csv
+ln -sf /nonexistent/page.txt mixed-folder/dangling.txt
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\020\000\000\000\020\010\006\000\000\000\037\363\377a\000\000\000\004sBIT\010\010\010\010' >mixed-folder/logo.png
+cp mixed-folder/logo.png image.png
+
 # file names the evidence carries into every format
 mkdir -p long-name odd-file-name
 printf "$lf" >"long-name/$(printf 'p%.0s' {1..246}).txt"

@@ -309,12 +309,15 @@ done <"$TMP/sql-out"
 	fail "full-text index empty"
 [ "$(sqlite3 "$db" "PRAGMA integrity_check;")" = ok ] || fail "integrity_check"
 
-begin "search: ranked hits with snippets; a bad query is an error"
+begin "search: ranked hits with snippets; a term's name as words; a bad query is an error"
 run search "tangent kernel" -q --db "$TMP/seeds/glossary.sqlite"
 expect 0 "^ 1\. Neural Tangent Kernel"
 grep -q "\[Kernel\]" "$TMP/out" || fail "no marked match"
-run search 'c++' -q
-expect 1 "" "cannot search for 'c\+\+'"
+run search 'kernel++' -q --db "$TMP/seeds/glossary.sqlite"
+expect 0 "^ 1\. "
+grep -q "\[Kernel\]" "$TMP/out" || fail "no marked match for kernel++"
+run search '"kernel' -q
+expect 1 "" "cannot search for '\"kernel'"
 run search zzzqqq
 expect 0 "" "no definition matches 'zzzqqq'"
 
