@@ -333,6 +333,19 @@ size_t gg_i_edit_distance(const char *a, const char *b, size_t cap)
 	return row[lb] < cap ? row[lb] : cap;
 }
 
+/* Longest parenthetical of a name, '(' and ')' included. */
+#define MAX_NAME_PAREN 122
+
+size_t gg_i_name_paren_end(const char *s, size_t p, size_t n)
+{
+	if (p >= n || s[p] != '(')
+		return p;
+	size_t close = p + 1;
+	while (close < n && close - p < MAX_NAME_PAREN && s[close] != ')' && s[close] != '(')
+		close++;
+	return close < n && s[close] == ')' && close > p + 1 ? close + 1 : p;
+}
+
 bool gg_i_is_exponent(unsigned char before, const char *s, size_t n)
 {
 	if (!gg_i_is_word_byte(before) && before != ')')

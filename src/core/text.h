@@ -114,6 +114,14 @@ static inline size_t gg_i_dash_len(const char *s, size_t n)
 }
 
 /*
+ * Where the parenthetical at s[p, n) that a term's name may carry ends
+ * (past its ')'): "(Application Programming Interface)" after "API", as
+ * "API (Application Programming Interface): ..." opens an entry. p when
+ * s[p] opens none: it must close within 120 bytes, with no '(' inside.
+ */
+size_t gg_i_name_paren_end(const char *s, size_t p, size_t n);
+
+/*
  * Whether s[0, n), a superscript's text, is an exponent of what ends with
  * the byte `before` (a letter, a digit, or ')'): digits after an optional
  * sign ('+', '-', U+2212), or one ASCII letter ("3", "-1", "n"). Readers

@@ -1070,15 +1070,28 @@ static size_t space_len(const char *s, size_t n)
 	return n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
 }
 
-/* Whether text s begins, past spaces (space_len), with ':', an en or an
- * em dash, or dashes before a space ("<b>Warning</b>-level" is one word). */
+/* Bytes of the spaces (space_len) at s[0, n). */
+static size_t spaces_len(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (size_t k; (k = space_len(s + i, n - i)) != 0;)
+		i += k;
+	return i;
+}
+
+/*
+ * Whether text s begins, past spaces (space_len) and a parenthetical of
+ * the term's name ("<b>API</b> (Application Programming Interface): ..."),
+ * with ':', an en or an em dash, or dashes before a space
+ * ("<b>Warning</b>-level" is one word).
+ */
 static bool opens_with_separator(const char *s)
 {
-	size_t len = strlen(s);
-	for (size_t k; (k = space_len(s, len)) != 0; len -= k)
-		s += k;
-	size_t n = separator_len(s, len);
-	return n && !(s[0] == '-' && s[n] && !strchr(" \t\n\r", s[n]));
+	size_t len = strlen(s), i = spaces_len(s, len), paren = gg_i_name_paren_end(s, i, len);
+	if (paren > i)
+		i = paren + spaces_len(s + paren, len - paren);
+	size_t n = separator_len(s + i, len - i);
+	return n && !(s[i] == '-' && s[i + n] && !strchr(" \t\n\r", s[i + n]));
 }
 
 /* Whether the text of n ends, before spaces, with ':'. */
@@ -1368,14 +1381,24 @@ static int count_tag_lines(html_reader *r, const char *data, size_t len, const c
 	return 0;
 }
 
-/* Overwrite with spaces the ':' or dash that opens a bold item's definition,
- * and the spaces before it (no-break ones too). */
-static void drop_separator(gg_i_buf *b)
+/*
+ * Overwrite with spaces the ':' or dash that opens a bold item's
+ * definition, the spaces before it (no-break ones too) and a parenthetical
+ * of the term's name there (opens_with_separator), whose text goes into
+ * *paren (arena; NULL when there is none). 0 or GG_ENOMEM.
+ */
+static int drop_separator(gg_i_arena *a, gg_i_buf *b, const char **paren)
 {
-	size_t i = 0;
-	for (size_t k; (k = space_len(b->ptr + i, b->len - i)) != 0; i += k)
-		memset(b->ptr + i, ' ', k);
+	size_t i = spaces_len(b->ptr, b->len), close = gg_i_name_paren_end(b->ptr, i, b->len);
+	*paren = NULL;
+	if (close > i) {
+		if (!(*paren = gg_i_arena_strndup(a, b->ptr + i, close - i)))
+			return gg_i_error_oom();
+		i = close + spaces_len(b->ptr + close, b->len - close);
+	}
+	memset(b->ptr, ' ', i);
 	memset(b->ptr + i, ' ', separator_len(b->ptr + i, b->len - i));
+	return 0;
 }
 
 /* A list of strings an entry is given, kept in the arena once complete. */
@@ -1431,12 +1454,20 @@ static int add_entry(html_reader *r, const html_layout *l, const html_entry *he)
 	int err = 0;
 	for (size_t i = 0; i < he->n_defs && !err; i++)
 		err = collect_node(r, l->nodes[he->defs + i], &def, TEXT_LINKS | TEXT_CODE);
+	const char *paren = NULL;
 	if (!err && he->separator && def.text.len)
-		drop_separator(&def.text);
+		err = drop_separator(&r->g->arena, &def.text, &paren);
 	const char *names[MAX_GROUP];
 	size_t n_names = 0;
 	for (size_t i = 0; i < he->n_names && !err; i++) {
 		const char *t = name_text(r, l->nodes[he->names + i]);
+		if (t && i == 0 && paren && *t) { /* "API" and "(Application ...)": one name */
+			size_t a = strlen(t), b = strlen(paren);
+			char *both = gg_i_arena_alloc(&r->g->arena, a + 1 + b + 1);
+			if (both)
+				snprintf(both, a + b + 2, "%s %s", t, paren);
+			t = both;
+		}
 		if (!t)
 			err = gg_i_error_oom();
 		else if (*t)

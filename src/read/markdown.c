@@ -101,31 +101,19 @@ static bool is_punct(char c)
 	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
-/* Longest parenthetical after a bold term that is still part of its name. */
-#define MAX_NAME_PAREN 120
-
 /*
- * Where the parenthetical that may follow a bold term at s[p, n) ends:
- * "(Application Programming Interface)", emphasised or not
- * ("*(expansion)*"), on the line and short; p when there is none.
+ * Where the parenthetical that may follow a bold term at s[p, n) ends
+ * (gg_i_name_paren_end), emphasised or not ("*(expansion)*"); p when there
+ * is none.
  */
 static size_t name_paren_end(const char *s, size_t p, size_t n)
 {
-	size_t q = p;
-	char emphasis = q < n && (s[q] == '*' || s[q] == '_') ? s[q++] : 0;
-	if (q >= n || s[q] != '(')
+	char emphasis = p < n && (s[p] == '*' || s[p] == '_') ? s[p] : 0;
+	size_t open = p + (emphasis != 0), close = gg_i_name_paren_end(s, open, n);
+	if (close == open)
 		return p;
-	size_t close = q + 1;
-	while (close < n && close - q <= MAX_NAME_PAREN && s[close] != ')' && s[close] != '(')
-		close++;
-	if (close >= n || s[close] != ')' || close == q + 1)
+	if (emphasis && (close >= n || s[close++] != emphasis))
 		return p;
-	close++;
-	if (emphasis) {
-		if (close >= n || s[close] != emphasis)
-			return p;
-		close++;
-	}
 	return close;
 }
 

@@ -388,10 +388,20 @@ static void test_bold_items(void)
 		"<li><b>Daemon:</b> a background process.</li>\n"
 		"<li><b>Note</b> that this is no entry.</li>\n"
 		"<li><b>Cron</b><br>runs jobs on time.</li>\n"
+		"<li><b>API</b> (Application Programming Interface): rules for programs.</li>\n"
+		"<li><b>CLI</b> (command line)\xC2\xA0\xE2\x80\x94 a text interface.</li>\n"
+		"<li><b>Open</b> (as a door) and more: no entry.</li>\n"
 		"</ul></body></html>\n";
 	gg_glossary *g = read_html("b.html", page, sizeof(page) - 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(g);
-	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 4);
+	CU_ASSERT_EQUAL(gg_glossary_entry_count(g), 6);
+	/* a parenthetical before the colon or dash is the name's */
+	const gg_entry *api = entry_named(g, "API (Application Programming Interface)");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(api);
+	CU_ASSERT_STRING_EQUAL(api->definition, "rules for programs.");
+	CU_ASSERT_STRING_EQUAL(gg_glossary_concept(g, api->concept)->name, "Application Programming Interface");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "CLI (command line)"));
+	CU_ASSERT_STRING_EQUAL(entry_named(g, "CLI (command line)")->definition, "a text interface.");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(entry_named(g, "Cron"));
 	CU_ASSERT_STRING_EQUAL(entry_named(g, "Cron")->definition, "runs jobs on time.");
 	const gg_entry *kernel = entry_named(g, "Kernel"), *shell = entry_named(g, "Shell"),
