@@ -407,19 +407,65 @@ static int utf16_as_utf8(const char *data, size_t len, char **out, size_t *out_l
 #define SNIFF_BYTES 4096
 
 /*
- * Whether data looks like no text at all (an image, an archive, a
- * program): more than an eighth of its first SNIFF_BYTES are NUL or
- * control bytes other than tab, line ends and form feed. A text with a
- * stray control byte is text (its bytes are replaced and reported).
+ * Why data, read as a page, is no text at all, or NULL when it may be
+ * text. Among its first SNIFF_BYTES: NUL at every other byte (UTF-16
+ * without its byte order mark), more than 4 NULs (an image, a program,
+ * compressed data: a NUL in every 256 bytes) or an eighth of control bytes
+ * other than tab, line ends and form feed. A text with a stray control
+ * byte, or in Latin-1, is read (its odd bytes replaced and reported).
  */
-static bool looks_binary(const char *data, size_t len)
+static const char *not_text(const char *data, size_t len)
 {
-	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, odd = 0;
+	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, odd = 0, nul[2] = { 0, 0 };
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)data[i];
+		nul[i % 2] += c == 0;
 		odd += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
 	}
-	return n && odd * 8 > n;
+	size_t half = n / 2, most = nul[0] > nul[1] ? nul[0] : nul[1], least = nul[0] + nul[1] - most;
+	if (n >= 16 && most * 10 >= half * 9 && least * 10 < half)
+		return "text in UTF-16 without its byte order mark (save it with one, or as UTF-8)";
+	if (nul[0] + nul[1] > 4 || odd * 8 > n)
+		return "binary data, not text (--format names a format to read it as)";
+	return NULL;
+}
+
+/*
+ * In text just turned from UTF-16 into UTF-8, make the XML declaration's
+ * encoding or an HTML <meta> charset among its first 4 KiB that names
+ * UTF-16 (or UCS-2) name UTF-8 instead, or libxml2 would refuse the file
+ * or read it as UTF-16 again: the value becomes "UTF-8", its closing quote
+ * moved up and spaces after it, so that no byte moves.
+ */
+static void relabel_utf8(char *text, size_t len)
+{
+	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
+	for (size_t i = 0; i + 8 < n; i++) {
+		size_t key = strncasecmp(text + i, "encoding", 8) == 0 ? 8
+			   : strncasecmp(text + i, "charset", 7) == 0 ? 7 : 0;
+		if (!key)
+			continue;
+		size_t v = i + key;
+		while (v < n && (text[v] == ' ' || text[v] == '='))
+			v++;
+		char quote = v < n && (text[v] == '"' || text[v] == '\'') ? text[v++] : 0;
+		size_t end = v;
+		while (end < n && (isalnum((unsigned char)text[end]) || text[end] == '-' || text[end] == '_'))
+			end++;
+		bool utf16 = (end - v >= 5 && strncasecmp(text + v, "utf-16", 6) == 0) ||
+			     (end - v >= 5 && strncasecmp(text + v, "utf16", 5) == 0) ||
+			     (end - v >= 5 && strncasecmp(text + v, "ucs-2", 5) == 0);
+		if (!utf16)
+			continue;
+		memcpy(text + v, "UTF-8", 5);
+		size_t k = v + 5;
+		if (quote && end < n && text[end] == quote) {
+			text[k++] = quote;
+			end++;
+		}
+		memset(text + k, ' ', end - k);
+		i = end;
+	}
 }
 
 /* Read one file whose bytes the caller hands over (malloc'd, len + 1). */
@@ -438,16 +484,17 @@ static int read_page(gg_glossary *g, const char *name, char *data, size_t len, g
 			free(data);
 			data = utf8;
 			len = utf8_len;
+			relabel_utf8(data, len);
 		}
 	}
 	if (format == GG_INPUT_AUTO)
 		format = format_of_extension(name);
 	if (format == GG_INPUT_AUTO) {
 		format = format_of_content(data, len);
-		if (format == GG_INPUT_PAGE && looks_binary(data, len)) {
+		const char *why = format == GG_INPUT_PAGE ? not_text(data, len) : NULL;
+		if (why) {
 			free(data);
-			return gg_i_glossary_warn(g, name, 0, "not read: binary data, not text "
-						  "(--format names a format to read it as)");
+			return gg_i_glossary_warn(g, name, 0, "not read: %s", why);
 		}
 	}
 	if (!chosen && format == GG_INPUT_JSON && is_skos_json_ld(data, len))
@@ -574,7 +621,8 @@ static int read_directory(gg_glossary *g, const char *path, gg_i_input_format fo
 		err = gg_i_error_set_errno(GG_EIO, errno, "cannot read directory '%s'", path);
 		goto cleanup;
 	}
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n)
+		qsort(names, n, sizeof(*names), compare_names);
 	size_t files = 0;
 	for (size_t i = 0; i < n; i++) { /* what is no file is told, not read: a folder may be another glossary */
 		struct stat st;

@@ -53,6 +53,16 @@ printf 'term,definition\nHub,A repeater.\n' >mixed-folder/sub/more.csv
 ln -sf /nonexistent/page.txt mixed-folder/dangling.txt
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\020\000\000\000\020\010\006\000\000\000\037\363\377a\000\000\000\004sBIT\010\010\010\010' >mixed-folder/logo.png
 cp mixed-folder/logo.png image.png
+seq 1 100000 | gzip -c >compressed.gz
+printf "$lf" | iconv -f UTF-8 -t UTF-16LE >utf16-no-bom.txt
+{
+	printf '\377\376'
+	printf '%s\n' '<?xml version="1.0" encoding="UTF-16"?>' \
+		'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:skos="http://www.w3.org/2004/02/skos/core#">' \
+		'<skos:Concept rdf:about="http://example.org/one"><skos:prefLabel>One</skos:prefLabel><skos:definition>Names two.</skos:definition></skos:Concept>' \
+		'<skos:Concept rdf:about="http://example.org/two"><skos:prefLabel>Two</skos:prefLabel><skos:definition>Names one.</skos:definition></skos:Concept>' \
+		'</rdf:RDF>' | iconv -f UTF-8 -t UTF-16LE
+} >utf16-declared.rdf
 
 # file names the evidence carries into every format
 mkdir -p long-name odd-file-name
