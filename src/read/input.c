@@ -430,20 +430,38 @@ static const char *not_text(const char *data, size_t len)
 	return NULL;
 }
 
+/* Whether s[v, end) begins with `prefix` in any case. */
+static bool starts_nocase(const char *s, size_t v, size_t end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return end - v >= n && strncasecmp(s + v, prefix, n) == 0;
+}
+
+/* Whether text[i] stands inside an XML declaration or a <meta> tag: the
+ * last '<' before it opens "<?xml" or "<meta", with no '>' after it. */
+static bool in_declaring_tag(const char *text, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && text[k - 1] != '<' && text[k - 1] != '>')
+		k--;
+	return k > 0 && text[k - 1] == '<' &&
+	       (starts_nocase(text, k, i, "?xml") || starts_nocase(text, k, i, "meta"));
+}
+
 /*
- * In text just turned from UTF-16 into UTF-8, make the XML declaration's
- * encoding or an HTML <meta> charset among its first 4 KiB that names
- * UTF-16 (or UCS-2) name UTF-8 instead, or libxml2 would refuse the file
- * or read it as UTF-16 again: the value becomes "UTF-8", its closing quote
- * moved up and spaces after it, so that no byte moves.
+ * In text just turned from UTF-16 into UTF-8, make the encoding of an XML
+ * declaration or the charset of an HTML <meta> tag among its first 4 KiB
+ * that names UTF-16 (or UCS-2) name UTF-8 instead, or libxml2 would refuse
+ * the file or read it as UTF-16 again: the value becomes "UTF-8", its
+ * closing quote moved up and spaces after it, so that no byte moves. The
+ * same words in the text are left alone.
  */
 static void relabel_utf8(char *text, size_t len)
 {
 	size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES;
-	for (size_t i = 0; i + 8 < n; i++) {
-		size_t key = strncasecmp(text + i, "encoding", 8) == 0 ? 8
-			   : strncasecmp(text + i, "charset", 7) == 0 ? 7 : 0;
-		if (!key)
+	for (size_t i = 0; i < n; i++) {
+		size_t key = starts_nocase(text, i, n, "encoding") ? 8 : starts_nocase(text, i, n, "charset") ? 7 : 0;
+		if (!key || !in_declaring_tag(text, i))
 			continue;
 		size_t v = i + key;
 		while (v < n && (text[v] == ' ' || text[v] == '='))
@@ -452,10 +470,8 @@ static void relabel_utf8(char *text, size_t len)
 		size_t end = v;
 		while (end < n && (isalnum((unsigned char)text[end]) || text[end] == '-' || text[end] == '_'))
 			end++;
-		bool utf16 = (end - v >= 5 && strncasecmp(text + v, "utf-16", 6) == 0) ||
-			     (end - v >= 5 && strncasecmp(text + v, "utf16", 5) == 0) ||
-			     (end - v >= 5 && strncasecmp(text + v, "ucs-2", 5) == 0);
-		if (!utf16)
+		if (!starts_nocase(text, v, end, "utf-16") && !starts_nocase(text, v, end, "utf16") &&
+		    !starts_nocase(text, v, end, "ucs-2"))
 			continue;
 		memcpy(text + v, "UTF-8", 5);
 		size_t k = v + 5;
