@@ -32,99 +32,99 @@
  * temporaries, never renamed into place, and swept by the next run.
  *
  * Each list names a library's functions that glossgraph calls:
- * F(return type, name, (parameters), (arguments)), or V(...) for those
- * returning nothing.
+ * F(lib, return type, name, (parameters), (arguments)), or V(lib, ...)
+ * for those returning nothing.
  */
-#define LIBXML2_FUNCTIONS(F, V)                                                                  \
-	F(htmlDocPtr, htmlCtxtReadMemory,                                                        \
-	  (htmlParserCtxtPtr c, const char *b, int n, const char *url, const char *enc, int opt), \
-	  (c, b, n, url, enc, opt))                                                              \
-	F(const htmlEntityDesc *, htmlEntityLookup, (const xmlChar *name), (name))               \
-	V(htmlFreeParserCtxt, (htmlParserCtxtPtr c), (c))                                         \
-	F(htmlParserCtxtPtr, htmlNewParserCtxt, (void), ())                                       \
-	F(xmlErrorPtr, xmlCtxtGetLastError, (void *c), (c))                                       \
-	F(xmlDocPtr, xmlCtxtReadMemory,                                                          \
-	  (xmlParserCtxtPtr c, const char *b, int n, const char *url, const char *enc, int opt),  \
-	  (c, b, n, url, enc, opt))                                                              \
-	F(xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *d), (d))                               \
-	V(xmlFreeDoc, (xmlDocPtr d), (d))                                                         \
-	V(xmlFreeParserCtxt, (xmlParserCtxtPtr c), (c))                                           \
-	F(xmlErrorPtr, xmlGetLastError, (void), ())                                               \
-	F(long, xmlGetLineNo, (const xmlNode *n), (n))                                            \
-	F(xmlChar *, xmlGetNsProp, (const xmlNode *n, const xmlChar *name, const xmlChar *ns),    \
-	  (n, name, ns))                                                                         \
-	F(xmlChar *, xmlGetProp, (const xmlNode *n, const xmlChar *name), (n, name))              \
-	F(xmlAttrPtr, xmlHasProp, (const xmlNode *n, const xmlChar *name), (n, name))             \
-	V(xmlInitParser, (void), ())                                                              \
-	F(xmlParserCtxtPtr, xmlNewParserCtxt, (void), ())                                         \
-	F(xmlChar *, xmlNodeGetContent, (const xmlNode *n), (n))                                  \
-	F(xmlChar *, xmlNodeGetLang, (const xmlNode *n), (n))                                     \
-	F(xmlChar *, xmlNodeListGetString, (xmlDocPtr d, const xmlNode *list, int in_line),       \
-	  (d, list, in_line))                                                                    \
-	V(xmlNodeSetName, (xmlNodePtr n, const xmlChar *name), (n, name))                         \
-	F(int, xmlOutputBufferClose, (xmlOutputBufferPtr out), (out))                             \
-	F(xmlOutputBufferPtr, xmlOutputBufferCreateFile,                                         \
-	  (FILE * f, xmlCharEncodingHandlerPtr encoder), (f, encoder))                           \
-	F(int, xmlOutputBufferFlush, (xmlOutputBufferPtr out), (out))                             \
-	F(int, xmlOutputBufferWrite, (xmlOutputBufferPtr out, int len, const char *b),            \
-	  (out, len, b))                                                                         \
-	F(xmlDocPtr, xmlReadMemory,                                                              \
+#define LIBXML2_FUNCTIONS(F, V, lib)                                                                \
+	F(lib, htmlDocPtr, htmlCtxtReadMemory,                                                      \
+	  (htmlParserCtxtPtr c, const char *b, int n, const char *url, const char *enc, int opt),   \
+	  (c, b, n, url, enc, opt))                                                                 \
+	F(lib, const htmlEntityDesc *, htmlEntityLookup, (const xmlChar *name), (name))             \
+	V(lib, htmlFreeParserCtxt, (htmlParserCtxtPtr c), (c))                                      \
+	F(lib, htmlParserCtxtPtr, htmlNewParserCtxt, (void), ())                                    \
+	F(lib, xmlErrorPtr, xmlCtxtGetLastError, (void *c), (c))                                    \
+	F(lib, xmlDocPtr, xmlCtxtReadMemory,                                                        \
+	  (xmlParserCtxtPtr c, const char *b, int n, const char *url, const char *enc, int opt),    \
+	  (c, b, n, url, enc, opt))                                                                 \
+	F(lib, xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *d), (d))                            \
+	V(lib, xmlFreeDoc, (xmlDocPtr d), (d))                                                      \
+	V(lib, xmlFreeParserCtxt, (xmlParserCtxtPtr c), (c))                                        \
+	F(lib, xmlErrorPtr, xmlGetLastError, (void), ())                                            \
+	F(lib, long, xmlGetLineNo, (const xmlNode *n), (n))                                         \
+	F(lib, xmlChar *, xmlGetNsProp, (const xmlNode *n, const xmlChar *name, const xmlChar *ns), \
+	  (n, name, ns))                                                                            \
+	F(lib, xmlChar *, xmlGetProp, (const xmlNode *n, const xmlChar *name), (n, name))           \
+	F(lib, xmlAttrPtr, xmlHasProp, (const xmlNode *n, const xmlChar *name), (n, name))          \
+	V(lib, xmlInitParser, (void), ())                                                           \
+	F(lib, xmlParserCtxtPtr, xmlNewParserCtxt, (void), ())                                      \
+	F(lib, xmlChar *, xmlNodeGetContent, (const xmlNode *n), (n))                               \
+	F(lib, xmlChar *, xmlNodeGetLang, (const xmlNode *n), (n))                                  \
+	F(lib, xmlChar *, xmlNodeListGetString, (xmlDocPtr d, const xmlNode *list, int in_line),    \
+	  (d, list, in_line))                                                                       \
+	V(lib, xmlNodeSetName, (xmlNodePtr n, const xmlChar *name), (n, name))                      \
+	F(lib, int, xmlOutputBufferClose, (xmlOutputBufferPtr out), (out))                          \
+	F(lib, xmlOutputBufferPtr, xmlOutputBufferCreateFile,                                       \
+	  (FILE * f, xmlCharEncodingHandlerPtr encoder), (f, encoder))                              \
+	F(lib, int, xmlOutputBufferFlush, (xmlOutputBufferPtr out), (out))                          \
+	F(lib, int, xmlOutputBufferWrite, (xmlOutputBufferPtr out, int len, const char *b),         \
+	  (out, len, b))                                                                            \
+	F(lib, xmlDocPtr, xmlReadMemory,                                                            \
 	  (const char *b, int n, const char *url, const char *enc, int opt), (b, n, url, enc, opt)) \
-	V(xmlResetLastError, (void), ())                                                          \
-	V(xmlSetGenericErrorFunc, (void *c, xmlGenericErrorFunc handler), (c, handler))           \
-	V(xmlSetStructuredErrorFunc, (void *c, xmlStructuredErrorFunc handler), (c, handler))     \
-	F(int, xmlStrcasecmp, (const xmlChar *a, const xmlChar *b), (a, b))                       \
-	F(xmlGenericErrorFunc *, __xmlGenericError, (void), ())                                   \
-	F(void **, __xmlGenericErrorContext, (void), ())                                          \
-	F(const char **, __xmlParserVersion, (void), ())                                          \
-	F(xmlStructuredErrorFunc *, __xmlStructuredError, (void), ())                             \
-	F(void **, __xmlStructuredErrorContext, (void), ())
+	V(lib, xmlResetLastError, (void), ())                                                       \
+	V(lib, xmlSetGenericErrorFunc, (void *c, xmlGenericErrorFunc handler), (c, handler))        \
+	V(lib, xmlSetStructuredErrorFunc, (void *c, xmlStructuredErrorFunc handler), (c, handler))  \
+	F(lib, int, xmlStrcasecmp, (const xmlChar *a, const xmlChar *b), (a, b))                    \
+	F(lib, xmlGenericErrorFunc *, __xmlGenericError, (void), ())                                \
+	F(lib, void **, __xmlGenericErrorContext, (void), ())                                       \
+	F(lib, const char **, __xmlParserVersion, (void), ())                                       \
+	F(lib, xmlStructuredErrorFunc *, __xmlStructuredError, (void), ())                          \
+	F(lib, void **, __xmlStructuredErrorContext, (void), ())
 
-#define LIBZIP_FUNCTIONS(F, V)                                                                   \
-	V(zip_discard, (zip_t * z), (z))                                                          \
-	V(zip_error_fini, (zip_error_t * e), (e))                                                 \
-	V(zip_error_init, (zip_error_t * e), (e))                                                 \
-	F(const char *, zip_error_strerror, (zip_error_t * e), (e))                               \
-	F(int, zip_fclose, (zip_file_t * f), (f))                                                 \
-	F(const char *, zip_file_strerror, (zip_file_t * f), (f))                                 \
-	F(zip_file_t *, zip_fopen, (zip_t * z, const char *name, zip_flags_t flags),              \
-	  (z, name, flags))                                                                      \
-	F(zip_int64_t, zip_fread, (zip_file_t * f, void *b, zip_uint64_t n), (f, b, n))          \
-	F(zip_t *, zip_open_from_source, (zip_source_t * s, int flags, zip_error_t *e),          \
-	  (s, flags, e))                                                                         \
-	F(zip_source_t *, zip_source_buffer_create,                                              \
-	  (const void *b, zip_uint64_t n, int free_it, zip_error_t *e), (b, n, free_it, e))      \
-	V(zip_source_free, (zip_source_t * s), (s))                                               \
-	F(int, zip_stat, (zip_t * z, const char *name, zip_flags_t flags, zip_stat_t *st),       \
-	  (z, name, flags, st))                                                                  \
-	V(zip_stat_init, (zip_stat_t * st), (st))                                                 \
-	F(const char *, zip_strerror, (zip_t * z), (z))
+#define LIBZIP_FUNCTIONS(F, V, lib)                                                                 \
+	V(lib, zip_discard, (zip_t * z), (z))                                                       \
+	V(lib, zip_error_fini, (zip_error_t * e), (e))                                              \
+	V(lib, zip_error_init, (zip_error_t * e), (e))                                              \
+	F(lib, const char *, zip_error_strerror, (zip_error_t * e), (e))                            \
+	F(lib, int, zip_fclose, (zip_file_t * f), (f))                                              \
+	F(lib, const char *, zip_file_strerror, (zip_file_t * f), (f))                              \
+	F(lib, zip_file_t *, zip_fopen, (zip_t * z, const char *name, zip_flags_t flags),           \
+	  (z, name, flags))                                                                         \
+	F(lib, zip_int64_t, zip_fread, (zip_file_t * f, void *b, zip_uint64_t n), (f, b, n))        \
+	F(lib, zip_t *, zip_open_from_source, (zip_source_t * s, int flags, zip_error_t *e),        \
+	  (s, flags, e))                                                                            \
+	F(lib, zip_source_t *, zip_source_buffer_create,                                            \
+	  (const void *b, zip_uint64_t n, int free_it, zip_error_t *e), (b, n, free_it, e))         \
+	V(lib, zip_source_free, (zip_source_t * s), (s))                                            \
+	F(lib, int, zip_stat, (zip_t * z, const char *name, zip_flags_t flags, zip_stat_t *st),     \
+	  (z, name, flags, st))                                                                     \
+	V(lib, zip_stat_init, (zip_stat_t * st), (st))                                              \
+	F(lib, const char *, zip_strerror, (zip_t * z), (z))
 
 /* libgvc's functions and libcgraph's (libgvc loads libcgraph: one handle finds both). */
-#define GRAPHVIZ_FUNCTIONS(F, V)                                                                 \
-	F(GVC_t *, gvContext, (void), ())                                                         \
-	F(int, gvFreeContext, (GVC_t * c), (c))                                                   \
-	F(int, gvFreeLayout, (GVC_t * c, graph_t *g), (c, g))                                     \
-	V(gvFreeRenderData, (char *data), (data))                                                 \
-	F(int, gvLayout, (GVC_t * c, graph_t *g, const char *engine), (c, g, engine))             \
-	F(int, gvRenderData,                                                                     \
-	  (GVC_t * c, graph_t *g, const char *format, char **out, unsigned int *len),            \
-	  (c, g, format, out, len))                                                              \
-	F(char *, gvcVersion, (GVC_t * c), (c))                                                   \
-	F(Agsym_t *, agattr, (Agraph_t * g, int kind, char *name, char *value),                   \
-	  (g, kind, name, value))                                                                \
-	F(int, agclose, (Agraph_t * g), (g))                                                      \
-	F(Agedge_t *, agedge, (Agraph_t * g, Agnode_t *t, Agnode_t *h, char *name, int create),  \
-	  (g, t, h, name, create))                                                               \
-	F(Agnode_t *, agnode, (Agraph_t * g, char *name, int create), (g, name, create))          \
-	F(Agraph_t *, agopen, (char *name, Agdesc_t desc, Agdisc_t *disc), (name, desc, disc))    \
-	F(int, agsafeset, (void *obj, char *name, char *value, char *def),                        \
-	  (obj, name, value, def))                                                               \
-	F(agerrlevel_t, agseterr, (agerrlevel_t level), (level))                                  \
-	F(agusererrf, agseterrf, (agusererrf f), (f))                                             \
-	F(char *, agstrdup_html, (Agraph_t * g, char *s), (g, s))                                 \
-	F(int, agstrfree, (Agraph_t * g, char *s), (g, s))                                        \
-	F(int, agxset, (void *obj, Agsym_t *sym, char *value), (obj, sym, value))
+#define GRAPHVIZ_FUNCTIONS(F, V, lib)                                                               \
+	F(lib, GVC_t *, gvContext, (void), ())                                                      \
+	F(lib, int, gvFreeContext, (GVC_t * c), (c))                                                \
+	F(lib, int, gvFreeLayout, (GVC_t * c, graph_t *g), (c, g))                                  \
+	V(lib, gvFreeRenderData, (char *data), (data))                                              \
+	F(lib, int, gvLayout, (GVC_t * c, graph_t *g, const char *engine), (c, g, engine))          \
+	F(lib, int, gvRenderData,                                                                   \
+	  (GVC_t * c, graph_t *g, const char *format, char **out, unsigned int *len),               \
+	  (c, g, format, out, len))                                                                 \
+	F(lib, char *, gvcVersion, (GVC_t * c), (c))                                                \
+	F(lib, Agsym_t *, agattr, (Agraph_t * g, int kind, char *name, char *value),                \
+	  (g, kind, name, value))                                                                   \
+	F(lib, int, agclose, (Agraph_t * g), (g))                                                   \
+	F(lib, Agedge_t *, agedge, (Agraph_t * g, Agnode_t *t, Agnode_t *h, char *name, int create), \
+	  (g, t, h, name, create))                                                                  \
+	F(lib, Agnode_t *, agnode, (Agraph_t * g, char *name, int create), (g, name, create))       \
+	F(lib, Agraph_t *, agopen, (char *name, Agdesc_t desc, Agdisc_t *disc), (name, desc, disc)) \
+	F(lib, int, agsafeset, (void *obj, char *name, char *value, char *def),                     \
+	  (obj, name, value, def))                                                                  \
+	F(lib, agerrlevel_t, agseterr, (agerrlevel_t level), (level))                               \
+	F(lib, agusererrf, agseterrf, (agusererrf f), (f))                                          \
+	F(lib, char *, agstrdup_html, (Agraph_t * g, char *s), (g, s))                              \
+	F(lib, int, agstrfree, (Agraph_t * g, char *s), (g, s))                                     \
+	F(lib, int, agxset, (void *obj, Agsym_t *sym, char *value), (obj, sym, value))
 
 _Static_assert(sizeof(GG_SONAME_LIBXML2) > 1 && sizeof(GG_SONAME_LIBZIP) > 1 &&
 		       sizeof(GG_SONAME_LIBGVC) > 1,
@@ -173,50 +173,62 @@ static void resolve(void *slot, void *h, const library *l, const char *name)
 	memcpy(slot, &p, sizeof(p));
 }
 
-#define POINTER(ret, name, params, args) ret(*name) params;
-#define VOID_POINTER(name, params, args) void(*name) params;
+#define POINTER(lib, ret, name, params, args) ret(*name) params;
+#define VOID_POINTER(lib, name, params, args) void(*name) params;
+#define RESOLVE(lib, ret, name, params, args) resolve(&lib##_api.name, h, &lib, #name);
+#define VOID_RESOLVE(lib, name, params, args) resolve(&lib##_api.name, h, &lib, #name);
+#define STAND_IN(lib, ret, name, params, args)                                                      \
+	ret name params                                                                             \
+	{                                                                                           \
+		pthread_once(&lib##_once, load_##lib);                                              \
+		return lib##_api.name args;                                                         \
+	}
+#define VOID_STAND_IN(lib, name, params, args)                                                      \
+	void name params                                                                            \
+	{                                                                                           \
+		pthread_once(&lib##_once, load_##lib);                                              \
+		lib##_api.name args;                                                                \
+	}
 
 /*
- * One library: its table of pointers, its loader (run once, whichever
- * thread calls first) and the stand-ins. LOAD_EXTRA runs after the
- * functions are found, with the handle as `h`.
+ * One library `lib` whose functions FUNCTIONS lists: its table of
+ * pointers, its loader (run once, by whichever thread calls first; then
+ * `loaded` is given the handle) and the stand-ins.
  */
-#define STAND_IN(lib, ret, name, params, args)           \
-	ret name params                                  \
-	{                                                \
-		pthread_once(&lib##_once, load_##lib);   \
-		return lib##_api.name args;              \
-	}
-#define VOID_STAND_IN(lib, name, params, args)           \
-	void name params                                 \
-	{                                                \
-		pthread_once(&lib##_once, load_##lib);   \
-		lib##_api.name args;                     \
-	}
+#define LOADED_WHEN_USED(lib, FUNCTIONS, soname, needed_for, loaded)                                \
+	static const library lib = { soname, needed_for };                                          \
+	static struct {                                                                             \
+		FUNCTIONS(POINTER, VOID_POINTER, lib)                                               \
+	} lib##_api;                                                                                \
+	static pthread_once_t lib##_once = PTHREAD_ONCE_INIT;                                       \
+	static void load_##lib(void)                                                                \
+	{                                                                                           \
+		void *h = open_library(&lib);                                                       \
+		FUNCTIONS(RESOLVE, VOID_RESOLVE, lib)                                               \
+		loaded(h);                                                                          \
+	}                                                                                           \
+	FUNCTIONS(STAND_IN, VOID_STAND_IN, lib)
 
-/* ---- libxml2 ---- */
-
-static const library libxml2 = { GG_SONAME_LIBXML2, "HTML, XML and office inputs and the "
-							  "GraphML and GEXF outputs" };
-static struct {
-	LIBXML2_FUNCTIONS(POINTER, VOID_POINTER)
-} libxml2_api;
-static xmlFreeFunc *libxml2_free; /* libxml2's own xmlFree */
-static pthread_once_t libxml2_once = PTHREAD_ONCE_INIT;
-
-#define RESOLVE_LIBXML2(ret, name, params, args) resolve(&libxml2_api.name, h, &libxml2, #name);
-#define RESOLVE_VOID_LIBXML2(name, params, args) resolve(&libxml2_api.name, h, &libxml2, #name);
-
-static void load_libxml2(void)
+/* Nothing more to find in a library once its functions are found. */
+static void nothing_more(void *h)
 {
-	void *h = open_library(&libxml2);
-	LIBXML2_FUNCTIONS(RESOLVE_LIBXML2, RESOLVE_VOID_LIBXML2)
-	libxml2_free = find(h, &libxml2, "xmlFree");
+	(void)h;
 }
 
-#define STAND_IN_LIBXML2(ret, name, params, args) STAND_IN(libxml2, ret, name, params, args)
-#define VOID_STAND_IN_LIBXML2(name, params, args) VOID_STAND_IN(libxml2, name, params, args)
-LIBXML2_FUNCTIONS(STAND_IN_LIBXML2, VOID_STAND_IN_LIBXML2)
+/* libxml2's own xmlFree, found once libxml2 is loaded. */
+static xmlFreeFunc *libxml2_free;
+static void find_libxml2_free(void *h);
+
+LOADED_WHEN_USED(libxml2, LIBXML2_FUNCTIONS, GG_SONAME_LIBXML2,
+		 "HTML, XML and office inputs and the GraphML and GEXF outputs", find_libxml2_free)
+LOADED_WHEN_USED(libzip, LIBZIP_FUNCTIONS, GG_SONAME_LIBZIP, "Word, OpenDocument and Excel inputs",
+		 nothing_more)
+LOADED_WHEN_USED(graphviz, GRAPHVIZ_FUNCTIONS, GG_SONAME_LIBGVC, "the SVG drawings", nothing_more)
+
+static void find_libxml2_free(void *h)
+{
+	libxml2_free = find(h, &libxml2, "xmlFree");
+}
 
 /* libxml2's xmlFree is a variable that callers call through; what it
  * frees came from libxml2, so libxml2 is loaded by then. */
@@ -226,48 +238,6 @@ static void free_with_libxml2(void *p)
 	(*libxml2_free)(p);
 }
 xmlFreeFunc xmlFree = free_with_libxml2;
-
-/* ---- libzip ---- */
-
-static const library libzip = { GG_SONAME_LIBZIP, "Word, OpenDocument and Excel inputs" };
-static struct {
-	LIBZIP_FUNCTIONS(POINTER, VOID_POINTER)
-} libzip_api;
-static pthread_once_t libzip_once = PTHREAD_ONCE_INIT;
-
-#define RESOLVE_LIBZIP(ret, name, params, args) resolve(&libzip_api.name, h, &libzip, #name);
-#define RESOLVE_VOID_LIBZIP(name, params, args) resolve(&libzip_api.name, h, &libzip, #name);
-
-static void load_libzip(void)
-{
-	void *h = open_library(&libzip);
-	LIBZIP_FUNCTIONS(RESOLVE_LIBZIP, RESOLVE_VOID_LIBZIP)
-}
-
-#define STAND_IN_LIBZIP(ret, name, params, args) STAND_IN(libzip, ret, name, params, args)
-#define VOID_STAND_IN_LIBZIP(name, params, args) VOID_STAND_IN(libzip, name, params, args)
-LIBZIP_FUNCTIONS(STAND_IN_LIBZIP, VOID_STAND_IN_LIBZIP)
-
-/* ---- graphviz ---- */
-
-static const library graphviz = { GG_SONAME_LIBGVC, "the SVG drawings" };
-static struct {
-	GRAPHVIZ_FUNCTIONS(POINTER, VOID_POINTER)
-} graphviz_api;
-static pthread_once_t graphviz_once = PTHREAD_ONCE_INIT;
-
-#define RESOLVE_GRAPHVIZ(ret, name, params, args) resolve(&graphviz_api.name, h, &graphviz, #name);
-#define RESOLVE_VOID_GRAPHVIZ(name, params, args) resolve(&graphviz_api.name, h, &graphviz, #name);
-
-static void load_graphviz(void)
-{
-	void *h = open_library(&graphviz);
-	GRAPHVIZ_FUNCTIONS(RESOLVE_GRAPHVIZ, RESOLVE_VOID_GRAPHVIZ)
-}
-
-#define STAND_IN_GRAPHVIZ(ret, name, params, args) STAND_IN(graphviz, ret, name, params, args)
-#define VOID_STAND_IN_GRAPHVIZ(name, params, args) VOID_STAND_IN(graphviz, name, params, args)
-GRAPHVIZ_FUNCTIONS(STAND_IN_GRAPHVIZ, VOID_STAND_IN_GRAPHVIZ)
 
 /* cgraph's description of a directed graph, read (by value) before the
  * first call into graphviz: its value as cgraph defines it. */
